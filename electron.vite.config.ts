@@ -1,0 +1,40 @@
+import { resolve } from 'node:path'
+import { defineConfig } from 'electron-vite'
+import { svelte } from '@sveltejs/vite-plugin-svelte'
+
+const shared = resolve(import.meta.dirname, 'src/shared')
+
+export default defineConfig({
+  main: {
+    resolve: { alias: { '@shared': shared } },
+    build: {
+      externalizeDeps: true,
+      rolldownOptions: {
+        // The CLI is built beside the app's main entry so both use the very same core.
+        input: {
+          index: resolve(import.meta.dirname, 'src/main/app/index.ts'),
+          cli: resolve(import.meta.dirname, 'src/main/cli.ts')
+        }
+      }
+    }
+  },
+  preload: {
+    resolve: { alias: { '@shared': shared } },
+    build: {
+      externalizeDeps: true,
+      rolldownOptions: {
+        input: { index: resolve(import.meta.dirname, 'src/preload/index.ts') },
+        // Sandboxed preloads cannot be ES modules.
+        output: { format: 'cjs', entryFileNames: '[name].cjs' }
+      }
+    }
+  },
+  renderer: {
+    root: resolve(import.meta.dirname, 'src/renderer'),
+    resolve: { alias: { '@shared': shared } },
+    plugins: [svelte()],
+    build: {
+      rolldownOptions: { input: { index: resolve(import.meta.dirname, 'src/renderer/index.html') } }
+    }
+  }
+})

@@ -1,0 +1,98 @@
+// The one contract between the renderer and the main process.
+// Every method the renderer may call is listed in `apiArgs` with a validator for its argument;
+// `ApiResults` gives its result. The preload exposes exactly these names as window.casefile,
+// the main process registers exactly these names as IPC channels `casefile:<method>`.
+
+import type {
+  ArchiveInfo,
+  Article,
+  ArticleSummary,
+  Dataset,
+  DatasetRows,
+  DatasetSummary,
+  JobStatus,
+  Note,
+  NoteSummary,
+  SearchResult
+} from './model'
+import type { Result } from './result'
+import { fail, ok } from './result'
+import { id, int, list, nothing, record, text, type Infer } from './validate'
+
+export const MAX_NOTE_BODY = 5_000_000
+export const MAX_QUERY_LENGTH = 100_000
+export const MAX_ROWS_PAGE = 1_000
+
+export const apiArgs = {
+  getArchiveInfo: nothing(),
+  listArticles: nothing(),
+  getArticle: record({ id: id() }),
+  listDatasets: nothing(),
+  getDataset: record({ id: id() }),
+  getDatasetRows: record({ id: id(), offset: int(0, Number.MAX_SAFE_INTEGER), limit: int(1, MAX_ROWS_PAGE) }),
+  listNotes: nothing(),
+  getNote: record({ id: id() }),
+  createNote: record({ title: text(500), body: text(MAX_NOTE_BODY) }),
+  updateNote: record({ id: id(), title: text(500), body: text(MAX_NOTE_BODY) }),
+  deleteNote: record({ id: id() }),
+  search: record({ query: text(MAX_QUERY_LENGTH), limit: int(1, 500) }),
+  importFiles: record({ paths: list(text(4096), 10_000) }),
+  listJobs: nothing(),
+  cancelJob: record({ jobId: text(100) })
+} as const
+
+export interface ApiResults {
+  getArchiveInfo: ArchiveInfo
+  listArticles: ArticleSummary[]
+  getArticle: Article
+  listDatasets: DatasetSummary[]
+  getDataset: Dataset
+  getDatasetRows: DatasetRows
+  listNotes: NoteSummary[]
+  getNote: Note
+  createNote: Note
+  updateNote: Note
+  deleteNote: { id: number }
+  search: SearchResult
+  importFiles: { jobId: string }
+  listJobs: JobStatus[]
+  cancelJob: { cancelled: boolean }
+}
+
+export type ApiMethod = keyof typeof apiArgs
+export type ApiArgs<M extends ApiMethod> = Infer<(typeof apiArgs)[M]>
+
+/** The callable shape: methods without arguments take none. */
+export type ArchiveApi = {
+  [M in ApiMethod]: ApiArgs<M> extends void
+    ? () => Promise<Result<ApiResults[M]>>
+    : (args: ApiArgs<M>) => Promise<Result<ApiResults[M]>>
+}
+
+export type ApiEvent = { type: 'job'; job: JobStatus } | { type: 'archive-changed'; info: ArchiveInfo }
+
+export type EventListener = (event: ApiEvent) => void
+
+/** What the preload puts on window.casefile: the contract's methods plus one event subscription. */
+export type CasefileBridge = ArchiveApi & {
+  onEvent(listener: EventListener): () => void
+}
+
+export const apiMethods = Object.keys(apiArgs) as ApiMethod[]
+
+export const IPC_PREFIX = 'casefile:'
+export const IPC_EVENT_CHANNEL = 'casefile:event'
+
+export function isApiMethod(name: unknown): name is ApiMethod {
+  return typeof name === 'string' && Object.hasOwn(apiArgs, name)
+}
+
+/** Checks a call that came across a trust boundary. The error is a value, never a throw. */
+export function checkCall(method: unknown, args: unknown): Result<ApiMethod> {
+  if (!isApiMethod(method)) {
+    return fail('unknown-method', `Casefile has no method called "${String(method).slice(0, 60)}".`)
+  }
+  const problem = apiArgs[method].check(args, 'argument')
+  if (problem) return fail('bad-request', `${method}: ${problem}.`)
+  return ok(method)
+}

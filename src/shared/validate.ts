@@ -1,0 +1,92 @@
+// Runtime checks for values that arrive from the other side of a trust boundary (IPC, CLI, files).
+// Each validator also carries the static type it admits, so the contract is written once.
+
+export interface Validator<T> {
+  /** Returns null when the value is acceptable, otherwise a message naming the offending path. */
+  readonly check: (value: unknown, path: string) => string | null
+  /** Phantom member: only used to infer T. */
+  readonly __type?: T
+}
+
+export type Infer<V> = V extends Validator<infer T> ? T : never
+
+function describe(value: unknown): string {
+  if (value === null) return 'null'
+  if (Array.isArray(value)) return 'an array'
+  return typeof value === 'object' ? 'an object' : `${typeof value} ${JSON.stringify(value)}`.slice(0, 60)
+}
+
+export function int(min: number, max: number): Validator<number> {
+  return {
+    check: (value, path) =>
+      typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max
+        ? null
+        : `${path} must be a whole number from ${min} to ${max}, not ${describe(value)}`
+  }
+}
+
+/** A database row id. */
+export function id(): Validator<number> {
+  return int(1, Number.MAX_SAFE_INTEGER)
+}
+
+export function text(maxLength: number): Validator<string> {
+  return {
+    check: (value, path) => {
+      if (typeof value !== 'string') return `${path} must be text, not ${describe(value)}`
+      return value.length <= maxLength ? null : `${path} is longer than ${maxLength} characters`
+    }
+  }
+}
+
+export function oneOf<const T extends readonly string[]>(...choices: T): Validator<T[number]> {
+  return {
+    check: (value, path) =>
+      typeof value === 'string' && (choices as readonly string[]).includes(value)
+        ? null
+        : `${path} must be one of ${choices.join(', ')}, not ${describe(value)}`
+  }
+}
+
+export function list<T>(item: Validator<T>, maxLength: number): Validator<T[]> {
+  return {
+    check: (value, path) => {
+      if (!Array.isArray(value)) return `${path} must be a list, not ${describe(value)}`
+      if (value.length > maxLength) return `${path} has more than ${maxLength} items`
+      for (let i = 0; i < value.length; i++) {
+        const problem = item.check(value[i], `${path}[${i}]`)
+        if (problem) return problem
+      }
+      return null
+    }
+  }
+}
+
+type Shape = Record<string, Validator<unknown>>
+type ShapeType<S extends Shape> = { [K in keyof S]: Infer<S[K]> }
+
+/** An object with exactly these keys: unknown keys are refused, not ignored. */
+export function record<S extends Shape>(shape: S): Validator<ShapeType<S>> {
+  return {
+    check: (value, path) => {
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        return `${path} must be an object, not ${describe(value)}`
+      }
+      for (const key of Object.keys(value)) {
+        if (!Object.hasOwn(shape, key)) return `${path} has an unexpected field "${key.slice(0, 40)}"`
+      }
+      for (const [key, validator] of Object.entries(shape)) {
+        const problem = validator.check((value as Record<string, unknown>)[key], `${path}.${key}`)
+        if (problem) return problem
+      }
+      return null
+    }
+  }
+}
+
+/** For methods that take no arguments: accepts nothing at all (undefined). */
+export function nothing(): Validator<void> {
+  return {
+    check: (value, path) => (value === undefined ? null : `${path} must be empty, not ${describe(value)}`)
+  }
+}
