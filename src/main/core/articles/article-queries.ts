@@ -1,0 +1,108 @@
+import type { Database } from 'better-sqlite3'
+import type { Article, ArticleSummary } from '@shared/model'
+
+export interface NewArticle {
+  title: string
+  byline: string | null
+  publisher: string | null
+  publishedAt: string | null
+  url: string | null
+  language: string | null
+  body: string
+  sourceFile: string | null
+  sourceSize: number | null
+  sha256: string | null
+  importId: number | null
+}
+
+interface ArticleRow {
+  id: number
+  title: string
+  byline: string | null
+  publisher: string | null
+  published_at: string | null
+  url: string | null
+  source_file: string | null
+  word_count: number
+}
+
+interface FullArticleRow extends ArticleRow {
+  body: string
+  language: string | null
+  sha256: string | null
+  source_size: number | null
+  imported_at: string
+}
+
+// Words are counted in SQL from the spaces so listing never loads the bodies.
+const SUMMARY_COLUMNS = `id, title, byline, publisher, published_at, url, source_file,
+  (length(body) - length(replace(body, ' ', '')) + (length(body) > 0)) AS word_count`
+
+function toSummary(row: ArticleRow): ArticleSummary {
+  return {
+    id: row.id,
+    title: row.title,
+    byline: row.byline,
+    publisher: row.publisher,
+    publishedAt: row.published_at,
+    url: row.url,
+    sourceFile: row.source_file,
+    wordCount: row.word_count
+  }
+}
+
+export function insertArticle(db: Database, article: NewArticle): number {
+  const result = db
+    .prepare(
+      `INSERT INTO articles (title, byline, publisher, published_at, url, language, body, source_file, source_size, sha256, import_id, imported_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+    )
+    .run(
+      article.title,
+      article.byline,
+      article.publisher,
+      article.publishedAt,
+      article.url,
+      article.language,
+      article.body,
+      article.sourceFile,
+      article.sourceSize,
+      article.sha256,
+      article.importId,
+      new Date().toISOString()
+    )
+  return Number(result.lastInsertRowid)
+}
+
+export function listArticles(db: Database): ArticleSummary[] {
+  const rows = db
+    .prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles ORDER BY published_at IS NULL, published_at DESC, id`)
+    .all() as ArticleRow[]
+  return rows.map(toSummary)
+}
+
+export function getArticle(db: Database, id: number): Article | null {
+  const row = db
+    .prepare(`SELECT ${SUMMARY_COLUMNS}, body, language, sha256, source_size, imported_at FROM articles WHERE id = ?`)
+    .get(id) as FullArticleRow | undefined
+  if (!row) return null
+  return {
+    ...toSummary(row),
+    body: row.body,
+    language: row.language,
+    sha256: row.sha256,
+    sourceSize: row.source_size,
+    importedAt: row.imported_at
+  }
+}
+
+export function findArticleBySha256(db: Database, sha256: string): { id: number; title: string } | null {
+  const row = db.prepare('SELECT id, title FROM articles WHERE sha256 = ? LIMIT 1').get(sha256) as
+    | { id: number; title: string }
+    | undefined
+  return row ?? null
+}
+
+export function countArticles(db: Database): number {
+  return (db.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n
+}

@@ -1,0 +1,53 @@
+import type { ApiEvent, ArchiveApi } from '@shared/api'
+import { fail, ok, type Result } from '@shared/result'
+import type { Archive } from './archive'
+import { archiveInfo } from './archive-info'
+import { getArticle, listArticles } from './articles/article-queries'
+import { getDataset, getDatasetRows, listDatasets } from './datasets/dataset-queries'
+import { ImportJobs } from './import/import-jobs'
+import { deleteNote, getNote, insertNote, listNotes, updateNote } from './notes/note-queries'
+import { searchArchive } from './search/search-archive'
+
+export interface ArchiveApiHandle {
+  api: ArchiveApi
+  dispose(): void
+}
+
+/** Runs `work`; a null answer means the thing asked for does not exist; a throw becomes an error value. */
+function answer<T>(what: string, work: () => T | null): Promise<Result<T>> {
+  try {
+    const value = work()
+    return Promise.resolve(value === null ? fail('not-found', `${what} was not found in this archive.`) : ok(value))
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error)
+    console.error(`casefile: ${what} failed`, error)
+    return Promise.resolve(fail('internal', `${what} failed: ${message}`))
+  }
+}
+
+/**
+ * Implements the contract in src/shared/api.ts on top of the archive's services. Arguments are
+ * assumed valid here: every transport (IPC, the browser bridge, the CLI) checks them with checkCall first.
+ */
+export function createArchiveApi(archive: Archive, emit: (event: ApiEvent) => void): ArchiveApiHandle {
+  const { db } = archive
+  const jobs = new ImportJobs(db, emit)
+  const api: ArchiveApi = {
+    getArchiveInfo: () => answer('Archive information', () => archiveInfo(archive)),
+    listArticles: () => answer('The article list', () => listArticles(db)),
+    getArticle: ({ id }) => answer(`Article ${id}`, () => getArticle(db, id)),
+    listDatasets: () => answer('The dataset list', () => listDatasets(db)),
+    getDataset: ({ id }) => answer(`Dataset ${id}`, () => getDataset(db, id)),
+    getDatasetRows: ({ id, offset, limit }) => answer(`Dataset ${id}`, () => getDatasetRows(db, id, offset, limit)),
+    listNotes: () => answer('The note list', () => listNotes(db)),
+    getNote: ({ id }) => answer(`Note ${id}`, () => getNote(db, id)),
+    createNote: ({ title, body }) => answer('The new note', () => insertNote(db, title, body)),
+    updateNote: ({ id, title, body }) => answer(`Note ${id}`, () => updateNote(db, id, title, body)),
+    deleteNote: ({ id }) => answer(`Note ${id}`, () => (deleteNote(db, id) ? { id } : null)),
+    search: ({ query, limit }) => answer('Search', () => searchArchive(db, query, limit)),
+    importFiles: ({ paths }) => answer('Import', () => ({ jobId: jobs.start(paths) })),
+    listJobs: () => answer('The job list', () => jobs.list()),
+    cancelJob: ({ jobId }) => answer('Cancel', () => ({ cancelled: jobs.cancel(jobId) }))
+  }
+  return { api, dispose: () => jobs.dispose() }
+}

@@ -1,0 +1,7 @@
+import { migration0001 } from './0001-initial'
+import type { Migration } from './migration'
+
+/** Every migration this version of Casefile knows, in order. Append only; never edit a shipped one. */
+export const MIGRATIONS: readonly Migration[] = [migration0001]
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS.length

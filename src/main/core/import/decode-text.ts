@@ -1,0 +1,71 @@
+import { SNIPPET_MARK_END, SNIPPET_MARK_START } from '@shared/model'
+
+export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252'
+
+export interface DecodedText {
+  text: string
+  encoding: TextEncodingName
+  warnings: string[]
+}
+
+// The snippet markers must never occur in stored text, or a search snippet could fake a highlight.
+const MARKERS = new RegExp(`[${SNIPPET_MARK_START}${SNIPPET_MARK_END}]`, 'g')
+
+// Windows-1252 differs from Latin-1 only in 0x80–0x9F. Node's TextDecoder decodes that range as
+// Latin-1's control characters, which would turn “curly quotes” into invisible C1 codes.
+// Unassigned bytes (0x81, 0x8D, 0x8F, 0x90, 0x9D) map to the same code point, as WHATWG specifies.
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ'
+
+export function decodeWindows1252(bytes: Uint8Array): string {
+  const parts: string[] = []
+  const CHUNK = 8192
+  for (let start = 0; start < bytes.length; start += CHUNK) {
+    const end = Math.min(bytes.length, start + CHUNK)
+    let chunk = ''
+    for (let i = start; i < end; i++) {
+      const byte = bytes[i]!
+      chunk += byte >= 0x80 && byte <= 0x9f ? CP1252_HIGH[byte - 0x80]! : String.fromCharCode(byte)
+    }
+    parts.push(chunk)
+  }
+  return parts.join('')
+}
+
+/**
+ * Decodes a file's bytes without ever inventing replacement characters: a byte-order mark decides,
+ * otherwise strict UTF-8, otherwise windows-1252 (a superset of latin-1 for printable text), which
+ * is what government exports that are not UTF-8 almost always are.
+ */
+export function decodeText(bytes: Uint8Array, fileName: string): DecodedText {
+  const warnings: string[] = []
+  let encoding: TextEncodingName
+  let body = bytes
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    encoding = 'utf-8'
+    body = bytes.subarray(3)
+  } else if (bytes[0] === 0xff && bytes[1] === 0xfe) {
+    encoding = 'utf-16le'
+    body = bytes.subarray(2)
+  } else if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+    encoding = 'utf-16be'
+    body = bytes.subarray(2)
+  } else {
+    encoding = 'utf-8'
+  }
+  let text: string
+  try {
+    text = new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(body)
+  } catch {
+    if (encoding !== 'utf-8') {
+      throw new Error(`${fileName} starts with a ${encoding.toUpperCase()} byte-order mark but its bytes are not valid ${encoding.toUpperCase()}.`)
+    }
+    encoding = 'windows-1252'
+    text = decodeWindows1252(body)
+    warnings.push(`${fileName} is not UTF-8; it was read as Windows-1252 (Latin-1).`)
+  }
+  if (text.includes('\u0000')) {
+    text = text.replaceAll('\u0000', '')
+    warnings.push(`${fileName} contained NUL bytes; they were removed.`)
+  }
+  return { text: text.replace(MARKERS, ''), encoding, warnings }
+}

@@ -1,0 +1,28 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { openArchive, type Archive } from '../../src/main/core/index'
+
+export const SAMPLE_DIR = resolve(import.meta.dirname, '../../resources/sample')
+
+/** A fresh folder under the system temp dir, removed by the returned cleanup. */
+export function tempDir(prefix: string): { dir: string; cleanup: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), `casefile-${prefix}-`))
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) }
+}
+
+/** Opens a new archive file (seeded with the sample unless told otherwise) in its own temp folder. */
+export function tempArchive(seeded: boolean): { archive: Archive; dir: string; path: string; cleanup: () => void } {
+  const { dir, cleanup } = tempDir('archive')
+  const path = join(dir, 'test.casefile')
+  const archive = openArchive(path, { create: true, seedDir: seeded ? SAMPLE_DIR : null, nativeBinding: null })
+  return {
+    archive,
+    dir,
+    path,
+    cleanup: () => {
+      archive.close()
+      cleanup()
+    }
+  }
+}

@@ -1,0 +1,82 @@
+import { afterAll, describe, expect, it } from 'vitest'
+import { checkCall, type ApiEvent } from '../../../src/shared/api'
+import { SNIPPET_MARK_END, SNIPPET_MARK_START } from '../../../src/shared/model'
+import { createArchiveApi } from '../../../src/main/core/index'
+import { tempArchive } from '../../helpers/temp-archive'
+
+const made = tempArchive(true)
+const events: ApiEvent[] = []
+const { api, dispose } = createArchiveApi(made.archive, (event) => events.push(event))
+afterAll(() => {
+  dispose()
+  made.cleanup()
+})
+
+describe('checkCall (what every transport runs before the API)', () => {
+  it('refuses unknown methods and wrong argument shapes as error values', () => {
+    expect(checkCall('dropEverything', undefined)).toEqual({
+      ok: false,
+      error: { code: 'unknown-method', message: 'Casefile has no method called "dropEverything".' }
+    })
+    expect(checkCall('__proto__', undefined).ok).toBe(false)
+    expect(checkCall('getArticle', { id: '1' })).toMatchObject({ ok: false, error: { code: 'bad-request' } })
+    expect(checkCall('getArticle', { id: 1.5 }).ok).toBe(false)
+    expect(checkCall('getArticle', { id: 1, extra: true })).toMatchObject({ error: { message: 'getArticle: argument has an unexpected field "extra".' } })
+    expect(checkCall('listArticles', { id: 1 }).ok).toBe(false)
+    expect(checkCall('search', { query: 'x'.repeat(100_001), limit: 10 }).ok).toBe(false)
+    expect(checkCall('getDatasetRows', { id: 1, offset: 0, limit: 5000 }).ok).toBe(false)
+    expect(checkCall('getArticle', { id: 3 })).toEqual({ ok: true, value: 'getArticle' })
+  })
+})
+
+describe('createArchiveApi', () => {
+  it('answers a missing record with not-found, not a throw', async () => {
+    expect(await api.getArticle({ id: 9999 })).toEqual({ ok: false, error: { code: 'not-found', message: 'Article 9999 was not found in this archive.' } })
+    expect((await api.getDataset({ id: 9999 })).ok).toBe(false)
+    expect((await api.getDatasetRows({ id: 9999, offset: 0, limit: 5 })).ok).toBe(false)
+  })
+
+  it('finds the seed article for "prosecutors" with a marked snippet', async () => {
+    const result = await api.search({ query: 'prosecutors', limit: 20 })
+    if (!result.ok) throw new Error(result.error.message)
+    const hit = result.value.hits.find((h) => h.title.startsWith('Record Number'))!
+    expect(hit.kind).toBe('article')
+    expect(hit.date).toBe('2012-06-07')
+    expect(hit.snippet).toContain(`${SNIPPET_MARK_START}prosecutors${SNIPPET_MARK_END}`)
+    expect(result.value.counts.article).toBe(result.value.total)
+  })
+
+  it('creates, finds, edits and deletes a note, keeping search in step', async () => {
+    const created = await api.createNote({ title: 'Closure rate', body: 'Only 4,403 of 288,361 reviewed cases were closed by Zürich standards.' })
+    if (!created.ok) throw new Error(created.error.message)
+    const id = created.value.id
+    const found = await api.search({ query: 'zurich', limit: 5 })
+    expect(found.ok && found.value.hits.map((h) => [h.kind, h.id])).toEqual([['note', id]])
+    const updated = await api.updateNote({ id, title: 'Closure rate', body: 'Rewritten: fewer than two percent.' })
+    expect(updated.ok && updated.value.body).toBe('Rewritten: fewer than two percent.')
+    expect((await api.search({ query: 'zurich', limit: 5 })).ok && (await api.search({ query: 'zurich', limit: 5 }))).toMatchObject({ value: { total: 0 } })
+    const list = await api.listNotes()
+    expect(list.ok && list.value.map((n) => n.title)).toEqual(['Closure rate'])
+    expect(await api.deleteNote({ id })).toEqual({ ok: true, value: { id } })
+    expect((await api.deleteNote({ id })).ok).toBe(false)
+    expect((await api.updateNote({ id, title: 'x', body: 'y' })).ok).toBe(false)
+  })
+
+  it('runs an import as a job that reports progress events and a summary', async () => {
+    const started = await api.importFiles({ paths: ['/nonexistent/file.csv'] })
+    if (!started.ok) throw new Error(started.error.message)
+    await new Promise<void>((resolve) => {
+      const wait = () => (events.some((e) => e.type === 'job' && e.job.id === started.value.jobId && e.job.state !== 'running') ? resolve() : setTimeout(wait, 5))
+      wait()
+    })
+    const last = events.filter((e) => e.type === 'job' && e.job.id === started.value.jobId).at(-1)!
+    expect(last).toMatchObject({ type: 'job', job: { state: 'failed', progress: 1, detail: '1 failed' } })
+    const jobs = await api.listJobs()
+    expect(jobs.ok && jobs.value.map((j) => j.id)).toContain(started.value.jobId)
+  })
+
+  it('describes the archive', async () => {
+    const info = await api.getArchiveInfo()
+    expect(info.ok && info.value).toMatchObject({ fileName: 'test.casefile', schemaVersion: 1, counts: { articles: 7, datasets: 5 } })
+  })
+})

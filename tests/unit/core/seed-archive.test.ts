@@ -1,0 +1,59 @@
+import { afterAll, describe, expect, it } from 'vitest'
+import { getArticle, listArticles } from '../../../src/main/core/articles/article-queries'
+import { getDataset, getDatasetRows, listDatasets } from '../../../src/main/core/datasets/dataset-queries'
+import { tempArchive } from '../../helpers/temp-archive'
+
+const made = tempArchive(true)
+const { db } = made.archive
+afterAll(() => made.cleanup())
+
+describe('the sample archive', () => {
+  it('opens on the seed article with its facts', () => {
+    const seed = listArticles(db).find((article) => article.publisher === 'Colorlines')!
+    expect(seed).toMatchObject({
+      title: 'Record Number of Deportations Continue Despite U.S. Review of Backlog',
+      byline: 'Jorge Rivas',
+      publishedAt: '2012-06-07',
+      url: 'https://colorlines.com/article/record-number-deportations-continue-despite-us-review-backlog/',
+      sourceFile: '00_colorlines_record_deportations_despite_review_2012-06-07.txt'
+    })
+    const full = getArticle(db, seed.id)!
+    expect(full.body).toContain('As of May 29, immigration prosecutors had examined 288,361 cases')
+    expect(full.body).toContain('4,403 deportation cases have been closed')
+    expect(full.sha256).toMatch(/^[0-9a-f]{64}$/)
+  })
+
+  it('holds government documents with their agencies', () => {
+    const publishers = listArticles(db).map((article) => article.publisher)
+    expect(publishers.filter((p) => p === 'U.S. Immigration and Customs Enforcement').length).toBeGreaterThanOrEqual(2)
+    expect(publishers).toContain('U.S. Department of Homeland Security')
+  })
+
+  it('holds the review figures with typed columns and their sources', () => {
+    const summary = listDatasets(db).find((d) => d.name.startsWith('Prosecutorial-discretion review: official figures'))!
+    const dataset = getDataset(db, summary.id)!
+    const types = Object.fromEntries(dataset.columns.map((c) => [c.label, c.type]))
+    expect(types).toMatchObject({ as_of_date: 'date', measure: 'text', value: 'real', source_id: 'text' })
+    const colorlines = dataset.sources.find((s) => s.key === 'COLORLINES_20120607')!
+    expect(colorlines.url).toBe('https://colorlines.com/article/record-number-deportations-continue-despite-us-review-backlog/')
+    const rows = getDatasetRows(db, summary.id, 0, 1000)!.rows.map((r) => r.values)
+    const measure = dataset.columns.findIndex((c) => c.label === 'measure')
+    const value = dataset.columns.findIndex((c) => c.label === 'value')
+    const date = dataset.columns.findIndex((c) => c.label === 'as_of_date')
+    const may29 = rows.filter((r) => r[date] === '2012-05-29')
+    expect(may29.find((r) => r[measure] === 'cases_reviewed')?.[value]).toBe(288361)
+    expect(may29.find((r) => r[measure] === 'cases_closed')?.[value]).toBe(4403)
+  })
+
+  it('holds ICE removals by fiscal year, FY2005–FY2018', () => {
+    const summary = listDatasets(db).find((d) => d.name.startsWith('ICE removals by fiscal year'))!
+    const dataset = getDataset(db, summary.id)!
+    expect(dataset.columns[0]).toMatchObject({ label: 'fiscal_year', type: 'integer' })
+    expect(dataset.sources.length).toBeGreaterThan(5)
+    const page = getDatasetRows(db, summary.id, 0, 2)!
+    expect(page.total).toBe(summary.rowCount)
+    expect(page.rows[0]).toEqual({ rowid: 1, values: [2005, 'ice_removals_and_returns', 195066, 'exact', 'TRAC_234', 'no', expect.stringContaining('TRAC')] })
+    const next = getDatasetRows(db, summary.id, 2, 1)!
+    expect(next.rows[0]!.rowid).toBe(3)
+  })
+})
