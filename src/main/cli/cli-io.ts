@@ -1,0 +1,11 @@
+/** Where the CLI writes; tests pass in-memory streams. */
+export interface CliIo {
+  out(text: string): void
+  err(text: string): void
+  /** True when stdout is a terminal: colours and aligned tables only then. */
+  isTty: boolean
+}
+
+export class UsageError extends Error {}
+
+export class CommandError extends Error {}

@@ -1,0 +1,110 @@
+import { existsSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { runCli } from '../../../src/main/cli/run-cli'
+import { tempDir } from '../../helpers/temp-archive'
+
+const ROOT = resolve(import.meta.dirname, '../../..')
+const cleanups: (() => void)[] = []
+afterEach(() => {
+  while (cleanups.length) cleanups.pop()!()
+})
+
+async function cli(argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = ''
+  let err = ''
+  const code = await runCli(argv, { out: (t) => (out += t), err: (t) => (err += t), isTty: false }, ROOT)
+  return { code, out, err }
+}
+
+function archivePath(): string {
+  const made = tempDir('cli')
+  cleanups.push(made.cleanup)
+  return join(made.dir, 'cli.casefile')
+}
+
+describe('casefile CLI', () => {
+  it('creates and seeds the archive named by --archive, then describes it', async () => {
+    const path = archivePath()
+    const { code, out, err } = await cli(['--archive', path, 'info'])
+    expect(err).toBe('')
+    expect(code).toBe(0)
+    expect(existsSync(path)).toBe(true)
+    expect(out).toContain(`Archive   ${path}`)
+    expect(out).toContain('7 articles · 5 datasets · 0 notes · 0 charts')
+  })
+
+  it('prints info as one JSON object with --json', async () => {
+    const path = archivePath()
+    const { code, out } = await cli([`--archive=${path}`, 'info', '--json'])
+    expect(code).toBe(0)
+    const info = JSON.parse(out)
+    expect(info.counts).toEqual({ articles: 7, datasets: 5, notes: 0, charts: 0 })
+    expect(info.fileName).toBe('cli.casefile')
+    expect(out.trim().split('\n')).toHaveLength(1)
+  })
+
+  it('searches with highlighted snippets, as text and as JSON', async () => {
+    const path = archivePath()
+    const text = await cli(['--archive', path, 'search', 'prosecutors'])
+    expect(text.code).toBe(0)
+    expect(text.out).toContain('Record Number of Deportations Continue Despite U.S. Review of Backlog')
+    expect(text.out).toMatch(/\[prosecutors\]/i)
+    const json = await cli(['--archive', path, 'search', 'immigration prosecutors', '--json', '--limit', '3'])
+    const parsed = JSON.parse(json.out)
+    expect(parsed.query).toBe('immigration prosecutors')
+    expect(parsed.hits.length).toBeLessThanOrEqual(3)
+    const seed = parsed.hits.find((hit: { title: string }) => hit.title.startsWith('Record Number'))
+    expect(seed).toBeDefined()
+    expect(seed.kind).toBe('article')
+    expect(seed.snippet).toMatch(/<mark>prosecutors<\/mark>/i)
+    expect(parsed.facets.kind.article).toBeGreaterThanOrEqual(1)
+  })
+
+  it('says so plainly when nothing matches, and never fails on odd input', async () => {
+    const path = archivePath()
+    expect((await cli(['--archive', path, 'search', 'zzzyzzx'])).out).toBe('No matches for “zzzyzzx”.\n')
+    for (const query of ['"unbalanced', 'AND OR NOT', ')(*', "'; DROP TABLE articles; --", 'NEAR(', '\u0000', '🙂', 'x'.repeat(20_000)]) {
+      const { code, err } = await cli(['--archive', path, 'search', query])
+      expect(err, query).toBe('')
+      expect(code, query).toBe(0)
+    }
+  })
+
+  it('fails with a one-line message and exit code 1 on a file that is not an archive', async () => {
+    const { code, out, err } = await cli(['--archive', join(ROOT, 'package.json'), 'info'])
+    expect(code).toBe(1)
+    expect(out).toBe('')
+    expect(err.trim().split('\n')).toHaveLength(1)
+    expect(err).toContain('package.json is not a Casefile archive')
+  })
+
+  it('reports usage mistakes with exit code 2', async () => {
+    expect((await cli([])).code).toBe(2)
+    const unknown = await cli(['--archive', archivePath(), 'frobnicate'])
+    expect(unknown.code).toBe(2)
+    expect(unknown.err).toContain('unknown command "frobnicate"')
+    const badLimit = await cli(['--archive', archivePath(), 'search', 'x', '--limit', 'lots'])
+    expect(badLimit.code).toBe(2)
+    expect(badLimit.err).toContain('--limit must be a whole number')
+    const missing = await cli(['--archive'])
+    expect(missing.code).toBe(2)
+    expect(missing.err).toContain('--archive needs a value')
+  })
+
+  it('imports files as the app does, one JSON line per file, and reports duplicates', async () => {
+    const path = archivePath()
+    const file = join(ROOT, 'resources', 'sample', 'ice_removals_fy.csv')
+    const first = await cli(['--archive', path, 'import', file, '--json'])
+    // The sample archive already holds these exact bytes.
+    expect(JSON.parse(first.out)).toMatchObject({ file: 'ice_removals_fy.csv', status: 'duplicate', kind: 'dataset' })
+    expect(first.code).toBe(0)
+    const bad = await cli(['--archive', path, 'import', join(ROOT, 'package-lock.json'), join(ROOT, 'nope.csv'), '--json'])
+    expect(bad.code).toBe(1)
+    const lines = bad.out.trim().split('\n').map((line) => JSON.parse(line))
+    expect(lines).toHaveLength(2)
+    expect(lines[0]).toMatchObject({ status: 'failed', file: 'package-lock.json' })
+    expect(lines[0].error).toContain("Casefile can't import .json files (package-lock.json)")
+    expect(lines[1].error).toContain("Casefile can't read nope.csv: the file does not exist")
+  })
+})
