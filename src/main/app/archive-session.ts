@@ -1,0 +1,109 @@
+// The one place that knows which archive is open. New archive… and Open archive… swap it here; IPC
+// and the menu always ask this object for the current API, so nothing holds on to a closed archive.
+
+import { statSync } from 'node:fs'
+import { resolve } from 'node:path'
+import type { ApiEvent, ArchiveApi } from '@shared/api'
+import { createArchiveApi, openArchive, type Archive, type ArchiveApiHandle } from '../core/index'
+
+export interface ArchiveSessionOptions {
+  /** Content copied into an archive the first time it is created. */
+  seedDir: string | null
+  /** better-sqlite3 built for Electron's ABI, or null to use the one in node_modules. */
+  nativeBinding: string | null
+}
+
+interface OpenArchive {
+  archive: Archive
+  handle: ArchiveApiHandle | null
+}
+
+export class ArchiveSession {
+  readonly #options: ArchiveSessionOptions
+  #current: OpenArchive | null = null
+  #sink: (event: ApiEvent) => void = () => {}
+
+  constructor(options: ArchiveSessionOptions) {
+    this.#options = options
+  }
+
+  get api(): ArchiveApi | null {
+    return this.#current?.handle?.api ?? null
+  }
+
+  get path(): string | null {
+    return this.#current?.archive.path ?? null
+  }
+
+  /** Where API events go; the window is created after the first archive opens, so this is set late. */
+  setEventSink(sink: (event: ApiEvent) => void): void {
+    this.#sink = sink
+  }
+
+  isOpen(path: string): boolean {
+    const current = this.path
+    return current !== null && isSameFile(current, path)
+  }
+
+  /**
+   * Opens `path` (creating and seeding it when `create` is set and it does not exist) and only then
+   * closes the archive it replaces, so a file that fails to open leaves the current one untouched.
+   * Throws ArchiveOpenError with a message fit for the user.
+   */
+  switchTo(path: string, create: boolean): void {
+    const archive = openArchive(path, {
+      create,
+      seedDir: create ? this.#options.seedDir : null,
+      nativeBinding: this.#options.nativeBinding
+    })
+    const entry: OpenArchive = { archive, handle: null }
+    try {
+      // Events from an archive that has since been replaced would describe the wrong file.
+      entry.handle = createArchiveApi(archive, (event) => {
+        if (this.#current === entry) this.#sink(event)
+      })
+    } catch (error) {
+      archive.close()
+      throw error
+    }
+    const previous = this.#current
+    this.#current = entry
+    if (previous) release(previous)
+  }
+
+  /** Tells the renderer which archive it now looks at. */
+  async announce(): Promise<void> {
+    const api = this.api
+    if (!api) return
+    const info = await api.getArchiveInfo()
+    if (info.ok) this.#sink({ type: 'archive-changed', info: info.value })
+    else console.error(`Casefile could not describe the archive it just opened: ${info.error.message}`)
+  }
+
+  /** Idempotent; the archive checkpoints its WAL as it closes. */
+  close(): void {
+    const current = this.#current
+    this.#current = null
+    if (current) release(current)
+  }
+}
+
+function release(entry: OpenArchive): void {
+  try {
+    entry.handle?.dispose()
+  } finally {
+    entry.archive.close()
+  }
+}
+
+/** Compares files, not spellings: symlinks, case-insensitive file systems and relative paths agree. */
+function isSameFile(a: string, b: string): boolean {
+  if (resolve(a) === resolve(b)) return true
+  try {
+    const first = statSync(a, { bigint: true })
+    const second = statSync(b, { bigint: true })
+    return first.dev === second.dev && first.ino === second.ino
+  } catch {
+    return false
+  }
+}

@@ -1,0 +1,37 @@
+// A reader (or the next launch after a power cut) must see either the old file or the new one,
+// never a torn mix: write beside it, flush to disk, then rename over it.
+
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs'
+import { dirname } from 'node:path'
+
+export function writeFileAtomicSync(path: string, data: string): void {
+  const temporary = `${path}.${process.pid}.tmp`
+  try {
+    const fd = openSync(temporary, 'w', 0o644)
+    try {
+      writeSync(fd, data)
+      fsyncSync(fd)
+    } finally {
+      closeSync(fd)
+    }
+    renameSync(temporary, path)
+  } catch (error) {
+    rmSync(temporary, { force: true })
+    throw error
+  }
+  syncDirectory(dirname(path))
+}
+
+/** Makes the rename itself durable on POSIX; Windows cannot open a directory, and does not need to. */
+function syncDirectory(directory: string): void {
+  if (process.platform === 'win32') return
+  let fd: number | null = null
+  try {
+    fd = openSync(directory, 'r')
+    fsyncSync(fd)
+  } catch {
+    // Durability of the rename is best effort; the file content itself is already on disk.
+  } finally {
+    if (fd !== null) closeSync(fd)
+  }
+}
