@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest'
+import { snippetSegments } from '../../../src/renderer/src/lib/snippet'
+import { searchTerms, termSegments } from '../../../src/renderer/src/lib/term-highlight'
+import { paragraphs } from '../../../src/renderer/src/lib/paragraphs'
+import { formatCalendarDate, formatEditedAt, formatTimestamp } from '../../../src/renderer/src/lib/format-date'
+import { formatCell } from '../../../src/renderer/src/lib/format-cell'
+
+const S = '\uE000', E = '\uE001'
+describe('snippetSegments', () => {
+  it('turns markers into marked segments, never HTML, and survives stray or repeated markers', () => {
+    expect(snippetSegments(`…a ${S}b${E} c ${S}d${E}`)).toEqual([
+      { text: '…a ', marked: false }, { text: 'b', marked: true }, { text: ' c ', marked: false }, { text: 'd', marked: true }])
+    expect(snippetSegments('')).toEqual([])
+    expect(snippetSegments(`${E}x${S}${S}y`)).toEqual([{ text: 'x', marked: false }, { text: 'y', marked: true }])
+    expect(snippetSegments(`<b>${S}&amp;${E}`)).toEqual([{ text: '<b>', marked: false }, { text: '&amp;', marked: true }])
+    expect(snippetSegments(`${S}a${E}${S}b${E}`)).toEqual([{ text: 'ab', marked: true }])
+  })
+})
+describe('termSegments', () => {
+  it('marks whole words case/diacritic-insensitively', () => {
+    const t = searchTerms('Prosecutors café')
+    expect(termSegments('The prosecutors, PROSECUTORS and prosecutorsx at the Cafe.', t)).toEqual([
+      { text: 'The ', marked: false }, { text: 'prosecutors', marked: true }, { text: ', ', marked: false },
+      { text: 'PROSECUTORS', marked: true }, { text: ' and prosecutorsx at the ', marked: false }, { text: 'Cafe', marked: true }, { text: '.', marked: false }])
+    expect(termSegments('abc', searchTerms(''))).toEqual([{ text: 'abc', marked: false }])
+  })
+})
+describe('paragraphs', () => {
+  it('splits a body at blank lines and keeps line breaks inside a paragraph', () => {
+    expect(paragraphs('a\nb\n\n\n  c\r\n\r\nd  \n')).toEqual(['a\nb', '  c', 'd'])
+  })
+})
+describe('date formatting', () => {
+  it('shows calendar dates day-first without shifting them by time zone, and edit times relative to now', () => {
+    expect(formatCalendarDate('2012-06-07')).toBe('7 June 2012')
+    expect(formatCalendarDate('2012-06')).toBe('June 2012')
+    expect(formatCalendarDate('2012')).toBe('2012')
+    expect(formatCalendarDate('2012-06-07T23:30:00Z')).toBe('7 June 2012')
+    expect(formatCalendarDate('sometime')).toBe('sometime')
+    const now = new Date(2026, 10, 29, 12, 0)
+    expect(formatEditedAt(new Date(2026, 10, 29, 9, 5).toISOString(), now)).toBe('09:05')
+    expect(formatEditedAt(new Date(2026, 2, 3, 9, 5).toISOString(), now)).toBe('3 Mar')
+    expect(formatEditedAt(new Date(2024, 2, 3, 9, 5).toISOString(), now)).toBe('3 Mar 2024')
+    expect(formatTimestamp(new Date(2024, 2, 3, 9, 5).toISOString())).toBe('3 March 2024 at 09:05')
+  })
+})
+describe('formatCell', () => {
+  it('groups thousands except in year columns and keeps text as stored', () => {
+    expect(formatCell(195066, { label: 'value', type: 'integer' })).toBe('195,066')
+    expect(formatCell(2005, { label: 'fiscal_year', type: 'integer' })).toBe('2005')
+    expect(formatCell(2005, { label: 'FY', type: 'integer' })).toBe('2005')
+    expect(formatCell(1.25, { label: 'share', type: 'real' })).toBe('1.25')
+    expect(formatCell(null, { label: 'x', type: 'text' })).toBe(null)
+    expect(formatCell('08123', { label: 'zip', type: 'text' })).toBe('08123')
+  })
+})
