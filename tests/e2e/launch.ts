@@ -1,0 +1,175 @@
+// Starts Casefile for an end-to-end test on whichever back end this machine has:
+//  1. the real Electron app, when its binary is installed and runs;
+//  2. otherwise the built renderer in headless Chromium, with the very same archive API bridged in
+//     as window.casefile (page.exposeFunction + an init script shaped exactly like the preload).
+// When neither is available the caller is told why, so the suite can skip loudly instead of passing.
+
+import { existsSync, readFileSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
+import { join, resolve } from 'node:path'
+import { _electron, chromium, type Browser, type ElectronApplication, type Page } from '@playwright/test'
+import { apiMethods, checkCall, type ApiEvent, type ApiMethod, type ArchiveApi } from '../../src/shared/api'
+import type { Result } from '../../src/shared/result'
+import { createArchiveApi, openArchive, sampleDir } from '../../src/main/core/index'
+import { locateRendererAsset, rendererResponseHeaders } from '../../src/main/app/renderer-protocol-policy'
+import { APP_ORIGIN } from '../../src/main/app/app-origin'
+
+export const PROJECT_ROOT = resolve(import.meta.dirname, '../..')
+const RENDERER_DIR = join(PROJECT_ROOT, 'out', 'renderer')
+/** The browser back end serves the renderer here; the name can never resolve on a real network. */
+export const BROWSER_ORIGIN = 'https://app.casefile.invalid'
+
+export const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync'
+]
+
+export type Backend = 'electron' | 'chromium'
+
+export interface LaunchedCasefile {
+  page: Page
+  backend: Backend
+  /** Requests the page tried to make outside the app (always refused); a test can assert it is empty. */
+  blockedRequests: string[]
+  close(): Promise<void>
+}
+
+export class BackendUnavailable extends Error {}
+
+/**
+ * The Electron executable, if it is installed and answers. Looked up without require('electron'),
+ * which would try to download the binary on a machine that has none.
+ */
+function electronBinary(): string | null {
+  if (process.env.CASEFILE_E2E_BACKEND === 'chromium') return null
+  const packageDir = join(PROJECT_ROOT, 'node_modules', 'electron')
+  const pathFile = join(packageDir, 'path.txt')
+  const relative = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : null
+  const override = process.env.ELECTRON_OVERRIDE_DIST_PATH
+  const binary = override ? join(override, relative ?? 'electron') : relative ? join(packageDir, 'dist', relative) : null
+  if (!binary || !existsSync(binary)) return null
+  const probe = spawnSync(binary, ['--version'], { env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' }, timeout: 15_000 })
+  return probe.status === 0 ? binary : null
+}
+
+export function chromiumPath(): string | null {
+  const candidate = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
+  return existsSync(candidate) ? candidate : null
+}
+
+async function launchElectron(binary: string, archivePath: string): Promise<LaunchedCasefile> {
+  const main = join(PROJECT_ROOT, 'out', 'main', 'index.js')
+  if (!existsSync(main)) throw new Error(`${main} is missing: run \`npm run build\` before the end-to-end tests.`)
+  const app: ElectronApplication = await _electron.launch({
+    executablePath: binary,
+    args: [main, `--archive=${archivePath}`],
+    env: { ...process.env, CASEFILE_ARCHIVE: archivePath }
+  })
+  const page = await app.firstWindow()
+  return { page, backend: 'electron', blockedRequests: [], close: () => app.close() }
+}
+
+function bridgeInitScript(methods: readonly string[]): void {
+  // Runs in the page before any of its scripts, shaped like src/preload/index.ts: exactly the
+  // contract's methods plus onEvent, and nothing else.
+  type Invoke = (method: string, args: unknown) => Promise<unknown>
+  const scope = globalThis as unknown as { __casefileInvoke: Invoke; __casefileDispatch?: (event: unknown) => void }
+  const invoke = scope.__casefileInvoke
+  const listeners = new Set<(event: unknown) => void>()
+  const bridge: Record<string, unknown> = {}
+  for (const method of methods) bridge[method] = (args: unknown) => invoke(method, args)
+  bridge.onEvent = (listener: (event: unknown) => void) => {
+    listeners.add(listener)
+    return () => listeners.delete(listener)
+  }
+  Object.defineProperty(scope, '__casefileDispatch', {
+    value: (event: unknown) => listeners.forEach((listener) => listener(event)),
+    enumerable: false
+  })
+  Object.defineProperty(globalThis, 'casefile', { value: Object.freeze(bridge), enumerable: true })
+}
+
+async function launchChromium(executablePath: string, archivePath: string): Promise<LaunchedCasefile> {
+  if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
+    throw new Error(`${RENDERER_DIR}/index.html is missing: run \`npm run build\` before the end-to-end tests.`)
+  }
+  const archive = openArchive(archivePath, { create: true, seedDir: sampleDir(PROJECT_ROOT), nativeBinding: null })
+  let page: Page | null = null
+  const pending: ApiEvent[] = []
+  const dispatch = (event: ApiEvent) => {
+    if (!page) {
+      pending.push(event)
+      return
+    }
+    page.evaluate((e) => (globalThis as unknown as { __casefileDispatch: (e: unknown) => void }).__casefileDispatch(e), event).catch(() => {
+      // The page may be closing; events after that have no one to go to.
+    })
+  }
+  const handle = createArchiveApi(archive, dispatch)
+  let browser: Browser
+  try {
+    browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_FLAGS })
+  } catch (error) {
+    handle.dispose()
+    archive.close()
+    throw error
+  }
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
+  page = await context.newPage()
+  const blockedRequests: string[] = []
+
+  // Serve the built renderer from disk under the app's own CSP; refuse everything else.
+  await context.route('**/*', async (route) => {
+    const url = route.request().url()
+    if (url.startsWith(`${BROWSER_ORIGIN}/`)) {
+      const asset = locateRendererAsset(RENDERER_DIR, APP_ORIGIN + url.slice(BROWSER_ORIGIN.length))
+      if (asset.kind === 'file' && existsSync(asset.path)) {
+        await route.fulfill({ status: 200, headers: rendererResponseHeaders(asset.contentType), body: readFileSync(asset.path) })
+        return
+      }
+      await route.fulfill({ status: 404, headers: rendererResponseHeaders('text/plain; charset=utf-8'), body: 'Not found' })
+      return
+    }
+    blockedRequests.push(url)
+    await route.abort('blockedbyclient')
+  })
+
+  // The same checks the IPC wrapper makes: unknown methods and bad arguments come back as error values.
+  await page.exposeFunction('__casefileInvoke', async (method: unknown, args: unknown): Promise<Result<unknown>> => {
+    const checked = checkCall(method, args)
+    if (!checked.ok) return checked
+    const call = handle.api[checked.value as ApiMethod] as (args: unknown) => ReturnType<ArchiveApi[ApiMethod]>
+    return call(args)
+  })
+  await page.addInitScript(bridgeInitScript, apiMethods)
+  await page.goto(`${BROWSER_ORIGIN}/index.html`)
+  for (const event of pending.splice(0)) dispatch(event)
+
+  return {
+    page,
+    backend: 'chromium',
+    blockedRequests,
+    async close() {
+      await browser.close()
+      handle.dispose()
+      archive.close()
+    }
+  }
+}
+
+/** Launches Casefile on `archivePath` (created and seeded when it does not exist). */
+export async function launchCasefile({ archivePath }: { archivePath: string }): Promise<LaunchedCasefile> {
+  const electron = electronBinary()
+  if (electron) return launchElectron(electron, archivePath)
+  const browser = chromiumPath()
+  if (browser) return launchChromium(browser, archivePath)
+  throw new BackendUnavailable(
+    'No end-to-end back end: the Electron binary is not installed and no Chromium was found ' +
+      '(set CHROMIUM_PATH or install Debian’s chromium at /usr/bin/chromium).'
+  )
+}
