@@ -17,7 +17,7 @@ import type {
 } from './model'
 import type { Result } from './result'
 import { fail, ok } from './result'
-import { id, int, list, nothing, record, text, type Infer } from './validate'
+import { bool, id, int, list, nothing, nullable, oneOf, record, text, type Infer } from './validate'
 
 export const MAX_NOTE_BODY = 5_000_000
 export const MAX_QUERY_LENGTH = 100_000
@@ -36,7 +36,16 @@ export const apiArgs = {
   updateNote: record({ id: id(), title: text(500), body: text(MAX_NOTE_BODY) }),
   deleteNote: record({ id: id() }),
   search: record({ query: text(MAX_QUERY_LENGTH), limit: int(1, 500) }),
-  importFiles: record({ paths: list(text(4096), 10_000) }),
+  importFiles: record({
+    paths: list(text(4096), 10_000),
+    options: record({
+      delimiter: nullable(oneOf(',', '\t', '|', ';')),
+      encoding: nullable(oneOf('utf-8', 'utf-16le', 'utf-16be', 'windows-1252')),
+      header: bool(),
+      quote: oneOf('double', 'none'),
+      force: bool()
+    })
+  }),
   listJobs: nothing(),
   cancelJob: record({ jobId: text(100) })
 } as const
@@ -73,10 +82,23 @@ export type ApiEvent = { type: 'job'; job: JobStatus } | { type: 'archive-change
 
 export type EventListener = (event: ApiEvent) => void
 
-/** What the preload puts on window.casefile: the contract's methods plus one event subscription. */
+/** The part of a dropped file the bridge needs; a DOM File fits it. */
+export interface DroppedFile {
+  readonly name: string
+}
+
+/**
+ * What the preload puts on window.casefile: the contract's methods, one event subscription, and
+ * pathForFile, which runs in the preload itself (Electron's webUtils) and never crosses IPC: it turns
+ * a file dropped on the window into the path importFiles takes.
+ */
 export type CasefileBridge = ArchiveApi & {
   onEvent(listener: EventListener): () => void
+  pathForFile(file: DroppedFile): string
 }
+
+/** The bridge's members that are not IPC methods. */
+export const BRIDGE_LOCAL_MEMBERS = ['onEvent', 'pathForFile'] as const
 
 export const apiMethods = Object.keys(apiArgs) as ApiMethod[]
 

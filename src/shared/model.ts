@@ -118,13 +118,43 @@ export const SNIPPET_MARK_END = '\uE001'
 export type ImportedKind = 'article' | 'dataset'
 
 export interface ImportOutcome {
+  /** The file's name, for messages. */
   file: string
+  /** Its full path, so the UI can offer to import it again with other options. */
+  path: string
   status: 'imported' | 'duplicate' | 'failed' | 'cancelled'
   kind: ImportedKind | null
   id: number | null
   rows: number
   warnings: string[]
   error: string | null
+  /** Wall-clock seconds the file took. */
+  seconds: number
+}
+
+export type ImportDelimiter = ',' | '\t' | '|' | ';'
+export type ImportEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252'
+
+/** What the user can override when Casefile's guesses about a tabular file are wrong. */
+export interface ImportOptions {
+  /** null = sniff from the first lines. */
+  delimiter: ImportDelimiter | null
+  /** null = detect (byte-order mark, then strict UTF-8, then Windows-1252). */
+  encoding: ImportEncoding | null
+  /** false = the first line is data; columns are named Column 1, Column 2, … */
+  header: boolean
+  /** 'none' = quotes are ordinary characters (EOIR exports are unquoted). */
+  quote: 'double' | 'none'
+  /** Import even when the same bytes are already in the archive. */
+  force: boolean
+}
+
+export const DEFAULT_IMPORT_OPTIONS: ImportOptions = {
+  delimiter: null,
+  encoding: null,
+  header: true,
+  quote: 'double',
+  force: false
 }
 
 export type JobState = 'running' | 'done' | 'failed' | 'cancelled'
@@ -137,5 +167,10 @@ export interface JobStatus {
   /** 0…1, or null while the total is unknown. */
   progress: number | null
   detail: string
+  /** Bytes of all the job's files read so far, and in total. */
+  bytesRead: number
+  bytesTotal: number
+  /** Rows (or articles) written so far, across the job's files. */
+  rowsWritten: number
   outcomes: ImportOutcome[]
 }

@@ -90,3 +90,13 @@ export function nothing(): Validator<void> {
     check: (value, path) => (value === undefined ? null : `${path} must be empty, not ${describe(value)}`)
   }
 }
+
+export function bool(): Validator<boolean> {
+  return {
+    check: (value, path) => (typeof value === 'boolean' ? null : `${path} must be true or false, not ${describe(value)}`)
+  }
+}
+
+export function nullable<T>(inner: Validator<T>): Validator<T | null> {
+  return { check: (value, path) => (value === null ? null : inner.check(value, path)) }
+}
