@@ -1,0 +1,201 @@
+import { open, type FileHandle } from 'node:fs/promises'
+import type { ImportDelimiter, ImportEncoding } from '@shared/model'
+import { ImportCancelled, ImportInputError, type RowSink } from '../row-sink'
+import { DelimitedParser } from './delimited-parser'
+import { detectEncoding } from './detect-encoding'
+import { looksBinary } from './looks-binary'
+import { MisalignedRows } from './misaligned-rows'
+import { sniffDelimited } from './sniff-delimited'
+import { TextChunkDecoder } from './text-chunk-decoder'
+import type { DelimitedReadResult } from './read-delimited-file'
+
+export interface DelimitedReadSettings {
+  delimiter: ImportDelimiter | null
+  encoding: ImportEncoding | null
+  header: boolean
+  quote: 'double' | 'none'
+  /** Unquoted texts read as null besides the empty field, by the quoting the file turns out to use. */
+  nullTokens: Readonly<Record<'double' | 'none', readonly string[]>>
+  /** Bytes read per step; tests make it tiny to put every boundary case on a chunk edge. */
+  chunkBytes: number
+}
+
+/** Encoding and delimiter sniffing look at this much of the file's start. */
+const SAMPLE_BYTES = 64 * 1024
+/** Room in front of each chunk for the bytes of a character split by the previous read. */
+const MAX_CARRY = 4
+// A batch is delivered when it reaches any of these, which keeps memory flat however wide or long
+// the rows are while leaving the writer big batches to amortise its per-call cost.
+const BATCH_ROWS = 20_000
+const BATCH_CELLS = 200_000
+const BATCH_CHARS = 2 * 1024 * 1024
+
+/**
+ * Streams a delimited text file into a RowSink: decode and parse one chunk at a time, so memory stays
+ * bounded whatever the file's size. The first record is the header when `header` is set. Every row is
+ * kept: short rows go as they are, long rows have their extra fields joined into the last column.
+ */
+export async function readDelimited(
+  path: string,
+  fileName: string,
+  settings: DelimitedReadSettings,
+  sink: RowSink,
+  signal: AbortSignal
+): Promise<DelimitedReadResult> {
+  if (signal.aborted) throw new ImportCancelled()
+  const file = await open(path, 'r')
+  try {
+    return await readOpenFile(file, fileName, settings, sink, signal)
+  } finally {
+    await file.close()
+  }
+}
+
+async function readOpenFile(
+  file: FileHandle,
+  fileName: string,
+  settings: DelimitedReadSettings,
+  sink: RowSink,
+  signal: AbortSignal
+): Promise<DelimitedReadResult> {
+  const size = (await file.stat()).size
+  if (size === 0) throw new ImportInputError(`${fileName} is empty (0 bytes); nothing was imported.`, null, null)
+
+  const sample = Buffer.alloc(Math.min(size, SAMPLE_BYTES))
+  const sampleLength = await readFully(file, sample)
+  const sampleIsWholeFile = sampleLength === size
+  const { encoding, bomBytes, guessedWindows1252 } = detectEncoding(sample.subarray(0, sampleLength), settings.encoding, sampleIsWholeFile)
+  if (!encoding.startsWith('utf-16') && looksBinary(sample.subarray(bomBytes, sampleLength))) {
+    throw new ImportInputError(`${fileName} looks like a binary file, not text; nothing was imported.`, null, null)
+  }
+  if (guessedWindows1252) sink.warning({ line: null, message: `${fileName} is not UTF-8; it was read as Windows-1252 (Latin-1).` })
+
+  const format = sniffDelimited({
+    sample: decodeSample(sample.subarray(bomBytes, sampleLength), encoding, sampleIsWholeFile),
+    sampleIsWholeFile,
+    fileName,
+    delimiter: settings.delimiter,
+    quote: settings.quote
+  })
+
+  let columnCount = -1
+  let rows = 0
+  let batch: (string | null)[][] = []
+  let batchCells = 0
+  const misaligned = new MisalignedRows()
+  const flush = (): void => {
+    if (batch.length === 0) return
+    sink.rows(batch)
+    rows += batch.length
+    batch = []
+    batchCells = 0
+  }
+  const parser = new DelimitedParser(
+    { delimiter: format.delimiter, quote: format.quote, nullTokens: settings.nullTokens[format.quote] },
+    (fields, line) => {
+      if (columnCount < 0) {
+        columnCount = fields.length
+        sink.columns(fields.map((label, i) => (settings.header ? label?.trim() || `Column ${i + 1}` : `Column ${i + 1}`)))
+        if (settings.header) return
+      }
+      if (fields.length !== columnCount) {
+        misaligned.note(line)
+        if (fields.length > columnCount) {
+          // Nothing is dropped: the surplus goes back into the last column as it was written.
+          const rest = fields.slice(columnCount - 1).map((field) => field ?? '')
+          fields.length = columnCount
+          fields[columnCount - 1] = rest.join(format.delimiter)
+        }
+      }
+      batch.push(fields)
+      batchCells += fields.length
+      if (batch.length >= BATCH_ROWS || batchCells >= BATCH_CELLS) flush()
+    }
+  )
+
+  const decoder = new TextChunkDecoder(encoding)
+  const buffer = Buffer.allocUnsafe(settings.chunkBytes + MAX_CARRY)
+  let carried = 0
+  let position = bomBytes
+  let charsSinceFlush = 0
+  while (position < size) {
+    if (signal.aborted) throw new ImportCancelled()
+    const { bytesRead } = await file.read(buffer, carried, settings.chunkBytes, position)
+    // A file that shrank while being read ends here; its cut character, if any, is reported below.
+    if (bytesRead === 0) break
+    const chunkStart = position - carried
+    position += bytesRead
+    const end = carried + bytesRead
+    const held = position >= size ? 0 : decoder.incompleteTail(buffer.subarray(0, end))
+    const text = decodeOrFail(decoder, buffer.subarray(0, end - held), chunkStart, parser, fileName)
+    parser.feed(text)
+    charsSinceFlush += text.length
+    if (charsSinceFlush >= BATCH_CHARS) {
+      flush()
+      charsSinceFlush = 0
+    }
+    sink.progress(position)
+    buffer.copyWithin(0, end - held, end)
+    carried = held
+  }
+  if (carried > 0) decodeOrFail(decoder, buffer.subarray(0, carried), position - carried, parser, fileName)
+
+  const unclosed = parser.unclosedQuoteLine
+  if (unclosed !== null) {
+    throw new ImportInputError(`${fileName}, line ${unclosed}: a quoted field opened here is never closed (missing ").`, unclosed, null)
+  }
+  parser.finish()
+  flush()
+  if (columnCount < 0) {
+    throw new ImportInputError(`${fileName} has no rows, only blank lines; nothing was imported.`, null, null)
+  }
+
+  if (decoder.nulCount > 0) {
+    sink.warning({ line: null, message: `${fileName} contained ${decoder.nulCount} NUL bytes; they were removed.` })
+  }
+  const misalignedWarning = misaligned.warning(fileName, columnCount)
+  if (misalignedWarning !== null) sink.warning(misalignedWarning)
+  if (settings.header && rows === 0) sink.warning({ line: null, message: `${fileName} has a header but no data rows.` })
+
+  return { encoding, delimiter: format.delimiter, quote: format.quote, header: settings.header, rows, bytes: position }
+}
+
+async function readFully(file: FileHandle, into: Buffer): Promise<number> {
+  let filled = 0
+  while (filled < into.length) {
+    const { bytesRead } = await file.read(into, filled, into.length - filled, filled)
+    if (bytesRead === 0) break
+    filled += bytesRead
+  }
+  return filled
+}
+
+/** The sample as text for sniffing; bad bytes only end it early, the main pass reports them. */
+function decodeSample(bytes: Buffer, encoding: ImportEncoding, sampleIsWholeFile: boolean): string {
+  const decoder = new TextChunkDecoder(encoding)
+  const whole = sampleIsWholeFile ? bytes : bytes.subarray(0, bytes.length - decoder.incompleteTail(bytes))
+  const decoded = decoder.decode(whole)
+  if (decoded.ok) return decoded.text
+  const valid = decoder.decode(whole.subarray(0, decoded.invalidAt))
+  return valid.ok ? valid.text : ''
+}
+
+function decodeOrFail(
+  decoder: TextChunkDecoder,
+  bytes: Buffer,
+  fileOffset: number,
+  parser: DelimitedParser,
+  fileName: string
+): string {
+  const decoded = decoder.decode(bytes)
+  if (decoded.ok) return decoded.text
+  const before = decoder.decode(bytes.subarray(0, decoded.invalidAt))
+  const line = before.ok ? parser.lineAfter(before.text) : parser.line
+  const offset = fileOffset + decoded.invalidAt
+  const name = decoder.encoding.toUpperCase()
+  const advice =
+    decoder.encoding === 'utf-8'
+      ? 'If the file is in Windows-1252 (Latin-1), import it again with --encoding windows-1252 (in the app: Encoding → Windows-1252).'
+      : 'The file may be damaged or in another encoding; choose its encoding under Encoding (--encoding).'
+  throw new ImportInputError(`${fileName}, line ${line}: the bytes at offset ${offset} are not valid ${name}. ${advice}`, line, offset)
+}

@@ -1,0 +1,137 @@
+import { isUtf8 } from 'node:buffer'
+import { SNIPPET_MARK_END, SNIPPET_MARK_START, type ImportEncoding } from '@shared/model'
+import { decodeWindows1252 } from '../decode-text'
+
+export type ChunkDecodeResult = { ok: true; text: string } | { ok: false; invalidAt: number }
+
+// The snippet markers must never occur in stored text, or a search snippet could fake a highlight.
+const MARKERS = new RegExp(`[${SNIPPET_MARK_START}${SNIPPET_MARK_END}]`, 'g')
+const HAS_CP1252_SPECIAL = /[\u0080-\u009f]/
+const CP1252_SPECIALS = /[\u0080-\u009f]/g
+// Taken from decodeWindows1252 itself so the mapping has a single source of truth; used to patch a
+// fast Latin-1 decode, because decoding byte by byte is far too slow for gigabyte files.
+const CP1252_HIGH = decodeWindows1252(Uint8Array.from({ length: 32 }, (_, i) => 0x80 + i))
+const UNPAIRED_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+
+/**
+ * Decodes a file chunk by chunk, strictly: bytes that are not valid in the encoding are reported
+ * (with their offset), never replaced by U+FFFD. The caller keeps back the bytes of a character
+ * split at a chunk's end (`incompleteTail`) and puts them in front of the next chunk, so every
+ * chunk decodes on its own and an error can be located exactly.
+ *
+ * NUL characters and the snippet markers are removed from the text; NULs are counted for a warning.
+ */
+export class TextChunkDecoder {
+  private nuls = 0
+
+  constructor(readonly encoding: ImportEncoding) {}
+
+  /** How many NUL characters were removed so far. */
+  get nulCount(): number {
+    return this.nuls
+  }
+
+  /** The number of bytes at the end of `bytes` that begin a character the next chunk completes. */
+  incompleteTail(bytes: Uint8Array): number {
+    switch (this.encoding) {
+      case 'utf-8':
+        return incompleteUtf8Tail(bytes)
+      case 'utf-16le':
+        return incompleteUtf16Tail(bytes, true)
+      case 'utf-16be':
+        return incompleteUtf16Tail(bytes, false)
+      case 'windows-1252':
+        return 0
+    }
+  }
+
+  decode(bytes: Buffer): ChunkDecodeResult {
+    let text: string
+    switch (this.encoding) {
+      case 'utf-8':
+        if (!isUtf8(bytes)) return { ok: false, invalidAt: firstInvalidUtf8Byte(bytes) }
+        text = bytes.toString('utf8')
+        break
+      case 'utf-16le':
+      case 'utf-16be': {
+        if (bytes.length % 2 === 1) return { ok: false, invalidAt: bytes.length - 1 }
+        const le = this.encoding === 'utf-16le' ? bytes : Buffer.from(bytes).swap16()
+        text = le.toString('utf16le')
+        const bad = UNPAIRED_SURROGATE.exec(text)
+        if (bad !== null) return { ok: false, invalidAt: bad.index * 2 }
+        break
+      }
+      case 'windows-1252':
+        text = bytes.toString('latin1')
+        if (HAS_CP1252_SPECIAL.test(text)) {
+          text = text.replace(CP1252_SPECIALS, (ch) => CP1252_HIGH[ch.charCodeAt(0) - 0x80]!)
+        }
+        break
+    }
+    if (text.includes('\u0000')) {
+      const cleaned = text.replaceAll('\u0000', '')
+      this.nuls += text.length - cleaned.length
+      text = cleaned
+    }
+    if (text.includes(SNIPPET_MARK_START) || text.includes(SNIPPET_MARK_END)) text = text.replace(MARKERS, '')
+    return { ok: true, text }
+  }
+}
+
+function incompleteUtf8Tail(bytes: Uint8Array): number {
+  const length = bytes.length
+  for (let back = 1; back <= 3 && back <= length; back++) {
+    const byte = bytes[length - back]!
+    if ((byte & 0xc0) === 0x80) continue
+    if (byte < 0xc0) return 0
+    const needed = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : 2
+    return needed > back ? back : 0
+  }
+  // Three continuation bytes in a row end a complete (or an invalid) sequence: nothing to hold back.
+  return 0
+}
+
+function incompleteUtf16Tail(bytes: Uint8Array, littleEndian: boolean): number {
+  const odd = bytes.length % 2
+  const last = bytes.length - odd - 2
+  if (last < 0) return odd
+  const unit = littleEndian ? bytes[last]! | (bytes[last + 1]! << 8) : (bytes[last]! << 8) | bytes[last + 1]!
+  const highSurrogate = unit >= 0xd800 && unit <= 0xdbff
+  return odd + (highSurrogate ? 2 : 0)
+}
+
+/** The offset of the first byte that does not start a valid UTF-8 sequence (RFC 3629). */
+function firstInvalidUtf8Byte(bytes: Uint8Array): number {
+  const length = bytes.length
+  let i = 0
+  while (i < length) {
+    const lead = bytes[i]!
+    if (lead < 0x80) {
+      i++
+      continue
+    }
+    let size: number
+    // The second byte's range excludes overlong forms, surrogates and code points above U+10FFFF.
+    let low = 0x80
+    let high = 0xbf
+    if (lead >= 0xc2 && lead <= 0xdf) size = 2
+    else if (lead >= 0xe0 && lead <= 0xef) {
+      size = 3
+      if (lead === 0xe0) low = 0xa0
+      else if (lead === 0xed) high = 0x9f
+    } else if (lead >= 0xf0 && lead <= 0xf4) {
+      size = 4
+      if (lead === 0xf0) low = 0x90
+      else if (lead === 0xf4) high = 0x8f
+    } else return i
+    if (i + size > length) return i
+    const second = bytes[i + 1]!
+    if (second < low || second > high) return i
+    for (let k = 2; k < size; k++) {
+      const next = bytes[i + k]!
+      if (next < 0x80 || next > 0xbf) return i
+    }
+    i += size
+  }
+  return length
+}
