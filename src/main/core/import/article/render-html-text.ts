@@ -1,0 +1,100 @@
+import { SNIPPET_MARK_END } from '@shared/model'
+import { isBylineElement } from './html-element-roles'
+import { textOf, type HtmlElement, type HtmlNode } from './html-tree'
+import { removeReservedCharacters } from './remove-reserved-characters'
+
+/** Elements whose text stands as a paragraph of its own. */
+const BLOCKS = new Set([
+  'p', 'div', 'section', 'article', 'main', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'blockquote', 'pre',
+  'table', 'caption', 'thead', 'tbody', 'tfoot', 'tr', 'dl', 'dt', 'dd', 'figure', 'figcaption', 'address', 'hr',
+  'center', 'details', 'summary', 'body', 'html'
+])
+/** A byline longer than this is a biography or a wrapper, not a byline, and stays in the text. */
+const MAX_BYLINE = 200
+
+// Work items for the iterative walk: a node to enter, or the end of an element.
+type Step = { node: HtmlNode } | { leave: HtmlElement }
+
+/**
+ * The plain text of an article element: one paragraph per block (p, headings, list items, quotes,
+ * table rows…) with whitespace collapsed, <br> kept as a line break, <pre> kept line for line,
+ * list items marked, table cells separated by " | ". Dropped elements and bylines are left out.
+ */
+export function renderHtmlText(root: HtmlElement, dropped: (element: HtmlElement) => boolean): string[] {
+  const paragraphs: string[] = []
+  let pieces: string[] = []
+  let prefix = ''
+  let preDepth = 0
+  const listCounters: number[] = []
+  const flush = (): void => {
+    const text = preDepth > 0 ? pieces.join('').replace(/^\n+|\s+$/g, '') : collapse(pieces)
+    if (text !== '') paragraphs.push(prefix + text)
+    pieces = []
+    prefix = ''
+  }
+
+  const steps: Step[] = [{ node: root }]
+  while (steps.length > 0) {
+    const step = steps.pop()!
+    if ('leave' in step) {
+      const element = step.leave
+      if (BLOCKS.has(element.tag)) flush()
+      if (element.tag === 'pre') preDepth--
+      if (element.tag === 'ul' || element.tag === 'ol') listCounters.pop()
+      continue
+    }
+    const node = step.node
+    if (typeof node === 'string') {
+      pieces.push(removeReservedCharacters(node))
+      continue
+    }
+    if (node !== root && (dropped(node) || (isBylineElement(node) && textOf(node).length <= MAX_BYLINE))) continue
+    if (BLOCKS.has(node.tag)) flush()
+    switch (node.tag) {
+      case 'br':
+        pieces.push(preDepth > 0 ? '\n' : LINE_BREAK)
+        break
+      case 'pre':
+        preDepth++
+        break
+      case 'ul':
+        listCounters.push(0)
+        break
+      case 'ol':
+        listCounters.push(Number(node.attrs.start ?? '1') - 1 || 0)
+        break
+      case 'li': {
+        const list = listCounters.length - 1
+        if (list >= 0 && findList(node)?.tag === 'ol') prefix = `${++listCounters[list]!}. `
+        else prefix = '• '
+        break
+      }
+      case 'td':
+      case 'th':
+        if (node.parent?.children.find((child) => typeof child !== 'string') !== node) pieces.push(' | ')
+        break
+    }
+    steps.push({ leave: node })
+    for (let i = node.children.length - 1; i >= 0; i--) steps.push({ node: node.children[i]! })
+  }
+  flush()
+  return paragraphs
+}
+
+// Stands for <br> until whitespace has been collapsed. Page text cannot contain it: reserved
+// characters are removed from every text node first.
+const LINE_BREAK = SNIPPET_MARK_END
+
+function collapse(pieces: string[]): string {
+  return pieces
+    .join('')
+    .split(LINE_BREAK)
+    .map((line) => line.replace(/\s+/g, ' ').trim())
+    .filter((line) => line !== '')
+    .join('\n')
+}
+
+function findList(item: HtmlElement): HtmlElement | null {
+  for (let up = item.parent; up !== null; up = up.parent) if (up.tag === 'ul' || up.tag === 'ol') return up
+  return null
+}

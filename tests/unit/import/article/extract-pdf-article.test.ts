@@ -1,0 +1,79 @@
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { describe, expect, test } from 'vitest'
+import { extractPdfArticle } from '../../../../src/main/core/import/article/extract-pdf-article'
+import { ImportInputError } from '../../../../src/main/core/import/row-sink'
+
+const FIXTURES = resolve(import.meta.dirname, '../../../fixtures/import/article')
+const fixture = (name: string): Uint8Array => readFileSync(`${FIXTURES}/${name}`)
+
+async function failure(bytes: Uint8Array, fileName: string): Promise<string> {
+  const error: unknown = await extractPdfArticle(bytes, fileName).then(
+    () => null,
+    (thrown: unknown) => thrown
+  )
+  expect(error).toBeInstanceOf(ImportInputError)
+  return (error as ImportInputError).message
+}
+
+describe('extractPdfArticle', () => {
+  test('reads a browser-printed article: title and date from its information, text by paragraph and page', async () => {
+    expect(await extractPdfArticle(fixture('backlog-article.pdf'), 'backlog-article.pdf')).toEqual({
+      title: 'Backlog review closes few cases',
+      byline: null,
+      publisher: null,
+      publishedAt: '2012-06-07',
+      url: null,
+      body: [
+        'Backlog review closes few cases',
+        'A review of more than 411,000 pending removal cases had examined\n288,361 of them by May 29, 2012.',
+        'Only 4,403 cases were closed, fewer than 2 percent of those examined.',
+        'The agency said it would publish new figures every month.'
+      ].join('\n\n')
+    })
+  })
+
+  test('reads Title, Author and CreationDate; joins runs by their gaps; breaks paragraphs at large gaps', async () => {
+    expect(await extractPdfArticle(fixture('report-with-metadata.pdf'), 'report.pdf')).toEqual({
+      title: 'Quarterly Case Review',
+      byline: 'Office of the Inspector',
+      publisher: null,
+      publishedAt: '2012-05-29',
+      url: null,
+      body: 'First line of the report\ncontinues on a second line.\n\nA new paragraph starts after a gap.\nSplitword\n\nSecond page text.'
+    })
+  })
+
+  test('leaves the caller’s bytes usable (pdf.js is given a copy) and accepts a view into a larger buffer', async () => {
+    const bytes = fixture('report-with-metadata.pdf')
+    const padded = Buffer.concat([Buffer.from('padding!'), bytes, Buffer.from('tail')])
+    const view = padded.subarray(8, 8 + bytes.length)
+    expect((await extractPdfArticle(view, 'view.pdf')).title).toBe('Quarterly Case Review')
+    expect(view.length).toBe(bytes.length)
+    expect((await extractPdfArticle(view, 'view.pdf')).title).toBe('Quarterly Case Review')
+  })
+
+  test('refuses an image-only PDF as having no text layer', async () => {
+    expect(await failure(fixture('scanned-page.pdf'), 'scanned-page.pdf')).toBe(
+      'scanned-page.pdf has no text layer (it may be a scanned image); Casefile cannot read it yet.'
+    )
+  })
+
+  test('refuses an encrypted PDF', async () => {
+    expect(await failure(fixture('encrypted.pdf'), 'encrypted.pdf')).toBe('encrypted.pdf could not be read as a PDF: it is encrypted (password-protected).')
+  })
+
+  test('refuses a truncated PDF', async () => {
+    expect(await failure(fixture('backlog-article-truncated.pdf'), 'cut.pdf')).toBe(
+      'cut.pdf could not be read as a PDF: the file is cut short (its end is missing, as after an interrupted download).'
+    )
+    const patched = Buffer.concat([fixture('backlog-article-truncated.pdf'), Buffer.from('\n%%EOF\n')])
+    expect(await failure(patched, 'patched.pdf')).toBe('patched.pdf could not be read as a PDF: its structure is damaged.')
+  })
+
+  test('refuses another kind of file with a .pdf name', async () => {
+    expect(await failure(fixture('not-a-pdf.pdf'), 'not-a-pdf.pdf')).toBe(
+      'not-a-pdf.pdf could not be read as a PDF: it does not start like a PDF (it may be another kind of file with a .pdf name).'
+    )
+  })
+})
