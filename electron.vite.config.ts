@@ -13,7 +13,9 @@ export default defineConfig({
         // The CLI is built beside the app's main entry so both use the very same core.
         input: {
           index: resolve(import.meta.dirname, 'src/main/app/index.ts'),
-          cli: resolve(import.meta.dirname, 'src/main/cli.ts')
+          cli: resolve(import.meta.dirname, 'src/main/cli.ts'),
+          // Imports run in a worker thread with their own connection; see import-runner.ts.
+          'import-worker': resolve(import.meta.dirname, 'src/main/core/import/import-worker.ts')
         }
       }
     }

@@ -11,7 +11,8 @@ const code = await runCli(
   {
     out: (text) => process.stdout.write(text),
     err: (text) => process.stderr.write(text),
-    isTty: process.stdout.isTTY === true
+    isTty: process.stdout.isTTY === true,
+    errIsTty: process.stderr.isTTY === true
   },
   appRoot
 )

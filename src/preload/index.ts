@@ -2,7 +2,7 @@
 // bundled in. It exposes exactly the contract's methods and one event subscription as
 // window.casefile — no ipcRenderer, no channel names, no Electron event objects reach the page.
 
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron'
 import {
   apiMethods,
   IPC_EVENT_CHANNEL,
@@ -10,6 +10,7 @@ import {
   type ApiEvent,
   type ArchiveApi,
   type CasefileBridge,
+  type DroppedFile,
   type EventListener
 } from '@shared/api'
 
@@ -33,6 +34,11 @@ function onEvent(listener: EventListener): () => void {
   }
 }
 
-const bridge = { ...invokers(), onEvent } satisfies CasefileBridge
+// Runs here, not over IPC: only the preload can ask Electron where a dropped File lives on disk.
+function pathForFile(file: DroppedFile): string {
+  return webUtils.getPathForFile(file as File)
+}
+
+const bridge = { ...invokers(), onEvent, pathForFile } satisfies CasefileBridge
 
 contextBridge.exposeInMainWorld('casefile', bridge)

@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path'
 import { _electron, chromium, type Browser, type ElectronApplication, type Page } from '@playwright/test'
 import { apiMethods, checkCall, type ApiEvent, type ApiMethod, type ArchiveApi } from '../../src/shared/api'
 import type { Result } from '../../src/shared/result'
-import { createArchiveApi, openArchive, sampleDir } from '../../src/main/core/index'
+import { createArchiveApi, importWorkerPath, openArchive, sampleDir } from '../../src/main/core/index'
 import { locateRendererAsset, rendererResponseHeaders } from '../../src/main/app/renderer-protocol-policy'
 import { APP_ORIGIN } from '../../src/main/app/app-origin'
 
@@ -74,7 +74,7 @@ async function launchElectron(binary: string, archivePath: string): Promise<Laun
   return { page, backend: 'electron', blockedRequests: [], close: () => app.close() }
 }
 
-function bridgeInitScript(methods: readonly string[]): void {
+function bridgeInitScript({ methods, dropDir }: { methods: readonly string[]; dropDir: string }): void {
   // Runs in the page before any of its scripts, shaped like src/preload/index.ts: exactly the
   // contract's methods plus onEvent, and nothing else.
   type Invoke = (method: string, args: unknown) => Promise<unknown>
@@ -83,6 +83,9 @@ function bridgeInitScript(methods: readonly string[]): void {
   const listeners = new Set<(event: unknown) => void>()
   const bridge: Record<string, unknown> = {}
   for (const method of methods) bridge[method] = (args: unknown) => invoke(method, args)
+  // In the app the preload asks Electron where a dropped file lives; a page in plain Chromium cannot
+  // know, so dropped files are looked up by name in the test's drop folder.
+  bridge.pathForFile = (file: { name: string }) => `${dropDir}/${file.name}`
   bridge.onEvent = (listener: (event: unknown) => void) => {
     listeners.add(listener)
     return () => listeners.delete(listener)
@@ -94,11 +97,11 @@ function bridgeInitScript(methods: readonly string[]): void {
   Object.defineProperty(globalThis, 'casefile', { value: Object.freeze(bridge), enumerable: true })
 }
 
-async function launchChromium(executablePath: string, archivePath: string): Promise<LaunchedCasefile> {
+async function launchChromium(executablePath: string, archivePath: string, dropDir: string): Promise<LaunchedCasefile> {
   if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
     throw new Error(`${RENDERER_DIR}/index.html is missing: run \`npm run build\` before the end-to-end tests.`)
   }
-  const archive = openArchive(archivePath, { create: true, seedDir: sampleDir(PROJECT_ROOT), nativeBinding: null })
+  const archive = await openArchive(archivePath, { create: true, seedDir: sampleDir(PROJECT_ROOT), nativeBinding: null })
   let page: Page | null = null
   const pending: ApiEvent[] = []
   const dispatch = (event: ApiEvent) => {
@@ -110,12 +113,13 @@ async function launchChromium(executablePath: string, archivePath: string): Prom
       // The page may be closing; events after that have no one to go to.
     })
   }
-  const handle = createArchiveApi(archive, dispatch)
+  // The built worker, as in the app: imports run off the thread that serves the page.
+  const handle = createArchiveApi(archive, dispatch, { importWorker: importWorkerPath(join(PROJECT_ROOT, 'out', 'main')) })
   let browser: Browser
   try {
     browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_FLAGS })
   } catch (error) {
-    handle.dispose()
+    await handle.dispose()
     archive.close()
     throw error
   }
@@ -146,7 +150,7 @@ async function launchChromium(executablePath: string, archivePath: string): Prom
     const call = handle.api[checked.value as ApiMethod] as (args: unknown) => ReturnType<ArchiveApi[ApiMethod]>
     return call(args)
   })
-  await page.addInitScript(bridgeInitScript, apiMethods)
+  await page.addInitScript(bridgeInitScript, { methods: apiMethods, dropDir })
   await page.goto(`${BROWSER_ORIGIN}/index.html`)
   for (const event of pending.splice(0)) dispatch(event)
 
@@ -156,18 +160,21 @@ async function launchChromium(executablePath: string, archivePath: string): Prom
     blockedRequests,
     async close() {
       await browser.close()
-      handle.dispose()
+      await handle.dispose()
       archive.close()
     }
   }
 }
 
+/** Where files dropped on the window come from in the browser back end, unless a test says otherwise. */
+export const DEFAULT_DROP_DIR = join(PROJECT_ROOT, 'tests', 'fixtures', 'import')
+
 /** Launches Casefile on `archivePath` (created and seeded when it does not exist). */
-export async function launchCasefile({ archivePath }: { archivePath: string }): Promise<LaunchedCasefile> {
+export async function launchCasefile({ archivePath, dropDir = DEFAULT_DROP_DIR }: { archivePath: string; dropDir?: string }): Promise<LaunchedCasefile> {
   const electron = electronBinary()
   if (electron) return launchElectron(electron, archivePath)
   const browser = chromiumPath()
-  if (browser) return launchChromium(browser, archivePath)
+  if (browser) return launchChromium(browser, archivePath, dropDir)
   throw new BackendUnavailable(
     'No end-to-end back end: the Electron binary is not installed and no Chromium was found ' +
       '(set CHROMIUM_PATH or install Debian’s chromium at /usr/bin/chromium).'

@@ -12,10 +12,10 @@ export function tempDir(prefix: string): { dir: string; cleanup: () => void } {
 }
 
 /** Opens a new archive file (seeded with the sample unless told otherwise) in its own temp folder. */
-export function tempArchive(seeded: boolean): { archive: Archive; dir: string; path: string; cleanup: () => void } {
+export async function tempArchive(seeded: boolean): Promise<{ archive: Archive; dir: string; path: string; cleanup: () => void }> {
   const { dir, cleanup } = tempDir('archive')
   const path = join(dir, 'test.casefile')
-  const archive = openArchive(path, { create: true, seedDir: seeded ? SAMPLE_DIR : null, nativeBinding: null })
+  const archive = await openArchive(path, { create: true, seedDir: seeded ? SAMPLE_DIR : null, nativeBinding: null })
   return {
     archive,
     dir,

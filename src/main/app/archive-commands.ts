@@ -2,6 +2,7 @@
 // recovery dialog. Failures end in a dialog that names the file and the reason; the archive that was
 // open stays open.
 
+import { DEFAULT_IMPORT_OPTIONS } from '@shared/model'
 import { existsSync } from 'node:fs'
 import { basename } from 'node:path'
 import type { BrowserWindow } from 'electron'
@@ -18,9 +19,9 @@ export function describeOpenFailure(path: string, error: unknown): string {
   return `${path}: ${plainErrorMessage(error)}`
 }
 
-function attempt(session: ArchiveSession, path: string, create: boolean): Outcome {
+async function attempt(session: ArchiveSession, path: string, create: boolean): Promise<Outcome> {
   try {
-    session.switchTo(path, create)
+    await session.switchTo(path, create)
     return { ok: true, notice: null }
   } catch (error) {
     if (!(error instanceof ArchiveOpenError)) console.error(`Opening ${path} failed:`, error)
@@ -32,10 +33,10 @@ function attempt(session: ArchiveSession, path: string, create: boolean): Outcom
  * A new archive never replaces a file that is already there, even after the save dialog asked
  * "replace?": an existing archive is opened instead, anything else is left alone.
  */
-function createArchive(session: ArchiveSession, path: string): Outcome {
-  if (!existsSync(path)) return attempt(session, path, true)
+async function createArchive(session: ArchiveSession, path: string): Promise<Outcome> {
+  if (!existsSync(path)) return await attempt(session, path, true)
   if (session.isOpen(path)) return { ok: true, notice: `${basename(path)} is the archive already open.` }
-  const opened = attempt(session, path, false)
+  const opened = await attempt(session, path, false)
   if (opened.ok) {
     return { ok: true, notice: `${path} already existed, so Casefile opened it rather than replacing it.` }
   }
@@ -58,13 +59,13 @@ async function finish(session: ArchiveSession, parent: BrowserWindow | null, out
 export async function newArchiveCommand(session: ArchiveSession, parent: BrowserWindow | null): Promise<void> {
   const path = await pickNewArchivePath(parent)
   if (path === null) return
-  await finish(session, parent, createArchive(session, path), 'Casefile could not create the archive.')
+  await finish(session, parent, await createArchive(session, path), 'Casefile could not create the archive.')
 }
 
 export async function openArchiveCommand(session: ArchiveSession, parent: BrowserWindow | null): Promise<void> {
   const path = await pickArchiveToOpen(parent)
   if (path === null || session.isOpen(path)) return
-  await finish(session, parent, attempt(session, path, false), 'Casefile could not open the archive.')
+  await finish(session, parent, await attempt(session, path, false), 'Casefile could not open the archive.')
 }
 
 export async function importFilesCommand(session: ArchiveSession, parent: BrowserWindow | null): Promise<void> {
@@ -73,7 +74,7 @@ export async function importFilesCommand(session: ArchiveSession, parent: Browse
   const paths = await pickFilesToImport(parent)
   if (paths.length === 0) return
   // Progress and the summary reach the renderer as job events; only a refusal to start is shown here.
-  const started = await api.importFiles({ paths })
+  const started = await api.importFiles({ paths, options: DEFAULT_IMPORT_OPTIONS })
   if (!started.ok) await showProblem(parent, 'Casefile could not start the import.', started.error.message)
 }
 
@@ -82,13 +83,13 @@ export async function importFilesCommand(session: ArchiveSession, parent: Browse
  * pick another archive or create one; resolves false when they choose to quit instead.
  */
 export async function openStartupArchive(session: ArchiveSession, defaultPath: string): Promise<boolean> {
-  let outcome = attempt(session, defaultPath, true)
+  let outcome = await attempt(session, defaultPath, true)
   while (!outcome.ok) {
     const choice = await askAfterStartupFailure(outcome.problem)
     if (choice === 'quit') return false
     const path = choice === 'open-another' ? await pickArchiveToOpen(null) : await pickNewArchivePath(null)
     if (path === null) continue
-    outcome = choice === 'open-another' ? attempt(session, path, false) : createArchive(session, path)
+    outcome = choice === 'open-another' ? await attempt(session, path, false) : await createArchive(session, path)
   }
   if (outcome.notice) await showNotice(null, 'Archive opened', outcome.notice)
   return true

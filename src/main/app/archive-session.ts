@@ -11,6 +11,8 @@ export interface ArchiveSessionOptions {
   seedDir: string | null
   /** better-sqlite3 built for Electron's ABI, or null to use the one in node_modules. */
   nativeBinding: string | null
+  /** The built import worker; null imports on the main thread (only when the build lacks it). */
+  importWorker: string | null
 }
 
 interface OpenArchive {
@@ -50,8 +52,8 @@ export class ArchiveSession {
    * closes the archive it replaces, so a file that fails to open leaves the current one untouched.
    * Throws ArchiveOpenError with a message fit for the user.
    */
-  switchTo(path: string, create: boolean): void {
-    const archive = openArchive(path, {
+  async switchTo(path: string, create: boolean): Promise<void> {
+    const archive = await openArchive(path, {
       create,
       seedDir: create ? this.#options.seedDir : null,
       nativeBinding: this.#options.nativeBinding
@@ -61,7 +63,7 @@ export class ArchiveSession {
       // Events from an archive that has since been replaced would describe the wrong file.
       entry.handle = createArchiveApi(archive, (event) => {
         if (this.#current === entry) this.#sink(event)
-      })
+      }, { importWorker: this.#options.importWorker })
     } catch (error) {
       archive.close()
       throw error
@@ -89,8 +91,9 @@ export class ArchiveSession {
 }
 
 function release(entry: OpenArchive): void {
+  // Imports run on their own connections; they are cancelled here and finish (rolled back) on their own.
   try {
-    entry.handle?.dispose()
+    void entry.handle?.dispose()
   } finally {
     entry.archive.close()
   }

@@ -5,7 +5,7 @@
 import { app, BrowserWindow, dialog, Menu } from 'electron'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { DEFAULT_ARCHIVE_NAME, nativeBindingPath, sampleDir } from '../core/index'
+import { DEFAULT_ARCHIVE_NAME, importWorkerPath, nativeBindingPath, sampleDir } from '../core/index'
 import { APP_ENTRY_URL, devServerOrigin, trustedOrigins } from './app-origin'
 import { importFilesCommand, newArchiveCommand, openArchiveCommand, openStartupArchive } from './archive-commands'
 import { startupArchivePath } from './startup-archive-path'
@@ -38,7 +38,8 @@ if (!app.requestSingleInstanceLock()) {
 function run(): void {
   const session = new ArchiveSession({
     seedDir: sampleDir(app.getAppPath()),
-    nativeBinding: nativeBindingPath(app.getAppPath(), process.versions.modules)
+    nativeBinding: nativeBindingPath(app.getAppPath(), process.versions.modules),
+    importWorker: importWorkerPath(join(outDir, 'main'))
   })
   let mainWindow: BrowserWindow | null = null
   const currentWindow = (): BrowserWindow | null => (mainWindow !== null && !mainWindow.isDestroyed() ? mainWindow : null)

@@ -4,6 +4,8 @@ export interface CliIo {
   err(text: string): void
   /** True when stdout is a terminal: colours and aligned tables only then. */
   isTty: boolean
+  /** True when stderr is a terminal: progress bars only then. */
+  errIsTty: boolean
 }
 
 export class UsageError extends Error {}

@@ -1,32 +1,82 @@
 import { resolve } from 'node:path'
 import type { ArchiveApi } from '@shared/api'
-import type { JobStatus } from '@shared/model'
+import { DEFAULT_IMPORT_OPTIONS, type ImportDelimiter, type ImportEncoding, type ImportOptions, type JobStatus } from '@shared/model'
 import { UsageError, type CliIo } from './cli-io'
+import { formatBytes } from './format'
 import { allowOnly, type ParsedArgs } from './parse-cli-args'
 import { unwrap } from './unwrap'
+
+const DELIMITERS: Record<string, ImportDelimiter> = {
+  ',': ',', comma: ',', '\\t': '\t', '\t': '\t', tab: '\t', '|': '|', pipe: '|', ';': ';', semicolon: ';'
+}
+const ENCODINGS: Record<string, ImportEncoding> = {
+  'utf-8': 'utf-8', utf8: 'utf-8', 'utf-16le': 'utf-16le', 'utf-16be': 'utf-16be',
+  'windows-1252': 'windows-1252', cp1252: 'windows-1252', 'latin-1': 'windows-1252', latin1: 'windows-1252', 'iso-8859-1': 'windows-1252'
+}
+
+export function importOptionsFrom(args: ParsedArgs): ImportOptions {
+  const delimiter = args.flags.get('delimiter')
+  const encoding = args.flags.get('encoding')
+  const quote = args.flags.get('quote')
+  const options: ImportOptions = { ...DEFAULT_IMPORT_OPTIONS }
+  if (typeof delimiter === 'string') {
+    const chosen = DELIMITERS[delimiter.toLowerCase()]
+    if (!chosen) throw new UsageError(`--delimiter must be comma, tab, pipe or semicolon (or the character), not "${delimiter}"`)
+    options.delimiter = chosen
+  }
+  if (typeof encoding === 'string') {
+    const chosen = ENCODINGS[encoding.toLowerCase()]
+    if (!chosen) throw new UsageError(`--encoding must be utf-8, utf-16le, utf-16be or windows-1252 (latin-1), not "${encoding}"`)
+    options.encoding = chosen
+  }
+  if (typeof quote === 'string') {
+    if (quote !== 'none' && quote !== 'double') throw new UsageError(`--quote must be none or double, not "${quote}"`)
+    options.quote = quote
+  }
+  options.header = !args.flags.has('no-header')
+  options.force = args.flags.has('force')
+  return options
+}
+
+/** A one-line progress bar, redrawn in place on a terminal's stderr. */
+function progressLine(job: JobStatus): string {
+  const width = 24
+  const fraction = job.progress ?? 0
+  const filled = Math.round(fraction * width)
+  const bar = `${'█'.repeat(filled)}${'░'.repeat(width - filled)}`
+  const bytes = job.bytesTotal > 0 ? ` ${formatBytes(job.bytesRead)} / ${formatBytes(job.bytesTotal)}` : ''
+  return `\r${bar} ${String(Math.round(fraction * 100)).padStart(3)}%${bytes} · ${job.rowsWritten.toLocaleString('en-US')} rows · ${job.detail}`.slice(0, 160) + '\u001b[K'
+}
 
 /** Runs the import as the app does (a job) and waits for it to finish; one summary line per file. */
 export async function importCommand(
   api: ArchiveApi,
   args: ParsedArgs,
   io: CliIo,
-  finished: (jobId: string) => Promise<JobStatus>
+  follow: (jobId: string, onUpdate: (job: JobStatus) => void) => Promise<JobStatus>
 ): Promise<boolean> {
-  allowOnly(args, ['json'])
-  if (args.positionals.length === 0) throw new UsageError('import needs at least one file')
-  const { jobId } = unwrap(await api.importFiles({ paths: args.positionals.map((path) => resolve(path)) }))
-  const job = await finished(jobId)
+  allowOnly(args, ['json', 'delimiter', 'encoding', 'no-header', 'quote', 'force'])
+  if (args.positionals.length === 0) throw new UsageError('import needs at least one file or folder')
+  const options = importOptionsFrom(args)
+  const { jobId } = unwrap(await api.importFiles({ paths: args.positionals.map((path) => resolve(path)), options }))
+  let drawn = false
+  const job = await follow(jobId, (update) => {
+    if (!io.errIsTty || update.state !== 'running') return
+    io.err(progressLine(update))
+    drawn = true
+  })
+  if (drawn) io.err('\r\u001b[K')
   for (const outcome of job.outcomes) {
     if (args.flags.has('json')) {
       io.out(`${JSON.stringify(outcome)}\n`)
       continue
     }
-    const what = outcome.kind === 'dataset' ? `dataset #${outcome.id} (${outcome.rows} rows)` : `article #${outcome.id}`
-    if (outcome.status === 'imported') io.out(`imported  ${outcome.file} → ${what}\n`)
+    const what = outcome.kind === 'dataset' ? `dataset #${outcome.id} (${outcome.rows.toLocaleString('en-US')} rows)` : `article #${outcome.id}`
+    if (outcome.status === 'imported') io.out(`imported  ${outcome.file} → ${what} in ${outcome.seconds} s\n`)
     else if (outcome.status === 'duplicate') io.out(`skipped   ${outcome.warnings[0] ?? outcome.file}\n`)
     else if (outcome.status === 'cancelled') io.out(`cancelled ${outcome.file}\n`)
     else io.err(`failed    ${outcome.error ?? outcome.file}\n`)
     if (outcome.status === 'imported') for (const warning of outcome.warnings) io.err(`  warning: ${warning}\n`)
   }
-  return job.outcomes.every((outcome) => outcome.status === 'imported' || outcome.status === 'duplicate')
+  return job.outcomes.length > 0 && job.outcomes.every((outcome) => outcome.status === 'imported' || outcome.status === 'duplicate')
 }

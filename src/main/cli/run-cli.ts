@@ -1,6 +1,7 @@
 import type { ApiEvent } from '@shared/api'
 import type { JobStatus } from '@shared/model'
-import { ArchiveOpenError, createArchiveApi, defaultArchivePath, openArchive, sampleDir } from '../core/index'
+import { join } from 'node:path'
+import { ArchiveOpenError, createArchiveApi, defaultArchivePath, importWorkerPath, openArchive, sampleDir } from '../core/index'
 import { CommandError, UsageError, type CliIo } from './cli-io'
 import { importCommand } from './import-command'
 import { infoCommand } from './info-command'
@@ -12,7 +13,9 @@ export const USAGE = `Usage: casefile [--archive PATH] COMMAND [OPTIONS]
 Commands:
   info [--json]                          what the archive holds
   search QUERY [--json] [--limit N]      full-text search over articles and notes
-  import FILE… [--json]                  import articles (.txt, .md) and tables (.csv, .tsv)
+  import FILE|FOLDER… [--json]           import tables (.csv .tsv .json .ndjson) and articles
+        [--delimiter comma|tab|pipe|semicolon] [--encoding utf-8|utf-16le|utf-16be|windows-1252]
+        [--no-header] [--quote none] [--force]      (.txt .md .html .pdf)
 
 --archive PATH opens that archive, creating and seeding it when the file does not exist;
 without it, the app's default archive (${defaultArchivePath()}).
@@ -20,6 +23,7 @@ without it, the app's default archive (${defaultArchivePath()}).
 
 /** Runs one CLI invocation and returns the process exit code (0 ok, 1 failure, 2 usage). */
 export async function runCli(argv: readonly string[], io: CliIo, appRoot: string): Promise<number> {
+  const mainDir = join(appRoot, 'out', 'main')
   let args
   try {
     args = parseCliArgs(argv)
@@ -36,19 +40,24 @@ export async function runCli(argv: readonly string[], io: CliIo, appRoot: string
     return 2
   }
 
-  const waiting = new Map<string, (job: JobStatus) => void>()
+  const followers = new Map<string, { update: (job: JobStatus) => void; done: (job: JobStatus) => void }>()
   const onEvent = (event: ApiEvent) => {
-    if (event.type === 'job' && event.job.state !== 'running') waiting.get(event.job.id)?.(event.job)
+    if (event.type !== 'job') return
+    const follower = followers.get(event.job.id)
+    if (!follower) return
+    if (event.job.state === 'running') follower.update(event.job)
+    else follower.done(event.job)
   }
   let archive
   try {
-    archive = openArchive(args.archive ?? defaultArchivePath(), { create: true, seedDir: sampleDir(appRoot), nativeBinding: null })
+    archive = await openArchive(args.archive ?? defaultArchivePath(), { create: true, seedDir: sampleDir(appRoot), nativeBinding: null })
   } catch (error) {
     io.err(`casefile: ${error instanceof ArchiveOpenError ? error.message : String(error)}\n`)
     return 1
   }
-  const handle = createArchiveApi(archive, onEvent)
-  const finished = (jobId: string) => new Promise<JobStatus>((resolve) => waiting.set(jobId, resolve))
+  const handle = createArchiveApi(archive, onEvent, { importWorker: importWorkerPath(mainDir) })
+  const follow = (jobId: string, update: (job: JobStatus) => void) =>
+    new Promise<JobStatus>((done) => followers.set(jobId, { update, done }))
   try {
     switch (args.command) {
       case 'info':
@@ -58,7 +67,7 @@ export async function runCli(argv: readonly string[], io: CliIo, appRoot: string
         await searchCommand(handle.api, args, io)
         return 0
       default:
-        return (await importCommand(handle.api, args, io, finished)) ? 0 : 1
+        return (await importCommand(handle.api, args, io, follow)) ? 0 : 1
     }
   } catch (error) {
     if (error instanceof UsageError) {
@@ -68,7 +77,7 @@ export async function runCli(argv: readonly string[], io: CliIo, appRoot: string
     io.err(`casefile: ${error instanceof CommandError ? error.message : String(error)}\n`)
     return 1
   } finally {
-    handle.dispose()
+    await handle.dispose()
     archive.close()
   }
 }

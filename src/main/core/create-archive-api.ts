@@ -5,12 +5,19 @@ import { archiveInfo } from './archive-info'
 import { getArticle, listArticles } from './articles/article-queries'
 import { getDataset, getDatasetRows, listDatasets } from './datasets/dataset-queries'
 import { ImportJobs } from './import/import-jobs'
+import { inlineImportRunner, workerImportRunner } from './import/import-runner'
 import { deleteNote, getNote, insertNote, listNotes, updateNote } from './notes/note-queries'
 import { searchArchive } from './search/search-archive'
 
 export interface ArchiveApiHandle {
   api: ArchiveApi
-  dispose(): void
+  /** Cancels running imports and resolves once they have stopped. */
+  dispose(): Promise<void>
+}
+
+export interface ArchiveApiOptions {
+  /** The built import worker (out/main/import-worker.js); null imports in this thread. */
+  importWorker: string | null
 }
 
 /** Runs `work`; a null answer means the thing asked for does not exist; a throw becomes an error value. */
@@ -29,9 +36,10 @@ function answer<T>(what: string, work: () => T | null): Promise<Result<T>> {
  * Implements the contract in src/shared/api.ts on top of the archive's services. Arguments are
  * assumed valid here: every transport (IPC, the browser bridge, the CLI) checks them with checkCall first.
  */
-export function createArchiveApi(archive: Archive, emit: (event: ApiEvent) => void): ArchiveApiHandle {
+export function createArchiveApi(archive: Archive, emit: (event: ApiEvent) => void, options: ArchiveApiOptions): ArchiveApiHandle {
   const { db } = archive
-  const jobs = new ImportJobs(db, emit)
+  const runner = options.importWorker ? workerImportRunner(archive, options.importWorker) : inlineImportRunner(archive)
+  const jobs = new ImportJobs(runner, emit)
   const api: ArchiveApi = {
     getArchiveInfo: () => answer('Archive information', () => archiveInfo(archive)),
     listArticles: () => answer('The article list', () => listArticles(db)),
@@ -45,7 +53,7 @@ export function createArchiveApi(archive: Archive, emit: (event: ApiEvent) => vo
     updateNote: ({ id, title, body }) => answer(`Note ${id}`, () => updateNote(db, id, title, body)),
     deleteNote: ({ id }) => answer(`Note ${id}`, () => (deleteNote(db, id) ? { id } : null)),
     search: ({ query, limit }) => answer('Search', () => searchArchive(db, query, limit)),
-    importFiles: ({ paths }) => answer('Import', () => ({ jobId: jobs.start(paths) })),
+    importFiles: ({ paths, options: importOptions }) => answer('Import', () => ({ jobId: jobs.start(paths, importOptions) })),
     listJobs: () => answer('The job list', () => jobs.list()),
     cancelJob: ({ jobId }) => answer('Cancel', () => ({ cancelled: jobs.cancel(jobId) }))
   }

@@ -87,7 +87,7 @@ function backupName(path: string, fromVersion: number): string {
  * Builds a new archive in a temporary file and moves it into place only when it is complete,
  * so a crash during creation never leaves a half-made archive under the user's chosen name.
  */
-function createArchiveFile(path: string, options: OpenArchiveOptions): void {
+async function createArchiveFile(path: string, options: OpenArchiveOptions): Promise<void> {
   const temp = `${path}.creating-${process.pid}`
   rmSync(temp, { force: true })
   const db = connect(temp, options.nativeBinding, false)
@@ -103,7 +103,7 @@ function createArchiveFile(path: string, options: OpenArchiveOptions): void {
       setMeta(db, 'created_at', now)
       setMeta(db, 'created_by', `Casefile ${APP_VERSION}`)
     })()
-    if (options.seedDir) seedArchive(db, options.seedDir)
+    if (options.seedDir) await seedArchive(db, options.seedDir)
     db.pragma('journal_mode = WAL')
     db.close()
     renameSync(temp, path)
@@ -117,7 +117,7 @@ function createArchiveFile(path: string, options: OpenArchiveOptions): void {
 }
 
 /** Opens the archive at `path`, creating and seeding it first when it does not exist and `create` is set. */
-export function openArchive(path: string, options: OpenArchiveOptions): Archive {
+export async function openArchive(path: string, options: OpenArchiveOptions): Promise<Archive> {
   const absolute = resolve(path)
   const name = basename(absolute)
   if (!existsSync(absolute)) {
@@ -126,7 +126,7 @@ export function openArchive(path: string, options: OpenArchiveOptions): Archive 
     }
     try {
       mkdirSync(dirname(absolute), { recursive: true })
-      createArchiveFile(absolute, options)
+      await createArchiveFile(absolute, options)
     } catch (error) {
       if (error instanceof ArchiveOpenError) throw error
       throw new ArchiveOpenError('unreadable', `Casefile can't create ${name} in ${dirname(absolute)}: ${reasonOf(error)}.`)

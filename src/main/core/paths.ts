@@ -29,3 +29,9 @@ export function nativeBindingPath(appRoot: string, moduleVersion: string): strin
   const path = join(appRoot, 'native', `electron-${moduleVersion}`, 'better_sqlite3.node')
   return existsSync(path) ? path : null
 }
+
+/** The import worker built beside the main entry points (out/main/import-worker.js), if it is there. */
+export function importWorkerPath(mainDir: string): string | null {
+  const path = join(mainDir, 'import-worker.js')
+  return existsSync(path) ? path : null
+}

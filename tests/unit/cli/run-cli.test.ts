@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs'
+import { existsSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { runCli } from '../../../src/main/cli/run-cli'
@@ -13,7 +13,7 @@ afterEach(() => {
 async function cli(argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = ''
   let err = ''
-  const code = await runCli(argv, { out: (t) => (out += t), err: (t) => (err += t), isTty: false }, ROOT)
+  const code = await runCli(argv, { out: (t) => (out += t), err: (t) => (err += t), isTty: false, errIsTty: false }, ROOT)
   return { code, out, err }
 }
 
@@ -99,12 +99,28 @@ describe('casefile CLI', () => {
     // The sample archive already holds these exact bytes.
     expect(JSON.parse(first.out)).toMatchObject({ file: 'ice_removals_fy.csv', status: 'duplicate', kind: 'dataset' })
     expect(first.code).toBe(0)
-    const bad = await cli(['--archive', path, 'import', join(ROOT, 'package-lock.json'), join(ROOT, 'nope.csv'), '--json'])
+    const bad = await cli(['--archive', path, 'import', join(ROOT, 'electron.vite.config.ts'), join(ROOT, 'nope.csv'), '--json'])
     expect(bad.code).toBe(1)
     const lines = bad.out.trim().split('\n').map((line) => JSON.parse(line))
     expect(lines).toHaveLength(2)
-    expect(lines[0]).toMatchObject({ status: 'failed', file: 'package-lock.json' })
-    expect(lines[0].error).toContain("Casefile can't import .json files (package-lock.json)")
+    expect(lines[0]).toMatchObject({ status: 'failed', file: 'electron.vite.config.ts' })
+    expect(lines[0].error).toContain("Casefile can't import .ts files (electron.vite.config.ts)")
     expect(lines[1].error).toContain("Casefile can't read nope.csv: the file does not exist")
+  })
+})
+
+describe('casefile import options', () => {
+  it('reads a semicolon file without a header as told, and refuses unknown option values', async () => {
+    const made = tempDir('cli-options')
+    cleanups.push(made.cleanup)
+    const path = join(made.dir, 'x.casefile')
+    const csv = join(made.dir, 'plain.csv')
+    writeFileSync(csv, '1;Guatemala\n2;Honduras\n')
+    const result = await cli(['--archive', path, 'import', csv, '--delimiter', 'semicolon', '--no-header', '--json'])
+    expect(result.code).toBe(0)
+    expect(JSON.parse(result.out)).toMatchObject({ status: 'imported', kind: 'dataset', rows: 2 })
+    const bad = await cli(['--archive', path, 'import', csv, '--encoding', 'ebcdic'])
+    expect(bad.code).toBe(2)
+    expect(bad.err).toContain('--encoding must be utf-8, utf-16le, utf-16be or windows-1252')
   })
 })

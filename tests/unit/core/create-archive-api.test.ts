@@ -1,14 +1,14 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import { checkCall, type ApiEvent } from '../../../src/shared/api'
-import { SNIPPET_MARK_END, SNIPPET_MARK_START } from '../../../src/shared/model'
-import { createArchiveApi } from '../../../src/main/core/index'
+import { DEFAULT_IMPORT_OPTIONS, SNIPPET_MARK_END, SNIPPET_MARK_START } from '../../../src/shared/model'
+import { createArchiveApi, LATEST_SCHEMA_VERSION } from '../../../src/main/core/index'
 import { tempArchive } from '../../helpers/temp-archive'
 
-const made = tempArchive(true)
+const made = await tempArchive(true)
 const events: ApiEvent[] = []
-const { api, dispose } = createArchiveApi(made.archive, (event) => events.push(event))
-afterAll(() => {
-  dispose()
+const { api, dispose } = createArchiveApi(made.archive, (event) => events.push(event), { importWorker: null })
+afterAll(async () => {
+  await dispose()
   made.cleanup()
 })
 
@@ -63,7 +63,7 @@ describe('createArchiveApi', () => {
   })
 
   it('runs an import as a job that reports progress events and a summary', async () => {
-    const started = await api.importFiles({ paths: ['/nonexistent/file.csv'] })
+    const started = await api.importFiles({ paths: ['/nonexistent/file.csv'], options: DEFAULT_IMPORT_OPTIONS })
     if (!started.ok) throw new Error(started.error.message)
     await new Promise<void>((resolve) => {
       const wait = () => (events.some((e) => e.type === 'job' && e.job.id === started.value.jobId && e.job.state !== 'running') ? resolve() : setTimeout(wait, 5))
@@ -77,6 +77,6 @@ describe('createArchiveApi', () => {
 
   it('describes the archive', async () => {
     const info = await api.getArchiveInfo()
-    expect(info.ok && info.value).toMatchObject({ fileName: 'test.casefile', schemaVersion: 1, counts: { articles: 7, datasets: 5 } })
+    expect(info.ok && info.value).toMatchObject({ fileName: 'test.casefile', schemaVersion: LATEST_SCHEMA_VERSION, counts: { articles: 7, datasets: 5 } })
   })
 })

@@ -49,16 +49,16 @@ describe('the migration runner', () => {
     expect(() => migrate(db, [MIGRATIONS[0]!, skipping])).toThrow(/does not follow version 1/)
   })
 
-  it('backs an existing archive up, verified, before migrating it, and a failed migration leaves the old version', () => {
+  it('backs an existing archive up, verified, before migrating it, and a failed migration leaves the old version', async () => {
     const base = scratch()
     const path = join(base, 'old.casefile')
-    openArchiveWith(path, { create: true, seedDir: null, nativeBinding: null, migrations: MIGRATIONS }).close()
+    ;(await openArchiveWith(path, { create: true, seedDir: null, nativeBinding: null, migrations: MIGRATIONS })).close()
     const next: Migration = {
       version: MIGRATIONS.length + 1,
       name: 'adds a column',
       up: (db) => db.exec('ALTER TABLE notes ADD COLUMN pinned INTEGER NOT NULL DEFAULT 0')
     }
-    const upgraded = openArchiveWith(path, { create: false, seedDir: null, nativeBinding: null, migrations: [...MIGRATIONS, next] })
+    const upgraded = await openArchiveWith(path, { create: false, seedDir: null, nativeBinding: null, migrations: [...MIGRATIONS, next] })
     expect(schemaVersion(upgraded.db)).toBe(MIGRATIONS.length + 1)
     upgraded.close()
     const backups = readdirSync(base).filter((name) => name.endsWith('.backup'))
@@ -68,9 +68,9 @@ describe('the migration runner', () => {
     backup.close()
 
     const failing: Migration = { version: MIGRATIONS.length + 2, name: 'breaks', up: (db) => db.exec('SELECT * FROM nowhere') }
-    expect(() =>
+    await expect(
       openArchiveWith(path, { create: false, seedDir: null, nativeBinding: null, migrations: [...MIGRATIONS, next, failing] })
-    ).toThrow(/no such table: nowhere/)
+    ).rejects.toThrow(/no such table: nowhere/)
     const after = new Database(path, { readonly: true })
     expect(schemaVersion(after)).toBe(MIGRATIONS.length + 1)
     after.close()

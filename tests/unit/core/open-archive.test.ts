@@ -22,9 +22,9 @@ function digest(path: string): string {
   return createHash('sha256').update(readFileSync(path)).digest('hex')
 }
 
-function openError(path: string, create: boolean): ArchiveOpenError {
+async function openError(path: string, create: boolean): Promise<ArchiveOpenError> {
   try {
-    openArchive(path, { create, seedDir: null, nativeBinding: null }).close()
+    ;(await openArchive(path, { create, seedDir: null, nativeBinding: null })).close()
   } catch (error) {
     if (error instanceof ArchiveOpenError) return error
     throw error
@@ -33,8 +33,8 @@ function openError(path: string, create: boolean): ArchiveOpenError {
 }
 
 describe('openArchive', () => {
-  it('creates a new archive with the Casefile identity, the latest schema and the safety pragmas', () => {
-    const made = tempArchive(false)
+  it('creates a new archive with the Casefile identity, the latest schema and the safety pragmas', async () => {
+    const made = await tempArchive(false)
     cleanups.push(made.cleanup)
     const { db } = made.archive
     expect(db.pragma('application_id', { simple: true })).toBe(CASEFILE_APPLICATION_ID)
@@ -46,10 +46,10 @@ describe('openArchive', () => {
     expect(readdirSync(made.dir).filter((name) => name.includes('creating'))).toEqual([])
   })
 
-  it('sets the pragmas again on every later connection', () => {
-    const made = tempArchive(false)
+  it('sets the pragmas again on every later connection', async () => {
+    const made = await tempArchive(false)
     made.archive.close()
-    const again = openArchive(made.path, { create: false, seedDir: null, nativeBinding: null })
+    const again = await openArchive(made.path, { create: false, seedDir: null, nativeBinding: null })
     cleanups.push(() => {
       again.close()
       made.cleanup()
@@ -59,79 +59,79 @@ describe('openArchive', () => {
     expect(again.db.pragma('journal_mode', { simple: true })).toBe('wal')
   })
 
-  it('refuses a file that is not SQLite and leaves it byte for byte as it was', () => {
+  it('refuses a file that is not SQLite and leaves it byte for byte as it was', async () => {
     const path = join(dir(), 'notes.casefile')
     writeFileSync(path, 'year,removals\n2012,409849\n'.repeat(20))
     const before = digest(path)
-    const error = openError(path, true)
+    const error = await openError(path, true)
     expect(error.code).toBe('not-an-archive')
     expect(error.message).toContain('notes.casefile is not a Casefile archive')
     expect(digest(path)).toBe(before)
     expect(existsSync(`${path}-wal`)).toBe(false)
   })
 
-  it('refuses an empty file without initialising it', () => {
+  it('refuses an empty file without initialising it', async () => {
     const path = join(dir(), 'empty.casefile')
     writeFileSync(path, '')
-    const error = openError(path, true)
+    const error = await openError(path, true)
     expect(error.code).toBe('not-an-archive')
     expect(error.message).toContain('empty')
     expect(readFileSync(path).length).toBe(0)
   })
 
-  it("refuses another program's SQLite database unchanged", () => {
+  it("refuses another program's SQLite database unchanged", async () => {
     const path = join(dir(), 'other.db')
     const other = new Database(path)
     other.exec('CREATE TABLE t (x); INSERT INTO t VALUES (1)')
     other.close()
     const before = digest(path)
-    const error = openError(path, true)
+    const error = await openError(path, true)
     expect(error.code).toBe('not-an-archive')
     expect(error.message).toContain('other.db is an SQLite database from another program')
     expect(digest(path)).toBe(before)
   })
 
-  it('refuses an archive written by a newer Casefile and names both versions', () => {
-    const made = tempArchive(false)
+  it('refuses an archive written by a newer Casefile and names both versions', async () => {
+    const made = await tempArchive(false)
     cleanups.push(made.cleanup)
     made.archive.db.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 5}`)
     made.archive.close()
     const before = digest(made.path)
-    const error = openError(made.path, false)
+    const error = await openError(made.path, false)
     expect(error.code).toBe('newer-archive')
     expect(error.message).toContain(`archive format ${LATEST_SCHEMA_VERSION + 5}`)
     expect(error.message).toContain(`reads up to ${LATEST_SCHEMA_VERSION}`)
     expect(digest(made.path)).toBe(before)
   })
 
-  it('explains a folder, a missing file and an impossible location', () => {
+  it('explains a folder, a missing file and an impossible location', async () => {
     const base = dir()
     const folder = join(base, 'folder.casefile')
     mkdirSync(folder)
-    expect(openError(folder, true).message).toMatch(/folder.casefile: it is a folder/)
-    const missing = openError(join(base, 'missing.casefile'), false)
+    expect((await openError(folder, true)).message).toMatch(/folder.casefile: it is a folder/)
+    const missing = await openError(join(base, 'missing.casefile'), false)
     expect(missing.code).toBe('unreadable')
     expect(missing.message).toContain('missing.casefile: the file does not exist')
     const blocker = join(base, 'plainfile')
     writeFileSync(blocker, 'x')
-    const impossible = openError(join(blocker, 'inside.casefile'), true)
+    const impossible = await openError(join(blocker, 'inside.casefile'), true)
     expect(impossible.code).toBe('unreadable')
     expect(impossible.message).toContain("can't create inside.casefile")
   })
 
-  it('leaves no archive behind when seeding fails', () => {
+  it('leaves no archive behind when seeding fails', async () => {
     const base = dir()
     const badSeed = join(base, 'seed')
     mkdirSync(badSeed)
     writeFileSync(join(badSeed, 'manifest.json'), JSON.stringify({ articles: [{ file: 'nope.txt' }], datasets: [] }))
     const path = join(base, 'new.casefile')
-    expect(() => openArchive(path, { create: true, seedDir: badSeed, nativeBinding: null })).toThrow(ArchiveOpenError)
+    await expect(openArchive(path, { create: true, seedDir: badSeed, nativeBinding: null })).rejects.toThrow(ArchiveOpenError)
     expect(readdirSync(base)).toEqual(['seed'])
   })
 
-  it('seeds a new archive from the sample folder', () => {
+  it('seeds a new archive from the sample folder', async () => {
     const path = join(dir(), 'seeded.casefile')
-    const archive = openArchive(path, { create: true, seedDir: SAMPLE_DIR, nativeBinding: null })
+    const archive = await openArchive(path, { create: true, seedDir: SAMPLE_DIR, nativeBinding: null })
     cleanups.push(() => archive.close())
     const counts = archive.db.prepare('SELECT (SELECT count(*) FROM articles) AS a, (SELECT count(*) FROM datasets) AS d').get()
     expect(counts).toEqual({ a: 7, d: 5 })

@@ -3,7 +3,7 @@ import { getArticle, listArticles } from '../../../src/main/core/articles/articl
 import { getDataset, getDatasetRows, listDatasets } from '../../../src/main/core/datasets/dataset-queries'
 import { tempArchive } from '../../helpers/temp-archive'
 
-const made = tempArchive(true)
+const made = await tempArchive(true)
 const { db } = made.archive
 afterAll(() => made.cleanup())
 

@@ -1,8 +1,8 @@
 import { basename } from 'node:path'
-import type { Database } from 'better-sqlite3'
 import type { ApiEvent } from '@shared/api'
-import type { ImportOutcome, JobStatus } from '@shared/model'
-import { importFile } from './import-file'
+import type { ImportOptions, ImportOutcome, JobStatus } from '@shared/model'
+import { expandImportPaths } from './expand-import-paths'
+import type { ImportRunner } from './import-runner'
 
 const KEPT_JOBS = 50
 
@@ -14,83 +14,133 @@ function summarise(outcomes: ImportOutcome[]): string {
     [count('failed'), 'failed'],
     [count('cancelled'), 'cancelled']
   ] as const
-  return parts.filter(([n]) => n > 0).map(([n, what]) => `${n} ${what}`).join(', ') || 'nothing to do'
+  return parts.filter(([n]) => n > 0).map(([n, what]) => `${n} ${what}`).join(', ') || 'nothing to import'
+}
+
+interface QueuedJob {
+  status: JobStatus
+  paths: string[]
+  options: ImportOptions
+  controller: AbortController
 }
 
 /**
- * Runs imports as jobs: the call returns a job id at once, progress arrives as events, and a job
- * can be cancelled between files. Files are imported one after another, yielding to the event loop
- * in between so other calls are served.
+ * Imports as jobs: the call returns a job id at once, progress arrives as events, and a job can be
+ * cancelled at any time. Jobs run one after another (one writer at a time), each file through the
+ * runner (a worker thread in the app).
  */
 export class ImportJobs {
-  private readonly jobs = new Map<string, JobStatus>()
-  private readonly cancelled = new Set<string>()
+  private readonly jobs = new Map<string, QueuedJob>()
+  private readonly queue: QueuedJob[] = []
+  private running = false
   private sequence = 0
   private disposed = false
 
   constructor(
-    private readonly db: Database,
+    private readonly runner: ImportRunner,
     private readonly emit: (event: ApiEvent) => void
   ) {}
 
-  start(paths: string[]): string {
+  start(paths: string[], options: ImportOptions): string {
     const id = `import-${Date.now().toString(36)}-${++this.sequence}`
-    const title = paths.length === 1 ? `Importing ${basename(paths[0]!)}` : `Importing ${paths.length} files`
-    const job: JobStatus = { id, kind: 'import', title, state: 'running', progress: 0, detail: 'Starting…', outcomes: [] }
+    const title = paths.length === 1 ? `Importing ${basename(paths[0]!)}` : `Importing ${paths.length} items`
+    const status: JobStatus = {
+      id,
+      kind: 'import',
+      title,
+      state: 'running',
+      progress: null,
+      detail: 'Waiting for the import before it…',
+      bytesRead: 0,
+      bytesTotal: 0,
+      rowsWritten: 0,
+      outcomes: []
+    }
+    const job: QueuedJob = { status, paths, options, controller: new AbortController() }
     this.jobs.set(id, job)
     this.trim()
+    this.queue.push(job)
     this.publish(job)
-    void this.run(job, paths)
+    void this.drain()
     return id
   }
 
   list(): JobStatus[] {
-    return [...this.jobs.values()].map((job) => structuredClone(job))
+    return [...this.jobs.values()].map((job) => structuredClone(job.status))
   }
 
   cancel(id: string): boolean {
     const job = this.jobs.get(id)
-    if (!job || job.state !== 'running') return false
-    this.cancelled.add(id)
+    if (!job || job.status.state !== 'running') return false
+    job.controller.abort()
     return true
   }
 
-  dispose(): void {
+  /** Cancels everything and resolves when the running import has stopped. */
+  async dispose(): Promise<void> {
     this.disposed = true
-    for (const id of this.jobs.keys()) this.cancelled.add(id)
+    for (const job of this.jobs.values()) job.controller.abort()
+    while (this.running) await new Promise((resolve) => setTimeout(resolve, 10))
   }
 
-  private async run(job: JobStatus, paths: string[]): Promise<void> {
-    for (let index = 0; index < paths.length; index++) {
-      await new Promise((resolve) => setImmediate(resolve))
-      const path = paths[index]!
-      if (this.cancelled.has(job.id) || this.disposed) {
-        job.outcomes.push({ file: basename(path), status: 'cancelled', kind: null, id: null, rows: 0, warnings: [], error: null })
+  private async drain(): Promise<void> {
+    if (this.running) return
+    this.running = true
+    try {
+      for (let job = this.queue.shift(); job; job = this.queue.shift()) await this.run(job)
+    } finally {
+      this.running = false
+    }
+  }
+
+  private async run(job: QueuedJob): Promise<void> {
+    const { status } = job
+    const files = await expandImportPaths(job.paths)
+    let doneBytes = 0
+    for (let index = 0; index < files.length; index++) {
+      const path = files[index]!
+      const name = basename(path)
+      if (job.controller.signal.aborted) {
+        status.outcomes.push({ file: name, path, status: 'cancelled', kind: null, id: null, rows: 0, warnings: [], error: null, seconds: 0 })
         continue
       }
-      job.detail = `${basename(path)} (${index + 1} of ${paths.length})`
+      const rowsBefore = status.rowsWritten
+      status.detail = files.length > 1 ? `${name} (${index + 1} of ${files.length})` : name
       this.publish(job)
-      job.outcomes.push(importFile(this.db, { path, article: null, dataset: null }))
-      job.progress = (index + 1) / paths.length
+      const outcome = await this.runner({ path, options: job.options, article: null, dataset: null }, job.controller.signal, (progress) => {
+        status.bytesTotal = Math.max(status.bytesTotal, doneBytes + progress.bytesTotal)
+        status.bytesRead = doneBytes + progress.bytesRead
+        status.rowsWritten = rowsBefore + progress.rowsWritten
+        const what = progress.phase === 'checking' ? 'checking' : progress.phase === 'indexing' ? 'indexing for search' : 'reading'
+        status.detail = `${files.length > 1 ? `${name} (${index + 1} of ${files.length})` : name} — ${what}`
+        status.progress = status.bytesTotal > 0 ? Math.min(1, status.bytesRead / status.bytesTotal) : null
+        this.publish(job)
+      })
+      doneBytes = status.bytesTotal
+      status.rowsWritten = rowsBefore + (outcome.status === 'imported' ? outcome.rows : 0)
+      status.outcomes.push(outcome)
       this.publish(job)
     }
-    const anyFailed = job.outcomes.some((outcome) => outcome.status === 'failed')
-    job.state = this.cancelled.has(job.id) ? 'cancelled' : anyFailed && job.outcomes.every((o) => o.status === 'failed') ? 'failed' : 'done'
-    job.progress = 1
-    job.detail = summarise(job.outcomes)
-    this.cancelled.delete(job.id)
+    const outcomes = status.outcomes
+    status.state = job.controller.signal.aborted
+      ? 'cancelled'
+      : outcomes.length > 0 && outcomes.every((outcome) => outcome.status === 'failed')
+        ? 'failed'
+        : 'done'
+    status.progress = 1
+    status.detail = summarise(outcomes)
     this.publish(job)
   }
 
-  private publish(job: JobStatus): void {
+  private publish(job: QueuedJob): void {
     if (this.disposed) return
-    this.emit({ type: 'job', job: structuredClone(job) })
+    this.emit({ type: 'job', job: structuredClone(job.status) })
   }
 
   private trim(): void {
     for (const [id, job] of this.jobs) {
       if (this.jobs.size <= KEPT_JOBS) break
-      if (job.state !== 'running') this.jobs.delete(id)
+      if (job.status.state !== 'running') this.jobs.delete(id)
     }
   }
 }

@@ -1,17 +1,39 @@
 import { extname } from 'node:path'
 import type { ImportedKind } from '@shared/model'
 
-const DATASET_EXTENSIONS = ['.csv', '.tsv', '.tab', '.psv']
-const ARTICLE_EXTENSIONS = ['.txt', '.md', '.markdown']
+export type ImportFormat = 'delimited' | 'json' | 'ndjson' | 'text' | 'html' | 'pdf'
 
-export const READABLE_EXTENSIONS = [...DATASET_EXTENSIONS, ...ARTICLE_EXTENSIONS]
+const FORMATS: Record<string, ImportFormat> = {
+  '.csv': 'delimited',
+  '.tsv': 'delimited',
+  '.tab': 'delimited',
+  '.psv': 'delimited',
+  '.json': 'json',
+  '.ndjson': 'ndjson',
+  '.jsonl': 'ndjson',
+  '.txt': 'text',
+  '.md': 'text',
+  '.markdown': 'text',
+  '.html': 'html',
+  '.htm': 'html',
+  '.xhtml': 'html',
+  '.pdf': 'pdf'
+}
 
-/** What a file becomes, decided by its name; null when Casefile cannot read it. */
+export const READABLE_EXTENSIONS = Object.keys(FORMATS)
+
+/** How a file is read, decided by its name; null when Casefile cannot read it. */
+export function importFormatOf(fileName: string): ImportFormat | null {
+  return FORMATS[extname(fileName).toLowerCase()] ?? null
+}
+
+export function kindOfFormat(format: ImportFormat): ImportedKind {
+  return format === 'delimited' || format === 'json' || format === 'ndjson' ? 'dataset' : 'article'
+}
+
 export function importKindOf(fileName: string): ImportedKind | null {
-  const extension = extname(fileName).toLowerCase()
-  if (DATASET_EXTENSIONS.includes(extension)) return 'dataset'
-  if (ARTICLE_EXTENSIONS.includes(extension)) return 'article'
-  return null
+  const format = importFormatOf(fileName)
+  return format === null ? null : kindOfFormat(format)
 }
 
 export function unsupportedFileMessage(fileName: string): string {

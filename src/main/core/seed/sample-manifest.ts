@@ -1,8 +1,4 @@
-import { list, record, text, type Infer, type Validator } from '@shared/validate'
-
-function nullable<T>(inner: Validator<T>): Validator<T | null> {
-  return { check: (value, path) => (value === null ? null : inner.check(value, path)) }
-}
+import { list, nullable, record, text, type Infer } from '@shared/validate'
 
 const source = record({
   key: nullable(text(200)),

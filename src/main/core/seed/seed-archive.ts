@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { basename, join, resolve } from 'node:path'
 import type { Database } from 'better-sqlite3'
-import { importFile } from '../import/import-file'
+import { DEFAULT_IMPORT_OPTIONS } from '@shared/model'
+import { importOneFile, type ImportRequest } from '../import/import-one-file'
 import { setMeta } from '../meta/meta-queries'
 import { sampleManifest, type SampleManifest } from './sample-manifest'
 
@@ -20,12 +21,17 @@ function samplePath(seedDir: string, file: string): string {
   return path
 }
 
-/** Fills a new archive with the sample content. Any failure is a packaging bug, so it throws. */
-export function seedArchive(db: Database, seedDir: string): void {
+/**
+ * Fills a new archive with the sample content through the same import path users' files take.
+ * `db` must be a connection nothing else uses (the archive is still being built). Any failure is a
+ * packaging bug, so it throws.
+ */
+export async function seedArchive(db: Database, seedDir: string): Promise<void> {
   const manifest = readSampleManifest(seedDir)
-  for (const entry of manifest.articles) {
-    const outcome = importFile(db, {
+  const requests: ImportRequest[] = [
+    ...manifest.articles.map((entry) => ({
       path: samplePath(seedDir, entry.file),
+      options: DEFAULT_IMPORT_OPTIONS,
       article: {
         title: entry.title,
         byline: entry.byline,
@@ -35,16 +41,18 @@ export function seedArchive(db: Database, seedDir: string): void {
         language: entry.language
       },
       dataset: null
-    })
-    if (outcome.status !== 'imported') throw new Error(`Sample article ${entry.file}: ${outcome.error ?? outcome.status}`)
-  }
-  for (const entry of manifest.datasets) {
-    const outcome = importFile(db, {
+    })),
+    ...manifest.datasets.map((entry) => ({
       path: samplePath(seedDir, entry.file),
+      options: DEFAULT_IMPORT_OPTIONS,
       article: null,
       dataset: { name: entry.name, description: entry.description, sources: entry.sources }
-    })
-    if (outcome.status !== 'imported') throw new Error(`Sample dataset ${entry.file}: ${outcome.error ?? outcome.status}`)
+    }))
+  ]
+  const never = new AbortController().signal
+  for (const request of requests) {
+    const outcome = await importOneFile(db, request, never, () => undefined)
+    if (outcome.status !== 'imported') throw new Error(`Sample file ${outcome.file}: ${outcome.error ?? outcome.status}`)
   }
   setMeta(db, 'seeded_at', new Date().toISOString())
 }

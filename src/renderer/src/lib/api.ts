@@ -76,3 +76,16 @@ export const api = {
 export function onApiEvent(listener: EventListener): () => void {
   return bridge().onEvent(listener)
 }
+
+/**
+ * Where a file dropped on the window lives on disk. Not an IPC call: the preload answers at once,
+ * with a plain string. Electron gives '' for a File that has no path (one made in the page, say),
+ * and a failure here means the same to the caller, so both come back as ''.
+ */
+export function pathForFile(file: File): string {
+  try {
+    return bridge().pathForFile(file)
+  } catch {
+    return ''
+  }
+}

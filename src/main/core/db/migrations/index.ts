@@ -1,7 +1,8 @@
 import { migration0001 } from './0001-initial'
+import { migration0002 } from './0002-dataset-row-search'
 import type { Migration } from './migration'
 
 /** Every migration this version of Casefile knows, in order. Append only; never edit a shipped one. */
-export const MIGRATIONS: readonly Migration[] = [migration0001]
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002]
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length

@@ -1,0 +1,21 @@
+import type { Migration } from './migration'
+
+// Dataset rows are searched through one contentless FTS5 index: the text already lives in the
+// ds_<id> tables, so the index stores only terms. Each entry's rowid packs the dataset id and the
+// row's rowid (dataset_id * 2^32 + rowid) so a hit leads straight back to its row, and
+// contentless_delete lets a dataset's entries be removed with it.
+export const DATASET_ROW_KEY_FACTOR = 4294967296
+
+export const migration0002: Migration = {
+  version: 2,
+  name: 'search index over dataset rows',
+  up(db) {
+    db.exec(`
+      CREATE VIRTUAL TABLE dataset_rows_fts USING fts5 (
+        body,
+        content = '', contentless_delete = 1,
+        tokenize = 'unicode61 remove_diacritics 2'
+      );
+    `)
+  }
+}

@@ -1,0 +1,169 @@
+import type { Database, Statement } from 'better-sqlite3'
+import type { ColumnType, DatasetSource } from '@shared/model'
+import { DATASET_ROW_KEY_FACTOR } from '../db/migrations/0002-dataset-row-search'
+import { columnName, datasetTableName } from '../datasets/dataset-table-name'
+import type { ReaderWarning, RowSink } from './row-sink'
+import { ColumnTyper, type StoredValue } from './typing/column-typer'
+
+/** SQLite binds at most 32,766 parameters per statement; rows go in groups to save per-call overhead. */
+const MAX_PARAMETERS = 32_000
+const MAX_ROWS_PER_STATEMENT = 64
+const MAX_WARNINGS = 100
+
+export interface DatasetFacts {
+  name: string
+  description: string | null
+  sources: DatasetSource[]
+  sourceFile: string
+  sourceSize: number
+  sha256: string
+  importId: number | null
+}
+
+export interface WrittenDataset {
+  id: number
+  rows: number
+  columns: { label: string; type: ColumnType }[]
+  warnings: string[]
+}
+
+/**
+ * Receives rows from a file reader and stores them in a new ds_<id> table. It must be used inside a
+ * transaction the caller owns: until that commits, no reader sees any of it, and a rollback (or a
+ * crash) leaves nothing behind.
+ */
+export class DatasetWriter implements RowSink {
+  private readonly typer = new ColumnTyper()
+  private readonly labels: string[] = []
+  private readonly warnings: string[] = []
+  private droppedWarnings = 0
+  private datasetId: number | null = null
+  private rowCount = 0
+  private groupStatement: Statement | null = null
+  private singleStatement: Statement | null = null
+  private groupRows = 1
+  private params: StoredValue[] = []
+
+  constructor(
+    private readonly db: Database,
+    private readonly onRows: (rowsWritten: number) => void,
+    private readonly onBytes: (bytesRead: number) => void
+  ) {}
+
+  get rowsWritten(): number {
+    return this.rowCount
+  }
+
+  columns(labels: string[]): void {
+    if (this.datasetId !== null) throw new Error('columns() was called twice')
+    if (!this.db.inTransaction) throw new Error('DatasetWriter must be used inside a transaction')
+    const placeholder = `pending_${process.pid}_${Date.now()}_${Math.random().toString(36).slice(2)}`
+    this.datasetId = Number(
+      this.db
+        .prepare("INSERT INTO datasets (name, table_name, row_count, imported_at) VALUES ('', ?, 0, '')")
+        .run(placeholder).lastInsertRowid
+    )
+    const table = datasetTableName(this.datasetId)
+    this.db.prepare('UPDATE datasets SET table_name = ? WHERE id = ?').run(table, this.datasetId)
+    // Columns are ANY: a value's type is decided by the column typer, and the whole column's type is
+    // recorded in dataset_columns once every row has been seen.
+    const width = Math.max(labels.length, 1)
+    const definitions = Array.from({ length: width }, (_, position) => `${columnName(position)} ANY`)
+    this.db.exec(`CREATE TABLE ${table} (${definitions.join(', ')}) STRICT`)
+    this.labels.push(...(labels.length > 0 ? labels : ['Column 1']))
+    this.typer.addColumns(width)
+    this.prepare()
+  }
+
+  addColumns(labels: string[]): void {
+    if (this.datasetId === null) throw new Error('addColumns() before columns()')
+    const table = datasetTableName(this.datasetId)
+    for (const label of labels) {
+      this.db.exec(`ALTER TABLE ${table} ADD COLUMN ${columnName(this.labels.length)} ANY`)
+      this.labels.push(label)
+    }
+    this.typer.addColumns(labels.length)
+    this.prepare()
+  }
+
+  rows(batch: (string | null)[][]): void {
+    if (this.datasetId === null) throw new Error('rows() before columns()')
+    const width = this.labels.length
+    const group = this.groupRows
+    const params = this.params
+    let filled = 0
+    for (const row of batch) {
+      const base = filled * width
+      for (let position = 0; position < width; position++) {
+        params[base + position] = this.typer.convert(position, position < row.length ? row[position]! : null)
+      }
+      filled++
+      if (filled === group) {
+        this.groupStatement!.run(params)
+        filled = 0
+      }
+    }
+    for (let r = 0; r < filled; r++) this.singleStatement!.run(params.slice(r * width, (r + 1) * width))
+    this.rowCount += batch.length
+    this.onRows(this.rowCount)
+  }
+
+  warning(warning: ReaderWarning): void {
+    if (this.warnings.length < MAX_WARNINGS) this.warnings.push(warning.message)
+    else this.droppedWarnings++
+  }
+
+  progress(bytesRead: number): void {
+    this.onBytes(bytesRead)
+  }
+
+  /** Settles column types, records the dataset's facts and indexes its text for search. */
+  finish(facts: DatasetFacts): WrittenDataset {
+    if (this.datasetId === null) throw new Error('finish() before columns()')
+    const id = this.datasetId
+    const table = datasetTableName(id)
+    const types = this.typer.columnTypes()
+    for (const fixup of this.typer.fixups()) {
+      const column = columnName(fixup.position)
+      const target = fixup.to === 'text' ? 'TEXT' : fixup.to === 'integer' ? 'INTEGER' : 'REAL'
+      const wrong = fixup.to === 'text' ? "typeof(%c) IN ('integer', 'real')" : "typeof(%c) = 'text'"
+      this.db.exec(`UPDATE ${table} SET ${column} = CAST(${column} AS ${target}) WHERE ${wrong.replaceAll('%c', column)}`)
+    }
+    this.db
+      .prepare(
+        `UPDATE datasets SET name = ?, description = ?, row_count = ?, source_file = ?, source_size = ?, sha256 = ?,
+           import_id = ?, imported_at = ? WHERE id = ?`
+      )
+      .run(facts.name, facts.description, this.rowCount, facts.sourceFile, facts.sourceSize, facts.sha256, facts.importId, new Date().toISOString(), id)
+    const insertColumn = this.db.prepare('INSERT INTO dataset_columns (dataset_id, position, name, label, type) VALUES (?, ?, ?, ?, ?)')
+    this.labels.forEach((label, position) => insertColumn.run(id, position, columnName(position), label, types[position]!))
+    const insertSource = this.db.prepare(
+      'INSERT INTO dataset_sources (dataset_id, source_key, publisher, title, date, url, notes) VALUES (?, ?, ?, ?, ?, ?, ?)'
+    )
+    for (const source of facts.sources) insertSource.run(id, source.key, source.publisher, source.title, source.date, source.url, source.notes)
+    this.indexText(id, table, types)
+    if (this.droppedWarnings > 0) this.warnings.push(`… and ${this.droppedWarnings} more warnings.`)
+    return { id, rows: this.rowCount, columns: this.labels.map((label, position) => ({ label, type: types[position]! })), warnings: this.warnings }
+  }
+
+  private indexText(id: number, table: string, types: ColumnType[]): void {
+    const textColumns = types.flatMap((type, position) => (type === 'text' ? [columnName(position)] : []))
+    if (textColumns.length === 0 || this.rowCount === 0) return
+    // One statement does the whole index in SQLite's own loop; the id factor keeps keys unique per dataset.
+    const body = textColumns.length === 1 ? textColumns[0]! : `concat_ws(' ', ${textColumns.join(', ')})`
+    this.db
+      .prepare(`INSERT INTO dataset_rows_fts (rowid, body) SELECT ? * ${DATASET_ROW_KEY_FACTOR} + rowid, ${body} FROM ${table}`)
+      .run(id)
+  }
+
+  private prepare(): void {
+    const table = datasetTableName(this.datasetId!)
+    const width = this.labels.length
+    const names = this.labels.map((_, position) => columnName(position)).join(', ')
+    const tuple = `(${Array.from({ length: width }, () => '?').join(', ')})`
+    this.groupRows = Math.max(1, Math.min(MAX_ROWS_PER_STATEMENT, Math.floor(MAX_PARAMETERS / width)))
+    this.groupStatement = this.db.prepare(`INSERT INTO ${table} (${names}) VALUES ${Array.from({ length: this.groupRows }, () => tuple).join(', ')}`)
+    this.singleStatement = this.db.prepare(`INSERT INTO ${table} (${names}) VALUES ${tuple}`)
+    this.params = new Array<StoredValue>(this.groupRows * width).fill(null)
+  }
+}

@@ -1,0 +1,33 @@
+import { readdir, stat } from 'node:fs/promises'
+import { join } from 'node:path'
+
+const MAX_FILES = 10_000
+
+/**
+ * Replaces each folder among `paths` with the files inside it (sub-folders included, hidden files
+ * and folders skipped, in name order), so dropping a folder imports what it holds.
+ */
+export async function expandImportPaths(paths: readonly string[]): Promise<string[]> {
+  const files: string[] = []
+  const visit = async (path: string, explicit: boolean): Promise<void> => {
+    if (files.length >= MAX_FILES) return
+    let isFolder = false
+    try {
+      isFolder = (await stat(path)).isDirectory()
+    } catch {
+      // A missing file is reported by the import itself, with its name.
+    }
+    if (!isFolder) {
+      files.push(path)
+      return
+    }
+    const entries = (await readdir(path, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))
+    for (const entry of entries) {
+      if (entry.name.startsWith('.')) continue
+      if (entry.isDirectory() || entry.isFile()) await visit(join(path, entry.name), false)
+    }
+    if (explicit && entries.length === 0) files.push(path)
+  }
+  for (const path of paths) await visit(path, true)
+  return files
+}

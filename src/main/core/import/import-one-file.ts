@@ -1,0 +1,196 @@
+import { readFile, stat } from 'node:fs/promises'
+import { basename } from 'node:path'
+import type { Database } from 'better-sqlite3'
+import type { DatasetSource, ImportOptions, ImportOutcome } from '@shared/model'
+import { findArticleBySha256, insertArticle } from '../articles/article-queries'
+import { findDatasetBySha256 } from '../datasets/dataset-queries'
+import { extractHtmlArticle } from './article/extract-html-article'
+import { extractPdfArticle } from './article/extract-pdf-article'
+import { DatasetWriter } from './dataset-writer'
+import { decodeText } from './decode-text'
+import { readDelimitedFile } from './delimited/read-delimited-file'
+import { hashFile } from './hash-file'
+import { finishImport, startImport } from './import-ledger'
+import { importFormatOf, kindOfFormat, unsupportedFileMessage, type ImportFormat } from './import-kind'
+import { readJsonFile } from './json/read-json-file'
+import { parseArticleText, type ArticleFields } from './parse-article-text'
+import { ImportCancelled, ImportInputError } from './row-sink'
+
+/** Facts the caller knows better than the file (the sample manifest does); null fields come from the file. */
+export interface ArticleOverrides {
+  title: string | null
+  byline: string | null
+  publisher: string | null
+  publishedAt: string | null
+  url: string | null
+  language: string | null
+}
+
+export interface DatasetOverrides {
+  name: string | null
+  description: string | null
+  sources: DatasetSource[]
+}
+
+export interface ImportRequest {
+  path: string
+  options: ImportOptions
+  article: ArticleOverrides | null
+  dataset: DatasetOverrides | null
+}
+
+export interface ImportProgress {
+  phase: 'checking' | 'reading' | 'indexing'
+  bytesRead: number
+  bytesTotal: number
+  rowsWritten: number
+}
+
+function reasonOf(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | null)?.code
+  if (code === 'ENOENT') return 'the file does not exist'
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied'
+  if (code === 'EISDIR') return 'it is a folder'
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC') return 'the disk is full; nothing was imported'
+  if (code === 'SQLITE_BUSY') return 'the archive is busy with another change; try again'
+  return error instanceof Error ? error.message : String(error)
+}
+
+async function readArticle(path: string, fileName: string, format: ImportFormat): Promise<{ fields: ArticleFields; warnings: string[] }> {
+  const bytes = await readFile(path)
+  if (bytes.length === 0) throw new ImportInputError(`${fileName} is empty (0 bytes); nothing was imported.`, null, 0)
+  if (format === 'pdf') return { fields: await extractPdfArticle(bytes, fileName), warnings: [] }
+  const decoded = decodeText(bytes, fileName)
+  const fields = format === 'html' ? extractHtmlArticle(decoded.text, fileName) : parseArticleText(decoded.text, fileName)
+  if (fields.body.trim() === '') throw new ImportInputError(`${fileName} has no text to import.`, null, null)
+  return { fields, warnings: decoded.warnings }
+}
+
+/**
+ * Imports one file as a dataset or an article through `db`, a connection this import owns (it holds
+ * a write transaction across awaits). Everything the file adds commits in one transaction; the
+ * ledger records the attempt whatever happens; the same bytes imported twice are reported, not copied.
+ */
+export async function importOneFile(
+  db: Database,
+  request: ImportRequest,
+  signal: AbortSignal,
+  onProgress: (progress: ImportProgress) => void
+): Promise<ImportOutcome> {
+  const started = performance.now()
+  const fileName = basename(request.path)
+  const format = importFormatOf(fileName)
+  const kind = format === null ? null : kindOfFormat(format)
+  const outcome = (fields: Partial<ImportOutcome> & Pick<ImportOutcome, 'status'>): ImportOutcome => ({
+    file: fileName,
+    path: request.path,
+    kind,
+    id: null,
+    rows: 0,
+    warnings: [],
+    error: null,
+    seconds: Math.round((performance.now() - started) / 10) / 100,
+    ...fields
+  })
+
+  let size: number
+  try {
+    const info = await stat(request.path)
+    if (info.isDirectory()) return outcome({ status: 'failed', error: `${fileName} is a folder; drop or choose the files inside it.` })
+    size = info.size
+  } catch (error) {
+    return outcome({ status: 'failed', error: `Casefile can't read ${fileName}: ${reasonOf(error)}.` })
+  }
+  if (format === null) {
+    const message = unsupportedFileMessage(fileName)
+    finishImport(db, startImport(db, { fileName, filePath: request.path, sizeBytes: size, sha256: '', kind: null, options: {} }), {
+      status: 'failed', rows: 0, warnings: [], error: message
+    })
+    return outcome({ status: 'failed', kind: null, error: message })
+  }
+
+  let sha256: string
+  try {
+    onProgress({ phase: 'checking', bytesRead: 0, bytesTotal: size, rowsWritten: 0 })
+    sha256 = await hashFile(request.path, signal)
+  } catch (error) {
+    if (error instanceof ImportCancelled) return outcome({ status: 'cancelled' })
+    return outcome({ status: 'failed', error: `Casefile can't read ${fileName}: ${reasonOf(error)}.` })
+  }
+
+  const ledger = { fileName, filePath: request.path, sizeBytes: size, sha256, kind, options: { ...request.options } }
+  if (!request.options.force) {
+    const article = findArticleBySha256(db, sha256)
+    const dataset = article ? null : findDatasetBySha256(db, sha256)
+    if (article || dataset) {
+      const as = article ? `article “${article.title}”` : `dataset “${dataset!.name}”`
+      const warning = `${fileName} was already imported as ${as}; nothing was added.`
+      finishImport(db, startImport(db, ledger), { status: 'duplicate', rows: 0, warnings: [warning], error: null })
+      return outcome({ status: 'duplicate', kind: article ? 'article' : 'dataset', id: article ? article.id : dataset!.id, warnings: [warning] })
+    }
+  }
+
+  const importId = startImport(db, ledger)
+  let rowsWritten = 0
+  let bytesRead = 0
+  const report = (phase: ImportProgress['phase']) => onProgress({ phase, bytesRead, bytesTotal: size, rowsWritten })
+  db.exec('BEGIN IMMEDIATE')
+  try {
+    let result: ImportOutcome
+    if (kind === 'article') {
+      const { fields, warnings } = await readArticle(request.path, fileName, format)
+      const overrides = request.article
+      const id = insertArticle(db, {
+        title: overrides?.title ?? fields.title,
+        byline: overrides?.byline ?? fields.byline,
+        publisher: overrides?.publisher ?? fields.publisher,
+        publishedAt: overrides?.publishedAt ?? fields.publishedAt,
+        url: overrides?.url ?? fields.url,
+        language: overrides?.language ?? null,
+        body: fields.body,
+        sourceFile: fileName,
+        sourceSize: size,
+        sha256,
+        importId
+      })
+      result = outcome({ status: 'imported', id, rows: 1, warnings })
+    } else {
+      const writer = new DatasetWriter(
+        db,
+        (rows) => {
+          rowsWritten = rows
+        },
+        (bytes) => {
+          bytesRead = bytes
+          report('reading')
+        }
+      )
+      if (format === 'delimited') await readDelimitedFile(request.path, fileName, request.options, writer, signal)
+      else await readJsonFile(request.path, fileName, format === 'json' ? 'json' : 'ndjson', writer, signal)
+      if (signal.aborted) throw new ImportCancelled()
+      report('indexing')
+      const written = writer.finish({
+        name: request.dataset?.name ?? fileName.replace(/\.[^.]+$/, ''),
+        description: request.dataset?.description ?? null,
+        sources: request.dataset?.sources ?? [],
+        sourceFile: fileName,
+        sourceSize: size,
+        sha256,
+        importId
+      })
+      result = outcome({ status: 'imported', id: written.id, rows: written.rows, warnings: written.warnings })
+    }
+    db.exec('COMMIT')
+    finishImport(db, importId, { status: 'imported', rows: result.rows, warnings: result.warnings, error: null })
+    return { ...result, seconds: Math.round((performance.now() - started) / 10) / 100 }
+  } catch (error) {
+    if (db.inTransaction) db.exec('ROLLBACK')
+    if (error instanceof ImportCancelled) {
+      finishImport(db, importId, { status: 'cancelled', rows: 0, warnings: [], error: null })
+      return outcome({ status: 'cancelled' })
+    }
+    const message = error instanceof ImportInputError ? error.message : `${fileName} could not be imported: ${reasonOf(error)}.`
+    finishImport(db, importId, { status: 'failed', rows: 0, warnings: [], error: message })
+    return outcome({ status: 'failed', error: message })
+  }
+}

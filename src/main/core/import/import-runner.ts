@@ -1,0 +1,74 @@
+import { Worker } from 'node:worker_threads'
+import { basename } from 'node:path'
+import type { ImportOutcome } from '@shared/model'
+import type { Archive } from '../archive'
+import { connectArchive } from '../db/connect-archive'
+import { importOneFile, type ImportProgress, type ImportRequest } from './import-one-file'
+
+/** Runs one file's import and resolves with its outcome; never rejects. */
+export type ImportRunner = (request: ImportRequest, signal: AbortSignal, onProgress: (progress: ImportProgress) => void) => Promise<ImportOutcome>
+
+export interface ImportWorkerData {
+  archivePath: string
+  nativeBinding: string | null
+  request: ImportRequest
+}
+
+export type ImportWorkerMessage = { type: 'progress'; progress: ImportProgress } | { type: 'done'; outcome: ImportOutcome }
+
+function crashed(request: ImportRequest, reason: string): ImportOutcome {
+  const file = basename(request.path)
+  return {
+    file,
+    path: request.path,
+    status: 'failed',
+    kind: null,
+    id: null,
+    rows: 0,
+    warnings: [],
+    error: `${file} could not be imported: ${reason}. Nothing was added.`,
+    seconds: 0
+  }
+}
+
+/** Imports in this thread over a connection of its own (tests, and the CLI when no worker file exists). */
+export function inlineImportRunner(archive: Archive): ImportRunner {
+  return async (request, signal, onProgress) => {
+    const db = connectArchive(archive.path, archive.nativeBinding)
+    try {
+      return await importOneFile(db, request, signal, onProgress)
+    } catch (error) {
+      return crashed(request, error instanceof Error ? error.message : String(error))
+    } finally {
+      db.close()
+    }
+  }
+}
+
+/**
+ * Imports in a worker thread (its own connection, its own core): parsing and inserting never block
+ * the thread that serves the window, and readers keep working thanks to WAL.
+ */
+export function workerImportRunner(archive: Archive, workerPath: string): ImportRunner {
+  return (request, signal, onProgress) =>
+    new Promise<ImportOutcome>((resolve) => {
+      const data: ImportWorkerData = { archivePath: archive.path, nativeBinding: archive.nativeBinding, request }
+      const worker = new Worker(workerPath, { workerData: data })
+      let settled = false
+      const settle = (outcome: ImportOutcome) => {
+        if (settled) return
+        settled = true
+        signal.removeEventListener('abort', cancel)
+        resolve(outcome)
+      }
+      const cancel = () => worker.postMessage('cancel')
+      signal.addEventListener('abort', cancel)
+      worker.on('message', (message: ImportWorkerMessage) => {
+        if (message.type === 'progress') onProgress(message.progress)
+        else settle(message.outcome)
+      })
+      worker.on('error', (error) => settle(crashed(request, error.message)))
+      worker.on('exit', (code) => settle(crashed(request, `the import worker stopped (exit code ${code})`)))
+      if (signal.aborted) cancel()
+    })
+}

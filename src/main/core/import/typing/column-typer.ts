@@ -1,0 +1,126 @@
+import type { ColumnType } from '@shared/model'
+import { widenColumnType } from '../infer-column-type'
+
+// A value is stored as a number only when turning that number back into text gives the very same
+// characters (in JavaScript and in SQLite, which prints up to 15 significant digits). Then a column
+// that later turns out to be text can be restored exactly with CAST(... AS TEXT).
+const CANONICAL_INTEGER = /^-?(0|[1-9][0-9]{0,14})$/
+const CANONICAL_REAL = /^-?(0|[1-9][0-9]*)\.[0-9]*[1-9]$/
+
+/**
+ * What a value is stored as. Integers go in as BigInt because better-sqlite3 binds every JS number as
+ * REAL, and an ANY column keeps what it is given: 7 would be stored (and later printed) as 7.0.
+ */
+export type StoredValue = string | number | bigint | null
+
+function canonicalNumber(value: string): number | bigint | null {
+  if (CANONICAL_INTEGER.test(value)) return value === '-0' ? null : BigInt(Number(value))
+  if (CANONICAL_REAL.test(value)) {
+    const digits = value.replace(/^-?0*\.?0*/, '').replace('.', '').length
+    if (digits > 15) return null
+    const number = Number(value)
+    return String(number) === value ? number : null
+  }
+  return null
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+
+function digitAt(value: string, index: number): number {
+  return value.charCodeAt(index) - 48
+}
+
+/** The common case of an integer column, checked without a regex: -?(0|[1-9][0-9]{0,14}). */
+function isCanonicalInteger(value: string): boolean {
+  const start = value.charCodeAt(0) === 45 ? 1 : 0
+  const length = value.length - start
+  if (length < 1 || length > 15) return false
+  if (length > 1 && value.charCodeAt(start) === 48) return false
+  if (start === 1 && length === 1 && value.charCodeAt(1) === 48) return false
+  for (let i = start; i < value.length; i++) {
+    const digit = value.charCodeAt(i) - 48
+    if (digit < 0 || digit > 9) return false
+  }
+  return true
+}
+
+/** The common case of a date column, checked without a regex or a Date: YYYY-MM-DD of a real day. */
+function isIsoDate(value: string): boolean {
+  if (value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return false
+  for (const i of [0, 1, 2, 3, 5, 6, 8, 9]) {
+    const digit = digitAt(value, i)
+    if (digit < 0 || digit > 9) return false
+  }
+  const year = digitAt(value, 0) * 1000 + digitAt(value, 1) * 100 + digitAt(value, 2) * 10 + digitAt(value, 3)
+  const month = digitAt(value, 5) * 10 + digitAt(value, 6)
+  const day = digitAt(value, 8) * 10 + digitAt(value, 9)
+  if (month < 1 || month > 12 || day < 1) return false
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0
+  return day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!)
+}
+
+function looksNumeric(code: number): boolean {
+  return (code >= 48 && code <= 57) || code === 45 || code === 43 || code === 46
+}
+
+export type ColumnFixup = { position: number; to: 'integer' | 'real' | 'text' }
+
+/**
+ * Decides each column's type while rows stream past, and converts each value for storage in the
+ * same pass: canonical numbers go in as numbers, everything else as text. At the end `fixups` lists
+ * the columns whose early values were stored in a form their final type does not use.
+ */
+export class ColumnTyper {
+  private types: (ColumnType | null)[] = []
+  /** Per column: values stored as numbers, and numeric-looking values stored as text. */
+  private storedAsNumber: number[] = []
+  private storedAsText: number[] = []
+
+  get width(): number {
+    return this.types.length
+  }
+
+  addColumns(count: number): void {
+    for (let i = 0; i < count; i++) {
+      this.types.push(null)
+      this.storedAsNumber.push(0)
+      this.storedAsText.push(0)
+    }
+  }
+
+  convert(position: number, value: string | null): StoredValue {
+    if (value === null || value === '') return null
+    const type = this.types[position] ?? null
+    if (type === 'text') return value
+    // Fast paths for values that keep the column's type as it is; anything else takes the full route.
+    if ((type === 'integer' || type === 'real') && isCanonicalInteger(value)) {
+      this.storedAsNumber[position]!++
+      return BigInt(Number(value))
+    }
+    if (type === 'date' && isIsoDate(value)) return value
+    const next = widenColumnType(type, value)
+    this.types[position] = next
+    if (next === 'integer' || next === 'real') {
+      const number = looksNumeric(value.charCodeAt(0)) ? canonicalNumber(value) : null
+      if (number !== null) {
+        this.storedAsNumber[position]!++
+        return number
+      }
+      this.storedAsText[position]!++
+    }
+    return value
+  }
+
+  columnTypes(): ColumnType[] {
+    return this.types.map((type) => type ?? 'text')
+  }
+
+  fixups(): ColumnFixup[] {
+    const fixups: ColumnFixup[] = []
+    this.columnTypes().forEach((type, position) => {
+      if ((type === 'integer' || type === 'real') && this.storedAsText[position]! > 0) fixups.push({ position, to: type })
+      else if (type !== 'integer' && type !== 'real' && this.storedAsNumber[position]! > 0) fixups.push({ position, to: 'text' })
+    })
+    return fixups
+  }
+}

@@ -1,0 +1,64 @@
+// The choices the "Import again with options…" form offers, in the words a user knows them by.
+// <select> values are strings, so "detect" stands in for the contract's null.
+
+import type { ImportDelimiter, ImportEncoding, ImportOptions } from '@shared/model'
+
+export const DETECT = 'detect'
+
+export interface Choice<V extends string> {
+  value: V
+  label: string
+}
+
+export type DelimiterChoice = ImportDelimiter | typeof DETECT
+export type EncodingChoice = ImportEncoding | typeof DETECT
+
+export const DELIMITER_CHOICES: readonly Choice<DelimiterChoice>[] = [
+  { value: DETECT, label: 'Detect' },
+  { value: ',', label: 'Comma' },
+  { value: '\t', label: 'Tab' },
+  { value: '|', label: 'Pipe' },
+  { value: ';', label: 'Semicolon' }
+]
+
+export const ENCODING_CHOICES: readonly Choice<EncodingChoice>[] = [
+  { value: DETECT, label: 'Detect' },
+  { value: 'utf-8', label: 'UTF-8' },
+  { value: 'utf-16le', label: 'UTF-16 LE' },
+  { value: 'utf-16be', label: 'UTF-16 BE' },
+  { value: 'windows-1252', label: 'Windows-1252 (Latin-1)' }
+]
+
+export const QUOTE_CHOICES: readonly Choice<ImportOptions['quote']>[] = [
+  { value: 'double', label: 'Standard ("double quotes")' },
+  { value: 'none', label: 'None — quotes are text' }
+]
+
+/** The form's fields, all strings or booleans so they bind straight to inputs. */
+export interface OptionsForm {
+  delimiter: DelimiterChoice
+  encoding: EncodingChoice
+  header: boolean
+  quote: ImportOptions['quote']
+  force: boolean
+}
+
+export function formFromOptions(options: ImportOptions): OptionsForm {
+  return {
+    delimiter: options.delimiter ?? DETECT,
+    encoding: options.encoding ?? DETECT,
+    header: options.header,
+    quote: options.quote,
+    force: options.force
+  }
+}
+
+export function optionsFromForm(form: OptionsForm): ImportOptions {
+  return {
+    delimiter: form.delimiter === DETECT ? null : form.delimiter,
+    encoding: form.encoding === DETECT ? null : form.encoding,
+    header: form.header,
+    quote: form.quote,
+    force: form.force
+  }
+}

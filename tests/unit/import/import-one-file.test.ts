@@ -1,0 +1,144 @@
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { DEFAULT_IMPORT_OPTIONS, type ImportOptions } from '../../../src/shared/model'
+import { importOneFile } from '../../../src/main/core/import/import-one-file'
+import { getDataset, getDatasetRows } from '../../../src/main/core/datasets/dataset-queries'
+import { tempArchive } from '../../helpers/temp-archive'
+
+const cleanups: (() => void)[] = []
+afterEach(() => {
+  while (cleanups.length) cleanups.pop()!()
+})
+
+async function setup() {
+  const made = await tempArchive(false)
+  cleanups.push(made.cleanup)
+  const { db } = made.archive
+  const write = (name: string, content: string | Buffer) => {
+    const path = join(made.dir, name)
+    writeFileSync(path, content)
+    return path
+  }
+  const run = (path: string, options: Partial<ImportOptions> = {}) =>
+    importOneFile(db, { path, options: { ...DEFAULT_IMPORT_OPTIONS, ...options }, article: null, dataset: null }, new AbortController().signal, () => undefined)
+  const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n
+  const ledger = () => db.prepare('SELECT file_name, status, rows_written, error FROM imports ORDER BY id').all()
+  return { db, write, run, count, ledger }
+}
+
+describe('importOneFile', () => {
+  it('imports a CSV as a typed dataset whose hostile headers are only labels', async () => {
+    const { db, write, run } = await setup()
+    const path = write('figures.csv', 'fiscal_year,"x""); DROP TABLE notes; --",zip,,fiscal_year,share\n2012,409849,08123,a,b,1.50\n2013,368644,90210,,c,7.5\n')
+    const outcome = await run(path)
+    expect(outcome).toMatchObject({ status: 'imported', kind: 'dataset', rows: 2, warnings: [], error: null, file: 'figures.csv', path })
+    const dataset = getDataset(db, outcome.id!)!
+    expect(dataset.columns.map((c) => [c.name, c.label, c.type])).toEqual([
+      ['c0', 'fiscal_year', 'integer'],
+      ['c1', 'x"); DROP TABLE notes; --', 'integer'],
+      ['c2', 'zip', 'text'],
+      ['c3', 'Column 4', 'text'],
+      ['c4', 'fiscal_year', 'text'],
+      ['c5', 'share', 'real']
+    ])
+    expect(getDatasetRows(db, outcome.id!, 0, 10)!.rows.map((r) => r.values)).toEqual([
+      [2012, 409849, '08123', 'a', 'b', 1.5],
+      [2013, 368644, '90210', null, 'c', 7.5]
+    ])
+    expect(db.prepare(`SELECT typeof(c5) AS t FROM ds_${outcome.id} ORDER BY rowid`).all()).toEqual([{ t: 'real' }, { t: 'real' }])
+    expect(db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE name = 'notes'").get()).toEqual({ n: 1 })
+  })
+
+  it('restores exactly the text of early values when a column turns out not to be numeric', async () => {
+    const { db, write, run } = await setup()
+    const rows = Array.from({ length: 500 }, (_, i) => `${i},${i}.25`).join('\n')
+    const outcome = await run(write('late.csv', `id,code\n${rows}\nA-1,n/a\n`))
+    const dataset = getDataset(db, outcome.id!)!
+    expect(dataset.columns.map((c) => c.type)).toEqual(['text', 'text'])
+    const values = getDatasetRows(db, outcome.id!, 0, 1000)!.rows.map((r) => r.values)
+    expect(values[7]).toEqual(['7', '7.25'])
+    expect(values.at(-1)).toEqual(['A-1', 'n/a'])
+    expect(db.prepare(`SELECT count(*) AS n FROM ds_${outcome.id} WHERE typeof(c0) <> 'text' OR typeof(c1) <> 'text'`).get()).toEqual({ n: 0 })
+  })
+
+  it('makes every value of a real column a number, whatever its spelling', async () => {
+    const { db, write, run } = await setup()
+    const outcome = await run(write('spell.csv', 'v\n8.0\n1.50\n+3\n2\n1e3\n'))
+    expect(getDataset(db, outcome.id!)!.columns[0]!.type).toBe('real')
+    expect(db.prepare(`SELECT c0 AS v, typeof(c0) AS t FROM ds_${outcome.id} ORDER BY rowid`).all()).toEqual([
+      { v: 8, t: 'real' },
+      { v: 1.5, t: 'real' },
+      { v: 3, t: 'real' },
+      { v: 2, t: 'integer' },
+      { v: 1000, t: 'real' }
+    ])
+  })
+
+  it('recognises the same bytes imported again, and imports them anyway when forced', async () => {
+    const { write, run, count, ledger } = await setup()
+    const first = await run(write('one.csv', 'a,b\n1,2\n'))
+    const again = await run(write('renamed.csv', 'a,b\n1,2\n'))
+    expect(again).toMatchObject({ status: 'duplicate', kind: 'dataset', id: first.id })
+    expect(again.warnings[0]).toBe('renamed.csv was already imported as dataset “one”; nothing was added.')
+    expect(count('SELECT count(*) AS n FROM datasets')).toBe(1)
+    const forced = await run(write('forced.csv', 'a,b\n1,2\n'), { force: true })
+    expect(forced.status).toBe('imported')
+    expect(count('SELECT count(*) AS n FROM datasets')).toBe(2)
+    expect(ledger()).toEqual([
+      { file_name: 'one.csv', status: 'imported', rows_written: 1, error: null },
+      { file_name: 'renamed.csv', status: 'duplicate', rows_written: 0, error: null },
+      { file_name: 'forced.csv', status: 'imported', rows_written: 1, error: null }
+    ])
+  })
+
+  it('refuses bad files with a message naming the file and the reason, and writes nothing but the ledger entry', async () => {
+    const { write, run, count, ledger } = await setup()
+    const cases: [string, string | Buffer, RegExp][] = [
+      ['report.xyz', 'hello', /^Casefile can't import \.xyz files \(report\.xyz\); it reads: \.csv, /],
+      ['empty.csv', '', /^empty\.csv is empty \(0 bytes\)/],
+      ['image.csv', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 0, 0]), /^image\.csv looks like a binary file/],
+      ['open.csv', 'a,b\n1,"2\n3,4\n', /^open\.csv, line 2: /],
+      ['blank.txt', '   \n\n', /^blank\.txt has no text to import\./]
+    ]
+    for (const [name, content, message] of cases) {
+      const outcome = await run(write(name, content))
+      expect(outcome.status, name).toBe('failed')
+      expect(outcome.error, name).toMatch(message)
+    }
+    const missing = await run(join('/nonexistent', 'gone.csv'))
+    expect(missing.error).toBe("Casefile can't read gone.csv: the file does not exist.")
+    expect(count('SELECT count(*) AS n FROM datasets')).toBe(0)
+    expect(count('SELECT count(*) AS n FROM articles')).toBe(0)
+    expect(count("SELECT count(*) AS n FROM sqlite_schema WHERE name LIKE 'ds_%'")).toBe(0)
+    expect(ledger().map((row) => (row as { status: string }).status)).toEqual(['failed', 'failed', 'failed', 'failed', 'failed'])
+  })
+
+  it('imports a text article with its source file, size and hash', async () => {
+    const { db, write, run } = await setup()
+    const outcome = await run(write('memo.md', '# A memo\n\nBy Jane Doe Mar 5, 2012\n\nFirst paragraph.\n'))
+    expect(outcome).toMatchObject({ status: 'imported', kind: 'article', rows: 1 })
+    const row = db.prepare('SELECT title, byline, published_at, source_file, source_size, length(sha256) AS h FROM articles').get()
+    expect(row).toEqual({ title: 'A memo', byline: 'Jane Doe', published_at: '2012-03-05', source_file: 'memo.md', source_size: 52, h: 64 })
+  })
+
+  it('indexes the text columns of a dataset for search', async () => {
+    const { db, write, run } = await setup()
+    const outcome = await run(write('nat.csv', 'country,removals\nGuatemala,50249\nHonduras,28894\nEl Salvador,15445\n'))
+    const hits = db.prepare("SELECT rowid FROM dataset_rows_fts WHERE dataset_rows_fts MATCH 'honduras'").all() as { rowid: number }[]
+    expect(hits.map((h) => h.rowid)).toEqual([outcome.id! * 4294967296 + 2])
+  })
+
+  it('leaves nothing behind and records the cancellation when cancelled', async () => {
+    const { write, count, ledger, db } = await setup()
+    const path = write('big.csv', `a,b\n${'1,2\n'.repeat(200_000)}`)
+    const controller = new AbortController()
+    const outcome = await importOneFile(db, { path, options: DEFAULT_IMPORT_OPTIONS, article: null, dataset: null }, controller.signal, (progress) => {
+      if (progress.phase === 'reading') controller.abort()
+    })
+    expect(outcome.status).toBe('cancelled')
+    expect(count('SELECT count(*) AS n FROM datasets')).toBe(0)
+    expect(count("SELECT count(*) AS n FROM sqlite_schema WHERE name LIKE 'ds_%'")).toBe(0)
+    expect(ledger()).toEqual([{ file_name: 'big.csv', status: 'cancelled', rows_written: 0, error: null }])
+  })
+})

@@ -1,0 +1,97 @@
+// Draft for tests/unit/renderer/: the import panel's wording and the drop helpers, without a DOM.
+import { describe, expect, it } from 'vitest'
+import { DEFAULT_IMPORT_OPTIONS, type ImportOutcome, type JobStatus } from '@shared/model'
+import { droppedPaths } from '../../../src/renderer/src/lib/dropped-files'
+import { formatBytes } from '../../../src/renderer/src/lib/format-bytes'
+import { formatDuration } from '../../../src/renderer/src/lib/format-duration'
+import { formFromOptions, optionsFromForm } from '../../../src/renderer/src/lib/import-option-choices'
+import {
+  canImportAgain,
+  jobHeading,
+  outcomeHeadline,
+  outcomePlace,
+  outcomeWarnings,
+  summariseJob
+} from '../../../src/renderer/src/lib/import-outcome'
+
+const NBSP = '\u00a0'
+const plain = (text: string) => text.replaceAll(NBSP, ' ')
+
+function outcome(partial: Partial<ImportOutcome>): ImportOutcome {
+  return { file: 'a.csv', path: '/in/a.csv', status: 'imported', kind: 'dataset', id: 7, rows: 0, warnings: [], error: null, seconds: 0, ...partial }
+}
+
+function job(partial: Partial<JobStatus>): JobStatus {
+  return { id: 'j', kind: 'import', title: 'Importing 2 files', state: 'done', progress: 1, detail: '', bytesRead: 0, bytesTotal: 0, rowsWritten: 0, outcomes: [], ...partial }
+}
+
+describe('import outcome lines', () => {
+  it('says how a dataset was imported, with rows and time', () => {
+    expect(plain(outcomeHeadline(outcome({ rows: 1_000_000, seconds: 12.34 })))).toBe('Imported as dataset · 1,000,000 rows · 12.3 s')
+    expect(plain(outcomeHeadline(outcome({ rows: 1, seconds: 0.01 })))).toBe('Imported as dataset · 1 row · under 0.1 s')
+  })
+
+  it('words articles, duplicates, failures and cancellations', () => {
+    expect(outcomeHeadline(outcome({ kind: 'article', rows: 1 }))).toBe('Imported as article')
+    const dup = outcome({ status: 'duplicate', warnings: ['a.csv was already imported as dataset “A”.', 'second'] })
+    expect(outcomeHeadline(dup)).toBe('Already in the archive — a.csv was already imported as dataset “A”.')
+    expect(outcomeWarnings(dup)).toEqual(['second'])
+    expect(outcomeHeadline(outcome({ status: 'failed', kind: null, id: null, error: 'a.csv is empty.' }))).toBe('Failed — a.csv is empty.')
+    expect(outcomeHeadline(outcome({ status: 'cancelled', kind: null, id: null }))).toBe('Cancelled')
+  })
+
+  it('opens imported items and the item a duplicate matches', () => {
+    expect(outcomePlace(outcome({}))).toEqual({ kind: 'dataset', id: 7 })
+    expect(outcomePlace(outcome({ kind: 'article' }))).toEqual({ kind: 'article', id: 7, highlight: null })
+    expect(outcomePlace(outcome({ status: 'duplicate' }))).toEqual({ kind: 'dataset', id: 7 })
+    expect(outcomePlace(outcome({ status: 'failed', id: null }))).toBeNull()
+  })
+
+  it('offers other options for failures, duplicates and imported tables only', () => {
+    expect(canImportAgain(outcome({}))).toBe(true)
+    expect(canImportAgain(outcome({ kind: 'article' }))).toBe(false)
+    expect(canImportAgain(outcome({ status: 'failed', kind: null }))).toBe(true)
+    expect(canImportAgain(outcome({ status: 'duplicate', kind: 'article' }))).toBe(true)
+    expect(canImportAgain(outcome({ status: 'cancelled' }))).toBe(false)
+  })
+})
+
+describe('job summaries', () => {
+  it('names the one file of a one-file job', () => {
+    expect(summariseJob(job({ outcomes: [outcome({})] }))).toEqual({ text: 'Import finished — a.csv imported', tone: 'success' })
+  })
+
+  it('counts each status of a larger job; any failure makes it red, a cancel keeps it neutral', () => {
+    const mixed = job({ outcomes: [outcome({}), outcome({ status: 'failed' }), outcome({ status: 'duplicate' })] })
+    expect(summariseJob(mixed)).toEqual({ text: 'Import finished — 1 imported, 1 already in the archive, 1 failed', tone: 'danger' })
+    const cancelled = job({ state: 'cancelled', outcomes: [outcome({}), outcome({ status: 'cancelled' })] })
+    expect(summariseJob(cancelled)).toEqual({ text: 'Import cancelled — 1 imported, 1 cancelled', tone: 'neutral' })
+  })
+
+  it('drops "Importing" from the heading of a finished job only', () => {
+    expect(jobHeading(job({}))).toBe('2 files')
+    expect(jobHeading(job({ state: 'running' }))).toBe('Importing 2 files')
+  })
+})
+
+describe('drops and options', () => {
+  it('keeps dropped paths in order, once each, and sets aside items with no path', () => {
+    const files = [{ name: 'a.csv' }, { name: 'b.png' }, { name: 'a.csv' }]
+    const paths = new Map([['a.csv', '/x/a.csv'], ['b.png', '']])
+    expect(droppedPaths(files, (file) => paths.get(file.name)!)).toEqual({ paths: ['/x/a.csv'], unplaced: ['b.png'] })
+  })
+
+  it('round-trips the options form, "detect" standing for null', () => {
+    expect(optionsFromForm(formFromOptions(DEFAULT_IMPORT_OPTIONS))).toEqual(DEFAULT_IMPORT_OPTIONS)
+    const custom = { delimiter: '\t', encoding: 'windows-1252', header: false, quote: 'none', force: true } as const
+    expect(optionsFromForm(formFromOptions(custom))).toEqual(custom)
+  })
+
+  it('formats sizes and durations that never break across lines', () => {
+    expect(plain(formatBytes(512))).toBe('512 B')
+    expect(plain(formatBytes(1.8 * 1024 ** 3))).toBe('1.8 GB')
+    expect(plain(formatBytes(412 * 1024 ** 2))).toBe('412 MB')
+    expect(plain(formatDuration(125))).toBe('2 min 05 s')
+    expect(formatDuration(12.34)).not.toContain(' ')
+  })
+})
