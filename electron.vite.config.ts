@@ -15,7 +15,8 @@ export default defineConfig({
           index: resolve(import.meta.dirname, 'src/main/app/index.ts'),
           cli: resolve(import.meta.dirname, 'src/main/cli.ts'),
           // Imports run in a worker thread with their own connection; see import-runner.ts.
-          'import-worker': resolve(import.meta.dirname, 'src/main/core/import/import-worker.ts')
+          'import-worker': resolve(import.meta.dirname, 'src/main/core/import/import-worker.ts'),
+          'import-reader-worker': resolve(import.meta.dirname, 'src/main/core/import/import-reader-worker.ts')
         }
       }
     }

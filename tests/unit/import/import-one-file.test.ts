@@ -21,7 +21,7 @@ async function setup() {
     return path
   }
   const run = (path: string, options: Partial<ImportOptions> = {}) =>
-    importOneFile(db, { path, options: { ...DEFAULT_IMPORT_OPTIONS, ...options }, article: null, dataset: null }, new AbortController().signal, () => undefined)
+    importOneFile(db, { path, options: { ...DEFAULT_IMPORT_OPTIONS, ...options }, article: null, dataset: null }, new AbortController().signal, () => undefined, null)
   const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n
   const ledger = () => db.prepare('SELECT file_name, status, rows_written, error FROM imports ORDER BY id').all()
   return { db, write, run, count, ledger }
@@ -135,7 +135,7 @@ describe('importOneFile', () => {
     const controller = new AbortController()
     const outcome = await importOneFile(db, { path, options: DEFAULT_IMPORT_OPTIONS, article: null, dataset: null }, controller.signal, (progress) => {
       if (progress.phase === 'reading') controller.abort()
-    })
+    }, null)
     expect(outcome.status).toBe('cancelled')
     expect(count('SELECT count(*) AS n FROM datasets')).toBe(0)
     expect(count("SELECT count(*) AS n FROM sqlite_schema WHERE name LIKE 'ds_%'")).toBe(0)

@@ -2,8 +2,10 @@ import type { Database, Statement } from 'better-sqlite3'
 import type { ColumnType, DatasetSource } from '@shared/model'
 import { DATASET_ROW_KEY_FACTOR } from '../db/migrations/0002-dataset-row-search'
 import { columnName, datasetTableName } from '../datasets/dataset-table-name'
-import type { ReaderWarning, RowSink } from './row-sink'
-import { ColumnTyper, type StoredValue } from './typing/column-typer'
+import type { ReaderWarning } from './row-sink'
+import type { ColumnFixup, StoredValue } from './typing/column-typer'
+import { forEachPackedRow, type PackedBatch } from './typing/packed-batch'
+import type { PackedSink } from './typing/packed-sink'
 
 /** SQLite binds at most 32,766 parameters per statement; rows go in groups to save per-call overhead. */
 const MAX_PARAMETERS = 32_000
@@ -27,13 +29,18 @@ export interface WrittenDataset {
   warnings: string[]
 }
 
+/** How the rows' columns settled, from the TypingSink that typed them. */
+export interface SettledTypes {
+  types: ColumnType[]
+  fixups: ColumnFixup[]
+}
+
 /**
- * Receives rows from a file reader and stores them in a new ds_<id> table. It must be used inside a
- * transaction the caller owns: until that commits, no reader sees any of it, and a rollback (or a
- * crash) leaves nothing behind.
+ * Receives typed rows (see TypingSink) and stores them in a new ds_<id> table. It must be used
+ * inside a transaction the caller owns: until that commits, no reader sees any of it, and a
+ * rollback (or a crash) leaves nothing behind.
  */
-export class DatasetWriter implements RowSink {
-  private readonly typer = new ColumnTyper()
+export class DatasetWriter implements PackedSink {
   private readonly labels: string[] = []
   private readonly warnings: string[] = []
   private droppedWarnings = 0
@@ -71,7 +78,6 @@ export class DatasetWriter implements RowSink {
     const definitions = Array.from({ length: width }, (_, position) => `${columnName(position)} ANY`)
     this.db.exec(`CREATE TABLE ${table} (${definitions.join(', ')}) STRICT`)
     this.labels.push(...(labels.length > 0 ? labels : ['Column 1']))
-    this.typer.addColumns(width)
     this.prepare()
   }
 
@@ -82,29 +88,31 @@ export class DatasetWriter implements RowSink {
       this.db.exec(`ALTER TABLE ${table} ADD COLUMN ${columnName(this.labels.length)} ANY`)
       this.labels.push(label)
     }
-    this.typer.addColumns(labels.length)
     this.prepare()
   }
 
-  rows(batch: (string | null)[][]): void {
-    if (this.datasetId === null) throw new Error('rows() before columns()')
-    const width = this.labels.length
+  batch(batch: PackedBatch): void {
+    if (this.datasetId === null) throw new Error('batch() before columns()')
+    if (batch.width !== this.labels.length) throw new Error(`A batch of width ${batch.width} reached a table of ${this.labels.length} columns`)
+    const width = batch.width
     const group = this.groupRows
     const params = this.params
+    const single = this.singleStatement!
+    const grouped = this.groupStatement!
     let filled = 0
-    for (const row of batch) {
+    const pending: StoredValue[][] = []
+    forEachPackedRow(batch, (values) => {
       const base = filled * width
-      for (let position = 0; position < width; position++) {
-        params[base + position] = this.typer.convert(position, position < row.length ? row[position]! : null)
-      }
+      for (let position = 0; position < width; position++) params[base + position] = values[position]!
       filled++
       if (filled === group) {
-        this.groupStatement!.run(params)
+        grouped.run(params)
         filled = 0
       }
-    }
-    for (let r = 0; r < filled; r++) this.singleStatement!.run(params.slice(r * width, (r + 1) * width))
-    this.rowCount += batch.length
+    })
+    for (let r = 0; r < filled; r++) pending.push(params.slice(r * width, (r + 1) * width))
+    for (const row of pending) single.run(row)
+    this.rowCount += batch.rows
     this.onRows(this.rowCount)
   }
 
@@ -118,12 +126,12 @@ export class DatasetWriter implements RowSink {
   }
 
   /** Settles column types, records the dataset's facts and indexes its text for search. */
-  finish(facts: DatasetFacts): WrittenDataset {
+  finish(facts: DatasetFacts, settled: SettledTypes): WrittenDataset {
     if (this.datasetId === null) throw new Error('finish() before columns()')
     const id = this.datasetId
     const table = datasetTableName(id)
-    const types = this.typer.columnTypes()
-    for (const fixup of this.typer.fixups()) {
+    const types = this.labels.map((_, position) => settled.types[position] ?? 'text')
+    for (const fixup of settled.fixups) {
       const column = columnName(fixup.position)
       const target = fixup.to === 'text' ? 'TEXT' : fixup.to === 'integer' ? 'INTEGER' : 'REAL'
       const wrong = fixup.to === 'text' ? "typeof(%c) IN ('integer', 'real')" : "typeof(%c) = 'text'"

@@ -6,15 +6,16 @@ import { findArticleBySha256, insertArticle } from '../articles/article-queries'
 import { findDatasetBySha256 } from '../datasets/dataset-queries'
 import { extractHtmlArticle } from './article/extract-html-article'
 import { extractPdfArticle } from './article/extract-pdf-article'
-import { DatasetWriter } from './dataset-writer'
+import { DatasetWriter, type SettledTypes } from './dataset-writer'
 import { decodeText } from './decode-text'
-import { readDelimitedFile } from './delimited/read-delimited-file'
 import { hashFile } from './hash-file'
 import { finishImport, startImport } from './import-ledger'
 import { importFormatOf, kindOfFormat, unsupportedFileMessage, type ImportFormat } from './import-kind'
-import { readJsonFile } from './json/read-json-file'
 import { parseArticleText, type ArticleFields } from './parse-article-text'
+import { readTableFile } from './read-table-file'
 import { ImportCancelled, ImportInputError } from './row-sink'
+import { readTableInWorker } from './threaded-table-reader'
+import { TypingSink } from './typing/typing-sink'
 
 /** Facts the caller knows better than the file (the sample manifest does); null fields come from the file. */
 export interface ArticleOverrides {
@@ -75,7 +76,9 @@ export async function importOneFile(
   db: Database,
   request: ImportRequest,
   signal: AbortSignal,
-  onProgress: (progress: ImportProgress) => void
+  onProgress: (progress: ImportProgress) => void,
+  /** The built reader thread (out/main/import-reader-worker.js); null parses on this thread. */
+  readerWorker: string | null
 ): Promise<ImportOutcome> {
   const started = performance.now()
   const fileName = basename(request.path)
@@ -165,8 +168,15 @@ export async function importOneFile(
           report('reading')
         }
       )
-      if (format === 'delimited') await readDelimitedFile(request.path, fileName, request.options, writer, signal)
-      else await readJsonFile(request.path, fileName, format === 'json' ? 'json' : 'ndjson', writer, signal)
+      const table = { path: request.path, fileName, format: format === 'delimited' ? 'delimited' : format === 'json' ? 'json' : 'ndjson', options: request.options } as const
+      let settled: SettledTypes
+      if (readerWorker) {
+        settled = await readTableInWorker(readerWorker, table, writer, signal)
+      } else {
+        const typing = new TypingSink(writer)
+        await readTableFile(table.path, fileName, table.format, table.options, typing, signal)
+        settled = { types: typing.typer.columnTypes(), fixups: typing.typer.fixups() }
+      }
       if (signal.aborted) throw new ImportCancelled()
       report('indexing')
       const written = writer.finish({
@@ -177,7 +187,7 @@ export async function importOneFile(
         sourceSize: size,
         sha256,
         importId
-      })
+      }, settled)
       result = outcome({ status: 'imported', id: written.id, rows: written.rows, warnings: written.warnings })
     }
     db.exec('COMMIT')

@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads'
-import { basename } from 'node:path'
+import { existsSync } from 'node:fs'
+import { basename, dirname, join } from 'node:path'
 import type { ImportOutcome } from '@shared/model'
 import type { Archive } from '../archive'
 import { connectArchive } from '../db/connect-archive'
@@ -12,6 +13,8 @@ export interface ImportWorkerData {
   archivePath: string
   nativeBinding: string | null
   request: ImportRequest
+  /** The reader thread's entry, beside the import worker's. */
+  readerWorker: string | null
 }
 
 export type ImportWorkerMessage = { type: 'progress'; progress: ImportProgress } | { type: 'done'; outcome: ImportOutcome }
@@ -31,12 +34,17 @@ function crashed(request: ImportRequest, reason: string): ImportOutcome {
   }
 }
 
+function readerWorkerBeside(workerPath: string): string | null {
+  const path = join(dirname(workerPath), 'import-reader-worker.js')
+  return existsSync(path) ? path : null
+}
+
 /** Imports in this thread over a connection of its own (tests, and the CLI when no worker file exists). */
 export function inlineImportRunner(archive: Archive): ImportRunner {
   return async (request, signal, onProgress) => {
     const db = connectArchive(archive.path, archive.nativeBinding)
     try {
-      return await importOneFile(db, request, signal, onProgress)
+      return await importOneFile(db, request, signal, onProgress, null)
     } catch (error) {
       return crashed(request, error instanceof Error ? error.message : String(error))
     } finally {
@@ -52,7 +60,7 @@ export function inlineImportRunner(archive: Archive): ImportRunner {
 export function workerImportRunner(archive: Archive, workerPath: string): ImportRunner {
   return (request, signal, onProgress) =>
     new Promise<ImportOutcome>((resolve) => {
-      const data: ImportWorkerData = { archivePath: archive.path, nativeBinding: archive.nativeBinding, request }
+      const data: ImportWorkerData = { archivePath: archive.path, nativeBinding: archive.nativeBinding, request, readerWorker: readerWorkerBeside(workerPath) }
       const worker = new Worker(workerPath, { workerData: data })
       let settled = false
       const settle = (outcome: ImportOutcome) => {

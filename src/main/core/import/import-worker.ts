@@ -24,7 +24,7 @@ async function main(): Promise<void> {
   }
   const db = connectArchive(data.archivePath, data.nativeBinding)
   try {
-    const outcome = await importOneFile(db, data.request, controller.signal, onProgress)
+    const outcome = await importOneFile(db, data.request, controller.signal, onProgress, data.readerWorker)
     port.postMessage({ type: 'done', outcome } satisfies ImportWorkerMessage)
   } finally {
     db.close()

@@ -51,7 +51,7 @@ export async function seedArchive(db: Database, seedDir: string): Promise<void> 
   ]
   const never = new AbortController().signal
   for (const request of requests) {
-    const outcome = await importOneFile(db, request, never, () => undefined)
+    const outcome = await importOneFile(db, request, never, () => undefined, null)
     if (outcome.status !== 'imported') throw new Error(`Sample file ${outcome.file}: ${outcome.error ?? outcome.status}`)
   }
   setMeta(db, 'seeded_at', new Date().toISOString())

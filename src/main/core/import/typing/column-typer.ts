@@ -63,6 +63,12 @@ function looksNumeric(code: number): boolean {
   return (code >= 48 && code <= 57) || code === 45 || code === 43 || code === 46
 }
 
+export const VALUE_NULL = 0
+export const VALUE_INTEGER = 1
+export const VALUE_REAL = 2
+export const VALUE_TEXT = 3
+export type StoredKind = typeof VALUE_NULL | typeof VALUE_INTEGER | typeof VALUE_REAL | typeof VALUE_TEXT
+
 export type ColumnFixup = { position: number; to: 'integer' | 'real' | 'text' }
 
 /**
@@ -88,26 +94,44 @@ export class ColumnTyper {
     }
   }
 
-  convert(position: number, value: string | null): StoredValue {
-    if (value === null || value === '') return null
+  /** The number behind the last VALUE_INTEGER or VALUE_REAL that `classify` returned. */
+  lastNumber = 0
+
+  /**
+   * Folds `value` into its column's type and says how to store it: as nothing, an integer or a
+   * real (the number is left in `lastNumber`), or as text. No allocation on the common paths.
+   */
+  classify(position: number, value: string | null): StoredKind {
+    if (value === null || value === '') return VALUE_NULL
     const type = this.types[position] ?? null
-    if (type === 'text') return value
+    if (type === 'text') return VALUE_TEXT
     // Fast paths for values that keep the column's type as it is; anything else takes the full route.
     if ((type === 'integer' || type === 'real') && isCanonicalInteger(value)) {
       this.storedAsNumber[position]!++
-      return BigInt(Number(value))
+      this.lastNumber = Number(value)
+      return VALUE_INTEGER
     }
-    if (type === 'date' && isIsoDate(value)) return value
+    if (type === 'date' && isIsoDate(value)) return VALUE_TEXT
     const next = widenColumnType(type, value)
     this.types[position] = next
     if (next === 'integer' || next === 'real') {
       const number = looksNumeric(value.charCodeAt(0)) ? canonicalNumber(value) : null
       if (number !== null) {
         this.storedAsNumber[position]!++
-        return number
+        this.lastNumber = Number(number)
+        return typeof number === 'bigint' ? VALUE_INTEGER : VALUE_REAL
       }
       this.storedAsText[position]!++
     }
+    return VALUE_TEXT
+  }
+
+  /** `classify`, answered as the value to bind. */
+  convert(position: number, value: string | null): StoredValue {
+    const kind = this.classify(position, value)
+    if (kind === VALUE_NULL) return null
+    if (kind === VALUE_INTEGER) return BigInt(this.lastNumber)
+    if (kind === VALUE_REAL) return this.lastNumber
     return value
   }
 

@@ -1,0 +1,40 @@
+// Entry point of the reader thread (built to out/main/import-reader-worker.js): parses and types a
+// table file and streams packed batches to the import worker, waiting when it is too far ahead.
+import { parentPort, workerData } from 'node:worker_threads'
+import { readTableFile } from './read-table-file'
+import { ImportCancelled, ImportInputError } from './row-sink'
+import { MAX_BATCHES_IN_FLIGHT, type ReaderMessage, type ReaderWorkerData } from './threaded-table-reader'
+import { transferablesOf } from './typing/packed-batch'
+import { TypingSink } from './typing/typing-sink'
+
+async function main(): Promise<void> {
+  const port = parentPort
+  if (!port) throw new Error('import-reader-worker must run as a worker thread')
+  const data = workerData as ReaderWorkerData
+  const counter = new Int32Array(data.inFlight)
+  const send = (message: ReaderMessage, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer)
+  const typing = new TypingSink({
+    columns: (labels) => send({ type: 'columns', labels }),
+    addColumns: (labels) => send({ type: 'addColumns', labels }),
+    batch: (batch) => {
+      // Readers deliver rows synchronously, so back-pressure is a blocking wait on this thread.
+      for (let pending = Atomics.load(counter, 0); pending >= MAX_BATCHES_IN_FLIGHT; pending = Atomics.load(counter, 0)) {
+        Atomics.wait(counter, 0, pending, 1000)
+      }
+      Atomics.add(counter, 0, 1)
+      send({ type: 'batch', batch }, transferablesOf(batch))
+    },
+    warning: (warning) => send({ type: 'warning', warning }),
+    progress: (bytesRead) => send({ type: 'progress', bytesRead })
+  })
+  try {
+    await readTableFile(data.path, data.fileName, data.format, data.options, typing, new AbortController().signal)
+    send({ type: 'end', settled: { types: typing.typer.columnTypes(), fixups: typing.typer.fixups() } })
+  } catch (error) {
+    if (error instanceof ImportCancelled) send({ type: 'error', kind: 'cancelled', message: error.message, line: null, byteOffset: null })
+    else if (error instanceof ImportInputError) send({ type: 'error', kind: 'input', message: error.message, line: error.line, byteOffset: error.byteOffset })
+    else send({ type: 'error', kind: 'other', message: error instanceof Error ? error.message : String(error), line: null, byteOffset: null })
+  }
+}
+
+await main()

@@ -1,0 +1,99 @@
+import { Worker } from 'node:worker_threads'
+import type { ImportOptions } from '@shared/model'
+import type { SettledTypes } from './dataset-writer'
+import type { TableFormat } from './read-table-file'
+import { ImportCancelled, ImportInputError, type ReaderWarning } from './row-sink'
+import type { PackedBatch } from './typing/packed-batch'
+import type { PackedSink } from './typing/packed-sink'
+
+/** Batches the reader may have sent ahead of the writer; bounds memory when parsing outruns inserting. */
+export const MAX_BATCHES_IN_FLIGHT = 4
+
+export interface ReaderWorkerData {
+  path: string
+  fileName: string
+  format: TableFormat
+  options: ImportOptions
+  /** One Int32: batches sent and not yet written. */
+  inFlight: SharedArrayBuffer
+}
+
+export type ReaderMessage =
+  | { type: 'columns'; labels: string[] }
+  | { type: 'addColumns'; labels: string[] }
+  | { type: 'batch'; batch: PackedBatch }
+  | { type: 'warning'; warning: ReaderWarning }
+  | { type: 'progress'; bytesRead: number }
+  | { type: 'end'; settled: SettledTypes }
+  | { type: 'error'; kind: 'input' | 'cancelled' | 'other'; message: string; line: number | null; byteOffset: number | null }
+
+/**
+ * Parses and types the file on a second thread while this one inserts: the two halves of an import
+ * overlap on two cores. Resolves with the columns' settled types once every batch has been written.
+ */
+export function readTableInWorker(
+  workerPath: string,
+  source: { path: string; fileName: string; format: TableFormat; options: ImportOptions },
+  sink: PackedSink,
+  signal: AbortSignal
+): Promise<SettledTypes> {
+  return new Promise<SettledTypes>((resolve, reject) => {
+    const inFlight = new SharedArrayBuffer(4)
+    const counter = new Int32Array(inFlight)
+    const data: ReaderWorkerData = { ...source, inFlight }
+    const worker = new Worker(workerPath, { workerData: data })
+    let settled = false
+    const finish = (outcome: () => void) => {
+      if (settled) return
+      settled = true
+      signal.removeEventListener('abort', cancel)
+      void worker.terminate()
+      outcome()
+    }
+    // The reader may be blocked waiting for room; terminating it is the way to stop it.
+    const cancel = () => finish(() => reject(new ImportCancelled()))
+    signal.addEventListener('abort', cancel)
+    worker.on('message', (message: ReaderMessage) => {
+      if (settled) return
+      try {
+        switch (message.type) {
+          case 'columns':
+            sink.columns(message.labels)
+            break
+          case 'addColumns':
+            sink.addColumns(message.labels)
+            break
+          case 'batch':
+            sink.batch(message.batch)
+            Atomics.sub(counter, 0, 1)
+            Atomics.notify(counter, 0)
+            break
+          case 'warning':
+            sink.warning(message.warning)
+            break
+          case 'progress':
+            sink.progress(message.bytesRead)
+            break
+          case 'end':
+            finish(() => resolve(message.settled))
+            break
+          case 'error': {
+            const error =
+              message.kind === 'cancelled'
+                ? new ImportCancelled()
+                : message.kind === 'input'
+                  ? new ImportInputError(message.message, message.line, message.byteOffset)
+                  : new Error(message.message)
+            finish(() => reject(error))
+            break
+          }
+        }
+      } catch (error) {
+        // The writer failed (a full disk, say): stop reading and let the import roll back.
+        finish(() => reject(error))
+      }
+    })
+    worker.on('error', (error) => finish(() => reject(error)))
+    worker.on('exit', (code) => finish(() => reject(new Error(`the file reader stopped unexpectedly (exit code ${code})`))))
+  })
+}

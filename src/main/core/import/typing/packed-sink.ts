@@ -1,0 +1,11 @@
+import type { ReaderWarning } from '../row-sink'
+import type { PackedBatch } from './packed-batch'
+
+/** The writer's side of the pipeline: rows arrive already typed and packed. */
+export interface PackedSink {
+  columns(labels: string[]): void
+  addColumns(labels: string[]): void
+  batch(batch: PackedBatch): void
+  warning(warning: ReaderWarning): void
+  progress(bytesRead: number): void
+}
