@@ -1,0 +1,119 @@
+// The built CLI imports through the real pipeline (import worker + reader thread): the values that
+// land in the archive must be exactly those the in-thread unit tests expect.
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import { expect, test } from '@playwright/test'
+import { PROJECT_ROOT } from './launch'
+
+const CLI = join(PROJECT_ROOT, 'out', 'main', 'cli.js')
+const FIXTURES = join(PROJECT_ROOT, 'tests', 'fixtures', 'import')
+
+let dir = ''
+test.beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'casefile-cli-import-'))
+})
+test.afterEach(() => rmSync(dir, { recursive: true, force: true }))
+
+function importFiles(archive: string, files: string[], flags: string[] = []) {
+  const result = spawnSync(process.execPath, [CLI, '--archive', archive, 'import', ...files, '--json', ...flags], { encoding: 'utf8' })
+  const lines = result.stdout.trim().split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>)
+  return { code: result.status, lines, stderr: result.stderr }
+}
+
+function query<T>(archive: string, sql: string, ...params: unknown[]): T[] {
+  const db = new Database(archive, { readonly: true })
+  try {
+    return db.prepare(sql).all(...params) as T[]
+  } finally {
+    db.close()
+  }
+}
+
+test('a JSON file with a key that appears late becomes a typed dataset', () => {
+  const archive = join(dir, 'a.casefile')
+  const { code, lines } = importFiles(archive, [join(FIXTURES, 'json', 'backlog-review.json')])
+  expect(code).toBe(0)
+  expect(lines[0]).toMatchObject({ status: 'imported', kind: 'dataset', rows: 4 })
+  const id = lines[0]!.id as number
+  const columns = query<{ label: string; type: string }>(archive, 'SELECT label, type FROM dataset_columns WHERE dataset_id = ? ORDER BY position', id)
+  expect(columns).toEqual([
+    { label: 'date', type: 'date' },
+    { label: 'office', type: 'text' },
+    { label: 'pending', type: 'integer' },
+    { label: 'reviewed', type: 'integer' },
+    { label: 'closed', type: 'integer' },
+    { label: 'rate', type: 'real' },
+    { label: 'note', type: 'text' }
+  ])
+  const rows = query<Record<string, unknown>>(archive, `SELECT c0, c1, c2, typeof(c2) AS t2, c5, c6 FROM ds_${id} ORDER BY rowid`)
+  expect(rows[0]).toEqual({ c0: '2012-01-19', c1: 'Baltimore', c2: 9251, t2: 'integer', c5: 0.021, c6: null })
+  expect(rows[2]).toMatchObject({ c1: 'Seattle', c6: 'second pass' })
+})
+
+test('an EOIR-style export (tab, Windows-1252, unquoted, NULs, ragged rows, N/A and b6) keeps every row', () => {
+  const archive = join(dir, 'b.casefile')
+  const header = 'IDNCASE\tNAT\tLANG\tCOMP_DATE\tREMARK\n'
+  const body = [
+    '1001\tMX\tSP\t2012-05-29 00:00:00.000\tPD closure',
+    '1002\tGT\tN/A\t\tsaid "si"',
+    '1003\tHO\tSP\tb6',
+    '1004\tES\tSP\t2012-06-07 00:00:00.000\tmore\textra',
+    '1005\tMX\tSP\t2012-06-08 00:00:00.000\tJos\u00e9 \u0000ok'
+  ].join('\n')
+  const bytes = Buffer.from(header + body + '\n', 'latin1')
+  writeFileSync(join(dir, 'B_TblProceeding.csv'), bytes)
+  const { code, lines } = importFiles(archive, [join(dir, 'B_TblProceeding.csv')])
+  expect(code).toBe(0)
+  expect(lines[0]).toMatchObject({ status: 'imported', rows: 5 })
+  const warnings = (lines[0]!.warnings as string[]).join('\n')
+  expect(warnings).toContain('lines 4, 5')
+  expect(warnings).toContain('NUL')
+  const id = lines[0]!.id as number
+  const rows = query<Record<string, unknown>>(archive, `SELECT c0, c2, c3, c4 FROM ds_${id} ORDER BY rowid`)
+  expect(rows).toEqual([
+    { c0: 1001, c2: 'SP', c3: '2012-05-29 00:00:00.000', c4: 'PD closure' },
+    { c0: 1002, c2: null, c3: null, c4: 'said "si"' },
+    { c0: 1003, c2: 'SP', c3: null, c4: null },
+    { c0: 1004, c2: 'SP', c3: '2012-06-07 00:00:00.000', c4: 'more\textra' },
+    { c0: 1005, c2: 'SP', c3: '2012-06-08 00:00:00.000', c4: 'José ok' }
+  ])
+})
+
+test('a column that turns to text after 200,000 numbers keeps every value exactly as written', () => {
+  const archive = join(dir, 'c.casefile')
+  const rows = Array.from({ length: 200_000 }, (_, i) => `${i},${i}.5`)
+  writeFileSync(join(dir, 'late.csv'), `id,amount\n${rows.join('\n')}\nA-1,unknown\n`)
+  const { code, lines } = importFiles(archive, [join(dir, 'late.csv')])
+  expect(code).toBe(0)
+  const id = lines[0]!.id as number
+  expect(query(archive, 'SELECT type FROM dataset_columns WHERE dataset_id = ? ORDER BY position', id)).toEqual([{ type: 'text' }, { type: 'text' }])
+  expect(query(archive, `SELECT c0, c1 FROM ds_${id} WHERE rowid IN (1, 8, 200001) ORDER BY rowid`)).toEqual([
+    { c0: '0', c1: '0.5' },
+    { c0: '7', c1: '7.5' },
+    { c0: 'A-1', c1: 'unknown' }
+  ])
+  expect(query(archive, `SELECT count(*) AS n FROM ds_${id} WHERE typeof(c0) <> 'text' OR typeof(c1) <> 'text'`)).toEqual([{ n: 0 }])
+})
+
+test('articles from HTML and PDF, and clear failures, each on its own JSON line', () => {
+  const archive = join(dir, 'd.casefile')
+  writeFileSync(join(dir, 'empty.csv'), '')
+  writeFileSync(join(dir, 'notes.docx'), 'PK')
+  const files = [join(FIXTURES, 'article', 'news-article.html'), join(FIXTURES, 'article', 'backlog-article.pdf'), join(dir, 'empty.csv'), join(dir, 'notes.docx')]
+  const { code, lines } = importFiles(archive, files)
+  expect(code).toBe(1)
+  expect(lines.map((line) => [line.file, line.status, line.kind])).toEqual([
+    ['news-article.html', 'imported', 'article'],
+    ['backlog-article.pdf', 'imported', 'article'],
+    ['empty.csv', 'failed', 'dataset'],
+    ['notes.docx', 'failed', null]
+  ])
+  expect(lines[2]!.error).toBe('empty.csv is empty (0 bytes); nothing was imported.')
+  expect(lines[3]!.error).toMatch(/^Casefile can't import \.docx files \(notes\.docx\); it reads: /)
+  const titles = query<{ title: string }>(archive, "SELECT title FROM articles WHERE source_file IN ('news-article.html', 'backlog-article.pdf') ORDER BY id")
+  expect(titles).toHaveLength(2)
+  expect(titles.every((row) => row.title.length > 0)).toBe(true)
+})
