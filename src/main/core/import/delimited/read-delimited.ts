@@ -26,7 +26,7 @@ const SAMPLE_BYTES = 64 * 1024
 const MAX_CARRY = 4
 // A batch is delivered when it reaches any of these, which keeps memory flat however wide or long
 // the rows are while leaving the writer big batches to amortise its per-call cost.
-const BATCH_ROWS = 20_000
+const BATCH_ROWS = 10_000
 const BATCH_CELLS = 200_000
 const BATCH_CHARS = 2 * 1024 * 1024
 
