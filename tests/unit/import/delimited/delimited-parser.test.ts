@@ -4,18 +4,20 @@ import { DelimitedParser, type DelimitedParserSettings } from '../../../../src/m
 interface Parsed {
   records: (string | null)[][]
   lines: number[]
+  unclosedQuoteLine: number | null
 }
 
 /** Parses `text` fed in pieces of `piece` characters (0 = all at once). */
 function parse(text: string, settings: Partial<DelimitedParserSettings>, piece: number): Parsed {
-  const parsed: Parsed = { records: [], lines: [] }
+  const parsed: Parsed = { records: [], lines: [], unclosedQuoteLine: null }
   const parser = new DelimitedParser({ delimiter: ',', quote: 'double', nullTokens: [], ...settings }, (fields, line) => {
     parsed.records.push(fields)
     parsed.lines.push(line)
   })
   const step = piece === 0 ? Math.max(1, text.length) : piece
   for (let i = 0; i < text.length; i += step) parser.feed(text.slice(i, i + step))
-  parser.finish()
+  parsed.unclosedQuoteLine = parser.unclosedQuoteLine
+  if (parsed.unclosedQuoteLine === null) parser.finish()
   return parsed
 }
 
@@ -79,6 +81,25 @@ describe('DelimitedParser', () => {
   it('uses each of the four delimiters', () => {
     for (const delimiter of [',', '\t', '|', ';'] as const) {
       expect(parseEverywhere(['a', 'b', '"c', 'd"'].join(delimiter) + '\n', { delimiter }).records).toEqual([['a', 'b', `c${delimiter}d`]])
+    }
+  })
+
+  it('gives the same records, lines and errors however random text is cut (fast path vs state machine)', () => {
+    // A seeded generator, so a failure can be reproduced.
+    let seed = 20120607
+    const random = (): number => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0
+      return seed / 2 ** 32
+    }
+    const pieces = ['a', 'bc', ',', ',', '"', '""', '\n', '\r', '\r\n', 'N/A', ' ', 'é']
+    for (let round = 0; round < 400; round++) {
+      let text = ''
+      const length = 1 + Math.floor(random() * 40)
+      for (let k = 0; k < length; k++) text += pieces[Math.floor(random() * pieces.length)]
+      for (const settings of [{ quote: 'double', nullTokens: ['N/A'] }, { quote: 'none', nullTokens: [] }] as const) {
+        const whole = parse(text, settings, 0)
+        for (const piece of [1, 2, 3, 4, 7, 11]) expect(parse(text, settings, piece), JSON.stringify(text)).toEqual(whole)
+      }
     }
   })
 

@@ -7,7 +7,7 @@ describe('wide, long and huge input', () => {
   const temp = tempDir()
   afterAll(() => temp.remove())
 
-  it('reads 1,200 columns, in batches kept under ~200,000 cells and ~2 MB of text', async () => {
+  it('reads 1,200 columns, in batches kept under ~200,000 cells', async () => {
     const header = Array.from({ length: 1200 }, (_, c) => `col ${c + 1}`).join(',')
     const rows = Array.from({ length: 300 }, (_, r) => Array.from({ length: 1200 }, (_, c) => (c % 7 === 0 ? '' : `${r}.${c}`)).join(','))
     const path = temp.write('wide.csv', [header, ...rows].join('\n'))
@@ -17,8 +17,8 @@ describe('wide, long and huge input', () => {
     expect(sink.rowsReceived).toHaveLength(300)
     expect(sink.rowsReceived[299]![0]).toBeNull()
     expect(sink.rowsReceived[299]![1199]).toBe('299.1199')
-    // 167 rows reach 200,000 cells; then the batch is cut when 2 MB of text have been read.
-    expect(sink.batchSizes).toEqual([167, 92, 41])
+    // 167 rows × 1,200 fields reach 200,000 cells.
+    expect(sink.batchSizes).toEqual([167, 133])
     expect(result).toMatchObject({ delimiter: ',', rows: 300 })
   })
 
@@ -27,6 +27,14 @@ describe('wide, long and huge input', () => {
     const { sink } = await readPath(path, settingsFor({}, 4096))
     expect(sink.batchSizes).toEqual([10_000, 10_000, 5_000])
     expect(sink.rowsReceived[24_999]).toEqual(['24999'])
+  })
+
+  it('delivers long rows every ~2 MB of text read', async () => {
+    const path = temp.write('long-rows.csv', 'a\n' + `${'x'.repeat(100_000)}\n`.repeat(50))
+    const { sink } = await readPath(path, settingsFor({}, CHUNK))
+    // Flushed after the chunks that bring the text read to 2 MiB and 4 MiB: 20 and 41 rows complete.
+    expect(sink.batchSizes).toEqual([20, 21, 9])
+    expect(sink.rowsReceived[49]).toEqual(['x'.repeat(100_000)])
   })
 
   it('reads a 5 MB quoted field spanning many chunks and lines', async () => {

@@ -4,7 +4,7 @@ import { ImportCancelled, ImportInputError, type RowSink } from '../row-sink'
 import { DelimitedParser } from './delimited-parser'
 import { detectEncoding } from './detect-encoding'
 import { looksBinary } from './looks-binary'
-import { MisalignedRows } from './misaligned-rows'
+import { RowBatcher } from './row-batcher'
 import { sniffDelimited } from './sniff-delimited'
 import { TextChunkDecoder } from './text-chunk-decoder'
 import type { DelimitedReadResult } from './read-delimited-file'
@@ -24,11 +24,6 @@ export interface DelimitedReadSettings {
 const SAMPLE_BYTES = 64 * 1024
 /** Room in front of each chunk for the bytes of a character split by the previous read. */
 const MAX_CARRY = 4
-// A batch is delivered when it reaches any of these, which keeps memory flat however wide or long
-// the rows are while leaving the writer big batches to amortise its per-call cost.
-const BATCH_ROWS = 10_000
-const BATCH_CELLS = 200_000
-const BATCH_CHARS = 2 * 1024 * 1024
 
 /**
  * Streams a delimited text file into a RowSink: decode and parse one chunk at a time, so memory stays
@@ -78,46 +73,13 @@ async function readOpenFile(
     quote: settings.quote
   })
 
-  let columnCount = -1
-  let rows = 0
-  let batch: (string | null)[][] = []
-  let batchCells = 0
-  const misaligned = new MisalignedRows()
-  const flush = (): void => {
-    if (batch.length === 0) return
-    sink.rows(batch)
-    rows += batch.length
-    batch = []
-    batchCells = 0
-  }
-  const parser = new DelimitedParser(
-    { delimiter: format.delimiter, quote: format.quote, nullTokens: settings.nullTokens[format.quote] },
-    (fields, line) => {
-      if (columnCount < 0) {
-        columnCount = fields.length
-        sink.columns(fields.map((label, i) => (settings.header ? label?.trim() || `Column ${i + 1}` : `Column ${i + 1}`)))
-        if (settings.header) return
-      }
-      if (fields.length !== columnCount) {
-        misaligned.note(line)
-        if (fields.length > columnCount) {
-          // Nothing is dropped: the surplus goes back into the last column as it was written.
-          const rest = fields.slice(columnCount - 1).map((field) => field ?? '')
-          fields.length = columnCount
-          fields[columnCount - 1] = rest.join(format.delimiter)
-        }
-      }
-      batch.push(fields)
-      batchCells += fields.length
-      if (batch.length >= BATCH_ROWS || batchCells >= BATCH_CELLS) flush()
-    }
-  )
+  const rows = new RowBatcher(sink, settings.header, format.delimiter)
+  const parser = new DelimitedParser({ delimiter: format.delimiter, quote: format.quote, nullTokens: settings.nullTokens[format.quote] }, rows.record)
 
   const decoder = new TextChunkDecoder(encoding)
   const buffer = Buffer.allocUnsafe(settings.chunkBytes + MAX_CARRY)
   let carried = 0
   let position = bomBytes
-  let charsSinceFlush = 0
   while (position < size) {
     if (signal.aborted) throw new ImportCancelled()
     const { bytesRead } = await file.read(buffer, carried, settings.chunkBytes, position)
@@ -129,11 +91,7 @@ async function readOpenFile(
     const held = position >= size ? 0 : decoder.incompleteTail(buffer.subarray(0, end))
     const text = decodeOrFail(decoder, buffer.subarray(0, end - held), chunkStart, parser, fileName)
     parser.feed(text)
-    charsSinceFlush += text.length
-    if (charsSinceFlush >= BATCH_CHARS) {
-      flush()
-      charsSinceFlush = 0
-    }
+    rows.textRead(text.length)
     sink.progress(position)
     buffer.copyWithin(0, end - held, end)
     carried = held
@@ -145,19 +103,12 @@ async function readOpenFile(
     throw new ImportInputError(`${fileName}, line ${unclosed}: a quoted field opened here is never closed (missing ").`, unclosed, null)
   }
   parser.finish()
-  flush()
-  if (columnCount < 0) {
-    throw new ImportInputError(`${fileName} has no rows, only blank lines; nothing was imported.`, null, null)
-  }
-
+  if (rows.columns < 0) throw new ImportInputError(`${fileName} has no rows, only blank lines; nothing was imported.`, null, null)
   if (decoder.nulCount > 0) {
     sink.warning({ line: null, message: `${fileName} contained ${decoder.nulCount} NUL bytes; they were removed.` })
   }
-  const misalignedWarning = misaligned.warning(fileName, columnCount)
-  if (misalignedWarning !== null) sink.warning(misalignedWarning)
-  if (settings.header && rows === 0) sink.warning({ line: null, message: `${fileName} has a header but no data rows.` })
-
-  return { encoding, delimiter: format.delimiter, quote: format.quote, header: settings.header, rows, bytes: position }
+  rows.finish(fileName)
+  return { encoding, delimiter: format.delimiter, quote: format.quote, header: settings.header, rows: rows.rows, bytes: position }
 }
 
 async function readFully(file: FileHandle, into: Buffer): Promise<number> {

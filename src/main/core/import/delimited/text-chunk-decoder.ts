@@ -101,18 +101,37 @@ export class TextChunkDecoder {
  */
 function decodeWindows1252Chunk(bytes: Buffer): string {
   if (isAscii(bytes)) return bytes.toString('latin1')
-  const parts: string[] = []
+  const latin1 = bytes.toString('latin1')
+  const specials = cp1252SpecialOffsets(bytes)
+  if (specials.length === 0) return latin1
+  // Concatenation, not Array#join: V8 builds a rope and flattens it once, where join was ~10x slower.
+  let text = ''
   let start = 0
-  for (let i = 0; i < bytes.length; i++) {
-    const byte = bytes[i]!
-    if ((byte & 0xe0) === 0x80) {
-      parts.push(bytes.toString('latin1', start, i), CP1252_HIGH[byte - 0x80]!)
-      start = i + 1
-    }
+  for (const offset of specials) {
+    text += latin1.slice(start, offset) + CP1252_HIGH[bytes[offset]! - 0x80]!
+    start = offset + 1
   }
-  if (parts.length === 0) return bytes.toString('latin1')
-  parts.push(bytes.toString('latin1', start))
-  return parts.join('')
+  return text + latin1.slice(start)
+}
+
+/** Offsets of the bytes 0x80–0x9F. */
+function cp1252SpecialOffsets(bytes: Uint8Array): number[] {
+  const found: number[] = []
+  const length = bytes.length
+  const head = Math.min(length, (4 - (bytes.byteOffset & 3)) & 3)
+  const words = (length - head) >>> 2
+  const tail = head + words * 4
+  for (let i = 0; i < head; i++) if ((bytes[i]! & 0xe0) === 0x80) found.push(i)
+  // Four bytes at a time (a byte-by-byte loop is ~3x slower): in mostly-ASCII text most words have
+  // no high bit set at all. The mask tests every byte's high bit, so byte order does not matter.
+  const view = new Uint32Array(bytes.buffer, bytes.byteOffset + head, words)
+  for (let w = 0; w < words; w++) {
+    if ((view[w]! & 0x80808080) === 0) continue
+    const end = head + w * 4 + 4
+    for (let i = end - 4; i < end; i++) if ((bytes[i]! & 0xe0) === 0x80) found.push(i)
+  }
+  for (let i = tail; i < length; i++) if ((bytes[i]! & 0xe0) === 0x80) found.push(i)
+  return found
 }
 
 function incompleteUtf8Tail(bytes: Uint8Array): number {
