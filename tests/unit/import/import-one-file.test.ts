@@ -141,4 +141,31 @@ describe('importOneFile', () => {
     expect(count("SELECT count(*) AS n FROM sqlite_schema WHERE name LIKE 'ds_%'")).toBe(0)
     expect(ledger()).toEqual([{ file_name: 'big.csv', status: 'cancelled', rows_written: 0, error: null }])
   })
+
+  it('stops cleanly when the disk fills up, names the reason and leaves the archive as it was', async () => {
+    const { db, write, run, count, ledger } = await setup()
+    const before = db.pragma('page_count', { simple: true }) as number
+    // A ceiling a few pages above the current size stands in for a full disk.
+    db.pragma(`max_page_count = ${before + 8}`)
+    const outcome = await run(write('huge.csv', `id,text\n${Array.from({ length: 20_000 }, (_, i) => `${i},row ${i} of a file too big for the disk`).join('\n')}\n`))
+    db.pragma('max_page_count = 4294967294')
+    expect(outcome.status).toBe('failed')
+    expect(outcome.error).toBe('huge.csv could not be imported: the disk is full; nothing was imported.')
+    expect(count('SELECT count(*) AS n FROM datasets')).toBe(0)
+    expect(count("SELECT count(*) AS n FROM sqlite_schema WHERE name LIKE 'ds_%'")).toBe(0)
+    expect(ledger()).toEqual([{ file_name: 'huge.csv', status: 'failed', rows_written: 0, error: outcome.error }])
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok')
+  })
+
+  it('imports 1,200 columns', async () => {
+    const { db, write, run } = await setup()
+    const header = Array.from({ length: 1200 }, (_, i) => `col ${i}`).join(',')
+    const rows = Array.from({ length: 30 }, (_, r) => Array.from({ length: 1200 }, (_, c) => String(r * 1200 + c)).join(','))
+    const outcome = await run(write('wide.csv', `${header}\n${rows.join('\n')}\n`))
+    expect(outcome).toMatchObject({ status: 'imported', rows: 30 })
+    const dataset = getDataset(db, outcome.id!)!
+    expect(dataset.columns).toHaveLength(1200)
+    expect(dataset.columns[1199]).toMatchObject({ name: 'c1199', label: 'col 1199', type: 'integer' })
+    expect(db.prepare(`SELECT c0, c1199 FROM ds_${outcome.id} WHERE rowid = 30`).get()).toEqual({ c0: 29 * 1200, c1199: 29 * 1200 + 1199 })
+  })
 })
