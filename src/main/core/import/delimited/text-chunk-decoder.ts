@@ -1,6 +1,8 @@
 import { isAscii, isUtf8 } from 'node:buffer'
 import { SNIPPET_MARK_END, SNIPPET_MARK_START, type ImportEncoding } from '@shared/model'
 import { decodeWindows1252 } from '../decode-text'
+import { firstInvalidUtf8Byte } from '../utf8/first-invalid-utf8-byte'
+import { incompleteUtf8Tail } from '../utf8/incomplete-utf8-tail'
 
 export type ChunkDecodeResult = { ok: true; text: string } | { ok: false; invalidAt: number }
 
@@ -37,7 +39,7 @@ export class TextChunkDecoder {
   incompleteTail(bytes: Uint8Array): number {
     switch (this.encoding) {
       case 'utf-8':
-        return incompleteUtf8Tail(bytes)
+        return incompleteUtf8Tail(bytes, bytes.length)
       case 'utf-16le':
         return incompleteUtf16Tail(bytes, true)
       case 'utf-16be':
@@ -134,19 +136,6 @@ function cp1252SpecialOffsets(bytes: Uint8Array): number[] {
   return found
 }
 
-function incompleteUtf8Tail(bytes: Uint8Array): number {
-  const length = bytes.length
-  for (let back = 1; back <= 3 && back <= length; back++) {
-    const byte = bytes[length - back]!
-    if ((byte & 0xc0) === 0x80) continue
-    if (byte < 0xc0) return 0
-    const needed = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : 2
-    return needed > back ? back : 0
-  }
-  // Three continuation bytes in a row end a complete (or an invalid) sequence: nothing to hold back.
-  return 0
-}
-
 function incompleteUtf16Tail(bytes: Uint8Array, littleEndian: boolean): number {
   const odd = bytes.length % 2
   const last = bytes.length - odd - 2
@@ -154,40 +143,4 @@ function incompleteUtf16Tail(bytes: Uint8Array, littleEndian: boolean): number {
   const unit = littleEndian ? bytes[last]! | (bytes[last + 1]! << 8) : (bytes[last]! << 8) | bytes[last + 1]!
   const highSurrogate = unit >= 0xd800 && unit <= 0xdbff
   return odd + (highSurrogate ? 2 : 0)
-}
-
-/** The offset of the first byte that does not start a valid UTF-8 sequence (RFC 3629). */
-function firstInvalidUtf8Byte(bytes: Uint8Array): number {
-  const length = bytes.length
-  let i = 0
-  while (i < length) {
-    const lead = bytes[i]!
-    if (lead < 0x80) {
-      i++
-      continue
-    }
-    let size: number
-    // The second byte's range excludes overlong forms, surrogates and code points above U+10FFFF.
-    let low = 0x80
-    let high = 0xbf
-    if (lead >= 0xc2 && lead <= 0xdf) size = 2
-    else if (lead >= 0xe0 && lead <= 0xef) {
-      size = 3
-      if (lead === 0xe0) low = 0xa0
-      else if (lead === 0xed) high = 0x9f
-    } else if (lead >= 0xf0 && lead <= 0xf4) {
-      size = 4
-      if (lead === 0xf0) low = 0x90
-      else if (lead === 0xf4) high = 0x8f
-    } else return i
-    if (i + size > length) return i
-    const second = bytes[i + 1]!
-    if (second < low || second > high) return i
-    for (let k = 2; k < size; k++) {
-      const next = bytes[i + k]!
-      if (next < 0x80 || next > 0xbf) return i
-    }
-    i += size
-  }
-  return length
 }
