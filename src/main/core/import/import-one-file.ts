@@ -10,6 +10,7 @@ import { DatasetWriter, type SettledTypes } from './dataset-writer'
 import { decodeText } from './decode-text'
 import { hashFile } from './hash-file'
 import { finishImport, startImport } from './import-ledger'
+import { looksBinary } from './looks-binary'
 import { importFormatOf, kindOfFormat, unsupportedFileMessage, type ImportFormat } from './import-kind'
 import { parseArticleText, type ArticleFields } from './parse-article-text'
 import { readTableFile } from './read-table-file'
@@ -61,6 +62,8 @@ async function readArticle(path: string, fileName: string, format: ImportFormat)
   const bytes = await readFile(path)
   if (bytes.length === 0) throw new ImportInputError(`${fileName} is empty (0 bytes); nothing was imported.`, null, 0)
   if (format === 'pdf') return { fields: await extractPdfArticle(bytes, fileName), warnings: [] }
+  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)
+  if (!utf16 && looksBinary(bytes)) throw new ImportInputError(`${fileName} looks like a binary file, not text; nothing was imported.`, null, 0)
   const decoded = decodeText(bytes, fileName)
   const fields = format === 'html' ? extractHtmlArticle(decoded.text, fileName) : parseArticleText(decoded.text, fileName)
   if (fields.body.trim() === '') throw new ImportInputError(`${fileName} has no text to import.`, null, null)
