@@ -72,6 +72,7 @@ test('kill -9 during imports never leaves a partial dataset or a broken archive'
       if (!exited && state.running > running) killedMidImport++
       running = state.running
     }
+    console.log(`import-crash: ${killedMidImport} of ${TRIALS} kills landed inside an import`)
     // Most kills must land inside an import for the test to mean anything.
     expect(killedMidImport).toBeGreaterThanOrEqual(TRIALS / 2)
     // The archive still imports normally afterwards.
