@@ -80,7 +80,7 @@ async function runCasefile() {
   if (code !== 0) throw new Error(`casefile import failed (exit ${code}): ${stdout}`)
   const outcome = JSON.parse(stdout.trim().split('\n').at(-1))
   if (outcome.rows !== ROWS) throw new Error(`casefile imported ${outcome.rows} rows, expected ${ROWS}`)
-  return { seconds: outcome.seconds, wall, peak }
+  return { seconds: outcome.seconds, dataSeconds: outcome.dataSeconds, wall, peak }
 }
 
 function runShell() {
@@ -104,13 +104,13 @@ try {
   const shell = runShell()
   const casefile = await runCasefile()
   const shellRate = ROWS / shell.seconds
-  const casefileRate = ROWS / casefile.seconds
-  console.log(`sqlite3 shell .import   ${shell.seconds.toFixed(2)} s   ${Math.round(shellRate).toLocaleString('en-US')} rows/s`)
-  console.log(
-    `Casefile import         ${casefile.seconds.toFixed(2)} s   ${Math.round(casefileRate).toLocaleString('en-US')} rows/s   ` +
-      `(hash, parse, type, insert, search index; whole CLI run ${casefile.wall.toFixed(2)} s incl. creating the archive)`
-  )
-  console.log(`ratio (Casefile / shell) ${(casefileRate / shellRate).toFixed(2)}   goal ≥ 1.00`)
+  const dataRate = ROWS / casefile.dataSeconds
+  const fullRate = ROWS / casefile.seconds
+  const rate = (n) => `${Math.round(n).toLocaleString('en-US')} rows/s`
+  console.log(`sqlite3 shell .import            ${shell.seconds.toFixed(2).padStart(6)} s   ${rate(shellRate)}`)
+  console.log(`Casefile, rows published          ${casefile.dataSeconds.toFixed(2).padStart(6)} s   ${rate(dataRate)}   (hash, parse, type, insert, commit)`)
+  console.log(`Casefile, search index built too  ${casefile.seconds.toFixed(2).padStart(6)} s   ${rate(fullRate)}   (whole CLI run ${casefile.wall.toFixed(2)} s incl. creating the archive)`)
+  console.log(`ratio (Casefile / shell)          ${(dataRate / shellRate).toFixed(2)} rows published, ${(fullRate / shellRate).toFixed(2)} with the search index   goal ≥ 1.00`)
   console.log(`Casefile peak RSS       ${(casefile.peak / 1048576).toFixed(0)} MB`)
 } finally {
   rmSync(work, { recursive: true, force: true })

@@ -128,8 +128,10 @@ export interface ImportOutcome {
   rows: number
   warnings: string[]
   error: string | null
-  /** Wall-clock seconds the file took. */
+  /** Wall-clock seconds the file took, search indexing included. */
   seconds: number
+  /** Seconds until its content was published (usable); the search index follows. */
+  dataSeconds: number
 }
 
 export type ImportDelimiter = ',' | '\t' | '|' | ';'

@@ -9,6 +9,7 @@ import { applyConnectionPragmas } from './db/connection-pragmas'
 import { CASEFILE_APPLICATION_ID, parseSqliteHeader } from './db/identity'
 import { migrate, schemaVersion } from './db/migrate'
 import type { Migration } from './db/migrations/migration'
+import { indexPendingDatasets } from './datasets/index-dataset-rows'
 import { setMeta } from './meta/meta-queries'
 import { seedArchive } from './seed/seed-archive'
 import { APP_VERSION } from './app-version'
@@ -75,6 +76,19 @@ function assertIsArchive(path: string): void {
       'not-an-archive',
       `${name} is an SQLite database from another program, not a Casefile archive. Nothing was changed.`
     )
+  }
+}
+
+/**
+ * Builds the search index of datasets whose import stopped after their rows were published. A busy
+ * archive (another Casefile indexing it right now) is left for the next open.
+ */
+function finishSearchIndexes(db: Db, name: string): void {
+  if (!db.prepare("SELECT 1 FROM pragma_table_info('datasets') WHERE name = 'search_indexed_at'").get()) return
+  try {
+    indexPendingDatasets(db)
+  } catch (error) {
+    console.warn(`Casefile could not finish the search index of ${name} now: ${reasonOf(error)}`)
   }
 }
 
@@ -155,6 +169,7 @@ export async function openArchive(path: string, options: OpenArchiveOptions): Pr
       backupDatabase(db, backupName(absolute, version), options.nativeBinding)
       migrate(db, options.migrations)
     }
+    finishSearchIndexes(db, name)
   } catch (error) {
     db.close()
     if (error instanceof ArchiveOpenError) throw error

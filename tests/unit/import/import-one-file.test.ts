@@ -3,6 +3,8 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { DEFAULT_IMPORT_OPTIONS, type ImportOptions } from '../../../src/shared/model'
 import { importOneFile } from '../../../src/main/core/import/import-one-file'
+import { indexDatasetRows } from '../../../src/main/core/datasets/index-dataset-rows'
+import { openArchive } from '../../../src/main/core/index'
 import { getDataset, getDatasetRows } from '../../../src/main/core/datasets/dataset-queries'
 import { tempArchive } from '../../helpers/temp-archive'
 
@@ -123,11 +125,32 @@ describe('importOneFile', () => {
     expect(row).toEqual({ title: 'A memo', byline: 'Jane Doe', published_at: '2012-03-05', source_file: 'memo.md', source_size: 52, h: 64 })
   })
 
-  it('indexes the text columns of a dataset for search', async () => {
+  it('indexes the text columns of a dataset for search once its rows are published', async () => {
     const { db, write, run } = await setup()
     const outcome = await run(write('nat.csv', 'country,removals\nGuatemala,50249\nHonduras,28894\nEl Salvador,15445\n'))
     const hits = db.prepare("SELECT rowid FROM dataset_rows_fts WHERE dataset_rows_fts MATCH 'honduras'").all() as { rowid: number }[]
     expect(hits.map((h) => h.rowid)).toEqual([outcome.id! * 4294967296 + 2])
+    expect(db.prepare('SELECT search_indexed_at IS NOT NULL AS done FROM datasets WHERE id = ?').get(outcome.id)).toEqual({ done: 1 })
+    expect(outcome.dataSeconds).toBeLessThanOrEqual(outcome.seconds)
+    // A second attempt finds nothing to do and adds no duplicate entries.
+    expect(indexDatasetRows(db, outcome.id!)).toBe(false)
+    expect(db.prepare("SELECT count(*) AS n FROM dataset_rows_fts WHERE dataset_rows_fts MATCH 'guatemala'").get()).toEqual({ n: 1 })
+  })
+
+  it('finishes an interrupted search index when the archive next opens', async () => {
+    const made = await tempArchive(false)
+    cleanups.push(made.cleanup)
+    const path = join(made.dir, 'nat.csv')
+    writeFileSync(path, 'country,removals\nGuatemala,50249\nHonduras,28894\n')
+    const outcome = await importOneFile(made.archive.db, { path, options: DEFAULT_IMPORT_OPTIONS, article: null, dataset: null }, new AbortController().signal, () => undefined, null)
+    // As if the process had died between publishing the rows and indexing them.
+    made.archive.db.prepare('DELETE FROM dataset_rows_fts WHERE rowid BETWEEN ? AND ?').run(outcome.id! * 4294967296, (outcome.id! + 1) * 4294967296 - 1)
+    made.archive.db.prepare('UPDATE datasets SET search_indexed_at = NULL WHERE id = ?').run(outcome.id)
+    made.archive.close()
+    const reopened = await openArchive(made.path, { create: false, seedDir: null, nativeBinding: null })
+    cleanups.push(() => reopened.close())
+    expect(reopened.db.prepare("SELECT count(*) AS n FROM dataset_rows_fts WHERE dataset_rows_fts MATCH 'honduras'").get()).toEqual({ n: 1 })
+    expect(reopened.db.prepare('SELECT count(*) AS n FROM datasets WHERE search_indexed_at IS NULL').get()).toEqual({ n: 0 })
   })
 
   it('leaves nothing behind and records the cancellation when cancelled', async () => {

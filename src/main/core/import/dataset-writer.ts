@@ -1,6 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3'
 import type { ColumnType, DatasetSource } from '@shared/model'
-import { DATASET_ROW_KEY_FACTOR } from '../db/migrations/0002-dataset-row-search'
 import { columnName, datasetTableName } from '../datasets/dataset-table-name'
 import type { ReaderWarning } from './row-sink'
 import type { ColumnFixup, StoredValue } from './typing/column-typer'
@@ -125,7 +124,7 @@ export class DatasetWriter implements PackedSink {
     this.onBytes(bytesRead)
   }
 
-  /** Settles column types, records the dataset's facts and indexes its text for search. */
+  /** Settles column types and records the dataset's facts (its search index is built after it is published). */
   finish(facts: DatasetFacts, settled: SettledTypes): WrittenDataset {
     if (this.datasetId === null) throw new Error('finish() before columns()')
     const id = this.datasetId
@@ -149,19 +148,8 @@ export class DatasetWriter implements PackedSink {
       'INSERT INTO dataset_sources (dataset_id, source_key, publisher, title, date, url, notes) VALUES (?, ?, ?, ?, ?, ?, ?)'
     )
     for (const source of facts.sources) insertSource.run(id, source.key, source.publisher, source.title, source.date, source.url, source.notes)
-    this.indexText(id, table, types)
     if (this.droppedWarnings > 0) this.warnings.push(`… and ${this.droppedWarnings} more warnings.`)
     return { id, rows: this.rowCount, columns: this.labels.map((label, position) => ({ label, type: types[position]! })), warnings: this.warnings }
-  }
-
-  private indexText(id: number, table: string, types: ColumnType[]): void {
-    const textColumns = types.flatMap((type, position) => (type === 'text' ? [columnName(position)] : []))
-    if (textColumns.length === 0 || this.rowCount === 0) return
-    // One statement does the whole index in SQLite's own loop; the id factor keeps keys unique per dataset.
-    const body = textColumns.length === 1 ? textColumns[0]! : `concat_ws(' ', ${textColumns.join(', ')})`
-    this.db
-      .prepare(`INSERT INTO dataset_rows_fts (rowid, body) SELECT ? * ${DATASET_ROW_KEY_FACTOR} + rowid, ${body} FROM ${table}`)
-      .run(id)
   }
 
   private prepare(): void {

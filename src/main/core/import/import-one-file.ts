@@ -4,6 +4,7 @@ import type { Database } from 'better-sqlite3'
 import type { DatasetSource, ImportOptions, ImportOutcome } from '@shared/model'
 import { findArticleBySha256, insertArticle } from '../articles/article-queries'
 import { findDatasetBySha256 } from '../datasets/dataset-queries'
+import { indexDatasetRows } from '../datasets/index-dataset-rows'
 import { extractHtmlArticle } from './article/extract-html-article'
 import { extractPdfArticle } from './article/extract-pdf-article'
 import { DatasetWriter, type SettledTypes } from './dataset-writer'
@@ -46,6 +47,10 @@ export interface ImportProgress {
   bytesRead: number
   bytesTotal: number
   rowsWritten: number
+}
+
+function elapsed(started: number): number {
+  return Math.round((performance.now() - started) / 10) / 100
 }
 
 function reasonOf(error: unknown): string {
@@ -95,7 +100,8 @@ export async function importOneFile(
     rows: 0,
     warnings: [],
     error: null,
-    seconds: Math.round((performance.now() - started) / 10) / 100,
+    seconds: elapsed(started),
+    dataSeconds: 0,
     ...fields
   })
 
@@ -181,7 +187,6 @@ export async function importOneFile(
         settled = { types: typing.typer.columnTypes(), fixups: typing.typer.fixups() }
       }
       if (signal.aborted) throw new ImportCancelled()
-      report('indexing')
       const written = writer.finish({
         name: request.dataset?.name ?? fileName.replace(/\.[^.]+$/, ''),
         description: request.dataset?.description ?? null,
@@ -194,8 +199,21 @@ export async function importOneFile(
       result = outcome({ status: 'imported', id: written.id, rows: written.rows, warnings: written.warnings })
     }
     db.exec('COMMIT')
+    const dataSeconds = elapsed(started)
+    if (result.kind === 'dataset' && result.id !== null) {
+      // The rows are published; the search index is built in its own transaction so a large table is
+      // usable sooner. If this step is interrupted, the archive finishes it when it next opens.
+      report('indexing')
+      try {
+        indexDatasetRows(db, result.id)
+      } catch (error) {
+        result.warnings.push(
+          `${fileName}: the rows are saved, but indexing them for search failed (${reasonOf(error)}); Casefile will try again when the archive next opens.`
+        )
+      }
+    }
     finishImport(db, importId, { status: 'imported', rows: result.rows, warnings: result.warnings, error: null })
-    return { ...result, seconds: Math.round((performance.now() - started) / 10) / 100 }
+    return { ...result, dataSeconds, seconds: elapsed(started) }
   } catch (error) {
     if (db.inTransaction) db.exec('ROLLBACK')
     if (error instanceof ImportCancelled) {

@@ -30,7 +30,8 @@ function crashed(request: ImportRequest, reason: string): ImportOutcome {
     rows: 0,
     warnings: [],
     error: `${file} could not be imported: ${reason}. Nothing was added.`,
-    seconds: 0
+    seconds: 0,
+    dataSeconds: 0
   }
 }
 

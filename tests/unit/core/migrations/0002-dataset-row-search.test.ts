@@ -17,4 +17,12 @@ describe('migration 0002: search index over dataset rows', () => {
     db.prepare('DELETE FROM dataset_rows_fts WHERE rowid BETWEEN ? AND ?').run(7 * DATASET_ROW_KEY_FACTOR, 8 * DATASET_ROW_KEY_FACTOR - 1)
     expect(db.prepare("SELECT count(*) AS n FROM dataset_rows_fts WHERE dataset_rows_fts MATCH 'zurich'").get()).toEqual({ n: 0 })
   })
+
+  it('marks datasets that existed before it as still to be indexed', () => {
+    const db = new Database(':memory:')
+    migrate(db, [migration0001])
+    db.prepare("INSERT INTO datasets (name, table_name, row_count, imported_at) VALUES ('old', 'ds_1', 0, '2026-01-01')").run()
+    migrate(db, [migration0001, migration0002])
+    expect(db.prepare('SELECT search_indexed_at FROM datasets').all()).toEqual([{ search_indexed_at: null }])
+  })
 })

@@ -4,6 +4,10 @@ import type { Migration } from './migration'
 // ds_<id> tables, so the index stores only terms. Each entry's rowid packs the dataset id and the
 // row's rowid (dataset_id * 2^32 + rowid) so a hit leads straight back to its row, and
 // contentless_delete lets a dataset's entries be removed with it.
+// A dataset's rows are indexed in a transaction of their own after the rows are published, so a
+// large table is usable before its search index is built; search_indexed_at says when that finished
+// (NULL = still to do, picked up when the archive next opens — including every dataset that existed
+// before this migration).
 export const DATASET_ROW_KEY_FACTOR = 4294967296
 
 export const migration0002: Migration = {
@@ -16,6 +20,7 @@ export const migration0002: Migration = {
         content = '', contentless_delete = 1,
         tokenize = 'unicode61 remove_diacritics 2'
       );
+      ALTER TABLE datasets ADD COLUMN search_indexed_at TEXT;
     `)
   }
 }

@@ -1,0 +1,41 @@
+import type { Database } from 'better-sqlite3'
+import { DATASET_ROW_KEY_FACTOR } from '../db/migrations/0002-dataset-row-search'
+import { columnName, datasetTableName } from './dataset-table-name'
+
+/**
+ * Adds a dataset's text columns to the search index, once: the check and the work share one
+ * IMMEDIATE transaction, so two processes (or a retry after a crash) never index a dataset twice.
+ * Returns false when there was nothing to do.
+ */
+export function indexDatasetRows(db: Database, datasetId: number): boolean {
+  return db
+    .transaction((): boolean => {
+      const row = db.prepare('SELECT search_indexed_at FROM datasets WHERE id = ?').get(datasetId) as
+        | { search_indexed_at: string | null }
+        | undefined
+      if (!row || row.search_indexed_at !== null) return false
+      const positions = (
+        db.prepare("SELECT position FROM dataset_columns WHERE dataset_id = ? AND type = 'text' ORDER BY position").all(datasetId) as {
+          position: number
+        }[]
+      ).map((column) => columnName(column.position))
+      if (positions.length > 0) {
+        // One statement does the whole index in SQLite's own loop; the key packs dataset and row.
+        const body = positions.length === 1 ? positions[0]! : `concat_ws(' ', ${positions.join(', ')})`
+        db.prepare(
+          `INSERT INTO dataset_rows_fts (rowid, body) SELECT ? * ${DATASET_ROW_KEY_FACTOR} + rowid, ${body} FROM ${datasetTableName(datasetId)}`
+        ).run(datasetId)
+      }
+      db.prepare('UPDATE datasets SET search_indexed_at = ? WHERE id = ?').run(new Date().toISOString(), datasetId)
+      return true
+    })
+    .immediate()
+}
+
+/** Indexes every dataset whose index was never finished (an import that stopped after publishing). */
+export function indexPendingDatasets(db: Database): number {
+  const pending = db.prepare('SELECT id FROM datasets WHERE search_indexed_at IS NULL ORDER BY id').all() as { id: number }[]
+  let indexed = 0
+  for (const { id } of pending) if (indexDatasetRows(db, id)) indexed++
+  return indexed
+}
