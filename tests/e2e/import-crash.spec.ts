@@ -1,7 +1,7 @@
 // Kills `casefile import` with SIGKILL at random moments and checks, after each kill, that the
 // archive opens, passes SQLite's and FTS5's integrity checks, holds no partial dataset, and that
 // the imports ledger agrees with the data. Runs the built CLI, so it lives with the e2e suite.
-import { spawn, spawnSync } from 'node:child_process'
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -46,6 +46,20 @@ function checkArchive(path: string): { partial: number; running: number; importe
   }
 }
 
+/** Resolves once the import of `fileName` has a 'running' ledger line (or the process is gone). */
+async function waitForRunningImport(archive: string, fileName: string, child: ChildProcess): Promise<void> {
+  const deadline = Date.now() + 20_000
+  while (Date.now() < deadline && child.exitCode === null) {
+    const db = new Database(archive, { readonly: true, fileMustExist: true })
+    try {
+      if (db.prepare("SELECT 1 FROM imports WHERE file_name = ? AND status = 'running'").get(fileName)) return
+    } finally {
+      db.close()
+    }
+    await new Promise((resolve) => setTimeout(resolve, 5))
+  }
+}
+
 test('kill -9 during imports never leaves a partial dataset or a broken archive', async () => {
   test.setTimeout(240_000)
   const dir = mkdtempSync(join(tmpdir(), 'casefile-crash-'))
@@ -53,6 +67,13 @@ test('kill -9 during imports never leaves a partial dataset or a broken archive'
     const archive = join(dir, 'crash.casefile')
     expect(spawnSync(process.execPath, [CLI, '--archive', archive, 'info'], { encoding: 'utf8' }).status).toBe(0)
     const base = checkArchive(archive)
+    // How long one uninterrupted import of a trial-sized file takes on this machine right now.
+    const probe = join(dir, 'probe.csv')
+    writeFileSync(probe, `id,trial,label,date\n${Array.from({ length: 150_000 }, (_, i) => `${i},-1,probe ${i},2012-05-01`).join('\n')}\n`)
+    const probed = spawnSync(process.execPath, [CLI, '--archive', archive, 'import', probe, '--json'], { encoding: 'utf8' })
+    expect(probed.status).toBe(0)
+    const importMs = Math.max(100, (JSON.parse(probed.stdout.trim()) as { seconds: number }).seconds * 1000)
+    const beforeTrials = checkArchive(archive)
     let killedMidImport = 0
     let running = base.running
     for (let trial = 0; trial < TRIALS; trial++) {
@@ -61,8 +82,10 @@ test('kill -9 during imports never leaves a partial dataset or a broken archive'
       const rows = Array.from({ length: 150_000 }, (_, i) => `${i},${trial},case ${i} of trial ${trial},2012-05-${String((i % 28) + 1).padStart(2, '0')}`)
       writeFileSync(csv, `id,trial,label,date\n${rows.join('\n')}\n`)
       const child = spawn(process.execPath, [CLI, '--archive', archive, 'import', csv, '--json'], { stdio: 'ignore' })
-      const delay = 150 + Math.floor(Math.random() * 900)
-      await new Promise((resolve) => setTimeout(resolve, delay))
+      // Wait until the ledger shows this import under way (a fixed delay depended on how busy the
+      // machine was), then kill at a random point within the time an import takes.
+      await waitForRunningImport(archive, `trial-${trial}.csv`, child)
+      await new Promise((resolve) => setTimeout(resolve, Math.floor(Math.random() * importMs * 0.9)))
       const exited = child.exitCode !== null
       child.kill('SIGKILL')
       await new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve(null) : child.once('exit', resolve)))
@@ -79,7 +102,7 @@ test('kill -9 during imports never leaves a partial dataset or a broken archive'
     const after = spawnSync(process.execPath, [CLI, '--archive', archive, 'import', join(dir, 'trial-0.csv'), '--json', '--force'], { encoding: 'utf8' })
     expect(after.status).toBe(0)
     expect(JSON.parse(after.stdout.trim())).toMatchObject({ status: 'imported', rows: 150_000 })
-    expect(checkArchive(archive).imported).toBeGreaterThan(base.imported)
+    expect(checkArchive(archive).imported).toBeGreaterThan(beforeTrials.imported)
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
