@@ -64,6 +64,18 @@ describe('importOneFile', () => {
     expect(db.prepare(`SELECT count(*) AS n FROM ds_${outcome.id} WHERE typeof(c0) <> 'text' OR typeof(c1) <> 'text'`).get()).toEqual({ n: 0 })
   })
 
+  it('restores long and tiny reals digit for digit, which SQLite’s own CAST to text would not', async () => {
+    const { db, write, run } = await setup()
+    // SQLite 3.53 prints reals with 17 significant digits (779.27892536282 → 779.27892536282002) and
+    // tiny ones in exponent form (0.00001 → 1.0e-05); the original spelling must survive anyway.
+    const early = ['779.27892536282', '6.4925705774904', '0.00001', '-2698397981.51726', '123456789012345']
+    const outcome = await run(write('reals.csv', `v\n${early.join('\n')}\nnot a number\n`))
+    expect(getDataset(db, outcome.id!)!.columns[0]!.type).toBe('text')
+    expect(db.prepare(`SELECT c0 AS v, typeof(c0) AS t FROM ds_${outcome.id} ORDER BY rowid`).all()).toEqual(
+      [...early, 'not a number'].map((v) => ({ v, t: 'text' }))
+    )
+  })
+
   it('makes every value of a real column a number, whatever its spelling', async () => {
     const { db, write, run } = await setup()
     const outcome = await run(write('spell.csv', 'v\n8.0\n1.50\n+3\n2\n1e3\n'))

@@ -10,6 +10,7 @@ import type { PackedSink } from './typing/packed-sink'
 const MAX_PARAMETERS = 32_000
 const MAX_ROWS_PER_STATEMENT = 64
 const MAX_WARNINGS = 100
+const NUMBER_AS_TEXT = 'casefile_number_as_text'
 
 export interface DatasetFacts {
   name: string
@@ -130,11 +131,20 @@ export class DatasetWriter implements PackedSink {
     const id = this.datasetId
     const table = datasetTableName(id)
     const types = this.labels.map((_, position) => settled.types[position] ?? 'text')
+    if (settled.fixups.some((fixup) => fixup.to === 'text')) {
+      // Numbers were stored only when JavaScript prints them back as the very characters read, so
+      // JavaScript restores them. SQLite's CAST would not: it prints reals with 17 significant
+      // digits (779.27892536282 → 779.27892536282002) and tiny ones as 1.0e-05.
+      this.db.function(NUMBER_AS_TEXT, { deterministic: true }, (value: unknown) => String(value))
+    }
     for (const fixup of settled.fixups) {
       const column = columnName(fixup.position)
-      const target = fixup.to === 'text' ? 'TEXT' : fixup.to === 'integer' ? 'INTEGER' : 'REAL'
-      const wrong = fixup.to === 'text' ? "typeof(%c) IN ('integer', 'real')" : "typeof(%c) = 'text'"
-      this.db.exec(`UPDATE ${table} SET ${column} = CAST(${column} AS ${target}) WHERE ${wrong.replaceAll('%c', column)}`)
+      if (fixup.to === 'text') {
+        this.db.exec(`UPDATE ${table} SET ${column} = ${NUMBER_AS_TEXT}(${column}) WHERE typeof(${column}) IN ('integer', 'real')`)
+      } else {
+        const target = fixup.to === 'integer' ? 'INTEGER' : 'REAL'
+        this.db.exec(`UPDATE ${table} SET ${column} = CAST(${column} AS ${target}) WHERE typeof(${column}) = 'text'`)
+      }
     }
     this.db
       .prepare(
