@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { ColumnTyper } from '../../../src/main/core/import/typing/column-typer'
+import { ColumnTyper, VALUE_REAL, VALUE_TEXT } from '../../../src/main/core/import/typing/column-typer'
 
-function typed(values: (string | null)[]) {
-  const typer = new ColumnTyper()
+function typed(values: (string | null)[], typer = new ColumnTyper()) {
   typer.addColumns(1)
-  const stored = values.map((value) => typer.convert(0, value))
+  const stored = values.map((value, index) => {
+    typer.startRow(index + 1)
+    return typer.convert(0, value)
+  })
   return { stored, type: typer.columnTypes()[0], fixups: typer.fixups() }
 }
 
@@ -14,18 +16,68 @@ describe('ColumnTyper', () => {
     expect(typed(['1.5', '2', '0.25'])).toEqual({ stored: [1.5, 2n, 0.25], type: 'real', fixups: [] })
   })
 
-  it('keeps spellings a number would change as text, and asks to convert them when the column stays numeric', () => {
-    expect(typed(['8.0', '1.50', '+3'])).toEqual({ stored: ['8.0', '1.50', '+3'], type: 'real', fixups: [{ position: 0, to: 'real' }] })
-    expect(typed(['0.30000000000000004'])).toMatchObject({ stored: ['0.30000000000000004'], fixups: [{ position: 0, to: 'real' }] })
+  it('stores numbers spelled another way as numbers, remembering each spelling and its row', () => {
+    expect(typed(['8.0', '1.50', '+3'])).toEqual({ stored: [8n, 1.5, 3n], type: 'real', fixups: [] })
+    expect(typed(['0.30000000000000004', '1e3'])).toEqual({ stored: [0.30000000000000004, 1000n], type: 'real', fixups: [] })
+    expect(typed(['7', '1.50', null, '+3', 'x'])).toEqual({
+      stored: [7n, 1.5, null, 3n, 'x'],
+      type: 'text',
+      fixups: [{ position: 0, to: 'text', respell: { rowids: [2, 4], texts: ['1.50', '+3'] } }]
+    })
+  })
+
+  it('stores spellings as text once it has remembered enough, or when the number is too big to keep', () => {
+    expect(typed(['1.50', '+3', '2.0'], new ColumnTyper(2))).toEqual({ stored: [1.5, 3n, '2.0'], type: 'real', fixups: [{ position: 0, to: 'real' }] })
+    expect(typed(['1e400', '12'])).toEqual({ stored: ['1e400', 12n], type: 'real', fixups: [{ position: 0, to: 'real' }] })
   })
 
   it('asks to turn early numbers back into text when a column becomes text', () => {
-    expect(typed(['12', '7.25', 'N/A', 'x'])).toEqual({ stored: [12n, 7.25, 'N/A', 'x'], type: 'text', fixups: [{ position: 0, to: 'text' }] })
+    expect(typed(['12', '7.25', 'N/A', 'x'])).toEqual({ stored: [12n, 7.25, 'N/A', 'x'], type: 'text', fixups: [{ position: 0, to: 'text', respell: null }] })
     expect(typed(['08123', '12'])).toEqual({ stored: ['08123', '12'], type: 'text', fixups: [] })
   })
 
   it('keeps dates as text and treats a column of nothing as text', () => {
     expect(typed(['2012-05-29', '2012-06-07'])).toEqual({ stored: ['2012-05-29', '2012-06-07'], type: 'date', fixups: [] })
     expect(typed([null, ''])).toEqual({ stored: [null, null], type: 'text', fixups: [] })
+  })
+
+  it('remembers the spelling of a real exactly when JavaScript would not spell it back unchanged (20,000 generated reals)', () => {
+    // The reference is the slow definition; the typer answers from a character scan.
+    const reference = (value: string) =>
+      /^-?(0|[1-9][0-9]*)\.[0-9]*[1-9]$/.test(value) &&
+      value.replace(/^-?0*\.?0*/, '').replace('.', '').length <= 15 &&
+      String(Number(value)) === value
+    let seed = 20120529
+    const random = (n: number) => {
+      // mulberry32: an LCG's low bits would repeat too soon for `% n` to cover the cases.
+      seed = (seed + 0x6d2b79f5) >>> 0
+      let t = Math.imul(seed ^ (seed >>> 15), seed | 1)
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+      return ((t ^ (t >>> 14)) >>> 0) % n
+    }
+    const digits = (n: number) => Array.from({ length: n }, () => String(random(10))).join('')
+    let numbers = 0
+    for (let i = 0; i < 20_000; i++) {
+      const integer = random(4) === 0 ? '0' : digits(random(18))
+      const fraction = '0'.repeat(random(3) === 0 ? random(9) : 0) + digits(random(18)) + '0'.repeat(random(4) === 0 ? 1 : 0)
+      const value = `${random(3) === 0 ? '-' : ''}${integer}.${fraction}`
+      const typer = new ColumnTyper()
+      typer.addColumns(1)
+      typer.classify(0, '1.5')
+      typer.startRow(2)
+      const kind = typer.classify(0, value)
+      typer.startRow(3)
+      typer.classify(0, 'not a number')
+      const fixup = typer.fixups()[0]
+      const respelled = fixup?.to === 'text' && fixup.respell !== null
+      if (reference(value)) {
+        numbers++
+        expect([kind, typer.lastNumber, respelled], value).toEqual([VALUE_REAL, Number(value), false])
+      } else if (/^-?((0|[1-9][0-9]*)\.[0-9]*|\.[0-9]+)$/.test(value) && Math.abs(Number(value)) < Number.MAX_SAFE_INTEGER) {
+        // A number, but not spelled as JavaScript would spell it (leading zeros make it an identifier).
+        expect([kind === VALUE_TEXT, respelled], value).toEqual([false, true])
+      } else expect(kind, value).toBe(VALUE_TEXT)
+    }
+    expect(numbers).toBeGreaterThan(2_000)
   })
 })

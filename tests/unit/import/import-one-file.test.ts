@@ -64,12 +64,15 @@ describe('importOneFile', () => {
     expect(db.prepare(`SELECT count(*) AS n FROM ds_${outcome.id} WHERE typeof(c0) <> 'text' OR typeof(c1) <> 'text'`).get()).toEqual({ n: 0 })
   })
 
-  it('restores long and tiny reals digit for digit, which SQLite’s own CAST to text would not', async () => {
+  // Tables up to 32 columns reach SQLite as JSON, wider ones value by value: both must keep every digit.
+  it.each([1, 40])('restores numbers digit for digit when their column turns out to be text, however they were spelled (%i columns)', async (width) => {
     const { db, write, run } = await setup()
     // SQLite 3.53 prints reals with 17 significant digits (779.27892536282 → 779.27892536282002) and
     // tiny ones in exponent form (0.00001 → 1.0e-05); the original spelling must survive anyway.
-    const early = ['779.27892536282', '6.4925705774904', '0.00001', '-2698397981.51726', '123456789012345']
-    const outcome = await run(write('reals.csv', `v\n${early.join('\n')}\nnot a number\n`))
+    const early = ['779.27892536282', '6.4925705774904', '0.00001', '-2698397981.51726', '123456789012345', '1.50', '+3', '8.0', '1e3', '-0.0']
+    const line = (value: string) => [value, ...Array.from({ length: width - 1 }, (_, i) => String(i))].join(',')
+    const header = line('v')
+    const outcome = await run(write('reals.csv', `${header}\n${[...early, 'not a number'].map(line).join('\n')}\n`))
     expect(getDataset(db, outcome.id!)!.columns[0]!.type).toBe('text')
     expect(db.prepare(`SELECT c0 AS v, typeof(c0) AS t FROM ds_${outcome.id} ORDER BY rowid`).all()).toEqual(
       [...early, 'not a number'].map((v) => ({ v, t: 'text' }))
@@ -81,11 +84,11 @@ describe('importOneFile', () => {
     const outcome = await run(write('spell.csv', 'v\n8.0\n1.50\n+3\n2\n1e3\n'))
     expect(getDataset(db, outcome.id!)!.columns[0]!.type).toBe('real')
     expect(db.prepare(`SELECT c0 AS v, typeof(c0) AS t FROM ds_${outcome.id} ORDER BY rowid`).all()).toEqual([
-      { v: 8, t: 'real' },
+      { v: 8, t: 'integer' },
       { v: 1.5, t: 'real' },
-      { v: 3, t: 'real' },
+      { v: 3, t: 'integer' },
       { v: 2, t: 'integer' },
-      { v: 1000, t: 'real' }
+      { v: 1000, t: 'integer' }
     ])
   })
 

@@ -3,7 +3,7 @@ import type { ColumnType, DatasetSource } from '@shared/model'
 import { columnName, datasetTableName } from '../datasets/dataset-table-name'
 import type { ReaderWarning } from './row-sink'
 import type { ColumnFixup, StoredValue } from './typing/column-typer'
-import { forEachPackedRow, type PackedBatch } from './typing/packed-batch'
+import { forEachTypedRow, JSON_BATCH_MAX_WIDTH, type PackedBatch } from './typing/packed-batch'
 import type { PackedSink } from './typing/packed-sink'
 
 /** SQLite binds at most 32,766 parameters per statement; rows go in groups to save per-call overhead. */
@@ -48,6 +48,7 @@ export class DatasetWriter implements PackedSink {
   private rowCount = 0
   private groupStatement: Statement | null = null
   private singleStatement: Statement | null = null
+  private jsonStatement: Statement | null = null
   private groupRows = 1
   private params: StoredValue[] = []
 
@@ -94,6 +95,12 @@ export class DatasetWriter implements PackedSink {
   batch(batch: PackedBatch): void {
     if (this.datasetId === null) throw new Error('batch() before columns()')
     if (batch.width !== this.labels.length) throw new Error(`A batch of width ${batch.width} reached a table of ${this.labels.length} columns`)
+    if (batch.format === 'json') {
+      this.jsonStatement!.run(batch.json)
+      this.rowCount += batch.rows
+      this.onRows(this.rowCount)
+      return
+    }
     const width = batch.width
     const group = this.groupRows
     const params = this.params
@@ -101,7 +108,7 @@ export class DatasetWriter implements PackedSink {
     const grouped = this.groupStatement!
     let filled = 0
     const pending: StoredValue[][] = []
-    forEachPackedRow(batch, (values) => {
+    forEachTypedRow(batch, (values) => {
       const base = filled * width
       for (let position = 0; position < width; position++) params[base + position] = values[position]!
       filled++
@@ -141,6 +148,10 @@ export class DatasetWriter implements PackedSink {
       const column = columnName(fixup.position)
       if (fixup.to === 'text') {
         this.db.exec(`UPDATE ${table} SET ${column} = ${NUMBER_AS_TEXT}(${column}) WHERE typeof(${column}) IN ('integer', 'real')`)
+        if (fixup.respell) {
+          const respell = this.db.prepare(`UPDATE ${table} SET ${column} = ? WHERE rowid = ?`)
+          fixup.respell.rowids.forEach((rowid, index) => respell.run(fixup.respell!.texts[index]!, BigInt(rowid)))
+        }
       } else {
         const target = fixup.to === 'integer' ? 'INTEGER' : 'REAL'
         this.db.exec(`UPDATE ${table} SET ${column} = CAST(${column} AS ${target}) WHERE typeof(${column}) = 'text'`)
@@ -171,5 +182,8 @@ export class DatasetWriter implements PackedSink {
     this.groupStatement = this.db.prepare(`INSERT INTO ${table} (${names}) VALUES ${Array.from({ length: this.groupRows }, () => tuple).join(', ')}`)
     this.singleStatement = this.db.prepare(`INSERT INTO ${table} (${names}) VALUES ${tuple}`)
     this.params = new Array<StoredValue>(this.groupRows * width).fill(null)
+    // jsonb_each visits the batch's rows in order, so rowids follow the file's line order.
+    const unpacked = Array.from({ length: width }, (_, position) => `value->>${position}`).join(', ')
+    this.jsonStatement = width <= JSON_BATCH_MAX_WIDTH ? this.db.prepare(`INSERT INTO ${table} (${names}) SELECT ${unpacked} FROM jsonb_each(?)`) : null
   }
 }

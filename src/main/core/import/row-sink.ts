@@ -16,6 +16,7 @@ export interface RowSink {
    * A batch of rows. Each value is the field's text exactly as in the file (decoded), or null for an
    * empty field or a null token. A row shorter than the column count means the missing trailing
    * values are null. Readers must keep batches modest (~1–4 MB of text) so memory stays bounded.
+   * The batch and its rows pass to the sink, which may change them; readers must not reuse them.
    */
   rows(batch: (string | null)[][]): void
   warning(warning: ReaderWarning): void

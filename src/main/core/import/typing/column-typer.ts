@@ -44,6 +44,30 @@ function isCanonicalInteger(value: string): boolean {
   return true
 }
 
+/**
+ * The common case of a real column, checked without a regex: a canonical real — no leading zeros, at
+ * least one digit after the point and no trailing zero — of at most 15 significant digits, and not
+ * so small that JavaScript would print it in exponent form (below 0.000001). Those are exactly the
+ * reals `String(Number(value))` spells back unchanged, which `canonicalNumber` checks the slow way.
+ */
+function isCanonicalReal(value: string): boolean {
+  const length = value.length
+  let i = value.charCodeAt(0) === 45 ? 1 : 0
+  const integerStart = i
+  while (i < length && value.charCodeAt(i) >= 48 && value.charCodeAt(i) <= 57) i++
+  const integerDigits = i - integerStart
+  if (integerDigits === 0 || i === length || value.charCodeAt(i) !== 46) return false
+  if (integerDigits > 1 && value.charCodeAt(integerStart) === 48) return false
+  const fractionStart = ++i
+  while (i < length && value.charCodeAt(i) >= 48 && value.charCodeAt(i) <= 57) i++
+  if (i !== length || i === fractionStart || value.charCodeAt(length - 1) === 48) return false
+  const fractionDigits = length - fractionStart
+  if (value.charCodeAt(integerStart) !== 48) return integerDigits + fractionDigits <= 15
+  let zeros = 0
+  while (value.charCodeAt(fractionStart + zeros) === 48) zeros++
+  return zeros <= 5 && fractionDigits - zeros <= 15
+}
+
 /** The common case of a date column, checked without a regex or a Date: YYYY-MM-DD of a real day. */
 function isIsoDate(value: string): boolean {
   if (value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return false
@@ -69,7 +93,22 @@ export const VALUE_REAL = 2
 export const VALUE_TEXT = 3
 export type StoredKind = typeof VALUE_NULL | typeof VALUE_INTEGER | typeof VALUE_REAL | typeof VALUE_TEXT
 
-export type ColumnFixup = { position: number; to: 'integer' | 'real' | 'text' }
+/** Original spellings of numbers stored as numbers, by rowid, for a column that turned out to be text. */
+export interface Respellings {
+  rowids: number[]
+  texts: string[]
+}
+
+export type ColumnFixup =
+  | { position: number; to: 'integer' | 'real' }
+  | { position: number; to: 'text'; respell: Respellings | null }
+
+/**
+ * At most this many non-canonical numbers ("1.50", "+3", "8.0") are stored as numbers with their
+ * spelling remembered; past it they are stored as text and converted once the column's type is
+ * known, which costs a pass over the table but no memory.
+ */
+const MAX_RESPELLINGS = 1_000_000
 
 /**
  * Decides each column's type while rows stream past, and converts each value for storage in the
@@ -81,6 +120,11 @@ export class ColumnTyper {
   /** Per column: values stored as numbers, and numeric-looking values stored as text. */
   private storedAsNumber: number[] = []
   private storedAsText: number[] = []
+  private respellings: (Respellings | null)[] = []
+  private respelled = 0
+  private rowid = 0
+
+  constructor(private readonly maxRespellings = MAX_RESPELLINGS) {}
 
   get width(): number {
     return this.types.length
@@ -91,7 +135,13 @@ export class ColumnTyper {
       this.types.push(null)
       this.storedAsNumber.push(0)
       this.storedAsText.push(0)
+      this.respellings.push(null)
     }
+  }
+
+  /** Says which row the next values belong to: its 1-based position, the rowid it is stored under. */
+  startRow(rowid: number): void {
+    this.rowid = rowid
   }
 
   /** The number behind the last VALUE_INTEGER or VALUE_REAL that `classify` returned. */
@@ -111,6 +161,11 @@ export class ColumnTyper {
       this.lastNumber = Number(value)
       return VALUE_INTEGER
     }
+    if (type === 'real' && isCanonicalReal(value)) {
+      this.storedAsNumber[position]!++
+      this.lastNumber = Number(value)
+      return VALUE_REAL
+    }
     if (type === 'date' && isIsoDate(value)) return VALUE_TEXT
     const next = widenColumnType(type, value)
     this.types[position] = next
@@ -120,6 +175,18 @@ export class ColumnTyper {
         this.storedAsNumber[position]!++
         this.lastNumber = Number(number)
         return typeof number === 'bigint' ? VALUE_INTEGER : VALUE_REAL
+      }
+      // A number spelled another way ("1.50", "+3", "8.0", "1e3"): stored as its number, so a column
+      // that stays numeric needs no pass at the end, with the spelling kept in case it does not.
+      const respelled = Number(value)
+      if (Math.abs(respelled) < Number.MAX_SAFE_INTEGER && this.respelled < this.maxRespellings) {
+        const respellings = (this.respellings[position] ??= { rowids: [], texts: [] })
+        respellings.rowids.push(this.rowid)
+        respellings.texts.push(value)
+        this.respelled++
+        this.storedAsNumber[position]!++
+        this.lastNumber = respelled
+        return Number.isInteger(respelled) ? VALUE_INTEGER : VALUE_REAL
       }
       this.storedAsText[position]!++
     }
@@ -143,7 +210,9 @@ export class ColumnTyper {
     const fixups: ColumnFixup[] = []
     this.columnTypes().forEach((type, position) => {
       if ((type === 'integer' || type === 'real') && this.storedAsText[position]! > 0) fixups.push({ position, to: type })
-      else if (type !== 'integer' && type !== 'real' && this.storedAsNumber[position]! > 0) fixups.push({ position, to: 'text' })
+      else if (type !== 'integer' && type !== 'real' && this.storedAsNumber[position]! > 0) {
+        fixups.push({ position, to: 'text', respell: this.respellings[position] ?? null })
+      }
     })
     return fixups
   }
