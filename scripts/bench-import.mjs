@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // npm run bench:import — Casefile's importer against the sqlite3 shell's .import on the same
 // seeded 1,000,000-row, 10-column CSV, both into WAL databases. Prints rows/s, the ratio and
-// Casefile's peak RSS. Needs `npm run build` (done by the npm script) and the sqlite3 shell.
+// Casefile's peak RSS. This machine's speed wanders by ±20% from one run to the next, so both are
+// run BENCH_ROUNDS times (default 3), alternating, and the medians are compared. Needs `npm run build` (done by the npm script) and the sqlite3 shell.
 import { spawn, spawnSync } from 'node:child_process'
 import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -10,6 +11,7 @@ import { fileURLToPath } from 'node:url'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000)
+const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3))
 const work = mkdtempSync(join(tmpdir(), 'casefile-bench-import-'))
 const csv = join(work, 'bench.csv')
 
@@ -66,6 +68,7 @@ function peakRssOf(pid) {
 
 async function runCasefile() {
   const archive = join(work, 'casefile.casefile')
+  for (const suffix of ['', '-wal', '-shm']) rmSync(archive + suffix, { force: true })
   const started = performance.now()
   const child = spawn(process.execPath, [join(root, 'out', 'main', 'cli.js'), '--archive', archive, 'import', csv, '--json'], {
     stdio: ['ignore', 'pipe', 'inherit']
@@ -85,6 +88,7 @@ async function runCasefile() {
 
 function runShell() {
   const db = join(work, 'shell.db')
+  for (const suffix of ['', '-wal', '-shm']) rmSync(db + suffix, { force: true })
   const started = performance.now()
   const result = spawnSync('sqlite3', [db, 'PRAGMA journal_mode=WAL;', '.mode csv', `.import ${csv} t`], { encoding: 'utf8' })
   const seconds = (performance.now() - started) / 1000
@@ -101,16 +105,33 @@ try {
   await generate()
   const size = statSync(csv).size
   console.log(`${(size / 1048576).toFixed(0)} MB`)
-  const shell = runShell()
-  const casefile = await runCasefile()
+  const shells = []
+  const casefiles = []
+  for (let round = 1; round <= ROUNDS; round++) {
+    shells.push(runShell())
+    casefiles.push(await runCasefile())
+    const last = casefiles.at(-1)
+    console.log(`round ${round}/${ROUNDS}: shell ${shells.at(-1).seconds.toFixed(2)} s, Casefile ${last.dataSeconds.toFixed(2)} s published, ${last.seconds.toFixed(2)} s indexed`)
+  }
+  const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
+  const shell = { seconds: median(shells.map((run) => run.seconds)), best: Math.min(...shells.map((run) => run.seconds)) }
+  const casefile = {
+    dataSeconds: median(casefiles.map((run) => run.dataSeconds)),
+    bestData: Math.min(...casefiles.map((run) => run.dataSeconds)),
+    seconds: median(casefiles.map((run) => run.seconds)),
+    wall: median(casefiles.map((run) => run.wall)),
+    peak: Math.max(...casefiles.map((run) => run.peak))
+  }
   const shellRate = ROWS / shell.seconds
   const dataRate = ROWS / casefile.dataSeconds
   const fullRate = ROWS / casefile.seconds
   const rate = (n) => `${Math.round(n).toLocaleString('en-US')} rows/s`
+  console.log(`medians of ${ROUNDS} rounds:`)
   console.log(`sqlite3 shell .import            ${shell.seconds.toFixed(2).padStart(6)} s   ${rate(shellRate)}`)
   console.log(`Casefile, rows published          ${casefile.dataSeconds.toFixed(2).padStart(6)} s   ${rate(dataRate)}   (hash, parse, type, insert, commit)`)
   console.log(`Casefile, search index built too  ${casefile.seconds.toFixed(2).padStart(6)} s   ${rate(fullRate)}   (whole CLI run ${casefile.wall.toFixed(2)} s incl. creating the archive)`)
   console.log(`ratio (Casefile / shell)          ${(dataRate / shellRate).toFixed(2)} rows published, ${(fullRate / shellRate).toFixed(2)} with the search index   goal ≥ 1.00`)
+  console.log(`best rounds: shell ${shell.best.toFixed(2)} s, Casefile ${casefile.bestData.toFixed(2)} s published (ratio ${(shell.best / casefile.bestData).toFixed(2)})`)
   console.log(`Casefile peak RSS       ${(casefile.peak / 1048576).toFixed(0)} MB`)
 } finally {
   rmSync(work, { recursive: true, force: true })

@@ -196,6 +196,15 @@ describe('importOneFile', () => {
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok')
   })
 
+  it('publishes without checkpointing, then leaves the connection’s automatic checkpoint as it was', async () => {
+    const { db, write, run } = await setup()
+    const before = db.pragma('wal_autocheckpoint', { simple: true })
+    expect((await run(write('ok.csv', 'a,b\n1,2\n'))).status).toBe('imported')
+    expect((await run(write('bad.csv', 'a,b\n"1,2\n'))).status).toBe('failed')
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(before)
+    expect(before).toBeGreaterThan(0)
+  })
+
   it('imports 1,200 columns', async () => {
     const { db, write, run } = await setup()
     const header = Array.from({ length: 1200 }, (_, i) => `col ${i}`).join(',')

@@ -146,6 +146,11 @@ export async function importOneFile(
   let rowsWritten = 0
   let bytesRead = 0
   const report = (phase: ImportProgress['phase']) => onProgress({ phase, bytesRead, bytesTotal: size, rowsWritten })
+  // The commit that publishes a large import would also copy the whole write-ahead log into the
+  // database file (the automatic checkpoint). The rows are durable and visible once the log is
+  // synced, so that copy waits for the next commit (the search index's) instead.
+  const autoCheckpoint = Number(db.pragma('wal_autocheckpoint', { simple: true }))
+  db.pragma('wal_autocheckpoint = 0')
   db.exec('BEGIN IMMEDIATE')
   try {
     let result: ImportOutcome
@@ -200,6 +205,7 @@ export async function importOneFile(
     }
     db.exec('COMMIT')
     const dataSeconds = elapsed(started)
+    db.pragma(`wal_autocheckpoint = ${autoCheckpoint}`)
     if (result.kind === 'dataset' && result.id !== null) {
       // The rows are published; the search index is built in its own transaction so a large table is
       // usable sooner. If this step is interrupted, the archive finishes it when it next opens.
@@ -216,6 +222,7 @@ export async function importOneFile(
     return { ...result, dataSeconds, seconds: elapsed(started) }
   } catch (error) {
     if (db.inTransaction) db.exec('ROLLBACK')
+    db.pragma(`wal_autocheckpoint = ${autoCheckpoint}`)
     if (error instanceof ImportCancelled) {
       finishImport(db, importId, { status: 'cancelled', rows: 0, warnings: [], error: null })
       return outcome({ status: 'cancelled' })
