@@ -6,6 +6,7 @@
 import type {
   ArchiveInfo,
   Article,
+  ArticleMatches,
   ArticleSummary,
   Dataset,
   DatasetRows,
@@ -22,6 +23,8 @@ import { bool, id, int, list, nothing, nullable, oneOf, record, text, type Infer
 export const MAX_NOTE_BODY = 5_000_000
 export const MAX_QUERY_LENGTH = 100_000
 export const MAX_ROWS_PAGE = 1_000
+/** Deeper pages rank more matches than anyone scrolls through; narrow the query instead. */
+export const MAX_SEARCH_OFFSET = 100_000
 
 export const apiArgs = {
   getArchiveInfo: nothing(),
@@ -35,7 +38,18 @@ export const apiArgs = {
   createNote: record({ title: text(500), body: text(MAX_NOTE_BODY) }),
   updateNote: record({ id: id(), title: text(500), body: text(MAX_NOTE_BODY) }),
   deleteNote: record({ id: id() }),
-  search: record({ query: text(MAX_QUERY_LENGTH), limit: int(1, 500) }),
+  search: record({
+    query: text(MAX_QUERY_LENGTH),
+    kinds: list(oneOf('article', 'note', 'data'), 3),
+    source: nullable(text(1000)),
+    after: nullable(text(10)),
+    before: nullable(text(10)),
+    sort: oneOf('relevance', 'newest', 'oldest'),
+    exact: bool(),
+    offset: int(0, MAX_SEARCH_OFFSET),
+    limit: int(1, 500)
+  }),
+  getArticleMatches: record({ id: id(), query: text(MAX_QUERY_LENGTH), exact: bool() }),
   importFiles: record({
     paths: list(text(4096), 10_000),
     options: record({
@@ -63,6 +77,7 @@ export interface ApiResults {
   updateNote: Note
   deleteNote: { id: number }
   search: SearchResult
+  getArticleMatches: ArticleMatches
   importFiles: { jobId: string }
   listJobs: JobStatus[]
   cancelJob: { cancelled: boolean }

@@ -1,6 +1,8 @@
 // The data that crosses the boundary between the renderer and the main process.
 // Everything here is plain JSON: no Dates, no Maps, no class instances.
 
+import type { QueryChip } from './query/query-ast'
+
 export type ColumnType = 'integer' | 'real' | 'date' | 'datetime' | 'text'
 
 export type CellValue = string | number | null
@@ -89,11 +91,34 @@ export interface Note extends NoteSummary {
   body: string
 }
 
-export type SearchHitKind = 'article' | 'note'
+export type SearchHitKind = 'article' | 'note' | 'data'
+export const SEARCH_HIT_KINDS: readonly SearchHitKind[] = ['article', 'note', 'data']
+export type SearchSort = 'relevance' | 'newest' | 'oldest'
+
+/** One search: the typed query plus what the search screen's controls add to it. */
+export interface SearchRequest {
+  query: string
+  /** Kinds picked in the facets, on top of any `kind:` in the query; empty means every kind. */
+  kinds: SearchHitKind[]
+  /** A publisher (articles) or dataset name (data rows) picked in the facets; null means any. */
+  source: string | null
+  /** Date range from the filter controls: YYYY, YYYY-MM or YYYY-MM-DD; after inclusive, before exclusive. */
+  after: string | null
+  before: string | null
+  sort: SearchSort
+  /** Match letter case and accents exactly as typed (by default both are ignored: zurich finds Zürich). */
+  exact: boolean
+  offset: number
+  limit: number
+}
 
 export interface SearchHit {
   kind: SearchHitKind
+  /** The article's, note's or dataset's id. */
   id: number
+  /** For a data row: its row number in the dataset (1-based); null otherwise. */
+  row: number | null
+  /** The article's or note's title, or "dataset name · row N". */
   title: string
   /**
    * Plain text with matches wrapped in SNIPPET_MARK_START / SNIPPET_MARK_END.
@@ -101,14 +126,39 @@ export interface SearchHit {
    */
   snippet: string
   date: string | null
+  /** The article's publisher or the row's dataset name. */
+  source: string | null
+  /** bm25 score: lower is better. */
   rank: number
+}
+
+export interface SearchFacets {
+  /** Matches per kind, whatever kinds the facets picked (so the others can still be picked). */
+  kinds: Record<SearchHitKind, number>
+  /** Matches per publisher or dataset, most first, whatever source the facets picked. */
+  sources: { kind: 'article' | 'data'; name: string; count: number }[]
+  /** Dated matches per year, oldest first. */
+  years: { year: number; count: number }[]
 }
 
 export interface SearchResult {
   query: string
+  /** Matches with every filter applied (the hits are a page of them). */
   total: number
-  counts: Record<SearchHitKind, number>
+  facets: SearchFacets
   hits: SearchHit[]
+  offset: number
+  /** The query read back as removable pieces (see removeChip). */
+  chips: QueryChip[]
+  /** What was ignored or reinterpreted in the query, in plain words. */
+  notes: string[]
+}
+
+/** An article's body with every match of a query marked (SNIPPET_MARK_START / _END), for reading. */
+export interface ArticleMatches {
+  id: number
+  body: string
+  matches: number
 }
 
 /** Private-use code points: they cannot collide with HTML and are stripped from imported text. */

@@ -1,20 +1,43 @@
 import type { ArchiveApi } from '@shared/api'
+import { SEARCH_HIT_KINDS, type SearchHitKind, type SearchSort } from '@shared/model'
+import { searchRequest } from '@shared/search-request'
 import { UsageError, type CliIo } from './cli-io'
 import { snippetAsHtml, snippetForTerminal } from './format'
 import { allowOnly, intFlag, type ParsedArgs } from './parse-cli-args'
 import { unwrap } from './unwrap'
 
+const SORTS: readonly SearchSort[] = ['relevance', 'newest', 'oldest']
+
+function choice<T extends string>(args: ParsedArgs, name: string, choices: readonly T[]): T | null {
+  const raw = args.flags.get(name)
+  if (raw === undefined) return null
+  const value = choices.find((candidate) => candidate === raw)
+  if (value === undefined) throw new UsageError(`--${name} must be one of: ${choices.join(', ')}`)
+  return value
+}
+
 export async function searchCommand(api: ArchiveApi, args: ParsedArgs, io: CliIo): Promise<void> {
-  allowOnly(args, ['json', 'limit'])
+  allowOnly(args, ['json', 'limit', 'kind', 'sort', 'exact'])
   if (args.positionals.length === 0) throw new UsageError('search needs a query, e.g. casefile search "prosecutorial discretion"')
   const query = args.positionals.join(' ')
   const limit = intFlag(args, 'limit', 20, 1, 500)
-  const result = unwrap(await api.search({ query, limit }))
+  const kind: SearchHitKind | null = choice(args, 'kind', SEARCH_HIT_KINDS)
+  const sort = choice(args, 'sort', SORTS) ?? 'relevance'
+  const result = unwrap(await api.search(searchRequest(query, { limit, kinds: kind ? [kind] : [], sort, exact: args.flags.has('exact') })))
   if (args.flags.has('json')) {
-    const hits = result.hits.map((hit) => ({ ...hit, snippet: snippetAsHtml(hit.snippet) }))
-    io.out(`${JSON.stringify({ query: result.query, total: result.total, facets: { kind: result.counts }, hits })}\n`)
+    const hits = result.hits.map((hit) => ({
+      kind: hit.kind,
+      id: hit.id,
+      ...(hit.row !== null ? { row: hit.row } : {}),
+      title: hit.title,
+      snippet: snippetAsHtml(hit.snippet),
+      date: hit.date,
+      rank: hit.rank
+    }))
+    io.out(`${JSON.stringify({ query: result.query, total: result.total, facets: result.facets, hits })}\n`)
     return
   }
+  for (const note of result.notes) io.err(`note: ${note}\n`)
   if (result.total === 0) {
     io.out(`No matches for “${query}”.\n`)
     return

@@ -7,6 +7,7 @@ import { getDataset, getDatasetRows, listDatasets } from './datasets/dataset-que
 import { ImportJobs } from './import/import-jobs'
 import { inlineImportRunner, workerImportRunner } from './import/import-runner'
 import { deleteNote, getNote, insertNote, listNotes, updateNote } from './notes/note-queries'
+import { articleMatches } from './search/article-matches'
 import { searchArchive } from './search/search-archive'
 
 export interface ArchiveApiHandle {
@@ -52,7 +53,8 @@ export function createArchiveApi(archive: Archive, emit: (event: ApiEvent) => vo
     createNote: ({ title, body }) => answer('The new note', () => insertNote(db, title, body)),
     updateNote: ({ id, title, body }) => answer(`Note ${id}`, () => updateNote(db, id, title, body)),
     deleteNote: ({ id }) => answer(`Note ${id}`, () => (deleteNote(db, id) ? { id } : null)),
-    search: ({ query, limit }) => answer('Search', () => searchArchive(db, query, limit)),
+    search: (request) => answer('Search', () => searchArchive(db, request)),
+    getArticleMatches: ({ id, query, exact }) => answer(`Article ${id}`, () => articleMatches(db, id, query, exact)),
     importFiles: ({ paths, options: importOptions }) => answer('Import', () => ({ jobId: jobs.start(paths, importOptions) })),
     listJobs: () => answer('The job list', () => jobs.list()),
     cancelJob: ({ jobId }) => answer('Cancel', () => ({ cancelled: jobs.cancel(jobId) }))

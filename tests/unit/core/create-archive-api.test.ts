@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { checkCall, type ApiEvent } from '../../../src/shared/api'
 import { DEFAULT_IMPORT_OPTIONS, SNIPPET_MARK_END, SNIPPET_MARK_START } from '../../../src/shared/model'
 import { createArchiveApi, LATEST_SCHEMA_VERSION } from '../../../src/main/core/index'
+import { searchRequest } from '../../../src/shared/search-request'
 import { tempArchive } from '../../helpers/temp-archive'
 
 const made = await tempArchive(true)
@@ -37,24 +38,24 @@ describe('createArchiveApi', () => {
   })
 
   it('finds the seed article for "prosecutors" with a marked snippet', async () => {
-    const result = await api.search({ query: 'prosecutors', limit: 20 })
+    const result = await api.search(searchRequest('prosecutors', { limit: 20 }))
     if (!result.ok) throw new Error(result.error.message)
     const hit = result.value.hits.find((h) => h.title.startsWith('Record Number'))!
     expect(hit.kind).toBe('article')
     expect(hit.date).toBe('2012-06-07')
     expect(hit.snippet).toContain(`${SNIPPET_MARK_START}prosecutors${SNIPPET_MARK_END}`)
-    expect(result.value.counts.article).toBe(result.value.total)
+    expect(result.value.facets.kinds.article).toBe(result.value.total)
   })
 
   it('creates, finds, edits and deletes a note, keeping search in step', async () => {
     const created = await api.createNote({ title: 'Closure rate', body: 'Only 4,403 of 288,361 reviewed cases were closed by Zürich standards.' })
     if (!created.ok) throw new Error(created.error.message)
     const id = created.value.id
-    const found = await api.search({ query: 'zurich', limit: 5 })
+    const found = await api.search(searchRequest('zurich', { limit: 5 }))
     expect(found.ok && found.value.hits.map((h) => [h.kind, h.id])).toEqual([['note', id]])
     const updated = await api.updateNote({ id, title: 'Closure rate', body: 'Rewritten: fewer than two percent.' })
     expect(updated.ok && updated.value.body).toBe('Rewritten: fewer than two percent.')
-    expect((await api.search({ query: 'zurich', limit: 5 })).ok && (await api.search({ query: 'zurich', limit: 5 }))).toMatchObject({ value: { total: 0 } })
+    expect((await api.search(searchRequest('zurich', { limit: 5 }))).ok && (await api.search(searchRequest('zurich', { limit: 5 })))).toMatchObject({ value: { total: 0 } })
     const list = await api.listNotes()
     expect(list.ok && list.value.map((n) => n.title)).toEqual(['Closure rate'])
     expect(await api.deleteNote({ id })).toEqual({ ok: true, value: { id } })

@@ -1,40 +1,99 @@
 import type { Database } from 'better-sqlite3'
-import type { SearchHit, SearchHitKind, SearchResult } from '@shared/model'
-import { plainWordsMatch } from '@shared/query/plain-words'
+import { SEARCH_HIT_KINDS, type SearchFacets, type SearchHit, type SearchHitKind, type SearchRequest, type SearchResult } from '@shared/model'
+import { parseQuery } from '@shared/query/parse-query'
+import { exactCondition, exactTest } from './exact-condition'
+import type { ExactSpelling, FacetBucket, KindQuery, KindResult } from './kind-search'
+import { matchTerms } from './match-terms'
+import { datasetsNamed, searchDataRows } from './search-data-rows'
+import { ARTICLES, NOTES, searchDocuments } from './search-documents'
+import { planSearch } from './search-plan'
 
-// Snippet markers as SQL char() codes: U+E000 / U+E001 (see SNIPPET_MARK_START / _END).
-const OPEN = 'char(57344)'
-const CLOSE = 'char(57345)'
-const SNIPPET_TOKENS = 24
+const KIND_ORDER: Record<SearchHitKind, number> = { article: 0, note: 1, data: 2 }
 
-// bm25 weights per FTS column: a match in the title counts most.
-const SEARCH_SQL = `
-  SELECT 'article' AS kind, a.id AS id, a.title AS title, a.published_at AS date,
-         snippet(articles_fts, -1, ${OPEN}, ${CLOSE}, '…', ${SNIPPET_TOKENS}) AS snippet,
-         bm25(articles_fts, 10.0, 3.0, 3.0, 1.0) AS rank
-    FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
-   WHERE articles_fts MATCH @match
-  UNION ALL
-  SELECT 'note', n.id, n.title, n.updated_at,
-         snippet(notes_fts, -1, ${OPEN}, ${CLOSE}, '…', ${SNIPPET_TOKENS}),
-         bm25(notes_fts, 10.0, 1.0)
-    FROM notes_fts JOIN notes n ON n.id = notes_fts.rowid
-   WHERE notes_fts MATCH @match
-  ORDER BY rank, kind, id
-  LIMIT @limit`
-
-function countOf(db: Database, table: 'articles_fts' | 'notes_fts', match: string): number {
-  // The table name comes from the literal union above, never from input.
-  return (db.prepare(`SELECT count(*) AS n FROM ${table} WHERE ${table} MATCH ?`).get(match) as { n: number }).n
+function compareHits(sort: SearchRequest['sort']): (a: SearchHit, b: SearchHit) => number {
+  const byRank = (a: SearchHit, b: SearchHit) => a.rank - b.rank || KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.id - b.id || (a.row ?? 0) - (b.row ?? 0)
+  if (sort === 'relevance') return byRank
+  const direction = sort === 'newest' ? -1 : 1
+  return (a, b) => {
+    if (a.date === b.date) return byRank(a, b)
+    if (a.date === null) return 1
+    if (b.date === null) return -1
+    return (a.date < b.date ? -1 : 1) * direction
+  }
 }
 
-/** Ranked full-text search over articles and notes with highlighted snippets. */
-export function searchArchive(db: Database, query: string, limit: number): SearchResult {
-  const match = plainWordsMatch(query)
-  const counts: Record<SearchHitKind, number> = { article: 0, note: 0 }
-  if (match === null) return { query, total: 0, counts, hits: [] }
-  const hits = db.prepare(SEARCH_SQL).all({ match, limit }) as SearchHit[]
-  counts.article = countOf(db, 'articles_fts', match)
-  counts.note = countOf(db, 'notes_fts', match)
-  return { query, total: counts.article + counts.note, counts, hits }
+function facetsOf(results: Partial<Record<SearchHitKind, KindResult>>): SearchFacets {
+  const kinds: Record<SearchHitKind, number> = { article: 0, note: 0, data: 0 }
+  const sources = new Map<string, { kind: 'article' | 'data'; name: string; count: number }>()
+  const years = new Map<number, number>()
+  for (const kind of SEARCH_HIT_KINDS) {
+    for (const bucket of results[kind]?.buckets ?? []) {
+      kinds[kind] += bucket.count
+      if (bucket.source !== null && kind !== 'note') {
+        const key = `${kind}\u0000${bucket.source}`
+        const entry = sources.get(key) ?? { kind, name: bucket.source, count: 0 }
+        entry.count += bucket.count
+        sources.set(key, entry)
+      }
+      if (bucket.year !== null) years.set(bucket.year, (years.get(bucket.year) ?? 0) + bucket.count)
+    }
+  }
+  return {
+    kinds,
+    sources: [...sources.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)),
+    years: [...years].map(([year, count]) => ({ year, count })).sort((a, b) => a.year - b.year)
+  }
+}
+
+function countListed(buckets: readonly FacetBucket[], source: string | null): number {
+  return buckets.reduce((sum, bucket) => sum + (source === null || bucket.source === source ? bucket.count : 0), 0)
+}
+
+/**
+ * One ranked search over articles, notes and dataset rows. Never throws on any query text: the
+ * query language reads anything, and every piece of user text reaches FTS5 as a quoted string.
+ */
+export function searchArchive(db: Database, request: SearchRequest): SearchResult {
+  const parsed = parseQuery(request.query)
+  const plan = planSearch(parsed, request)
+  const notes = [...parsed.notes, ...plan.notes]
+  const exact: ExactSpelling | null = request.exact
+    ? {
+        sql: (haystack) => {
+          const params: string[] = []
+          const sql = exactCondition(parsed.ast, haystack, params)
+          return sql === null ? null : { sql, params }
+        },
+        test: exactTest(parsed.ast)
+      }
+    : null
+  const take = request.offset + request.limit
+  const query = (kind: SearchHitKind, match: string): KindQuery => ({
+    match,
+    after: plan.after,
+    before: plan.before,
+    exact,
+    source: request.source,
+    sort: request.sort,
+    take: plan.listed.has(kind) ? take : 0
+  })
+
+  const results: Partial<Record<SearchHitKind, KindResult>> = {}
+  if (plan.matches.article !== undefined) results.article = searchDocuments(db, ARTICLES, query('article', plan.matches.article))
+  if (plan.matches.note !== undefined) results.note = searchDocuments(db, NOTES, query('note', plan.matches.note))
+  if (plan.matches.data !== undefined) {
+    const scope = plan.datasetNames.length > 0 ? datasetsNamed(db, plan.datasetNames) : null
+    if (scope !== null && scope.length === 0) notes.push(`No dataset's name contains ${plan.datasetNames.map((name) => `“${name}”`).join(' or ')}.`)
+    results.data = searchDataRows(db, query('data', plan.matches.data), scope, matchTerms(parsed.ast))
+  }
+  if (parsed.ast === null && request.query.trim() !== '') notes.push('There is nothing to search for yet: add a word or a "phrase".')
+
+  const total = SEARCH_HIT_KINDS.filter((kind) => plan.listed.has(kind)).reduce(
+    (sum, kind) => sum + countListed(results[kind]?.buckets ?? [], kind === 'note' ? null : request.source),
+    0
+  )
+  const hits = SEARCH_HIT_KINDS.flatMap((kind) => results[kind]?.hits ?? [])
+    .sort(compareHits(request.sort))
+    .slice(request.offset, take)
+  return { query: request.query, total, facets: facetsOf(results), hits, offset: request.offset, chips: parsed.chips, notes }
 }

@@ -68,6 +68,7 @@ export const api = {
   updateNote: (args) => unwrap(() => bridge().updateNote(args)),
   deleteNote: (args) => unwrap(() => bridge().deleteNote(args)),
   search: (args) => unwrap(() => bridge().search(args)),
+  getArticleMatches: (args) => unwrap(() => bridge().getArticleMatches(args)),
   importFiles: (args) => unwrap(() => bridge().importFiles(args)),
   listJobs: () => unwrap(() => bridge().listJobs()),
   cancelJob: (args) => unwrap(() => bridge().cancelJob(args))

@@ -2,6 +2,7 @@
 // number so a slow answer to an older query can never replace the answer to a newer one.
 
 import type { SearchResult } from '@shared/model'
+import { searchRequest } from '@shared/search-request'
 import { api, toFailure, type ApiFailure } from '../lib/api'
 
 export const SEARCH_DEBOUNCE_MS = 150
@@ -58,7 +59,7 @@ export class SearchState {
     const seq = ++this.#seq
     this.status = 'loading'
     try {
-      const result = await api.search({ query, limit: SEARCH_LIMIT })
+      const result = await api.search(searchRequest(query, { limit: SEARCH_LIMIT }))
       if (seq !== this.#seq) return
       this.result = result
       this.error = null

@@ -1,0 +1,103 @@
+import type { Database } from 'better-sqlite3'
+import { SNIPPET_MARK_END, SNIPPET_MARK_START, type SearchHit } from '@shared/model'
+import { DATASET_ROW_KEY_FACTOR } from '../db/migrations/0002-dataset-row-search'
+import { DataRowText } from './data-row-text'
+import type { KindQuery, KindResult } from './kind-search'
+import { markTerms, type MatchTerm } from './match-terms'
+
+const SNIPPET_CHARS = 220
+// A row is a fragment of a table, not a document: at equal bm25 an article or note that says the
+// same words is the better answer, so rows' scores count for half (bm25 is negative; nearer zero
+// ranks lower).
+const RANK = 'bm25(dataset_rows_fts) * 0.5'
+
+/** Which datasets' rows may match: null means any; an empty list means none. */
+export type DatasetScope = number[] | null
+
+/** The ids of datasets whose name contains any of `names`, ignoring case. */
+export function datasetsNamed(db: Database, names: readonly string[]): number[] {
+  const rows = db.prepare('SELECT id, name FROM datasets ORDER BY id').all() as { id: number; name: string }[]
+  const wanted = names.map((name) => name.toLocaleLowerCase())
+  return rows.filter((row) => wanted.some((name) => row.name.toLocaleLowerCase().includes(name))).map((row) => row.id)
+}
+
+function scopeCondition(scope: number[], params: (string | number | bigint)[]): string {
+  for (const id of scope) params.push(BigInt(id) * BigInt(DATASET_ROW_KEY_FACTOR), BigInt(id + 1) * BigInt(DATASET_ROW_KEY_FACTOR))
+  return `(${scope.map(() => '(rowid >= ? AND rowid < ?)').join(' OR ')})`
+}
+
+/** A short excerpt of the row: the fields that match first, with the matching words marked. */
+function rowSnippet(fields: { label: string; value: string }[], terms: readonly MatchTerm[]): string {
+  const marked = fields.map((field) => ({ ...field, ...markTerms(field.value, terms, SNIPPET_MARK_START, SNIPPET_MARK_END) }))
+  marked.sort((a, b) => Number(b.marks > 0) - Number(a.marks > 0))
+  let snippet = marked.map((field) => `${field.label}: ${field.text}`).join(' · ')
+  if (snippet.length > SNIPPET_CHARS) {
+    // Cut outside a marked word so no marker is left open.
+    let cut = SNIPPET_CHARS
+    const open = snippet.lastIndexOf(SNIPPET_MARK_START, cut)
+    if (open !== -1 && snippet.indexOf(SNIPPET_MARK_END, open) >= cut) cut = snippet.indexOf(SNIPPET_MARK_END, open) + 1
+    snippet = `${snippet.slice(0, cut)}…`
+  }
+  return snippet
+}
+
+/** Ranked hits and facet buckets (one per dataset) from the rows of every dataset. */
+export function searchDataRows(db: Database, query: KindQuery, scope: DatasetScope, terms: readonly MatchTerm[]): KindResult {
+  if (scope !== null && scope.length === 0) return { hits: [], buckets: [] }
+  const rows = new DataRowText(db)
+  const where = ['dataset_rows_fts MATCH ?']
+  const params: (string | number | bigint)[] = [query.match]
+  if (scope !== null) where.push(scopeCondition(scope, params))
+  const from = `FROM dataset_rows_fts WHERE ${where.join(' AND ')}`
+  const test = query.exact?.test ?? null
+  if (test !== null) return exactlySpelled(db, rows, from, params, query, test, terms)
+
+  const perDataset = db.prepare(`SELECT rowid / ${DATASET_ROW_KEY_FACTOR} AS dataset, count(*) AS count ${from} GROUP BY 1`).all(...params) as {
+    dataset: number
+    count: number
+  }[]
+  const buckets = perDataset.map((bucket) => ({ source: rows.datasetName(bucket.dataset), year: null, count: bucket.count }))
+  if (query.take === 0) return { hits: [], buckets }
+  let hitFrom = from
+  const hitParams = [...params]
+  if (query.source !== null) {
+    const picked = perDataset.filter((bucket) => rows.datasetName(bucket.dataset) === query.source).map((bucket) => bucket.dataset)
+    if (picked.length === 0) return { hits: [], buckets }
+    hitFrom += ` AND ${scopeCondition(picked, hitParams)}`
+  }
+  const found = db
+    .prepare(`SELECT rowid AS key, ${RANK} AS rank ${hitFrom} ORDER BY rank, rowid LIMIT ?`)
+    .all(...hitParams, query.take) as { key: number; rank: number }[]
+  return { hits: found.map((hit) => toHit(rows, hit, terms)), buckets }
+}
+
+/**
+ * The exact-spelling switch on rows: the index holds no text, so every candidate row is read and
+ * checked here (SQLite cannot call back into its own connection from inside a query).
+ */
+function exactlySpelled(
+  db: Database,
+  rows: DataRowText,
+  from: string,
+  params: (string | number | bigint)[],
+  query: KindQuery,
+  test: (text: string) => boolean,
+  terms: readonly MatchTerm[]
+): KindResult {
+  const candidates = db.prepare(`SELECT rowid AS key, ${RANK} AS rank ${from} ORDER BY rank, rowid`).all(...params) as { key: number; rank: number }[]
+  const kept = candidates.filter((candidate) => test(rows.text(candidate.key)))
+  const counts = new Map<number, number>()
+  for (const { key } of kept) {
+    const { datasetId } = DataRowText.split(key)
+    counts.set(datasetId, (counts.get(datasetId) ?? 0) + 1)
+  }
+  const buckets = [...counts].map(([datasetId, count]) => ({ source: rows.datasetName(datasetId), year: null, count }))
+  const listed = query.source === null ? kept : kept.filter((hit) => rows.datasetName(DataRowText.split(hit.key).datasetId) === query.source)
+  return { hits: listed.slice(0, query.take).map((hit) => toHit(rows, hit, terms)), buckets }
+}
+
+function toHit(rows: DataRowText, { key, rank }: { key: number; rank: number }, terms: readonly MatchTerm[]): SearchHit {
+  const { datasetId, row } = DataRowText.split(key)
+  const name = rows.datasetName(datasetId) ?? `Dataset ${datasetId}`
+  return { kind: 'data', id: datasetId, row, title: `${name} · row ${row.toLocaleString('en-US')}`, snippet: rowSnippet(rows.fields(key), terms), date: null, source: name, rank }
+}
