@@ -14,6 +14,7 @@ import type {
   JobStatus,
   Note,
   NoteSummary,
+  SavedSearch,
   SearchResult
 } from './model'
 import type { Result } from './result'
@@ -50,6 +51,12 @@ export const apiArgs = {
     limit: int(1, 500)
   }),
   getArticleMatches: record({ id: id(), query: text(MAX_QUERY_LENGTH), exact: bool() }),
+  listSavedSearches: nothing(),
+  saveSearch: record({ name: text(200), query: text(MAX_QUERY_LENGTH), exact: bool() }),
+  renameSavedSearch: record({ id: id(), name: text(200) }),
+  /** Marks a saved search as run now (its "new" count starts again from zero). */
+  markSavedSearchRun: record({ id: id() }),
+  deleteSavedSearch: record({ id: id() }),
   importFiles: record({
     paths: list(text(4096), 10_000),
     options: record({
@@ -78,6 +85,11 @@ export interface ApiResults {
   deleteNote: { id: number }
   search: SearchResult
   getArticleMatches: ArticleMatches
+  listSavedSearches: SavedSearch[]
+  saveSearch: SavedSearch
+  renameSavedSearch: SavedSearch
+  markSavedSearchRun: SavedSearch
+  deleteSavedSearch: { id: number }
   importFiles: { jobId: string }
   listJobs: JobStatus[]
   cancelJob: { cancelled: boolean }

@@ -154,6 +154,17 @@ export interface SearchResult {
   notes: string[]
 }
 
+export interface SavedSearch {
+  id: number
+  name: string
+  query: string
+  exact: boolean
+  createdAt: string
+  lastRunAt: string
+  /** Matches imported or written since the search was last run. */
+  newCount: number
+}
+
 /** An article's body with every match of a query marked (SNIPPET_MARK_START / _END), for reading. */
 export interface ArticleMatches {
   id: number

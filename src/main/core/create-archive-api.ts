@@ -8,6 +8,7 @@ import { ImportJobs } from './import/import-jobs'
 import { inlineImportRunner, workerImportRunner } from './import/import-runner'
 import { deleteNote, getNote, insertNote, listNotes, updateNote } from './notes/note-queries'
 import { articleMatches } from './search/article-matches'
+import { deleteSavedSearch, listSavedSearches, markSavedSearchRun, renameSavedSearch, saveSearch } from './saved-searches/saved-search-queries'
 import { searchArchive } from './search/search-archive'
 
 export interface ArchiveApiHandle {
@@ -55,6 +56,11 @@ export function createArchiveApi(archive: Archive, emit: (event: ApiEvent) => vo
     deleteNote: ({ id }) => answer(`Note ${id}`, () => (deleteNote(db, id) ? { id } : null)),
     search: (request) => answer('Search', () => searchArchive(db, request)),
     getArticleMatches: ({ id, query, exact }) => answer(`Article ${id}`, () => articleMatches(db, id, query, exact)),
+    listSavedSearches: () => answer('The saved searches', () => listSavedSearches(db)),
+    saveSearch: ({ name, query, exact }) => answer('The saved search', () => saveSearch(db, name, query, exact)),
+    renameSavedSearch: ({ id, name }) => answer(`Saved search ${id}`, () => renameSavedSearch(db, id, name)),
+    markSavedSearchRun: ({ id }) => answer(`Saved search ${id}`, () => markSavedSearchRun(db, id)),
+    deleteSavedSearch: ({ id }) => answer(`Saved search ${id}`, () => (deleteSavedSearch(db, id) ? { id } : null)),
     importFiles: ({ paths, options: importOptions }) => answer('Import', () => ({ jobId: jobs.start(paths, importOptions) })),
     listJobs: () => answer('The job list', () => jobs.list()),
     cancelJob: ({ jobId }) => answer('Cancel', () => ({ cancelled: jobs.cancel(jobId) }))

@@ -17,6 +17,8 @@ export interface KindQuery {
   /** A publisher or dataset picked in the facets: narrows the hits and the total, not the facets. */
   source: string | null
   sort: SearchSort
+  /** Only items imported or written after this ISO time (a saved search's "new since"), or null. */
+  addedAfter: string | null
   /** How many best hits to return (offset + limit of the page); 0 when the kind is not listed. */
   take: number
 }

@@ -4,7 +4,7 @@ import { parseQuery } from '@shared/query/parse-query'
 import { exactCondition, exactTest } from './exact-condition'
 import type { ExactSpelling, FacetBucket, KindQuery, KindResult } from './kind-search'
 import { matchTerms } from './match-terms'
-import { datasetsNamed, searchDataRows } from './search-data-rows'
+import { datasetScope, searchDataRows } from './search-data-rows'
 import { ARTICLES, NOTES, searchDocuments } from './search-documents'
 import { planSearch } from './search-plan'
 
@@ -53,7 +53,7 @@ function countListed(buckets: readonly FacetBucket[], source: string | null): nu
  * One ranked search over articles, notes and dataset rows. Never throws on any query text: the
  * query language reads anything, and every piece of user text reaches FTS5 as a quoted string.
  */
-export function searchArchive(db: Database, request: SearchRequest): SearchResult {
+export function searchArchive(db: Database, request: SearchRequest, options: { addedAfter?: string } = {}): SearchResult {
   const parsed = parseQuery(request.query)
   const plan = planSearch(parsed, request)
   const notes = [...parsed.notes, ...plan.notes]
@@ -75,6 +75,7 @@ export function searchArchive(db: Database, request: SearchRequest): SearchResul
     exact,
     source: request.source,
     sort: request.sort,
+    addedAfter: options.addedAfter ?? null,
     take: plan.listed.has(kind) ? take : 0
   })
 
@@ -82,8 +83,8 @@ export function searchArchive(db: Database, request: SearchRequest): SearchResul
   if (plan.matches.article !== undefined) results.article = searchDocuments(db, ARTICLES, query('article', plan.matches.article))
   if (plan.matches.note !== undefined) results.note = searchDocuments(db, NOTES, query('note', plan.matches.note))
   if (plan.matches.data !== undefined) {
-    const scope = plan.datasetNames.length > 0 ? datasetsNamed(db, plan.datasetNames) : null
-    if (scope !== null && scope.length === 0) notes.push(`No dataset's name contains ${plan.datasetNames.map((name) => `“${name}”`).join(' or ')}.`)
+    const scope = datasetScope(db, plan.datasetNames, options.addedAfter ?? null)
+    if (plan.datasetNames.length > 0 && options.addedAfter === undefined && scope?.length === 0) notes.push(`No dataset's name contains ${plan.datasetNames.map((name) => `“${name}”`).join(' or ')}.`)
     results.data = searchDataRows(db, query('data', plan.matches.data), scope, matchTerms(parsed.ast))
   }
   if (parsed.ast === null && request.query.trim() !== '') notes.push('There is nothing to search for yet: add a word or a "phrase".')

@@ -14,11 +14,18 @@ const RANK = 'bm25(dataset_rows_fts) * 0.5'
 /** Which datasets' rows may match: null means any; an empty list means none. */
 export type DatasetScope = number[] | null
 
-/** The ids of datasets whose name contains any of `names`, ignoring case. */
-export function datasetsNamed(db: Database, names: readonly string[]): number[] {
-  const rows = db.prepare('SELECT id, name FROM datasets ORDER BY id').all() as { id: number; name: string }[]
+/**
+ * The datasets whose rows may match: those whose name contains one of `names` (ignoring case; any
+ * dataset when there are none) and, for a saved search's "new since", imported after `addedAfter`.
+ */
+export function datasetScope(db: Database, names: readonly string[], addedAfter: string | null): DatasetScope {
+  if (names.length === 0 && addedAfter === null) return null
+  const rows = db.prepare('SELECT id, name, imported_at AS importedAt FROM datasets ORDER BY id').all() as { id: number; name: string; importedAt: string }[]
   const wanted = names.map((name) => name.toLocaleLowerCase())
-  return rows.filter((row) => wanted.some((name) => row.name.toLocaleLowerCase().includes(name))).map((row) => row.id)
+  return rows
+    .filter((row) => wanted.length === 0 || wanted.some((name) => row.name.toLocaleLowerCase().includes(name)))
+    .filter((row) => addedAfter === null || row.importedAt > addedAfter)
+    .map((row) => row.id)
 }
 
 function scopeCondition(scope: number[], params: (string | number | bigint)[]): string {

@@ -18,6 +18,8 @@ interface DocumentTable {
   weights: string
   /** The text the exact-spelling switch looks in. */
   haystack: string
+  /** When the item arrived in the archive. */
+  added: string
 }
 
 export const ARTICLES: DocumentTable = {
@@ -27,7 +29,8 @@ export const ARTICLES: DocumentTable = {
   date: 'd.published_at',
   source: 'd.publisher',
   weights: '10.0, 3.0, 3.0, 1.0',
-  haystack: "concat_ws(' ', d.title, d.byline, d.publisher, d.body)"
+  haystack: "concat_ws(' ', d.title, d.byline, d.publisher, d.body)",
+  added: 'd.imported_at'
 }
 
 export const NOTES: DocumentTable = {
@@ -37,7 +40,8 @@ export const NOTES: DocumentTable = {
   date: 'd.updated_at',
   source: null,
   weights: '10.0, 1.0',
-  haystack: "concat_ws(' ', d.title, d.body)"
+  haystack: "concat_ws(' ', d.title, d.body)",
+  added: 'd.created_at'
 }
 
 /** Ranked hits and facet buckets from articles or notes, which FTS5 can snippet itself. */
@@ -51,6 +55,10 @@ export function searchDocuments(db: Database, spec: DocumentTable, query: KindQu
   if (query.before !== null) {
     where.push(`${spec.date} < ?`)
     params.push(query.before)
+  }
+  if (query.addedAfter !== null) {
+    where.push(`${spec.added} > ?`)
+    params.push(query.addedAfter)
   }
   const exact = query.exact?.sql(spec.haystack) ?? null
   if (exact) {

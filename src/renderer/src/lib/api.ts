@@ -69,6 +69,11 @@ export const api = {
   deleteNote: (args) => unwrap(() => bridge().deleteNote(args)),
   search: (args) => unwrap(() => bridge().search(args)),
   getArticleMatches: (args) => unwrap(() => bridge().getArticleMatches(args)),
+  listSavedSearches: () => unwrap(() => bridge().listSavedSearches()),
+  saveSearch: (args) => unwrap(() => bridge().saveSearch(args)),
+  renameSavedSearch: (args) => unwrap(() => bridge().renameSavedSearch(args)),
+  markSavedSearchRun: (args) => unwrap(() => bridge().markSavedSearchRun(args)),
+  deleteSavedSearch: (args) => unwrap(() => bridge().deleteSavedSearch(args)),
   importFiles: (args) => unwrap(() => bridge().importFiles(args)),
   listJobs: () => unwrap(() => bridge().listJobs()),
   cancelJob: (args) => unwrap(() => bridge().cancelJob(args))
