@@ -14,6 +14,7 @@ import type {
   JobStatus,
   Note,
   NoteSummary,
+  NotesExport,
   SavedSearch,
   SearchResult
 } from './model'
@@ -51,6 +52,7 @@ export const apiArgs = {
     limit: int(1, 500)
   }),
   getArticleMatches: record({ id: id(), query: text(MAX_QUERY_LENGTH), exact: bool() }),
+  exportNotes: record({ ids: list(id(), 1000), format: oneOf('html', 'markdown'), title: nullable(text(500)) }),
   listSavedSearches: nothing(),
   saveSearch: record({ name: text(200), query: text(MAX_QUERY_LENGTH), exact: bool() }),
   renameSavedSearch: record({ id: id(), name: text(200) }),
@@ -85,6 +87,7 @@ export interface ApiResults {
   deleteNote: { id: number }
   search: SearchResult
   getArticleMatches: ArticleMatches
+  exportNotes: NotesExport
   listSavedSearches: SavedSearch[]
   saveSearch: SavedSearch
   renameSavedSearch: SavedSearch

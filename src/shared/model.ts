@@ -154,6 +154,36 @@ export interface SearchResult {
   notes: string[]
 }
 
+export type CitationKind = 'article' | 'dataset' | 'chart'
+
+/**
+ * A note's reference to a source. An article citation quotes a passage and keeps its offsets in the
+ * article body, so the passage can be found again however the article is displayed. A note's text
+ * points at a citation with the token [[cite:ID]].
+ */
+export interface Citation {
+  id: number
+  noteId: number
+  kind: CitationKind
+  /** The article's, dataset's or chart's id. */
+  sourceId: number
+  quote: string | null
+  startOffset: number | null
+  endOffset: number | null
+  createdAt: string
+}
+
+export type ExportFormat = 'html' | 'markdown'
+
+/** Notes made into one document; the same HTML is what gets printed to PDF. */
+export interface NotesExport {
+  title: string
+  /** The whole document: standalone HTML or Markdown. */
+  text: string
+  notes: number
+  sources: number
+}
+
 export interface SavedSearch {
   id: number
   name: string

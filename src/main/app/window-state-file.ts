@@ -2,7 +2,7 @@
 
 import { readFileSync } from 'node:fs'
 import { parseWindowState, serializeWindowState, type WindowState } from './window-state-policy'
-import { writeFileAtomicSync } from './write-file-atomic'
+import { writeFileAtomicSync } from '../core/fs/write-file-atomic'
 
 export const WINDOW_STATE_FILE = 'window-state.json'
 

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { ArchiveOpenError, createArchiveApi, defaultArchivePath, importWorkerPath, openArchive, sampleDir } from '../core/index'
 import { CommandError, UsageError, type CliIo } from './cli-io'
 import { importCommand } from './import-command'
+import { exportNotesCommand } from './export-notes-command'
 import { infoCommand } from './info-command'
 import { parseCliArgs } from './parse-cli-args'
 import { searchCommand } from './search-command'
@@ -12,10 +13,14 @@ export const USAGE = `Usage: casefile [--archive PATH] COMMAND [OPTIONS]
 
 Commands:
   info [--json]                          what the archive holds
-  search QUERY [--json] [--limit N]      full-text search over articles and notes
+  search QUERY [--json] [--limit N]      one ranked search over articles, notes and data rows
+        [--kind article|note|data] [--sort relevance|newest|oldest] [--exact]
   import FILE|FOLDER… [--json]           import tables (.csv .tsv .json .ndjson) and articles
         [--delimiter comma|tab|pipe|semicolon] [--encoding utf-8|utf-16le|utf-16be|windows-1252]
         [--no-header] [--quote none] [--force]      (.txt .md .html .pdf)
+  export-notes ID… (--pdf OUT.pdf | --md OUT.md | --html OUT.html) [--title T]
+                                         one note, or several as a dossier, with its sources
+                                         (PDF uses Chromium: CHROMIUM_PATH or /usr/bin/chromium)
 
 --archive PATH opens that archive, creating and seeding it when the file does not exist;
 without it, the app's default archive (${defaultArchivePath()}).
@@ -35,7 +40,7 @@ export async function runCli(argv: readonly string[], io: CliIo, appRoot: string
     ;(args.command === null ? io.err : io.out)(USAGE)
     return args.command === null ? 2 : 0
   }
-  if (!['info', 'search', 'import'].includes(args.command)) {
+  if (!['info', 'search', 'import', 'export-notes'].includes(args.command)) {
     io.err(`casefile: unknown command "${args.command}"\n${USAGE}`)
     return 2
   }
@@ -65,6 +70,9 @@ export async function runCli(argv: readonly string[], io: CliIo, appRoot: string
         return 0
       case 'search':
         await searchCommand(handle.api, args, io)
+        return 0
+      case 'export-notes':
+        await exportNotesCommand(handle.api, args, io)
         return 0
       default:
         return (await importCommand(handle.api, args, io, follow)) ? 0 : 1

@@ -7,6 +7,7 @@ import { getDataset, getDatasetRows, listDatasets } from './datasets/dataset-que
 import { ImportJobs } from './import/import-jobs'
 import { inlineImportRunner, workerImportRunner } from './import/import-runner'
 import { deleteNote, getNote, insertNote, listNotes, updateNote } from './notes/note-queries'
+import { exportNotes } from './export/export-notes'
 import { articleMatches } from './search/article-matches'
 import { deleteSavedSearch, listSavedSearches, markSavedSearchRun, renameSavedSearch, saveSearch } from './saved-searches/saved-search-queries'
 import { searchArchive } from './search/search-archive'
@@ -56,6 +57,7 @@ export function createArchiveApi(archive: Archive, emit: (event: ApiEvent) => vo
     deleteNote: ({ id }) => answer(`Note ${id}`, () => (deleteNote(db, id) ? { id } : null)),
     search: (request) => answer('Search', () => searchArchive(db, request)),
     getArticleMatches: ({ id, query, exact }) => answer(`Article ${id}`, () => articleMatches(db, id, query, exact)),
+    exportNotes: ({ ids, format, title }) => answer('The export', () => exportNotes(db, ids, format, title)),
     listSavedSearches: () => answer('The saved searches', () => listSavedSearches(db)),
     saveSearch: ({ name, query, exact }) => answer('The saved search', () => saveSearch(db, name, query, exact)),
     renameSavedSearch: ({ id, name }) => answer(`Saved search ${id}`, () => renameSavedSearch(db, id, name)),

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { readWindowState, WINDOW_STATE_FILE, writeWindowState } from '../../../src/main/app/window-state-file'
-import { writeFileAtomicSync } from '../../../src/main/app/write-file-atomic'
+import { writeFileAtomicSync } from '../../../src/main/core/fs/write-file-atomic'
 
 let dir: string
 

@@ -1,7 +1,9 @@
-import { existsSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { runCli } from '../../../src/main/cli/run-cli'
+import { openArchive } from '../../../src/main/core/index'
+import { insertNote } from '../../../src/main/core/notes/note-queries'
 import { tempDir } from '../../helpers/temp-archive'
 
 const ROOT = resolve(import.meta.dirname, '../../..')
@@ -124,5 +126,39 @@ describe('casefile import options', () => {
     const bad = await cli(['--archive', path, 'import', csv, '--encoding', 'ebcdic'])
     expect(bad.code).toBe(2)
     expect(bad.err).toContain('--encoding must be utf-8, utf-16le, utf-16be or windows-1252')
+  })
+
+  it('exports notes to Markdown and HTML, and says plainly what PDF needs when Chromium is missing', async () => {
+    const path = archivePath()
+    expect((await cli(['--archive', path, 'info'])).code).toBe(0)
+    const archive = await openArchive(path, { create: false, seedDir: null, nativeBinding: null })
+    const first = insertNote(archive.db, 'Closure rate', 'Fewer than **2 percent**.').id
+    const second = insertNote(archive.db, 'Backlog', 'The backlog grew.').id
+    archive.close()
+    const md = join(path, '..', 'notes.md')
+    const done = await cli(['--archive', path, 'export-notes', String(first), String(second), '--md', md, '--title', 'Review'])
+    expect(done).toMatchObject({ code: 0, err: '' })
+    expect(done.out).toContain('Exported 2 notes with 0 sources to')
+    expect(readFileSync(md, 'utf8')).toBe('# Review\n\n1. Closure rate\n2. Backlog\n\n## Closure rate\n\nFewer than **2 percent**.\n\n## Backlog\n\nThe backlog grew.\n')
+    const html = join(path, '..', 'note.html')
+    expect((await cli(['--archive', path, 'export-notes', String(first), '--html', html])).code).toBe(0)
+    expect(readFileSync(html, 'utf8')).toContain('<strong>2 percent</strong>')
+
+    const saved = process.env.CHROMIUM_PATH
+    process.env.CHROMIUM_PATH = join(path, '..', 'no-such-chromium')
+    try {
+      const pdf = await cli(['--archive', path, 'export-notes', String(first), '--pdf', join(path, '..', 'note.pdf')])
+      expect(pdf.code).toBe(1)
+      expect(pdf.err).toContain('printing to PDF needs Chromium: install it (apt-get install chromium) or set CHROMIUM_PATH')
+      expect(existsSync(join(path, '..', 'note.pdf'))).toBe(false)
+    } finally {
+      if (saved === undefined) delete process.env.CHROMIUM_PATH
+      else process.env.CHROMIUM_PATH = saved
+    }
+    expect((await cli(['--archive', path, 'export-notes', String(first)])).code).toBe(2)
+    expect((await cli(['--archive', path, 'export-notes', 'x', '--md', md])).err).toContain('“x” is not a note id')
+    const missing = await cli(['--archive', path, 'export-notes', '999', '--md', md])
+    expect(missing.code).toBe(1)
+    expect(missing.err).toContain('Note 999 was not found in this archive.')
   })
 })

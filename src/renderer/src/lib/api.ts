@@ -69,6 +69,7 @@ export const api = {
   deleteNote: (args) => unwrap(() => bridge().deleteNote(args)),
   search: (args) => unwrap(() => bridge().search(args)),
   getArticleMatches: (args) => unwrap(() => bridge().getArticleMatches(args)),
+  exportNotes: (args) => unwrap(() => bridge().exportNotes(args)),
   listSavedSearches: () => unwrap(() => bridge().listSavedSearches()),
   saveSearch: (args) => unwrap(() => bridge().saveSearch(args)),
   renameSavedSearch: (args) => unwrap(() => bridge().renameSavedSearch(args)),

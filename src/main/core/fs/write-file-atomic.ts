@@ -1,15 +1,16 @@
 // A reader (or the next launch after a power cut) must see either the old file or the new one,
 // never a torn mix: write beside it, flush to disk, then rename over it.
 
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs'
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 
-export function writeFileAtomicSync(path: string, data: string): void {
+export function writeFileAtomicSync(path: string, data: string | Uint8Array): void {
   const temporary = `${path}.${process.pid}.tmp`
   try {
     const fd = openSync(temporary, 'w', 0o644)
     try {
-      writeSync(fd, data)
+      // writeFileSync on a descriptor loops until every byte is written, unlike a single writeSync.
+      writeFileSync(fd, data)
       fsyncSync(fd)
     } finally {
       closeSync(fd)

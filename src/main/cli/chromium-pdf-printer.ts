@@ -1,0 +1,48 @@
+import { existsSync } from 'node:fs'
+import { chromium } from 'playwright-core'
+import type { PdfPrinter } from '../core/export/pdf-printer'
+
+/** CHROMIUM_PATH if set, else the usual Linux location; null when neither exists. */
+export function findChromium(env: NodeJS.ProcessEnv = process.env): string | null {
+  const candidates = env.CHROMIUM_PATH ? [env.CHROMIUM_PATH] : ['/usr/bin/chromium', '/usr/bin/chromium-browser']
+  return candidates.find((path) => existsSync(path)) ?? null
+}
+
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync'
+]
+
+/**
+ * Prints with a headless Chromium through page.pdf(). The page runs no script and may fetch
+ * nothing: JavaScript is off and every request is refused (and counted, so tests can say none
+ * was attempted).
+ */
+export class ChromiumPdfPrinter implements PdfPrinter {
+  /** Requests the printed pages tried to make (each was refused). */
+  requestsRefused = 0
+
+  constructor(private readonly executablePath: string) {}
+
+  async print(html: string): Promise<Uint8Array> {
+    const browser = await chromium.launch({ executablePath: this.executablePath, args: FLAGS })
+    try {
+      const context = await browser.newContext({ javaScriptEnabled: false, offline: true })
+      const page = await context.newPage()
+      await page.route('**/*', async (route) => {
+        this.requestsRefused++
+        await route.abort()
+      })
+      await page.setContent(html, { waitUntil: 'load' })
+      return await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true })
+    } finally {
+      await browser.close()
+    }
+  }
+}

@@ -1,0 +1,92 @@
+import type { Database } from 'better-sqlite3'
+import type { ExportFormat, Note, NotesExport } from '@shared/model'
+import { CITATION_TOKEN } from '../citations/citation-queries'
+import { getNote } from '../notes/note-queries'
+import { collectSources, sourceLine, type ExportSources } from './export-sources'
+import { EXPORT_STYLE } from './export-style'
+import { noteMarkdown } from './note-markdown'
+
+function escapeHtml(text: string): string {
+  return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;')
+}
+
+function notesOf(db: Database, ids: readonly number[]): Note[] {
+  if (ids.length === 0) throw new Error('Choose at least one note to export.')
+  return ids.map((id) => {
+    const note = getNote(db, id)
+    if (!note) throw new Error(`Note ${id} was not found in this archive.`)
+    return note
+  })
+}
+
+const titleOf = (note: Note) => note.title.trim() || 'Untitled note'
+const day = (iso: string) => iso.slice(0, 10)
+
+/**
+ * One note, or several as a dossier (title page, contents, one chapter per note), as a standalone
+ * HTML document that loads nothing and runs nothing: its Content-Security-Policy allows only its
+ * own inline style and data: images. Every export ends with the Sources list.
+ */
+function toHtml(notes: Note[], title: string, sources: ExportSources, exportedAt: string): string {
+  const md = noteMarkdown()
+  const dossier = notes.length > 1
+  const parts: string[] = []
+  if (dossier) {
+    parts.push(
+      `<section class="title-page"><h1>${escapeHtml(title)}</h1><p>${notes.length} notes · ${sources.sources.length} sources</p><p>Exported from Casefile on ${day(exportedAt)}</p></section>`,
+      `<nav class="contents"><h2>Contents</h2><ol>${notes.map((note) => `<li><a href="#note-${note.id}">${escapeHtml(titleOf(note))}</a></li>`).join('')}${sources.sources.length > 0 ? '<li class="sources-entry"><a href="#sources">Sources</a></li>' : ''}</ol></nav>`
+    )
+  }
+  for (const note of notes) {
+    parts.push(
+      `<section class="chapter" id="note-${note.id}"><h1>${escapeHtml(titleOf(note))}</h1><p class="dates">Written ${day(note.createdAt)}${day(note.updatedAt) !== day(note.createdAt) ? `, revised ${day(note.updatedAt)}` : ''}</p>${md.render(note.body, { sources })}</section>`
+    )
+  }
+  if (sources.sources.length > 0) {
+    parts.push(
+      `<section class="sources" id="sources"><h2>Sources</h2><ol>${sources.sources
+        .map((source) => `<li id="source-${source.number}" value="${source.number}">${escapeHtml(sourceLine(source))}</li>`)
+        .join('')}</ol></section>`
+    )
+  }
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<title>${escapeHtml(title)}</title>
+<style>${EXPORT_STYLE}</style>
+</head>
+<body class="${dossier ? 'dossier' : 'single'}">
+${parts.join('\n')}
+</body>
+</html>
+`
+}
+
+/** Markdown with citations as footnotes ([^N]) and the Sources list at the end. */
+function toMarkdown(notes: Note[], title: string, sources: ExportSources): string {
+  const parts: string[] = []
+  const dossier = notes.length > 1
+  if (dossier) parts.push(`# ${title}`, notes.map((note, index) => `${index + 1}. ${titleOf(note)}`).join('\n'))
+  for (const note of notes) {
+    const body = note.body.replace(CITATION_TOKEN, (_, id: string) => {
+      const number = sources.numberOf.get(Number(id))
+      return number === undefined ? '' : `[^${number}]`
+    })
+    parts.push(`${dossier ? '##' : '#'} ${titleOf(note)}`, body.trim())
+  }
+  if (sources.sources.length > 0) {
+    parts.push(`${dossier ? '##' : '#'} Sources`, sources.sources.map((source) => `[^${source.number}]: ${sourceLine(source)}`).join('\n'))
+  }
+  return `${parts.join('\n\n')}\n`
+}
+
+/** Exports notes (in the order given) as HTML or Markdown; a dossier when there is more than one. */
+export function exportNotes(db: Database, ids: readonly number[], format: ExportFormat, title: string | null = null): NotesExport {
+  const notes = notesOf(db, ids)
+  const sources = collectSources(db, notes.map((note) => note.body))
+  const documentTitle = title?.trim() || (notes.length === 1 ? titleOf(notes[0]!) : `Dossier: ${notes.length} notes`)
+  const text = format === 'html' ? toHtml(notes, documentTitle, sources, new Date().toISOString()) : toMarkdown(notes, documentTitle, sources)
+  return { title: documentTitle, text, notes: notes.length, sources: sources.sources.length }
+}

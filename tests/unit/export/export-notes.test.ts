@@ -1,0 +1,139 @@
+import { execFileSync } from 'node:child_process'
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Database } from 'better-sqlite3'
+import { addArticleCitation, citationToken } from '../../../src/main/core/citations/citation-queries'
+import { exportNotes } from '../../../src/main/core/export/export-notes'
+import { insertNote, updateNote } from '../../../src/main/core/notes/note-queries'
+import { ChromiumPdfPrinter, findChromium } from '../../../src/main/cli/chromium-pdf-printer'
+import { tempArchive } from '../../helpers/temp-archive'
+
+const SEED_TITLE = 'Record Number of Deportations Continue Despite U.S. Review of Backlog'
+const SEED_URL = 'https://colorlines.com/article/record-number-deportations-continue-despite-us-review-backlog/'
+let db: Database
+let dir: string
+let cleanup: () => void
+let seedId: number
+let seedSha: string
+let quote: string
+let quotedNote: number
+
+beforeAll(async () => {
+  const made = await tempArchive(true)
+  db = made.archive.db
+  dir = made.dir
+  cleanup = made.cleanup
+  const seed = db.prepare('SELECT id, body, sha256, url FROM articles WHERE title = ?').get(SEED_TITLE) as { id: number; body: string; sha256: string; url: string }
+  seedId = seed.id
+  seedSha = seed.sha256
+  expect(seed.url).toBe(SEED_URL)
+  const sentence = 'immigration prosecutors had examined 288,361 cases'
+  const start = seed.body.indexOf(sentence)
+  quotedNote = insertNote(db, 'Closure rate', 'draft').id
+  const citation = addArticleCitation(db, quotedNote, seedId, start, start + sentence.length)
+  quote = citation.quote!
+  updateNote(db, quotedNote, 'Closure rate', `Fewer than **2 percent** of the reviewed cases were closed.\n\n> ${quote} ${citationToken(citation.id)}\n\nSee also the review figures.`)
+})
+afterAll(() => cleanup())
+
+const pdfText = (path: string, page?: number) =>
+  execFileSync('pdftotext', [...(page ? ['-f', String(page), '-l', String(page)] : []), '-layout', path, '-'], { encoding: 'utf8' })
+const pdfPages = (path: string) => Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [path], { encoding: 'utf8' }))![1])
+
+describe('exportNotes', () => {
+  it('exports a note as HTML with its quote, a numbered citation and the Sources list', () => {
+    const { text, sources, notes, title } = exportNotes(db, [quotedNote], 'html')
+    expect({ sources, notes, title }).toEqual({ sources: 1, notes: 1, title: 'Closure rate' })
+    expect(text).toContain('<strong>2 percent</strong>')
+    expect(text).toContain(`<blockquote>\n<p>${quote} <sup class="citation"><a href="#source-1">1</a></sup></p>\n</blockquote>`)
+    expect(text).toContain(`<li id="source-1" value="1">Jorge Rivas, “${SEED_TITLE}”, Colorlines, 2012-06-07, ${SEED_URL}. Imported from`)
+    expect(text).toContain(`(sha256 ${seedSha})`)
+    expect(text).toContain(`content="default-src 'none'; style-src 'unsafe-inline'; img-src data:"`)
+  })
+
+  it('exports Markdown with citations as footnotes', () => {
+    const { text } = exportNotes(db, [quotedNote], 'markdown')
+    expect(text).toContain(`# Closure rate\n\nFewer than **2 percent**`)
+    expect(text).toContain(`> ${quote} [^1]`)
+    expect(text).toMatch(new RegExp(`\\[\\^1\\]: Jorge Rivas, “${SEED_TITLE.replaceAll('.', '\\.')}”, Colorlines, 2012-06-07, ${SEED_URL.replaceAll('.', '\\.')}\\. Imported from .+ \\(sha256 ${seedSha}\\)\\.`))
+  })
+
+  it('numbers each source once, in the order first cited, and marks a citation that is gone', () => {
+    const other = insertNote(db, 'Two quotes', 'x').id
+    const again = addArticleCitation(db, other, seedId, 0, 10)
+    updateNote(db, other, 'Two quotes', `A ${citationToken(again.id)} B ${citationToken(again.id)} C [[cite:999999]]`)
+    const html = exportNotes(db, [other], 'html').text
+    expect(html.match(/href="#source-1"/g)).toHaveLength(2)
+    expect(html).toContain('<sup class="citation missing" title="This citation no longer exists">?</sup>')
+    expect(exportNotes(db, [other], 'markdown').text).toContain('A [^1] B [^1] C\n')
+  })
+
+  it('refuses an empty choice and names a note that does not exist', () => {
+    expect(() => exportNotes(db, [], 'html')).toThrow('Choose at least one note to export.')
+    expect(() => exportNotes(db, [quotedNote, 424242], 'html')).toThrow('Note 424242 was not found in this archive.')
+  })
+
+  it('keeps hostile markup inert: escaped as text, no script, no frame, no javascript: link, no remote image', () => {
+    const hostile = insertNote(
+      db,
+      '<script>alert("title")</script>',
+      [
+        '<script>alert(1)</script>',
+        '<img src=x onerror=alert(2)>',
+        '[click](javascript:alert(3)) [data](data:text/html,<script>alert(4)</script>)',
+        '<iframe src="https://example.com/"></iframe>',
+        '<svg onload=alert(5)><script>alert(6)</script></svg>',
+        '![tracker](https://example.com/pixel.png)',
+        '<div style="width: expression(alert(7))">x</div>'
+      ].join('\n\n')
+    ).id
+    const html = exportNotes(db, [hostile], 'html').text
+    const body = html.slice(html.indexOf('<body'))
+    for (const tag of ['<script', '<iframe', '<svg', '<img', '<div']) expect(body).not.toContain(tag)
+    expect(body).not.toMatch(/href="(javascript|data):/i)
+    expect(body).toContain('&lt;script&gt;alert(1)&lt;/script&gt;')
+    expect(body).toContain('<span class="image-omitted">[image: tracker]</span>')
+  })
+})
+
+const chromium = findChromium()
+describe.skipIf(chromium === null)('PDF export through headless Chromium', () => {
+  it('prints a note whose text, quote and Sources list pdftotext can read back, making no request', async () => {
+    const printer = new ChromiumPdfPrinter(chromium!)
+    const path = join(dir, 'note.pdf')
+    writeFileSync(path, await printer.print(exportNotes(db, [quotedNote], 'html').text))
+    const text = pdfText(path).replace(/\s+/g, ' ')
+    expect(text).toContain('Fewer than 2 percent of the reviewed cases were closed.')
+    expect(text).toContain(quote)
+    expect(text).toContain('Sources')
+    expect(text).toContain(SEED_TITLE)
+    expect(text).toContain('colorlines.com/article/record-number-deportations')
+    expect(printer.requestsRefused).toBe(0)
+  }, 60_000)
+
+  it('prints a dossier: title page, contents, one chapter per note, Sources, numbered pages', async () => {
+    const second = insertNote(db, 'Backlog', 'The court backlog grew.').id
+    const third = insertNote(db, 'Removals', 'Removals by fiscal year.').id
+    const printer = new ChromiumPdfPrinter(chromium!)
+    const path = join(dir, 'dossier.pdf')
+    writeFileSync(path, await printer.print(exportNotes(db, [quotedNote, second, third], 'html', 'Review dossier').text))
+    // title page, contents, three chapters (one page each) and the Sources page
+    expect(pdfPages(path)).toBe(6)
+    expect(pdfText(path, 1)).toContain('Review dossier')
+    const contents = pdfText(path, 2)
+    for (const title of ['Contents', 'Closure rate', 'Backlog', 'Removals', 'Sources']) expect(contents).toContain(title)
+    expect(pdfText(path, 4)).toContain('The court backlog grew.')
+    expect(pdfText(path, 4).trim().split('\n').at(-1)!.trim()).toBe('4')
+    expect(pdfText(path, 6)).toContain(SEED_TITLE)
+  }, 60_000)
+
+  it('prints the hostile note without running or fetching anything', async () => {
+    const hostile = insertNote(db, 'Hostile', '<script>alert(1)</script>\n\n![t](https://example.com/t.png)\n\n<img src=x onerror=alert(2)>').id
+    const printer = new ChromiumPdfPrinter(chromium!)
+    const path = join(dir, 'hostile.pdf')
+    writeFileSync(path, await printer.print(exportNotes(db, [hostile], 'html').text))
+    expect(pdfText(path)).toContain('<script>alert(1)</script>')
+    expect(printer.requestsRefused).toBe(0)
+  }, 60_000)
+})
