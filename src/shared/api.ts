@@ -15,9 +15,11 @@ import type {
   Note,
   NoteSummary,
   NotesExport,
+  SavedChart,
   SavedSearch,
   SearchResult
 } from './model'
+import { chartSpecValidator, type ChartData } from './chart-spec'
 import type { Result } from './result'
 import { fail, ok } from './result'
 import { bool, id, int, list, nothing, nullable, oneOf, record, text, type Infer } from './validate'
@@ -52,6 +54,13 @@ export const apiArgs = {
     limit: int(1, 500)
   }),
   getArticleMatches: record({ id: id(), query: text(MAX_QUERY_LENGTH), exact: bool() }),
+  chartData: record({ spec: chartSpecValidator }),
+  listCharts: nothing(),
+  getChart: record({ id: id() }),
+  saveChart: record({ name: text(300), spec: chartSpecValidator }),
+  updateChart: record({ id: id(), name: text(300), spec: chartSpecValidator }),
+  duplicateChart: record({ id: id() }),
+  deleteChart: record({ id: id() }),
   exportNotes: record({ ids: list(id(), 1000), format: oneOf('html', 'markdown'), title: nullable(text(500)) }),
   listSavedSearches: nothing(),
   saveSearch: record({ name: text(200), query: text(MAX_QUERY_LENGTH), exact: bool() }),
@@ -87,6 +96,13 @@ export interface ApiResults {
   deleteNote: { id: number }
   search: SearchResult
   getArticleMatches: ArticleMatches
+  chartData: ChartData
+  listCharts: SavedChart[]
+  getChart: SavedChart
+  saveChart: SavedChart
+  updateChart: SavedChart
+  duplicateChart: SavedChart
+  deleteChart: { id: number }
   exportNotes: NotesExport
   listSavedSearches: SavedSearch[]
   saveSearch: SavedSearch

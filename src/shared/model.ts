@@ -1,6 +1,7 @@
 // The data that crosses the boundary between the renderer and the main process.
 // Everything here is plain JSON: no Dates, no Maps, no class instances.
 
+import type { ChartSpec } from './chart-spec'
 import type { QueryChip } from './query/query-ast'
 
 export type ColumnType = 'integer' | 'real' | 'date' | 'datetime' | 'text'
@@ -171,6 +172,16 @@ export interface Citation {
   startOffset: number | null
   endOffset: number | null
   createdAt: string
+}
+
+/** A chart saved in the archive (see chart-spec.ts for what the spec holds). */
+export interface SavedChart {
+  id: number
+  name: string
+  datasetId: number
+  spec: ChartSpec
+  createdAt: string
+  updatedAt: string
 }
 
 export type ExportFormat = 'html' | 'markdown'

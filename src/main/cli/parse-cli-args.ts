@@ -8,7 +8,7 @@ export interface ParsedArgs {
 }
 
 // Flags that take a value; every other --flag is a switch.
-const VALUED = new Set(['archive', 'limit', 'delimiter', 'encoding', 'quote', 'kind', 'sort', 'pdf', 'md', 'html', 'title'])
+const VALUED = new Set(['archive', 'limit', 'delimiter', 'encoding', 'quote', 'kind', 'sort', 'pdf', 'md', 'html', 'title', 'png'])
 
 /** `casefile [--archive PATH] COMMAND [ARGS…] [--flag] [--flag VALUE]`; `--` ends the flags. */
 export function parseCliArgs(argv: readonly string[]): ParsedArgs {

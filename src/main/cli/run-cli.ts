@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { ArchiveOpenError, createArchiveApi, defaultArchivePath, importWorkerPath, openArchive, sampleDir } from '../core/index'
 import { CommandError, UsageError, type CliIo } from './cli-io'
 import { importCommand } from './import-command'
+import { chartCommand } from './chart-command'
 import { exportNotesCommand } from './export-notes-command'
 import { infoCommand } from './info-command'
 import { parseCliArgs } from './parse-cli-args'
@@ -18,6 +19,8 @@ Commands:
   import FILE|FOLDER… [--json]           import tables (.csv .tsv .json .ndjson) and articles
         [--delimiter comma|tab|pipe|semicolon] [--encoding utf-8|utf-16le|utf-16be|windows-1252]
         [--no-header] [--quote none] [--force]      (.txt .md .html .pdf)
+  chart SPEC.json [--json] [--png OUT.png]
+                                         the aggregated series of a chart spec, and its picture
   export-notes ID… (--pdf OUT.pdf | --md OUT.md | --html OUT.html) [--title T]
                                          one note, or several as a dossier, with its sources
                                          (PDF uses Chromium: CHROMIUM_PATH or /usr/bin/chromium)
@@ -40,7 +43,7 @@ export async function runCli(argv: readonly string[], io: CliIo, appRoot: string
     ;(args.command === null ? io.err : io.out)(USAGE)
     return args.command === null ? 2 : 0
   }
-  if (!['info', 'search', 'import', 'export-notes'].includes(args.command)) {
+  if (!['info', 'search', 'import', 'chart', 'export-notes'].includes(args.command)) {
     io.err(`casefile: unknown command "${args.command}"\n${USAGE}`)
     return 2
   }
@@ -70,6 +73,9 @@ export async function runCli(argv: readonly string[], io: CliIo, appRoot: string
         return 0
       case 'search':
         await searchCommand(handle.api, args, io)
+        return 0
+      case 'chart':
+        await chartCommand(handle.api, args, io)
         return 0
       case 'export-notes':
         await exportNotesCommand(handle.api, args, io)

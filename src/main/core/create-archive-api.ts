@@ -7,7 +7,10 @@ import { getDataset, getDatasetRows, listDatasets } from './datasets/dataset-que
 import { ImportJobs } from './import/import-jobs'
 import { inlineImportRunner, workerImportRunner } from './import/import-runner'
 import { deleteNote, getNote, insertNote, listNotes, updateNote } from './notes/note-queries'
+import { aggregateChart } from './charts/aggregate-chart'
+import { deleteChart, duplicateChart, getChart, listCharts, saveChart, updateChart } from './charts/chart-queries'
 import { exportNotes } from './export/export-notes'
+import { InvalidRequest } from './invalid-request'
 import { articleMatches } from './search/article-matches'
 import { deleteSavedSearch, listSavedSearches, markSavedSearchRun, renameSavedSearch, saveSearch } from './saved-searches/saved-search-queries'
 import { searchArchive } from './search/search-archive'
@@ -29,6 +32,7 @@ function answer<T>(what: string, work: () => T | null): Promise<Result<T>> {
     const value = work()
     return Promise.resolve(value === null ? fail('not-found', `${what} was not found in this archive.`) : ok(value))
   } catch (error) {
+    if (error instanceof InvalidRequest) return Promise.resolve(fail('invalid-input', error.message))
     const message = error instanceof Error ? error.message : String(error)
     console.error(`casefile: ${what} failed`, error)
     return Promise.resolve(fail('internal', `${what} failed: ${message}`))
@@ -57,6 +61,13 @@ export function createArchiveApi(archive: Archive, emit: (event: ApiEvent) => vo
     deleteNote: ({ id }) => answer(`Note ${id}`, () => (deleteNote(db, id) ? { id } : null)),
     search: (request) => answer('Search', () => searchArchive(db, request)),
     getArticleMatches: ({ id, query, exact }) => answer(`Article ${id}`, () => articleMatches(db, id, query, exact)),
+    chartData: ({ spec }) => answer('The chart', () => aggregateChart(db, spec)),
+    listCharts: () => answer('The chart list', () => listCharts(db)),
+    getChart: ({ id }) => answer(`Chart ${id}`, () => getChart(db, id)),
+    saveChart: ({ name, spec }) => answer('The chart', () => saveChart(db, name, spec)),
+    updateChart: ({ id, name, spec }) => answer(`Chart ${id}`, () => updateChart(db, id, name, spec)),
+    duplicateChart: ({ id }) => answer(`Chart ${id}`, () => duplicateChart(db, id)),
+    deleteChart: ({ id }) => answer(`Chart ${id}`, () => (deleteChart(db, id) ? { id } : null)),
     exportNotes: ({ ids, format, title }) => answer('The export', () => exportNotes(db, ids, format, title)),
     listSavedSearches: () => answer('The saved searches', () => listSavedSearches(db)),
     saveSearch: ({ name, query, exact }) => answer('The saved search', () => saveSearch(db, name, query, exact)),

@@ -65,6 +65,7 @@ describe('aggregateChart', () => {
 
   it('sums, averages and takes extremes of a numeric column, ignoring empty cells', () => {
     expect(aggregateChart(db, spec({ y: { aggregate: 'sum', column: 3 } })).series[0]).toEqual({ name: 'Sum of days', values: [10, 200, 70] })
+    expect(aggregateChart(db, spec({ y: { aggregate: 'sum', column: 3 }, x: { column: 0, bucket: 'month' } })).series[0]!.values.slice(0, 4)).toEqual([10, 50, null, null])
     expect(aggregateChart(db, spec({ y: { aggregate: 'avg', column: 4 } })).series[0]!.values).toEqual([100.5, 86.75, 1])
     expect(aggregateChart(db, spec({ y: { aggregate: 'min', column: 4 } })).series[0]!.values).toEqual([100.5, 10, 1])
     expect(aggregateChart(db, spec({ y: { aggregate: 'max', column: 3 }, x: { column: 0, bucket: 'month' } })).series[0]!.values.slice(0, 4)).toEqual([10, 30, null, null])

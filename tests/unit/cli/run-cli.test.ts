@@ -161,4 +161,43 @@ describe('casefile import options', () => {
     expect(missing.code).toBe(1)
     expect(missing.err).toContain('Note 999 was not found in this archive.')
   })
+
+  it('prints a chart spec’s series as a table and as JSON, draws it to PNG, and names the problem in a bad spec', async () => {
+    const path = archivePath()
+    expect((await cli(['--archive', path, 'info'])).code).toBe(0)
+    const archive = await openArchive(path, { create: false, seedDir: null, nativeBinding: null })
+    const { id } = archive.db.prepare("SELECT id FROM datasets WHERE name LIKE 'ICE removals%'").get() as { id: number }
+    archive.close()
+    const specPath = join(path, '..', 'removals.json')
+    const filter = (value: string) => ({ column: 1, op: 'equals', value, min: null, max: null })
+    writeFileSync(specPath, JSON.stringify({
+      datasetId: id, type: 'bar', title: 'ICE removals', x: { column: 0, bucket: null }, y: { aggregate: 'sum', column: 2 },
+      groupBy: { column: 1, top: 2 }, filters: [filter('ice_removals_total'), filter('ice_removals_convicted_criminal')]
+    }))
+    const json = await cli(['--archive', path, 'chart', specPath, '--json'])
+    expect(json.code).toBe(0)
+    const data = JSON.parse(json.out)
+    expect(data.series.map((s: { name: string }) => s.name)).toEqual(['ice_removals_total', 'ice_removals_convicted_criminal'])
+    const at = data.labels.indexOf('2012')
+    expect([data.series[0].values[at], data.series[1].values[at]]).toEqual([409849, 225390])
+    expect(data.caption).toMatch(/^Source: ICE removals by fiscal year, FY2005–FY2018, compiled from /)
+    const table = await cli(['--archive', path, 'chart', specPath])
+    expect(table.out).toMatch(/^ICE removals\nfiscal_year +ice_removals_total +ice_removals_convicted_criminal\n/)
+    expect(table.out).toMatch(/\n2012 +409849 +225390\n/)
+
+    const png = join(path, '..', 'removals.png')
+    expect((await cli(['--archive', path, 'chart', specPath, '--png', png])).code).toBe(0)
+    const bytes = readFileSync(png)
+    expect(bytes.subarray(1, 4).toString()).toBe('PNG')
+    expect([bytes.readUInt32BE(16), bytes.readUInt32BE(20)]).toEqual([2000, 1120])
+    // A blank canvas of that size compresses to a few kilobytes; bars, axes and text do not.
+    expect(bytes.length).toBeGreaterThan(40_000)
+
+    writeFileSync(specPath, '{"datasetId": 1, "type": "pie"}')
+    const bad = await cli(['--archive', path, 'chart', specPath])
+    expect(bad.code).toBe(1)
+    expect(bad.err).toContain('removals.json: spec.type must be one of line, bar, stacked-bar, area, scatter, not string "pie"')
+    writeFileSync(specPath, '{not json')
+    expect((await cli(['--archive', path, 'chart', specPath])).err).toContain('removals.json is not valid JSON')
+  }, 60_000)
 })

@@ -37,6 +37,13 @@ describe('createArchiveApi', () => {
     expect((await api.getDatasetRows({ id: 9999, offset: 0, limit: 5 })).ok).toBe(false)
   })
 
+  it('answers a request the archive cannot carry out with its reason as invalid input', async () => {
+    expect(await api.exportNotes({ ids: [9999], format: 'html', title: null })).toEqual({
+      ok: false,
+      error: { code: 'invalid-input', message: 'Note 9999 was not found in this archive.' }
+    })
+  })
+
   it('finds the seed article for "prosecutors" with a marked snippet', async () => {
     const result = await api.search(searchRequest('prosecutors', { limit: 20 }))
     if (!result.ok) throw new Error(result.error.message)

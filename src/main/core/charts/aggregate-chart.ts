@@ -4,6 +4,7 @@ import type { DatasetColumn } from '@shared/model'
 import { columnName, datasetTableName } from '../datasets/dataset-table-name'
 import { getDataset } from '../datasets/dataset-queries'
 import { bucketExpression, bucketRange } from './bucket-expression'
+import { InvalidRequest } from '../invalid-request'
 
 type Bound = string | number | bigint | null
 
@@ -13,7 +14,7 @@ const OTHER_GROUP = 'Other'
 
 function columnOf(columns: DatasetColumn[], position: number, role: string): DatasetColumn {
   const column = columns.find((candidate) => candidate.position === position)
-  if (!column) throw new Error(`The chart's ${role} is column ${position + 1}, but the dataset has ${columns.length} columns.`)
+  if (!column) throw new InvalidRequest(`The chart's ${role} is column ${position + 1}, but the dataset has ${columns.length} columns.`)
   return column
 }
 
@@ -66,14 +67,11 @@ function ensureIndex(db: Database, table: string, expression: string, key: strin
 }
 
 function captionOf(db: Database, datasetId: number, name: string): string {
-  const sources = db.prepare('SELECT publisher, title, date FROM dataset_sources WHERE dataset_id = ? ORDER BY id').all(datasetId) as {
-    publisher: string | null
-    title: string
-    date: string | null
-  }[]
-  if (sources.length === 0) return `Source: ${name}.`
-  const described = sources.map((source) => [source.publisher, source.title, source.date?.slice(0, 10)].filter(Boolean).join(', '))
-  return `Source: ${name}, from ${[...new Set(described)].join('; ')}.`
+  const publishers = db
+    .prepare('SELECT DISTINCT coalesce(publisher, title) AS who FROM dataset_sources WHERE dataset_id = ? ORDER BY id')
+    .pluck()
+    .all(datasetId) as string[]
+  return publishers.length === 0 ? `Source: ${name}.` : `Source: ${name}, compiled from ${publishers.join('; ')}.`
 }
 
 /**
@@ -83,26 +81,46 @@ function captionOf(db: Database, datasetId: number, name: string): string {
  */
 export function aggregateChart(db: Database, spec: ChartSpec): ChartData {
   const dataset = getDataset(db, spec.datasetId)
-  if (!dataset) throw new Error(`Dataset ${spec.datasetId} was not found in this archive.`)
+  if (!dataset) throw new InvalidRequest(`Dataset ${spec.datasetId} was not found in this archive.`)
   const table = datasetTableName(dataset.id)
   const x = columnOf(dataset.columns, spec.x.column, 'x axis')
   if (spec.x.bucket !== null && x.type !== 'date' && x.type !== 'datetime') {
-    throw new Error(`“${x.label}” holds ${x.type} values, not dates, so it cannot be grouped by ${spec.x.bucket}; choose a date column or show it as categories.`)
+    throw new InvalidRequest(`“${x.label}” holds ${x.type} values, not dates, so it cannot be grouped by ${spec.x.bucket}; choose a date column or show it as categories.`)
   }
   let yExpression = 'count(*)'
   let yLabel = 'Rows'
   if (spec.y.aggregate !== 'count') {
     const [article, noun] = AGGREGATE_NAMES[spec.y.aggregate]
-    if (spec.y.column === null) throw new Error(`${article[0]!.toUpperCase()}${article.slice(1)} ${noun} needs a numeric column for the y axis.`)
+    if (spec.y.column === null) throw new InvalidRequest(`${article[0]!.toUpperCase()}${article.slice(1)} ${noun} needs a numeric column for the y axis.`)
     const y = columnOf(dataset.columns, spec.y.column, 'y axis')
-    if (!isNumeric(y)) throw new Error(`“${y.label}” holds ${y.type} values; ${article} ${noun} needs a column of numbers.`)
+    if (!isNumeric(y)) throw new InvalidRequest(`“${y.label}” holds ${y.type} values; ${article} ${noun} needs a column of numbers.`)
     yExpression = `${spec.y.aggregate}(${columnName(y.position)})`
     yLabel = `${noun[0]!.toUpperCase()}${noun.slice(1)} of ${y.label}`
   }
   const xName = columnName(x.position)
   const xExpression = spec.x.bucket === null ? xName : bucketExpression(xName, spec.x.bucket)
+  // Filters on different columns must all hold; several "equals" on one column mean any of them
+  // (measure = removals OR measure = convicted removals, as a tidy "long" table needs).
+  const where = [`${xName} IS NOT NULL`]
   const params: Bound[] = []
-  const where = [`${xName} IS NOT NULL`, ...spec.filters.map((filter) => filterCondition(filter, columnOf(dataset.columns, filter.column, 'filter'), params))]
+  const equalsByColumn = new Map<number, { sql: string[]; params: Bound[] }>()
+  for (const filter of spec.filters) {
+    const own: Bound[] = []
+    const condition = filterCondition(filter, columnOf(dataset.columns, filter.column, 'filter'), own)
+    if (filter.op !== 'equals') {
+      where.push(condition)
+      params.push(...own)
+    } else {
+      const entry = equalsByColumn.get(filter.column) ?? { sql: [], params: [] }
+      entry.sql.push(condition)
+      entry.params.push(...own)
+      equalsByColumn.set(filter.column, entry)
+    }
+  }
+  for (const entry of equalsByColumn.values()) {
+    where.push(entry.sql.length === 1 ? entry.sql[0]! : `(${entry.sql.join(' OR ')})`)
+    params.push(...entry.params)
+  }
   const group = spec.groupBy === null ? null : columnOf(dataset.columns, spec.groupBy.column, 'series')
   const groupName = group === null ? null : columnName(group.position)
 
@@ -136,7 +154,8 @@ export function aggregateChart(db: Database, spec: ChartSpec): ChartData {
   let labels = [...seen.keys()]
   if (spec.x.bucket !== null && labels.length > 0) labels = bucketRange(labels[0]!, labels.at(-1)!, spec.x.bucket)
   const index = new Map(labels.map((label, position) => [label, position]))
-  const filler = spec.y.aggregate === 'count' || spec.y.aggregate === 'sum' ? 0 : null
+  // No rows means a count of zero, but no figure at all for a sum or an average: a gap, not a 0.
+  const filler = spec.y.aggregate === 'count' ? 0 : null
   const series = new Map<string, (number | null)[]>()
   for (const row of rows) {
     const values = series.get(row.s) ?? new Array<number | null>(labels.length).fill(filler)

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3'
 import type { Citation, CitationKind } from '@shared/model'
+import { InvalidRequest } from '../invalid-request'
 
 interface CitationRow {
   id: number
@@ -40,9 +41,9 @@ export const CITATION_TOKEN = /\[\[cite:(\d{1,15})\]\]/g
  */
 export function addArticleCitation(db: Database, noteId: number, articleId: number, start: number, end: number): Citation {
   const article = db.prepare('SELECT body FROM articles WHERE id = ?').get(articleId) as { body: string } | undefined
-  if (!article) throw new Error(`Article ${articleId} was not found in this archive.`)
+  if (!article) throw new InvalidRequest(`Article ${articleId} was not found in this archive.`)
   if (!(Number.isSafeInteger(start) && Number.isSafeInteger(end) && start >= 0 && end > start && end <= article.body.length)) {
-    throw new Error(`The passage ${start}–${end} is not inside article ${articleId} (its text is ${article.body.length} characters long).`)
+    throw new InvalidRequest(`The passage ${start}–${end} is not inside article ${articleId} (its text is ${article.body.length} characters long).`)
   }
   const quote = article.body.slice(start, end)
   return insert(db, noteId, 'article', { article_id: articleId, quote, start_offset: start, end_offset: end })

@@ -5,16 +5,17 @@ import { getNote } from '../notes/note-queries'
 import { collectSources, sourceLine, type ExportSources } from './export-sources'
 import { EXPORT_STYLE } from './export-style'
 import { noteMarkdown } from './note-markdown'
+import { InvalidRequest } from '../invalid-request'
 
 function escapeHtml(text: string): string {
   return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;')
 }
 
 function notesOf(db: Database, ids: readonly number[]): Note[] {
-  if (ids.length === 0) throw new Error('Choose at least one note to export.')
+  if (ids.length === 0) throw new InvalidRequest('Choose at least one note to export.')
   return ids.map((id) => {
     const note = getNote(db, id)
-    if (!note) throw new Error(`Note ${id} was not found in this archive.`)
+    if (!note) throw new InvalidRequest(`Note ${id} was not found in this archive.`)
     return note
   })
 }

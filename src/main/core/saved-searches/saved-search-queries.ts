@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3'
 import type { SavedSearch } from '@shared/model'
 import { searchRequest } from '@shared/search-request'
 import { searchArchive } from '../search/search-archive'
+import { InvalidRequest } from '../invalid-request'
 
 interface SavedSearchRow {
   id: number
@@ -37,7 +38,7 @@ function cleanName(name: string, query: string): string {
 
 /** Saves a search as run now. Throws on an empty query (the API validates before it gets here). */
 export function saveSearch(db: Database, name: string, query: string, exact: boolean): SavedSearch {
-  if (query.trim() === '') throw new Error('A saved search needs a query.')
+  if (query.trim() === '') throw new InvalidRequest('A saved search needs a query.')
   const now = new Date().toISOString()
   const id = Number(
     db

@@ -1,0 +1,69 @@
+import type { Database } from 'better-sqlite3'
+import { chartSpecValidator, type ChartSpec } from '@shared/chart-spec'
+import type { SavedChart } from '@shared/model'
+import { aggregateChart } from './aggregate-chart'
+import { InvalidRequest } from '../invalid-request'
+
+interface ChartRow {
+  id: number
+  name: string
+  dataset_id: number
+  spec: string
+  created_at: string
+  updated_at: string
+}
+
+function toChart(row: ChartRow): SavedChart {
+  return { id: row.id, name: row.name, datasetId: row.dataset_id, spec: JSON.parse(row.spec) as ChartSpec, createdAt: row.created_at, updatedAt: row.updated_at }
+}
+
+/** Refuses a spec that is malformed or that the data cannot draw, before anything is stored. */
+function checkedSpec(db: Database, spec: ChartSpec): string {
+  const problem = chartSpecValidator.check(spec, 'chart')
+  if (problem) throw new InvalidRequest(`This chart cannot be saved: ${problem}.`)
+  aggregateChart(db, spec)
+  return JSON.stringify(spec)
+}
+
+function cleanName(name: string, spec: ChartSpec): string {
+  const trimmed = name.trim() || spec.title.trim() || 'Untitled chart'
+  return trimmed.slice(0, 300)
+}
+
+export function listCharts(db: Database): SavedChart[] {
+  return (db.prepare('SELECT * FROM charts ORDER BY name COLLATE NOCASE, id').all() as ChartRow[]).map(toChart)
+}
+
+export function getChart(db: Database, id: number): SavedChart | null {
+  const row = db.prepare('SELECT * FROM charts WHERE id = ?').get(id) as ChartRow | undefined
+  return row ? toChart(row) : null
+}
+
+export function saveChart(db: Database, name: string, spec: ChartSpec): SavedChart {
+  const json = checkedSpec(db, spec)
+  const now = new Date().toISOString()
+  const id = db
+    .prepare('INSERT INTO charts (name, dataset_id, spec, created_at, updated_at) VALUES (?, ?, ?, ?, ?)')
+    .run(cleanName(name, spec), BigInt(spec.datasetId), json, now, now).lastInsertRowid
+  return getChart(db, Number(id))!
+}
+
+export function updateChart(db: Database, id: number, name: string, spec: ChartSpec): SavedChart | null {
+  const json = checkedSpec(db, spec)
+  const changed = db
+    .prepare('UPDATE charts SET name = ?, dataset_id = ?, spec = ?, updated_at = ? WHERE id = ?')
+    .run(cleanName(name, spec), BigInt(spec.datasetId), json, new Date().toISOString(), id).changes
+  return changed > 0 ? getChart(db, id) : null
+}
+
+export function duplicateChart(db: Database, id: number): SavedChart | null {
+  const chart = getChart(db, id)
+  return chart ? saveChart(db, `${chart.name} (copy)`, chart.spec) : null
+}
+
+/** Deletes a chart unless a note cites it: the note's citation would point at nothing. */
+export function deleteChart(db: Database, id: number): boolean {
+  const cited = (db.prepare('SELECT count(*) AS n FROM citations WHERE chart_id = ?').get(id) as { n: number }).n
+  if (cited > 0) throw new InvalidRequest(`This chart is cited ${cited === 1 ? 'once' : `${cited} times`} in notes; remove those citations before deleting it.`)
+  return db.prepare('DELETE FROM charts WHERE id = ?').run(id).changes > 0
+}
