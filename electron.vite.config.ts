@@ -16,7 +16,9 @@ export default defineConfig({
           cli: resolve(import.meta.dirname, 'src/main/cli.ts'),
           // Imports run in a worker thread with their own connection; see import-runner.ts.
           'import-worker': resolve(import.meta.dirname, 'src/main/core/import/import-worker.ts'),
-          'import-reader-worker': resolve(import.meta.dirname, 'src/main/core/import/import-reader-worker.ts')
+          'import-reader-worker': resolve(import.meta.dirname, 'src/main/core/import/import-reader-worker.ts'),
+          // npm run bench:search; never loaded by the app.
+          'search-bench': resolve(import.meta.dirname, 'src/main/bench/run-search-bench.ts')
         }
       }
     }
