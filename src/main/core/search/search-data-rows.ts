@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3'
 import { SNIPPET_MARK_END, SNIPPET_MARK_START, type SearchHit } from '@shared/model'
+import { cachedStatement } from '../db/cached-statement'
 import { DATASET_ROW_KEY_FACTOR } from '../db/migrations/0002-dataset-row-search'
 import { DataRowText } from './data-row-text'
 import type { KindQuery, KindResult } from './kind-search'
@@ -59,7 +60,7 @@ export function searchDataRows(db: Database, query: KindQuery, scope: DatasetSco
   const test = query.exact?.test ?? null
   if (test !== null) return exactlySpelled(db, rows, from, params, query, test, terms)
 
-  const perDataset = db.prepare(`SELECT rowid / ${DATASET_ROW_KEY_FACTOR} AS dataset, count(*) AS count ${from} GROUP BY 1`).all(...params) as {
+  const perDataset = cachedStatement(db, `SELECT rowid / ${DATASET_ROW_KEY_FACTOR} AS dataset, count(*) AS count ${from} GROUP BY 1`).all(...params) as {
     dataset: number
     count: number
   }[]
@@ -72,8 +73,7 @@ export function searchDataRows(db: Database, query: KindQuery, scope: DatasetSco
     if (picked.length === 0) return { hits: [], buckets }
     hitFrom += ` AND ${scopeCondition(picked, hitParams)}`
   }
-  const found = db
-    .prepare(`SELECT rowid AS key, ${RANK} AS rank ${hitFrom} ORDER BY rank, rowid LIMIT ?`)
+  const found = cachedStatement(db, `SELECT rowid AS key, ${RANK} AS rank ${hitFrom} ORDER BY rank, rowid LIMIT ?`)
     .all(...hitParams, query.take) as { key: number; rank: number }[]
   return { hits: found.map((hit) => toHit(rows, hit, terms)), buckets }
 }

@@ -1,6 +1,8 @@
 import type { Database } from 'better-sqlite3'
 import type { SearchHit } from '@shared/model'
-import { orderBy, yearOf, type KindQuery, type KindResult } from './kind-search'
+import { cachedStatement } from '../db/cached-statement'
+import { documentFacts } from './document-facts'
+import { orderBy, yearOf, type FacetBucket, type KindQuery, type KindResult } from './kind-search'
 
 // Snippet markers as SQL char() codes: U+E000 / U+E001 (see SNIPPET_MARK_START / _END).
 const OPEN = 'char(57344)'
@@ -20,6 +22,8 @@ interface DocumentTable {
   haystack: string
   /** When the item arrived in the archive. */
   added: string
+  /** id, source, date, added of every item, for documentFacts. */
+  facts: string
 }
 
 export const ARTICLES: DocumentTable = {
@@ -30,7 +34,8 @@ export const ARTICLES: DocumentTable = {
   source: 'd.publisher',
   weights: '10.0, 3.0, 3.0, 1.0',
   haystack: "concat_ws(' ', d.title, d.byline, d.publisher, d.body)",
-  added: 'd.imported_at'
+  added: 'd.imported_at',
+  facts: 'SELECT id, publisher, published_at, imported_at FROM articles'
 }
 
 export const NOTES: DocumentTable = {
@@ -41,11 +46,81 @@ export const NOTES: DocumentTable = {
   source: null,
   weights: '10.0, 1.0',
   haystack: "concat_ws(' ', d.title, d.body)",
-  added: 'd.created_at'
+  added: 'd.created_at',
+  facts: 'SELECT id, NULL, updated_at, created_at FROM notes'
 }
 
-/** Ranked hits and facet buckets from articles or notes, which FTS5 can snippet itself. */
+/**
+ * Ranked hits and facet buckets from articles or notes. The matches are counted against facts
+ * held in memory (see documentFacts), and only the page of hits is read from the table, with
+ * FTS5's snippets; the exact-spelling switch, which must read each match's text, takes the
+ * slower all-SQL route.
+ */
 export function searchDocuments(db: Database, spec: DocumentTable, query: KindQuery): KindResult {
+  if (query.exact !== null) return searchDocumentsInSql(db, spec, query)
+  const facts = documentFacts(db, spec.facts)
+  const ids = cachedStatement(db, `SELECT rowid FROM ${spec.fts} WHERE ${spec.fts} MATCH ?`).pluck().all(query.match) as number[]
+  const counts = new Map<string, FacetBucket>()
+  const kept: number[] = []
+  for (const id of ids) {
+    const fact = facts.get(id)
+    if (!fact) continue
+    if (query.after !== null && (fact.date === null || fact.date < query.after)) continue
+    if (query.before !== null && (fact.date === null || fact.date >= query.before)) continue
+    if (query.addedAfter !== null && !(fact.added > query.addedAfter)) continue
+    kept.push(id)
+    const year = yearOf(fact.date)
+    const key = `${fact.source ?? ''}\u0000${fact.source === null ? 'n' : 's'}${year ?? ''}`
+    const bucket = counts.get(key)
+    if (bucket) bucket.count++
+    else counts.set(key, { source: fact.source, year, count: 1 })
+  }
+  const buckets = [...counts.values()]
+  if (query.take === 0 || kept.length === 0) return { hits: [], buckets }
+  const listed = query.source === null || spec.source === null ? kept : kept.filter((id) => facts.get(id)!.source === query.source)
+  const rankSql = `SELECT rowid FROM ${spec.fts} WHERE ${spec.fts} MATCH ?`
+  const rankOrder = `ORDER BY bm25(${spec.fts}, ${spec.weights}), rowid`
+  // `+rowid IN (…)` (the + keeps SQLite from handing the list to FTS5 as row lookups, each of
+  // which would re-read the query) filters one pass over the matches, and bm25() and snippet()
+  // are then computed only for the rows that pass.
+  const onlyListed = `AND +rowid IN (SELECT value FROM json_each(?))`
+  let top: number[]
+  if (query.sort !== 'relevance') {
+    const direction = query.sort === 'newest' ? -1 : 1
+    top = [...listed]
+      .sort((a, b) => {
+        const da = facts.get(a)!.date
+        const dbDate = facts.get(b)!.date
+        if (da === dbDate) return a - b
+        if (da === null) return 1
+        if (dbDate === null) return -1
+        return (da < dbDate ? -1 : 1) * direction
+      })
+      .slice(0, query.take)
+  } else if (listed.length === ids.length) {
+    top = cachedStatement(db, `${rankSql} ${rankOrder} LIMIT ?`).pluck().all(query.match, query.take) as number[]
+  } else {
+    top = cachedStatement(db, `${rankSql} ${onlyListed} ${rankOrder} LIMIT ?`).pluck().all(query.match, JSON.stringify(listed), query.take) as number[]
+  }
+  const sourceColumn = spec.source ?? 'NULL'
+  const details = cachedStatement(
+    db,
+    `SELECT d.id AS id, d.title AS title, ${spec.date} AS date, ${sourceColumn} AS source,
+            snippet(${spec.fts}, -1, ${OPEN}, ${CLOSE}, '…', ${SNIPPET_TOKENS}) AS snippet,
+            bm25(${spec.fts}, ${spec.weights}) AS rank
+       FROM ${spec.fts} JOIN ${spec.table} d ON d.id = ${spec.fts}.rowid
+      WHERE ${spec.fts} MATCH ? AND +${spec.fts}.rowid IN (SELECT value FROM json_each(?))`
+  ).all(query.match, JSON.stringify(top)) as Omit<SearchHit, 'kind' | 'row'>[]
+  const byId = new Map(details.map((row) => [row.id, row]))
+  const hits = top.flatMap((id) => {
+    const row = byId.get(id)
+    return row ? [{ kind: spec.kind, row: null, ...row }] : []
+  })
+  return { hits, buckets }
+}
+
+/** Everything in SQL, joined to the table: the route for the exact-spelling switch. */
+function searchDocumentsInSql(db: Database, spec: DocumentTable, query: KindQuery): KindResult {
   const where = [`${spec.fts} MATCH ?`]
   const params: (string | number)[] = [query.match]
   if (query.after !== null) {
