@@ -33,7 +33,7 @@ describe('casefile CLI', () => {
     expect(code).toBe(0)
     expect(existsSync(path)).toBe(true)
     expect(out).toContain(`Archive   ${path}`)
-    expect(out).toContain('7 articles · 5 datasets · 0 notes · 0 charts')
+    expect(out).toContain('7 articles · 5 datasets · 0 notes · 3 charts')
   })
 
   it('prints info as one JSON object with --json', async () => {
@@ -41,7 +41,7 @@ describe('casefile CLI', () => {
     const { code, out } = await cli([`--archive=${path}`, 'info', '--json'])
     expect(code).toBe(0)
     const info = JSON.parse(out)
-    expect(info.counts).toEqual({ articles: 7, datasets: 5, notes: 0, charts: 0 })
+    expect(info.counts).toEqual({ articles: 7, datasets: 5, notes: 0, charts: 3 })
     expect(info.fileName).toBe('cli.casefile')
     expect(out.trim().split('\n')).toHaveLength(1)
   })

@@ -1,6 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import { getArticle, listArticles } from '../../../src/main/core/articles/article-queries'
 import { getDataset, getDatasetRows, listDatasets } from '../../../src/main/core/datasets/dataset-queries'
+import { aggregateChart } from '../../../src/main/core/charts/aggregate-chart'
+import { listCharts } from '../../../src/main/core/charts/chart-queries'
 import { tempArchive } from '../../helpers/temp-archive'
 
 const made = await tempArchive(true)
@@ -55,5 +57,28 @@ describe('the sample archive', () => {
     expect(page.rows[0]).toEqual({ rowid: 1, values: [2005, 'ice_removals_and_returns', 195066, 'exact', 'TRAC_234', 'no', expect.stringContaining('TRAC')] })
     const next = getDatasetRows(db, summary.id, 2, 1)!
     expect(next.rows[0]!.rowid).toBe(3)
+  })
+
+  it('comes with the review dashboard: three charts whose figures match the seed article and the official data', () => {
+    const charts = listCharts(db)
+    expect(charts.map((chart) => chart.name)).toEqual([
+      'ICE removals by fiscal year, FY2005–FY2018',
+      'Review: cases reviewed and cases closed, by report date',
+      'Review: closure rate on 29 May 2012'
+    ])
+    const [removals, review, closure] = charts.map((chart) => aggregateChart(db, chart.spec))
+    // The closure rate the seed article calls "fewer than 2 percent": 4,403 of 288,361.
+    expect(closure!.labels).toEqual(['cases_closed', 'cases_reviewed'])
+    const [closed, reviewed] = closure!.series[0]!.values as number[]
+    expect([closed, reviewed]).toEqual([4403, 288361])
+    expect(((closed! / reviewed!) * 100).toFixed(2)).toBe('1.53')
+    expect(closure!.spec.title).toContain('4,403 of 288,361 reviewed cases closed (1.53%)')
+    const may29 = review!.labels.indexOf('2012-05-29')
+    expect(Object.fromEntries(review!.series.map((series) => [series.name, series.values[may29]]))).toEqual({ cases_reviewed: 288361, cases_closed: 4403 })
+    const fy = (year: string, measure: string) => removals!.series.find((series) => series.name === measure)!.values[removals!.labels.indexOf(year)]
+    expect([fy('2005', 'ice_removals_and_returns'), fy('2012', 'ice_removals_total'), fy('2012', 'ice_removals_convicted_criminal')]).toEqual([195066, 409849, 225390])
+    expect(removals!.labels[0]).toBe('2005')
+    expect(removals!.labels.at(-1)).toBe('2018')
+    for (const data of [removals, review, closure]) expect(data!.caption).toMatch(/^Source: .+, compiled from .+\.$/)
   })
 })
