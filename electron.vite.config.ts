@@ -18,7 +18,8 @@ export default defineConfig({
           'import-worker': resolve(import.meta.dirname, 'src/main/core/import/import-worker.ts'),
           'import-reader-worker': resolve(import.meta.dirname, 'src/main/core/import/import-reader-worker.ts'),
           // npm run bench:search; never loaded by the app.
-          'search-bench': resolve(import.meta.dirname, 'src/main/bench/run-search-bench.ts')
+          'search-bench': resolve(import.meta.dirname, 'src/main/bench/run-search-bench.ts'),
+          'chart-bench': resolve(import.meta.dirname, 'src/main/bench/run-chart-bench.ts')
         }
       }
     }

@@ -110,7 +110,7 @@ describe('aggregateChart', () => {
   it('creates an index for the grouping the first time, so the next chart reads the index', () => {
     aggregateChart(db, spec({ x: { column: 0, bucket: 'month' }, groupBy: { column: 1, top: 3 } }))
     const indexes = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = ? AND name LIKE ?").all(`ds_${datasetId}`, '%chart%') as { name: string }[]
-    expect(indexes.map((index) => index.name)).toContain(`ds_${datasetId}_chart_c0_month_c1`)
+    expect(indexes.map((index) => index.name)).toContain(`ds_${datasetId}_chart_c0_month_c1_c0`)
   })
 })
 

@@ -3,6 +3,7 @@ import type { ChartData, ChartFilter, ChartSpec } from '@shared/chart-spec'
 import type { DatasetColumn } from '@shared/model'
 import { columnName, datasetTableName } from '../datasets/dataset-table-name'
 import { getDataset } from '../datasets/dataset-queries'
+import { cachedStatement } from '../db/cached-statement'
 import { bucketExpression, bucketRange } from './bucket-expression'
 import { InvalidRequest } from '../invalid-request'
 
@@ -10,6 +11,8 @@ type Bound = string | number | bigint | null
 
 const AGGREGATE_NAMES = { sum: ['a', 'sum'], avg: ['an', 'average'], min: ['a', 'minimum'], max: ['a', 'maximum'] } as const
 const EMPTY_GROUP = '(empty)'
+/** More (x, series) points than any chart can show; past it the chart is refused with the reason. */
+const MAX_CELLS = 200_000
 const OTHER_GROUP = 'Other'
 
 function columnOf(columns: DatasetColumn[], position: number, role: string): DatasetColumn {
@@ -101,7 +104,8 @@ export function aggregateChart(db: Database, spec: ChartSpec): ChartData {
   const xExpression = spec.x.bucket === null ? xName : bucketExpression(xName, spec.x.bucket)
   // Filters on different columns must all hold; several "equals" on one column mean any of them
   // (measure = removals OR measure = convicted removals, as a tidy "long" table needs).
-  const where = [`${xName} IS NOT NULL`]
+  // The condition is on the x expression itself, so an index on that expression covers the query.
+  const where = [`${xExpression} IS NOT NULL`]
   const params: Bound[] = []
   const equalsByColumn = new Map<number, { sql: string[]; params: Bound[] }>()
   for (const filter of spec.filters) {
@@ -125,53 +129,74 @@ export function aggregateChart(db: Database, spec: ChartSpec): ChartData {
   const groupName = group === null ? null : columnName(group.position)
 
   if (spec.filters.length === 0) {
-    const extra = [groupName, spec.y.column === null ? null : columnName(spec.y.column)].filter((name): name is string => name !== null)
+    // The x column itself goes last: SQLite reads an expression index as covering only when every
+    // column the query mentions is in it.
+    const extra = [groupName, spec.y.column === null ? null : columnName(spec.y.column), spec.x.bucket === null ? null : xName].filter(
+      (name): name is string => name !== null
+    )
     ensureIndex(db, table, xExpression, [xName, spec.x.bucket ?? 'value', ...extra].join('_'), extra)
   }
 
-  // Series: the largest `top` groups by row count; the rest become one "Other" series.
-  let seriesExpression = "''"
-  const seriesParams: Bound[] = []
-  const seriesRank = new Map<string, number>()
-  if (groupName !== null) {
-    const totals = db
-      .prepare(`SELECT ${groupName} AS g, count(*) AS n FROM ${table} WHERE ${where.join(' AND ')} GROUP BY 1 ORDER BY n DESC, g LIMIT ?`)
-      .all(...params, spec.groupBy!.top + 1) as { g: string | number | null; n: number }[]
-    const kept = totals.slice(0, spec.groupBy!.top)
-    const others = totals.length > spec.groupBy!.top
-    const named = kept.filter((row) => row.g !== null)
-    kept.forEach((row, rank) => seriesRank.set(row.g === null ? EMPTY_GROUP : String(row.g), rank))
-    seriesExpression = `CASE ${groupName === null ? '' : `WHEN ${groupName} IS NULL THEN '${EMPTY_GROUP}'`} ${named.length > 0 ? `WHEN ${groupName} IN (${named.map(() => '?').join(', ')}) THEN CAST(${groupName} AS TEXT)` : ''} ELSE '${others ? OTHER_GROUP : EMPTY_GROUP}' END`
-    seriesParams.push(...named.map((row) => row.g))
+  // One GROUP BY over x and the series column, read in index order when there is no filter; the
+  // largest `top` series are kept and the rest folded into "Other" here, on at most MAX_CELLS rows.
+  const yColumn = spec.y.column === null ? null : columnName(spec.y.column)
+  const cells = cachedStatement(
+    db,
+    `SELECT ${xExpression} AS x, ${groupName ?? 'NULL'} AS g, ${yExpression} AS y, count(*) AS n, ${yColumn === null ? 'count(*)' : `count(${yColumn})`} AS ny
+       FROM ${table} WHERE ${where.join(' AND ')} GROUP BY 1, 2 ORDER BY 1, 2 LIMIT ?`
+  ).all(...params, MAX_CELLS + 1) as { x: string | number; g: string | number | null; y: number | null; n: number; ny: number }[]
+  if (cells.length > MAX_CELLS) {
+    const culprit = group === null ? `“${x.label}”` : `“${x.label}” and “${group.label}”`
+    throw new InvalidRequest(`${culprit} have too many different values to chart (over ${MAX_CELLS.toLocaleString('en-US')} points); choose columns with fewer values or a coarser date bucket.`)
   }
-
-  const rows = db
-    .prepare(`SELECT ${xExpression} AS x, ${seriesExpression} AS s, ${yExpression} AS y, count(*) AS n FROM ${table} WHERE ${where.join(' AND ')} GROUP BY 1, 2 ORDER BY 1, 2`)
-    .all(...seriesParams, ...params) as { x: string | number; s: string; y: number | null; n: number }[]
+  const seriesOf = new Map<string, string>()
+  const order: string[] = []
+  if (group !== null) {
+    const totals = new Map<string, number>()
+    for (const cell of cells) {
+      const name = cell.g === null ? EMPTY_GROUP : String(cell.g)
+      totals.set(name, (totals.get(name) ?? 0) + cell.n)
+    }
+    const ranked = [...totals].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([name]) => name)
+    const kept = ranked.slice(0, spec.groupBy!.top)
+    for (const name of ranked) seriesOf.set(name, kept.includes(name) ? name : OTHER_GROUP)
+    order.push(...kept, ...(ranked.length > kept.length ? [OTHER_GROUP] : []))
+  } else order.push(yLabel)
 
   const seen = new Map<string, string | number>()
-  for (const row of rows) seen.set(String(row.x), row.x)
+  for (const cell of cells) seen.set(String(cell.x), cell.x)
   let labels = [...seen.keys()]
   if (spec.x.bucket !== null && labels.length > 0) labels = bucketRange(labels[0]!, labels.at(-1)!, spec.x.bucket)
   const index = new Map(labels.map((label, position) => [label, position]))
-  // No rows means a count of zero, but no figure at all for a sum or an average: a gap, not a 0.
-  const filler = spec.y.aggregate === 'count' ? 0 : null
-  const series = new Map<string, (number | null)[]>()
-  for (const row of rows) {
-    const values = series.get(row.s) ?? new Array<number | null>(labels.length).fill(filler)
-    values[index.get(String(row.x))!] = row.y
-    series.set(row.s, values)
+  // Folding several groups into one point: counts and sums add up, extremes stay extreme, and
+  // averages are weighted by how many values each group averaged.
+  const totals = new Map<string, { y: (number | null)[]; weight: number[] }>(
+    order.map((name) => [name, { y: new Array<number | null>(labels.length).fill(null), weight: new Array<number>(labels.length).fill(0) }])
+  )
+  for (const cell of cells) {
+    const name = group === null ? yLabel : seriesOf.get(cell.g === null ? EMPTY_GROUP : String(cell.g))!
+    const target = totals.get(name)!
+    const at = index.get(String(cell.x))!
+    const before = target.y[at]!
+    if (cell.y === null) continue
+    if (before === null) target.y[at] = cell.y
+    else if (spec.y.aggregate === 'min') target.y[at] = Math.min(before, cell.y)
+    else if (spec.y.aggregate === 'max') target.y[at] = Math.max(before, cell.y)
+    else if (spec.y.aggregate === 'avg') target.y[at] = (before * target.weight[at]! + cell.y * cell.ny) / (target.weight[at]! + cell.ny)
+    else target.y[at] = before + cell.y
+    target.weight[at]! += cell.ny
   }
-  // Series in the order of their size, "Other" last.
-  const names = [...series.keys()].sort((a, b) => (seriesRank.get(a) ?? Infinity) - (seriesRank.get(b) ?? Infinity))
+  // No rows means a count of zero, but no figure at all for a sum or an average: a gap, not a 0.
+  if (spec.y.aggregate === 'count') for (const { y } of totals.values()) y.forEach((value, at) => (y[at] = value ?? 0))
+  const rows = cells.reduce((sum, cell) => sum + cell.n, 0)
   return {
     spec,
     xKind: spec.x.bucket === null ? 'category' : 'date',
     xLabel: spec.x.bucket === null ? x.label : `${x.label} (${spec.x.bucket === 'fiscal-year' ? 'fiscal year' : spec.x.bucket})`,
     yLabel,
     labels,
-    series: names.map((name) => ({ name: groupName === null ? yLabel : name, values: series.get(name)! })),
-    rows: rows.reduce((sum, row) => sum + row.n, 0),
+    series: order.map((name) => ({ name, values: totals.get(name)!.y })),
+    rows,
     caption: captionOf(db, dataset.id, dataset.name)
   }
 }
