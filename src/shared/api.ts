@@ -19,7 +19,8 @@ import type {
   SavedSearch,
   SearchResult
 } from './model'
-import { chartSpecValidator, type ChartData } from './chart-spec'
+import { chartSpecValidator, rowFilterValidator, type ChartData } from './chart-spec'
+import { COLUMN_TYPES, rowQueryValidator, type ColumnStats, type ColumnTypeChange, type RowPage, type SavedFile } from './row-query'
 import type { Result } from './result'
 import { fail, ok } from './result'
 import { bool, id, int, list, nothing, nullable, oneOf, record, text, type Infer } from './validate'
@@ -54,6 +55,15 @@ export const apiArgs = {
     limit: int(1, 500)
   }),
   getArticleMatches: record({ id: id(), query: text(MAX_QUERY_LENGTH), exact: bool() }),
+  queryDatasetRows: rowQueryValidator,
+  getColumnStats: record({ datasetId: id(), position: int(0, 1999), filters: list(rowFilterValidator, 20) }),
+  setColumnType: record({ datasetId: id(), position: int(0, 1999), type: oneOf(...COLUMN_TYPES) }),
+  /** Asks where to save (a native dialog in the app) and writes the rows there as CSV. */
+  exportRowsCsv: record({
+    datasetId: id(),
+    sort: nullable(record({ column: int(0, 1999), direction: oneOf('asc', 'desc') })),
+    filters: list(rowFilterValidator, 20)
+  }),
   chartData: record({ spec: chartSpecValidator }),
   listCharts: nothing(),
   getChart: record({ id: id() }),
@@ -96,6 +106,10 @@ export interface ApiResults {
   deleteNote: { id: number }
   search: SearchResult
   getArticleMatches: ArticleMatches
+  queryDatasetRows: RowPage
+  getColumnStats: ColumnStats
+  setColumnType: ColumnTypeChange
+  exportRowsCsv: SavedFile
   chartData: ChartData
   listCharts: SavedChart[]
   getChart: SavedChart

@@ -10,6 +10,19 @@ export const DATE_BUCKETS = ['day', 'week', 'month', 'quarter', 'year', 'fiscal-
 export const AGGREGATES = ['count', 'sum', 'avg', 'min', 'max'] as const
 export const FILTER_OPS = ['equals', 'contains', 'empty', 'not-empty', 'between'] as const
 
+/**
+ * Rows to keep: equals / contains take `value`; between takes `min` and/or `max` (inclusive;
+ * numbers for numeric columns, YYYY-MM-DD for dates); empty / not-empty take neither. Filters on
+ * different columns must all hold; several `equals` on one column mean any of them.
+ */
+export const rowFilterValidator = record({
+  column: column(),
+  op: oneOf(...FILTER_OPS),
+  value: nullable(text(1000)),
+  min: nullable(text(100)),
+  max: nullable(text(100))
+})
+
 export const chartSpecValidator = record({
   datasetId: id(),
   type: oneOf(...CHART_TYPES),
@@ -20,20 +33,14 @@ export const chartSpecValidator = record({
   y: record({ aggregate: oneOf(...AGGREGATES), column: nullable(column()) }),
   /** One series per value of this column: the `top` largest, the rest summed as "Other". */
   groupBy: nullable(record({ column: column(), top: int(1, 50) })),
-  /**
-   * Rows to keep: equals / contains take `value`; between takes `min` and/or `max` (inclusive; numbers
-   * for numeric columns, YYYY-MM-DD for dates); empty / not-empty take neither.
-   */
-  filters: list(
-    record({ column: column(), op: oneOf(...FILTER_OPS), value: nullable(text(1000)), min: nullable(text(100)), max: nullable(text(100)) }),
-    20
-  )
+  filters: list(rowFilterValidator, 20)
 })
 
 export type ChartSpec = Infer<typeof chartSpecValidator>
 export type ChartType = ChartSpec['type']
 export type DateBucket = (typeof DATE_BUCKETS)[number]
-export type ChartFilter = ChartSpec['filters'][number]
+export type RowFilter = Infer<typeof rowFilterValidator>
+export type ChartFilter = RowFilter
 
 /** A chart's numbers, aggregated by SQL in the core: one value per series per x label. */
 export interface ChartData {

@@ -100,3 +100,14 @@ export function bool(): Validator<boolean> {
 export function nullable<T>(inner: Validator<T>): Validator<T | null> {
   return { check: (value, path) => (value === null ? null : inner.check(value, path)) }
 }
+
+/** A table cell as it travels: text (up to maxLength), a finite number, or null. */
+export function cell(maxLength: number): Validator<string | number | null> {
+  return {
+    check: (value, path) => {
+      if (value === null || (typeof value === 'number' && Number.isFinite(value))) return null
+      if (typeof value === 'string') return value.length <= maxLength ? null : `${path} is longer than ${maxLength} characters`
+      return `${path} must be text, a number or null, not ${describe(value)}`
+    }
+  }
+}

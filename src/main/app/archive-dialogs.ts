@@ -3,7 +3,7 @@
 
 import { app, dialog, type BrowserWindow, type MessageBoxOptions } from 'electron'
 import { join } from 'node:path'
-import { ARCHIVE_EXTENSION } from '../core/index'
+import { ARCHIVE_EXTENSION, type SaveRequest } from '../core/index'
 import { withArchiveExtension } from './archive-path-policy'
 
 const ARCHIVE_FILTER = { name: 'Casefile archives', extensions: [ARCHIVE_EXTENSION] }
@@ -73,4 +73,18 @@ export async function showNotice(parent: BrowserWindow | null, message: string, 
 async function showBox(parent: BrowserWindow | null, options: MessageBoxOptions): Promise<void> {
   if (parent) await dialog.showMessageBox(parent, options)
   else await dialog.showMessageBox(options)
+}
+
+/** Where to save an export; null when the person cancels. Adds the extension when it is missing. */
+export async function pickSavePath(parent: BrowserWindow | null, request: SaveRequest): Promise<string | null> {
+  const options: Electron.SaveDialogOptions = {
+    title: request.title,
+    buttonLabel: 'Save',
+    defaultPath: join(app.getPath('documents'), request.suggestedName.replace(/[\\/:*?"<>|]/g, '_')),
+    filters: [{ name: request.extension.toUpperCase(), extensions: [request.extension] }],
+    properties: ['createDirectory', 'showOverwriteConfirmation']
+  }
+  const choice = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options)
+  if (choice.canceled || !choice.filePath) return null
+  return choice.filePath.toLowerCase().endsWith(`.${request.extension}`) ? choice.filePath : `${choice.filePath}.${request.extension}`
 }

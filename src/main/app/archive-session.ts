@@ -4,7 +4,7 @@
 import { statSync } from 'node:fs'
 import { resolve } from 'node:path'
 import type { ApiEvent, ArchiveApi } from '@shared/api'
-import { createArchiveApi, openArchive, type Archive, type ArchiveApiHandle } from '../core/index'
+import { createArchiveApi, openArchive, type Archive, type ArchiveApiHandle, type SaveRequest } from '../core/index'
 
 export interface ArchiveSessionOptions {
   /** Content copied into an archive the first time it is created. */
@@ -13,6 +13,8 @@ export interface ArchiveSessionOptions {
   nativeBinding: string | null
   /** The built import worker; null imports on the main thread (only when the build lacks it). */
   importWorker: string | null
+  /** Asks where to save an export (a native save dialog). */
+  chooseSavePath: (request: SaveRequest) => Promise<string | null>
 }
 
 interface OpenArchive {
@@ -63,7 +65,7 @@ export class ArchiveSession {
       // Events from an archive that has since been replaced would describe the wrong file.
       entry.handle = createArchiveApi(archive, (event) => {
         if (this.#current === entry) this.#sink(event)
-      }, { importWorker: this.#options.importWorker })
+      }, { importWorker: this.#options.importWorker, chooseSavePath: this.#options.chooseSavePath })
     } catch (error) {
       archive.close()
       throw error

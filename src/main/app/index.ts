@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url'
 import { DEFAULT_ARCHIVE_NAME, importWorkerPath, nativeBindingPath, sampleDir } from '../core/index'
 import { APP_ENTRY_URL, devServerOrigin, trustedOrigins } from './app-origin'
 import { importFilesCommand, newArchiveCommand, openArchiveCommand, openStartupArchive } from './archive-commands'
+import { pickSavePath } from './archive-dialogs'
 import { startupArchivePath } from './startup-archive-path'
 import { ArchiveSession } from './archive-session'
 import { eventSender, registerIpc } from './ipc'
@@ -39,7 +40,8 @@ function run(): void {
   const session = new ArchiveSession({
     seedDir: sampleDir(app.getAppPath()),
     nativeBinding: nativeBindingPath(app.getAppPath(), process.versions.modules),
-    importWorker: importWorkerPath(join(outDir, 'main'))
+    importWorker: importWorkerPath(join(outDir, 'main')),
+    chooseSavePath: (request) => pickSavePath(currentWindow(), request)
   })
   let mainWindow: BrowserWindow | null = null
   const currentWindow = (): BrowserWindow | null => (mainWindow !== null && !mainWindow.isDestroyed() ? mainWindow : null)

@@ -8,6 +8,9 @@ import { ImportJobs } from './import/import-jobs'
 import { inlineImportRunner, workerImportRunner } from './import/import-runner'
 import { deleteNote, getNote, insertNote, listNotes, updateNote } from './notes/note-queries'
 import { aggregateChart } from './charts/aggregate-chart'
+import { exportRowsCsv } from './datasets/export-rows-csv'
+import { columnStats, queryDatasetRows } from './datasets/query-dataset-rows'
+import { reindexAfterTypeChange, setColumnType } from './datasets/set-column-type'
 import { deleteChart, duplicateChart, getChart, listCharts, saveChart, updateChart } from './charts/chart-queries'
 import { exportNotes } from './export/export-notes'
 import { InvalidRequest } from './invalid-request'
@@ -21,9 +24,21 @@ export interface ArchiveApiHandle {
   dispose(): Promise<void>
 }
 
+export interface SaveRequest {
+  title: string
+  suggestedName: string
+  /** Without the dot: csv, pdf. */
+  extension: string
+}
+
 export interface ArchiveApiOptions {
   /** The built import worker (out/main/import-worker.js); null imports in this thread. */
   importWorker: string | null
+  /**
+   * Asks the person where to save a file (the app shows a native dialog); resolves to null when they
+   * cancel. The renderer never names a path itself. Without it, exports to a file are refused.
+   */
+  chooseSavePath?: (request: SaveRequest) => Promise<string | null>
 }
 
 /** Runs `work`; a null answer means the thing asked for does not exist; a throw becomes an error value. */
@@ -36,6 +51,18 @@ function answer<T>(what: string, work: () => T | null): Promise<Result<T>> {
     const message = error instanceof Error ? error.message : String(error)
     console.error(`casefile: ${what} failed`, error)
     return Promise.resolve(fail('internal', `${what} failed: ${message}`))
+  }
+}
+
+/** `answer` for work that must wait (a save dialog). */
+async function answerLater<T>(what: string, work: () => Promise<T | null>): Promise<Result<T>> {
+  try {
+    const value = await work()
+    return value === null ? fail('not-found', `${what} was not found in this archive.`) : ok(value)
+  } catch (error) {
+    if (error instanceof InvalidRequest) return fail('invalid-input', error.message)
+    console.error(`casefile: ${what} failed`, error)
+    return fail('internal', `${what} failed: ${error instanceof Error ? error.message : String(error)}`)
   }
 }
 
@@ -61,6 +88,23 @@ export function createArchiveApi(archive: Archive, emit: (event: ApiEvent) => vo
     deleteNote: ({ id }) => answer(`Note ${id}`, () => (deleteNote(db, id) ? { id } : null)),
     search: (request) => answer('Search', () => searchArchive(db, request)),
     getArticleMatches: ({ id, query, exact }) => answer(`Article ${id}`, () => articleMatches(db, id, query, exact)),
+    queryDatasetRows: (query) => answer(`Dataset ${query.datasetId}`, () => queryDatasetRows(db, query)),
+    getColumnStats: ({ datasetId, position, filters }) => answer(`Dataset ${datasetId}`, () => columnStats(db, datasetId, position, filters)),
+    setColumnType: ({ datasetId, position, type }) =>
+      answer(`Dataset ${datasetId}`, () => {
+        const change = setColumnType(db, datasetId, position, type)
+        reindexAfterTypeChange(db, datasetId)
+        return change
+      }),
+    exportRowsCsv: (query) =>
+      answerLater(`Dataset ${query.datasetId}`, async () => {
+        const dataset = getDataset(db, query.datasetId)
+        if (!dataset) return null
+        if (!options.chooseSavePath) throw new InvalidRequest('Saving a file needs the app (or the CLI’s own export commands).')
+        const path = await options.chooseSavePath({ title: 'Export rows as CSV', suggestedName: `${dataset.name}.csv`, extension: 'csv' })
+        if (path === null) return { path: null, rows: 0 }
+        return { path, ...exportRowsCsv(db, query, path) }
+      }),
     chartData: ({ spec }) => answer('The chart', () => aggregateChart(db, spec)),
     listCharts: () => answer('The chart list', () => listCharts(db)),
     getChart: ({ id }) => answer(`Chart ${id}`, () => getChart(db, id)),

@@ -2,7 +2,7 @@
 export { ArchiveOpenError, type ArchiveOpenErrorCode } from './archive-open-error'
 export type { Archive } from './archive'
 export { openArchive as openArchiveWith, type OpenArchiveOptions } from './open-archive'
-export { createArchiveApi, type ArchiveApiHandle, type ArchiveApiOptions } from './create-archive-api'
+export { createArchiveApi, type ArchiveApiHandle, type ArchiveApiOptions, type SaveRequest } from './create-archive-api'
 export { archiveInfo } from './archive-info'
 export { ARCHIVE_EXTENSION, DEFAULT_ARCHIVE_NAME, defaultArchivePath, importWorkerPath, nativeBindingPath, sampleDir, userDataDir } from './paths'
 export { APP_VERSION } from './app-version'

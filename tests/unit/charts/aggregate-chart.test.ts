@@ -103,7 +103,7 @@ describe('aggregateChart', () => {
     expect(() => aggregateChart(db, spec({ x: { column: 1, bucket: 'month' } }))).toThrow('“court” holds text values, not dates, so it cannot be grouped by month; choose a date column or show it as categories.')
     expect(() => aggregateChart(db, spec({ y: { aggregate: 'sum', column: 1 } }))).toThrow('“court” holds text values; a sum needs a column of numbers.')
     expect(() => aggregateChart(db, spec({ y: { aggregate: 'avg', column: null } }))).toThrow('An average needs a numeric column for the y axis.')
-    expect(() => aggregateChart(db, spec({ x: { column: 9, bucket: null } }))).toThrow("The chart's x axis is column 10, but the dataset has 5 columns.")
+    expect(() => aggregateChart(db, spec({ x: { column: 9, bucket: null } }))).toThrow('The chart’s x axis is column 10, but the dataset has 5 columns.')
     expect(() => aggregateChart(db, spec({ datasetId: 999 }))).toThrow('Dataset 999 was not found in this archive.')
   })
 

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { checkCall, type ApiEvent } from '../../../src/shared/api'
 import { DEFAULT_IMPORT_OPTIONS, SNIPPET_MARK_END, SNIPPET_MARK_START } from '../../../src/shared/model'
@@ -35,6 +37,26 @@ describe('createArchiveApi', () => {
     expect(await api.getArticle({ id: 9999 })).toEqual({ ok: false, error: { code: 'not-found', message: 'Article 9999 was not found in this archive.' } })
     expect((await api.getDataset({ id: 9999 })).ok).toBe(false)
     expect((await api.getDatasetRows({ id: 9999, offset: 0, limit: 5 })).ok).toBe(false)
+  })
+
+  it('exports rows only to where the save dialog says, and not at all when it is cancelled', async () => {
+    const { id } = made.archive.db.prepare("SELECT id FROM datasets WHERE name LIKE 'ICE removals%'").get() as { id: number }
+    const answers: (string | null)[] = [join(made.dir, 'removals.csv'), null]
+    const asked: string[] = []
+    const withDialog = createArchiveApi(made.archive, () => undefined, {
+      importWorker: null,
+      chooseSavePath: async (request) => {
+        asked.push(`${request.title}|${request.suggestedName}|${request.extension}`)
+        return answers.shift()!
+      }
+    })
+    const query = { datasetId: id, sort: null, filters: [{ column: 1, op: 'equals' as const, value: 'ice_removals_total', min: null, max: null }] }
+    expect(await withDialog.api.exportRowsCsv(query)).toEqual({ ok: true, value: { path: join(made.dir, 'removals.csv'), rows: 8 } })
+    expect(readFileSync(join(made.dir, 'removals.csv'), 'utf8').split('\r\n')[0]).toBe('fiscal_year,measure,value,qualifier,source_id,uncertain,notes')
+    expect(await withDialog.api.exportRowsCsv(query)).toEqual({ ok: true, value: { path: null, rows: 0 } })
+    expect(asked).toEqual(Array(2).fill('Export rows as CSV|ICE removals by fiscal year, FY2005–FY2018.csv|csv'))
+    expect(await api.exportRowsCsv(query)).toMatchObject({ ok: false, error: { code: 'invalid-input' } })
+    await withDialog.dispose()
   })
 
   it('answers a request the archive cannot carry out with its reason as invalid input', async () => {

@@ -1,59 +1,17 @@
 import type { Database } from 'better-sqlite3'
-import type { ChartData, ChartFilter, ChartSpec } from '@shared/chart-spec'
-import type { DatasetColumn } from '@shared/model'
+import type { ChartData, ChartSpec } from '@shared/chart-spec'
 import { columnName, datasetTableName } from '../datasets/dataset-table-name'
 import { getDataset } from '../datasets/dataset-queries'
+import { datasetColumn, isNumericColumn, rowFilterConditions } from '../datasets/row-filters'
 import { cachedStatement } from '../db/cached-statement'
 import { bucketExpression, bucketRange } from './bucket-expression'
 import { InvalidRequest } from '../invalid-request'
-
-type Bound = string | number | bigint | null
 
 const AGGREGATE_NAMES = { sum: ['a', 'sum'], avg: ['an', 'average'], min: ['a', 'minimum'], max: ['a', 'maximum'] } as const
 const EMPTY_GROUP = '(empty)'
 /** More (x, series) points than any chart can show; past it the chart is refused with the reason. */
 const MAX_CELLS = 200_000
 const OTHER_GROUP = 'Other'
-
-function columnOf(columns: DatasetColumn[], position: number, role: string): DatasetColumn {
-  const column = columns.find((candidate) => candidate.position === position)
-  if (!column) throw new InvalidRequest(`The chart's ${role} is column ${position + 1}, but the dataset has ${columns.length} columns.`)
-  return column
-}
-
-function isNumeric(column: DatasetColumn): boolean {
-  return column.type === 'integer' || column.type === 'real'
-}
-
-function filterCondition(filter: ChartFilter, column: DatasetColumn, params: Bound[]): string {
-  const name = columnName(column.position)
-  const asValue = (value: string): Bound => (isNumeric(column) && value.trim() !== '' && Number.isFinite(Number(value)) ? Number(value) : value)
-  switch (filter.op) {
-    case 'equals':
-      params.push(asValue(filter.value ?? ''))
-      return `${name} = ?`
-    case 'contains':
-      params.push(filter.value ?? '')
-      return `instr(lower(CAST(${name} AS TEXT)), lower(?)) > 0`
-    case 'empty':
-      return `${name} IS NULL`
-    case 'not-empty':
-      return `${name} IS NOT NULL`
-    case 'between': {
-      const parts: string[] = []
-      if (filter.min !== null && filter.min !== '') {
-        params.push(asValue(filter.min))
-        parts.push(`${name} >= ?`)
-      }
-      if (filter.max !== null && filter.max !== '') {
-        // A date's upper bound takes the whole day: 2012-05-29 keeps 2012-05-29T23:00.
-        params.push(column.type === 'datetime' && filter.max.length === 10 ? `${filter.max}~` : asValue(filter.max))
-        parts.push(`${name} <= ?`)
-      }
-      return parts.length > 0 ? parts.join(' AND ') : '1'
-    }
-  }
-}
 
 /**
  * The index that lets a chart's GROUP BY read an index in order (and nothing else) instead of the
@@ -86,7 +44,7 @@ export function aggregateChart(db: Database, spec: ChartSpec): ChartData {
   const dataset = getDataset(db, spec.datasetId)
   if (!dataset) throw new InvalidRequest(`Dataset ${spec.datasetId} was not found in this archive.`)
   const table = datasetTableName(dataset.id)
-  const x = columnOf(dataset.columns, spec.x.column, 'x axis')
+  const x = datasetColumn(dataset.columns, spec.x.column, 'chart’s x axis')
   if (spec.x.bucket !== null && x.type !== 'date' && x.type !== 'datetime') {
     throw new InvalidRequest(`“${x.label}” holds ${x.type} values, not dates, so it cannot be grouped by ${spec.x.bucket}; choose a date column or show it as categories.`)
   }
@@ -95,37 +53,18 @@ export function aggregateChart(db: Database, spec: ChartSpec): ChartData {
   if (spec.y.aggregate !== 'count') {
     const [article, noun] = AGGREGATE_NAMES[spec.y.aggregate]
     if (spec.y.column === null) throw new InvalidRequest(`${article[0]!.toUpperCase()}${article.slice(1)} ${noun} needs a numeric column for the y axis.`)
-    const y = columnOf(dataset.columns, spec.y.column, 'y axis')
-    if (!isNumeric(y)) throw new InvalidRequest(`“${y.label}” holds ${y.type} values; ${article} ${noun} needs a column of numbers.`)
+    const y = datasetColumn(dataset.columns, spec.y.column, 'chart’s y axis')
+    if (!isNumericColumn(y)) throw new InvalidRequest(`“${y.label}” holds ${y.type} values; ${article} ${noun} needs a column of numbers.`)
     yExpression = `${spec.y.aggregate}(${columnName(y.position)})`
     yLabel = `${noun[0]!.toUpperCase()}${noun.slice(1)} of ${y.label}`
   }
   const xName = columnName(x.position)
   const xExpression = spec.x.bucket === null ? xName : bucketExpression(xName, spec.x.bucket)
-  // Filters on different columns must all hold; several "equals" on one column mean any of them
-  // (measure = removals OR measure = convicted removals, as a tidy "long" table needs).
+  const filtered = rowFilterConditions(dataset.columns, spec.filters)
   // The condition is on the x expression itself, so an index on that expression covers the query.
-  const where = [`${xExpression} IS NOT NULL`]
-  const params: Bound[] = []
-  const equalsByColumn = new Map<number, { sql: string[]; params: Bound[] }>()
-  for (const filter of spec.filters) {
-    const own: Bound[] = []
-    const condition = filterCondition(filter, columnOf(dataset.columns, filter.column, 'filter'), own)
-    if (filter.op !== 'equals') {
-      where.push(condition)
-      params.push(...own)
-    } else {
-      const entry = equalsByColumn.get(filter.column) ?? { sql: [], params: [] }
-      entry.sql.push(condition)
-      entry.params.push(...own)
-      equalsByColumn.set(filter.column, entry)
-    }
-  }
-  for (const entry of equalsByColumn.values()) {
-    where.push(entry.sql.length === 1 ? entry.sql[0]! : `(${entry.sql.join(' OR ')})`)
-    params.push(...entry.params)
-  }
-  const group = spec.groupBy === null ? null : columnOf(dataset.columns, spec.groupBy.column, 'series')
+  const where = [`${xExpression} IS NOT NULL`, ...filtered.sql]
+  const params = filtered.params
+  const group = spec.groupBy === null ? null : datasetColumn(dataset.columns, spec.groupBy.column, 'chart’s series')
   const groupName = group === null ? null : columnName(group.position)
 
   if (spec.filters.length === 0) {

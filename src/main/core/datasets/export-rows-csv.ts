@@ -1,0 +1,62 @@
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs'
+import type { Database } from 'better-sqlite3'
+import type { CellValue } from '@shared/model'
+import type { RowQuery } from '@shared/row-query'
+import { getDatasetColumns } from './dataset-queries'
+import { queryDatasetRows } from './query-dataset-rows'
+
+const PAGE = 1000
+const FLUSH_AT = 1 << 20
+
+/** A single write(2) may write less than asked (a full disk, a signal): keep going until all is written. */
+function writeAll(fd: number, text: string): void {
+  const bytes = Buffer.from(text, 'utf8')
+  for (let offset = 0; offset < bytes.length; ) offset += writeSync(fd, bytes, offset)
+}
+
+/** One CSV field (RFC 4180): quoted when it holds a comma, a quote, a line break or edge spaces. */
+export function csvField(value: CellValue): string {
+  if (value === null) return ''
+  const text = String(value)
+  return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replaceAll('"', '""')}"` : text
+}
+
+/**
+ * Writes the rows a sort and filters select, with the column labels as the header, to `path`:
+ * streamed page by page (memory stays flat for millions of rows) into a temporary file that is
+ * synced and renamed into place, so a failure never leaves half a file under the chosen name.
+ */
+export function exportRowsCsv(db: Database, query: Omit<RowQuery, 'after' | 'limit'>, path: string): { rows: number } {
+  const labels = getDatasetColumns(db, query.datasetId).map((column) => column.label)
+  const temporary = `${path}.${process.pid}.partial`
+  const fd = openSync(temporary, 'w', 0o644)
+  let rows = 0
+  try {
+    let buffer = `${labels.map(csvField).join(',')}\r\n`
+    let after: RowQuery['after'] = null
+    for (;;) {
+      const page = queryDatasetRows(db, { ...query, after, limit: PAGE })
+      for (const row of page.rows) buffer += `${row.values.map(csvField).join(',')}\r\n`
+      rows += page.rows.length
+      if (buffer.length >= FLUSH_AT) {
+        writeAll(fd, buffer)
+        buffer = ''
+      }
+      if (page.next === null) break
+      after = page.next
+    }
+    writeAll(fd, buffer)
+    fsyncSync(fd)
+    closeSync(fd)
+    renameSync(temporary, path)
+  } catch (error) {
+    try {
+      closeSync(fd)
+    } catch {
+      // already closed
+    }
+    rmSync(temporary, { force: true })
+    throw error
+  }
+  return { rows }
+}

@@ -1,0 +1,110 @@
+import type { Database } from 'better-sqlite3'
+import type { CellValue } from '@shared/model'
+import { FACET_LIMIT, type ColumnStats, type RowPage, type RowQuery } from '@shared/row-query'
+import type { RowFilter } from '@shared/chart-spec'
+import { cachedStatement } from '../db/cached-statement'
+import { InvalidRequest } from '../invalid-request'
+import { getDatasetColumns } from './dataset-queries'
+import { columnName, datasetTableName } from './dataset-table-name'
+import { datasetColumn, rowFilterConditions, type Bound } from './row-filters'
+
+function tableOf(db: Database, datasetId: number): string {
+  const exists = db.prepare('SELECT 1 FROM datasets WHERE id = ?').get(datasetId)
+  if (!exists) throw new InvalidRequest(`Dataset ${datasetId} was not found in this archive.`)
+  return datasetTableName(datasetId)
+}
+
+/**
+ * The index a sort reads, made the first time a column is sorted: without it every page of a
+ * million-row table would sort the whole table again. Best effort while an import holds the lock.
+ */
+function ensureSortIndex(db: Database, table: string, column: string): void {
+  try {
+    db.exec(`CREATE INDEX IF NOT EXISTS ${table}_sort_${column} ON ${table} (${column})`)
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'SQLITE_BUSY') throw error
+  }
+}
+
+/** Bound values for a cell: integers as BigInt (better-sqlite3 binds every JS number as REAL). */
+function bound(value: CellValue): Bound {
+  return typeof value === 'number' && Number.isInteger(value) ? BigInt(value) : value
+}
+
+/**
+ * One page of a dataset's rows, sorted and filtered, continuing after `query.after`. Rows tie-break
+ * on rowid (in the sort's direction), so the order is total and a page never repeats or skips a row. SQLite orders NULLs
+ * first ascending and last descending, and compares values of different types in a fixed order
+ * (numbers before text), so the keyset condition below matches ORDER BY exactly.
+ */
+export function queryDatasetRows(db: Database, query: RowQuery): RowPage {
+  const table = tableOf(db, query.datasetId)
+  const columns = getDatasetColumns(db, query.datasetId)
+  const filtered = rowFilterConditions(columns, query.filters)
+  const where = [...filtered.sql]
+  const params: Bound[] = [...filtered.params]
+  const total = (cachedStatement(db, `SELECT count(*) AS n FROM ${table}${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`).get(...params) as { n: number }).n
+
+  let order = 'ORDER BY rowid'
+  let sortName: string | null = null
+  if (query.sort !== null) {
+    sortName = columnName(datasetColumn(columns, query.sort.column, 'sort').position)
+    ensureSortIndex(db, table, sortName)
+    // Descending runs the index backwards, rowid included, so neither direction needs a sort.
+    order = query.sort.direction === 'asc' ? `ORDER BY ${sortName}, rowid` : `ORDER BY ${sortName} DESC, rowid DESC`
+  }
+  if (query.after !== null) {
+    const rowid = BigInt(query.after.rowid)
+    if (sortName === null) {
+      where.push('rowid > ?')
+      params.push(rowid)
+    } else {
+      const value = query.after.value
+      const ascending = query.sort!.direction === 'asc'
+      // Row values let SQLite start the index scan at the cursor instead of filtering from the top.
+      if (value === null) {
+        // NULLs come first ascending (then every non-null value) and last descending.
+        where.push(ascending ? `((${sortName} IS NULL AND rowid > ?) OR ${sortName} IS NOT NULL)` : `(${sortName} IS NULL AND rowid < ?)`)
+        params.push(rowid)
+      } else if (ascending) {
+        where.push(`(${sortName}, rowid) > (?, ?)`)
+        params.push(bound(value), rowid)
+      } else {
+        where.push(`((${sortName}, rowid) < (?, ?) OR ${sortName} IS NULL)`)
+        params.push(bound(value), rowid)
+      }
+    }
+  }
+  const selected = columns.map((column) => columnName(column.position)).join(', ')
+  const rows = cachedStatement(db, `SELECT rowid, ${selected} FROM ${table}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ${order} LIMIT ?`)
+    .raw(true)
+    .all(...params, query.limit + 1) as CellValue[][]
+  const page = rows.slice(0, query.limit).map((values) => ({ rowid: Number(values[0]), values: values.slice(1) }))
+  const last = page.at(-1)
+  const sortIndex = query.sort === null ? -1 : columns.findIndex((column) => column.position === query.sort!.column)
+  return {
+    rows: page,
+    next: rows.length > query.limit && last ? { value: sortIndex === -1 ? null : last.values[sortIndex]!, rowid: last.rowid } : null,
+    total
+  }
+}
+
+/** Minimum, maximum, distinct and empty counts of a column (under the filters), with value facets when few. */
+export function columnStats(db: Database, datasetId: number, position: number, filters: readonly RowFilter[]): ColumnStats {
+  const table = tableOf(db, datasetId)
+  const columns = getDatasetColumns(db, datasetId)
+  const column = datasetColumn(columns, position, 'column')
+  const name = columnName(column.position)
+  const filtered = rowFilterConditions(columns, filters)
+  const where = filtered.sql.length ? ` WHERE ${filtered.sql.join(' AND ')}` : ''
+  const stats = db
+    .prepare(`SELECT min(${name}) AS min, max(${name}) AS max, count(DISTINCT ${name}) AS distinct_values, sum(${name} IS NULL) AS empty FROM ${table}${where}`)
+    .get(...filtered.params) as { min: CellValue; max: CellValue; distinct_values: number; empty: number | null }
+  const facets =
+    stats.distinct_values <= FACET_LIMIT
+      ? (db
+          .prepare(`SELECT ${name} AS value, count(*) AS count FROM ${table}${where} GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ${FACET_LIMIT + 1}`)
+          .all(...filtered.params) as { value: CellValue; count: number }[])
+      : null
+  return { position, type: column.type, min: stats.min, max: stats.max, distinct: stats.distinct_values, empty: stats.empty ?? 0, facets }
+}

@@ -1,0 +1,54 @@
+// Reading a dataset the way the data explorer shows it: sorted by any column, filtered, one page
+// at a time. Pages continue from the last row shown (a keyset), so page 10,000 costs what page 1 does.
+
+import { rowFilterValidator } from './chart-spec'
+import type { CellValue, ColumnType } from './model'
+import { cell, id, int, list, nullable, oneOf, record, type Infer } from './validate'
+
+export const rowQueryValidator = record({
+  datasetId: id(),
+  sort: nullable(record({ column: int(0, 1999), direction: oneOf('asc', 'desc') })),
+  filters: list(rowFilterValidator, 20),
+  /** The last row of the previous page: its value in the sort column and its rowid; null for the first page. */
+  after: nullable(record({ value: cell(100_000), rowid: id() })),
+  limit: int(1, 1000)
+})
+
+export type RowQuery = Infer<typeof rowQueryValidator>
+
+export interface RowPage {
+  rows: { rowid: number; values: CellValue[] }[]
+  /** Where the next page starts, or null when this page is the last. */
+  next: RowQuery['after']
+  /** Rows that pass the filters: an exact count. */
+  total: number
+}
+
+export interface ColumnStats {
+  position: number
+  type: ColumnType
+  min: CellValue
+  max: CellValue
+  distinct: number
+  empty: number
+  /** The most frequent values with their counts, when the column has at most FACET_LIMIT distinct values. */
+  facets: { value: CellValue; count: number }[] | null
+}
+
+export const FACET_LIMIT = 50
+
+export const COLUMN_TYPES = ['integer', 'real', 'date', 'datetime', 'text'] as const
+
+export interface ColumnTypeChange {
+  position: number
+  type: ColumnType
+  /** Values that do not fit the new type: kept as they are, counted, and the first few shown. */
+  misfits: number
+  examples: { rowid: number; value: CellValue }[]
+}
+
+/** Where an export was written; null when the person closed the save dialog. */
+export interface SavedFile {
+  path: string | null
+  rows: number
+}
