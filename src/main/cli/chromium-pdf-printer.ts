@@ -20,21 +20,27 @@ const FLAGS = [
 ]
 
 /**
- * Prints with a headless Chromium through page.pdf(). The page runs no script and may fetch
- * nothing: JavaScript is off and every request is refused (and counted, so tests can say none
- * was attempted).
+ * Prints with a headless Chromium through page.pdf(). The page may fetch nothing (every request
+ * is refused, and counted so tests can say none was attempted), and runs only the scripts the
+ * export's own Content-Security-Policy lists by hash: the ones that draw its charts.
  */
 export class ChromiumPdfPrinter implements PdfPrinter {
   /** Requests the printed pages tried to make (each was refused). */
   requestsRefused = 0
+  /** alert/confirm/prompt dialogs a printed page tried to open (each dismissed). */
+  dialogsOpened = 0
 
   constructor(private readonly executablePath: string) {}
 
   async print(html: string): Promise<Uint8Array> {
     const browser = await chromium.launch({ executablePath: this.executablePath, args: FLAGS })
     try {
-      const context = await browser.newContext({ javaScriptEnabled: false, offline: true })
+      const context = await browser.newContext({ offline: true })
       const page = await context.newPage()
+      page.on('dialog', (dialog) => {
+        this.dialogsOpened++
+        void dialog.dismiss()
+      })
       await page.route('**/*', async (route) => {
         this.requestsRefused++
         await route.abort()

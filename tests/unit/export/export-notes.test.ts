@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from 'better-sqlite3'
@@ -41,7 +41,39 @@ const pdfText = (path: string, page?: number) =>
   execFileSync('pdftotext', [...(page ? ['-f', String(page), '-l', String(page)] : []), '-layout', path, '-'], { encoding: 'utf8' })
 const pdfPages = (path: string) => Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [path], { encoding: 'utf8' }))![1])
 
+/** Pixels darker than near-white on one page, read from pdftoppm's PPM output. */
+function inkedPixels(pdf: string, page: number): number {
+  const base = pdf.replace(/\.pdf$/, `-page${page}`)
+  execFileSync('pdftoppm', ['-r', '40', '-f', String(page), '-l', String(page), '-singlefile', pdf, base])
+  const ppm = readFileSync(`${base}.ppm`)
+  const header = /^P6\s+(\d+)\s+(\d+)\s+255\s/.exec(ppm.subarray(0, 40).toString('latin1'))!
+  const pixels = Number(header[1]) * Number(header[2])
+  const data = ppm.subarray(header[0].length)
+  let inked = 0
+  for (let i = 0; i < pixels; i++) if (data[i * 3]! + data[i * 3 + 1]! + data[i * 3 + 2]! < 600) inked++
+  return inked
+}
+
+const removalsChart = () => (db.prepare("SELECT id FROM charts WHERE name LIKE 'ICE removals%'").get() as { id: number }).id
+
 describe('exportNotes', () => {
+  it('embeds a saved chart: drawn by the only scripts its policy allows, listed in Sources, a table in Markdown', () => {
+    const chart = removalsChart()
+    const note = insertNote(db, 'Removals', `Removals peaked in FY2012.\n\n[[chart:${chart}]]\n\nThen they fell.`).id
+    const html = exportNotes(db, [note], 'html').text
+    expect(html).toContain(`<canvas id="chart-canvas-${chart}" role="img"`)
+    const policy = /content="([^"]+)"/.exec(html)![1]!
+    expect(policy.match(/'sha256-[A-Za-z0-9+/=]+'/g)).toHaveLength(2)
+    expect(html.match(/<script>/g)).toHaveLength(2)
+    expect(html).toContain('“ICE removals by fiscal year, FY2005–FY2018 (chart)”')
+    const md = exportNotes(db, [note], 'markdown').text
+    expect(md).toContain('**ICE removals by fiscal year, FY2005–FY2018**[^1]')
+    expect(md).toContain('| 2012 | 409849 |  | 225390 |\n')
+    expect(md).not.toContain('\n\n\n')
+    const gone = insertNote(db, 'Gone', '[[chart:987654]]').id
+    expect(exportNotes(db, [gone], 'html').text).toContain('<span class="chart-missing">[Chart Chart 987654 cannot be drawn: this chart no longer exists]</span>')
+  })
+
   it('exports a note as HTML with its quote, a numbered citation and the Sources list', () => {
     const { text, sources, notes, title } = exportNotes(db, [quotedNote], 'html')
     expect({ sources, notes, title }).toEqual({ sources: 1, notes: 1, title: 'Closure rate' })
@@ -128,12 +160,28 @@ describe.skipIf(chromium === null)('PDF export through headless Chromium', () =>
     expect(pdfText(path, 6)).toContain(SEED_TITLE)
   }, 60_000)
 
+  it('prints an embedded chart as drawn: the page is inked where the chart is', async () => {
+    const chart = removalsChart()
+    const printer = new ChromiumPdfPrinter(chromium!)
+    const withChart = join(dir, 'with-chart.pdf')
+    const without = join(dir, 'without-chart.pdf')
+    const text = 'Removals by fiscal year, as ICE reported them.'
+    writeFileSync(withChart, await printer.print(exportNotes(db, [insertNote(db, 'Chart', `${text}\n\n[[chart:${chart}]]`).id], 'html').text))
+    writeFileSync(without, await printer.print(exportNotes(db, [insertNote(db, 'Chart', text).id], 'html').text))
+    const inked = inkedPixels(withChart, 1)
+    const plain = inkedPixels(without, 1)
+    // The drawn bars, axes and labels ink over ten thousand pixels at 40 dpi; a blank canvas inks none.
+    expect(inked - plain).toBeGreaterThan(10_000)
+    expect(pdfText(withChart)).toContain('Chart: ICE removals by fiscal year, FY2005–FY2018')
+    expect([printer.requestsRefused, printer.dialogsOpened]).toEqual([0, 0])
+  }, 60_000)
+
   it('prints the hostile note without running or fetching anything', async () => {
     const hostile = insertNote(db, 'Hostile', '<script>alert(1)</script>\n\n![t](https://example.com/t.png)\n\n<img src=x onerror=alert(2)>').id
     const printer = new ChromiumPdfPrinter(chromium!)
     const path = join(dir, 'hostile.pdf')
     writeFileSync(path, await printer.print(exportNotes(db, [hostile], 'html').text))
     expect(pdfText(path)).toContain('<script>alert(1)</script>')
-    expect(printer.requestsRefused).toBe(0)
+    expect([printer.requestsRefused, printer.dialogsOpened]).toEqual([0, 0])
   }, 60_000)
 })

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3'
 import type { ExportFormat, Note, NotesExport } from '@shared/model'
 import { CITATION_TOKEN } from '../citations/citation-queries'
 import { getNote } from '../notes/note-queries'
+import { CHART_TOKEN, chartScripts, embeddedCharts, type EmbeddedChart } from './export-charts'
 import { collectSources, sourceLine, type ExportSources } from './export-sources'
 import { EXPORT_STYLE } from './export-style'
 import { noteMarkdown } from './note-markdown'
@@ -28,7 +29,7 @@ const day = (iso: string) => iso.slice(0, 10)
  * HTML document that loads nothing and runs nothing: its Content-Security-Policy allows only its
  * own inline style and data: images. Every export ends with the Sources list.
  */
-function toHtml(notes: Note[], title: string, sources: ExportSources, exportedAt: string): string {
+function toHtml(notes: Note[], title: string, sources: ExportSources, charts: ReadonlyMap<number, EmbeddedChart>, exportedAt: string): string {
   const md = noteMarkdown()
   const dossier = notes.length > 1
   const parts: string[] = []
@@ -40,7 +41,7 @@ function toHtml(notes: Note[], title: string, sources: ExportSources, exportedAt
   }
   for (const note of notes) {
     parts.push(
-      `<section class="chapter" id="note-${note.id}"><h1>${escapeHtml(titleOf(note))}</h1><p class="dates">Written ${day(note.createdAt)}${day(note.updatedAt) !== day(note.createdAt) ? `, revised ${day(note.updatedAt)}` : ''}</p>${md.render(note.body, { sources })}</section>`
+      `<section class="chapter" id="note-${note.id}"><h1>${escapeHtml(titleOf(note))}</h1><p class="dates">Written ${day(note.createdAt)}${day(note.updatedAt) !== day(note.createdAt) ? `, revised ${day(note.updatedAt)}` : ''}</p>${md.render(note.body, { sources, charts })}</section>`
     )
   }
   if (sources.sources.length > 0) {
@@ -50,44 +51,69 @@ function toHtml(notes: Note[], title: string, sources: ExportSources, exportedAt
         .join('')}</ol></section>`
     )
   }
+  const scripts = chartScripts(charts)
+  const scriptPolicy = scripts.hashes.length > 0 ? `; script-src ${scripts.hashes.join(' ')}` : ''
   return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:${scriptPolicy}">
 <title>${escapeHtml(title)}</title>
 <style>${EXPORT_STYLE}</style>
 </head>
 <body class="${dossier ? 'dossier' : 'single'}">
 ${parts.join('\n')}
+${scripts.html}
 </body>
 </html>
 `
 }
 
 /** Markdown with citations as footnotes ([^N]) and the Sources list at the end. */
-function toMarkdown(notes: Note[], title: string, sources: ExportSources): string {
+/** An embedded chart in Markdown: its title, its numbers as a table, and its source. */
+function chartTable(chart: EmbeddedChart | undefined, id: number, number: number | undefined): string {
+  if (!chart || chart.data === null) return `*[Chart ${chart?.name ?? id} cannot be drawn: ${chart?.problem ?? 'it does not exist'}]*`
+  const { data } = chart
+  const cell = (text: string) => text.replaceAll('|', '\\|')
+  const rows = data.labels.slice(0, MARKDOWN_CHART_ROWS).map((label, index) => `| ${cell(label)} | ${data.series.map((series) => series.values[index] ?? '').join(' | ')} |`)
+  const more = data.labels.length > MARKDOWN_CHART_ROWS ? `\n\n*(${data.labels.length - MARKDOWN_CHART_ROWS} more rows in the app)*` : ''
+  return [
+    `**${chart.name}**${number === undefined ? '' : `[^${number}]`}`,
+    '',
+    `| ${cell(data.xLabel)} | ${data.series.map((series) => cell(series.name)).join(' | ')} |`,
+    `|---|${data.series.map(() => '---:').join('|')}|`,
+    ...rows
+  ].join('\n') + more
+}
+
+const MARKDOWN_CHART_ROWS = 60
+
+function toMarkdown(notes: Note[], title: string, sources: ExportSources, charts: ReadonlyMap<number, EmbeddedChart>): string {
   const parts: string[] = []
   const dossier = notes.length > 1
   if (dossier) parts.push(`# ${title}`, notes.map((note, index) => `${index + 1}. ${titleOf(note)}`).join('\n'))
   for (const note of notes) {
-    const body = note.body.replace(CITATION_TOKEN, (_, id: string) => {
-      const number = sources.numberOf.get(Number(id))
-      return number === undefined ? '' : `[^${number}]`
-    })
+    const body = note.body
+      .replace(CITATION_TOKEN, (_, id: string) => {
+        const number = sources.numberOf.get(Number(id))
+        return number === undefined ? '' : `[^${number}]`
+      })
+      .replace(CHART_TOKEN, (_, id: string) => `\n\n${chartTable(charts.get(Number(id)), Number(id), sources.chartNumberOf.get(Number(id)))}\n\n`)
     parts.push(`${dossier ? '##' : '#'} ${titleOf(note)}`, body.trim())
   }
   if (sources.sources.length > 0) {
     parts.push(`${dossier ? '##' : '#'} Sources`, sources.sources.map((source) => `[^${source.number}]: ${sourceLine(source)}`).join('\n'))
   }
-  return `${parts.join('\n\n')}\n`
+  return `${parts.join('\n\n').replace(/\n{3,}/g, '\n\n')}\n`
 }
 
 /** Exports notes (in the order given) as HTML or Markdown; a dossier when there is more than one. */
 export function exportNotes(db: Database, ids: readonly number[], format: ExportFormat, title: string | null = null): NotesExport {
   const notes = notesOf(db, ids)
-  const sources = collectSources(db, notes.map((note) => note.body))
+  const bodies = notes.map((note) => note.body)
+  const sources = collectSources(db, bodies)
+  const charts = embeddedCharts(db, bodies)
   const documentTitle = title?.trim() || (notes.length === 1 ? titleOf(notes[0]!) : `Dossier: ${notes.length} notes`)
-  const text = format === 'html' ? toHtml(notes, documentTitle, sources, new Date().toISOString()) : toMarkdown(notes, documentTitle, sources)
+  const text = format === 'html' ? toHtml(notes, documentTitle, sources, charts, new Date().toISOString()) : toMarkdown(notes, documentTitle, sources, charts)
   return { title: documentTitle, text, notes: notes.length, sources: sources.sources.length }
 }

@@ -1,6 +1,8 @@
 import type { Database } from 'better-sqlite3'
 import type { CitationKind } from '@shared/model'
-import { CITATION_TOKEN, getCitation } from '../citations/citation-queries'
+import { getCitation } from '../citations/citation-queries'
+
+const SOURCE_TOKEN = /\[\[(cite|chart):(\d{1,15})\]\]/g
 
 /** One entry of an export's Sources list: a cited article, dataset or chart. */
 export interface ExportSource {
@@ -20,6 +22,8 @@ export interface ExportSources {
   sources: ExportSource[]
   /** Citation id → the number of its source in the list. */
   numberOf: ReadonlyMap<number, number>
+  /** Embedded chart id → the number of its source in the list. */
+  chartNumberOf: ReadonlyMap<number, number>
 }
 
 function describe(db: Database, kind: CitationKind, id: number): Omit<ExportSource, 'number' | 'kind'> | null {
@@ -46,7 +50,7 @@ function describe(db: Database, kind: CitationKind, id: number): Omit<ExportSour
   const chartName = kind === 'chart' ? (db.prepare('SELECT name FROM charts WHERE id = ?').get(id) as { name: string }).name : null
   const publishers = [...new Set(origins.map((origin) => origin.publisher).filter((publisher): publisher is string => !!publisher))]
   return {
-    title: chartName ? `${chartName} (chart of ${dataset.name})` : dataset.name,
+    title: chartName === null ? dataset.name : chartName === dataset.name ? `${chartName} (chart)` : `${chartName} (chart of ${dataset.name})`,
     author: null,
     publisher: publishers.length > 0 ? publishers.join('; ') : null,
     date: origins.find((origin) => origin.date)?.date ?? null,
@@ -64,25 +68,37 @@ export function collectSources(db: Database, bodies: readonly string[]): ExportS
   const sources: ExportSource[] = []
   const bySource = new Map<string, number>()
   const numberOf = new Map<number, number>()
+  const chartNumberOf = new Map<number, number>()
+  const numberFor = (kind: CitationKind, id: number): number | undefined => {
+    const key = `${kind}:${id}`
+    let number = bySource.get(key)
+    if (number === undefined) {
+      const described = describe(db, kind, id)
+      if (!described) return undefined
+      number = sources.length + 1
+      sources.push({ number, kind, ...described })
+      bySource.set(key, number)
+    }
+    return number
+  }
   for (const body of bodies) {
-    for (const match of body.matchAll(CITATION_TOKEN)) {
-      const citationId = Number(match[1])
-      if (numberOf.has(citationId)) continue
-      const citation = getCitation(db, citationId)
-      if (!citation) continue
-      const key = `${citation.kind}:${citation.sourceId}`
-      let number = bySource.get(key)
-      if (number === undefined) {
-        const described = describe(db, citation.kind, citation.sourceId)
-        if (!described) continue
-        number = sources.length + 1
-        sources.push({ number, kind: citation.kind, ...described })
-        bySource.set(key, number)
+    // Citations and embedded charts, in the order they appear in the text.
+    for (const match of body.matchAll(SOURCE_TOKEN)) {
+      const id = Number(match[2])
+      if (match[1] === 'chart') {
+        if (chartNumberOf.has(id)) continue
+        const number = numberFor('chart', id)
+        if (number !== undefined) chartNumberOf.set(id, number)
+        continue
       }
-      numberOf.set(citationId, number)
+      if (numberOf.has(id)) continue
+      const citation = getCitation(db, id)
+      if (!citation) continue
+      const number = numberFor(citation.kind, citation.sourceId)
+      if (number !== undefined) numberOf.set(id, number)
     }
   }
-  return { sources, numberOf }
+  return { sources, numberOf, chartNumberOf }
 }
 
 /** One line of the Sources list, as plain text: author, title, publisher, date, URL, file and hash. */

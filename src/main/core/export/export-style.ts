@@ -17,6 +17,10 @@ a { color: #1a4d8f; }
 sup.citation { font-size: 0.7em; line-height: 0; }
 sup.citation a { text-decoration: none; }
 sup.citation.missing { color: #a00; }
+.chart { display: block; margin: 1.2em 0; break-inside: avoid; }
+.chart-box { display: block; position: relative; height: 9cm; }
+.chart-caption { display: block; font-size: 0.85em; color: #444; margin-top: 0.4em; }
+.chart-missing { color: #a00; font-style: italic; }
 .image-omitted { color: #555; font-style: italic; }
 table { border-collapse: collapse; } td, th { border: 1px solid #bbb; padding: 0.2em 0.5em; }
 .title-page { break-after: page; padding-top: 30%; text-align: center; }

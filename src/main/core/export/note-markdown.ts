@@ -1,8 +1,10 @@
 import markdownIt, { type MarkdownIt } from 'markdown-it'
+import type { EmbeddedChart } from './export-charts'
 import type { ExportSources } from './export-sources'
 
 export interface NoteRenderEnv {
   sources: ExportSources
+  charts: ReadonlyMap<number, EmbeddedChart>
 }
 
 const ALLOWED_LINK = /^(https?:|mailto:|#)/i
@@ -35,6 +37,27 @@ export function noteMarkdown(): MarkdownIt {
     return number === undefined
       ? '<sup class="citation missing" title="This citation no longer exists">?</sup>'
       : `<sup class="citation"><a href="#source-${number}">${number}</a></sup>`
+  }
+  md.inline.ruler.before('link', 'casefile_chart', (state, silent) => {
+    const match = /^\[\[chart:(\d{1,15})\]\]/.exec(state.src.slice(state.pos, state.pos + 30))
+    if (!match) return false
+    if (!silent) {
+      const token = state.push('casefile_chart', '', 0)
+      token.meta = { id: Number(match[1]) }
+    }
+    state.pos += match[0].length
+    return true
+  })
+  md.renderer.rules.casefile_chart = (tokens, index, _options, env) => {
+    const id = (tokens[index]!.meta as { id: number }).id
+    const render = env as NoteRenderEnv | undefined
+    const chart = render?.charts.get(id)
+    const number = render?.sources.chartNumberOf.get(id)
+    const cite = number === undefined ? '' : ` <sup class="citation"><a href="#source-${number}">${number}</a></sup>`
+    if (!chart || chart.data === null) {
+      return `<span class="chart-missing">[Chart ${escapeHtml(chart?.name ?? String(id))} cannot be drawn: ${escapeHtml(chart?.problem ?? 'it does not exist')}]</span>`
+    }
+    return `<span class="chart"><span class="chart-box"><canvas id="chart-canvas-${id}" role="img" aria-label="${escapeHtml(chart.data.spec.title || chart.name)}"></canvas></span><span class="chart-caption">Chart: ${escapeHtml(chart.name)}${cite}</span></span>`
   }
   md.renderer.rules.image = (tokens, index) => `<span class="image-omitted">[image: ${escapeHtml(tokens[index]!.content || 'no description')}]</span>`
   return md
