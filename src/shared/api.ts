@@ -7,6 +7,7 @@ import type {
   ArchiveInfo,
   Article,
   ArticleMatches,
+  Citation,
   ArticleSummary,
   Dataset,
   DatasetRows,
@@ -72,6 +73,15 @@ export const apiArgs = {
   duplicateChart: record({ id: id() }),
   deleteChart: record({ id: id() }),
   exportNotes: record({ ids: list(id(), 1000), format: oneOf('html', 'markdown'), title: nullable(text(500)) }),
+  /** Asks where to save (a native dialog in the app), then writes the notes as PDF, HTML or Markdown. */
+  exportNotesToFile: record({ ids: list(id(), 1000), format: oneOf('pdf', 'html', 'markdown'), title: nullable(text(500)) }),
+  setNoteTags: record({ id: id(), tags: list(text(200), 50) }),
+  listNoteTags: nothing(),
+  listCitations: record({ noteId: id() }),
+  /** Quotes article text at [start, end) of its body into a note; the note's text then carries [[cite:ID]]. */
+  addArticleCitation: record({ noteId: id(), articleId: id(), start: int(0, Number.MAX_SAFE_INTEGER), end: int(1, Number.MAX_SAFE_INTEGER) }),
+  addDatasetCitation: record({ noteId: id(), datasetId: id(), detail: nullable(text(2000)) }),
+  addChartCitation: record({ noteId: id(), chartId: id() }),
   listSavedSearches: nothing(),
   saveSearch: record({ name: text(200), query: text(MAX_QUERY_LENGTH), exact: bool() }),
   renameSavedSearch: record({ id: id(), name: text(200) }),
@@ -118,6 +128,13 @@ export interface ApiResults {
   duplicateChart: SavedChart
   deleteChart: { id: number }
   exportNotes: NotesExport
+  exportNotesToFile: SavedFile
+  setNoteTags: Note
+  listNoteTags: { tag: string; count: number }[]
+  listCitations: Citation[]
+  addArticleCitation: Citation
+  addDatasetCitation: Citation
+  addChartCitation: Citation
   listSavedSearches: SavedSearch[]
   saveSearch: SavedSearch
   renameSavedSearch: SavedSearch

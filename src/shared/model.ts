@@ -86,6 +86,8 @@ export interface NoteSummary {
   createdAt: string
   updatedAt: string
   excerpt: string
+  /** Sorted, without duplicates. */
+  tags: string[]
 }
 
 export interface Note extends NoteSummary {

@@ -15,6 +15,8 @@ export interface ArchiveSessionOptions {
   importWorker: string | null
   /** Asks where to save an export (a native save dialog). */
   chooseSavePath: (request: SaveRequest) => Promise<string | null>
+  /** Prints an export's HTML to PDF. */
+  printPdf: (html: string) => Promise<Uint8Array>
 }
 
 interface OpenArchive {
@@ -65,7 +67,11 @@ export class ArchiveSession {
       // Events from an archive that has since been replaced would describe the wrong file.
       entry.handle = createArchiveApi(archive, (event) => {
         if (this.#current === entry) this.#sink(event)
-      }, { importWorker: this.#options.importWorker, chooseSavePath: this.#options.chooseSavePath })
+      }, {
+        importWorker: this.#options.importWorker,
+        chooseSavePath: this.#options.chooseSavePath,
+        printPdf: this.#options.printPdf
+      })
     } catch (error) {
       archive.close()
       throw error

@@ -9,6 +9,7 @@ import { DEFAULT_ARCHIVE_NAME, importWorkerPath, nativeBindingPath, sampleDir } 
 import { APP_ENTRY_URL, devServerOrigin, trustedOrigins } from './app-origin'
 import { importFilesCommand, newArchiveCommand, openArchiveCommand, openStartupArchive } from './archive-commands'
 import { pickSavePath } from './archive-dialogs'
+import { printPdfWithElectron } from './electron-pdf-printer'
 import { startupArchivePath } from './startup-archive-path'
 import { ArchiveSession } from './archive-session'
 import { eventSender, registerIpc } from './ipc'
@@ -41,7 +42,8 @@ function run(): void {
     seedDir: sampleDir(app.getAppPath()),
     nativeBinding: nativeBindingPath(app.getAppPath(), process.versions.modules),
     importWorker: importWorkerPath(join(outDir, 'main')),
-    chooseSavePath: (request) => pickSavePath(currentWindow(), request)
+    chooseSavePath: (request) => pickSavePath(currentWindow(), request),
+    printPdf: printPdfWithElectron
   })
   let mainWindow: BrowserWindow | null = null
   const currentWindow = (): BrowserWindow | null => (mainWindow !== null && !mainWindow.isDestroyed() ? mainWindow : null)

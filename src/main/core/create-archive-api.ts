@@ -6,13 +6,15 @@ import { getArticle, listArticles } from './articles/article-queries'
 import { getDataset, getDatasetRows, listDatasets } from './datasets/dataset-queries'
 import { ImportJobs } from './import/import-jobs'
 import { inlineImportRunner, workerImportRunner } from './import/import-runner'
-import { deleteNote, getNote, insertNote, listNotes, updateNote } from './notes/note-queries'
+import { deleteNote, getNote, insertNote, listNotes, listNoteTags, setNoteTags, updateNote } from './notes/note-queries'
 import { aggregateChart } from './charts/aggregate-chart'
 import { exportRowsCsv } from './datasets/export-rows-csv'
 import { columnStats, queryDatasetRows } from './datasets/query-dataset-rows'
 import { reindexAfterTypeChange, setColumnType } from './datasets/set-column-type'
 import { deleteChart, duplicateChart, getChart, listCharts, saveChart, updateChart } from './charts/chart-queries'
+import { addArticleCitation, addChartCitation, addDatasetCitation, listCitations } from './citations/citation-queries'
 import { exportNotes } from './export/export-notes'
+import { writeFileAtomicSync } from './fs/write-file-atomic'
 import { InvalidRequest } from './invalid-request'
 import { articleMatches } from './search/article-matches'
 import { deleteSavedSearch, listSavedSearches, markSavedSearchRun, renameSavedSearch, saveSearch } from './saved-searches/saved-search-queries'
@@ -32,6 +34,8 @@ export interface SaveRequest {
 }
 
 export interface ArchiveApiOptions {
+  /** Prints an export's HTML to PDF (Electron's printToPDF in the app); without it, PDF exports are refused. */
+  printPdf?: (html: string) => Promise<Uint8Array>
   /** The built import worker (out/main/import-worker.js); null imports in this thread. */
   importWorker: string | null
   /**
@@ -113,6 +117,23 @@ export function createArchiveApi(archive: Archive, emit: (event: ApiEvent) => vo
     duplicateChart: ({ id }) => answer(`Chart ${id}`, () => duplicateChart(db, id)),
     deleteChart: ({ id }) => answer(`Chart ${id}`, () => (deleteChart(db, id) ? { id } : null)),
     exportNotes: ({ ids, format, title }) => answer('The export', () => exportNotes(db, ids, format, title)),
+    exportNotesToFile: ({ ids, format, title }) =>
+      answerLater('The export', async () => {
+        const exported = exportNotes(db, ids, format === 'markdown' ? 'markdown' : 'html', title)
+        const extension = format === 'markdown' ? 'md' : format
+        if (!options.chooseSavePath) throw new InvalidRequest('Saving a file needs the app (or casefile export-notes).')
+        if (format === 'pdf' && !options.printPdf) throw new InvalidRequest('Printing to PDF is not available here; export HTML or Markdown instead.')
+        const path = await options.chooseSavePath({ title: 'Export notes', suggestedName: `${exported.title}.${extension}`, extension })
+        if (path === null) return { path: null, rows: 0 }
+        writeFileAtomicSync(path, format === 'pdf' ? await options.printPdf!(exported.text) : exported.text)
+        return { path, rows: exported.notes }
+      }),
+    setNoteTags: ({ id, tags }) => answer(`Note ${id}`, () => setNoteTags(db, id, tags)),
+    listNoteTags: () => answer('The tags', () => listNoteTags(db)),
+    listCitations: ({ noteId }) => answer(`Note ${noteId}`, () => listCitations(db, noteId)),
+    addArticleCitation: ({ noteId, articleId, start, end }) => answer('The citation', () => addArticleCitation(db, noteId, articleId, start, end)),
+    addDatasetCitation: ({ noteId, datasetId, detail }) => answer('The citation', () => addDatasetCitation(db, noteId, datasetId, detail)),
+    addChartCitation: ({ noteId, chartId }) => answer('The citation', () => addChartCitation(db, noteId, chartId)),
     listSavedSearches: () => answer('The saved searches', () => listSavedSearches(db)),
     saveSearch: ({ name, query, exact }) => answer('The saved search', () => saveSearch(db, name, query, exact)),
     renameSavedSearch: ({ id, name }) => answer(`Saved search ${id}`, () => renameSavedSearch(db, id, name)),

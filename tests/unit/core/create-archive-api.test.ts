@@ -59,6 +59,35 @@ describe('createArchiveApi', () => {
     await withDialog.dispose()
   })
 
+  it('quotes an article into a note and exports the note through the save dialog and the PDF printer it is given', async () => {
+    const seed = made.archive.db.prepare("SELECT id, body FROM articles WHERE publisher = 'Colorlines'").get() as { id: number; body: string }
+    const created = await api.createNote({ title: 'Quote', body: '' })
+    if (!created.ok) throw new Error(created.error.message)
+    const start = seed.body.indexOf('288,361')
+    const citation = await api.addArticleCitation({ noteId: created.value.id, articleId: seed.id, start, end: start + 7 })
+    expect(citation).toMatchObject({ ok: true, value: { quote: '288,361', kind: 'article', sourceId: seed.id } })
+    if (!citation.ok) return
+    await api.updateNote({ id: created.value.id, title: 'Quote', body: `> 288,361 [[cite:${citation.value.id}]]` })
+    expect((await api.listCitations({ noteId: created.value.id })).ok).toBe(true)
+    const printed: string[] = []
+    const withPrinter = createArchiveApi(made.archive, () => undefined, {
+      importWorker: null,
+      chooseSavePath: async (request) => join(made.dir, `note.${request.extension}`),
+      printPdf: async (html) => {
+        printed.push(html)
+        return new TextEncoder().encode('%PDF-1.7 fake')
+      }
+    })
+    expect(await withPrinter.api.exportNotesToFile({ ids: [created.value.id], format: 'pdf', title: null })).toEqual({ ok: true, value: { path: join(made.dir, 'note.pdf'), rows: 1 } })
+    expect(readFileSync(join(made.dir, 'note.pdf'), 'utf8')).toBe('%PDF-1.7 fake')
+    expect(printed[0]).toContain('Record Number of Deportations Continue Despite U.S. Review of Backlog')
+    expect(await withPrinter.api.exportNotesToFile({ ids: [created.value.id], format: 'markdown', title: null })).toMatchObject({ ok: true, value: { path: join(made.dir, 'note.md') } })
+    expect(readFileSync(join(made.dir, 'note.md'), 'utf8')).toContain('> 288,361 [^1]')
+    expect(await api.exportNotesToFile({ ids: [created.value.id], format: 'pdf', title: null })).toMatchObject({ ok: false, error: { code: 'invalid-input' } })
+    await withPrinter.dispose()
+    expect((await api.deleteNote({ id: created.value.id })).ok).toBe(true)
+  })
+
   it('answers a request the archive cannot carry out with its reason as invalid input', async () => {
     expect(await api.exportNotes({ ids: [9999], format: 'html', title: null })).toEqual({
       ok: false,

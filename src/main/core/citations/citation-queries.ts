@@ -83,3 +83,8 @@ export function getCitation(db: Database, id: number): Citation | null {
 export function listCitations(db: Database, noteId: number): Citation[] {
   return (db.prepare('SELECT * FROM citations WHERE note_id = ? ORDER BY id').all(noteId) as CitationRow[]).map(toCitation)
 }
+
+/** Records that a note cites (or embeds) a saved chart. */
+export function addChartCitation(db: Database, noteId: number, chartId: number): Citation {
+  return insert(db, noteId, 'chart', { chart_id: chartId })
+}

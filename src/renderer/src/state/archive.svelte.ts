@@ -16,7 +16,7 @@ function byUpdatedDesc(a: NoteSummary, b: NoteSummary): number {
 }
 
 function summaryOf(note: Note): NoteSummary {
-  return { id: note.id, title: note.title, createdAt: note.createdAt, updatedAt: note.updatedAt, excerpt: note.excerpt }
+  return { id: note.id, title: note.title, createdAt: note.createdAt, updatedAt: note.updatedAt, excerpt: note.excerpt, tags: note.tags }
 }
 
 export class ArchiveState {
