@@ -10,6 +10,7 @@ import { CASEFILE_APPLICATION_ID, parseSqliteHeader } from './db/identity'
 import { migrate, schemaVersion } from './db/migrate'
 import type { Migration } from './db/migrations/migration'
 import { indexPendingDatasets } from './datasets/index-dataset-rows'
+import { recoverInterruptedImports } from './import/import-ledger'
 import { setMeta } from './meta/meta-queries'
 import { seedArchive } from './seed/seed-archive'
 import { APP_VERSION } from './app-version'
@@ -169,6 +170,7 @@ export async function openArchive(path: string, options: OpenArchiveOptions): Pr
       backupDatabase(db, backupName(absolute, version), options.nativeBinding)
       migrate(db, options.migrations)
     }
+    recoverInterruptedImports(db)
     finishSearchIndexes(db, name)
   } catch (error) {
     db.close()

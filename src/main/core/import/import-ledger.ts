@@ -1,3 +1,4 @@
+import { hostname } from 'node:os'
 import type { Database } from 'better-sqlite3'
 import type { ImportedKind } from '@shared/model'
 
@@ -19,7 +20,17 @@ export function startImport(db: Database, entry: LedgerStart): number {
         `INSERT INTO imports (file_name, file_path, size_bytes, sha256, kind, options, started_at, status)
          VALUES (?, ?, ?, ?, ?, ?, ?, 'running')`
       )
-      .run(entry.fileName, entry.filePath, entry.sizeBytes, entry.sha256, entry.kind, JSON.stringify(entry.options), new Date().toISOString())
+      // The importing process is noted so a later open can tell an import still under way in
+      // another process from one whose process died (see recoverInterruptedImports).
+      .run(
+        entry.fileName,
+        entry.filePath,
+        entry.sizeBytes,
+        entry.sha256,
+        entry.kind,
+        JSON.stringify({ ...entry.options, process: { pid: process.pid, host: hostname() } }),
+        new Date().toISOString()
+      )
       .lastInsertRowid
   )
 }
@@ -37,4 +48,48 @@ export function finishImport(
     outcome.error,
     importId
   )
+}
+
+function processIsAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    // EPERM: it exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+/**
+ * Settles ledger entries left 'running' by a process that died (a crash, kill -9, a power cut):
+ * its transaction never committed, so nothing of the file is in the archive, and the entry says
+ * so. An entry whose dataset or article was published before the process died is marked imported.
+ * Entries of a live process on this machine (another Casefile importing right now) are left alone.
+ */
+export function recoverInterruptedImports(db: Database): number {
+  const running = db.prepare("SELECT id, options FROM imports WHERE status = 'running'").all() as { id: number; options: string }[]
+  let settled = 0
+  for (const entry of running) {
+    let owner: { pid?: unknown; host?: unknown } = {}
+    try {
+      owner = ((JSON.parse(entry.options) as { process?: typeof owner }).process ?? {})
+    } catch {
+      // unreadable options: treat the owner as unknown (and so gone)
+    }
+    if (owner.host === hostname() && typeof owner.pid === 'number' && owner.pid !== process.pid && processIsAlive(owner.pid)) continue
+    if (owner.host === hostname() && owner.pid === process.pid) continue
+    const published =
+      (db.prepare('SELECT count(*) AS n FROM datasets WHERE import_id = ?').get(entry.id) as { n: number }).n +
+      (db.prepare('SELECT count(*) AS n FROM articles WHERE import_id = ?').get(entry.id) as { n: number }).n
+    const rows = (db.prepare('SELECT coalesce(sum(row_count), 0) AS n FROM datasets WHERE import_id = ?').get(entry.id) as { n: number }).n
+    db.prepare('UPDATE imports SET status = ?, finished_at = ?, rows_written = ?, error = ? WHERE id = ?').run(
+      published > 0 ? 'imported' : 'failed',
+      new Date().toISOString(),
+      published > 0 ? rows : 0,
+      published > 0 ? null : 'Interrupted: Casefile stopped before this import finished, so nothing from the file was saved. Import it again.',
+      entry.id
+    )
+    settled++
+  }
+  return settled
 }
