@@ -5,6 +5,7 @@ import { statSync } from 'node:fs'
 import { resolve } from 'node:path'
 import type { ApiEvent, ArchiveApi } from '@shared/api'
 import { createArchiveApi, openArchive, type Archive, type ArchiveApiHandle, type SaveRequest } from '../core/index'
+import { rotateDailyBackup } from '../core/maintenance/backups'
 
 export interface ArchiveSessionOptions {
   /** Content copied into an archive the first time it is created. */
@@ -39,6 +40,11 @@ export class ArchiveSession {
 
   get path(): string | null {
     return this.#current?.archive.path ?? null
+  }
+
+  /** The open archive itself, for maintenance the menu runs (check, back up, restore). */
+  get archive(): Archive | null {
+    return this.#current?.archive ?? null
   }
 
   /** Where API events go; the window is created after the first archive opens, so this is set late. */
@@ -79,6 +85,12 @@ export class ArchiveSession {
     const previous = this.#current
     this.#current = entry
     if (previous) release(previous)
+    try {
+      // The automatic daily backup (two kept); a failure here must never keep the archive closed.
+      rotateDailyBackup(archive.db, archive.path, this.#options.nativeBinding)
+    } catch (error) {
+      console.warn(`Casefile could not write today's backup of ${archive.path}:`, error)
+    }
   }
 
   /** Tells the renderer which archive it now looks at. */

@@ -7,6 +7,9 @@ export interface MenuCommands {
   newArchive(): void
   openArchive(): void
   importFiles(): void
+  checkArchive(): void
+  backupArchive(): void
+  restoreArchive(): void
 }
 
 export function buildApplicationMenu(commands: MenuCommands): Menu {
@@ -39,6 +42,10 @@ export function buildApplicationMenu(commands: MenuCommands): Menu {
       { label: 'Open archive…', accelerator: 'CmdOrCtrl+O', click: () => commands.openArchive() },
       { type: 'separator' },
       { label: 'Import files…', accelerator: 'CmdOrCtrl+I', click: () => commands.importFiles() },
+      { type: 'separator' },
+      { label: 'Check archive', click: () => commands.checkArchive() },
+      { label: 'Back up…', click: () => commands.backupArchive() },
+      { label: 'Restore from backup…', click: () => commands.restoreArchive() },
       // macOS keeps Quit in the app menu and closes windows from File.
       ...(isMac
         ? [{ type: 'separator' as const }, { role: 'close' as const }]

@@ -1,11 +1,12 @@
 import type { ApiEvent } from '@shared/api'
 import type { JobStatus } from '@shared/model'
 import { join } from 'node:path'
-import { ArchiveOpenError, createArchiveApi, defaultArchivePath, importWorkerPath, openArchive, sampleDir } from '../core/index'
+import { ArchiveOpenError, createArchiveApi, defaultArchivePath, importWorkerPath, LATEST_SCHEMA_VERSION, openArchive, sampleDir } from '../core/index'
 import { CommandError, UsageError, type CliIo } from './cli-io'
 import { importCommand } from './import-command'
 import { chartCommand } from './chart-command'
 import { exportNotesCommand } from './export-notes-command'
+import { backupCommand, checkCommand, restoreCommand } from './maintenance-commands'
 import { infoCommand } from './info-command'
 import { parseCliArgs } from './parse-cli-args'
 import { searchCommand } from './search-command'
@@ -21,6 +22,9 @@ Commands:
         [--no-header] [--quote none] [--force]      (.txt .md .html .pdf)
   chart SPEC.json [--json] [--png OUT.png]
                                          the aggregated series of a chart spec, and its picture
+  check [--json]                         integrity checks; rebuilds search indexes that are out of step
+  backup OUT                             a checked copy of the archive (never overwrites a file)
+  restore FROM                           replace the archive's content with a backup (the old content is kept)
   export-notes ID… (--pdf OUT.pdf | --md OUT.md | --html OUT.html) [--title T]
                                          one note, or several as a dossier, with its sources
                                          (PDF uses Chromium: CHROMIUM_PATH or /usr/bin/chromium)
@@ -43,7 +47,7 @@ export async function runCli(argv: readonly string[], io: CliIo, appRoot: string
     ;(args.command === null ? io.err : io.out)(USAGE)
     return args.command === null ? 2 : 0
   }
-  if (!['info', 'search', 'import', 'chart', 'export-notes'].includes(args.command)) {
+  if (!['info', 'search', 'import', 'chart', 'export-notes', 'check', 'backup', 'restore'].includes(args.command)) {
     io.err(`casefile: unknown command "${args.command}"\n${USAGE}`)
     return 2
   }
@@ -76,6 +80,14 @@ export async function runCli(argv: readonly string[], io: CliIo, appRoot: string
         return 0
       case 'chart':
         await chartCommand(handle.api, args, io)
+        return 0
+      case 'check':
+        return checkCommand(archive, args, io) ? 0 : 1
+      case 'backup':
+        backupCommand(archive, args, io)
+        return 0
+      case 'restore':
+        await restoreCommand(archive, args, io, LATEST_SCHEMA_VERSION)
         return 0
       case 'export-notes':
         await exportNotesCommand(handle.api, args, io)

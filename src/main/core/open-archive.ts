@@ -55,7 +55,7 @@ function readHeader(path: string): Uint8Array {
  * Checks, without writing a byte, that the file at `path` is a Casefile archive.
  * Anything else (a spreadsheet, an empty file, another app's SQLite database) is refused.
  */
-function assertIsArchive(path: string): void {
+export function assertIsArchive(path: string): void {
   const name = basename(path)
   let header: Uint8Array
   try {

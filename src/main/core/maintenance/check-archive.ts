@@ -1,0 +1,106 @@
+import type { Database } from 'better-sqlite3'
+import { DATASET_ROW_KEY_FACTOR } from '../db/migrations/0002-dataset-row-search'
+import { indexDatasetRows } from '../datasets/index-dataset-rows'
+import { recoverInterruptedImports } from '../import/import-ledger'
+
+export interface SearchIndexCheck {
+  index: 'articles' | 'notes' | 'dataset rows'
+  ok: boolean
+  /** What was wrong, in plain words, when not ok. */
+  problem: string | null
+  repaired: boolean
+}
+
+export interface ArchiveCheckReport {
+  /** SQLite's PRAGMA integrity_check: "ok", or the problems it lists. */
+  integrity: string[]
+  search: SearchIndexCheck[]
+  /** Ledger entries a dead process had left 'running', now settled. */
+  ledgerSettled: number
+  ok: boolean
+}
+
+function failureOf(work: () => void): string | null {
+  try {
+    work()
+    return null
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error)
+  }
+}
+
+/**
+ * Datasets whose search entries do not number one per row (an index that fell out of step), and
+ * entries left for datasets that are gone or hold no text.
+ */
+function datasetsOutOfStep(db: Database): number[] {
+  const indexed = new Map(
+    (
+      db
+        .prepare(
+          `SELECT d.id, d.row_count AS rows FROM datasets d
+            WHERE d.search_indexed_at IS NOT NULL AND EXISTS (SELECT 1 FROM dataset_columns c WHERE c.dataset_id = d.id AND c.type = 'text')`
+        )
+        .all() as { id: number; rows: number }[]
+    ).map((dataset) => [dataset.id, dataset.rows])
+  )
+  const pending = new Set(db.prepare('SELECT id FROM datasets WHERE search_indexed_at IS NULL').pluck().all() as number[])
+  const actual = new Map(
+    (db.prepare(`SELECT rowid / ${DATASET_ROW_KEY_FACTOR} AS id, count(*) AS n FROM dataset_rows_fts GROUP BY 1`).all() as { id: number; n: number }[]).map((row) => [row.id, row.n])
+  )
+  const wrong = [...indexed].filter(([id, rows]) => (actual.get(id) ?? 0) !== rows).map(([id]) => id)
+  const stray = [...actual.keys()].filter((id) => !indexed.has(id) && !pending.has(id))
+  return [...wrong, ...stray]
+}
+
+/**
+ * Runs SQLite's integrity check and FTS5's on every search index, compares the row index with the
+ * datasets it covers, and, when `repair` is set, rebuilds any search index that is out of step
+ * (the index is derived data: rebuilding it loses nothing). Also settles interrupted imports.
+ */
+export function checkArchive(db: Database, repair: boolean): ArchiveCheckReport {
+  const integrity = (db.pragma('integrity_check') as { integrity_check: string }[]).map((row) => row.integrity_check)
+  const search: SearchIndexCheck[] = []
+  for (const [index, table] of [
+    ['articles', 'articles_fts'],
+    ['notes', 'notes_fts']
+  ] as const) {
+    // rank = 1 also compares the index with the text it was built from.
+    const check = () => db.prepare(`INSERT INTO ${table} (${table}, rank) VALUES ('integrity-check', 1)`).run()
+    const problem = failureOf(check)
+    let repaired = false
+    if (problem !== null && repair) {
+      db.prepare(`INSERT INTO ${table} (${table}) VALUES ('rebuild')`).run()
+      repaired = failureOf(check) === null
+    }
+    search.push({ index, ok: problem === null, problem: problem === null ? null : `the ${index} search index does not match the ${index} (${problem})`, repaired })
+  }
+  const internal = failureOf(() => db.prepare("INSERT INTO dataset_rows_fts (dataset_rows_fts) VALUES ('integrity-check')").run())
+  const outOfStep = internal === null ? datasetsOutOfStep(db) : []
+  const rowsOk = internal === null && outOfStep.length === 0
+  let rowsRepaired = false
+  if (!rowsOk && repair) {
+    // A contentless index cannot rebuild itself; the datasets' rows are indexed again.
+    db.transaction(() => {
+      if (internal !== null) {
+        db.prepare('DELETE FROM dataset_rows_fts').run()
+        db.prepare('UPDATE datasets SET search_indexed_at = NULL').run()
+      } else {
+        for (const id of outOfStep) {
+          db.prepare('DELETE FROM dataset_rows_fts WHERE rowid >= ? AND rowid < ?').run(BigInt(id) * BigInt(DATASET_ROW_KEY_FACTOR), BigInt(id + 1) * BigInt(DATASET_ROW_KEY_FACTOR))
+          db.prepare('UPDATE datasets SET search_indexed_at = NULL WHERE id = ?').run(id)
+        }
+      }
+    })()
+    for (const { id } of db.prepare('SELECT id FROM datasets WHERE search_indexed_at IS NULL').all() as { id: number }[]) indexDatasetRows(db, id)
+    rowsRepaired = datasetsOutOfStep(db).length === 0 && failureOf(() => db.prepare("INSERT INTO dataset_rows_fts (dataset_rows_fts) VALUES ('integrity-check')").run()) === null
+  }
+  search.push({
+    index: 'dataset rows',
+    ok: rowsOk,
+    problem: rowsOk ? null : internal !== null ? `the dataset rows search index is damaged (${internal})` : `the search index is out of step with ${outOfStep.length} dataset${outOfStep.length === 1 ? '' : 's'}`,
+    repaired: rowsRepaired
+  })
+  const ledgerSettled = recoverInterruptedImports(db)
+  return { integrity, search, ledgerSettled, ok: integrity.length === 1 && integrity[0] === 'ok' && search.every((index) => index.ok || index.repaired) }
+}
