@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm test`: typecheck, unit tests, build, end-to-end tests — every stage runs even when an
+// `npm test`: typecheck and the Electron security scan, unit tests, build, end-to-end tests — every
+// stage runs even when an
 // earlier one failed (except e2e, which needs the build), and the run ends with one line that
 // counts every suite together: "N passed, N failed, N skipped".
 import { spawnSync } from 'node:child_process'
@@ -42,8 +43,10 @@ function readJson(path) {
 const node = run('typecheck (node)', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.node.json'])
 const e2eTypes = run('typecheck (e2e)', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.e2e.json'])
 const web = run('typecheck (web)', 'npx', ['svelte-check', '--tsconfig', 'tsconfig.web.json', '--fail-on-warnings', '--output', 'human'])
-const checks = [node, e2eTypes, web]
-count('typecheck', checks.filter((c) => c.ok).length, checks.filter((c) => !c.ok).length, 0, checks.reduce((s, c) => s + Number(c.seconds), 0).toFixed(1))
+// The Electron security scanner: any high or medium finding that is not a reviewed exception fails.
+const scan = run('security scan', 'node', ['scripts/electronegativity.mjs'])
+const checks = [node, e2eTypes, web, scan]
+count('checks', checks.filter((c) => c.ok).length, checks.filter((c) => !c.ok).length, 0, checks.reduce((s, c) => s + Number(c.seconds), 0).toFixed(1))
 
 // 2. Unit tests.
 const unitReport = join(results, 'unit-report.json')

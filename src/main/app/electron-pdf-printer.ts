@@ -38,7 +38,7 @@ async function printOne(html: string): Promise<Uint8Array> {
   printSession.webRequest.onBeforeRequest((details, callback) => callback({ cancel: details.url !== allowed }))
   const window = new BrowserWindow({
     show: false,
-    webPreferences: { partition: PARTITION, sandbox: true, contextIsolation: true, nodeIntegration: false, spellcheck: false }
+    webPreferences: { partition: PARTITION, sandbox: true, contextIsolation: true, nodeIntegration: false, spellcheck: false, disableBlinkFeatures: 'Auxclick' }
   })
   try {
     window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }))

@@ -44,6 +44,8 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
       experimentalFeatures: false,
       navigateOnDragDrop: false,
       safeDialogs: true,
+      // A middle click must not open a link in a new window behind the window-open guard's back.
+      disableBlinkFeatures: 'Auxclick',
       devTools: options.allowDevTools
     }
   })
