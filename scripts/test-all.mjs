@@ -1,8 +1,7 @@
 #!/usr/bin/env node
-// `npm test`: typecheck and the Electron security scan, unit tests, build, end-to-end tests — every
-// stage runs even when an
-// earlier one failed (except e2e, which needs the build), and the run ends with one line that
-// counts every suite together: "N passed, N failed, N skipped".
+// `npm test`: typecheck and the Electron security scan, unit tests, build, end-to-end tests. Every
+// stage runs even when an earlier one failed (except e2e, which needs the build), and the run ends
+// with one line that counts every suite together: "N passed, N failed, N skipped".
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
 import { dirname, join } from 'node:path'
