@@ -4,15 +4,16 @@
 //     as window.casefile (page.exposeFunction + an init script shaped exactly like the preload).
 // When neither is available the caller is told why, so the suite can skip loudly instead of passing.
 
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync } from 'node:fs'
 import { spawnSync } from 'node:child_process'
-import { join, resolve } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { _electron, chromium, type Browser, type ElectronApplication, type Page } from '@playwright/test'
 import { apiMethods, checkCall, type ApiEvent, type ApiMethod, type ArchiveApi } from '../../src/shared/api'
 import type { Result } from '../../src/shared/result'
 import { createArchiveApi, importWorkerPath, openArchive, sampleDir } from '../../src/main/core/index'
 import { locateRendererAsset, rendererResponseHeaders } from '../../src/main/app/renderer-protocol-policy'
 import { APP_ORIGIN } from '../../src/main/app/app-origin'
+import { ChromiumPdfPrinter } from '../../src/main/cli/chromium-pdf-printer'
 
 export const PROJECT_ROOT = resolve(import.meta.dirname, '../..')
 const RENDERER_DIR = join(PROJECT_ROOT, 'out', 'renderer')
@@ -36,6 +37,11 @@ export interface LaunchedCasefile {
   backend: Backend
   /** Requests the page tried to make outside the app (always refused); a test can assert it is empty. */
   blockedRequests: string[]
+  /**
+   * Files the app saved through its save dialog. In the browser back end the "dialog" answers at
+   * once with <archive folder>/saved/<suggested name>; in Electron the real dialog would ask.
+   */
+  savedFiles: string[]
   close(): Promise<void>
 }
 
@@ -71,7 +77,7 @@ async function launchElectron(binary: string, archivePath: string): Promise<Laun
     env: { ...process.env, CASEFILE_ARCHIVE: archivePath }
   })
   const page = await app.firstWindow()
-  return { page, backend: 'electron', blockedRequests: [], close: () => app.close() }
+  return { page, backend: 'electron', blockedRequests: [], savedFiles: [], close: () => app.close() }
 }
 
 function bridgeInitScript({ methods, dropDir }: { methods: readonly string[]; dropDir: string }): void {
@@ -113,8 +119,20 @@ async function launchChromium(executablePath: string, archivePath: string, dropD
       // The page may be closing; events after that have no one to go to.
     })
   }
-  // The built worker, as in the app: imports run off the thread that serves the page.
-  const handle = createArchiveApi(archive, dispatch, { importWorker: importWorkerPath(join(PROJECT_ROOT, 'out', 'main')) })
+  // The built worker, as in the app: imports run off the thread that serves the page. The save
+  // dialog answers with a file in saved/ beside the archive; PDFs print with this same Chromium.
+  const savedFiles: string[] = []
+  const savedDir = join(dirname(resolve(archivePath)), 'saved')
+  const handle = createArchiveApi(archive, dispatch, {
+    importWorker: importWorkerPath(join(PROJECT_ROOT, 'out', 'main')),
+    chooseSavePath: async (request) => {
+      mkdirSync(savedDir, { recursive: true })
+      const path = join(savedDir, request.suggestedName.replace(/[\\/:*?"<>|]/g, '_'))
+      savedFiles.push(path)
+      return path
+    },
+    printPdf: (html) => new ChromiumPdfPrinter(executablePath).print(html)
+  })
   let browser: Browser
   try {
     browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_FLAGS })
@@ -158,6 +176,7 @@ async function launchChromium(executablePath: string, archivePath: string, dropD
     page,
     backend: 'chromium',
     blockedRequests,
+    savedFiles,
     async close() {
       await browser.close()
       await handle.dispose()
