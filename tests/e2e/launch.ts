@@ -20,15 +20,9 @@ const RENDERER_DIR = join(PROJECT_ROOT, 'out', 'renderer')
 /** The browser back end serves the renderer here; the name can never resolve on a real network. */
 export const BROWSER_ORIGIN = 'https://app.casefile.invalid'
 
-export const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync'
-]
+import { CHROMIUM_FLAGS } from '../../src/main/cli/chromium-flags'
+
+export { CHROMIUM_FLAGS }
 
 export type Backend = 'electron' | 'chromium'
 

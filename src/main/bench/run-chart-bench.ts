@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { ChartSpec } from '@shared/chart-spec'
 import { DEFAULT_IMPORT_OPTIONS } from '@shared/model'
+import { seededRandom } from '@shared/seeded-random'
 import { aggregateChart } from '../core/charts/aggregate-chart'
 import { bucketExpression } from '../core/charts/bucket-expression'
 import { importOneFile } from '../core/import/import-one-file'
@@ -16,19 +17,9 @@ import { openArchive } from '../core/index'
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000)
 const REPEATS = 20
 
-function seeded(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 async function writeCsv(path: string): Promise<void> {
-  const random = seeded(20120529)
+  const random = seededRandom(20120529)
   const courts = ['Los Angeles', 'New York', 'San Francisco', 'Houston', 'Chicago', 'Miami', 'Denver', 'Seattle', 'Baltimore', 'Phoenix', 'Arlington', 'Atlanta']
   const outcomes = ['removal', 'relief granted', 'terminated', 'admin closure', 'voluntary departure']
   const out = createWriteStream(path)

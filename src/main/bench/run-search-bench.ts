@@ -12,6 +12,7 @@ import type { Database, Statement } from 'better-sqlite3'
 import { DEFAULT_IMPORT_OPTIONS, type SearchHitKind } from '@shared/model'
 import { parseQuery } from '@shared/query/parse-query'
 import { searchRequest } from '@shared/search-request'
+import { seededRandom } from '@shared/seeded-random'
 import { insertArticle } from '../core/articles/article-queries'
 import { importOneFile } from '../core/import/import-one-file'
 import { openArchive } from '../core/index'
@@ -28,17 +29,6 @@ const DATASET_NAME = 'eoir_cases'
 // ---------------------------------------------------------------------------------------------
 // Seeded randomness and a Zipf-distributed vocabulary
 
-/** mulberry32: small, fast, and the same numbers on every machine. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 function pick<T>(random: () => number, items: readonly T[]): T {
   return items[Math.floor(random() * items.length)] as T
@@ -556,7 +546,7 @@ async function main(): Promise<void> {
     const archive = await openArchive(join(work, 'bench.casefile'), { create: true, seedDir: null, nativeBinding: null })
     try {
       const { db } = archive
-      const random = seeded(20_120_529)
+      const random = seededRandom(20_120_529)
       const vocabulary = new Vocabulary(random, VOCABULARY_SIZE)
 
       let started = performance.now()
@@ -586,10 +576,10 @@ async function main(): Promise<void> {
       db.pragma('wal_checkpoint(TRUNCATE)')
       console.log(`archive ${(statSync(archive.path).size / 1048576).toFixed(0)} MB`)
 
-      const queries = makeQueries(seeded(1_955), vocabulary, QUERIES)
+      const queries = makeQueries(seededRandom(1_955), vocabulary, QUERIES)
       const bare = bareSearch(db)
       const casefile = casefileSearch(db)
-      for (const query of makeQueries(seeded(2_024), vocabulary, WARM_UP)) {
+      for (const query of makeQueries(seededRandom(2_024), vocabulary, WARM_UP)) {
         casefile(query.text)
         bare(query.text)
       }

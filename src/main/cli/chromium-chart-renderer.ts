@@ -4,8 +4,7 @@ import { dirname, join } from 'node:path'
 import { chromium } from 'playwright-core'
 import type { ChartData } from '@shared/chart-spec'
 import { chartConfig } from '@shared/chart-config'
-
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+import { CHROMIUM_FLAGS } from './chromium-flags'
 
 function chartJsSource(): string {
   // chart.js ships a self-contained UMD build beside its module entry.
@@ -18,7 +17,7 @@ function chartJsSource(): string {
  * The page holds only chart.js and the numbers; every request it might make is refused.
  */
 export async function renderChartPng(executablePath: string, data: ChartData, width = 1000, height = 560): Promise<Uint8Array> {
-  const browser = await chromium.launch({ executablePath, args: FLAGS })
+  const browser = await chromium.launch({ executablePath, args: ['--headless', ...CHROMIUM_FLAGS] })
   try {
     const page = await browser.newPage({ viewport: { width, height }, deviceScaleFactor: 2 })
     await page.route('**/*', (route) => route.abort())

@@ -1,23 +1,13 @@
 import { existsSync } from 'node:fs'
 import { chromium } from 'playwright-core'
 import type { PdfPrinter } from '../core/export/pdf-printer'
+import { CHROMIUM_FLAGS } from './chromium-flags'
 
 /** CHROMIUM_PATH if set, else the usual Linux location; null when neither exists. */
 export function findChromium(env: NodeJS.ProcessEnv = process.env): string | null {
   const candidates = env.CHROMIUM_PATH ? [env.CHROMIUM_PATH] : ['/usr/bin/chromium', '/usr/bin/chromium-browser']
   return candidates.find((path) => existsSync(path)) ?? null
 }
-
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync'
-]
 
 /**
  * Prints with a headless Chromium through page.pdf(). The page may fetch nothing (every request
@@ -33,7 +23,7 @@ export class ChromiumPdfPrinter implements PdfPrinter {
   constructor(private readonly executablePath: string) {}
 
   async print(html: string): Promise<Uint8Array> {
-    const browser = await chromium.launch({ executablePath: this.executablePath, args: FLAGS })
+    const browser = await chromium.launch({ executablePath: this.executablePath, args: ['--headless', ...CHROMIUM_FLAGS] })
     try {
       const context = await browser.newContext({ offline: true })
       const page = await context.newPage()

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { ColumnTyper, VALUE_REAL, VALUE_TEXT } from '../../../src/main/core/import/typing/column-typer'
+import { seededRandom } from '../../../src/shared/seeded-random'
 
 function typed(values: (string | null)[], typer = new ColumnTyper()) {
   typer.addColumns(1)
@@ -47,14 +48,8 @@ describe('ColumnTyper', () => {
       /^-?(0|[1-9][0-9]*)\.[0-9]*[1-9]$/.test(value) &&
       value.replace(/^-?0*\.?0*/, '').replace('.', '').length <= 15 &&
       String(Number(value)) === value
-    let seed = 20120529
-    const random = (n: number) => {
-      // mulberry32: an LCG's low bits would repeat too soon for `% n` to cover the cases.
-      seed = (seed + 0x6d2b79f5) >>> 0
-      let t = Math.imul(seed ^ (seed >>> 15), seed | 1)
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-      return ((t ^ (t >>> 14)) >>> 0) % n
-    }
+    const next = seededRandom(20120529)
+    const random = (n: number) => Math.floor(next() * n)
     const digits = (n: number) => Array.from({ length: n }, () => String(random(10))).join('')
     let numbers = 0
     for (let i = 0; i < 20_000; i++) {

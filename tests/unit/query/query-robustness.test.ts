@@ -7,6 +7,7 @@ import type { QueryNode } from '@shared/query/query-ast'
 import { removeChip } from '@shared/query/remove-chip'
 import { toFtsMatch } from '@shared/query/to-fts-match'
 import { ARTICLE_COLUMNS, NOTE_COLUMNS, openFtsFixture } from './fts-fixture'
+import { seededRandom } from '../../../src/shared/seeded-random'
 
 const fts = openFtsFixture()
 afterAll(() => fts.close())
@@ -32,17 +33,6 @@ function failures(queries: readonly string[]): { query: string; error: string }[
   })
 }
 
-// mulberry32: a tiny seeded PRNG so the generated corpus is the same on every run.
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const PIECES = ['"', '(', ')', '-', '*', ':', 'OR', 'AND', 'NOT', 'NEAR', ',', '^', '{', '}', '[', ']', '\u0000', 'é',
   '🙂', 'title:', 'kind:', 'year:', ' ', ' ', ' ', 'court', 'zürich', '5', 'a', '""', 'author:', 'after:2012', 'NEAR(']

@@ -13,6 +13,18 @@ function escapeHtml(text: string): string {
   return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;')
 }
 
+/** Reads [[kind:ID]] in a note's text as one token of type `name` carrying the id. */
+function referenceRule(md: MarkdownIt, name: string, kind: 'cite' | 'chart'): void {
+  const pattern = new RegExp(`^\\[\\[${kind}:(\\d{1,15})\\]\\]`)
+  md.inline.ruler.before('link', name, (state, silent) => {
+    const match = pattern.exec(state.src.slice(state.pos, state.pos + 30))
+    if (!match) return false
+    if (!silent) state.push(name, '', 0).meta = { id: Number(match[1]) }
+    state.pos += match[0].length
+    return true
+  })
+}
+
 /**
  * The Markdown reader for notes, for exports. Raw HTML in a note is shown as text (html: false);
  * links are kept only for http(s), mailto and in-document anchors; images are not fetched (an
@@ -22,32 +34,14 @@ function escapeHtml(text: string): string {
 export function noteMarkdown(): MarkdownIt {
   const md = markdownIt({ html: false, linkify: false, typographer: false })
   md.validateLink = (url) => ALLOWED_LINK.test(url.trim())
-  md.inline.ruler.before('link', 'casefile_cite', (state, silent) => {
-    const match = /^\[\[cite:(\d{1,15})\]\]/.exec(state.src.slice(state.pos, state.pos + 30))
-    if (!match) return false
-    if (!silent) {
-      const token = state.push('casefile_cite', '', 0)
-      token.meta = { id: Number(match[1]) }
-    }
-    state.pos += match[0].length
-    return true
-  })
+  referenceRule(md, 'casefile_cite', 'cite')
   md.renderer.rules.casefile_cite = (tokens, index, _options, env) => {
     const number = (env as NoteRenderEnv | undefined)?.sources.numberOf.get((tokens[index]!.meta as { id: number }).id)
     return number === undefined
       ? '<sup class="citation missing" title="This citation no longer exists">?</sup>'
       : `<sup class="citation"><a href="#source-${number}">${number}</a></sup>`
   }
-  md.inline.ruler.before('link', 'casefile_chart', (state, silent) => {
-    const match = /^\[\[chart:(\d{1,15})\]\]/.exec(state.src.slice(state.pos, state.pos + 30))
-    if (!match) return false
-    if (!silent) {
-      const token = state.push('casefile_chart', '', 0)
-      token.meta = { id: Number(match[1]) }
-    }
-    state.pos += match[0].length
-    return true
-  })
+  referenceRule(md, 'casefile_chart', 'chart')
   md.renderer.rules.casefile_chart = (tokens, index, _options, env) => {
     const id = (tokens[index]!.meta as { id: number }).id
     const render = env as NoteRenderEnv | undefined
