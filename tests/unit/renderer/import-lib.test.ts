@@ -41,9 +41,9 @@ describe('import outcome lines', () => {
   })
 
   it('opens imported items and the item a duplicate matches', () => {
-    expect(outcomePlace(outcome({}))).toEqual({ kind: 'dataset', id: 7 })
-    expect(outcomePlace(outcome({ kind: 'article' }))).toEqual({ kind: 'article', id: 7, highlight: null })
-    expect(outcomePlace(outcome({ status: 'duplicate' }))).toEqual({ kind: 'dataset', id: 7 })
+    expect(outcomePlace(outcome({}))).toEqual({ kind: 'dataset', id: 7, row: null })
+    expect(outcomePlace(outcome({ kind: 'article' }))).toEqual({ kind: 'article', id: 7, highlight: null, exact: false })
+    expect(outcomePlace(outcome({ status: 'duplicate' }))).toEqual({ kind: 'dataset', id: 7, row: null })
     expect(outcomePlace(outcome({ status: 'failed', id: null }))).toBeNull()
   })
 

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
 import { snippetSegments } from '../../../src/renderer/src/lib/snippet'
-import { searchTerms, termSegments } from '../../../src/renderer/src/lib/term-highlight'
 import { paragraphs } from '../../../src/renderer/src/lib/paragraphs'
 import { formatCalendarDate, formatEditedAt, formatTimestamp } from '../../../src/renderer/src/lib/format-date'
 import { formatCell } from '../../../src/renderer/src/lib/format-cell'
@@ -14,15 +13,6 @@ describe('snippetSegments', () => {
     expect(snippetSegments(`${E}x${S}${S}y`)).toEqual([{ text: 'x', marked: false }, { text: 'y', marked: true }])
     expect(snippetSegments(`<b>${S}&amp;${E}`)).toEqual([{ text: '<b>', marked: false }, { text: '&amp;', marked: true }])
     expect(snippetSegments(`${S}a${E}${S}b${E}`)).toEqual([{ text: 'ab', marked: true }])
-  })
-})
-describe('termSegments', () => {
-  it('marks whole words case/diacritic-insensitively', () => {
-    const t = searchTerms('Prosecutors café')
-    expect(termSegments('The prosecutors, PROSECUTORS and prosecutorsx at the Cafe.', t)).toEqual([
-      { text: 'The ', marked: false }, { text: 'prosecutors', marked: true }, { text: ', ', marked: false },
-      { text: 'PROSECUTORS', marked: true }, { text: ' and prosecutorsx at the ', marked: false }, { text: 'Cafe', marked: true }, { text: '.', marked: false }])
-    expect(termSegments('abc', searchTerms(''))).toEqual([{ text: 'abc', marked: false }])
   })
 })
 describe('paragraphs', () => {

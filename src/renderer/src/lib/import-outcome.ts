@@ -56,8 +56,8 @@ export function outcomeWarnings(outcome: ImportOutcome): string[] {
 export function outcomePlace(outcome: ImportOutcome): Place | null {
   if (outcome.status !== 'imported' && outcome.status !== 'duplicate') return null
   if (outcome.id === null) return null
-  if (outcome.kind === 'dataset') return { kind: 'dataset', id: outcome.id }
-  if (outcome.kind === 'article') return { kind: 'article', id: outcome.id, highlight: null }
+  if (outcome.kind === 'dataset') return { kind: 'dataset', id: outcome.id, row: null }
+  if (outcome.kind === 'article') return { kind: 'article', id: outcome.id, highlight: null, exact: false }
   return null
 }
 

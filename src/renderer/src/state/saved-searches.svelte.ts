@@ -1,0 +1,68 @@
+// The saved searches listed in the sidebar, each with how many matches arrived since it was last
+// run. Reloaded with the archive (an import brings new matches); changes made here update the list
+// from the archive's answer, so names and counts are always the archive's own.
+
+import type { SavedSearch } from '@shared/model'
+import { api, toFailure, type ApiFailure } from '../lib/api'
+
+function byName(a: SavedSearch, b: SavedSearch): number {
+  return a.name.localeCompare(b.name, undefined, { sensitivity: 'base' }) || a.id - b.id
+}
+
+export class SavedSearchesState {
+  items = $state.raw<SavedSearch[]>([])
+  status = $state<'loading' | 'ready' | 'error'>('loading')
+  error = $state.raw<ApiFailure | null>(null)
+
+  #seq = 0
+
+  async load(): Promise<void> {
+    const seq = ++this.#seq
+    try {
+      const items = await api.listSavedSearches()
+      if (seq !== this.#seq) return
+      this.items = [...items].sort(byName)
+      this.error = null
+      this.status = 'ready'
+    } catch (caught) {
+      if (seq !== this.#seq) return
+      this.error = toFailure(caught)
+      this.status = 'error'
+    }
+  }
+
+  /** The saved search with exactly this query and switch, if there is one. */
+  find(query: string, exact: boolean): SavedSearch | null {
+    const wanted = query.trim()
+    return this.items.find((item) => item.query === wanted && item.exact === exact) ?? null
+  }
+
+  /** Throws an ApiFailure when the archive refuses; the caller shows it where the user acted. */
+  async save(name: string, query: string, exact: boolean): Promise<SavedSearch> {
+    const saved = await api.saveSearch({ name, query, exact })
+    this.#put(saved)
+    return saved
+  }
+
+  async rename(id: number, name: string): Promise<void> {
+    this.#put(await api.renameSavedSearch({ id, name }))
+  }
+
+  async remove(id: number): Promise<void> {
+    await api.deleteSavedSearch({ id })
+    this.#seq++
+    this.items = this.items.filter((item) => item.id !== id)
+  }
+
+  /** Opening a saved search runs it: its "new" count starts again from zero. */
+  async markRun(id: number): Promise<void> {
+    this.#put(await api.markSavedSearchRun({ id }))
+  }
+
+  #put(saved: SavedSearch): void {
+    // A list load still on its way predates this change and would undo it.
+    this.#seq++
+    this.items = [...this.items.filter((item) => item.id !== saved.id), saved].sort(byName)
+    this.status = 'ready'
+  }
+}
