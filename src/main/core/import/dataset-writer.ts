@@ -1,7 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3'
 import type { ColumnType, DatasetSource } from '@shared/model'
 import { columnName, datasetTableName } from '../datasets/dataset-table-name'
-import type { ReaderWarning } from './row-sink'
+import { ImportInputError, type ReaderWarning } from './row-sink'
 import type { ColumnFixup, StoredValue } from './typing/column-typer'
 import { forEachTypedRow, JSON_BATCH_MAX_WIDTH, type PackedBatch } from './typing/packed-batch'
 import type { PackedSink } from './typing/packed-sink'
@@ -10,6 +10,8 @@ import type { PackedSink } from './typing/packed-sink'
 const MAX_PARAMETERS = 32_000
 const MAX_ROWS_PER_STATEMENT = 64
 const MAX_WARNINGS = 100
+/** SQLite's column limit in this build is 2,000 (SQLITE_MAX_COLUMN); a table needs every column. */
+export const MAX_DATASET_COLUMNS = 2000
 const NUMBER_AS_TEXT = 'casefile_number_as_text'
 
 export interface DatasetFacts {
@@ -55,8 +57,19 @@ export class DatasetWriter implements PackedSink {
   constructor(
     private readonly db: Database,
     private readonly onRows: (rowsWritten: number) => void,
-    private readonly onBytes: (bytesRead: number) => void
+    private readonly onBytes: (bytesRead: number) => void,
+    private readonly fileName = 'The file'
   ) {}
+
+  private checkWidth(width: number): void {
+    if (width <= MAX_DATASET_COLUMNS) return
+    throw new ImportInputError(
+      `${this.fileName} has ${width.toLocaleString('en-US')} columns; Casefile reads up to ${MAX_DATASET_COLUMNS.toLocaleString('en-US')} in one dataset. ` +
+        'Split the file into narrower tables (keeping an id column in each) and import those; nothing was imported.',
+      null,
+      null
+    )
+  }
 
   get rowsWritten(): number {
     return this.rowCount
@@ -65,6 +78,7 @@ export class DatasetWriter implements PackedSink {
   columns(labels: string[]): void {
     if (this.datasetId !== null) throw new Error('columns() was called twice')
     if (!this.db.inTransaction) throw new Error('DatasetWriter must be used inside a transaction')
+    this.checkWidth(labels.length)
     const placeholder = `pending_${process.pid}_${Date.now()}_${Math.random().toString(36).slice(2)}`
     this.datasetId = Number(
       this.db
@@ -84,6 +98,7 @@ export class DatasetWriter implements PackedSink {
 
   addColumns(labels: string[]): void {
     if (this.datasetId === null) throw new Error('addColumns() before columns()')
+    this.checkWidth(this.labels.length + labels.length)
     const table = datasetTableName(this.datasetId)
     for (const label of labels) {
       this.db.exec(`ALTER TABLE ${table} ADD COLUMN ${columnName(this.labels.length)} ANY`)

@@ -180,7 +180,8 @@ export async function importOneFile(
         (bytes) => {
           bytesRead = bytes
           report('reading')
-        }
+        },
+        fileName
       )
       const table = { path: request.path, fileName, format: format === 'delimited' ? 'delimited' : format === 'json' ? 'json' : 'ndjson', options: request.options } as const
       let settled: SettledTypes
