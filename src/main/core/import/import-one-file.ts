@@ -63,6 +63,19 @@ function reasonOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error)
 }
 
+/**
+ * Writes a ledger line for an attempt that changes nothing else (a duplicate, an unsupported file).
+ * When another process holds the archive's write lock the line is skipped: the answer to the person
+ * is the same, and waiting for the lock would hold them up for nothing.
+ */
+function recordIfPossible(write: () => void): void {
+  try {
+    write()
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'SQLITE_BUSY') throw error
+  }
+}
+
 async function readArticle(path: string, fileName: string, format: ImportFormat): Promise<{ fields: ArticleFields; warnings: string[] }> {
   const bytes = await readFile(path)
   if (bytes.length === 0) throw new ImportInputError(`${fileName} is empty (0 bytes); nothing was imported.`, null, 0)
@@ -115,9 +128,11 @@ export async function importOneFile(
   }
   if (format === null) {
     const message = unsupportedFileMessage(fileName)
-    finishImport(db, startImport(db, { fileName, filePath: request.path, sizeBytes: size, sha256: '', kind: null, options: {} }), {
-      status: 'failed', rows: 0, warnings: [], error: message
-    })
+    recordIfPossible(() =>
+      finishImport(db, startImport(db, { fileName, filePath: request.path, sizeBytes: size, sha256: '', kind: null, options: {} }), {
+        status: 'failed', rows: 0, warnings: [], error: message
+      })
+    )
     return outcome({ status: 'failed', kind: null, error: message })
   }
 
@@ -137,12 +152,18 @@ export async function importOneFile(
     if (article || dataset) {
       const as = article ? `article “${article.title}”` : `dataset “${dataset!.name}”`
       const warning = `${fileName} was already imported as ${as}; nothing was added.`
-      finishImport(db, startImport(db, ledger), { status: 'duplicate', rows: 0, warnings: [warning], error: null })
+      recordIfPossible(() => finishImport(db, startImport(db, ledger), { status: 'duplicate', rows: 0, warnings: [warning], error: null }))
       return outcome({ status: 'duplicate', kind: article ? 'article' : 'dataset', id: article ? article.id : dataset!.id, warnings: [warning] })
     }
   }
 
-  const importId = startImport(db, ledger)
+  let importId: number
+  try {
+    importId = startImport(db, ledger)
+  } catch (error) {
+    // Another process is writing the archive (or it cannot be written at all): nothing was started.
+    return outcome({ status: 'failed', error: `${fileName} could not be imported: ${reasonOf(error)}.` })
+  }
   let rowsWritten = 0
   let bytesRead = 0
   const report = (phase: ImportProgress['phase']) => onProgress({ phase, bytesRead, bytesTotal: size, rowsWritten })
@@ -225,11 +246,11 @@ export async function importOneFile(
     if (db.inTransaction) db.exec('ROLLBACK')
     db.pragma(`wal_autocheckpoint = ${autoCheckpoint}`)
     if (error instanceof ImportCancelled) {
-      finishImport(db, importId, { status: 'cancelled', rows: 0, warnings: [], error: null })
+      recordIfPossible(() => finishImport(db, importId, { status: 'cancelled', rows: 0, warnings: [], error: null }))
       return outcome({ status: 'cancelled' })
     }
     const message = error instanceof ImportInputError ? error.message : `${fileName} could not be imported: ${reasonOf(error)}.`
-    finishImport(db, importId, { status: 'failed', rows: 0, warnings: [], error: message })
+    recordIfPossible(() => finishImport(db, importId, { status: 'failed', rows: 0, warnings: [], error: message }))
     return outcome({ status: 'failed', error: message })
   }
 }
