@@ -6,11 +6,11 @@ describe('header row', () => {
   const temp = tempDir()
   afterAll(() => temp.remove())
 
-  it('takes labels from the first record: trimmed, blanks named by position, duplicates kept', async () => {
-    const path = temp.write('labels.csv', ' id ,,name,name,"<b>x</b>"\n1,2,3,4,5\n')
+  it('takes labels from the first record exactly as written, blanks named by position, duplicates kept', async () => {
+    const path = temp.write('labels.csv', ' id ,,name,name,"<b>x</b>",  \n1,2,3,4,5,6\n')
     const { result, sink } = await readPath(path, settingsFor({}, 1024))
-    expect(sink.labels).toEqual(['id', 'Column 2', 'name', 'name', '<b>x</b>'])
-    expect(sink.rowsReceived).toEqual([['1', '2', '3', '4', '5']])
+    expect(sink.labels).toEqual([' id ', 'Column 2', 'name', 'name', '<b>x</b>', 'Column 6'])
+    expect(sink.rowsReceived).toEqual([['1', '2', '3', '4', '5', '6']])
     expect(result.header).toBe(true)
   })
 

@@ -81,7 +81,8 @@ export class RowBatcher {
 
   private start(first: (string | null)[]): void {
     this.columnCount = first.length
-    const labels = first.map((label, i) => (this.header ? label?.trim() || `Column ${i + 1}` : `Column ${i + 1}`))
+    // Headers are kept exactly as written (spaces included); only a blank one needs a name.
+    const labels = first.map((label, i) => (this.header && label != null && label.trim() !== '' ? label : `Column ${i + 1}`))
     this.sink.columns(labels)
   }
 }
