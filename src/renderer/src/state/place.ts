@@ -1,4 +1,13 @@
+import type { ChartSpec } from '@shared/chart-spec'
 import type { Note } from '@shared/model'
+
+/** A passage a note quotes: its offsets in the article's body, the words stored, and the note. */
+export interface ArticlePassage {
+  start: number
+  end: number
+  quote: string | null
+  noteId: number
+}
 
 /** What the main pane shows when no search is on screen. */
 export type Place =
@@ -10,6 +19,11 @@ export type Place =
       highlight: string | null
       /** Whether that search matched case and accents exactly. */
       exact: boolean
+      /**
+       * A quoted passage to scroll to and mark, when opened from a note's citation. Optional so the
+       * many places that open an article plainly need not say so.
+       */
+      passage?: ArticlePassage
     }
   | {
       kind: 'dataset'
@@ -24,6 +38,16 @@ export type Place =
       /** A note the app already holds (just created): shown at once, without fetching it again. */
       seed: Note | null
     }
+  | {
+      kind: 'chart'
+      /** The saved chart, or null for a new one being built from `draft`. */
+      id: number | null
+      /** A new chart's first spec ("Chart this" on a dataset); null for a saved chart. */
+      draft: ChartSpec | null
+      /** Open in the builder rather than as a finished chart. */
+      editing: boolean
+    }
+  | { kind: 'dashboard' }
 
 /** Identifies a place for {#key}: a new key means a fresh view with its own loading state. */
 export function placeKey(place: Place): string {
@@ -31,10 +55,14 @@ export function placeKey(place: Place): string {
     case 'home':
       return 'home'
     case 'article':
-      return `article:${place.id}:${place.exact ? 'exact' : 'folded'}:${place.highlight ?? ''}`
+      return `article:${place.id}:${place.exact ? 'exact' : 'folded'}:${place.highlight ?? ''}:${place.passage === undefined ? '' : `${place.passage.start}-${place.passage.end}`}`
     case 'dataset':
       return `dataset:${place.id}:${place.row ?? ''}`
     case 'note':
       return `note:${place.id}`
+    case 'chart':
+      return place.id === null ? `chart:new:${place.draft?.datasetId ?? ''}` : `chart:${place.id}`
+    case 'dashboard':
+      return 'dashboard'
   }
 }
