@@ -5,13 +5,15 @@ import type { Database } from 'better-sqlite3'
 import type { ChartSpec } from '../../../src/shared/chart-spec'
 import { DEFAULT_IMPORT_OPTIONS } from '../../../src/shared/model'
 import { aggregateChart } from '../../../src/main/core/charts/aggregate-chart'
-import { bucketRange, nextBucket } from '../../../src/main/core/charts/bucket-expression'
+import { bucketExpression, bucketRange, nextBucket } from '../../../src/main/core/charts/bucket-expression'
+import { cellKeyExpression } from '../../../src/main/core/charts/chart-cell-key'
 import { importOneFile } from '../../../src/main/core/import/import-one-file'
 import { tempArchive } from '../../helpers/temp-archive'
 
 let db: Database
 let cleanup: () => void
 let datasetId: number
+let dir: string
 
 // Columns: 0 filed_on (date), 1 court, 2 outcome, 3 days (integer), 4 bond (real)
 const CSV = `filed_on,court,outcome,days,bond
@@ -29,6 +31,7 @@ beforeAll(async () => {
   const made = await tempArchive(false)
   db = made.archive.db
   cleanup = made.cleanup
+  dir = made.dir
   const path = join(made.dir, 'cases.csv')
   writeFileSync(path, CSV)
   datasetId = (await importOneFile(db, { path, options: DEFAULT_IMPORT_OPTIONS, article: null, dataset: null }, new AbortController().signal, () => undefined, null)).id!
@@ -107,10 +110,36 @@ describe('aggregateChart', () => {
     expect(() => aggregateChart(db, spec({ datasetId: 999 }))).toThrow('Dataset 999 was not found in this archive.')
   })
 
-  it('creates an index for the grouping the first time, so the next chart reads the index', () => {
-    aggregateChart(db, spec({ x: { column: 0, bucket: 'month' }, groupBy: { column: 1, top: 3 } }))
+  it('orders categories as SQLite does and keeps quotes, commas and look-alike values apart', async () => {
+    const path = join(dir, 'odd-values.csv')
+    writeFileSync(path, 'n,who\n100,it\'s\n9,"a,b"\n10,NULL\n9,\uFFFD\n100,\u{1F600}\n9,it\'s\n,"a,b"\n')
+    const oddId = (await importOneFile(db, { path, options: DEFAULT_IMPORT_OPTIONS, article: null, dataset: null }, new AbortController().signal, () => undefined, null)).id!
+    const odd = (overrides: Partial<ChartSpec>) => aggregateChart(db, spec({ datasetId: oddId, x: { column: 0, bucket: null }, ...overrides }))
+    // Numbers by value (9 < 10 < 100, not as text); the empty n is left off the axis.
+    expect([odd({}).labels, odd({}).series[0]!.values, odd({}).rows]).toEqual([['9', '10', '100'], [3, 1, 2], 6])
+    // Text by code point: U+FFFD sorts before U+1F600 although its UTF-16 unit is larger.
+    const who = odd({ x: { column: 1, bucket: null } })
+    expect([who.labels, who.series[0]!.values]).toEqual([['NULL', 'a,b', "it's", '\uFFFD', '\u{1F600}'], [1, 2, 2, 1, 1]])
+    const bySeries = odd({ groupBy: { column: 1, top: 2 } })
+    expect(values(bySeries)).toEqual([
+      ["it's", [1, 0, 1]],
+      ['NULL', [0, 1, 0]],
+      ['Other', [2, 0, 1]]
+    ])
+  })
+
+  it('creates an index for the grouping the first time, and the chart reads only that index', () => {
+    const chart = spec({ x: { column: 0, bucket: 'month' }, groupBy: { column: 1, top: 3 } })
+    aggregateChart(db, chart)
+    const name = `ds_${datasetId}_chart_key_c0_month_c1`
     const indexes = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = ? AND name LIKE ?").all(`ds_${datasetId}`, '%chart%') as { name: string }[]
-    expect(indexes.map((index) => index.name)).toContain(`ds_${datasetId}_chart_c0_month_c1_c0`)
+    expect(indexes.map((index) => index.name)).toContain(name)
+    const key = cellKeyExpression(bucketExpression('c0', 'month'), 'c1')
+    const plan = db.prepare(`EXPLAIN QUERY PLAN SELECT ${key} AS k, count(*) AS n FROM ds_${datasetId} GROUP BY 1 LIMIT 10`).all() as { detail: string }[]
+    expect(plan.map((step) => step.detail)).toEqual([`SCAN ds_${datasetId} USING INDEX ${name}`])
+    const sum = spec({ x: { column: 0, bucket: 'year' }, y: { aggregate: 'sum', column: 3 } })
+    aggregateChart(db, sum)
+    expect(db.prepare('SELECT sql FROM sqlite_schema WHERE name = ?').pluck().get(`ds_${datasetId}_chart_key_c0_year_c3`)).toContain(', c3)')
   })
 })
 

@@ -1,11 +1,13 @@
 import type { Database } from 'better-sqlite3'
 import type { ChartData, ChartSpec } from '@shared/chart-spec'
+import type { CellValue } from '@shared/model'
 import { columnName, datasetTableName } from '../datasets/dataset-table-name'
 import { getDataset } from '../datasets/dataset-queries'
 import { datasetColumn, isNumericColumn, rowFilterConditions } from '../datasets/row-filters'
 import { cachedStatement } from '../db/cached-statement'
 import { bucketExpression, bucketRange } from './bucket-expression'
 import { InvalidRequest } from '../invalid-request'
+import { cellKeyExpression, compareCellValues, parseCellKey } from './chart-cell-key'
 
 const AGGREGATE_NAMES = { sum: ['a', 'sum'], avg: ['an', 'average'], min: ['a', 'minimum'], max: ['a', 'maximum'] } as const
 const EMPTY_GROUP = '(empty)'
@@ -13,17 +15,35 @@ const EMPTY_GROUP = '(empty)'
 const MAX_CELLS = 200_000
 const OTHER_GROUP = 'Other'
 
+interface Cell {
+  x: string | number
+  g: CellValue
+  y: number | null
+  n: number
+  ny: number
+}
+
+/** Sorter memory while a chart index is built: small runs that the second sorter thread can share. */
+const INDEX_SORT_CACHE_KIB = 2000
+
 /**
  * The index that lets a chart's GROUP BY read an index in order (and nothing else) instead of the
  * whole table. Best effort: while an import holds the archive's write lock the chart is simply
  * computed without it.
  */
-function ensureIndex(db: Database, table: string, expression: string, key: string, extra: string[]): void {
+function ensureIndex(db: Database, table: string, columns: string[], key: string): void {
   const name = `${table}_chart_${key}`.replace(/[^A-Za-z0-9_]/g, '_')
+  if (db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'index' AND name = ?").get(name)) return
+  // SQLite sizes the sorter's runs by cache_size. A large cache means one long single-threaded
+  // sort; measured on 1M rows, 2 MB runs sorted on two threads build the index about 30% sooner.
+  const cacheSize = Number(db.pragma('cache_size', { simple: true }))
+  db.pragma(`cache_size = -${INDEX_SORT_CACHE_KIB}`)
   try {
-    db.exec(`CREATE INDEX IF NOT EXISTS ${name} ON ${table} (${[expression, ...extra].join(', ')})`)
+    db.exec(`CREATE INDEX IF NOT EXISTS ${name} ON ${table} (${columns.join(', ')})`)
   } catch (error) {
     if ((error as { code?: string }).code !== 'SQLITE_BUSY') throw error
+  } finally {
+    db.pragma(`cache_size = ${cacheSize}`)
   }
 }
 
@@ -61,33 +81,36 @@ export function aggregateChart(db: Database, spec: ChartSpec): ChartData {
   const xName = columnName(x.position)
   const xExpression = spec.x.bucket === null ? xName : bucketExpression(xName, spec.x.bucket)
   const filtered = rowFilterConditions(dataset.columns, spec.filters)
-  // The condition is on the x expression itself, so an index on that expression covers the query.
-  const where = [`${xExpression} IS NOT NULL`, ...filtered.sql]
-  const params = filtered.params
   const group = spec.groupBy === null ? null : datasetColumn(dataset.columns, spec.groupBy.column, 'chart’s series')
   const groupName = group === null ? null : columnName(group.position)
+  // Only sums, averages and extremes read a y column; a count reads x and the series alone.
+  const yColumn = spec.y.aggregate === 'count' || spec.y.column === null ? null : columnName(spec.y.column)
+  const key = cellKeyExpression(xExpression, groupName)
 
   if (spec.filters.length === 0) {
-    // The x column itself goes last: SQLite reads an expression index as covering only when every
-    // column the query mentions is in it.
-    const extra = [groupName, spec.y.column === null ? null : columnName(spec.y.column), spec.x.bucket === null ? null : xName].filter(
-      (name): name is string => name !== null
-    )
-    ensureIndex(db, table, xExpression, [xName, spec.x.bucket ?? 'value', ...extra].join('_'), extra)
+    const name = ['key', xName, spec.x.bucket ?? 'value', ...(groupName === null ? [] : [groupName]), ...(yColumn === null ? [] : [yColumn])].join('_')
+    ensureIndex(db, table, [key, ...(yColumn === null ? [] : [yColumn])], name)
   }
 
-  // One GROUP BY over x and the series column, read in index order when there is no filter; the
-  // largest `top` series are kept and the rest folded into "Other" here, on at most MAX_CELLS rows.
-  const yColumn = spec.y.column === null ? null : columnName(spec.y.column)
-  const cells = cachedStatement(
+  // One GROUP BY over the key of x and series, read in index order when there is no filter. A count
+  // needs one aggregate, not three: each extra aggregate step costs about 10% over 1M rows.
+  const measures = yColumn === null ? 'count(*) AS n' : `${yExpression} AS y, count(*) AS n, count(${yColumn}) AS ny`
+  const grouped = cachedStatement(
     db,
-    `SELECT ${xExpression} AS x, ${groupName ?? 'NULL'} AS g, ${yExpression} AS y, count(*) AS n, ${yColumn === null ? 'count(*)' : `count(${yColumn})`} AS ny
-       FROM ${table} WHERE ${where.join(' AND ')} GROUP BY 1, 2 ORDER BY 1, 2 LIMIT ?`
-  ).all(...params, MAX_CELLS + 1) as { x: string | number; g: string | number | null; y: number | null; n: number; ny: number }[]
-  if (cells.length > MAX_CELLS) {
+    `SELECT ${key} AS k, ${measures} FROM ${table}${filtered.sql.length === 0 ? '' : ` WHERE ${filtered.sql.join(' AND ')}`} GROUP BY 1 LIMIT ?`
+  ).all(...filtered.params, MAX_CELLS + 1) as { k: string; y?: number | null; n: number; ny?: number }[]
+  if (grouped.length > MAX_CELLS) {
     const culprit = group === null ? `“${x.label}”` : `“${x.label}” and “${group.label}”`
     throw new InvalidRequest(`${culprit} have too many different values to chart (over ${MAX_CELLS.toLocaleString('en-US')} points); choose columns with fewer values or a coarser date bucket.`)
   }
+  // Rows without an x value (or with an undated x) have no place on the axis and are left out.
+  const cells: Cell[] = []
+  for (const row of grouped) {
+    const { x: xValue, g } = parseCellKey(row.k, groupName !== null)
+    if (xValue === null) continue
+    cells.push({ x: xValue, g, n: row.n, y: yColumn === null ? row.n : (row.y ?? null), ny: yColumn === null ? row.n : row.ny! })
+  }
+  cells.sort((a, b) => compareCellValues(a.x, b.x) || compareCellValues(a.g, b.g))
   const seriesOf = new Map<string, string>()
   const order: string[] = []
   if (group !== null) {
@@ -96,7 +119,7 @@ export function aggregateChart(db: Database, spec: ChartSpec): ChartData {
       const name = cell.g === null ? EMPTY_GROUP : String(cell.g)
       totals.set(name, (totals.get(name) ?? 0) + cell.n)
     }
-    const ranked = [...totals].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([name]) => name)
+    const ranked = [...totals].sort((a, b) => b[1] - a[1] || compareCellValues(a[0], b[0])).map(([name]) => name)
     const kept = ranked.slice(0, spec.groupBy!.top)
     for (const name of ranked) seriesOf.set(name, kept.includes(name) ? name : OTHER_GROUP)
     order.push(...kept, ...(ranked.length > kept.length ? [OTHER_GROUP] : []))
