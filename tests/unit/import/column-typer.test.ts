@@ -23,7 +23,7 @@ describe('ColumnTyper', () => {
     expect(typed(['7', '1.50', null, '+3', 'x'])).toEqual({
       stored: [7n, 1.5, null, 3n, 'x'],
       type: 'text',
-      fixups: [{ position: 0, to: 'text', respell: { rowids: [2, 4], texts: ['1.50', '+3'] } }]
+      fixups: [{ position: 0, to: 'text', respell: { rowids: [2, 4], texts: ['1.50', '+3'] }, numbersBefore: 5 }]
     })
   })
 
@@ -33,7 +33,9 @@ describe('ColumnTyper', () => {
   })
 
   it('asks to turn early numbers back into text when a column becomes text', () => {
-    expect(typed(['12', '7.25', 'N/A', 'x'])).toEqual({ stored: [12n, 7.25, 'N/A', 'x'], type: 'text', fixups: [{ position: 0, to: 'text', respell: null }] })
+    expect(typed(['12', '7.25', 'N/A', 'x'])).toEqual({ stored: [12n, 7.25, 'N/A', 'x'], type: 'text', fixups: [{ position: 0, to: 'text', respell: null, numbersBefore: 3 }] })
+    // Once text, always text: later numbers are stored as text, so the fix-up covers rows 1–3 only.
+    expect(typed([null, '5', '6', '2012-05-29', '7']).fixups).toEqual([{ position: 0, to: 'text', respell: null, numbersBefore: 4 }])
     expect(typed(['08123', '12'])).toEqual({ stored: ['08123', '12'], type: 'text', fixups: [] })
   })
 

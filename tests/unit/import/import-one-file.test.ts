@@ -54,13 +54,16 @@ describe('importOneFile', () => {
 
   it('restores exactly the text of early values when a column turns out not to be numeric', async () => {
     const { db, write, run } = await setup()
-    const rows = Array.from({ length: 500 }, (_, i) => `${i},${i}.25`).join('\n')
-    const outcome = await run(write('late.csv', `id,code\n${rows}\nA-1,n/a\n`))
+    // 25,000 rows span three batches; the column turns to text in the second, on row 15,001.
+    const rows = Array.from({ length: 25_000 }, (_, i) => (i === 15_000 ? 'A-1,n/a' : `${i},${i}.25`)).join('\n')
+    const outcome = await run(write('late.csv', `id,code\n${rows}\n`))
     const dataset = getDataset(db, outcome.id!)!
     expect(dataset.columns.map((c) => c.type)).toEqual(['text', 'text'])
-    const values = getDatasetRows(db, outcome.id!, 0, 1000)!.rows.map((r) => r.values)
+    const values = getDatasetRows(db, outcome.id!, 0, 25_000)!.rows.map((r) => r.values)
     expect(values[7]).toEqual(['7', '7.25'])
-    expect(values.at(-1)).toEqual(['A-1', 'n/a'])
+    expect(values[14_999]).toEqual(['14999', '14999.25'])
+    expect(values[15_000]).toEqual(['A-1', 'n/a'])
+    expect(values.at(-1)).toEqual(['24999', '24999.25'])
     expect(db.prepare(`SELECT count(*) AS n FROM ds_${outcome.id} WHERE typeof(c0) <> 'text' OR typeof(c1) <> 'text'`).get()).toEqual({ n: 0 })
   })
 

@@ -162,7 +162,11 @@ export class DatasetWriter implements PackedSink {
     for (const fixup of settled.fixups) {
       const column = columnName(fixup.position)
       if (fixup.to === 'text') {
-        this.db.exec(`UPDATE ${table} SET ${column} = ${NUMBER_AS_TEXT}(${column}) WHERE typeof(${column}) IN ('integer', 'real')`)
+        // Only the rows before the column stopped being numeric can hold numbers: a rowid range,
+        // not a pass over the whole table (an id column with one zero-led value near the top).
+        this.db
+          .prepare(`UPDATE ${table} SET ${column} = ${NUMBER_AS_TEXT}(${column}) WHERE rowid < ? AND typeof(${column}) IN ('integer', 'real')`)
+          .run(BigInt(Math.min(fixup.numbersBefore, this.rowCount + 1)))
         if (fixup.respell) {
           const respell = this.db.prepare(`UPDATE ${table} SET ${column} = ? WHERE rowid = ?`)
           fixup.respell.rowids.forEach((rowid, index) => respell.run(fixup.respell!.texts[index]!, BigInt(rowid)))

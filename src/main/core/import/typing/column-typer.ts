@@ -101,7 +101,13 @@ export interface Respellings {
 
 export type ColumnFixup =
   | { position: number; to: 'integer' | 'real' }
-  | { position: number; to: 'text'; respell: Respellings | null }
+  | {
+      position: number
+      to: 'text'
+      respell: Respellings | null
+      /** Numbers were stored only in rows before this rowid: the column's type stopped being numeric there. */
+      numbersBefore: number
+    }
 
 /**
  * At most this many non-canonical numbers ("1.50", "+3", "8.0") are stored as numbers with their
@@ -121,6 +127,8 @@ export class ColumnTyper {
   private storedAsNumber: number[] = []
   private storedAsText: number[] = []
   private respellings: (Respellings | null)[] = []
+  /** Per column: the rowid at which its type stopped being numeric (types only widen, so it never is again). */
+  private numericUntil: number[] = []
   private respelled = 0
   private rowid = 0
 
@@ -136,6 +144,7 @@ export class ColumnTyper {
       this.storedAsNumber.push(0)
       this.storedAsText.push(0)
       this.respellings.push(null)
+      this.numericUntil.push(Number.POSITIVE_INFINITY)
     }
   }
 
@@ -169,6 +178,7 @@ export class ColumnTyper {
     if (type === 'date' && isIsoDate(value)) return VALUE_TEXT
     const next = widenColumnType(type, value)
     this.types[position] = next
+    if (next !== 'integer' && next !== 'real' && this.numericUntil[position] === Number.POSITIVE_INFINITY) this.numericUntil[position] = this.rowid
     if (next === 'integer' || next === 'real') {
       const number = looksNumeric(value.charCodeAt(0)) ? canonicalNumber(value) : null
       if (number !== null) {
@@ -211,7 +221,7 @@ export class ColumnTyper {
     this.columnTypes().forEach((type, position) => {
       if ((type === 'integer' || type === 'real') && this.storedAsText[position]! > 0) fixups.push({ position, to: type })
       else if (type !== 'integer' && type !== 'real' && this.storedAsNumber[position]! > 0) {
-        fixups.push({ position, to: 'text', respell: this.respellings[position] ?? null })
+        fixups.push({ position, to: 'text', respell: this.respellings[position] ?? null, numbersBefore: this.numericUntil[position]! })
       }
     })
     return fixups
