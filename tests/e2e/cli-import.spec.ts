@@ -98,6 +98,24 @@ test('a column that turns to text after 200,000 numbers keeps every value exactl
   expect(query(archive, `SELECT count(*) AS n FROM ds_${id} WHERE typeof(c0) <> 'text' OR typeof(c1) <> 'text'`)).toEqual([{ n: 0 }])
 })
 
+test('a second copy of a large file is reported as a duplicate, and its early reader thread is stopped', () => {
+  const archive = join(dir, 'd.casefile')
+  // 100,000 rows are ten batches: the reader, started before the hash, fills its four batches of
+  // room and waits. The duplicate must stop it, or this CLI run would never exit.
+  const rows = Array.from({ length: 100_000 }, (_, i) => `${i},court ${i % 50}`)
+  const file = join(dir, 'cases.csv')
+  writeFileSync(file, `id,court\n${rows.join('\n')}\n`)
+  const first = importFiles(archive, [file])
+  expect(first.lines[0]).toMatchObject({ status: 'imported', rows: 100_000 })
+  const started = Date.now()
+  const result = spawnSync(process.execPath, [CLI, '--archive', archive, 'import', file, '--json'], { encoding: 'utf8', timeout: 30_000 })
+  expect(result.signal).toBeNull()
+  expect(result.status).toBe(0)
+  expect(JSON.parse(result.stdout.trim())).toMatchObject({ status: 'duplicate', id: first.lines[0]!.id })
+  expect(Date.now() - started).toBeLessThan(30_000)
+  expect(query(archive, 'SELECT count(*) AS n FROM datasets WHERE sha256 = (SELECT sha256 FROM datasets WHERE id = ?)', first.lines[0]!.id)).toEqual([{ n: 1 }])
+})
+
 test('articles from HTML and PDF, and clear failures, each on its own JSON line', () => {
   const archive = join(dir, 'd.casefile')
   writeFileSync(join(dir, 'empty.csv'), '')

@@ -111,7 +111,8 @@ export class DatasetWriter implements PackedSink {
     if (this.datasetId === null) throw new Error('batch() before columns()')
     if (batch.width !== this.labels.length) throw new Error(`A batch of width ${batch.width} reached a table of ${this.labels.length} columns`)
     if (batch.format === 'json') {
-      this.jsonStatement!.run(batch.json)
+      const json = batch.json
+      this.jsonStatement!.run(typeof json === 'string' ? json : Buffer.from(json.buffer, json.byteOffset, json.byteLength))
       this.rowCount += batch.rows
       this.onRows(this.rowCount)
       return
@@ -201,8 +202,9 @@ export class DatasetWriter implements PackedSink {
     this.groupStatement = this.db.prepare(`INSERT INTO ${table} (${names}) VALUES ${Array.from({ length: this.groupRows }, () => tuple).join(', ')}`)
     this.singleStatement = this.db.prepare(`INSERT INTO ${table} (${names}) VALUES ${tuple}`)
     this.params = new Array<StoredValue>(this.groupRows * width).fill(null)
-    // jsonb_each visits the batch's rows in order, so rowids follow the file's line order.
+    // jsonb_each visits the batch's rows in order, so rowids follow the file's line order. The JSON
+    // comes as text or as its UTF-8 bytes (a blob, which SQLite would otherwise read as JSONB).
     const unpacked = Array.from({ length: width }, (_, position) => `value->>${position}`).join(', ')
-    this.jsonStatement = width <= JSON_BATCH_MAX_WIDTH ? this.db.prepare(`INSERT INTO ${table} (${names}) SELECT ${unpacked} FROM jsonb_each(?)`) : null
+    this.jsonStatement = width <= JSON_BATCH_MAX_WIDTH ? this.db.prepare(`INSERT INTO ${table} (${names}) SELECT ${unpacked} FROM jsonb_each(CAST(? AS TEXT))`) : null
   }
 }

@@ -16,7 +16,7 @@ import { importFormatOf, kindOfFormat, unsupportedFileMessage, type ImportFormat
 import { parseArticleText, type ArticleFields } from './parse-article-text'
 import { readTableFile } from './read-table-file'
 import { ImportCancelled, ImportInputError } from './row-sink'
-import { readTableInWorker } from './threaded-table-reader'
+import { startTableReader } from './threaded-table-reader'
 import { TypingSink } from './typing/typing-sink'
 
 /** Facts the caller knows better than the file (the sample manifest does); null fields come from the file. */
@@ -136,121 +136,132 @@ export async function importOneFile(
     return outcome({ status: 'failed', kind: null, error: message })
   }
 
-  let sha256: string
+  const table = {
+    path: request.path,
+    fileName,
+    format: format === 'delimited' ? 'delimited' : format === 'json' ? 'json' : 'ndjson',
+    options: request.options
+  } as const
+  // The reader thread starts now, so its start-up and first batches overlap with the hash below.
+  const reader = kind === 'dataset' && readerWorker ? startTableReader(readerWorker, table) : null
   try {
-    onProgress({ phase: 'checking', bytesRead: 0, bytesTotal: size, rowsWritten: 0 })
-    sha256 = await hashFile(request.path, signal)
-  } catch (error) {
-    if (error instanceof ImportCancelled) return outcome({ status: 'cancelled' })
-    return outcome({ status: 'failed', error: `Casefile can't read ${fileName}: ${reasonOf(error)}.` })
-  }
-
-  const ledger = { fileName, filePath: request.path, sizeBytes: size, sha256, kind, options: { ...request.options } }
-  if (!request.options.force) {
-    const article = findArticleBySha256(db, sha256)
-    const dataset = article ? null : findDatasetBySha256(db, sha256)
-    if (article || dataset) {
-      const as = article ? `article “${article.title}”` : `dataset “${dataset!.name}”`
-      const warning = `${fileName} was already imported as ${as}; nothing was added.`
-      recordIfPossible(() => finishImport(db, startImport(db, ledger), { status: 'duplicate', rows: 0, warnings: [warning], error: null }))
-      return outcome({ status: 'duplicate', kind: article ? 'article' : 'dataset', id: article ? article.id : dataset!.id, warnings: [warning] })
+    let sha256: string
+    try {
+      onProgress({ phase: 'checking', bytesRead: 0, bytesTotal: size, rowsWritten: 0 })
+      sha256 = await hashFile(request.path, signal)
+    } catch (error) {
+      if (error instanceof ImportCancelled) return outcome({ status: 'cancelled' })
+      return outcome({ status: 'failed', error: `Casefile can't read ${fileName}: ${reasonOf(error)}.` })
     }
-  }
 
-  let importId: number
-  try {
-    importId = startImport(db, ledger)
-  } catch (error) {
-    // Another process is writing the archive (or it cannot be written at all): nothing was started.
-    return outcome({ status: 'failed', error: `${fileName} could not be imported: ${reasonOf(error)}.` })
-  }
-  let rowsWritten = 0
-  let bytesRead = 0
-  const report = (phase: ImportProgress['phase']) => onProgress({ phase, bytesRead, bytesTotal: size, rowsWritten })
-  // The commit that publishes a large import would also copy the whole write-ahead log into the
-  // database file (the automatic checkpoint). The rows are durable and visible once the log is
-  // synced, so that copy waits for the next commit (the search index's) instead.
-  const autoCheckpoint = Number(db.pragma('wal_autocheckpoint', { simple: true }))
-  db.pragma('wal_autocheckpoint = 0')
-  db.exec('BEGIN IMMEDIATE')
-  try {
-    let result: ImportOutcome
-    if (kind === 'article') {
-      const { fields, warnings } = await readArticle(request.path, fileName, format)
-      const overrides = request.article
-      const id = insertArticle(db, {
-        title: overrides?.title ?? fields.title,
-        byline: overrides?.byline ?? fields.byline,
-        publisher: overrides?.publisher ?? fields.publisher,
-        publishedAt: overrides?.publishedAt ?? fields.publishedAt,
-        url: overrides?.url ?? fields.url,
-        language: overrides?.language ?? null,
-        body: fields.body,
-        sourceFile: fileName,
-        sourceSize: size,
-        sha256,
-        importId
-      })
-      result = outcome({ status: 'imported', id, rows: 1, warnings })
-    } else {
-      const writer = new DatasetWriter(
-        db,
-        (rows) => {
-          rowsWritten = rows
-        },
-        (bytes) => {
-          bytesRead = bytes
-          report('reading')
-        },
-        fileName
-      )
-      const table = { path: request.path, fileName, format: format === 'delimited' ? 'delimited' : format === 'json' ? 'json' : 'ndjson', options: request.options } as const
-      let settled: SettledTypes
-      if (readerWorker) {
-        settled = await readTableInWorker(readerWorker, table, writer, signal)
+    const ledger = { fileName, filePath: request.path, sizeBytes: size, sha256, kind, options: { ...request.options } }
+    if (!request.options.force) {
+      const article = findArticleBySha256(db, sha256)
+      const dataset = article ? null : findDatasetBySha256(db, sha256)
+      if (article || dataset) {
+        const as = article ? `article “${article.title}”` : `dataset “${dataset!.name}”`
+        const warning = `${fileName} was already imported as ${as}; nothing was added.`
+        recordIfPossible(() => finishImport(db, startImport(db, ledger), { status: 'duplicate', rows: 0, warnings: [warning], error: null }))
+        return outcome({ status: 'duplicate', kind: article ? 'article' : 'dataset', id: article ? article.id : dataset!.id, warnings: [warning] })
+      }
+    }
+
+    let importId: number
+    try {
+      importId = startImport(db, ledger)
+    } catch (error) {
+      // Another process is writing the archive (or it cannot be written at all): nothing was started.
+      return outcome({ status: 'failed', error: `${fileName} could not be imported: ${reasonOf(error)}.` })
+    }
+    let rowsWritten = 0
+    let bytesRead = 0
+    const report = (phase: ImportProgress['phase']) => onProgress({ phase, bytesRead, bytesTotal: size, rowsWritten })
+    // The commit that publishes a large import would also copy the whole write-ahead log into the
+    // database file (the automatic checkpoint). The rows are durable and visible once the log is
+    // synced, so that copy waits for the next commit (the search index's) instead.
+    const autoCheckpoint = Number(db.pragma('wal_autocheckpoint', { simple: true }))
+    db.pragma('wal_autocheckpoint = 0')
+    db.exec('BEGIN IMMEDIATE')
+    try {
+      let result: ImportOutcome
+      if (kind === 'article') {
+        const { fields, warnings } = await readArticle(request.path, fileName, format)
+        const overrides = request.article
+        const id = insertArticle(db, {
+          title: overrides?.title ?? fields.title,
+          byline: overrides?.byline ?? fields.byline,
+          publisher: overrides?.publisher ?? fields.publisher,
+          publishedAt: overrides?.publishedAt ?? fields.publishedAt,
+          url: overrides?.url ?? fields.url,
+          language: overrides?.language ?? null,
+          body: fields.body,
+          sourceFile: fileName,
+          sourceSize: size,
+          sha256,
+          importId
+        })
+        result = outcome({ status: 'imported', id, rows: 1, warnings })
       } else {
-        const typing = new TypingSink(writer)
-        await readTableFile(table.path, fileName, table.format, table.options, typing, signal)
-        settled = { types: typing.typer.columnTypes(), fixups: typing.typer.fixups() }
-      }
-      if (signal.aborted) throw new ImportCancelled()
-      const written = writer.finish({
-        name: request.dataset?.name ?? fileName.replace(/\.[^.]+$/, ''),
-        description: request.dataset?.description ?? null,
-        sources: request.dataset?.sources ?? [],
-        sourceFile: fileName,
-        sourceSize: size,
-        sha256,
-        importId
-      }, settled)
-      result = outcome({ status: 'imported', id: written.id, rows: written.rows, warnings: written.warnings })
-    }
-    db.exec('COMMIT')
-    const dataSeconds = elapsed(started)
-    db.pragma(`wal_autocheckpoint = ${autoCheckpoint}`)
-    if (result.kind === 'dataset' && result.id !== null) {
-      // The rows are published; the search index is built in its own transaction so a large table is
-      // usable sooner. If this step is interrupted, the archive finishes it when it next opens.
-      report('indexing')
-      try {
-        indexDatasetRows(db, result.id)
-      } catch (error) {
-        result.warnings.push(
-          `${fileName}: the rows are saved, but indexing them for search failed (${reasonOf(error)}); Casefile will try again when the archive next opens.`
+        const writer = new DatasetWriter(
+          db,
+          (rows) => {
+            rowsWritten = rows
+          },
+          (bytes) => {
+            bytesRead = bytes
+            report('reading')
+          },
+          fileName
         )
+          let settled: SettledTypes
+        if (reader) {
+          settled = await reader.pipeTo(writer, signal)
+        } else {
+          const typing = new TypingSink(writer)
+          await readTableFile(table.path, fileName, table.format, table.options, typing, signal)
+          settled = { types: typing.typer.columnTypes(), fixups: typing.typer.fixups() }
+        }
+        if (signal.aborted) throw new ImportCancelled()
+        const written = writer.finish({
+          name: request.dataset?.name ?? fileName.replace(/\.[^.]+$/, ''),
+          description: request.dataset?.description ?? null,
+          sources: request.dataset?.sources ?? [],
+          sourceFile: fileName,
+          sourceSize: size,
+          sha256,
+          importId
+        }, settled)
+        result = outcome({ status: 'imported', id: written.id, rows: written.rows, warnings: written.warnings })
       }
+      db.exec('COMMIT')
+      const dataSeconds = elapsed(started)
+      db.pragma(`wal_autocheckpoint = ${autoCheckpoint}`)
+      if (result.kind === 'dataset' && result.id !== null) {
+        // The rows are published; the search index is built in its own transaction so a large table is
+        // usable sooner. If this step is interrupted, the archive finishes it when it next opens.
+        report('indexing')
+        try {
+          indexDatasetRows(db, result.id)
+        } catch (error) {
+          result.warnings.push(
+            `${fileName}: the rows are saved, but indexing them for search failed (${reasonOf(error)}); Casefile will try again when the archive next opens.`
+          )
+        }
+      }
+      finishImport(db, importId, { status: 'imported', rows: result.rows, warnings: result.warnings, error: null })
+      return { ...result, dataSeconds, seconds: elapsed(started) }
+    } catch (error) {
+      if (db.inTransaction) db.exec('ROLLBACK')
+      db.pragma(`wal_autocheckpoint = ${autoCheckpoint}`)
+      if (error instanceof ImportCancelled) {
+        recordIfPossible(() => finishImport(db, importId, { status: 'cancelled', rows: 0, warnings: [], error: null }))
+        return outcome({ status: 'cancelled' })
+      }
+      const message = error instanceof ImportInputError ? error.message : `${fileName} could not be imported: ${reasonOf(error)}.`
+      recordIfPossible(() => finishImport(db, importId, { status: 'failed', rows: 0, warnings: [], error: message }))
+      return outcome({ status: 'failed', error: message })
     }
-    finishImport(db, importId, { status: 'imported', rows: result.rows, warnings: result.warnings, error: null })
-    return { ...result, dataSeconds, seconds: elapsed(started) }
-  } catch (error) {
-    if (db.inTransaction) db.exec('ROLLBACK')
-    db.pragma(`wal_autocheckpoint = ${autoCheckpoint}`)
-    if (error instanceof ImportCancelled) {
-      recordIfPossible(() => finishImport(db, importId, { status: 'cancelled', rows: 0, warnings: [], error: null }))
-      return outcome({ status: 'cancelled' })
-    }
-    const message = error instanceof ImportInputError ? error.message : `${fileName} could not be imported: ${reasonOf(error)}.`
-    recordIfPossible(() => finishImport(db, importId, { status: 'failed', rows: 0, warnings: [], error: message }))
-    return outcome({ status: 'failed', error: message })
+  } finally {
+    reader?.stop()
   }
 }

@@ -12,6 +12,7 @@ async function main(): Promise<void> {
   if (!port) throw new Error('import-reader-worker must run as a worker thread')
   const data = workerData as ReaderWorkerData
   const counter = new Int32Array(data.inFlight)
+  const utf8 = new TextEncoder()
   const send = (message: ReaderMessage, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer)
   const typing = new TypingSink({
     columns: (labels) => send({ type: 'columns', labels }),
@@ -22,7 +23,8 @@ async function main(): Promise<void> {
         Atomics.wait(counter, 0, pending, 1000)
       }
       Atomics.add(counter, 0, 1)
-      send({ type: 'batch', batch }, transferablesOf(batch))
+      const packed = batch.format === 'json' && typeof batch.json === 'string' ? { ...batch, json: utf8.encode(batch.json) } : batch
+      send({ type: 'batch', batch: packed }, transferablesOf(packed))
     },
     warning: (warning) => send({ type: 'warning', warning }),
     progress: (bytesRead) => send({ type: 'progress', bytesRead })

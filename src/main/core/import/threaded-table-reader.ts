@@ -27,73 +27,108 @@ export type ReaderMessage =
   | { type: 'end'; settled: SettledTypes }
   | { type: 'error'; kind: 'input' | 'cancelled' | 'other'; message: string; line: number | null; byteOffset: number | null }
 
+/** A reader thread already at work on a file, whose output waits until a sink is attached. */
+export interface StartedTableReader {
+  /**
+   * Delivers everything read so far, then the rest, to `sink`. Resolves with the columns' settled
+   * types once every batch has been written.
+   */
+  pipeTo(sink: PackedSink, signal: AbortSignal): Promise<SettledTypes>
+  /** Stops the thread; for an import that ends before its rows are wanted (a duplicate, say). */
+  stop(): void
+}
+
 /**
- * Parses and types the file on a second thread while this one inserts: the two halves of an import
- * overlap on two cores. Resolves with the columns' settled types once every batch has been written.
+ * Starts parsing and typing the file on a second thread while this one inserts: the two halves of
+ * an import overlap on two cores. It is started before the file is hashed, so the thread's start-up
+ * and its first batches overlap with the hash; until `pipeTo` it runs at most MAX_BATCHES_IN_FLIGHT
+ * batches ahead and its messages wait here.
  */
-export function readTableInWorker(
+export function startTableReader(
   workerPath: string,
-  source: { path: string; fileName: string; format: TableFormat; options: ImportOptions },
-  sink: PackedSink,
-  signal: AbortSignal
-): Promise<SettledTypes> {
-  return new Promise<SettledTypes>((resolve, reject) => {
-    const inFlight = new SharedArrayBuffer(4)
-    const counter = new Int32Array(inFlight)
-    const data: ReaderWorkerData = { ...source, inFlight }
-    const worker = new Worker(workerPath, { workerData: data })
-    let settled = false
-    const finish = (outcome: () => void) => {
-      if (settled) return
-      settled = true
-      signal.removeEventListener('abort', cancel)
-      void worker.terminate()
-      outcome()
-    }
-    // The reader may be blocked waiting for room; terminating it is the way to stop it.
-    const cancel = () => finish(() => reject(new ImportCancelled()))
-    signal.addEventListener('abort', cancel)
-    worker.on('message', (message: ReaderMessage) => {
-      if (settled) return
-      try {
-        switch (message.type) {
-          case 'columns':
-            sink.columns(message.labels)
-            break
-          case 'addColumns':
-            sink.addColumns(message.labels)
-            break
-          case 'batch':
-            sink.batch(message.batch)
-            Atomics.sub(counter, 0, 1)
-            Atomics.notify(counter, 0)
-            break
-          case 'warning':
-            sink.warning(message.warning)
-            break
-          case 'progress':
-            sink.progress(message.bytesRead)
-            break
-          case 'end':
-            finish(() => resolve(message.settled))
-            break
-          case 'error': {
-            const error =
-              message.kind === 'cancelled'
-                ? new ImportCancelled()
-                : message.kind === 'input'
-                  ? new ImportInputError(message.message, message.line, message.byteOffset)
-                  : new Error(message.message)
+  source: { path: string; fileName: string; format: TableFormat; options: ImportOptions }
+): StartedTableReader {
+  const inFlight = new SharedArrayBuffer(4)
+  const counter = new Int32Array(inFlight)
+  const data: ReaderWorkerData = { ...source, inFlight }
+  const worker = new Worker(workerPath, { workerData: data })
+  const waiting: ReaderMessage[] = []
+  let failure: Error | null = null
+  let deliver: ((message: ReaderMessage) => void) | null = null
+  let fail: ((error: Error) => void) | null = null
+  let stopped = false
+  const stop = () => {
+    if (stopped) return
+    stopped = true
+    void worker.terminate()
+  }
+  worker.on('message', (message: ReaderMessage) => (deliver ? deliver(message) : waiting.push(message)))
+  const onFailure = (error: Error) => {
+    if (fail) fail(error)
+    else failure ??= error
+  }
+  worker.on('error', onFailure)
+  worker.on('exit', (code) => onFailure(new Error(`the file reader stopped unexpectedly (exit code ${code})`)))
+
+  return {
+    stop,
+    pipeTo: (sink, signal) =>
+      new Promise<SettledTypes>((resolve, reject) => {
+        let settled = false
+        const finish = (outcome: () => void) => {
+          if (settled) return
+          settled = true
+          signal.removeEventListener('abort', cancel)
+          stop()
+          outcome()
+        }
+        // The reader may be blocked waiting for room; terminating it is the way to stop it.
+        const cancel = () => finish(() => reject(new ImportCancelled()))
+        signal.addEventListener('abort', cancel)
+        deliver = (message) => {
+          if (settled) return
+          try {
+            switch (message.type) {
+              case 'columns':
+                sink.columns(message.labels)
+                break
+              case 'addColumns':
+                sink.addColumns(message.labels)
+                break
+              case 'batch':
+                sink.batch(message.batch)
+                Atomics.sub(counter, 0, 1)
+                Atomics.notify(counter, 0)
+                break
+              case 'warning':
+                sink.warning(message.warning)
+                break
+              case 'progress':
+                sink.progress(message.bytesRead)
+                break
+              case 'end':
+                finish(() => resolve(message.settled))
+                break
+              case 'error': {
+                const error =
+                  message.kind === 'cancelled'
+                    ? new ImportCancelled()
+                    : message.kind === 'input'
+                      ? new ImportInputError(message.message, message.line, message.byteOffset)
+                      : new Error(message.message)
+                finish(() => reject(error))
+                break
+              }
+            }
+          } catch (error) {
+            // The writer failed (a full disk, say): stop reading and let the import roll back.
             finish(() => reject(error))
-            break
           }
         }
-      } catch (error) {
-        // The writer failed (a full disk, say): stop reading and let the import roll back.
-        finish(() => reject(error))
-      }
-    })
-    worker.on('error', (error) => finish(() => reject(error)))
-    worker.on('exit', (code) => finish(() => reject(new Error(`the file reader stopped unexpectedly (exit code ${code})`))))
-  })
+        fail = (error) => finish(() => reject(error))
+        if (signal.aborted) return cancel()
+        for (const message of waiting.splice(0)) deliver(message)
+        if (failure && !settled) fail(failure)
+      })
+  }
 }
