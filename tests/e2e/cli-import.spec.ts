@@ -98,6 +98,22 @@ test('a column that turns to text after 200,000 numbers keeps every value exactl
   expect(query(archive, `SELECT count(*) AS n FROM ds_${id} WHERE typeof(c0) <> 'text' OR typeof(c1) <> 'text'`)).toEqual([{ n: 0 }])
 })
 
+test('batches too big for a shared slot (4 MB of UTF-8) cross as text, and every value survives either way', () => {
+  const archive = join(dir, 's.casefile')
+  // 40 rows of 100,000 two-byte characters: the reader's 2M-character batches are ~4 MB of UTF-8,
+  // past the slot; the short rows after them fit slots again.
+  const long = (i: number) => `${'é'.repeat(99_990)}${String(i).padStart(10, '0')}`
+  const rows = [...Array.from({ length: 40 }, (_, i) => `${i},${long(i)}`), ...Array.from({ length: 30_000 }, (_, i) => `${40 + i},"short ""${i}"""`)]
+  writeFileSync(join(dir, 'wide.csv'), `id,text\n${rows.join('\n')}\n`)
+  const { code, lines } = importFiles(archive, [join(dir, 'wide.csv')])
+  expect(code).toBe(0)
+  const id = lines[0]!.id as number
+  expect(lines[0]).toMatchObject({ status: 'imported', rows: 30_040 })
+  const stored = query<{ c0: number; c1: string }>(archive, `SELECT c0, c1 FROM ds_${id} ORDER BY rowid`)
+  expect(stored.slice(0, 40).every((row, i) => row.c0 === i && row.c1 === long(i))).toBe(true)
+  expect(stored.slice(40).every((row, i) => row.c0 === 40 + i && row.c1 === `short "${i}"`)).toBe(true)
+})
+
 test('a second copy of a large file is reported as a duplicate, and its early reader thread is stopped', () => {
   const archive = join(dir, 'd.casefile')
   // 100,000 rows are ten batches: the reader, started before the hash, fills its four batches of

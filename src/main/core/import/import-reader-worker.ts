@@ -3,7 +3,7 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import { readTableFile } from './read-table-file'
 import { ImportCancelled, ImportInputError } from './row-sink'
-import { MAX_BATCHES_IN_FLIGHT, type ReaderMessage, type ReaderWorkerData } from './threaded-table-reader'
+import { JSON_SLOT_BYTES, MAX_BATCHES_IN_FLIGHT, type ReaderMessage, type ReaderWorkerData } from './threaded-table-reader'
 import { transferablesOf } from './typing/packed-batch'
 import { TypingSink } from './typing/typing-sink'
 
@@ -13,6 +13,7 @@ async function main(): Promise<void> {
   const data = workerData as ReaderWorkerData
   const counter = new Int32Array(data.inFlight)
   const utf8 = new TextEncoder()
+  let sent = 0
   const send = (message: ReaderMessage, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer)
   const typing = new TypingSink({
     columns: (labels) => send({ type: 'columns', labels }),
@@ -22,9 +23,16 @@ async function main(): Promise<void> {
       for (let pending = Atomics.load(counter, 0); pending >= MAX_BATCHES_IN_FLIGHT; pending = Atomics.load(counter, 0)) {
         Atomics.wait(counter, 0, pending, 1000)
       }
+      // At most MAX_BATCHES_IN_FLIGHT - 1 batches are unwritten now, and they are the ones just
+      // before this one, so this batch's slot (its number modulo the ring's size) is free.
+      const slot = sent++ % MAX_BATCHES_IN_FLIGHT
       Atomics.add(counter, 0, 1)
-      const packed = batch.format === 'json' && typeof batch.json === 'string' ? { ...batch, json: utf8.encode(batch.json) } : batch
-      send({ type: 'batch', batch: packed }, transferablesOf(packed))
+      if (batch.format === 'json' && typeof batch.json === 'string') {
+        const room = new Uint8Array(data.jsonSlots, slot * JSON_SLOT_BYTES, JSON_SLOT_BYTES)
+        const { read, written } = utf8.encodeInto(batch.json, room)
+        if (read === batch.json.length) return send({ type: 'jsonSlot', rows: batch.rows, width: batch.width, slot, bytes: written })
+      }
+      send({ type: 'batch', batch }, transferablesOf(batch))
     },
     warning: (warning) => send({ type: 'warning', warning }),
     progress: (bytesRead) => send({ type: 'progress', bytesRead })

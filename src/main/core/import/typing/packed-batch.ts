@@ -18,8 +18,8 @@ export interface JsonBatch {
   rows: number
   width: number
   /**
-   * The JSON text; across threads as its UTF-8 bytes, which are transferred rather than copied and
-   * reach SQLite without the UTF-8 conversion a JavaScript string needs when it is bound.
+   * The JSON text, or its UTF-8 bytes when it crossed threads (see JSON_SLOT_BYTES); bytes reach
+   * SQLite without the UTF-8 conversion a JavaScript string needs when it is bound.
    */
   json: string | Uint8Array
 }
@@ -65,6 +65,6 @@ export function forEachTypedRow(batch: TypedBatch, row: (values: StoredValue[]) 
 }
 
 export function transferablesOf(batch: PackedBatch): ArrayBuffer[] {
-  if (batch.format === 'json') return typeof batch.json === 'string' ? [] : [batch.json.buffer as ArrayBuffer]
+  if (batch.format === 'json') return []
   return [batch.kinds.buffer as ArrayBuffer, batch.numbers.buffer as ArrayBuffer, batch.textEnds.buffer as ArrayBuffer]
 }
