@@ -42,6 +42,11 @@ describe('ColumnTyper', () => {
   it('keeps dates as text and treats a column of nothing as text', () => {
     expect(typed(['2012-05-29', '2012-06-07'])).toEqual({ stored: ['2012-05-29', '2012-06-07'], type: 'date', fixups: [] })
     expect(typed([null, ''])).toEqual({ stored: [null, null], type: 'text', fixups: [] })
+    // Once a column is dates, each later value still has to be a real day in YYYY-MM-DD.
+    expect(typed(['2012-05-29', '2012-02-29', '2000-02-29']).type).toBe('date')
+    for (const odd of ['2013-02-29', '1900-02-29', '2012-04-31', '2012-13-01', '2012-00-10', '2012-05-00', '2O12-05-29', '2012-05-2x', '2012/05/29', '2012-05-291']) {
+      expect(typed(['2012-05-29', odd]).type, odd).toBe('text')
+    }
   })
 
   it('remembers the spelling of a real exactly when JavaScript would not spell it back unchanged (20,000 generated reals)', () => {
