@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { ColumnTyper, VALUE_REAL, VALUE_TEXT } from '../../../src/main/core/import/typing/column-typer'
+import { forEachRespelling, RespellingsBuilder } from '../../../src/main/core/import/typing/respellings'
 import { seededRandom } from '../../../src/shared/seeded-random'
 
 function typed(values: (string | null)[], typer = new ColumnTyper()) {
@@ -8,7 +9,18 @@ function typed(values: (string | null)[], typer = new ColumnTyper()) {
     typer.startRow(index + 1)
     return typer.convert(0, value)
   })
-  return { stored, type: typer.columnTypes()[0], fixups: typer.fixups() }
+  // Respellings are packed; unpacked here so the expectations read as rowids and texts.
+  const fixups = typer.fixups().map((fixup) => {
+    if (fixup.to !== 'text' || fixup.respell === null) return fixup
+    const rowids: number[] = []
+    const texts: string[] = []
+    forEachRespelling(fixup.respell, (rowid, text) => {
+      rowids.push(rowid)
+      texts.push(text)
+    })
+    return { ...fixup, respell: { rowids, texts } }
+  })
+  return { stored, type: typer.columnTypes()[0], fixups }
 }
 
 describe('ColumnTyper', () => {
@@ -81,5 +93,19 @@ describe('ColumnTyper', () => {
       } else expect(kind, value).toBe(VALUE_TEXT)
     }
     expect(numbers).toBeGreaterThan(2_000)
+  })
+
+  it('packs many spellings, past every growth and join step, and gives each back with its rowid', () => {
+    const builder = new RespellingsBuilder()
+    const spelled = (i: number) => (i % 3 === 0 ? `${i}.50` : i % 3 === 1 ? `+${i}` : `${i}.0e0`)
+    for (let i = 0; i < 10_000; i++) builder.add(i * 7 + 1, spelled(i))
+    const packed = builder.build()
+    expect([packed.count, packed.rowids.length, packed.ends.length]).toEqual([10_000, 10_000, 10_000])
+    let i = 0
+    forEachRespelling(packed, (rowid, text) => {
+      expect([rowid, text]).toEqual([i * 7 + 1, spelled(i)])
+      i++
+    })
+    expect(i).toBe(10_000)
   })
 })

@@ -15,6 +15,12 @@ export const MAX_BATCHES_IN_FLIGHT = 4
  * runs to free them.) A batch that does not fit its slot goes as a string instead.
  */
 export const JSON_SLOT_BYTES = 4 * 1024 * 1024
+/**
+ * The reader thread's young generation (V8's default here is ~48 MB). Its garbage is short-lived
+ * field strings; measured over five alternating 1M-row imports, 16 MB lowered the import's peak
+ * RSS by ~20 MB (265–275 → 239–260 MB) at the same speed, leaving room under the 300 MB goal.
+ */
+const READER_YOUNG_GENERATION_MB = 16
 
 export interface ReaderWorkerData {
   path: string
@@ -62,7 +68,7 @@ export function startTableReader(
   const counter = new Int32Array(inFlight)
   const jsonSlots = new SharedArrayBuffer(JSON_SLOT_BYTES * MAX_BATCHES_IN_FLIGHT)
   const data: ReaderWorkerData = { ...source, inFlight, jsonSlots }
-  const worker = new Worker(workerPath, { workerData: data })
+  const worker = new Worker(workerPath, { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: READER_YOUNG_GENERATION_MB } })
   const waiting: ReaderMessage[] = []
   let failure: Error | null = null
   let deliver: ((message: ReaderMessage) => void) | null = null

@@ -1,5 +1,6 @@
 import type { ColumnType } from '@shared/model'
 import { widenColumnType } from '../infer-column-type'
+import { RespellingsBuilder, type Respellings } from './respellings'
 
 // A value is stored as a number only when turning that number back into text gives the very same
 // characters (in JavaScript and in SQLite, which prints up to 15 significant digits). Then a column
@@ -98,11 +99,6 @@ export const VALUE_REAL = 2
 export const VALUE_TEXT = 3
 export type StoredKind = typeof VALUE_NULL | typeof VALUE_INTEGER | typeof VALUE_REAL | typeof VALUE_TEXT
 
-/** Original spellings of numbers stored as numbers, by rowid, for a column that turned out to be text. */
-export interface Respellings {
-  rowids: number[]
-  texts: string[]
-}
 
 export type ColumnFixup =
   | { position: number; to: 'integer' | 'real' }
@@ -131,7 +127,7 @@ export class ColumnTyper {
   /** Per column: values stored as numbers, and numeric-looking values stored as text. */
   private storedAsNumber: number[] = []
   private storedAsText: number[] = []
-  private respellings: (Respellings | null)[] = []
+  private respellings: (RespellingsBuilder | null)[] = []
   /** Per column: the rowid at which its type stopped being numeric (types only widen, so it never is again). */
   private numericUntil: number[] = []
   private respelled = 0
@@ -195,9 +191,8 @@ export class ColumnTyper {
       // that stays numeric needs no pass at the end, with the spelling kept in case it does not.
       const respelled = Number(value)
       if (Math.abs(respelled) < Number.MAX_SAFE_INTEGER && this.respelled < this.maxRespellings) {
-        const respellings = (this.respellings[position] ??= { rowids: [], texts: [] })
-        respellings.rowids.push(this.rowid)
-        respellings.texts.push(value)
+        const respellings = (this.respellings[position] ??= new RespellingsBuilder())
+        respellings.add(this.rowid, value)
         this.respelled++
         this.storedAsNumber[position]!++
         this.lastNumber = respelled
@@ -226,7 +221,7 @@ export class ColumnTyper {
     this.columnTypes().forEach((type, position) => {
       if ((type === 'integer' || type === 'real') && this.storedAsText[position]! > 0) fixups.push({ position, to: type })
       else if (type !== 'integer' && type !== 'real' && this.storedAsNumber[position]! > 0) {
-        fixups.push({ position, to: 'text', respell: this.respellings[position] ?? null, numbersBefore: this.numericUntil[position]! })
+        fixups.push({ position, to: 'text', respell: this.respellings[position]?.build() ?? null, numbersBefore: this.numericUntil[position]! })
       }
     })
     return fixups
