@@ -83,7 +83,18 @@ export const apiArgs = {
   addDatasetCitation: record({ noteId: id(), datasetId: id(), detail: nullable(text(2000)) }),
   addChartCitation: record({ noteId: id(), chartId: id() }),
   listSavedSearches: nothing(),
-  saveSearch: record({ name: text(200), query: text(MAX_QUERY_LENGTH), exact: bool() }),
+  saveSearch: record({
+    name: text(200),
+    query: text(MAX_QUERY_LENGTH),
+    exact: bool(),
+    filters: record({
+      kinds: list(oneOf('article', 'note', 'data'), 3),
+      source: nullable(text(1000)),
+      from: text(10),
+      to: text(10),
+      sort: oneOf('relevance', 'newest', 'oldest')
+    })
+  }),
   renameSavedSearch: record({ id: id(), name: text(200) }),
   /** Marks a saved search as run now (its "new" count starts again from zero). */
   markSavedSearchRun: record({ id: id() }),

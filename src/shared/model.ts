@@ -197,11 +197,26 @@ export interface NotesExport {
   sources: number
 }
 
+/**
+ * The search screen's filters a saved search keeps besides its query: the kinds and source picked in
+ * the facets, the date range as typed (both ends inclusive, '' for open) and the sort order.
+ */
+export interface SavedSearchFilters {
+  kinds: SearchHitKind[]
+  source: string | null
+  from: string
+  to: string
+  sort: SearchSort
+}
+
+export const NO_SAVED_SEARCH_FILTERS: SavedSearchFilters = { kinds: [], source: null, from: '', to: '', sort: 'relevance' }
+
 export interface SavedSearch {
   id: number
   name: string
   query: string
   exact: boolean
+  filters: SavedSearchFilters
   createdAt: string
   lastRunAt: string
   /** Matches imported or written since the search was last run. */

@@ -220,6 +220,42 @@ test.describe('Search screen', () => {
     await expect(screen.getByRole('button', { name: 'Save search' })).toBeVisible()
   })
 
+  test('a saved search keeps its date range and opens with it', async ({ page }) => {
+    const box = await searchFor(page, 'prosecutorial discretion')
+    const screen = results(page)
+    const facets = screen.getByTestId('search-facets')
+    const hits = screen.getByTestId('search-hit')
+    await facets.getByRole('button', { name: '2011: 2 matches' }).click()
+    await expect(hits).toHaveCount(2)
+    await screen.getByRole('button', { name: 'Save search' }).click()
+    const name = screen.getByRole('textbox', { name: 'Name' })
+    await name.fill('PD in 2011')
+    await name.press('Enter')
+    await expect(screen.getByTestId('search-saved')).toHaveText(/Saved as “PD in 2011”/)
+    const item = page.getByTestId('saved-searches').getByTestId('saved-search-item').filter({ hasText: 'PD in 2011' })
+    await expect(item).toHaveAttribute('aria-current', 'page')
+    await expect(item).toContainText('prosecutorial discretion · 2011')
+
+    // Without the year it is another search: not the saved one, and Save is offered again.
+    await facets.getByRole('button', { name: 'Clear date filter' }).click()
+    await expect(hits).toHaveCount(3)
+    await expect(item).not.toHaveAttribute('aria-current', 'page')
+    await expect(screen.getByRole('button', { name: 'Save search' })).toBeVisible()
+
+    // Leave the search; opening it from the sidebar brings the year back with the query.
+    await box.focus()
+    await page.keyboard.press('Escape')
+    await expect(box).toHaveValue('')
+    await item.click()
+    await expect(box).toHaveValue('prosecutorial discretion')
+    await expect(facets.getByTestId('date-from')).toHaveValue('2011')
+    await expect(facets.getByTestId('date-to')).toHaveValue('2011')
+    await expect(hits).toHaveCount(2)
+    await expect(item).toHaveAttribute('aria-current', 'page')
+    await expect(screen.getByTestId('search-saved')).toHaveText(/Saved as “PD in 2011”/)
+    await screenshot(page, '41-saved-search-with-dates')
+  })
+
   test('keeps the results clear of the import panel', async ({ page }) => {
     await searchFor(page, 'review')
     await page.getByTestId('imports-toggle').click()

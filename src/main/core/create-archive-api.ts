@@ -135,7 +135,7 @@ export function createArchiveApi(archive: Archive, emit: (event: ApiEvent) => vo
     addDatasetCitation: ({ noteId, datasetId, detail }) => answer('The citation', () => addDatasetCitation(db, noteId, datasetId, detail)),
     addChartCitation: ({ noteId, chartId }) => answer('The citation', () => addChartCitation(db, noteId, chartId)),
     listSavedSearches: () => answer('The saved searches', () => listSavedSearches(db)),
-    saveSearch: ({ name, query, exact }) => answer('The saved search', () => saveSearch(db, name, query, exact)),
+    saveSearch: ({ name, query, exact, filters }) => answer('The saved search', () => saveSearch(db, name, query, exact, filters)),
     renameSavedSearch: ({ id, name }) => answer(`Saved search ${id}`, () => renameSavedSearch(db, id, name)),
     markSavedSearchRun: ({ id }) => answer(`Saved search ${id}`, () => markSavedSearchRun(db, id)),
     deleteSavedSearch: ({ id }) => answer(`Saved search ${id}`, () => (deleteSavedSearch(db, id) ? { id } : null)),

@@ -56,4 +56,27 @@ describe('saved searches', () => {
     expect(renameSavedSearch(db, other.id, 'gone')).toBeNull()
     expect(markSavedSearchRun(db, other.id)).toBeNull()
   })
+
+  it('keeps the screen\'s filters, counts new matches through them, and opens an older row without them', async () => {
+    const db = await archive()
+    const filters = { kinds: ['note' as const, 'article' as const], source: null, from: '2012', to: '2012-06', sort: 'newest' as const }
+    const saved = saveSearch(db, 'Notes on deportation', 'deportation', false, filters)
+    // Kinds are kept in the screen's canonical order; the rest as given.
+    expect(saved.filters).toEqual({ kinds: ['article', 'note'], source: null, from: '2012', to: '2012-06', sort: 'newest' })
+    await later()
+    const article = (publishedAt: string, sha: string) =>
+      insertArticle(db, { title: 'Deportation report', byline: null, publisher: null, publishedAt, url: null, language: null, body: 'A report.', sourceFile: 'r.txt', sourceSize: 9, sha256: sha.repeat(64), importId: null })
+    article('2012-06-07', 'a')
+    article('2012-07-01', 'b')
+    article('2011-12-31', 'c')
+    // Only the article inside 2012-01-01 … 2012-06-30 counts; notes have no publication date.
+    expect(listSavedSearches(db)[0]!.newCount).toBe(1)
+    const plain = saveSearch(db, 'All deportation', 'deportation', false)
+    expect(plain.filters).toEqual({ kinds: [], source: null, from: '', to: '', sort: 'relevance' })
+    expect(() => saveSearch(db, 'bad', 'deportation', false, { ...filters, to: '2012-13' })).toThrow('The date range of a saved search must be YYYY, YYYY-MM or YYYY-MM-DD at each end.')
+    // A row saved before filters existed (or damaged by hand) still opens, with no filter.
+    db.prepare('UPDATE saved_searches SET filters = ? WHERE id = ?').run(JSON.stringify({ kinds: 'note', sort: 'sideways', from: 7 }), saved.id)
+    expect(listSavedSearches(db).find((entry) => entry.id === saved.id)!.filters).toEqual({ kinds: [], source: null, from: '', to: '', sort: 'relevance' })
+    expect(() => db.prepare("UPDATE saved_searches SET filters = 'not json' WHERE id = ?").run(saved.id)).toThrow(/CHECK/)
+  })
 })

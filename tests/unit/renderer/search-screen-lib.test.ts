@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { MAX_SEARCH_OFFSET } from '../../../src/shared/api'
-import type { SearchFacets, SearchHit } from '../../../src/shared/model'
-import { dateRange, isPeriodOrEmpty, nextPeriod, pickedYear, yearRange } from '../../../src/renderer/src/lib/date-range'
+import type { SavedSearch, SearchFacets, SearchHit } from '../../../src/shared/model'
+import { dateRange, isPeriodOrEmpty, nextPeriod, pickedYear, yearRange } from '../../../src/shared/date-range'
 import { matchPosition, matchStepForKey, stepMatch, type MatchKey } from '../../../src/renderer/src/lib/match-navigation'
 import { matchParagraphs } from '../../../src/renderer/src/lib/match-paragraphs'
 import { windowStart } from '../../../src/renderer/src/lib/row-window'
-import { activeFilterCount, DEFAULT_SEARCH_OPTIONS, sourceGroups, toggleKind } from '../../../src/renderer/src/lib/search-options'
+import { activeFilterCount, DEFAULT_SEARCH_OPTIONS, matchesSaved, optionsOfSaved, savedFiltersOf, savedFiltersSummary, sourceGroups, toggleKind } from '../../../src/renderer/src/lib/search-options'
 import { hitKey, nextPageOffset, pagingEnd, unseenHits } from '../../../src/renderer/src/lib/search-paging'
 import { paragraphs } from '../../../src/renderer/src/lib/paragraphs'
 
@@ -89,6 +89,28 @@ describe('search options', () => {
     expect(activeFilterCount(DEFAULT_SEARCH_OPTIONS)).toBe(0)
     expect(activeFilterCount({ ...DEFAULT_SEARCH_OPTIONS, sort: 'newest', exact: true })).toBe(0)
     expect(activeFilterCount({ ...DEFAULT_SEARCH_OPTIONS, kinds: ['data', 'article'], source: 'Colorlines', from: '2011' })).toBe(3)
+  })
+
+  it('saves the filters and the order with a search, and knows the screen shows that search only when all match', () => {
+    const options = { ...DEFAULT_SEARCH_OPTIONS, kinds: ['article' as const, 'data' as const], source: 'Colorlines', from: ' 2011 ', to: '2012', sort: 'newest' as const, exact: true }
+    const filters = savedFiltersOf(options)
+    expect(filters).toEqual({ kinds: ['article', 'data'], source: 'Colorlines', from: '2011', to: '2012', sort: 'newest' })
+    const saved: SavedSearch = { id: 1, name: 'n', query: 'asylum', exact: true, filters, createdAt: '', lastRunAt: '', newCount: 0 }
+    expect(optionsOfSaved(saved)).toEqual({ ...options, from: '2011' })
+    expect(matchesSaved(' asylum ', options, saved)).toBe(true)
+    for (const changed of [{ exact: false }, { kinds: ['article' as const] }, { source: null }, { from: '2010' }, { to: '' }, { sort: 'relevance' as const }]) {
+      expect(matchesSaved('asylum', { ...options, ...changed }, saved), JSON.stringify(changed)).toBe(false)
+    }
+    expect(matchesSaved('asylum backlog', options, saved)).toBe(false)
+  })
+
+  it('sums up a saved search\'s filters in a few words, and says nothing when there are none', () => {
+    const none = savedFiltersOf(DEFAULT_SEARCH_OPTIONS)
+    expect(savedFiltersSummary(none)).toBe('')
+    expect(savedFiltersSummary({ ...none, kinds: ['article', 'data'], source: 'Colorlines', from: '2011', to: '2012', sort: 'oldest' })).toBe('Articles, Data rows · Colorlines · 2011 – 2012 · oldest first')
+    expect(savedFiltersSummary({ ...none, from: '2011', to: '2011' })).toBe('2011')
+    expect(savedFiltersSummary({ ...none, from: '2011-06' })).toBe('from 2011-06')
+    expect(savedFiltersSummary({ ...none, to: '2012' })).toBe('to 2012')
   })
 
   it('toggles a kind and keeps the picks in one order', () => {

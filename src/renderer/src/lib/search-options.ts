@@ -2,7 +2,7 @@
 // exact-spelling switch. Pure, so the rules (what counts as narrowing, which sources to list) are
 // pinned by unit tests.
 
-import type { SearchFacets, SearchHitKind, SearchSort } from '@shared/model'
+import type { SavedSearch, SavedSearchFilters, SearchFacets, SearchHitKind, SearchSort } from '@shared/model'
 import { SEARCH_HIT_KINDS } from '@shared/model'
 
 export interface SearchOptions {
@@ -18,6 +18,30 @@ export interface SearchOptions {
 }
 
 export const DEFAULT_SEARCH_OPTIONS: SearchOptions = { kinds: [], source: null, from: '', to: '', sort: 'relevance', exact: false }
+
+/** The part of the screen's options a saved search keeps besides its query and exact switch. */
+export function savedFiltersOf(options: SearchOptions): SavedSearchFilters {
+  return { kinds: [...options.kinds], source: options.source, from: options.from.trim(), to: options.to.trim(), sort: options.sort }
+}
+
+/** The screen's options for opening a saved search: its filters and switch, nothing else. */
+export function optionsOfSaved(saved: Pick<SavedSearch, 'exact' | 'filters'>): SearchOptions {
+  return { ...DEFAULT_SEARCH_OPTIONS, ...saved.filters, kinds: [...saved.filters.kinds], exact: saved.exact }
+}
+
+/** Whether the screen shows exactly this saved search: the same query, switch, filters and order. */
+export function matchesSaved(query: string, options: SearchOptions, saved: SavedSearch): boolean {
+  const filters = savedFiltersOf(options)
+  return (
+    query.trim() === saved.query &&
+    options.exact === saved.exact &&
+    filters.kinds.join() === saved.filters.kinds.join() &&
+    filters.source === saved.filters.source &&
+    filters.from === saved.filters.from &&
+    filters.to === saved.filters.to &&
+    filters.sort === saved.filters.sort
+  )
+}
 
 /** How many filters narrow the results (sort and the exact switch change how, not which). */
 export function activeFilterCount(options: SearchOptions): number {
@@ -63,4 +87,17 @@ export const KIND_NAMES: Record<SearchHitKind, { one: string; many: string; face
   article: { one: 'article', many: 'articles', facet: 'Articles' },
   note: { one: 'note', many: 'notes', facet: 'Notes' },
   data: { one: 'data row', many: 'data rows', facet: 'Data rows' }
+}
+
+/** A saved search's filters in a few words for the sidebar, e.g. "Articles · Colorlines · 2011 – 2012"; '' when it has none. */
+export function savedFiltersSummary(filters: SavedSearchFilters): string {
+  const parts: string[] = []
+  if (filters.kinds.length > 0) parts.push(filters.kinds.map((kind) => KIND_NAMES[kind].facet).join(', '))
+  if (filters.source !== null) parts.push(filters.source)
+  if (filters.from !== '' && filters.from === filters.to) parts.push(filters.from)
+  else if (filters.from !== '' && filters.to !== '') parts.push(`${filters.from} – ${filters.to}`)
+  else if (filters.from !== '') parts.push(`from ${filters.from}`)
+  else if (filters.to !== '') parts.push(`to ${filters.to}`)
+  if (filters.sort !== 'relevance') parts.push(`${filters.sort} first`)
+  return parts.join(' · ')
 }

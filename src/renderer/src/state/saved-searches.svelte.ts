@@ -4,6 +4,7 @@
 
 import type { SavedSearch } from '@shared/model'
 import { api, toFailure, type ApiFailure } from '../lib/api'
+import { matchesSaved, savedFiltersOf, type SearchOptions } from '../lib/search-options'
 
 function byName(a: SavedSearch, b: SavedSearch): number {
   return a.name.localeCompare(b.name, undefined, { sensitivity: 'base' }) || a.id - b.id
@@ -31,15 +32,14 @@ export class SavedSearchesState {
     }
   }
 
-  /** The saved search with exactly this query and switch, if there is one. */
-  find(query: string, exact: boolean): SavedSearch | null {
-    const wanted = query.trim()
-    return this.items.find((item) => item.query === wanted && item.exact === exact) ?? null
+  /** The saved search with exactly this query, switch and filters, if there is one. */
+  find(query: string, options: SearchOptions): SavedSearch | null {
+    return this.items.find((item) => matchesSaved(query, options, item)) ?? null
   }
 
   /** Throws an ApiFailure when the archive refuses; the caller shows it where the user acted. */
-  async save(name: string, query: string, exact: boolean): Promise<SavedSearch> {
-    const saved = await api.saveSearch({ name, query, exact })
+  async save(name: string, query: string, options: SearchOptions): Promise<SavedSearch> {
+    const saved = await api.saveSearch({ name, query, exact: options.exact, filters: savedFiltersOf(options) })
     this.#put(saved)
     return saved
   }

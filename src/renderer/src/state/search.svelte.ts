@@ -2,13 +2,13 @@
 // runs at once. Every request carries a sequence number so a slow answer to an older search can never
 // replace the answer to a newer one, and a page fetched for an older search is never appended.
 
-import type { SearchHit, SearchRequest, SearchResult } from '@shared/model'
+import type { SavedSearch, SearchHit, SearchRequest, SearchResult } from '@shared/model'
 import { searchRequest } from '@shared/search-request'
 import { removeChip } from '@shared/query/remove-chip'
 import { api, toFailure, type ApiFailure } from '../lib/api'
-import { dateRange } from '../lib/date-range'
+import { dateRange } from '@shared/date-range'
 import { hitKey, nextPageOffset, pagingEnd, SEARCH_PAGE_SIZE, unseenHits, type PagingEnd } from '../lib/search-paging'
-import { DEFAULT_SEARCH_OPTIONS, type SearchOptions } from '../lib/search-options'
+import { DEFAULT_SEARCH_OPTIONS, optionsOfSaved, type SearchOptions } from '../lib/search-options'
 
 export const SEARCH_DEBOUNCE_MS = 150
 
@@ -80,11 +80,11 @@ export class SearchState {
     this.setOptions({ kinds: [], source: null, from: '', to: '' })
   }
 
-  /** Runs a saved search as it was saved: its query and exact switch, no filters. */
-  openSaved(query: string, exact: boolean): void {
-    this.options = { ...DEFAULT_SEARCH_OPTIONS, exact }
+  /** Runs a saved search as it was saved: its query, exact switch, filters and order. */
+  openSaved(saved: Pick<SavedSearch, 'query' | 'exact' | 'filters'>): void {
+    this.options = optionsOfSaved(saved)
     this.showing = true
-    this.replaceQuery(query)
+    this.replaceQuery(saved.query)
   }
 
   /** Empties the field and forgets the filters: the next search starts afresh. */
