@@ -98,6 +98,21 @@ test('a column that turns to text after 200,000 numbers keeps every value exactl
   expect(query(archive, `SELECT count(*) AS n FROM ds_${id} WHERE typeof(c0) <> 'text' OR typeof(c1) <> 'text'`)).toEqual([{ n: 0 }])
 })
 
+test('numbers spelled another way are given back exactly when their column turns to text after several batches', () => {
+  const archive = join(dir, 'r.casefile')
+  // 30,000 amounts, every third spelled with a trailing zero or a plus sign (kept as numbers, their
+  // spelling remembered on the reader thread and sent to the writer at the end), then one word.
+  const spelled = (i: number) => (i % 3 === 0 ? `${i}.50` : i % 3 === 1 ? `+${i}` : `${i}.25`)
+  const rows = Array.from({ length: 30_000 }, (_, i) => `${i},${spelled(i)}`)
+  writeFileSync(join(dir, 'amounts.csv'), `id,amount\n${rows.join('\n')}\n30000,unknown\n`)
+  const { code, lines } = importFiles(archive, [join(dir, 'amounts.csv')])
+  expect(code).toBe(0)
+  const id = lines[0]!.id as number
+  const stored = query<{ v: string; t: string }>(archive, `SELECT c1 AS v, typeof(c1) AS t FROM ds_${id} ORDER BY rowid`)
+  expect(stored).toHaveLength(30_001)
+  expect(stored.every((row, i) => row.t === 'text' && row.v === (i < 30_000 ? spelled(i) : 'unknown'))).toBe(true)
+})
+
 test('batches too big for a shared slot (4 MB of UTF-8) cross as text, and every value survives either way', () => {
   const archive = join(dir, 's.casefile')
   // 40 rows of 100,000 two-byte characters: the reader's 2M-character batches are ~4 MB of UTF-8,

@@ -5,6 +5,7 @@ import { ImportInputError, type ReaderWarning } from './row-sink'
 import type { ColumnFixup, StoredValue } from './typing/column-typer'
 import { forEachTypedRow, JSON_BATCH_MAX_WIDTH, type PackedBatch } from './typing/packed-batch'
 import type { PackedSink } from './typing/packed-sink'
+import { forEachRespelling } from './typing/respellings'
 
 /** SQLite binds at most 32,766 parameters per statement; rows go in groups to save per-call overhead. */
 const MAX_PARAMETERS = 32_000
@@ -170,7 +171,7 @@ export class DatasetWriter implements PackedSink {
           .run(BigInt(Math.min(fixup.numbersBefore, this.rowCount + 1)))
         if (fixup.respell) {
           const respell = this.db.prepare(`UPDATE ${table} SET ${column} = ? WHERE rowid = ?`)
-          fixup.respell.rowids.forEach((rowid, index) => respell.run(fixup.respell!.texts[index]!, BigInt(rowid)))
+          forEachRespelling(fixup.respell, (rowid, text) => respell.run(text, BigInt(rowid)))
         }
       } else {
         const target = fixup.to === 'integer' ? 'INTEGER' : 'REAL'

@@ -5,6 +5,7 @@ import { readTableFile } from './read-table-file'
 import { ImportCancelled, ImportInputError } from './row-sink'
 import { JSON_SLOT_BYTES, MAX_BATCHES_IN_FLIGHT, type ReaderMessage, type ReaderWorkerData } from './threaded-table-reader'
 import { transferablesOf } from './typing/packed-batch'
+import { respellingBuffers } from './typing/respellings'
 import { TypingSink } from './typing/typing-sink'
 
 async function main(): Promise<void> {
@@ -39,7 +40,9 @@ async function main(): Promise<void> {
   })
   try {
     await readTableFile(data.path, data.fileName, data.format, data.options, typing, new AbortController().signal)
-    send({ type: 'end', settled: { types: typing.typer.columnTypes(), fixups: typing.typer.fixups() } })
+    const fixups = typing.typer.fixups()
+    const packed = fixups.flatMap((fixup) => (fixup.to === 'text' && fixup.respell ? respellingBuffers(fixup.respell) : []))
+    send({ type: 'end', settled: { types: typing.typer.columnTypes(), fixups } }, packed)
   } catch (error) {
     if (error instanceof ImportCancelled) send({ type: 'error', kind: 'cancelled', message: error.message, line: null, byteOffset: null })
     else if (error instanceof ImportInputError) send({ type: 'error', kind: 'input', message: error.message, line: error.line, byteOffset: error.byteOffset })
