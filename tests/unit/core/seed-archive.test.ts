@@ -59,6 +59,25 @@ describe('the sample archive', () => {
     expect(next.rows[0]!.rowid).toBe(3)
   })
 
+  it('names every source of every sample dataset: one key each, with its publisher, title and date', () => {
+    for (const summary of listDatasets(db)) {
+      for (const source of getDataset(db, summary.id)!.sources) {
+        expect(source.key, summary.name).not.toContain(';')
+        expect(source.publisher, `${summary.name}: ${source.key}`).toBeTruthy()
+        expect(source.title, `${summary.name}: ${source.key}`).not.toBe(source.key)
+      }
+    }
+    const timeline = listDatasets(db).find((d) => d.name.includes('timeline'))!
+    expect(getDataset(db, timeline.id)!.sources.map((source) => source.key)).toEqual([
+      'MORTON_MEMO_20110617',
+      'NAPOLITANO_LETTER_20110818',
+      'FAIR_20120119',
+      'LAT_20120330',
+      'SCPR_20120403',
+      'AIC_IMPACT_20120730'
+    ])
+  })
+
   it('comes with the review dashboard: three charts whose figures match the seed article and the official data', () => {
     const charts = listCharts(db)
     expect(charts.map((chart) => chart.name)).toEqual([
