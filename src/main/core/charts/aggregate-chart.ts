@@ -33,7 +33,7 @@ const INDEX_SORT_CACHE_KIB = 2000
  */
 function ensureIndex(db: Database, table: string, columns: string[], key: string): void {
   const name = `${table}_chart_${key}`.replace(/[^A-Za-z0-9_]/g, '_')
-  if (db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'index' AND name = ?").get(name)) return
+  if (cachedStatement(db, "SELECT 1 FROM sqlite_schema WHERE type = 'index' AND name = ?").get(name)) return
   // SQLite sizes the sorter's runs by cache_size. A large cache means one long single-threaded
   // sort; measured on 1M rows, 2 MB runs sorted on two threads build the index about 30% sooner.
   const cacheSize = Number(db.pragma('cache_size', { simple: true }))

@@ -99,7 +99,6 @@ export const VALUE_REAL = 2
 export const VALUE_TEXT = 3
 export type StoredKind = typeof VALUE_NULL | typeof VALUE_INTEGER | typeof VALUE_REAL | typeof VALUE_TEXT
 
-
 export type ColumnFixup =
   | { position: number; to: 'integer' | 'real' }
   | {

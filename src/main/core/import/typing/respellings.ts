@@ -23,10 +23,6 @@ export class RespellingsBuilder {
   private readonly joined: string[] = []
   private pending: string[] = []
 
-  get size(): number {
-    return this.count
-  }
-
   add(rowid: number, text: string): void {
     if (this.count === this.rowids.length) {
       this.rowids = grow(this.rowids, new Float64Array(this.count * 2))
