@@ -52,6 +52,7 @@ export class DatasetWriter implements PackedSink {
   private groupStatement: Statement | null = null
   private singleStatement: Statement | null = null
   private jsonStatement: Statement | null = null
+  private jsonbStatement: Statement | null = null
   private groupRows = 1
   private params: StoredValue[] = []
 
@@ -114,6 +115,13 @@ export class DatasetWriter implements PackedSink {
     if (batch.format === 'json') {
       const json = batch.json
       this.jsonStatement!.run(typeof json === 'string' ? json : Buffer.from(json.buffer, json.byteOffset, json.byteLength))
+      this.rowCount += batch.rows
+      this.onRows(this.rowCount)
+      return
+    }
+    if (batch.format === 'jsonb') {
+      const bytes = batch.jsonb
+      this.jsonbStatement!.run(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))
       this.rowCount += batch.rows
       this.onRows(this.rowCount)
       return
@@ -204,8 +212,11 @@ export class DatasetWriter implements PackedSink {
     this.singleStatement = this.db.prepare(`INSERT INTO ${table} (${names}) VALUES ${tuple}`)
     this.params = new Array<StoredValue>(this.groupRows * width).fill(null)
     // jsonb_each visits the batch's rows in order, so rowids follow the file's line order. The JSON
-    // comes as text or as its UTF-8 bytes (a blob, which SQLite would otherwise read as JSONB).
+    // comes as text or as its UTF-8 bytes (a blob, which SQLite would otherwise read as JSONB), or
+    // as JSONB itself, which SQLite reads without parsing.
     const unpacked = Array.from({ length: width }, (_, position) => `value->>${position}`).join(', ')
-    this.jsonStatement = width <= JSON_BATCH_MAX_WIDTH ? this.db.prepare(`INSERT INTO ${table} (${names}) SELECT ${unpacked} FROM jsonb_each(CAST(? AS TEXT))`) : null
+    const json = width <= JSON_BATCH_MAX_WIDTH
+    this.jsonStatement = json ? this.db.prepare(`INSERT INTO ${table} (${names}) SELECT ${unpacked} FROM jsonb_each(CAST(? AS TEXT))`) : null
+    this.jsonbStatement = json ? this.db.prepare(`INSERT INTO ${table} (${names}) SELECT ${unpacked} FROM jsonb_each(?)`) : null
   }
 }

@@ -28,10 +28,20 @@ async function main(): Promise<void> {
       // before this one, so this batch's slot (its number modulo the ring's size) is free.
       const slot = sent++ % MAX_BATCHES_IN_FLIGHT
       Atomics.add(counter, 0, 1)
+      const room = new Uint8Array(data.jsonSlots, slot * JSON_SLOT_BYTES, JSON_SLOT_BYTES)
+      const { rows, width } = batch
       if (batch.format === 'json' && typeof batch.json === 'string') {
-        const room = new Uint8Array(data.jsonSlots, slot * JSON_SLOT_BYTES, JSON_SLOT_BYTES)
         const { read, written } = utf8.encodeInto(batch.json, room)
-        if (read === batch.json.length) return send({ type: 'jsonSlot', rows: batch.rows, width: batch.width, slot, bytes: written })
+        if (read === batch.json.length) return send({ type: 'jsonSlot', format: 'json', rows, width, slot, bytes: written })
+      }
+      if (batch.format === 'jsonb') {
+        // The sink's bytes are lent: copied into the slot, or into a buffer of their own that is transferred.
+        if (batch.jsonb.byteLength <= JSON_SLOT_BYTES) {
+          room.set(batch.jsonb)
+          return send({ type: 'jsonSlot', format: 'jsonb', rows, width, slot, bytes: batch.jsonb.byteLength })
+        }
+        const own = batch.jsonb.slice()
+        return send({ type: 'batch', batch: { ...batch, jsonb: own } }, [own.buffer])
       }
       send({ type: 'batch', batch }, transferablesOf(batch))
     },

@@ -7,7 +7,37 @@ export interface ReaderWarning {
   message: string
 }
 
+/**
+ * One record's fields as ranges of a UTF-8 buffer, for sinks that take rows as bytes (Utf8RowTarget).
+ * Field k is `bytes[starts[k], ends[k])`; `doubledQuotes[k]` counts the `""` pairs inside a quoted
+ * field (each stands for one quote), or is NULL_FIELD for an empty field or a null token.
+ */
+export interface Utf8Record {
+  count: number
+  starts: Int32Array
+  ends: Int32Array
+  doubledQuotes: Int32Array
+}
+
+export const NULL_FIELD = -1
+
+/**
+ * What a sink offers when it can take rows as UTF-8 bytes, straight from the file's buffer, instead
+ * of as strings: a reader of UTF-8 text may then skip making a string of every field. Rows given
+ * either way keep their order; a reader flushes the byte rows before it delivers strings again.
+ */
+export interface Utf8RowTarget {
+  /** Whether rows of this many columns (the table's width) can come as bytes. */
+  acceptsUtf8Width(width: number): boolean
+  /** One row of exactly the table's width; `bytes` may be reused once this returns. */
+  utf8Row(bytes: Uint8Array, record: Utf8Record): void
+  /** Delivers the byte rows taken so far. */
+  flushUtf8Rows(): void
+}
+
 export interface RowSink {
+  /** Present when the sink can take rows as UTF-8 bytes. */
+  readonly utf8?: Utf8RowTarget
   /** Called once, before any rows, with the column labels as they appear in the file. */
   columns(labels: string[]): void
   /** Columns first seen after rows were already delivered (JSON objects with new keys). */

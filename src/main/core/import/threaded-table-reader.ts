@@ -37,11 +37,16 @@ export type ReaderMessage =
   | { type: 'columns'; labels: string[] }
   | { type: 'addColumns'; labels: string[] }
   | { type: 'batch'; batch: PackedBatch }
-  | { type: 'jsonSlot'; rows: number; width: number; slot: number; bytes: number }
+  | { type: 'jsonSlot'; format: 'json' | 'jsonb'; rows: number; width: number; slot: number; bytes: number }
   | { type: 'warning'; warning: ReaderWarning }
   | { type: 'progress'; bytesRead: number }
   | { type: 'end'; settled: SettledTypes }
   | { type: 'error'; kind: 'input' | 'cancelled' | 'other'; message: string; line: number | null; byteOffset: number | null }
+
+function slotBatch(message: Extract<ReaderMessage, { type: 'jsonSlot' }>, bytes: Uint8Array): PackedBatch {
+  const { rows, width } = message
+  return message.format === 'json' ? { format: 'json', rows, width, json: bytes } : { format: 'jsonb', rows, width, jsonb: bytes }
+}
 
 /** A reader thread already at work on a file, whose output waits until a sink is attached. */
 export interface StartedTableReader {
@@ -117,7 +122,7 @@ export function startTableReader(
                 sink.batch(
                   message.type === 'batch'
                     ? message.batch
-                    : { format: 'json', rows: message.rows, width: message.width, json: new Uint8Array(jsonSlots, message.slot * JSON_SLOT_BYTES, message.bytes) }
+                    : slotBatch(message, new Uint8Array(jsonSlots, message.slot * JSON_SLOT_BYTES, message.bytes))
                 )
                 // Written: the batch's slot may be filled again.
                 Atomics.sub(counter, 0, 1)

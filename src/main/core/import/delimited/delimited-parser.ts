@@ -73,6 +73,15 @@ export class DelimitedParser {
     this.tokenLengths = settings.nullTokens.reduce((mask, token) => mask | (1 << Math.min(token.length, 31)), 0)
   }
 
+  /**
+   * Starts counting at `line` instead of 1, before any text is fed: for text that follows records
+   * read another way (see Utf8RecordScanner).
+   */
+  startAtLine(line: number): void {
+    this.currentLine = line
+    this.recordLine = line
+  }
+
   /** The line the next character will be on. */
   get line(): number {
     return this.currentLine

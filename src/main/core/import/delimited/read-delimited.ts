@@ -7,6 +7,7 @@ import { looksBinary } from '../looks-binary'
 import { RowBatcher } from './row-batcher'
 import { sniffDelimited } from './sniff-delimited'
 import { TextChunkDecoder } from './text-chunk-decoder'
+import { ByteRows } from './byte-rows'
 import type { DelimitedReadResult } from './read-delimited-file'
 
 export interface DelimitedReadSettings {
@@ -75,28 +76,53 @@ async function readOpenFile(
 
   const rows = new RowBatcher(sink, settings.header, format.delimiter)
   const parser = new DelimitedParser({ delimiter: format.delimiter, quote: format.quote, nullTokens: settings.nullTokens[format.quote] }, rows.record)
-
   const decoder = new TextChunkDecoder(encoding)
-  const buffer = Buffer.allocUnsafe(settings.chunkBytes + MAX_CARRY)
+  const bytes = encoding === 'utf-8' && sink.utf8 ? new ByteRows(sink.utf8, rows, format, settings.nullTokens[format.quote]) : null
+
+  let buffer = Buffer.allocUnsafe(settings.chunkBytes + MAX_CARRY)
   let carried = 0
   let position = bomBytes
   while (position < size) {
     if (signal.aborted) throw new ImportCancelled()
+    if (carried + settings.chunkBytes > buffer.length) {
+      // A record read as bytes is carried whole to the next read; the buffer grows to hold it.
+      const grown = Buffer.allocUnsafe(carried + settings.chunkBytes + MAX_CARRY)
+      buffer.copy(grown, 0, 0, carried)
+      buffer = grown
+    }
     const { bytesRead } = await file.read(buffer, carried, settings.chunkBytes, position)
     // A file that shrank while being read ends here; its cut character, if any, is reported below.
     if (bytesRead === 0) break
     const chunkStart = position - carried
     position += bytesRead
     const end = carried + bytesRead
-    const held = position >= size ? 0 : decoder.incompleteTail(buffer.subarray(0, end))
-    const text = decodeOrFail(decoder, buffer.subarray(0, end - held), chunkStart, parser, fileName)
+    let begin = 0
+    if (bytes?.active) {
+      const readTo = bytes.read(buffer, end, position >= size)
+      if (bytes.active) {
+        sink.progress(position)
+        buffer.copyWithin(0, readTo, end)
+        carried = end - readTo
+        continue
+      }
+      // The text parser goes on from the first record the bytes could not give.
+      parser.startAtLine(bytes.line)
+      begin = readTo
+    }
+    const held = position >= size ? 0 : decoder.incompleteTail(buffer.subarray(begin, end))
+    const text = decodeOrFail(decoder, buffer.subarray(begin, end - held), chunkStart + begin, parser, fileName)
     parser.feed(text)
     rows.textRead(text.length)
     sink.progress(position)
     buffer.copyWithin(0, end - held, end)
     carried = held
   }
-  if (carried > 0) decodeOrFail(decoder, buffer.subarray(0, carried), position - carried, parser, fileName)
+  if (bytes?.active) {
+    bytes.stop()
+    parser.startAtLine(bytes.line)
+  }
+  // Bytes left over: a character cut by the end of a file that shrank (reported), or the last record.
+  if (carried > 0) parser.feed(decodeOrFail(decoder, buffer.subarray(0, carried), position - carried, parser, fileName))
 
   const unclosed = parser.unclosedQuoteLine
   if (unclosed !== null) {

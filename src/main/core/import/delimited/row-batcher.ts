@@ -56,6 +56,11 @@ export class RowBatcher {
     if (this.batch.length >= BATCH_ROWS || this.batchCells >= BATCH_CELLS) this.flush()
   }
 
+  /** Counts rows the sink was given another way (as bytes; see Utf8RowTarget). */
+  deliveredElsewhere(count: number): void {
+    this.delivered += count
+  }
+
   /** Counts text read, so a batch of few but long rows is delivered before it grows large. */
   textRead(chars: number): void {
     this.charsSinceFlush += chars

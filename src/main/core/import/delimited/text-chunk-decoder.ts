@@ -17,6 +17,11 @@ const HAS_NUL = /\u0000/
 const MARKERS_UTF8_PREFIX = Buffer.from([0xee, 0x80])
 const UNPAIRED_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
 
+/** Whether UTF-8 bytes hold what `decode` would remove: NUL characters or the snippet markers. */
+export function utf8NeedsCleaning(bytes: Buffer): boolean {
+  return bytes.indexOf(0) !== -1 || bytes.indexOf(MARKERS_UTF8_PREFIX) !== -1
+}
+
 /**
  * Decodes a file chunk by chunk, strictly: bytes that are not valid in the encoding are reported
  * (with their offset), never replaced by U+FFFD. The caller keeps back the bytes of a character

@@ -1,5 +1,6 @@
 import type { ColumnType } from '@shared/model'
 import { widenColumnType } from '../infer-column-type'
+import { isCanonicalIntegerUtf8, isCanonicalRealUtf8, isIsoDateUtf8 } from './canonical-utf8'
 import { RespellingsBuilder, type Respellings } from './respellings'
 
 // A value is stored as a number only when turning that number back into text gives the very same
@@ -98,6 +99,8 @@ export const VALUE_INTEGER = 1
 export const VALUE_REAL = 2
 export const VALUE_TEXT = 3
 export type StoredKind = typeof VALUE_NULL | typeof VALUE_INTEGER | typeof VALUE_REAL | typeof VALUE_TEXT
+/** From `classifyUtf8`: the bytes need decoding and `classify`. */
+export const VALUE_UNDECIDED = -1
 
 export type ColumnFixup =
   | { position: number; to: 'integer' | 'real' }
@@ -200,6 +203,27 @@ export class ColumnTyper {
       this.storedAsText[position]!++
     }
     return VALUE_TEXT
+  }
+
+  /**
+   * `classify` for a non-empty value given as UTF-8 bytes, `bytes[start, end)`, answered without
+   * making a string when the column's type settles it (text, or a value that keeps a numeric or date
+   * column as it is); otherwise VALUE_UNDECIDED, and the caller decodes the value for `classify`.
+   * A number answered here is spelled exactly by its bytes, so `lastNumber` is not set.
+   */
+  classifyUtf8(position: number, bytes: Uint8Array, start: number, end: number): StoredKind | typeof VALUE_UNDECIDED {
+    const type = this.types[position] ?? null
+    if (type === 'text') return VALUE_TEXT
+    if ((type === 'integer' || type === 'real') && isCanonicalIntegerUtf8(bytes, start, end)) {
+      this.storedAsNumber[position]!++
+      return VALUE_INTEGER
+    }
+    if (type === 'real' && isCanonicalRealUtf8(bytes, start, end)) {
+      this.storedAsNumber[position]!++
+      return VALUE_REAL
+    }
+    if (type === 'date' && isIsoDateUtf8(bytes, start, end)) return VALUE_TEXT
+    return VALUE_UNDECIDED
   }
 
   /** `classify`, answered as the value to bind. */

@@ -25,6 +25,17 @@ export interface JsonBatch {
 }
 
 /**
+ * Rows as one JSONB array of arrays (see JsonbRows), built from a file's bytes without making
+ * strings. The bytes are lent: they are valid during the `batch` call that hands them over.
+ */
+export interface JsonbBatch {
+  format: 'jsonb'
+  rows: number
+  width: number
+  jsonb: Uint8Array
+}
+
+/**
  * Rows for wide tables, in a form that crosses threads cheaply: typed arrays are transferred, not
  * copied, and all text travels as one string. The writer turns it back into bind parameters.
  */
@@ -40,7 +51,7 @@ export interface TypedBatch {
   textEnds: Uint32Array
 }
 
-export type PackedBatch = JsonBatch | TypedBatch
+export type PackedBatch = JsonBatch | JsonbBatch | TypedBatch
 
 /** Calls `row` with each row's values, reusing one array (the callee must not keep it). */
 export function forEachTypedRow(batch: TypedBatch, row: (values: StoredValue[]) => void): void {
@@ -65,6 +76,6 @@ export function forEachTypedRow(batch: TypedBatch, row: (values: StoredValue[]) 
 }
 
 export function transferablesOf(batch: PackedBatch): ArrayBuffer[] {
-  if (batch.format === 'json') return []
+  if (batch.format !== 'typed') return []
   return [batch.kinds.buffer as ArrayBuffer, batch.numbers.buffer as ArrayBuffer, batch.textEnds.buffer as ArrayBuffer]
 }

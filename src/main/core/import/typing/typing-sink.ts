@@ -1,7 +1,13 @@
-import type { ReaderWarning, RowSink } from '../row-sink'
-import { ColumnTyper, VALUE_NULL, VALUE_TEXT } from './column-typer'
+import { NULL_FIELD, type ReaderWarning, type RowSink, type Utf8Record, type Utf8RowTarget } from '../row-sink'
+import { ColumnTyper, VALUE_INTEGER, VALUE_NULL, VALUE_REAL, VALUE_TEXT, VALUE_UNDECIDED } from './column-typer'
+import { JSONB_FLOAT, JSONB_INT, JSONB_TEXTRAW, JsonbRows } from './jsonb-rows'
 import { JSON_BATCH_MAX_WIDTH, type JsonBatch, type TypedBatch } from './packed-batch'
 import type { PackedSink } from './packed-sink'
+
+// Byte rows go out in batches like the readers' string rows (see RowBatcher), and small enough to
+// fit the writer's shared slots (JSON_SLOT_BYTES) with room for the row that crosses the line.
+const UTF8_BATCH_ROWS = 10_000
+const UTF8_BATCH_BYTES = 2 * 1024 * 1024
 
 /**
  * Sits between a file reader and the writer: types every value as it passes (see ColumnTyper) and
@@ -9,9 +15,15 @@ import type { PackedSink } from './packed-sink'
  * arrays beyond. In the import worker this runs on the reader's thread, so
  * parsing and typing overlap with inserting.
  */
-export class TypingSink implements RowSink {
+export class TypingSink implements RowSink, Utf8RowTarget {
   readonly typer = new ColumnTyper()
   private rowsSeen = 0
+  private readonly jsonb = new JsonbRows()
+  private readonly utf8Decoder = new TextDecoder()
+
+  get utf8(): Utf8RowTarget {
+    return this
+  }
 
   constructor(private readonly next: PackedSink) {}
 
@@ -28,6 +40,56 @@ export class TypingSink implements RowSink {
 
   rows(batch: (string | null)[][]): void {
     this.next.batch(this.typer.width <= JSON_BATCH_MAX_WIDTH ? this.jsonBatch(batch) : this.typedBatch(batch))
+  }
+
+  acceptsUtf8Width(width: number): boolean {
+    return width === this.typer.width && width <= JSON_BATCH_MAX_WIDTH
+  }
+
+  /**
+   * Types a row given as UTF-8 bytes and adds it to the JSONB batch: the typer answers most values
+   * from their bytes (see ColumnTyper.classifyUtf8), and their bytes are copied as they are.
+   */
+  utf8Row(bytes: Uint8Array, record: Utf8Record): void {
+    const rows = this.jsonb
+    const typer = this.typer
+    const { starts, ends, doubledQuotes } = record
+    typer.startRow(++this.rowsSeen)
+    rows.beginRow()
+    for (let position = 0; position < record.count; position++) {
+      const doubled = doubledQuotes[position]!
+      if (doubled === NULL_FIELD) {
+        rows.null()
+        continue
+      }
+      const start = starts[position]!
+      const end = ends[position]!
+      let kind = typer.classifyUtf8(position, bytes, start, end)
+      if (kind === VALUE_UNDECIDED) {
+        const text = this.utf8Decoder.decode(bytes.subarray(start, end))
+        kind = typer.classify(position, doubled > 0 ? text.replaceAll('""', '"') : text)
+        if (kind === VALUE_INTEGER || kind === VALUE_REAL) {
+          // Spelled as JavaScript prints it: the very bytes when canonical, the number's own
+          // spelling when the value was respelled ("1.50" → 1.5).
+          rows.text(kind === VALUE_INTEGER ? JSONB_INT : JSONB_FLOAT, String(typer.lastNumber))
+          continue
+        }
+      }
+      if (kind === VALUE_TEXT) {
+        if (doubled > 0) rows.copyUndoublingQuotes(bytes, start, end, doubled)
+        else rows.copy(JSONB_TEXTRAW, bytes, start, end)
+      } else if (kind === VALUE_INTEGER) rows.copy(JSONB_INT, bytes, start, end)
+      else if (kind === VALUE_REAL) rows.copy(JSONB_FLOAT, bytes, start, end)
+      else rows.null()
+    }
+    rows.endRow()
+    if (rows.rows >= UTF8_BATCH_ROWS || rows.byteLength >= UTF8_BATCH_BYTES) this.flushUtf8Rows()
+  }
+
+  flushUtf8Rows(): void {
+    const rows = this.jsonb.rows
+    if (rows === 0) return
+    this.next.batch({ format: 'jsonb', rows, width: this.typer.width, jsonb: this.jsonb.take() })
   }
 
   private jsonBatch(batch: (string | null)[][]): JsonBatch {
