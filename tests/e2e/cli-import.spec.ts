@@ -1,7 +1,8 @@
 // The built CLI imports through the real pipeline (import worker + reader thread): the values that
 // land in the archive must be exactly those the in-thread unit tests expect.
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
@@ -145,6 +146,36 @@ test('a second copy of a large file is reported as a duplicate, and its early re
   expect(JSON.parse(result.stdout.trim())).toMatchObject({ status: 'duplicate', id: first.lines[0]!.id })
   expect(Date.now() - started).toBeLessThan(30_000)
   expect(query(archive, 'SELECT count(*) AS n FROM datasets WHERE sha256 = (SELECT sha256 FROM datasets WHERE id = ?)', first.lines[0]!.id)).toEqual([{ n: 1 }])
+})
+
+test('a file of a new size is hashed by the reader thread as it goes, and a copy is still caught before the commit', () => {
+  const archive = join(dir, 'h.casefile')
+  // Ten batches: the reader waits for the writer, and hashes in those waits.
+  const rows = Array.from({ length: 100_000 }, (_, i) => `${i},court ${i % 50},${(i * 7) % 1000}.5`)
+  const file = join(dir, 'hashed.csv')
+  writeFileSync(file, `id,court,amount\n${rows.join('\n')}\n`)
+  const sha256 = createHash('sha256').update(readFileSync(file)).digest('hex')
+  const first = importFiles(archive, [file])
+  expect(first.lines[0]).toMatchObject({ status: 'imported', rows: 100_000 })
+  const id = first.lines[0]!.id as number
+  expect(query(archive, 'SELECT sha256 FROM datasets WHERE id = ?', id)).toEqual([{ sha256 }])
+  expect(query(archive, "SELECT sha256, status FROM imports WHERE file_name = 'hashed.csv'")).toEqual([{ sha256, status: 'imported' }])
+
+  // Were the recorded size wrong, the same bytes would be read again without a hash first: the
+  // hash that comes at the end must still find the copy, and roll the second import back.
+  const db = new Database(archive)
+  db.prepare('UPDATE datasets SET source_size = source_size + 1 WHERE id = ?').run(id)
+  db.close()
+  const tables = "SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table' AND name GLOB 'ds_[0-9]*'"
+  const before = query(archive, tables)
+  const second = importFiles(archive, [file])
+  expect(second.lines[0]).toMatchObject({ status: 'duplicate', id, rows: 0 })
+  expect(second.lines[0]!.warnings).toEqual([`hashed.csv was already imported as dataset “hashed”; nothing was added.`])
+  expect(query(archive, "SELECT sha256, status FROM imports WHERE file_name = 'hashed.csv' ORDER BY id")).toEqual([
+    { sha256, status: 'imported' },
+    { sha256, status: 'duplicate' }
+  ])
+  expect(query(archive, tables)).toEqual(before)
 })
 
 test('articles from HTML and PDF, and clear failures, each on its own JSON line', () => {

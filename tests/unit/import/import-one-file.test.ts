@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { DEFAULT_IMPORT_OPTIONS, type ImportOptions } from '../../../src/shared/model'
 import { importOneFile } from '../../../src/main/core/import/import-one-file'
+import { importOfSizeExists } from '../../../src/main/core/import/import-ledger'
 import { indexDatasetRows } from '../../../src/main/core/datasets/index-dataset-rows'
 import { openArchive } from '../../../src/main/core/index'
 import { getDataset, getDatasetRows } from '../../../src/main/core/datasets/dataset-queries'
@@ -110,6 +111,19 @@ describe('importOneFile', () => {
       { file_name: 'renamed.csv', status: 'duplicate', rows_written: 0, error: null },
       { file_name: 'forced.csv', status: 'imported', rows_written: 1, error: null }
     ])
+  })
+
+  it('knows whether anything was imported from a file of a given size, the only kind a file can repeat', async () => {
+    const { db, write, run } = await setup()
+    expect(importOfSizeExists(db, 8)).toBe(false)
+    await run(write('one.csv', 'a,b\n1,2\n'))
+    await run(write('story.txt', 'A title\n\nSome text of the story.\n'))
+    expect(importOfSizeExists(db, 8)).toBe(true)
+    expect(importOfSizeExists(db, 33)).toBe(true)
+    expect(importOfSizeExists(db, 9)).toBe(false)
+    // A row whose size was never recorded could be any size.
+    db.prepare('UPDATE articles SET source_size = NULL').run()
+    expect(importOfSizeExists(db, 9)).toBe(true)
   })
 
   it('refuses bad files with a message naming the file and the reason, and writes nothing but the ledger entry', async () => {

@@ -38,16 +38,33 @@ export function startImport(db: Database, entry: LedgerStart): number {
 export function finishImport(
   db: Database,
   importId: number,
-  outcome: { status: Exclude<LedgerStatus, 'running'>; rows: number; warnings: string[]; error: string | null }
+  /** `sha256`: the file's, when it was only known once the file was read (see importOneFile). */
+  outcome: { status: Exclude<LedgerStatus, 'running'>; rows: number; warnings: string[]; error: string | null; sha256?: string | null }
 ): void {
-  db.prepare('UPDATE imports SET status = ?, finished_at = ?, rows_written = ?, warnings = ?, error = ? WHERE id = ?').run(
+  db.prepare('UPDATE imports SET status = ?, finished_at = ?, rows_written = ?, warnings = ?, error = ?, sha256 = coalesce(?, sha256) WHERE id = ?').run(
     outcome.status,
     new Date().toISOString(),
     outcome.rows,
     JSON.stringify(outcome.warnings),
     outcome.error,
+    outcome.sha256 ?? null,
     importId
   )
+}
+
+/**
+ * Whether an article or dataset was imported from a file of exactly `size` bytes — the only kind
+ * the same bytes could be. Rows of unknown size count too, to be safe.
+ */
+export function importOfSizeExists(db: Database, size: number): boolean {
+  const found = db
+    .prepare(
+      `SELECT EXISTS (SELECT 1 FROM datasets WHERE source_size = ? OR (source_size IS NULL AND sha256 IS NOT NULL))
+           OR EXISTS (SELECT 1 FROM articles WHERE source_size = ? OR (source_size IS NULL AND sha256 IS NOT NULL))`
+    )
+    .pluck()
+    .get(size, size)
+  return found === 1
 }
 
 function processIsAlive(pid: number): boolean {

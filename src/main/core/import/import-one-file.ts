@@ -10,7 +10,7 @@ import { extractPdfArticle } from './article/extract-pdf-article'
 import { DatasetWriter, type SettledTypes } from './dataset-writer'
 import { decodeText } from './decode-text'
 import { hashFile } from './hash-file'
-import { finishImport, startImport } from './import-ledger'
+import { finishImport, importOfSizeExists, startImport } from './import-ledger'
 import { looksBinary } from './looks-binary'
 import { importFormatOf, kindOfFormat, unsupportedFileMessage, type ImportFormat } from './import-kind'
 import { parseArticleText, type ArticleFields } from './parse-article-text'
@@ -88,6 +88,16 @@ async function readArticle(path: string, fileName: string, format: ImportFormat)
   return { fields, warnings: decoded.warnings }
 }
 
+/** The article or dataset already imported from the same bytes, with the warning that says so. */
+function findDuplicate(db: Database, sha256: string, fileName: string): { kind: 'article' | 'dataset'; id: number; warning: string } | null {
+  const article = findArticleBySha256(db, sha256)
+  const dataset = article ? null : findDatasetBySha256(db, sha256)
+  if (!article && !dataset) return null
+  const as = article ? `article “${article.title}”` : `dataset “${dataset!.name}”`
+  const warning = `${fileName} was already imported as ${as}; nothing was added.`
+  return article ? { kind: 'article', id: article.id, warning } : { kind: 'dataset', id: dataset!.id, warning }
+}
+
 /**
  * Imports one file as a dataset or an article through `db`, a connection this import owns (it holds
  * a write transaction across awaits). Everything the file adds commits in one transaction; the
@@ -142,29 +152,31 @@ export async function importOneFile(
     format: format === 'delimited' ? 'delimited' : format === 'json' ? 'json' : 'ndjson',
     options: request.options
   } as const
-  // The reader thread starts now, so its start-up and first batches overlap with the hash below.
-  const reader = kind === 'dataset' && readerWorker ? startTableReader(readerWorker, table) : null
+  // A file can only repeat an earlier import of its very size. When none has it, the reader thread
+  // hashes the file in the time it waits for this one, and rows are written from the start; the
+  // sha256 is checked once more before the commit, in case another process imported the same bytes.
+  const hashWhileReading = kind === 'dataset' && readerWorker !== null && !importOfSizeExists(db, size)
+  // The reader thread starts now, so its start-up and first batches overlap with the hash below, if any.
+  const reader = kind === 'dataset' && readerWorker ? startTableReader(readerWorker, table, hashWhileReading) : null
   try {
-    let sha256: string
-    try {
-      onProgress({ phase: 'checking', bytesRead: 0, bytesTotal: size, rowsWritten: 0 })
-      sha256 = await hashFile(request.path, signal)
-    } catch (error) {
-      if (error instanceof ImportCancelled) return outcome({ status: 'cancelled' })
-      return outcome({ status: 'failed', error: `Casefile can't read ${fileName}: ${reasonOf(error)}.` })
-    }
-
-    const ledger = { fileName, filePath: request.path, sizeBytes: size, sha256, kind, options: { ...request.options } }
-    if (!request.options.force) {
-      const article = findArticleBySha256(db, sha256)
-      const dataset = article ? null : findDatasetBySha256(db, sha256)
-      if (article || dataset) {
-        const as = article ? `article “${article.title}”` : `dataset “${dataset!.name}”`
-        const warning = `${fileName} was already imported as ${as}; nothing was added.`
-        recordIfPossible(() => finishImport(db, startImport(db, ledger), { status: 'duplicate', rows: 0, warnings: [warning], error: null }))
-        return outcome({ status: 'duplicate', kind: article ? 'article' : 'dataset', id: article ? article.id : dataset!.id, warnings: [warning] })
+    let sha256: string | null = null
+    if (!hashWhileReading) {
+      try {
+        onProgress({ phase: 'checking', bytesRead: 0, bytesTotal: size, rowsWritten: 0 })
+        sha256 = await hashFile(request.path, signal)
+      } catch (error) {
+        if (error instanceof ImportCancelled) return outcome({ status: 'cancelled' })
+        return outcome({ status: 'failed', error: `Casefile can't read ${fileName}: ${reasonOf(error)}.` })
+      }
+      const duplicate = request.options.force ? null : findDuplicate(db, sha256, fileName)
+      if (duplicate) {
+        const ledger = { fileName, filePath: request.path, sizeBytes: size, sha256, kind, options: { ...request.options } }
+        recordIfPossible(() => finishImport(db, startImport(db, ledger), { status: 'duplicate', rows: 0, warnings: [duplicate.warning], error: null }))
+        return outcome({ status: 'duplicate', kind: duplicate.kind, id: duplicate.id, warnings: [duplicate.warning] })
       }
     }
+    // A sha256 still to come is recorded in the ledger when the import finishes.
+    const ledger = { fileName, filePath: request.path, sizeBytes: size, sha256: sha256 ?? '', kind, options: { ...request.options } }
 
     let importId: number
     try {
@@ -213,15 +225,25 @@ export async function importOneFile(
           },
           fileName
         )
-          let settled: SettledTypes
+        let settled: SettledTypes
         if (reader) {
-          settled = await reader.pipeTo(writer, signal)
+          const end = await reader.pipeTo(writer, signal)
+          settled = end.settled
+          sha256 ??= end.sha256
         } else {
           const typing = new TypingSink(writer)
           await readTableFile(table.path, fileName, table.format, table.options, typing, signal)
           settled = { types: typing.typer.columnTypes(), fixups: typing.typer.fixups() }
         }
         if (signal.aborted) throw new ImportCancelled()
+        if (sha256 === null) throw new Error('the file reader did not hash the file')
+        const duplicate = hashWhileReading && !request.options.force ? findDuplicate(db, sha256, fileName) : null
+        if (duplicate) {
+          db.exec('ROLLBACK')
+          db.pragma(`wal_autocheckpoint = ${autoCheckpoint}`)
+          recordIfPossible(() => finishImport(db, importId, { status: 'duplicate', rows: 0, warnings: [duplicate.warning], error: null, sha256 }))
+          return outcome({ status: 'duplicate', kind: duplicate.kind, id: duplicate.id, warnings: [duplicate.warning] })
+        }
         const written = writer.finish({
           name: request.dataset?.name ?? fileName.replace(/\.[^.]+$/, ''),
           description: request.dataset?.description ?? null,
@@ -248,7 +270,7 @@ export async function importOneFile(
           )
         }
       }
-      finishImport(db, importId, { status: 'imported', rows: result.rows, warnings: result.warnings, error: null })
+      finishImport(db, importId, { status: 'imported', rows: result.rows, warnings: result.warnings, error: null, sha256 })
       return { ...result, dataSeconds, seconds: elapsed(started) }
     } catch (error) {
       if (db.inTransaction) db.exec('ROLLBACK')

@@ -1,6 +1,7 @@
 // Entry point of the reader thread (built to out/main/import-reader-worker.js): parses and types a
 // table file and streams packed batches to the import worker, waiting when it is too far ahead.
 import { parentPort, workerData } from 'node:worker_threads'
+import { FileHasher } from './file-hasher'
 import { readTableFile } from './read-table-file'
 import { ImportCancelled, ImportInputError } from './row-sink'
 import { JSON_SLOT_BYTES, MAX_BATCHES_IN_FLIGHT, type ReaderMessage, type ReaderWorkerData } from './threaded-table-reader'
@@ -14,15 +15,18 @@ async function main(): Promise<void> {
   const data = workerData as ReaderWorkerData
   const counter = new Int32Array(data.inFlight)
   const utf8 = new TextEncoder()
+  const hasher = data.hashFile ? new FileHasher(data.path) : null
   let sent = 0
   const send = (message: ReaderMessage, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer)
   const typing = new TypingSink({
     columns: (labels) => send({ type: 'columns', labels }),
     addColumns: (labels) => send({ type: 'addColumns', labels }),
     batch: (batch) => {
-      // Readers deliver rows synchronously, so back-pressure is a blocking wait on this thread.
+      // Readers deliver rows synchronously, so back-pressure is a blocking wait on this thread. The
+      // wait is spent hashing the file when it is this thread's to hash: the writer is the slower
+      // half, so the hash costs the import nothing.
       for (let pending = Atomics.load(counter, 0); pending >= MAX_BATCHES_IN_FLIGHT; pending = Atomics.load(counter, 0)) {
-        Atomics.wait(counter, 0, pending, 1000)
+        if (!hasher?.step()) Atomics.wait(counter, 0, pending, 1000)
       }
       // At most MAX_BATCHES_IN_FLIGHT - 1 batches are unwritten now, and they are the ones just
       // before this one, so this batch's slot (its number modulo the ring's size) is free.
@@ -52,7 +56,8 @@ async function main(): Promise<void> {
     await readTableFile(data.path, data.fileName, data.format, data.options, typing, new AbortController().signal)
     const fixups = typing.typer.fixups()
     const packed = fixups.flatMap((fixup) => (fixup.to === 'text' && fixup.respell ? respellingBuffers(fixup.respell) : []))
-    send({ type: 'end', settled: { types: typing.typer.columnTypes(), fixups } }, packed)
+    const sha256 = hasher ? hasher.digest() : null
+    send({ type: 'end', settled: { types: typing.typer.columnTypes(), fixups }, sha256 }, packed)
   } catch (error) {
     if (error instanceof ImportCancelled) send({ type: 'error', kind: 'cancelled', message: error.message, line: null, byteOffset: null })
     else if (error instanceof ImportInputError) send({ type: 'error', kind: 'input', message: error.message, line: error.line, byteOffset: error.byteOffset })

@@ -31,6 +31,8 @@ export interface ReaderWorkerData {
   inFlight: SharedArrayBuffer
   /** MAX_BATCHES_IN_FLIGHT slots of JSON_SLOT_BYTES; batch n uses slot n % MAX_BATCHES_IN_FLIGHT. */
   jsonSlots: SharedArrayBuffer
+  /** Whether the thread hashes the file too (in the time it waits for the writer). */
+  hashFile: boolean
 }
 
 export type ReaderMessage =
@@ -40,7 +42,7 @@ export type ReaderMessage =
   | { type: 'jsonSlot'; format: 'json' | 'jsonb'; rows: number; width: number; slot: number; bytes: number }
   | { type: 'warning'; warning: ReaderWarning }
   | { type: 'progress'; bytesRead: number }
-  | { type: 'end'; settled: SettledTypes }
+  | { type: 'end'; settled: SettledTypes; sha256: string | null }
   | { type: 'error'; kind: 'input' | 'cancelled' | 'other'; message: string; line: number | null; byteOffset: number | null }
 
 function slotBatch(message: Extract<ReaderMessage, { type: 'jsonSlot' }>, bytes: Uint8Array): PackedBatch {
@@ -48,13 +50,19 @@ function slotBatch(message: Extract<ReaderMessage, { type: 'jsonSlot' }>, bytes:
   return message.format === 'json' ? { format: 'json', rows, width, json: bytes } : { format: 'jsonb', rows, width, jsonb: bytes }
 }
 
+/** How a file's reading ended: its columns' settled types, and its sha256 when the reader hashed it. */
+export interface TableReadEnd {
+  settled: SettledTypes
+  sha256: string | null
+}
+
 /** A reader thread already at work on a file, whose output waits until a sink is attached. */
 export interface StartedTableReader {
   /**
-   * Delivers everything read so far, then the rest, to `sink`. Resolves with the columns' settled
-   * types once every batch has been written.
+   * Delivers everything read so far, then the rest, to `sink`. Resolves once every batch has been
+   * written.
    */
-  pipeTo(sink: PackedSink, signal: AbortSignal): Promise<SettledTypes>
+  pipeTo(sink: PackedSink, signal: AbortSignal): Promise<TableReadEnd>
   /** Stops the thread; for an import that ends before its rows are wanted (a duplicate, say). */
   stop(): void
 }
@@ -67,12 +75,13 @@ export interface StartedTableReader {
  */
 export function startTableReader(
   workerPath: string,
-  source: { path: string; fileName: string; format: TableFormat; options: ImportOptions }
+  source: { path: string; fileName: string; format: TableFormat; options: ImportOptions },
+  hashFile: boolean
 ): StartedTableReader {
   const inFlight = new SharedArrayBuffer(4)
   const counter = new Int32Array(inFlight)
   const jsonSlots = new SharedArrayBuffer(JSON_SLOT_BYTES * MAX_BATCHES_IN_FLIGHT)
-  const data: ReaderWorkerData = { ...source, inFlight, jsonSlots }
+  const data: ReaderWorkerData = { ...source, inFlight, jsonSlots, hashFile }
   const worker = new Worker(workerPath, { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: READER_YOUNG_GENERATION_MB } })
   const waiting: ReaderMessage[] = []
   let failure: Error | null = null
@@ -95,7 +104,7 @@ export function startTableReader(
   return {
     stop,
     pipeTo: (sink, signal) =>
-      new Promise<SettledTypes>((resolve, reject) => {
+      new Promise<TableReadEnd>((resolve, reject) => {
         let settled = false
         const finish = (outcome: () => void) => {
           if (settled) return
@@ -135,7 +144,7 @@ export function startTableReader(
                 sink.progress(message.bytesRead)
                 break
               case 'end':
-                finish(() => resolve(message.settled))
+                finish(() => resolve({ settled: message.settled, sha256: message.sha256 }))
                 break
               case 'error': {
                 const error =
