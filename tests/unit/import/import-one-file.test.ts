@@ -169,6 +169,22 @@ describe('importOneFile', () => {
     expect(db.prepare("SELECT count(*) AS n FROM dataset_rows_fts WHERE dataset_rows_fts MATCH 'guatemala'").get()).toEqual({ n: 1 })
   })
 
+  it('builds a dataset’s search index without incremental merges, then puts the index’s merge setting back', async () => {
+    const { db, write, run } = await setup()
+    const automerge = () => db.prepare("SELECT v FROM dataset_rows_fts_config WHERE k = 'automerge'").pluck().get()
+    // 3,000 rows of 40 distinct words each flush FTS5's pending terms more than once.
+    const rows = Array.from({ length: 3000 }, (_, i) => `${i},${Array.from({ length: 40 }, (_, w) => `w${i}x${w}`).join(' ')}`)
+    const first = await run(write('words.csv', `id,text\n${rows.join('\n')}\n`))
+    expect(first.status).toBe('imported')
+    expect(automerge()).toBe(4)
+    db.prepare("INSERT INTO dataset_rows_fts (dataset_rows_fts, rank) VALUES ('automerge', 2)").run()
+    const second = await run(write('more.csv', `id,text\n${rows.slice(0, 10).join('\n')}\nx,y\n`))
+    expect(second.status).toBe('imported')
+    expect(automerge()).toBe(2)
+    expect(db.prepare("SELECT rowid FROM dataset_rows_fts WHERE dataset_rows_fts MATCH 'w2999x39'").pluck().all()).toEqual([first.id! * 4294967296 + 3000])
+    expect(db.prepare("SELECT count(*) FROM dataset_rows_fts WHERE dataset_rows_fts MATCH 'w5x5'").pluck().get()).toBe(2)
+  })
+
   it('finishes an interrupted search index when the archive next opens', async () => {
     const made = await tempArchive(false)
     cleanups.push(made.cleanup)

@@ -22,14 +22,33 @@ export function indexDatasetRows(db: Database, datasetId: number): boolean {
       if (positions.length > 0) {
         // One statement does the whole index in SQLite's own loop; the key packs dataset and row.
         const body = positions.length === 1 ? positions[0]! : `concat_ws(' ', ${positions.join(', ')})`
+        // FTS5 merges its segments a little after every flush (automerge). For one bulk insert that
+        // was ~40% of the time: off for the insert, the merges FTS5 cannot skip (16 segments on a
+        // level) keep the index about as compact. Measured on 1M rows: 4.9–5.7 s → 2.9–3.3 s, 12
+        // segments instead of 10, the same query times. The setting is back before the commit.
+        const automerge = fts5Setting(db, 'automerge') ?? FTS5_DEFAULT_AUTOMERGE
+        setFts5(db, 'automerge', 0)
         db.prepare(
           `INSERT INTO dataset_rows_fts (rowid, body) SELECT ? * ${DATASET_ROW_KEY_FACTOR} + rowid, ${body} FROM ${datasetTableName(datasetId)}`
         ).run(datasetId)
+        setFts5(db, 'automerge', automerge)
       }
       db.prepare('UPDATE datasets SET search_indexed_at = ? WHERE id = ?').run(new Date().toISOString(), datasetId)
       return true
     })
     .immediate()
+}
+
+const FTS5_DEFAULT_AUTOMERGE = 4
+
+function fts5Setting(db: Database, key: 'automerge'): number | null {
+  const value = db.prepare('SELECT v FROM dataset_rows_fts_config WHERE k = ?').pluck().get(key)
+  return typeof value === 'number' ? value : null
+}
+
+function setFts5(db: Database, key: 'automerge', value: number): void {
+  // FTS5 refuses a REAL here, and better-sqlite3 binds JavaScript numbers as REAL.
+  db.prepare('INSERT INTO dataset_rows_fts (dataset_rows_fts, rank) VALUES (?, ?)').run(key, BigInt(value))
 }
 
 /** Indexes every dataset whose index was never finished (an import that stopped after publishing). */
