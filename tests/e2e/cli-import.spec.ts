@@ -114,20 +114,32 @@ test('numbers spelled another way are given back exactly when their column turns
   expect(stored.every((row, i) => row.t === 'text' && row.v === (i < 30_000 ? spelled(i) : 'unknown'))).toBe(true)
 })
 
-test('batches too big for a shared slot (4 MB of UTF-8) cross as text, and every value survives either way', () => {
+test('batches too big for a shared slot (4 MB) cross on their own, as JSONB and as JSON text, and every value survives', () => {
   const archive = join(dir, 's.casefile')
-  // 40 rows of 100,000 two-byte characters: the reader's 2M-character batches are ~4 MB of UTF-8,
-  // past the slot; the short rows after them fit slots again.
   const long = (i: number) => `${'é'.repeat(99_990)}${String(i).padStart(10, '0')}`
-  const rows = [...Array.from({ length: 40 }, (_, i) => `${i},${long(i)}`), ...Array.from({ length: 30_000 }, (_, i) => `${40 + i},"short ""${i}"""`)]
-  writeFileSync(join(dir, 'wide.csv'), `id,text\n${rows.join('\n')}\n`)
-  const { code, lines } = importFiles(archive, [join(dir, 'wide.csv')])
-  expect(code).toBe(0)
-  const id = lines[0]!.id as number
-  expect(lines[0]).toMatchObject({ status: 'imported', rows: 30_040 })
-  const stored = query<{ c0: number; c1: string }>(archive, `SELECT c0, c1 FROM ds_${id} ORDER BY rowid`)
-  expect(stored.slice(0, 40).every((row, i) => row.c0 === i && row.c1 === long(i))).toBe(true)
-  expect(stored.slice(40).every((row, i) => row.c0 === 40 + i && row.c1 === `short "${i}"`)).toBe(true)
+  const shortRows = Array.from({ length: 30_000 }, (_, i) => `${40 + i},"short ""${i}"""`)
+  const expectRows = (id: number, first: (i: number) => string, count: number) => {
+    const stored = query<{ c0: number; c1: string }>(archive, `SELECT c0, c1 FROM ds_${id} ORDER BY rowid`)
+    expect(stored).toHaveLength(count + 30_000)
+    expect(stored.slice(0, count).every((row, i) => row.c0 === i && row.c1 === first(i))).toBe(true)
+    expect(stored.slice(count).every((row, i) => row.c0 === 40 + i && row.c1 === `short "${i}"`)).toBe(true)
+  }
+
+  // UTF-8, read as bytes: a 5 MB field is one row whose JSONB alone passes the slot.
+  const huge = (i: number) => `${'é'.repeat(2_500_000)}${i}`
+  writeFileSync(join(dir, 'huge.csv'), `id,text\n0,${huge(0)}\n1,${huge(1)}\n${shortRows.join('\n')}\n`)
+  const bytes = importFiles(archive, [join(dir, 'huge.csv')])
+  expect(bytes.code).toBe(0)
+  expect(bytes.lines[0]).toMatchObject({ status: 'imported', rows: 30_002 })
+  expectRows(bytes.lines[0]!.id as number, huge, 2)
+
+  // Windows-1252, read as text: 40 rows of 100,000 'é' make 2M-character batches, ~4 MB of UTF-8 JSON.
+  const rows = [...Array.from({ length: 40 }, (_, i) => `${i},${long(i)}`), ...shortRows]
+  writeFileSync(join(dir, 'wide.csv'), Buffer.from(`id,text\n${rows.join('\n')}\n`, 'latin1'))
+  const text = importFiles(archive, [join(dir, 'wide.csv')], ['--encoding', 'windows-1252'])
+  expect(text.code).toBe(0)
+  expect(text.lines[0]).toMatchObject({ status: 'imported', rows: 30_040 })
+  expectRows(text.lines[0]!.id as number, long, 40)
 })
 
 test('a second copy of a large file is reported as a duplicate, and its early reader thread is stopped', () => {
