@@ -31,6 +31,8 @@ export class Utf8RecordScanner {
   line = 1
   /** Fields a record must have; -1 accepts any number (the first record). */
   expectedFields = -1
+  /** Why the last `scan` stopped early; meaningless when it read everything. */
+  stop: ScanStop = SCAN_NEEDS_MORE
   private readonly record: Utf8Record = {
     count: 0,
     starts: new Int32Array(64),
@@ -64,7 +66,7 @@ export class Utf8RecordScanner {
     let i = from
     let line = this.line
     this.stop = SCAN_NEEDS_MORE
-    records: while (i < to) {
+    while (i < to) {
       const recordStart = i
       let c = bytes[i]!
       if (c === LF || c === CR) {
@@ -137,14 +139,10 @@ export class Utf8RecordScanner {
       record.count = count
       onRecord(record, line)
       line += breaks + 1
-      continue records
     }
     this.line = line
     return to
   }
-
-  /** Why the last `scan` stopped early; meaningless when it read everything. */
-  stop: ScanStop = SCAN_NEEDS_MORE
 
   private stopAt(at: number, line: number, stop: ScanStop): number {
     this.line = line
