@@ -2,7 +2,8 @@
 // whenever the archive changes, and kept in step locally when a chart is saved or deleted here.
 
 import type { SavedChart } from '@shared/model'
-import { api, toFailure, type ApiFailure } from '../lib/api'
+import { api } from '../lib/api'
+import { LoadedList } from './loaded-list.svelte'
 
 /** The archive lists charts by name (case-insensitively), then by id; local changes keep that order. */
 function byName(a: SavedChart, b: SavedChart): number {
@@ -11,36 +12,17 @@ function byName(a: SavedChart, b: SavedChart): number {
   return left < right ? -1 : left > right ? 1 : a.id - b.id
 }
 
-export class ChartsState {
-  items = $state.raw<SavedChart[]>([])
-  status = $state<'loading' | 'ready' | 'error'>('loading')
-  error = $state.raw<ApiFailure | null>(null)
-
-  #seq = 0
-
-  async load(): Promise<void> {
-    const seq = ++this.#seq
-    try {
-      const items = await api.listCharts()
-      if (seq !== this.#seq) return
-      this.items = items
-      this.error = null
-      this.status = 'ready'
-    } catch (caught) {
-      if (seq !== this.#seq) return
-      this.error = toFailure(caught)
-      this.status = 'error'
-    }
+export class ChartsState extends LoadedList<SavedChart> {
+  constructor() {
+    super(() => api.listCharts())
   }
 
   /** A chart saved, updated or duplicated here: shown at once, without asking for the list again. */
   saved(chart: SavedChart): void {
-    this.#seq++
-    this.items = [...this.items.filter((item) => item.id !== chart.id), chart].sort(byName)
+    this.replace([...this.items.filter((item) => item.id !== chart.id), chart].sort(byName))
   }
 
   removed(id: number): void {
-    this.#seq++
-    this.items = this.items.filter((item) => item.id !== id)
+    this.replace(this.items.filter((item) => item.id !== id))
   }
 }

@@ -3,33 +3,17 @@
 // from the archive's answer, so names and counts are always the archive's own.
 
 import type { SavedSearch } from '@shared/model'
-import { api, toFailure, type ApiFailure } from '../lib/api'
+import { api } from '../lib/api'
 import { matchesSaved, savedFiltersOf, type SearchOptions } from '../lib/search-options'
+import { LoadedList } from './loaded-list.svelte'
 
 function byName(a: SavedSearch, b: SavedSearch): number {
   return a.name.localeCompare(b.name, undefined, { sensitivity: 'base' }) || a.id - b.id
 }
 
-export class SavedSearchesState {
-  items = $state.raw<SavedSearch[]>([])
-  status = $state<'loading' | 'ready' | 'error'>('loading')
-  error = $state.raw<ApiFailure | null>(null)
-
-  #seq = 0
-
-  async load(): Promise<void> {
-    const seq = ++this.#seq
-    try {
-      const items = await api.listSavedSearches()
-      if (seq !== this.#seq) return
-      this.items = [...items].sort(byName)
-      this.error = null
-      this.status = 'ready'
-    } catch (caught) {
-      if (seq !== this.#seq) return
-      this.error = toFailure(caught)
-      this.status = 'error'
-    }
+export class SavedSearchesState extends LoadedList<SavedSearch> {
+  constructor() {
+    super(async () => [...(await api.listSavedSearches())].sort(byName))
   }
 
   /** The saved search with exactly this query, switch and filters, if there is one. */
@@ -50,8 +34,7 @@ export class SavedSearchesState {
 
   async remove(id: number): Promise<void> {
     await api.deleteSavedSearch({ id })
-    this.#seq++
-    this.items = this.items.filter((item) => item.id !== id)
+    this.replace(this.items.filter((item) => item.id !== id))
   }
 
   /** Opening a saved search runs it: its "new" count starts again from zero. */
@@ -60,9 +43,6 @@ export class SavedSearchesState {
   }
 
   #put(saved: SavedSearch): void {
-    // A list load still on its way predates this change and would undo it.
-    this.#seq++
-    this.items = [...this.items.filter((item) => item.id !== saved.id), saved].sort(byName)
-    this.status = 'ready'
+    this.replace([...this.items.filter((item) => item.id !== saved.id), saved].sort(byName))
   }
 }
