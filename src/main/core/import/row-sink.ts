@@ -21,6 +21,16 @@ export interface Utf8Record {
 
 export const NULL_FIELD = -1
 
+const utf8 = new TextDecoder()
+
+/** Field `k` of a record as text: null for NULL_FIELD, and each doubled quote read as one. */
+export function utf8FieldText(bytes: Uint8Array, record: Utf8Record, k: number): string | null {
+  const doubled = record.doubledQuotes[k]!
+  if (doubled === NULL_FIELD) return null
+  const text = utf8.decode(bytes.subarray(record.starts[k], record.ends[k]))
+  return doubled > 0 ? text.replaceAll('""', '"') : text
+}
+
 /**
  * What a sink offers when it can take rows as UTF-8 bytes, straight from the file's buffer, instead
  * of as strings: a reader of UTF-8 text may then skip making a string of every field. Rows given

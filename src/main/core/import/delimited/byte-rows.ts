@@ -1,6 +1,6 @@
 import { isUtf8 } from 'node:buffer'
 import type { ImportDelimiter } from '@shared/model'
-import { NULL_FIELD, type Utf8Record, type Utf8RowTarget } from '../row-sink'
+import { utf8FieldText, type Utf8Record, type Utf8RowTarget } from '../row-sink'
 import { incompleteUtf8Tail } from '../utf8/incomplete-utf8-tail'
 import type { RowBatcher } from './row-batcher'
 import { utf8NeedsCleaning } from './text-chunk-decoder'
@@ -74,12 +74,7 @@ export class ByteRows {
       this.delivered++
       return
     }
-    const fields: (string | null)[] = []
-    for (let k = 0; k < record.count; k++) {
-      const doubled = record.doubledQuotes[k]!
-      const text = doubled === NULL_FIELD ? null : this.buffer.toString('utf8', record.starts[k], record.ends[k])
-      fields.push(text !== null && doubled > 0 ? text.replaceAll('""', '"') : text)
-    }
+    const fields = Array.from({ length: record.count }, (_, k) => utf8FieldText(this.buffer, record, k))
     this.rows.record(fields, line)
     // Delivered now, so a first data row (no header) keeps its place before the byte rows.
     this.rows.flush()

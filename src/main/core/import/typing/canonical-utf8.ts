@@ -57,9 +57,11 @@ export function isIsoDateUtf8(bytes: Uint8Array, start: number, end: number): bo
   const d2 = bytes[start + 9]! - ZERO
   if (y1 < 0 || y2 < 0 || y3 < 0 || y4 < 0 || m1 < 0 || m2 < 0 || d1 < 0 || d2 < 0) return false
   if (y1 > 9 || y2 > 9 || y3 > 9 || y4 > 9 || m1 > 9 || m2 > 9 || d1 > 9 || d2 > 9) return false
-  const year = y1 * 1000 + y2 * 100 + y3 * 10 + y4
-  const month = m1 * 10 + m2
-  const day = d1 * 10 + d2
+  return isCalendarDay(y1 * 1000 + y2 * 100 + y3 * 10 + y4, m1 * 10 + m2, d1 * 10 + d2)
+}
+
+/** Whether day `day` of month `month` (1-based) exists in `year` of the Gregorian calendar. */
+export function isCalendarDay(year: number, month: number, day: number): boolean {
   if (month < 1 || month > 12 || day < 1) return false
   const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0
   return day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!)

@@ -1,6 +1,6 @@
 import type { ColumnType } from '@shared/model'
 import { widenColumnType } from '../infer-column-type'
-import { isCanonicalIntegerUtf8, isCanonicalRealUtf8, isIsoDateUtf8 } from './canonical-utf8'
+import { isCalendarDay, isCanonicalIntegerUtf8, isCanonicalRealUtf8, isIsoDateUtf8 } from './canonical-utf8'
 import { RespellingsBuilder, type Respellings } from './respellings'
 
 // A value is stored as a number only when turning that number back into text gives the very same
@@ -25,8 +25,6 @@ function canonicalNumber(value: string): number | bigint | null {
   }
   return null
 }
-
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
 
 function digitAt(value: string, index: number): number {
   return value.charCodeAt(index) - 48
@@ -82,12 +80,11 @@ function isIsoDate(value: string): boolean {
   const digits =
     isDigitAt(value, 0) && isDigitAt(value, 1) && isDigitAt(value, 2) && isDigitAt(value, 3) && isDigitAt(value, 5) && isDigitAt(value, 6) && isDigitAt(value, 8) && isDigitAt(value, 9)
   if (!digits) return false
-  const year = digitAt(value, 0) * 1000 + digitAt(value, 1) * 100 + digitAt(value, 2) * 10 + digitAt(value, 3)
-  const month = digitAt(value, 5) * 10 + digitAt(value, 6)
-  const day = digitAt(value, 8) * 10 + digitAt(value, 9)
-  if (month < 1 || month > 12 || day < 1) return false
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0
-  return day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!)
+  return isCalendarDay(
+    digitAt(value, 0) * 1000 + digitAt(value, 1) * 100 + digitAt(value, 2) * 10 + digitAt(value, 3),
+    digitAt(value, 5) * 10 + digitAt(value, 6),
+    digitAt(value, 8) * 10 + digitAt(value, 9)
+  )
 }
 
 function looksNumeric(code: number): boolean {

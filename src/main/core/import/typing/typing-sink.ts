@@ -1,4 +1,4 @@
-import { NULL_FIELD, type ReaderWarning, type RowSink, type Utf8Record, type Utf8RowTarget } from '../row-sink'
+import { NULL_FIELD, utf8FieldText, type ReaderWarning, type RowSink, type Utf8Record, type Utf8RowTarget } from '../row-sink'
 import { ColumnTyper, VALUE_INTEGER, VALUE_NULL, VALUE_REAL, VALUE_TEXT, VALUE_UNDECIDED } from './column-typer'
 import { JSONB_FLOAT, JSONB_INT, JSONB_TEXTRAW, JsonbRows } from './jsonb-rows'
 import { JSON_BATCH_MAX_WIDTH, type JsonBatch, type TypedBatch } from './packed-batch'
@@ -19,7 +19,6 @@ export class TypingSink implements RowSink, Utf8RowTarget {
   readonly typer = new ColumnTyper()
   private rowsSeen = 0
   private readonly jsonb = new JsonbRows()
-  private readonly utf8Decoder = new TextDecoder()
 
   get utf8(): Utf8RowTarget {
     return this
@@ -66,8 +65,7 @@ export class TypingSink implements RowSink, Utf8RowTarget {
       const end = ends[position]!
       let kind = typer.classifyUtf8(position, bytes, start, end)
       if (kind === VALUE_UNDECIDED) {
-        const text = this.utf8Decoder.decode(bytes.subarray(start, end))
-        kind = typer.classify(position, doubled > 0 ? text.replaceAll('""', '"') : text)
+        kind = typer.classify(position, utf8FieldText(bytes, record, position))
         if (kind === VALUE_INTEGER || kind === VALUE_REAL) {
           // Spelled as JavaScript prints it: the very bytes when canonical, the number's own
           // spelling when the value was respelled ("1.50" → 1.5).
