@@ -4,9 +4,10 @@ import { closeSync, openSync, readSync } from 'node:fs'
 const STEP_BYTES = 1024 * 1024
 
 /**
- * A file's sha256, computed a step at a time, synchronously, by a thread that has moments to spare:
- * the reader thread hashes while it waits for the writer (see import-reader-worker.ts). No file
- * descriptor is held between steps, so a thread stopped mid-way leaves nothing open.
+ * A file's sha256, computed a megabyte at a time, synchronously, so a thread can fit the steps
+ * between its other work: the reader thread hashes while it waits for the writer (see
+ * import-reader-worker.ts), and hashFile yields between steps. No file descriptor is held between
+ * steps, so a thread stopped mid-way leaves nothing open.
  */
 export class FileHasher {
   private readonly hash: Hash = createHash('sha256')
