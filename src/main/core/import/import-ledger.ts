@@ -52,21 +52,6 @@ export function finishImport(
   )
 }
 
-/**
- * Whether an article or dataset was imported from a file of exactly `size` bytes — the only kind
- * the same bytes could be. Rows of unknown size count too, to be safe.
- */
-export function importOfSizeExists(db: Database, size: number): boolean {
-  const found = db
-    .prepare(
-      `SELECT EXISTS (SELECT 1 FROM datasets WHERE source_size = ? OR (source_size IS NULL AND sha256 IS NOT NULL))
-           OR EXISTS (SELECT 1 FROM articles WHERE source_size = ? OR (source_size IS NULL AND sha256 IS NOT NULL))`
-    )
-    .pluck()
-    .get(size, size)
-  return found === 1
-}
-
 function processIsAlive(pid: number): boolean {
   try {
     process.kill(pid, 0)

@@ -2,15 +2,15 @@ import { readFile, stat } from 'node:fs/promises'
 import { basename } from 'node:path'
 import type { Database } from 'better-sqlite3'
 import type { DatasetSource, ImportOptions, ImportOutcome } from '@shared/model'
-import { findArticleBySha256, insertArticle } from '../articles/article-queries'
-import { findDatasetBySha256 } from '../datasets/dataset-queries'
+import { insertArticle } from '../articles/article-queries'
 import { indexDatasetRows } from '../datasets/index-dataset-rows'
 import { extractHtmlArticle } from './article/extract-html-article'
 import { extractPdfArticle } from './article/extract-pdf-article'
 import { DatasetWriter, type SettledTypes } from './dataset-writer'
 import { decodeText } from './decode-text'
 import { hashFile } from './hash-file'
-import { finishImport, importOfSizeExists, startImport } from './import-ledger'
+import { findDuplicateImport, importOfSizeExists } from './duplicate-imports'
+import { finishImport, startImport } from './import-ledger'
 import { looksBinary } from './looks-binary'
 import { importFormatOf, kindOfFormat, unsupportedFileMessage, type ImportFormat } from './import-kind'
 import { parseArticleText, type ArticleFields } from './parse-article-text'
@@ -88,16 +88,6 @@ async function readArticle(path: string, fileName: string, format: ImportFormat)
   return { fields, warnings: decoded.warnings }
 }
 
-/** The article or dataset already imported from the same bytes, with the warning that says so. */
-function findDuplicate(db: Database, sha256: string, fileName: string): { kind: 'article' | 'dataset'; id: number; warning: string } | null {
-  const article = findArticleBySha256(db, sha256)
-  const dataset = article ? null : findDatasetBySha256(db, sha256)
-  if (!article && !dataset) return null
-  const as = article ? `article “${article.title}”` : `dataset “${dataset!.name}”`
-  const warning = `${fileName} was already imported as ${as}; nothing was added.`
-  return article ? { kind: 'article', id: article.id, warning } : { kind: 'dataset', id: dataset!.id, warning }
-}
-
 /**
  * Imports one file as a dataset or an article through `db`, a connection this import owns (it holds
  * a write transaction across awaits). Everything the file adds commits in one transaction; the
@@ -168,7 +158,7 @@ export async function importOneFile(
         if (error instanceof ImportCancelled) return outcome({ status: 'cancelled' })
         return outcome({ status: 'failed', error: `Casefile can't read ${fileName}: ${reasonOf(error)}.` })
       }
-      const duplicate = request.options.force ? null : findDuplicate(db, sha256, fileName)
+      const duplicate = request.options.force ? null : findDuplicateImport(db, sha256, fileName)
       if (duplicate) {
         const ledger = { fileName, filePath: request.path, sizeBytes: size, sha256, kind, options: { ...request.options } }
         recordIfPossible(() => finishImport(db, startImport(db, ledger), { status: 'duplicate', rows: 0, warnings: [duplicate.warning], error: null }))
@@ -237,7 +227,7 @@ export async function importOneFile(
         }
         if (signal.aborted) throw new ImportCancelled()
         if (sha256 === null) throw new Error('the file reader did not hash the file')
-        const duplicate = hashWhileReading && !request.options.force ? findDuplicate(db, sha256, fileName) : null
+        const duplicate = hashWhileReading && !request.options.force ? findDuplicateImport(db, sha256, fileName) : null
         if (duplicate) {
           db.exec('ROLLBACK')
           db.pragma(`wal_autocheckpoint = ${autoCheckpoint}`)

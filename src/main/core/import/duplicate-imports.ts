@@ -1,0 +1,29 @@
+// Recognising the same bytes imported again: by sha256, and, before the hash is known, by size.
+import type { Database } from 'better-sqlite3'
+import { findArticleBySha256 } from '../articles/article-queries'
+import { findDatasetBySha256 } from '../datasets/dataset-queries'
+
+/** The article or dataset already imported from the same bytes, with the warning that says so. */
+export function findDuplicateImport(db: Database, sha256: string, fileName: string): { kind: 'article' | 'dataset'; id: number; warning: string } | null {
+  const article = findArticleBySha256(db, sha256)
+  const dataset = article ? null : findDatasetBySha256(db, sha256)
+  if (!article && !dataset) return null
+  const as = article ? `article “${article.title}”` : `dataset “${dataset!.name}”`
+  const warning = `${fileName} was already imported as ${as}; nothing was added.`
+  return article ? { kind: 'article', id: article.id, warning } : { kind: 'dataset', id: dataset!.id, warning }
+}
+
+/**
+ * Whether an article or dataset was imported from a file of exactly `size` bytes — the only kind
+ * the same bytes could be. Rows of unknown size count too, to be safe.
+ */
+export function importOfSizeExists(db: Database, size: number): boolean {
+  const found = db
+    .prepare(
+      `SELECT EXISTS (SELECT 1 FROM datasets WHERE source_size = ? OR (source_size IS NULL AND sha256 IS NOT NULL))
+           OR EXISTS (SELECT 1 FROM articles WHERE source_size = ? OR (source_size IS NULL AND sha256 IS NOT NULL))`
+    )
+    .pluck()
+    .get(size, size)
+  return found === 1
+}
