@@ -20,6 +20,7 @@ import type {
   SavedSearch,
   SearchResult
 } from './model'
+import { contextMenuRequestValidator, type ContextMenuCommand } from './context-menu'
 import { chartSpecValidator, rowFilterValidator, type ChartData } from './chart-spec'
 import { COLUMN_TYPES, rowQueryValidator, type ColumnStats, type ColumnTypeChange, type RowPage, type SavedFile } from './row-query'
 import type { Result } from './result'
@@ -110,7 +111,9 @@ export const apiArgs = {
     })
   }),
   listJobs: nothing(),
-  cancelJob: record({ jobId: text(100) })
+  cancelJob: record({ jobId: text(100) }),
+  /** Shows the native right-click menu; answers with the command the page must carry out, if any. */
+  showContextMenu: contextMenuRequestValidator
 } as const
 
 export interface ApiResults {
@@ -154,6 +157,7 @@ export interface ApiResults {
   importFiles: { jobId: string }
   listJobs: JobStatus[]
   cancelJob: { cancelled: boolean }
+  showContextMenu: { command: ContextMenuCommand }
 }
 
 export type ApiMethod = keyof typeof apiArgs

@@ -218,8 +218,9 @@ test.describe('Data explorer', () => {
     await page.getByTestId('export-csv').click()
     const result = page.getByTestId('export-result')
     await expect(result).toContainText(`Saved ${shown.length} row`)
-    expect(casefile.savedFiles).toHaveLength(1)
-    const path = casefile.savedFiles[0]!
+    const savedFiles = await casefile.savedFiles()
+    expect(savedFiles).toHaveLength(1)
+    const path = savedFiles[0]!
     await expect(result).toContainText(path)
     await screenshot(page, '56-explorer-exported')
 

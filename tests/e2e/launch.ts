@@ -11,6 +11,8 @@ import { _electron, chromium, type Browser, type ElectronApplication, type Page 
 import { apiMethods, checkCall, type ApiEvent, type ApiMethod, type ArchiveApi } from '../../src/shared/api'
 import type { Result } from '../../src/shared/result'
 import { createArchiveApi, importWorkerPath, openArchive, sampleDir } from '../../src/main/core/index'
+import { contextMenuTemplate } from '../../src/main/app/context-menu-template'
+import type { ContextMenuCommand } from '../../src/shared/context-menu'
 import { locateRendererAsset, rendererResponseHeaders } from '../../src/main/app/renderer-protocol-policy'
 import { APP_ORIGIN } from '../../src/main/app/app-origin'
 import { ChromiumPdfPrinter } from '../../src/main/cli/chromium-pdf-printer'
@@ -32,12 +34,25 @@ export interface LaunchedCasefile {
   /** Requests the page tried to make outside the app (always refused); a test can assert it is empty. */
   blockedRequests: string[]
   /**
-   * Files the app saved through its save dialog. In the browser back end the "dialog" answers at
-   * once with <archive folder>/saved/<suggested name>; in Electron the real dialog would ask.
+   * Files the app saved through its save dialog. The "dialog" answers at once with
+   * <archive folder>/saved/<suggested name> in both back ends (in Electron, its dialog is replaced).
    */
-  savedFiles: string[]
+  savedFiles(): Promise<string[]>
+  /**
+   * The right-click menus shown so far, as their items. From now on each menu chooses `command`
+   * (null: dismissed) instead of waiting for a person.
+   */
+  answerContextMenus(command: ContextMenuCommand): Promise<void>
+  contextMenus(): Promise<MenuShown[]>
   close(): Promise<void>
 }
+
+export interface MenuShown {
+  items: { label: string; enabled: boolean }[]
+}
+
+/** Electron's own labels for the editing roles the menu uses. */
+const ROLE_LABELS: Readonly<Record<string, string>> = { cut: 'Cut', copy: 'Copy', paste: 'Paste', selectAll: 'Select All' }
 
 export class BackendUnavailable extends Error {}
 
@@ -65,13 +80,50 @@ export function chromiumPath(): string | null {
 async function launchElectron(binary: string, archivePath: string): Promise<LaunchedCasefile> {
   const main = join(PROJECT_ROOT, 'out', 'main', 'index.js')
   if (!existsSync(main)) throw new Error(`${main} is missing: run \`npm run build\` before the end-to-end tests.`)
+  const folder = dirname(resolve(archivePath))
+  // Its own user-data folder: never the person's ~/.config/Casefile, never their Casefile's lock.
+  const userData = join(folder, 'user-data')
   const app: ElectronApplication = await _electron.launch({
     executablePath: binary,
-    args: [main, `--archive=${archivePath}`],
+    args: [main, `--archive=${archivePath}`, `--user-data-dir=${userData}`],
     env: { ...process.env, CASEFILE_ARCHIVE: archivePath }
   })
+  // Native dialogs and menus cannot be clicked by Playwright: the save dialog answers with
+  // <archive folder>/saved/<name> and menus choose what the test asked for, recorded as they go.
+  await app.evaluate(({ dialog, Menu }, savedDir) => {
+    const scope = globalThis as unknown as { __casefileSaved: string[]; __casefileMenus: { items: { label: string; enabled: boolean }[] }[]; __casefileMenuAnswer: string | null }
+    scope.__casefileSaved = []
+    scope.__casefileMenus = []
+    scope.__casefileMenuAnswer = null
+    const answerSave = async (...args: unknown[]) => {
+      const options = args.at(-1) as { defaultPath?: string }
+      const name = (options.defaultPath ?? 'export').split(/[\\/]/).pop() ?? 'export'
+      const filePath = `${savedDir}/${name}`
+      scope.__casefileSaved.push(filePath)
+      return { canceled: false, filePath }
+    }
+    dialog.showSaveDialog = answerSave as typeof dialog.showSaveDialog
+    Menu.prototype.popup = function (this: Electron.Menu, options?: Electron.PopupOptions) {
+      scope.__casefileMenus.push({ items: this.items.filter((item) => item.type !== 'separator').map((item) => ({ label: item.label, enabled: item.enabled })) })
+      const wanted = scope.__casefileMenuAnswer
+      const item = this.items.find((candidate) => (wanted === 'quote' && candidate.label === 'Quote in note…') || (wanted === 'search' && candidate.label.startsWith('Search the archive')))
+      item?.click()
+      options?.callback?.()
+    }
+  }, join(folder, 'saved'))
   const page = await app.firstWindow()
-  return { page, backend: 'electron', blockedRequests: [], savedFiles: [], close: () => app.close() }
+  return {
+    page,
+    backend: 'electron',
+    blockedRequests: [],
+    savedFiles: () => app.evaluate(() => (globalThis as unknown as { __casefileSaved: string[] }).__casefileSaved.slice()),
+    answerContextMenus: (command) =>
+      app.evaluate((_electron, answer) => {
+        ;(globalThis as unknown as { __casefileMenuAnswer: string | null }).__casefileMenuAnswer = answer
+      }, command),
+    contextMenus: () => app.evaluate(() => (globalThis as unknown as { __casefileMenus: MenuShown[] }).__casefileMenus.slice()),
+    close: () => app.close()
+  }
 }
 
 function bridgeInitScript({ methods, dropDir }: { methods: readonly string[]; dropDir: string }): void {
@@ -117,6 +169,9 @@ async function launchChromium(executablePath: string, archivePath: string, dropD
   // dialog answers with a file in saved/ beside the archive; PDFs print with this same Chromium.
   const savedFiles: string[] = []
   const savedDir = join(dirname(resolve(archivePath)), 'saved')
+  // The menu the app would show, built by the app's own template; it chooses what the test asked.
+  const menus: MenuShown[] = []
+  let menuAnswer: ContextMenuCommand = null
   const handle = createArchiveApi(archive, dispatch, {
     importWorker: importWorkerPath(join(PROJECT_ROOT, 'out', 'main')),
     chooseSavePath: async (request) => {
@@ -125,7 +180,20 @@ async function launchChromium(executablePath: string, archivePath: string, dropD
       savedFiles.push(path)
       return path
     },
-    printPdf: (html) => new ChromiumPdfPrinter(executablePath).print(html)
+    printPdf: (html) => new ChromiumPdfPrinter(executablePath).print(html),
+    showContextMenu: async (request) => {
+      let chosen: ContextMenuCommand = null
+      const template = contextMenuTemplate(request, (command) => (chosen = command))
+      menus.push({
+        items: template
+          .filter((item) => item.type !== 'separator')
+          .map((item) => ({ label: item.label ?? ROLE_LABELS[item.role ?? ''] ?? '', enabled: item.enabled ?? true }))
+      })
+      const wanted = menuAnswer
+      const item = template.find((candidate) => (wanted === 'quote' && candidate.label === 'Quote in note…') || (wanted === 'search' && candidate.label?.startsWith('Search the archive')))
+      item?.click?.({} as never, undefined, {} as never)
+      return chosen
+    }
   })
   let browser: Browser
   try {
@@ -170,7 +238,12 @@ async function launchChromium(executablePath: string, archivePath: string, dropD
     page,
     backend: 'chromium',
     blockedRequests,
-    savedFiles,
+    savedFiles: () => Promise.resolve(savedFiles.slice()),
+    answerContextMenus: (command) => {
+      menuAnswer = command
+      return Promise.resolve()
+    },
+    contextMenus: () => Promise.resolve(menus.slice()),
     async close() {
       await browser.close()
       await handle.dispose()

@@ -6,6 +6,7 @@
 import { execFileSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import type { Locator, Page } from '@playwright/test'
+import { dragSelect } from './article-selection'
 import { expect, screenshot, test } from './fixtures'
 
 const SEED_TITLE = 'Record Number of Deportations Continue Despite U.S. Review of Backlog'
@@ -22,35 +23,6 @@ async function openSeedArticle(page: Page): Promise<Locator> {
   const body = page.getByTestId('article-body')
   await expect(body).toContainText(WORDS)
   return body
-}
-
-/** Selects words of the article body as a person would, by dragging the mouse across them. */
-async function dragSelect(page: Page, words: string): Promise<void> {
-  const ends = await page.evaluate((text) => {
-    const body = document.querySelector('[data-testid="article-body"]') as HTMLElement
-    const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT)
-    for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
-      const at = (node.textContent ?? '').indexOf(text)
-      if (at < 0) continue
-      const first = document.createRange()
-      first.setStart(node, at)
-      first.setEnd(node, at + 1)
-      const last = document.createRange()
-      last.setStart(node, at + text.length - 1)
-      last.setEnd(node, at + text.length)
-      first.startContainer.parentElement?.scrollIntoView({ block: 'center' })
-      const a = first.getBoundingClientRect()
-      const b = last.getBoundingClientRect()
-      return { x1: a.left + 1, y1: a.top + a.height / 2, x2: b.right - 1, y2: b.top + b.height / 2 }
-    }
-    throw new Error(`"${text}" is not in the article body`)
-  }, words)
-  await page.mouse.move(ends.x1, ends.y1)
-  await page.mouse.down()
-  await page.mouse.move((ends.x1 + ends.x2) / 2, ends.y2, { steps: 4 })
-  await page.mouse.move(ends.x2, ends.y2, { steps: 4 })
-  await page.mouse.up()
-  expect(await page.evaluate(() => document.getSelection()?.toString())).toBe(words)
 }
 
 /** Selects from the start of the article's title to the end of `words` in the body. */
@@ -199,8 +171,9 @@ test.describe('Notes', () => {
     await screenshot(page, '75-export-dialog')
     await dialog.getByRole('button', { name: 'Export…' }).click()
     await expect(dialog.getByTestId('export-outcome')).toHaveText('Saved the note as PDF.', { timeout: 20_000 })
-    expect(casefile.savedFiles).toHaveLength(1)
-    const saved = casefile.savedFiles[0] as string
+    const savedFiles = await casefile.savedFiles()
+    expect(savedFiles).toHaveLength(1)
+    const saved = savedFiles[0] as string
     await expect(dialog.getByTestId('export-path')).toHaveText(saved)
     expect(saved.endsWith('.pdf')).toBe(true)
     expect(existsSync(saved)).toBe(true)
@@ -408,7 +381,7 @@ test.describe('Notes', () => {
     await screenshot(page, '83-dossier-export')
     await dialog.getByRole('button', { name: 'Export…' }).click()
     await expect(dialog.getByTestId('export-outcome')).toHaveText('Saved 2 notes as HTML.')
-    const saved = casefile.savedFiles[0] as string
+    const saved = (await casefile.savedFiles())[0] as string
     expect(saved.endsWith('Review dossier.html')).toBe(true)
     const html = readFileSync(saved, 'utf8')
     expect(html).toContain('<title>Review dossier</title>')

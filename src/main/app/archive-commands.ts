@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs'
 import { basename } from 'node:path'
 import type { BrowserWindow } from 'electron'
 import { ArchiveOpenError } from '../core/index'
-import { askAfterStartupFailure, pickArchiveToOpen, pickFilesToImport, pickNewArchivePath, showNotice, showProblem } from './archive-dialogs'
+import { askAfterStartupFailure, pickArchiveToOpen, pickFilesToImport, pickNewArchivePath, showNotice, showProblem, type ImportPick } from './archive-dialogs'
 import type { ArchiveSession } from './archive-session'
 import { plainErrorMessage } from './plain-error-message'
 
@@ -68,10 +68,10 @@ export async function openArchiveCommand(session: ArchiveSession, parent: Browse
   await finish(session, parent, await attempt(session, path, false), 'Casefile could not open the archive.')
 }
 
-export async function importFilesCommand(session: ArchiveSession, parent: BrowserWindow | null): Promise<void> {
+export async function importFilesCommand(session: ArchiveSession, parent: BrowserWindow | null, pick: ImportPick): Promise<void> {
   const api = session.api
   if (!api) return
-  const paths = await pickFilesToImport(parent)
+  const paths = await pickFilesToImport(parent, pick)
   if (paths.length === 0) return
   // Progress and the summary reach the renderer as job events; only a refusal to start is shown here.
   const started = await api.importFiles({ paths, options: DEFAULT_IMPORT_OPTIONS })

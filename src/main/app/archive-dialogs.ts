@@ -5,6 +5,7 @@ import { app, dialog, type BrowserWindow, type MessageBoxOptions } from 'electro
 import { join } from 'node:path'
 import { ARCHIVE_EXTENSION, type SaveRequest } from '../core/index'
 import { withArchiveExtension } from './archive-path-policy'
+import type { ExportFolder } from './export-folder'
 
 const ARCHIVE_FILTER = { name: 'Casefile archives', extensions: [ARCHIVE_EXTENSION] }
 const ALL_FILES_FILTER = { name: 'All files', extensions: ['*'] }
@@ -33,12 +34,19 @@ export async function pickNewArchivePath(parent: BrowserWindow | null): Promise<
   return withArchiveExtension(choice.filePath, ARCHIVE_EXTENSION)
 }
 
-export async function pickFilesToImport(parent: BrowserWindow | null): Promise<string[]> {
+export type ImportPick = 'files' | 'folders' | 'files-and-folders'
+
+/**
+ * On Windows and Linux one dialog cannot pick both files and folders (asked for both it picks only
+ * folders), so the menu offers Import files… and Import folder…; macOS's dialog does both at once.
+ */
+export async function pickFilesToImport(parent: BrowserWindow | null, pick: ImportPick): Promise<string[]> {
   // No type filter: the importer recognises files by content and explains what it cannot read.
+  const kinds: ('openFile' | 'openDirectory')[] = pick === 'files' ? ['openFile'] : pick === 'folders' ? ['openDirectory'] : ['openFile', 'openDirectory']
   const options: Electron.OpenDialogOptions = {
-    title: 'Import files',
+    title: pick === 'folders' ? 'Import folders' : 'Import files',
     buttonLabel: 'Import',
-    properties: ['openFile', 'multiSelections']
+    properties: [...kinds, 'multiSelections']
   }
   const choice = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options)
   return choice.canceled ? [] : choice.filePaths
@@ -75,16 +83,21 @@ async function showBox(parent: BrowserWindow | null, options: MessageBoxOptions)
   else await dialog.showMessageBox(options)
 }
 
-/** Where to save an export; null when the person cancels. Adds the extension when it is missing. */
-export async function pickSavePath(parent: BrowserWindow | null, request: SaveRequest): Promise<string | null> {
+/**
+ * Where to save an export or a backup; null when the person cancels. Starts in the folder the last
+ * save went to, and adds the extension when it is missing.
+ */
+export async function pickSavePath(parent: BrowserWindow | null, request: SaveRequest, folder: ExportFolder): Promise<string | null> {
   const options: Electron.SaveDialogOptions = {
     title: request.title,
     buttonLabel: 'Save',
-    defaultPath: join(app.getPath('documents'), request.suggestedName.replace(/[\\/:*?"<>|]/g, '_')),
+    defaultPath: join(folder.current, request.suggestedName.replace(/[\\/:*?"<>|]/g, '_')),
     filters: [{ name: request.extension.toUpperCase(), extensions: [request.extension] }],
     properties: ['createDirectory', 'showOverwriteConfirmation']
   }
   const choice = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options)
   if (choice.canceled || !choice.filePath) return null
-  return choice.filePath.toLowerCase().endsWith(`.${request.extension}`) ? choice.filePath : `${choice.filePath}.${request.extension}`
+  const path = choice.filePath.toLowerCase().endsWith(`.${request.extension}`) ? choice.filePath : `${choice.filePath}.${request.extension}`
+  folder.savedAt(path)
+  return path
 }

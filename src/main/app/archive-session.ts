@@ -4,6 +4,7 @@
 import { statSync } from 'node:fs'
 import { resolve } from 'node:path'
 import type { ApiEvent, ArchiveApi } from '@shared/api'
+import type { ContextMenuCommand, ContextMenuRequest } from '@shared/context-menu'
 import { createArchiveApi, openArchive, type Archive, type ArchiveApiHandle, type SaveRequest } from '../core/index'
 import { rotateDailyBackup } from '../core/maintenance/backups'
 
@@ -18,6 +19,8 @@ export interface ArchiveSessionOptions {
   chooseSavePath: (request: SaveRequest) => Promise<string | null>
   /** Prints an export's HTML to PDF. */
   printPdf: (html: string) => Promise<Uint8Array>
+  /** Shows the native right-click menu over the window. */
+  showContextMenu: (request: ContextMenuRequest) => Promise<ContextMenuCommand>
 }
 
 interface OpenArchive {
@@ -76,7 +79,8 @@ export class ArchiveSession {
       }, {
         importWorker: this.#options.importWorker,
         chooseSavePath: this.#options.chooseSavePath,
-        printPdf: this.#options.printPdf
+        printPdf: this.#options.printPdf,
+        showContextMenu: this.#options.showContextMenu
       })
     } catch (error) {
       archive.close()

@@ -8,6 +8,7 @@ import { backupArchive, restoreArchive } from '../core/maintenance/backups'
 import { checkArchive } from '../core/maintenance/check-archive'
 import { pickSavePath, showNotice, showProblem } from './archive-dialogs'
 import type { ArchiveSession } from './archive-session'
+import type { ExportFolder } from './export-folder'
 import { plainErrorMessage } from './plain-error-message'
 
 export async function checkArchiveCommand(session: ArchiveSession, parent: BrowserWindow | null): Promise<void> {
@@ -24,11 +25,11 @@ export async function checkArchiveCommand(session: ArchiveSession, parent: Brows
   }
 }
 
-export async function backupArchiveCommand(session: ArchiveSession, parent: BrowserWindow | null): Promise<void> {
+export async function backupArchiveCommand(session: ArchiveSession, parent: BrowserWindow | null, folder: ExportFolder): Promise<void> {
   const archive = session.archive
   if (!archive) return
   const stem = basename(archive.path).replace(/\.casefile$/i, '')
-  const target = await pickSavePath(parent, { title: 'Back up archive', suggestedName: `${stem} backup ${new Date().toISOString().slice(0, 10)}.casefile`, extension: 'casefile' })
+  const target = await pickSavePath(parent, { title: 'Back up archive', suggestedName: `${stem} backup ${new Date().toISOString().slice(0, 10)}.casefile`, extension: 'casefile' }, folder)
   if (target === null) return
   try {
     backupArchive(archive.db, target, archive.nativeBinding)

@@ -2,11 +2,12 @@
 // menu only claims the Shift and file-dialog accelerators listed here.
 
 import { app, Menu, type MenuItemConstructorOptions } from 'electron'
+import type { ImportPick } from './archive-dialogs'
 
 export interface MenuCommands {
   newArchive(): void
   openArchive(): void
-  importFiles(): void
+  importFiles(pick: ImportPick): void
   checkArchive(): void
   backupArchive(): void
   restoreArchive(): void
@@ -41,7 +42,14 @@ export function buildApplicationMenu(commands: MenuCommands): Menu {
       { label: 'New archive…', accelerator: 'CmdOrCtrl+Shift+N', click: () => commands.newArchive() },
       { label: 'Open archive…', accelerator: 'CmdOrCtrl+O', click: () => commands.openArchive() },
       { type: 'separator' },
-      { label: 'Import files…', accelerator: 'CmdOrCtrl+I', click: () => commands.importFiles() },
+      // macOS's open dialog picks files and folders at once; elsewhere a dialog does one or the other.
+      ...(isMac
+        ? [{ label: 'Import files…', accelerator: 'CmdOrCtrl+I', click: () => commands.importFiles('files-and-folders') }]
+        : [
+            { label: 'Import files…', accelerator: 'CmdOrCtrl+I', click: () => commands.importFiles('files') },
+            // No accelerator: Ctrl+Shift+I is the developer tools' own.
+            { label: 'Import folder…', click: () => commands.importFiles('folders') }
+          ]),
       { type: 'separator' },
       { label: 'Check archive', click: () => commands.checkArchive() },
       { label: 'Back up…', click: () => commands.backupArchive() },

@@ -44,6 +44,8 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
       experimentalFeatures: false,
       navigateOnDragDrop: false,
       safeDialogs: true,
+      // Off so that no dictionary is ever downloaded (security.ts keepSessionsOffline).
+      spellcheck: false,
       // A middle click must not open a link in a new window behind the window-open guard's back.
       disableBlinkFeatures: 'Auxclick',
       devTools: options.allowDevTools

@@ -1,4 +1,5 @@
 import type { ApiEvent, ArchiveApi } from '@shared/api'
+import type { ContextMenuCommand, ContextMenuRequest } from '@shared/context-menu'
 import { fail, ok, type Result } from '@shared/result'
 import type { Archive } from './archive'
 import { archiveInfo } from './archive-info'
@@ -43,6 +44,8 @@ export interface ArchiveApiOptions {
    * cancel. The renderer never names a path itself. Without it, exports to a file are refused.
    */
   chooseSavePath?: (request: SaveRequest) => Promise<string | null>
+  /** Shows the window's native right-click menu (the app; the browser test harness records it). */
+  showContextMenu?: (request: ContextMenuRequest) => Promise<ContextMenuCommand>
 }
 
 /** Runs `work`; a null answer means the thing asked for does not exist; a throw becomes an error value. */
@@ -141,7 +144,12 @@ export function createArchiveApi(archive: Archive, emit: (event: ApiEvent) => vo
     deleteSavedSearch: ({ id }) => answer(`Saved search ${id}`, () => (deleteSavedSearch(db, id) ? { id } : null)),
     importFiles: ({ paths, options: importOptions }) => answer('Import', () => ({ jobId: jobs.start(paths, importOptions) })),
     listJobs: () => answer('The job list', () => jobs.list()),
-    cancelJob: ({ jobId }) => answer('Cancel', () => ({ cancelled: jobs.cancel(jobId) }))
+    cancelJob: ({ jobId }) => answer('Cancel', () => ({ cancelled: jobs.cancel(jobId) })),
+    showContextMenu: (request) =>
+      answerLater('The menu', async () => {
+        if (!options.showContextMenu) throw new InvalidRequest('A right-click menu needs the app window.')
+        return { command: await options.showContextMenu(request) }
+      })
   }
   return { api, dispose: () => jobs.dispose() }
 }

@@ -4,7 +4,7 @@ export type { Archive } from './archive'
 export { openArchive as openArchiveWith, type OpenArchiveOptions } from './open-archive'
 export { createArchiveApi, type ArchiveApiHandle, type ArchiveApiOptions, type SaveRequest } from './create-archive-api'
 export { archiveInfo } from './archive-info'
-export { ARCHIVE_EXTENSION, DEFAULT_ARCHIVE_NAME, defaultArchivePath, importWorkerPath, nativeBindingPath, sampleDir, userDataDir } from './paths'
+export { ARCHIVE_EXTENSION, DEFAULT_ARCHIVE_NAME, defaultArchivePath, importWorkerPath, sampleDir, userDataDir } from './paths'
 export { APP_VERSION } from './app-version'
 export { MIGRATIONS, LATEST_SCHEMA_VERSION } from './db/migrations/index'
 

@@ -24,12 +24,6 @@ export function sampleDir(appRoot: string): string {
   return join(appRoot, 'resources', 'sample')
 }
 
-/** The Electron-ABI build of better-sqlite3 made by scripts/build-electron-sqlite.mjs, if there is one. */
-export function nativeBindingPath(appRoot: string, moduleVersion: string): string | null {
-  const path = join(appRoot, 'native', `electron-${moduleVersion}`, 'better_sqlite3.node')
-  return existsSync(path) ? path : null
-}
-
 /** The import worker built beside the main entry points (out/main/import-worker.js), if it is there. */
 export function importWorkerPath(mainDir: string): string | null {
   const path = join(mainDir, 'import-worker.js')

@@ -19,8 +19,16 @@ describe('externalLinkTarget', () => {
     expect(externalLinkTarget('http://example.org')).toBe('http://example.org/')
   })
 
+  it('hands e-mail addresses to the mail program', () => {
+    expect(externalLinkTarget('mailto:press@example.org')).toBe('mailto:press@example.org')
+    expect(externalLinkTarget('mailto:press@example.org?subject=Review%20backlog')).toBe('mailto:press@example.org?subject=Review%20backlog')
+    // Not an address: nothing for a mail program to do.
+    expect(externalLinkTarget('mailto:')).toBeNull()
+    expect(externalLinkTarget('mailto:?body=x')).toBeNull()
+  })
+
   it('keeps every other scheme inside', () => {
-    for (const url of ['file:///etc/passwd', 'javascript:alert(1)', 'casefile://app/', 'mailto:a@b.c', 'smb://host/share', 'ms-msdt:x', 'nonsense']) {
+    for (const url of ['file:///etc/passwd', 'javascript:alert(1)', 'casefile://app/', 'smb://host/share', 'ms-msdt:x', 'nonsense']) {
       expect(externalLinkTarget(url), url).toBeNull()
     }
   })

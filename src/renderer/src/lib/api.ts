@@ -95,7 +95,8 @@ export const api = {
   deleteSavedSearch: (args) => unwrap(() => bridge().deleteSavedSearch(args)),
   importFiles: (args) => unwrap(() => bridge().importFiles(args)),
   listJobs: () => unwrap(() => bridge().listJobs()),
-  cancelJob: (args) => unwrap(() => bridge().cancelJob(args))
+  cancelJob: (args) => unwrap(() => bridge().cancelJob(args)),
+  showContextMenu: (args) => unwrap(() => bridge().showContextMenu(args))
 } satisfies Client
 
 export function onApiEvent(listener: EventListener): () => void {

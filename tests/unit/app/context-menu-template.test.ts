@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest'
+import type { MenuItemConstructorOptions } from 'electron'
+import { contextMenuTemplate } from '../../../src/main/app/context-menu-template'
+import type { ContextMenuCommand } from '../../../src/shared/context-menu'
+
+function shown(items: MenuItemConstructorOptions[]): string[] {
+  return items.map((item) => `${item.label ?? item.role ?? item.type}${item.enabled === false ? ' (off)' : ''}`)
+}
+
+describe('contextMenuTemplate', () => {
+  it('offers quoting and searching for a selection in an article, then the editing commands', () => {
+    const chosen: ContextMenuCommand[] = []
+    const items = contextMenuTemplate({ selection: 'examined 288,361 cases and closed 4,403', editable: false, quotable: true }, (command) => chosen.push(command))
+    expect(shown(items)).toEqual(['Quote in note…', 'Search the archive for “examined 288,361 cases and clos…”', 'separator', 'cut (off)', 'copy', 'paste (off)', 'separator', 'selectAll'])
+    items[0]!.click?.({} as never, undefined, {} as never)
+    items[1]!.click?.({} as never, undefined, {} as never)
+    expect(chosen).toEqual(['quote', 'search'])
+  })
+
+  it('offers searching, not quoting, for a selection elsewhere', () => {
+    expect(shown(contextMenuTemplate({ selection: 'Morton', editable: false, quotable: false }, () => {}))).toEqual([
+      'Search the archive for “Morton”',
+      'separator',
+      'cut (off)',
+      'copy',
+      'paste (off)',
+      'separator',
+      'selectAll'
+    ])
+  })
+
+  it('offers only editing in a text field, with Cut and Copy when text is selected', () => {
+    expect(shown(contextMenuTemplate({ selection: '', editable: true, quotable: false }, () => {}))).toEqual(['cut (off)', 'copy (off)', 'paste', 'separator', 'selectAll'])
+    expect(shown(contextMenuTemplate({ selection: 'backlog', editable: true, quotable: false }, () => {}))).toEqual(['cut', 'copy', 'paste', 'separator', 'selectAll'])
+  })
+
+  it('treats a selection of nothing but spaces as no selection', () => {
+    expect(shown(contextMenuTemplate({ selection: '  \n ', editable: false, quotable: true }, () => {}))).toEqual(['cut (off)', 'copy (off)', 'paste (off)', 'separator', 'selectAll'])
+  })
+})
