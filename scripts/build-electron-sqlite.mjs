@@ -6,6 +6,12 @@
 //
 // Usage: node scripts/build-electron-sqlite.mjs [--if-missing] [--arch=<arch>]
 //   --if-missing  do nothing when the Electron build already exists (for `npm start`)
+//
+// It never guesses whether the network is there (a probe cannot tell: Node's fetch ignores
+// HTTPS_PROXY, so behind a proxy everything looks offline). It tries the download (prebuild-install)
+// and then the compile (node-gyp, which fetches Electron's headers), both of which honour the proxy
+// variables, and reports what failed. It exits non-zero whenever it ends without a current binary,
+// so `npm start` stops with the reason instead of starting an app that cannot open an archive.
 
 import { spawnSync } from 'node:child_process'
 import { closeSync, copyFileSync, cpSync, existsSync, fsyncSync, mkdirSync, mkdtempSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
@@ -13,15 +19,15 @@ import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { dirname, join, relative, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { electronArch, moduleAbi, runsUnderRosetta } from './lib/electron-install.mjs'
 
 const NAME = 'build-electron-sqlite'
-const NETWORK_TIMEOUT_MS = 5_000
 const HEADERS_URL = 'https://electronjs.org/headers'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const args = process.argv.slice(2)
 const ifMissing = args.includes('--if-missing')
-const arch = args.find((arg) => arg.startsWith('--arch='))?.slice('--arch='.length) || process.arch
+const arch = args.find((arg) => arg.startsWith('--arch='))?.slice('--arch='.length) || electronArch(process.env, process.platform, process.arch, runsUnderRosetta)
 
 function stop(message) {
   console.error(`${NAME}: ${message}`)
@@ -65,33 +71,43 @@ function isCurrent() {
 
 if (ifMissing && isCurrent()) process.exit(0)
 
-/** Any HTTP answer at all means the network is there; only a failure to connect in time does not. */
-async function reachable(url) {
-  try {
-    await fetch(url, { method: 'HEAD', redirect: 'manual', signal: AbortSignal.timeout(NETWORK_TIMEOUT_MS) })
-    return true
-  } catch {
-    return false
-  }
-}
-
-const prebuildUrl = `https://github.com/WiseLibs/better-sqlite3/releases/download/v${sqliteVersion}/better-sqlite3-v${sqliteVersion}-electron-v${abi}-${process.platform}-${arch}.tar.gz`
-const [headersOnline, prebuildOnline] = await Promise.all([
-  reachable(`${HEADERS_URL}/v${electronVersion}/SHASUMS256.txt`),
-  reachable(prebuildUrl)
-])
-if (!headersOnline && !prebuildOnline) {
-  console.log(
-    `${NAME}: skipped — no network to fetch Electron ${electronVersion} headers; the Node build stays in place (the app needs this step on a networked machine).`
-  )
-  process.exit(0)
-}
-
-/** Runs a Node script from `cwd`; true when it exited cleanly. */
+/**
+ * Runs a Node script from `cwd`; null when it exited cleanly, else the last line it printed that
+ * says something (the tools end with their reason: "connect ECONNREFUSED …", "404 Not Found").
+ */
 function runScript(label, script, scriptArgs, cwd) {
   console.log(`${NAME}: ${label} ${scriptArgs.join(' ')}`)
-  const result = spawnSync(process.execPath, [script, ...scriptArgs], { cwd, stdio: 'inherit', env: process.env })
-  return result.status === 0
+  const result = spawnSync(process.execPath, [script, ...scriptArgs], { cwd, env: toolEnvironment(), encoding: 'utf8' })
+  const output = `${result.stdout ?? ''}${result.stderr ?? ''}`
+  if (process.env.CASEFILE_BUILD_VERBOSE) process.stdout.write(output)
+  if (result.status === 0) return null
+  return failureReason(output) ?? (result.error ? result.error.message : `exited with ${result.status ?? result.signal}`)
+}
+
+/**
+ * The tools' environment, less what would make them build for the wrong runtime: npm passes its
+ * config as npm_config_* variables, and a `nodedir` there (common where npm is set to build against
+ * the system's Node headers) makes node-gyp compile against Node's headers instead of Electron's,
+ * silently producing a module Electron refuses.
+ */
+function toolEnvironment() {
+  const env = { ...process.env }
+  for (const name of Object.keys(env)) {
+    if (/^npm_config_(nodedir|target|runtime|disturl|dist_url)$/i.test(name)) delete env[name]
+  }
+  return env
+}
+
+/** The line of a tool's output that says why it failed, for one line of our own. */
+function failureReason(output) {
+  const network = output.match(/getaddrinfo \w+ [\w.-]+|connect E[A-Z]+ [\w.:[\]-]+|\bE(?:CONNREFUSED|CONNRESET|TIMEDOUT|NOTFOUND|AI_AGAIN|PROTO|HOSTUNREACH|NETUNREACH)\b[^\n]*|\b[45]\d\d (?:Not Found|Forbidden|Proxy Authentication Required|Bad Gateway|Service Unavailable)\b/)
+  if (network !== null) return network[0].trim()
+  if (output.includes('network connectivity')) return 'a network error while downloading Electron headers'
+  const lines = output
+    .split('\n')
+    .map((line) => line.replace(/^(gyp|prebuild-install) (ERR!|WARN|warn|info) ?/, '').trim())
+    .filter((line) => line !== '' && !/^(stack|cwd|node -v|node-gyp -v|not ok|System|command|at )/.test(line))
+  return lines.at(-1) ?? null
 }
 
 /** npm bundles node-gyp; find it without installing anything. */
@@ -142,13 +158,24 @@ try {
   const built = join(buildDir, 'build', 'Release', 'better_sqlite3.node')
   const target = ['--runtime=electron', `--target=${electronVersion}`, `--arch=${arch}`]
 
-  let ok = prebuildOnline && existsSync(prebuildInstall) && runScript('prebuild-install', prebuildInstall, [...target, '--verbose'], buildDir)
-  if (!ok || !existsSync(built)) {
+  // 1. A prebuilt binary from better-sqlite3's releases, when one exists for this Electron.
+  const downloadFailure = existsSync(prebuildInstall) ? runScript('prebuild-install', prebuildInstall, [...target, '--verbose'], buildDir) : 'prebuild-install is not installed'
+  if (downloadFailure !== null || !existsSync(built)) {
+    // 2. Compile against Electron's headers.
     const nodeGyp = findNodeGyp()
-    if (nodeGyp === null) throw new BuildFailure('no prebuilt binary was available and node-gyp (bundled with npm) was not found.')
-    if (!headersOnline) throw new BuildFailure(`no prebuilt binary was available and ${HEADERS_URL} is unreachable.`)
-    ok = runScript('node-gyp', nodeGyp, ['rebuild', '--release', ...target, `--dist-url=${HEADERS_URL}`], buildDir)
-    if (!ok || !existsSync(built)) throw new BuildFailure(`compiling better-sqlite3 ${sqliteVersion} for Electron ${electronVersion} failed (see above).`)
+    if (nodeGyp === null) throw new BuildFailure(`no prebuilt binary could be downloaded (${downloadFailure ?? 'none was found'}) and node-gyp (bundled with npm) was not found.`)
+    const compileFailure = runScript('node-gyp', nodeGyp, ['rebuild', '--release', ...target, `--dist-url=${HEADERS_URL}`], buildDir)
+    if (compileFailure !== null || !existsSync(built)) {
+      throw new BuildFailure(
+        `could not make better-sqlite3 ${sqliteVersion} for Electron ${electronVersion} (${arch}): the download failed (${downloadFailure ?? 'no binary'}) and so did the compile (${compileFailure ?? 'no binary'}). ` +
+          'On a networked machine (HTTPS_PROXY is honoured), run npm run rebuild:electron-sqlite; set CASEFILE_BUILD_VERBOSE=1 to see every line.'
+      )
+    }
+  }
+
+  const builtAbi = moduleAbi(built)
+  if (builtAbi !== abi) {
+    throw new BuildFailure(`the module that was produced is for ABI ${builtAbi ?? 'unknown'}, not Electron ${electronVersion}'s ${abi}; it was not kept.`)
   }
 
   mkdirSync(outputDir, { recursive: true })
@@ -157,7 +184,12 @@ try {
   replaceAtomically(stampPath, (temporary) => writeFileSync(temporary, stamp))
   console.log(`${NAME}: better-sqlite3 ${sqliteVersion} for Electron ${electronVersion} (ABI ${abi}, ${arch}) → ${relative(root, output)}`)
 } catch (error) {
-  console.error(`${NAME}: ${error instanceof BuildFailure ? error.message : error}`)
+  const kept = isCurrent()
+    ? ` The existing build in ${relative(root, outputDir)} is current and stays in place.`
+    : existsSync(output)
+      ? ` The build in ${relative(root, outputDir)} was made from other versions and was left as it was; run this again once the network is there.`
+      : ''
+  console.error(`${NAME}: ${error instanceof BuildFailure ? error.message : error}${kept}`)
   process.exitCode = 1
 } finally {
   rmSync(workDir, { recursive: true, force: true })
