@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// `npm test`: typecheck and the Electron security scan, unit tests, build, end-to-end tests. Every
-// stage runs even when an earlier one failed (except e2e, which needs the build), and the run ends
-// with one line that counts every suite together: "N passed, N failed, N skipped".
+// `npm test`: typecheck and the Electron security scan, unit tests, build, the Electron shell's
+// wiring and packaging checks, end-to-end tests. Every stage runs even when an earlier one failed
+// (except those that need the build), and the run ends with one line that counts every suite
+// together: "N passed, N failed, N skipped".
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
 import { dirname, join } from 'node:path'
@@ -62,7 +63,23 @@ if (unitJson) {
 const build = run('build', 'npm', ['run', 'build'])
 count('build', Number(build.ok), Number(!build.ok), 0, build.seconds)
 
-// 4. End-to-end tests.
+// 4. The Electron shell as far as this machine can check it (tests/shell): the built main bundle
+// and preload under stand-in Electron modules, and a real electron-builder package.
+if (build.ok) {
+  const shellReport = join(results, 'shell-report.json')
+  const shell = run('electron wiring and packaging', 'npx', ['vitest', 'run', '--config', 'vitest.shell.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${shellReport}`])
+  const shellJson = readJson(shellReport)
+  if (shellJson) {
+    const failed = shellJson.numFailedTests + (shell.ok || shellJson.numFailedTests > 0 ? 0 : 1)
+    count('shell', shellJson.numPassedTests, failed, shellJson.numPendingTests + shellJson.numTodoTests, shell.seconds)
+  } else {
+    count('shell', 0, 1, 0, shell.seconds, 'vitest produced no report')
+  }
+} else {
+  count('shell', 0, 1, 0, '0.0', 'not run: the build failed')
+}
+
+// 5. End-to-end tests.
 if (build.ok) {
   const e2eReport = join(results, 'e2e-report.json')
   const e2e = run('end-to-end tests', 'npx', ['playwright', 'test'])
