@@ -34,7 +34,10 @@ const HAND_COPIED = 'set ELECTRON_EXEC_PATH=/path/to/electron (an Electron you c
 /** Runs Electron's own installer quietly; its output is kept for the one line that reports a failure. */
 function installElectron(electronDir, version) {
   console.log(`${NAME}: downloading Electron ${version} (about 100 MB, once)…`)
-  const run = spawnSync(process.execPath, [join(electronDir, 'install.js')], { cwd: electronDir, env: process.env, encoding: 'utf8' })
+  // @electron/get ignores HTTPS_PROXY unless asked to use it (fetch has no proxy of its own).
+  const proxied = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'].some((name) => process.env[name])
+  const env = proxied && process.env.ELECTRON_GET_USE_PROXY === undefined ? { ...process.env, ELECTRON_GET_USE_PROXY: 'true' } : process.env
+  const run = spawnSync(process.execPath, [join(electronDir, 'install.js')], { cwd: electronDir, env, encoding: 'utf8' })
   if (run.status === 0) return null
   const said = `${run.stderr ?? ''}\n${run.stdout ?? ''}`
     .split('\n')
