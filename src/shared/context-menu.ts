@@ -8,6 +8,11 @@ import { bool, record, text, type Infer } from './validate'
 /** Longer selections still search; the label and the query keep their start. */
 export const MAX_MENU_SELECTION = 10_000
 
+/** A selection as the menu request carries it: a whole article selected still fits the contract. */
+export function menuSelection(selected: string): string {
+  return selected.slice(0, MAX_MENU_SELECTION)
+}
+
 export const contextMenuRequestValidator = record({
   /** The selected text, '' when nothing is selected. */
   selection: text(MAX_MENU_SELECTION),

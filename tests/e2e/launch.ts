@@ -183,7 +183,7 @@ async function launchChromium(executablePath: string, archivePath: string, dropD
     printPdf: (html) => new ChromiumPdfPrinter(executablePath).print(html),
     showContextMenu: async (request) => {
       let chosen: ContextMenuCommand = null
-      const template = contextMenuTemplate(request, (command) => (chosen = command))
+      const template = contextMenuTemplate(request, process.platform, (command) => (chosen = command))
       menus.push({
         items: template
           .filter((item) => item.type !== 'separator')

@@ -9,12 +9,12 @@ import { selectionLabel, type ContextMenuCommand, type ContextMenuRequest } from
  * something: a menu whose items come and go is harder to learn than one with greyed items. The two
  * Casefile commands come first, as they are why a researcher right-clicks a passage.
  */
-export function contextMenuTemplate(request: ContextMenuRequest, choose: (command: Exclude<ContextMenuCommand, null>) => void): MenuItemConstructorOptions[] {
+export function contextMenuTemplate(request: ContextMenuRequest, platform: NodeJS.Platform, choose: (command: Exclude<ContextMenuCommand, null>) => void): MenuItemConstructorOptions[] {
   const selected = request.selection.trim() !== ''
   const casefile: MenuItemConstructorOptions[] = []
   if (selected && request.quotable) casefile.push({ label: 'Quote in note…', click: () => choose('quote') })
   if (selected && !request.editable) {
-    casefile.push({ label: `Search the archive for “${selectionLabel(request.selection)}”`, click: () => choose('search') })
+    casefile.push({ label: `Search the archive for “${asMenuText(selectionLabel(request.selection), platform)}”`, click: () => choose('search') })
   }
   const editing: MenuItemConstructorOptions[] = [
     { role: 'cut', enabled: request.editable && selected },
@@ -24,4 +24,13 @@ export function contextMenuTemplate(request: ContextMenuRequest, choose: (comman
     { role: 'selectAll' }
   ]
   return casefile.length > 0 ? [...casefile, { type: 'separator' }, ...editing] : editing
+}
+
+/**
+ * Text from the page shown as written: on Windows and Linux an "&" in a label marks the next letter
+ * as the item's keyboard mnemonic (and is not shown), so a selection like "Tom & Jerry" would lose
+ * its ampersand and gain a shortcut; "&&" shows one "&".
+ */
+function asMenuText(text: string, platform: NodeJS.Platform): string {
+  return platform === 'darwin' ? text : text.replaceAll('&', '&&')
 }

@@ -20,7 +20,7 @@ export function showContextMenu(window: BrowserWindow | null, request: ContextMe
       settled = true
       resolve(command)
     }
-    const menu = Menu.buildFromTemplate(contextMenuTemplate(request, settle))
+    const menu = Menu.buildFromTemplate(contextMenuTemplate(request, process.platform, settle))
     menu.popup({ window, callback: () => setTimeout(() => settle(null), CLICK_AFTER_CLOSE_MS) })
   })
 }

@@ -65,7 +65,7 @@ describe('building better-sqlite3 for Electron without the network', () => {
     // npm passes its `nodedir` setting on; honoured, node-gyp would compile against this Node's
     // headers (no download needed, so no failure) and call the result Electron's.
     const nodePrefix = resolve(dirname(process.execPath), '..')
-    const nodedir = existsSync(join(nodePrefix, 'include', 'node', 'node.h')) ? { npm_config_nodedir: nodePrefix } : {}
+    const nodedir: Record<string, string> = existsSync(join(nodePrefix, 'include', 'node', 'node.h')) ? { npm_config_nodedir: nodePrefix } : {}
     const { status, lines } = run('build-electron-sqlite.mjs', [], offlineEnv(nodedir))
     expect(status).toBe(1)
     const last = lines.at(-1) ?? ''
