@@ -48,16 +48,21 @@ const scan = run('security scan', 'node', ['scripts/electronegativity.mjs'])
 const checks = [node, e2eTypes, web, scan]
 count('checks', checks.filter((c) => c.ok).length, checks.filter((c) => !c.ok).length, 0, checks.reduce((s, c) => s + Number(c.seconds), 0).toFixed(1))
 
-// 2. Unit tests.
-const unitReport = join(results, 'unit-report.json')
-const unit = run('unit tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${unitReport}`])
-const unitJson = readJson(unitReport)
-if (unitJson) {
-  const failed = unitJson.numFailedTests + (unit.ok || unitJson.numFailedTests > 0 ? 0 : 1)
-  count('unit', unitJson.numPassedTests, failed, unitJson.numPendingTests + unitJson.numTodoTests, unit.seconds)
-} else {
-  count('unit', 0, 1, 0, unit.seconds, 'vitest produced no report')
+/** Runs vitest with `extraArgs` and counts its tests from its JSON report under `label`. */
+function vitestStage(label, heading, extraArgs) {
+  const report = join(results, `${label}-report.json`)
+  const stage = run(heading, 'npx', ['vitest', 'run', ...extraArgs, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`])
+  const json = readJson(report)
+  if (json) {
+    const failed = json.numFailedTests + (stage.ok || json.numFailedTests > 0 ? 0 : 1)
+    count(label, json.numPassedTests, failed, json.numPendingTests + json.numTodoTests, stage.seconds)
+  } else {
+    count(label, 0, 1, 0, stage.seconds, 'vitest produced no report')
+  }
 }
+
+// 2. Unit tests.
+vitestStage('unit', 'unit tests', [])
 
 // 3. Build (the e2e suite and the CLI run the built output).
 const build = run('build', 'npm', ['run', 'build'])
@@ -65,19 +70,8 @@ count('build', Number(build.ok), Number(!build.ok), 0, build.seconds)
 
 // 4. The Electron shell as far as this machine can check it (tests/shell): the built main bundle
 // and preload under stand-in Electron modules, and a real electron-builder package.
-if (build.ok) {
-  const shellReport = join(results, 'shell-report.json')
-  const shell = run('electron wiring and packaging', 'npx', ['vitest', 'run', '--config', 'vitest.shell.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${shellReport}`])
-  const shellJson = readJson(shellReport)
-  if (shellJson) {
-    const failed = shellJson.numFailedTests + (shell.ok || shellJson.numFailedTests > 0 ? 0 : 1)
-    count('shell', shellJson.numPassedTests, failed, shellJson.numPendingTests + shellJson.numTodoTests, shell.seconds)
-  } else {
-    count('shell', 0, 1, 0, shell.seconds, 'vitest produced no report')
-  }
-} else {
-  count('shell', 0, 1, 0, '0.0', 'not run: the build failed')
-}
+if (build.ok) vitestStage('shell', 'electron wiring and packaging', ['--config', 'vitest.shell.config.ts'])
+else count('shell', 0, 1, 0, '0.0', 'not run: the build failed')
 
 // 5. End-to-end tests.
 if (build.ok) {
