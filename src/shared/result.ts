@@ -9,6 +9,8 @@ export type ErrorCode =
   | 'unreadable'
   | 'invalid-input'
   | 'busy'
+  /** A search that a newer one replaced before it was answered; nobody is waiting for it. */
+  | 'superseded'
   | 'internal'
 
 export interface ApiError {

@@ -15,6 +15,8 @@ export interface ArchiveSessionOptions {
   nativeBinding: string | null
   /** The built import worker; null imports on the main thread (only when the build lacks it). */
   importWorker: string | null
+  /** The built search worker; null searches on the main thread (only when the build lacks it). */
+  searchWorker: string | null
   /** Asks where to save an export (a native save dialog). */
   chooseSavePath: (request: SaveRequest) => Promise<string | null>
   /** Prints an export's HTML to PDF. */
@@ -78,6 +80,7 @@ export class ArchiveSession {
         if (this.#current === entry) this.#sink(event)
       }, {
         importWorker: this.#options.importWorker,
+        searchWorker: this.#options.searchWorker,
         chooseSavePath: this.#options.chooseSavePath,
         printPdf: this.#options.printPdf,
         showContextMenu: this.#options.showContextMenu

@@ -61,7 +61,8 @@ function run(): void {
   const session = new ArchiveSession({
     seedDir: layout.sample,
     nativeBinding: layout.nativeBinding,
-    importWorker: existsSync(layout.importWorker) ? layout.importWorker : missingWorker(layout.importWorker),
+    importWorker: existsSync(layout.importWorker) ? layout.importWorker : missingWorker('import', layout.importWorker),
+    searchWorker: existsSync(layout.searchWorker) ? layout.searchWorker : missingWorker('search', layout.searchWorker),
     chooseSavePath: (request) => pickSavePath(currentWindow(), request, folder),
     printPdf: printPdfWithElectron,
     showContextMenu: (request) => showContextMenu(currentWindow(), request)
@@ -166,8 +167,8 @@ function run(): void {
     })
 }
 
-/** Imports still work without the worker (on the main thread, slower); the log says why. */
-function missingWorker(path: string): null {
-  console.warn(`Casefile's import worker is missing (${path}); imports will run on the main thread.`)
+/** Imports and searches still work without their worker (on the main thread, slower); the log says why. */
+function missingWorker(which: 'import' | 'search', path: string): null {
+  console.warn(`Casefile's ${which} worker is missing (${path}); ${which === 'import' ? 'imports' : 'searches'} will run on the main thread.`)
   return null
 }

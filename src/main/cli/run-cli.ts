@@ -67,7 +67,8 @@ export async function runCli(argv: readonly string[], io: CliIo, appRoot: string
     io.err(`casefile: ${error instanceof ArchiveOpenError ? error.message : String(error)}\n`)
     return 1
   }
-  const handle = createArchiveApi(archive, onEvent, { importWorker: importWorkerPath(mainDir) })
+  // One search per process: a worker thread would only add its start-up to it.
+  const handle = createArchiveApi(archive, onEvent, { importWorker: importWorkerPath(mainDir), searchWorker: null })
   const follow = (jobId: string, update: (job: JobStatus) => void) =>
     new Promise<JobStatus>((done) => followers.set(jobId, { update, done }))
   try {

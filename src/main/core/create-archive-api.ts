@@ -1,5 +1,6 @@
 import type { ApiEvent, ArchiveApi } from '@shared/api'
 import type { ContextMenuCommand, ContextMenuRequest } from '@shared/context-menu'
+import type { SearchRequest, SearchResult } from '@shared/model'
 import { fail, ok, type Result } from '@shared/result'
 import type { Archive } from './archive'
 import { archiveInfo } from './archive-info'
@@ -20,6 +21,7 @@ import { InvalidRequest } from './invalid-request'
 import { articleMatches } from './search/article-matches'
 import { deleteSavedSearch, listSavedSearches, markSavedSearchRun, renameSavedSearch, saveSearch } from './saved-searches/saved-search-queries'
 import { searchArchive } from './search/search-archive'
+import { SearchPool, SearchReplaced } from './search/search-pool'
 
 export interface ArchiveApiHandle {
   api: ArchiveApi
@@ -39,6 +41,8 @@ export interface ArchiveApiOptions {
   printPdf?: (html: string) => Promise<Uint8Array>
   /** The built import worker (out/main/import-worker.js); null imports in this thread. */
   importWorker: string | null
+  /** The built search worker (out/main/search-worker.js); null searches in this thread (the CLI). */
+  searchWorker: string | null
   /**
    * Asks the person where to save a file (the app shows a native dialog); resolves to null when they
    * cancel. The renderer never names a path itself. Without it, exports to a file are refused.
@@ -81,6 +85,7 @@ export function createArchiveApi(archive: Archive, emit: (event: ApiEvent) => vo
   const { db } = archive
   const runner = options.importWorker ? workerImportRunner(archive, options.importWorker) : inlineImportRunner(archive)
   const jobs = new ImportJobs(runner, emit)
+  const searches = options.searchWorker === null ? null : new SearchPool(archive.path, archive.nativeBinding, options.searchWorker)
   const api: ArchiveApi = {
     getArchiveInfo: () => answer('Archive information', () => archiveInfo(archive)),
     listArticles: () => answer('The article list', () => listArticles(db)),
@@ -93,7 +98,7 @@ export function createArchiveApi(archive: Archive, emit: (event: ApiEvent) => vo
     createNote: ({ title, body }) => answer('The new note', () => insertNote(db, title, body)),
     updateNote: ({ id, title, body }) => answer(`Note ${id}`, () => updateNote(db, id, title, body)),
     deleteNote: ({ id }) => answer(`Note ${id}`, () => (deleteNote(db, id) ? { id } : null)),
-    search: (request) => answer('Search', () => searchArchive(db, request)),
+    search: (request) => (searches === null ? answer('Search', () => searchArchive(db, request)) : searchInPool(searches, request)),
     getArticleMatches: ({ id, query, exact }) => answer(`Article ${id}`, () => articleMatches(db, id, query, exact)),
     queryDatasetRows: (query) => answer(`Dataset ${query.datasetId}`, () => queryDatasetRows(db, query)),
     getColumnStats: ({ datasetId, position, filters }) => answer(`Dataset ${datasetId}`, () => columnStats(db, datasetId, position, filters)),
@@ -151,5 +156,15 @@ export function createArchiveApi(archive: Archive, emit: (event: ApiEvent) => vo
         return { command: await options.showContextMenu(request) }
       })
   }
-  return { api, dispose: () => jobs.dispose() }
+  return { api, dispose: () => Promise.all([jobs.dispose(), searches?.dispose()]).then(() => undefined) }
+}
+
+async function searchInPool(pool: SearchPool, request: SearchRequest): Promise<Result<SearchResult>> {
+  try {
+    return ok(await pool.search(request))
+  } catch (error) {
+    if (error instanceof SearchReplaced) return fail('superseded', error.message)
+    console.error('casefile: Search failed', error)
+    return fail('internal', `Search failed: ${error instanceof Error ? error.message : String(error)}`)
+  }
 }

@@ -9,7 +9,7 @@ import { tempArchive } from '../../helpers/temp-archive'
 
 const made = await tempArchive(true)
 const events: ApiEvent[] = []
-const { api, dispose } = createArchiveApi(made.archive, (event) => events.push(event), { importWorker: null })
+const { api, dispose } = createArchiveApi(made.archive, (event) => events.push(event), { importWorker: null, searchWorker: null })
 afterAll(async () => {
   await dispose()
   made.cleanup()
@@ -45,6 +45,7 @@ describe('createArchiveApi', () => {
     const asked: string[] = []
     const withDialog = createArchiveApi(made.archive, () => undefined, {
       importWorker: null,
+      searchWorker: null,
       chooseSavePath: async (request) => {
         asked.push(`${request.title}|${request.suggestedName}|${request.extension}`)
         return answers.shift()!
@@ -72,6 +73,7 @@ describe('createArchiveApi', () => {
     const printed: string[] = []
     const withPrinter = createArchiveApi(made.archive, () => undefined, {
       importWorker: null,
+      searchWorker: null,
       chooseSavePath: async (request) => join(made.dir, `note.${request.extension}`),
       printPdf: async (html) => {
         printed.push(html)
