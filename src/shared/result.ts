@@ -9,6 +9,7 @@ export type ErrorCode =
   | 'unreadable'
   | 'invalid-input'
   | 'busy'
+  | 'read-only'
   | 'internal'
 
 export interface ApiError {

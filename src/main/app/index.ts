@@ -10,7 +10,7 @@ import { APP_ENTRY_URL, devServerOrigin, trustedOrigins } from './app-origin'
 import { importFilesCommand, newArchiveCommand, openArchiveCommand, openStartupArchive } from './archive-commands'
 import { pickSavePath } from './archive-dialogs'
 import { printPdfWithElectron } from './electron-pdf-printer'
-import { backupArchiveCommand, checkArchiveCommand, restoreArchiveCommand } from './maintenance-menu-commands'
+import { backupArchiveCommand, checkArchiveCommand, restoreArchiveCommand, undoRestoreCommand } from './maintenance-menu-commands'
 import { startupArchivePath } from './startup-archive-path'
 import { ArchiveSession } from './archive-session'
 import { eventSender, registerIpc } from './ipc'
@@ -93,7 +93,8 @@ function run(): void {
         importFiles: () => void importFilesCommand(session, currentWindow()).catch(reportCommandFailure),
         checkArchive: () => void checkArchiveCommand(session, currentWindow()).catch(reportCommandFailure),
         backupArchive: () => void backupArchiveCommand(session, currentWindow()).catch(reportCommandFailure),
-        restoreArchive: () => void restoreArchiveCommand(session, currentWindow()).catch(reportCommandFailure)
+        restoreArchive: () => void restoreArchiveCommand(session, currentWindow()).catch(reportCommandFailure),
+        undoRestore: () => void undoRestoreCommand(session, currentWindow()).catch(reportCommandFailure)
       })
     )
     openWindow()
