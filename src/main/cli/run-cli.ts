@@ -86,6 +86,7 @@ export async function runCli(argv: readonly string[], given: CliIo, appRoot: str
     return 1
   }
   const handle = createArchiveApi(archive, onEvent, { importWorker: importWorkerPath(mainDir) })
+  let warnReadOnly = true
   const follow = (jobId: string, update: (job: JobStatus) => void) =>
     new Promise<JobStatus>((done) => followers.set(jobId, { update, done }))
   try {
@@ -106,6 +107,8 @@ export async function runCli(argv: readonly string[], given: CliIo, appRoot: str
         return 0
       case 'restore':
         await restoreCommand(archive, args, io, MIGRATIONS)
+        // The content that made the archive read-only (damage) has just been replaced.
+        warnReadOnly = false
         return 0
       case 'export-notes':
         await exportNotesCommand(handle.api, args, io)
@@ -121,7 +124,7 @@ export async function runCli(argv: readonly string[], given: CliIo, appRoot: str
     io.err(`casefile: ${printable(error instanceof CommandError ? error.message : plainFailure(error, basename(archive.path)))}\n`)
     return 1
   } finally {
-    if (archive.readOnly !== null && !saidOnStderr) io.err(`casefile: ${printable(archive.readOnly.message)}\n`)
+    if (warnReadOnly && archive.readOnly !== null && !saidOnStderr) io.err(`casefile: ${printable(archive.readOnly.message)}\n`)
     await handle.dispose()
     archive.close()
   }

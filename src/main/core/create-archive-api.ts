@@ -57,8 +57,9 @@ function failureOf<T>(archive: Archive, what: string, error: unknown): Result<T>
   const name = basename(archive.path)
   if (isBusy(error)) return fail('busy', archiveBusyMessage(name))
   if (archive.readOnly !== null && (error as { code?: unknown }).code === 'SQLITE_READONLY') return fail('read-only', archive.readOnly.message)
-  console.error(`casefile: ${what} failed`, error)
+  // Damage is a state of the file, said plainly above; anything else is a fault worth its stack in the log.
   if (isDamage(error)) return fail('internal', plainFailure(error, name))
+  console.error(`casefile: ${what} failed`, error)
   return fail('internal', `${what} failed: ${firstLineOf(error)}`)
 }
 

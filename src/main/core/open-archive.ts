@@ -8,7 +8,7 @@ import type { Archive, ReadOnlyState } from './archive'
 import { backupDatabase } from './db/backup-database'
 import { checkOnOpen, FULL_CHECK_PAGES } from './db/check-on-open'
 import { applyConnectionPragmas } from './db/connection-pragmas'
-import { CASEFILE_APPLICATION_ID, parseSqliteHeader } from './db/identity'
+import { CASEFILE_APPLICATION_ID, parseSqliteHeader, type SqliteHeader } from './db/identity'
 import { MigrationFailed, migrate, schemaVersion, trialMigrate } from './db/migrate'
 import type { Migration } from './db/migrations/migration'
 import { indexPendingDatasets } from './datasets/index-dataset-rows'
@@ -16,7 +16,7 @@ import { recoverInterruptedImports } from './import/import-ledger'
 import { setMeta } from './meta/meta-queries'
 import { seedArchive } from './seed/seed-archive'
 import { APP_VERSION } from './app-version'
-import { archiveBusyMessage, isBusy, reasonOf } from './plain-failure'
+import { archiveBusyMessage, firstLineOf, isBusy, isDamage, reasonOf } from './plain-failure'
 import { damagedState, readOnlyMediaState } from './read-only-state'
 
 const READ_CACHE_KIB = 65536
@@ -48,10 +48,10 @@ function readHeader(path: string): Uint8Array {
 }
 
 /**
- * Checks, without writing a byte, that the file at `path` is a Casefile archive.
- * Anything else (a spreadsheet, an empty file, another app's SQLite database) is refused.
+ * Checks, without writing a byte, that the file at `path` is a Casefile archive, and returns its
+ * header. Anything else (a spreadsheet, an empty file, another app's SQLite database) is refused.
  */
-export function assertIsArchive(path: string): void {
+export function assertIsArchive(path: string): SqliteHeader {
   const name = basename(path)
   let header: Uint8Array
   try {
@@ -74,6 +74,7 @@ export function assertIsArchive(path: string): void {
       `${name} is an SQLite database from another program, not a Casefile archive. Nothing was changed.`
     )
   }
+  return parsed
 }
 
 /**
@@ -239,6 +240,30 @@ function openReadOnlyMedia(path: string, name: string, nativeBinding: string | n
   }
 }
 
+/**
+ * The archive's format. PRAGMA user_version sees a version committed in the WAL; when damage stops
+ * SQLite from answering, the main file's header says what it last knew.
+ */
+function versionOf(db: Db, header: SqliteHeader): number {
+  try {
+    return schemaVersion(db)
+  } catch (error) {
+    if (isDamage(error)) return header.userVersion
+    throw error
+  }
+}
+
+/** The connection's settings, then the bounded check; damage that stops either of them is the finding. */
+function settleAndCheck(db: Db, readOnlyMedia: boolean): string | null {
+  try {
+    if (!readOnlyMedia) applyConnectionPragmas(db)
+    return checkOnOpen(db, FULL_CHECK_PAGES)
+  } catch (error) {
+    if (isDamage(error)) return firstLineOf(error)
+    throw error
+  }
+}
+
 function archiveOf(path: string, db: Db, nativeBinding: string | null, readOnly: ReadOnlyState | null): Archive {
   return {
     path,
@@ -271,7 +296,7 @@ export async function openArchive(path: string, options: OpenArchiveOptions): Pr
       throw new ArchiveOpenError('unreadable', `Casefile can't create ${name} in ${dirname(absolute)}: ${reasonOf(error)}.`)
     }
   }
-  assertIsArchive(absolute)
+  const header = assertIsArchive(absolute)
   const readOnlyMedia = onReadOnlyMedia(absolute)
 
   let db: Db
@@ -283,10 +308,9 @@ export async function openArchive(path: string, options: OpenArchiveOptions): Pr
   }
   try {
     const latest = options.migrations.length
-    const version = schemaVersion(db)
+    const version = versionOf(db, header)
     if (version > latest) throw new ArchiveOpenError('newer-archive', newerArchiveMessage(name, version, latest))
-    if (!readOnlyMedia) applyConnectionPragmas(db)
-    const problem = checkOnOpen(db, FULL_CHECK_PAGES)
+    const problem = settleAndCheck(db, readOnlyMedia)
     if (problem !== null || readOnlyMedia) {
       if (version < latest) {
         const why = problem !== null ? 'it is damaged' : 'it is on a read-only disk or folder'
@@ -301,7 +325,7 @@ export async function openArchive(path: string, options: OpenArchiveOptions): Pr
         // Reopened for reading only, so no code path can write over the damage.
         db.close()
         db = connect(absolute, options.nativeBinding, true, true)
-        applyConnectionPragmas(db)
+        settleAndCheck(db, false)
       }
       return archiveOf(absolute, db, options.nativeBinding, damagedState(name))
     }

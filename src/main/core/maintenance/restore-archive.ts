@@ -139,11 +139,10 @@ async function copyPagesUnderLock(
 
 /** The archive's current pages, exactly as they are (damage included), copied to a new file `target`. */
 async function keepPages(archive: Archive, target: string): Promise<void> {
-  const expected = archive.db.pragma('page_count', { simple: true }) as number
   const copied = await archive.db.backup(target, { progress: () => ALL_PAGES })
-  if (copied.remainingPages !== 0 || copied.totalPages !== expected) {
+  if (copied.remainingPages !== 0 || copied.totalPages === 0) {
     rmSync(target, { force: true })
-    throw new InvalidRequest(`Casefile could not keep a whole copy of ${basename(archive.path)} (${copied.totalPages - copied.remainingPages} of ${expected} pages); nothing was restored.`)
+    throw new InvalidRequest(`Casefile could not keep a whole copy of ${basename(archive.path)} (${copied.totalPages - copied.remainingPages} of ${copied.totalPages} pages); nothing was restored.`)
   }
 }
 
@@ -190,6 +189,13 @@ async function replaceContent(archive: Archive, prepared: string, keptAs: string
     } catch (error) {
       if (kept && keptAs !== null) rmSync(keptAs, { force: true })
       if (error instanceof InvalidRequest) throw error
+      if (isDamage(error)) {
+        // SQLite will not even open a transaction on it (say, a file cut short): only a file-level
+        // replacement can help, and that is for the person to do with every window closed.
+        throw new InvalidRequest(
+          `${name} is too damaged for SQLite to write into (${firstLineOf(error)}), so nothing was restored. Close every window and import, move ${name} aside, and copy the backup in its place.`
+        )
+      }
       throw new InvalidRequest(`Casefile could not restore ${name}: ${reasonOf(error)}. The archive was left as it was.`)
     }
     if (copied === 'busy') {
