@@ -10,7 +10,7 @@ import { checkArchive } from '../core/maintenance/check-archive'
 import { lastKeptCopy, restoreArchive, undoLastRestore, type RestoreOutcome } from '../core/maintenance/restore-archive'
 import { pickSavePath, showNotice, showProblem } from './archive-dialogs'
 import type { ArchiveSession } from './archive-session'
-import { plainErrorMessage } from './plain-error-message'
+import { plainFailure } from '../core/plain-failure'
 
 export async function checkArchiveCommand(session: ArchiveSession, parent: BrowserWindow | null): Promise<void> {
   const archive = session.archive
@@ -23,7 +23,7 @@ export async function checkArchiveCommand(session: ArchiveSession, parent: Brows
     if (report.ok) await showNotice(parent, `${basename(archive.path)} is sound.`, lines.join('\n') || 'The database and its search indexes passed every check.')
     else await showProblem(parent, `${basename(archive.path)} is damaged.`, `${report.integrity.slice(0, 5).join('\n')}\n${lines.join('\n')}\nRestore a backup (File > Restore from backup…) and keep this file for recovery.`)
   } catch (error) {
-    await showProblem(parent, `Checking ${basename(archive.path)} failed.`, plainErrorMessage(error))
+    await showProblem(parent, `Checking ${basename(archive.path)} failed.`, plainFailure(error, basename(archive.path)))
   }
 }
 
@@ -37,7 +37,7 @@ export async function backupArchiveCommand(session: ArchiveSession, parent: Brow
     backupArchive(archive, target)
     await showNotice(parent, 'Backup written.', `${basename(archive.path)} was copied, checked and saved as ${target}.`)
   } catch (error) {
-    await showProblem(parent, 'The backup was not written.', plainErrorMessage(error))
+    await showProblem(parent, 'The backup was not written.', plainFailure(error, basename(archive.path)))
   }
 }
 
@@ -87,6 +87,6 @@ async function restoreAndReopen(session: ArchiveSession, parent: BrowserWindow |
       `${basename(archive.path)} now holds the content of ${basename(outcome.from)}. What it held before is saved as ${basename(outcome.keptAs)} (File › Undo last restore brings it back).`
     )
   } catch (error) {
-    await showProblem(parent, 'Nothing was restored.', plainErrorMessage(error))
+    await showProblem(parent, 'Nothing was restored.', plainFailure(error, basename(archive.path)))
   }
 }

@@ -55,9 +55,12 @@ export function assertIsArchive(path: string): SqliteHeader {
   const name = basename(path)
   let header: Uint8Array
   try {
-    if (statSync(path).isDirectory()) {
+    const stat = statSync(path)
+    if (stat.isDirectory()) {
       throw new ArchiveOpenError('unreadable', `Casefile can't open ${name}: it is a folder, not an archive file.`)
     }
+    // Reading a named pipe or a device would wait for a writer that may never come.
+    if (!stat.isFile()) throw new ArchiveOpenError('unreadable', `Casefile can't open ${name}: it is not a regular file (a named pipe, socket or device), not an archive file.`)
     header = readHeader(path)
   } catch (error) {
     if (error instanceof ArchiveOpenError) throw error

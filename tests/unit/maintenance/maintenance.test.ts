@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process'
 import { copyFileSync, existsSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
@@ -280,6 +281,16 @@ describe('restore', () => {
     expect(lastKeptCopy(path)).toBe(undone.keptAs)
     await undoLastRestore(archive, MIGRATIONS)
     expect(noteTitles(path)).toEqual([])
+  })
+
+  it('refuses a named pipe at once instead of waiting for a writer', async () => {
+    const { archive, dir } = await seeded()
+    const pipe = join(dir, 'pipe.casefile')
+    execFileSync('mkfifo', [pipe])
+    await expect(restoreArchive(archive, pipe, MIGRATIONS)).rejects.toThrow(
+      "Casefile can't open pipe.casefile: it is not a regular file (a named pipe, socket or device), not an archive file."
+    )
+    await expect(openArchive(pipe, { create: true, seedDir: null, nativeBinding: null })).rejects.toThrow('it is not a regular file')
   })
 
   it('refuses a backup from another program', async () => {
