@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { MessageBoxOptions } from 'electron'
 import { insertNote } from '../../../src/main/core/notes/note-queries'
 import { cli } from '../../helpers/cli-in-process'
+import { noteTitles } from '../../helpers/note-titles'
 import { damageLeafPage } from '../../helpers/damage-archive'
 import { tempArchive, tempDir } from '../../helpers/temp-archive'
 
@@ -44,14 +45,6 @@ async function sessionOn(path: string): Promise<InstanceType<typeof ArchiveSessi
   return session
 }
 
-function notes(path: string): string[] {
-  const db = new Database(path, { readonly: true })
-  try {
-    return db.prepare('SELECT title FROM notes').pluck().all() as string[]
-  } finally {
-    db.close()
-  }
-}
 
 /** The detail of the last dialog shown. */
 const lastDetail = () => shown.at(-1)?.detail
@@ -89,16 +82,16 @@ describe('the File menu’s keeping commands', () => {
     other.exec('ROLLBACK')
     expect(shown.at(-1)?.message).toBe('Nothing was restored.')
     expect(`casefile: ${lastDetail()}\n`).toBe(run.err)
-    expect(notes(made.path)).toEqual(['After the backup'])
+    expect(noteTitles(made.path)).toEqual(['After the backup'])
 
     paths.push(backup)
     await restoreArchiveCommand(session, null)
     expect(shown.at(-1)?.message).toBe('Archive restored.')
-    expect(notes(made.path)).toEqual([])
+    expect(noteTitles(made.path)).toEqual([])
     await undoRestoreCommand(session, null)
     expect(shown.at(-1)?.message).toBe('Archive restored.')
     expect(lastDetail()).toMatch(/^test\.casefile now holds the content of test\.casefile\.before-restore-.+\.backup\. What it held before is saved as /)
-    expect(notes(made.path)).toEqual(['After the backup'])
+    expect(noteTitles(made.path)).toEqual(['After the backup'])
     // The window's API now reads the archive as it is after the undo.
     const listed = await session.api!.listNotes()
     expect(listed.ok && listed.value.map((note) => note.title)).toEqual(['After the backup'])

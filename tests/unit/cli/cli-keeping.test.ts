@@ -2,11 +2,11 @@
 // process writes or the archive is damaged, exports that would overwrite, and hostile file names.
 import { copyFileSync, existsSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 import { openArchive } from '../../../src/main/core/index'
 import { insertNote } from '../../../src/main/core/notes/note-queries'
 import { cli, type CliRun } from '../../helpers/cli-in-process'
+import { noteTitles } from '../../helpers/note-titles'
 import { damageLeafPage } from '../../helpers/damage-archive'
 import { holdWriteLock } from '../../helpers/hold-write-lock'
 import { tempDir } from '../../helpers/temp-archive'
@@ -22,14 +22,6 @@ function folder(): string {
   return made.dir
 }
 
-function notes(path: string): string[] {
-  const db = new Database(path, { readonly: true })
-  try {
-    return db.prepare('SELECT title FROM notes ORDER BY id').pluck().all() as string[]
-  } finally {
-    db.close()
-  }
-}
 
 /** A seeded archive, a backup of it, and a note written after the backup. */
 async function archiveWithBackup(): Promise<{ dir: string; path: string; backup: string }> {
@@ -64,7 +56,7 @@ describe('restore', () => {
       await lock.release()
     }
     expectOneLine(run, 'casefile: The archive cli.casefile is busy; close other windows or imports and try again. Nothing was restored.')
-    expect(notes(path)).toEqual(['After the backup'])
+    expect(noteTitles(path)).toEqual(['After the backup'])
     expect(readdirSync(dir).filter((name) => name.includes('before-restore'))).toEqual([])
   }, 20_000)
 
@@ -72,12 +64,12 @@ describe('restore', () => {
     const { path, backup } = await archiveWithBackup()
     const restored = await cli(['--archive', path, 'restore', backup])
     expect(restored.code).toBe(0)
-    expect(notes(path)).toEqual([])
+    expect(noteTitles(path)).toEqual([])
     const undone = await cli(['--archive', path, 'restore', '--undo'])
     expect(undone.err).toBe('')
     expect(undone.code).toBe(0)
     expect(undone.out).toMatch(/^Undid the last restore: .+cli\.casefile holds again the content of .+\.before-restore-.+\.backup\n/)
-    expect(notes(path)).toEqual(['After the backup'])
+    expect(noteTitles(path)).toEqual(['After the backup'])
     expect((await cli(['--archive', path, 'restore', '--undo', backup])).code).toBe(2)
   })
 
@@ -87,7 +79,7 @@ describe('restore', () => {
     copyFileSync(backup, truncated)
     truncateSync(truncated, Math.floor(readFileSync(backup).length / 3))
     expectOneLine(await cli(['--archive', path, 'restore', truncated]), /^casefile: truncated\.casefile is damaged or incomplete \(.+\); nothing was restored\.\n$/)
-    expect(notes(path)).toEqual(['After the backup'])
+    expect(noteTitles(path)).toEqual(['After the backup'])
   })
 })
 

@@ -11,6 +11,7 @@ import { lastKeptCopy, restoreArchive, undoLastRestore } from '../../../src/main
 import { insertNote, listNotes } from '../../../src/main/core/notes/note-queries'
 import { searchArchive } from '../../../src/main/core/search/search-archive'
 import { searchRequest } from '../../../src/shared/search-request'
+import { noteTitles } from '../../helpers/note-titles'
 import { damageLeafPage } from '../../helpers/damage-archive'
 import { tempArchive } from '../../helpers/temp-archive'
 
@@ -31,14 +32,6 @@ async function reopen(path: string): Promise<Archive> {
   return archive
 }
 
-function noteTitles(path: string): string[] {
-  const db = new Database(path, { readonly: true })
-  try {
-    return db.prepare('SELECT title FROM notes ORDER BY id').pluck().all() as string[]
-  } finally {
-    db.close()
-  }
-}
 
 function filesIn(dir: string, pattern: RegExp): string[] {
   return readdirSync(dir).filter((name) => pattern.test(name))
