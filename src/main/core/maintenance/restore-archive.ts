@@ -8,7 +8,7 @@ import type { Migration } from '../db/migrations/migration'
 import { isSameFile } from '../fs/same-file'
 import { InvalidRequest } from '../invalid-request'
 import { assertIsArchive } from '../open-archive'
-import { archiveBusyMessage, firstLineOf, isDamage, reasonOf } from '../plain-failure'
+import { archiveBusyMessage, firstLineOf, isBusy, isDamage, reasonOf } from '../plain-failure'
 
 /** What a restore did: the backup the archive now holds, and where its previous content was kept. */
 export interface RestoreOutcome {
@@ -94,6 +94,10 @@ function preparedCopy(from: string, archivePath: string, migrations: readonly Mi
     removeDatabaseFiles(temp)
     if (error instanceof InvalidRequest) throw error
     if (isDamage(error)) throw new InvalidRequest(`${fromName} is damaged or incomplete (${firstLineOf(error)}); nothing was restored.`)
+    const code = (error as { code?: unknown }).code
+    if (code === 'SQLITE_FULL' || code === 'ENOSPC') {
+      throw new InvalidRequest(`There is no room beside ${basename(archivePath)} for the copy of ${fromName} that a restore checks first (the disk is full); nothing was restored.`)
+    }
     throw new InvalidRequest(`Casefile could not read the backup ${fromName}: ${reasonOf(error)}; nothing was restored.`)
   }
 }
@@ -223,6 +227,23 @@ function verifyRestored(archivePath: string, expected: Fingerprint, nativeBindin
 }
 
 /**
+ * Refuses at once, before the backup is copied and checked (seconds, for a big one), when another
+ * connection is writing the archive. The restore takes the lock for real later and checks again.
+ */
+function refuseIfBusy(archive: Archive): void {
+  const probe = new Database(archive.path, { fileMustExist: true, timeout: BUSY_ATTEMPTS * BUSY_PAUSE_MS, ...(archive.nativeBinding ? { nativeBinding: archive.nativeBinding } : {}) })
+  try {
+    probe.exec('BEGIN IMMEDIATE')
+    probe.exec('ROLLBACK')
+  } catch (error) {
+    if (isBusy(error)) throw new InvalidRequest(`${archiveBusyMessage(basename(archive.path))} Nothing was restored.`)
+    // Anything else (damage) is for the restore itself to meet and report.
+  } finally {
+    probe.close()
+  }
+}
+
+/**
  * Replaces the archive's content with the backup at `from`, and says so only once the archive
  * verifiably holds it. The backup is checked first, on a copy, exactly as opening it would be
  * (migrations included); then, under the archive's write lock, the current content is kept beside
@@ -239,6 +260,7 @@ export async function restoreArchive(archive: Archive, from: string, migrations:
   } catch (error) {
     throw new InvalidRequest(firstLineOf(error))
   }
+  refuseIfBusy(archive)
   const prepared = preparedCopy(from, archive.path, migrations, archive.nativeBinding)
   try {
     const keptAs = keptCopyPath(archive.path)
