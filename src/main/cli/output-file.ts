@@ -1,8 +1,8 @@
 import { existsSync, statSync } from 'node:fs'
 import { basename, resolve } from 'node:path'
 import { writableFolderProblem } from '../core/fs/writable-folder'
-import { writeFileAtomicSync } from '../core/fs/write-file-atomic'
-import { reasonOf } from '../core/plain-failure'
+import { writeExportFile } from '../core/fs/write-export-file'
+import { InvalidRequest } from '../core/invalid-request'
 import { CommandError } from './cli-io'
 
 /**
@@ -24,8 +24,9 @@ export function outputPath(path: string, force: boolean): string {
 /** Writes the whole file or nothing (temporary file, sync, rename), failing in one plain sentence. */
 export function writeOutput(path: string, data: string | Uint8Array): void {
   try {
-    writeFileAtomicSync(path, data)
+    writeExportFile(path, data)
   } catch (error) {
-    throw new CommandError(`could not write ${basename(path)}: ${reasonOf(error)}. Nothing was written.`)
+    if (error instanceof InvalidRequest) throw new CommandError(error.message)
+    throw error
   }
 }

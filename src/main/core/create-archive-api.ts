@@ -15,9 +15,9 @@ import { reindexAfterTypeChange, setColumnType } from './datasets/set-column-typ
 import { deleteChart, duplicateChart, getChart, listCharts, saveChart, updateChart } from './charts/chart-queries'
 import { addArticleCitation, addChartCitation, addDatasetCitation, listCitations } from './citations/citation-queries'
 import { exportNotes } from './export/export-notes'
-import { writeFileAtomicSync } from './fs/write-file-atomic'
+import { writeExportFile } from './fs/write-export-file'
 import { InvalidRequest } from './invalid-request'
-import { archiveBusyMessage, firstLineOf, isBusy, isDamage, plainFailure } from './plain-failure'
+import { archiveBusyMessage, firstLineOf, isBusy, isDamage, plainFailure, reasonOf } from './plain-failure'
 import { articleMatches } from './search/article-matches'
 import { deleteSavedSearch, getSavedSearch, listSavedSearches, markSavedSearchRun, renameSavedSearch, saveSearch } from './saved-searches/saved-search-queries'
 import { searchArchive } from './search/search-archive'
@@ -59,6 +59,9 @@ function failureOf<T>(archive: Archive, what: string, error: unknown): Result<T>
   if (archive.readOnly !== null && (error as { code?: unknown }).code === 'SQLITE_READONLY') return fail('read-only', archive.readOnly.message)
   // Damage is a state of the file, said plainly above; anything else is a fault worth its stack in the log.
   if (isDamage(error)) return fail('internal', plainFailure(error, name))
+  const code = (error as { code?: unknown }).code
+  // A file the person chose could not be written (a full or read-only disk): said without the errno code.
+  if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) return fail('internal', `${what} failed: ${reasonOf(error)}.`)
   console.error(`casefile: ${what} failed`, error)
   return fail('internal', `${what} failed: ${firstLineOf(error)}`)
 }
@@ -143,7 +146,7 @@ export function createArchiveApi(archive: Archive, emit: (event: ApiEvent) => vo
         if (format === 'pdf' && !options.printPdf) throw new InvalidRequest('Printing to PDF is not available here; export HTML or Markdown instead.')
         const path = await options.chooseSavePath({ title: 'Export notes', suggestedName: `${exported.title}.${extension}`, extension })
         if (path === null) return { path: null, rows: 0 }
-        writeFileAtomicSync(path, format === 'pdf' ? await options.printPdf!(exported.text) : exported.text)
+        writeExportFile(path, format === 'pdf' ? await options.printPdf!(exported.text) : exported.text)
         return { path, rows: exported.notes }
       }),
     setNoteTags: ({ id, tags }) => change(`Note ${id}`, () => setNoteTags(db, id, tags)),
