@@ -232,11 +232,13 @@ function openReadOnlyMedia(path: string, name: string, nativeBinding: string | n
     const db = new Database(path, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) })
     try {
       db.prepare('SELECT count(*) FROM sqlite_schema').get()
-      return db
     } catch (error) {
+      // Damage is for the check on open to find and say; only "cannot open here" is handled below.
+      if (isDamage(error)) return db
       db.close()
       throw error
     }
+    return db
   } catch (error) {
     if ((error as { code?: unknown }).code !== 'SQLITE_CANTOPEN') throw error
     return inMemoryCopy(path, name, nativeBinding)
