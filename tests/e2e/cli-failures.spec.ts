@@ -7,7 +7,7 @@
 // warning line. New situations are new rows of SITUATIONS (a FIFO, a file that changes, …).
 import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs'
+import { chmodSync, chownSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
@@ -268,23 +268,36 @@ function sceneIn(dir: string): Scene {
   return scene
 }
 
+/** Whether this process may give a child a mount namespace of its own (root with CAP_SYS_ADMIN). */
+const CAN_MOUNT = process.getuid?.() === 0 && spawnSync('unshare', ['-m', 'true']).status === 0
+const NOBODY = 65534
+
+function chownTree(path: string, id: number): void {
+  chownSync(path, id, id)
+  if (statSync(path).isDirectory()) for (const name of readdirSync(path)) chownTree(join(path, name), id)
+}
+
 /**
- * Runs the built CLI. With `readOnly`, that folder is on read-only media while it runs: as root, a
- * read-only bind mount in a private mount namespace (so it is EROFS, as a locked SD card or a
- * mounted disk image is); otherwise the folder's write permission is taken away for the run.
+ * Runs the built CLI. With `readOnly`, that folder is on read-only media while it runs: where this
+ * process may, a read-only bind mount in a private mount namespace (so writes fail with EROFS, as on
+ * a locked SD card or a mounted disk image); otherwise the folder's write permission is taken away
+ * for the run, and root, whom permissions do not stop, runs the CLI as "nobody" on a scene it owns.
  */
-function run(argv: string[], readOnly: string | null): { status: number | null; stdout: string; stderr: string } {
+function run(argv: string[], readOnly: { folder: string; scene: string } | null): { status: number | null; stdout: string; stderr: string } {
   const options = { encoding: 'utf8' as const, timeout: 60_000 }
   if (readOnly === null) return spawnSync(process.execPath, [CLI, ...argv], options)
-  if (process.getuid?.() === 0) {
+  if (CAN_MOUNT) {
     const script = 'mount --bind "$1" "$1" && mount -o remount,ro,bind "$1" && shift && exec "$@"'
-    return spawnSync('unshare', ['-m', 'sh', '-c', script, 'sh', readOnly, process.execPath, CLI, ...argv], options)
+    return spawnSync('unshare', ['-m', 'sh', '-c', script, 'sh', readOnly.folder, process.execPath, CLI, ...argv], options)
   }
-  chmodSync(readOnly, 0o555)
+  const asNobody = process.getuid?.() === 0
+  if (asNobody) chownTree(readOnly.scene, NOBODY)
+  chmodSync(readOnly.folder, 0o555)
   try {
+    if (asNobody) return spawnSync('setpriv', [`--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups', process.execPath, CLI, ...argv], options)
     return spawnSync(process.execPath, [CLI, ...argv], options)
   } finally {
-    chmodSync(readOnly, 0o755)
+    chmodSync(readOnly.folder, 0o755)
   }
 }
 
@@ -312,7 +325,8 @@ for (const situation of SITUATIONS) {
           const before = digest(scene.archive)
           let result
           try {
-            result = run([`--archive=${scene.archive}`, ...COMMANDS[command](scene), ...situation.extra], situation.readOnly?.(scene) ?? null)
+            const readOnly = situation.readOnly === null ? null : { folder: situation.readOnly(scene), scene: dir }
+            result = run([`--archive=${scene.archive}`, ...COMMANDS[command](scene), ...situation.extra], readOnly)
           } finally {
             await end?.()
           }

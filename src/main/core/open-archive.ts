@@ -240,7 +240,9 @@ function openReadOnlyMedia(path: string, name: string, nativeBinding: string | n
     }
     return db
   } catch (error) {
-    if ((error as { code?: unknown }).code !== 'SQLITE_CANTOPEN') throw error
+    // SQLITE_CANTOPEN on a read-only disk, SQLITE_READONLY_DIRECTORY in a folder without write permission.
+    const code = String((error as { code?: unknown }).code)
+    if (code !== 'SQLITE_CANTOPEN' && code !== 'SQLITE_READONLY_DIRECTORY') throw error
     return inMemoryCopy(path, name, nativeBinding)
   }
 }
