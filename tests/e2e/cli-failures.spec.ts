@@ -86,7 +86,7 @@ interface Situation {
 const DAMAGE_WAY_OUT = 'See what is wrong with casefile check \\(File › Check archive\\) and bring back a backup with casefile restore FROM \\(File › Restore from backup…\\)\\.'
 const BUSY = 'casefile: The archive a.casefile is busy; close other windows or imports and try again.'
 const READ_ONLY_MEDIA =
-  'casefile: a.casefile is on a read-only disk or folder, so Casefile opened it read-only: reading, search and export work, changes do not. To change it, copy it to a writable folder and open the copy.'
+  'casefile: a.casefile cannot be written where it is (a read-only file, folder or disk), so Casefile opened it read-only: reading, search and export work, changes do not. To change it, copy it to a writable folder and open the copy.'
 const DAMAGED = `casefile: a.casefile is damaged, so Casefile opened it read-only and changes nothing in it. ${DAMAGE_WAY_OUT.replaceAll('\\', '')}`
 const nothingToEnd = async () => null
 
@@ -154,7 +154,7 @@ const SITUATIONS: Situation[] = [
       chart: 'works',
       check: 'works',
       backup: 'works',
-      restore: { fails: 'casefile: a.casefile is on a read-only disk or folder, so nothing can be restored into it.' },
+      restore: { fails: 'casefile: a.casefile cannot be written where it is (a read-only file, folder or disk), so nothing can be restored into it.' },
       'export-notes': 'works'
     }
   },

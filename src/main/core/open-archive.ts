@@ -201,12 +201,12 @@ function inMemoryCopy(path: string, name: string, nativeBinding: string | null):
   if (nonEmptyFile(`${path}-wal`)) {
     throw new ArchiveOpenError(
       'unreadable',
-      `${name} is on a read-only disk or folder, and its latest changes are still in ${name}-wal, which Casefile can only read where it may write. Copy both files to a writable folder and open the copy.`
+      `${name} cannot be written where it is (a read-only file, folder or disk), and its latest changes are still in ${name}-wal, which Casefile can only read where it may write. Copy both files to a writable folder and open the copy.`
     )
   }
   const size = statSync(path).size
   if (size > bufferConstants.MAX_LENGTH) {
-    throw new ArchiveOpenError('unreadable', `${name} is on a read-only disk or folder and too large to read from there. Copy it to a writable folder and open the copy.`)
+    throw new ArchiveOpenError('unreadable', `${name} cannot be written where it is (a read-only file, folder or disk) and is too large to read from there. Copy it to a writable folder and open the copy.`)
   }
   const bytes = Buffer.allocUnsafe(size)
   const fd = openSync(path, 'r')
@@ -320,7 +320,7 @@ export async function openArchive(path: string, options: OpenArchiveOptions): Pr
     const problem = settleAndCheck(db, readOnlyMedia)
     if (problem !== null || readOnlyMedia) {
       if (version < latest) {
-        const why = problem !== null ? 'it is damaged' : 'it is on a read-only disk or folder'
+        const why = problem !== null ? 'it is damaged' : 'it cannot be written where it is (a read-only file, folder or disk)'
         throw new ArchiveOpenError(
           'unreadable',
           `Casefile can't open ${name}: it is in an older format (${version}) that must be upgraded to ${latest}, and ${why}, so it cannot be upgraded. Nothing was changed.` +

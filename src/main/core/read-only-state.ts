@@ -8,6 +8,6 @@ export function damagedState(name: string): ReadOnlyState {
 export function readOnlyMediaState(name: string): ReadOnlyState {
   return {
     reason: 'read-only-media',
-    message: `${name} is on a read-only disk or folder, so Casefile opened it read-only: reading, search and export work, changes do not. To change it, copy it to a writable folder and open the copy.`
+    message: `${name} cannot be written where it is (a read-only file, folder or disk), so Casefile opened it read-only: reading, search and export work, changes do not. To change it, copy it to a writable folder and open the copy.`
   }
 }

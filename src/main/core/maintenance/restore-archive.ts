@@ -253,7 +253,7 @@ function refuseIfBusy(archive: Archive): void {
  */
 export async function restoreArchive(archive: Archive, from: string, migrations: readonly Migration[]): Promise<RestoreOutcome> {
   const name = basename(archive.path)
-  if (archive.readOnly?.reason === 'read-only-media') throw new InvalidRequest(`${name} is on a read-only disk or folder, so nothing can be restored into it.`)
+  if (archive.readOnly?.reason === 'read-only-media') throw new InvalidRequest(`${name} cannot be written where it is (a read-only file, folder or disk), so nothing can be restored into it.`)
   if (isSameFile(from, archive.path)) throw new InvalidRequest(`${basename(from)} is the archive itself; choose a backup to restore from.`)
   try {
     assertIsArchive(from)
