@@ -276,6 +276,17 @@ describe('restore', () => {
     expect(noteTitles(path)).toEqual([])
   })
 
+  it('removes what a restore killed half-way left beside the archive, and nothing of a restore still running', async () => {
+    const { archive, dir, backup } = await archiveWithBackup()
+    const dead = 4_194_303
+    expect(() => process.kill(dead, 0)).toThrow()
+    for (const name of [`test.casefile.restoring-${dead}.checked`, `test.casefile.restoring-${dead}.checked-wal`, `test.casefile.restoring-${dead}.kept`]) writeFileSync(join(dir, name), 'x')
+    const running = `test.casefile.restoring-${process.ppid}.checked`
+    writeFileSync(join(dir, running), 'x')
+    await restoreArchive(archive, backup, MIGRATIONS)
+    expect(filesIn(dir, /restoring/)).toEqual([running])
+  })
+
   it('refuses a named pipe at once instead of waiting for a writer', async () => {
     const { archive, dir } = await seeded()
     const pipe = join(dir, 'pipe.casefile')

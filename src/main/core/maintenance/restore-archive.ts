@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, rmSync } from 'node:fs'
+import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import Database from 'better-sqlite3'
 import type { Database as Db } from 'better-sqlite3'
@@ -6,6 +6,7 @@ import type { Archive } from '../archive'
 import { MigrationFailed, migrate, schemaVersion } from '../db/migrate'
 import type { Migration } from '../db/migrations/migration'
 import { isSameFile } from '../fs/same-file'
+import { processIsAlive } from '../import/import-ledger'
 import { InvalidRequest } from '../invalid-request'
 import { assertIsArchive } from '../open-archive'
 import { archiveBusyMessage, firstLineOf, isBusy, isDamage, reasonOf } from '../plain-failure'
@@ -47,6 +48,25 @@ function differences(expected: Fingerprint, actual: Fingerprint): string[] {
   return found
 }
 
+/**
+ * Where a restore keeps its temporary files, beside the archive and named after the process that
+ * owns them, so a restore killed half-way (kill -9, a power cut) leaves files the next one can tell
+ * apart from those of a restore still running, and remove.
+ */
+function temporaryPath(archivePath: string, what: 'checked' | 'kept'): string {
+  return `${archivePath}.restoring-${process.pid}.${what}`
+}
+
+/** Removes what restores that died half-way left beside the archive (a full-size copy each). */
+function removeLeftovers(archivePath: string): void {
+  const prefix = `${basename(archivePath)}.restoring-`
+  for (const name of readdirSync(dirname(archivePath))) {
+    if (!name.startsWith(prefix)) continue
+    const pid = Number(/^(\d+)\./.exec(name.slice(prefix.length))?.[1])
+    if (Number.isSafeInteger(pid) && pid !== process.pid && !processIsAlive(pid)) rmSync(join(dirname(archivePath), name), { force: true })
+  }
+}
+
 function removeDatabaseFiles(path: string): void {
   for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${path}${suffix}`, { force: true })
 }
@@ -62,7 +82,7 @@ function connect(path: string, readonly: boolean, nativeBinding: string | null):
  */
 function preparedCopy(from: string, archivePath: string, migrations: readonly Migration[], nativeBinding: string | null): { path: string; expected: Fingerprint } {
   const fromName = basename(from)
-  const temp = `${archivePath}.restoring-${process.pid}.tmp`
+  const temp = temporaryPath(archivePath, 'checked')
   removeDatabaseFiles(temp)
   try {
     const source = connect(from, true, nativeBinding)
@@ -141,12 +161,21 @@ async function copyPagesUnderLock(
   }
 }
 
-/** The archive's current pages, exactly as they are (damage included), copied to a new file `target`. */
+/**
+ * The archive's current pages, exactly as they are (damage included), copied to a new file `target`:
+ * written under a temporary name and renamed once whole, so `--undo` never finds half a copy.
+ */
 async function keepPages(archive: Archive, target: string): Promise<void> {
-  const copied = await archive.db.backup(target, { progress: () => ALL_PAGES })
-  if (copied.remainingPages !== 0 || copied.totalPages === 0) {
-    rmSync(target, { force: true })
-    throw new InvalidRequest(`Casefile could not keep a whole copy of ${basename(archive.path)} (${copied.totalPages - copied.remainingPages} of ${copied.totalPages} pages); nothing was restored.`)
+  const temp = temporaryPath(archive.path, 'kept')
+  removeDatabaseFiles(temp)
+  try {
+    const copied = await archive.db.backup(temp, { progress: () => ALL_PAGES })
+    if (copied.remainingPages !== 0 || copied.totalPages === 0) {
+      throw new InvalidRequest(`Casefile could not keep a whole copy of ${basename(archive.path)} (${copied.totalPages - copied.remainingPages} of ${copied.totalPages} pages); nothing was restored.`)
+    }
+    renameSync(temp, target)
+  } finally {
+    removeDatabaseFiles(temp)
   }
 }
 
@@ -261,6 +290,7 @@ export async function restoreArchive(archive: Archive, from: string, migrations:
     throw new InvalidRequest(firstLineOf(error))
   }
   refuseIfBusy(archive)
+  removeLeftovers(archive.path)
   const prepared = preparedCopy(from, archive.path, migrations, archive.nativeBinding)
   try {
     const keptAs = keptCopyPath(archive.path)
