@@ -16,6 +16,8 @@ export interface ArchiveInfo {
   sizeBytes: number
   createdAt: string | null
   counts: { articles: number; datasets: number; notes: number; charts: number }
+  /** Why the archive is open for reading only (damaged, or on read-only media), with the way out; null when it can be changed. */
+  readOnly: string | null
 }
 
 export interface ArticleSummary {

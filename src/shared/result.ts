@@ -11,6 +11,7 @@ export type ErrorCode =
   | 'busy'
   /** A search that a newer one replaced before it was answered; nobody is waiting for it. */
   | 'superseded'
+  | 'read-only'
   | 'internal'
 
 export interface ApiError {

@@ -16,7 +16,7 @@ import { pickSavePath } from './archive-dialogs'
 import { showContextMenu } from './context-menu'
 import { printPdfWithElectron } from './electron-pdf-printer'
 import { ExportFolder } from './export-folder'
-import { backupArchiveCommand, checkArchiveCommand, restoreArchiveCommand } from './maintenance-menu-commands'
+import { backupArchiveCommand, checkArchiveCommand, restoreArchiveCommand, undoRestoreCommand } from './maintenance-menu-commands'
 import { nativeBindingDialog } from './native-binding-message'
 import { startupArchivePath } from './startup-archive-path'
 import { ArchiveSession } from './archive-session'
@@ -126,7 +126,8 @@ function run(): void {
         importFiles: (pick) => void importFilesCommand(session, currentWindow(), pick).catch(reportCommandFailure),
         checkArchive: () => void checkArchiveCommand(session, currentWindow()).catch(reportCommandFailure),
         backupArchive: () => void backupArchiveCommand(session, currentWindow(), folder).catch(reportCommandFailure),
-        restoreArchive: () => void restoreArchiveCommand(session, currentWindow()).catch(reportCommandFailure)
+        restoreArchive: () => void restoreArchiveCommand(session, currentWindow()).catch(reportCommandFailure),
+        undoRestore: () => void undoRestoreCommand(session, currentWindow()).catch(reportCommandFailure)
       })
     )
     windowAllowed = true

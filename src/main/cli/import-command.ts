@@ -2,7 +2,7 @@ import { resolve } from 'node:path'
 import type { ArchiveApi } from '@shared/api'
 import { DEFAULT_IMPORT_OPTIONS, type ImportDelimiter, type ImportEncoding, type ImportOptions, type JobStatus } from '@shared/model'
 import { UsageError, type CliIo } from './cli-io'
-import { formatBytes } from './format'
+import { formatBytes, printable } from './format'
 import { allowOnly, type ParsedArgs } from './parse-cli-args'
 import { unwrap } from './unwrap'
 
@@ -45,7 +45,7 @@ function progressLine(job: JobStatus): string {
   const filled = Math.round(fraction * width)
   const bar = `${'█'.repeat(filled)}${'░'.repeat(width - filled)}`
   const bytes = job.bytesTotal > 0 ? ` ${formatBytes(job.bytesRead)} / ${formatBytes(job.bytesTotal)}` : ''
-  return `\r${bar} ${String(Math.round(fraction * 100)).padStart(3)}%${bytes} · ${job.rowsWritten.toLocaleString('en-US')} rows · ${job.detail}`.slice(0, 160) + '\u001b[K'
+  return `\r${bar} ${String(Math.round(fraction * 100)).padStart(3)}%${bytes} · ${job.rowsWritten.toLocaleString('en-US')} rows · ${printable(job.detail)}`.slice(0, 160) + '\u001b[K'
 }
 
 /** Runs the import as the app does (a job) and waits for it to finish; one summary line per file. */
@@ -72,11 +72,12 @@ export async function importCommand(
       continue
     }
     const what = outcome.kind === 'dataset' ? `dataset #${outcome.id} (${outcome.rows.toLocaleString('en-US')} rows)` : `article #${outcome.id}`
-    if (outcome.status === 'imported') io.out(`imported  ${outcome.file} → ${what} in ${outcome.seconds} s\n`)
-    else if (outcome.status === 'duplicate') io.out(`skipped   ${outcome.warnings[0] ?? outcome.file}\n`)
-    else if (outcome.status === 'cancelled') io.out(`cancelled ${outcome.file}\n`)
-    else io.err(`failed    ${outcome.error ?? outcome.file}\n`)
-    if (outcome.status === 'imported') for (const warning of outcome.warnings) io.err(`  warning: ${warning}\n`)
+    // File names and messages quoting them are printed escaped: a name cannot break a line or send escape codes.
+    if (outcome.status === 'imported') io.out(`imported  ${printable(outcome.file)} → ${what} in ${outcome.seconds} s\n`)
+    else if (outcome.status === 'duplicate') io.out(`skipped   ${printable(outcome.warnings[0] ?? outcome.file)}\n`)
+    else if (outcome.status === 'cancelled') io.out(`cancelled ${printable(outcome.file)}\n`)
+    else io.err(`failed    ${printable(outcome.error ?? outcome.file)}\n`)
+    if (outcome.status === 'imported') for (const warning of outcome.warnings) io.err(`  warning: ${printable(warning)}\n`)
   }
   return job.outcomes.length > 0 && job.outcomes.every((outcome) => outcome.status === 'imported' || outcome.status === 'duplicate')
 }

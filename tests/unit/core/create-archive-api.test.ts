@@ -39,6 +39,19 @@ describe('createArchiveApi', () => {
     expect((await api.getDatasetRows({ id: 9999, offset: 0, limit: 5 })).ok).toBe(false)
   })
 
+  it('says plainly, naming the chosen file, when an export cannot be written there', async () => {
+    const note = await api.createNote({ title: 'Kept', body: 'x' })
+    const id = note.ok ? note.value.id : 0
+    const missing = join(made.dir, 'gone', 'notes.md')
+    const withDialog = createArchiveApi(made.archive, () => undefined, { importWorker: null, searchWorker: null, chooseSavePath: async () => missing })
+    expect(await withDialog.api.exportNotesToFile({ ids: [id], format: 'markdown', title: null })).toEqual({
+      ok: false,
+      error: { code: 'invalid-input', message: `Casefile could not write notes.md: the folder ${join(made.dir, 'gone')} does not exist. Nothing was written.` }
+    })
+    await withDialog.dispose()
+    await api.deleteNote({ id })
+  })
+
   it('exports rows only to where the save dialog says, and not at all when it is cancelled', async () => {
     const { id } = made.archive.db.prepare("SELECT id FROM datasets WHERE name LIKE 'ICE removals%'").get() as { id: number }
     const answers: (string | null)[] = [join(made.dir, 'removals.csv'), null]

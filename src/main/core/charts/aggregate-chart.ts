@@ -28,10 +28,11 @@ const INDEX_SORT_CACHE_KIB = 2000
 
 /**
  * The index that lets a chart's GROUP BY read an index in order (and nothing else) instead of the
- * whole table. Best effort: while an import holds the archive's write lock the chart is simply
- * computed without it.
+ * whole table. Best effort: while an import holds the archive's write lock, or when the archive is
+ * open read-only (damaged, or on read-only media), the chart is simply computed without it.
  */
 function ensureIndex(db: Database, table: string, columns: string[], key: string): void {
+  if (db.readonly) return
   const name = `${table}_chart_${key}`.replace(/[^A-Za-z0-9_]/g, '_')
   if (cachedStatement(db, "SELECT 1 FROM sqlite_schema WHERE type = 'index' AND name = ?").get(name)) return
   // SQLite sizes the sorter's runs by cache_size. A large cache means one long single-threaded
