@@ -5,6 +5,7 @@ import { ArchiveOpenError, createArchiveApi, defaultArchivePath, importWorkerPat
 import { CommandError, UsageError, type CliIo } from './cli-io'
 import { importCommand } from './import-command'
 import { chartCommand } from './chart-command'
+import { exportDatasetCommand } from './export-dataset-command'
 import { exportNotesCommand } from './export-notes-command'
 import { backupCommand, checkCommand, restoreCommand } from './maintenance-commands'
 import { infoCommand } from './info-command'
@@ -20,11 +21,14 @@ Commands:
   import FILE|FOLDER… [--json]           import tables (.csv .tsv .json .ndjson) and articles
         [--delimiter comma|tab|pipe|semicolon] [--encoding utf-8|utf-16le|utf-16be|windows-1252]
         [--no-header] [--quote none] [--force]      (.txt .md .html .pdf)
+        [--null-token TEXT]…                   read cells of exactly TEXT as empty (each is counted)
   chart SPEC.json [--json] [--png OUT.png]
                                          the aggregated series of a chart spec, and its picture
   check [--json]                         integrity checks; rebuilds search indexes that are out of step
   backup OUT                             a checked copy of the archive (never overwrites a file)
   restore FROM                           replace the archive's content with a backup (the old content is kept)
+  export-dataset ID --csv OUT.csv [--force]
+                                         a dataset's rows as CSV, every cell as it was imported
   export-notes ID… (--pdf OUT.pdf | --md OUT.md | --html OUT.html) [--title T]
                                          one note, or several as a dossier, with its sources
                                          (PDF uses Chromium: CHROMIUM_PATH or /usr/bin/chromium)
@@ -47,7 +51,7 @@ export async function runCli(argv: readonly string[], io: CliIo, appRoot: string
     ;(args.command === null ? io.err : io.out)(USAGE)
     return args.command === null ? 2 : 0
   }
-  if (!['info', 'search', 'import', 'chart', 'export-notes', 'check', 'backup', 'restore'].includes(args.command)) {
+  if (!['info', 'search', 'import', 'chart', 'export-dataset', 'export-notes', 'check', 'backup', 'restore'].includes(args.command)) {
     io.err(`casefile: unknown command "${args.command}"\n${USAGE}`)
     return 2
   }
@@ -88,6 +92,9 @@ export async function runCli(argv: readonly string[], io: CliIo, appRoot: string
         return 0
       case 'restore':
         await restoreCommand(archive, args, io, LATEST_SCHEMA_VERSION)
+        return 0
+      case 'export-dataset':
+        exportDatasetCommand(archive, args, io)
         return 0
       case 'export-notes':
         await exportNotesCommand(handle.api, args, io)

@@ -1,23 +1,15 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { runCli } from '../../../src/main/cli/run-cli'
 import { openArchive } from '../../../src/main/core/index'
 import { insertNote } from '../../../src/main/core/notes/note-queries'
+import { cli, ROOT } from '../../helpers/run-cli-in-memory'
 import { tempDir } from '../../helpers/temp-archive'
 
-const ROOT = resolve(import.meta.dirname, '../../..')
 const cleanups: (() => void)[] = []
 afterEach(() => {
   while (cleanups.length) cleanups.pop()!()
 })
-
-async function cli(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = ''
-  let err = ''
-  const code = await runCli(argv, { out: (t) => (out += t), err: (t) => (err += t), isTty: false, errIsTty: false }, ROOT)
-  return { code, out, err }
-}
 
 function archivePath(): string {
   const made = tempDir('cli')
