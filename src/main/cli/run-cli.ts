@@ -21,7 +21,7 @@ Commands:
   import FILE|FOLDER… [--json]           import tables (.csv .tsv .json .ndjson) and articles
         [--delimiter comma|tab|pipe|semicolon] [--encoding utf-8|utf-16le|utf-16be|windows-1252]
         [--no-header] [--quote none] [--force]      (.txt .md .html .pdf)
-        [--null-token TEXT]…                   read cells of exactly TEXT as empty (each is counted)
+        [--null-token TEXT]…             cells of exactly TEXT read as empty, and counted
   chart SPEC.json [--json] [--png OUT.png]
                                          the aggregated series of a chart spec, and its picture
   check [--json]                         integrity checks; rebuilds search indexes that are out of step

@@ -1,37 +1,22 @@
 // Cells are kept as written: no text becomes an empty cell unless the person chose it (and is told
 // how many), and no number loses its spelling, while numeric columns still sort, filter, aggregate
 // and chart as numbers.
-import { writeFileSync } from 'node:fs'
-import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { ChartSpec, RowFilter } from '../../../src/shared/chart-spec'
-import { DEFAULT_IMPORT_OPTIONS, type ImportOptions } from '../../../src/shared/model'
+import type { ImportOptions } from '../../../src/shared/model'
 import { aggregateChart } from '../../../src/main/core/charts/aggregate-chart'
 import { getDataset, getDatasetRows } from '../../../src/main/core/datasets/dataset-queries'
 import { columnStats, queryDatasetRows } from '../../../src/main/core/datasets/query-dataset-rows'
 import { setColumnType } from '../../../src/main/core/datasets/set-column-type'
-import { importOneFile } from '../../../src/main/core/import/import-one-file'
-import { tempArchive } from '../../helpers/temp-archive'
-
-const cleanups: (() => void)[] = []
-afterEach(() => {
-  while (cleanups.length) cleanups.pop()!()
-})
+import { importTestArchive } from '../../helpers/import-test-archive'
 
 async function setup() {
-  const made = await tempArchive(false)
-  cleanups.push(made.cleanup)
-  const { db } = made.archive
-  const write = (name: string, content: string) => {
-    const path = join(made.dir, name)
-    writeFileSync(path, content)
-    return path
-  }
-  const run = (path: string, options: Partial<ImportOptions> = {}) =>
-    importOneFile(db, { path, options: { ...DEFAULT_IMPORT_OPTIONS, ...options }, article: null, dataset: null }, new AbortController().signal, () => undefined, null)
+  const made = await importTestArchive()
+  const { db } = made
+  const run = (path: string, options: Partial<ImportOptions> = {}) => made.run(path, options, () => undefined)
   const values = (id: number) => getDatasetRows(db, id, 0, 1000)!.rows.map((row) => row.values)
   const types = (id: number) => getDataset(db, id)!.columns.map((column) => column.type)
-  return { db, write, run, values, types }
+  return { db, write: made.write, run, values, types }
 }
 
 // FOIA logs mark withheld figures with the exemption that withholds them; "N/A" is not "0" or "blank".

@@ -4,31 +4,22 @@ import { createHash } from 'node:crypto'
 import { appendFileSync, closeSync, mkdirSync, openSync, symlinkSync, truncateSync, unlinkSync, writeFileSync, writeSync } from 'node:fs'
 import { createServer, type Server } from 'node:net'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
-import { DEFAULT_IMPORT_OPTIONS } from '../../../src/shared/model'
+import { describe, expect, it, onTestFinished } from 'vitest'
 import { expandImportPaths } from '../../../src/main/core/import/expand-import-paths'
-import { importOneFile, type ImportProgress } from '../../../src/main/core/import/import-one-file'
-import { tempArchive } from '../../helpers/temp-archive'
-
-const cleanups: (() => void)[] = []
-afterEach(() => {
-  while (cleanups.length) cleanups.pop()!()
-})
+import type { ImportProgress } from '../../../src/main/core/import/import-one-file'
+import { importTestArchive } from '../../helpers/import-test-archive'
 
 async function setup() {
-  const made = await tempArchive(false)
-  cleanups.push(made.cleanup)
-  const { db } = made.archive
-  const path = (name: string) => join(made.dir, name)
+  const made = await importTestArchive()
+  const { db } = made
   /** Imports `file`, calling `during` once, the first time the reader reports bytes read. */
   const run = (file: string, during: () => void) => {
     let done = false
-    const onProgress = (progress: ImportProgress) => {
+    return made.run(file, {}, (progress: ImportProgress) => {
       if (done || progress.phase !== 'reading') return
       done = true
       during()
-    }
-    return importOneFile(db, { path: file, options: DEFAULT_IMPORT_OPTIONS, article: null, dataset: null }, new AbortController().signal, onProgress, null)
+    })
   }
   const saved = () => ({
     datasets: (db.prepare('SELECT count(*) AS n FROM datasets').get() as { n: number }).n,
@@ -36,7 +27,7 @@ async function setup() {
     ledger: db.prepare('SELECT file_name, status, rows_written, error FROM imports ORDER BY id').all(),
     hashes: db.prepare('SELECT sha256, source_size FROM datasets ORDER BY id').all()
   })
-  return { path, run, saved }
+  return { path: made.path, run, saved }
 }
 
 /** A CSV of `rows` rows, each the same length, about 40 bytes: several 1 MB reads for 100,000 rows. */
@@ -137,7 +128,7 @@ describe('only regular files are opened', () => {
     const socket = path('socket.csv')
     const server: Server = createServer()
     await new Promise<void>((resolve) => server.listen(socket, resolve))
-    cleanups.push(() => server.close())
+    onTestFinished(() => void server.close())
     expect((await soon(run(socket, () => undefined))).error).toBe(
       "Casefile can't read socket.csv: it is a socket, not a regular file; Casefile imports only regular files."
     )
