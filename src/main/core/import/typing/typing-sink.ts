@@ -95,7 +95,7 @@ export class TypingSink implements RowSink, Utf8RowTarget {
         if (kind === VALUE_INTEGER || kind === VALUE_REAL) {
           // Spelled as JavaScript prints it: the very bytes when canonical, the number's own
           // spelling when the value was spelled another way ("1.50" → 1.5; the typer keeps "1.50").
-          rows.text(kind === VALUE_INTEGER ? JSONB_INT : JSONB_FLOAT, jsonNumber(typer.lastNumber, kind))
+          rows.text(kind === VALUE_INTEGER ? JSONB_INT : JSONB_FLOAT, String(typer.lastNumber))
           continue
         }
       }
@@ -190,11 +190,3 @@ export class TypingSink implements RowSink, Utf8RowTarget {
   }
 }
 
-/**
- * A number's JSON text for a JSONB element of `kind`. A real that JavaScript prints without a point
- * or an exponent (1e20 is "100000000000000000000") gets ".0", as a JSONB FLOAT is read as such.
- */
-function jsonNumber(number: number, kind: typeof VALUE_INTEGER | typeof VALUE_REAL): string {
-  const text = String(number)
-  return kind === VALUE_REAL && /^-?\d+$/.test(text) ? `${text}.0` : text
-}
