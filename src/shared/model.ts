@@ -238,6 +238,14 @@ export const SNIPPET_MARK_END = '\uE001'
 
 export type ImportedKind = 'article' | 'dataset'
 
+/** Cells of one column that a null token the person chose was read as: empty, and counted. */
+export interface EmptiedCells {
+  /** The column's label. */
+  column: string
+  token: string
+  cells: number
+}
+
 export interface ImportOutcome {
   /** The file's name, for messages. */
   file: string
@@ -248,6 +256,8 @@ export interface ImportOutcome {
   id: number | null
   rows: number
   warnings: string[]
+  /** Cells read as empty because of the null tokens chosen (`nullTokens`), per column and token. */
+  emptiedCells: EmptiedCells[]
   error: string | null
   /** Wall-clock seconds the file took, search indexing included. */
   seconds: number
@@ -268,6 +278,11 @@ export interface ImportOptions {
   header: boolean
   /** 'none' = quotes are ordinary characters (EOIR exports are unquoted). */
   quote: 'double' | 'none'
+  /**
+   * Cell texts to read as empty cells, such as "N/A": whole cells, quoted or not, counted per column
+   * in the outcome. None by default: every cell is kept as written.
+   */
+  nullTokens: string[]
   /** Import even when the same bytes are already in the archive. */
   force: boolean
 }
@@ -277,6 +292,7 @@ export const DEFAULT_IMPORT_OPTIONS: ImportOptions = {
   encoding: null,
   header: true,
   quote: 'double',
+  nullTokens: [],
   force: false
 }
 

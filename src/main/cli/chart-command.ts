@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs'
+import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs'
 import type { ArchiveApi } from '@shared/api'
 import { chartSpecValidator, type ChartSpec } from '@shared/chart-spec'
+import { notRegularFileReason } from '../core/fs/regular-file'
 import { reasonOf } from '../core/plain-failure'
 import { findChromium } from './chromium-pdf-printer'
 import { renderChartPng } from './chromium-chart-renderer'
@@ -10,13 +11,25 @@ import { outputPath, writeOutput } from './output-file'
 import { allowOnly, type ParsedArgs } from './parse-cli-args'
 import { unwrap } from './unwrap'
 
-function readSpec(path: string): ChartSpec {
-  let text: string
+/** The spec file's text; only a regular file is read (a named pipe would wait for a writer forever). */
+function readSpecText(path: string): string {
+  let fd: number
   try {
-    text = readFileSync(path, 'utf8')
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK)
   } catch (error) {
     throw new CommandError(`cannot read ${path}: ${reasonOf(error)}`)
   }
+  try {
+    const reason = notRegularFileReason(fstatSync(fd))
+    if (reason !== null) throw new CommandError(`cannot read ${path}: ${reason}; a chart spec is a JSON file.`)
+    return readFileSync(fd, 'utf8')
+  } finally {
+    closeSync(fd)
+  }
+}
+
+function readSpec(path: string): ChartSpec {
+  const text = readSpecText(path)
   let value: unknown
   try {
     value = JSON.parse(text)

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path'
-import type { ArchiveApi } from '@shared/api'
+import { MAX_NULL_TOKEN_LENGTH, MAX_NULL_TOKENS, type ArchiveApi } from '@shared/api'
+import { emptiedCellsText } from '@shared/emptied-cells'
 import { DEFAULT_IMPORT_OPTIONS, type ImportDelimiter, type ImportEncoding, type ImportOptions, type JobStatus } from '@shared/model'
 import { UsageError, type CliIo } from './cli-io'
 import { formatBytes, printable } from './format'
@@ -35,6 +36,11 @@ export function importOptionsFrom(args: ParsedArgs): ImportOptions {
   }
   options.header = !args.flags.has('no-header')
   options.force = args.flags.has('force')
+  const tokens = args.repeated.get('null-token') ?? []
+  if (tokens.length > MAX_NULL_TOKENS) throw new UsageError(`--null-token may be given up to ${MAX_NULL_TOKENS} times`)
+  const long = tokens.find((token) => token.length > MAX_NULL_TOKEN_LENGTH)
+  if (long !== undefined) throw new UsageError(`--null-token takes a cell's text of up to ${MAX_NULL_TOKEN_LENGTH} characters, not "${long.slice(0, 40)}…"`)
+  options.nullTokens = tokens
   return options
 }
 
@@ -55,7 +61,7 @@ export async function importCommand(
   io: CliIo,
   follow: (jobId: string, onUpdate: (job: JobStatus) => void) => Promise<JobStatus>
 ): Promise<boolean> {
-  allowOnly(args, ['json', 'delimiter', 'encoding', 'no-header', 'quote', 'force'])
+  allowOnly(args, ['json', 'delimiter', 'encoding', 'no-header', 'quote', 'null-token', 'force'])
   if (args.positionals.length === 0) throw new UsageError('import needs at least one file or folder')
   const options = importOptionsFrom(args)
   const { jobId } = unwrap(await api.importFiles({ paths: args.positionals.map((path) => resolve(path)), options }))
@@ -74,9 +80,10 @@ export async function importCommand(
     const what = outcome.kind === 'dataset' ? `dataset #${outcome.id} (${outcome.rows.toLocaleString('en-US')} rows)` : `article #${outcome.id}`
     // File names and messages quoting them are printed escaped: a name cannot break a line or send escape codes.
     if (outcome.status === 'imported') io.out(`imported  ${printable(outcome.file)} → ${what} in ${outcome.seconds} s\n`)
+    if (outcome.status === 'imported' && outcome.emptiedCells.length > 0) io.out(`  read as empty: ${printable(emptiedCellsText(outcome.emptiedCells))}\n`)
     else if (outcome.status === 'duplicate') io.out(`skipped   ${printable(outcome.warnings[0] ?? outcome.file)}\n`)
     else if (outcome.status === 'cancelled') io.out(`cancelled ${printable(outcome.file)}\n`)
-    else io.err(`failed    ${printable(outcome.error ?? outcome.file)}\n`)
+    else if (outcome.status !== 'imported') io.err(`failed    ${printable(outcome.error ?? outcome.file)}\n`)
     if (outcome.status === 'imported') for (const warning of outcome.warnings) io.err(`  warning: ${printable(warning)}\n`)
   }
   return job.outcomes.length > 0 && job.outcomes.every((outcome) => outcome.status === 'imported' || outcome.status === 'duplicate')

@@ -7,6 +7,7 @@ import { CommandError, UsageError, type CliIo } from './cli-io'
 import { printable } from './format'
 import { importCommand } from './import-command'
 import { chartCommand } from './chart-command'
+import { exportDatasetCommand } from './export-dataset-command'
 import { exportNotesCommand } from './export-notes-command'
 import { backupCommand, checkCommand, restoreCommand } from './maintenance-commands'
 import { infoCommand } from './info-command'
@@ -22,12 +23,15 @@ Commands:
   import FILE|FOLDER… [--json]           import tables (.csv .tsv .json .ndjson) and articles
         [--delimiter comma|tab|pipe|semicolon] [--encoding utf-8|utf-16le|utf-16be|windows-1252]
         [--no-header] [--quote none] [--force]      (.txt .md .html .pdf)
+        [--null-token TEXT]…             cells of exactly TEXT read as empty, and counted
   chart SPEC.json [--json] [--png OUT.png] [--force]
                                          the aggregated series of a chart spec, and its picture
   check [--json]                         integrity checks; rebuilds search indexes that are out of step
   backup OUT                             a checked copy of the archive (never overwrites a file)
   restore FROM                           replace the archive's content with a backup (the old content is kept)
   restore --undo                         bring back the content the last restore replaced
+  export-dataset ID --csv OUT.csv [--force]
+                                         a dataset's rows as CSV, every cell as it was imported
   export-notes ID… (--pdf OUT.pdf | --md OUT.md | --html OUT.html) [--title T] [--force]
                                          one note, or several as a dossier, with its sources
                                          (PDF uses Chromium: CHROMIUM_PATH or /usr/bin/chromium)
@@ -65,7 +69,7 @@ export async function runCli(argv: readonly string[], given: CliIo, appRoot: str
     ;(args.command === null ? io.err : io.out)(USAGE)
     return args.command === null ? 2 : 0
   }
-  if (!['info', 'search', 'import', 'chart', 'export-notes', 'check', 'backup', 'restore'].includes(args.command)) {
+  if (!['info', 'search', 'import', 'chart', 'export-dataset', 'export-notes', 'check', 'backup', 'restore'].includes(args.command)) {
     io.err(`casefile: unknown command "${printable(args.command)}" (casefile help lists the commands)\n`)
     return 2
   }
@@ -110,6 +114,9 @@ export async function runCli(argv: readonly string[], given: CliIo, appRoot: str
         await restoreCommand(archive, args, io, MIGRATIONS)
         // The content that made the archive read-only (damage) has just been replaced.
         warnReadOnly = false
+        return 0
+      case 'export-dataset':
+        exportDatasetCommand(archive, args, io)
         return 0
       case 'export-notes':
         await exportNotesCommand(handle.api, args, io)

@@ -138,7 +138,8 @@ export function createArchiveApi(archive: Archive, emit: (event: ApiEvent) => vo
         if (!options.chooseSavePath) throw new InvalidRequest('Saving a file needs the app (or the CLI’s own export commands).')
         const path = await options.chooseSavePath({ title: 'Export rows as CSV', suggestedName: `${dataset.name}.csv`, extension: 'csv' })
         if (path === null) return { path: null, rows: 0 }
-        return { path, ...exportRowsCsv(db, query, path) }
+        // The save dialog has asked before replacing a file.
+        return { path, ...exportRowsCsv(db, query, path, true) }
       }),
     chartData: ({ spec }) => answer('The chart', () => aggregateChart(db, spec)),
     listCharts: () => answer('The chart list', () => listCharts(db)),
