@@ -23,14 +23,16 @@ afterAll(() => cleanup())
 
 describe('a search in parts', () => {
   it('splits a search by relevance that filters nothing into the page and the counts, and keeps a filtered one whole', () => {
-    expect(searchParts(searchRequest('deportation'))).toEqual(['document-pages', 'rows', 'document-counts'])
+    expect(searchParts(searchRequest('deportation'), null)).toEqual(['document-pages', 'rows', 'document-counts'])
+    // A saved search's "new since" filters.
+    expect(searchParts(searchRequest('deportation'), '2026-01-01T00:00:00Z')).toEqual(['documents', 'rows'])
     // Data rows have no date: a date filter leaves them out.
-    expect(searchParts(searchRequest('deportation year:2012'))).toEqual(['documents'])
-    expect(searchParts(searchRequest('deportation', { sort: 'newest' }))).toEqual(['documents', 'rows'])
-    expect(searchParts(searchRequest('deportation', { source: 'Docket Weekly' }))).toEqual(['documents', 'rows'])
-    expect(searchParts(searchRequest('deportation', { exact: true }))).toEqual(['documents', 'rows'])
-    expect(searchParts(searchRequest('deportation kind:data'))).toEqual(['rows'])
-    expect(searchParts(searchRequest(''))).toEqual([])
+    expect(searchParts(searchRequest('deportation year:2012'), null)).toEqual(['documents'])
+    expect(searchParts(searchRequest('deportation', { sort: 'newest' }), null)).toEqual(['documents', 'rows'])
+    expect(searchParts(searchRequest('deportation', { source: 'Docket Weekly' }), null)).toEqual(['documents', 'rows'])
+    expect(searchParts(searchRequest('deportation', { exact: true }), null)).toEqual(['documents', 'rows'])
+    expect(searchParts(searchRequest('deportation kind:data'), null)).toEqual(['rows'])
+    expect(searchParts(searchRequest(''), null)).toEqual([])
   })
 
   it('answers the same in parts as in one piece, whatever the query', () => {

@@ -73,12 +73,15 @@ export interface SearchOptions {
   checkpoint?: Checkpoint
 }
 
-/** The parts `request` reaches: those with something to search for. */
-export function searchParts(request: SearchRequest): SearchPart[] {
+/**
+ * The parts `request` reaches: those with something to search for. `addedAfter` (a saved search's
+ * "new since") filters, so its articles and notes are searched whole.
+ */
+export function searchParts(request: SearchRequest, addedAfter: string | null): SearchPart[] {
   const plan = planSearch(parseQuery(request.query), request)
   const parts: SearchPart[] = []
   if (plan.matches.article !== undefined || plan.matches.note !== undefined) {
-    const splittable = isSplittable({ sort: request.sort, after: plan.after, before: plan.before, addedAfter: null, source: request.source, exact: request.exact })
+    const splittable = isSplittable({ sort: request.sort, after: plan.after, before: plan.before, addedAfter, source: request.source, exact: request.exact })
     parts.push(...(splittable ? (['document-pages', 'document-counts'] as const) : (['documents'] as const)))
   }
   if (plan.matches.data !== undefined) parts.push('rows')
@@ -116,10 +119,8 @@ export function searchPart(db: Database, request: SearchRequest, part: SearchPar
   const notes: string[] = []
   checkpoint()
   if (part === 'documents' || part === 'document-pages' || part === 'document-counts') {
-    // Saved searches' "new since" (addedAfter) filters, so it always takes the whole route.
-    const whole = part === 'documents' || options.addedAfter !== undefined
     const search = (spec: typeof ARTICLES, kindQuery: KindQuery) =>
-      whole ? searchDocuments(db, spec, kindQuery) : searchDocumentsHalf(db, spec, kindQuery, part === 'document-pages' ? 'page' : 'counts')
+      part === 'documents' ? searchDocuments(db, spec, kindQuery) : searchDocumentsHalf(db, spec, kindQuery, part === 'document-pages' ? 'page' : 'counts')
     if (plan.matches.article !== undefined) results.article = search(ARTICLES, query('article', plan.matches.article))
     checkpoint()
     if (plan.matches.note !== undefined) results.note = search(NOTES, query('note', plan.matches.note))
@@ -165,6 +166,6 @@ export function mergeSearch(request: SearchRequest, partials: readonly PartialSe
 export function searchArchive(db: Database, request: SearchRequest, options: SearchOptions = {}): SearchResult {
   return mergeSearch(
     request,
-    searchParts(request).map((part) => searchPart(db, request, part, options))
+    searchParts(request, options.addedAfter ?? null).map((part) => searchPart(db, request, part, options))
   )
 }

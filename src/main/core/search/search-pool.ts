@@ -83,7 +83,8 @@ export class SearchPool {
     for (const waiting of this.#queue) settle(waiting.search, new SearchReplaced())
     this.#queue = []
     for (const slot of this.#slots) if (slot.running !== null) settle(slot.running.search, new SearchReplaced())
-    const parts = searchParts(request)
+    // The pool serves the search box; a saved search's "new since" counts are not searched here.
+    const parts = searchParts(request, null)
     // Nothing to look up (an empty query, say): the answer needs no thread.
     if (parts.length === 0) return Promise.resolve(mergeSearch(request, []))
     return new Promise<SearchResult>((resolve, reject) => {
