@@ -1,7 +1,7 @@
 import { extname } from 'node:path'
 import type { ImportedKind } from '@shared/model'
 
-export type ImportFormat = 'delimited' | 'json' | 'ndjson' | 'text' | 'html' | 'pdf'
+export type ImportFormat = 'delimited' | 'json' | 'ndjson' | 'text' | 'html' | 'pdf' | 'docx' | 'odt'
 
 const FORMATS: Record<string, ImportFormat> = {
   '.csv': 'delimited',
@@ -17,7 +17,9 @@ const FORMATS: Record<string, ImportFormat> = {
   '.html': 'html',
   '.htm': 'html',
   '.xhtml': 'html',
-  '.pdf': 'pdf'
+  '.pdf': 'pdf',
+  '.docx': 'docx',
+  '.odt': 'odt'
 }
 
 export const READABLE_EXTENSIONS = Object.keys(FORMATS)

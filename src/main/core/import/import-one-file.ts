@@ -6,6 +6,7 @@ import { insertArticle } from '../articles/article-queries'
 import { indexDatasetRows } from '../datasets/index-dataset-rows'
 import { extractHtmlArticle } from './article/extract-html-article'
 import { extractPdfArticle } from './article/extract-pdf-article'
+import { extractDocumentArticle } from './document/extract-document-article'
 import { DatasetWriter, type SettledTypes } from './dataset-writer'
 import { decodeText } from './decode-text'
 import { hashFile } from './hash-file'
@@ -76,7 +77,9 @@ function recordIfPossible(write: () => void): void {
   }
 }
 
-async function readArticle(path: string, fileName: string, format: ImportFormat): Promise<{ fields: ArticleFields; warnings: string[] }> {
+async function readArticle(path: string, fileName: string, format: ImportFormat, size: number): Promise<{ fields: ArticleFields; warnings: string[] }> {
+  if (size === 0) throw new ImportInputError(`${fileName} is empty (0 bytes); nothing was imported.`, null, 0)
+  if (format === 'docx' || format === 'odt') return { fields: await extractDocumentArticle(path, fileName, format), warnings: [] }
   const bytes = await readFile(path)
   if (bytes.length === 0) throw new ImportInputError(`${fileName} is empty (0 bytes); nothing was imported.`, null, 0)
   if (format === 'pdf') return { fields: await extractPdfArticle(bytes, fileName), warnings: [] }
@@ -187,7 +190,7 @@ export async function importOneFile(
     try {
       let result: ImportOutcome
       if (kind === 'article') {
-        const { fields, warnings } = await readArticle(request.path, fileName, format)
+        const { fields, warnings } = await readArticle(request.path, fileName, format, size)
         const overrides = request.article
         const id = insertArticle(db, {
           title: overrides?.title ?? fields.title,
