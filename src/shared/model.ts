@@ -29,8 +29,23 @@ export interface ArticleSummary {
   wordCount: number
 }
 
+/**
+ * Where one page of a PDF lies in an article's body ([start, end) in UTF-16 units), and how its text
+ * was read: from the PDF's text layer, or by OCR from the page's picture, with tesseract's mean word
+ * confidence (0–100). A passage's page is the one whose span holds it.
+ */
+export interface ArticlePage {
+  page: number
+  start: number
+  end: number
+  method: 'text' | 'ocr'
+  confidence: number | null
+}
+
 export interface Article extends ArticleSummary {
   body: string
+  /** Pages of the PDF the body was read from, in order; empty for other sources. */
+  pages: ArticlePage[]
   language: string | null
   sha256: string | null
   sourceSize: number | null
@@ -251,6 +266,8 @@ export interface ImportOutcome {
   seconds: number
   /** Seconds until its content was published (usable); the search index follows. */
   dataSeconds: number
+  /** For a PDF with scanned pages: how many pages were read by OCR, and their mean confidence (0–100). */
+  ocr: { pages: number; meanConfidence: number } | null
 }
 
 export type ImportDelimiter = ',' | '\t' | '|' | ';'

@@ -2,6 +2,7 @@ import { resolve } from 'node:path'
 import type { ArchiveApi } from '@shared/api'
 import { DEFAULT_IMPORT_OPTIONS, type ImportDelimiter, type ImportEncoding, type ImportOptions, type JobStatus } from '@shared/model'
 import { UsageError, type CliIo } from './cli-io'
+import { ocrSummary } from '@shared/ocr-summary'
 import { formatBytes } from './format'
 import { allowOnly, type ParsedArgs } from './parse-cli-args'
 import { unwrap } from './unwrap'
@@ -71,7 +72,8 @@ export async function importCommand(
       io.out(`${JSON.stringify(outcome)}\n`)
       continue
     }
-    const what = outcome.kind === 'dataset' ? `dataset #${outcome.id} (${outcome.rows.toLocaleString('en-US')} rows)` : `article #${outcome.id}`
+    const ocr = outcome.ocr ? ` (${ocrSummary(outcome.ocr)})` : ''
+    const what = outcome.kind === 'dataset' ? `dataset #${outcome.id} (${outcome.rows.toLocaleString('en-US')} rows)` : `article #${outcome.id}${ocr}`
     if (outcome.status === 'imported') io.out(`imported  ${outcome.file} → ${what} in ${outcome.seconds} s\n`)
     else if (outcome.status === 'duplicate') io.out(`skipped   ${outcome.warnings[0] ?? outcome.file}\n`)
     else if (outcome.status === 'cancelled') io.out(`cancelled ${outcome.file}\n`)

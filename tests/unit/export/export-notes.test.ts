@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from 'better-sqlite3'
+import { insertArticle } from '../../../src/main/core/articles/article-queries'
 import { addArticleCitation, citationToken } from '../../../src/main/core/citations/citation-queries'
 import { exportNotes } from '../../../src/main/core/export/export-notes'
 import { insertNote, updateNote } from '../../../src/main/core/notes/note-queries'
@@ -99,6 +100,25 @@ describe('exportNotes', () => {
     expect(html.match(/href="#source-1"/g)).toHaveLength(2)
     expect(html).toContain('<sup class="citation missing" title="This citation no longer exists">?</sup>')
     expect(exportNotes(db, [other], 'markdown').text).toContain('A [^1] B [^1] C\n')
+  })
+
+  it('names the page of a PDF a quoted passage starts on, in HTML and in Markdown', () => {
+    const body = 'First page of the scanned memo.\n\nSecond page: 4,403 cases were closed.'
+    const scan = insertArticle(db, {
+      title: 'Scanned memo', byline: null, publisher: null, publishedAt: null, url: null, language: null, body,
+      sourceFile: 'memo-scan.pdf', sourceSize: 1, sha256: 'c'.repeat(64), importId: null,
+      pages: [
+        { page: 1, start: 0, end: 31, method: 'ocr', confidence: 90 },
+        { page: 2, start: 33, end: body.length, method: 'ocr', confidence: 94 }
+      ]
+    })
+    const note = insertNote(db, 'Paged', 'x').id
+    const start = body.indexOf('4,403')
+    const onPageTwo = addArticleCitation(db, note, scan, start, start + 5)
+    const unpaged = addArticleCitation(db, note, seedId, 0, 10)
+    updateNote(db, note, 'Paged', `${citationToken(onPageTwo.id)} and ${citationToken(unpaged.id)}`)
+    expect(exportNotes(db, [note], 'html').text).toContain('<sup class="citation"><a href="#source-1">1</a>, p. 2</sup> and <sup class="citation"><a href="#source-2">2</a></sup>')
+    expect(exportNotes(db, [note], 'markdown').text).toContain('[^1] (p. 2) and [^2]')
   })
 
   it('refuses an empty choice and names a note that does not exist', () => {

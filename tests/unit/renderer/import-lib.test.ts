@@ -18,7 +18,7 @@ const NBSP = '\u00a0'
 const plain = (text: string) => text.replaceAll(NBSP, ' ')
 
 function outcome(partial: Partial<ImportOutcome>): ImportOutcome {
-  return { file: 'a.csv', path: '/in/a.csv', status: 'imported', kind: 'dataset', id: 7, rows: 0, warnings: [], error: null, seconds: 0, dataSeconds: 0, ...partial }
+  return { file: 'a.csv', path: '/in/a.csv', status: 'imported', kind: 'dataset', id: 7, rows: 0, warnings: [], error: null, seconds: 0, dataSeconds: 0, ocr: null, ...partial }
 }
 
 function job(partial: Partial<JobStatus>): JobStatus {

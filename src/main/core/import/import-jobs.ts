@@ -101,7 +101,7 @@ export class ImportJobs {
       const path = files[index]!
       const name = basename(path)
       if (job.controller.signal.aborted) {
-        status.outcomes.push({ file: name, path, status: 'cancelled', kind: null, id: null, rows: 0, warnings: [], error: null, seconds: 0, dataSeconds: 0 })
+        status.outcomes.push({ file: name, path, status: 'cancelled', kind: null, id: null, rows: 0, warnings: [], error: null, seconds: 0, dataSeconds: 0, ocr: null })
         continue
       }
       const rowsBefore = status.rowsWritten
@@ -111,9 +111,18 @@ export class ImportJobs {
         status.bytesTotal = Math.max(status.bytesTotal, doneBytes + progress.bytesTotal)
         status.bytesRead = doneBytes + progress.bytesRead
         status.rowsWritten = rowsBefore + progress.rowsWritten
-        const what = progress.phase === 'checking' ? 'checking' : progress.phase === 'indexing' ? 'indexing for search' : 'reading'
+        const what =
+          progress.phase === 'checking'
+            ? 'checking'
+            : progress.phase === 'indexing'
+              ? 'indexing for search'
+              : progress.pagesTotal > 0
+                ? `page ${progress.pagesRead} of ${progress.pagesTotal}${progress.ocrPages > 0 ? ` (${progress.ocrPages} read by OCR)` : ''}`
+                : 'reading'
         status.detail = `${files.length > 1 ? `${name} (${index + 1} of ${files.length})` : name} — ${what}`
-        status.progress = status.bytesTotal > 0 ? Math.min(1, status.bytesRead / status.bytesTotal) : null
+        // A PDF's pages take very different times (a scan is read by OCR), so its pages measure its progress.
+        const done = progress.pagesTotal > 0 ? doneBytes + (progress.bytesTotal * progress.pagesRead) / progress.pagesTotal : status.bytesRead
+        status.progress = status.bytesTotal > 0 ? Math.min(1, done / status.bytesTotal) : null
         this.publish(job)
       })
       doneBytes = status.bytesTotal

@@ -1,11 +1,12 @@
 import { readFile, stat } from 'node:fs/promises'
 import { basename } from 'node:path'
 import type { Database } from 'better-sqlite3'
-import type { DatasetSource, ImportOptions, ImportOutcome } from '@shared/model'
+import type { ArticlePage, DatasetSource, ImportOptions, ImportOutcome } from '@shared/model'
 import { insertArticle } from '../articles/article-queries'
 import { indexDatasetRows } from '../datasets/index-dataset-rows'
 import { extractHtmlArticle } from './article/extract-html-article'
-import { extractPdfArticle } from './article/extract-pdf-article'
+import { extractPdfArticle, type PdfReading } from './article/extract-pdf-article'
+import { startOcrEngine, type OcrEngine } from './article/ocr-engine'
 import { extractDocumentArticle } from './document/extract-document-article'
 import { DatasetWriter, type SettledTypes } from './dataset-writer'
 import { decodeText } from './decode-text'
@@ -48,6 +49,10 @@ export interface ImportProgress {
   bytesRead: number
   bytesTotal: number
   rowsWritten: number
+  /** Pages of a PDF read so far, of how many, and how many of them by OCR (0 for other files). */
+  pagesRead: number
+  pagesTotal: number
+  ocrPages: number
 }
 
 function elapsed(started: number): number {
@@ -77,18 +82,28 @@ function recordIfPossible(write: () => void): void {
   }
 }
 
-async function readArticle(path: string, fileName: string, format: ImportFormat, size: number): Promise<{ fields: ArticleFields; warnings: string[] }> {
+interface ReadArticle {
+  fields: ArticleFields
+  warnings: string[]
+  pages: ArticlePage[]
+  ocr: ImportOutcome['ocr']
+}
+
+async function readArticle(path: string, fileName: string, format: ImportFormat, size: number, reading: PdfReading): Promise<ReadArticle> {
   if (size === 0) throw new ImportInputError(`${fileName} is empty (0 bytes); nothing was imported.`, null, 0)
-  if (format === 'docx' || format === 'odt') return { fields: await extractDocumentArticle(path, fileName, format), warnings: [] }
+  if (format === 'docx' || format === 'odt') return { fields: await extractDocumentArticle(path, fileName, format), warnings: [], pages: [], ocr: null }
   const bytes = await readFile(path)
   if (bytes.length === 0) throw new ImportInputError(`${fileName} is empty (0 bytes); nothing was imported.`, null, 0)
-  if (format === 'pdf') return { fields: await extractPdfArticle(bytes, fileName), warnings: [] }
+  if (format === 'pdf') {
+    const { pages, ocr, ...fields } = await extractPdfArticle(bytes, fileName, reading)
+    return { fields, warnings: [], pages, ocr }
+  }
   const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)
   if (!utf16 && looksBinary(bytes)) throw new ImportInputError(`${fileName} looks like a binary file, not text; nothing was imported.`, null, 0)
   const decoded = decodeText(bytes, fileName)
   const fields = format === 'html' ? extractHtmlArticle(decoded.text, fileName) : parseArticleText(decoded.text, fileName)
   if (fields.body.trim() === '') throw new ImportInputError(`${fileName} has no text to import.`, null, null)
-  return { fields, warnings: decoded.warnings }
+  return { fields, warnings: decoded.warnings, pages: [], ocr: null }
 }
 
 /**
@@ -118,6 +133,7 @@ export async function importOneFile(
     error: null,
     seconds: elapsed(started),
     dataSeconds: 0,
+    ocr: null,
     ...fields
   })
 
@@ -155,7 +171,7 @@ export async function importOneFile(
     let sha256: string | null = null
     if (!hashWhileReading) {
       try {
-        onProgress({ phase: 'checking', bytesRead: 0, bytesTotal: size, rowsWritten: 0 })
+        onProgress({ phase: 'checking', bytesRead: 0, bytesTotal: size, rowsWritten: 0, pagesRead: 0, pagesTotal: 0, ocrPages: 0 })
         sha256 = await hashFile(request.path, signal)
       } catch (error) {
         if (error instanceof ImportCancelled) return outcome({ status: 'cancelled' })
@@ -180,7 +196,18 @@ export async function importOneFile(
     }
     let rowsWritten = 0
     let bytesRead = 0
-    const report = (phase: ImportProgress['phase']) => onProgress({ phase, bytesRead, bytesTotal: size, rowsWritten })
+    const pageCounts = { pagesRead: 0, pagesTotal: 0, ocrPages: 0 }
+    const report = (phase: ImportProgress['phase']) => onProgress({ phase, bytesRead, bytesTotal: size, rowsWritten, ...pageCounts })
+    // OCR starts only when a page needs it (tesseract takes a second to load its model), and stops with the import.
+    let ocrEngine: Promise<OcrEngine> | null = null
+    const reading: PdfReading = {
+      ocr: () => (ocrEngine ??= startOcrEngine()),
+      onPage: (pagesRead, pagesTotal, ocrPages) => {
+        Object.assign(pageCounts, { pagesRead, pagesTotal, ocrPages })
+        report('reading')
+      },
+      signal
+    }
     // The commit that publishes a large import would also copy the whole write-ahead log into the
     // database file (the automatic checkpoint). The rows are durable and visible once the log is
     // synced, so that copy waits for the next commit (the search index's) instead.
@@ -190,7 +217,13 @@ export async function importOneFile(
     try {
       let result: ImportOutcome
       if (kind === 'article') {
-        const { fields, warnings } = await readArticle(request.path, fileName, format, size)
+        let read: ReadArticle
+        try {
+          read = await readArticle(request.path, fileName, format, size, reading)
+        } finally {
+          if (ocrEngine !== null) await (await (ocrEngine as Promise<OcrEngine>).catch(() => null))?.stop()
+        }
+        const { fields, warnings } = read
         const overrides = request.article
         const id = insertArticle(db, {
           title: overrides?.title ?? fields.title,
@@ -203,9 +236,10 @@ export async function importOneFile(
           sourceFile: fileName,
           sourceSize: size,
           sha256,
-          importId
+          importId,
+          pages: read.pages
         })
-        result = outcome({ status: 'imported', id, rows: 1, warnings })
+        result = outcome({ status: 'imported', id, rows: 1, warnings, ocr: read.ocr })
       } else {
         const writer = new DatasetWriter(
           db,

@@ -31,7 +31,8 @@ function crashed(request: ImportRequest, reason: string): ImportOutcome {
     warnings: [],
     error: `${file} could not be imported: ${reason}. Nothing was added.`,
     seconds: 0,
-    dataSeconds: 0
+    dataSeconds: 0,
+    ocr: null
   }
 }
 

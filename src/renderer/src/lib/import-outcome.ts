@@ -2,6 +2,7 @@
 // job. Pure, so the wording can be pinned by unit tests without a DOM.
 
 import type { ImportOutcome, JobStatus } from '@shared/model'
+import { ocrSummary } from '@shared/ocr-summary'
 import type { Place } from '../state/place'
 import { formatCount } from './format-cell'
 import { formatDuration } from './format-duration'
@@ -29,7 +30,10 @@ export function outcomeHeadlineParts(outcome: ImportOutcome): Headline {
           rest: ` · ${plural(outcome.rows, 'row', 'rows')} · ${formatDuration(outcome.seconds)}`
         }
       }
-      return { verdict: outcome.kind === 'article' ? 'Imported as article' : 'Imported', rest: '' }
+      return {
+        verdict: outcome.kind === 'article' ? 'Imported as article' : 'Imported',
+        rest: outcome.ocr === null ? '' : ` · ${ocrSummary(outcome.ocr)}`
+      }
     case 'duplicate': {
       // The importer's first warning says what the file already is ("… already imported as dataset X").
       const why = outcome.warnings[0]
