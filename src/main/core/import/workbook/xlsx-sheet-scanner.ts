@@ -88,8 +88,10 @@ export class XlsxSheetScanner {
     let column = -2
     let type = ''
     let style = 0
-    // Attributes: r (reference), t (type), s (style); others are skipped.
-    let i = open + 2
+    // Attributes (after the element's name, which may carry a prefix): r (reference), t (type),
+    // s (style); others are skipped.
+    let i = open + 1
+    for (let code = text.charCodeAt(i); code !== 32 && code !== 9 && code !== 10 && code !== 13 && code !== 47 && code !== 62; code = text.charCodeAt(++i));
     while (i < close) {
       const code = text.charCodeAt(i)
       if (code === 32 || code === 9 || code === 10 || code === 13 || code === 47) {
