@@ -107,7 +107,8 @@ export const apiArgs = {
       encoding: nullable(oneOf('utf-8', 'utf-16le', 'utf-16be', 'windows-1252')),
       header: bool(),
       quote: oneOf('double', 'none'),
-      force: bool()
+      force: bool(),
+      sheets: nullable(list(text(200), 1000))
     })
   }),
   listJobs: nothing(),

@@ -251,6 +251,16 @@ export const SNIPPET_MARK_END = '\uE001'
 
 export type ImportedKind = 'article' | 'dataset'
 
+/** What became of one sheet of an imported workbook. */
+export interface SheetOutcome {
+  name: string
+  /** imported: a dataset; empty: no table on it; hidden and not picked: left out (pick it to import it). */
+  status: 'imported' | 'empty' | 'hidden' | 'not picked'
+  /** The dataset it became, and its rows. */
+  id: number | null
+  rows: number
+}
+
 export interface ImportOutcome {
   /** The file's name, for messages. */
   file: string
@@ -268,6 +278,11 @@ export interface ImportOutcome {
   dataSeconds: number
   /** For a PDF with scanned pages: how many pages were read by OCR, and their mean confidence (0–100). */
   ocr: { pages: number; meanConfidence: number } | null
+  /**
+   * For a workbook: every worksheet, in the workbook's order, and what became of it. The outcome's
+   * id is then the first dataset's, and rows count all of them.
+   */
+  sheets: SheetOutcome[] | null
 }
 
 export type ImportDelimiter = ',' | '\t' | '|' | ';'
@@ -285,6 +300,8 @@ export interface ImportOptions {
   quote: 'double' | 'none'
   /** Import even when the same bytes are already in the archive. */
   force: boolean
+  /** A workbook's sheets to import, by name; null imports every visible sheet that holds a table. */
+  sheets: string[] | null
 }
 
 export const DEFAULT_IMPORT_OPTIONS: ImportOptions = {
@@ -292,7 +309,8 @@ export const DEFAULT_IMPORT_OPTIONS: ImportOptions = {
   encoding: null,
   header: true,
   quote: 'double',
-  force: false
+  force: false,
+  sheets: null
 }
 
 export type JobState = 'running' | 'done' | 'failed' | 'cancelled'

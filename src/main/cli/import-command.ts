@@ -73,7 +73,13 @@ export async function importCommand(
       continue
     }
     const ocr = outcome.ocr ? ` (${ocrSummary(outcome.ocr)})` : ''
-    const what = outcome.kind === 'dataset' ? `dataset #${outcome.id} (${outcome.rows.toLocaleString('en-US')} rows)` : `article #${outcome.id}${ocr}`
+    const sheets = (outcome.sheets ?? []).filter((sheet) => sheet.id !== null)
+    const what =
+      sheets.length > 0
+        ? `${sheets.length === 1 ? 'dataset' : 'datasets'} ${sheets.map((sheet) => `#${sheet.id} “${sheet.name}” (${sheet.rows.toLocaleString('en-US')} rows)`).join(', ')}`
+        : outcome.kind === 'dataset'
+          ? `dataset #${outcome.id} (${outcome.rows.toLocaleString('en-US')} rows)`
+          : `article #${outcome.id}${ocr}`
     if (outcome.status === 'imported') io.out(`imported  ${outcome.file} → ${what} in ${outcome.seconds} s\n`)
     else if (outcome.status === 'duplicate') io.out(`skipped   ${outcome.warnings[0] ?? outcome.file}\n`)
     else if (outcome.status === 'cancelled') io.out(`cancelled ${outcome.file}\n`)

@@ -101,7 +101,7 @@ export class ImportJobs {
       const path = files[index]!
       const name = basename(path)
       if (job.controller.signal.aborted) {
-        status.outcomes.push({ file: name, path, status: 'cancelled', kind: null, id: null, rows: 0, warnings: [], error: null, seconds: 0, dataSeconds: 0, ocr: null })
+        status.outcomes.push({ file: name, path, status: 'cancelled', kind: null, id: null, rows: 0, warnings: [], error: null, seconds: 0, dataSeconds: 0, ocr: null, sheets: null })
         continue
       }
       const rowsBefore = status.rowsWritten
@@ -116,12 +116,14 @@ export class ImportJobs {
             ? 'checking'
             : progress.phase === 'indexing'
               ? 'indexing for search'
-              : progress.pagesTotal > 0
-                ? `page ${progress.pagesRead} of ${progress.pagesTotal}${progress.ocrPages > 0 ? ` (${progress.ocrPages} read by OCR)` : ''}`
-                : 'reading'
+              : progress.parts === 'pages'
+                ? `page ${progress.partsRead} of ${progress.partsTotal}${progress.ocrPages > 0 ? ` (${progress.ocrPages} read by OCR)` : ''}`
+                : progress.parts === 'sheets'
+                  ? `sheet ${Math.min(progress.partsRead + 1, progress.partsTotal)} of ${progress.partsTotal}`
+                  : 'reading'
         status.detail = `${files.length > 1 ? `${name} (${index + 1} of ${files.length})` : name} — ${what}`
-        // A PDF's pages take very different times (a scan is read by OCR), so its pages measure its progress.
-        const done = progress.pagesTotal > 0 ? doneBytes + (progress.bytesTotal * progress.pagesRead) / progress.pagesTotal : status.bytesRead
+        // A PDF's pages and a workbook's sheets are read one by one, not byte by byte: they measure its progress.
+        const done = progress.partsTotal > 0 ? doneBytes + (progress.bytesTotal * progress.partsRead) / progress.partsTotal : status.bytesRead
         status.progress = status.bytesTotal > 0 ? Math.min(1, done / status.bytesTotal) : null
         this.publish(job)
       })

@@ -11,6 +11,7 @@ import { extractDocumentArticle } from './document/extract-document-article'
 import { DatasetWriter, type SettledTypes } from './dataset-writer'
 import { decodeText } from './decode-text'
 import { hashFile } from './hash-file'
+import { importWorkbook } from './import-workbook'
 import { findDuplicateImport, importOfSizeExists } from './duplicate-imports'
 import { finishImport, startImport } from './import-ledger'
 import { looksBinary } from './looks-binary'
@@ -49,9 +50,11 @@ export interface ImportProgress {
   bytesRead: number
   bytesTotal: number
   rowsWritten: number
-  /** Pages of a PDF read so far, of how many, and how many of them by OCR (0 for other files). */
-  pagesRead: number
-  pagesTotal: number
+  /** Parts of a file read so far, of how many: a PDF's pages or a workbook's sheets (0 for other files). */
+  parts: 'pages' | 'sheets' | null
+  partsRead: number
+  partsTotal: number
+  /** Pages of a PDF read by OCR so far. */
   ocrPages: number
 }
 
@@ -134,6 +137,7 @@ export async function importOneFile(
     seconds: elapsed(started),
     dataSeconds: 0,
     ocr: null,
+    sheets: null,
     ...fields
   })
 
@@ -161,17 +165,20 @@ export async function importOneFile(
     format: format === 'delimited' ? 'delimited' : format === 'json' ? 'json' : 'ndjson',
     options: request.options
   } as const
+  const workbook = format === 'xlsx' || format === 'xls' || format === 'ods' ? format : null
+  const streamed = kind === 'dataset' && workbook === null
   // A file can only repeat an earlier import of its very size. When none has it, the reader thread
   // hashes the file in the time it waits for this one, and rows are written from the start; the
   // sha256 is checked once more before the commit, in case another process imported the same bytes.
-  const hashWhileReading = kind === 'dataset' && readerWorker !== null && !importOfSizeExists(db, size)
+  // (A workbook is hashed first: its zip is read by random access, not in one pass.)
+  const hashWhileReading = streamed && readerWorker !== null && !importOfSizeExists(db, size)
   // The reader thread starts now, so its start-up and first batches overlap with the hash below, if any.
-  const reader = kind === 'dataset' && readerWorker ? startTableReader(readerWorker, table, hashWhileReading) : null
+  const reader = streamed && readerWorker ? startTableReader(readerWorker, table, hashWhileReading) : null
   try {
     let sha256: string | null = null
     if (!hashWhileReading) {
       try {
-        onProgress({ phase: 'checking', bytesRead: 0, bytesTotal: size, rowsWritten: 0, pagesRead: 0, pagesTotal: 0, ocrPages: 0 })
+        onProgress({ phase: 'checking', bytesRead: 0, bytesTotal: size, rowsWritten: 0, parts: null, partsRead: 0, partsTotal: 0, ocrPages: 0 })
         sha256 = await hashFile(request.path, signal)
       } catch (error) {
         if (error instanceof ImportCancelled) return outcome({ status: 'cancelled' })
@@ -196,14 +203,14 @@ export async function importOneFile(
     }
     let rowsWritten = 0
     let bytesRead = 0
-    const pageCounts = { pagesRead: 0, pagesTotal: 0, ocrPages: 0 }
-    const report = (phase: ImportProgress['phase']) => onProgress({ phase, bytesRead, bytesTotal: size, rowsWritten, ...pageCounts })
+    const partCounts: Pick<ImportProgress, 'parts' | 'partsRead' | 'partsTotal' | 'ocrPages'> = { parts: null, partsRead: 0, partsTotal: 0, ocrPages: 0 }
+    const report = (phase: ImportProgress['phase']) => onProgress({ phase, bytesRead, bytesTotal: size, rowsWritten, ...partCounts })
     // OCR starts only when a page needs it (tesseract takes a second to load its model), and stops with the import.
     let ocrEngine: Promise<OcrEngine> | null = null
     const reading: PdfReading = {
       ocr: () => (ocrEngine ??= startOcrEngine()),
-      onPage: (pagesRead, pagesTotal, ocrPages) => {
-        Object.assign(pageCounts, { pagesRead, pagesTotal, ocrPages })
+      onPage: (partsRead, partsTotal, ocrPages) => {
+        Object.assign(partCounts, { parts: 'pages', partsRead, partsTotal, ocrPages })
         report('reading')
       },
       signal
@@ -240,6 +247,33 @@ export async function importOneFile(
           pages: read.pages
         })
         result = outcome({ status: 'imported', id, rows: 1, warnings, ocr: read.ocr })
+      } else if (workbook !== null) {
+        const written = await importWorkbook(
+          db,
+          {
+            path: request.path,
+            fileName,
+            format: workbook,
+            sourceSize: size,
+            sha256: sha256!,
+            importId,
+            name: request.dataset?.name ?? fileName.replace(/\.[^.]+$/, ''),
+            sources: request.dataset?.sources ?? []
+          },
+          request.options,
+          signal,
+          (rows) => {
+            rowsWritten = rows
+            report('reading')
+          },
+          (partsRead, partsTotal) => {
+            Object.assign(partCounts, { parts: 'sheets', partsRead, partsTotal })
+            report('reading')
+          }
+        )
+        if (signal.aborted) throw new ImportCancelled()
+        const first = written.sheets.find((sheet) => sheet.id !== null)!
+        result = outcome({ status: 'imported', id: first.id, rows: written.rows, warnings: written.warnings, sheets: written.sheets })
       } else {
         const writer = new DatasetWriter(
           db,
@@ -285,12 +319,13 @@ export async function importOneFile(
       db.exec('COMMIT')
       const dataSeconds = elapsed(started)
       db.pragma(`wal_autocheckpoint = ${autoCheckpoint}`)
-      if (result.kind === 'dataset' && result.id !== null) {
+      const published = result.sheets !== null ? result.sheets.flatMap((sheet) => (sheet.id === null ? [] : [sheet.id])) : result.id !== null ? [result.id] : []
+      if (result.kind === 'dataset' && published.length > 0) {
         // The rows are published; the search index is built in its own transaction so a large table is
         // usable sooner. If this step is interrupted, the archive finishes it when it next opens.
         report('indexing')
         try {
-          indexDatasetRows(db, result.id)
+          for (const id of published) indexDatasetRows(db, id)
         } catch (error) {
           result.warnings.push(
             `${fileName}: the rows are saved, but indexing them for search failed (${reasonOf(error)}); Casefile will try again when the archive next opens.`

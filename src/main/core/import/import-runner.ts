@@ -32,7 +32,8 @@ function crashed(request: ImportRequest, reason: string): ImportOutcome {
     error: `${file} could not be imported: ${reason}. Nothing was added.`,
     seconds: 0,
     dataSeconds: 0,
-    ocr: null
+    ocr: null,
+    sheets: null
   }
 }
 

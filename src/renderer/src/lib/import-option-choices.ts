@@ -1,7 +1,7 @@
 // The choices the "Import again with options…" form offers, in the words a user knows them by.
 // <select> values are strings, so "detect" stands in for the contract's null.
 
-import type { ImportDelimiter, ImportEncoding, ImportOptions } from '@shared/model'
+import type { ImportDelimiter, ImportEncoding, ImportOptions, ImportOutcome } from '@shared/model'
 
 export const DETECT = 'detect'
 
@@ -41,6 +41,8 @@ export interface OptionsForm {
   header: boolean
   quote: ImportOptions['quote']
   force: boolean
+  /** A workbook's sheets to import, by name; null for every visible sheet with a table. */
+  sheets: string[] | null
 }
 
 export function formFromOptions(options: ImportOptions): OptionsForm {
@@ -49,7 +51,8 @@ export function formFromOptions(options: ImportOptions): OptionsForm {
     encoding: options.encoding ?? DETECT,
     header: options.header,
     quote: options.quote,
-    force: options.force
+    force: options.force,
+    sheets: options.sheets
   }
 }
 
@@ -59,6 +62,21 @@ export function optionsFromForm(form: OptionsForm): ImportOptions {
     encoding: form.encoding === DETECT ? null : form.encoding,
     header: form.header,
     quote: form.quote,
-    force: form.force
+    force: form.force,
+    sheets: form.sheets
   }
+}
+
+/**
+ * The sheets the options form offers for a workbook, ticked as the import left them: the ones it
+ * imported, or (when it imported none) every sheet but the hidden ones.
+ */
+export function sheetChoices(outcome: ImportOutcome): { name: string; picked: boolean; note: string | null }[] {
+  const sheets = outcome.sheets ?? []
+  const imported = sheets.some((sheet) => sheet.status === 'imported')
+  return sheets.map((sheet) => ({
+    name: sheet.name,
+    picked: imported ? sheet.status === 'imported' : sheet.status !== 'hidden',
+    note: sheet.status === 'hidden' ? 'hidden' : sheet.status === 'empty' ? 'no table found' : null
+  }))
 }

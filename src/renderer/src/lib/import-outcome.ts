@@ -25,8 +25,9 @@ export function outcomeHeadlineParts(outcome: ImportOutcome): Headline {
   switch (outcome.status) {
     case 'imported':
       if (outcome.kind === 'dataset') {
+        const sheets = (outcome.sheets ?? []).filter((sheet) => sheet.status === 'imported')
         return {
-          verdict: 'Imported as dataset',
+          verdict: sheets.length > 1 ? `Imported as ${sheets.length} datasets` : 'Imported as dataset',
           rest: ` · ${plural(outcome.rows, 'row', 'rows')} · ${formatDuration(outcome.seconds)}`
         }
       }
