@@ -6,12 +6,10 @@ import { insertArticle } from '../articles/article-queries'
 import { indexDatasetRows } from '../datasets/index-dataset-rows'
 import { extractHtmlArticle } from './article/extract-html-article'
 import { extractPdfArticle, type PdfReading } from './article/extract-pdf-article'
-import { startOcrEngine, type OcrEngine } from './article/ocr-engine'
-import { extractDocumentArticle } from './document/extract-document-article'
+import type { OcrEngine } from './article/ocr-engine'
 import { DatasetWriter, type SettledTypes } from './dataset-writer'
 import { decodeText } from './decode-text'
 import { hashFile } from './hash-file'
-import { importWorkbook } from './import-workbook'
 import { findDuplicateImport, importOfSizeExists } from './duplicate-imports'
 import { finishImport, startImport } from './import-ledger'
 import { looksBinary } from './looks-binary'
@@ -94,7 +92,11 @@ interface ReadArticle {
 
 async function readArticle(path: string, fileName: string, format: ImportFormat, size: number, reading: PdfReading): Promise<ReadArticle> {
   if (size === 0) throw new ImportInputError(`${fileName} is empty (0 bytes); nothing was imported.`, null, 0)
-  if (format === 'docx' || format === 'odt') return { fields: await extractDocumentArticle(path, fileName, format), warnings: [], pages: [], ocr: null }
+  if (format === 'docx' || format === 'odt') {
+    // Loaded when first needed: most imports are not Word files, and mammoth takes a while to load.
+    const { extractDocumentArticle } = await import('./document/extract-document-article')
+    return { fields: await extractDocumentArticle(path, fileName, format), warnings: [], pages: [], ocr: null }
+  }
   const bytes = await readFile(path)
   if (bytes.length === 0) throw new ImportInputError(`${fileName} is empty (0 bytes); nothing was imported.`, null, 0)
   if (format === 'pdf') {
@@ -208,7 +210,7 @@ export async function importOneFile(
     // OCR starts only when a page needs it (tesseract takes a second to load its model), and stops with the import.
     let ocrEngine: Promise<OcrEngine> | null = null
     const reading: PdfReading = {
-      ocr: () => (ocrEngine ??= startOcrEngine()),
+      ocr: () => (ocrEngine ??= import('./article/ocr-engine').then(({ startOcrEngine }) => startOcrEngine())),
       onPage: (partsRead, partsTotal, ocrPages) => {
         Object.assign(partCounts, { parts: 'pages', partsRead, partsTotal, ocrPages })
         report('reading')
@@ -248,6 +250,8 @@ export async function importOneFile(
         })
         result = outcome({ status: 'imported', id, rows: 1, warnings, ocr: read.ocr })
       } else if (workbook !== null) {
+        // The workbook readers (SheetJS among them) are loaded only for workbooks.
+        const { importWorkbook } = await import('./import-workbook')
         const written = await importWorkbook(
           db,
           {

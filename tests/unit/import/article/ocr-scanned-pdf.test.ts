@@ -1,9 +1,11 @@
 // A scanned memo made the way FOIA offices make them: Chromium prints the text, pdftoppm rasterises
 // each page, and the pictures are wrapped back into a PDF with no text layer. A last page printed
 // as text makes it a mixed PDF. OCR is slow (seconds a page), so this file keeps to three pages.
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { extractPdfArticle, type PdfArticle, type PdfReading } from '../../../../src/main/core/import/article/extract-pdf-article'
-import { startOcrEngine, type OcrEngine } from '../../../../src/main/core/import/article/ocr-engine'
+import { ocrPaths, startOcrEngine, type OcrEngine } from '../../../../src/main/core/import/article/ocr-engine'
 import { ImportCancelled } from '../../../../src/main/core/import/row-sink'
 import { scannedPdf } from '../../../helpers/scanned-pdf'
 
@@ -52,6 +54,15 @@ describe('a scanned PDF', () => {
     expect(article.body.slice(article.pages[1]!.start, article.pages[1]!.end)).toContain('publish new figures')
     for (const page of article.pages.slice(0, 2)) expect(page.confidence).toBeGreaterThan(80)
     expect(article.ocr).toEqual({ pages: 2, meanConfidence: Math.round((article.pages[0]!.confidence! + article.pages[1]!.confidence!) / 2) })
+  })
+
+  it('reads the model from its package: nothing is downloaded, and no copy is written where Casefile runs', () => {
+    // This machine has no network: reading at all shows nothing was fetched. tesseract.js would
+    // otherwise cache the model as ./eng.traineddata.
+    expect(existsSync(join(process.cwd(), 'eng.traineddata'))).toBe(false)
+    const paths = ocrPaths()
+    expect(existsSync(join(paths.langPath, 'eng.traineddata.gz'))).toBe(true)
+    expect(existsSync(paths.workerPath)).toBe(true)
   })
 
   it('reports progress page by page, counting the pages read by OCR', () => {
