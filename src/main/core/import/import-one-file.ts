@@ -210,7 +210,7 @@ export async function importOneFile(
     // OCR starts only when a page needs it (tesseract takes a second to load its model), and stops with the import.
     let ocrEngine: Promise<OcrEngine> | null = null
     const reading: PdfReading = {
-      ocr: () => (ocrEngine ??= import('./article/ocr-engine').then(({ startOcrEngine }) => startOcrEngine())),
+      ocr: () => (ocrEngine ??= import('./article/ocr-engine').then(({ ocrParallelism, startOcrEngine }) => startOcrEngine(ocrParallelism()))),
       onPage: (partsRead, partsTotal, ocrPages) => {
         Object.assign(partCounts, { parts: 'pages', partsRead, partsTotal, ocrPages })
         report('reading')

@@ -67,7 +67,7 @@ describe('extractPdfArticle', () => {
   })
 
   test('reads a page without a text layer by OCR, and refuses a drawing in which OCR finds no text', async () => {
-    const engine = await startOcrEngine()
+    const engine = await startOcrEngine(1)
     try {
       const reading: PdfReading = { ocr: () => Promise.resolve(engine), onPage: () => undefined, signal: new AbortController().signal }
       expect(await failure(fixture('scanned-page.pdf'), 'scanned-page.pdf', reading)).toBe(

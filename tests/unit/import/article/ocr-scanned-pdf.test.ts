@@ -26,7 +26,7 @@ function withEngine(engine: OcrEngine, onPage: PdfReading['onPage'], signal: Abo
 
 beforeAll(async () => {
   pdf = await scannedPdf(MEMO_HTML, 150, ['<p>This closing page was printed with a text layer of its own.</p>'])
-  const engine = await startOcrEngine()
+  const engine = await startOcrEngine(2)
   try {
     article = await extractPdfArticle(pdf, 'memo-scan.pdf', withEngine(engine, (...counts) => progress.push(counts), new AbortController().signal))
   } finally {
@@ -74,7 +74,7 @@ describe('a scanned PDF', () => {
   })
 
   it('stops between pages when cancelled', async () => {
-    const engine = await startOcrEngine()
+    const engine = await startOcrEngine(1)
     const controller = new AbortController()
     try {
       const pages: number[] = []

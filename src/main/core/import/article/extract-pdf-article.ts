@@ -94,14 +94,16 @@ export async function extractPdfArticle(bytes: Uint8Array, fileName: string, rea
     } catch (error) {
       throw unreadable(reasonOf(error))
     }
-    // A page's picture is drawn while OCR reads the page before it: tesseract runs in a thread of its
-    // own, so drawing and reading overlap on two cores. At most one page waits for OCR ahead.
+    // A page's picture is drawn while OCR reads the pages before it: tesseract runs in threads of its
+    // own, so drawing and reading overlap. At most as many pages as OCR reads at once wait ahead.
     const slots: Promise<PageText | null>[] = []
     const done: (PageText | null)[] = []
     let ocrPages = 0
     /** Numbers of the pages sent to OCR (whether or not it found text on them). */
     const ocrSlots = new Set<number>()
     const stopped = abortPromise(reading.signal)
+    /** Pages read ahead of the ones settled: one while only text layers are read, more once OCR runs. */
+    let ahead = 1
     const settle = async (upTo: number): Promise<void> => {
       while (done.length < upTo) {
         const text = await Promise.race([slots[done.length]!, stopped])
@@ -125,6 +127,7 @@ export async function extractPdfArticle(bytes: Uint8Array, fileName: string, rea
       else {
         // No text layer on this page: a scan (or a drawing). Its picture is read with OCR.
         const engine = await reading.ocr()
+        ahead = engine.parallel
         const picture = await drawPage(page, document.canvasFactory as PageCanvasFactory)
         ocrSlots.add(number)
         const read = engine.read(picture).then((result): PageText | null => {
@@ -136,7 +139,7 @@ export async function extractPdfArticle(bytes: Uint8Array, fileName: string, rea
         slots.push(read)
       }
       page.cleanup()
-      await settle(number - 1)
+      await settle(number - ahead)
     }
     await settle(document.numPages)
     const texts = done.filter((text): text is PageText => text !== null)

@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module'
+import { availableParallelism } from 'node:os'
 import { dirname, join } from 'node:path'
 import { createWorker, OEM, type Worker } from 'tesseract.js'
 
@@ -9,6 +10,8 @@ export interface OcrPage {
 }
 
 export interface OcrEngine {
+  /** How many pages it reads at once. */
+  readonly parallel: number
   read(image: Buffer): Promise<OcrPage>
   stop(): Promise<void>
 }
@@ -29,24 +32,67 @@ export function ocrPaths(): { workerPath: string; corePath: string; langPath: st
   }
 }
 
-/** Starts tesseract (a worker thread of its own) with the English model; `stop` ends it. */
-export async function startOcrEngine(): Promise<OcrEngine> {
-  let failure: unknown = null
-  const worker: Worker = await createWorker('eng', OEM.LSTM_ONLY, {
+/** OCR reads this many pages at once at most: tesseract uses one core a page. */
+export function ocrParallelism(): number {
+  return Math.max(1, Math.min(2, availableParallelism()))
+}
+
+async function startWorker(onError: (error: unknown) => void): Promise<Worker> {
+  return createWorker('eng', OEM.LSTM_ONLY, {
     ...ocrPaths(),
     cacheMethod: 'none',
     gzip: true,
     logger: () => undefined,
-    errorHandler: (error: unknown) => {
-      failure = error
-    }
+    errorHandler: onError
   })
+}
+
+/**
+ * Starts tesseract with the English model: a worker thread for the first page, and up to
+ * `parallel` as pages wait, each started when the others are busy; `stop` ends them all.
+ */
+export async function startOcrEngine(parallel: number): Promise<OcrEngine> {
+  let failure: unknown = null
+  const onError = (error: unknown) => {
+    failure = error
+  }
+  const workers: Worker[] = [await startWorker(onError)]
+  const idle: Worker[] = [...workers]
+  let started = workers.length
+  const waiting: ((worker: Worker) => void)[] = []
+  let stopped = false
+  const acquire = async (): Promise<Worker> => {
+    const free = idle.pop()
+    if (free !== undefined) return free
+    if (started < parallel) {
+      started++
+      const worker = await startWorker(onError)
+      workers.push(worker)
+      return worker
+    }
+    return new Promise((resolve) => waiting.push(resolve))
+  }
+  const release = (worker: Worker) => {
+    const next = waiting.shift()
+    if (next !== undefined) next(worker)
+    else idle.push(worker)
+  }
   return {
+    parallel,
     async read(image) {
-      const { data } = await worker.recognize(image)
-      if (failure !== null) throw failure instanceof Error ? failure : new Error(String(failure))
-      return { text: data.text, confidence: data.confidence }
+      const worker = await acquire()
+      if (stopped) throw new Error('OCR was stopped')
+      try {
+        const { data } = await worker.recognize(image)
+        if (failure !== null) throw failure instanceof Error ? failure : new Error(String(failure))
+        return { text: data.text, confidence: data.confidence }
+      } finally {
+        release(worker)
+      }
     },
-    stop: () => worker.terminate().then(() => undefined)
+    async stop() {
+      stopped = true
+      await Promise.all(workers.map((worker) => worker.terminate()))
+    }
   }
 }
