@@ -1,5 +1,7 @@
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { headerMayUseMerges } from '../../../../src/main/core/import/workbook/find-sheet-table'
+import type { SheetRow } from '../../../../src/main/core/import/workbook/sheet-row'
 import { readSheets } from './read-sheets'
 
 const FIXTURE = resolve(import.meta.dirname, '../../../fixtures/import/workbook/dhs-yearbook-2013-table-39.xlsx')
@@ -60,5 +62,18 @@ describe('a government table written by exceljs (title rows, two-row header, mer
     await expect(readSheets(FIXTURE, 'xlsx', ['Table 40'], true)).rejects.toThrow(
       'dhs-yearbook-2013-table-39.xlsx has no worksheet named “Table 40”; its worksheets are “Table 39”, “Case review”, “Lookup”.'
     )
+  })
+})
+
+describe('when merged cells are looked for', () => {
+  const row = (n: number, ...values: (string | null)[]): SheetRow => ({ row: n, values, kinds: values.map((value) => (value === null ? null : 'text')) })
+
+  it('skips the pass for a sheet whose first rows are full, titles and all', () => {
+    expect(headerMayUseMerges([row(1, 'Cases by court'), row(3, 'Court', 'Cases'), row(4, 'Miami', '3')])).toBe(false)
+  })
+
+  it('makes it when a header leaves blanks or a group label stands over its columns', () => {
+    expect(headerMayUseMerges([row(1, 'Event', 'Fiscal year', null), row(2, null, '2012', '2013')])).toBe(true)
+    expect(headerMayUseMerges([row(1, null, 'Fiscal year'), row(2, 'Event', '2012', '2013')])).toBe(true)
   })
 })

@@ -24,3 +24,15 @@ describe('number formats', () => {
     expect(serialDateText(3e6, 'date', false)).toBeNull()
   })
 })
+
+describe('serial dates against the calendar', () => {
+  it('agrees with Date on every day from 1900-03-01 to 2100, in both systems', () => {
+    for (let serial = 61; serial < 73_051; serial += 1) {
+      const expected = new Date(Date.UTC(1899, 11, 30) + serial * 86_400_000).toISOString().slice(0, 10)
+      if (serialDateText(serial, 'date', false) !== expected) throw new Error(`serial ${serial}: ${serialDateText(serial, 'date', false)} ≠ ${expected}`)
+      const expected1904 = new Date(Date.UTC(1904, 0, 1) + serial * 86_400_000).toISOString().slice(0, 10)
+      if (serialDateText(serial, 'date', true) !== expected1904) throw new Error(`1904 serial ${serial}`)
+    }
+    expect(serialDateText(2_958_465, 'date', false)).toBe('9999-12-31')
+  })
+})

@@ -143,6 +143,28 @@ function headerText(row: SheetRow, column: number, merges: readonly MergedCells[
   return ''
 }
 
+/**
+ * Whether findSheetTable could use the sheet's merged cells to read these first rows: only when a
+ * row leaves cells blank inside the table's span (a merged cell covers blanks) or a single label
+ * stands right of the table's first column. A sheet whose first rows are full needs no merges,
+ * and so no pass over its XML to find them.
+ */
+export function headerMayUseMerges(window: readonly SheetRow[]): boolean {
+  const rows = window.filter((row) => filled(row) > 0)
+  const wide = rows.filter((row) => filled(row) >= 2)
+  if (wide.length === 0) return false
+  const first = Math.min(...wide.map(firstFilled))
+  const last = Math.max(...wide.map((row) => row.values.length - 1))
+  for (const row of rows) {
+    if (filled(row) === 1) {
+      if (firstFilled(row) > first) return true
+      continue
+    }
+    for (let column = first; column <= last; column++) if ((row.values[column] ?? null) === null) return true
+  }
+  return false
+}
+
 /** Whether a row past the table's data reads as a footnote: one text cell, marked or long. */
 export function footnoteLike(row: SheetRow): boolean {
   let text: string | null = null

@@ -33,10 +33,9 @@ export function dateFormatOf(numFmtId: number, code: string | null): DateFormat 
   return /m/.test(codes) ? 'date' : null
 }
 
-const DAY_MS = 86_400_000
-/** 1899-12-30: day 0 of the 1900 date system once Excel's fictional 1900-02-29 is stepped over. */
-const EPOCH_1900 = Date.UTC(1899, 11, 30)
-const EPOCH_1904 = Date.UTC(1904, 0, 1)
+/** Day 0 of each date system, as days since 1970-01-01: 1899-12-30 (once Excel's fictional 1900-02-29 is stepped over) and 1904-01-01. */
+const EPOCH_1900 = -25_569
+const EPOCH_1904 = -24_107
 
 /**
  * A serial date as ISO text: YYYY-MM-DD for a date, YYYY-MM-DDTHH:MM:SS for a date with a time,
@@ -58,10 +57,35 @@ export function serialDateText(serial: number, format: Exclude<DateFormat, null>
   return format === 'date' && seconds === 0 ? day : `${day}T${time}`
 }
 
+/** Recently converted days: a date column repeats its days, and this runs once a cell. */
+const dayTexts = new Map<number, string>()
+const MAX_CACHED_DAYS = 100_000
+
 function dayText(whole: number, date1904: boolean): string {
   if (!date1904 && whole === 60) return '1900-02-29'
-  const days = date1904 ? whole : whole < 60 ? whole + 1 : whole
-  return new Date((date1904 ? EPOCH_1904 : EPOCH_1900) + days * DAY_MS).toISOString().slice(0, 10)
+  const days = (date1904 ? EPOCH_1904 + whole : EPOCH_1900 + (whole < 60 ? whole + 1 : whole))
+  let text = dayTexts.get(days)
+  if (text === undefined) {
+    if (dayTexts.size >= MAX_CACHED_DAYS) dayTexts.clear()
+    text = civilDate(days)
+    dayTexts.set(days, text)
+  }
+  return text
+}
+
+/** Days since 1970-01-01 as YYYY-MM-DD in the proleptic Gregorian calendar (years 0–9999), without a Date. */
+function civilDate(days: number): string {
+  // Howard Hinnant's days-to-civil: eras of 400 years, counted from 0000-03-01.
+  const z = days + 719_468
+  const era = Math.floor(z / 146_097)
+  const dayOfEra = z - era * 146_097
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365)
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100))
+  const shifted = Math.floor((5 * dayOfYear + 2) / 153)
+  const day = dayOfYear - Math.floor((153 * shifted + 2) / 5) + 1
+  const month = shifted < 10 ? shifted + 3 : shifted - 9
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+  return `${String(year).padStart(4, '0')}-${two(month)}-${two(day)}`
 }
 
 function two(value: number): string {

@@ -1,34 +1,51 @@
 import { attribute, officeText, xmlText } from './xml-text'
 
-/** One cell as the sheet XML stores it, before styles and shared strings give it meaning. */
-export interface RawCell {
-  column: number
-  /** The t attribute: s, str, inlineStr, b, e, d, n; '' when absent (a number). */
-  type: string
-  /** Index into the workbook's cell formats; 0 when absent. */
-  style: number
-  /** The <v> text, or an inline string's text; null when the cell has neither. */
-  value: string | null
-  formula: boolean
+/** A cell's t attribute, as a number: what its <v> holds. */
+export const CELL_NUMBER = 0
+export const CELL_SHARED_STRING = 1
+export const CELL_FORMULA_STRING = 2
+export const CELL_INLINE_STRING = 3
+export const CELL_BOOLEAN = 4
+export const CELL_ERROR = 5
+export const CELL_ISO_DATE = 6
+
+/**
+ * One row's cells as the sheet XML stores them, before styles and shared strings give them meaning:
+ * cell k is at `columns[k]`, of type `types[k]` (CELL_…), cell format `styles[k]`, with the <v>
+ * text or an inline string's text `values[k]` (null when it has neither). The arrays are reused
+ * from row to row: a consumer reads them before its callback returns.
+ */
+export interface RawRow {
+  row: number
+  count: number
+  columns: number[]
+  types: number[]
+  styles: number[]
+  values: (string | null)[]
 }
 
 /**
  * Reads a worksheet's XML (sheetN.xml) as it streams in, without building a tree: rows and their
- * cells are found with indexOf and handed on one row at a time, so memory holds only the text of
- * the rows in the current chunk. Element names may carry a namespace prefix (x:row).
+ * cells are found with indexOf and charCodeAt and handed on one row at a time, so memory holds only
+ * the text of the rows in the current chunk. Element names may carry a namespace prefix (x:row).
+ * Written for speed: this runs once for every cell of a workbook.
  */
 export class XlsxSheetScanner {
   private pending = ''
-  private rowNumber = 0
+  private readonly current: RawRow = { row: 0, count: 0, columns: [], types: [], styles: [], values: [] }
+  private inRow = false
   /** Merged ranges, as written (<mergeCell ref="A1:C1"/>); they follow the rows in the XML. */
   readonly merges: string[] = []
   /** Formula cells written without a saved value: there is nothing to show for them. */
   formulasWithoutValue = 0
+  /** Set by `stop`: the rest of the XML is not read. */
+  private stopped = false
 
-  constructor(private readonly onRow: (row: number, cells: RawCell[]) => void) {}
+  constructor(private readonly onRow: (row: RawRow) => void) {}
 
   feed(chunk: string): void {
-    const text = this.pending + chunk
+    if (this.stopped) return
+    const text = this.pending.length > 0 ? this.pending + chunk : chunk
     // Only whole rows are read; the tail waits for the next chunk.
     const cut = lastRowEnd(text)
     if (cut < 0) {
@@ -40,36 +57,47 @@ export class XlsxSheetScanner {
   }
 
   end(): void {
-    this.scan(this.pending, this.pending.length)
+    if (!this.stopped) this.scan(this.pending, this.pending.length)
     this.pending = ''
   }
 
+  /** Reads no further rows (the caller has seen enough). */
+  stop(): void {
+    this.stopped = true
+  }
+
   private scan(text: string, limit: number): void {
+    const row = this.current
     let pos = 0
-    let cells: RawCell[] | null = null
-    let previousColumn = -1
-    while (pos < limit) {
+    while (pos < limit && !this.stopped) {
       const open = text.indexOf('<', pos)
       if (open < 0 || open >= limit) break
+      const closing = text.charCodeAt(open + 1) === 47
+      const nameStart = closing ? open + 2 : open + 1
+      // Fast path: an unprefixed <c …> start tag.
+      if (!closing && text.charCodeAt(nameStart) === 99 && isNameEnd(text.charCodeAt(nameStart + 1))) {
+        if (this.inRow) {
+          pos = this.cell(text, open, nameStart + 1)
+          continue
+        }
+      }
       const close = text.indexOf('>', open)
       if (close < 0) break
-      const closing = text.charCodeAt(open + 1) === 47
-      const name = localName(text, closing ? open + 2 : open + 1)
-      if (name === 'c' && !closing && cells !== null) {
-        pos = this.cell(text, open, close, cells, previousColumn)
-        previousColumn = cells.length > 0 ? cells[cells.length - 1]!.column : previousColumn
+      const name = localName(text, nameStart)
+      if (name === 'c' && !closing && this.inRow) {
+        pos = this.cell(text, open, nameEndOf(text, nameStart))
         continue
       }
       if (name === 'row') {
         if (closing) {
-          if (cells !== null) this.onRow(this.rowNumber, cells)
-          cells = null
+          if (this.inRow) this.onRow(row)
+          this.inRow = false
         } else {
           const tag = text.slice(open, close + 1)
           const r = attribute(tag, 'r')
-          this.rowNumber = r !== null && /^[0-9]+$/.test(r) ? Number(r) : this.rowNumber + 1
-          previousColumn = -1
-          cells = tag.charCodeAt(tag.length - 2) === 47 ? null : []
+          row.row = r !== null && /^[0-9]+$/.test(r) ? Number(r) : row.row + 1
+          row.count = 0
+          this.inRow = tag.charCodeAt(tag.length - 2) !== 47
         }
       } else if (name === 'mergeCell' && !closing) {
         const ref = attribute(text.slice(open, close + 1), 'ref')
@@ -79,41 +107,47 @@ export class XlsxSheetScanner {
     }
   }
 
-  /**
-   * Reads the cell whose start tag spans [open, close] and pushes it; returns where reading goes on.
-   * Written with charCodeAt and indexOf rather than slices and regular expressions: this runs once for
-   * every cell of a sheet.
-   */
-  private cell(text: string, open: number, close: number, cells: RawCell[], previousColumn: number): number {
+  /** Reads the cell whose start tag opens at `open` (its attributes from `from` on) and adds it to the row; returns where reading goes on. */
+  private cell(text: string, open: number, from: number): number {
+    const row = this.current
     let column = -2
-    let type = ''
+    let type = CELL_NUMBER
     let style = 0
-    // Attributes (after the element's name, which may carry a prefix): r (reference), t (type),
-    // s (style); others are skipped.
-    let i = open + 1
-    for (let code = text.charCodeAt(i); code !== 32 && code !== 9 && code !== 10 && code !== 13 && code !== 47 && code !== 62; code = text.charCodeAt(++i));
-    while (i < close) {
+    // Attributes r (reference), t (type) and s (style); others are skipped.
+    let i = from
+    let close = -1
+    for (;;) {
       const code = text.charCodeAt(i)
+      if (code === 62) {
+        close = i
+        break
+      }
       if (code === 32 || code === 9 || code === 10 || code === 13 || code === 47) {
         i++
         continue
       }
+      if (Number.isNaN(code)) return text.length
       const equals = text.indexOf('=', i)
-      if (equals < 0 || equals > close) break
-      const quote = text.charCodeAt(equals + 1)
-      const valueEnd = text.indexOf(quote === 39 ? "'" : '"', equals + 2)
-      const nameLength = equals - i
-      if (nameLength === 1) {
+      if (equals < 0) return text.length
+      let quoteAt = equals + 1
+      while (text.charCodeAt(quoteAt) === 32) quoteAt++
+      const valueStart = quoteAt + 1
+      const valueEnd = text.indexOf(text.charCodeAt(quoteAt) === 39 ? "'" : '"', valueStart)
+      if (valueEnd < 0) return text.length
+      let nameEnd = equals
+      while (text.charCodeAt(nameEnd - 1) === 32) nameEnd--
+      if (nameEnd - i === 1) {
         const attribute = text.charCodeAt(i)
-        if (attribute === 114) column = columnAt(text, equals + 2, valueEnd)
-        else if (attribute === 116) type = text.slice(equals + 2, valueEnd)
-        else if (attribute === 115) style = Number(text.slice(equals + 2, valueEnd)) || 0
+        if (attribute === 114) column = columnAt(text, valueStart, valueEnd)
+        else if (attribute === 116) type = cellType(text, valueStart, valueEnd)
+        else if (attribute === 115) style = digitsAt(text, valueStart, valueEnd)
       }
       i = valueEnd + 1
     }
-    if (column === -2) column = previousColumn + 1
+    const count = row.count
+    if (column === -2) column = count > 0 ? row.columns[count - 1]! + 1 : 0
     if (text.charCodeAt(close - 1) === 47) {
-      if (column >= 0) cells.push({ column, type, style, value: null, formula: false })
+      this.push(column, type, style, null)
       return close + 1
     }
     let value: string | null = null
@@ -122,18 +156,23 @@ export class XlsxSheetScanner {
     for (;;) {
       const lt = text.indexOf('<', at)
       if (lt < 0) return text.length
-      const tagEnd = text.indexOf('>', lt)
       if (text.charCodeAt(lt + 1) === 47) {
         // The end of the cell (</c>); a child's end tag is consumed where the child is read.
-        if (column >= 0) {
-          if (formula && value === null) this.formulasWithoutValue++
-          cells.push({ column, type, style, value: value === null || type === 'inlineStr' ? value : type === 'str' ? officeText(value) : xmlText(value), formula })
-        }
-        return tagEnd + 1
+        if (formula && value === null) this.formulasWithoutValue++
+        if (value !== null && type !== CELL_INLINE_STRING && type !== CELL_SHARED_STRING) value = type === CELL_FORMULA_STRING ? officeText(value) : xmlText(value)
+        this.push(column, type, style, value)
+        return text.indexOf('>', lt) + 1
+      }
+      const tagEnd = text.indexOf('>', lt)
+      // Fast path: <v>digits</v>, the commonest child by far.
+      if (text.charCodeAt(lt + 1) === 118 && tagEnd === lt + 2) {
+        const end = text.indexOf('<', tagEnd)
+        value = text.slice(tagEnd + 1, end)
+        at = text.indexOf('>', end) + 1
+        continue
       }
       const child = localName(text, lt + 1)
-      const selfClosing = text.charCodeAt(tagEnd - 1) === 47
-      if (selfClosing) {
+      if (text.charCodeAt(tagEnd - 1) === 47) {
         if (child === 'f') formula = true
         else if (child === 'v') value = ''
         at = tagEnd + 1
@@ -146,6 +185,48 @@ export class XlsxSheetScanner {
       at = text.indexOf('>', childEnd) + 1
     }
   }
+
+  private push(column: number, type: number, style: number, value: string | null): void {
+    if (column < 0) return
+    const row = this.current
+    const k = row.count++
+    row.columns[k] = column
+    row.types[k] = type
+    row.styles[k] = style
+    row.values[k] = value
+  }
+}
+
+function isNameEnd(code: number): boolean {
+  return code === 32 || code === 62 || code === 47 || code === 9 || code === 10 || code === 13
+}
+
+function nameEndOf(text: string, start: number): number {
+  let end = start
+  while (!isNameEnd(text.charCodeAt(end)) && end < text.length) end++
+  return end
+}
+
+/** The t attribute's value text[start, end) as a CELL_… number. */
+function cellType(text: string, start: number, end: number): number {
+  const first = text.charCodeAt(start)
+  const length = end - start
+  if (first === 115) return length === 1 ? CELL_SHARED_STRING : CELL_FORMULA_STRING
+  if (first === 105) return CELL_INLINE_STRING
+  if (first === 98) return CELL_BOOLEAN
+  if (first === 101) return CELL_ERROR
+  if (first === 100) return CELL_ISO_DATE
+  return CELL_NUMBER
+}
+
+function digitsAt(text: string, start: number, end: number): number {
+  let value = 0
+  for (let i = start; i < end; i++) {
+    const digit = text.charCodeAt(i) - 48
+    if (digit < 0 || digit > 9) return 0
+    value = value * 10 + digit
+  }
+  return value
 }
 
 /** The 0-based column of the reference text[start, end) ("AB12" → 27), or -1. */
@@ -179,7 +260,7 @@ function localName(text: string, start: number): string {
   let colon = -1
   for (;;) {
     const code = text.charCodeAt(end)
-    if (Number.isNaN(code) || code === 32 || code === 62 || code === 47 || code === 9 || code === 10 || code === 13) break
+    if (Number.isNaN(code) || isNameEnd(code)) break
     if (code === 58) colon = end
     end++
   }
@@ -192,25 +273,6 @@ function findClose(text: string, from: number, name: string): number {
     if (localName(text, at + 2) === name) return at
   }
   return text.length
-}
-
-function hasChild(inner: string, name: string): boolean {
-  for (let at = inner.indexOf('<'); at >= 0; at = inner.indexOf('<', at + 1)) {
-    if (inner.charCodeAt(at + 1) !== 47 && localName(inner, at + 1) === name) return true
-  }
-  return false
-}
-
-/** The raw text of the first child element `name`, or null when there is none. */
-function childText(inner: string, name: string): string | null {
-  for (let at = inner.indexOf('<'); at >= 0; at = inner.indexOf('<', at + 1)) {
-    if (inner.charCodeAt(at + 1) === 47 || localName(inner, at + 1) !== name) continue
-    const close = inner.indexOf('>', at)
-    if (inner.charCodeAt(close - 1) === 47) return ''
-    const end = findClose(inner, close + 1, name)
-    return inner.slice(close + 1, end)
-  }
-  return null
 }
 
 /**

@@ -4,11 +4,22 @@ import { readPackageProperties } from '../document/read-package-properties'
 import { ImportInputError } from '../row-sink'
 import type { ZipPackage } from '../zip/zip-package'
 import { parseCellRange } from './cell-reference'
+import { HEADER_WINDOW, headerMayUseMerges } from './find-sheet-table'
 import { dateFormatOf, serialDateText, type DateFormat } from './number-format'
 import type { CellKind, MergedCells, SheetRow } from './sheet-row'
 import type { WorkbookSource } from './workbook-source'
 import { ElementStream, streamXmlText } from './xml-elements'
-import { inlineText, XlsxSheetScanner, type RawCell } from './xlsx-sheet-scanner'
+import {
+  CELL_BOOLEAN,
+  CELL_ERROR,
+  CELL_FORMULA_STRING,
+  CELL_INLINE_STRING,
+  CELL_ISO_DATE,
+  CELL_SHARED_STRING,
+  inlineText,
+  XlsxSheetScanner,
+  type RawRow
+} from './xlsx-sheet-scanner'
 import { attribute } from './xml-text'
 
 /** A sheet as the workbook lists it, in the workbook's order. */
@@ -83,12 +94,14 @@ export class XlsxWorkbook implements WorkbookSource {
   }
 
   /**
-   * The sheet's merged ranges. They are written after the rows, so finding them takes a pass over
-   * the sheet's XML of its own, which only inflates and searches: a table's header needs them
-   * before its first row is read.
+   * The sheet's merged ranges, when its header may need them. They are written after the rows, so
+   * finding them takes a pass over the sheet's XML of its own, which only inflates and searches: a
+   * table's header needs them before its first row is read.
    */
   async merges(sheet: WorkbookSheet, signal: AbortSignal): Promise<MergedCells[]> {
     if (sheet.part === null || !this.zip.has(sheet.part)) return []
+    // Most large sheets are plain tables, whose header needs no merges: their first rows say so.
+    if (!headerMayUseMerges(await this.firstRows(sheet, HEADER_WINDOW, signal))) return []
     // The <mergeCells> element comes after the rows: bytes are only searched until it starts, then
     // the rest of the XML (the merges and a few small elements after them) is kept as text.
     const marker = Buffer.from('mergeCells', 'latin1')
@@ -120,56 +133,85 @@ export class XlsxWorkbook implements WorkbookSource {
   /** Streams the sheet's rows to `onRow`, each cell as the sheet shows it; says how many formulas had no saved value. */
   async readRows(sheet: WorkbookSheet, onRow: (row: SheetRow) => void, signal: AbortSignal): Promise<{ formulasWithoutValue: number }> {
     if (sheet.part === null || !this.zip.has(sheet.part)) return { formulasWithoutValue: 0 }
-    const scanner = new XlsxSheetScanner((row, cells) => onRow(this.sheetRow(row, cells)))
+    const scanner = new XlsxSheetScanner((raw) => onRow(this.sheetRow(raw)))
     await streamXmlText(await this.zip.stream(sheet.part), (text) => scanner.feed(text), signal, `${this.fileName}, sheet “${sheet.name}”`)
     scanner.end()
     return { formulasWithoutValue: scanner.formulasWithoutValue }
   }
 
-  private sheetRow(row: number, cells: RawCell[]): SheetRow {
+  /** The sheet's first `count` rows (fewer when it has fewer), reading no further into its XML. */
+  async firstRows(sheet: WorkbookSheet, count: number, signal: AbortSignal): Promise<SheetRow[]> {
+    const rows: SheetRow[] = []
+    if (sheet.part === null || !this.zip.has(sheet.part)) return rows
+    const stream = await this.zip.stream(sheet.part)
+    const scanner = new XlsxSheetScanner((raw) => {
+      rows.push(this.sheetRow(raw))
+      if (rows.length >= count) {
+        scanner.stop()
+        stream.destroy()
+      }
+    })
+    await streamXmlText(stream, (text) => scanner.feed(text), signal, `${this.fileName}, sheet “${sheet.name}”`)
+    scanner.end()
+    return rows.slice(0, count)
+  }
+
+  private sheetRow(raw: RawRow): SheetRow {
     const values: (string | null)[] = []
     const kinds: (CellKind | null)[] = []
-    for (const cell of cells) {
-      const shown = this.shown(cell)
+    for (let k = 0; k < raw.count; k++) {
+      const value = raw.values[k]
+      if (value === null || value === '') continue
+      const shown = this.shown(raw.types[k]!, raw.styles[k]!, value!)
       if (shown === null) continue
-      while (values.length < cell.column) {
+      const column = raw.columns[k]!
+      while (values.length < column) {
         values.push(null)
         kinds.push(null)
       }
-      values[cell.column] = shown.text
-      kinds[cell.column] = shown.kind
+      values[column] = this.text
+      kinds[column] = shown
     }
-    return { row, values, kinds }
+    return { row: raw.row, values, kinds }
   }
 
-  /** A cell's value as the sheet shows it, or null when it shows nothing. */
-  private shown(cell: RawCell): { kind: CellKind; text: string } | null {
-    const value = cell.value
-    if (value === null || value === '') return null
-    switch (cell.type) {
-      case 's': {
+  /** Set by `shown`: the text of the cell it was last asked about. */
+  private text = ''
+
+  /** What a cell shows (its text is left in `text`), or null when it shows nothing. */
+  private shown(type: number, style: number, value: string): CellKind | null {
+    switch (type) {
+      case CELL_SHARED_STRING: {
         const text = this.sharedStrings[Number(value)]
-        return text === undefined || text === '' ? null : { kind: 'text', text }
+        if (text === undefined || text === '') return null
+        this.text = text
+        return 'text'
       }
-      case 'str':
-      case 'inlineStr':
-        return { kind: 'text', text: value }
-      case 'b':
-        return { kind: 'boolean', text: value === '1' || value.toLowerCase() === 'true' ? 'TRUE' : 'FALSE' }
-      case 'e':
-        return { kind: 'error', text: value }
-      case 'd': {
+      case CELL_FORMULA_STRING:
+      case CELL_INLINE_STRING:
+        this.text = value
+        return 'text'
+      case CELL_BOOLEAN:
+        this.text = value === '1' || value.toLowerCase() === 'true' ? 'TRUE' : 'FALSE'
+        return 'boolean'
+      case CELL_ERROR:
+        this.text = value
+        return 'error'
+      case CELL_ISO_DATE:
         // An ISO 8601 date written as such (strict Open XML); a midnight time says nothing.
-        const text = value.replace(/Z$/, '').replace(/T00:00:00(\.0+)?$/, '')
-        return { kind: 'date', text }
-      }
+        this.text = value.replace(/Z$/, '').replace(/T00:00:00(\.0+)?$/, '')
+        return 'date'
       default: {
-        const format = this.dateFormats[cell.style] ?? null
+        const format = this.dateFormats[style] ?? null
         if (format !== null) {
           const text = serialDateText(Number(value), format, this.facts.date1904)
-          if (text !== null) return { kind: 'date', text }
+          if (text !== null) {
+            this.text = text
+            return 'date'
+          }
         }
-        return { kind: 'number', text: value }
+        this.text = value
+        return 'number'
       }
     }
   }
