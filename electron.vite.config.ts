@@ -17,6 +17,8 @@ export default defineConfig({
           // Imports run in a worker thread with their own connection; see import-runner.ts.
           'import-worker': resolve(import.meta.dirname, 'src/main/core/import/import-worker.ts'),
           'import-reader-worker': resolve(import.meta.dirname, 'src/main/core/import/import-reader-worker.ts'),
+          // Searches run in a small pool of worker threads with read-only connections; see search-pool.ts.
+          'search-worker': resolve(import.meta.dirname, 'src/main/core/search/search-worker.ts'),
           // npm run bench:search; never loaded by the app.
           'search-bench': resolve(import.meta.dirname, 'src/main/bench/run-search-bench.ts'),
           'chart-bench': resolve(import.meta.dirname, 'src/main/bench/run-chart-bench.ts'),

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// `npm test`: typecheck and the Electron security scan, unit tests, build, the Electron shell's
-// wiring and packaging checks, end-to-end tests. Every stage runs even when an earlier one failed
+// `npm test`: typecheck and the Electron security scan, unit tests, build, tests of the built app
+// (Electron wiring and packaging, worker threads), end-to-end tests. Every stage runs even when an earlier one failed
 // (except those that need the build), and the run ends with one line that counts every suite
 // together: "N passed, N failed, N skipped".
 import { spawnSync } from 'node:child_process'
@@ -68,10 +68,11 @@ vitestStage('unit', 'unit tests', [])
 const build = run('build', 'npm', ['run', 'build'])
 count('build', Number(build.ok), Number(!build.ok), 0, build.seconds)
 
-// 4. The Electron shell as far as this machine can check it (tests/shell): the built main bundle
-// and preload under stand-in Electron modules, and a real electron-builder package.
-if (build.ok) vitestStage('shell', 'electron wiring and packaging', ['--config', 'vitest.shell.config.ts'])
-else count('shell', 0, 1, 0, '0.0', 'not run: the build failed')
+// 4. The built output: the Electron shell as far as this machine can check it (tests/shell: the
+// built main bundle and preload under stand-in Electron modules, a real electron-builder package)
+// and the worker threads the app starts from out/main (tests/built).
+if (build.ok) vitestStage('built', 'the built app: Electron wiring, packaging, worker threads', ['--config', 'vitest.built.config.ts'])
+else count('built', 0, 1, 0, '0.0', 'not run: the build failed')
 
 // 5. End-to-end tests.
 if (build.ok) {

@@ -32,6 +32,9 @@ export const MAX_QUERY_LENGTH = 100_000
 export const MAX_ROWS_PAGE = 1_000
 /** Deeper pages rank more matches than anyone scrolls through; narrow the query instead. */
 export const MAX_SEARCH_OFFSET = 100_000
+/** Null tokens an import may be given, and their length: markers are short, and a few suffice. */
+export const MAX_NULL_TOKENS = 50
+export const MAX_NULL_TOKEN_LENGTH = 200
 
 export const apiArgs = {
   getArchiveInfo: nothing(),
@@ -107,6 +110,7 @@ export const apiArgs = {
       encoding: nullable(oneOf('utf-8', 'utf-16le', 'utf-16be', 'windows-1252')),
       header: bool(),
       quote: oneOf('double', 'none'),
+      nullTokens: list(text(MAX_NULL_TOKEN_LENGTH), MAX_NULL_TOKENS),
       force: bool(),
       sheets: nullable(list(text(200), 1000))
     })

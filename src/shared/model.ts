@@ -16,6 +16,8 @@ export interface ArchiveInfo {
   sizeBytes: number
   createdAt: string | null
   counts: { articles: number; datasets: number; notes: number; charts: number }
+  /** Why the archive is open for reading only (damaged, or on read-only media), with the way out; null when it can be changed. */
+  readOnly: string | null
 }
 
 export interface ArticleSummary {
@@ -261,6 +263,14 @@ export interface SheetOutcome {
   rows: number
 }
 
+/** Cells of one column that a null token the person chose was read as: empty, and counted. */
+export interface EmptiedCells {
+  /** The column's label. */
+  column: string
+  token: string
+  cells: number
+}
+
 export interface ImportOutcome {
   /** The file's name, for messages. */
   file: string
@@ -271,6 +281,8 @@ export interface ImportOutcome {
   id: number | null
   rows: number
   warnings: string[]
+  /** Cells read as empty because of the null tokens chosen (`nullTokens`), per column and token. */
+  emptiedCells: EmptiedCells[]
   error: string | null
   /** Wall-clock seconds the file took, search indexing included. */
   seconds: number
@@ -298,6 +310,11 @@ export interface ImportOptions {
   header: boolean
   /** 'none' = quotes are ordinary characters (EOIR exports are unquoted). */
   quote: 'double' | 'none'
+  /**
+   * Cell texts to read as empty cells, such as "N/A": whole cells, quoted or not, counted per column
+   * in the outcome. None by default: every cell is kept as written.
+   */
+  nullTokens: string[]
   /** Import even when the same bytes are already in the archive. */
   force: boolean
   /** A workbook's sheets to import, by name; null imports every visible sheet that holds a table. */
@@ -309,6 +326,7 @@ export const DEFAULT_IMPORT_OPTIONS: ImportOptions = {
   encoding: null,
   header: true,
   quote: 'double',
+  nullTokens: [],
   force: false,
   sheets: null
 }

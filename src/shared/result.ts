@@ -9,6 +9,9 @@ export type ErrorCode =
   | 'unreadable'
   | 'invalid-input'
   | 'busy'
+  /** A search that a newer one replaced before it was answered; nobody is waiting for it. */
+  | 'superseded'
+  | 'read-only'
   | 'internal'
 
 export interface ApiError {

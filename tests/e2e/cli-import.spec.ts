@@ -1,8 +1,8 @@
 // The built CLI imports through the real pipeline (import worker + reader thread): the values that
 // land in the archive must be exactly those the in-thread unit tests expect.
-import { spawnSync } from 'node:child_process'
+import { execFileSync, spawn, spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync, truncateSync, unlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
@@ -54,7 +54,7 @@ test('a JSON file with a key that appears late becomes a typed dataset', () => {
   expect(rows[2]).toMatchObject({ c1: 'Seattle', c6: 'second pass' })
 })
 
-test('an EOIR-style export (tab, Windows-1252, unquoted, NULs, ragged rows, N/A and b6) keeps every row', () => {
+test('an EOIR-style export (tab, Windows-1252, unquoted, NULs, ragged rows) keeps every row, and N/A and b6 as written', () => {
   const archive = join(dir, 'b.casefile')
   const header = 'IDNCASE\tNAT\tLANG\tCOMP_DATE\tREMARK\n'
   const body = [
@@ -76,17 +76,32 @@ test('an EOIR-style export (tab, Windows-1252, unquoted, NULs, ragged rows, N/A 
   const rows = query<Record<string, unknown>>(archive, `SELECT c0, c2, c3, c4 FROM ds_${id} ORDER BY rowid`)
   expect(rows).toEqual([
     { c0: 1001, c2: 'SP', c3: '2012-05-29 00:00:00.000', c4: 'PD closure' },
-    { c0: 1002, c2: null, c3: null, c4: 'said "si"' },
-    { c0: 1003, c2: 'SP', c3: null, c4: null },
+    { c0: 1002, c2: 'N/A', c3: null, c4: 'said "si"' },
+    { c0: 1003, c2: 'SP', c3: 'b6', c4: null },
     { c0: 1004, c2: 'SP', c3: '2012-06-07 00:00:00.000', c4: 'more\textra' },
     { c0: 1005, c2: 'SP', c3: '2012-06-08 00:00:00.000', c4: 'José ok' }
+  ])
+
+  // Read as empty only when asked, and counted.
+  const chosen = importFiles(archive, [join(dir, 'B_TblProceeding.csv')], ['--force', '--null-token', 'N/A', '--null-token', 'b6'])
+  expect(chosen.lines[0]).toMatchObject({
+    status: 'imported',
+    emptiedCells: [
+      { column: 'LANG', token: 'N/A', cells: 1 },
+      { column: 'COMP_DATE', token: 'b6', cells: 1 }
+    ]
+  })
+  const emptied = query<Record<string, unknown>>(archive, `SELECT c2, c3 FROM ds_${chosen.lines[0]!.id as number} WHERE c0 IN (1002, 1003) ORDER BY rowid`)
+  expect(emptied).toEqual([
+    { c2: null, c3: null },
+    { c2: 'SP', c3: null }
   ])
 })
 
 test('a column that turns to text after 200,000 numbers keeps every value exactly as written', () => {
   const archive = join(dir, 'c.casefile')
   const rows = Array.from({ length: 200_000 }, (_, i) => `${i},${i}.5`)
-  writeFileSync(join(dir, 'late.csv'), `id,amount\n${rows.join('\n')}\nA-1,unknown\n`)
+  writeFileSync(join(dir, 'late.csv'), `id,amount\n${rows.join('\n')}\nA-1,see note\n`)
   const { code, lines } = importFiles(archive, [join(dir, 'late.csv')])
   expect(code).toBe(0)
   const id = lines[0]!.id as number
@@ -94,7 +109,7 @@ test('a column that turns to text after 200,000 numbers keeps every value exactl
   expect(query(archive, `SELECT c0, c1 FROM ds_${id} WHERE rowid IN (1, 8, 200001) ORDER BY rowid`)).toEqual([
     { c0: '0', c1: '0.5' },
     { c0: '7', c1: '7.5' },
-    { c0: 'A-1', c1: 'unknown' }
+    { c0: 'A-1', c1: 'see note' }
   ])
   expect(query(archive, `SELECT count(*) AS n FROM ds_${id} WHERE typeof(c0) <> 'text' OR typeof(c1) <> 'text'`)).toEqual([{ n: 0 }])
 })
@@ -105,13 +120,13 @@ test('numbers spelled another way are given back exactly when their column turns
   // spelling remembered on the reader thread and sent to the writer at the end), then one word.
   const spelled = (i: number) => (i % 3 === 0 ? `${i}.50` : i % 3 === 1 ? `+${i}` : `${i}.25`)
   const rows = Array.from({ length: 30_000 }, (_, i) => `${i},${spelled(i)}`)
-  writeFileSync(join(dir, 'amounts.csv'), `id,amount\n${rows.join('\n')}\n30000,unknown\n`)
+  writeFileSync(join(dir, 'amounts.csv'), `id,amount\n${rows.join('\n')}\n30000,see note\n`)
   const { code, lines } = importFiles(archive, [join(dir, 'amounts.csv')])
   expect(code).toBe(0)
   const id = lines[0]!.id as number
   const stored = query<{ v: string; t: string }>(archive, `SELECT c1 AS v, typeof(c1) AS t FROM ds_${id} ORDER BY rowid`)
   expect(stored).toHaveLength(30_001)
-  expect(stored.every((row, i) => row.t === 'text' && row.v === (i < 30_000 ? spelled(i) : 'unknown'))).toBe(true)
+  expect(stored.every((row, i) => row.t === 'text' && row.v === (i < 30_000 ? spelled(i) : 'see note'))).toBe(true)
 })
 
 test('batches too big for a shared slot (4 MB) cross on their own, as JSONB and as JSON text, and every value survives', () => {
@@ -182,7 +197,9 @@ test('a file of a new size is hashed by the reader thread as it goes, and a copy
   const before = query(archive, tables)
   const second = importFiles(archive, [file])
   expect(second.lines[0]).toMatchObject({ status: 'duplicate', id, rows: 0 })
-  expect(second.lines[0]!.warnings).toEqual([`hashed.csv was already imported as dataset “hashed”; nothing was added.`])
+  expect(second.lines[0]!.warnings).toEqual([
+    'hashed.csv was already imported as dataset “hashed”; nothing was added. To import it again (with other options, say), add --force (in the app: Import again with options…).'
+  ])
   expect(query(archive, "SELECT sha256, status FROM imports WHERE file_name = 'hashed.csv' ORDER BY id")).toEqual([
     { sha256, status: 'imported' },
     { sha256, status: 'duplicate' }
@@ -208,4 +225,120 @@ test('articles from HTML and PDF, and clear failures, each on its own JSON line'
   const titles = query<{ title: string }>(archive, "SELECT title FROM articles WHERE source_file IN ('news-article.html', 'backlog-article.pdf') ORDER BY id")
   expect(titles).toHaveLength(2)
   expect(titles.every((row) => row.title.length > 0)).toBe(true)
+})
+
+/** Writes `rows` CSV rows of about 40 bytes, streamed, so a large file costs no memory. */
+async function writeRows(path: string, header: string, rows: number, row: (i: number) => string): Promise<void> {
+  const out = createWriteStream(path)
+  out.write(header)
+  let chunk = ''
+  for (let i = 0; i < rows; i++) {
+    chunk += row(i)
+    if (chunk.length > 1 << 20) {
+      if (!out.write(chunk)) await new Promise<void>((resolve) => out.once('drain', () => resolve()))
+      chunk = ''
+    }
+  }
+  out.write(chunk)
+  await new Promise<void>((resolve) => out.end(() => resolve()))
+}
+
+/**
+ * Runs an import in its own process and calls `meanwhile` once the archive's ledger shows the import
+ * under way (the reader is reading), then waits for the process to end.
+ */
+async function importWhile(archive: string, file: string, meanwhile: () => void): Promise<{ code: number | null; lines: Record<string, unknown>[]; stderr: string }> {
+  const child = spawn(process.execPath, [CLI, '--archive', archive, 'import', file, '--json'], { stdio: ['ignore', 'pipe', 'pipe'] })
+  let stdout = ''
+  let stderr = ''
+  child.stdout.on('data', (data: Buffer) => (stdout += data.toString()))
+  child.stderr.on('data', (data: Buffer) => (stderr += data.toString()))
+  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve))
+  let running = false
+  for (let waited = 0; waited < 60_000 && !running; waited += 10) {
+    await new Promise((resolve) => setTimeout(resolve, 10))
+    if (!existsSync(archive)) continue
+    try {
+      running = query<{ n: number }>(archive, "SELECT count(*) AS n FROM imports WHERE status = 'running'")[0]!.n > 0
+    } catch {
+      // the archive is still being created
+    }
+  }
+  expect(running).toBe(true)
+  meanwhile()
+  const code = await exited
+  return { code, lines: stdout.trim().split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>), stderr }
+}
+
+/** The archive's tables of dataset rows (ds_N), by name: one per dataset, and none left by a failed import. */
+function datasetTables(archive: string): string[] {
+  return query<{ name: string }>(archive, "SELECT name FROM sqlite_schema WHERE type = 'table' AND name GLOB 'ds_[0-9]*' AND name NOT GLOB 'ds_*_*' ORDER BY 1").map((row) => row.name)
+}
+
+const changed = (name: string) => `${name} changed while it was being imported; nothing was saved. Import it again once it is complete.`
+
+test('a file cut short while it is being imported is refused, and nothing of it is saved', async () => {
+  const archive = join(dir, 'cut.casefile')
+  const file = join(dir, 'cases.csv')
+  await writeRows(file, 'id,court,days\n', 1_500_000, (i) => `${i},Denver immigration court,${i % 977}\n`)
+  const size = statSync(file).size
+  const { code, lines } = await importWhile(archive, file, () => truncateSync(file, Math.floor(size / 3) + 7))
+  expect(code).toBe(1)
+  expect(lines[0]).toMatchObject({ status: 'failed', rows: 0, error: changed('cases.csv') })
+  expect(query(archive, "SELECT count(*) AS n FROM datasets WHERE source_file = 'cases.csv'")).toEqual([{ n: 0 }])
+  expect(datasetTables(archive)).toEqual(query<{ name: string }>(archive, 'SELECT table_name AS name FROM datasets ORDER BY 1').map((row) => row.name))
+  expect(query(archive, "SELECT status, error FROM imports WHERE file_name = 'cases.csv'")).toEqual([{ status: 'failed', error: changed('cases.csv') }])
+})
+
+test('a file deleted while the reader thread is reading and hashing it gets the plain "does not exist" reason', async () => {
+  const archive = join(dir, 'gone.casefile')
+  const file = join(dir, 'vanishing.csv')
+  await writeRows(file, 'id,court,days\n', 1_500_000, (i) => `${i},Miami immigration court,${i % 977}\n`)
+  const { code, lines, stderr } = await importWhile(archive, file, () => unlinkSync(file))
+  expect(code).toBe(1)
+  expect(lines[0]).toMatchObject({
+    status: 'failed',
+    error: 'vanishing.csv could not be imported: the file does not exist any more (it was moved or deleted while it was being imported); nothing was saved.'
+  })
+  expect(JSON.stringify(lines) + stderr).not.toContain('ENOENT')
+  expect(query(archive, "SELECT count(*) AS n FROM datasets WHERE source_file = 'vanishing.csv'")).toEqual([{ n: 0 }])
+  expect(datasetTables(archive)).toEqual(query<{ name: string }>(archive, 'SELECT table_name AS name FROM datasets ORDER BY 1').map((row) => row.name))
+})
+
+test('a named pipe is refused at once, by import and by chart, and the archive is left to others', () => {
+  const archive = join(dir, 'fifo.casefile')
+  expect(importFiles(archive, [join(FIXTURES, 'ice-removals-by-citizenship-top5.csv')]).code).toBe(0)
+  for (const [name, args] of [
+    ['pipe.csv', ['import']],
+    ['spec.json', ['chart']]
+  ] as const) {
+    const fifo = join(dir, name)
+    execFileSync('mkfifo', [fifo])
+    const result = spawnSync(process.execPath, [CLI, '--archive', archive, ...args, fifo], { encoding: 'utf8', timeout: 20_000 })
+    expect(result.signal, name).toBeNull()
+    expect(result.status, name).toBe(1)
+    const said = `${result.stdout}${result.stderr}`.trim()
+    expect(said.split('\n'), name).toHaveLength(1)
+    expect(said, name).toContain(`${name}: it is a named pipe (FIFO), not a regular file`)
+  }
+  // No lock was left behind: another import goes through.
+  expect(importFiles(archive, [join(FIXTURES, 'json', 'review-progress.ndjson')]).code).toBe(0)
+})
+
+test('more than a million numbers spelled another way all keep their spelling, and export-dataset writes the file back byte for byte', async () => {
+  const archive = join(dir, 'spelled.casefile')
+  const file = join(dir, 'amounts.csv')
+  // Every amount has a trailing zero: stored as a number, spelled as written.
+  const rows = 1_000_100
+  await writeRows(file, 'id,amount\r\n', rows, (i) => `${i},${i}.50\r\n`)
+  const imported = importFiles(archive, [file])
+  expect(imported.lines[0]).toMatchObject({ status: 'imported', rows })
+  const id = imported.lines[0]!.id as number
+  expect(query(archive, 'SELECT type FROM dataset_columns WHERE dataset_id = ? ORDER BY position', id)).toEqual([{ type: 'integer' }, { type: 'real' }])
+  expect(query(archive, `SELECT count(*) AS n FROM ds_${id}_spellings`)).toEqual([{ n: rows }])
+  expect(query(archive, `SELECT sum(c1) AS total FROM ds_${id}`)).toEqual([{ total: (rows * (rows - 1)) / 2 + rows * 0.5 }])
+  const out = join(dir, 'amounts-back.csv')
+  const exported = spawnSync(process.execPath, [CLI, '--archive', archive, 'export-dataset', String(id), '--csv', out], { encoding: 'utf8' })
+  expect(exported.status).toBe(0)
+  expect(readFileSync(out).equals(readFileSync(file))).toBe(true)
 })

@@ -34,8 +34,16 @@ function checkArchive(path: string): { partial: number; running: number; importe
       // or, when the process died between the commit and the ledger update, still running.
       expect(['imported', 'running']).toContain(ledger?.status)
     }
+    // One table of rows per dataset, and a table of spellings (ds_N_spellings) only beside its dataset's rows.
     const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name GLOB 'ds_[0-9]*'").all() as { name: string }[]
-    expect(tables.map((t) => t.name).sort()).toEqual(datasets.map((d) => d.table_name).sort())
+    const rowTables = tables.map((t) => t.name).filter((name) => !name.endsWith('_spellings'))
+    expect(rowTables.sort()).toEqual(datasets.map((d) => d.table_name).sort())
+    for (const { name } of tables.filter((t) => t.name.endsWith('_spellings'))) {
+      const dataset = datasets.find((d) => `${d.table_name}_spellings` === name)
+      expect(dataset, name).toBeDefined()
+      const beyond = db.prepare(`SELECT count(*) AS n FROM ${name} WHERE row > ?`).get(dataset!.row_count) as { n: number }
+      expect(beyond.n, name).toBe(0)
+    }
     const imported = db.prepare("SELECT count(*) AS n FROM imports WHERE status = 'imported' AND kind = 'dataset'").get() as { n: number }
     const withData = db.prepare("SELECT count(*) AS n FROM imports i WHERE status = 'imported' AND kind = 'dataset' AND EXISTS (SELECT 1 FROM datasets d WHERE d.import_id = i.id)").get() as { n: number }
     expect(withData.n).toBe(imported.n)
@@ -78,7 +86,7 @@ test('kill -9 during imports never leaves a partial dataset or a broken archive'
     checkArchive(archive)
     // How long one uninterrupted import of a trial-sized file takes on this machine right now.
     const probe = join(dir, 'probe.csv')
-    writeFileSync(probe, `id,trial,label,date\n${Array.from({ length: 150_000 }, (_, i) => `${i},-1,probe ${i},2012-05-01`).join('\n')}\n`)
+    writeFileSync(probe, `id,trial,label,date,amount\n${Array.from({ length: 150_000 }, (_, i) => `${i},-1,probe ${i},2012-05-01,${i}.${i % 10}0`).join('\n')}\n`)
     const probed = spawnSync(process.execPath, [CLI, '--archive', archive, 'import', probe, '--json'], { encoding: 'utf8' })
     expect(probed.status).toBe(0)
     const importMs = Math.max(100, (JSON.parse(probed.stdout.trim()) as { seconds: number }).seconds * 1000)
@@ -87,8 +95,10 @@ test('kill -9 during imports never leaves a partial dataset or a broken archive'
     for (let trial = 0; trial < TRIALS; trial++) {
       // Different bytes each time, so no trial is skipped as a duplicate.
       const csv = join(dir, `trial-${trial}.csv`)
-      const rows = Array.from({ length: 150_000 }, (_, i) => `${i},${trial},case ${i} of trial ${trial},2012-05-${String((i % 28) + 1).padStart(2, '0')}`)
-      writeFileSync(csv, `id,trial,label,date\n${rows.join('\n')}\n`)
+      // Amounts spelled as exports spell them (12.50) are kept in their own table, which must be
+      // published with the rows or not at all.
+      const rows = Array.from({ length: 150_000 }, (_, i) => `${i},${trial},case ${i} of trial ${trial},2012-05-${String((i % 28) + 1).padStart(2, '0')},${i}.${i % 10}0`)
+      writeFileSync(csv, `id,trial,label,date,amount\n${rows.join('\n')}\n`)
       const child = spawn(process.execPath, [CLI, '--archive', archive, 'import', csv, '--json'], { stdio: 'ignore' })
       // Wait until the ledger shows this import under way (a fixed delay depended on how busy the
       // machine was), then kill at a random point within the time an import takes.

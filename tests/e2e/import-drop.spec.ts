@@ -87,6 +87,38 @@ test.describe('Dropping files on the window', () => {
     await expect(page.getByTestId('imports-toggle')).toBeFocused()
   })
 
+  test('keeps markers and spellings as written, counts the markers, and reads chosen tokens as empty only when asked', async ({ page }) => {
+    await expect(page.getByTestId('app-ready')).toBeVisible()
+    await dragFiles(page, ['withheld-counts.tsv'], 'drop')
+    const outcome = page.getByTestId('import-outcome').first()
+    await expect(outcome).toHaveAttribute('data-status', 'imported')
+    await expect(outcome.getByTestId('import-note')).toHaveCount(0)
+
+    await page.getByTestId('dataset-list-item').filter({ hasText: 'withheld-counts' }).click()
+    const table = page.getByTestId('dataset-table')
+    await expect(table.locator('th[data-label="removals"]')).toContainText('integer')
+    const cells = (column: number) => table.locator(`tbody td[data-column="${column}"]`)
+    await expect(cells(1)).toHaveText(['12', 'b6', '(b)(6)', '7', 'N/A'])
+    await expect(cells(2)).toHaveText(['1500.50', '2000.00', 'N/A', '950.25', '1e3'])
+    // Markers are marked as not being numbers; numbers in their own spelling are numbers.
+    await expect(table.locator('td.misfit')).toHaveCount(4)
+    await table.locator('th[data-label="removals"]').getByTestId('column-menu-button').click()
+    await expect(page.getByTestId('column-popover').getByTestId('column-markers')).toHaveText('3')
+    await screenshot(page, '23-markers-kept')
+    await page.keyboard.press('Escape')
+
+    // The imports panel stays open beside the dataset; its outcome offers other options.
+    await expect(page.getByRole('region', { name: 'Imports' })).toBeVisible()
+    await page.getByTestId('import-outcome').first().getByRole('button', { name: /again with options/ }).click()
+    const dialog = page.getByRole('dialog', { name: 'Import options' })
+    await dialog.getByLabel('Read as empty').fill('N/A\nb6')
+    await dialog.getByRole('button', { name: 'Import', exact: true }).click()
+    await expect(dialog).toBeHidden()
+    const again = page.getByTestId('import-job').first().getByTestId('import-outcome')
+    await expect(again).toHaveAttribute('data-status', 'imported')
+    await expect(again.getByTestId('import-note')).toHaveText('Read as empty: 1 “N/A” in removals, 1 “b6” in removals, 1 “N/A” in bond_mean')
+  })
+
   test('offers other options for a duplicate and imports it again with force', async ({ page }) => {
     await expect(page.getByTestId('app-ready')).toBeVisible()
     await dragFiles(page, [FILE], 'drop')

@@ -174,6 +174,7 @@ async function launchChromium(executablePath: string, archivePath: string, dropD
   let menuAnswer: ContextMenuCommand = null
   const handle = createArchiveApi(archive, dispatch, {
     importWorker: importWorkerPath(join(PROJECT_ROOT, 'out', 'main')),
+    searchWorker: join(PROJECT_ROOT, 'out', 'main', 'search-worker.js'),
     chooseSavePath: async (request) => {
       mkdirSync(savedDir, { recursive: true })
       const path = join(savedDir, request.suggestedName.replace(/[\\/:*?"<>|]/g, '_'))

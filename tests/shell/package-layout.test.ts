@@ -16,7 +16,8 @@ import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSy
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { ArchiveInfo, JobStatus } from '../../src/shared/model'
+import type { ArchiveInfo, JobStatus, SearchResult } from '../../src/shared/model'
+import { searchRequest } from '../../src/shared/search-request'
 import { packageConfig, WORKER_PACKAGES } from '../../electron-builder.config'
 import { wordParagraph, writeDocx } from '../helpers/office-documents'
 import { scannedPdf } from '../helpers/scanned-pdf'
@@ -71,9 +72,9 @@ describe.skipIf(!linux)('the packaged app (electron-builder dir target, Linux)',
     expect(unwanted).toEqual([])
   })
 
-  it('unpacks the native binding, the import workers and every package the workers import', () => {
+  it('unpacks the native binding, the import and search workers and every package the workers import', () => {
     const unpacked = join(resources, 'app.asar.unpacked')
-    for (const path of [`native/electron-${ELECTRON_ABI}/better_sqlite3.node`, 'out/main/import-worker.js', 'out/main/import-reader-worker.js', ...WORKER_PACKAGES.map((name) => `node_modules/${name}/package.json`)]) {
+    for (const path of [`native/electron-${ELECTRON_ABI}/better_sqlite3.node`, 'out/main/import-worker.js', 'out/main/import-reader-worker.js', 'out/main/search-worker.js', ...WORKER_PACKAGES.map((name) => `node_modules/${name}/package.json`)]) {
       expect(existsSync(join(unpacked, path)), path).toBe(true)
     }
     // What OCR needs at run time, offline: tesseract's worker, its WebAssembly cores and the English model.
@@ -171,6 +172,14 @@ describe.skipIf(!linux)('the packaged app (electron-builder dir target, Linux)',
       expect(outcomes[6]!.ocr!.meanConfidence).toBeGreaterThan(70)
       // The work ran in worker threads started from the unpacked folder, not inline.
       expect(main!.output.join('')).not.toContain('import worker is missing')
+    })
+
+    it('searches what it imported through the unpacked search worker', async () => {
+      const found = await main!.invoke('search', searchRequest('ICE'), 'window')
+      expect(found).toMatchObject({ ok: true })
+      const value = found !== 'no handler' && found.ok ? (found.value as SearchResult) : null
+      expect(value?.facets.kinds.data).toBeGreaterThan(0)
+      expect(main!.output.join('')).not.toContain('search worker is missing')
     })
   })
 })

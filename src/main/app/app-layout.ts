@@ -11,6 +11,8 @@ export interface AppLayout {
   preload: string
   /** The import worker; its reader thread is built beside it (import-runner.ts looks there). */
   importWorker: string
+  /** The search worker (search-pool.ts). */
+  searchWorker: string
   /** What a new archive is seeded with. */
   sample: string
   /** better-sqlite3 built for this Electron's ABI (scripts/build-electron-sqlite.mjs). */
@@ -45,6 +47,7 @@ export function appLayout(facts: LayoutFacts): AppLayout {
       renderer: join(root, 'out', 'renderer'),
       preload: join(root, 'out', 'preload', 'index.cjs'),
       importWorker: join(facts.mainDir, 'import-worker.js'),
+      searchWorker: join(facts.mainDir, 'search-worker.js'),
       sample: join(root, 'resources', 'sample'),
       nativeBinding: nativeBindingFile(root, facts.moduleVersion)
     }
@@ -58,6 +61,7 @@ export function appLayout(facts: LayoutFacts): AppLayout {
     renderer: join(asar, 'out', 'renderer'),
     preload: join(asar, 'out', 'preload', 'index.cjs'),
     importWorker: join(unpacked, 'out', 'main', 'import-worker.js'),
+    searchWorker: join(unpacked, 'out', 'main', 'search-worker.js'),
     sample: join(facts.resourcesPath, PACKAGED_SAMPLE_DIR),
     nativeBinding: nativeBindingFile(unpacked, facts.moduleVersion)
   }

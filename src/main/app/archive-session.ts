@@ -1,11 +1,10 @@
 // The one place that knows which archive is open. New archive… and Open archive… swap it here; IPC
 // and the menu always ask this object for the current API, so nothing holds on to a closed archive.
 
-import { statSync } from 'node:fs'
-import { resolve } from 'node:path'
 import type { ApiEvent, ArchiveApi } from '@shared/api'
 import type { ContextMenuCommand, ContextMenuRequest } from '@shared/context-menu'
 import { createArchiveApi, openArchive, type Archive, type ArchiveApiHandle, type SaveRequest } from '../core/index'
+import { isSameFile } from '../core/fs/same-file'
 import { rotateDailyBackup } from '../core/maintenance/backups'
 
 export interface ArchiveSessionOptions {
@@ -15,6 +14,8 @@ export interface ArchiveSessionOptions {
   nativeBinding: string | null
   /** The built import worker; null imports on the main thread (only when the build lacks it). */
   importWorker: string | null
+  /** The built search worker; null searches on the main thread (only when the build lacks it). */
+  searchWorker: string | null
   /** Asks where to save an export (a native save dialog). */
   chooseSavePath: (request: SaveRequest) => Promise<string | null>
   /** Prints an export's HTML to PDF. */
@@ -78,6 +79,7 @@ export class ArchiveSession {
         if (this.#current === entry) this.#sink(event)
       }, {
         importWorker: this.#options.importWorker,
+        searchWorker: this.#options.searchWorker,
         chooseSavePath: this.#options.chooseSavePath,
         printPdf: this.#options.printPdf,
         showContextMenu: this.#options.showContextMenu
@@ -89,6 +91,8 @@ export class ArchiveSession {
     const previous = this.#current
     this.#current = entry
     if (previous) release(previous)
+    // A damaged archive would give a damaged copy, and read-only media has no room for one.
+    if (archive.readOnly !== null) return
     try {
       // The automatic daily backup (two kept); a failure here must never keep the archive closed.
       rotateDailyBackup(archive.db, archive.path, this.#options.nativeBinding)
@@ -120,17 +124,5 @@ function release(entry: OpenArchive): void {
     void entry.handle?.dispose()
   } finally {
     entry.archive.close()
-  }
-}
-
-/** Compares files, not spellings: symlinks, case-insensitive file systems and relative paths agree. */
-function isSameFile(a: string, b: string): boolean {
-  if (resolve(a) === resolve(b)) return true
-  try {
-    const first = statSync(a, { bigint: true })
-    const second = statSync(b, { bigint: true })
-    return first.dev === second.dev && first.ino === second.ino
-  } catch {
-    return false
   }
 }

@@ -16,7 +16,7 @@ import { pickSavePath } from './archive-dialogs'
 import { showContextMenu } from './context-menu'
 import { printPdfWithElectron } from './electron-pdf-printer'
 import { ExportFolder } from './export-folder'
-import { backupArchiveCommand, checkArchiveCommand, restoreArchiveCommand } from './maintenance-menu-commands'
+import { backupArchiveCommand, checkArchiveCommand, restoreArchiveCommand, undoRestoreCommand } from './maintenance-menu-commands'
 import { nativeBindingDialog } from './native-binding-message'
 import { startupArchivePath } from './startup-archive-path'
 import { ArchiveSession } from './archive-session'
@@ -61,7 +61,8 @@ function run(): void {
   const session = new ArchiveSession({
     seedDir: layout.sample,
     nativeBinding: layout.nativeBinding,
-    importWorker: existsSync(layout.importWorker) ? layout.importWorker : missingWorker(layout.importWorker),
+    importWorker: existsSync(layout.importWorker) ? layout.importWorker : missingWorker('import', layout.importWorker),
+    searchWorker: existsSync(layout.searchWorker) ? layout.searchWorker : missingWorker('search', layout.searchWorker),
     chooseSavePath: (request) => pickSavePath(currentWindow(), request, folder),
     printPdf: printPdfWithElectron,
     showContextMenu: (request) => showContextMenu(currentWindow(), request)
@@ -125,7 +126,8 @@ function run(): void {
         importFiles: (pick) => void importFilesCommand(session, currentWindow(), pick).catch(reportCommandFailure),
         checkArchive: () => void checkArchiveCommand(session, currentWindow()).catch(reportCommandFailure),
         backupArchive: () => void backupArchiveCommand(session, currentWindow(), folder).catch(reportCommandFailure),
-        restoreArchive: () => void restoreArchiveCommand(session, currentWindow()).catch(reportCommandFailure)
+        restoreArchive: () => void restoreArchiveCommand(session, currentWindow()).catch(reportCommandFailure),
+        undoRestore: () => void undoRestoreCommand(session, currentWindow()).catch(reportCommandFailure)
       })
     )
     windowAllowed = true
@@ -166,8 +168,8 @@ function run(): void {
     })
 }
 
-/** Imports still work without the worker (on the main thread, slower); the log says why. */
-function missingWorker(path: string): null {
-  console.warn(`Casefile's import worker is missing (${path}); imports will run on the main thread.`)
+/** Imports and searches still work without their worker (on the main thread, slower); the log says why. */
+function missingWorker(which: 'import' | 'search', path: string): null {
+  console.warn(`Casefile's ${which} worker is missing (${path}); ${which === 'import' ? 'imports' : 'searches'} will run on the main thread.`)
   return null
 }

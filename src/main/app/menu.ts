@@ -11,6 +11,7 @@ export interface MenuCommands {
   checkArchive(): void
   backupArchive(): void
   restoreArchive(): void
+  undoRestore(): void
 }
 
 export function buildApplicationMenu(commands: MenuCommands): Menu {
@@ -54,6 +55,7 @@ export function buildApplicationMenu(commands: MenuCommands): Menu {
       { label: 'Check archive', click: () => commands.checkArchive() },
       { label: 'Back up…', click: () => commands.backupArchive() },
       { label: 'Restore from backup…', click: () => commands.restoreArchive() },
+      { label: 'Undo last restore…', click: () => commands.undoRestore() },
       // macOS keeps Quit in the app menu and closes windows from File.
       ...(isMac
         ? [{ type: 'separator' as const }, { role: 'close' as const }]

@@ -1,21 +1,35 @@
-import { readFileSync } from 'node:fs'
-import { resolve } from 'node:path'
+import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs'
 import type { ArchiveApi } from '@shared/api'
 import { chartSpecValidator, type ChartSpec } from '@shared/chart-spec'
-import { writeFileAtomicSync } from '../core/fs/write-file-atomic'
+import { notRegularFileReason } from '../core/fs/regular-file'
+import { reasonOf } from '../core/plain-failure'
 import { findChromium } from './chromium-pdf-printer'
 import { renderChartPng } from './chromium-chart-renderer'
 import { CommandError, UsageError, type CliIo } from './cli-io'
+import { printable } from './format'
+import { outputPath, writeOutput } from './output-file'
 import { allowOnly, type ParsedArgs } from './parse-cli-args'
 import { unwrap } from './unwrap'
 
-function readSpec(path: string): ChartSpec {
-  let text: string
+/** The spec file's text; only a regular file is read (a named pipe would wait for a writer forever). */
+function readSpecText(path: string): string {
+  let fd: number
   try {
-    text = readFileSync(path, 'utf8')
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK)
   } catch (error) {
-    throw new CommandError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'the file does not exist' : (error as Error).message}`)
+    throw new CommandError(`cannot read ${path}: ${reasonOf(error)}`)
   }
+  try {
+    const reason = notRegularFileReason(fstatSync(fd))
+    if (reason !== null) throw new CommandError(`cannot read ${path}: ${reason}; a chart spec is a JSON file.`)
+    return readFileSync(fd, 'utf8')
+  } finally {
+    closeSync(fd)
+  }
+}
+
+function readSpec(path: string): ChartSpec {
+  const text = readSpecText(path)
   let value: unknown
   try {
     value = JSON.parse(text)
@@ -27,28 +41,31 @@ function readSpec(path: string): ChartSpec {
   return value as ChartSpec
 }
 
-/** `chart SPEC.json [--json] [--png OUT.png]`: the aggregated series of a chart spec, and its picture. */
+/** `chart SPEC.json [--json] [--png OUT.png [--force]]`: the aggregated series of a chart spec, and its picture. */
 export async function chartCommand(api: ArchiveApi, args: ParsedArgs, io: CliIo): Promise<void> {
-  allowOnly(args, ['json', 'png'])
+  allowOnly(args, ['json', 'png', 'force'])
   if (args.positionals.length !== 1) throw new UsageError('chart needs one chart spec file, e.g. casefile chart removals.json --json')
+  const png = args.flags.get('png')
+  if (png !== undefined && typeof png !== 'string') throw new UsageError('--png needs the file to write, e.g. --png chart.png')
+  const pngPath = png === undefined ? null : outputPath(png, args.flags.has('force'))
   const spec = readSpec(args.positionals[0]!)
   const data = unwrap(await api.chartData({ spec }))
-  const png = args.flags.get('png')
-  if (png !== undefined) {
-    if (typeof png !== 'string') throw new UsageError('--png needs the file to write, e.g. --png chart.png')
+  if (pngPath !== null) {
     const chromium = findChromium()
     if (chromium === null) throw new CommandError('drawing a PNG needs Chromium: install it (apt-get install chromium) or set CHROMIUM_PATH to its executable.')
-    writeFileAtomicSync(resolve(png), await renderChartPng(chromium, data))
+    writeOutput(pngPath, await renderChartPng(chromium, data))
   }
   if (args.flags.has('json')) {
     const { labels, series, xLabel, yLabel, rows, caption } = data
     io.out(`${JSON.stringify({ title: spec.title, xLabel, yLabel, labels, series, rows, caption })}\n`)
     return
   }
-  const width = Math.max(xLabelWidth(data.labels, data.xLabel), 8)
-  const header = [data.xLabel.padEnd(width), ...data.series.map((series) => series.name)].join('  ')
-  const lines = data.labels.map((label, index) => [label.padEnd(width), ...data.series.map((series) => String(series.values[index] ?? '—').padStart(series.name.length))].join('  '))
-  io.out([spec.title, header, ...lines, data.caption, ''].filter((line, index) => index > 0 || line !== '').join('\n'))
+  const labels = data.labels.map(printable)
+  const names = data.series.map((series) => printable(series.name))
+  const width = Math.max(xLabelWidth(labels, printable(data.xLabel)), 8)
+  const header = [printable(data.xLabel).padEnd(width), ...names].join('  ')
+  const lines = labels.map((label, index) => [label.padEnd(width), ...data.series.map((series, at) => String(series.values[index] ?? '—').padStart(names[at]!.length))].join('  '))
+  io.out([printable(spec.title), header, ...lines, printable(data.caption), ''].filter((line, index) => index > 0 || line !== '').join('\n'))
 }
 
 function xLabelWidth(labels: string[], title: string): number {

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
-import { chromium } from 'playwright-core'
 import type { ChartData } from '@shared/chart-spec'
 import { chartConfig } from '@shared/chart-config'
 import { CHROMIUM_FLAGS } from './chromium-flags'
@@ -17,6 +16,8 @@ function chartJsSource(): string {
  * The page holds only chart.js and the numbers; every request it might make is refused.
  */
 export async function renderChartPng(executablePath: string, data: ChartData, width = 1000, height = 560): Promise<Uint8Array> {
+  // Loaded on use: see chromium-pdf-printer.ts.
+  const { chromium } = await import('playwright-core')
   const browser = await chromium.launch({ executablePath, args: ['--headless', ...CHROMIUM_FLAGS] })
   try {
     const page = await browser.newPage({ viewport: { width, height }, deviceScaleFactor: 2 })

@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs'
-import { chromium } from 'playwright-core'
 import type { PdfPrinter } from '../core/export/pdf-printer'
 import { CHROMIUM_FLAGS } from './chromium-flags'
 
@@ -23,6 +22,9 @@ export class ChromiumPdfPrinter implements PdfPrinter {
   constructor(private readonly executablePath: string) {}
 
   async print(html: string): Promise<Uint8Array> {
+    // Loaded here, not at the top: Playwright takes longer to load than every other CLI command takes
+    // to run, and only the commands that print need it.
+    const { chromium } = await import('playwright-core')
     const browser = await chromium.launch({ executablePath: this.executablePath, args: ['--headless', ...CHROMIUM_FLAGS] })
     try {
       const context = await browser.newContext({ offline: true })

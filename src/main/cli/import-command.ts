@@ -1,9 +1,10 @@
 import { resolve } from 'node:path'
-import type { ArchiveApi } from '@shared/api'
+import { MAX_NULL_TOKEN_LENGTH, MAX_NULL_TOKENS, type ArchiveApi } from '@shared/api'
+import { emptiedCellsText } from '@shared/emptied-cells'
 import { DEFAULT_IMPORT_OPTIONS, type ImportDelimiter, type ImportEncoding, type ImportOptions, type JobStatus } from '@shared/model'
 import { UsageError, type CliIo } from './cli-io'
 import { ocrSummary } from '@shared/ocr-summary'
-import { formatBytes } from './format'
+import { formatBytes, printable } from './format'
 import { allowOnly, type ParsedArgs } from './parse-cli-args'
 import { unwrap } from './unwrap'
 
@@ -36,6 +37,14 @@ export function importOptionsFrom(args: ParsedArgs): ImportOptions {
   }
   options.header = !args.flags.has('no-header')
   options.force = args.flags.has('force')
+  const tokens = args.repeated.get('null-token') ?? []
+  if (tokens.length > MAX_NULL_TOKENS) throw new UsageError(`--null-token may be given up to ${MAX_NULL_TOKENS} times`)
+  const long = tokens.find((token) => token.length > MAX_NULL_TOKEN_LENGTH)
+  if (long !== undefined) throw new UsageError(`--null-token takes a cell's text of up to ${MAX_NULL_TOKEN_LENGTH} characters, not "${long.slice(0, 40)}…"`)
+  options.nullTokens = tokens
+  // A workbook's sheets, by name: `--sheet "Table 39" --sheet Notes`; none given reads every visible one.
+  const sheets = args.repeated.get('sheet') ?? []
+  options.sheets = sheets.length > 0 ? sheets : null
   return options
 }
 
@@ -46,7 +55,7 @@ function progressLine(job: JobStatus): string {
   const filled = Math.round(fraction * width)
   const bar = `${'█'.repeat(filled)}${'░'.repeat(width - filled)}`
   const bytes = job.bytesTotal > 0 ? ` ${formatBytes(job.bytesRead)} / ${formatBytes(job.bytesTotal)}` : ''
-  return `\r${bar} ${String(Math.round(fraction * 100)).padStart(3)}%${bytes} · ${job.rowsWritten.toLocaleString('en-US')} rows · ${job.detail}`.slice(0, 160) + '\u001b[K'
+  return `\r${bar} ${String(Math.round(fraction * 100)).padStart(3)}%${bytes} · ${job.rowsWritten.toLocaleString('en-US')} rows · ${printable(job.detail)}`.slice(0, 160) + '\u001b[K'
 }
 
 /** Runs the import as the app does (a job) and waits for it to finish; one summary line per file. */
@@ -56,7 +65,7 @@ export async function importCommand(
   io: CliIo,
   follow: (jobId: string, onUpdate: (job: JobStatus) => void) => Promise<JobStatus>
 ): Promise<boolean> {
-  allowOnly(args, ['json', 'delimiter', 'encoding', 'no-header', 'quote', 'force'])
+  allowOnly(args, ['json', 'delimiter', 'encoding', 'no-header', 'quote', 'null-token', 'sheet', 'force'])
   if (args.positionals.length === 0) throw new UsageError('import needs at least one file or folder')
   const options = importOptionsFrom(args)
   const { jobId } = unwrap(await api.importFiles({ paths: args.positionals.map((path) => resolve(path)), options }))
@@ -76,15 +85,17 @@ export async function importCommand(
     const sheets = (outcome.sheets ?? []).filter((sheet) => sheet.id !== null)
     const what =
       sheets.length > 0
-        ? `${sheets.length === 1 ? 'dataset' : 'datasets'} ${sheets.map((sheet) => `#${sheet.id} “${sheet.name}” (${sheet.rows.toLocaleString('en-US')} rows)`).join(', ')}`
+        ? `${sheets.length === 1 ? 'dataset' : 'datasets'} ${sheets.map((sheet) => `#${sheet.id} “${printable(sheet.name)}” (${sheet.rows.toLocaleString('en-US')} rows)`).join(', ')}`
         : outcome.kind === 'dataset'
           ? `dataset #${outcome.id} (${outcome.rows.toLocaleString('en-US')} rows)`
           : `article #${outcome.id}${ocr}`
-    if (outcome.status === 'imported') io.out(`imported  ${outcome.file} → ${what} in ${outcome.seconds} s\n`)
-    else if (outcome.status === 'duplicate') io.out(`skipped   ${outcome.warnings[0] ?? outcome.file}\n`)
-    else if (outcome.status === 'cancelled') io.out(`cancelled ${outcome.file}\n`)
-    else io.err(`failed    ${outcome.error ?? outcome.file}\n`)
-    if (outcome.status === 'imported') for (const warning of outcome.warnings) io.err(`  warning: ${warning}\n`)
+    // File names and messages quoting them are printed escaped: a name cannot break a line or send escape codes.
+    if (outcome.status === 'imported') io.out(`imported  ${printable(outcome.file)} → ${what} in ${outcome.seconds} s\n`)
+    if (outcome.status === 'imported' && outcome.emptiedCells.length > 0) io.out(`  read as empty: ${printable(emptiedCellsText(outcome.emptiedCells))}\n`)
+    else if (outcome.status === 'duplicate') io.out(`skipped   ${printable(outcome.warnings[0] ?? outcome.file)}\n`)
+    else if (outcome.status === 'cancelled') io.out(`cancelled ${printable(outcome.file)}\n`)
+    else if (outcome.status !== 'imported') io.err(`failed    ${printable(outcome.error ?? outcome.file)}\n`)
+    if (outcome.status === 'imported') for (const warning of outcome.warnings) io.err(`  warning: ${printable(warning)}\n`)
   }
   return job.outcomes.length > 0 && job.outcomes.every((outcome) => outcome.status === 'imported' || outcome.status === 'duplicate')
 }

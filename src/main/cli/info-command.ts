@@ -1,7 +1,7 @@
 import type { ArchiveApi } from '@shared/api'
 import type { CliIo } from './cli-io'
 import { allowOnly, type ParsedArgs } from './parse-cli-args'
-import { formatBytes } from './format'
+import { formatBytes, printable } from './format'
 import { unwrap } from './unwrap'
 
 export async function infoCommand(api: ArchiveApi, args: ParsedArgs, io: CliIo): Promise<void> {
@@ -13,7 +13,7 @@ export async function infoCommand(api: ArchiveApi, args: ParsedArgs, io: CliIo):
   }
   const { counts } = info
   const lines = [
-    ['Archive', info.path],
+    ['Archive', printable(info.path)],
     ['Format', `${info.schemaVersion} (Casefile ${info.appVersion})`],
     ['Size', formatBytes(info.sizeBytes)],
     ['Created', info.createdAt ?? 'unknown'],

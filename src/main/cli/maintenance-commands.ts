@@ -1,9 +1,12 @@
 import { resolve } from 'node:path'
 import type { Archive } from '../core/index'
+import type { Migration } from '../core/db/migrations/migration'
 import { InvalidRequest } from '../core/invalid-request'
-import { backupArchive, restoreArchive } from '../core/maintenance/backups'
-import { checkArchive } from '../core/maintenance/check-archive'
+import { backupArchive } from '../core/maintenance/backups'
+import { checkArchive, type ArchiveCheckReport } from '../core/maintenance/check-archive'
+import { restoreArchive, undoLastRestore, type RestoreOutcome } from '../core/maintenance/restore-archive'
 import { CommandError, UsageError, type CliIo } from './cli-io'
+import { printable } from './format'
 import { allowOnly, type ParsedArgs } from './parse-cli-args'
 
 function asCommandError(error: unknown): never {
@@ -11,11 +14,19 @@ function asCommandError(error: unknown): never {
   throw error
 }
 
-/** `check [--json]`: the integrity checks; search indexes out of step are rebuilt. Exit 1 if damage remains. */
+/**
+ * `check [--json]`: the integrity checks; search indexes out of step are rebuilt. Exit 1 if damage
+ * remains. A read-only archive gets the integrity check alone, and says why.
+ */
 export function checkCommand(archive: Archive, args: ParsedArgs, io: CliIo): boolean {
   allowOnly(args, ['json'])
   if (args.positionals.length > 0) throw new UsageError('check takes no arguments')
-  const report = checkArchive(archive.db, true)
+  let report: ArchiveCheckReport
+  try {
+    report = checkArchive(archive, true)
+  } catch (error) {
+    asCommandError(error)
+  }
   if (args.flags.has('json')) {
     io.out(`${JSON.stringify(report)}\n`)
     return report.ok
@@ -24,9 +35,10 @@ export function checkCommand(archive: Archive, args: ParsedArgs, io: CliIo): boo
   for (const index of report.search) {
     lines.push(`Search index  ${index.index}: ${index.ok ? 'ok' : index.repaired ? `rebuilt (${index.problem})` : `NOT REPAIRED: ${index.problem}`}`)
   }
+  if (report.notChecked !== null) lines.push('Search index  not checked: the archive is open read-only')
   if (report.ledgerSettled > 0) lines.push(`Imports       ${report.ledgerSettled} interrupted import${report.ledgerSettled === 1 ? '' : 's'} recorded as such`)
   lines.push(report.ok ? 'The archive is sound.' : 'The archive is damaged: restore a backup (casefile restore FROM) and keep this file for recovery.')
-  io.out(`${lines.join('\n')}\n`)
+  io.out(`${lines.map(printable).join('\n')}\n`)
   return report.ok
 }
 
@@ -36,23 +48,29 @@ export function backupCommand(archive: Archive, args: ParsedArgs, io: CliIo): vo
   if (args.positionals.length !== 1) throw new UsageError('backup needs the file to write, e.g. casefile backup research-2026-11-29.casefile')
   const target = resolve(args.positionals[0]!)
   try {
-    backupArchive(archive.db, target, archive.nativeBinding)
+    backupArchive(archive, target)
   } catch (error) {
     asCommandError(error)
   }
-  io.out(`Backed up ${archive.path} to ${target}\n`)
+  io.out(`Backed up ${printable(archive.path)} to ${printable(target)}\n`)
 }
 
-/** `restore FROM`: the archive's content replaced by a checked backup; the current content is kept beside it. */
-export async function restoreCommand(archive: Archive, args: ParsedArgs, io: CliIo, latestSchema: number): Promise<void> {
-  allowOnly(args, [])
-  if (args.positionals.length !== 1) throw new UsageError('restore needs the backup to restore from, e.g. casefile restore research-2026-11-29.casefile')
-  const from = resolve(args.positionals[0]!)
-  let safety: string
+/**
+ * `restore FROM`: the archive's content replaced by a checked backup; the current content is kept
+ * beside it. `restore --undo` brings that kept content back.
+ */
+export async function restoreCommand(archive: Archive, args: ParsedArgs, io: CliIo, migrations: readonly Migration[]): Promise<void> {
+  allowOnly(args, ['undo'])
+  const undo = args.flags.has('undo')
+  if (undo ? args.positionals.length !== 0 : args.positionals.length !== 1) {
+    throw new UsageError('restore needs the backup to restore from, e.g. casefile restore research-2026-11-29.casefile, or --undo alone')
+  }
+  let outcome: RestoreOutcome
   try {
-    safety = await restoreArchive(archive.db, archive.path, from, latestSchema, archive.nativeBinding)
+    outcome = undo ? await undoLastRestore(archive, migrations) : await restoreArchive(archive, resolve(args.positionals[0]!), migrations)
   } catch (error) {
     asCommandError(error)
   }
-  io.out(`Restored ${archive.path} from ${from}\nThe content it had before is saved as ${safety}\n`)
+  const what = undo ? `Undid the last restore: ${printable(archive.path)} holds again the content of ${printable(outcome.from)}` : `Restored ${printable(archive.path)} from ${printable(outcome.from)}`
+  io.out(`${what}\nThe content it had before is saved as ${printable(outcome.keptAs)} (casefile restore --undo brings it back)\n`)
 }

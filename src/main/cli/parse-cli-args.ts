@@ -4,15 +4,21 @@ export interface ParsedArgs {
   archive: string | null
   command: string | null
   positionals: string[]
+  /** Each flag given, with its (last) value. */
   flags: Map<string, string | true>
+  /** Every value of a flag that may be given more than once (REPEATABLE), in order. */
+  repeated: Map<string, string[]>
 }
 
 // Flags that take a value; every other --flag is a switch.
-const VALUED = new Set(['archive', 'limit', 'delimiter', 'encoding', 'quote', 'kind', 'sort', 'pdf', 'md', 'html', 'title', 'png'])
+const VALUED = new Set(['archive', 'limit', 'delimiter', 'encoding', 'quote', 'kind', 'sort', 'pdf', 'md', 'html', 'title', 'png', 'null-token', 'csv', 'sheet'])
+// Valued flags whose every value counts: `--null-token N/A --null-token b6`.
+const REPEATABLE = new Set(['null-token', 'sheet'])
 
 /** `casefile [--archive PATH] COMMAND [ARGS…] [--flag] [--flag VALUE]`; `--` ends the flags. */
 export function parseCliArgs(argv: readonly string[]): ParsedArgs {
   const flags = new Map<string, string | true>()
+  const repeated = new Map<string, string[]>()
   const positionals: string[] = []
   let onlyPositionals = false
   for (let i = 0; i < argv.length; i++) {
@@ -31,6 +37,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
       const value = eq > 0 ? arg.slice(eq + 1) : argv[++i]
       if (value === undefined || value === '') throw new UsageError(`--${name} needs a value`)
       flags.set(name, value)
+      if (REPEATABLE.has(name)) repeated.set(name, [...(repeated.get(name) ?? []), value])
     } else {
       if (eq > 0) throw new UsageError(`--${name} does not take a value`)
       flags.set(name, true)
@@ -39,7 +46,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
   const archive = flags.get('archive')
   flags.delete('archive')
   const [command = null, ...rest] = positionals
-  return { archive: typeof archive === 'string' ? archive : null, command, positionals: rest, flags }
+  return { archive: typeof archive === 'string' ? archive : null, command, positionals: rest, flags, repeated }
 }
 
 export function allowOnly(args: ParsedArgs, allowed: readonly string[]): void {

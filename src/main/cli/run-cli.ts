@@ -1,10 +1,13 @@
 import type { ApiEvent } from '@shared/api'
 import type { JobStatus } from '@shared/model'
-import { join } from 'node:path'
-import { ArchiveOpenError, createArchiveApi, defaultArchivePath, importWorkerPath, LATEST_SCHEMA_VERSION, openArchive, sampleDir } from '../core/index'
+import { basename, join } from 'node:path'
+import { ArchiveOpenError, createArchiveApi, defaultArchivePath, importWorkerPath, MIGRATIONS, openArchive, sampleDir } from '../core/index'
+import { plainFailure } from '../core/plain-failure'
 import { CommandError, UsageError, type CliIo } from './cli-io'
+import { printable } from './format'
 import { importCommand } from './import-command'
 import { chartCommand } from './chart-command'
+import { exportDatasetCommand } from './export-dataset-command'
 import { exportNotesCommand } from './export-notes-command'
 import { backupCommand, checkCommand, restoreCommand } from './maintenance-commands'
 import { infoCommand } from './info-command'
@@ -17,38 +20,58 @@ Commands:
   info [--json]                          what the archive holds
   search QUERY [--json] [--limit N]      one ranked search over articles, notes and data rows
         [--kind article|note|data] [--sort relevance|newest|oldest] [--exact]
-  import FILE|FOLDER… [--json]           import tables (.csv .tsv .json .ndjson) and articles
-        [--delimiter comma|tab|pipe|semicolon] [--encoding utf-8|utf-16le|utf-16be|windows-1252]
-        [--no-header] [--quote none] [--force]      (.txt .md .html .pdf)
-  chart SPEC.json [--json] [--png OUT.png]
+  import FILE|FOLDER… [--json]           import tables (.csv .tsv .json .ndjson), workbooks (.xlsx .xlsm
+        [--delimiter comma|tab|pipe|semicolon]    .xls .ods) and articles (.txt .md .html .pdf .docx .odt)
+        [--encoding utf-8|utf-16le|utf-16be|windows-1252] [--no-header] [--quote none] [--force]
+        [--null-token TEXT]…             cells of exactly TEXT read as empty, and counted
+        [--sheet NAME]…                  a workbook's sheets to import (default: every visible one)
+  chart SPEC.json [--json] [--png OUT.png] [--force]
                                          the aggregated series of a chart spec, and its picture
   check [--json]                         integrity checks; rebuilds search indexes that are out of step
   backup OUT                             a checked copy of the archive (never overwrites a file)
   restore FROM                           replace the archive's content with a backup (the old content is kept)
-  export-notes ID… (--pdf OUT.pdf | --md OUT.md | --html OUT.html) [--title T]
+  restore --undo                         bring back the content the last restore replaced
+  export-dataset ID --csv OUT.csv [--force]
+                                         a dataset's rows as CSV, every cell as it was imported
+  export-notes ID… (--pdf OUT.pdf | --md OUT.md | --html OUT.html) [--title T] [--force]
                                          one note, or several as a dossier, with its sources
                                          (PDF uses Chromium: CHROMIUM_PATH or /usr/bin/chromium)
+
+An existing file is replaced only with --force. A damaged archive, or one on read-only media,
+opens read-only: reading, search and export work, and each change is refused with the reason.
 
 --archive PATH opens that archive, creating and seeding it when the file does not exist;
 without it, the app's default archive (${defaultArchivePath()}).
 `
 
-/** Runs one CLI invocation and returns the process exit code (0 ok, 1 failure, 2 usage). */
-export async function runCli(argv: readonly string[], io: CliIo, appRoot: string): Promise<number> {
+/**
+ * Runs one CLI invocation and returns the process exit code (0 ok, 1 failure, 2 usage). A failure
+ * is one line on stderr, in plain words; so is the warning that the archive is open read-only,
+ * printed when the command has said nothing else there.
+ */
+export async function runCli(argv: readonly string[], given: CliIo, appRoot: string): Promise<number> {
+  let saidOnStderr = false
+  const io: CliIo = {
+    ...given,
+    err: (text) => {
+      saidOnStderr = true
+      given.err(text)
+    }
+  }
   const mainDir = join(appRoot, 'out', 'main')
   let args
   try {
     args = parseCliArgs(argv)
   } catch (error) {
-    io.err(`casefile: ${(error as Error).message}\n${USAGE}`)
+    io.err(`casefile: ${printable((error as Error).message)} (casefile help lists the commands and options)\n`)
     return 2
   }
   if (args.command === null || args.command === 'help' || args.flags.has('help')) {
     ;(args.command === null ? io.err : io.out)(USAGE)
     return args.command === null ? 2 : 0
   }
-  if (!['info', 'search', 'import', 'chart', 'export-notes', 'check', 'backup', 'restore'].includes(args.command)) {
-    io.err(`casefile: unknown command "${args.command}"\n${USAGE}`)
+  if (!['info', 'search', 'import', 'chart', 'export-dataset', 'export-notes', 'check', 'backup', 'restore'].includes(args.command)) {
+    io.err(`casefile: unknown command "${printable(args.command)}" (casefile help lists the commands)\n`)
     return 2
   }
 
@@ -64,10 +87,12 @@ export async function runCli(argv: readonly string[], io: CliIo, appRoot: string
   try {
     archive = await openArchive(args.archive ?? defaultArchivePath(), { create: true, seedDir: sampleDir(appRoot), nativeBinding: null })
   } catch (error) {
-    io.err(`casefile: ${error instanceof ArchiveOpenError ? error.message : String(error)}\n`)
+    io.err(`casefile: ${printable(error instanceof ArchiveOpenError ? error.message : plainFailure(error, basename(args.archive ?? defaultArchivePath())))}\n`)
     return 1
   }
-  const handle = createArchiveApi(archive, onEvent, { importWorker: importWorkerPath(mainDir) })
+  // One search per process: a worker thread would only add its start-up to it.
+  const handle = createArchiveApi(archive, onEvent, { importWorker: importWorkerPath(mainDir), searchWorker: null })
+  let warnReadOnly = true
   const follow = (jobId: string, update: (job: JobStatus) => void) =>
     new Promise<JobStatus>((done) => followers.set(jobId, { update, done }))
   try {
@@ -87,7 +112,12 @@ export async function runCli(argv: readonly string[], io: CliIo, appRoot: string
         backupCommand(archive, args, io)
         return 0
       case 'restore':
-        await restoreCommand(archive, args, io, LATEST_SCHEMA_VERSION)
+        await restoreCommand(archive, args, io, MIGRATIONS)
+        // The content that made the archive read-only (damage) has just been replaced.
+        warnReadOnly = false
+        return 0
+      case 'export-dataset':
+        exportDatasetCommand(archive, args, io)
         return 0
       case 'export-notes':
         await exportNotesCommand(handle.api, args, io)
@@ -97,12 +127,13 @@ export async function runCli(argv: readonly string[], io: CliIo, appRoot: string
     }
   } catch (error) {
     if (error instanceof UsageError) {
-      io.err(`casefile: ${error.message}\n`)
+      io.err(`casefile: ${printable(error.message)}\n`)
       return 2
     }
-    io.err(`casefile: ${error instanceof CommandError ? error.message : String(error)}\n`)
+    io.err(`casefile: ${printable(error instanceof CommandError ? error.message : plainFailure(error, basename(archive.path)))}\n`)
     return 1
   } finally {
+    if (warnReadOnly && archive.readOnly !== null && !saidOnStderr) io.err(`casefile: ${printable(archive.readOnly.message)}\n`)
     await handle.dispose()
     archive.close()
   }

@@ -2,7 +2,7 @@ import type { ArchiveApi } from '@shared/api'
 import { SEARCH_HIT_KINDS, type SearchHitKind, type SearchSort } from '@shared/model'
 import { searchRequest } from '@shared/search-request'
 import { UsageError, type CliIo } from './cli-io'
-import { snippetAsHtml, snippetForTerminal } from './format'
+import { printable, snippetAsHtml, snippetForTerminal } from './format'
 import { allowOnly, intFlag, type ParsedArgs } from './parse-cli-args'
 import { unwrap } from './unwrap'
 
@@ -37,15 +37,15 @@ export async function searchCommand(api: ArchiveApi, args: ParsedArgs, io: CliIo
     io.out(`${JSON.stringify({ query: result.query, total: result.total, facets: result.facets, hits })}\n`)
     return
   }
-  for (const note of result.notes) io.err(`note: ${note}\n`)
+  for (const note of result.notes) io.err(`note: ${printable(note)}\n`)
   if (result.total === 0) {
-    io.out(`No matches for “${query}”.\n`)
+    io.out(`No matches for “${printable(query)}”.\n`)
     return
   }
   const shown = result.hits.length < result.total ? ` (showing ${result.hits.length})` : ''
-  const lines = [`${result.total} match${result.total === 1 ? '' : 'es'} for “${query}”${shown}`, '']
+  const lines = [`${result.total} match${result.total === 1 ? '' : 'es'} for “${printable(query)}”${shown}`, '']
   for (const hit of result.hits) {
-    lines.push(`${hit.kind.padEnd(7)} #${hit.id}  ${hit.title}${hit.date ? `  (${hit.date.slice(0, 10)})` : ''}`)
+    lines.push(`${hit.kind.padEnd(7)} #${hit.id}  ${printable(hit.title)}${hit.date ? `  (${printable(hit.date.slice(0, 10))})` : ''}`)
     lines.push(`        ${snippetForTerminal(hit.snippet, io.isTty)}`)
   }
   io.out(lines.join('\n') + '\n')

@@ -35,6 +35,7 @@ export function archiveInfo(archive: Archive): ArchiveInfo {
       datasets: countDatasets(db),
       notes: countNotes(db),
       charts: (db.prepare('SELECT count(*) AS n FROM charts').get() as { n: number }).n
-    }
+    },
+    readOnly: archive.readOnly?.message ?? null
   }
 }

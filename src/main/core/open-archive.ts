@@ -1,19 +1,23 @@
-import { closeSync, existsSync, mkdirSync, openSync, readSync, renameSync, rmSync, statSync } from 'node:fs'
+import { accessSync, closeSync, constants, existsSync, mkdirSync, openSync, readSync, renameSync, rmSync, statSync } from 'node:fs'
+import { constants as bufferConstants } from 'node:buffer'
 import { basename, dirname, resolve } from 'node:path'
 import Database from 'better-sqlite3'
 import type { Database as Db } from 'better-sqlite3'
 import { ArchiveOpenError } from './archive-open-error'
-import type { Archive } from './archive'
+import type { Archive, ReadOnlyState } from './archive'
 import { backupDatabase } from './db/backup-database'
+import { checkOnOpen, FULL_CHECK_PAGES } from './db/check-on-open'
 import { applyConnectionPragmas } from './db/connection-pragmas'
-import { CASEFILE_APPLICATION_ID, parseSqliteHeader } from './db/identity'
-import { migrate, schemaVersion } from './db/migrate'
+import { CASEFILE_APPLICATION_ID, parseSqliteHeader, type SqliteHeader } from './db/identity'
+import { MigrationFailed, migrate, schemaVersion, trialMigrate } from './db/migrate'
 import type { Migration } from './db/migrations/migration'
 import { indexPendingDatasets } from './datasets/index-dataset-rows'
 import { recoverInterruptedImports } from './import/import-ledger'
 import { setMeta } from './meta/meta-queries'
 import { seedArchive } from './seed/seed-archive'
 import { APP_VERSION } from './app-version'
+import { archiveBusyMessage, firstLineOf, isBusy, isDamage, reasonOf } from './plain-failure'
+import { damagedState, readOnlyMediaState } from './read-only-state'
 
 const READ_CACHE_KIB = 65536
 
@@ -28,18 +32,8 @@ export interface OpenArchiveOptions {
   migrations: readonly Migration[]
 }
 
-function connect(path: string, nativeBinding: string | null, fileMustExist: boolean): Db {
-  return new Database(path, { fileMustExist, ...(nativeBinding ? { nativeBinding } : {}) })
-}
-
-function reasonOf(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | null)?.code
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied'
-  if (code === 'ENOENT') return 'the file does not exist'
-  if (code === 'EISDIR') return 'it is a folder, not a file'
-  if (code === 'EROFS') return 'the disk is read-only'
-  if (code === 'ENOSPC') return 'the disk is full'
-  return error instanceof Error ? error.message : String(error)
+function connect(path: string, nativeBinding: string | null, fileMustExist: boolean, readonly: boolean): Db {
+  return new Database(path, { fileMustExist, readonly, ...(nativeBinding ? { nativeBinding } : {}) })
 }
 
 function readHeader(path: string): Uint8Array {
@@ -54,16 +48,19 @@ function readHeader(path: string): Uint8Array {
 }
 
 /**
- * Checks, without writing a byte, that the file at `path` is a Casefile archive.
- * Anything else (a spreadsheet, an empty file, another app's SQLite database) is refused.
+ * Checks, without writing a byte, that the file at `path` is a Casefile archive, and returns its
+ * header. Anything else (a spreadsheet, an empty file, another app's SQLite database) is refused.
  */
-export function assertIsArchive(path: string): void {
+export function assertIsArchive(path: string): SqliteHeader {
   const name = basename(path)
   let header: Uint8Array
   try {
-    if (statSync(path).isDirectory()) {
+    const stat = statSync(path)
+    if (stat.isDirectory()) {
       throw new ArchiveOpenError('unreadable', `Casefile can't open ${name}: it is a folder, not an archive file.`)
     }
+    // Reading a named pipe or a device would wait for a writer that may never come.
+    if (!stat.isFile()) throw new ArchiveOpenError('unreadable', `Casefile can't open ${name}: it is not a regular file (a named pipe, socket or device), not an archive file.`)
     header = readHeader(path)
   } catch (error) {
     if (error instanceof ArchiveOpenError) throw error
@@ -80,6 +77,7 @@ export function assertIsArchive(path: string): void {
       `${name} is an SQLite database from another program, not a Casefile archive. Nothing was changed.`
     )
   }
+  return parsed
 }
 
 /**
@@ -95,11 +93,6 @@ function finishSearchIndexes(db: Db, name: string): void {
   }
 }
 
-function backupName(path: string, fromVersion: number): string {
-  const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*$/, '')
-  return `${path}.before-v${fromVersion + 1}-${stamp}.backup`
-}
-
 /**
  * Builds a new archive in a temporary file and moves it into place only when it is complete,
  * so a crash during creation never leaves a half-made archive under the user's chosen name.
@@ -107,7 +100,7 @@ function backupName(path: string, fromVersion: number): string {
 async function createArchiveFile(path: string, options: OpenArchiveOptions): Promise<void> {
   const temp = `${path}.creating-${process.pid}`
   rmSync(temp, { force: true })
-  const db = connect(temp, options.nativeBinding, false)
+  const db = connect(temp, options.nativeBinding, false, false)
   try {
     // Set in rollback-journal mode so the identity is in the main file's header at once.
     db.pragma('journal_mode = DELETE')
@@ -133,7 +126,168 @@ async function createArchiveFile(path: string, options: OpenArchiveOptions): Pro
   }
 }
 
-/** Opens the archive at `path`, creating and seeding it first when it does not exist and `create` is set. */
+/** The sentence that refuses an archive written by a newer Casefile. */
+export function newerArchiveMessage(name: string, version: number, latest: number): string {
+  return (
+    `${name} was written by a newer version of Casefile (archive format ${version}; this version reads up to ${latest}). ` +
+    'Update Casefile to open it. Nothing was changed.'
+  )
+}
+
+/**
+ * Where the backup taken before upgrading an archive to `version` goes: one name per version, so
+ * trying the same upgrade again never piles up copies. A name already taken (by a copy of other
+ * content that happens to sit there) is never overwritten; the new copy gets the time as well.
+ */
+function preMigrationBackupPath(path: string, version: number): string {
+  const plain = `${path}.before-v${version}.backup`
+  if (!existsSync(plain)) return plain
+  return `${path}.before-v${version}-${new Date().toISOString().replace(/[-:]/g, '').replace(/\..*$/, '')}.backup`
+}
+
+/**
+ * Upgrades the archive's format. The steps are first tried and rolled back, so a step that cannot
+ * succeed is reported before anything is written, backup included; then a checked backup is taken
+ * and every step commits in one transaction.
+ */
+function upgrade(db: Db, path: string, name: string, migrations: readonly Migration[], nativeBinding: string | null): void {
+  const from = schemaVersion(db)
+  try {
+    trialMigrate(db, migrations)
+  } catch (error) {
+    if (error instanceof MigrationFailed) throw new ArchiveOpenError('unreadable', `Casefile can't open ${name}: ${error.describe()}. Nothing was changed.`)
+    throw error
+  }
+  const backup = preMigrationBackupPath(path, migrations.length)
+  backupDatabase(db, name, backup, nativeBinding)
+  try {
+    migrate(db, migrations)
+  } catch (error) {
+    if (!(error instanceof MigrationFailed)) throw error
+    throw new ArchiveOpenError(
+      'unreadable',
+      `Casefile can't open ${name}: ${error.describe()}. The archive was left at format ${from}; the copy taken before the upgrade is ${basename(backup)}.`
+    )
+  }
+}
+
+/** True when the archive, or the folder that must hold its -wal and -shm files, cannot be written. */
+function onReadOnlyMedia(path: string): boolean {
+  for (const target of [path, dirname(path)]) {
+    try {
+      accessSync(target, constants.W_OK)
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code
+      if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM') return true
+    }
+  }
+  return false
+}
+
+function nonEmptyFile(path: string): boolean {
+  try {
+    return statSync(path).size > 0
+  } catch {
+    return false
+  }
+}
+
+/**
+ * The archive's main file, read into memory. SQLite cannot open a WAL archive in a folder it may not
+ * write to unless the -shm file is already there; the main file alone holds everything once no
+ * -wal file with changes remains, and a copy in memory touches nothing on the disk.
+ */
+function inMemoryCopy(path: string, name: string, nativeBinding: string | null): Db {
+  if (nonEmptyFile(`${path}-wal`)) {
+    throw new ArchiveOpenError(
+      'unreadable',
+      `${name} cannot be written where it is (a read-only file, folder or disk), and its latest changes are still in ${name}-wal, which Casefile can only read where it may write. Copy both files to a writable folder and open the copy.`
+    )
+  }
+  const size = statSync(path).size
+  if (size > bufferConstants.MAX_LENGTH) {
+    throw new ArchiveOpenError('unreadable', `${name} cannot be written where it is (a read-only file, folder or disk) and is too large to read from there. Copy it to a writable folder and open the copy.`)
+  }
+  const bytes = Buffer.allocUnsafe(size)
+  const fd = openSync(path, 'r')
+  try {
+    let done = 0
+    while (done < size) {
+      const read = readSync(fd, bytes, done, size - done, done)
+      if (read === 0) break
+      done += read
+    }
+  } finally {
+    closeSync(fd)
+  }
+  // Bytes 18 and 19 say "WAL"; an in-memory database has no WAL, so the copy says "rollback journal".
+  bytes[18] = 1
+  bytes[19] = 1
+  return new Database(bytes, { readonly: true, ...(nativeBinding ? { nativeBinding } : {}) })
+}
+
+/** Opens an archive that cannot be written, for reading only: in place when SQLite can, else in memory. */
+function openReadOnlyMedia(path: string, name: string, nativeBinding: string | null): Db {
+  try {
+    const db = new Database(path, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) })
+    try {
+      db.prepare('SELECT count(*) FROM sqlite_schema').get()
+    } catch (error) {
+      // Damage is for the check on open to find and say; only "cannot open here" is handled below.
+      if (isDamage(error)) return db
+      db.close()
+      throw error
+    }
+    return db
+  } catch (error) {
+    // SQLITE_CANTOPEN on a read-only disk, SQLITE_READONLY_DIRECTORY in a folder without write permission.
+    const code = String((error as { code?: unknown }).code)
+    if (code !== 'SQLITE_CANTOPEN' && code !== 'SQLITE_READONLY_DIRECTORY') throw error
+    return inMemoryCopy(path, name, nativeBinding)
+  }
+}
+
+/**
+ * The archive's format. PRAGMA user_version sees a version committed in the WAL; when damage stops
+ * SQLite from answering, the main file's header says what it last knew.
+ */
+function versionOf(db: Db, header: SqliteHeader): number {
+  try {
+    return schemaVersion(db)
+  } catch (error) {
+    if (isDamage(error)) return header.userVersion
+    throw error
+  }
+}
+
+/** The connection's settings, then the bounded check; damage that stops either of them is the finding. */
+function settleAndCheck(db: Db, readOnlyMedia: boolean): string | null {
+  try {
+    if (!readOnlyMedia) applyConnectionPragmas(db)
+    return checkOnOpen(db, FULL_CHECK_PAGES)
+  } catch (error) {
+    if (isDamage(error)) return firstLineOf(error)
+    throw error
+  }
+}
+
+function archiveOf(path: string, db: Db, nativeBinding: string | null, readOnly: ReadOnlyState | null): Archive {
+  return {
+    path,
+    db,
+    nativeBinding,
+    readOnly,
+    close() {
+      if (db.open) db.close()
+    }
+  }
+}
+
+/**
+ * Opens the archive at `path`, creating and seeding it first when it does not exist and `create` is
+ * set. Every open runs a bounded integrity check: a damaged archive opens read-only (so nothing is
+ * written over the damage) and says so; so does an archive on read-only media.
+ */
 export async function openArchive(path: string, options: OpenArchiveOptions): Promise<Archive> {
   const absolute = resolve(path)
   const name = basename(absolute)
@@ -149,46 +303,50 @@ export async function openArchive(path: string, options: OpenArchiveOptions): Pr
       throw new ArchiveOpenError('unreadable', `Casefile can't create ${name} in ${dirname(absolute)}: ${reasonOf(error)}.`)
     }
   }
-  assertIsArchive(absolute)
+  const header = assertIsArchive(absolute)
+  const readOnlyMedia = onReadOnlyMedia(absolute)
 
   let db: Db
   try {
-    db = connect(absolute, options.nativeBinding, true)
+    db = readOnlyMedia ? openReadOnlyMedia(absolute, name, options.nativeBinding) : connect(absolute, options.nativeBinding, true, false)
   } catch (error) {
+    if (error instanceof ArchiveOpenError) throw error
     throw new ArchiveOpenError('unreadable', `Casefile can't open ${name}: ${reasonOf(error)}.`)
   }
   try {
     const latest = options.migrations.length
-    const version = schemaVersion(db)
-    if (version > latest) {
-      throw new ArchiveOpenError(
-        'newer-archive',
-        `${name} was written by a newer version of Casefile (archive format ${version}; this version reads up to ${latest}). ` +
-          'Update Casefile to open it. Nothing was changed.'
-      )
+    const version = versionOf(db, header)
+    if (version > latest) throw new ArchiveOpenError('newer-archive', newerArchiveMessage(name, version, latest))
+    const problem = settleAndCheck(db, readOnlyMedia)
+    if (problem !== null || readOnlyMedia) {
+      if (version < latest) {
+        const why = problem !== null ? 'it is damaged' : 'it cannot be written where it is (a read-only file, folder or disk)'
+        throw new ArchiveOpenError(
+          'unreadable',
+          `Casefile can't open ${name}: it is in an older format (${version}) that must be upgraded to ${latest}, and ${why}, so it cannot be upgraded. Nothing was changed.` +
+            (problem !== null ? ' Bring back a backup with casefile restore FROM.' : ' Copy it to a writable folder and open the copy.')
+        )
+      }
+      if (problem === null) return archiveOf(absolute, db, options.nativeBinding, readOnlyMediaState(name))
+      if (!readOnlyMedia) {
+        // Reopened for reading only, so no code path can write over the damage.
+        db.close()
+        db = connect(absolute, options.nativeBinding, true, true)
+        settleAndCheck(db, false)
+      }
+      return archiveOf(absolute, db, options.nativeBinding, damagedState(name))
     }
-    applyConnectionPragmas(db)
     // The connection that answers the window's reads keeps a 64 MB page cache (SQLite's default
     // here is 16 MB), so the index of a million-row chart stays in memory between redraws.
     db.pragma(`cache_size = -${READ_CACHE_KIB}`)
-    if (version < latest) {
-      backupDatabase(db, backupName(absolute, version), options.nativeBinding)
-      migrate(db, options.migrations)
-    }
+    if (version < latest) upgrade(db, absolute, name, options.migrations, options.nativeBinding)
     recoverInterruptedImports(db)
     finishSearchIndexes(db, name)
   } catch (error) {
     db.close()
     if (error instanceof ArchiveOpenError) throw error
+    if (isBusy(error)) throw new ArchiveOpenError('unreadable', `Casefile can't open ${name} now: ${archiveBusyMessage(name)}`)
     throw new ArchiveOpenError('unreadable', `Casefile can't open ${name}: ${reasonOf(error)}.`)
   }
-  const opened = db
-  return {
-    path: absolute,
-    db: opened,
-    nativeBinding: options.nativeBinding,
-    close() {
-      if (opened.open) opened.close()
-    }
-  }
+  return archiveOf(absolute, db, options.nativeBinding, null)
 }

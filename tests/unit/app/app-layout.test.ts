@@ -9,6 +9,7 @@ describe('appLayout', () => {
       renderer: '/home/ana/casefile/out/renderer',
       preload: '/home/ana/casefile/out/preload/index.cjs',
       importWorker: '/home/ana/casefile/out/main/import-worker.js',
+      searchWorker: '/home/ana/casefile/out/main/search-worker.js',
       sample: '/home/ana/casefile/resources/sample',
       nativeBinding: '/home/ana/casefile/native/electron-150/better_sqlite3.node'
     })
@@ -21,6 +22,7 @@ describe('appLayout', () => {
       renderer: join(resources, 'app.asar', 'out', 'renderer'),
       preload: join(resources, 'app.asar', 'out', 'preload', 'index.cjs'),
       importWorker: join(resources, 'app.asar.unpacked', 'out', 'main', 'import-worker.js'),
+      searchWorker: join(resources, 'app.asar.unpacked', 'out', 'main', 'search-worker.js'),
       sample: join(resources, 'sample'),
       nativeBinding: join(resources, 'app.asar.unpacked', 'native', 'electron-150', 'better_sqlite3.node')
     })

@@ -1,23 +1,15 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { runCli } from '../../../src/main/cli/run-cli'
 import { openArchive } from '../../../src/main/core/index'
 import { insertNote } from '../../../src/main/core/notes/note-queries'
+import { cli, PROJECT_ROOT as ROOT } from '../../helpers/cli-in-process'
 import { tempDir } from '../../helpers/temp-archive'
 
-const ROOT = resolve(import.meta.dirname, '../../..')
 const cleanups: (() => void)[] = []
 afterEach(() => {
   while (cleanups.length) cleanups.pop()!()
 })
-
-async function cli(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = ''
-  let err = ''
-  const code = await runCli(argv, { out: (t) => (out += t), err: (t) => (err += t), isTty: false, errIsTty: false }, ROOT)
-  return { code, out, err }
-}
 
 function archivePath(): string {
   const made = tempDir('cli')
@@ -157,7 +149,7 @@ describe('casefile import options', () => {
     }
     expect((await cli(['--archive', path, 'export-notes', String(first)])).code).toBe(2)
     expect((await cli(['--archive', path, 'export-notes', 'x', '--md', md])).err).toContain('“x” is not a note id')
-    const missing = await cli(['--archive', path, 'export-notes', '999', '--md', md])
+    const missing = await cli(['--archive', path, 'export-notes', '999', '--md', join(path, '..', 'missing.md')])
     expect(missing.code).toBe(1)
     expect(missing.err).toContain('Note 999 was not found in this archive.')
   })
@@ -218,7 +210,7 @@ describe('casefile import options', () => {
     archive.close()
     const restored = await cli(['--archive', path, 'restore', backup])
     expect(restored.code).toBe(0)
-    expect(restored.out).toMatch(/The content it had before is saved as .+\.before-restore-.+\.backup\n$/)
+    expect(restored.out).toMatch(/The content it had before is saved as .+\.before-restore-.+\.backup \(casefile restore --undo brings it back\)\n$/)
     expect(JSON.parse((await cli(['--archive', path, 'info', '--json'])).out).counts.notes).toBe(0)
     const notArchive = await cli(['--archive', path, 'restore', join(ROOT, 'package.json')])
     expect(notArchive.code).toBe(1)

@@ -9,7 +9,7 @@ import { tempArchive } from '../../helpers/temp-archive'
 
 const made = await tempArchive(true)
 const events: ApiEvent[] = []
-const { api, dispose } = createArchiveApi(made.archive, (event) => events.push(event), { importWorker: null })
+const { api, dispose } = createArchiveApi(made.archive, (event) => events.push(event), { importWorker: null, searchWorker: null })
 afterAll(async () => {
   await dispose()
   made.cleanup()
@@ -39,12 +39,26 @@ describe('createArchiveApi', () => {
     expect((await api.getDatasetRows({ id: 9999, offset: 0, limit: 5 })).ok).toBe(false)
   })
 
+  it('says plainly, naming the chosen file, when an export cannot be written there', async () => {
+    const note = await api.createNote({ title: 'Kept', body: 'x' })
+    const id = note.ok ? note.value.id : 0
+    const missing = join(made.dir, 'gone', 'notes.md')
+    const withDialog = createArchiveApi(made.archive, () => undefined, { importWorker: null, searchWorker: null, chooseSavePath: async () => missing })
+    expect(await withDialog.api.exportNotesToFile({ ids: [id], format: 'markdown', title: null })).toEqual({
+      ok: false,
+      error: { code: 'invalid-input', message: `Casefile could not write notes.md: the folder ${join(made.dir, 'gone')} does not exist. Nothing was written.` }
+    })
+    await withDialog.dispose()
+    await api.deleteNote({ id })
+  })
+
   it('exports rows only to where the save dialog says, and not at all when it is cancelled', async () => {
     const { id } = made.archive.db.prepare("SELECT id FROM datasets WHERE name LIKE 'ICE removals%'").get() as { id: number }
     const answers: (string | null)[] = [join(made.dir, 'removals.csv'), null]
     const asked: string[] = []
     const withDialog = createArchiveApi(made.archive, () => undefined, {
       importWorker: null,
+      searchWorker: null,
       chooseSavePath: async (request) => {
         asked.push(`${request.title}|${request.suggestedName}|${request.extension}`)
         return answers.shift()!
@@ -72,6 +86,7 @@ describe('createArchiveApi', () => {
     const printed: string[] = []
     const withPrinter = createArchiveApi(made.archive, () => undefined, {
       importWorker: null,
+      searchWorker: null,
       chooseSavePath: async (request) => join(made.dir, `note.${request.extension}`),
       printPdf: async (html) => {
         printed.push(html)

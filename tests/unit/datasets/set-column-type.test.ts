@@ -1,9 +1,10 @@
-import { readFileSync, writeFileSync, existsSync } from 'node:fs'
+import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { DEFAULT_IMPORT_OPTIONS } from '../../../src/shared/model'
 import { getDataset, getDatasetRows } from '../../../src/main/core/datasets/dataset-queries'
 import { exportRowsCsv } from '../../../src/main/core/datasets/export-rows-csv'
+import { FileExistsError } from '../../../src/main/core/fs/publish-file'
 import { reindexAfterTypeChange, setColumnType } from '../../../src/main/core/datasets/set-column-type'
 import { importOneFile } from '../../../src/main/core/import/import-one-file'
 import { searchArchive } from '../../../src/main/core/search/search-archive'
@@ -57,12 +58,16 @@ describe('exportRowsCsv', () => {
   it('writes the filtered, sorted rows with their labels, quoting what needs quoting', async () => {
     const { db, id, dir } = await dataset('name,"notes, quoted",n\nAda,"said ""hi""",3\nBo, edge ,1\nCy,"two\nlines",2\n')
     const out = join(dir, 'out.csv')
-    const result = exportRowsCsv(db, { datasetId: id, sort: { column: 2, direction: 'asc' }, filters: [{ column: 0, op: 'equals', value: 'Ada', min: null, max: null }, { column: 0, op: 'equals', value: 'Cy', min: null, max: null }] }, out)
+    const result = exportRowsCsv(db, { datasetId: id, sort: { column: 2, direction: 'asc' }, filters: [{ column: 0, op: 'equals', value: 'Ada', min: null, max: null }, { column: 0, op: 'equals', value: 'Cy', min: null, max: null }] }, out, false)
     expect(result).toEqual({ rows: 2 })
     expect(readFileSync(out, 'utf8')).toBe('name,"notes, quoted",n\r\nCy,"two\nlines",2\r\nAda,"said ""hi""",3\r\n')
     expect(existsSync(`${out}.${process.pid}.partial`)).toBe(false)
-    exportRowsCsv(db, { datasetId: id, sort: null, filters: [] }, out)
+    // Replaced only when asked; refused otherwise, the file left as it was and nothing left beside it.
+    expect(() => exportRowsCsv(db, { datasetId: id, sort: null, filters: [] }, out, false)).toThrow(FileExistsError)
+    expect(readFileSync(out, 'utf8')).not.toContain('Bo')
+    expect(readdirSync(dir).filter((name) => name.startsWith('out.csv'))).toEqual(['out.csv'])
+    exportRowsCsv(db, { datasetId: id, sort: null, filters: [] }, out, true)
     expect(readFileSync(out, 'utf8')).toContain('Bo," edge ",1\r\n')
-    expect(() => exportRowsCsv(db, { datasetId: id, sort: null, filters: [] }, join(dir, 'no-such-folder', 'x.csv'))).toThrow(/ENOENT/)
+    expect(() => exportRowsCsv(db, { datasetId: id, sort: null, filters: [] }, join(dir, 'no-such-folder', 'x.csv'), false)).toThrow(/ENOENT/)
   })
 })

@@ -3,8 +3,9 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from 'better-sqlite3'
+import markdownIt from 'markdown-it'
 import { insertArticle } from '../../../src/main/core/articles/article-queries'
-import { addArticleCitation, citationToken } from '../../../src/main/core/citations/citation-queries'
+import { addArticleCitation, addDatasetCitation, citationToken } from '../../../src/main/core/citations/citation-queries'
 import { exportNotes } from '../../../src/main/core/export/export-notes'
 import { insertNote, updateNote } from '../../../src/main/core/notes/note-queries'
 import { ChromiumPdfPrinter, findChromium } from '../../../src/main/cli/chromium-pdf-printer'
@@ -55,6 +56,7 @@ function inkedPixels(pdf: string, page: number): number {
   return inked
 }
 
+const removalsDataset = () => (db.prepare("SELECT id FROM datasets WHERE name LIKE 'ICE removals%'").get() as { id: number }).id
 const removalsChart = () => (db.prepare("SELECT id FROM charts WHERE name LIKE 'ICE removals%'").get() as { id: number }).id
 
 describe('exportNotes', () => {
@@ -121,6 +123,48 @@ describe('exportNotes', () => {
     expect(exportNotes(db, [note], 'markdown').text).toContain('[^1] (p. 2) and [^2]')
   })
 
+  it('lists what a dataset citation cites (its detail) with the dataset, in HTML and in Markdown', () => {
+    const removals = removalsDataset()
+    const note = insertNote(db, 'FY2011', 'draft').id
+    const first = addDatasetCitation(db, note, removals, 'rows FY2011 only')
+    const second = addDatasetCitation(db, note, removals, 'measure: ice_removals_total')
+    const again = addDatasetCitation(db, note, removals, 'rows FY2011 only')
+    updateNote(db, note, 'FY2011', `Removals in FY2011 ${citationToken(first.id)}, the total ${citationToken(second.id)} ${citationToken(again.id)}.`)
+    const html = exportNotes(db, [note], 'html').text
+    expect(html).toContain('<li id="source-1" value="1">“ICE removals by fiscal year, FY2005–FY2018” (rows FY2011 only; measure: ice_removals_total), ')
+    const md = exportNotes(db, [note], 'markdown').text
+    expect(md).toContain('[^1]: “ICE removals by fiscal year, FY2005–FY2018” (rows FY2011 only; measure: ice\\_removals\\_total), ')
+  })
+
+  it('writes third-party text into Markdown as text: no viewer finds HTML, links or emphasis in it', () => {
+    const article = insertArticle(db, {
+      title: '<img src=x onerror=alert(1)> *Breaking* [click](javascript:alert(2)) <script>alert(3)</script>',
+      byline: 'A_B & <b>C</b>',
+      publisher: 'Line one\n# Heading injected',
+      publishedAt: '2012-06-07',
+      url: 'https://example.org/a_b?x=<y>',
+      language: 'en',
+      body: 'Body text that is quoted.',
+      sourceFile: 'evil_[1].html',
+      sourceSize: 10,
+      sha256: null,
+      importId: null,
+      pages: []
+    })
+    const note = insertNote(db, 'Hostile source', 'draft').id
+    const citation = addArticleCitation(db, note, article, 0, 9)
+    updateNote(db, note, 'Hostile source', `Quoted ${citationToken(citation.id)}.`)
+    const md = exportNotes(db, [note], 'markdown').text
+    const sources = md.slice(md.indexOf('# Sources'))
+    expect(sources.trim().split('\n')).toHaveLength(3)
+    // The most permissive reader: raw HTML allowed, bare links turned into links.
+    const rendered = markdownIt({ html: true, linkify: true }).render(md)
+    for (const tag of ['<img', '<script', '<b>', '<em>', '<strong>', '<h1>Heading', 'href="javascript']) expect(rendered).not.toContain(tag)
+    expect(rendered).toContain('&lt;img src=x onerror=alert(1)&gt; *Breaking* [click](javascript:alert(2))')
+    expect(rendered).toContain('A_B &amp; &lt;b&gt;C&lt;/b&gt;')
+    expect(rendered).toContain('Line one # Heading injected')
+  })
+
   it('refuses an empty choice and names a note that does not exist', () => {
     expect(() => exportNotes(db, [], 'html')).toThrow('Choose at least one note to export.')
     expect(() => exportNotes(db, [quotedNote, 424242], 'html')).toThrow('Note 424242 was not found in this archive.')
@@ -162,6 +206,16 @@ describe.skipIf(chromium === null)('PDF export through headless Chromium', () =>
     expect(text).toContain(SEED_TITLE)
     expect(text).toContain('colorlines.com/article/record-number-deportations')
     expect(printer.requestsRefused).toBe(0)
+  }, 60_000)
+
+  it('prints what a dataset citation cites (its detail) in the Sources list', async () => {
+    const note = insertNote(db, 'Detail', 'draft').id
+    const citation = addDatasetCitation(db, note, removalsDataset(), 'rows FY2011 only')
+    updateNote(db, note, 'Detail', `Removals in FY2011 ${citationToken(citation.id)}.`)
+    const printer = new ChromiumPdfPrinter(chromium!)
+    const path = join(dir, 'detail.pdf')
+    writeFileSync(path, await printer.print(exportNotes(db, [note], 'html').text))
+    expect(pdfText(path).replace(/\s+/g, ' ')).toContain('“ICE removals by fiscal year, FY2005–FY2018” (rows FY2011 only)')
   }, 60_000)
 
   it('prints a dossier: title page, contents, one chapter per note, Sources, numbered pages', async () => {

@@ -46,7 +46,7 @@ describe('importOneFile', () => {
       ['c5', 'share', 'real']
     ])
     expect(getDatasetRows(db, outcome.id!, 0, 10)!.rows.map((r) => r.values)).toEqual([
-      [2012, 409849, '08123', 'a', 'b', 1.5],
+      [2012, 409849, '08123', 'a', 'b', '1.50'],
       [2013, 368644, '90210', null, 'c', 7.5]
     ])
     expect(db.prepare(`SELECT typeof(c5) AS t FROM ds_${outcome.id} ORDER BY rowid`).all()).toEqual([{ t: 'real' }, { t: 'real' }])
@@ -56,14 +56,14 @@ describe('importOneFile', () => {
   it('restores exactly the text of early values when a column turns out not to be numeric', async () => {
     const { db, write, run } = await setup()
     // 25,000 rows span three batches; the column turns to text in the second, on row 15,001.
-    const rows = Array.from({ length: 25_000 }, (_, i) => (i === 15_000 ? 'A-1,n/a' : `${i},${i}.25`)).join('\n')
+    const rows = Array.from({ length: 25_000 }, (_, i) => (i === 15_000 ? 'A-1,pending' : `${i},${i}.25`)).join('\n')
     const outcome = await run(write('late.csv', `id,code\n${rows}\n`))
     const dataset = getDataset(db, outcome.id!)!
     expect(dataset.columns.map((c) => c.type)).toEqual(['text', 'text'])
     const values = getDatasetRows(db, outcome.id!, 0, 25_000)!.rows.map((r) => r.values)
     expect(values[7]).toEqual(['7', '7.25'])
     expect(values[14_999]).toEqual(['14999', '14999.25'])
-    expect(values[15_000]).toEqual(['A-1', 'n/a'])
+    expect(values[15_000]).toEqual(['A-1', 'pending'])
     expect(values.at(-1)).toEqual(['24999', '24999.25'])
     expect(db.prepare(`SELECT count(*) AS n FROM ds_${outcome.id} WHERE typeof(c0) <> 'text' OR typeof(c1) <> 'text'`).get()).toEqual({ n: 0 })
   })
@@ -101,7 +101,9 @@ describe('importOneFile', () => {
     const first = await run(write('one.csv', 'a,b\n1,2\n'))
     const again = await run(write('renamed.csv', 'a,b\n1,2\n'))
     expect(again).toMatchObject({ status: 'duplicate', kind: 'dataset', id: first.id })
-    expect(again.warnings[0]).toBe('renamed.csv was already imported as dataset “one”; nothing was added.')
+    expect(again.warnings[0]).toBe(
+      'renamed.csv was already imported as dataset “one”; nothing was added. To import it again (with other options, say), add --force (in the app: Import again with options…).'
+    )
     expect(count('SELECT count(*) AS n FROM datasets')).toBe(1)
     const forced = await run(write('forced.csv', 'a,b\n1,2\n'), { force: true })
     expect(forced.status).toBe('imported')
@@ -155,6 +157,13 @@ describe('importOneFile', () => {
     expect(outcome).toMatchObject({ status: 'imported', kind: 'article', rows: 1 })
     const row = db.prepare('SELECT title, byline, published_at, source_file, source_size, length(sha256) AS h FROM articles').get()
     expect(row).toEqual({ title: 'A memo', byline: 'Jane Doe', published_at: '2012-03-05', source_file: 'memo.md', source_size: 52, h: 64 })
+  })
+
+  it('reads a UTF-16 text article without a byte-order mark', async () => {
+    const { db, write, run } = await setup()
+    const outcome = await run(write('memo.txt', Buffer.from('A memo from Zürich\n\nFirst paragraph, with “quotes”.\n', 'utf16le')))
+    expect(outcome).toMatchObject({ status: 'imported', kind: 'article', warnings: [] })
+    expect(db.prepare('SELECT title, body FROM articles').get()).toEqual({ title: 'A memo from Zürich', body: 'First paragraph, with “quotes”.' })
   })
 
   it('indexes the text columns of a dataset for search once its rows are published', async () => {

@@ -39,7 +39,8 @@ describe('importing a workbook', () => {
     const table = getDataset(db, outcome.sheets![0]!.id!)!
     expect(table.name).toBe('dhs-yearbook-2013-table-39 › Table 39')
     expect(table.columns.map((column) => column.label)).toEqual(['Event', ...[2008, 2009, 2010, 2011, 2012, 2013].map((year) => `Fiscal year › ${year}`), 'Total'])
-    expect(table.columns.map((column) => column.type).slice(0, 2)).toEqual(['text', 'integer'])
+    // Disclosure markers (D, X, -, (b)(6)) stay as written without making a column of counts text.
+    expect(table.columns.map((column) => column.type)).toEqual(['text', 'integer', 'integer', 'integer', 'integer', 'integer', 'integer', 'integer'])
     expect(table.sources).toEqual([
       {
         key: null,
@@ -58,7 +59,7 @@ describe('importing a workbook', () => {
       }
     ])
     const rows = getDatasetRows(db, table.id, 0, 10)!.rows.map((row) => row.values)
-    expect(rows[1]!.slice(0, 2)).toEqual(['Aliens removed', 359795])
+    expect(rows[1]!.slice(0, 3)).toEqual(['Aliens removed', 359795, 391597])
     expect(rows[3]!.slice(0, 7)).toEqual(['Removals of criminal aliens¹', 97133, 'D', 'X', '-', '(b)(6)', 'D'])
     const review = getDataset(db, outcome.sheets![1]!.id!)!
     expect(review.columns.map((column) => [column.label, column.type])).toEqual([
@@ -67,6 +68,16 @@ describe('importing a workbook', () => {
       ['Cases closed', 'integer']
     ])
     expect(progress).toContain('reading sheets 2/2')
+    expect(outcome.emptiedCells).toEqual([])
+  })
+
+  it('reads the null tokens chosen as empty in every sheet, and counts them per sheet and column', async () => {
+    const { run } = await setup()
+    const outcome = await run({ nullTokens: ['D'] })
+    expect(outcome.emptiedCells).toEqual([
+      { column: 'Table 39 › Fiscal year › 2009', token: 'D', cells: 1 },
+      { column: 'Table 39 › Fiscal year › 2013', token: 'D', cells: 1 }
+    ])
   })
 
   it('imports only the sheets picked, hidden ones included, and says which were left out', async () => {

@@ -45,12 +45,14 @@ describe('the big list of naughty strings', () => {
     expect(wide).toMatchObject({ status: 'imported', rows: 1 })
     // A blank header (only spaces) gets a name by position; every other header is kept exactly.
     expect(getDataset(db, wide.id!)!.columns.map((c) => c.label)).toEqual(strings.map((text, i) => (text.trim() === '' ? `Column ${i + 1}` : text)))
-    // One value per column: text columns keep it exactly; a column that reads as a number holds that number.
+    // One value per column, shown exactly as written; a column that reads as a number stores a number.
     const columns = getDataset(db, wide.id!)!.columns
     const cells = getDatasetRows(db, wide.id!, 0, 1)!.rows[0]!.values
+    const stored = db.prepare(`SELECT ${columns.map((column) => `typeof(${column.name})`).join(', ')} FROM ds_${wide.id}`).raw().get() as string[]
     cells.forEach((cell, i) => {
-      if (columns[i]!.type === 'text' || columns[i]!.type === 'date' || columns[i]!.type === 'datetime') expect(cell, strings[i]).toBe(strings[i])
-      else expect(cell, strings[i]).toBe(Number(strings[i]))
+      expect(String(cell), strings[i]).toBe(strings[i])
+      const numeric = columns[i]!.type === 'integer' || columns[i]!.type === 'real'
+      expect(stored[i], strings[i]).toBe(numeric ? (Number.isSafeInteger(Number(strings[i])) ? 'integer' : 'real') : 'text')
     })
 
     const tall = join(made.dir, 'naughty-column.csv')

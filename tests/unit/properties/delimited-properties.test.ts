@@ -13,7 +13,7 @@ function toCsv(rows: string[][], delimiter: string, lineEnd: string): string {
 
 function parse(text: string, delimiter: ImportDelimiter, pieces: number[]): (string | null)[][] {
   const records: (string | null)[][] = []
-  const parser = new DelimitedParser({ delimiter, quote: 'double', nullTokens: [] }, (fields) => records.push(fields))
+  const parser = new DelimitedParser({ delimiter, quote: 'double' }, (fields) => records.push(fields))
   let at = 0
   for (const size of pieces) {
     if (at >= text.length) break

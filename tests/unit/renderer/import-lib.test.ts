@@ -9,6 +9,7 @@ import {
   canImportAgain,
   jobHeading,
   outcomeHeadline,
+  outcomeNotes,
   outcomePlace,
   outcomeWarnings,
   summariseJob
@@ -18,7 +19,7 @@ const NBSP = '\u00a0'
 const plain = (text: string) => text.replaceAll(NBSP, ' ')
 
 function outcome(partial: Partial<ImportOutcome>): ImportOutcome {
-  return { file: 'a.csv', path: '/in/a.csv', status: 'imported', kind: 'dataset', id: 7, rows: 0, warnings: [], error: null, seconds: 0, dataSeconds: 0, ocr: null, sheets: null, ...partial }
+  return { file: 'a.csv', path: '/in/a.csv', status: 'imported', kind: 'dataset', id: 7, rows: 0, warnings: [], emptiedCells: [], error: null, seconds: 0, dataSeconds: 0, ocr: null, sheets: null, ...partial }
 }
 
 function job(partial: Partial<JobStatus>): JobStatus {
@@ -26,6 +27,15 @@ function job(partial: Partial<JobStatus>): JobStatus {
 }
 
 describe('import outcome lines', () => {
+  it('says which cells were read as empty because the person chose it, per column', () => {
+    const emptiedCells = [
+      { column: 'lang', token: 'N/A', cells: 2 },
+      { column: 'note', token: 'b6', cells: 1_234 }
+    ]
+    expect(outcomeNotes(outcome({ emptiedCells }))).toEqual(['Read as empty: 2 “N/A” in lang, 1,234 “b6” in note'])
+    expect(outcomeNotes(outcome({}))).toEqual([])
+  })
+
   it('says how a dataset was imported, with rows and time', () => {
     expect(plain(outcomeHeadline(outcome({ rows: 1_000_000, seconds: 12.34 })))).toBe('Imported as dataset · 1,000,000 rows · 12.3 s')
     expect(plain(outcomeHeadline(outcome({ rows: 1, seconds: 0.01 })))).toBe('Imported as dataset · 1 row · under 0.1 s')
@@ -83,8 +93,14 @@ describe('drops and options', () => {
 
   it('round-trips the options form, "detect" standing for null', () => {
     expect(optionsFromForm(formFromOptions(DEFAULT_IMPORT_OPTIONS))).toEqual(DEFAULT_IMPORT_OPTIONS)
-    const custom: ImportOptions = { delimiter: '\t', encoding: 'windows-1252', header: false, quote: 'none', force: true, sheets: ['Table 39'] }
+    const custom: ImportOptions = { delimiter: '\t', encoding: 'windows-1252', header: false, quote: 'none', nullTokens: ['N/A', ' b6 '], force: true, sheets: ['Table 39'] }
     expect(optionsFromForm(formFromOptions(custom))).toEqual(custom)
+  })
+
+  it('reads null tokens one per line, exactly as typed, skipping blank lines and repeats', () => {
+    const form = { ...formFromOptions(DEFAULT_IMPORT_OPTIONS), nullTokens: 'N/A\n\nb6\n(b)(6)\nN/A\n' }
+    expect(formFromOptions(DEFAULT_IMPORT_OPTIONS).nullTokens).toBe('')
+    expect(optionsFromForm(form).nullTokens).toEqual(['N/A', 'b6', '(b)(6)'])
   })
 
   it('offers a workbook’s sheets ticked as the import left them', () => {

@@ -43,4 +43,14 @@ describe('formatCell', () => {
     expect(formatCell(null, { label: 'x', type: 'text' })).toBe(null)
     expect(formatCell('08123', { label: 'zip', type: 'text' })).toBe('08123')
   })
+
+  it('shows every digit of a number, and a number spelled another way exactly as it was written', () => {
+    expect(formatCell(0.1234567, { label: 'share', type: 'real' })).toBe('0.1234567')
+    expect(formatCell(8896394.444184666, { label: 'amount', type: 'real' })).toBe('8,896,394.444184666')
+    expect(formatCell(-1234567.5, { label: 'amount', type: 'real' })).toBe('-1,234,567.5')
+    expect(formatCell(1e-7, { label: 'share', type: 'real' })).toBe('1e-7')
+    expect(formatCell('8896394.4441846665', { label: 'amount', type: 'real' })).toBe('8896394.4441846665')
+    expect(formatCell('1.50', { label: 'amount', type: 'real' })).toBe('1.50')
+    expect(formatCell('b6', { label: 'removals', type: 'integer' })).toBe('b6')
+  })
 })

@@ -3,7 +3,7 @@ import type { ChartData, ChartSpec } from '@shared/chart-spec'
 import type { CellValue } from '@shared/model'
 import { columnName, datasetTableName } from '../datasets/dataset-table-name'
 import { getDataset } from '../datasets/dataset-queries'
-import { datasetColumn, isNumericColumn, rowFilterConditions } from '../datasets/row-filters'
+import { datasetColumn, isNumericColumn, numberIn, rowFilterConditions } from '../datasets/row-filters'
 import { cachedStatement } from '../db/cached-statement'
 import { bucketExpression, bucketRange } from './bucket-expression'
 import { InvalidRequest } from '../invalid-request'
@@ -28,10 +28,11 @@ const INDEX_SORT_CACHE_KIB = 2000
 
 /**
  * The index that lets a chart's GROUP BY read an index in order (and nothing else) instead of the
- * whole table. Best effort: while an import holds the archive's write lock the chart is simply
- * computed without it.
+ * whole table. Best effort: while an import holds the archive's write lock, or when the archive is
+ * open read-only (damaged, or on read-only media), the chart is simply computed without it.
  */
 function ensureIndex(db: Database, table: string, columns: string[], key: string): void {
+  if (db.readonly) return
   const name = `${table}_chart_${key}`.replace(/[^A-Za-z0-9_]/g, '_')
   if (cachedStatement(db, "SELECT 1 FROM sqlite_schema WHERE type = 'index' AND name = ?").get(name)) return
   // SQLite sizes the sorter's runs by cache_size. A large cache means one long single-threaded
@@ -75,7 +76,8 @@ export function aggregateChart(db: Database, spec: ChartSpec): ChartData {
     if (spec.y.column === null) throw new InvalidRequest(`${article[0]!.toUpperCase()}${article.slice(1)} ${noun} needs a numeric column for the y axis.`)
     const y = datasetColumn(dataset.columns, spec.y.column, 'chart’s y axis')
     if (!isNumericColumn(y)) throw new InvalidRequest(`“${y.label}” holds ${y.type} values; ${article} ${noun} needs a column of numbers.`)
-    yExpression = `${spec.y.aggregate}(${columnName(y.position)})`
+    // Markers such as b6 in a column of numbers are not figures: they are left out of every aggregate.
+    yExpression = `${spec.y.aggregate}(${numberIn(columnName(y.position))})`
     yLabel = `${noun[0]!.toUpperCase()}${noun.slice(1)} of ${y.label}`
   }
   const xName = columnName(x.position)
@@ -94,7 +96,7 @@ export function aggregateChart(db: Database, spec: ChartSpec): ChartData {
 
   // One GROUP BY over the key of x and series, read in index order when there is no filter. A count
   // needs one aggregate, not three: each extra aggregate step costs about 10% over 1M rows.
-  const measures = yColumn === null ? 'count(*) AS n' : `${yExpression} AS y, count(*) AS n, count(${yColumn}) AS ny`
+  const measures = yColumn === null ? 'count(*) AS n' : `${yExpression} AS y, count(*) AS n, count(${numberIn(yColumn)}) AS ny`
   const grouped = cachedStatement(
     db,
     `SELECT ${key} AS k, ${measures} FROM ${table}${filtered.sql.length === 0 ? '' : ` WHERE ${filtered.sql.join(' AND ')}`} GROUP BY 1 LIMIT ?`

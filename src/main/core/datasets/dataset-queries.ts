@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3'
 import type { CellValue, ColumnType, Dataset, DatasetColumn, DatasetRows, DatasetSource, DatasetSummary } from '@shared/model'
 import { columnName, datasetTableName } from './dataset-table-name'
+import { applySpellings } from './number-spellings'
 
 interface DatasetRow {
   id: number
@@ -60,12 +61,9 @@ export function getDatasetRows(db: Database, id: number, offset: number, limit: 
     .prepare(`SELECT rowid AS _rowid, ${selected} FROM ${datasetTableName(id)} WHERE rowid > ? ORDER BY rowid LIMIT ?`)
     .raw(true)
     .all(offset, limit) as CellValue[][]
-  return {
-    datasetId: id,
-    offset,
-    total: dataset.row_count,
-    rows: rows.map((values) => ({ rowid: Number(values[0]), values: values.slice(1) }))
-  }
+  const page = rows.map((values) => ({ rowid: Number(values[0]), values: values.slice(1) }))
+  applySpellings(db, id, page)
+  return { datasetId: id, offset, total: dataset.row_count, rows: page }
 }
 
 export function findDatasetBySha256(db: Database, sha256: string): { id: number; name: string } | null {

@@ -10,3 +10,8 @@ export function columnName(position: number): string {
   if (!Number.isSafeInteger(position) || position < 0) throw new Error(`Invalid column position ${position}`)
   return `c${position}`
 }
+
+/** The table that keeps the spelling of a dataset's numbers where it differs from the number's own (see number-spellings.ts). */
+export function spellingTableName(datasetId: number): string {
+  return `${datasetTableName(datasetId)}_spellings`
+}

@@ -1,5 +1,6 @@
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs'
+import { closeSync, fsyncSync, openSync, rmSync, writeSync } from 'node:fs'
 import type { Database } from 'better-sqlite3'
+import { publishFile } from '../fs/publish-file'
 import type { CellValue } from '@shared/model'
 import type { RowQuery } from '@shared/row-query'
 import { getDatasetColumns } from './dataset-queries'
@@ -24,9 +25,11 @@ export function csvField(value: CellValue): string {
 /**
  * Writes the rows a sort and filters select, with the column labels as the header, to `path`:
  * streamed page by page (memory stays flat for millions of rows) into a temporary file that is
- * synced and renamed into place, so a failure never leaves half a file under the chosen name.
+ * synced and put in place (see publishFile), so a failure never leaves half a file under the chosen
+ * name. Every cell is written as it was imported: text as it was, numbers in their own spelling.
+ * An existing file is replaced only with `overwrite` (else FileExistsError).
  */
-export function exportRowsCsv(db: Database, query: Omit<RowQuery, 'after' | 'limit'>, path: string): { rows: number } {
+export function exportRowsCsv(db: Database, query: Omit<RowQuery, 'after' | 'limit'>, path: string, overwrite: boolean): { rows: number } {
   const labels = getDatasetColumns(db, query.datasetId).map((column) => column.label)
   const temporary = `${path}.${process.pid}.partial`
   const fd = openSync(temporary, 'w', 0o644)
@@ -48,7 +51,7 @@ export function exportRowsCsv(db: Database, query: Omit<RowQuery, 'after' | 'lim
     writeAll(fd, buffer)
     fsyncSync(fd)
     closeSync(fd)
-    renameSync(temporary, path)
+    publishFile(temporary, path, overwrite)
   } catch (error) {
     try {
       closeSync(fd)

@@ -6,7 +6,8 @@ import { cachedStatement } from '../db/cached-statement'
 import { InvalidRequest } from '../invalid-request'
 import { getDatasetColumns } from './dataset-queries'
 import { columnName, datasetTableName } from './dataset-table-name'
-import { datasetColumn, rowFilterConditions, type Bound } from './row-filters'
+import { applySpellings } from './number-spellings'
+import { datasetColumn, isNumericColumn, numberIn, rowFilterConditions, type Bound } from './row-filters'
 
 function tableOf(db: Database, datasetId: number): string {
   const exists = db.prepare('SELECT 1 FROM datasets WHERE id = ?').get(datasetId)
@@ -82,14 +83,17 @@ export function queryDatasetRows(db: Database, query: RowQuery): RowPage {
   const page = rows.slice(0, query.limit).map((values) => ({ rowid: Number(values[0]), values: values.slice(1) }))
   const last = page.at(-1)
   const sortIndex = query.sort === null ? -1 : columns.findIndex((column) => column.position === query.sort!.column)
-  return {
-    rows: page,
-    next: rows.length > query.limit && last ? { value: sortIndex === -1 ? null : last.values[sortIndex]!, rowid: last.rowid } : null,
-    total
-  }
+  // The next page starts after the stored value, not after the spelling shown for it.
+  const next = rows.length > query.limit && last ? { value: sortIndex === -1 ? null : last.values[sortIndex]!, rowid: last.rowid } : null
+  applySpellings(db, query.datasetId, page)
+  return { rows: page, next, total }
 }
 
-/** Minimum, maximum, distinct and empty counts of a column (under the filters), with value facets when few. */
+/**
+ * Minimum, maximum, distinct and empty counts of a column (under the filters), with value facets when
+ * few. In a column of numbers the extremes are numbers, and the text values in it (markers such as
+ * b6 or N/A) are counted.
+ */
 export function columnStats(db: Database, datasetId: number, position: number, filters: readonly RowFilter[]): ColumnStats {
   const table = tableOf(db, datasetId)
   const columns = getDatasetColumns(db, datasetId)
@@ -97,14 +101,27 @@ export function columnStats(db: Database, datasetId: number, position: number, f
   const name = columnName(column.position)
   const filtered = rowFilterConditions(columns, filters)
   const where = filtered.sql.length ? ` WHERE ${filtered.sql.join(' AND ')}` : ''
+  const value = isNumericColumn(column) ? numberIn(name) : name
   const stats = db
-    .prepare(`SELECT min(${name}) AS min, max(${name}) AS max, count(DISTINCT ${name}) AS distinct_values, sum(${name} IS NULL) AS empty FROM ${table}${where}`)
-    .get(...filtered.params) as { min: CellValue; max: CellValue; distinct_values: number; empty: number | null }
+    .prepare(
+      `SELECT min(${value}) AS min, max(${value}) AS max, count(DISTINCT ${name}) AS distinct_values, sum(${name} IS NULL) AS empty,
+         sum(typeof(${name}) = 'text') AS text_values FROM ${table}${where}`
+    )
+    .get(...filtered.params) as { min: CellValue; max: CellValue; distinct_values: number; empty: number | null; text_values: number | null }
   const facets =
     stats.distinct_values <= FACET_LIMIT
       ? (db
           .prepare(`SELECT ${name} AS value, count(*) AS count FROM ${table}${where} GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ${FACET_LIMIT + 1}`)
           .all(...filtered.params) as { value: CellValue; count: number }[])
       : null
-  return { position, type: column.type, min: stats.min, max: stats.max, distinct: stats.distinct_values, empty: stats.empty ?? 0, facets }
+  return {
+    position,
+    type: column.type,
+    min: stats.min,
+    max: stats.max,
+    distinct: stats.distinct_values,
+    empty: stats.empty ?? 0,
+    markers: isNumericColumn(column) ? (stats.text_values ?? 0) : 0,
+    facets
+  }
 }

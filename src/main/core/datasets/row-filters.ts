@@ -15,6 +15,15 @@ export function isNumericColumn(column: DatasetColumn): boolean {
   return column.type === 'integer' || column.type === 'real'
 }
 
+/**
+ * SQL for a column's value where it is a number, NULL where it is not: a column of numbers may
+ * hold markers such as b6 or N/A as text (see isValueMarker), and SQLite would count them in an
+ * average, take one as the maximum (text sorts after every number) and let one pass `>= 5`.
+ */
+export function numberIn(column: string): string {
+  return `CASE WHEN typeof(${column}) IN ('integer', 'real') THEN ${column} END`
+}
+
 function condition(filter: RowFilter, column: DatasetColumn, params: Bound[]): string {
   const name = columnName(column.position)
   const asValue = (value: string): Bound => (isNumericColumn(column) && value.trim() !== '' && Number.isFinite(Number(value)) ? Number(value) : value)
@@ -31,14 +40,18 @@ function condition(filter: RowFilter, column: DatasetColumn, params: Bound[]): s
       return `${name} IS NOT NULL`
     case 'between': {
       const parts: string[] = []
+      // Between two numbers, only numbers: a marker (text) would pass any lower bound.
+      const compared = (bound: Bound) => (typeof bound === 'number' ? numberIn(name) : name)
       if (filter.min !== null && filter.min !== '') {
-        params.push(asValue(filter.min))
-        parts.push(`${name} >= ?`)
+        const bound = asValue(filter.min)
+        params.push(bound)
+        parts.push(`${compared(bound)} >= ?`)
       }
       if (filter.max !== null && filter.max !== '') {
         // A date's upper bound takes the whole day: 2012-05-29 keeps 2012-05-29T23:00.
-        params.push(column.type === 'datetime' && filter.max.length === 10 ? `${filter.max}~` : asValue(filter.max))
-        parts.push(`${name} <= ?`)
+        const bound = column.type === 'datetime' && filter.max.length === 10 ? `${filter.max}~` : asValue(filter.max)
+        params.push(bound)
+        parts.push(`${compared(bound)} <= ?`)
       }
       return parts.length > 0 ? parts.join(' AND ') : '1'
     }

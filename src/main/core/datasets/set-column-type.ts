@@ -6,6 +6,7 @@ import { InvalidRequest } from '../invalid-request'
 import { getDatasetColumns } from './dataset-queries'
 import { columnName, datasetTableName } from './dataset-table-name'
 import { indexDatasetRows } from './index-dataset-rows'
+import { numbersToText, recordSpellings } from './number-spellings'
 import { datasetColumn } from './row-filters'
 
 const CONVERT = 'casefile_convert_cell'
@@ -45,8 +46,10 @@ function misfitCondition(column: string, type: ColumnType): string {
 /**
  * Changes what a column is read as. Values that can be read as the new type are stored that way;
  * values that cannot are kept exactly as they are (never dropped), counted, and the first ones
- * returned so the person can see them. When the column moves in or out of text, the dataset's
- * search index is rebuilt, since only text columns are searched.
+ * returned so the person can see them. No number loses its spelling either way: text that becomes a
+ * number keeps its text beside it when the number would print differently, and a number that
+ * becomes text gets back the text it was imported as. When the column moves in or out of text, the
+ * dataset's search index is rebuilt, since only text columns are searched.
  */
 export function setColumnType(db: Database, datasetId: number, position: number, type: ColumnType): ColumnTypeChange {
   return db
@@ -55,8 +58,15 @@ export function setColumnType(db: Database, datasetId: number, position: number,
       const column = datasetColumn(getDatasetColumns(db, datasetId), position, 'column')
       const table = datasetTableName(datasetId)
       const name = columnName(position)
-      db.function(CONVERT, { deterministic: true, safeIntegers: true }, (value: unknown) => converted(value, type) as string | number | bigint | null)
-      db.exec(`UPDATE ${table} SET ${name} = ${CONVERT}(${name}) WHERE ${name} IS NOT NULL`)
+      if (type === 'text') numbersToText(db, datasetId, position, null)
+      const spelled: [number, string][] = []
+      db.function(CONVERT, { safeIntegers: true }, (rowid: unknown, value: unknown) => {
+        const result = converted(value, type)
+        if (typeof value === 'string' && typeof result !== 'string' && String(result) !== value) spelled.push([Number(rowid), value])
+        return result as string | number | bigint | null
+      })
+      db.exec(`UPDATE ${table} SET ${name} = ${CONVERT}(rowid, ${name}) WHERE ${name} IS NOT NULL`)
+      recordSpellings(db, datasetId, position, spelled)
       db.prepare('UPDATE dataset_columns SET type = ? WHERE dataset_id = ? AND position = ?').run(type, datasetId, position)
       const misfit = misfitCondition(name, type)
       const misfits = (db.prepare(`SELECT count(*) AS n FROM ${table} WHERE ${misfit}`).get() as { n: number }).n

@@ -4,6 +4,7 @@ import { CITATION_TOKEN } from '../citations/citation-queries'
 import { getNote } from '../notes/note-queries'
 import { CHART_TOKEN, chartScripts, embeddedCharts, type EmbeddedChart } from './export-charts'
 import { collectSources, sourceLine, type ExportSources } from './export-sources'
+import { escapeMarkdown } from './escape-markdown'
 import { EXPORT_STYLE } from './export-style'
 import { noteMarkdown } from './note-markdown'
 import { InvalidRequest } from '../invalid-request'
@@ -72,15 +73,14 @@ ${scripts.html}
 /** Markdown with citations as footnotes ([^N]) and the Sources list at the end. */
 /** An embedded chart in Markdown: its title, its numbers as a table, and its source. */
 function chartTable(chart: EmbeddedChart | undefined, id: number, number: number | undefined): string {
-  if (!chart || chart.data === null) return `*[Chart ${chart?.name ?? id} cannot be drawn: ${chart?.problem ?? 'it does not exist'}]*`
+  if (!chart || chart.data === null) return `*\\[Chart ${escapeMarkdown(chart?.name ?? String(id))} cannot be drawn: ${escapeMarkdown(chart?.problem ?? 'it does not exist')}\\]*`
   const { data } = chart
-  const cell = (text: string) => text.replaceAll('|', '\\|')
-  const rows = data.labels.slice(0, MARKDOWN_CHART_ROWS).map((label, index) => `| ${cell(label)} | ${data.series.map((series) => series.values[index] ?? '').join(' | ')} |`)
+  const rows = data.labels.slice(0, MARKDOWN_CHART_ROWS).map((label, index) => `| ${escapeMarkdown(label)} | ${data.series.map((series) => series.values[index] ?? '').join(' | ')} |`)
   const more = data.labels.length > MARKDOWN_CHART_ROWS ? `\n\n*(${data.labels.length - MARKDOWN_CHART_ROWS} more rows in the app)*` : ''
   return [
-    `**${chart.name}**${number === undefined ? '' : `[^${number}]`}`,
+    `**${escapeMarkdown(chart.name)}**${number === undefined ? '' : `[^${number}]`}`,
     '',
-    `| ${cell(data.xLabel)} | ${data.series.map((series) => cell(series.name)).join(' | ')} |`,
+    `| ${escapeMarkdown(data.xLabel)} | ${data.series.map((series) => escapeMarkdown(series.name)).join(' | ')} |`,
     `|---|${data.series.map(() => '---:').join('|')}|`,
     ...rows
   ].join('\n') + more
@@ -103,7 +103,7 @@ function toMarkdown(notes: Note[], title: string, sources: ExportSources, charts
     parts.push(`${dossier ? '##' : '#'} ${titleOf(note)}`, body.trim())
   }
   if (sources.sources.length > 0) {
-    parts.push(`${dossier ? '##' : '#'} Sources`, sources.sources.map((source) => `[^${source.number}]: ${sourceLine(source)}`).join('\n'))
+    parts.push(`${dossier ? '##' : '#'} Sources`, sources.sources.map((source) => `[^${source.number}]: ${escapeMarkdown(sourceLine(source))}`).join('\n'))
   }
   return `${parts.join('\n\n').replace(/\n{3,}/g, '\n\n')}\n`
 }

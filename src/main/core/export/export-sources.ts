@@ -16,6 +16,8 @@ export interface ExportSource {
   /** The file the source was imported from, and its sha256, so a reader can check it. */
   file: string | null
   sha256: string | null
+  /** What the notes cite of a dataset ("rows FY2011 only"), each once, in the order first cited. */
+  details: string[]
 }
 
 export interface ExportSources {
@@ -36,11 +38,11 @@ function pageAt(db: Database, articleId: number, offset: number): number | null 
   return row?.page ?? null
 }
 
-function describe(db: Database, kind: CitationKind, id: number): Omit<ExportSource, 'number' | 'kind'> | null {
+function describe(db: Database, kind: CitationKind, id: number): Omit<ExportSource, 'number' | 'kind' | 'details'> | null {
   if (kind === 'article') {
     const row = db
       .prepare('SELECT title, byline AS author, publisher, published_at AS date, url, source_file AS file, sha256 FROM articles WHERE id = ?')
-      .get(id) as Omit<ExportSource, 'number' | 'kind'> | undefined
+      .get(id) as Omit<ExportSource, 'number' | 'kind' | 'details'> | undefined
     return row ?? null
   }
   const datasetId =
@@ -87,7 +89,7 @@ export function collectSources(db: Database, bodies: readonly string[]): ExportS
       const described = describe(db, kind, id)
       if (!described) return undefined
       number = sources.length + 1
-      sources.push({ number, kind, ...described })
+      sources.push({ number, kind, ...described, details: [] })
       bySource.set(key, number)
     }
     return number
@@ -106,17 +108,26 @@ export function collectSources(db: Database, bodies: readonly string[]): ExportS
       const citation = getCitation(db, id)
       if (!citation) continue
       const number = numberFor(citation.kind, citation.sourceId)
-      if (number !== undefined) numberOf.set(id, number)
+      if (number === undefined) continue
+      numberOf.set(id, number)
       const page = citation.kind === 'article' && citation.startOffset !== null ? pageAt(db, citation.sourceId, citation.startOffset) : null
       if (page !== null) pageOf.set(id, page)
+      // A dataset citation's quote is its detail: which rows or filter the note relies on.
+      const detail = citation.kind === 'dataset' ? citation.quote?.trim() : undefined
+      const details = sources[number - 1]!.details
+      if (detail && !details.includes(detail)) details.push(detail)
     }
   }
   return { sources, numberOf, chartNumberOf, pageOf }
 }
 
-/** One line of the Sources list, as plain text: author, title, publisher, date, URL, file and hash. */
+/**
+ * One line of the Sources list, as plain text: author, title (with the details cited of a dataset),
+ * publisher, date, URL, file and hash.
+ */
 export function sourceLine(source: ExportSource): string {
-  const parts = [source.author, `“${source.title}”`, source.publisher, source.date?.slice(0, 10) ?? null, source.url].filter((part): part is string => !!part)
+  const title = `“${source.title}”${source.details.length > 0 ? ` (${source.details.join('; ')})` : ''}`
+  const parts = [source.author, title, source.publisher, source.date?.slice(0, 10) ?? null, source.url].filter((part): part is string => !!part)
   const file = source.file ? ` Imported from ${source.file}${source.sha256 ? ` (sha256 ${source.sha256})` : ''}.` : ''
   return `${parts.join(', ')}.${file}`
 }

@@ -1,11 +1,13 @@
 import type { Database, Statement } from 'better-sqlite3'
 import type { ColumnType, DatasetSource } from '@shared/model'
+import type { EmptiedCells } from '@shared/model'
 import { columnName, datasetTableName } from '../datasets/dataset-table-name'
+import { createSpellingTable, dropSpellingTableIfEmpty, insertSpellingsSql, numbersToText } from '../datasets/number-spellings'
 import { ImportInputError, type ReaderWarning } from './row-sink'
 import type { ColumnFixup, StoredValue } from './typing/column-typer'
+import type { EmptiedCount } from './typing/null-tokens'
 import { forEachTypedRow, JSON_BATCH_MAX_WIDTH, type PackedBatch } from './typing/packed-batch'
 import type { PackedSink } from './typing/packed-sink'
-import { forEachRespelling } from './typing/respellings'
 
 /** SQLite binds at most 32,766 parameters per statement; rows go in groups to save per-call overhead. */
 const MAX_PARAMETERS = 32_000
@@ -13,7 +15,6 @@ const MAX_ROWS_PER_STATEMENT = 64
 const MAX_WARNINGS = 100
 /** SQLite's column limit in this build is 2,000 (SQLITE_MAX_COLUMN); a table needs every column. */
 export const MAX_DATASET_COLUMNS = 2000
-const NUMBER_AS_TEXT = 'casefile_number_as_text'
 
 export interface DatasetFacts {
   name: string
@@ -30,12 +31,15 @@ export interface WrittenDataset {
   rows: number
   columns: { label: string; type: ColumnType }[]
   warnings: string[]
+  emptiedCells: EmptiedCells[]
 }
 
 /** How the rows' columns settled, from the TypingSink that typed them. */
 export interface SettledTypes {
   types: ColumnType[]
   fixups: ColumnFixup[]
+  /** Cells the chosen null tokens emptied, per column. */
+  emptied: EmptiedCount[]
 }
 
 /**
@@ -53,6 +57,7 @@ export class DatasetWriter implements PackedSink {
   private singleStatement: Statement | null = null
   private jsonStatement: Statement | null = null
   private jsonbStatement: Statement | null = null
+  private spellingStatement: Statement | null = null
   private groupRows = 1
   private params: StoredValue[] = []
 
@@ -148,6 +153,16 @@ export class DatasetWriter implements PackedSink {
     this.onRows(this.rowCount)
   }
 
+  /** Spellings of numbers in rows already given (see ColumnTyper.takeSpellings), kept beside them. */
+  spellings(json: string): void {
+    if (this.datasetId === null) throw new Error('spellings() before columns()')
+    if (this.spellingStatement === null) {
+      createSpellingTable(this.db, this.datasetId)
+      this.spellingStatement = this.db.prepare(insertSpellingsSql(this.datasetId))
+    }
+    this.spellingStatement.run(json)
+  }
+
   warning(warning: ReaderWarning): void {
     if (this.warnings.length < MAX_WARNINGS) this.warnings.push(warning.message)
     else this.droppedWarnings++
@@ -161,31 +176,11 @@ export class DatasetWriter implements PackedSink {
   finish(facts: DatasetFacts, settled: SettledTypes): WrittenDataset {
     if (this.datasetId === null) throw new Error('finish() before columns()')
     const id = this.datasetId
-    const table = datasetTableName(id)
     const types = this.labels.map((_, position) => settled.types[position] ?? 'text')
-    if (settled.fixups.some((fixup) => fixup.to === 'text')) {
-      // Numbers were stored only when JavaScript prints them back as the very characters read, so
-      // JavaScript restores them. SQLite's CAST would not: it prints reals with 17 significant
-      // digits (779.27892536282 → 779.27892536282002) and tiny ones as 1.0e-05.
-      this.db.function(NUMBER_AS_TEXT, { deterministic: true }, (value: unknown) => String(value))
-    }
-    for (const fixup of settled.fixups) {
-      const column = columnName(fixup.position)
-      if (fixup.to === 'text') {
-        // Only the rows before the column stopped being numeric can hold numbers: a rowid range,
-        // not a pass over the whole table (an id column with one zero-led value near the top).
-        this.db
-          .prepare(`UPDATE ${table} SET ${column} = ${NUMBER_AS_TEXT}(${column}) WHERE rowid < ? AND typeof(${column}) IN ('integer', 'real')`)
-          .run(BigInt(Math.min(fixup.numbersBefore, this.rowCount + 1)))
-        if (fixup.respell) {
-          const respell = this.db.prepare(`UPDATE ${table} SET ${column} = ? WHERE rowid = ?`)
-          forEachRespelling(fixup.respell, (rowid, text) => respell.run(text, BigInt(rowid)))
-        }
-      } else {
-        const target = fixup.to === 'integer' ? 'INTEGER' : 'REAL'
-        this.db.exec(`UPDATE ${table} SET ${column} = CAST(${column} AS ${target}) WHERE typeof(${column}) = 'text'`)
-      }
-    }
+    // Only the rows before a column stopped being numeric can hold numbers: a rowid range, not a
+    // pass over the whole table (an id column with one zero-led value near the top).
+    for (const fixup of settled.fixups) numbersToText(this.db, id, fixup.position, Math.min(fixup.numbersBefore, this.rowCount + 1))
+    if (this.spellingStatement !== null) dropSpellingTableIfEmpty(this.db, id)
     this.db
       .prepare(
         `UPDATE datasets SET name = ?, description = ?, row_count = ?, source_file = ?, source_size = ?, sha256 = ?,
@@ -199,7 +194,13 @@ export class DatasetWriter implements PackedSink {
     )
     for (const source of facts.sources) insertSource.run(id, source.key, source.publisher, source.title, source.date, source.url, source.notes)
     if (this.droppedWarnings > 0) this.warnings.push(`… and ${this.droppedWarnings} more warnings.`)
-    return { id, rows: this.rowCount, columns: this.labels.map((label, position) => ({ label, type: types[position]! })), warnings: this.warnings }
+    return {
+      id,
+      rows: this.rowCount,
+      columns: this.labels.map((label, position) => ({ label, type: types[position]! })),
+      warnings: this.warnings,
+      emptiedCells: settled.emptied.map(({ position, token, cells }) => ({ column: this.labels[position]!, token, cells }))
+    }
   }
 
   private prepare(): void {

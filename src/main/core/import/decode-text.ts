@@ -1,4 +1,5 @@
 import { SNIPPET_MARK_END, SNIPPET_MARK_START } from '@shared/model'
+import { utf16WithoutBom } from './utf16-without-bom'
 
 export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252'
 
@@ -33,8 +34,9 @@ export function decodeWindows1252(bytes: Uint8Array): string {
 
 /**
  * Decodes a file's bytes without ever inventing replacement characters: a byte-order mark decides,
- * otherwise strict UTF-8, otherwise windows-1252 (a superset of latin-1 for printable text), which
- * is what government exports that are not UTF-8 almost always are.
+ * then UTF-16 text without one (see utf16WithoutBom), otherwise strict UTF-8, otherwise
+ * windows-1252 (a superset of latin-1 for printable text), which is what government exports that
+ * are not UTF-8 almost always are.
  */
 export function decodeText(bytes: Uint8Array, fileName: string): DecodedText {
   const warnings: string[] = []
@@ -50,14 +52,15 @@ export function decodeText(bytes: Uint8Array, fileName: string): DecodedText {
     encoding = 'utf-16be'
     body = bytes.subarray(2)
   } else {
-    encoding = 'utf-8'
+    encoding = utf16WithoutBom(bytes) ?? 'utf-8'
   }
   let text: string
   try {
     text = new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(body)
   } catch {
     if (encoding !== 'utf-8') {
-      throw new Error(`${fileName} starts with a ${encoding.toUpperCase()} byte-order mark but its bytes are not valid ${encoding.toUpperCase()}.`)
+      const why = body === bytes ? 'looks like' : 'starts with a byte-order mark of'
+      throw new Error(`${fileName} ${why} ${encoding.toUpperCase()} text but its bytes are not valid ${encoding.toUpperCase()}.`)
     }
     encoding = 'windows-1252'
     text = decodeWindows1252(body)

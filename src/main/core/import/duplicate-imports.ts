@@ -9,7 +9,8 @@ export function findDuplicateImport(db: Database, sha256: string, fileName: stri
   const dataset = article ? null : findDatasetBySha256(db, sha256)
   if (!article && !dataset) return null
   const as = article ? `article “${article.title}”` : `dataset “${dataset!.name}”`
-  const warning = `${fileName} was already imported as ${as}; nothing was added.`
+  // Someone who imported a file with the wrong options needs to know how to import it once more.
+  const warning = `${fileName} was already imported as ${as}; nothing was added. To import it again (with other options, say), add --force (in the app: Import again with options…).`
   return article ? { kind: 'article', id: article.id, warning } : { kind: 'dataset', id: dataset!.id, warning }
 }
 

@@ -5,7 +5,10 @@ const MAX_FILES = 10_000
 
 /**
  * Replaces each folder among `paths` with the files inside it (sub-folders included, hidden files
- * and folders skipped, in name order), so dropping a folder imports what it holds.
+ * and folders skipped, in name order), so dropping a folder imports what it holds. Whatever else a
+ * folder holds (a link, a named pipe, a socket) is listed too, so the import reports it (a link to
+ * a file imports it; the others are refused with the reason) instead of passing over it in silence;
+ * only real sub-folders are entered, so a link cannot lead the walk in circles.
  */
 export async function expandImportPaths(paths: readonly string[]): Promise<string[]> {
   const files: string[] = []
@@ -24,7 +27,8 @@ export async function expandImportPaths(paths: readonly string[]): Promise<strin
     const entries = (await readdir(path, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))
     for (const entry of entries) {
       if (entry.name.startsWith('.')) continue
-      if (entry.isDirectory() || entry.isFile()) await visit(join(path, entry.name), false)
+      if (entry.isDirectory()) await visit(join(path, entry.name), false)
+      else if (files.length < MAX_FILES) files.push(join(path, entry.name))
     }
     if (explicit && entries.length === 0) files.push(path)
   }

@@ -1,5 +1,5 @@
 import { createHash, type Hash } from 'node:crypto'
-import { closeSync, openSync, readSync } from 'node:fs'
+import { closeSync, constants, openSync, readSync } from 'node:fs'
 
 const STEP_BYTES = 1024 * 1024
 
@@ -24,7 +24,9 @@ export class FileHasher {
   /** Hashes the next megabyte; false once the whole file is hashed. */
   step(): boolean {
     if (this.finished) return false
-    const file = openSync(this.path, 'r')
+    // O_NONBLOCK: should the path have become a named pipe since it was checked, this returns at once
+    // instead of waiting for a writer (and the reader, which checks what it opens, refuses it).
+    const file = openSync(this.path, constants.O_RDONLY | constants.O_NONBLOCK)
     try {
       const bytesRead = readSync(file, this.buffer, 0, STEP_BYTES, this.position)
       if (bytesRead === 0) this.finished = true

@@ -101,7 +101,7 @@ export class ImportJobs {
       const path = files[index]!
       const name = basename(path)
       if (job.controller.signal.aborted) {
-        status.outcomes.push({ file: name, path, status: 'cancelled', kind: null, id: null, rows: 0, warnings: [], error: null, seconds: 0, dataSeconds: 0, ocr: null, sheets: null })
+        status.outcomes.push({ file: name, path, status: 'cancelled', kind: null, id: null, rows: 0, warnings: [], emptiedCells: [], error: null, seconds: 0, dataSeconds: 0, ocr: null, sheets: null })
         continue
       }
       const rowsBefore = status.rowsWritten

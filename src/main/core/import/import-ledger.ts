@@ -52,7 +52,7 @@ export function finishImport(
   )
 }
 
-function processIsAlive(pid: number): boolean {
+export function processIsAlive(pid: number): boolean {
   try {
     process.kill(pid, 0)
     return true

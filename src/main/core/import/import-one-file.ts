@@ -1,4 +1,5 @@
-import { readFile, stat } from 'node:fs/promises'
+import type { BigIntStats } from 'node:fs'
+import { stat } from 'node:fs/promises'
 import { basename } from 'node:path'
 import type { Database } from 'better-sqlite3'
 import type { ArticlePage, DatasetSource, ImportOptions, ImportOutcome } from '@shared/model'
@@ -7,6 +8,7 @@ import { indexDatasetRows } from '../datasets/index-dataset-rows'
 import { extractHtmlArticle } from './article/extract-html-article'
 import { extractPdfArticle, type PdfReading } from './article/extract-pdf-article'
 import type { OcrEngine } from './article/ocr-engine'
+import { notRegularFileReason } from '../fs/regular-file'
 import { DatasetWriter, type SettledTypes } from './dataset-writer'
 import { decodeText } from './decode-text'
 import { hashFile } from './hash-file'
@@ -17,8 +19,10 @@ import { importFormatOf, kindOfFormat, unsupportedFileMessage, type ImportFormat
 import { parseArticleText, type ArticleFields } from './parse-article-text'
 import { readTableFile } from './read-table-file'
 import { ImportCancelled, ImportInputError } from './row-sink'
+import { fileChangedMessage, sameFileState, SourceFile } from './source-file'
 import { startTableReader } from './threaded-table-reader'
 import { TypingSink } from './typing/typing-sink'
+import { utf16WithoutBom } from './utf16-without-bom'
 
 /** Facts the caller knows better than the file (the sample manifest does); null fields come from the file. */
 export interface ArticleOverrides {
@@ -83,6 +87,17 @@ function recordIfPossible(write: () => void): void {
   }
 }
 
+/** An article file's bytes, read once, with the sha256 of exactly those bytes. */
+async function readArticleBytes(path: string, fileName: string): Promise<{ bytes: Buffer; sha256: string }> {
+  const file = await SourceFile.open(path, fileName)
+  try {
+    const bytes = await file.readAll()
+    return { bytes, sha256: await file.finish() }
+  } finally {
+    await file.close()
+  }
+}
+
 interface ReadArticle {
   fields: ArticleFields
   warnings: string[]
@@ -90,20 +105,18 @@ interface ReadArticle {
   ocr: ImportOutcome['ocr']
 }
 
-async function readArticle(path: string, fileName: string, format: ImportFormat, size: number, reading: PdfReading): Promise<ReadArticle> {
-  if (size === 0) throw new ImportInputError(`${fileName} is empty (0 bytes); nothing was imported.`, null, 0)
+async function readArticle(bytes: Buffer, fileName: string, format: ImportFormat, reading: PdfReading): Promise<ReadArticle> {
+  if (bytes.length === 0) throw new ImportInputError(`${fileName} is empty (0 bytes); nothing was imported.`, null, 0)
   if (format === 'docx' || format === 'odt') {
     // Loaded when first needed: most imports are not Word files, and mammoth takes a while to load.
     const { extractDocumentArticle } = await import('./document/extract-document-article')
-    return { fields: await extractDocumentArticle(path, fileName, format), warnings: [], pages: [], ocr: null }
+    return { fields: await extractDocumentArticle(bytes, fileName, format), warnings: [], pages: [], ocr: null }
   }
-  const bytes = await readFile(path)
-  if (bytes.length === 0) throw new ImportInputError(`${fileName} is empty (0 bytes); nothing was imported.`, null, 0)
   if (format === 'pdf') {
     const { pages, ocr, ...fields } = await extractPdfArticle(bytes, fileName, reading)
     return { fields, warnings: [], pages, ocr }
   }
-  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)
+  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || utf16WithoutBom(bytes) !== null
   if (!utf16 && looksBinary(bytes)) throw new ImportInputError(`${fileName} looks like a binary file, not text; nothing was imported.`, null, 0)
   const decoded = decodeText(bytes, fileName)
   const fields = format === 'html' ? extractHtmlArticle(decoded.text, fileName) : parseArticleText(decoded.text, fileName)
@@ -112,9 +125,32 @@ async function readArticle(path: string, fileName: string, format: ImportFormat,
 }
 
 /**
+ * What an import says of a file that was there when it began and is gone now. Any read of it may be
+ * the one that finds it gone (the reader thread opening it, the hash, the last look before the commit).
+ */
+function vanishedMessage(fileName: string): string {
+  return `${fileName} could not be imported: the file does not exist any more (it was moved or deleted while it was being imported); nothing was saved.`
+}
+
+function isVanished(error: unknown): boolean {
+  return (error as NodeJS.ErrnoException | null)?.code === 'ENOENT'
+}
+
+/**
+ * Refuses the import, before its commit, when the file is not the one that was looked at when it
+ * began: moved, deleted, grown, cut or rewritten while it was being imported.
+ */
+async function checkUnchanged(path: string, fileName: string, before: BigIntStats): Promise<void> {
+  const now = await stat(path, { bigint: true })
+  if (!sameFileState(before, now)) throw new ImportInputError(fileChangedMessage(fileName), null, null)
+}
+
+/**
  * Imports one file as a dataset or an article through `db`, a connection this import owns (it holds
  * a write transaction across awaits). Everything the file adds commits in one transaction; the
- * ledger records the attempt whatever happens; the same bytes imported twice are reported, not copied.
+ * ledger records the attempt whatever happens; the same bytes imported twice are reported, not
+ * copied. Only a regular file is read, and only if it stays as it was until the commit: its sha256
+ * is that of exactly the bytes imported.
  */
 export async function importOneFile(
   db: Database,
@@ -135,6 +171,7 @@ export async function importOneFile(
     id: null,
     rows: 0,
     warnings: [],
+    emptiedCells: [],
     error: null,
     seconds: elapsed(started),
     dataSeconds: 0,
@@ -143,14 +180,18 @@ export async function importOneFile(
     ...fields
   })
 
-  let size: number
+  // What the file is at the start; the commit waits for a last look that must see the same.
+  let before: BigIntStats
   try {
-    const info = await stat(request.path)
-    if (info.isDirectory()) return outcome({ status: 'failed', error: `${fileName} is a folder; drop or choose the files inside it.` })
-    size = info.size
+    before = await stat(request.path, { bigint: true })
   } catch (error) {
     return outcome({ status: 'failed', error: `Casefile can't read ${fileName}: ${reasonOf(error)}.` })
   }
+  if (before.isDirectory()) return outcome({ status: 'failed', error: `${fileName} is a folder; drop or choose the files inside it.` })
+  // A named pipe would wait for a writer forever, holding the archive's write lock: refused before anything is opened.
+  const notRegular = notRegularFileReason(before)
+  if (notRegular !== null) return outcome({ status: 'failed', error: `Casefile can't read ${fileName}: ${notRegular}; Casefile imports only regular files.` })
+  const size = Number(before.size)
   if (format === null) {
     const message = unsupportedFileMessage(fileName)
     recordIfPossible(() =>
@@ -169,22 +210,29 @@ export async function importOneFile(
   } as const
   const workbook = format === 'xlsx' || format === 'xls' || format === 'ods' ? format : null
   const streamed = kind === 'dataset' && workbook === null
-  // A file can only repeat an earlier import of its very size. When none has it, the reader thread
-  // hashes the file in the time it waits for this one, and rows are written from the start; the
-  // sha256 is checked once more before the commit, in case another process imported the same bytes.
-  // (A workbook is hashed first: its zip is read by random access, not in one pass.)
-  const hashWhileReading = streamed && readerWorker !== null && !importOfSizeExists(db, size)
+  // A file can only repeat an earlier import of its very size. When none has it, the file is hashed
+  // as it is read and rows are written from the start; the sha256 is checked for a copy before the
+  // commit (another process may have imported the same bytes meanwhile). A workbook is hashed
+  // first: its zip is read by random access, not in one pass, and the last look before the commit
+  // refuses it if it changed meanwhile.
+  const hashWhileReading = streamed && !importOfSizeExists(db, size)
   // The reader thread starts now, so its start-up and first batches overlap with the hash below, if any.
-  const reader = streamed && readerWorker ? startTableReader(readerWorker, table, hashWhileReading) : null
+  const reader = streamed && readerWorker ? startTableReader(readerWorker, table) : null
   try {
     let sha256: string | null = null
+    let articleBytes: Buffer | null = null
     if (!hashWhileReading) {
       try {
         onProgress({ phase: 'checking', bytesRead: 0, bytesTotal: size, rowsWritten: 0, parts: null, partsRead: 0, partsTotal: 0, ocrPages: 0 })
-        sha256 = await hashFile(request.path, signal)
+        if (kind === 'article') {
+          const read = await readArticleBytes(request.path, fileName)
+          articleBytes = read.bytes
+          sha256 = read.sha256
+        } else sha256 = await hashFile(request.path, signal)
       } catch (error) {
         if (error instanceof ImportCancelled) return outcome({ status: 'cancelled' })
-        return outcome({ status: 'failed', error: `Casefile can't read ${fileName}: ${reasonOf(error)}.` })
+        if (error instanceof ImportInputError) return outcome({ status: 'failed', error: error.message })
+        return outcome({ status: 'failed', error: isVanished(error) ? vanishedMessage(fileName) : `Casefile can't read ${fileName}: ${reasonOf(error)}.` })
       }
       const duplicate = request.options.force ? null : findDuplicateImport(db, sha256, fileName)
       if (duplicate) {
@@ -228,7 +276,7 @@ export async function importOneFile(
       if (kind === 'article') {
         let read: ReadArticle
         try {
-          read = await readArticle(request.path, fileName, format, size, reading)
+          read = await readArticle(articleBytes!, fileName, format, reading)
         } finally {
           if (ocrEngine !== null) await (await (ocrEngine as Promise<OcrEngine>).catch(() => null))?.stop()
         }
@@ -277,7 +325,7 @@ export async function importOneFile(
         )
         if (signal.aborted) throw new ImportCancelled()
         const first = written.sheets.find((sheet) => sheet.id !== null)!
-        result = outcome({ status: 'imported', id: first.id, rows: written.rows, warnings: written.warnings, sheets: written.sheets })
+        result = outcome({ status: 'imported', id: first.id, rows: written.rows, warnings: written.warnings, emptiedCells: written.emptiedCells, sheets: written.sheets })
       } else {
         const writer = new DatasetWriter(
           db,
@@ -291,17 +339,20 @@ export async function importOneFile(
           fileName
         )
         let settled: SettledTypes
+        let read: string
         if (reader) {
           const end = await reader.pipeTo(writer, signal)
           settled = end.settled
-          sha256 ??= end.sha256
+          read = end.sha256
         } else {
-          const typing = new TypingSink(writer)
-          await readTableFile(table.path, fileName, table.format, table.options, typing, signal)
-          settled = { types: typing.typer.columnTypes(), fixups: typing.typer.fixups() }
+          const typing = new TypingSink(writer, table.options.nullTokens)
+          read = await readTableFile(table.path, fileName, table.format, table.options, typing, signal)
+          settled = typing.finish()
         }
         if (signal.aborted) throw new ImportCancelled()
-        if (sha256 === null) throw new Error('the file reader did not hash the file')
+        // The bytes imported must be the bytes hashed to look for a copy.
+        if (sha256 !== null && read !== sha256) throw new ImportInputError(fileChangedMessage(fileName), null, null)
+        sha256 = read
         const duplicate = hashWhileReading && !request.options.force ? findDuplicateImport(db, sha256, fileName) : null
         if (duplicate) {
           db.exec('ROLLBACK')
@@ -318,8 +369,9 @@ export async function importOneFile(
           sha256,
           importId
         }, settled)
-        result = outcome({ status: 'imported', id: written.id, rows: written.rows, warnings: written.warnings })
+        result = outcome({ status: 'imported', id: written.id, rows: written.rows, warnings: written.warnings, emptiedCells: written.emptiedCells })
       }
+      await checkUnchanged(request.path, fileName, before)
       db.exec('COMMIT')
       const dataSeconds = elapsed(started)
       db.pragma(`wal_autocheckpoint = ${autoCheckpoint}`)
@@ -345,7 +397,8 @@ export async function importOneFile(
         recordIfPossible(() => finishImport(db, importId, { status: 'cancelled', rows: 0, warnings: [], error: null }))
         return outcome({ status: 'cancelled' })
       }
-      const message = error instanceof ImportInputError ? error.message : `${fileName} could not be imported: ${reasonOf(error)}.`
+      const message =
+        error instanceof ImportInputError ? error.message : isVanished(error) ? vanishedMessage(fileName) : `${fileName} could not be imported: ${reasonOf(error)}.`
       recordIfPossible(() => finishImport(db, importId, { status: 'failed', rows: 0, warnings: [], error: message }))
       return outcome({ status: 'failed', error: message })
     }

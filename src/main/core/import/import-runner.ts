@@ -29,6 +29,7 @@ function crashed(request: ImportRequest, reason: string): ImportOutcome {
     id: null,
     rows: 0,
     warnings: [],
+    emptiedCells: [],
     error: `${file} could not be imported: ${reason}. Nothing was added.`,
     seconds: 0,
     dataSeconds: 0,

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3'
-import type { DatasetSource, ImportOptions, SheetOutcome } from '@shared/model'
+import type { DatasetSource, EmptiedCells, ImportOptions, SheetOutcome } from '@shared/model'
 import { DatasetWriter } from './dataset-writer'
 import { TypingSink } from './typing/typing-sink'
 import { openWorkbook, readWorkbookSheet, sheetsToRead, type WorkbookFormat } from './workbook/read-workbook'
@@ -24,6 +24,8 @@ export interface WrittenWorkbook {
   sheets: SheetOutcome[]
   rows: number
   warnings: string[]
+  /** Cells read as empty for the null tokens chosen, per sheet, column and token ("Sheet › column"). */
+  emptiedCells: EmptiedCells[]
 }
 
 /**
@@ -66,12 +68,13 @@ export async function importWorkbook(
       outcomes.set(sheet.name, { name: sheet.name, status: options.sheets === null && sheet.hidden ? 'hidden' : 'not picked', id: null, rows: 0 })
     }
     const warnings: string[] = []
+    const emptiedCells: EmptiedCells[] = []
     let rowsBefore = 0
     onSheet(0, picked.length)
     for (const [index, sheet] of picked.entries()) {
       const label = `${facts.fileName}, sheet “${sheet.name}”`
       const writer = new DatasetWriter(db, (rows) => onRows(rowsBefore + rows), () => undefined, label)
-      const typing = new TypingSink(writer)
+      const typing = new TypingSink(writer, options.nullTokens)
       const summary = await readWorkbookSheet(book, sheet, typing, options.header, signal, label)
       if (summary === null) {
         outcomes.set(sheet.name, { name: sheet.name, status: 'empty', id: null, rows: 0 })
@@ -89,10 +92,11 @@ export async function importWorkbook(
           sha256: facts.sha256,
           importId: facts.importId
         },
-        { types: typing.typer.columnTypes(), fixups: typing.typer.fixups() }
+        typing.finish()
       )
       rowsBefore += written.rows
       warnings.push(...written.warnings)
+      emptiedCells.push(...written.emptiedCells.map((emptied) => ({ ...emptied, column: `${sheet.name}${HEADER_JOINER}${emptied.column}` })))
       outcomes.set(sheet.name, { name: sheet.name, status: 'imported', id: written.id, rows: written.rows })
       onSheet(index + 1, picked.length)
     }
@@ -101,7 +105,7 @@ export async function importWorkbook(
       const which = options.sheets === null ? 'none of its sheets holds a table' : 'the sheets picked hold no table'
       throw new ImportInputError(`${facts.fileName}: ${which}; nothing was imported.`, null, null)
     }
-    return { sheets, rows: rowsBefore, warnings }
+    return { sheets, rows: rowsBefore, warnings, emptiedCells }
   } finally {
     book.close()
   }

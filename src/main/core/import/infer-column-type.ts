@@ -18,7 +18,8 @@ function isRealDate(year: string, month: string, day: string): boolean {
 
 function valueType(value: string): ColumnType {
   if (INTEGER.test(value)) return 'integer'
-  if (REAL.test(value)) return 'real'
+  // 1e400 reads as Infinity: no number can hold it, so it is text.
+  if (REAL.test(value)) return Number.isFinite(Number(value)) ? 'real' : 'text'
   let match = DATE.exec(value)
   if (match && isRealDate(match[1]!, match[2]!, match[3]!)) return 'date'
   match = DATETIME.exec(value)

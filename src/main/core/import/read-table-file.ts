@@ -5,7 +5,7 @@ import type { RowSink } from './row-sink'
 
 export type TableFormat = 'delimited' | 'json' | 'ndjson'
 
-/** Reads any tabular file into `sink`, whatever its format. */
+/** Reads any tabular file into `sink`, whatever its format; returns the sha256 of the bytes read. */
 export async function readTableFile(
   path: string,
   fileName: string,
@@ -13,7 +13,7 @@ export async function readTableFile(
   options: ImportOptions,
   sink: RowSink,
   signal: AbortSignal
-): Promise<void> {
-  if (format === 'delimited') await readDelimitedFile(path, fileName, options, sink, signal)
-  else await readJsonFile(path, fileName, format, sink, signal)
+): Promise<string> {
+  const read = format === 'delimited' ? await readDelimitedFile(path, fileName, options, sink, signal) : await readJsonFile(path, fileName, format, sink, signal)
+  return read.sha256
 }

@@ -10,7 +10,7 @@ export interface ReaderWarning {
 /**
  * One record's fields as ranges of a UTF-8 buffer, for sinks that take rows as bytes (Utf8RowTarget).
  * Field k is `bytes[starts[k], ends[k])`; `doubledQuotes[k]` counts the `""` pairs inside a quoted
- * field (each stands for one quote), or is NULL_FIELD for an empty field or a null token.
+ * field (each stands for one quote), or is NULL_FIELD for an empty field.
  */
 export interface Utf8Record {
   count: number
@@ -54,7 +54,7 @@ export interface RowSink {
   addColumns(labels: string[]): void
   /**
    * A batch of rows. Each value is the field's text exactly as in the file (decoded), or null for an
-   * empty field or a null token. A row shorter than the column count means the missing trailing
+   * empty field. A row shorter than the column count means the missing trailing
    * values are null. Readers must keep batches modest (~1–4 MB of text) so memory stays bounded.
    * The batch and its rows pass to the sink, which may change them; readers must not reuse them.
    */

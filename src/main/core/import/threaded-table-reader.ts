@@ -31,8 +31,6 @@ export interface ReaderWorkerData {
   inFlight: SharedArrayBuffer
   /** MAX_BATCHES_IN_FLIGHT slots of JSON_SLOT_BYTES; batch n uses slot n % MAX_BATCHES_IN_FLIGHT. */
   jsonSlots: SharedArrayBuffer
-  /** Whether the thread hashes the file too (in the time it waits for the writer). */
-  hashFile: boolean
 }
 
 export type ReaderMessage =
@@ -40,20 +38,22 @@ export type ReaderMessage =
   | { type: 'addColumns'; labels: string[] }
   | { type: 'batch'; batch: PackedBatch }
   | { type: 'jsonSlot'; format: 'json' | 'jsonb'; rows: number; width: number; slot: number; bytes: number }
+  | { type: 'spellings'; json: string }
   | { type: 'warning'; warning: ReaderWarning }
   | { type: 'progress'; bytesRead: number }
-  | { type: 'end'; settled: SettledTypes; sha256: string | null }
-  | { type: 'error'; kind: 'input' | 'cancelled' | 'other'; message: string; line: number | null; byteOffset: number | null }
+  | { type: 'end'; settled: SettledTypes; sha256: string }
+  /** `code`: the system error's (ENOENT, EACCES…), so the import can name the reason in plain words. */
+  | { type: 'error'; kind: 'input' | 'cancelled' | 'other'; message: string; code: string | null; line: number | null; byteOffset: number | null }
 
 function slotBatch(message: Extract<ReaderMessage, { type: 'jsonSlot' }>, bytes: Uint8Array): PackedBatch {
   const { rows, width } = message
   return message.format === 'json' ? { format: 'json', rows, width, json: bytes } : { format: 'jsonb', rows, width, jsonb: bytes }
 }
 
-/** How a file's reading ended: its columns' settled types, and its sha256 when the reader hashed it. */
+/** How a file's reading ended: its columns' settled types, and the sha256 of the bytes read. */
 export interface TableReadEnd {
   settled: SettledTypes
-  sha256: string | null
+  sha256: string
 }
 
 /** A reader thread already at work on a file, whose output waits until a sink is attached. */
@@ -69,19 +69,16 @@ export interface StartedTableReader {
 
 /**
  * Starts parsing and typing the file on a second thread while this one inserts: the two halves of
- * an import overlap on two cores. It is started before the file is hashed, so the thread's start-up
- * and its first batches overlap with the hash; until `pipeTo` it runs at most MAX_BATCHES_IN_FLIGHT
- * batches ahead and its messages wait here.
+ * an import overlap on two cores. The thread hashes the bytes as it reads them. It is started before
+ * the file is hashed here (when it is), so the thread's start-up and its first batches overlap with
+ * that hash; until `pipeTo` it runs at most MAX_BATCHES_IN_FLIGHT batches ahead and its messages
+ * wait here.
  */
-export function startTableReader(
-  workerPath: string,
-  source: { path: string; fileName: string; format: TableFormat; options: ImportOptions },
-  hashFile: boolean
-): StartedTableReader {
+export function startTableReader(workerPath: string, source: { path: string; fileName: string; format: TableFormat; options: ImportOptions }): StartedTableReader {
   const inFlight = new SharedArrayBuffer(4)
   const counter = new Int32Array(inFlight)
   const jsonSlots = new SharedArrayBuffer(JSON_SLOT_BYTES * MAX_BATCHES_IN_FLIGHT)
-  const data: ReaderWorkerData = { ...source, inFlight, jsonSlots, hashFile }
+  const data: ReaderWorkerData = { ...source, inFlight, jsonSlots }
   const worker = new Worker(workerPath, { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: READER_YOUNG_GENERATION_MB } })
   const waiting: ReaderMessage[] = []
   let failure: Error | null = null
@@ -137,6 +134,9 @@ export function startTableReader(
                 Atomics.sub(counter, 0, 1)
                 Atomics.notify(counter, 0)
                 break
+              case 'spellings':
+                sink.spellings(message.json)
+                break
               case 'warning':
                 sink.warning(message.warning)
                 break
@@ -152,7 +152,7 @@ export function startTableReader(
                     ? new ImportCancelled()
                     : message.kind === 'input'
                       ? new ImportInputError(message.message, message.line, message.byteOffset)
-                      : new Error(message.message)
+                      : Object.assign(new Error(message.message), { code: message.code ?? undefined })
                 finish(() => reject(error))
                 break
               }

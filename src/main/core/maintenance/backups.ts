@@ -1,17 +1,21 @@
 import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
-import Database from 'better-sqlite3'
 import type { Database as Db } from 'better-sqlite3'
+import type { Archive } from '../archive'
 import { backupDatabase } from '../db/backup-database'
 import { InvalidRequest } from '../invalid-request'
-import { assertIsArchive } from '../open-archive'
+import { DAMAGE_WAY_OUT } from '../plain-failure'
 
 const DAILY_KEPT = 2
 
-/** Writes a checked copy of the archive to `target` (VACUUM INTO, verified, then renamed into place). */
-export function backupArchive(db: Db, target: string, nativeBinding: string | null): void {
-  if (existsSync(target)) throw new InvalidRequest(`${basename(target)} already exists; choose a new name so no file is overwritten.`)
-  backupDatabase(db, target, nativeBinding)
+/**
+ * Writes a checked copy of the archive to `target` (VACUUM INTO, verified, then renamed into place).
+ * A damaged archive is refused at once: a copy of it would be a damaged backup.
+ */
+export function backupArchive(archive: Archive, target: string): void {
+  const name = basename(archive.path)
+  if (archive.readOnly?.reason === 'damaged') throw new InvalidRequest(`${name} is damaged, so it cannot be backed up; nothing was written. ${DAMAGE_WAY_OUT}`)
+  backupDatabase(archive.db, name, target, archive.nativeBinding)
 }
 
 /** Where an archive's automatic daily backups live: a folder beside it. */
@@ -30,37 +34,10 @@ export function rotateDailyBackup(db: Db, archivePath: string, nativeBinding: st
   const name = `daily-${today.toISOString().slice(0, 10)}.casefile`
   const target = join(folder, name)
   if (existsSync(target)) return null
-  backupDatabase(db, target, nativeBinding)
+  backupDatabase(db, basename(archivePath), target, nativeBinding)
   const dailies = readdirSync(folder)
     .filter((file) => /^daily-\d{4}-\d{2}-\d{2}\.casefile$/.test(file))
     .sort()
   for (const old of dailies.slice(0, Math.max(0, dailies.length - DAILY_KEPT))) rmSync(join(folder, old), { force: true })
   return target
-}
-
-/**
- * Replaces the archive's content with the backup at `from`, through SQLite's backup API (so a
- * connection that has the archive open sees the old content or the new, never a mix). The backup
- * is checked first: a Casefile archive, whole, and not newer than this version reads. The current
- * content is saved beside the archive before anything changes; returns that copy's path.
- */
-export async function restoreArchive(db: Db, archivePath: string, from: string, latestSchema: number, nativeBinding: string | null): Promise<string> {
-  try {
-    assertIsArchive(from)
-  } catch (error) {
-    throw new InvalidRequest(error instanceof Error ? error.message : String(error))
-  }
-  const source = new Database(from, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) })
-  try {
-    const integrity = source.pragma('integrity_check', { simple: true })
-    if (integrity !== 'ok') throw new InvalidRequest(`${basename(from)} is damaged (${String(integrity)}); nothing was restored.`)
-    const version = Number(source.pragma('user_version', { simple: true }))
-    if (version > latestSchema) throw new InvalidRequest(`${basename(from)} was written by a newer version of Casefile; nothing was restored.`)
-    const safety = `${archivePath}.before-restore-${new Date().toISOString().replace(/[:.]/g, '-')}.backup`
-    backupDatabase(db, safety, nativeBinding)
-    await source.backup(archivePath)
-    return safety
-  } finally {
-    source.close()
-  }
 }

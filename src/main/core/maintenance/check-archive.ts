@@ -1,7 +1,11 @@
+import { basename } from 'node:path'
 import type { Database } from 'better-sqlite3'
+import type { Archive } from '../archive'
 import { DATASET_ROW_KEY_FACTOR } from '../db/migrations/0002-dataset-row-search'
 import { indexDatasetRows } from '../datasets/index-dataset-rows'
 import { recoverInterruptedImports } from '../import/import-ledger'
+import { InvalidRequest } from '../invalid-request'
+import { archiveBusyMessage, firstLineOf, isBusy } from '../plain-failure'
 
 export interface SearchIndexCheck {
   index: 'articles' | 'notes' | 'dataset rows'
@@ -17,8 +21,16 @@ export interface ArchiveCheckReport {
   search: SearchIndexCheck[]
   /** Ledger entries a dead process had left 'running', now settled. */
   ledgerSettled: number
+  /**
+   * Why the search indexes and the ledger were not checked, when the archive is open read-only
+   * (their checks write); null when they were.
+   */
+  notChecked: string | null
   ok: boolean
 }
+
+// A check waits this long for another writer to finish, then says the archive is busy.
+const LOCK_WAIT_MS = 1000
 
 function failureOf(work: () => void): string | null {
   try {
@@ -53,13 +65,47 @@ function datasetsOutOfStep(db: Database): number[] {
   return [...wrong, ...stray]
 }
 
+function integrityOf(db: Database): string[] {
+  // integrity_check also reads every row (CHECK constraints, the search indexes' own checks) and can
+  // stop at the first unreadable one; quick_check then still lists the damaged pages.
+  for (const check of ['integrity_check', 'quick_check']) {
+    try {
+      return (db.pragma(check) as Record<string, string>[]).map((row) => String(Object.values(row)[0]))
+    } catch (error) {
+      // So damaged that SQLite cannot even walk it (its schema, say): that is the finding.
+      if (check === 'quick_check') return [firstLineOf(error)]
+    }
+  }
+  return []
+}
+
 /**
- * Runs SQLite's integrity check and FTS5's on every search index, compares the row index with the
- * datasets it covers, and, when `repair` is set, rebuilds any search index that is out of step
- * (the index is derived data: rebuilding it loses nothing). Also settles interrupted imports.
+ * Runs `work` holding the archive's write lock: the search indexes' own integrity checks are
+ * writes, and a repair must not interleave with another process's changes. Another writer that does
+ * not finish within LOCK_WAIT_MS makes the check refuse with the busy sentence.
  */
-export function checkArchive(db: Database, repair: boolean): ArchiveCheckReport {
-  const integrity = (db.pragma('integrity_check') as { integrity_check: string }[]).map((row) => row.integrity_check)
+function withWriteLock<T>(db: Database, name: string, work: () => T): T {
+  const wait = db.pragma('busy_timeout', { simple: true }) as number
+  db.pragma(`busy_timeout = ${LOCK_WAIT_MS}`)
+  try {
+    db.exec('BEGIN IMMEDIATE')
+  } catch (error) {
+    if (isBusy(error)) throw new InvalidRequest(archiveBusyMessage(name))
+    throw error
+  } finally {
+    db.pragma(`busy_timeout = ${Math.trunc(wait)}`)
+  }
+  try {
+    const result = work()
+    db.exec('COMMIT')
+    return result
+  } catch (error) {
+    if (db.inTransaction) db.exec('ROLLBACK')
+    throw error
+  }
+}
+
+function searchChecks(db: Database, repair: boolean): SearchIndexCheck[] {
   const search: SearchIndexCheck[] = []
   for (const [index, table] of [
     ['articles', 'articles_fts'],
@@ -101,6 +147,26 @@ export function checkArchive(db: Database, repair: boolean): ArchiveCheckReport 
     problem: rowsOk ? null : internal !== null ? `the dataset rows search index is damaged (${internal})` : `the search index is out of step with ${outOfStep.length} dataset${outOfStep.length === 1 ? '' : 's'}`,
     repaired: rowsRepaired
   })
-  const ledgerSettled = recoverInterruptedImports(db)
-  return { integrity, search, ledgerSettled, ok: integrity.length === 1 && integrity[0] === 'ok' && search.every((index) => index.ok || index.repaired) }
+  return search
+}
+
+/**
+ * Runs SQLite's integrity check and FTS5's on every search index, compares the row index with the
+ * datasets it covers, and, when `repair` is set, rebuilds any search index that is out of step
+ * (the index is derived data: rebuilding it loses nothing). Also settles interrupted imports. An
+ * archive open read-only gets the integrity check alone (the other checks write); a busy one is
+ * refused with the busy sentence rather than misreported as damaged.
+ */
+export function checkArchive(archive: Archive, repair: boolean): ArchiveCheckReport {
+  const { db } = archive
+  if (archive.readOnly !== null) {
+    const integrity = integrityOf(db)
+    return { integrity, search: [], ledgerSettled: 0, notChecked: archive.readOnly.message, ok: integrity.length === 1 && integrity[0] === 'ok' }
+  }
+  return withWriteLock(db, basename(archive.path), () => {
+    const integrity = integrityOf(db)
+    const search = searchChecks(db, repair)
+    const ledgerSettled = recoverInterruptedImports(db)
+    return { integrity, search, ledgerSettled, notChecked: null, ok: integrity.length === 1 && integrity[0] === 'ok' && search.every((index) => index.ok || index.repaired) }
+  })
 }

@@ -87,6 +87,11 @@ export function renameSavedSearch(db: Database, id: number, name: string): Saved
   return toSavedSearch(db, getRow(db, id)!)
 }
 
+export function getSavedSearch(db: Database, id: number): SavedSearch | null {
+  const row = getRow(db, id)
+  return row ? toSavedSearch(db, row) : null
+}
+
 export function markSavedSearchRun(db: Database, id: number): SavedSearch | null {
   if (db.prepare('UPDATE saved_searches SET last_run_at = ? WHERE id = ?').run(new Date().toISOString(), id).changes === 0) return null
   return toSavedSearch(db, getRow(db, id)!)

@@ -1,4 +1,5 @@
 import type { SearchHit, SearchSort } from '@shared/model'
+import type { Checkpoint } from './search-abandoned'
 
 /** The "match case and accents as typed" switch, as SQL over a text expression and in JavaScript. */
 export interface ExactSpelling {
@@ -21,6 +22,8 @@ export interface KindQuery {
   addedAfter: string | null
   /** How many best hits to return (offset + limit of the page); 0 when the kind is not listed. */
   take: number
+  /** Stops the search (by throwing) when a newer one has replaced it. */
+  checkpoint: Checkpoint
 }
 
 /** One facet bucket of one kind: matches per source and year (either may be null). */

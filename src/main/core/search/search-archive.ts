@@ -6,6 +6,7 @@ import type { ExactSpelling, FacetBucket, KindQuery, KindResult } from './kind-s
 import { matchTerms } from './match-terms'
 import { datasetScope, searchDataRows } from './search-data-rows'
 import { ARTICLES, NOTES, searchDocuments } from './search-documents'
+import { NEVER_ABANDONED, type Checkpoint } from './search-abandoned'
 import { planSearch } from './search-plan'
 
 const KIND_ORDER: Record<SearchHitKind, number> = { article: 0, note: 1, data: 2 }
@@ -53,7 +54,8 @@ function countListed(buckets: readonly FacetBucket[], source: string | null): nu
  * One ranked search over articles, notes and dataset rows. Never throws on any query text: the
  * query language reads anything, and every piece of user text reaches FTS5 as a quoted string.
  */
-export function searchArchive(db: Database, request: SearchRequest, options: { addedAfter?: string } = {}): SearchResult {
+export function searchArchive(db: Database, request: SearchRequest, options: { addedAfter?: string; checkpoint?: Checkpoint } = {}): SearchResult {
+  const checkpoint = options.checkpoint ?? NEVER_ABANDONED
   const parsed = parseQuery(request.query)
   const plan = planSearch(parsed, request)
   const notes = [...parsed.notes, ...plan.notes]
@@ -76,12 +78,16 @@ export function searchArchive(db: Database, request: SearchRequest, options: { a
     source: request.source,
     sort: request.sort,
     addedAfter: options.addedAfter ?? null,
-    take: plan.listed.has(kind) ? take : 0
+    take: plan.listed.has(kind) ? take : 0,
+    checkpoint
   })
 
   const results: Partial<Record<SearchHitKind, KindResult>> = {}
+  checkpoint()
   if (plan.matches.article !== undefined) results.article = searchDocuments(db, ARTICLES, query('article', plan.matches.article))
+  checkpoint()
   if (plan.matches.note !== undefined) results.note = searchDocuments(db, NOTES, query('note', plan.matches.note))
+  checkpoint()
   if (plan.matches.data !== undefined) {
     const scope = datasetScope(db, plan.datasetNames, options.addedAfter ?? null)
     if (plan.datasetNames.length > 0 && options.addedAfter === undefined && scope?.length === 0) notes.push(`No dataset's name contains ${plan.datasetNames.map((name) => `“${name}”`).join(' or ')}.`)

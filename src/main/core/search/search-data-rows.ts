@@ -5,6 +5,7 @@ import { DATASET_ROW_KEY_FACTOR } from '../db/migrations/0002-dataset-row-search
 import { DataRowText } from './data-row-text'
 import type { KindQuery, KindResult } from './kind-search'
 import { markTerms, type MatchTerm } from './match-terms'
+import { CHECKPOINT_EVERY } from './search-abandoned'
 
 const SNIPPET_CHARS = 220
 // A row is a fragment of a table, not a document: at equal bm25 an article or note that says the
@@ -66,6 +67,7 @@ export function searchDataRows(db: Database, query: KindQuery, scope: DatasetSco
   }[]
   const buckets = perDataset.map((bucket) => ({ source: rows.datasetName(bucket.dataset), year: null, count: bucket.count }))
   if (query.take === 0) return { hits: [], buckets }
+  query.checkpoint()
   let hitFrom = from
   const hitParams = [...params]
   if (query.source !== null) {
@@ -75,6 +77,7 @@ export function searchDataRows(db: Database, query: KindQuery, scope: DatasetSco
   }
   const found = cachedStatement(db, `SELECT rowid AS key, ${RANK} AS rank ${hitFrom} ORDER BY rank, rowid LIMIT ?`)
     .all(...hitParams, query.take) as { key: number; rank: number }[]
+  query.checkpoint()
   return { hits: found.map((hit) => toHit(rows, hit, terms)), buckets }
 }
 
@@ -92,7 +95,10 @@ function exactlySpelled(
   terms: readonly MatchTerm[]
 ): KindResult {
   const candidates = db.prepare(`SELECT rowid AS key, ${RANK} AS rank ${from} ORDER BY rank, rowid`).all(...params) as { key: number; rank: number }[]
-  const kept = candidates.filter((candidate) => test(rows.text(candidate.key)))
+  const kept = candidates.filter((candidate, index) => {
+    if (index % CHECKPOINT_EVERY === CHECKPOINT_EVERY - 1) query.checkpoint()
+    return test(rows.text(candidate.key))
+  })
   const counts = new Map<number, number>()
   for (const { key } of kept) {
     const { datasetId } = DataRowText.split(key)

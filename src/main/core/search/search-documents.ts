@@ -3,6 +3,7 @@ import type { SearchHit } from '@shared/model'
 import { cachedStatement } from '../db/cached-statement'
 import { documentFacts } from './document-facts'
 import { orderBy, yearOf, type FacetBucket, type KindQuery, type KindResult } from './kind-search'
+import { CHECKPOINT_EVERY } from './search-abandoned'
 
 // Snippet markers as SQL char() codes: U+E000 / U+E001 (see SNIPPET_MARK_START / _END).
 const OPEN = 'char(57344)'
@@ -60,9 +61,12 @@ export function searchDocuments(db: Database, spec: DocumentTable, query: KindQu
   if (query.exact !== null) return searchDocumentsInSql(db, spec, query)
   const facts = documentFacts(db, spec.facts)
   const ids = cachedStatement(db, `SELECT rowid FROM ${spec.fts} WHERE ${spec.fts} MATCH ?`).pluck().all(query.match) as number[]
+  query.checkpoint()
   const counts = new Map<string, FacetBucket>()
   const kept: number[] = []
-  for (const id of ids) {
+  for (let index = 0; index < ids.length; index++) {
+    if (index % CHECKPOINT_EVERY === CHECKPOINT_EVERY - 1) query.checkpoint()
+    const id = ids[index]!
     const fact = facts.get(id)
     if (!fact) continue
     if (query.after !== null && (fact.date === null || fact.date < query.after)) continue
@@ -77,6 +81,7 @@ export function searchDocuments(db: Database, spec: DocumentTable, query: KindQu
   }
   const buckets = [...counts.values()]
   if (query.take === 0 || kept.length === 0) return { hits: [], buckets }
+  query.checkpoint()
   const listed = query.source === null || spec.source === null ? kept : kept.filter((id) => facts.get(id)!.source === query.source)
   const rankSql = `SELECT rowid FROM ${spec.fts} WHERE ${spec.fts} MATCH ?`
   const rankOrder = `ORDER BY bm25(${spec.fts}, ${spec.weights}), rowid`
@@ -102,6 +107,7 @@ export function searchDocuments(db: Database, spec: DocumentTable, query: KindQu
   } else {
     top = cachedStatement(db, `${rankSql} ${onlyListed} ${rankOrder} LIMIT ?`).pluck().all(query.match, JSON.stringify(listed), query.take) as number[]
   }
+  query.checkpoint()
   const sourceColumn = spec.source ?? 'NULL'
   const details = cachedStatement(
     db,

@@ -52,18 +52,29 @@ export function columnWidths(columns: readonly Pick<DatasetColumn, 'label' | 'ty
 
 const DATE = /^\d{4}-[01]\d-[0-3]\d$/
 const DATETIME = /^\d{4}-[01]\d-[0-3]\d/
+/** A number as a file may spell it; the archive shows such a number in its own spelling ("1.50", "+3", "1e3"). */
+const SPELLED_NUMBER = /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/
+
+/** The number a cell of a number column stands for: itself, or the number its spelling reads as; null for text. */
+function numberOf(value: string | number): number | null {
+  if (typeof value === 'number') return value
+  return SPELLED_NUMBER.test(value) ? Number(value) : null
+}
 
 /**
- * Whether a stored value does not read as its column's type (text left in a number column after
- * "Read as…", say). Mirrors the archive's own test, so the table marks exactly the values it counted.
+ * Whether a stored value does not read as its column's type (a marker such as b6 in a column of
+ * numbers, text left there after "Read as…"). Mirrors the archive's own test, so the table marks
+ * exactly the values it counted.
  */
 export function isMisfit(value: CellValue, type: ColumnType): boolean {
   if (value === null) return false
   switch (type) {
-    case 'integer':
-      return typeof value !== 'number' || !Number.isInteger(value)
+    case 'integer': {
+      const number = numberOf(value)
+      return number === null || !Number.isInteger(number)
+    }
     case 'real':
-      return typeof value !== 'number'
+      return numberOf(value) === null
     case 'date':
       return typeof value !== 'string' || !DATE.test(value)
     case 'datetime':

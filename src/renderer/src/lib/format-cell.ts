@@ -1,10 +1,11 @@
-// How a dataset value is shown in a table cell. Only numbers are reformatted; dates and text are
-// shown exactly as stored so a researcher can trust what they quote.
+// How a dataset value is shown in a table cell. Only numbers are reformatted, and only by grouping
+// their thousands: every digit stays. Dates, text and numbers kept in their own spelling ("1.50",
+// which the archive hands over as text) are shown exactly as stored, so a researcher can trust what
+// they quote.
 
 import type { CellValue, ColumnType, DatasetColumn } from '@shared/model'
 
-const GROUPED = new Intl.NumberFormat('en', { maximumFractionDigits: 6 })
-const UNGROUPED = new Intl.NumberFormat('en', { maximumFractionDigits: 6, useGrouping: false })
+const GROUPED = new Intl.NumberFormat('en', { maximumFractionDigits: 0 })
 
 // Years are integers too, but "2,005" reads as a count; columns named like a year are not grouped.
 const YEAR_LABEL = /(^|[^a-z])(year|yr|fy)([^a-z]|$)/i
@@ -17,10 +18,19 @@ export function groupsThousands(column: Pick<DatasetColumn, 'label' | 'type'>): 
   return isNumericColumn(column.type) && !YEAR_LABEL.test(column.label)
 }
 
+/** JavaScript's own spelling of a number (every digit it needs), with its whole part grouped. */
+function groupedDigits(value: number): string {
+  const text = String(value)
+  const match = /^(-?)(\d+)(\.\d+)?$/.exec(text)
+  // 1e-7 and 1e+21 are shown as JavaScript spells them.
+  if (match === null || match[2]!.length < 4) return text
+  return `${match[1]}${GROUPED.format(Number(match[2]))}${match[3] ?? ''}`
+}
+
 /** Returns null for a missing value, so the view can draw its own placeholder. */
 export function formatCell(value: CellValue, column: Pick<DatasetColumn, 'label' | 'type'>): string | null {
   if (value === null) return null
-  if (typeof value === 'number') return (groupsThousands(column) ? GROUPED : UNGROUPED).format(value)
+  if (typeof value === 'number') return groupsThousands(column) ? groupedDigits(value) : String(value)
   return value
 }
 

@@ -40,6 +40,8 @@ export interface OptionsForm {
   encoding: EncodingChoice
   header: boolean
   quote: ImportOptions['quote']
+  /** Null tokens, one per line (a cell's whole text, so a comma or a space may be part of one). */
+  nullTokens: string
   force: boolean
   /** A workbook's sheets to import, by name; null for every visible sheet with a table. */
   sheets: string[] | null
@@ -51,9 +53,15 @@ export function formFromOptions(options: ImportOptions): OptionsForm {
     encoding: options.encoding ?? DETECT,
     header: options.header,
     quote: options.quote,
+    nullTokens: options.nullTokens.join('\n'),
     force: options.force,
     sheets: options.sheets
   }
+}
+
+/** The null tokens typed into the form: each line exactly as typed, blank lines and repeats left out. */
+export function nullTokensFromText(text: string): string[] {
+  return [...new Set(text.split('\n').filter((line) => line !== ''))]
 }
 
 export function optionsFromForm(form: OptionsForm): ImportOptions {
@@ -62,6 +70,7 @@ export function optionsFromForm(form: OptionsForm): ImportOptions {
     encoding: form.encoding === DETECT ? null : form.encoding,
     header: form.header,
     quote: form.quote,
+    nullTokens: nullTokensFromText(form.nullTokens),
     force: form.force,
     sheets: form.sheets
   }

@@ -1,6 +1,7 @@
 // What the import panel and the status bar say about an import: one line per file, one summary per
 // job. Pure, so the wording can be pinned by unit tests without a DOM.
 
+import { emptiedCellsText } from '@shared/emptied-cells'
 import type { ImportOutcome, JobStatus } from '@shared/model'
 import { ocrSummary } from '@shared/ocr-summary'
 import type { Place } from '../state/place'
@@ -55,6 +56,11 @@ export function outcomeHeadline(outcome: ImportOutcome): string {
 /** Warnings to list under the headline; a duplicate's first one is already in it. */
 export function outcomeWarnings(outcome: ImportOutcome): string[] {
   return outcome.status === 'duplicate' ? outcome.warnings.slice(1) : outcome.warnings
+}
+
+/** What the import did because the person asked it to (cells read as empty), to list beside the warnings. */
+export function outcomeNotes(outcome: ImportOutcome): string[] {
+  return outcome.emptiedCells.length > 0 ? [`Read as empty: ${emptiedCellsText(outcome.emptiedCells)}`] : []
 }
 
 /** Where "Open" goes: the new item, or for a duplicate the one already in the archive. */

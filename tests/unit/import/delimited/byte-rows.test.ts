@@ -22,6 +22,8 @@ interface Loaded {
   types: string[]
   warnings: string[]
   cells: unknown[][]
+  /** Cells emptied by the chosen null tokens, per column and token. */
+  emptied: unknown
   /** Rows that came through as bytes. */
   byteRows: number
 }
@@ -64,17 +66,15 @@ function countingBytes(sink: TypingSink, counter: { rows: number }): RowSink {
 }
 
 async function load(path: string, options: Partial<ImportOptions>, chunkBytes: number, asBytes: boolean): Promise<Loaded> {
+  const nullTokens = options.nullTokens ?? []
   const name = basename(path)
   const counter = { rows: 0 }
   db.exec('BEGIN')
   try {
     const writer = new DatasetWriter(db, () => undefined, () => undefined, name)
-    const typing = new TypingSink(writer)
+    const typing = new TypingSink(writer, nullTokens)
     const result = await readDelimited(path, name, settingsFor(options, chunkBytes), asBytes ? countingBytes(typing, counter) : textOnly(typing), new AbortController().signal)
-    const written = writer.finish(
-      { name, description: null, sources: [], sourceFile: name, sourceSize: 0, sha256: '', importId: null },
-      { types: typing.typer.columnTypes(), fixups: typing.typer.fixups() }
-    )
+    const written = writer.finish({ name, description: null, sources: [], sourceFile: name, sourceSize: 0, sha256: '', importId: null }, typing.finish())
     const columns = written.columns.map((_, position) => columnName(position))
     const select = columns.map((column) => `${column}, typeof(${column})`).join(', ')
     const cells = db.prepare(`SELECT ${select} FROM ${datasetTableName(written.id)} ORDER BY rowid`).raw().all() as unknown[][]
@@ -85,10 +85,11 @@ async function load(path: string, options: Partial<ImportOptions>, chunkBytes: n
       types: written.columns.map((column) => column.type),
       warnings: written.warnings,
       cells,
+      emptied: written.emptiedCells,
       byteRows: counter.rows
     }
   } catch (error) {
-    return { error: error instanceof Error ? error.message : String(error), result: null, labels: [], types: [], warnings: [], cells: [], byteRows: counter.rows }
+    return { error: error instanceof Error ? error.message : String(error), result: null, labels: [], types: [], warnings: [], cells: [], emptied: [], byteRows: counter.rows }
   } finally {
     db.exec('ROLLBACK')
   }
@@ -106,10 +107,11 @@ async function bothWays(name: string, content: string | Uint8Array, options: Par
 }
 
 // Values chosen to hit every typing route: canonical and respelled numbers, identifiers with
-// leading zeros, dates real and not, datetimes, null tokens, quotes, line breaks and multi-byte text.
+// leading zeros, dates real and not, datetimes, null tokens and redaction markers, quotes, line
+// breaks and multi-byte text.
 const VALUES = [
   '1', '-7', '0', '-0', '007', '123456789012345', '1234567890123456', '1.5', '2954.50', '+3', '1e3', '0.000001', '0.0000001',
-  '-0.25', '3.', '.5', '2020-02-29', '2021-02-29', '2012-06-15', '2012-06-15T08:30:00Z', '2012-06-15 08:30', 'N/A', 'b6',
+  '-0.25', '3.', '.5', '2020-02-29', '2021-02-29', '2012-06-15', '2012-06-15T08:30:00Z', '2012-06-15 08:30', 'N/A', 'b6', '(b)(6)', 'b7(C)',
   'text', 'Zürich', '😀 emoji', 'a "quoted" word', 'two\nlines', 'crlf\r\ninside', 'lone\rcr', 'semi;colon', 'pipe|bar', 'tab\there',
   'comma, inside', '', ' ', 'NULL', '""'
 ]
@@ -139,14 +141,45 @@ describe('UTF-8 records read as bytes', () => {
     let byteRows = 0
     for (let file = 0; file < 12; file++) {
       const delimiter = [',', '\t', '|', ';'][file % 4]!
-      const quote = file % 3 === 2 ? 'none' : 'double'
+      const quote: ImportOptions['quote'] = file % 3 === 2 ? 'none' : 'double'
       const breaks = file % 2 === 0 ? '\n' : '\r\n'
       const content = csvText(random, delimiter, quote, 1 + Math.floor(random() * 8), 40, breaks)
-      const outcome = await bothWays(`generated-${chunkBytes}-${file}.csv`, content, { delimiter: delimiter as ImportOptions['delimiter'], quote, header: file % 5 !== 4 })
+      // Half the files are read with null tokens chosen, one of them a number.
+      const nullTokens = file % 2 === 0 ? [] : ['N/A', 'b6', '0']
+      const options = { delimiter: delimiter as ImportOptions['delimiter'], quote, header: file % 5 !== 4, nullTokens }
+      const outcome = await bothWays(`generated-${chunkBytes}-${file}.csv`, content, options)
       byteRows += outcome.byteRows
     }
     // Most rows really did come through as bytes (a short row sends the rest of its file to the parser).
     expect(byteRows).toBeGreaterThan(12 * 40 * 0.5)
+  })
+
+  it('empties only the chosen null tokens, quoted or not, and counts them alike both ways', async () => {
+    const content = 'id,n,note\n1,N/A,"N/A"\n2,"b6",b6\n3,7,"7"\n4,(b)(6),N/A!\n'
+    const { loaded, byteRows } = await bothWays('tokens.csv', content, { nullTokens: ['N/A', 'b6', '7'] })
+    expect(byteRows).toBe(4)
+    expect(loaded.cells).toEqual([
+      [1, 'integer', null, 'null', null, 'null'],
+      [2, 'integer', null, 'null', null, 'null'],
+      [3, 'integer', null, 'null', null, 'null'],
+      [4, 'integer', '(b)(6)', 'text', 'N/A!', 'text']
+    ])
+    expect(loaded.emptied).toEqual([
+      { column: 'n', token: 'N/A', cells: 1 },
+      { column: 'n', token: 'b6', cells: 1 },
+      { column: 'n', token: '7', cells: 1 },
+      { column: 'note', token: 'N/A', cells: 1 },
+      { column: 'note', token: 'b6', cells: 1 },
+      { column: 'note', token: '7', cells: 1 }
+    ])
+    const untouched = await bothWays('tokens-kept.csv', content, {})
+    expect(untouched.loaded.cells.map((row) => row.filter((_, i) => i % 2 === 0))).toEqual([
+      [1, 'N/A', 'N/A'],
+      [2, 'b6', 'b6'],
+      [3, 7, '7'],
+      [4, '(b)(6)', 'N/A!']
+    ])
+    expect(untouched.loaded.types).toEqual(['integer', 'integer', 'text'])
   })
 
   it('reads an ordinary file wholly as bytes', async () => {

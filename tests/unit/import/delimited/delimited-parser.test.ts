@@ -10,7 +10,7 @@ interface Parsed {
 /** Parses `text` fed in pieces of `piece` characters (0 = all at once). */
 function parse(text: string, settings: Partial<DelimitedParserSettings>, piece: number): Parsed {
   const parsed: Parsed = { records: [], lines: [], unclosedQuoteLine: null }
-  const parser = new DelimitedParser({ delimiter: ',', quote: 'double', nullTokens: [], ...settings }, (fields, line) => {
+  const parser = new DelimitedParser({ delimiter: ',', quote: 'double', ...settings }, (fields, line) => {
     parsed.records.push(fields)
     parsed.lines.push(line)
   })
@@ -63,8 +63,9 @@ describe('DelimitedParser', () => {
     expect(parseEverywhere('"a,b"\t"\n', { delimiter: '\t', quote: 'none' }).records).toEqual([['"a,b"', '"']])
   })
 
-  it('reads null tokens as null only when unquoted', () => {
-    expect(parseEverywhere('N/A,b6,"N/A",N/A!,b6\n', { nullTokens: ['N/A', 'b6'] }).records).toEqual([[null, null, 'N/A', 'N/A!', null]])
+  it('keeps N/A and b6 as the text they are, quoted or not, in either quoting mode; only an empty field is null', () => {
+    expect(parseEverywhere('N/A,b6,"N/A",N/A!,,""\n').records).toEqual([['N/A', 'b6', 'N/A', 'N/A!', null, null]])
+    expect(parseEverywhere('N/A\tb6\t\n', { delimiter: '\t', quote: 'none' }).records).toEqual([['N/A', 'b6', null]])
   })
 
   it('reports the line each record starts on, counting breaks inside quotes and blank lines', () => {
@@ -72,7 +73,7 @@ describe('DelimitedParser', () => {
   })
 
   it('says where an unclosed quote opened, after a multi-line field in the same record', () => {
-    const parser = new DelimitedParser({ delimiter: ',', quote: 'double', nullTokens: [] }, () => {})
+    const parser = new DelimitedParser({ delimiter: ',', quote: 'double' }, () => {})
     parser.feed('ok\n"a\nb","c\nd\n')
     expect(parser.unclosedQuoteLine).toBe(3)
     expect(() => parser.finish()).toThrow('check unclosedQuoteLine first')
@@ -96,7 +97,7 @@ describe('DelimitedParser', () => {
       let text = ''
       const length = 1 + Math.floor(random() * 40)
       for (let k = 0; k < length; k++) text += pieces[Math.floor(random() * pieces.length)]
-      for (const settings of [{ quote: 'double', nullTokens: ['N/A'] }, { quote: 'none', nullTokens: [] }] as const) {
+      for (const settings of [{ quote: 'double' }, { quote: 'none' }] as const) {
         const whole = parse(text, settings, 0)
         for (const piece of [1, 2, 3, 4, 7, 11]) expect(parse(text, settings, piece), JSON.stringify(text)).toEqual(whole)
       }
@@ -104,7 +105,7 @@ describe('DelimitedParser', () => {
   })
 
   it('counts lines that a chunk of text would add, for pointing at bad bytes', () => {
-    const parser = new DelimitedParser({ delimiter: ',', quote: 'double', nullTokens: [] }, () => {})
+    const parser = new DelimitedParser({ delimiter: ',', quote: 'double' }, () => {})
     parser.feed('a\r')
     expect(parser.line).toBe(2)
     expect(parser.lineAfter('\nb\r\nc\rd')).toBe(4)

@@ -49,6 +49,19 @@ describe('text encodings', () => {
     expect(result.encoding).toBe('utf-16le')
   })
 
+  it('recognises UTF-16 without a byte-order mark (either byte order) instead of calling it binary', async () => {
+    const text = 'name,city\nJosé,Zürich\n2,😀\n'
+    const little = Buffer.from(text, 'utf16le')
+    const big = Buffer.from(little).swap16()
+    for (const [name, bytes, encoding] of [['le.csv', little, 'utf-16le'], ['be.csv', big, 'utf-16be']] as const) {
+      const { result, sink } = await readPath(temp.write(name, bytes), settingsFor({}, 5))
+      expect(sink.labels, name).toEqual(['name', 'city'])
+      expect(sink.rowsReceived, name).toEqual([['José', 'Zürich'], ['2', '😀']])
+      expect(sink.warnings, name).toEqual([])
+      expect(result.encoding, name).toBe(encoding)
+    }
+  })
+
   it('lets a byte-order mark overrule the encoding option', async () => {
     const { result, sink } = await readPath(join(FIXTURES, 'utf8-bom.csv'), settingsFor({ encoding: 'windows-1252' }, CHUNK))
     expect(sink.rowsReceived).toEqual(ROWS)

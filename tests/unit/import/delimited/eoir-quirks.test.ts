@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { readDelimitedFile } from '../../../../src/main/core/import/delimited/read-delimited-file'
@@ -6,10 +8,11 @@ import { RecordingSink } from './recording-sink'
 import { FIXTURES, readPath, settingsFor, tempDir } from './read-fixture'
 
 // eoir-quirks.csv: named .csv but tab-delimited, Latin-1, unquoted, CRLF, with NUL bytes, a BEL,
-// a stray quote inside a value, "N/A" and "b6" for no value, and rows with extra and missing tabs.
+// a stray quote inside a value, "N/A" and "b6" where a value is missing or withheld (kept as written:
+// the importer empties them only when asked), and rows with extra and missing tabs.
 const EXPECTED_ROWS = [
   ['1001', 'MX', 'México', 'says 5" tall', '2012-05-29 00:00:00.000'],
-  ['1002', null, null, 'b6 text', null],
+  ['1002', 'N/A', 'b6', 'b6 text', null],
   ['1003', 'GT', 'Guatemala', 'bell\u0007char and ’ quote', '2012-06-07 00:00:00.000'],
   ['1004', 'HN', 'Tegucigalpa', 'extra', 'fields\there\t2012-01-01 00:00:00.000'],
   ['1005', 'SV', 'San Salvador'],
@@ -24,7 +27,8 @@ describe('EOIR export quirks', () => {
     const sink = new RecordingSink()
     const path = join(FIXTURES, 'eoir-quirks.csv')
     const result = await readDelimitedFile(path, 'eoir-quirks.csv', { ...DEFAULT_IMPORT_OPTIONS }, sink, new AbortController().signal)
-    expect(result).toEqual({ encoding: 'windows-1252', delimiter: '\t', quote: 'none', header: true, rows: 6, bytes: 278 })
+    const sha256 = createHash('sha256').update(readFileSync(path)).digest('hex')
+    expect(result).toEqual({ encoding: 'windows-1252', delimiter: '\t', quote: 'none', header: true, rows: 6, bytes: 278, sha256 })
     expect(sink.labels).toEqual(['IDNCASE', 'NAT', 'CITY', 'NOTE', 'COMP_DATE'])
     expect(sink.rowsReceived).toEqual(EXPECTED_ROWS)
     expect(sink.warnings).toEqual([

@@ -15,7 +15,6 @@ export function settingsFor(options: Partial<ImportOptions>, chunkBytes: number)
     encoding: options.encoding ?? null,
     header: options.header ?? true,
     quote: options.quote ?? 'double',
-    nullTokens: { double: [], none: ['N/A', 'b6'] },
     chunkBytes
   }
 }

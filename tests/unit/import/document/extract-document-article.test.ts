@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { extractDocumentArticle, type DocumentFormat } from '../../../../src/main/core/import/document/extract-document-article'
@@ -19,7 +19,7 @@ function folder(): string {
 }
 
 async function refusal(path: string, format: DocumentFormat): Promise<string> {
-  const error: unknown = await extractDocumentArticle(path, path.split('/').at(-1)!, format).then(
+  const error: unknown = await extractDocumentArticle(readFileSync(path), path.split('/').at(-1)!, format).then(
     () => null,
     (thrown: unknown) => thrown
   )
@@ -44,7 +44,7 @@ const MEMO_BODY = [
 describe('extractDocumentArticle', () => {
   it('reads a .docx: properties, headings and list items as paragraphs, a table row per line', async () => {
     const path = writeDocx(join(folder(), 'memo.docx'), MEMO_BODY, { title: 'Backlog review memo', creator: 'Office of the Principal Legal Advisor', created: '2012-06-07T09:30:00Z' })
-    expect(await extractDocumentArticle(path, 'memo.docx', 'docx')).toEqual({
+    expect(await extractDocumentArticle(readFileSync(path), 'memo.docx', 'docx')).toEqual({
       title: 'Backlog review memo',
       byline: 'Office of the Principal Legal Advisor',
       publisher: null,
@@ -66,7 +66,7 @@ describe('extractDocumentArticle', () => {
 
   it('takes the first heading as the title when the properties have none, and does not repeat it in the text', async () => {
     const path = writeDocx(join(folder(), 'untitled.docx'), MEMO_BODY, { title: 'Document1', creator: null, created: null })
-    const article = await extractDocumentArticle(path, 'untitled.docx', 'docx')
+    const article = await extractDocumentArticle(readFileSync(path), 'untitled.docx', 'docx')
     expect(article.title).toBe('Review of pending cases')
     expect(article.body.startsWith('A review of more than 411,000')).toBe(true)
     expect([article.byline, article.publishedAt]).toEqual([null, null])
@@ -82,7 +82,7 @@ describe('extractDocumentArticle', () => {
       '<table:table-row><table:table-cell><text:p>2012</text:p></table:table-cell><table:table-cell><text:p>409,849</text:p></table:table-cell></table:table-row></table:table>'
     ].join('')
     const path = writeOdt(join(folder(), 'removals.odt'), body, '<dc:title>ICE removals, FY2012</dc:title><meta:initial-creator>ICE ERO</meta:initial-creator><meta:creation-date>2012-12-21T10:00:00</meta:creation-date>', '')
-    expect(await extractDocumentArticle(path, 'removals.odt', 'odt')).toEqual({
+    expect(await extractDocumentArticle(readFileSync(path), 'removals.odt', 'odt')).toEqual({
       title: 'ICE removals, FY2012',
       byline: 'ICE ERO',
       publisher: null,

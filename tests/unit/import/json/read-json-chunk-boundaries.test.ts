@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { describe, expect, test } from 'vitest'
 import { JsonEventParser, type JsonEventHandler } from '../../../../src/main/core/import/json/json-event-parser'
 import { ImportInputError } from '../../../../src/main/core/import/row-sink'
@@ -32,7 +33,7 @@ describe('readJson at chunk boundaries', () => {
     expect(sink.calls).toEqual(CALLS)
     expect(sink.labels).toEqual(COLUMNS)
     expect(sink.table).toEqual(TABLE)
-    expect(result).toEqual({ format: 'json', rows: 3, bytes: Buffer.byteLength(DOCUMENT) })
+    expect(result).toEqual({ format: 'json', rows: 3, bytes: Buffer.byteLength(DOCUMENT), sha256: createHash('sha256').update(DOCUMENT).digest('hex') })
   })
 
   test.each(CHUNK_SIZES)('reads CRLF line endings the same with %i-byte chunks', async (chunkBytes) => {

@@ -155,6 +155,24 @@ describe('row values', () => {
     ])
   })
 
+  test.each([1, 5, 1 << 20])('a key that appears twice in one object is reported with its line and column; the last value is kept (%i-byte chunks)', async (chunkBytes) => {
+    const once = await readJsonText('[{"a": 1, "b": 2, "a": 3},\n {"a": 4}]', 'dupes.json', 'json', chunkBytes)
+    expect(once.sink.table).toEqual([['3', '2'], ['4', null]])
+    expect(once.sink.warnings).toEqual([
+      { line: 1, message: 'dupes.json, line 1, column 19: the key "a" appears again in the same object; Casefile kept the last value and left out the earlier one.' }
+    ])
+    const rows = Array.from({ length: 12 }, (_, i) => `{"id": ${i}, "x": 1, "x": 2${i === 3 ? ', "id": 9' : ''}}`)
+    const many = await readJsonText(`${rows.join('\n')}\n`, 'dupes.ndjson', 'ndjson', chunkBytes)
+    expect(many.sink.table[3]).toEqual(['9', '2'])
+    const listed = [1, 2, 3, 4, 4, 5, 6, 7, 8, 9].map((line, i) => `line ${line}, column ${i === 4 ? 27 : 19}: "${i === 4 ? 'id' : 'x'}"`)
+    expect(many.sink.warnings).toEqual([
+      {
+        line: 1,
+        message: `dupes.ndjson: 13 keys appear again in the same object (${listed.join('; ')} … and 3 more); Casefile kept the last value of each and left out the earlier ones.`
+      }
+    ])
+  })
+
   test('NUL characters and search-snippet markers never reach stored text; NULs are reported', async () => {
     const { sink } = await readJsonText('[{"a\\u0000": "x\\u0000y\uE000z\\ue001", "b": ["\\u0000"]}]', 'nul.json', 'json', 1 << 20)
     expect(sink.labels).toEqual(['a', 'b'])
@@ -170,9 +188,11 @@ describe('encoding and limits', () => {
     expect(sink.table).toEqual([['é']])
   })
 
-  test('UTF-16 is refused with the reason', async () => {
+  test('UTF-16 is refused with the reason, with a byte-order mark or without', async () => {
     const { error } = await readJsonText(Buffer.from('\ufeff[{"a": 1}]', 'utf16le'), 'wide.json', 'json', 1 << 20)
     expect((error as ImportInputError).message).toBe('wide.json is UTF-16 text; JSON files must be UTF-8. Save it as UTF-8 and import it again.')
+    const bare = await readJsonText(Buffer.from('[{"a": 1}]\n', 'utf16le').swap16(), 'bare.json', 'json', 1 << 20)
+    expect((bare.error as ImportInputError).message).toBe('bare.json is UTF-16 text; JSON files must be UTF-8. Save it as UTF-8 and import it again.')
   })
 
   test.each([1, 3, 1 << 20])('invalid UTF-8 is located by line, column and byte offset (%i-byte chunks)', async (chunkBytes) => {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -39,7 +40,12 @@ describe('streaming', () => {
     const path = join(dir, 'entry.json')
     writeFileSync(path, '{"data": [{"a": 1}]}')
     const sink = new RecordingSink()
-    expect(await readJsonFile(path, 'entry.json', 'json', sink, new AbortController().signal)).toEqual({ format: 'json', rows: 1, bytes: 20 })
+    expect(await readJsonFile(path, 'entry.json', 'json', sink, new AbortController().signal)).toEqual({
+      format: 'json',
+      rows: 1,
+      bytes: 20,
+      sha256: createHash('sha256').update('{"data": [{"a": 1}]}').digest('hex')
+    })
     expect(sink.table).toEqual([['1']])
   })
 })

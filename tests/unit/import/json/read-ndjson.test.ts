@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { describe, expect, test } from 'vitest'
@@ -10,7 +11,8 @@ describe('NDJSON', () => {
   test.each([1, 5, 1 << 20])('reads one object per line, skipping blank lines, CRLF or not (%i-byte chunks)', async (chunkBytes) => {
     const { error, sink, result } = await readJsonText(readFileSync(`${FIXTURES}/review-progress.ndjson`), 'review-progress.ndjson', 'ndjson', chunkBytes)
     expect(error).toBeNull()
-    expect(result).toEqual({ format: 'ndjson', rows: 3, bytes: readFileSync(`${FIXTURES}/review-progress.ndjson`).length })
+    const bytes = readFileSync(`${FIXTURES}/review-progress.ndjson`)
+    expect(result).toEqual({ format: 'ndjson', rows: 3, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') })
     expect(sink.calls).toEqual([
       { call: 'columns', labels: ['date', 'office', 'closed'] },
       { call: 'addColumns', labels: ['flag'] },

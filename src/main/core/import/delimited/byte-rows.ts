@@ -27,14 +27,9 @@ export class ByteRows {
   constructor(
     private readonly target: Utf8RowTarget,
     private readonly rows: RowBatcher,
-    format: { delimiter: ImportDelimiter; quote: 'double' | 'none' },
-    nullTokens: readonly string[]
+    format: { delimiter: ImportDelimiter; quote: 'double' | 'none' }
   ) {
-    this.scanner = new Utf8RecordScanner({
-      delimiter: format.delimiter.charCodeAt(0),
-      quote: format.quote === 'double' ? 34 : -1,
-      nullTokens: nullTokens.map((token) => Buffer.from(token, 'utf8'))
-    })
+    this.scanner = new Utf8RecordScanner({ delimiter: format.delimiter.charCodeAt(0), quote: format.quote === 'double' ? 34 : -1 })
   }
 
   /** The line of the first record not yet read. */

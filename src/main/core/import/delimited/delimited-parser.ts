@@ -17,14 +17,12 @@ export interface DelimitedParserSettings {
   delimiter: ImportDelimiter
   /** 'none' = quotes are ordinary characters. */
   quote: 'double' | 'none'
-  /** Unquoted field texts that mean "no value", like the empty field does. */
-  nullTokens: readonly string[]
 }
 
 /**
  * An incremental RFC 4180 parser: feed it text in chunks of any size (a record, a field, even a
  * CRLF may be split between chunks) and it reports each record once complete, with the 1-based
- * line on which it starts. Empty fields (quoted or not) and null tokens become null.
+ * line on which it starts. Empty fields (quoted or not) become null; every other field is its text.
  *
  * It is lenient where real exports are sloppy: a quote inside an unquoted field is text, and text
  * after a closing quote (`"ab"c`) is kept as part of the field. Blank lines are not records.
@@ -44,14 +42,10 @@ export class DelimitedParser {
   private readonly quoteText = '"'
   // -1 never matches a character, which turns quoting off without a second code path.
   private readonly quoteCode: number
-  private readonly nullTokens: readonly string[]
-  /** Bit n is set when a token has n characters (31: 31 or more); 0 skips the check altogether. */
-  private readonly tokenLengths: number
   private state = FIELD_START
   private fields: (string | null)[] = []
   /** The current field's text carried over from earlier chunks (unescaped when quoted). */
   private pending = ''
-  private pendingQuoted = false
   private currentLine = 1
   private recordLine = 1
   private quoteLine = 0
@@ -69,8 +63,6 @@ export class DelimitedParser {
     this.delimiterCode = settings.delimiter.charCodeAt(0)
     this.delimiterText = settings.delimiter
     this.quoteCode = settings.quote === 'double' ? DOUBLE_QUOTE : -1
-    this.nullTokens = settings.nullTokens
-    this.tokenLengths = settings.nullTokens.reduce((mask, token) => mask | (1 << Math.min(token.length, 31)), 0)
   }
 
   /**
@@ -108,8 +100,6 @@ export class DelimitedParser {
     if (n === 0) return
     const delimiter = this.delimiterCode
     const quote = this.quoteCode
-    const tokens = this.nullTokens
-    const tokenLengths = this.tokenLengths
     let i = 0
     // The previous chunk ended with CR; an LF here belongs to the same line break.
     let lfAfterCR = false
@@ -125,7 +115,6 @@ export class DelimitedParser {
     let state = this.state
     let fields = this.fields
     let pending = this.pending
-    let quoted = this.pendingQuoted
     let line = this.currentLine
     let recordLine = this.recordLine
     let quoteLine = this.quoteLine
@@ -146,7 +135,6 @@ export class DelimitedParser {
         c = text.charCodeAt(i)
         if (c === quote) {
           state = QUOTED
-          quoted = true
           quoteLine = line
           i++
           continue
@@ -162,7 +150,6 @@ export class DelimitedParser {
           continue
         }
         state = UNQUOTED
-        quoted = false
       }
 
       if (state === UNQUOTED) {
@@ -179,7 +166,7 @@ export class DelimitedParser {
         }
         const value = pending + text.slice(i, j)
         pending = ''
-        fields.push(value.length === 0 || (!quoted && tokenLengths !== 0 && isNullToken(value, tokens, tokenLengths)) ? null : value)
+        fields.push(value.length === 0 ? null : value)
         i = j + 1
       } else if (state === QUOTED) {
         let j = i
@@ -240,7 +227,6 @@ export class DelimitedParser {
     this.state = state
     this.fields = fields
     this.pending = pending
-    this.pendingQuoted = quoted
     this.currentLine = line
     this.recordLine = recordLine
     this.quoteLine = quoteLine
@@ -261,8 +247,6 @@ export class DelimitedParser {
     const quoteText = this.quoteText
     const delimiterCode = this.delimiterCode
     const quote = this.quoteCode
-    const tokens = this.nullTokens
-    const tokenLengths = this.tokenLengths
     let nextLF = this.nextLF
     let nextCR = this.nextCR
     let nextDelimiter = this.nextDelimiter
@@ -340,7 +324,7 @@ export class DelimitedParser {
           continue
         }
         value = text.slice(i, end)
-        fields.push(value.length === 0 || (tokenLengths !== 0 && isNullToken(value, tokens, tokenLengths)) ? null : value)
+        fields.push(value.length === 0 ? null : value)
       }
       i = resume
       if (text.charCodeAt(end) !== delimiterCode) {
@@ -365,9 +349,7 @@ export class DelimitedParser {
       throw new Error(`finish() inside a quoted field opened on line ${this.quoteLine}; check unclosedQuoteLine first`)
     }
     if (this.state === UNQUOTED) {
-      const value = this.pending
-      const isToken = !this.pendingQuoted && isNullToken(value, this.nullTokens, this.tokenLengths)
-      this.fields.push(value.length === 0 || isToken ? null : value)
+      this.fields.push(this.pending.length === 0 ? null : this.pending)
     } else if (this.state === AFTER_QUOTE) {
       this.fields.push(this.pending.length === 0 ? null : this.pending)
     } else if (this.fields.length > 0) {
@@ -379,13 +361,6 @@ export class DelimitedParser {
     this.pending = ''
     this.state = FIELD_START
   }
-}
-
-// Comparing lengths first keeps the cost of null tokens near zero for the many fields that cannot be one.
-function isNullToken(value: string, tokens: readonly string[], tokenLengths: number): boolean {
-  if (((tokenLengths >>> Math.min(value.length, 31)) & 1) === 0) return false
-  for (let t = 0; t < tokens.length; t++) if (tokens[t] === value) return true
-  return false
 }
 
 /** Line breaks (LF, CR or CRLF, each counted once) in text[from, to). */

@@ -10,13 +10,12 @@ export interface DelimitedReadResult {
   header: boolean
   rows: number
   bytes: number
+  /** Of exactly the bytes read. */
+  sha256: string
 }
 
 /** 1 MB reads keep each decoded chunk (and the strings sliced from it) small while costing little per call. */
 const CHUNK_BYTES = 1024 * 1024
-// Unquoted exports are EOIR's convention, where "N/A" and the FOIA redaction code "b6" mean no value.
-// In quoted CSV the same text is ordinary data.
-const NULL_TOKENS = { double: [], none: ['N/A', 'b6'] } as const
 
 /**
  * Reads a CSV/TSV/pipe/semicolon file into `sink`, streaming, with the user's options (null ones are
@@ -37,7 +36,6 @@ export async function readDelimitedFile(
       encoding: options.encoding,
       header: options.header,
       quote: options.quote,
-      nullTokens: NULL_TOKENS,
       chunkBytes: CHUNK_BYTES
     },
     sink,

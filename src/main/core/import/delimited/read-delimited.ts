@@ -1,6 +1,6 @@
-import { open, type FileHandle } from 'node:fs/promises'
 import type { ImportDelimiter, ImportEncoding } from '@shared/model'
 import { ImportCancelled, ImportInputError, type RowSink } from '../row-sink'
+import { SourceFile } from '../source-file'
 import { DelimitedParser } from './delimited-parser'
 import { detectEncoding } from './detect-encoding'
 import { looksBinary } from '../looks-binary'
@@ -15,8 +15,6 @@ export interface DelimitedReadSettings {
   encoding: ImportEncoding | null
   header: boolean
   quote: 'double' | 'none'
-  /** Unquoted texts read as null besides the empty field, by the quoting the file turns out to use. */
-  nullTokens: Readonly<Record<'double' | 'none', readonly string[]>>
   /** Bytes read per step; tests make it tiny to put every boundary case on a chunk edge. */
   chunkBytes: number
 }
@@ -30,6 +28,8 @@ const MAX_CARRY = 4
  * Streams a delimited text file into a RowSink: decode and parse one chunk at a time, so memory stays
  * bounded whatever the file's size. The first record is the header when `header` is set. Every row is
  * kept: short rows go as they are, long rows have their extra fields joined into the last column.
+ * The file must not change while it is read (see SourceFile); the result holds the sha256 of the
+ * bytes read.
  */
 export async function readDelimited(
   path: string,
@@ -39,22 +39,25 @@ export async function readDelimited(
   signal: AbortSignal
 ): Promise<DelimitedReadResult> {
   if (signal.aborted) throw new ImportCancelled()
-  const file = await open(path, 'r')
+  const file = await SourceFile.open(path, fileName)
   try {
-    return await readOpenFile(file, fileName, settings, sink, signal)
+    const result = await readOpenFile(file, fileName, settings, sink, signal)
+    return { ...result, sha256: await file.finish() }
+  } catch (error) {
+    throw await file.explain(error)
   } finally {
     await file.close()
   }
 }
 
 async function readOpenFile(
-  file: FileHandle,
+  file: SourceFile,
   fileName: string,
   settings: DelimitedReadSettings,
   sink: RowSink,
   signal: AbortSignal
-): Promise<DelimitedReadResult> {
-  const size = (await file.stat()).size
+): Promise<Omit<DelimitedReadResult, 'sha256'>> {
+  const size = file.size
   if (size === 0) throw new ImportInputError(`${fileName} is empty (0 bytes); nothing was imported.`, null, null)
 
   const sample = Buffer.alloc(Math.min(size, SAMPLE_BYTES))
@@ -75,9 +78,9 @@ async function readOpenFile(
   })
 
   const rows = new RowBatcher(sink, settings.header, format.delimiter)
-  const parser = new DelimitedParser({ delimiter: format.delimiter, quote: format.quote, nullTokens: settings.nullTokens[format.quote] }, rows.record)
+  const parser = new DelimitedParser({ delimiter: format.delimiter, quote: format.quote }, rows.record)
   const decoder = new TextChunkDecoder(encoding)
-  const bytes = encoding === 'utf-8' && sink.utf8 ? new ByteRows(sink.utf8, rows, format, settings.nullTokens[format.quote]) : null
+  const bytes = encoding === 'utf-8' && sink.utf8 ? new ByteRows(sink.utf8, rows, format) : null
 
   let buffer = Buffer.allocUnsafe(settings.chunkBytes + MAX_CARRY)
   let carried = 0
@@ -90,8 +93,8 @@ async function readOpenFile(
       buffer.copy(grown, 0, 0, carried)
       buffer = grown
     }
-    const { bytesRead } = await file.read(buffer, carried, settings.chunkBytes, position)
-    // A file that shrank while being read ends here; its cut character, if any, is reported below.
+    const bytesRead = await file.read(buffer, carried, settings.chunkBytes, position)
+    // A file that shrank while being read ends here (and is refused once read; see SourceFile).
     if (bytesRead === 0) break
     const chunkStart = position - carried
     position += bytesRead
@@ -121,7 +124,7 @@ async function readOpenFile(
     bytes.stop()
     parser.startAtLine(bytes.line)
   }
-  // Bytes left over: a character cut by the end of a file that shrank (reported), or the last record.
+  // Bytes left over: a character cut by the end of a file that shrank (see SourceFile.explain), or the last record.
   if (carried > 0) parser.feed(decodeOrFail(decoder, buffer.subarray(0, carried), position - carried, parser, fileName))
 
   const unclosed = parser.unclosedQuoteLine
@@ -137,10 +140,10 @@ async function readOpenFile(
   return { encoding, delimiter: format.delimiter, quote: format.quote, header: settings.header, rows: rows.rows, bytes: position }
 }
 
-async function readFully(file: FileHandle, into: Buffer): Promise<number> {
+async function readFully(file: SourceFile, into: Buffer): Promise<number> {
   let filled = 0
   while (filled < into.length) {
-    const { bytesRead } = await file.read(into, filled, into.length - filled, filled)
+    const bytesRead = await file.read(into, filled, into.length - filled, filled)
     if (bytesRead === 0) break
     filled += bytesRead
   }

@@ -51,7 +51,7 @@ function bestDelimiter(input: SniffInput): ImportDelimiter {
 /** The most common field count among the first records, and the share of records that have it. */
 function fieldCountConsistency(input: SniffInput, delimiter: ImportDelimiter): { fields: number; consistency: number } {
   const counts: number[] = []
-  const parser = new DelimitedParser({ delimiter, quote: input.quote, nullTokens: [] }, (fields) => {
+  const parser = new DelimitedParser({ delimiter, quote: input.quote }, (fields) => {
     if (counts.length < RECORDS_TO_COMPARE) counts.push(fields.length)
   })
   parser.feed(input.sample)

@@ -14,8 +14,6 @@ export interface Utf8ScannerSettings {
   delimiter: number
   /** -1 when quotes are ordinary characters. */
   quote: number
-  /** Unquoted field texts that mean "no value", as UTF-8. */
-  nullTokens: readonly Uint8Array[]
 }
 
 /**
@@ -24,7 +22,7 @@ export interface Utf8ScannerSettings {
  * text exactly where characters would. It reads only ordinary records — ended by LF or CRLF, quoted
  * fields closed right before a delimiter or line break, `expectedFields` fields — and gives the
  * rest to DelimitedParser, whose results it matches field for field on the records it does read
- * (blank lines skipped, empty fields and unquoted null tokens null, lines counted alike).
+ * (blank lines skipped, empty fields null, lines counted alike).
  */
 export class Utf8RecordScanner {
   /** The line the next record starts on (1-based, as DelimitedParser counts). */
@@ -41,15 +39,10 @@ export class Utf8RecordScanner {
   }
   private readonly delimiter: number
   private readonly quote: number
-  private readonly nullTokens: readonly Uint8Array[]
-  /** Bit n is set when a token has n bytes (31: 31 or more). */
-  private readonly tokenLengths: number
 
   constructor(settings: Utf8ScannerSettings) {
     this.delimiter = settings.delimiter
     this.quote = settings.quote
-    this.nullTokens = settings.nullTokens
-    this.tokenLengths = settings.nullTokens.reduce((mask, token) => mask | (1 << Math.min(token.length, 31)), 0)
   }
 
   /**
@@ -119,7 +112,7 @@ export class Utf8RecordScanner {
           }
           if (i === to) return this.stopAt(recordStart, line, cut)
           end = i
-          if (end === start || (this.tokenLengths !== 0 && this.isNullToken(bytes, start, end))) doubled = NULL_FIELD
+          if (end === start) doubled = NULL_FIELD
         }
         record.starts[count] = start
         record.ends[count] = end
@@ -148,17 +141,6 @@ export class Utf8RecordScanner {
     this.line = line
     this.stop = stop
     return at
-  }
-
-  private isNullToken(bytes: Uint8Array, start: number, end: number): boolean {
-    const length = end - start
-    if (((this.tokenLengths >>> Math.min(length, 31)) & 1) === 0) return false
-    tokens: for (const token of this.nullTokens) {
-      if (token.length !== length) continue
-      for (let k = 0; k < length; k++) if (bytes[start + k] !== token[k]) continue tokens
-      return true
-    }
-    return false
   }
 
   private growRecord(): void {

@@ -26,18 +26,19 @@ interface DocumentProperties {
 /**
  * Reads a Word (.docx) or OpenDocument (.odt) text into an article: headings, paragraphs and list
  * items as paragraphs, each table row as one line of cells, and title, author and date from the
- * document's properties. Only the text is read: no macros, no linked files, no images.
+ * document's properties, from the file's bytes as read. Only the text is read: no macros, no linked
+ * files, no images.
  */
-export async function extractDocumentArticle(path: string, fileName: string, format: DocumentFormat): Promise<ArticleFields> {
+export async function extractDocumentArticle(bytes: Buffer, fileName: string, format: DocumentFormat): Promise<ArticleFields> {
   const what = format === 'docx' ? 'a Word document (.docx)' : 'an OpenDocument text (.odt)'
-  const zip = await openOfficePackage(path, fileName, what)
+  const zip = await openOfficePackage(bytes, fileName, what)
   let root: HtmlElement
   let properties: DocumentProperties
   try {
     if (format === 'docx') {
       if (!zip.has('word/document.xml')) throw new ImportInputError(`${fileName} is not ${what}: it has no document body (word/document.xml); nothing was imported.`, null, null)
       properties = readProperties(await zip.text('docProps/core.xml'), 'dc:creator', 'dcterms:created')
-      root = parseHtmlTree(await wordHtml(path, fileName))
+      root = parseHtmlTree(await wordHtml(bytes, fileName))
     } else {
       const manifest = (await zip.text('META-INF/manifest.xml')) ?? ''
       if (manifest.includes('manifest:encryption-data')) throw new ImportInputError(`${fileName} is password-protected; open it, save a copy without a password and import that.`, null, null)
@@ -66,10 +67,10 @@ export async function extractDocumentArticle(path: string, fileName: string, for
   }
 }
 
-async function wordHtml(path: string, fileName: string): Promise<string> {
+async function wordHtml(buffer: Buffer, fileName: string): Promise<string> {
   try {
     const result = await mammoth.convertToHtml(
-      { path },
+      { buffer },
       {
         // Linked files are never read, and images are not copied out (the article keeps text only).
         externalFileAccess: false,

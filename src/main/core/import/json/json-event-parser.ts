@@ -106,6 +106,11 @@ export class JsonEventParser {
     return this.nuls
   }
 
+  /** Where the token just reported starts (a key, during the handler's `key` call). */
+  tokenPosition(): { line: number; column: number } {
+    return { line: this.tokenLine, column: this.tokenIndex < 0 ? this.tokenColumn : this.columnAt(this.tokenIndex) }
+  }
+
   /** Where the next character fed would be: for errors found outside the parser (bad UTF-8). */
   positionAtEnd(): { line: number; column: number } {
     return { line: this.lineNumber, column: this.carriedColumns + 1 }
@@ -280,10 +285,9 @@ export class JsonEventParser {
   }
 
   private startString(i: number, isKey: boolean): void {
-    if (!isKey) {
-      this.tokenIndex = i
-      this.tokenLine = this.lineNumber
-    }
+    // A key is located too: a key repeated in one object is reported where it stands.
+    this.tokenIndex = i
+    this.tokenLine = this.lineNumber
     this.state = S_STRING
     this.stringIsKey = isKey
     this.escape = 0

@@ -19,6 +19,9 @@ const MEMBER_WAITING = 1
 const MEMBER_ROWS = 2
 const MEMBER_OTHER = 3
 
+/** Repeated keys whose place is listed in the warning; the rest are counted. */
+const REPEATS_LISTED = 10
+
 const WANTED_SHAPE =
   'Casefile needs an array of objects, one per row ([{…}, {…}]), or an object with one member that holds such an array ({"rows": [{…}, {…}]})'
 
@@ -61,10 +64,19 @@ export class JsonRowCollector implements JsonEventHandler {
   private batch: (string | null)[][] = []
   private batchChars = 0
   private rowCount = 0
+  /** Per column: the number of the last row (1-based, counting rows begun) that gave it a value. */
+  private readonly filledInRow: number[] = []
+  private rowsBegun = 0
+  /** Keys given twice in one object: how many, and where the first few stand. */
+  private repeats = 0
+  private readonly repeatsListed: { line: number; column: number; key: string }[] = []
 
   constructor(
     private readonly format: 'json' | 'ndjson',
-    private readonly sink: RowSink
+    private readonly sink: RowSink,
+    private readonly fileName: string,
+    /** Where the key being reported stands in the file (see JsonEventParser.tokenPosition). */
+    private readonly keyPosition: () => { line: number; column: number }
   ) {
     this.rowDepth = format === 'ndjson' ? 1 : 0
   }
@@ -102,6 +114,9 @@ export class JsonRowCollector implements JsonEventHandler {
         this.keyAtPosition[position] = name
         this.columnAtPosition[position] = this.column
       }
+      // The same key twice in one object: JSON keeps the last value, and the person is told.
+      if (this.filledInRow[this.column] === this.rowsBegun) this.noteRepeat(name)
+      this.filledInRow[this.column] = this.rowsBegun
     } else if (this.top === TOP_WRAPPER && this.depth === 1) {
       this.memberName = name
     }
@@ -133,6 +148,22 @@ export class JsonRowCollector implements JsonEventHandler {
     if (this.rowCount === 0) throw new JsonShapeError('holds no rows.', 'file')
     if (this.announced < 0) this.announceColumns()
     this.flush()
+    if (this.repeats > 0) this.sink.warning({ line: this.repeatsListed[0]!.line, message: this.repeatsWarning() })
+  }
+
+  private noteRepeat(key: string): void {
+    this.repeats++
+    if (this.repeatsListed.length < REPEATS_LISTED) this.repeatsListed.push({ ...this.keyPosition(), key })
+  }
+
+  private repeatsWarning(): string {
+    const [first] = this.repeatsListed
+    if (this.repeats === 1) {
+      return `${this.fileName}, line ${first!.line}, column ${first!.column}: the key ${JSON.stringify(first!.key)} appears again in the same object; Casefile kept the last value and left out the earlier one.`
+    }
+    const places = this.repeatsListed.map((repeat) => `line ${repeat.line}, column ${repeat.column}: ${JSON.stringify(repeat.key)}`).join('; ')
+    const more = this.repeats > this.repeatsListed.length ? ` … and ${this.repeats - this.repeatsListed.length} more` : ''
+    return `${this.fileName}: ${this.repeats} keys appear again in the same object (${places}${more}); Casefile kept the last value of each and left out the earlier ones.`
   }
 
   private open(bracket: '{' | '['): void {
@@ -156,6 +187,7 @@ export class JsonRowCollector implements JsonEventHandler {
     if (this.isRowSlot(parent, bracket === '{' ? null : 'an array')) {
       this.row = new Array<string | null>(this.labels.length).fill(null)
       this.memberPosition = 0
+      this.rowsBegun++
       return
     }
     if (this.top === TOP_WRAPPER && parent === 1 && bracket === '[') this.member = MEMBER_WAITING

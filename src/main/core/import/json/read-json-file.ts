@@ -6,6 +6,8 @@ export interface JsonReadResult {
   format: 'json' | 'ndjson'
   rows: number
   bytes: number
+  /** Of exactly the bytes read. */
+  sha256: string
 }
 
 /** 1 MB reads keep each decoded chunk (and the strings sliced from it) small while costing little per call. */

@@ -1,6 +1,7 @@
 import { isUtf8 } from 'node:buffer'
-import { open, type FileHandle } from 'node:fs/promises'
 import { ImportCancelled, ImportInputError, type RowSink } from '../row-sink'
+import { SourceFile } from '../source-file'
+import { utf16WithoutBom } from '../utf16-without-bom'
 import { firstInvalidUtf8Byte } from '../utf8/first-invalid-utf8-byte'
 import { incompleteUtf8Tail } from '../utf8/incomplete-utf8-tail'
 import { JsonEventParser } from './json-event-parser'
@@ -22,6 +23,7 @@ const MAX_CARRY = 3
  * Streams a JSON or NDJSON file into a RowSink, one chunk at a time: validate UTF-8, parse, deliver
  * rows in batches. Memory stays bounded by the chunk, one batch and the largest row, whatever the
  * file's size. Throws ImportInputError for input it cannot import and ImportCancelled when `signal` fires.
+ * The file must not change while it is read (see SourceFile); the result holds the sha256 of the bytes read.
  */
 export async function readJson(
   path: string,
@@ -31,35 +33,36 @@ export async function readJson(
   signal: AbortSignal
 ): Promise<JsonReadResult> {
   if (signal.aborted) throw new ImportCancelled()
-  const file = await open(path, 'r')
+  const file = await SourceFile.open(path, fileName)
   try {
-    return await readOpenFile(file, fileName, settings, sink, signal)
+    const result = await readOpenFile(file, fileName, settings, sink, signal)
+    return { ...result, sha256: await file.finish() }
   } catch (error) {
-    throw asImportError(error, fileName, settings.format)
+    throw await file.explain(asImportError(error, fileName, settings.format))
   } finally {
     await file.close()
   }
 }
 
 async function readOpenFile(
-  file: FileHandle,
+  file: SourceFile,
   fileName: string,
   settings: JsonReadSettings,
   sink: RowSink,
   signal: AbortSignal
-): Promise<JsonReadResult> {
-  const size = (await file.stat()).size
+): Promise<Omit<JsonReadResult, 'sha256'>> {
+  const size = file.size
   if (size === 0) throw new ImportInputError(`${fileName} is empty (0 bytes); nothing was imported.`, null, 0)
 
-  const collector = new JsonRowCollector(settings.format, sink)
-  const parser = new JsonEventParser(collector, settings.format === 'ndjson')
+  const collector: JsonRowCollector = new JsonRowCollector(settings.format, sink, fileName, (): { line: number; column: number } => parser.tokenPosition())
+  const parser: JsonEventParser = new JsonEventParser(collector, settings.format === 'ndjson')
   const buffer = Buffer.allocUnsafe(settings.chunkBytes + MAX_CARRY)
   let position = await byteOrderMarkLength(file, size, fileName)
   let carried = 0
   while (position < size) {
     if (signal.aborted) throw new ImportCancelled()
-    const { bytesRead } = await file.read(buffer, carried, settings.chunkBytes, position)
-    // A file that shrank while being read ends here; a character it cut is reported below.
+    const bytesRead = await file.read(buffer, carried, settings.chunkBytes, position)
+    // A file that shrank while being read ends here (and is refused; see SourceFile).
     if (bytesRead === 0) break
     const chunkStart = position - carried
     position += bytesRead
@@ -92,12 +95,15 @@ function feedChecked(parser: JsonEventParser, bytes: Buffer, byteOffset: number)
   throw new JsonSyntaxError(`byte 0x${value} is not valid UTF-8 (JSON files must be UTF-8)`, line, column, byteOffset + bad)
 }
 
+/** Bytes of a look at the start, for a byte-order mark and for UTF-16 text without one. */
+const START_BYTES = 4096
+
 /** Bytes to skip at the start: a UTF-8 byte order mark is tolerated; UTF-16 is refused with a clear reason. */
-async function byteOrderMarkLength(file: FileHandle, size: number, fileName: string): Promise<number> {
-  const start = Buffer.alloc(Math.min(size, 3))
+async function byteOrderMarkLength(file: SourceFile, size: number, fileName: string): Promise<number> {
+  const start = Buffer.alloc(Math.min(size, START_BYTES))
   await file.read(start, 0, start.length, 0)
   if (start[0] === 0xef && start[1] === 0xbb && start[2] === 0xbf) return 3
-  if ((start[0] === 0xff && start[1] === 0xfe) || (start[0] === 0xfe && start[1] === 0xff)) {
+  if ((start[0] === 0xff && start[1] === 0xfe) || (start[0] === 0xfe && start[1] === 0xff) || utf16WithoutBom(start) !== null) {
     throw new ImportInputError(`${fileName} is UTF-16 text; JSON files must be UTF-8. Save it as UTF-8 and import it again.`, null, 0)
   }
   return 0

@@ -1,11 +1,11 @@
 import type { ColumnType } from '@shared/model'
 import { widenColumnType } from '../infer-column-type'
 import { isCalendarDay, isCanonicalIntegerUtf8, isCanonicalRealUtf8, isIsoDateUtf8 } from './canonical-utf8'
-import { RespellingsBuilder, type Respellings } from './respellings'
+import { isValueMarker } from './value-markers'
 
-// A value is stored as a number only when turning that number back into text gives the very same
-// characters (in JavaScript and in SQLite, which prints up to 15 significant digits). Then a column
-// that later turns out to be text can be restored exactly with CAST(... AS TEXT).
+// A canonical number is one whose text JavaScript spells back unchanged from the number (and
+// SQLite too, which prints up to 15 significant digits): it needs no spelling remembered. Every
+// other number is stored with its spelling kept beside it.
 const CANONICAL_INTEGER = /^-?(0|[1-9][0-9]{0,14})$/
 const CANONICAL_REAL = /^-?(0|[1-9][0-9]*)\.[0-9]*[1-9]$/
 
@@ -99,40 +99,35 @@ export type StoredKind = typeof VALUE_NULL | typeof VALUE_INTEGER | typeof VALUE
 /** From `classifyUtf8`: the bytes need decoding and `classify`. */
 export const VALUE_UNDECIDED = -1
 
-export type ColumnFixup =
-  | { position: number; to: 'integer' | 'real' }
-  | {
-      position: number
-      to: 'text'
-      respell: Respellings | null
-      /** Numbers were stored only in rows before this rowid: the column's type stopped being numeric there. */
-      numbersBefore: number
-    }
-
 /**
- * At most this many non-canonical numbers ("1.50", "+3", "8.0") are stored as numbers with their
- * spelling remembered; past it they are stored as text and converted once the column's type is
- * known, which costs a pass over the table but no memory.
+ * A column whose type turned out not to be numeric after numbers were stored in it: the numbers in
+ * rows before `numbersBefore` go back to text, each spelled as it was read.
  */
-const MAX_RESPELLINGS = 1_000_000
+export interface ColumnFixup {
+  position: number
+  numbersBefore: number
+}
 
 /**
  * Decides each column's type while rows stream past, and converts each value for storage in the
- * same pass: canonical numbers go in as numbers, everything else as text. At the end `fixups` lists
- * the columns whose early values were stored in a form their final type does not use.
+ * same pass: numbers go in as numbers, everything else as text. A number whose text JavaScript
+ * would not spell back the same ("1.50", "+3", "8.0", "1e3", 17 significant digits) is remembered
+ * with its spelling (see takeSpellings), however many there are, so that it is shown and exported
+ * as written while it sorts and sums as a number. Markers such as b6 or N/A (see isValueMarker) are
+ * stored as text without changing the column's type. At the end `fixups` lists the columns whose
+ * numbers must go back to text.
  */
 export class ColumnTyper {
   private types: (ColumnType | null)[] = []
-  /** Per column: values stored as numbers, and numeric-looking values stored as text. */
+  /** Per column: values stored as numbers. */
   private storedAsNumber: number[] = []
-  private storedAsText: number[] = []
-  private respellings: (RespellingsBuilder | null)[] = []
+  /** Per column: markers seen while the column could still be numeric. */
+  private markers: number[] = []
   /** Per column: the rowid at which its type stopped being numeric (types only widen, so it never is again). */
   private numericUntil: number[] = []
-  private respelled = 0
+  /** [rowid, position, text] of each number stored since the last takeSpellings. */
+  private spellings: [number, number, string][] = []
   private rowid = 0
-
-  constructor(private readonly maxRespellings = MAX_RESPELLINGS) {}
 
   get width(): number {
     return this.types.length
@@ -142,8 +137,7 @@ export class ColumnTyper {
     for (let i = 0; i < count; i++) {
       this.types.push(null)
       this.storedAsNumber.push(0)
-      this.storedAsText.push(0)
-      this.respellings.push(null)
+      this.markers.push(0)
       this.numericUntil.push(Number.POSITIVE_INFINITY)
     }
   }
@@ -177,29 +171,26 @@ export class ColumnTyper {
     }
     if (type === 'date' && isIsoDate(value)) return VALUE_TEXT
     const next = widenColumnType(type, value)
+    // A marker (never a number) leaves a column that may hold numbers as it is; among dates it makes the column text.
+    if (next === 'text' && type !== 'date' && type !== 'datetime' && isValueMarker(value)) {
+      this.markers[position]!++
+      return VALUE_TEXT
+    }
     this.types[position] = next
     if (next !== 'integer' && next !== 'real' && this.numericUntil[position] === Number.POSITIVE_INFINITY) this.numericUntil[position] = this.rowid
-    if (next === 'integer' || next === 'real') {
-      const number = looksNumeric(value.charCodeAt(0)) ? canonicalNumber(value) : null
-      if (number !== null) {
-        this.storedAsNumber[position]!++
-        this.lastNumber = Number(number)
-        return typeof number === 'bigint' ? VALUE_INTEGER : VALUE_REAL
-      }
-      // A number spelled another way ("1.50", "+3", "8.0", "1e3"): stored as its number, so a column
-      // that stays numeric needs no pass at the end, with the spelling kept in case it does not.
-      const respelled = Number(value)
-      if (Math.abs(respelled) < Number.MAX_SAFE_INTEGER && this.respelled < this.maxRespellings) {
-        const respellings = (this.respellings[position] ??= new RespellingsBuilder())
-        respellings.add(this.rowid, value)
-        this.respelled++
-        this.storedAsNumber[position]!++
-        this.lastNumber = respelled
-        return Number.isInteger(respelled) ? VALUE_INTEGER : VALUE_REAL
-      }
-      this.storedAsText[position]!++
+    if (next !== 'integer' && next !== 'real') return VALUE_TEXT
+    this.storedAsNumber[position]!++
+    const number = looksNumeric(value.charCodeAt(0)) ? canonicalNumber(value) : null
+    if (number !== null) {
+      this.lastNumber = Number(number)
+      return typeof number === 'bigint' ? VALUE_INTEGER : VALUE_REAL
     }
-    return VALUE_TEXT
+    // A number spelled another way: stored as its number, with its spelling kept beside it. Only
+    // integers that fit a 64-bit integer go in as integers; 1e20 is a real.
+    const respelled = Number(value)
+    this.spellings.push([this.rowid, position, value])
+    this.lastNumber = respelled
+    return Number.isSafeInteger(respelled) ? VALUE_INTEGER : VALUE_REAL
   }
 
   /**
@@ -232,17 +223,26 @@ export class ColumnTyper {
     return value
   }
 
+  /**
+   * The spellings remembered since the last call, as JSON `[[rowid, position, "text"], …]` for the
+   * writer to store beside the rows (see DatasetWriter.spellings); null when there are none.
+   */
+  takeSpellings(): string | null {
+    if (this.spellings.length === 0) return null
+    const json = JSON.stringify(this.spellings)
+    this.spellings = []
+    return json
+  }
+
   columnTypes(): ColumnType[] {
-    return this.types.map((type) => type ?? 'text')
+    // Dates are compared and bucketed as text, so a marker among them would sort as a date: the column is text.
+    return this.types.map((type, position) => (type === null || ((type === 'date' || type === 'datetime') && this.markers[position]! > 0) ? 'text' : type))
   }
 
   fixups(): ColumnFixup[] {
     const fixups: ColumnFixup[] = []
     this.columnTypes().forEach((type, position) => {
-      if ((type === 'integer' || type === 'real') && this.storedAsText[position]! > 0) fixups.push({ position, to: type })
-      else if (type !== 'integer' && type !== 'real' && this.storedAsNumber[position]! > 0) {
-        fixups.push({ position, to: 'text', respell: this.respellings[position]?.build() ?? null, numbersBefore: this.numericUntil[position]! })
-      }
+      if (type !== 'integer' && type !== 'real' && this.storedAsNumber[position]! > 0) fixups.push({ position, numbersBefore: this.numericUntil[position]! })
     })
     return fixups
   }

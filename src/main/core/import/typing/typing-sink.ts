@@ -1,6 +1,8 @@
+import type { SettledTypes } from '../dataset-writer'
 import { NULL_FIELD, utf8FieldText, type ReaderWarning, type RowSink, type Utf8Record, type Utf8RowTarget } from '../row-sink'
 import { ColumnTyper, VALUE_INTEGER, VALUE_NULL, VALUE_REAL, VALUE_TEXT, VALUE_UNDECIDED } from './column-typer'
 import { JSONB_FLOAT, JSONB_INT, JSONB_TEXTRAW, JsonbRows } from './jsonb-rows'
+import { NullTokens } from './null-tokens'
 import { JSON_BATCH_MAX_WIDTH, type JsonBatch, type TypedBatch } from './packed-batch'
 import type { PackedSink } from './packed-sink'
 
@@ -10,21 +12,28 @@ const UTF8_BATCH_ROWS = 10_000
 const UTF8_BATCH_BYTES = 2 * 1024 * 1024
 
 /**
- * Sits between a file reader and the writer: types every value as it passes (see ColumnTyper) and
- * hands the writer packed batches: JSON for tables up to JSON_BATCH_MAX_WIDTH columns, typed
- * arrays beyond. In the import worker this runs on the reader's thread, so
- * parsing and typing overlap with inserting.
+ * Sits between a file reader and the writer: empties the cells the person chose to read as empty
+ * (null tokens, counted), types every value as it passes (see ColumnTyper) and hands the writer
+ * packed batches: JSON for tables up to JSON_BATCH_MAX_WIDTH columns, typed arrays beyond, each
+ * followed by the spellings of the numbers in it. In the import worker this runs on the reader's
+ * thread, so parsing and typing overlap with inserting.
  */
 export class TypingSink implements RowSink, Utf8RowTarget {
   readonly typer = new ColumnTyper()
   private rowsSeen = 0
   private readonly jsonb = new JsonbRows()
+  private readonly nullTokens: NullTokens
 
   get utf8(): Utf8RowTarget {
     return this
   }
 
-  constructor(private readonly next: PackedSink) {}
+  constructor(
+    private readonly next: PackedSink,
+    nullTokens: readonly string[]
+  ) {
+    this.nullTokens = new NullTokens(nullTokens)
+  }
 
   columns(labels: string[]): void {
     const named = labels.length > 0 ? labels : ['Column 1']
@@ -38,7 +47,15 @@ export class TypingSink implements RowSink, Utf8RowTarget {
   }
 
   rows(batch: (string | null)[][]): void {
+    if (this.nullTokens.any) this.emptyNullTokens(batch)
     this.next.batch(this.typer.width <= JSON_BATCH_MAX_WIDTH ? this.jsonBatch(batch) : this.typedBatch(batch))
+    this.sendSpellings()
+  }
+
+  /** Delivers what is left and says how the columns settled; called once the reader is done. */
+  finish(): SettledTypes {
+    this.sendSpellings()
+    return { types: this.typer.columnTypes(), fixups: this.typer.fixups(), emptied: this.nullTokens.counts() }
   }
 
   acceptsUtf8Width(width: number): boolean {
@@ -52,6 +69,7 @@ export class TypingSink implements RowSink, Utf8RowTarget {
   utf8Row(bytes: Uint8Array, record: Utf8Record): void {
     const rows = this.jsonb
     const typer = this.typer
+    const tokens = this.nullTokens
     const { starts, ends, doubledQuotes } = record
     typer.startRow(++this.rowsSeen)
     rows.beginRow()
@@ -63,12 +81,20 @@ export class TypingSink implements RowSink, Utf8RowTarget {
       }
       const start = starts[position]!
       const end = ends[position]!
+      if (tokens.any) {
+        const token = doubled > 0 ? tokens.match(utf8FieldText(bytes, record, position)!) : tokens.matchUtf8(bytes, start, end)
+        if (token >= 0) {
+          tokens.count(position, token)
+          rows.null()
+          continue
+        }
+      }
       let kind = typer.classifyUtf8(position, bytes, start, end)
       if (kind === VALUE_UNDECIDED) {
         kind = typer.classify(position, utf8FieldText(bytes, record, position))
         if (kind === VALUE_INTEGER || kind === VALUE_REAL) {
           // Spelled as JavaScript prints it: the very bytes when canonical, the number's own
-          // spelling when the value was respelled ("1.50" → 1.5).
+          // spelling when the value was spelled another way ("1.50" → 1.5; the typer keeps "1.50").
           rows.text(kind === VALUE_INTEGER ? JSONB_INT : JSONB_FLOAT, String(typer.lastNumber))
           continue
         }
@@ -88,6 +114,26 @@ export class TypingSink implements RowSink, Utf8RowTarget {
     const rows = this.jsonb.rows
     if (rows === 0) return
     this.next.batch({ format: 'jsonb', rows, width: this.typer.width, jsonb: this.jsonb.take() })
+    this.sendSpellings()
+  }
+
+  private sendSpellings(): void {
+    const spellings = this.typer.takeSpellings()
+    if (spellings !== null) this.next.spellings(spellings)
+  }
+
+  private emptyNullTokens(batch: (string | null)[][]): void {
+    const tokens = this.nullTokens
+    for (const row of batch) {
+      for (let position = 0; position < row.length; position++) {
+        const value = row[position]
+        if (value === null || value === undefined) continue
+        const token = tokens.match(value)
+        if (token < 0) continue
+        tokens.count(position, token)
+        row[position] = null
+      }
+    }
   }
 
   private jsonBatch(batch: (string | null)[][]): JsonBatch {
@@ -143,3 +189,4 @@ export class TypingSink implements RowSink, Utf8RowTarget {
     this.next.progress(bytesRead)
   }
 }
+

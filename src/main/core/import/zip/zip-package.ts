@@ -8,25 +8,31 @@ import { ImportInputError } from '../row-sink'
 const COMPOUND_FILE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])
 /** Bytes per inflated piece of a part. */
 const INFLATE_CHUNK = 256 * 1024
+/** Where a compound file's directory names its streams, near its start. */
+const DIRECTORY_WINDOW = 1024 * 1024
 /** An entry's text is read whole only up to this size; sheets are streamed instead. */
 const MAX_WHOLE_ENTRY = 256 * 1024 * 1024
 
 /** What a file's first bytes say it is, whatever its name says. */
 export type Container = 'zip' | 'compound' | 'other'
 
+/** What bytes that open a file say it is: a zip, a compound file (and whether encrypted), or neither. */
+export function containerOfBytes(head: Uint8Array): { container: Container; encrypted: boolean } {
+  const bytes = Buffer.from(head.buffer, head.byteOffset, head.byteLength)
+  if (bytes.subarray(0, 4).equals(Buffer.from('PK\x03\x04', 'latin1'))) return { container: 'zip', encrypted: false }
+  if (!bytes.subarray(0, 8).equals(COMPOUND_FILE)) return { container: 'other', encrypted: false }
+  // Office encrypts a file with a password by wrapping the whole package, encrypted, in a compound
+  // file whose streams are named EncryptionInfo and EncryptedPackage (names stored as UTF-16).
+  return { container: 'compound', encrypted: bytes.subarray(0, DIRECTORY_WINDOW).includes(Buffer.from('EncryptedPackage', 'utf16le')) }
+}
+
+/** `containerOfBytes` for a file on disk, reading only its first bytes. */
 export async function containerOf(path: string): Promise<{ container: Container; encrypted: boolean }> {
   const handle = await open(path, 'r')
   try {
-    const head = Buffer.alloc(8)
-    await handle.read(head, 0, 8, 0)
-    if (head.subarray(0, 4).equals(Buffer.from('PK\x03\x04', 'latin1'))) return { container: 'zip', encrypted: false }
-    if (!head.equals(COMPOUND_FILE)) return { container: 'other', encrypted: false }
-    // Office encrypts a file with a password by wrapping the whole package, encrypted, in a compound
-    // file whose streams are named EncryptionInfo and EncryptedPackage (names stored as UTF-16).
-    const { size } = await handle.stat()
-    const directory = Buffer.alloc(Math.min(size, 1024 * 1024))
-    await handle.read(directory, 0, directory.length, 0)
-    return { container: 'compound', encrypted: directory.includes(Buffer.from('EncryptedPackage', 'utf16le')) }
+    const head = Buffer.alloc(DIRECTORY_WINDOW)
+    const { bytesRead } = await handle.read(head, 0, head.length, 0)
+    return containerOfBytes(head.subarray(0, bytesRead))
   } finally {
     await handle.close()
   }
@@ -43,11 +49,12 @@ export class ZipPackage {
     private readonly fileName: string
   ) {}
 
-  /** Opens `path`; a damaged or cut-short zip is refused with a message naming the file. */
-  static async open(path: string, fileName: string): Promise<ZipPackage> {
+  /** Opens a file on disk, or bytes already read; a damaged or cut-short zip is refused with a message naming the file. */
+  static async open(source: string | Buffer, fileName: string): Promise<ZipPackage> {
     let zip: ZipFile
     try {
-      zip = await yauzl.openPromise(path, { lazyEntries: true, autoClose: false, strictFileNames: false })
+      const options = { lazyEntries: true, autoClose: false, strictFileNames: false }
+      zip = typeof source === 'string' ? await yauzl.openPromise(source, options) : await yauzl.fromBufferPromise(source, options)
     } catch (error) {
       throw new ImportInputError(`${fileName} is damaged: its zip structure cannot be read (${messageOf(error)}); nothing was imported.`, null, null)
     }

@@ -1,0 +1,70 @@
+// Numbers are stored as numbers so they sort, filter and sum as such; a number whose text differs
+// from what JavaScript prints for it ("8.0", "1.50", "+3", "1e3", 17 significant digits) keeps its
+// text here, one row per cell, and is shown and exported with it. The table exists only for datasets
+// that need it. A spelling lives exactly as long as its cell holds that number: whatever turns the
+// cell back into text uses the spelling and removes it.
+import type { Database } from 'better-sqlite3'
+import type { CellValue } from '@shared/model'
+import { cachedStatement } from '../db/cached-statement'
+import { columnName, datasetTableName, spellingTableName } from './dataset-table-name'
+
+const NUMBER_AS_TEXT = 'casefile_number_as_text'
+
+export function createSpellingTable(db: Database, datasetId: number): void {
+  db.exec(`CREATE TABLE IF NOT EXISTS ${spellingTableName(datasetId)} (row INTEGER NOT NULL, position INTEGER NOT NULL, text TEXT NOT NULL, PRIMARY KEY (row, position)) WITHOUT ROWID, STRICT`)
+}
+
+export function hasSpellingTable(db: Database, datasetId: number): boolean {
+  return cachedStatement(db, "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?").get(spellingTableName(datasetId)) !== undefined
+}
+
+/** SQL that stores spellings given as one JSON array of [row, position, "text"] (bind the JSON). */
+export function insertSpellingsSql(datasetId: number): string {
+  return `INSERT OR REPLACE INTO ${spellingTableName(datasetId)} (row, position, text) SELECT value->>0, value->>1, value->>2 FROM json_each(?)`
+}
+
+/** Removes the table once it holds nothing, so a dataset without odd spellings has none. */
+export function dropSpellingTableIfEmpty(db: Database, datasetId: number): void {
+  if (!hasSpellingTable(db, datasetId)) return
+  if (db.prepare(`SELECT 1 FROM ${spellingTableName(datasetId)} LIMIT 1`).get() === undefined) db.exec(`DROP TABLE ${spellingTableName(datasetId)}`)
+}
+
+/**
+ * Puts the spelling of each number that has one in place of the number, in rows read from the
+ * dataset (values in column position order), for display and export.
+ */
+export function applySpellings(db: Database, datasetId: number, rows: readonly { rowid: number; values: CellValue[] }[]): void {
+  if (rows.length === 0 || !hasSpellingTable(db, datasetId)) return
+  const byRowid = new Map(rows.map((row) => [row.rowid, row.values]))
+  const spellings = cachedStatement(db, `SELECT row, position, text FROM ${spellingTableName(datasetId)} WHERE row IN (SELECT value FROM json_each(?))`)
+    .raw(true)
+    .all(JSON.stringify(rows.map((row) => row.rowid))) as [number, number, string][]
+  for (const [row, position, text] of spellings) {
+    const values = byRowid.get(row)
+    if (values !== undefined && position < values.length) values[position] = text
+  }
+}
+
+/**
+ * Turns the numbers of a column (in rows before `beforeRowid`, when given) into text: each into the
+ * spelling it was imported with, or else as JavaScript prints it — never SQLite's CAST, which prints
+ * reals with 17 significant digits (779.27892536282 → 779.27892536282002) and tiny ones as 1.0e-05.
+ */
+export function numbersToText(db: Database, datasetId: number, position: number, beforeRowid: number | null): void {
+  const table = datasetTableName(datasetId)
+  const column = columnName(position)
+  db.function(NUMBER_AS_TEXT, { deterministic: true }, (value: unknown) => String(value))
+  const spelled = hasSpellingTable(db, datasetId)
+    ? `coalesce((SELECT s.text FROM ${spellingTableName(datasetId)} s WHERE s.row = ${table}.rowid AND s.position = ${position}), ${NUMBER_AS_TEXT}(${column}))`
+    : `${NUMBER_AS_TEXT}(${column})`
+  const range = beforeRowid === null ? '' : ' AND rowid < ?'
+  db.prepare(`UPDATE ${table} SET ${column} = ${spelled} WHERE typeof(${column}) IN ('integer', 'real')${range}`).run(...(beforeRowid === null ? [] : [BigInt(beforeRowid)]))
+  if (hasSpellingTable(db, datasetId)) db.prepare(`DELETE FROM ${spellingTableName(datasetId)} WHERE position = ?`).run(position)
+}
+
+/** Keeps the text of cells that became numbers, where the number's own text differs: [rowid, text] pairs. */
+export function recordSpellings(db: Database, datasetId: number, position: number, spellings: readonly [number, string][]): void {
+  if (spellings.length === 0) return
+  createSpellingTable(db, datasetId)
+  db.prepare(insertSpellingsSql(datasetId)).run(JSON.stringify(spellings.map(([row, text]) => [row, position, text])))
+}

@@ -1,0 +1,29 @@
+// Texts that stand where a number was withheld or is missing: FOIA exemption codes, "N/A", small-cell
+// suppression. They are kept as written (a researcher counts redactions, and "withheld" is not
+// "blank"), but they say nothing about a column's type, so a column of counts that holds them is
+// still a column of numbers. Anything else that is not a number makes the column text, as before.
+
+// One FOIA exemption as logs write it: b6, B6, (b)(6), b(6), (b)6, b7C, b7(C), (b)(7)(C), (b)(7)(c).
+const EXEMPTION = String.raw`\(?b\)?\s*\(?[1-9]\)?(?:\s*\(?[a-f]\)?)?`
+// Several of them, as one cell lists them: "(b)(6), (b)(7)(C)", "b6; b7c", "b6/b7C", "(b)(6)(b)(7)(C)".
+const EXEMPTIONS = new RegExp(String.raw`^(?:ex(?:emptions?|\.)?\s*)?${EXEMPTION}(?:\s*(?:[,;/&+]|and)?\s*${EXEMPTION})*$`, 'i')
+// Small cells suppressed for privacy: "<5", "< 10", "<=10", "≤10", ">1000".
+const SUPPRESSED = /^[<>≤≥]=?\s*\d+(?:\.\d+)?$/
+
+// Compared lower-cased.
+const WORDS = new Set([
+  'n/a', 'na', 'n.a.', 'n.a', '#n/a', '(na)', 'null', 'none', 'nil', 'nan', 'unknown', 'unk', 'n/r', 'nr', 'not reported', 'not available',
+  'redacted', '[redacted]', '(redacted)', 'withheld', '[withheld]', 'suppressed', 'confidential', 'classified',
+  '-', '--', '---', '—', '–', '.', '..', '...', '*', '**', '***', '?', '(x)', '(d)', '(s)', '(z)'
+])
+
+// The capital letters of the DHS Yearbook and Census tables, compared as written: D (withheld to limit
+// disclosure), X (not applicable), Z (rounds to zero), S (does not meet publication standards).
+const LETTERS = new Set(['D', 'X', 'Z', 'S'])
+
+/** Whether `value` (not empty) marks a missing or withheld figure rather than being a value. */
+export function isValueMarker(value: string): boolean {
+  if (value.length > 40) return false
+  const trimmed = value.trim()
+  return WORDS.has(trimmed.toLowerCase()) || LETTERS.has(trimmed) || EXEMPTIONS.test(trimmed) || SUPPRESSED.test(trimmed)
+}

@@ -1,0 +1,62 @@
+// SQLite and Node report failures in words meant for programmers ("SqliteError: database is
+// locked", "ENOENT: no such file or directory, open 'x.html.123.tmp'"). A person gets one sentence
+// that says what happened and what to do, the same in the CLI and in the app's dialogs.
+
+/** The sentence for an archive another connection is writing to right now. */
+export function archiveBusyMessage(name: string): string {
+  return `The archive ${name} is busy; close other windows or imports and try again.`
+}
+
+/** The way out of a damaged archive, in both the CLI's and the app's words. */
+export const DAMAGE_WAY_OUT =
+  'See what is wrong with casefile check (File › Check archive) and bring back a backup with casefile restore FROM (File › Restore from backup…).'
+
+/** What an operating-system error code means for the file it happened to, in plain words. */
+export function reasonOf(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | null)?.code
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied'
+  if (code === 'ENOENT') return 'the file does not exist'
+  if (code === 'EISDIR') return 'it is a folder, not a file'
+  if (code === 'ENOTDIR') return 'part of the path is a file, not a folder'
+  if (code === 'EROFS') return 'the disk is read-only'
+  if (code === 'ENOSPC' || code === 'SQLITE_FULL') return 'the disk is full'
+  if (code === 'EIO' || (typeof code === 'string' && code.startsWith('SQLITE_IOERR'))) return 'the disk could not be read or written'
+  if (code === 'ENAMETOOLONG') return 'the name is too long'
+  return firstLineOf(error)
+}
+
+/** An error's own message, first line only, without the "SqliteError:"-style class name. */
+export function firstLineOf(error: unknown): string {
+  const raw = error instanceof Error ? error.message : typeof error === 'string' ? error : ''
+  const line = (raw.split('\n', 1)[0] ?? '').replace(/^[A-Za-z]*Error:\s*/, '').trim()
+  return line === '' ? 'an unexpected error occurred' : line
+}
+
+function sqliteCode(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code
+  return typeof code === 'string' && code.startsWith('SQLITE_') ? code : ''
+}
+
+export function isBusy(error: unknown): boolean {
+  const code = sqliteCode(error)
+  return code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')
+}
+
+export function isDamage(error: unknown): boolean {
+  const code = sqliteCode(error)
+  return code.startsWith('SQLITE_CORRUPT') || code.startsWith('SQLITE_NOTADB')
+}
+
+/**
+ * One plain sentence for a failure that happened while working on the archive `name`: a busy,
+ * damaged or read-only archive is said as such, with the way out; anything else keeps its own first
+ * line, never a class name or a stack.
+ */
+export function plainFailure(error: unknown, name: string): string {
+  if (isBusy(error)) return archiveBusyMessage(name)
+  if (isDamage(error)) return `${name} is damaged: part of it cannot be read. ${DAMAGE_WAY_OUT}`
+  if (sqliteCode(error).startsWith('SQLITE_READONLY')) return `${name} is open read-only, so nothing can be changed in it.`
+  const code = (error as NodeJS.ErrnoException | null)?.code
+  if (typeof code === 'string' && /^(E[A-Z]+|SQLITE_FULL|SQLITE_IOERR.*)$/.test(code)) return `${name}: ${reasonOf(error)}.`
+  return firstLineOf(error)
+}

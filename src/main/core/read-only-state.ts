@@ -1,0 +1,13 @@
+import type { ReadOnlyState } from './archive'
+import { DAMAGE_WAY_OUT } from './plain-failure'
+
+export function damagedState(name: string): ReadOnlyState {
+  return { reason: 'damaged', message: `${name} is damaged, so Casefile opened it read-only and changes nothing in it. ${DAMAGE_WAY_OUT}` }
+}
+
+export function readOnlyMediaState(name: string): ReadOnlyState {
+  return {
+    reason: 'read-only-media',
+    message: `${name} cannot be written where it is (a read-only file, folder or disk), so Casefile opened it read-only: reading, search and export work, changes do not. To change it, copy it to a writable folder and open the copy.`
+  }
+}
