@@ -217,7 +217,8 @@ export async function importOneFile(
   // refuses it if it changed meanwhile.
   const hashWhileReading = streamed && !importOfSizeExists(db, size)
   // The reader thread starts now, so its start-up and first batches overlap with the hash below, if any.
-  const reader = streamed && readerWorker ? startTableReader(readerWorker, table) : null
+  // A workbook's sheets are read there too, one after another.
+  const reader = kind === 'dataset' && readerWorker ? startTableReader(readerWorker, { ...table, format: workbook ?? table.format }) : null
   try {
     let sha256: string | null = null
     let articleBytes: Buffer | null = null
@@ -321,7 +322,8 @@ export async function importOneFile(
           (partsRead, partsTotal) => {
             Object.assign(partCounts, { parts: 'sheets', partsRead, partsTotal })
             report('reading')
-          }
+          },
+          reader
         )
         if (signal.aborted) throw new ImportCancelled()
         const first = written.sheets.find((sheet) => sheet.id !== null)!

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3'
 import type { DatasetSource, EmptiedCells, ImportOptions, SheetOutcome } from '@shared/model'
-import { DatasetWriter } from './dataset-writer'
+import { DatasetWriter, type SettledTypes } from './dataset-writer'
+import type { StartedTableReader } from './threaded-table-reader'
 import { TypingSink } from './typing/typing-sink'
 import { openWorkbook, readWorkbookSheet, sheetsToRead, type WorkbookFormat } from './workbook/read-workbook'
 import type { SheetTableSummary } from './workbook/sheet-table-reader'
@@ -46,10 +47,76 @@ function sheetSource(summary: SheetTableSummary, fileName: string, sheetName: st
 }
 
 /**
+ * The datasets a workbook becomes, one sheet at a time, in the caller's transaction: each sheet's
+ * DatasetWriter, then its dataset's facts once its rows are in.
+ */
+class WorkbookDatasets {
+  readonly outcomes = new Map<string, SheetOutcome>()
+  readonly warnings: string[] = []
+  readonly emptiedCells: EmptiedCells[] = []
+  rows = 0
+
+  constructor(
+    private readonly db: Database,
+    private readonly facts: WorkbookFacts,
+    private readonly onRows: (rowsWritten: number) => void
+  ) {}
+
+  /** Lists the worksheets: those read start as not picked (or hidden) until their table is written. */
+  list(sheets: readonly { name: string; hidden: boolean }[], picked: boolean): void {
+    for (const sheet of sheets) this.outcomes.set(sheet.name, { name: sheet.name, status: !picked && sheet.hidden ? 'hidden' : 'not picked', id: null, rows: 0 })
+  }
+
+  writer(sheetName: string): DatasetWriter {
+    const rowsBefore = this.rows
+    return new DatasetWriter(this.db, (rows) => this.onRows(rowsBefore + rows), () => undefined, this.label(sheetName))
+  }
+
+  label(sheetName: string): string {
+    return `${this.facts.fileName}, sheet “${sheetName}”`
+  }
+
+  /** Records the dataset a sheet became, or that it held no table (summary null). */
+  finish(sheetName: string, writer: DatasetWriter, settled: SettledTypes, summary: SheetTableSummary | null): void {
+    if (summary === null) {
+      this.outcomes.set(sheetName, { name: sheetName, status: 'empty', id: null, rows: 0 })
+      return
+    }
+    const provenance = sheetSource(summary, this.facts.fileName, sheetName)
+    const written = writer.finish(
+      {
+        name: `${this.facts.name}${HEADER_JOINER}${sheetName}`,
+        description: null,
+        sources: [...this.facts.sources, ...(provenance === null ? [] : [provenance])],
+        sourceFile: this.facts.fileName,
+        sourceSize: this.facts.sourceSize,
+        sha256: this.facts.sha256,
+        importId: this.facts.importId
+      },
+      settled
+    )
+    this.rows += written.rows
+    this.warnings.push(...written.warnings)
+    this.emptiedCells.push(...written.emptiedCells.map((emptied) => ({ ...emptied, column: `${sheetName}${HEADER_JOINER}${emptied.column}` })))
+    this.outcomes.set(sheetName, { name: sheetName, status: 'imported', id: written.id, rows: written.rows })
+  }
+
+  result(picked: boolean, fileName: string): WrittenWorkbook {
+    const sheets = [...this.outcomes.values()]
+    if (!sheets.some((sheet) => sheet.status === 'imported')) {
+      const which = picked ? 'the sheets picked hold no table' : 'none of its sheets holds a table'
+      throw new ImportInputError(`${fileName}: ${which}; nothing was imported.`, null, null)
+    }
+    return { sheets, rows: this.rows, warnings: this.warnings, emptiedCells: this.emptiedCells }
+  }
+}
+
+/**
  * Writes each sheet of a workbook that holds a table as a dataset named "Workbook › Sheet", inside
  * the caller's transaction: the whole workbook commits or nothing of it does. Sheets go through
  * the same typing and writing as delimited files (TypingSink, DatasetWriter), so their cells follow
- * the same rules.
+ * the same rules. With a reader thread (`reader`), the sheets are read and typed there while this
+ * thread writes; without one, both happen here.
  */
 export async function importWorkbook(
   db: Database,
@@ -57,55 +124,41 @@ export async function importWorkbook(
   options: ImportOptions,
   signal: AbortSignal,
   onRows: (rowsWritten: number) => void,
-  onSheet: (sheetsRead: number, sheetsTotal: number) => void
+  onSheet: (sheetsRead: number, sheetsTotal: number) => void,
+  reader: StartedTableReader | null
 ): Promise<WrittenWorkbook> {
+  const datasets = new WorkbookDatasets(db, facts, onRows)
+  const picked = options.sheets !== null
+  if (reader !== null) {
+    const first = await reader.next(signal)
+    if (first.type !== 'sheets') throw new Error(`the file reader sent ${first.type} before the sheet list`)
+    datasets.list(first.sheets, picked)
+    const total = first.sheets.filter((sheet) => sheet.read).length
+    onSheet(0, total)
+    for (let done = 0; ; done++) {
+      const next = await reader.next(signal)
+      if (next.type === 'end') break
+      if (next.type !== 'sheet') throw new Error('the file reader sent the sheet list twice')
+      const writer = datasets.writer(next.name)
+      const end = await reader.pipeTo(writer, signal)
+      datasets.finish(next.name, writer, end.settled, end.summary)
+      onSheet(done + 1, total)
+    }
+    return datasets.result(picked, facts.fileName)
+  }
   const book = await openWorkbook(facts.path, facts.fileName, facts.format, signal)
   try {
-    const picked = sheetsToRead(book, facts.fileName, options.sheets)
-    const outcomes = new Map<string, SheetOutcome>()
-    for (const sheet of book.facts.sheets) {
-      if (sheet.kind !== 'worksheet') continue
-      outcomes.set(sheet.name, { name: sheet.name, status: options.sheets === null && sheet.hidden ? 'hidden' : 'not picked', id: null, rows: 0 })
-    }
-    const warnings: string[] = []
-    const emptiedCells: EmptiedCells[] = []
-    let rowsBefore = 0
-    onSheet(0, picked.length)
-    for (const [index, sheet] of picked.entries()) {
-      const label = `${facts.fileName}, sheet “${sheet.name}”`
-      const writer = new DatasetWriter(db, (rows) => onRows(rowsBefore + rows), () => undefined, label)
+    const sheets = sheetsToRead(book, facts.fileName, options.sheets)
+    datasets.list(book.facts.sheets.filter((sheet) => sheet.kind === 'worksheet'), picked)
+    onSheet(0, sheets.length)
+    for (const [index, sheet] of sheets.entries()) {
+      const writer = datasets.writer(sheet.name)
       const typing = new TypingSink(writer, options.nullTokens)
-      const summary = await readWorkbookSheet(book, sheet, typing, options.header, signal, label)
-      if (summary === null) {
-        outcomes.set(sheet.name, { name: sheet.name, status: 'empty', id: null, rows: 0 })
-        onSheet(index + 1, picked.length)
-        continue
-      }
-      const provenance = sheetSource(summary, facts.fileName, sheet.name)
-      const written = writer.finish(
-        {
-          name: `${facts.name}${HEADER_JOINER}${sheet.name}`,
-          description: null,
-          sources: [...facts.sources, ...(provenance === null ? [] : [provenance])],
-          sourceFile: facts.fileName,
-          sourceSize: facts.sourceSize,
-          sha256: facts.sha256,
-          importId: facts.importId
-        },
-        typing.finish()
-      )
-      rowsBefore += written.rows
-      warnings.push(...written.warnings)
-      emptiedCells.push(...written.emptiedCells.map((emptied) => ({ ...emptied, column: `${sheet.name}${HEADER_JOINER}${emptied.column}` })))
-      outcomes.set(sheet.name, { name: sheet.name, status: 'imported', id: written.id, rows: written.rows })
-      onSheet(index + 1, picked.length)
+      const summary = await readWorkbookSheet(book, sheet, typing, options.header, signal, datasets.label(sheet.name))
+      datasets.finish(sheet.name, writer, typing.finish(), summary)
+      onSheet(index + 1, sheets.length)
     }
-    const sheets = [...outcomes.values()]
-    if (!sheets.some((sheet) => sheet.status === 'imported')) {
-      const which = options.sheets === null ? 'none of its sheets holds a table' : 'the sheets picked hold no table'
-      throw new ImportInputError(`${facts.fileName}: ${which}; nothing was imported.`, null, null)
-    }
-    return { sheets, rows: rowsBefore, warnings, emptiedCells }
+    return datasets.result(picked, facts.fileName)
   } finally {
     book.close()
   }
