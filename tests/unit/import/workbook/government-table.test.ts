@@ -77,3 +77,26 @@ describe('when merged cells are looked for', () => {
     expect(headerMayUseMerges([row(1, null, 'Fiscal year'), row(2, 'Event', '2012', '2013')])).toBe(true)
   })
 })
+
+describe('a large plain sheet', () => {
+  it('reads its first rows to decide about merged cells, then every row, without a read error', async () => {
+    const { tempDir } = await import('../../../helpers/temp-archive')
+    const { join } = await import('node:path')
+    const { writeFileSync } = await import('node:fs')
+    const XLSX = await import('@e965/xlsx')
+    const { dir, cleanup } = tempDir('large-sheet')
+    try {
+      const rows: (string | number)[][] = [['case_id', 'court', 'remarks']]
+      for (let i = 1; i <= 40_000; i++) rows.push([i, `Court ${i % 10}`, `hearing ${i} continued for ${i % 90} days at the request of counsel`])
+      const book = XLSX.utils.book_new()
+      XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(rows), 'Cases')
+      const path = join(dir, 'large.xlsx')
+      writeFileSync(path, XLSX.write(book, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer)
+      const [read] = await readSheets(path, 'xlsx', null, true)
+      expect(read!.rows).toHaveLength(40_000)
+      expect(read!.rows[39_999]).toEqual(['40000', 'Court 0', 'hearing 40000 continued for 40 days at the request of counsel'])
+    } finally {
+      cleanup()
+    }
+  })
+})

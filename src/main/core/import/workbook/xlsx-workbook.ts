@@ -80,7 +80,7 @@ export class XlsxWorkbook implements WorkbookSource {
     const sharedStrings: string[] = []
     if (sharedPart !== null && zip.has(sharedPart)) {
       const strings = new ElementStream('si', (inner) => sharedStrings.push(inlineText(inner) ?? ''))
-      await streamXmlText(await zip.stream(sharedPart), (text) => strings.feed(text), signal, `${fileName} (its shared strings)`)
+      await streamXmlText(await zip.stream(sharedPart), (text) => strings.feed(text), signal, `${fileName} (its shared strings)`, () => false)
     }
     const facts: WorkbookFacts = {
       sheets,
@@ -134,7 +134,7 @@ export class XlsxWorkbook implements WorkbookSource {
   async readRows(sheet: WorkbookSheet, onRow: (row: SheetRow) => void, signal: AbortSignal): Promise<{ formulasWithoutValue: number }> {
     if (sheet.part === null || !this.zip.has(sheet.part)) return { formulasWithoutValue: 0 }
     const scanner = new XlsxSheetScanner((raw) => onRow(this.sheetRow(raw)))
-    await streamXmlText(await this.zip.stream(sheet.part), (text) => scanner.feed(text), signal, `${this.fileName}, sheet “${sheet.name}”`)
+    await streamXmlText(await this.zip.stream(sheet.part), (text) => scanner.feed(text), signal, `${this.fileName}, sheet “${sheet.name}”`, () => false)
     scanner.end()
     return { formulasWithoutValue: scanner.formulasWithoutValue }
   }
@@ -143,16 +143,13 @@ export class XlsxWorkbook implements WorkbookSource {
   async firstRows(sheet: WorkbookSheet, count: number, signal: AbortSignal): Promise<SheetRow[]> {
     const rows: SheetRow[] = []
     if (sheet.part === null || !this.zip.has(sheet.part)) return rows
-    const stream = await this.zip.stream(sheet.part)
     const scanner = new XlsxSheetScanner((raw) => {
       rows.push(this.sheetRow(raw))
-      if (rows.length >= count) {
-        scanner.stop()
-        stream.destroy()
-      }
+      if (rows.length >= count) scanner.stop()
     })
-    await streamXmlText(stream, (text) => scanner.feed(text), signal, `${this.fileName}, sheet “${sheet.name}”`)
-    scanner.end()
+    const enough = () => rows.length >= count
+    await streamXmlText(await this.zip.stream(sheet.part), (text) => scanner.feed(text), signal, `${this.fileName}, sheet “${sheet.name}”`, enough)
+    if (!enough()) scanner.end()
     return rows.slice(0, count)
   }
 

@@ -3,9 +3,10 @@ import { ImportCancelled, ImportInputError } from '../row-sink'
 
 /**
  * Streams a zip entry's XML as text to `feed` in chunks, strictly decoded as UTF-8 (a sheet that is
- * not is damaged, and saying so beats importing replacement characters). Stops when `signal` fires.
+ * not is damaged, and saying so beats importing replacement characters). Cancelled when `signal`
+ * fires; ends early, quietly, once `enough` says the reader has what it wanted.
  */
-export async function streamXmlText(stream: Readable, feed: (text: string) => void, signal: AbortSignal, what: string): Promise<void> {
+export async function streamXmlText(stream: Readable, feed: (text: string) => void, signal: AbortSignal, what: string, enough: () => boolean): Promise<void> {
   const decoder = new TextDecoder('utf-8', { fatal: true })
   try {
     for await (const chunk of stream) {
@@ -14,6 +15,8 @@ export async function streamXmlText(stream: Readable, feed: (text: string) => vo
         throw new ImportCancelled()
       }
       feed(decoder.decode(chunk as Buffer, { stream: true }))
+      // Leaving the loop destroys the stream without an error.
+      if (enough()) return
     }
     feed(decoder.decode())
   } catch (error) {
