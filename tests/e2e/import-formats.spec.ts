@@ -1,12 +1,14 @@
 // A workbook dropped on the window becomes its sheets' datasets, each opening with its header and
 // with "Where these figures come from" holding the table's title and footnotes; a hidden sheet can
 // be picked from "Import again with options…"; a Word file dropped beside it becomes an article
-// with its headings. Browser back end only: a File made in the page has no path in Electron.
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs'
+// with its headings; a dropped scan is read by OCR and its pages marked in the reader. Browser back
+// end only: a File made in the page has no path in Electron.
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
 import { wordParagraph, wordTable, writeDocx } from '../helpers/office-documents'
+import { scannedPdf } from '../helpers/scanned-pdf'
 import { screenshot } from './fixtures'
 import { launchCasefile, PROJECT_ROOT } from './launch'
 
@@ -38,7 +40,8 @@ test('a dropped workbook opens as datasets with their header and provenance; a d
     await page.dispatchEvent('main', 'drop', { dataTransfer: transfer })
 
     const panel = page.getByRole('region', { name: 'Imports' })
-    const job = panel.getByTestId('import-job').first()
+    // The job of both files, however many jobs come after it.
+    const job = panel.getByTestId('import-job').filter({ hasText: 'review-memo.docx' })
     await expect(job).toHaveAttribute('data-state', 'done')
     const [workbook, memo] = [job.getByTestId('import-outcome').nth(0), job.getByTestId('import-outcome').nth(1)]
     await expect(workbook).toHaveAttribute('data-status', 'imported')
@@ -78,6 +81,40 @@ test('a dropped workbook opens as datasets with their header and provenance; a d
     await expect(page.getByRole('main').getByRole('heading', { level: 1 })).toHaveText('Review of pending cases')
     await expect(page.getByTestId('article-body')).toContainText('• 4,403 cases closed')
     await expect(page.getByTestId('article-body')).toContainText('Denver | 401')
+  } finally {
+    await app.close()
+    rmSync(dir, { recursive: true, force: true })
+  }
+})
+
+test('a dropped scanned PDF is read by OCR: the panel says so, and the reader marks its pages', async () => {
+  test.setTimeout(120_000)
+  const dir = mkdtempSync(join(tmpdir(), 'casefile-scan-'))
+  const html =
+    '<!DOCTYPE html><html><head><title>x</title><style>@page { size: Letter; margin: 1in } body { font: 14pt/1.5 "DejaVu Serif", serif }</style></head><body>' +
+    '<p>The review had examined 288,361 cases by May 29, 2012.</p><p style="break-before: page">Only 4,403 cases were closed.</p></body></html>'
+  writeFileSync(join(dir, 'scanned-memo.pdf'), await scannedPdf(html, 150, []))
+  const app = await launchCasefile({ archivePath: join(dir, 's.casefile'), dropDir: dir })
+  try {
+    test.skip(app.backend !== 'chromium', 'a File made in the page has no path on disk in Electron')
+    const { page } = app
+    await expect(page.getByTestId('app-ready')).toBeVisible()
+    const transfer = await page.evaluateHandle(() => {
+      const data = new DataTransfer()
+      data.items.add(new File(['(read from disk)'], 'scanned-memo.pdf'))
+      return data
+    })
+    await page.dispatchEvent('main', 'dragenter', { dataTransfer: transfer })
+    await page.dispatchEvent('main', 'drop', { dataTransfer: transfer })
+    const outcome = page.getByTestId('import-outcome').first()
+    await expect(outcome).toHaveAttribute('data-status', 'imported', { timeout: 90_000 })
+    await expect(outcome).toContainText(/Imported as article · 2 pages read by OCR, mean confidence \d+%/)
+    await outcome.getByRole('button', { name: 'Open scanned-memo.pdf' }).click()
+    const body = page.getByTestId('article-body')
+    await expect(body).toContainText('Only 4,403 cases were closed.')
+    await expect(body.getByTestId('page-mark')).toHaveCount(2)
+    await expect(body.getByTestId('page-mark').nth(1)).toContainText(/^p\. 2 · read by OCR, \d+% confidence$/)
+    await screenshot(page, '27-ocr-article')
   } finally {
     await app.close()
     rmSync(dir, { recursive: true, force: true })
