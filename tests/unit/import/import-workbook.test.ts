@@ -1,4 +1,4 @@
-import { copyFileSync } from 'node:fs'
+import { appendFileSync, copyFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { DEFAULT_IMPORT_OPTIONS, type ImportOptions } from '../../../src/shared/model'
@@ -89,6 +89,21 @@ describe('importing a workbook', () => {
       ['Lookup', 'imported']
     ])
     expect(count("SELECT count(*) AS n FROM datasets WHERE name = 'dhs-yearbook-2013-table-39 › Lookup'")).toBe(1)
+  })
+
+  it('refuses a workbook that changes while it is imported, and saves nothing of it', async () => {
+    const { db, path, count } = await setup()
+    let changed = false
+    const outcome = await importOneFile(db, { path, options: DEFAULT_IMPORT_OPTIONS, article: null, dataset: null }, new AbortController().signal, (progress) => {
+      // Between its sheets, the file is saved again (by a spreadsheet program, say).
+      if (!changed && progress.parts === 'sheets' && progress.partsRead === 1) {
+        changed = true
+        appendFileSync(path, Buffer.alloc(16))
+      }
+    }, null)
+    expect(changed).toBe(true)
+    expect(outcome).toMatchObject({ status: 'failed', error: 'dhs-yearbook-2013-table-39.xlsx changed while it was being imported; nothing was saved. Import it again once it is complete.' })
+    expect(count('SELECT count(*) AS n FROM datasets')).toBe(0)
   })
 
   it('recognises the workbook imported again, and leaves nothing behind when cancelled', async () => {

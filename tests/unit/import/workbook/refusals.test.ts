@@ -46,6 +46,8 @@ describe('workbooks Casefile refuses, in one line that says why', () => {
     const whole = zipBytes([{ name: 'xl/workbook.xml', data: '<workbook/>' }])
     writeFileSync(join(dir, 'cut.xlsx'), whole.subarray(0, whole.length - 30))
     expect(await refusal(join(dir, 'cut.xlsx'), 'xlsx')).toMatch(/^cut\.xlsx is damaged: its zip structure cannot be read \(.+\); nothing was imported\.$/)
+    writeFileSync(join(dir, 'empty.xlsx'), '')
+    expect(await refusal(join(dir, 'empty.xlsx'), 'xlsx')).toBe('empty.xlsx is empty (0 bytes); nothing was imported.')
     writeFileSync(join(dir, 'memo.xlsx'), 'a memo saved with the wrong name\n')
     expect(await refusal(join(dir, 'memo.xlsx'), 'xlsx')).toBe(
       'memo.xlsx is not an Excel workbook (.xlsx) (it is not a zip package; it may be damaged or another kind of file); nothing was imported.'

@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises'
 import type { RowSink } from '../row-sink'
 import { ImportInputError } from '../row-sink'
 import { openOfficePackage } from '../zip/open-office-package'
@@ -18,6 +19,7 @@ const PASSWORD = (fileName: string): ImportInputError =>
  * damaged and mislabelled files are refused in one line.
  */
 export async function openWorkbook(path: string, fileName: string, format: WorkbookFormat, signal: AbortSignal): Promise<WorkbookSource> {
+  if ((await stat(path)).size === 0) throw new ImportInputError(`${fileName} is empty (0 bytes); nothing was imported.`, null, 0)
   const { container, encrypted } = await containerOf(path)
   if (encrypted) throw PASSWORD(fileName)
   if (container === 'compound' || (container === 'other' && format === 'xls')) return LegacyWorkbook.open(path, fileName, 'xls')

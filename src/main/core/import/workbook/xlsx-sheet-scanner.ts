@@ -1,5 +1,8 @@
 import { attribute, officeText, xmlText } from './xml-text'
 
+/** The most XML one row may take before the sheet is called damaged. */
+export const MAX_ROW_CHARS = 256 * 1024 * 1024
+
 /** A cell's t attribute, as a number: what its <v> holds. */
 export const CELL_NUMBER = 0
 export const CELL_SHARED_STRING = 1
@@ -49,6 +52,9 @@ export class XlsxSheetScanner {
     // Only whole rows are read; the tail waits for the next chunk.
     const cut = lastRowEnd(text)
     if (cut < 0) {
+      // A row of 16,384 cells of 32,767 characters each is Excel's most; far past a real row's
+      // size, the XML is damaged (or made to exhaust memory) and reading stops.
+      if (text.length > MAX_ROW_CHARS) throw new RangeError(`a row is longer than ${MAX_ROW_CHARS / 1048576} MB of XML`)
       this.pending = text
       return
     }

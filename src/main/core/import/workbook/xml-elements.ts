@@ -21,10 +21,20 @@ export async function streamXmlText(stream: Readable, feed: (text: string) => vo
     feed(decoder.decode())
   } catch (error) {
     if (error instanceof ImportCancelled || error instanceof ImportInputError) throw error
-    const reason = error instanceof TypeError ? 'its text is not valid UTF-8' : error instanceof Error ? error.message.replace(/\.$/, '') : String(error)
+    const reason =
+      error instanceof TypeError
+        ? 'its text is not valid UTF-8'
+        : error instanceof RangeError
+          ? `it is damaged (${error.message})`
+          : error instanceof Error
+            ? error.message.replace(/\.$/, '')
+            : String(error)
     throw new ImportInputError(`${what} cannot be read: ${reason}; nothing was imported.`, null, null)
   }
 }
+
+/** The most XML one shared string may take (Excel's cells hold 32,767 characters) before the part is called damaged. */
+const MAX_ELEMENT_CHARS = 64 * 1024 * 1024
 
 /**
  * Calls `onElement` with the inner text of every <name> element (any namespace prefix) in XML that
@@ -70,5 +80,6 @@ export class ElementStream {
     this.open.lastIndex = pos
     const next = this.open.exec(text)
     this.pending = next !== null ? text.slice(next.index) : text.slice(Math.max(pos, text.length - 256))
+    if (this.pending.length > MAX_ELEMENT_CHARS) throw new RangeError(`an element is longer than ${MAX_ELEMENT_CHARS / 1048576} MB of XML`)
   }
 }
