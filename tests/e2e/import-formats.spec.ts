@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
 import { wordParagraph, wordTable, writeDocx } from '../helpers/office-documents'
 import { scannedPdf } from '../helpers/scanned-pdf'
-import { screenshot } from './fixtures'
+import { dropFiles, screenshot } from './fixtures'
 import { launchCasefile, PROJECT_ROOT } from './launch'
 
 const WORKBOOK = 'dhs-yearbook-2013-table-39.xlsx'
@@ -31,13 +31,7 @@ test('a dropped workbook opens as datasets with their header and provenance; a d
     test.skip(app.backend !== 'chromium', 'a File made in the page has no path on disk in Electron')
     const { page } = app
     await expect(page.getByTestId('app-ready')).toBeVisible()
-    const transfer = await page.evaluateHandle((names) => {
-      const data = new DataTransfer()
-      for (const name of names) data.items.add(new File(['(read from disk)'], name))
-      return data
-    }, [WORKBOOK, 'review-memo.docx'])
-    await page.dispatchEvent('main', 'dragenter', { dataTransfer: transfer })
-    await page.dispatchEvent('main', 'drop', { dataTransfer: transfer })
+    await dropFiles(page, [WORKBOOK, 'review-memo.docx'])
 
     const panel = page.getByRole('region', { name: 'Imports' })
     // The job of both files, however many jobs come after it.
@@ -93,19 +87,13 @@ test('a dropped scanned PDF is read by OCR: the panel says so, and the reader ma
   const html =
     '<!DOCTYPE html><html><head><title>x</title><style>@page { size: Letter; margin: 1in } body { font: 14pt/1.5 "DejaVu Serif", serif }</style></head><body>' +
     '<p>The review had examined 288,361 cases by May 29, 2012.</p><p style="break-before: page">Only 4,403 cases were closed.</p></body></html>'
-  writeFileSync(join(dir, 'scanned-memo.pdf'), await scannedPdf(html, 150, []))
+  writeFileSync(join(dir, 'scanned-memo.pdf'), await scannedPdf(html, 150, [], 'DHS-FOIA'))
   const app = await launchCasefile({ archivePath: join(dir, 's.casefile'), dropDir: dir })
   try {
     test.skip(app.backend !== 'chromium', 'a File made in the page has no path on disk in Electron')
     const { page } = app
     await expect(page.getByTestId('app-ready')).toBeVisible()
-    const transfer = await page.evaluateHandle(() => {
-      const data = new DataTransfer()
-      data.items.add(new File(['(read from disk)'], 'scanned-memo.pdf'))
-      return data
-    })
-    await page.dispatchEvent('main', 'dragenter', { dataTransfer: transfer })
-    await page.dispatchEvent('main', 'drop', { dataTransfer: transfer })
+    await dropFiles(page, ['scanned-memo.pdf'])
     const outcome = page.getByTestId('import-outcome').first()
     await expect(outcome).toHaveAttribute('data-status', 'imported', { timeout: 90_000 })
     await expect(outcome).toContainText(/Imported as article · 2 pages read by OCR, mean confidence \d+%/)

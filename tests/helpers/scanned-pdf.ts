@@ -46,13 +46,18 @@ export function imagePage(png: Buffer): string {
 
 /**
  * A scanned document as a FOIA office makes one: the text printed, every page rasterised, and the
- * pictures wrapped back into a PDF with no text layer. `extra` pages (HTML) are printed as they are,
- * after the scanned ones, so a mixed PDF has both kinds.
+ * pictures wrapped back into a PDF with no text layer — except, when `stamp` is given, a Bates
+ * number stamped on each scanned page as text (as release software adds them). `extra` pages (HTML)
+ * are printed as they are, after the scanned ones, so a mixed PDF has both kinds.
  */
-export async function scannedPdf(html: string, dpi: number, extra: readonly string[]): Promise<Buffer> {
+export async function scannedPdf(html: string, dpi: number, extra: readonly string[], stamp: string | null): Promise<Buffer> {
   const [text] = await printPdfs([html])
   const images = rasterise(text!, dpi)
-  const body = images.map((png, index) => `<div style="${index > 0 ? 'break-before: page;' : ''}"><img src="data:image/png;base64,${png.toString('base64')}"></div>`).join('')
+  const stamped = (index: number) =>
+    stamp === null ? '' : `<div style="position: absolute; right: 0.5in; bottom: 0.3in; font: 8pt sans-serif">${stamp}-${String(index + 1).padStart(6, '0')}</div>`
+  const body = images
+    .map((png, index) => `<div style="position: relative;${index > 0 ? ' break-before: page;' : ''}"><img src="data:image/png;base64,${png.toString('base64')}">${stamped(index)}</div>`)
+    .join('')
   const pages = `<!DOCTYPE html><html><head><style>@page { size: 8.5in 11in; margin: 0 } body { margin: 0 } img { width: 8.5in; height: 11in; display: block }</style></head><body>${body}${extra.map((page) => `<div style="break-before: page; padding: 1in; font: 12pt serif">${page}</div>`).join('')}</body></html>`
   const [scanned] = await printPdfs([pages])
   return scanned!

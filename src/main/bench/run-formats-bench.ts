@@ -170,7 +170,7 @@ async function scannedMemo(work: string): Promise<void> {
   const html = `<!DOCTYPE html><html><head><title>memo</title><style>@page { size: Letter; margin: 1in } body { font: 12pt/1.45 "DejaVu Serif", serif } h2 { font-size: 14pt }</style></head><body>${Array.from({ length: OCR_PAGES }, (_, i) => page(i + 1)).join('')}</body></html>`
   const path = join(work, 'scanned-memo.pdf')
   process.stdout.write(`printing and rasterising a ${OCR_PAGES}-page memo at 150 dpi… `)
-  writeFileSync(path, await scannedPdf(html, 150, []))
+  writeFileSync(path, await scannedPdf(html, 150, [], 'ICE-FOIA'))
   console.log(mb(statSync(path).size))
   const run = await importWithCli(work, path)
   const ocr = run.outcome.ocr

@@ -1,6 +1,7 @@
 // A scanned memo made the way FOIA offices make them: Chromium prints the text, pdftoppm rasterises
-// each page, and the pictures are wrapped back into a PDF with no text layer. A last page printed
-// as text makes it a mixed PDF. OCR is slow (seconds a page), so this file keeps to three pages.
+// each page, and the pictures are wrapped back into a PDF whose only text is a Bates number stamped
+// on each page. A last page printed as text makes it a mixed PDF. OCR is slow (seconds a page), so
+// this file keeps to three pages.
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -25,7 +26,7 @@ function withEngine(engine: OcrEngine, onPage: PdfReading['onPage'], signal: Abo
 }
 
 beforeAll(async () => {
-  pdf = await scannedPdf(MEMO_HTML, 150, ['<p>This closing page was printed with a text layer of its own.</p>'])
+  pdf = await scannedPdf(MEMO_HTML, 150, ['<p>This closing page was printed with a text layer of its own.</p>'], 'DHS-FOIA')
   const engine = await startOcrEngine(2)
   try {
     article = await extractPdfArticle(pdf, 'memo-scan.pdf', withEngine(engine, (...counts) => progress.push(counts), new AbortController().signal))
@@ -41,6 +42,10 @@ describe('a scanned PDF', () => {
     expect(text).toContain('A review of more than 411,000 pending deportation cases had examined 288,361 by May 29, 2012.')
     expect(text).toContain('Only 4,403 cases were closed, fewer than two percent of those examined.')
     expect(text).toContain('The agency said it would publish new figures every month.')
+  })
+
+  it('reads a scanned page by OCR even when a Bates number is stamped on it as text', () => {
+    expect(article.body.slice(article.pages[0]!.start, article.pages[0]!.end).replace(/\s+/g, ' ')).toContain('288,361 by May 29, 2012.')
   })
 
   it('uses the text layer where a page has one, and marks each page with how it was read', () => {

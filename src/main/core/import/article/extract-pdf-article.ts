@@ -17,6 +17,8 @@ const TRAILER_WINDOW = 1024
 // Titles that say nothing about the document: print dialogs and word processors fill them in.
 const EMPTY_TITLE = /^(untitled|about:blank|microsoft word - .*|.*\.(docx?|pdf|indd|rtf|odt|pages|html?))$/i
 
+/** A page whose text layer is shorter than this and that paints a picture is taken for a stamped scan. */
+const STAMP_CHARS = 200
 /** Pages without a text layer are drawn at this resolution for OCR: tesseract reads best near 300 dpi. */
 const OCR_DPI = 200
 /** …but no page picture larger than this (a poster-sized page is drawn at a lower resolution). */
@@ -123,9 +125,13 @@ export async function extractPdfArticle(bytes: Uint8Array, fileName: string, rea
         runs.push({ text: item.str, x: x!, y: y!, width: item.width, size: item.height || Math.hypot(c!, d!) || Math.hypot(a!, b!) })
       }
       const text = removeReservedCharacters(layOutPdfText(runs))
-      if (text.trim() !== '') slots.push(Promise.resolve({ text, method: 'text', confidence: null, number }))
+      // A scanned page often carries a few words of text of its own, a Bates number or a stamp that
+      // the release software added: a short text layer over a picture is a scan all the same.
+      const scanned = text.trim() === '' || (text.length < STAMP_CHARS && (await hasPicture(page, pdfjs)))
+      if (!scanned) slots.push(Promise.resolve({ text, method: 'text', confidence: null, number }))
       else {
-        // No text layer on this page: a scan (or a drawing). Its picture is read with OCR.
+        // No text layer on this page (or only a stamp): a scan, or a drawing. Its picture, stamp
+        // included, is read with OCR.
         const engine = await reading.ocr()
         ahead = engine.parallel
         const picture = await drawPage(page, document.canvasFactory as PageCanvasFactory)
@@ -177,6 +183,13 @@ interface PageText {
   method: ArticlePage['method']
   confidence: number | null
   number: number
+}
+
+/** Whether the page paints an image (a scan's picture), found in its drawing operations. */
+async function hasPicture(page: PdfPage, pdfjs: PdfJs): Promise<boolean> {
+  const painting = new Set<number>([pdfjs.OPS.paintImageXObject, pdfjs.OPS.paintInlineImageXObject, pdfjs.OPS.paintImageXObjectRepeat])
+  const { fnArray } = await page.getOperatorList()
+  return fnArray.some((operation) => painting.has(operation))
 }
 
 /** Rejects with ImportCancelled when `signal` fires: a wait for OCR ends at once on cancel. */
