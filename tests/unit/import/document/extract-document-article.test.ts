@@ -1,22 +1,13 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { extractDocumentArticle, type DocumentFormat } from '../../../../src/main/core/import/document/extract-document-article'
 import { ImportInputError } from '../../../../src/main/core/import/row-sink'
 import { wordParagraph, wordTable, writeDocx, writeOdt } from '../../../helpers/office-documents'
-import { tempDir } from '../../../helpers/temp-archive'
+import { tempFolders } from '../../../helpers/temp-archive'
 import { zipBytes } from '../../../helpers/write-zip'
 
-const cleanups: (() => void)[] = []
-afterEach(() => {
-  while (cleanups.length) cleanups.pop()!()
-})
-
-function folder(): string {
-  const { dir, cleanup } = tempDir('documents')
-  cleanups.push(cleanup)
-  return dir
-}
+const folder = tempFolders('documents')
 
 async function refusal(path: string, format: DocumentFormat): Promise<string> {
   const error: unknown = await extractDocumentArticle(readFileSync(path), path.split('/').at(-1)!, format).then(

@@ -4,21 +4,13 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import * as XLSX from '@e965/xlsx'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { XlsxSheetScanner } from '../../../../src/main/core/import/workbook/xlsx-sheet-scanner'
 import { sheetXml, writeHandWrittenOds, writeHandWrittenXlsx } from '../../../helpers/hand-written-workbooks'
-import { tempDir } from '../../../helpers/temp-archive'
+import { tempFolders } from '../../../helpers/temp-archive'
 import { readSheets } from './read-sheets'
 
-const cleanups: (() => void)[] = []
-afterEach(() => {
-  while (cleanups.length) cleanups.pop()!()
-})
-function folder(): string {
-  const { dir, cleanup } = tempDir('workbooks')
-  cleanups.push(cleanup)
-  return dir
-}
+const folder = tempFolders('workbooks')
 
 const DAY = 86_400_000
 const serial1904 = (iso: string) => (Date.parse(`${iso}Z`) - Date.UTC(1904, 0, 1)) / DAY

@@ -1,22 +1,14 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { ImportInputError } from '../../../../src/main/core/import/row-sink'
 import type { WorkbookFormat } from '../../../../src/main/core/import/workbook/read-workbook'
 import { sheetXml, writeHandWrittenOds, writeHandWrittenXlsx } from '../../../helpers/hand-written-workbooks'
-import { tempDir } from '../../../helpers/temp-archive'
+import { tempFolders } from '../../../helpers/temp-archive'
 import { zipBytes } from '../../../helpers/write-zip'
 import { readSheets } from './read-sheets'
 
-const cleanups: (() => void)[] = []
-afterEach(() => {
-  while (cleanups.length) cleanups.pop()!()
-})
-function folder(): string {
-  const { dir, cleanup } = tempDir('workbook-refusals')
-  cleanups.push(cleanup)
-  return dir
-}
+const folder = tempFolders('workbook-refusals')
 
 async function refusal(path: string, format: WorkbookFormat): Promise<string> {
   const error: unknown = await readSheets(path, format, null, true).then(
