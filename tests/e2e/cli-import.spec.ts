@@ -213,17 +213,20 @@ test('articles from HTML and PDF, and clear failures, each on its own JSON line'
   const archive = join(dir, 'd.casefile')
   writeFileSync(join(dir, 'empty.csv'), '')
   writeFileSync(join(dir, 'notes.docx'), 'PK')
-  const files = [join(FIXTURES, 'article', 'news-article.html'), join(FIXTURES, 'article', 'backlog-article.pdf'), join(dir, 'empty.csv'), join(dir, 'notes.docx')]
+  writeFileSync(join(dir, 'photo.tiff'), 'II*')
+  const files = [join(FIXTURES, 'article', 'news-article.html'), join(FIXTURES, 'article', 'backlog-article.pdf'), join(dir, 'empty.csv'), join(dir, 'notes.docx'), join(dir, 'photo.tiff')]
   const { code, lines } = importFiles(archive, files)
   expect(code).toBe(1)
   expect(lines.map((line) => [line.file, line.status, line.kind])).toEqual([
     ['news-article.html', 'imported', 'article'],
     ['backlog-article.pdf', 'imported', 'article'],
     ['empty.csv', 'failed', 'dataset'],
-    ['notes.docx', 'failed', null]
+    ['notes.docx', 'failed', 'article'],
+    ['photo.tiff', 'failed', null]
   ])
   expect(lines[2]!.error).toBe('empty.csv is empty (0 bytes); nothing was imported.')
-  expect(lines[3]!.error).toMatch(/^Casefile can't import \.docx files \(notes\.docx\); it reads: /)
+  expect(lines[3]!.error).toBe('notes.docx is not a Word document (.docx) (it is not a zip package; it may be damaged or another kind of file); nothing was imported.')
+  expect(lines[4]!.error).toMatch(/^Casefile can't import \.tiff files \(photo\.tiff\); it reads: .*\.xlsx.*\.docx/)
   const titles = query<{ title: string }>(archive, "SELECT title FROM articles WHERE source_file IN ('news-article.html', 'backlog-article.pdf') ORDER BY id")
   expect(titles).toHaveLength(2)
   expect(titles.every((row) => row.title.length > 0)).toBe(true)
@@ -353,7 +356,7 @@ test('a folder of a workbook, Word and OpenDocument texts and a scanned PDF: one
   writeDocx(join(folder, 'b-memo.docx'), wordParagraph('Case review', 'Heading1', false) + wordParagraph('4,403 cases were closed.', null, false), { title: null, creator: null, created: null })
   writeOdt(join(folder, 'c-notes.odt'), '<text:h text:outline-level="1">Notes</text:h><text:p>288,361 cases were reviewed.</text:p>', '', '')
   const scan = '<!DOCTYPE html><html><head><title>x</title><style>@page { size: Letter; margin: 1in } body { font: 14pt/1.5 serif }</style></head><body><p>The agency said it would publish new figures every month.</p></body></html>'
-  writeFileSync(join(folder, 'd-scan.pdf'), await scannedPdf(scan, 150, []))
+  writeFileSync(join(folder, 'd-scan.pdf'), await scannedPdf(scan, 150, [], null))
   const archive = join(dir, 'f.casefile')
   const { code, lines, stderr } = importFiles(archive, [folder], ['--sheet', 'Table 39'])
   expect(stderr).toBe('')

@@ -143,7 +143,7 @@ describe.skipIf(!linux)('the packaged app (electron-builder dir target, Linux)',
       mkdirSync(made)
       const docx = writeDocx(join(made, 'memo.docx'), wordParagraph('Memo on the review', 'Heading1', false) + wordParagraph('Cases were reviewed.', null, false), { title: null, creator: null, created: null })
       const scanned = join(made, 'scanned-memo.pdf')
-      writeFileSync(scanned, await scannedPdf(SCANNED_HTML, 150, []))
+      writeFileSync(scanned, await scannedPdf(SCANNED_HTML, 150, [], null))
       const paths = [
         join(fixtures, 'ice-removals-by-citizenship-top5.csv'),
         join(fixtures, 'delimited', 'windows-1252.csv'),
@@ -153,7 +153,7 @@ describe.skipIf(!linux)('the packaged app (electron-builder dir target, Linux)',
         docx,
         scanned
       ]
-      const started = await main!.invoke('importFiles', { paths, options: { delimiter: null, encoding: null, header: true, quote: 'double', force: false, sheets: null } }, 'window')
+      const started = await main!.invoke('importFiles', { paths, options: { delimiter: null, encoding: null, header: true, quote: 'double', nullTokens: [], force: false, sheets: null } }, 'window')
       expect(started).toMatchObject({ ok: true })
       const jobs = (await main!.send<{ ok: boolean; value: JobStatus[] }>({ cmd: 'wait-for-jobs' })).value
       const outcomes = jobs.flatMap((job) => job.outcomes)
