@@ -1,4 +1,4 @@
-import { appendFileSync, copyFileSync } from 'node:fs'
+import { appendFileSync, copyFileSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { DEFAULT_IMPORT_OPTIONS, type ImportOptions } from '../../../src/shared/model'
@@ -19,15 +19,19 @@ async function setup() {
   const path = join(made.dir, 'dhs-yearbook-2013-table-39.xlsx')
   copyFileSync(FIXTURE, path)
   const progress: string[] = []
+  const bytes: number[] = []
   const run = (options: Partial<ImportOptions>, signal = new AbortController().signal) =>
-    importOneFile(db, { path, options: { ...DEFAULT_IMPORT_OPTIONS, ...options }, article: null, dataset: null }, signal, (p) => progress.push(`${p.phase} ${p.parts ?? ''} ${p.partsRead}/${p.partsTotal}`), null)
+    importOneFile(db, { path, options: { ...DEFAULT_IMPORT_OPTIONS, ...options }, article: null, dataset: null }, signal, (p) => {
+      progress.push(`${p.phase} ${p.parts ?? ''} ${p.partsRead}/${p.partsTotal}`)
+      if (p.phase === 'reading') bytes.push(p.bytesRead)
+    }, null)
   const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n
-  return { db, path, run, count, progress }
+  return { db, path, run, count, progress, bytes }
 }
 
 describe('importing a workbook', () => {
   it('makes a dataset of each sheet with a table, named "Workbook › Sheet", with its header, rows and provenance', async () => {
-    const { db, run, progress } = await setup()
+    const { db, path, run, progress, bytes } = await setup()
     const outcome = await run({})
     expect(outcome).toMatchObject({ status: 'imported', kind: 'dataset', rows: 6, error: null, file: 'dhs-yearbook-2013-table-39.xlsx' })
     expect(outcome.sheets!.map((sheet) => [sheet.name, sheet.status, sheet.rows])).toEqual([
@@ -68,6 +72,11 @@ describe('importing a workbook', () => {
       ['Cases closed', 'integer']
     ])
     expect(progress).toContain('reading sheets 2/2')
+    // Reading moves on in bytes of the file too, estimated from each sheet's XML read so far: half
+    // the file once the first of two sheets is read, all of it at the end.
+    const size = statSync(path).size
+    expect(bytes).toContain(Math.round(size / 2))
+    expect(Math.max(...bytes)).toBe(size)
     expect(outcome.emptiedCells).toEqual([])
   })
 

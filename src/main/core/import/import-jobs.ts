@@ -122,8 +122,8 @@ export class ImportJobs {
                   ? `sheet ${Math.min(progress.partsRead + 1, progress.partsTotal)} of ${progress.partsTotal}`
                   : 'reading'
         status.detail = `${files.length > 1 ? `${name} (${index + 1} of ${files.length})` : name} — ${what}`
-        // A PDF's pages and a workbook's sheets are read one by one, not byte by byte: they measure its progress.
-        const done = progress.partsTotal > 0 ? doneBytes + (progress.bytesTotal * progress.partsRead) / progress.partsTotal : status.bytesRead
+        // A PDF's pages are read one by one, not byte by byte (a scan takes seconds): they measure its progress.
+        const done = progress.parts === 'pages' && progress.partsTotal > 0 ? doneBytes + (progress.bytesTotal * progress.partsRead) / progress.partsTotal : status.bytesRead
         status.progress = status.bytesTotal > 0 ? Math.min(1, done / status.bytesTotal) : null
         this.publish(job)
       })

@@ -319,6 +319,10 @@ export async function importOneFile(
             rowsWritten = rows
             report('reading')
           },
+          (bytes) => {
+            bytesRead = bytes
+            report('reading')
+          },
           (partsRead, partsTotal) => {
             Object.assign(partCounts, { parts: 'sheets', partsRead, partsTotal })
             report('reading')

@@ -3,7 +3,7 @@ import type { DatasetSource, EmptiedCells, ImportOptions, SheetOutcome } from '@
 import { DatasetWriter, type SettledTypes } from './dataset-writer'
 import type { StartedTableReader } from './threaded-table-reader'
 import { TypingSink } from './typing/typing-sink'
-import { openWorkbook, readWorkbookSheet, sheetsToRead, type WorkbookFormat } from './workbook/read-workbook'
+import { openWorkbook, readWorkbookSheet, sheetProgress, sheetsToRead, type WorkbookFormat } from './workbook/read-workbook'
 import type { SheetTableSummary } from './workbook/sheet-table-reader'
 import { HEADER_JOINER } from './workbook/find-sheet-table'
 import { ImportInputError } from './row-sink'
@@ -59,7 +59,8 @@ class WorkbookDatasets {
   constructor(
     private readonly db: Database,
     private readonly facts: WorkbookFacts,
-    private readonly onRows: (rowsWritten: number) => void
+    private readonly onRows: (rowsWritten: number) => void,
+    private readonly onBytes: (bytesRead: number) => void
   ) {}
 
   /** Lists the worksheets: those read start as not picked (or hidden) until their table is written. */
@@ -69,7 +70,7 @@ class WorkbookDatasets {
 
   writer(sheetName: string): DatasetWriter {
     const rowsBefore = this.rows
-    return new DatasetWriter(this.db, (rows) => this.onRows(rowsBefore + rows), () => undefined, this.label(sheetName))
+    return new DatasetWriter(this.db, (rows) => this.onRows(rowsBefore + rows), this.onBytes, this.label(sheetName))
   }
 
   label(sheetName: string): string {
@@ -124,10 +125,12 @@ export async function importWorkbook(
   options: ImportOptions,
   signal: AbortSignal,
   onRows: (rowsWritten: number) => void,
+  /** How far reading is, as bytes of the file: an estimate from the sheets' XML read so far. */
+  onBytes: (bytesRead: number) => void,
   onSheet: (sheetsRead: number, sheetsTotal: number) => void,
   reader: StartedTableReader | null
 ): Promise<WrittenWorkbook> {
-  const datasets = new WorkbookDatasets(db, facts, onRows)
+  const datasets = new WorkbookDatasets(db, facts, onRows, onBytes)
   const picked = options.sheets !== null
   if (reader !== null) {
     const first = await reader.next(signal)
@@ -154,7 +157,7 @@ export async function importWorkbook(
     for (const [index, sheet] of sheets.entries()) {
       const writer = datasets.writer(sheet.name)
       const typing = new TypingSink(writer, options.nullTokens)
-      const summary = await readWorkbookSheet(book, sheet, typing, options.header, signal, datasets.label(sheet.name))
+      const summary = await readWorkbookSheet(book, sheet, typing, options.header, signal, datasets.label(sheet.name), sheetProgress(typing, facts.sourceSize, index, sheets.length))
       datasets.finish(sheet.name, writer, typing.finish(), summary)
       onSheet(index + 1, sheets.length)
     }

@@ -39,7 +39,7 @@ export async function readSheets(path: string, format: WorkbookFormat, picked: s
     const read: ReadSheet[] = []
     for (const sheet of sheetsToRead(book, fileName, picked)) {
       const sink = new CollectingSink()
-      const summary = await readWorkbookSheet(book, sheet, sink, header, signal, `${fileName}, sheet “${sheet.name}”`)
+      const summary = await readWorkbookSheet(book, sheet, sink, header, signal, `${fileName}, sheet “${sheet.name}”`, () => undefined)
       read.push({ name: sheet.name, labels: sink.labels, rows: sink.rowsReceived, warnings: sink.warnings.map((w) => w.message), summary })
     }
     return read

@@ -53,11 +53,12 @@ export class LegacyWorkbook implements WorkbookSource {
     return Promise.resolve(merges.map((merge) => ({ firstColumn: merge.s.c, lastColumn: merge.e.c, firstRow: merge.s.r + 1, lastRow: merge.e.r + 1 })))
   }
 
-  readRows(sheet: WorkbookSheet, onRow: (row: SheetRow) => void, signal: AbortSignal): Promise<{ formulasWithoutValue: number }> {
+  readRows(sheet: WorkbookSheet, onRow: (row: SheetRow) => void, signal: AbortSignal, onRead: (fraction: number) => void): Promise<{ formulasWithoutValue: number }> {
     const data = (this.book.Sheets[sheet.name]?.['!data'] ?? []) as (XLSX.CellObject[] | undefined)[]
     let formulasWithoutValue = 0
     for (let r = 0; r < data.length; r++) {
       if (signal.aborted) throw new ImportCancelled()
+      if (r % 1000 === 0) onRead(r / data.length)
       const cells = data[r]
       if (cells === undefined) continue
       const values: (string | null)[] = []

@@ -1,7 +1,8 @@
+import { stat } from 'node:fs/promises'
 import type { ImportOptions } from '@shared/model'
 import type { ReaderMessage } from '../threaded-table-reader'
 import type { TypingSink } from '../typing/typing-sink'
-import { openWorkbook, readWorkbookSheet, sheetsToRead, type WorkbookFormat } from './read-workbook'
+import { openWorkbook, readWorkbookSheet, sheetProgress, sheetsToRead, type WorkbookFormat } from './read-workbook'
 
 /**
  * The reader thread's side of a workbook: the sheet list first, then each sheet to read, its rows
@@ -25,10 +26,12 @@ export async function readWorkbookSheets(
       type: 'sheets',
       sheets: book.facts.sheets.filter((sheet) => sheet.kind === 'worksheet').map((sheet) => ({ name: sheet.name, hidden: sheet.hidden, read: picked.includes(sheet) }))
     })
-    for (const sheet of picked) {
+    const size = (await stat(path)).size
+    for (const [index, sheet] of picked.entries()) {
       send({ type: 'sheet', name: sheet.name })
       const typing = typingSink()
-      const summary = await readWorkbookSheet(book, sheet, typing, options.header, signal, `${fileName}, sheet “${sheet.name}”`)
+      const onRead = sheetProgress(typing, size, index, picked.length)
+      const summary = await readWorkbookSheet(book, sheet, typing, options.header, signal, `${fileName}, sheet “${sheet.name}”`, onRead)
       send({ type: 'sheetEnd', settled: typing.finish(), summary })
     }
     send({ type: 'end', settled: { types: [], fixups: [], emptied: [] }, sha256: '' })

@@ -67,14 +67,37 @@ export function sheetsToRead(book: WorkbookSource, fileName: string, picked: rea
 }
 
 /**
+ * How far into the workbook reading sheet `index` of `count` is, as bytes of the file (`size`), told
+ * to `sink` as a reader's progress: the import's progress bar moves within a sheet, not only between
+ * sheets. Reported at most once a percent.
+ */
+export function sheetProgress(sink: RowSink, size: number, index: number, count: number): (fraction: number) => void {
+  let last = -1
+  return (fraction) => {
+    const bytes = Math.round((size * (index + fraction)) / count)
+    if (bytes - last < size / 100) return
+    last = bytes
+    sink.progress(bytes)
+  }
+}
+
+/**
  * Reads one sheet's table into `sink` (see SheetTableReader); null when the sheet holds nothing.
  * A formula saved without its value (a file written by a program that does not calculate) is
  * reported: there is nothing to show for it.
  */
-export async function readWorkbookSheet(book: WorkbookSource, sheet: WorkbookSheet, sink: RowSink, header: boolean, signal: AbortSignal, label: string): Promise<SheetTableSummary | null> {
+export async function readWorkbookSheet(
+  book: WorkbookSource,
+  sheet: WorkbookSheet,
+  sink: RowSink,
+  header: boolean,
+  signal: AbortSignal,
+  label: string,
+  onRead: (fraction: number) => void
+): Promise<SheetTableSummary | null> {
   const merges = await book.merges(sheet, signal)
   const reader = new SheetTableReader(sink, merges, header, label)
-  const { formulasWithoutValue } = await book.readRows(sheet, (row) => reader.row(row), signal)
+  const { formulasWithoutValue } = await book.readRows(sheet, (row) => reader.row(row), signal, onRead)
   const summary = reader.end()
   if (summary !== null && formulasWithoutValue > 0) {
     sink.warning({

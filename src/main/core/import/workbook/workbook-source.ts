@@ -5,6 +5,7 @@ import type { WorkbookFacts, WorkbookSheet } from './xlsx-workbook'
 export interface WorkbookSource {
   readonly facts: WorkbookFacts
   merges(sheet: WorkbookSheet, signal: AbortSignal): Promise<MergedCells[]>
-  readRows(sheet: WorkbookSheet, onRow: (row: SheetRow) => void, signal: AbortSignal): Promise<{ formulasWithoutValue: number }>
+  /** Streams a sheet's rows; `onRead` hears how much of the sheet has been read (0–1). */
+  readRows(sheet: WorkbookSheet, onRow: (row: SheetRow) => void, signal: AbortSignal, onRead: (fraction: number) => void): Promise<{ formulasWithoutValue: number }>
   close(): void
 }

@@ -131,10 +131,18 @@ export class XlsxWorkbook implements WorkbookSource {
   }
 
   /** Streams the sheet's rows to `onRow`, each cell as the sheet shows it; says how many formulas had no saved value. */
-  async readRows(sheet: WorkbookSheet, onRow: (row: SheetRow) => void, signal: AbortSignal): Promise<{ formulasWithoutValue: number }> {
+  async readRows(sheet: WorkbookSheet, onRow: (row: SheetRow) => void, signal: AbortSignal, onRead: (fraction: number) => void): Promise<{ formulasWithoutValue: number }> {
     if (sheet.part === null || !this.zip.has(sheet.part)) return { formulasWithoutValue: 0 }
     const scanner = new XlsxSheetScanner((raw) => onRow(this.sheetRow(raw)))
-    await streamXmlText(await this.zip.stream(sheet.part), (text) => scanner.feed(text), signal, `${this.fileName}, sheet “${sheet.name}”`, () => false)
+    // The sheet's XML size, as its zip declares it, measures how far the reading is.
+    const size = Math.max(1, this.zip.sizeOf(sheet.part))
+    let read = 0
+    const feed = (text: string) => {
+      read += text.length
+      onRead(Math.min(1, read / size))
+      scanner.feed(text)
+    }
+    await streamXmlText(await this.zip.stream(sheet.part), feed, signal, `${this.fileName}, sheet “${sheet.name}”`, () => false)
     scanner.end()
     return { formulasWithoutValue: scanner.formulasWithoutValue }
   }
