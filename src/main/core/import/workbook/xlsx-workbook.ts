@@ -7,6 +7,7 @@ import { parseCellRange } from './cell-reference'
 import { HEADER_WINDOW, headerMayUseMerges } from './find-sheet-table'
 import { dateFormatOf, serialDateText, type DateFormat } from './number-format'
 import type { CellKind, MergedCells, SheetRow } from './sheet-row'
+import { SharedStrings } from './shared-strings'
 import type { WorkbookSource } from './workbook-source'
 import { ElementStream, streamXmlText } from './xml-elements'
 import {
@@ -62,7 +63,7 @@ export class XlsxWorkbook implements WorkbookSource {
     private readonly fileName: string,
     readonly facts: WorkbookFacts,
     private readonly dateFormats: DateFormat[],
-    private readonly sharedStrings: string[]
+    private readonly sharedStrings: SharedStrings
   ) {}
 
   static async open(zip: ZipPackage, fileName: string, signal: AbortSignal): Promise<XlsxWorkbook> {
@@ -77,9 +78,9 @@ export class XlsxWorkbook implements WorkbookSource {
     const stylesPart = relationships.byType.get('styles') ?? null
     const dateFormats = stylesPart === null ? [] : dateFormatsOf((await zip.text(stylesPart)) ?? '')
     const sharedPart = relationships.byType.get('sharedStrings') ?? null
-    const sharedStrings: string[] = []
+    const sharedStrings = new SharedStrings()
     if (sharedPart !== null && zip.has(sharedPart)) {
-      const strings = new ElementStream('si', (inner) => sharedStrings.push(inlineText(inner) ?? ''))
+      const strings = new ElementStream('si', (inner) => sharedStrings.add(inlineText(inner) ?? ''))
       await streamXmlText(await zip.stream(sharedPart), (text) => strings.feed(text), signal, `${fileName} (its shared strings)`, () => false)
     }
     const facts: WorkbookFacts = {
@@ -187,7 +188,7 @@ export class XlsxWorkbook implements WorkbookSource {
   private shown(type: number, style: number, value: string): CellKind | null {
     switch (type) {
       case CELL_SHARED_STRING: {
-        const text = this.sharedStrings[Number(value)]
+        const text = this.sharedStrings.get(Number(value))
         if (text === undefined || text === '') return null
         this.text = text
         return 'text'
