@@ -27,6 +27,19 @@ export const WORKER_PACKAGES = ['better-sqlite3', 'htmlparser2', 'pdfjs-dist', '
 /** Dependencies used only while npm installs (better-sqlite3's prebuilt-binary fetcher). */
 const NOT_AT_RUN_TIME = ['prebuild-install']
 
+/**
+ * Packages that are in node_modules only because an install-time tool needs them: those reached
+ * from the app's dependencies through NOT_AT_RUN_TIME and not otherwise. electron-builder packs every
+ * production dependency; these are left out by name.
+ */
+export function installTimeOnly(): string[] {
+  const manifest = manifestOf(root)
+  const roots = Object.keys(manifest.dependencies ?? {})
+  const everything = closureOf(roots, [])
+  const needed = new Set(closureOf(roots, NOT_AT_RUN_TIME))
+  return everything.filter((dir) => !needed.has(dir))
+}
+
 interface Manifest {
   dependencies?: Record<string, string>
   optionalDependencies?: Record<string, string>
@@ -42,11 +55,15 @@ function manifestOf(dir: string): Manifest {
  * resolves them (a nested node_modules first, then the top-level one).
  */
 export function dependencyClosure(names: readonly string[]): string[] {
+  return closureOf(names, NOT_AT_RUN_TIME)
+}
+
+function closureOf(names: readonly string[], skipped: readonly string[]): string[] {
   const found = new Set<string>()
   const visit = (name: string, fromDir: string): void => {
     const candidates = [join(fromDir, 'node_modules', name), join(root, 'node_modules', name)]
     const dir = candidates.find((candidate) => existsSync(join(candidate, 'package.json')))
-    if (dir === undefined || found.has(dir) || NOT_AT_RUN_TIME.includes(name)) return
+    if (dir === undefined || found.has(dir) || skipped.includes(name)) return
     found.add(dir)
     const manifest = manifestOf(dir)
     for (const dependency of Object.keys({ ...manifest.dependencies, ...manifest.optionalDependencies })) visit(dependency, dir)
@@ -83,7 +100,12 @@ export function packageConfig({ nativeDir, output }: { nativeDir: string; output
       // better-sqlite3 is loaded through `nativeBinding`: its sources, its Node build and the
       // installer it uses at npm-install time are not needed by the app.
       '!node_modules/better-sqlite3/{build,deps,src}/**',
-      '!node_modules/prebuild-install/**',
+      ...installTimeOnly().map((dir) => `!${dir}/**`),
+      // pdf.js: the app loads legacy/ (for Node) with its fonts, cMaps, colour profiles and wasm; the
+      // browser build, the viewer and the type declarations are not read.
+      '!node_modules/pdfjs-dist/{build,web,types,image_decoders}/**',
+      // Source maps of dependencies help nobody at run time.
+      '!node_modules/**/*.map',
       // In Node tesseract.js loads a core's .js and .wasm files (which core depends on what the
       // processor and tesseract.js 7.0.0's choice make of it: all are kept) and reads the best_int
       // model: the cores' copies inlined for browsers (.wasm.js) and the legacy model are not needed (~38 MB).
@@ -92,9 +114,9 @@ export function packageConfig({ nativeDir, output }: { nativeDir: string; output
       { from: nativeDir, to: 'native', filter: ['electron-*/better_sqlite3.node'] }
     ],
     // Native modules load only from real files; matched by name, as the native binding's folder may
-    // come from elsewhere (the layout test packs a stand-in).
-    // Matched by package name wherever electron-builder puts it: it may hoist a package nested here
-    // (mammoth's own xmlbuilder) to the top level of the app's node_modules, or the reverse.
+    // come from elsewhere (the layout test packs a stand-in). The workers' packages are matched by
+    // name wherever electron-builder puts them: it may hoist a package nested here (mammoth's own
+    // xmlbuilder) to the top level of the app's node_modules, or the reverse.
     asarUnpack: ['out/main/**', '**/*.node', ...workerPackages.map((dir) => `**/node_modules/${dir.slice(dir.lastIndexOf('node_modules/') + 'node_modules/'.length)}/**`)],
     extraResources: [{ from: 'resources/sample', to: 'sample' }],
     linux: {

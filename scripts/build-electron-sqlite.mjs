@@ -14,12 +14,12 @@
 // so `npm start` stops with the reason instead of starting an app that cannot open an archive.
 
 import { spawnSync } from 'node:child_process'
-import { closeSync, copyFileSync, cpSync, existsSync, fsyncSync, mkdirSync, mkdtempSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { closeSync, copyFileSync, cpSync, existsSync, realpathSync, fsyncSync, mkdirSync, mkdtempSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { dirname, join, relative, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { electronArch, moduleAbi, runsUnderRosetta } from './lib/electron-install.mjs'
+import { durationText, electronArch, moduleAbi, runsUnderRosetta, toolLimitMs } from './lib/electron-install.mjs'
 
 const NAME = 'build-electron-sqlite'
 const HEADERS_URL = 'https://electronjs.org/headers'
@@ -75,14 +75,20 @@ if (ifMissing && isCurrent()) process.exit(0)
  * Runs a Node script from `cwd`; null when it exited cleanly, else the last line it printed that
  * says something (the tools end with their reason: "connect ECONNREFUSED …", "404 Not Found").
  */
-function runScript(label, script, scriptArgs, cwd) {
+function runScript(label, script, scriptArgs, cwd, limitMs) {
   console.log(`${NAME}: ${label} ${scriptArgs.join(' ')}`)
-  const result = spawnSync(process.execPath, [script, ...scriptArgs], { cwd, env: toolEnvironment(), encoding: 'utf8' })
+  // A proxy that accepts a connection and never answers would otherwise hold the tool for ever.
+  const result = spawnSync(process.execPath, [script, ...scriptArgs], { cwd, env: toolEnvironment(), encoding: 'utf8', timeout: limitMs, killSignal: 'SIGKILL' })
   const output = `${result.stdout ?? ''}${result.stderr ?? ''}`
   if (process.env.CASEFILE_BUILD_VERBOSE) process.stdout.write(output)
   if (result.status === 0) return null
+  if (result.error?.code === 'ETIMEDOUT') return `no result within ${durationText(limitMs)}`
   return failureReason(output) ?? (result.error ? result.error.message : `exited with ${result.status ?? result.signal}`)
 }
+
+/** A download of a few megabytes; a compile of SQLite takes a minute or two on a slow machine. */
+const DOWNLOAD_LIMIT_MS = toolLimitMs(5 * 60_000)
+const COMPILE_LIMIT_MS = toolLimitMs(20 * 60_000)
 
 /**
  * The tools' environment, less what would make them build for the wrong runtime: npm passes its
@@ -100,14 +106,28 @@ function toolEnvironment() {
 
 /** The line of a tool's output that says why it failed, for one line of our own. */
 function failureReason(output) {
-  const network = output.match(/getaddrinfo \w+ [\w.-]+|connect E[A-Z]+ [\w.:[\]-]+|\bE(?:CONNREFUSED|CONNRESET|TIMEDOUT|NOTFOUND|AI_AGAIN|PROTO|HOSTUNREACH|NETUNREACH)\b[^\n]*|\b[45]\d\d (?:Not Found|Forbidden|Proxy Authentication Required|Bad Gateway|Service Unavailable)\b/)
+  const network = output.match(
+    /getaddrinfo \w+ [\w.-]+|connect E[A-Z]+ [\w.:[\]-]+|tunneling socket could not be established[^\n]*|Request was cancelled|\bE(?:CONNREFUSED|CONNRESET|TIMEDOUT|NOTFOUND|AI_AGAIN|PROTO|HOSTUNREACH|NETUNREACH)\b[^\n]*|\b[45]\d\d (?:Not Found|Forbidden|Proxy Authentication Required|Bad Gateway|Service Unavailable)\b/
+  )
   if (network !== null) return network[0].trim()
   if (output.includes('network connectivity')) return 'a network error while downloading Electron headers'
   const lines = output
     .split('\n')
     .map((line) => line.replace(/^(gyp|prebuild-install) (ERR!|WARN|warn|info) ?/, '').trim())
-    .filter((line) => line !== '' && !/^(stack|cwd|node -v|node-gyp -v|not ok|System|command|at )/.test(line))
+    // Stack frames, node-gyp's report of its own environment, Node's warnings and npm's variables.
+    .filter((line) => line !== '' && !/^(stack|cwd|node -v|node-gyp -v|not ok|System|command|at |\(node:\d+\)|\(Use `node|\$npm_)/.test(line))
   return lines.at(-1) ?? null
+}
+
+/** The reason the build could not be written into native/, said without the errno code. */
+function writeFailure(error) {
+  const code = error?.code
+  const where = relative(root, outputDir)
+  if (code === 'EACCES' || code === 'EPERM') return `cannot write into ${where}: permission denied. Make the folder writable (or remove it) and run this again.`
+  if (code === 'ENOTDIR' || code === 'EEXIST') return `cannot write into ${where}: something that is not a folder is in the way. Remove it and run this again.`
+  if (code === 'EROFS') return `cannot write into ${where}: the disk is read-only.`
+  if (code === 'ENOSPC') return `cannot write into ${where}: the disk is full.`
+  return null
 }
 
 /** npm bundles node-gyp; find it without installing anything. */
@@ -146,10 +166,22 @@ function replaceAtomically(path, write) {
 
 const workDir = mkdtempSync(join(tmpdir(), 'casefile-electron-sqlite-'))
 const buildDir = join(workDir, 'better-sqlite3')
+// Stopped from outside (Ctrl+C, a CI time limit): the private copy goes too. The tools run
+// synchronously, so this runs once the current one has ended (it gets the same signal).
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(signal, () => {
+    rmSync(workDir, { recursive: true, force: true })
+    console.error(`${NAME}: stopped (${signal}); nothing was changed in ${relative(root, outputDir)}.`)
+    process.exit(1)
+  })
+}
 try {
   // A private copy without build/: whatever the tools do to build/ happens there, not in node_modules.
-  const skip = join(sqliteDir, 'build')
-  cpSync(sqliteDir, buildDir, {
+  // From the real folder: a package manager that links packages (pnpm) would otherwise have the copy
+  // be a link back to node_modules, and the build would happen there after all.
+  const source = realpathSync(sqliteDir)
+  const skip = join(source, 'build')
+  cpSync(source, buildDir, {
     recursive: true,
     filter: (source) => source !== skip && !source.startsWith(skip + sep)
   })
@@ -159,12 +191,12 @@ try {
   const target = ['--runtime=electron', `--target=${electronVersion}`, `--arch=${arch}`]
 
   // 1. A prebuilt binary from better-sqlite3's releases, when one exists for this Electron.
-  const downloadFailure = existsSync(prebuildInstall) ? runScript('prebuild-install', prebuildInstall, [...target, '--verbose'], buildDir) : 'prebuild-install is not installed'
+  const downloadFailure = existsSync(prebuildInstall) ? runScript('prebuild-install', prebuildInstall, [...target, '--verbose'], buildDir, DOWNLOAD_LIMIT_MS) : 'prebuild-install is not installed'
   if (downloadFailure !== null || !existsSync(built)) {
     // 2. Compile against Electron's headers.
     const nodeGyp = findNodeGyp()
     if (nodeGyp === null) throw new BuildFailure(`no prebuilt binary could be downloaded (${downloadFailure ?? 'none was found'}) and node-gyp (bundled with npm) was not found.`)
-    const compileFailure = runScript('node-gyp', nodeGyp, ['rebuild', '--release', ...target, `--dist-url=${HEADERS_URL}`], buildDir)
+    const compileFailure = runScript('node-gyp', nodeGyp, ['rebuild', '--release', ...target, `--dist-url=${HEADERS_URL}`], buildDir, COMPILE_LIMIT_MS)
     if (compileFailure !== null || !existsSync(built)) {
       throw new BuildFailure(
         `could not make better-sqlite3 ${sqliteVersion} for Electron ${electronVersion} (${arch}): the download failed (${downloadFailure ?? 'no binary'}) and so did the compile (${compileFailure ?? 'no binary'}). ` +
@@ -189,7 +221,7 @@ try {
     : existsSync(output)
       ? ` The build in ${relative(root, outputDir)} was made from other versions and was left as it was; run this again once the network is there.`
       : ''
-  console.error(`${NAME}: ${error instanceof BuildFailure ? error.message : error}${kept}`)
+  console.error(`${NAME}: ${error instanceof BuildFailure ? error.message : (writeFailure(error) ?? String(error))}${kept}`)
   process.exitCode = 1
 } finally {
   rmSync(workDir, { recursive: true, force: true })

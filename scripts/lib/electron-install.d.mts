@@ -5,3 +5,6 @@ export function electronInstallState(root: string, platform: string): { installe
 export function electronArch(env: Record<string, string | undefined>, platform: string, nodeArch: string, runsUnderRosetta: () => boolean): string
 export function runsUnderRosetta(): boolean
 export function moduleAbi(path: string): string | null
+export function notRunnableReason(path: string, platform: string): string | null
+export function toolLimitMs(normalMs: number): number
+export function durationText(ms: number): string

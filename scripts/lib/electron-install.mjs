@@ -3,12 +3,36 @@
 // so the scripts and Electron never disagree. Pure where it can be: tests/unit/scripts covers it.
 
 import { execFileSync } from 'node:child_process'
-import { existsSync, readFileSync } from 'node:fs'
+import { accessSync, constants, existsSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 
-/** An environment switch is on unless unset, empty, "0" or "false". */
+/** An environment switch is on unless unset, blank, or "0", "false", "no" or "off". */
 export function isTruthy(value) {
-  return value !== undefined && value !== '' && value !== '0' && value.toLowerCase() !== 'false'
+  if (value === undefined) return false
+  const said = value.trim().toLowerCase()
+  return said !== '' && !['0', 'false', 'no', 'off'].includes(said)
+}
+
+/**
+ * Why `path` cannot be run as a program, in words, or null when it can: missing, a folder, or a file
+ * without permission to execute (so the launcher says so instead of electron-vite failing to spawn).
+ */
+export function notRunnableReason(path, platform) {
+  let stats
+  try {
+    stats = statSync(path)
+  } catch {
+    return 'does not exist'
+  }
+  if (stats.isDirectory()) return platform === 'darwin' && path.endsWith('.app') ? 'is the app bundle; point at Contents/MacOS/Electron inside it' : 'is a folder, not the electron executable'
+  if (!stats.isFile()) return 'is not a file'
+  if (platform === 'win32') return null
+  try {
+    accessSync(path, constants.X_OK)
+    return null
+  } catch {
+    return 'is not executable (chmod +x it)'
+  }
 }
 
 /** The executable inside node_modules/electron/dist, per platform (install.js's getPlatformPath). */
@@ -40,7 +64,13 @@ export function electronInstallState(root, platform) {
   const electronDir = join(root, 'node_modules', 'electron')
   const packageJson = readTrimmed(join(electronDir, 'package.json'))
   if (packageJson === null) return { installed: false, version: null, electronDir, problem: 'Electron is not installed; run npm install first.' }
-  const version = JSON.parse(packageJson).version
+  let version
+  try {
+    version = JSON.parse(packageJson).version
+  } catch {
+    version = undefined
+  }
+  if (typeof version !== 'string') return { installed: false, version: null, electronDir, problem: 'node_modules/electron/package.json is damaged; run npm install again.' }
   const executable = electronExecutable(process.env.ELECTRON_INSTALL_PLATFORM || process.env.npm_config_platform || platform)
   const installed =
     readTrimmed(join(electronDir, 'dist', 'version'))?.replace(/^v/, '') === version &&
@@ -80,4 +110,18 @@ export function runsUnderRosetta() {
 export function moduleAbi(path) {
   const found = readFileSync(path).toString('latin1').match(/node_register_module_v(\d+)/)
   return found === null ? null : found[1]
+}
+
+/**
+ * How long a download or a build may take before it is given up, in milliseconds: `normalMs`, or
+ * CASEFILE_TOOL_LIMIT_SECONDS when set (a very slow network; the tests, which need a short one).
+ */
+export function toolLimitMs(normalMs) {
+  const seconds = Number(process.env.CASEFILE_TOOL_LIMIT_SECONDS)
+  return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : normalMs
+}
+
+/** A limit as people say it: "90 seconds", "20 minutes". */
+export function durationText(ms) {
+  return ms < 120_000 ? `${Math.round(ms / 1000)} seconds` : `${Math.round(ms / 60_000)} minutes`
 }

@@ -65,8 +65,9 @@ function electronBinary(): string | null {
   const packageDir = join(PROJECT_ROOT, 'node_modules', 'electron')
   const pathFile = join(packageDir, 'path.txt')
   const relative = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : null
-  const override = process.env.ELECTRON_OVERRIDE_DIST_PATH
-  const binary = override ? join(override, relative ?? 'electron') : relative ? join(packageDir, 'dist', relative) : null
+  // The same Electron npm start runs: ELECTRON_EXEC_PATH (a hand-copied one), else the installed one.
+  const handCopied = process.env.ELECTRON_EXEC_PATH
+  const binary = handCopied ? resolve(handCopied) : relative ? join(packageDir, 'dist', relative) : null
   if (!binary || !existsSync(binary)) return null
   const probe = spawnSync(binary, ['--version'], { env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' }, timeout: 15_000 })
   return probe.status === 0 ? binary : null

@@ -102,7 +102,21 @@ describe('a development checkout with its Electron database engine', () => {
     expect(page.headers['content-type']).toBe('text/html; charset=utf-8')
     expect(page.headers['content-security-policy']).toContain("default-src 'none'")
     expect(page.text).toContain('<title>Casefile</title>')
-    for (const url of ['casefile://app/../package.json', 'casefile://app/%2e%2e/package.json', 'casefile://app/..%2f..%2fpackage.json', 'casefile://app/%2e%2e%5cpackage.json', 'casefile://other/index.html', 'casefile://app/missing.js']) {
+    // Files that are there, one and two folders above the renderer: none may be served.
+    const checkout = join(layout!.dir, 'checkout')
+    writeFileSync(join(checkout, 'out', 'secret.txt'), 'one folder up\n')
+    writeFileSync(join(checkout, 'secret.txt'), 'two folders up\n')
+    for (const url of [
+      'casefile://app/../secret.txt',
+      'casefile://app/%2e%2e/secret.txt',
+      'casefile://app/..%2fsecret.txt',
+      'casefile://app/..%2f..%2fsecret.txt',
+      'casefile://app/%2e%2e%2f%2e%2e%2fsecret.txt',
+      'casefile://app/%2e%2e%5csecret.txt',
+      'casefile://app/assets/..%2f..%2fsecret.txt',
+      'casefile://other/index.html',
+      'casefile://app/missing.js'
+    ]) {
       expect((await main.fetch(url, 'GET')).status, url).toBe(404)
     }
     expect((await main.fetch('casefile://app/index.html', 'POST')).status).toBe(405)
@@ -119,6 +133,14 @@ describe('a development checkout with its Electron database engine', () => {
     expect(await main.send({ cmd: 'permission', permission: 'media' })).toEqual({ granted: false, checked: false })
     expect(await main.send({ cmd: 'navigate', url: 'https://example.org/' })).toEqual({ prevented: true })
     expect(await main.send({ cmd: 'navigate', url: 'casefile://app/index.html' })).toEqual({ prevented: false })
+    for (const event of ['will-frame-navigate', 'will-redirect']) {
+      expect(await main.send({ cmd: 'contents-event', event, url: 'https://example.org/' }), event).toEqual({ prevented: true })
+      expect(await main.send({ cmd: 'contents-event', event, url: 'casefile://app/index.html' }), event).toEqual({ prevented: false })
+    }
+    expect(await main.send({ cmd: 'contents-event', event: 'will-attach-webview', url: 'casefile://app/index.html' })).toEqual({ prevented: true })
+    // A session created later (the PDF printer makes its own) comes up offline as well.
+    const later = await main.send<Report>({ cmd: 'new-session', partition: 'made-later' })
+    expect(later.sessions.find((ses) => ses.partition === 'made-later')).toMatchObject({ spellCheckerEnabled: false, dictionaryDownloadURL: 'http://127.0.0.1:9/' })
   })
 
   it('hands web links to the browser and e-mail addresses to the mail program, and nothing else anywhere', async () => {
@@ -144,17 +166,22 @@ describe('a development checkout with its Electron database engine', () => {
     for (const url of ['https://example.org/setup.exe', 'blob:https://evil.example/1234', 'data:text/plain,x']) {
       expect(await main.send<Downloaded>({ cmd: 'download', url, filename: 'x.png' }), url).toEqual({ prevented: true, dialogOptions: null })
     }
+    // Saved elsewhere: the next save dialog starts there.
+    const reports = join(layout.dir, 'Reports')
+    await main.send<Downloaded>({ cmd: 'download', url: 'blob:casefile://app/6a1f0c8e-0000-4000-8000-000000000002', filename: 'a.png', savedAs: join(reports, 'a.png') })
+    const next = await main.send<Downloaded>({ cmd: 'download', url: 'blob:casefile://app/6a1f0c8e-0000-4000-8000-000000000003', filename: 'b.csv' })
+    expect(next.dialogOptions?.defaultPath).toBe(join(reports, 'b.csv'))
   })
 
   it('shows the right-click menu the page asks for and answers with the command chosen', async () => {
     const { main } = await startDev('loadable')
-    const request = { selection: 'closed 4,403 cases', editable: false, quotable: true }
+    const request = { selection: 'closed 4,403 cases', editable: false, quotable: true, x: 10, y: 20 }
     await main.send({ cmd: 'menu-answer', answer: 'Quote in note' })
     expect(await main.invoke('showContextMenu', request, 'window')).toEqual({ ok: true, value: { command: 'quote' } })
     await main.send({ cmd: 'menu-answer', answer: 'Search the archive' })
     expect(await main.invoke('showContextMenu', request, 'window')).toEqual({ ok: true, value: { command: 'search' } })
     await main.send({ cmd: 'menu-answer', answer: null })
-    expect(await main.invoke('showContextMenu', { selection: '', editable: true, quotable: false }, 'window')).toEqual({ ok: true, value: { command: null } })
+    expect(await main.invoke('showContextMenu', { selection: '', editable: true, quotable: false, x: 10, y: 20 }, 'window')).toEqual({ ok: true, value: { command: null } })
     const report = await main.report()
     expect(report.menus.map(labels)).toEqual([
       ['Quote in note…', 'Search the archive for “closed 4,403 cases”', 'separator', 'cut', 'copy', 'paste', 'separator', 'selectAll'],
@@ -162,6 +189,8 @@ describe('a development checkout with its Electron database engine', () => {
       ['cut', 'copy', 'paste', 'separator', 'selectAll']
     ])
     expect(report.menus[2]!.map((entry) => entry.enabled)).toEqual([false, false, true, true, true])
+    // Where the page said, scaled by the page's zoom (the stand-in's is 1.25).
+    expect(report.menuPlaces).toEqual([{ x: 13, y: 25 }, { x: 13, y: 25 }, { x: 13, y: 25 }])
     expect(await main.invoke('showContextMenu', request, 'foreign-origin')).toMatchObject({ ok: false })
   })
 

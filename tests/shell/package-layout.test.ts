@@ -16,7 +16,7 @@ import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSy
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { ArchiveInfo, JobStatus, SearchResult } from '../../src/shared/model'
+import { DEFAULT_IMPORT_OPTIONS, type ArchiveInfo, type JobStatus, type SearchResult } from '../../src/shared/model'
 import { searchRequest } from '../../src/shared/search-request'
 import { packageConfig, WORKER_PACKAGES } from '../../electron-builder.config'
 import { wordParagraph, writeDocx } from '../helpers/office-documents'
@@ -68,6 +68,10 @@ describe.skipIf(!linux)('the packaged app (electron-builder dir target, Linux)',
 
   it('keeps the built main, preload and renderer in app.asar, and neither sources, tests, the CLI nor Playwright', () => {
     expect(asarEntries).toEqual(expect.arrayContaining(['/out/main/index.js', '/out/preload/index.cjs', '/out/renderer/index.html', '/package.json']))
+    // Nothing else at the top: no scripts, docs, configuration, icon sources or the CLI's bin/.
+    expect(asarEntries.filter((entry) => !/^\/(package\.json|out|out\/(main|preload|renderer)(\/.*)?|node_modules(\/.*)?|native(\/.*)?)$/.test(entry))).toEqual([])
+    // Nor what only installing needs, pdf.js's browser build, or source maps.
+    expect(asarEntries.filter((entry) => /\/node_modules\/(prebuild-install|tar-fs|simple-get|rc|node-abi)\/|\/node_modules\/pdfjs-dist\/(build|web|types)\/|\/node_modules\/.*\.map$/.test(entry))).toEqual([])
     const unwanted = asarEntries.filter((entry) => /^\/(src|tests|scripts|native\/electron-\d+\/(?!better_sqlite3\.node))|\/out\/main\/(cli|search-bench|chart-bench)\.js$|\/node_modules\/(playwright-core|better-sqlite3\/(build|deps|src))\//.test(entry))
     expect(unwanted).toEqual([])
   })
@@ -153,7 +157,7 @@ describe.skipIf(!linux)('the packaged app (electron-builder dir target, Linux)',
         docx,
         scanned
       ]
-      const started = await main!.invoke('importFiles', { paths, options: { delimiter: null, encoding: null, header: true, quote: 'double', nullTokens: [], force: false, sheets: null } }, 'window')
+      const started = await main!.invoke('importFiles', { paths, options: DEFAULT_IMPORT_OPTIONS }, 'window')
       expect(started).toMatchObject({ ok: true })
       const jobs = (await main!.send<{ ok: boolean; value: JobStatus[] }>({ cmd: 'wait-for-jobs' })).value
       const outcomes = jobs.flatMap((job) => job.outcomes)

@@ -2,7 +2,7 @@
 // combination is unit-tested; context-menu.ts shows it.
 
 import type { MenuItemConstructorOptions } from 'electron'
-import { selectionLabel, type ContextMenuCommand, type ContextMenuRequest } from '@shared/context-menu'
+import { selectionLabel, selectionQuery, type ContextMenuCommand, type ContextMenuRequest } from '@shared/context-menu'
 
 /**
  * The editing commands are always listed, in the usual order, and enabled only where they would do
@@ -13,7 +13,7 @@ export function contextMenuTemplate(request: ContextMenuRequest, platform: NodeJ
   const selected = request.selection.trim() !== ''
   const casefile: MenuItemConstructorOptions[] = []
   if (selected && request.quotable) casefile.push({ label: 'Quote in note…', click: () => choose('quote') })
-  if (selected && !request.editable) {
+  if (selected && !request.editable && selectionQuery(request.selection) !== '') {
     casefile.push({ label: `Search the archive for “${asMenuText(selectionLabel(request.selection), platform)}”`, click: () => choose('search') })
   }
   const editing: MenuItemConstructorOptions[] = [

@@ -21,6 +21,9 @@ export function showContextMenu(window: BrowserWindow | null, request: ContextMe
       resolve(command)
     }
     const menu = Menu.buildFromTemplate(contextMenuTemplate(request, process.platform, settle))
-    menu.popup({ window, callback: () => setTimeout(() => settle(null), CLICK_AFTER_CLOSE_MS) })
+    // At the place the page names, so a menu opened from the keyboard appears by what it is about.
+    // The page counts CSS pixels; the window counts them zoomed (View › Zoom In).
+    const zoom = window.webContents.getZoomFactor()
+    menu.popup({ window, x: Math.round(request.x * zoom), y: Math.round(request.y * zoom), callback: () => setTimeout(() => settle(null), CLICK_AFTER_CLOSE_MS) })
   })
 }

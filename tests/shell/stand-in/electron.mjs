@@ -20,6 +20,7 @@ export const record = {
   sessions: [],
   dialogs: [],
   menus: [],
+  menuPlaces: [],
   applicationMenu: null,
   openedExternally: [],
   exitCode: null,
@@ -118,6 +119,10 @@ class FakeWebContents extends EventEmitter {
   }
   printToPDF() {
     return Promise.resolve(new Uint8Array([0x25, 0x50, 0x44, 0x46]))
+  }
+  /** As if the person had zoomed in once (View › Zoom In), so coordinates must be scaled. */
+  getZoomFactor() {
+    return 1.25
   }
 }
 
@@ -309,6 +314,7 @@ class FakeMenu {
   }
   popup(options) {
     record.menus.push(this.template)
+    record.menuPlaces.push({ x: options?.x ?? null, y: options?.y ?? null })
     const wanted = facts.menuAnswer
     const item = wanted === null ? undefined : this.template.find((entry) => typeof entry.label === 'string' && entry.label.startsWith(wanted))
     item?.click?.()

@@ -41,6 +41,8 @@ export interface Report {
   appListeners: Record<string, number>
   dialogs: { kind: string; title?: string; content?: string; message?: string; detail?: string; buttons?: string[] }[]
   menus: MenuEntry[][]
+  /** Where each right-click menu was asked to open, in window coordinates. */
+  menuPlaces: { x: number | null; y: number | null }[]
   applicationMenu: MenuEntry[] | null
   openedExternally: string[]
   exitCode: number | null

@@ -64,6 +64,7 @@ function report() {
     appListeners: Object.fromEntries(standIn.app.eventNames().map((name) => [String(name), standIn.app.listenerCount(name)])),
     dialogs: record.dialogs.map((box) => JSON.parse(JSON.stringify(box))),
     menus: record.menus.map(menuLabels),
+    menuPlaces: record.menuPlaces.slice(),
     applicationMenu: record.applicationMenu === null ? null : menuLabels(record.applicationMenu.template),
     openedExternally: record.openedExternally.slice(),
     exitCode: record.exitCode,
@@ -105,18 +106,23 @@ async function fetchFromScheme(url, method) {
   return { status: response.status, headers: Object.fromEntries(response.headers.entries()), length: body.length, text: body.subarray(0, 400).toString('utf8') }
 }
 
-function download(url, filename) {
+/** A download as Electron starts one; `savedAs`, when given, is where the person saved it. */
+function download(url, filename, savedAs) {
   const contents = mainWindow().webContents
   let prevented = false
   let dialogOptions = null
+  let done = null
   const item = {
     getURL: () => url,
     getFilename: () => filename,
     setSaveDialogOptions: (options) => (dialogOptions = options),
-    getSavePath: () => '',
-    once: () => {}
+    getSavePath: () => savedAs ?? '',
+    once: (event, listener) => {
+      if (event === 'done') done = listener
+    }
   }
   contents.session.emit('will-download', { preventDefault: () => (prevented = true) }, item, contents)
+  if (!prevented && savedAs !== undefined && done !== null) done({}, 'completed')
   return { prevented, dialogOptions }
 }
 
@@ -150,7 +156,17 @@ async function handle(message) {
       return { prevented }
     }
     case 'download':
-      return download(message.url, message.filename)
+      return download(message.url, message.filename, message.savedAs)
+    case 'new-session':
+      // A session made after start-up, as the PDF printer's is: does it come up offline too?
+      standIn.session.fromPartition(message.partition)
+      return report()
+    case 'contents-event': {
+      // will-frame-navigate, will-redirect, will-attach-webview: did the guard refuse it?
+      let prevented = false
+      mainWindow().webContents.emit(message.event, { url: message.url, preventDefault: () => (prevented = true) })
+      return { prevented }
+    }
     case 'permission': {
       const ses = mainWindow().webContents.session
       const granted = await new Promise((resolve) => ses.permissionRequestHandler(mainWindow().webContents, message.permission, resolve))

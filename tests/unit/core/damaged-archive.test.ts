@@ -81,7 +81,7 @@ function everyCall(dir: string): { [M in ApiMethod]: ApiArgs<M> } {
     importFiles: { paths: [join(dir, 'figures.csv')], options: DEFAULT_IMPORT_OPTIONS },
     listJobs: undefined,
     cancelJob: { jobId: 'none' },
-    showContextMenu: { selection: '', editable: false, quotable: false }
+    showContextMenu: { selection: '', editable: false, quotable: false, x: 10, y: 20 }
   }
 }
 

@@ -3,9 +3,19 @@ import { selectionLabel, selectionQuery } from '../../../src/shared/context-menu
 import { parseQuery } from '../../../src/shared/query/parse-query'
 
 describe('searching for a selection', () => {
-  it('searches one word as a word and several as one phrase', () => {
-    expect(selectionQuery('Morton')).toBe('Morton')
+  it('searches what was selected as one phrase, a single word included', () => {
+    expect(selectionQuery('Morton')).toBe('"Morton"')
     expect(selectionQuery('  prosecutorial\n discretion  ')).toBe('"prosecutorial discretion"')
+  })
+
+  it('never reads a selection as the query language’s syntax', () => {
+    for (const selected of ['OR', '-pilot', 'kind:data', 'year:2012', 'prefix*', 'NEAR(a b, 5)', 'NOT']) {
+      const query = selectionQuery(selected)
+      expect(query, selected).toBe(`"${selected}"`)
+      const parsed = parseQuery(query)
+      expect(parsed.notes, selected).toEqual([])
+      expect(JSON.stringify(parsed.ast), selected).toContain('phrase')
+    }
   })
 
   it('drops the double quotes the query language would read', () => {
@@ -31,5 +41,14 @@ describe('searching for a selection', () => {
     expect(selectionLabel('short')).toBe('short')
     expect(selectionLabel('a review of more than 411,000 pending deportation cases')).toBe('a review of more than 411,000 p…')
     expect(selectionLabel('two\nlines')).toBe('two lines')
+  })
+
+  it('never cuts a character in two, and shows no control or reordering characters', () => {
+    const label = selectionLabel(`${'a'.repeat(30)}😀😀😀`)
+    expect(label).toBe(`${'a'.repeat(30)}😀…`)
+    // No half of a surrogate pair left on its own.
+    expect(label).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/)
+    expect(selectionLabel('report\u202Efdp.exe\u0000 and\u200Bmore')).toBe('report fdp.exe and more')
+    expect(selectionQuery('a\u202Eb')).toBe('"a b"')
   })
 })

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { electronArch, electronExecutable, electronInstallState, isTruthy, moduleAbi } from '../../../scripts/lib/electron-install.mjs'
+import { electronArch, electronExecutable, electronInstallState, isTruthy, moduleAbi, notRunnableReason } from '../../../scripts/lib/electron-install.mjs'
 
 let dir = ''
 afterEach(() => {
@@ -54,6 +54,10 @@ describe('electronInstallState', () => {
     expect(electronInstallState(electronPackage({}), 'linux')).toMatchObject({ installed: false, version: '45.5.0', problem: null })
   })
 
+  it('is not installed without path.txt even when the binary is there: electron-vite reads path.txt, not dist/', () => {
+    expect(electronInstallState(electronPackage({ 'dist/version': 'v45.5.0', 'dist/electron': '' }), 'linux').installed).toBe(false)
+  })
+
   it('is not installed when the binary is of another version or for another platform', () => {
     expect(electronInstallState(electronPackage({ 'dist/version': 'v44.0.0', 'path.txt': 'electron', 'dist/electron': '' }), 'linux').installed).toBe(false)
     rmSync(dir, { recursive: true, force: true })
@@ -74,8 +78,23 @@ describe('electronInstallState', () => {
 
 describe('isTruthy', () => {
   it('reads a switch the way people set one', () => {
-    for (const on of ['1', 'true', 'yes', 'TRUE']) expect(isTruthy(on), on).toBe(true)
-    for (const off of [undefined, '', '0', 'false', 'False']) expect(isTruthy(off), String(off)).toBe(false)
+    for (const on of ['1', 'true', 'yes', 'TRUE', 'on']) expect(isTruthy(on), on).toBe(true)
+    for (const off of [undefined, '', ' ', '0', 'false', 'False', 'no', 'OFF']) expect(isTruthy(off), String(off)).toBe(false)
+  })
+})
+
+describe('notRunnableReason', () => {
+  it('says why a path cannot be run as Electron, or nothing when it can', () => {
+    dir = mkdtempSync(join(tmpdir(), 'casefile-runnable-'))
+    writeFileSync(join(dir, 'electron'), '#!/bin/sh\n', { mode: 0o755 })
+    writeFileSync(join(dir, 'plain'), 'x', { mode: 0o644 })
+    mkdirSync(join(dir, 'Electron.app'))
+    expect(notRunnableReason(join(dir, 'electron'), 'linux')).toBeNull()
+    expect(notRunnableReason(join(dir, 'missing'), 'linux')).toBe('does not exist')
+    expect(notRunnableReason(dir, 'linux')).toBe('is a folder, not the electron executable')
+    expect(notRunnableReason(join(dir, 'plain'), 'linux')).toBe('is not executable (chmod +x it)')
+    expect(notRunnableReason(join(dir, 'plain'), 'win32')).toBeNull()
+    expect(notRunnableReason(join(dir, 'Electron.app'), 'darwin')).toBe('is the app bundle; point at Contents/MacOS/Electron inside it')
   })
 })
 

@@ -107,6 +107,8 @@ export class ImportJobs {
       const rowsBefore = status.rowsWritten
       status.detail = files.length > 1 ? `${name} (${index + 1} of ${files.length})` : name
       this.publish(job)
+      // A runner answers with an outcome, never a rejection; should one reject all the same, that
+      // file failed and the job goes on, rather than staying 'running' for ever.
       const outcome = await this.runner({ path, options: job.options, article: null, dataset: null }, job.controller.signal, (progress) => {
         status.bytesTotal = Math.max(status.bytesTotal, doneBytes + progress.bytesTotal)
         status.bytesRead = doneBytes + progress.bytesRead
@@ -126,7 +128,7 @@ export class ImportJobs {
         const done = progress.parts === 'pages' && progress.partsTotal > 0 ? doneBytes + (progress.bytesTotal * progress.partsRead) / progress.partsTotal : status.bytesRead
         status.progress = status.bytesTotal > 0 ? Math.min(1, done / status.bytesTotal) : null
         this.publish(job)
-      })
+      }).catch((error: unknown) => failedOutcome(path, error))
       doneBytes = status.bytesTotal
       status.rowsWritten = rowsBefore + (outcome.status === 'imported' ? outcome.rows : 0)
       status.outcomes.push(outcome)
@@ -154,4 +156,10 @@ export class ImportJobs {
       if (job.status.state !== 'running') this.jobs.delete(id)
     }
   }
+}
+
+function failedOutcome(path: string, error: unknown): ImportOutcome {
+  const file = basename(path)
+  const reason = error instanceof Error ? error.message : String(error)
+  return { file, path, status: 'failed', kind: null, id: null, rows: 0, warnings: [], emptiedCells: [], error: `${file} could not be imported: ${reason}. Nothing was added.`, seconds: 0, dataSeconds: 0 }
 }

@@ -65,7 +65,14 @@ export function workerImportRunner(archive: Archive, workerPath: string): Import
   return (request, signal, onProgress) =>
     new Promise<ImportOutcome>((resolve) => {
       const data: ImportWorkerData = { archivePath: archive.path, nativeBinding: archive.nativeBinding, request, readerWorker: readerWorkerBeside(workerPath) }
-      const worker = new Worker(workerPath, { workerData: data })
+      let worker: Worker
+      try {
+        worker = new Worker(workerPath, { workerData: data })
+      } catch (error) {
+        // A thread that cannot even start (no memory for it, a missing file) fails this file only.
+        resolve(crashed(request, `its worker thread could not start (${error instanceof Error ? error.message : String(error)})`))
+        return
+      }
       let settled = false
       const settle = (outcome: ImportOutcome) => {
         if (settled) return

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3'
+import { yearOf } from './kind-search'
 
 /** What facets, filters and date sorting need to know about each article or note. */
 export interface DocumentFact {
@@ -7,6 +8,9 @@ export interface DocumentFact {
   date: string | null
   /** When it arrived in the archive. */
   added: string
+  /** The year of `date`, and the facet bucket (source and year) it counts in: worked out once here, not per match. */
+  year: number | null
+  bucket: string
 }
 
 interface Loaded {
@@ -33,7 +37,8 @@ export function documentFacts(db: Database, sql: string): ReadonlyMap<number, Do
   if (loaded && loaded.key === key) return loaded.facts
   const facts = new Map<number, DocumentFact>()
   for (const [id, source, date, added] of db.prepare(sql).raw(true).iterate() as Iterable<[number, string | null, string | null, string]>) {
-    facts.set(id, { source, date, added })
+    const year = yearOf(date)
+    facts.set(id, { source, date, added, year, bucket: `${source ?? ''}\u0000${source === null ? 'n' : 's'}${year ?? ''}` })
   }
   byTable.set(sql, { key, facts })
   return facts

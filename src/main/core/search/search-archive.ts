@@ -5,7 +5,7 @@ import { exactCondition, exactTest } from './exact-condition'
 import type { ExactSpelling, FacetBucket, KindQuery, KindResult } from './kind-search'
 import { matchTerms } from './match-terms'
 import { datasetScope, searchDataRows } from './search-data-rows'
-import { ARTICLES, NOTES, searchDocuments } from './search-documents'
+import { ARTICLES, isSplittable, NOTES, searchDocuments, searchDocumentsHalf } from './search-documents'
 import { NEVER_ABANDONED, type Checkpoint } from './search-abandoned'
 import { planSearch } from './search-plan'
 
@@ -51,14 +51,45 @@ function countListed(buckets: readonly FacetBucket[], source: string | null): nu
 }
 
 /**
- * One ranked search over articles, notes and dataset rows. Never throws on any query text: the
- * query language reads anything, and every piece of user text reaches FTS5 as a quoted string.
+ * The parts of a search, which can run at once on separate connections (search-pool.ts): articles
+ * and notes, and dataset rows; and for a search by relevance that filters nothing, the articles'
+ * and notes' ranked page apart from their facet counts (the page does not need the counts). Each is
+ * most of the work for some queries.
  */
-export function searchArchive(db: Database, request: SearchRequest, options: { addedAfter?: string; checkpoint?: Checkpoint } = {}): SearchResult {
+export type SearchPart = 'documents' | 'document-pages' | 'document-counts' | 'rows'
+
+/** The order parts are handed to threads, and merged in: longest first, as a rule. */
+export const SEARCH_PART_ORDER: readonly SearchPart[] = ['documents', 'document-pages', 'rows', 'document-counts']
+
+/** What one part of a search found, and what it has to say about it. */
+export interface PartialSearch {
+  results: Partial<Record<SearchHitKind, KindResult>>
+  notes: string[]
+}
+
+export interface SearchOptions {
+  /** Only what arrived after this ISO time (a saved search's "new since"). */
+  addedAfter?: string
+  checkpoint?: Checkpoint
+}
+
+/** The parts `request` reaches: those with something to search for. */
+export function searchParts(request: SearchRequest): SearchPart[] {
+  const plan = planSearch(parseQuery(request.query), request)
+  const parts: SearchPart[] = []
+  if (plan.matches.article !== undefined || plan.matches.note !== undefined) {
+    const splittable = isSplittable({ sort: request.sort, after: plan.after, before: plan.before, addedAfter: null, source: request.source, exact: request.exact })
+    parts.push(...(splittable ? (['document-pages', 'document-counts'] as const) : (['documents'] as const)))
+  }
+  if (plan.matches.data !== undefined) parts.push('rows')
+  return SEARCH_PART_ORDER.filter((part) => parts.includes(part))
+}
+
+/** One part of a search, on `db`. Never throws on any query text (see searchArchive). */
+export function searchPart(db: Database, request: SearchRequest, part: SearchPart, options: SearchOptions): PartialSearch {
   const checkpoint = options.checkpoint ?? NEVER_ABANDONED
   const parsed = parseQuery(request.query)
   const plan = planSearch(parsed, request)
-  const notes = [...parsed.notes, ...plan.notes]
   const exact: ExactSpelling | null = request.exact
     ? {
         sql: (haystack) => {
@@ -81,20 +112,42 @@ export function searchArchive(db: Database, request: SearchRequest, options: { a
     take: plan.listed.has(kind) ? take : 0,
     checkpoint
   })
-
   const results: Partial<Record<SearchHitKind, KindResult>> = {}
+  const notes: string[] = []
   checkpoint()
-  if (plan.matches.article !== undefined) results.article = searchDocuments(db, ARTICLES, query('article', plan.matches.article))
-  checkpoint()
-  if (plan.matches.note !== undefined) results.note = searchDocuments(db, NOTES, query('note', plan.matches.note))
-  checkpoint()
-  if (plan.matches.data !== undefined) {
+  if (part === 'documents' || part === 'document-pages' || part === 'document-counts') {
+    // Saved searches' "new since" (addedAfter) filters, so it always takes the whole route.
+    const whole = part === 'documents' || options.addedAfter !== undefined
+    const search = (spec: typeof ARTICLES, kindQuery: KindQuery) =>
+      whole ? searchDocuments(db, spec, kindQuery) : searchDocumentsHalf(db, spec, kindQuery, part === 'document-pages' ? 'page' : 'counts')
+    if (plan.matches.article !== undefined) results.article = search(ARTICLES, query('article', plan.matches.article))
+    checkpoint()
+    if (plan.matches.note !== undefined) results.note = search(NOTES, query('note', plan.matches.note))
+  } else if (plan.matches.data !== undefined) {
     const scope = datasetScope(db, plan.datasetNames, options.addedAfter ?? null)
     if (plan.datasetNames.length > 0 && options.addedAfter === undefined && scope?.length === 0) notes.push(`No dataset's name contains ${plan.datasetNames.map((name) => `“${name}”`).join(' or ')}.`)
     results.data = searchDataRows(db, query('data', plan.matches.data), scope, matchTerms(parsed.ast))
   }
-  if (parsed.ast === null && request.query.trim() !== '') notes.push('There is nothing to search for yet: add a word or a "phrase".')
+  return { results, notes }
+}
 
+/** The parts' findings as one ranked page with its facets, chips and notes. */
+export function mergeSearch(request: SearchRequest, partials: readonly PartialSearch[]): SearchResult {
+  const parsed = parseQuery(request.query)
+  const plan = planSearch(parsed, request)
+  // A kind's page and its counts may come from two parts: their hits and buckets join.
+  const results: Partial<Record<SearchHitKind, KindResult>> = {}
+  for (const partial of partials) {
+    for (const kind of SEARCH_HIT_KINDS) {
+      const found = partial.results[kind]
+      if (found === undefined) continue
+      const known = results[kind]
+      results[kind] = known === undefined ? found : { hits: [...known.hits, ...found.hits], buckets: [...known.buckets, ...found.buckets] }
+    }
+  }
+  const notes = [...parsed.notes, ...plan.notes, ...partials.flatMap((partial) => partial.notes)]
+  if (parsed.ast === null && request.query.trim() !== '') notes.push('There is nothing to search for yet: add a word or a "phrase".')
+  const take = request.offset + request.limit
   const total = SEARCH_HIT_KINDS.filter((kind) => plan.listed.has(kind)).reduce(
     (sum, kind) => sum + countListed(results[kind]?.buckets ?? [], kind === 'note' ? null : request.source),
     0
@@ -103,4 +156,15 @@ export function searchArchive(db: Database, request: SearchRequest, options: { a
     .sort(compareHits(request.sort))
     .slice(request.offset, take)
   return { query: request.query, total, facets: facetsOf(results), hits, offset: request.offset, chips: parsed.chips, notes }
+}
+
+/**
+ * One ranked search over articles, notes and dataset rows. Never throws on any query text: the
+ * query language reads anything, and every piece of user text reaches FTS5 as a quoted string.
+ */
+export function searchArchive(db: Database, request: SearchRequest, options: SearchOptions = {}): SearchResult {
+  return mergeSearch(
+    request,
+    searchParts(request).map((part) => searchPart(db, request, part, options))
+  )
 }

@@ -59,6 +59,30 @@ export const NOTES: DocumentTable = {
  */
 export function searchDocuments(db: Database, spec: DocumentTable, query: KindQuery): KindResult {
   if (query.exact !== null) return searchDocumentsInSql(db, spec, query)
+  return countAndPage(db, spec, query)
+}
+
+/**
+ * Only the facet counts, or only the ranked page: for a search by relevance that filters nothing,
+ * the page does not depend on the counts, and the two can run at once on two connections.
+ */
+export function searchDocumentsHalf(db: Database, spec: DocumentTable, query: KindQuery, half: 'counts' | 'page'): KindResult {
+  if (!isSplittable({ ...query, exact: query.exact !== null })) throw new Error('searchDocumentsHalf needs a search by relevance with no filter and no exact spelling')
+  if (half === 'counts') return countAndPage(db, spec, { ...query, take: 0 })
+  if (query.take === 0) return { hits: [], buckets: [] }
+  const top = cachedStatement(db, `SELECT rowid FROM ${spec.fts} WHERE ${spec.fts} MATCH ? ORDER BY bm25(${spec.fts}, ${spec.weights}), rowid LIMIT ?`)
+    .pluck()
+    .all(query.match, query.take) as number[]
+  query.checkpoint()
+  return { hits: pageOf(db, spec, query, top), buckets: [] }
+}
+
+/** Whether the page of a kind's search can be found without its counts (see searchDocumentsHalf). */
+export function isSplittable(query: Pick<KindQuery, 'sort' | 'after' | 'before' | 'addedAfter' | 'source'> & { exact: boolean }): boolean {
+  return query.sort === 'relevance' && query.after === null && query.before === null && query.addedAfter === null && query.source === null && !query.exact
+}
+
+function countAndPage(db: Database, spec: DocumentTable, query: KindQuery): KindResult {
   const facts = documentFacts(db, spec.facts)
   const ids = cachedStatement(db, `SELECT rowid FROM ${spec.fts} WHERE ${spec.fts} MATCH ?`).pluck().all(query.match) as number[]
   query.checkpoint()
@@ -73,11 +97,9 @@ export function searchDocuments(db: Database, spec: DocumentTable, query: KindQu
     if (query.before !== null && (fact.date === null || fact.date >= query.before)) continue
     if (query.addedAfter !== null && !(fact.added > query.addedAfter)) continue
     kept.push(id)
-    const year = yearOf(fact.date)
-    const key = `${fact.source ?? ''}\u0000${fact.source === null ? 'n' : 's'}${year ?? ''}`
-    const bucket = counts.get(key)
+    const bucket = counts.get(fact.bucket)
     if (bucket) bucket.count++
-    else counts.set(key, { source: fact.source, year, count: 1 })
+    else counts.set(fact.bucket, { source: fact.source, year: fact.year, count: 1 })
   }
   const buckets = [...counts.values()]
   if (query.take === 0 || kept.length === 0) return { hits: [], buckets }
@@ -108,6 +130,11 @@ export function searchDocuments(db: Database, spec: DocumentTable, query: KindQu
     top = cachedStatement(db, `${rankSql} ${onlyListed} ${rankOrder} LIMIT ?`).pluck().all(query.match, JSON.stringify(listed), query.take) as number[]
   }
   query.checkpoint()
+  return { hits: pageOf(db, spec, query, top), buckets }
+}
+
+/** The hits of `top`, in its order, with their titles, dates, sources and snippets. */
+function pageOf(db: Database, spec: DocumentTable, query: KindQuery, top: readonly number[]): SearchHit[] {
   const sourceColumn = spec.source ?? 'NULL'
   const details = cachedStatement(
     db,
@@ -118,11 +145,10 @@ export function searchDocuments(db: Database, spec: DocumentTable, query: KindQu
       WHERE ${spec.fts} MATCH ? AND +${spec.fts}.rowid IN (SELECT value FROM json_each(?))`
   ).all(query.match, JSON.stringify(top)) as Omit<SearchHit, 'kind' | 'row'>[]
   const byId = new Map(details.map((row) => [row.id, row]))
-  const hits = top.flatMap((id) => {
+  return top.flatMap((id) => {
     const row = byId.get(id)
     return row ? [{ kind: spec.kind, row: null, ...row }] : []
   })
-  return { hits, buckets }
 }
 
 /** Everything in SQL, joined to the table: the route for the exact-spelling switch. */

@@ -1,10 +1,13 @@
 // Searches in worker threads, each with its own read-only connection, so that a slow search (a
-// common word over millions of rows) never holds up the calls the window makes meanwhile. Searches
-// come from one search box: each new one replaces every earlier one still unanswered. A replaced
-// search that waits is dropped; one that runs stops at its next checkpoint (search-abandoned.ts).
+// common word over millions of rows) never holds up the calls the window makes meanwhile. A search
+// runs as its two parts at once, articles and notes on one thread and dataset rows on the other
+// (search-archive.ts), and is merged here. Searches come from one search box: each new one replaces
+// every earlier one still unanswered. A replaced part that waits is dropped; one that runs stops at
+// its next checkpoint (search-abandoned.ts).
 
 import { Worker } from 'node:worker_threads'
 import type { SearchRequest, SearchResult } from '@shared/model'
+import { mergeSearch, SEARCH_PART_ORDER, searchParts, type PartialSearch, type SearchPart } from './search-archive'
 
 export interface SearchWorkerData {
   archivePath: string
@@ -16,10 +19,11 @@ export interface SearchWorkerData {
 export interface SearchWorkerRequest {
   id: number
   request: SearchRequest
+  part: SearchPart
 }
 
 export type SearchWorkerReply =
-  | { id: number; type: 'result'; result: SearchResult }
+  | { id: number; type: 'result'; partial: PartialSearch }
   | { id: number; type: 'abandoned' }
   | { id: number; type: 'failed'; message: string }
 
@@ -31,19 +35,29 @@ export class SearchReplaced extends Error {
   }
 }
 
-interface Pending extends SearchWorkerRequest {
+/** One search, waiting for its parts. */
+interface Search {
+  id: number
+  request: SearchRequest
+  partials: Map<SearchPart, PartialSearch>
+  parts: number
   resolve(result: SearchResult): void
   reject(error: Error): void
   settled: boolean
 }
 
-interface Slot {
-  worker: Worker
-  /** The search the worker is running; it stays busy until the worker answers, replaced or not. */
-  running: Pending | null
+interface Job {
+  search: Search
+  part: SearchPart
 }
 
-/** Two workers: one can still be finishing a replaced search while the next one starts. */
+interface Slot {
+  worker: Worker
+  /** The part the worker is running; it stays busy until the worker answers, replaced or not. */
+  running: Job | null
+}
+
+/** Two threads: the parts of a search share them, longest first, and while one finishes a replaced part, the other starts the next search. */
 const POOL_SIZE = 2
 
 export class SearchPool {
@@ -51,7 +65,7 @@ export class SearchPool {
   readonly #workerPath: string
   readonly #replaced: Int32Array
   readonly #slots: Slot[] = []
-  #queue: Pending[] = []
+  #queue: Job[] = []
   #nextId = 1
   #closed = false
 
@@ -66,11 +80,15 @@ export class SearchPool {
     if (this.#closed) return Promise.reject(new Error('The archive was closed.'))
     const id = this.#nextId++
     Atomics.store(this.#replaced, 0, id - 1)
-    for (const waiting of this.#queue) settle(waiting, new SearchReplaced())
+    for (const waiting of this.#queue) settle(waiting.search, new SearchReplaced())
     this.#queue = []
-    for (const slot of this.#slots) if (slot.running !== null) settle(slot.running, new SearchReplaced())
+    for (const slot of this.#slots) if (slot.running !== null) settle(slot.running.search, new SearchReplaced())
+    const parts = searchParts(request)
+    // Nothing to look up (an empty query, say): the answer needs no thread.
+    if (parts.length === 0) return Promise.resolve(mergeSearch(request, []))
     return new Promise<SearchResult>((resolve, reject) => {
-      this.#queue.push({ id, request, resolve, reject, settled: false })
+      const search: Search = { id, request, partials: new Map(), parts: parts.length, resolve, reject, settled: false }
+      for (const part of parts) this.#queue.push({ search, part })
       this.#pump()
     })
   }
@@ -78,11 +96,11 @@ export class SearchPool {
   /** Stops the workers; a search still waiting or running is answered with an error. */
   async dispose(): Promise<void> {
     this.#closed = true
-    for (const waiting of this.#queue) settle(waiting, new Error('The archive was closed.'))
+    for (const waiting of this.#queue) settle(waiting.search, new Error('The archive was closed.'))
     this.#queue = []
     await Promise.all(
       this.#slots.map((slot) => {
-        if (slot.running !== null) settle(slot.running, new Error('The archive was closed.'))
+        if (slot.running !== null) settle(slot.running.search, new Error('The archive was closed.'))
         return slot.worker.terminate()
       })
     )
@@ -95,7 +113,7 @@ export class SearchPool {
       if (slot === null) return
       const next = this.#queue.shift()!
       slot.running = next
-      slot.worker.postMessage({ id: next.id, request: next.request } satisfies SearchWorkerRequest)
+      slot.worker.postMessage({ id: next.search.id, request: next.search.request, part: next.part } satisfies SearchWorkerRequest)
     }
   }
 
@@ -103,12 +121,12 @@ export class SearchPool {
     if (this.#slots.length >= POOL_SIZE || this.#closed) return null
     const slot: Slot = { worker: new Worker(this.#workerPath, { workerData: this.#data }), running: null }
     slot.worker.on('message', (reply: SearchWorkerReply) => {
-      const pending = slot.running
+      const job = slot.running
       slot.running = null
-      if (pending !== null && pending.id === reply.id) {
-        if (reply.type === 'result') settle(pending, reply.result)
-        else if (reply.type === 'abandoned') settle(pending, new SearchReplaced())
-        else settle(pending, new Error(reply.message))
+      if (job !== null && job.search.id === reply.id) {
+        if (reply.type === 'result') partDone(job, reply.partial)
+        else if (reply.type === 'abandoned') settle(job.search, new SearchReplaced())
+        else settle(job.search, new Error(reply.message))
       }
       this.#pump()
     })
@@ -116,7 +134,7 @@ export class SearchPool {
       const index = this.#slots.indexOf(slot)
       if (index === -1) return
       this.#slots.splice(index, 1)
-      if (slot.running !== null) settle(slot.running, new Error(`the search stopped: ${reason}`))
+      if (slot.running !== null) settle(slot.running.search, new Error(`the search stopped: ${reason}`))
       slot.running = null
       // A new worker takes its place for whatever waits.
       this.#pump()
@@ -128,9 +146,22 @@ export class SearchPool {
   }
 }
 
-function settle(pending: Pending, outcome: SearchResult | Error): void {
-  if (pending.settled) return
-  pending.settled = true
-  if (outcome instanceof Error) pending.reject(outcome)
-  else pending.resolve(outcome)
+function partDone(job: Job, partial: PartialSearch): void {
+  const { search } = job
+  if (search.settled) return
+  search.partials.set(job.part, partial)
+  if (search.partials.size < search.parts) return
+  // In the order searchArchive merges them, so notes and ties come out the same.
+  const ordered = SEARCH_PART_ORDER.flatMap((part) => {
+    const found = search.partials.get(part)
+    return found === undefined ? [] : [found]
+  })
+  settle(search, mergeSearch(search.request, ordered))
+}
+
+function settle(search: Search, outcome: SearchResult | Error): void {
+  if (search.settled) return
+  search.settled = true
+  if (outcome instanceof Error) search.reject(outcome)
+  else search.resolve(outcome)
 }

@@ -4,7 +4,7 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import { connectReader } from '../db/connect-reader'
 import { SearchAbandoned } from './search-abandoned'
-import { searchArchive } from './search-archive'
+import { searchPart } from './search-archive'
 import type { SearchWorkerData, SearchWorkerReply, SearchWorkerRequest } from './search-pool'
 
 const port = parentPort
@@ -20,7 +20,7 @@ port.on('message', (message: SearchWorkerRequest) => {
   }
   let reply: SearchWorkerReply
   try {
-    reply = { id: message.id, type: 'result', result: searchArchive(db, message.request, { checkpoint }) }
+    reply = { id: message.id, type: 'result', partial: searchPart(db, message.request, message.part, { checkpoint }) }
   } catch (error) {
     reply = error instanceof SearchAbandoned ? { id: message.id, type: 'abandoned' } : { id: message.id, type: 'failed', message: error instanceof Error ? error.message : String(error) }
   }

@@ -20,3 +20,8 @@ export function clickedText(target: EventTarget | null, documentSelection: strin
   const editable = target instanceof Element && target.closest('[contenteditable=""], [contenteditable="true"], [contenteditable="plaintext-only"]') !== null
   return { editable, selection: documentSelection }
 }
+
+/** Where the menu for this event opens: the pointer, or where Chromium put a keyboard-opened one. */
+export function menuPlace(event: MouseEvent): { x: number; y: number } {
+  return { x: Math.max(0, Math.round(event.clientX)), y: Math.max(0, Math.round(event.clientY)) }
+}
