@@ -161,5 +161,5 @@ export class ImportJobs {
 function failedOutcome(path: string, error: unknown): ImportOutcome {
   const file = basename(path)
   const reason = error instanceof Error ? error.message : String(error)
-  return { file, path, status: 'failed', kind: null, id: null, rows: 0, warnings: [], emptiedCells: [], error: `${file} could not be imported: ${reason}. Nothing was added.`, seconds: 0, dataSeconds: 0 }
+  return { file, path, status: 'failed', kind: null, id: null, rows: 0, warnings: [], emptiedCells: [], error: `${file} could not be imported: ${reason}. Nothing was added.`, seconds: 0, dataSeconds: 0, ocr: null, sheets: null }
 }
