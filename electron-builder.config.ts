@@ -17,8 +17,13 @@ import { fileURLToPath } from 'node:url'
 
 const root = dirname(fileURLToPath(import.meta.url))
 
-/** The packages the import workers import (src/main/core/import/…); package-layout.test.ts runs them. */
-export const WORKER_PACKAGES = ['better-sqlite3', 'htmlparser2', 'pdfjs-dist']
+/**
+ * The packages the import workers import (src/main/core/import/…); package-layout.test.ts runs them.
+ * tesseract.js starts a worker thread of its own from its package, and that worker loads
+ * tesseract.js-core's WebAssembly and reads @tesseract.js-data/eng's model from theirs: all three
+ * must be real files, so they are unpacked with the others.
+ */
+export const WORKER_PACKAGES = ['better-sqlite3', 'htmlparser2', 'pdfjs-dist', 'yauzl', '@e965/xlsx', 'mammoth', 'tesseract.js', 'tesseract.js-core', '@tesseract.js-data/eng']
 /** Dependencies used only while npm installs (better-sqlite3's prebuilt-binary fetcher). */
 const NOT_AT_RUN_TIME = ['prebuild-install']
 
@@ -89,6 +94,7 @@ export function packageConfig({ nativeDir, output }: { nativeDir: string; output
       '!out/main/cli.js',
       '!out/main/search-bench.js',
       '!out/main/chart-bench.js',
+      '!out/main/formats-bench.js',
       // Only the CLI prints with Playwright; the app prints with Electron.
       '!node_modules/playwright-core/**',
       // better-sqlite3 is loaded through `nativeBinding`: its sources, its Node build and the
@@ -100,11 +106,18 @@ export function packageConfig({ nativeDir, output }: { nativeDir: string; output
       '!node_modules/pdfjs-dist/{build,web,types,image_decoders}/**',
       // Source maps of dependencies help nobody at run time.
       '!node_modules/**/*.map',
+      // In Node tesseract.js loads a core's .js and .wasm files (which core depends on what the
+      // processor and tesseract.js 7.0.0's choice make of it: all are kept) and reads the best_int
+      // model: the cores' copies inlined for browsers (.wasm.js) and the legacy model are not needed (~38 MB).
+      '!node_modules/tesseract.js-core/*.wasm.js',
+      '!node_modules/@tesseract.js-data/eng/4.0.0/**',
       { from: nativeDir, to: 'native', filter: ['electron-*/better_sqlite3.node'] }
     ],
     // Native modules load only from real files; matched by name, as the native binding's folder may
-    // come from elsewhere (the layout test packs a stand-in).
-    asarUnpack: ['out/main/**', '**/*.node', ...workerPackages.map((dir) => `${dir}/**`)],
+    // come from elsewhere (the layout test packs a stand-in). The workers' packages are matched by
+    // name wherever electron-builder puts them: it may hoist a package nested here (mammoth's own
+    // xmlbuilder) to the top level of the app's node_modules, or the reverse.
+    asarUnpack: ['out/main/**', '**/*.node', ...workerPackages.map((dir) => `**/node_modules/${dir.slice(dir.lastIndexOf('node_modules/') + 'node_modules/'.length)}/**`)],
     extraResources: [{ from: 'resources/sample', to: 'sample' }],
     linux: {
       target: ['AppImage', 'deb'],

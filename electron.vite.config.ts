@@ -21,7 +21,8 @@ export default defineConfig({
           'search-worker': resolve(import.meta.dirname, 'src/main/core/search/search-worker.ts'),
           // npm run bench:search; never loaded by the app.
           'search-bench': resolve(import.meta.dirname, 'src/main/bench/run-search-bench.ts'),
-          'chart-bench': resolve(import.meta.dirname, 'src/main/bench/run-chart-bench.ts')
+          'chart-bench': resolve(import.meta.dirname, 'src/main/bench/run-chart-bench.ts'),
+          'formats-bench': resolve(import.meta.dirname, 'src/main/bench/run-formats-bench.ts')
         }
       }
     }

@@ -111,7 +111,8 @@ export const apiArgs = {
       header: bool(),
       quote: oneOf('double', 'none'),
       nullTokens: list(text(MAX_NULL_TOKEN_LENGTH), MAX_NULL_TOKENS),
-      force: bool()
+      force: bool(),
+      sheets: nullable(list(text(200), 1000))
     })
   }),
   listJobs: nothing(),

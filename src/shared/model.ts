@@ -31,8 +31,23 @@ export interface ArticleSummary {
   wordCount: number
 }
 
+/**
+ * Where one page of a PDF lies in an article's body ([start, end) in UTF-16 units), and how its text
+ * was read: from the PDF's text layer, or by OCR from the page's picture, with tesseract's mean word
+ * confidence (0–100). A passage's page is the one whose span holds it.
+ */
+export interface ArticlePage {
+  page: number
+  start: number
+  end: number
+  method: 'text' | 'ocr'
+  confidence: number | null
+}
+
 export interface Article extends ArticleSummary {
   body: string
+  /** Pages of the PDF the body was read from, in order; empty for other sources. */
+  pages: ArticlePage[]
   language: string | null
   sha256: string | null
   sourceSize: number | null
@@ -238,6 +253,16 @@ export const SNIPPET_MARK_END = '\uE001'
 
 export type ImportedKind = 'article' | 'dataset'
 
+/** What became of one sheet of an imported workbook. */
+export interface SheetOutcome {
+  name: string
+  /** imported: a dataset; empty: no table on it; hidden and not picked: left out (pick it to import it). */
+  status: 'imported' | 'empty' | 'hidden' | 'not picked'
+  /** The dataset it became, and its rows. */
+  id: number | null
+  rows: number
+}
+
 /** Cells of one column that a null token the person chose was read as: empty, and counted. */
 export interface EmptiedCells {
   /** The column's label. */
@@ -263,6 +288,13 @@ export interface ImportOutcome {
   seconds: number
   /** Seconds until its content was published (usable); the search index follows. */
   dataSeconds: number
+  /** For a PDF with scanned pages: how many pages were read by OCR, and their mean confidence (0–100). */
+  ocr: { pages: number; meanConfidence: number } | null
+  /**
+   * For a workbook: every worksheet, in the workbook's order, and what became of it. The outcome's
+   * id is then the first dataset's, and rows count all of them.
+   */
+  sheets: SheetOutcome[] | null
 }
 
 export type ImportDelimiter = ',' | '\t' | '|' | ';'
@@ -285,6 +317,8 @@ export interface ImportOptions {
   nullTokens: string[]
   /** Import even when the same bytes are already in the archive. */
   force: boolean
+  /** A workbook's sheets to import, by name; null imports every visible sheet that holds a table. */
+  sheets: string[] | null
 }
 
 export const DEFAULT_IMPORT_OPTIONS: ImportOptions = {
@@ -293,7 +327,8 @@ export const DEFAULT_IMPORT_OPTIONS: ImportOptions = {
   header: true,
   quote: 'double',
   nullTokens: [],
-  force: false
+  force: false,
+  sheets: null
 }
 
 export type JobState = 'running' | 'done' | 'failed' | 'cancelled'

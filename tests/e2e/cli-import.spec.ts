@@ -2,11 +2,13 @@
 // land in the archive must be exactly those the in-thread unit tests expect.
 import { execFileSync, spawn, spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync, truncateSync, unlinkSync, writeFileSync } from 'node:fs'
+import { copyFileSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, truncateSync, unlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { expect, test } from '@playwright/test'
+import { wordParagraph, writeDocx, writeOdt } from '../helpers/office-documents'
+import { scannedPdf } from '../helpers/scanned-pdf'
 import { PROJECT_ROOT } from './launch'
 
 const CLI = join(PROJECT_ROOT, 'out', 'main', 'cli.js')
@@ -211,17 +213,20 @@ test('articles from HTML and PDF, and clear failures, each on its own JSON line'
   const archive = join(dir, 'd.casefile')
   writeFileSync(join(dir, 'empty.csv'), '')
   writeFileSync(join(dir, 'notes.docx'), 'PK')
-  const files = [join(FIXTURES, 'article', 'news-article.html'), join(FIXTURES, 'article', 'backlog-article.pdf'), join(dir, 'empty.csv'), join(dir, 'notes.docx')]
+  writeFileSync(join(dir, 'photo.tiff'), 'II*')
+  const files = [join(FIXTURES, 'article', 'news-article.html'), join(FIXTURES, 'article', 'backlog-article.pdf'), join(dir, 'empty.csv'), join(dir, 'notes.docx'), join(dir, 'photo.tiff')]
   const { code, lines } = importFiles(archive, files)
   expect(code).toBe(1)
   expect(lines.map((line) => [line.file, line.status, line.kind])).toEqual([
     ['news-article.html', 'imported', 'article'],
     ['backlog-article.pdf', 'imported', 'article'],
     ['empty.csv', 'failed', 'dataset'],
-    ['notes.docx', 'failed', null]
+    ['notes.docx', 'failed', 'article'],
+    ['photo.tiff', 'failed', null]
   ])
   expect(lines[2]!.error).toBe('empty.csv is empty (0 bytes); nothing was imported.')
-  expect(lines[3]!.error).toMatch(/^Casefile can't import \.docx files \(notes\.docx\); it reads: /)
+  expect(lines[3]!.error).toBe('notes.docx is not a Word document (.docx) (it is not a zip package; it may be damaged or another kind of file); nothing was imported.')
+  expect(lines[4]!.error).toMatch(/^Casefile can't import \.tiff files \(photo\.tiff\); it reads: .*\.docx.*\.xlsx/)
   const titles = query<{ title: string }>(archive, "SELECT title FROM articles WHERE source_file IN ('news-article.html', 'backlog-article.pdf') ORDER BY id")
   expect(titles).toHaveLength(2)
   expect(titles.every((row) => row.title.length > 0)).toBe(true)
@@ -341,4 +346,36 @@ test('more than a million numbers spelled another way all keep their spelling, a
   const exported = spawnSync(process.execPath, [CLI, '--archive', archive, 'export-dataset', String(id), '--csv', out], { encoding: 'utf8' })
   expect(exported.status).toBe(0)
   expect(readFileSync(out).equals(readFileSync(file))).toBe(true)
+})
+
+test('a folder of a workbook, Word and OpenDocument texts and a scanned PDF: one JSON line each, read offline', async () => {
+  test.setTimeout(120_000)
+  const folder = join(dir, 'release')
+  mkdirSync(folder)
+  copyFileSync(join(FIXTURES, 'workbook', 'dhs-yearbook-2013-table-39.xlsx'), join(folder, 'a-yearbook.xlsx'))
+  writeDocx(join(folder, 'b-memo.docx'), wordParagraph('Case review', 'Heading1', false) + wordParagraph('4,403 cases were closed.', null, false), { title: null, creator: null, created: null })
+  writeOdt(join(folder, 'c-notes.odt'), '<text:h text:outline-level="1">Notes</text:h><text:p>288,361 cases were reviewed.</text:p>', '', '')
+  const scan = '<!DOCTYPE html><html><head><title>x</title><style>@page { size: Letter; margin: 1in } body { font: 14pt/1.5 serif }</style></head><body><p>The agency said it would publish new figures every month.</p></body></html>'
+  writeFileSync(join(folder, 'd-scan.pdf'), await scannedPdf(scan, 150, [], null))
+  const archive = join(dir, 'f.casefile')
+  const { code, lines, stderr } = importFiles(archive, [folder], ['--sheet', 'Table 39'])
+  expect(stderr).toBe('')
+  expect(code).toBe(0)
+  expect(lines.map((line) => [line.file, line.status, line.kind])).toEqual([
+    ['a-yearbook.xlsx', 'imported', 'dataset'],
+    ['b-memo.docx', 'imported', 'article'],
+    ['c-notes.odt', 'imported', 'article'],
+    ['d-scan.pdf', 'imported', 'article']
+  ])
+  expect(lines[0]!.sheets).toEqual([
+    { name: 'Table 39', status: 'imported', id: lines[0]!.id, rows: 4 },
+    { name: 'Case review', status: 'not picked', id: null, rows: 0 },
+    { name: 'Lookup', status: 'not picked', id: null, rows: 0 }
+  ])
+  expect(lines[3]!.ocr).toMatchObject({ pages: 1 })
+  const titles = query<{ title: string }>(archive, "SELECT title FROM articles WHERE source_file IN ('b-memo.docx', 'c-notes.odt') ORDER BY source_file")
+  expect(titles.map((row) => row.title)).toEqual(['Case review', 'Notes'])
+  // The OCR text is searched like any other.
+  const search = spawnSync(process.execPath, [CLI, '--archive', archive, 'search', 'publish figures', '--json'], { encoding: 'utf8' })
+  expect(JSON.parse(search.stdout)).toMatchObject({ total: 1, hits: [{ kind: 'article', id: lines[3]!.id }] })
 })

@@ -51,3 +51,17 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true })
   await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`) })
 }
+
+/**
+ * Drops files with these names on the window, as the OS would (browser back end: each File's path
+ * is `${dropDir}/${name}`).
+ */
+export async function dropFiles(page: Page, names: readonly string[]): Promise<void> {
+  const transfer = await page.evaluateHandle((files) => {
+    const data = new DataTransfer()
+    for (const name of files) data.items.add(new File(['(read from disk)'], name))
+    return data
+  }, names)
+  await page.dispatchEvent('main', 'dragenter', { dataTransfer: transfer })
+  await page.dispatchEvent('main', 'drop', { dataTransfer: transfer })
+}

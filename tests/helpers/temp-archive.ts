@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { afterEach } from 'vitest'
 import { openArchive, type Archive } from '../../src/main/core/index'
 
 export const SAMPLE_DIR = resolve(import.meta.dirname, '../../resources/sample')
@@ -9,6 +10,22 @@ export const SAMPLE_DIR = resolve(import.meta.dirname, '../../resources/sample')
 export function tempDir(prefix: string): { dir: string; cleanup: () => void } {
   const dir = mkdtempSync(join(tmpdir(), `casefile-${prefix}-`))
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) }
+}
+
+/**
+ * For a test file: a function that makes a fresh temp folder each time it is called, every one of
+ * them removed after each test. Call it at the top level of the file.
+ */
+export function tempFolders(prefix: string): () => string {
+  const cleanups: (() => void)[] = []
+  afterEach(() => {
+    while (cleanups.length) cleanups.pop()!()
+  })
+  return () => {
+    const { dir, cleanup } = tempDir(prefix)
+    cleanups.push(cleanup)
+    return dir
+  }
 }
 
 /** Opens a new archive file (seeded with the sample unless told otherwise) in its own temp folder. */

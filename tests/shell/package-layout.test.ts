@@ -19,10 +19,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEFAULT_IMPORT_OPTIONS, type ArchiveInfo, type JobStatus, type SearchResult } from '../../src/shared/model'
 import { searchRequest } from '../../src/shared/search-request'
 import { packageConfig, WORKER_PACKAGES } from '../../electron-builder.config'
+import { wordParagraph, writeDocx } from '../helpers/office-documents'
+import { scannedPdf } from '../helpers/scanned-pdf'
 import { StandInMain, type Report } from './stand-in/main-process'
 import { ELECTRON_ABI, ELECTRON_VERSION, NODE_BUILD, PROJECT_ROOT, requireBuild, standInFacts } from './stand-in/layouts'
 
 const linux = process.platform === 'linux'
+const SCANNED_HTML = '<!DOCTYPE html><html><head><title>x</title><style>@page { size: Letter; margin: 1in } body { font: 14pt/1.5 serif }</style></head><body><p>The review closed 4,403 cases by May 29, 2012.</p></body></html>'
 let work = ''
 let resources = ''
 let asarEntries: string[] = []
@@ -78,6 +81,14 @@ describe.skipIf(!linux)('the packaged app (electron-builder dir target, Linux)',
     for (const path of [`native/electron-${ELECTRON_ABI}/better_sqlite3.node`, 'out/main/import-worker.js', 'out/main/import-reader-worker.js', 'out/main/search-worker.js', ...WORKER_PACKAGES.map((name) => `node_modules/${name}/package.json`)]) {
       expect(existsSync(join(unpacked, path)), path).toBe(true)
     }
+    // What OCR needs at run time, offline: tesseract's worker, its WebAssembly cores and the English model.
+    const cores = ['', '-simd', '-relaxedsimd', '-lstm', '-simd-lstm', '-relaxedsimd-lstm'].flatMap((variant) => [`tesseract-core${variant}.js`, `tesseract-core${variant}.wasm`])
+    for (const path of [...cores.map((core) => `tesseract.js-core/${core}`), '@tesseract.js-data/eng/4.0.0_best_int/eng.traineddata.gz', 'tesseract.js/src/worker-script/node/index.js']) {
+      expect(existsSync(join(unpacked, 'node_modules', path)), path).toBe(true)
+    }
+    // Left out: the browsers' inlined copies of the cores, and the legacy model OCR does not use.
+    expect(existsSync(join(unpacked, 'node_modules', 'tesseract.js-core', 'tesseract-core.wasm.js'))).toBe(false)
+    expect(existsSync(join(unpacked, 'node_modules', '@tesseract.js-data', 'eng', '4.0.0'))).toBe(false)
   })
 
   it('ships the sample pack outside the archive', () => {
@@ -130,9 +141,22 @@ describe.skipIf(!linux)('the packaged app (electron-builder dir target, Linux)',
       expect(value?.counts.datasets).toBeGreaterThanOrEqual(5)
     })
 
-    it('imports a table, a web page and a PDF through the unpacked workers', async () => {
+    it('imports a table, a web page, a PDF, a workbook, a Word file and a scanned PDF through the unpacked workers', async () => {
       const fixtures = join(PROJECT_ROOT, 'tests', 'fixtures', 'import')
-      const paths = [join(fixtures, 'ice-removals-by-citizenship-top5.csv'), join(fixtures, 'delimited', 'windows-1252.csv'), join(fixtures, 'article', 'news-article.html'), join(fixtures, 'article', 'backlog-article.pdf')]
+      const made = join(work, 'made')
+      mkdirSync(made)
+      const docx = writeDocx(join(made, 'memo.docx'), wordParagraph('Memo on the review', 'Heading1', false) + wordParagraph('Cases were reviewed.', null, false), { title: null, creator: null, created: null })
+      const scanned = join(made, 'scanned-memo.pdf')
+      writeFileSync(scanned, await scannedPdf(SCANNED_HTML, 150, [], null))
+      const paths = [
+        join(fixtures, 'ice-removals-by-citizenship-top5.csv'),
+        join(fixtures, 'delimited', 'windows-1252.csv'),
+        join(fixtures, 'article', 'news-article.html'),
+        join(fixtures, 'article', 'backlog-article.pdf'),
+        join(fixtures, 'workbook', 'dhs-yearbook-2013-table-39.xlsx'),
+        docx,
+        scanned
+      ]
       const started = await main!.invoke('importFiles', { paths, options: DEFAULT_IMPORT_OPTIONS }, 'window')
       expect(started).toMatchObject({ ok: true })
       const jobs = (await main!.send<{ ok: boolean; value: JobStatus[] }>({ cmd: 'wait-for-jobs' })).value
@@ -141,8 +165,15 @@ describe.skipIf(!linux)('the packaged app (electron-builder dir target, Linux)',
         ['ice-removals-by-citizenship-top5.csv', 'imported', null],
         ['windows-1252.csv', 'imported', null],
         ['news-article.html', 'imported', null],
-        ['backlog-article.pdf', 'imported', null]
+        ['backlog-article.pdf', 'imported', null],
+        ['dhs-yearbook-2013-table-39.xlsx', 'imported', null],
+        ['memo.docx', 'imported', null],
+        ['scanned-memo.pdf', 'imported', null]
       ])
+      expect(outcomes[4]!.sheets!.filter((sheet) => sheet.status === 'imported')).toHaveLength(2)
+      // OCR ran in the packaged worker: tesseract's worker, core (.wasm) and English model came from app.asar.unpacked.
+      expect(outcomes[6]!.ocr).toMatchObject({ pages: 1 })
+      expect(outcomes[6]!.ocr!.meanConfidence).toBeGreaterThan(70)
       // The work ran in worker threads started from the unpacked folder, not inline.
       expect(main!.output.join('')).not.toContain('import worker is missing')
     })

@@ -250,7 +250,8 @@ function insertArticles(db: Database, random: () => number, vocabulary: Vocabula
         sourceFile: `article-${i}.txt`,
         sourceSize: body.length,
         sha256: null,
-        importId: null
+        importId: null,
+        pages: []
       })
     }
   })()

@@ -3,6 +3,7 @@ import { MAX_NULL_TOKEN_LENGTH, MAX_NULL_TOKENS, type ArchiveApi } from '@shared
 import { emptiedCellsText } from '@shared/emptied-cells'
 import { DEFAULT_IMPORT_OPTIONS, type ImportDelimiter, type ImportEncoding, type ImportOptions, type JobStatus } from '@shared/model'
 import { UsageError, type CliIo } from './cli-io'
+import { ocrSummary } from '@shared/ocr-summary'
 import { formatBytes, printable } from './format'
 import { allowOnly, type ParsedArgs } from './parse-cli-args'
 import { unwrap } from './unwrap'
@@ -41,6 +42,9 @@ export function importOptionsFrom(args: ParsedArgs): ImportOptions {
   const long = tokens.find((token) => token.length > MAX_NULL_TOKEN_LENGTH)
   if (long !== undefined) throw new UsageError(`--null-token takes a cell's text of up to ${MAX_NULL_TOKEN_LENGTH} characters, not "${long.slice(0, 40)}…"`)
   options.nullTokens = tokens
+  // A workbook's sheets, by name: `--sheet "Table 39" --sheet Notes`; none given reads every visible one.
+  const sheets = args.repeated.get('sheet') ?? []
+  options.sheets = sheets.length > 0 ? sheets : null
   return options
 }
 
@@ -61,7 +65,7 @@ export async function importCommand(
   io: CliIo,
   follow: (jobId: string, onUpdate: (job: JobStatus) => void) => Promise<JobStatus>
 ): Promise<boolean> {
-  allowOnly(args, ['json', 'delimiter', 'encoding', 'no-header', 'quote', 'null-token', 'force'])
+  allowOnly(args, ['json', 'delimiter', 'encoding', 'no-header', 'quote', 'null-token', 'sheet', 'force'])
   if (args.positionals.length === 0) throw new UsageError('import needs at least one file or folder')
   const options = importOptionsFrom(args)
   const { jobId } = unwrap(await api.importFiles({ paths: args.positionals.map((path) => resolve(path)), options }))
@@ -77,7 +81,14 @@ export async function importCommand(
       io.out(`${JSON.stringify(outcome)}\n`)
       continue
     }
-    const what = outcome.kind === 'dataset' ? `dataset #${outcome.id} (${outcome.rows.toLocaleString('en-US')} rows)` : `article #${outcome.id}`
+    const ocr = outcome.ocr ? ` (${ocrSummary(outcome.ocr)})` : ''
+    const sheets = (outcome.sheets ?? []).filter((sheet) => sheet.id !== null)
+    const what =
+      sheets.length > 0
+        ? `${sheets.length === 1 ? 'dataset' : 'datasets'} ${sheets.map((sheet) => `#${sheet.id} “${printable(sheet.name)}” (${sheet.rows.toLocaleString('en-US')} rows)`).join(', ')}`
+        : outcome.kind === 'dataset'
+          ? `dataset #${outcome.id} (${outcome.rows.toLocaleString('en-US')} rows)`
+          : `article #${outcome.id}${ocr}`
     // File names and messages quoting them are printed escaped: a name cannot break a line or send escape codes.
     if (outcome.status === 'imported') io.out(`imported  ${printable(outcome.file)} → ${what} in ${outcome.seconds} s\n`)
     if (outcome.status === 'imported' && outcome.emptiedCells.length > 0) io.out(`  read as empty: ${printable(emptiedCellsText(outcome.emptiedCells))}\n`)

@@ -11,9 +11,9 @@ export interface ParsedArgs {
 }
 
 // Flags that take a value; every other --flag is a switch.
-const VALUED = new Set(['archive', 'limit', 'delimiter', 'encoding', 'quote', 'kind', 'sort', 'pdf', 'md', 'html', 'title', 'png', 'null-token', 'csv'])
+const VALUED = new Set(['archive', 'limit', 'delimiter', 'encoding', 'quote', 'kind', 'sort', 'pdf', 'md', 'html', 'title', 'png', 'null-token', 'csv', 'sheet'])
 // Valued flags whose every value counts: `--null-token N/A --null-token b6`.
-const REPEATABLE = new Set(['null-token'])
+const REPEATABLE = new Set(['null-token', 'sheet'])
 
 /** `casefile [--archive PATH] COMMAND [ARGS…] [--flag] [--flag VALUE]`; `--` ends the flags. */
 export function parseCliArgs(argv: readonly string[]): ParsedArgs {

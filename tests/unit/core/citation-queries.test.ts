@@ -17,7 +17,7 @@ describe('citations', () => {
     const body = 'Fewer than 2 percent of the cases — 4,403 of 288,361 — were closed.'
     const articleId = insertArticle(db, {
       title: 'T', byline: null, publisher: null, publishedAt: null, url: null, language: null, body,
-      sourceFile: 't.txt', sourceSize: body.length, sha256: 'b'.repeat(64), importId: null
+      sourceFile: 't.txt', sourceSize: body.length, sha256: 'b'.repeat(64), importId: null, pages: []
     })
     const noteId = insertNote(db, 'N', '').id
     const start = body.indexOf('4,403')

@@ -104,6 +104,25 @@ describe('exportNotes', () => {
     expect(exportNotes(db, [other], 'markdown').text).toContain('A [^1] B [^1] C\n')
   })
 
+  it('names the page of a PDF a quoted passage starts on, in HTML and in Markdown', () => {
+    const body = 'First page of the scanned memo.\n\nSecond page: 4,403 cases were closed.'
+    const scan = insertArticle(db, {
+      title: 'Scanned memo', byline: null, publisher: null, publishedAt: null, url: null, language: null, body,
+      sourceFile: 'memo-scan.pdf', sourceSize: 1, sha256: 'c'.repeat(64), importId: null,
+      pages: [
+        { page: 1, start: 0, end: 31, method: 'ocr', confidence: 90 },
+        { page: 2, start: 33, end: body.length, method: 'ocr', confidence: 94 }
+      ]
+    })
+    const note = insertNote(db, 'Paged', 'x').id
+    const start = body.indexOf('4,403')
+    const onPageTwo = addArticleCitation(db, note, scan, start, start + 5)
+    const unpaged = addArticleCitation(db, note, seedId, 0, 10)
+    updateNote(db, note, 'Paged', `${citationToken(onPageTwo.id)} and ${citationToken(unpaged.id)}`)
+    expect(exportNotes(db, [note], 'html').text).toContain('<sup class="citation"><a href="#source-1">1</a>, p. 2</sup> and <sup class="citation"><a href="#source-2">2</a></sup>')
+    expect(exportNotes(db, [note], 'markdown').text).toContain('[^1] (p. 2) and [^2]')
+  })
+
   it('lists what a dataset citation cites (its detail) with the dataset, in HTML and in Markdown', () => {
     const removals = removalsDataset()
     const note = insertNote(db, 'FY2011', 'draft').id
@@ -129,7 +148,8 @@ describe('exportNotes', () => {
       sourceFile: 'evil_[1].html',
       sourceSize: 10,
       sha256: null,
-      importId: null
+      importId: null,
+      pages: []
     })
     const note = insertNote(db, 'Hostile source', 'draft').id
     const citation = addArticleCitation(db, note, article, 0, 9)

@@ -40,7 +40,7 @@ describe('ImportJobs', () => {
     const runner: ImportRunner = async (request) => {
       calls++
       if (calls === 1) throw new Error('the thread vanished')
-      return { file: 'b.csv', path: request.path, status: 'imported', kind: 'dataset', id: 1, rows: 1, warnings: [], emptiedCells: [], error: null, seconds: 0, dataSeconds: 0 }
+      return { file: 'b.csv', path: request.path, status: 'imported', kind: 'dataset', id: 1, rows: 1, warnings: [], emptiedCells: [], error: null, seconds: 0, dataSeconds: 0, ocr: null, sheets: null }
     }
     const jobs = new ImportJobs(runner, (event) => events.push(event))
     const [a, b] = files('a.csv', 'b.csv')

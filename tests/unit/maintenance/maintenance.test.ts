@@ -211,7 +211,7 @@ describe('restore', () => {
     db.close()
     await refuse(
       versionless,
-      'versionless.casefile cannot be opened by this version of Casefile: upgrading it from format 0 to 6 failed at step 1 (initial schema): table meta already exists; nothing was restored.'
+      `versionless.casefile cannot be opened by this version of Casefile: upgrading it from format 0 to ${MIGRATIONS.length} failed at step 1 (initial schema): table meta already exists; nothing was restored.`
     )
 
     const newer = join(dir, 'newer.casefile')
@@ -234,9 +234,11 @@ describe('restore', () => {
     const older = join(dir, 'older.casefile')
     const built = await openArchive(older, { create: true, seedDir: null, nativeBinding: null })
     built.close()
-    // Format 5 as an older Casefile wrote it: migration 6 gave saved searches their filters column.
+    // Format 5 as an older Casefile wrote it: migration 6 gave saved searches their filters column,
+    // migration 7 made the table of article pages.
     const db = new Database(older)
     db.exec('ALTER TABLE saved_searches DROP COLUMN filters')
+    db.exec('DROP TABLE article_pages')
     db.pragma('user_version = 5')
     db.close()
     await restoreArchive(archive, older, MIGRATIONS)

@@ -4,7 +4,7 @@ import { DEFAULT_IMPORT_OPTIONS, type ImportOptions, type ImportOutcome, type Jo
 import { droppedPaths } from '../../../src/renderer/src/lib/dropped-files'
 import { formatBytes } from '../../../src/renderer/src/lib/format-bytes'
 import { formatDuration } from '../../../src/renderer/src/lib/format-duration'
-import { formFromOptions, optionsFromForm } from '../../../src/renderer/src/lib/import-option-choices'
+import { formFromOptions, optionsFromForm, sheetChoices } from '../../../src/renderer/src/lib/import-option-choices'
 import {
   canImportAgain,
   jobHeading,
@@ -19,7 +19,7 @@ const NBSP = '\u00a0'
 const plain = (text: string) => text.replaceAll(NBSP, ' ')
 
 function outcome(partial: Partial<ImportOutcome>): ImportOutcome {
-  return { file: 'a.csv', path: '/in/a.csv', status: 'imported', kind: 'dataset', id: 7, rows: 0, warnings: [], emptiedCells: [], error: null, seconds: 0, dataSeconds: 0, ...partial }
+  return { file: 'a.csv', path: '/in/a.csv', status: 'imported', kind: 'dataset', id: 7, rows: 0, warnings: [], emptiedCells: [], error: null, seconds: 0, dataSeconds: 0, ocr: null, sheets: null, ...partial }
 }
 
 function job(partial: Partial<JobStatus>): JobStatus {
@@ -93,7 +93,7 @@ describe('drops and options', () => {
 
   it('round-trips the options form, "detect" standing for null', () => {
     expect(optionsFromForm(formFromOptions(DEFAULT_IMPORT_OPTIONS))).toEqual(DEFAULT_IMPORT_OPTIONS)
-    const custom: ImportOptions = { delimiter: '\t', encoding: 'windows-1252', header: false, quote: 'none', nullTokens: ['N/A', ' b6 '], force: true }
+    const custom: ImportOptions = { delimiter: '\t', encoding: 'windows-1252', header: false, quote: 'none', nullTokens: ['N/A', ' b6 '], force: true, sheets: ['Table 39'] }
     expect(optionsFromForm(formFromOptions(custom))).toEqual(custom)
   })
 
@@ -101,6 +101,33 @@ describe('drops and options', () => {
     const form = { ...formFromOptions(DEFAULT_IMPORT_OPTIONS), nullTokens: 'N/A\n\nb6\n(b)(6)\nN/A\n' }
     expect(formFromOptions(DEFAULT_IMPORT_OPTIONS).nullTokens).toBe('')
     expect(optionsFromForm(form).nullTokens).toEqual(['N/A', 'b6', '(b)(6)'])
+  })
+
+  it('offers a workbook’s sheets ticked as the import left them', () => {
+    const sheets = [
+      { name: 'Table 39', status: 'imported', id: 3, rows: 4 },
+      { name: 'Notes', status: 'empty', id: null, rows: 0 },
+      { name: 'Lookup', status: 'hidden', id: null, rows: 0 }
+    ] as const
+    expect(sheetChoices(outcome({ sheets: [...sheets] }))).toEqual([
+      { name: 'Table 39', picked: true, note: null },
+      { name: 'Notes', picked: false, note: 'no table found' },
+      { name: 'Lookup', picked: false, note: 'hidden' }
+    ])
+    const none = sheets.map((sheet) => ({ ...sheet, status: sheet.status === 'imported' ? ('not picked' as const) : sheet.status }))
+    expect(sheetChoices(outcome({ sheets: none })).map((choice) => choice.picked)).toEqual([true, true, false])
+  })
+
+  it('counts the datasets a workbook became', () => {
+    const sheets = [
+      { name: 'Table 39', status: 'imported', id: 3, rows: 4 },
+      { name: 'Case review', status: 'imported', id: 4, rows: 2 }
+    ] as const
+    expect(plain(outcomeHeadline(outcome({ rows: 6, seconds: 1, sheets: [...sheets] })))).toBe('Imported as 2 datasets · 6 rows · 1.0 s')
+  })
+
+  it('says how many pages of a PDF were read by OCR', () => {
+    expect(outcomeHeadline(outcome({ kind: 'article', rows: 1, ocr: { pages: 3, meanConfidence: 91 } }))).toBe('Imported as article · 3 pages read by OCR, mean confidence 91%')
   })
 
   it('formats sizes and durations that never break across lines', () => {

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3'
-import type { Article, ArticleSummary } from '@shared/model'
+import type { Article, ArticlePage, ArticleSummary } from '@shared/model'
 
 export interface NewArticle {
   title: string
@@ -13,6 +13,8 @@ export interface NewArticle {
   sourceSize: number | null
   sha256: string | null
   importId: number | null
+  /** A PDF's pages; empty for other sources. */
+  pages: ArticlePage[]
 }
 
 interface ArticleRow {
@@ -71,7 +73,17 @@ export function insertArticle(db: Database, article: NewArticle): number {
       article.importId,
       new Date().toISOString()
     )
-  return Number(result.lastInsertRowid)
+  const id = Number(result.lastInsertRowid)
+  const insertPage = db.prepare('INSERT INTO article_pages (article_id, page, start_offset, end_offset, method, confidence) VALUES (?, ?, ?, ?, ?, ?)')
+  for (const page of article.pages) insertPage.run(id, page.page, page.start, page.end, page.method, page.confidence)
+  return id
+}
+
+function pagesOf(db: Database, articleId: number): ArticlePage[] {
+  const rows = db
+    .prepare('SELECT page, start_offset, end_offset, method, confidence FROM article_pages WHERE article_id = ? ORDER BY page')
+    .all(articleId) as { page: number; start_offset: number; end_offset: number; method: ArticlePage['method']; confidence: number | null }[]
+  return rows.map((row) => ({ page: row.page, start: row.start_offset, end: row.end_offset, method: row.method, confidence: row.confidence }))
 }
 
 export function listArticles(db: Database): ArticleSummary[] {
@@ -89,6 +101,7 @@ export function getArticle(db: Database, id: number): Article | null {
   return {
     ...toSummary(row),
     body: row.body,
+    pages: pagesOf(db, id),
     language: row.language,
     sha256: row.sha256,
     sourceSize: row.source_size,

@@ -96,7 +96,8 @@ function toMarkdown(notes: Note[], title: string, sources: ExportSources, charts
     const body = note.body
       .replace(CITATION_TOKEN, (_, id: string) => {
         const number = sources.numberOf.get(Number(id))
-        return number === undefined ? '' : `[^${number}]`
+        const page = sources.pageOf.get(Number(id))
+        return number === undefined ? '' : `[^${number}]${page === undefined ? '' : ` (p. ${page})`}`
       })
       .replace(CHART_TOKEN, (_, id: string) => `\n\n${chartTable(charts.get(Number(id)), Number(id), sources.chartNumberOf.get(Number(id)))}\n\n`)
     parts.push(`${dossier ? '##' : '#'} ${titleOf(note)}`, body.trim())

@@ -26,6 +26,16 @@ export interface ExportSources {
   numberOf: ReadonlyMap<number, number>
   /** Embedded chart id → the number of its source in the list. */
   chartNumberOf: ReadonlyMap<number, number>
+  /** Citation id → the page of a PDF its quoted passage starts on, for citations of paged articles. */
+  pageOf: ReadonlyMap<number, number>
+}
+
+/** The page of an article (imported from a PDF) whose text holds body offset `offset`; null when unpaged. */
+function pageAt(db: Database, articleId: number, offset: number): number | null {
+  const row = db
+    .prepare('SELECT page FROM article_pages WHERE article_id = ? AND start_offset <= ? ORDER BY start_offset DESC LIMIT 1')
+    .get(articleId, offset) as { page: number } | undefined
+  return row?.page ?? null
 }
 
 function describe(db: Database, kind: CitationKind, id: number): Omit<ExportSource, 'number' | 'kind' | 'details'> | null {
@@ -71,6 +81,7 @@ export function collectSources(db: Database, bodies: readonly string[]): ExportS
   const bySource = new Map<string, number>()
   const numberOf = new Map<number, number>()
   const chartNumberOf = new Map<number, number>()
+  const pageOf = new Map<number, number>()
   const numberFor = (kind: CitationKind, id: number): number | undefined => {
     const key = `${kind}:${id}`
     let number = bySource.get(key)
@@ -99,13 +110,15 @@ export function collectSources(db: Database, bodies: readonly string[]): ExportS
       const number = numberFor(citation.kind, citation.sourceId)
       if (number === undefined) continue
       numberOf.set(id, number)
+      const page = citation.kind === 'article' && citation.startOffset !== null ? pageAt(db, citation.sourceId, citation.startOffset) : null
+      if (page !== null) pageOf.set(id, page)
       // A dataset citation's quote is its detail: which rows or filter the note relies on.
       const detail = citation.kind === 'dataset' ? citation.quote?.trim() : undefined
       const details = sources[number - 1]!.details
       if (detail && !details.includes(detail)) details.push(detail)
     }
   }
-  return { sources, numberOf, chartNumberOf }
+  return { sources, numberOf, chartNumberOf, pageOf }
 }
 
 /**

@@ -36,10 +36,13 @@ export function noteMarkdown(): MarkdownIt {
   md.validateLink = (url) => ALLOWED_LINK.test(url.trim())
   referenceRule(md, 'casefile_cite', 'cite')
   md.renderer.rules.casefile_cite = (tokens, index, _options, env) => {
-    const number = (env as NoteRenderEnv | undefined)?.sources.numberOf.get((tokens[index]!.meta as { id: number }).id)
+    const id = (tokens[index]!.meta as { id: number }).id
+    const sources = (env as NoteRenderEnv | undefined)?.sources
+    const number = sources?.numberOf.get(id)
+    const page = sources?.pageOf.get(id)
     return number === undefined
       ? '<sup class="citation missing" title="This citation no longer exists">?</sup>'
-      : `<sup class="citation"><a href="#source-${number}">${number}</a></sup>`
+      : `<sup class="citation"><a href="#source-${number}">${number}</a>${page === undefined ? '' : `, p. ${page}`}</sup>`
   }
   referenceRule(md, 'casefile_chart', 'chart')
   md.renderer.rules.casefile_chart = (tokens, index, _options, env) => {

@@ -101,7 +101,7 @@ export class ImportJobs {
       const path = files[index]!
       const name = basename(path)
       if (job.controller.signal.aborted) {
-        status.outcomes.push({ file: name, path, status: 'cancelled', kind: null, id: null, rows: 0, warnings: [], emptiedCells: [], error: null, seconds: 0, dataSeconds: 0 })
+        status.outcomes.push({ file: name, path, status: 'cancelled', kind: null, id: null, rows: 0, warnings: [], emptiedCells: [], error: null, seconds: 0, dataSeconds: 0, ocr: null, sheets: null })
         continue
       }
       const rowsBefore = status.rowsWritten
@@ -113,9 +113,20 @@ export class ImportJobs {
         status.bytesTotal = Math.max(status.bytesTotal, doneBytes + progress.bytesTotal)
         status.bytesRead = doneBytes + progress.bytesRead
         status.rowsWritten = rowsBefore + progress.rowsWritten
-        const what = progress.phase === 'checking' ? 'checking' : progress.phase === 'indexing' ? 'indexing for search' : 'reading'
+        const what =
+          progress.phase === 'checking'
+            ? 'checking'
+            : progress.phase === 'indexing'
+              ? 'indexing for search'
+              : progress.parts === 'pages'
+                ? `page ${progress.partsRead} of ${progress.partsTotal}${progress.ocrPages > 0 ? ` (${progress.ocrPages} read by OCR)` : ''}`
+                : progress.parts === 'sheets'
+                  ? `sheet ${Math.min(progress.partsRead + 1, progress.partsTotal)} of ${progress.partsTotal}`
+                  : 'reading'
         status.detail = `${files.length > 1 ? `${name} (${index + 1} of ${files.length})` : name} — ${what}`
-        status.progress = status.bytesTotal > 0 ? Math.min(1, status.bytesRead / status.bytesTotal) : null
+        // A PDF's pages are read one by one, not byte by byte (a scan takes seconds): they measure its progress.
+        const done = progress.parts === 'pages' && progress.partsTotal > 0 ? doneBytes + (progress.bytesTotal * progress.partsRead) / progress.partsTotal : status.bytesRead
+        status.progress = status.bytesTotal > 0 ? Math.min(1, done / status.bytesTotal) : null
         this.publish(job)
       }).catch((error: unknown) => failedOutcome(path, error))
       doneBytes = status.bytesTotal
@@ -150,5 +161,5 @@ export class ImportJobs {
 function failedOutcome(path: string, error: unknown): ImportOutcome {
   const file = basename(path)
   const reason = error instanceof Error ? error.message : String(error)
-  return { file, path, status: 'failed', kind: null, id: null, rows: 0, warnings: [], emptiedCells: [], error: `${file} could not be imported: ${reason}. Nothing was added.`, seconds: 0, dataSeconds: 0 }
+  return { file, path, status: 'failed', kind: null, id: null, rows: 0, warnings: [], emptiedCells: [], error: `${file} could not be imported: ${reason}. Nothing was added.`, seconds: 0, dataSeconds: 0, ocr: null, sheets: null }
 }

@@ -1,7 +1,7 @@
 import { extname } from 'node:path'
 import type { ImportedKind } from '@shared/model'
 
-export type ImportFormat = 'delimited' | 'json' | 'ndjson' | 'text' | 'html' | 'pdf'
+export type ImportFormat = 'delimited' | 'json' | 'ndjson' | 'text' | 'html' | 'pdf' | 'docx' | 'odt' | 'xlsx' | 'xls' | 'ods'
 
 const FORMATS: Record<string, ImportFormat> = {
   '.csv': 'delimited',
@@ -17,7 +17,13 @@ const FORMATS: Record<string, ImportFormat> = {
   '.html': 'html',
   '.htm': 'html',
   '.xhtml': 'html',
-  '.pdf': 'pdf'
+  '.pdf': 'pdf',
+  '.docx': 'docx',
+  '.odt': 'odt',
+  '.xlsx': 'xlsx',
+  '.xlsm': 'xlsx',
+  '.xls': 'xls',
+  '.ods': 'ods'
 }
 
 export const READABLE_EXTENSIONS = Object.keys(FORMATS)
@@ -27,8 +33,10 @@ export function importFormatOf(fileName: string): ImportFormat | null {
   return FORMATS[extname(fileName).toLowerCase()] ?? null
 }
 
+const DATASET_FORMATS: readonly ImportFormat[] = ['delimited', 'json', 'ndjson', 'xlsx', 'xls', 'ods']
+
 export function kindOfFormat(format: ImportFormat): ImportedKind {
-  return format === 'delimited' || format === 'json' || format === 'ndjson' ? 'dataset' : 'article'
+  return DATASET_FORMATS.includes(format) ? 'dataset' : 'article'
 }
 
 export function importKindOf(fileName: string): ImportedKind | null {

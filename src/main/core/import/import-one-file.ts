@@ -2,11 +2,12 @@ import type { BigIntStats } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import { basename } from 'node:path'
 import type { Database } from 'better-sqlite3'
-import type { DatasetSource, ImportOptions, ImportOutcome } from '@shared/model'
+import type { ArticlePage, DatasetSource, ImportOptions, ImportOutcome } from '@shared/model'
 import { insertArticle } from '../articles/article-queries'
 import { indexDatasetRows } from '../datasets/index-dataset-rows'
 import { extractHtmlArticle } from './article/extract-html-article'
-import { extractPdfArticle } from './article/extract-pdf-article'
+import { extractPdfArticle, type PdfReading } from './article/extract-pdf-article'
+import type { OcrEngine } from './article/ocr-engine'
 import { notRegularFileReason } from '../fs/regular-file'
 import { DatasetWriter, type SettledTypes } from './dataset-writer'
 import { decodeText } from './decode-text'
@@ -51,6 +52,12 @@ export interface ImportProgress {
   bytesRead: number
   bytesTotal: number
   rowsWritten: number
+  /** Parts of a file read so far, of how many: a PDF's pages or a workbook's sheets (0 for other files). */
+  parts: 'pages' | 'sheets' | null
+  partsRead: number
+  partsTotal: number
+  /** Pages of a PDF read by OCR so far. */
+  ocrPages: number
 }
 
 function elapsed(started: number): number {
@@ -91,15 +98,30 @@ async function readArticleBytes(path: string, fileName: string): Promise<{ bytes
   }
 }
 
-async function readArticle(bytes: Buffer, fileName: string, format: ImportFormat): Promise<{ fields: ArticleFields; warnings: string[] }> {
+interface ReadArticle {
+  fields: ArticleFields
+  warnings: string[]
+  pages: ArticlePage[]
+  ocr: ImportOutcome['ocr']
+}
+
+async function readArticle(bytes: Buffer, fileName: string, format: ImportFormat, reading: PdfReading): Promise<ReadArticle> {
   if (bytes.length === 0) throw new ImportInputError(`${fileName} is empty (0 bytes); nothing was imported.`, null, 0)
-  if (format === 'pdf') return { fields: await extractPdfArticle(bytes, fileName), warnings: [] }
+  if (format === 'docx' || format === 'odt') {
+    // Loaded when first needed: most imports are not Word files, and mammoth takes a while to load.
+    const { extractDocumentArticle } = await import('./document/extract-document-article')
+    return { fields: await extractDocumentArticle(bytes, fileName, format), warnings: [], pages: [], ocr: null }
+  }
+  if (format === 'pdf') {
+    const { pages, ocr, ...fields } = await extractPdfArticle(bytes, fileName, reading)
+    return { fields, warnings: [], pages, ocr }
+  }
   const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || utf16WithoutBom(bytes) !== null
   if (!utf16 && looksBinary(bytes)) throw new ImportInputError(`${fileName} looks like a binary file, not text; nothing was imported.`, null, 0)
   const decoded = decodeText(bytes, fileName)
   const fields = format === 'html' ? extractHtmlArticle(decoded.text, fileName) : parseArticleText(decoded.text, fileName)
   if (fields.body.trim() === '') throw new ImportInputError(`${fileName} has no text to import.`, null, null)
-  return { fields, warnings: decoded.warnings }
+  return { fields, warnings: decoded.warnings, pages: [], ocr: null }
 }
 
 /**
@@ -153,6 +175,8 @@ export async function importOneFile(
     error: null,
     seconds: elapsed(started),
     dataSeconds: 0,
+    ocr: null,
+    sheets: null,
     ...fields
   })
 
@@ -184,18 +208,23 @@ export async function importOneFile(
     format: format === 'delimited' ? 'delimited' : format === 'json' ? 'json' : 'ndjson',
     options: request.options
   } as const
+  const workbook = format === 'xlsx' || format === 'xls' || format === 'ods' ? format : null
+  const streamed = kind === 'dataset' && workbook === null
   // A file can only repeat an earlier import of its very size. When none has it, the file is hashed
   // as it is read and rows are written from the start; the sha256 is checked for a copy before the
-  // commit (another process may have imported the same bytes meanwhile).
-  const hashWhileReading = kind === 'dataset' && !importOfSizeExists(db, size)
+  // commit (another process may have imported the same bytes meanwhile). A workbook is hashed
+  // first: its zip is read by random access, not in one pass, and the last look before the commit
+  // refuses it if it changed meanwhile.
+  const hashWhileReading = streamed && !importOfSizeExists(db, size)
   // The reader thread starts now, so its start-up and first batches overlap with the hash below, if any.
-  const reader = kind === 'dataset' && readerWorker ? startTableReader(readerWorker, table) : null
+  // A workbook's sheets are read there too, one after another.
+  const reader = kind === 'dataset' && readerWorker ? startTableReader(readerWorker, { ...table, format: workbook ?? table.format }) : null
   try {
     let sha256: string | null = null
     let articleBytes: Buffer | null = null
     if (!hashWhileReading) {
       try {
-        onProgress({ phase: 'checking', bytesRead: 0, bytesTotal: size, rowsWritten: 0 })
+        onProgress({ phase: 'checking', bytesRead: 0, bytesTotal: size, rowsWritten: 0, parts: null, partsRead: 0, partsTotal: 0, ocrPages: 0 })
         if (kind === 'article') {
           const read = await readArticleBytes(request.path, fileName)
           articleBytes = read.bytes
@@ -225,7 +254,18 @@ export async function importOneFile(
     }
     let rowsWritten = 0
     let bytesRead = 0
-    const report = (phase: ImportProgress['phase']) => onProgress({ phase, bytesRead, bytesTotal: size, rowsWritten })
+    const partCounts: Pick<ImportProgress, 'parts' | 'partsRead' | 'partsTotal' | 'ocrPages'> = { parts: null, partsRead: 0, partsTotal: 0, ocrPages: 0 }
+    const report = (phase: ImportProgress['phase']) => onProgress({ phase, bytesRead, bytesTotal: size, rowsWritten, ...partCounts })
+    // OCR starts only when a page needs it (tesseract takes a second to load its model), and stops with the import.
+    let ocrEngine: Promise<OcrEngine> | null = null
+    const reading: PdfReading = {
+      ocr: () => (ocrEngine ??= import('./article/ocr-engine').then(({ ocrParallelism, startOcrEngine }) => startOcrEngine(ocrParallelism()))),
+      onPage: (partsRead, partsTotal, ocrPages) => {
+        Object.assign(partCounts, { parts: 'pages', partsRead, partsTotal, ocrPages })
+        report('reading')
+      },
+      signal
+    }
     // The commit that publishes a large import would also copy the whole write-ahead log into the
     // database file (the automatic checkpoint). The rows are durable and visible once the log is
     // synced, so that copy waits for the next commit (the search index's) instead.
@@ -235,7 +275,13 @@ export async function importOneFile(
     try {
       let result: ImportOutcome
       if (kind === 'article') {
-        const { fields, warnings } = await readArticle(articleBytes!, fileName, format)
+        let read: ReadArticle
+        try {
+          read = await readArticle(articleBytes!, fileName, format, reading)
+        } finally {
+          if (ocrEngine !== null) await (await (ocrEngine as Promise<OcrEngine>).catch(() => null))?.stop()
+        }
+        const { fields, warnings } = read
         const overrides = request.article
         const id = insertArticle(db, {
           title: overrides?.title ?? fields.title,
@@ -248,9 +294,44 @@ export async function importOneFile(
           sourceFile: fileName,
           sourceSize: size,
           sha256,
-          importId
+          importId,
+          pages: read.pages
         })
-        result = outcome({ status: 'imported', id, rows: 1, warnings })
+        result = outcome({ status: 'imported', id, rows: 1, warnings, ocr: read.ocr })
+      } else if (workbook !== null) {
+        // The workbook readers (SheetJS among them) are loaded only for workbooks.
+        const { importWorkbook } = await import('./import-workbook')
+        const written = await importWorkbook(
+          db,
+          {
+            path: request.path,
+            fileName,
+            format: workbook,
+            sourceSize: size,
+            sha256: sha256!,
+            importId,
+            name: request.dataset?.name ?? fileName.replace(/\.[^.]+$/, ''),
+            sources: request.dataset?.sources ?? []
+          },
+          request.options,
+          signal,
+          (rows) => {
+            rowsWritten = rows
+            report('reading')
+          },
+          (bytes) => {
+            bytesRead = bytes
+            report('reading')
+          },
+          (partsRead, partsTotal) => {
+            Object.assign(partCounts, { parts: 'sheets', partsRead, partsTotal })
+            report('reading')
+          },
+          reader
+        )
+        if (signal.aborted) throw new ImportCancelled()
+        const first = written.sheets.find((sheet) => sheet.id !== null)!
+        result = outcome({ status: 'imported', id: first.id, rows: written.rows, warnings: written.warnings, emptiedCells: written.emptiedCells, sheets: written.sheets })
       } else {
         const writer = new DatasetWriter(
           db,
@@ -300,12 +381,13 @@ export async function importOneFile(
       db.exec('COMMIT')
       const dataSeconds = elapsed(started)
       db.pragma(`wal_autocheckpoint = ${autoCheckpoint}`)
-      if (result.kind === 'dataset' && result.id !== null) {
+      const published = result.sheets !== null ? result.sheets.flatMap((sheet) => (sheet.id === null ? [] : [sheet.id])) : result.id !== null ? [result.id] : []
+      if (result.kind === 'dataset' && published.length > 0) {
         // The rows are published; the search index is built in its own transaction so a large table is
         // usable sooner. If this step is interrupted, the archive finishes it when it next opens.
         report('indexing')
         try {
-          indexDatasetRows(db, result.id)
+          for (const id of published) indexDatasetRows(db, id)
         } catch (error) {
           result.warnings.push(
             `${fileName}: the rows are saved, but indexing them for search failed (${reasonOf(error)}); Casefile will try again when the archive next opens.`

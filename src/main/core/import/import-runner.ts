@@ -32,7 +32,9 @@ function crashed(request: ImportRequest, reason: string): ImportOutcome {
     emptiedCells: [],
     error: `${file} could not be imported: ${reason}. Nothing was added.`,
     seconds: 0,
-    dataSeconds: 0
+    dataSeconds: 0,
+    ocr: null,
+    sheets: null
   }
 }
 

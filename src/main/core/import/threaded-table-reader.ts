@@ -2,6 +2,8 @@ import { Worker } from 'node:worker_threads'
 import type { ImportOptions } from '@shared/model'
 import type { SettledTypes } from './dataset-writer'
 import type { TableFormat } from './read-table-file'
+import type { WorkbookFormat } from './workbook/read-workbook'
+import type { SheetTableSummary } from './workbook/sheet-table-reader'
 import { ImportCancelled, ImportInputError, type ReaderWarning } from './row-sink'
 import type { PackedBatch } from './typing/packed-batch'
 import type { PackedSink } from './typing/packed-sink'
@@ -25,7 +27,8 @@ const READER_YOUNG_GENERATION_MB = 16
 export interface ReaderWorkerData {
   path: string
   fileName: string
-  format: TableFormat
+  /** A table file's format, or a workbook's: then the thread reads its sheets one after another. */
+  format: TableFormat | WorkbookFormat
   options: ImportOptions
   /** One Int32: batches sent and not yet written. */
   inFlight: SharedArrayBuffer
@@ -42,6 +45,12 @@ export type ReaderMessage =
   | { type: 'warning'; warning: ReaderWarning }
   | { type: 'progress'; bytesRead: number }
   | { type: 'end'; settled: SettledTypes; sha256: string }
+  /** A workbook's worksheets, first: which will be read, and which are hidden. */
+  | { type: 'sheets'; sheets: { name: string; hidden: boolean; read: boolean }[] }
+  /** The rows that follow (until 'sheetEnd') are this sheet's. */
+  | { type: 'sheet'; name: string }
+  /** A sheet's table is read: its settled types, and its titles and footnotes (null: no table on it). */
+  | { type: 'sheetEnd'; settled: SettledTypes; summary: SheetTableSummary | null }
   /** `code`: the system error's (ENOENT, EACCES…), so the import can name the reason in plain words. */
   | { type: 'error'; kind: 'input' | 'cancelled' | 'other'; message: string; code: string | null; line: number | null; byteOffset: number | null }
 
@@ -50,19 +59,29 @@ function slotBatch(message: Extract<ReaderMessage, { type: 'jsonSlot' }>, bytes:
   return message.format === 'json' ? { format: 'json', rows, width, json: bytes } : { format: 'jsonb', rows, width, jsonb: bytes }
 }
 
-/** How a file's reading ended: its columns' settled types, and the sha256 of the bytes read. */
+/**
+ * How a file's (or a workbook sheet's) reading ended: its columns' settled types, the sha256 of the
+ * bytes read ('' for a sheet: a workbook is hashed on its own), and a sheet's titles and footnotes.
+ */
 export interface TableReadEnd {
   settled: SettledTypes
   sha256: string
+  summary: SheetTableSummary | null
 }
+
+/** The messages a workbook's reader thread sends between its sheets' rows. */
+export type SheetMessage = Extract<ReaderMessage, { type: 'sheets' | 'sheet' | 'end' }>
 
 /** A reader thread already at work on a file, whose output waits until a sink is attached. */
 export interface StartedTableReader {
   /**
    * Delivers everything read so far, then the rest, to `sink`. Resolves once every batch has been
-   * written.
+   * written: at the file's end, or at the end of a workbook sheet (the thread then reads on, and
+   * its next messages wait for `next`).
    */
   pipeTo(sink: PackedSink, signal: AbortSignal): Promise<TableReadEnd>
+  /** A workbook's next message between sheets: the sheet list, a sheet that starts, or the end. */
+  next(signal: AbortSignal): Promise<SheetMessage>
   /** Stops the thread; for an import that ends before its rows are wanted (a duplicate, say). */
   stop(): void
 }
@@ -74,7 +93,7 @@ export interface StartedTableReader {
  * that hash; until `pipeTo` it runs at most MAX_BATCHES_IN_FLIGHT batches ahead and its messages
  * wait here.
  */
-export function startTableReader(workerPath: string, source: { path: string; fileName: string; format: TableFormat; options: ImportOptions }): StartedTableReader {
+export function startTableReader(workerPath: string, source: { path: string; fileName: string; format: TableFormat | WorkbookFormat; options: ImportOptions }): StartedTableReader {
   const inFlight = new SharedArrayBuffer(4)
   const counter = new Int32Array(inFlight)
   const jsonSlots = new SharedArrayBuffer(JSON_SLOT_BYTES * MAX_BATCHES_IN_FLIGHT)
@@ -98,16 +117,54 @@ export function startTableReader(workerPath: string, source: { path: string; fil
   worker.on('error', onFailure)
   worker.on('exit', (code) => onFailure(new Error(`the file reader stopped unexpectedly (exit code ${code})`)))
 
+  const errorOf = (message: Extract<ReaderMessage, { type: 'error' }>): Error =>
+    message.kind === 'cancelled'
+      ? new ImportCancelled()
+      : message.kind === 'input'
+        ? new ImportInputError(message.message, message.line, message.byteOffset)
+        : Object.assign(new Error(message.message), { code: message.code ?? undefined })
+
   return {
     stop,
+    next: (signal) =>
+      new Promise<SheetMessage>((resolve, reject) => {
+        const cancel = () => {
+          deliver = null
+          stop()
+          reject(new ImportCancelled())
+        }
+        if (signal.aborted) return cancel()
+        signal.addEventListener('abort', cancel, { once: true })
+        const take = (message: ReaderMessage) => {
+          deliver = null
+          fail = null
+          signal.removeEventListener('abort', cancel)
+          if (message.type === 'sheets' || message.type === 'sheet' || message.type === 'end') resolve(message)
+          else if (message.type === 'error') reject(errorOf(message))
+          else reject(new Error(`the file reader sent ${message.type} between sheets`))
+        }
+        fail = (error) => {
+          deliver = null
+          signal.removeEventListener('abort', cancel)
+          reject(error)
+        }
+        const queued = waiting.shift()
+        if (queued !== undefined) take(queued)
+        else if (failure) fail(failure)
+        else deliver = take
+      }),
     pipeTo: (sink, signal) =>
       new Promise<TableReadEnd>((resolve, reject) => {
         let settled = false
-        const finish = (outcome: () => void) => {
+        // A workbook sheet's end leaves the thread reading the next sheet: its messages wait in `waiting`.
+        const finish = (outcome: () => void, keepReading = false) => {
           if (settled) return
           settled = true
           signal.removeEventListener('abort', cancel)
-          stop()
+          if (keepReading) {
+            deliver = null
+            fail = null
+          } else stop()
           outcome()
         }
         // The reader may be blocked waiting for room; terminating it is the way to stop it.
@@ -144,15 +201,16 @@ export function startTableReader(workerPath: string, source: { path: string; fil
                 sink.progress(message.bytesRead)
                 break
               case 'end':
-                finish(() => resolve({ settled: message.settled, sha256: message.sha256 }))
+                finish(() => resolve({ settled: message.settled, sha256: message.sha256, summary: null }))
                 break
+              case 'sheetEnd':
+                finish(() => resolve({ settled: message.settled, sha256: '', summary: message.summary }), true)
+                break
+              case 'sheets':
+              case 'sheet':
+                throw new Error(`the file reader sent ${message.type} inside a table`)
               case 'error': {
-                const error =
-                  message.kind === 'cancelled'
-                    ? new ImportCancelled()
-                    : message.kind === 'input'
-                      ? new ImportInputError(message.message, message.line, message.byteOffset)
-                      : Object.assign(new Error(message.message), { code: message.code ?? undefined })
+                const error = errorOf(message)
                 finish(() => reject(error))
                 break
               }
@@ -164,7 +222,8 @@ export function startTableReader(workerPath: string, source: { path: string; fil
         }
         fail = (error) => finish(() => reject(error))
         if (signal.aborted) return cancel()
-        for (const message of waiting.splice(0)) deliver(message)
+        // Messages queued so far, up to the end of this table; the rest wait for `next`.
+        while (waiting.length > 0 && !settled) deliver(waiting.shift()!)
         if (failure && !settled) fail(failure)
       })
   }

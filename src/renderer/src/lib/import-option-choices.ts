@@ -1,7 +1,7 @@
 // The choices the "Import again with options…" form offers, in the words a user knows them by.
 // <select> values are strings, so "detect" stands in for the contract's null.
 
-import type { ImportDelimiter, ImportEncoding, ImportOptions } from '@shared/model'
+import type { ImportDelimiter, ImportEncoding, ImportOptions, ImportOutcome } from '@shared/model'
 
 export const DETECT = 'detect'
 
@@ -43,6 +43,8 @@ export interface OptionsForm {
   /** Null tokens, one per line (a cell's whole text, so a comma or a space may be part of one). */
   nullTokens: string
   force: boolean
+  /** A workbook's sheets to import, by name; null for every visible sheet with a table. */
+  sheets: string[] | null
 }
 
 export function formFromOptions(options: ImportOptions): OptionsForm {
@@ -52,7 +54,8 @@ export function formFromOptions(options: ImportOptions): OptionsForm {
     header: options.header,
     quote: options.quote,
     nullTokens: options.nullTokens.join('\n'),
-    force: options.force
+    force: options.force,
+    sheets: options.sheets
   }
 }
 
@@ -68,6 +71,21 @@ export function optionsFromForm(form: OptionsForm): ImportOptions {
     header: form.header,
     quote: form.quote,
     nullTokens: nullTokensFromText(form.nullTokens),
-    force: form.force
+    force: form.force,
+    sheets: form.sheets
   }
+}
+
+/**
+ * The sheets the options form offers for a workbook, ticked as the import left them: the ones it
+ * imported, or (when it imported none) every sheet but the hidden ones.
+ */
+export function sheetChoices(outcome: ImportOutcome): { name: string; picked: boolean; note: string | null }[] {
+  const sheets = outcome.sheets ?? []
+  const imported = sheets.some((sheet) => sheet.status === 'imported')
+  return sheets.map((sheet) => ({
+    name: sheet.name,
+    picked: imported ? sheet.status === 'imported' : sheet.status !== 'hidden',
+    note: sheet.status === 'hidden' ? 'hidden' : sheet.status === 'empty' ? 'no table found' : null
+  }))
 }

@@ -3,6 +3,7 @@
 
 import { emptiedCellsText } from '@shared/emptied-cells'
 import type { ImportOutcome, JobStatus } from '@shared/model'
+import { ocrSummary } from '@shared/ocr-summary'
 import type { Place } from '../state/place'
 import { formatCount } from './format-cell'
 import { formatDuration } from './format-duration'
@@ -25,12 +26,16 @@ export function outcomeHeadlineParts(outcome: ImportOutcome): Headline {
   switch (outcome.status) {
     case 'imported':
       if (outcome.kind === 'dataset') {
+        const sheets = (outcome.sheets ?? []).filter((sheet) => sheet.status === 'imported')
         return {
-          verdict: 'Imported as dataset',
+          verdict: sheets.length > 1 ? `Imported as ${sheets.length} datasets` : 'Imported as dataset',
           rest: ` · ${plural(outcome.rows, 'row', 'rows')} · ${formatDuration(outcome.seconds)}`
         }
       }
-      return { verdict: outcome.kind === 'article' ? 'Imported as article' : 'Imported', rest: '' }
+      return {
+        verdict: outcome.kind === 'article' ? 'Imported as article' : 'Imported',
+        rest: outcome.ocr === null ? '' : ` · ${ocrSummary(outcome.ocr)}`
+      }
     case 'duplicate': {
       // The importer's first warning says what the file already is ("… already imported as dataset X").
       const why = outcome.warnings[0]

@@ -1,9 +1,11 @@
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
+import type { ArticlePage } from '@shared/model'
 import type { ArticleFields } from '../parse-article-text'
-import { ImportInputError } from '../row-sink'
+import { ImportCancelled, ImportInputError } from '../row-sink'
 import { layOutPdfText, type PdfTextRun } from './lay-out-pdf-text'
+import type { OcrEngine } from './ocr-engine'
 import { normaliseDate } from './normalise-date'
 import { removeReservedCharacters } from './remove-reserved-characters'
 
@@ -14,6 +16,13 @@ const HEADER_WINDOW = 1024
 const TRAILER_WINDOW = 1024
 // Titles that say nothing about the document: print dialogs and word processors fill them in.
 const EMPTY_TITLE = /^(untitled|about:blank|microsoft word - .*|.*\.(docx?|pdf|indd|rtf|odt|pages|html?))$/i
+
+/** A page whose text layer is shorter than this and that paints a picture is taken for a stamped scan. */
+const STAMP_CHARS = 200
+/** Pages without a text layer are drawn at this resolution for OCR: tesseract reads best near 300 dpi. */
+const OCR_DPI = 200
+/** …but no page picture larger than this (a poster-sized page is drawn at a lower resolution). */
+const MAX_OCR_PIXELS = 40_000_000
 
 let loaded: Promise<PdfJs> | null = null
 
@@ -37,12 +46,28 @@ function dataFolder(name: string): string {
   return join(dirname(require.resolve('pdfjs-dist/package.json')), name) + '/'
 }
 
+/** How a PDF is read: OCR for pages without text, progress per page, and a way to stop. */
+export interface PdfReading {
+  /** Starts OCR the first time a page needs it; the caller stops it. */
+  ocr: () => Promise<OcrEngine>
+  onPage: (pagesRead: number, pagesTotal: number, ocrPages: number) => void
+  signal: AbortSignal
+}
+
+export interface PdfArticle extends ArticleFields {
+  /** Where each page's text lies in the body, and how it was read. */
+  pages: ArticlePage[]
+  /** Pages read by OCR, and tesseract's mean confidence over them (0–100); null when none were. */
+  ocr: { pages: number; meanConfidence: number } | null
+}
+
 /**
- * Reads a PDF's text layer and document information into an article. Only the text is taken:
- * nothing in the file runs (no eval, no fonts loaded into a page, no scripts or forms).
- * Encrypted, damaged and image-only PDFs are refused with a message saying which.
+ * Reads a PDF's text layer and document information into an article; a page with no text layer (a
+ * scan) is drawn and read with OCR. Only the text is taken: nothing in the file runs (no eval, no
+ * fonts loaded into a page, no scripts or forms). Encrypted, damaged and unreadable PDFs are
+ * refused with a message saying which.
  */
-export async function extractPdfArticle(bytes: Uint8Array, fileName: string): Promise<ArticleFields> {
+export async function extractPdfArticle(bytes: Uint8Array, fileName: string, reading: PdfReading): Promise<PdfArticle> {
   const unreadable = (reason: string): ImportInputError => new ImportInputError(`${fileName} could not be read as a PDF: ${reason}.`, null, null)
   const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, HEADER_WINDOW)).toString('latin1')
   if (!head.includes('%PDF-')) throw unreadable('it does not start like a PDF (it may be another kind of file with a .pdf name)')
@@ -71,8 +96,26 @@ export async function extractPdfArticle(bytes: Uint8Array, fileName: string): Pr
     } catch (error) {
       throw unreadable(reasonOf(error))
     }
-    const pages: string[] = []
+    // A page's picture is drawn while OCR reads the pages before it: tesseract runs in threads of its
+    // own, so drawing and reading overlap. At most as many pages as OCR reads at once wait ahead.
+    const slots: Promise<PageText | null>[] = []
+    const done: (PageText | null)[] = []
+    let ocrPages = 0
+    /** Numbers of the pages sent to OCR (whether or not it found text on them). */
+    const ocrSlots = new Set<number>()
+    const stopped = abortPromise(reading.signal)
+    /** Pages read ahead of the ones settled: one while only text layers are read, more once OCR runs. */
+    let ahead = 1
+    const settle = async (upTo: number): Promise<void> => {
+      while (done.length < upTo) {
+        const text = await Promise.race([slots[done.length]!, stopped])
+        done.push(text)
+        if (ocrSlots.has(done.length)) ocrPages++
+        reading.onPage(done.length, document.numPages, ocrPages)
+      }
+    }
     for (let number = 1; number <= document.numPages; number++) {
+      if (reading.signal.aborted) throw new ImportCancelled()
       const page = await document.getPage(number)
       const content = await page.getTextContent()
       const runs: PdfTextRun[] = []
@@ -81,14 +124,43 @@ export async function extractPdfArticle(bytes: Uint8Array, fileName: string): Pr
         const [a, b, c, d, x, y] = item.transform as number[]
         runs.push({ text: item.str, x: x!, y: y!, width: item.width, size: item.height || Math.hypot(c!, d!) || Math.hypot(a!, b!) })
       }
-      const text = layOutPdfText(runs)
-      if (text !== '') pages.push(text)
+      const text = removeReservedCharacters(layOutPdfText(runs))
+      // A scanned page often carries a few words of text of its own, a Bates number or a stamp that
+      // the release software added: a short text layer over a picture is a scan all the same.
+      const scanned = text.trim() === '' || (text.length < STAMP_CHARS && (await hasPicture(page, pdfjs)))
+      if (!scanned) slots.push(Promise.resolve({ text, method: 'text', confidence: null, number }))
+      else {
+        // No text layer on this page (or only a stamp): a scan, or a drawing. Its picture, stamp
+        // included, is read with OCR.
+        const engine = await reading.ocr()
+        ahead = engine.parallel
+        const picture = await drawPage(page, document.canvasFactory as PageCanvasFactory)
+        ocrSlots.add(number)
+        const read = engine.read(picture).then((result): PageText | null => {
+          const ocrText = removeReservedCharacters(tidyOcrText(result.text))
+          return ocrText === '' ? null : { text: ocrText, method: 'ocr', confidence: result.confidence, number }
+        })
+        // Settled below, or abandoned when the import is cancelled (the engine is then stopped).
+        read.catch(() => undefined)
+        slots.push(read)
+      }
       page.cleanup()
+      await settle(number - ahead)
     }
-    const body = removeReservedCharacters(pages.join('\n\n'))
+    await settle(document.numPages)
+    const texts = done.filter((text): text is PageText => text !== null)
+    const pages: ArticlePage[] = []
+    let body = ''
+    for (const page of texts) {
+      if (body !== '') body += '\n\n'
+      pages.push({ page: page.number, start: body.length, end: body.length + page.text.length, method: page.method, confidence: page.confidence })
+      body += page.text
+    }
     if (body.trim() === '') {
-      throw new ImportInputError(`${fileName} has no text layer (it may be a scanned image); Casefile cannot read it yet.`, null, null)
+      const what = ocrPages > 0 ? `no text layer, and OCR found no text on its ${ocrPages === 1 ? 'page' : `${ocrPages} pages`}` : 'no text'
+      throw new ImportInputError(`${fileName} has ${what}; nothing was imported.`, null, null)
     }
+    const confidences = pages.filter((page) => page.method === 'ocr').map((page) => page.confidence!)
     const info = informationOf(await document.getMetadata().catch(() => null))
     const firstLine = body.split('\n').find((line) => line.trim() !== '')?.trim()
     return {
@@ -97,11 +169,74 @@ export async function extractPdfArticle(bytes: Uint8Array, fileName: string): Pr
       publisher: null,
       publishedAt: info.created,
       url: null,
-      body
+      body,
+      pages,
+      ocr: ocrPages > 0 ? { pages: ocrPages, meanConfidence: confidences.length > 0 ? Math.round(confidences.reduce((sum, value) => sum + value, 0) / confidences.length) : 0 } : null
     }
   } finally {
     await task.destroy()
   }
+}
+
+interface PageText {
+  text: string
+  method: ArticlePage['method']
+  confidence: number | null
+  number: number
+}
+
+/** Whether the page paints an image (a scan's picture), found in its drawing operations. */
+async function hasPicture(page: PdfPage, pdfjs: PdfJs): Promise<boolean> {
+  const painting = new Set<number>([pdfjs.OPS.paintImageXObject, pdfjs.OPS.paintInlineImageXObject, pdfjs.OPS.paintImageXObjectRepeat])
+  const { fnArray } = await page.getOperatorList()
+  return fnArray.some((operation) => painting.has(operation))
+}
+
+/** Rejects with ImportCancelled when `signal` fires: a wait for OCR ends at once on cancel. */
+function abortPromise(signal: AbortSignal): Promise<never> {
+  const stopped = new Promise<never>((_, reject) => {
+    if (signal.aborted) reject(new ImportCancelled())
+    signal.addEventListener('abort', () => reject(new ImportCancelled()), { once: true })
+  })
+  stopped.catch(() => undefined)
+  return stopped
+}
+
+interface PageCanvas {
+  canvas: { toBuffer(type: 'image/png'): Buffer }
+  context: unknown
+}
+
+/** pdf.js's canvas factory; in Node it makes @napi-rs/canvas canvases. */
+interface PageCanvasFactory {
+  create(width: number, height: number): PageCanvas
+  destroy(canvas: PageCanvas): void
+}
+
+type PdfPage = Awaited<ReturnType<Awaited<ReturnType<PdfJs['getDocument']>['promise']>['getPage']>>
+
+/** The page drawn as a PNG picture at OCR_DPI (less for a very large page), on white. */
+async function drawPage(page: PdfPage, factory: PageCanvasFactory): Promise<Buffer> {
+  const unscaled = page.getViewport({ scale: 1 })
+  const pixels = unscaled.width * unscaled.height
+  const scale = Math.min(OCR_DPI / 72, Math.sqrt(MAX_OCR_PIXELS / Math.max(1, pixels)))
+  const viewport = page.getViewport({ scale })
+  const drawn = factory.create(Math.ceil(viewport.width), Math.ceil(viewport.height))
+  try {
+    await page.render({ canvasContext: drawn.context as Parameters<PdfPage['render']>[0]['canvasContext'], canvas: null, viewport, background: 'white' }).promise
+    return drawn.canvas.toBuffer('image/png')
+  } finally {
+    factory.destroy(drawn)
+  }
+}
+
+/** OCR text with its lines kept, runs of blank lines made one, and spaces at line ends dropped. */
+function tidyOcrText(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .replace(/[ \t]+\n/g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim()
 }
 
 interface PdfInformation {

@@ -17,9 +17,13 @@ const WORDS = new Set([
   '-', '--', '---', '—', '–', '.', '..', '...', '*', '**', '***', '?', '(x)', '(d)', '(s)', '(z)'
 ])
 
+// The capital letters of the DHS Yearbook and Census tables, compared as written: D (withheld to limit
+// disclosure), X (not applicable), Z (rounds to zero), S (does not meet publication standards).
+const LETTERS = new Set(['D', 'X', 'Z', 'S'])
+
 /** Whether `value` (not empty) marks a missing or withheld figure rather than being a value. */
 export function isValueMarker(value: string): boolean {
   if (value.length > 40) return false
   const trimmed = value.trim()
-  return WORDS.has(trimmed.toLowerCase()) || EXEMPTIONS.test(trimmed) || SUPPRESSED.test(trimmed)
+  return WORDS.has(trimmed.toLowerCase()) || LETTERS.has(trimmed) || EXEMPTIONS.test(trimmed) || SUPPRESSED.test(trimmed)
 }

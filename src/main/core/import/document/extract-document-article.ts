@@ -1,0 +1,96 @@
+import mammoth from 'mammoth'
+import type { ArticleFields } from '../parse-article-text'
+import { parseHtmlTree, textOf, descendants, type HtmlElement } from '../article/html-tree'
+import { normaliseDate } from '../article/normalise-date'
+import { removeReservedCharacters } from '../article/remove-reserved-characters'
+import { renderHtmlText } from '../article/render-html-text'
+import { ImportInputError } from '../row-sink'
+import { openOfficePackage } from '../zip/open-office-package'
+import { messageOf } from '../zip/zip-package'
+import { flattenInnerParagraphs } from './flatten-inner-paragraphs'
+import { odfTextTree } from './odf-text-tree'
+import { readPackageProperties } from './read-package-properties'
+
+export type DocumentFormat = 'docx' | 'odt'
+
+// Titles that say nothing about the document: word processors fill them in.
+const EMPTY_TITLE = /^(untitled|document\d*|microsoft word - .*|.*\.(docx?|odt|rtf))$/i
+const HEADING = /^h[1-6]$/
+
+interface DocumentProperties {
+  title: string | null
+  author: string | null
+  created: string | null
+}
+
+/**
+ * Reads a Word (.docx) or OpenDocument (.odt) text into an article: headings, paragraphs and list
+ * items as paragraphs, each table row as one line of cells, and title, author and date from the
+ * document's properties, from the file's bytes as read. Only the text is read: no macros, no linked
+ * files, no images.
+ */
+export async function extractDocumentArticle(bytes: Buffer, fileName: string, format: DocumentFormat): Promise<ArticleFields> {
+  const what = format === 'docx' ? 'a Word document (.docx)' : 'an OpenDocument text (.odt)'
+  const zip = await openOfficePackage(bytes, fileName, what)
+  let root: HtmlElement
+  let properties: DocumentProperties
+  try {
+    if (format === 'docx') {
+      if (!zip.has('word/document.xml')) throw new ImportInputError(`${fileName} is not ${what}: it has no document body (word/document.xml); nothing was imported.`, null, null)
+      properties = readProperties(await zip.text('docProps/core.xml'), 'dc:creator', 'dcterms:created')
+      root = parseHtmlTree(await wordHtml(bytes, fileName))
+    } else {
+      const manifest = (await zip.text('META-INF/manifest.xml')) ?? ''
+      if (manifest.includes('manifest:encryption-data')) throw new ImportInputError(`${fileName} is password-protected; open it, save a copy without a password and import that.`, null, null)
+      const content = await zip.text('content.xml')
+      if (content === null) throw new ImportInputError(`${fileName} is not ${what}: it has no content.xml; nothing was imported.`, null, null)
+      properties = readProperties(await zip.text('meta.xml'), 'meta:initial-creator', 'meta:creation-date')
+      root = odfTextTree(content)
+    }
+  } finally {
+    zip.close()
+  }
+  flattenInnerParagraphs(root)
+  const firstHeading = [...descendants(root)].find((element) => HEADING.test(element.tag))
+  const paragraphs = renderHtmlText(root, () => false)
+  if (paragraphs.join('').trim() === '') throw new ImportInputError(`${fileName} has no text to import.`, null, null)
+  const title = properties.title ?? (firstHeading ? textOf(firstHeading) : null) ?? paragraphs[0]!.slice(0, 200)
+  // The title often opens the text too; it is shown as the title, not as the first paragraph.
+  if (paragraphs[0]?.replace(/\s+/g, ' ').trim() === title) paragraphs.shift()
+  return {
+    title: removeReservedCharacters(title) || fileName.replace(/\.[^.]+$/, ''),
+    byline: properties.author,
+    publisher: null,
+    publishedAt: properties.created,
+    url: null,
+    body: paragraphs.join('\n\n')
+  }
+}
+
+async function wordHtml(buffer: Buffer, fileName: string): Promise<string> {
+  try {
+    const result = await mammoth.convertToHtml(
+      { buffer },
+      {
+        // Linked files are never read, and images are not copied out (the article keeps text only).
+        externalFileAccess: false,
+        convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: '' }))
+      }
+    )
+    return result.value
+  } catch (error) {
+    throw new ImportInputError(`${fileName} could not be read as a Word document: ${messageOf(error)}; nothing was imported.`, null, null)
+  }
+}
+
+function readProperties(xml: string | null, authorTag: string, createdTag: string): DocumentProperties {
+  if (xml === null) return { title: null, author: null, created: null }
+  const found = readPackageProperties(xml, ['dc:title', 'dc:creator', authorTag, createdTag, 'dc:date'])
+  const title = found.get('dc:title') ?? null
+  const clean = (value: string | undefined): string | null => (value === undefined ? null : removeReservedCharacters(value) || null)
+  return {
+    title: title !== null && !EMPTY_TITLE.test(title) ? clean(title) : null,
+    author: clean(found.get(authorTag) ?? found.get('dc:creator')),
+    created: normaliseDate(found.get(createdTag) ?? found.get('dc:date') ?? '')
+  }
+}

@@ -1,0 +1,168 @@
+import type { Database } from 'better-sqlite3'
+import type { DatasetSource, EmptiedCells, ImportOptions, SheetOutcome } from '@shared/model'
+import { DatasetWriter, type SettledTypes } from './dataset-writer'
+import type { StartedTableReader } from './threaded-table-reader'
+import { TypingSink } from './typing/typing-sink'
+import { openWorkbook, readWorkbookSheet, sheetProgress, sheetsToRead, type WorkbookFormat } from './workbook/read-workbook'
+import type { SheetTableSummary } from './workbook/sheet-table-reader'
+import { HEADER_JOINER } from './workbook/find-sheet-table'
+import { ImportInputError } from './row-sink'
+
+export interface WorkbookFacts {
+  path: string
+  fileName: string
+  format: WorkbookFormat
+  sourceSize: number
+  sha256: string
+  importId: number
+  /** The datasets' names start with this ("Workbook › Sheet"). */
+  name: string
+  /** Sources the caller knows (the sample manifest), given to every sheet's dataset. */
+  sources: DatasetSource[]
+}
+
+export interface WrittenWorkbook {
+  sheets: SheetOutcome[]
+  rows: number
+  warnings: string[]
+  /** Cells read as empty for the null tokens chosen, per sheet, column and token ("Sheet › column"). */
+  emptiedCells: EmptiedCells[]
+}
+
+/**
+ * A sheet's provenance, as "Where these figures come from" shows it: the rows above its table (its
+ * title first) and the footnotes under it. Null when the sheet has neither.
+ */
+function sheetSource(summary: SheetTableSummary, fileName: string, sheetName: string): DatasetSource | null {
+  if (summary.titles.length === 0 && summary.footnotes.length === 0) return null
+  const notes = [...summary.titles.slice(1), ...summary.footnotes]
+  return {
+    key: null,
+    publisher: null,
+    title: summary.titles[0] ?? `${fileName}${HEADER_JOINER}${sheetName}`,
+    date: null,
+    url: null,
+    notes: notes.length > 0 ? notes.join('\n') : null
+  }
+}
+
+/**
+ * The datasets a workbook becomes, one sheet at a time, in the caller's transaction: each sheet's
+ * DatasetWriter, then its dataset's facts once its rows are in.
+ */
+class WorkbookDatasets {
+  readonly outcomes = new Map<string, SheetOutcome>()
+  readonly warnings: string[] = []
+  readonly emptiedCells: EmptiedCells[] = []
+  rows = 0
+
+  constructor(
+    private readonly db: Database,
+    private readonly facts: WorkbookFacts,
+    private readonly onRows: (rowsWritten: number) => void,
+    private readonly onBytes: (bytesRead: number) => void
+  ) {}
+
+  /** Lists the worksheets: those read start as not picked (or hidden) until their table is written. */
+  list(sheets: readonly { name: string; hidden: boolean }[], picked: boolean): void {
+    for (const sheet of sheets) this.outcomes.set(sheet.name, { name: sheet.name, status: !picked && sheet.hidden ? 'hidden' : 'not picked', id: null, rows: 0 })
+  }
+
+  writer(sheetName: string): DatasetWriter {
+    const rowsBefore = this.rows
+    return new DatasetWriter(this.db, (rows) => this.onRows(rowsBefore + rows), this.onBytes, this.label(sheetName))
+  }
+
+  label(sheetName: string): string {
+    return `${this.facts.fileName}, sheet “${sheetName}”`
+  }
+
+  /** Records the dataset a sheet became, or that it held no table (summary null). */
+  finish(sheetName: string, writer: DatasetWriter, settled: SettledTypes, summary: SheetTableSummary | null): void {
+    if (summary === null) {
+      this.outcomes.set(sheetName, { name: sheetName, status: 'empty', id: null, rows: 0 })
+      return
+    }
+    const provenance = sheetSource(summary, this.facts.fileName, sheetName)
+    const written = writer.finish(
+      {
+        name: `${this.facts.name}${HEADER_JOINER}${sheetName}`,
+        description: null,
+        sources: [...this.facts.sources, ...(provenance === null ? [] : [provenance])],
+        sourceFile: this.facts.fileName,
+        sourceSize: this.facts.sourceSize,
+        sha256: this.facts.sha256,
+        importId: this.facts.importId
+      },
+      settled
+    )
+    this.rows += written.rows
+    this.warnings.push(...written.warnings)
+    this.emptiedCells.push(...written.emptiedCells.map((emptied) => ({ ...emptied, column: `${sheetName}${HEADER_JOINER}${emptied.column}` })))
+    this.outcomes.set(sheetName, { name: sheetName, status: 'imported', id: written.id, rows: written.rows })
+  }
+
+  result(picked: boolean, fileName: string): WrittenWorkbook {
+    const sheets = [...this.outcomes.values()]
+    if (!sheets.some((sheet) => sheet.status === 'imported')) {
+      const which = picked ? 'the sheets picked hold no table' : 'none of its sheets holds a table'
+      throw new ImportInputError(`${fileName}: ${which}; nothing was imported.`, null, null)
+    }
+    return { sheets, rows: this.rows, warnings: this.warnings, emptiedCells: this.emptiedCells }
+  }
+}
+
+/**
+ * Writes each sheet of a workbook that holds a table as a dataset named "Workbook › Sheet", inside
+ * the caller's transaction: the whole workbook commits or nothing of it does. Sheets go through
+ * the same typing and writing as delimited files (TypingSink, DatasetWriter), so their cells follow
+ * the same rules. With a reader thread (`reader`), the sheets are read and typed there while this
+ * thread writes; without one, both happen here.
+ */
+export async function importWorkbook(
+  db: Database,
+  facts: WorkbookFacts,
+  options: ImportOptions,
+  signal: AbortSignal,
+  onRows: (rowsWritten: number) => void,
+  /** How far reading is, as bytes of the file: an estimate from the sheets' XML read so far. */
+  onBytes: (bytesRead: number) => void,
+  onSheet: (sheetsRead: number, sheetsTotal: number) => void,
+  reader: StartedTableReader | null
+): Promise<WrittenWorkbook> {
+  const datasets = new WorkbookDatasets(db, facts, onRows, onBytes)
+  const picked = options.sheets !== null
+  if (reader !== null) {
+    const first = await reader.next(signal)
+    if (first.type !== 'sheets') throw new Error(`the file reader sent ${first.type} before the sheet list`)
+    datasets.list(first.sheets, picked)
+    const total = first.sheets.filter((sheet) => sheet.read).length
+    onSheet(0, total)
+    for (let done = 0; ; done++) {
+      const next = await reader.next(signal)
+      if (next.type === 'end') break
+      if (next.type !== 'sheet') throw new Error('the file reader sent the sheet list twice')
+      const writer = datasets.writer(next.name)
+      const end = await reader.pipeTo(writer, signal)
+      datasets.finish(next.name, writer, end.settled, end.summary)
+      onSheet(done + 1, total)
+    }
+    return datasets.result(picked, facts.fileName)
+  }
+  const book = await openWorkbook(facts.path, facts.fileName, facts.format, signal)
+  try {
+    const sheets = sheetsToRead(book, facts.fileName, options.sheets)
+    datasets.list(book.facts.sheets.filter((sheet) => sheet.kind === 'worksheet'), picked)
+    onSheet(0, sheets.length)
+    for (const [index, sheet] of sheets.entries()) {
+      const writer = datasets.writer(sheet.name)
+      const typing = new TypingSink(writer, options.nullTokens)
+      const summary = await readWorkbookSheet(book, sheet, typing, options.header, signal, datasets.label(sheet.name), sheetProgress(typing, facts.sourceSize, index, sheets.length))
+      datasets.finish(sheet.name, writer, typing.finish(), summary)
+      onSheet(index + 1, sheets.length)
+    }
+    return datasets.result(picked, facts.fileName)
+  } finally {
+    book.close()
+  }
+}

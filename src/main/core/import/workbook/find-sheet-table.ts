@@ -1,0 +1,180 @@
+import type { CellKind, MergedCells, SheetRow } from './sheet-row'
+
+/** Rows read before the header is decided: title rows, header rows and enough data to tell them apart. */
+export const HEADER_WINDOW = 30
+/** A header is at most this many rows deep ("Removals › Criminal › 2012"). */
+const MAX_HEADER_ROWS = 4
+/** Between header rows: "Fiscal year › 2012". */
+export const HEADER_JOINER = ' › '
+
+/** Where a sheet's table lies, found in its first rows. */
+export interface SheetTableLayout {
+  /** Text of the rows above the header: the table's title, its subtitle, notes on units. */
+  titles: string[]
+  /** 1-based rows of the header, top to bottom (empty when the table has no header). */
+  headerRows: number[]
+  /** 0-based columns the table spans, both ends included. */
+  firstColumn: number
+  lastColumn: number
+  labels: string[]
+  /** The 1-based row the table's body starts at: rows above it are titles and header. */
+  bodyStart: number
+}
+
+function filled(row: SheetRow): number {
+  let count = 0
+  for (const value of row.values) if (value !== null) count++
+  return count
+}
+
+function firstFilled(row: SheetRow): number {
+  return row.values.findIndex((value) => value !== null)
+}
+
+/** A row that can only be part of a header: text only, or years over an empty first cell. */
+function headerLike(row: SheetRow, firstColumn: number): boolean {
+  let years = 0
+  for (let column = 0; column < row.values.length; column++) {
+    const kind = row.kinds[column]
+    if (kind === null || kind === undefined) continue
+    if (kind === 'text') continue
+    if (kind === 'number' && /^(1[89]|2[01])\d\d$/.test(row.values[column]!)) {
+      years++
+      continue
+    }
+    return false
+  }
+  return years === 0 || row.values[firstColumn] === null || row.values[firstColumn] === undefined
+}
+
+function mergeAt(merges: readonly MergedCells[], row: number, column: number): MergedCells | null {
+  for (const merge of merges) {
+    if (row >= merge.firstRow && row <= merge.lastRow && column >= merge.firstColumn && column <= merge.lastColumn) return merge
+  }
+  return null
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim()
+}
+
+/**
+ * Finds the table in a sheet's first rows (`window`, in order, blank rows left out). Government
+ * tables open with a title and notes, one cell each; the header is the first row of several cells,
+ * together with the rows under it that complete it (a group label merged over its columns, years
+ * under "Fiscal year"). Header labels are joined top to bottom ("Fiscal year › 2012"), a merged
+ * header cell is spread over the columns it covers, and a label left blank is named by position.
+ * With `header` false, the table starts at its first row of several cells and columns are named
+ * by position.
+ */
+export function findSheetTable(window: readonly SheetRow[], merges: readonly MergedCells[], header: boolean): SheetTableLayout | null {
+  const rows = window.filter((row) => filled(row) > 0)
+  if (rows.length === 0) return null
+  let start = rows.findIndex((row) => filled(row) >= 2)
+  // A sheet of one column: its first row is the header.
+  if (start < 0) start = 0
+  let firstColumn = Math.min(...rows.slice(start).map(firstFilled))
+  let lastColumn = Math.max(...rows.slice(start).map((row) => row.values.length - 1))
+  // A group label alone on its row ("Fiscal year" over the year columns) belongs to the header
+  // when it stands right of the table's first column; a title starts at the first column.
+  while (header && start > 0 && filled(rows[start - 1]!) === 1 && rows[start - 1]!.row === rows[start]!.row - 1 && firstFilled(rows[start - 1]!) > firstColumn) start--
+  const headerRows: SheetRow[] = []
+  if (header) {
+    headerRows.push(rows[start]!)
+    for (let next = start + 1; next < rows.length && headerRows.length < MAX_HEADER_ROWS; next++) {
+      const above = headerRows.at(-1)!
+      const row = rows[next]!
+      if (row.row !== above.row + 1 || !headerLike(row, firstColumn) || !incomplete(above, row, merges, firstColumn, lastColumn)) break
+      headerRows.push(row)
+    }
+  }
+  const titles = rows.slice(0, start).map((row) => oneLine(row.values.filter((value) => value !== null).join(' ')))
+  if (!header) return { titles, headerRows: [], firstColumn, lastColumn, labels: positions(firstColumn, lastColumn), bodyStart: rows[start]!.row }
+  firstColumn = Math.min(firstColumn, ...headerRows.map(firstFilled))
+  lastColumn = Math.max(lastColumn, ...headerRows.map((row) => row.values.length - 1))
+  const labels: string[] = []
+  for (let column = firstColumn; column <= lastColumn; column++) {
+    const parts: string[] = []
+    headerRows.forEach((row, depth) => {
+      const part = headerText(row, column, merges, firstColumn, depth < headerRows.length - 1)
+      if (part !== '' && parts.at(-1) !== part) parts.push(part)
+    })
+    labels.push(parts.length > 0 ? parts.join(HEADER_JOINER) : `Column ${column - firstColumn + 1}`)
+  }
+  return { titles, headerRows: headerRows.map((row) => row.row), firstColumn, lastColumn, labels, bodyStart: headerRows.at(-1)!.row + 1 }
+}
+
+function positions(firstColumn: number, lastColumn: number): string[] {
+  return Array.from({ length: lastColumn - firstColumn + 1 }, (_, i) => `Column ${i + 1}`)
+}
+
+/**
+ * Whether the header row `above` leaves labels for the row under it to complete: a cell merged over
+ * several columns, or blank cells over cells the row under fills.
+ */
+function incomplete(above: SheetRow, below: SheetRow, merges: readonly MergedCells[], firstColumn: number, lastColumn: number): boolean {
+  for (let column = firstColumn; column <= lastColumn; column++) {
+    const merge = mergeAt(merges, above.row, column)
+    if (merge !== null && merge.lastColumn > merge.firstColumn) return true
+    if ((above.values[column] ?? null) === null && (below.values[column] ?? null) !== null) return true
+  }
+  return false
+}
+
+/**
+ * A header row's label for `column`: its own text; or the text of the merged cell covering it; or,
+ * on a row that groups the row below (`upper`), the nearest label to its left, as a label centred
+ * across columns is written, except into the table's first column.
+ */
+function headerText(row: SheetRow, column: number, merges: readonly MergedCells[], firstColumn: number, upper: boolean): string {
+  const own = row.values[column] ?? null
+  if (own !== null) return oneLine(own)
+  const merge = mergeAt(merges, row.row, column)
+  if (merge !== null) {
+    // The merged range's text sits in its top-left cell; a vertical merge was read on its first row.
+    if (merge.firstRow !== row.row) return ''
+    return oneLine(row.values[merge.firstColumn] ?? '')
+  }
+  if (!upper) return ''
+  for (let left = column - 1; left > firstColumn; left--) {
+    const text = row.values[left] ?? null
+    if (text !== null) return mergeAt(merges, row.row, left) === null ? oneLine(text) : ''
+  }
+  return ''
+}
+
+/**
+ * Whether findSheetTable could use the sheet's merged cells to read these first rows: only when a
+ * row leaves cells blank inside the table's span (a merged cell covers blanks) or a single label
+ * stands right of the table's first column. A sheet whose first rows are full needs no merges,
+ * and so no pass over its XML to find them.
+ */
+export function headerMayUseMerges(window: readonly SheetRow[]): boolean {
+  const rows = window.filter((row) => filled(row) > 0)
+  const wide = rows.filter((row) => filled(row) >= 2)
+  if (wide.length === 0) return false
+  const first = Math.min(...wide.map(firstFilled))
+  const last = Math.max(...wide.map((row) => row.values.length - 1))
+  for (const row of rows) {
+    if (filled(row) === 1) {
+      if (firstFilled(row) > first) return true
+      continue
+    }
+    for (let column = first; column <= last; column++) if ((row.values[column] ?? null) === null) return true
+  }
+  return false
+}
+
+/** Whether a row past the table's data reads as a footnote: one text cell, marked or long. */
+export function footnoteLike(row: SheetRow): boolean {
+  let text: string | null = null
+  for (let column = 0; column < row.values.length; column++) {
+    const value = row.values[column]
+    if (value === null || value === undefined) continue
+    if (text !== null || (row.kinds[column] as CellKind) !== 'text') return false
+    text = value
+  }
+  if (text === null) return true
+  const trimmed = text.trim()
+  return trimmed.length > 40 || /^(\(?\d{1,2}[.)]?|[a-z][.)]|\*+|[†‡§¶]|[A-Z-](?=\s)|notes?\b|sources?\b|footnotes?\b)/i.test(trimmed)
+}

@@ -1,0 +1,105 @@
+import { readFile } from 'node:fs/promises'
+import * as XLSX from '@e965/xlsx'
+import { ImportCancelled, ImportInputError } from '../row-sink'
+import { dateFormatOf, serialDateText } from './number-format'
+import type { CellKind, MergedCells, SheetRow } from './sheet-row'
+import type { WorkbookSource } from './workbook-source'
+import type { WorkbookFacts, WorkbookSheet } from './xlsx-workbook'
+
+/** Excel's error codes as BIFF stores them, and the text a sheet shows for each. */
+const ERRORS: Record<number, string> = { 0: '#NULL!', 7: '#DIV/0!', 15: '#VALUE!', 23: '#REF!', 29: '#NAME?', 36: '#NUM!', 42: '#N/A', 43: '#GETTING_DATA' }
+
+/**
+ * An Excel 97–2003 workbook (.xls, BIFF) or an OpenDocument spreadsheet (.ods), read by SheetJS.
+ * SheetJS reads a file whole: .xls holds at most 65,536 rows a sheet, so that is bounded by the
+ * format; an .ods file is read whole too (see the README's design notes).
+ */
+export class LegacyWorkbook implements WorkbookSource {
+  private constructor(
+    private readonly book: XLSX.WorkBook,
+    readonly facts: WorkbookFacts
+  ) {}
+
+  static async open(path: string, fileName: string, format: 'xls' | 'ods'): Promise<LegacyWorkbook> {
+    const bytes = await readFile(path)
+    let book: XLSX.WorkBook
+    try {
+      book = XLSX.read(bytes, { type: 'buffer', dense: true, cellDates: false, cellNF: true, cellText: false, cellHTML: false, cellStyles: false, bookVBA: false, WTF: false })
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error)
+      if (/password-protected/i.test(message)) throw new ImportInputError(`${fileName} is password-protected; open it, save a copy without a password and import that.`, null, null)
+      const what = format === 'xls' ? 'an Excel 97–2003 workbook (.xls)' : 'an OpenDocument spreadsheet (.ods)'
+      throw new ImportInputError(`${fileName} could not be read as ${what}: ${message.replace(/\.$/, '')}; nothing was imported.`, null, null)
+    }
+    const hidden = book.Workbook?.Sheets ?? []
+    const facts: WorkbookFacts = {
+      sheets: book.SheetNames.map((name, index) => ({
+        name,
+        hidden: (hidden[index]?.Hidden ?? 0) !== 0,
+        kind: book.Sheets[name]?.['!type'] === 'chart' ? 'chartsheet' : (book.Sheets[name]?.['!type'] as string | undefined) === 'macro' ? 'macrosheet' : 'worksheet',
+        part: name
+      })),
+      date1904: Boolean(book.Workbook?.WBProps?.date1904),
+      title: book.Props?.Title ?? null,
+      creator: book.Props?.Author ?? null,
+      modified: book.Props?.ModifiedDate ? new Date(book.Props.ModifiedDate).toISOString().slice(0, 10) : null,
+      hasMacros: book.vbaraw !== undefined
+    }
+    return new LegacyWorkbook(book, facts)
+  }
+
+  merges(sheet: WorkbookSheet): Promise<MergedCells[]> {
+    const merges = this.book.Sheets[sheet.name]?.['!merges'] ?? []
+    return Promise.resolve(merges.map((merge) => ({ firstColumn: merge.s.c, lastColumn: merge.e.c, firstRow: merge.s.r + 1, lastRow: merge.e.r + 1 })))
+  }
+
+  readRows(sheet: WorkbookSheet, onRow: (row: SheetRow) => void, signal: AbortSignal, onRead: (fraction: number) => void): Promise<{ formulasWithoutValue: number }> {
+    const data = (this.book.Sheets[sheet.name]?.['!data'] ?? []) as (XLSX.CellObject[] | undefined)[]
+    let formulasWithoutValue = 0
+    for (let r = 0; r < data.length; r++) {
+      if (signal.aborted) throw new ImportCancelled()
+      if (r % 1000 === 0) onRead(r / data.length)
+      const cells = data[r]
+      if (cells === undefined) continue
+      const values: (string | null)[] = []
+      const kinds: (CellKind | null)[] = []
+      for (let c = 0; c < cells.length; c++) {
+        const cell = cells[c]
+        if (cell === undefined) continue
+        if (cell.f !== undefined && cell.v === undefined) formulasWithoutValue++
+        const shown = this.shown(cell)
+        if (shown === null) continue
+        while (values.length < c) {
+          values.push(null)
+          kinds.push(null)
+        }
+        values[c] = shown.text
+        kinds[c] = shown.kind
+      }
+      onRow({ row: r + 1, values, kinds })
+    }
+    return Promise.resolve({ formulasWithoutValue })
+  }
+
+  private shown(cell: XLSX.CellObject): { kind: CellKind; text: string } | null {
+    const value = cell.v
+    if (value === undefined || value === null || value === '') return null
+    switch (cell.t) {
+      case 'b':
+        return { kind: 'boolean', text: value ? 'TRUE' : 'FALSE' }
+      case 'e':
+        return { kind: 'error', text: ERRORS[value as number] ?? '#ERROR' }
+      case 'n': {
+        const format = typeof cell.z === 'string' ? dateFormatOf(-1, cell.z) : null
+        const date = format === null ? null : serialDateText(value as number, format, this.facts.date1904)
+        return date !== null ? { kind: 'date', text: date } : { kind: 'number', text: String(value) }
+      }
+      case 'd':
+        return { kind: 'date', text: (value as Date).toISOString().replace(/T00:00:00\.000Z$/, '').replace(/\.000Z$/, '') }
+      default:
+        return { kind: 'text', text: String(value) }
+    }
+  }
+
+  close(): void {}
+}

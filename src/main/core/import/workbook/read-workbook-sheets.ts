@@ -1,0 +1,41 @@
+import { stat } from 'node:fs/promises'
+import type { ImportOptions } from '@shared/model'
+import type { ReaderMessage } from '../threaded-table-reader'
+import type { TypingSink } from '../typing/typing-sink'
+import { openWorkbook, readWorkbookSheet, sheetProgress, sheetsToRead, type WorkbookFormat } from './read-workbook'
+
+/**
+ * The reader thread's side of a workbook: the sheet list first, then each sheet to read, its rows
+ * typed by a TypingSink of its own (its typed batches go out through the sink like a table file's),
+ * closed by its settled types and its titles and footnotes, and at last the end. The writer makes a
+ * dataset of each sheet as its messages arrive (see importWorkbook).
+ */
+export async function readWorkbookSheets(
+  path: string,
+  fileName: string,
+  format: WorkbookFormat,
+  options: ImportOptions,
+  typingSink: () => TypingSink,
+  send: (message: ReaderMessage) => void
+): Promise<void> {
+  const signal = new AbortController().signal
+  const book = await openWorkbook(path, fileName, format, signal)
+  try {
+    const picked = sheetsToRead(book, fileName, options.sheets)
+    send({
+      type: 'sheets',
+      sheets: book.facts.sheets.filter((sheet) => sheet.kind === 'worksheet').map((sheet) => ({ name: sheet.name, hidden: sheet.hidden, read: picked.includes(sheet) }))
+    })
+    const size = (await stat(path)).size
+    for (const [index, sheet] of picked.entries()) {
+      send({ type: 'sheet', name: sheet.name })
+      const typing = typingSink()
+      const onRead = sheetProgress(typing, size, index, picked.length)
+      const summary = await readWorkbookSheet(book, sheet, typing, options.header, signal, `${fileName}, sheet “${sheet.name}”`, onRead)
+      send({ type: 'sheetEnd', settled: typing.finish(), summary })
+    }
+    send({ type: 'end', settled: { types: [], fixups: [], emptied: [] }, sha256: '' })
+  } finally {
+    book.close()
+  }
+}

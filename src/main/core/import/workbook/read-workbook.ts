@@ -1,0 +1,109 @@
+import { stat } from 'node:fs/promises'
+import type { RowSink } from '../row-sink'
+import { ImportInputError } from '../row-sink'
+import { openOfficePackage } from '../zip/open-office-package'
+import { containerOf } from '../zip/zip-package'
+import { LegacyWorkbook } from './legacy-workbook'
+import { SheetTableReader, type SheetTableSummary } from './sheet-table-reader'
+import type { WorkbookSource } from './workbook-source'
+import { XlsxWorkbook, type WorkbookSheet } from './xlsx-workbook'
+
+export type WorkbookFormat = 'xlsx' | 'xls' | 'ods'
+
+const PASSWORD = (fileName: string): ImportInputError =>
+  new ImportInputError(`${fileName} is password-protected; open it, save a copy without a password and import that.`, null, null)
+
+/**
+ * Opens a workbook by what its bytes are, not only by its name: an .xls that is really an .xlsx (or
+ * the reverse, as web servers often hand them out) is read as what it is. Password-protected,
+ * damaged and mislabelled files are refused in one line.
+ */
+export async function openWorkbook(path: string, fileName: string, format: WorkbookFormat, signal: AbortSignal): Promise<WorkbookSource> {
+  if ((await stat(path)).size === 0) throw new ImportInputError(`${fileName} is empty (0 bytes); nothing was imported.`, null, 0)
+  const { container, encrypted } = await containerOf(path)
+  if (encrypted) throw PASSWORD(fileName)
+  if (container === 'compound' || (container === 'other' && format === 'xls')) return LegacyWorkbook.open(path, fileName, 'xls')
+  if (format === 'ods') {
+    const zip = await openOfficePackage(path, fileName, 'an OpenDocument spreadsheet (.ods)')
+    try {
+      if (((await zip.text('META-INF/manifest.xml')) ?? '').includes('manifest:encryption-data')) throw PASSWORD(fileName)
+    } finally {
+      zip.close()
+    }
+    return LegacyWorkbook.open(path, fileName, 'ods')
+  }
+  const zip = await openOfficePackage(path, fileName, 'an Excel workbook (.xlsx)')
+  try {
+    return await XlsxWorkbook.open(zip, fileName, signal)
+  } catch (error) {
+    zip.close()
+    throw error
+  }
+}
+
+/** The sheets a workbook's import reads: those picked, or else every visible worksheet. */
+export function sheetsToRead(book: WorkbookSource, fileName: string, picked: readonly string[] | null): WorkbookSheet[] {
+  const { sheets, hasMacros } = book.facts
+  const worksheets = sheets.filter((sheet) => sheet.kind === 'worksheet')
+  if (worksheets.length === 0) {
+    throw new ImportInputError(
+      hasMacros
+        ? `${fileName} holds only macros, no worksheet with data; Casefile imports tables and never runs macros.`
+        : `${fileName} has no worksheet (only charts or dialogs); nothing was imported.`,
+      null,
+      null
+    )
+  }
+  if (picked === null) return worksheets.filter((sheet) => !sheet.hidden)
+  const missing = picked.filter((name) => !worksheets.some((sheet) => sheet.name === name))
+  if (missing.length > 0) {
+    throw new ImportInputError(
+      `${fileName} has no worksheet named ${missing.map((name) => `“${name}”`).join(', ')}; its worksheets are ${worksheets.map((sheet) => `“${sheet.name}”`).join(', ')}.`,
+      null,
+      null
+    )
+  }
+  return worksheets.filter((sheet) => picked.includes(sheet.name))
+}
+
+/**
+ * How far into the workbook reading sheet `index` of `count` is, as bytes of the file (`size`), told
+ * to `sink` as a reader's progress: the import's progress bar moves within a sheet, not only between
+ * sheets. Reported at most once a percent.
+ */
+export function sheetProgress(sink: RowSink, size: number, index: number, count: number): (fraction: number) => void {
+  let last = -1
+  return (fraction) => {
+    const bytes = Math.round((size * (index + fraction)) / count)
+    if (bytes - last < size / 100) return
+    last = bytes
+    sink.progress(bytes)
+  }
+}
+
+/**
+ * Reads one sheet's table into `sink` (see SheetTableReader); null when the sheet holds nothing.
+ * A formula saved without its value (a file written by a program that does not calculate) is
+ * reported: there is nothing to show for it.
+ */
+export async function readWorkbookSheet(
+  book: WorkbookSource,
+  sheet: WorkbookSheet,
+  sink: RowSink,
+  header: boolean,
+  signal: AbortSignal,
+  label: string,
+  onRead: (fraction: number) => void
+): Promise<SheetTableSummary | null> {
+  const merges = await book.merges(sheet, signal)
+  const reader = new SheetTableReader(sink, merges, header, label)
+  const { formulasWithoutValue } = await book.readRows(sheet, (row) => reader.row(row), signal, onRead)
+  const summary = reader.end()
+  if (summary !== null && formulasWithoutValue > 0) {
+    sink.warning({
+      line: null,
+      message: `${label}: ${formulasWithoutValue.toLocaleString('en-US')} formula cells were saved without their values and are empty; open the workbook in a spreadsheet program, save it, and import it again.`
+    })
+  }
+  return summary
+}

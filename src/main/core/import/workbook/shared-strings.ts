@@ -1,0 +1,39 @@
+/**
+ * A workbook's shared strings, kept as one growing UTF-8 buffer and the offsets where each string
+ * ends, rather than as an array of strings: the table is as large as the workbook's distinct texts
+ * (millions, in a workbook of ids), and a string object costs several times its few characters.
+ * Each lookup decodes its bytes afresh.
+ */
+export class SharedStrings {
+  private bytes = Buffer.allocUnsafe(1 << 20)
+  private used = 0
+  private ends = new Uint32Array(1 << 16)
+  private count = 0
+
+  get length(): number {
+    return this.count
+  }
+
+  add(text: string): void {
+    // At most three bytes of UTF-8 for each UTF-16 unit.
+    if (this.used + text.length * 3 > this.bytes.length) {
+      const grown = Buffer.allocUnsafe(Math.max(this.bytes.length * 2, this.used + text.length * 3))
+      this.bytes.copy(grown, 0, 0, this.used)
+      this.bytes = grown
+    }
+    this.used += this.bytes.write(text, this.used, 'utf8')
+    if (this.count === this.ends.length) {
+      const grown = new Uint32Array(this.ends.length * 2)
+      grown.set(this.ends)
+      this.ends = grown
+    }
+    this.ends[this.count++] = this.used
+  }
+
+  /** The string at `index`, or undefined past the table's end. */
+  get(index: number): string | undefined {
+    if (!(index >= 0 && index < this.count)) return undefined
+    const start = index === 0 ? 0 : this.ends[index - 1]!
+    return this.bytes.toString('utf8', start, this.ends[index]!)
+  }
+}

@@ -1,0 +1,27 @@
+/** What a cell holds, as the sheet shows it. */
+export type CellKind = 'number' | 'date' | 'text' | 'boolean' | 'error'
+
+/**
+ * One row of a sheet as its cells read: each value spelled as the column typer reads it (a number
+ * as stored, a date as YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS, TRUE/FALSE, an error such as #N/A, text as
+ * written), by 0-based column, null where a cell is empty.
+ */
+export interface SheetRow {
+  /** 1-based row number in the sheet. */
+  row: number
+  values: (string | null)[]
+  kinds: (CellKind | null)[]
+}
+
+/** Where a rectangle of merged cells lies, 0-based columns and 1-based rows, ends included. */
+export interface MergedCells {
+  firstColumn: number
+  lastColumn: number
+  firstRow: number
+  lastRow: number
+}
+
+/** Receives a sheet's rows in order (rows with no cell may be skipped), then its end. */
+export interface SheetRowSink {
+  row(row: SheetRow): void
+}

@@ -1,0 +1,30 @@
+// Pages of an article read from a PDF, as the reader shows them: a "p. 3" mark before the first
+// paragraph of each page (saying when the page was read by OCR), and each paragraph's page.
+
+import type { ArticlePage } from '@shared/model'
+
+/** The page whose text holds body offset `offset`: the last page starting at or before it. */
+export function pageAt(pages: readonly ArticlePage[], offset: number): ArticlePage | null {
+  let found: ArticlePage | null = null
+  for (const page of pages) {
+    if (page.start > offset) break
+    found = page
+  }
+  return found
+}
+
+/** Per paragraph (given by where it starts in the body): its page, and whether a page mark goes before it. */
+export function paragraphPages(pages: readonly ArticlePage[], paragraphStarts: readonly number[]): { page: ArticlePage | null; opens: boolean }[] {
+  let previous: ArticlePage | null = null
+  return paragraphStarts.map((start) => {
+    const page = pageAt(pages, start)
+    const opens = page !== null && page !== previous
+    previous = page
+    return { page, opens }
+  })
+}
+
+/** "p. 3 · read by OCR, 93% confidence", or "p. 3" for a page with a text layer. */
+export function pageMarkLabel(page: ArticlePage): string {
+  return page.method === 'ocr' ? `p. ${page.page} · read by OCR, ${Math.round(page.confidence ?? 0)}% confidence` : `p. ${page.page}`
+}

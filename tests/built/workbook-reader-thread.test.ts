@@ -1,0 +1,95 @@
+// A workbook imported as the app imports it: its sheets read and typed in the built reader thread
+// (out/main/import-reader-worker.js) while the import writes, sheet after sheet, in one transaction.
+// The datasets must be exactly those of the same import done in one thread.
+
+import { copyFileSync, existsSync, writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { afterEach, beforeAll, describe, expect, it } from 'vitest'
+import type { Database } from 'better-sqlite3'
+import { DEFAULT_IMPORT_OPTIONS, type ImportOptions } from '../../src/shared/model'
+import { getDataset, getDatasetRows } from '../../src/main/core/datasets/dataset-queries'
+import { importOneFile } from '../../src/main/core/import/import-one-file'
+import { tempArchive } from '../helpers/temp-archive'
+
+const READER = resolve(import.meta.dirname, '../../out/main/import-reader-worker.js')
+const FIXTURE = resolve(import.meta.dirname, '../fixtures/import/workbook/dhs-yearbook-2013-table-39.xlsx')
+const cleanups: (() => void)[] = []
+afterEach(() => {
+  while (cleanups.length) cleanups.pop()!()
+})
+
+beforeAll(() => {
+  if (!existsSync(READER)) throw new Error(`${READER} is missing: run \`npm run build\` first (npm test does).`)
+})
+
+async function archive(): Promise<{ db: Database; dir: string }> {
+  const made = await tempArchive(false)
+  cleanups.push(made.cleanup)
+  return { db: made.archive.db, dir: made.dir }
+}
+
+function run(db: Database, path: string, options: Partial<ImportOptions>, readerWorker: string | null, signal = new AbortController().signal) {
+  return importOneFile(db, { path, options: { ...DEFAULT_IMPORT_OPTIONS, ...options }, article: null, dataset: null }, signal, () => undefined, readerWorker)
+}
+
+/** Every dataset of an import, as its name, columns, sources and rows. */
+function datasetsOf(db: Database, ids: number[]) {
+  return ids.map((id) => {
+    const dataset = getDataset(db, id)!
+    return {
+      name: dataset.name,
+      columns: dataset.columns.map((column) => [column.label, column.type]),
+      sources: dataset.sources,
+      rows: getDatasetRows(db, id, 0, 100)!.rows.map((row) => row.values)
+    }
+  })
+}
+
+describe('a workbook read in the reader thread', () => {
+  it('makes the same datasets as in one thread, every sheet in its order, hidden ones left out', async () => {
+    const { db, dir } = await archive()
+    const path = join(dir, 'table-39.xlsx')
+    copyFileSync(FIXTURE, path)
+    const threaded = await run(db, path, {}, READER)
+    const inline = await run(db, path, { force: true }, null)
+    expect(threaded.sheets!.map((sheet) => [sheet.name, sheet.status, sheet.rows])).toEqual([
+      ['Table 39', 'imported', 4],
+      ['Case review', 'imported', 2],
+      ['Lookup', 'hidden', 0]
+    ])
+    const ids = (outcome: typeof threaded) => outcome.sheets!.flatMap((sheet) => (sheet.id === null ? [] : [sheet.id]))
+    expect(datasetsOf(db, ids(threaded))).toEqual(datasetsOf(db, ids(inline)))
+    expect(datasetsOf(db, ids(threaded))[0]!.rows[3]).toEqual(['Removals of criminal aliens¹', 97133, 'D', 'X', '-', '(b)(6)', 'D', 97133])
+  })
+
+  it('imports the sheets picked, counts null tokens per sheet, and refuses a sheet that is not there', async () => {
+    const { db, dir } = await archive()
+    const path = join(dir, 'table-39.xlsx')
+    copyFileSync(FIXTURE, path)
+    const picked = await run(db, path, { sheets: ['Case review'], nullTokens: ['-'] }, READER)
+    expect(picked.sheets!.map((sheet) => sheet.status)).toEqual(['not picked', 'imported', 'not picked'])
+    const missing = await run(db, path, { sheets: ['Table 40'], force: true }, READER)
+    expect(missing).toMatchObject({ status: 'failed', error: 'table-39.xlsx has no worksheet named “Table 40”; its worksheets are “Table 39”, “Case review”, “Lookup”.' })
+    const tokens = await run(db, path, { nullTokens: ['-'], force: true }, READER)
+    expect(tokens.emptiedCells).toEqual([{ column: 'Table 39 › Fiscal year › 2011', token: '-', cells: 1 }])
+  })
+
+  it('reports a refusal from the thread in one line and leaves nothing behind', async () => {
+    const { db, dir } = await archive()
+    const path = join(dir, 'locked.xlsx')
+    writeFileSync(path, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504), Buffer.from('EncryptedPackage', 'utf16le'), Buffer.alloc(512)]))
+    expect(await run(db, path, {}, READER)).toMatchObject({ status: 'failed', error: 'locked.xlsx is password-protected; open it, save a copy without a password and import that.' })
+    expect(db.prepare('SELECT count(*) FROM datasets').pluck().get()).toBe(0)
+  })
+
+  it('stops when cancelled and leaves nothing behind', async () => {
+    const { db, dir } = await archive()
+    const path = join(dir, 'table-39.xlsx')
+    copyFileSync(FIXTURE, path)
+    const controller = new AbortController()
+    const pending = run(db, path, {}, READER, controller.signal)
+    controller.abort()
+    expect((await pending).status).toBe('cancelled')
+    expect(db.prepare('SELECT count(*) FROM datasets').pluck().get()).toBe(0)
+  })
+})
