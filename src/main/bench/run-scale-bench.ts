@@ -14,7 +14,7 @@
 // archive again without generating or importing.
 
 import { spawn, spawnSync } from 'node:child_process'
-import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { ChartSpec, RowFilter } from '@shared/chart-spec'
@@ -22,6 +22,7 @@ import type { RowQuery } from '@shared/row-query'
 import { searchRequest } from '@shared/search-request'
 import { seededRandom } from '@shared/seeded-random'
 import { aggregateChart } from '../core/charts/aggregate-chart'
+import { peakRss, writeLines } from './bench-files'
 import { getDatasetColumns } from '../core/datasets/dataset-queries'
 import { queryDatasetRows } from '../core/datasets/query-dataset-rows'
 import { openArchive } from '../core/index'
@@ -45,34 +46,16 @@ function day(random: () => number, fromYear: number, spanDays: number): string {
   return new Date(Date.UTC(fromYear, 0, 1) + Math.floor(random() * spanDays) * 86_400_000).toISOString().slice(0, 10)
 }
 
-async function writeCsv(path: string): Promise<void> {
+function* csvLines(): Generator<string> {
   const random = seededRandom(20_120_529)
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!
-  const out = createWriteStream(path, { highWaterMark: 1 << 20 })
-  const write = (text: string) => (out.write(text) ? Promise.resolve() : new Promise<void>((resolve) => out.once('drain', () => resolve())))
-  await write(`${HEADER}\n`)
-  let chunk = ''
+  yield `${HEADER}\n`
   for (let i = 1; i <= ROWS; i++) {
     const court = pick(COURTS)
     const completed = random() < 0.8
-    chunk +=
-      `${i},${1_000_000 + Math.floor(i / 1.6)},${day(random, 1995, 10_000)},${day(random, 1995, 10_500)},${court},${court}${pick(['', 'D', 'C'])},IJ${Math.floor(random() * 700)},` +
+    yield `${i},${1_000_000 + Math.floor(i / 1.6)},${day(random, 1995, 10_000)},${day(random, 1995, 10_500)},${court},${court}${pick(['', 'D', 'C'])},IJ${Math.floor(random() * 700)},` +
       `${day(random, 1996, 10_500)},${pick(['O', 'W', 'I', ''])},${pick(DECISIONS)},${completed ? day(random, 1996, 10_500) : ''},${random() < 0.12 ? 'Y' : 'N'},${pick(CUSTODY)},` +
       `${pick(CASE_TYPES)},${pick(NATIONALITIES)},${pick(LANGUAGES)},${random() < 0.2 ? 'Y' : 'N'}\n`
-    if (chunk.length > 1 << 20) {
-      await write(chunk)
-      chunk = ''
-    }
-  }
-  await write(chunk)
-  await new Promise<void>((resolve) => out.end(() => resolve()))
-}
-
-function peakRss(pid: number): number {
-  try {
-    return Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024
-  } catch {
-    return 0
   }
 }
 
@@ -118,7 +101,7 @@ async function main(): Promise<void> {
     if (REUSE === null) {
       const csv = join(work, 'B_TblProceeding.csv')
       let started = performance.now()
-      await writeCsv(csv)
+      await writeLines(csv, csvLines())
       console.log(`${ROWS.toLocaleString('en-US')} rows like EOIR's B_TblProceeding: ${mb(statSync(csv).size)} written in ${((performance.now() - started) / 1000).toFixed(1)} s`)
       const shellSeconds = importWithShell(csv, join(work, 'shell.db'))
       rmSync(join(work, 'shell.db'), { force: true })
