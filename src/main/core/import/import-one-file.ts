@@ -2,7 +2,7 @@ import type { BigIntStats } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import { basename } from 'node:path'
 import type { Database } from 'better-sqlite3'
-import type { ArticlePage, DatasetSource, ImportOptions, ImportOutcome } from '@shared/model'
+import type { ArticlePage, DatasetSource, ImportEncoding, ImportOptions, ImportOutcome } from '@shared/model'
 import { insertArticle } from '../articles/article-queries'
 import { indexDatasetRows } from '../datasets/index-dataset-rows'
 import { extractHtmlArticle } from './article/extract-html-article'
@@ -105,7 +105,7 @@ interface ReadArticle {
   ocr: ImportOutcome['ocr']
 }
 
-async function readArticle(bytes: Buffer, fileName: string, format: ImportFormat, reading: PdfReading): Promise<ReadArticle> {
+async function readArticle(bytes: Buffer, fileName: string, format: ImportFormat, reading: PdfReading, encoding: ImportEncoding | null): Promise<ReadArticle> {
   if (bytes.length === 0) throw new ImportInputError(`${fileName} is empty (0 bytes); nothing was imported.`, null, 0)
   if (format === 'docx' || format === 'odt') {
     // Loaded when first needed: most imports are not Word files, and mammoth takes a while to load.
@@ -116,9 +116,9 @@ async function readArticle(bytes: Buffer, fileName: string, format: ImportFormat
     const { pages, ocr, ...fields } = await extractPdfArticle(bytes, fileName, reading)
     return { fields, warnings: [], pages, ocr }
   }
-  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || utf16WithoutBom(bytes) !== null
+  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || (encoding ?? utf16WithoutBom(bytes))?.startsWith('utf-16') === true
   if (!utf16 && looksBinary(bytes)) throw new ImportInputError(`${fileName} looks like a binary file, not text; nothing was imported.`, null, 0)
-  const decoded = decodeText(bytes, fileName)
+  const decoded = decodeText(bytes, fileName, encoding)
   const fields = format === 'html' ? extractHtmlArticle(decoded.text, fileName) : parseArticleText(decoded.text, fileName)
   if (fields.body.trim() === '') throw new ImportInputError(`${fileName} has no text to import.`, null, null)
   return { fields, warnings: decoded.warnings, pages: [], ocr: null }
@@ -277,7 +277,7 @@ export async function importOneFile(
       if (kind === 'article') {
         let read: ReadArticle
         try {
-          read = await readArticle(articleBytes!, fileName, format, reading)
+          read = await readArticle(articleBytes!, fileName, format, reading, request.options.encoding)
         } finally {
           if (ocrEngine !== null) await (await (ocrEngine as Promise<OcrEngine>).catch(() => null))?.stop()
         }
