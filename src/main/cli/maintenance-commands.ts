@@ -7,6 +7,7 @@ import { checkArchive, type ArchiveCheckReport } from '../core/maintenance/check
 import { restoreArchive, undoLastRestore, type RestoreOutcome } from '../core/maintenance/restore-archive'
 import { CommandError, UsageError, type CliIo } from './cli-io'
 import { printable } from './format'
+import { refuseUnsafeOutput } from './output-file'
 import { allowOnly, type ParsedArgs } from './parse-cli-args'
 
 function asCommandError(error: unknown): never {
@@ -47,6 +48,7 @@ export function backupCommand(archive: Archive, args: ParsedArgs, io: CliIo): vo
   allowOnly(args, [])
   if (args.positionals.length !== 1) throw new UsageError('backup needs the file to write, e.g. casefile backup research-2026-11-29.casefile')
   const target = resolve(args.positionals[0]!)
+  refuseUnsafeOutput(target, archive.path)
   try {
     backupArchive(archive, target)
   } catch (error) {

@@ -104,7 +104,7 @@ export async function runCli(argv: readonly string[], given: CliIo, appRoot: str
         await searchCommand(handle.api, args, io)
         return 0
       case 'chart':
-        await chartCommand(handle.api, args, io)
+        await chartCommand(handle.api, args, io, archive.path)
         return 0
       case 'check':
         return checkCommand(archive, args, io) ? 0 : 1
@@ -120,7 +120,7 @@ export async function runCli(argv: readonly string[], given: CliIo, appRoot: str
         exportDatasetCommand(archive, args, io)
         return 0
       case 'export-notes':
-        await exportNotesCommand(handle.api, args, io)
+        await exportNotesCommand(handle.api, args, io, archive.path)
         return 0
       default:
         return (await importCommand(handle.api, args, io, follow)) ? 0 : 1
