@@ -1,6 +1,7 @@
 import type { ApiEvent } from '@shared/api'
 import type { JobStatus } from '@shared/model'
-import { basename, join } from 'node:path'
+import { mkdirSync } from 'node:fs'
+import { basename, dirname, join } from 'node:path'
 import { ArchiveOpenError, createArchiveApi, defaultArchivePath, importWorkerPath, MIGRATIONS, openArchive, sampleDir } from '../core/index'
 import { plainFailure } from '../core/plain-failure'
 import { CommandError, UsageError, type CliIo } from './cli-io'
@@ -85,6 +86,8 @@ export async function runCli(argv: readonly string[], given: CliIo, appRoot: str
   }
   let archive
   try {
+    // The app's own folder is made on first use; a folder named with --archive must exist.
+    if (args.archive === null) mkdirSync(dirname(defaultArchivePath()), { recursive: true })
     archive = await openArchive(args.archive ?? defaultArchivePath(), { create: true, seedDir: sampleDir(appRoot), nativeBinding: null })
   } catch (error) {
     io.err(`casefile: ${printable(error instanceof ArchiveOpenError ? error.message : plainFailure(error, basename(args.archive ?? defaultArchivePath())))}\n`)

@@ -1,11 +1,12 @@
-import { accessSync, closeSync, constants, existsSync, mkdirSync, openSync, readSync, renameSync, rmSync, statSync } from 'node:fs'
-import { constants as bufferConstants } from 'node:buffer'
+import { closeSync, existsSync, lstatSync, openSync, readlinkSync, readSync, rmSync, statSync } from 'node:fs'
 import { basename, dirname, resolve } from 'node:path'
 import Database from 'better-sqlite3'
 import type { Database as Db } from 'better-sqlite3'
 import { ArchiveOpenError } from './archive-open-error'
 import type { Archive, ReadOnlyState } from './archive'
 import { backupDatabase } from './db/backup-database'
+import { FileExistsError, publishFile } from './fs/publish-file'
+import { writableFolderProblem } from './fs/writable-folder'
 import { checkOnOpen, FULL_CHECK_PAGES } from './db/check-on-open'
 import { applyConnectionPragmas } from './db/connection-pragmas'
 import { CASEFILE_APPLICATION_ID, parseSqliteHeader, type SqliteHeader } from './db/identity'
@@ -17,7 +18,8 @@ import { setMeta } from './meta/meta-queries'
 import { seedArchive } from './seed/seed-archive'
 import { APP_VERSION } from './app-version'
 import { archiveBusyMessage, firstLineOf, isBusy, isDamage, reasonOf } from './plain-failure'
-import { damagedState, readOnlyMediaState } from './read-only-state'
+import { damagedState, unwritableState } from './read-only-state'
+import { openUnwritable, unwritablePhrase, unwritableReason, unwritableWayOut } from './db/open-unwritable'
 
 const READ_CACHE_KIB = 65536
 
@@ -94,8 +96,30 @@ function finishSearchIndexes(db: Db, name: string): void {
 }
 
 /**
+ * True when something has the name `path`. A symbolic link to nothing (an archive on a drive that
+ * is not connected) or a loop of links is refused: creating a new archive there would replace it.
+ */
+function entryExists(path: string, name: string): boolean {
+  try {
+    if (!lstatSync(path).isSymbolicLink()) return true
+  } catch {
+    return false
+  }
+  try {
+    statSync(path)
+    return true
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    const what = code === 'ENOENT' ? `it is a link to ${readlinkSync(path)}, which is not there (a drive not connected?)` : reasonOf(error)
+    throw new ArchiveOpenError('unreadable', `Casefile can't open ${name}: ${what}. Nothing was changed.`)
+  }
+}
+
+/**
  * Builds a new archive in a temporary file and moves it into place only when it is complete,
- * so a crash during creation never leaves a half-made archive under the user's chosen name.
+ * so a crash during creation never leaves a half-made archive under the user's chosen name. It is
+ * put in place only while the name is free: if another process made the archive meanwhile, that
+ * one is opened.
  */
 async function createArchiveFile(path: string, options: OpenArchiveOptions): Promise<void> {
   const temp = `${path}.creating-${process.pid}`
@@ -116,7 +140,12 @@ async function createArchiveFile(path: string, options: OpenArchiveOptions): Pro
     if (options.seedDir) await seedArchive(db, options.seedDir)
     db.pragma('journal_mode = WAL')
     db.close()
-    renameSync(temp, path)
+    try {
+      publishFile(temp, path, false)
+    } catch (error) {
+      if (!(error instanceof FileExistsError)) throw error
+      rmSync(temp, { force: true })
+    }
   } catch (error) {
     if (db.open) db.close()
     rmSync(temp, { force: true })
@@ -171,82 +200,6 @@ function upgrade(db: Db, path: string, name: string, migrations: readonly Migrat
   }
 }
 
-/** True when the archive, or the folder that must hold its -wal and -shm files, cannot be written. */
-function onReadOnlyMedia(path: string): boolean {
-  for (const target of [path, dirname(path)]) {
-    try {
-      accessSync(target, constants.W_OK)
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code
-      if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM') return true
-    }
-  }
-  return false
-}
-
-function nonEmptyFile(path: string): boolean {
-  try {
-    return statSync(path).size > 0
-  } catch {
-    return false
-  }
-}
-
-/**
- * The archive's main file, read into memory. SQLite cannot open a WAL archive in a folder it may not
- * write to unless the -shm file is already there; the main file alone holds everything once no
- * -wal file with changes remains, and a copy in memory touches nothing on the disk.
- */
-function inMemoryCopy(path: string, name: string, nativeBinding: string | null): Db {
-  if (nonEmptyFile(`${path}-wal`)) {
-    throw new ArchiveOpenError(
-      'unreadable',
-      `${name} cannot be written where it is (a read-only file, folder or disk), and its latest changes are still in ${name}-wal, which Casefile can only read where it may write. Copy both files to a writable folder and open the copy.`
-    )
-  }
-  const size = statSync(path).size
-  if (size > bufferConstants.MAX_LENGTH) {
-    throw new ArchiveOpenError('unreadable', `${name} cannot be written where it is (a read-only file, folder or disk) and is too large to read from there. Copy it to a writable folder and open the copy.`)
-  }
-  const bytes = Buffer.allocUnsafe(size)
-  const fd = openSync(path, 'r')
-  try {
-    let done = 0
-    while (done < size) {
-      const read = readSync(fd, bytes, done, size - done, done)
-      if (read === 0) break
-      done += read
-    }
-  } finally {
-    closeSync(fd)
-  }
-  // Bytes 18 and 19 say "WAL"; an in-memory database has no WAL, so the copy says "rollback journal".
-  bytes[18] = 1
-  bytes[19] = 1
-  return new Database(bytes, { readonly: true, ...(nativeBinding ? { nativeBinding } : {}) })
-}
-
-/** Opens an archive that cannot be written, for reading only: in place when SQLite can, else in memory. */
-function openReadOnlyMedia(path: string, name: string, nativeBinding: string | null): Db {
-  try {
-    const db = new Database(path, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) })
-    try {
-      db.prepare('SELECT count(*) FROM sqlite_schema').get()
-    } catch (error) {
-      // Damage is for the check on open to find and say; only "cannot open here" is handled below.
-      if (isDamage(error)) return db
-      db.close()
-      throw error
-    }
-    return db
-  } catch (error) {
-    // SQLITE_CANTOPEN on a read-only disk, SQLITE_READONLY_DIRECTORY in a folder without write permission.
-    const code = String((error as { code?: unknown }).code)
-    if (code !== 'SQLITE_CANTOPEN' && code !== 'SQLITE_READONLY_DIRECTORY') throw error
-    return inMemoryCopy(path, name, nativeBinding)
-  }
-}
-
 /**
  * The archive's format. PRAGMA user_version sees a version committed in the WAL; when damage stops
  * SQLite from answering, the main file's header says what it last knew.
@@ -291,12 +244,14 @@ function archiveOf(path: string, db: Db, nativeBinding: string | null, readOnly:
 export async function openArchive(path: string, options: OpenArchiveOptions): Promise<Archive> {
   const absolute = resolve(path)
   const name = basename(absolute)
-  if (!existsSync(absolute)) {
+  if (!entryExists(absolute, name)) {
     if (!options.create) {
       throw new ArchiveOpenError('unreadable', `Casefile can't open ${name}: the file does not exist (${absolute}).`)
     }
+    // No folder is made: a mistyped path is said, not filled with new folders and a new archive.
+    const folderProblem = writableFolderProblem(absolute)
+    if (folderProblem !== null) throw new ArchiveOpenError('unreadable', `Casefile can't create ${name}: ${folderProblem}.`)
     try {
-      mkdirSync(dirname(absolute), { recursive: true })
       await createArchiveFile(absolute, options)
     } catch (error) {
       if (error instanceof ArchiveOpenError) throw error
@@ -304,11 +259,12 @@ export async function openArchive(path: string, options: OpenArchiveOptions): Pr
     }
   }
   const header = assertIsArchive(absolute)
-  const readOnlyMedia = onReadOnlyMedia(absolute)
+  const unwritable = unwritableReason(absolute)
+  const readOnlyMedia = unwritable !== null
 
   let db: Db
   try {
-    db = readOnlyMedia ? openReadOnlyMedia(absolute, name, options.nativeBinding) : connect(absolute, options.nativeBinding, true, false)
+    db = unwritable !== null ? openUnwritable(absolute, name, options.nativeBinding, unwritable) : connect(absolute, options.nativeBinding, true, false)
   } catch (error) {
     if (error instanceof ArchiveOpenError) throw error
     throw new ArchiveOpenError('unreadable', `Casefile can't open ${name}: ${reasonOf(error)}.`)
@@ -318,17 +274,17 @@ export async function openArchive(path: string, options: OpenArchiveOptions): Pr
     const version = versionOf(db, header)
     if (version > latest) throw new ArchiveOpenError('newer-archive', newerArchiveMessage(name, version, latest))
     const problem = settleAndCheck(db, readOnlyMedia)
-    if (problem !== null || readOnlyMedia) {
+    if (problem !== null || unwritable !== null) {
       if (version < latest) {
-        const why = problem !== null ? 'it is damaged' : 'it cannot be written where it is (a read-only file, folder or disk)'
+        const why = problem !== null ? 'it is damaged' : unwritablePhrase(name, unwritable!)
         throw new ArchiveOpenError(
           'unreadable',
-          `Casefile can't open ${name}: it is in an older format (${version}) that must be upgraded to ${latest}, and ${why}, so it cannot be upgraded. Nothing was changed.` +
-            (problem !== null ? ' Bring back a backup with casefile restore FROM.' : ' Copy it to a writable folder and open the copy.')
+          `Casefile can't open ${name}: it is in an older format (${version}) that must be upgraded to ${latest}, and ${why}, so it cannot be upgraded. Nothing was changed. ` +
+            (problem !== null ? 'Bring back a backup with casefile restore FROM.' : unwritableWayOut(unwritable!))
         )
       }
-      if (problem === null) return archiveOf(absolute, db, options.nativeBinding, readOnlyMediaState(name))
-      if (!readOnlyMedia) {
+      if (problem === null) return archiveOf(absolute, db, options.nativeBinding, unwritableState(name, unwritable!))
+      if (unwritable === null) {
         // Reopened for reading only, so no code path can write over the damage.
         db.close()
         db = connect(absolute, options.nativeBinding, true, true)
