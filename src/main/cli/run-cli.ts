@@ -67,9 +67,14 @@ export async function runCli(argv: readonly string[], given: CliIo, appRoot: str
     io.err(`casefile: ${printable((error as Error).message)} (casefile help lists the commands and options)\n`)
     return 2
   }
-  if (args.command === null || args.command === 'help' || args.flags.has('help')) {
-    ;(args.command === null ? io.err : io.out)(USAGE)
-    return args.command === null ? 2 : 0
+  if (args.command === null) {
+    // One line, as for every other usage mistake; the full text is one command away.
+    io.err('casefile: no command given (casefile help lists the commands and options)\n')
+    return 2
+  }
+  if (args.command === 'help' || args.flags.has('help')) {
+    io.out(USAGE)
+    return 0
   }
   if (!['info', 'search', 'import', 'chart', 'export-dataset', 'export-notes', 'check', 'backup', 'restore'].includes(args.command)) {
     io.err(`casefile: unknown command "${printable(args.command)}" (casefile help lists the commands)\n`)
