@@ -13,6 +13,7 @@ import { CASEFILE_APPLICATION_ID, parseSqliteHeader, type SqliteHeader } from '.
 import { MigrationFailed, migrate, schemaVersion, trialMigrate } from './db/migrate'
 import type { Migration } from './db/migrations/migration'
 import { indexPendingDatasets } from './datasets/index-dataset-rows'
+import { missingStructure } from './db/missing-structure'
 import { recoverInterruptedImports } from './import/import-ledger'
 import { setMeta } from './meta/meta-queries'
 import { seedArchive } from './seed/seed-archive'
@@ -32,6 +33,11 @@ export interface OpenArchiveOptions {
   nativeBinding: string | null
   /** The schema steps to apply; production passes MIGRATIONS, tests may pass their own. */
   migrations: readonly Migration[]
+  /**
+   * Take a checked backup beside the archive before upgrading its format. Only a throwaway copy
+   * that is opened to be checked (what a restore does with a backup) goes without.
+   */
+  upgradeBackup: boolean
 }
 
 function connect(path: string, nativeBinding: string | null, fileMustExist: boolean, readonly: boolean): Db {
@@ -179,25 +185,43 @@ function preMigrationBackupPath(path: string, version: number): string {
  * succeed is reported before anything is written, backup included; then a checked backup is taken
  * and every step commits in one transaction.
  */
-function upgrade(db: Db, path: string, name: string, migrations: readonly Migration[], nativeBinding: string | null): void {
+function upgrade(db: Db, path: string, name: string, options: OpenArchiveOptions): void {
   const from = schemaVersion(db)
   try {
-    trialMigrate(db, migrations)
+    trialMigrate(db, options.migrations)
   } catch (error) {
     if (error instanceof MigrationFailed) throw new ArchiveOpenError('unreadable', `Casefile can't open ${name}: ${error.describe()}. Nothing was changed.`)
     throw error
   }
-  const backup = preMigrationBackupPath(path, migrations.length)
-  backupDatabase(db, name, backup, nativeBinding)
+  const backup = options.upgradeBackup ? preMigrationBackupPath(path, options.migrations.length) : null
+  if (backup !== null) backupDatabase(db, name, backup, options.nativeBinding)
   try {
-    migrate(db, migrations)
+    migrate(db, options.migrations)
   } catch (error) {
     if (!(error instanceof MigrationFailed)) throw error
-    throw new ArchiveOpenError(
-      'unreadable',
-      `Casefile can't open ${name}: ${error.describe()}. The archive was left at format ${from}; the copy taken before the upgrade is ${basename(backup)}.`
-    )
+    const kept = backup === null ? '' : `; the copy taken before the upgrade is ${basename(backup)}`
+    throw new ArchiveOpenError('unreadable', `Casefile can't open ${name}: ${error.describe()}. The archive was left at format ${from}${kept}.`)
   }
+}
+
+/**
+ * Refuses an archive that lacks tables or columns of its format (see missingStructure). Damage that
+ * stops the schema from being read is left for the check on open to find and say.
+ */
+function refuseIfIncomplete(db: Db, name: string, migrations: readonly Migration[]): void {
+  let missing: string[]
+  try {
+    missing = missingStructure(db, migrations)
+  } catch (error) {
+    if (isDamage(error)) return
+    throw error
+  }
+  if (missing.length === 0) return
+  const listed = `${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ` and ${missing.length - 3} more` : ''}`
+  throw new ArchiveOpenError(
+    'unreadable',
+    `Casefile can't open ${name}: it lacks part of an archive's structure (${listed}), so this version of Casefile cannot use it. Nothing was changed. Bring back a backup with casefile restore FROM.`
+  )
 }
 
 /**
@@ -273,6 +297,8 @@ export async function openArchive(path: string, options: OpenArchiveOptions): Pr
     const latest = options.migrations.length
     const version = versionOf(db, header)
     if (version > latest) throw new ArchiveOpenError('newer-archive', newerArchiveMessage(name, version, latest))
+    // Before anything is set on the connection (WAL rewrites the header), so a refusal changes nothing.
+    if (version === latest) refuseIfIncomplete(db, name, options.migrations)
     const problem = settleAndCheck(db, readOnlyMedia)
     if (problem !== null || unwritable !== null) {
       if (version < latest) {
@@ -295,7 +321,10 @@ export async function openArchive(path: string, options: OpenArchiveOptions): Pr
     // The connection that answers the window's reads keeps a 64 MB page cache (SQLite's default
     // here is 16 MB), so the index of a million-row chart stays in memory between redraws.
     db.pragma(`cache_size = -${READ_CACHE_KIB}`)
-    if (version < latest) upgrade(db, absolute, name, options.migrations, options.nativeBinding)
+    if (version < latest) {
+      upgrade(db, absolute, name, options)
+      refuseIfIncomplete(db, name, options.migrations)
+    }
     recoverInterruptedImports(db)
     finishSearchIndexes(db, name)
   } catch (error) {

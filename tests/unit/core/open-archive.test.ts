@@ -149,6 +149,26 @@ describe('openArchive', () => {
     expect(readdirSync(base)).toEqual([])
   })
 
+  it('refuses, unchanged, a file with the archive identity and format but not its tables or columns', async () => {
+    const base = dir()
+    const bare = join(base, 'bare.casefile')
+    const db = new Database(bare)
+    db.pragma(`application_id = ${CASEFILE_APPLICATION_ID}`)
+    db.pragma(`user_version = ${LATEST_SCHEMA_VERSION}`)
+    db.exec('CREATE TABLE x (a)')
+    db.close()
+    const before = digest(bare)
+    expect((await openError(bare, false)).message).toMatch(
+      /^Casefile can't open bare\.casefile: it lacks part of an archive's structure \((table|index) \w+, (table|index) \w+, (table|index) \w+ and \d+ more\), so this version of Casefile cannot use it\. Nothing was changed\. Bring back a backup with casefile restore FROM\.$/
+    )
+    expect(digest(bare)).toBe(before)
+    const made = await tempArchive(false)
+    cleanups.push(made.cleanup)
+    made.archive.db.exec('ALTER TABLE saved_searches DROP COLUMN filters')
+    made.archive.close()
+    expect((await openError(made.path, false)).message).toContain("it lacks part of an archive's structure (column saved_searches.filters)")
+  })
+
   it('leaves no archive behind when seeding fails', async () => {
     const base = dir()
     const badSeed = join(base, 'seed')
