@@ -1,9 +1,11 @@
 import type { ApiEvent } from '@shared/api'
 import type { JobStatus } from '@shared/model'
 import { mkdirSync } from 'node:fs'
-import { basename, dirname, join } from 'node:path'
+import { basename, dirname, join, resolve } from 'node:path'
 import { ArchiveOpenError, createArchiveApi, defaultArchivePath, importWorkerPath, MIGRATIONS, openArchive, sampleDir } from '../core/index'
 import { plainFailure } from '../core/plain-failure'
+import { assertIsArchive } from '../core/open-archive'
+import type { RestoreTarget } from '../core/maintenance/restore-archive'
 import { CommandError, UsageError, type CliIo } from './cli-io'
 import { printable } from './format'
 import { importCommand } from './import-command'
@@ -12,7 +14,7 @@ import { exportDatasetCommand } from './export-dataset-command'
 import { exportNotesCommand } from './export-notes-command'
 import { backupCommand, checkCommand, restoreCommand } from './maintenance-commands'
 import { infoCommand } from './info-command'
-import { parseCliArgs } from './parse-cli-args'
+import { parseCliArgs, type ParsedArgs } from './parse-cli-args'
 import { searchCommand } from './search-command'
 
 export const USAGE = `Usage: casefile [--archive PATH] COMMAND [OPTIONS]
@@ -44,6 +46,35 @@ opens read-only: reading, search and export work, and each change is refused wit
 --archive PATH opens that archive, creating and seeding it when the file does not exist;
 without it, the app's default archive (${defaultArchivePath()}).
 `
+
+function isCasefileArchive(path: string): boolean {
+  try {
+    assertIsArchive(path)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** Says why a command failed, in one line, and returns its exit code: 2 for a usage mistake, else 1. */
+function reportFailure(error: unknown, archiveName: string, io: CliIo): number {
+  if (error instanceof UsageError) {
+    io.err(`casefile: ${printable(error.message)}\n`)
+    return 2
+  }
+  io.err(`casefile: ${printable(error instanceof CommandError ? error.message : plainFailure(error, archiveName))}\n`)
+  return 1
+}
+
+/** `restore` into an archive that could not be opened: the same command, on the file alone. */
+async function restoreUnopened(target: RestoreTarget, args: ParsedArgs, io: CliIo): Promise<number> {
+  try {
+    await restoreCommand(target, args, io, MIGRATIONS)
+    return 0
+  } catch (error) {
+    return reportFailure(error, basename(target.path), io)
+  }
+}
 
 /**
  * Runs one CLI invocation and returns the process exit code (0 ok, 1 failure, 2 usage). A failure
@@ -95,7 +126,12 @@ export async function runCli(argv: readonly string[], given: CliIo, appRoot: str
     if (args.archive === null) mkdirSync(dirname(defaultArchivePath()), { recursive: true })
     archive = await openArchive(args.archive ?? defaultArchivePath(), { create: true, seedDir: sampleDir(appRoot), nativeBinding: null })
   } catch (error) {
-    io.err(`casefile: ${printable(error instanceof ArchiveOpenError ? error.message : plainFailure(error, basename(args.archive ?? defaultArchivePath())))}\n`)
+    const path = resolve(args.archive ?? defaultArchivePath())
+    // A restore needs only the archive's file: it is how an archive that cannot be opened is mended.
+    if (args.command === 'restore' && error instanceof ArchiveOpenError && error.code === 'unreadable' && isCasefileArchive(path)) {
+      return restoreUnopened({ path, nativeBinding: null }, args, io)
+    }
+    io.err(`casefile: ${printable(error instanceof ArchiveOpenError ? error.message : plainFailure(error, basename(path)))}\n`)
     return 1
   }
   // One search per process: a worker thread would only add its start-up to it.
@@ -134,12 +170,7 @@ export async function runCli(argv: readonly string[], given: CliIo, appRoot: str
         return (await importCommand(handle.api, args, io, follow)) ? 0 : 1
     }
   } catch (error) {
-    if (error instanceof UsageError) {
-      io.err(`casefile: ${printable(error.message)}\n`)
-      return 2
-    }
-    io.err(`casefile: ${printable(error instanceof CommandError ? error.message : plainFailure(error, basename(archive.path)))}\n`)
-    return 1
+    return reportFailure(error, basename(archive.path), io)
   } finally {
     if (warnReadOnly && archive.readOnly !== null && !saidOnStderr) io.err(`casefile: ${printable(archive.readOnly.message)}\n`)
     await handle.dispose()
