@@ -50,14 +50,27 @@ function removeDatabaseFiles(path: string): void {
   for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${path}${suffix}`, { force: true })
 }
 
-/** Removes what restores that died half-way left beside the archive (a full-size copy each). */
-function removeLeftovers(archivePath: string): void {
+/** The work files of restores beside the archive (`restoreWorkName`), with the process that owns each. */
+function restoreFilesBeside(archivePath: string): { path: string; pid: number }[] {
   const prefix = `${basename(archivePath)}.restoring-`
-  for (const name of readdirSync(dirname(archivePath))) {
-    if (!name.startsWith(prefix)) continue
-    const pid = Number(/^(\d+)/.exec(name.slice(prefix.length))?.[1])
-    if (Number.isSafeInteger(pid) && pid !== process.pid && !processIsAlive(pid)) rmSync(join(dirname(archivePath), name), { recursive: true, force: true })
+  return readdirSync(dirname(archivePath))
+    .filter((name) => name.startsWith(prefix))
+    .map((name) => ({ path: join(dirname(archivePath), name), pid: Number(/^(\d+)/.exec(name.slice(prefix.length))?.[1]) }))
+    .filter((file) => Number.isSafeInteger(file.pid) && file.pid !== process.pid)
+}
+
+/**
+ * Removes what restores that died half-way left beside the archive (a full-size copy each), and
+ * refuses when another restore of it is still running: two restores at once would each report
+ * success while the archive holds only one backup. Runs under the archive's write lock, which
+ * the other restore also takes to make its files, so the two cannot both pass.
+ */
+function refuseRunningAndClear(archivePath: string): void {
+  const files = restoreFilesBeside(archivePath)
+  if (files.some((file) => processIsAlive(file.pid))) {
+    throw new InvalidRequest(`Another restore of ${basename(archivePath)} is running; let it finish, then try again. Nothing was restored.`)
   }
+  for (const file of files) rmSync(file.path, { recursive: true, force: true })
 }
 
 /** A new name beside the archive for a copy of its content (`mark` says which); never one that exists. */
@@ -362,7 +375,7 @@ export async function restoreArchive(target: RestoreTarget, from: string, migrat
   const guard = holdWriteLock(target)
   let prepared
   try {
-    removeLeftovers(target.path)
+    refuseRunningAndClear(target.path)
     prepared = await checkedCopy(from, target.path, pageSizeOf(target.path), migrations, target.nativeBinding)
   } finally {
     releaseWriteLock(guard)
