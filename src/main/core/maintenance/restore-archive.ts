@@ -3,6 +3,8 @@ import { basename, dirname, join } from 'node:path'
 import Database from 'better-sqlite3'
 import type { Database as Db } from 'better-sqlite3'
 import { checkOnOpen, FULL_CHECK_PAGES } from '../db/check-on-open'
+import { schemaVersion } from '../db/migrate'
+import { missingStructure } from '../db/missing-structure'
 import type { Migration } from '../db/migrations/migration'
 import { unwritablePhrase, unwritableReason } from '../db/open-unwritable'
 import { publishFile } from '../fs/publish-file'
@@ -25,8 +27,8 @@ export interface RestoreTarget {
 export interface RestoreOutcome {
   from: string
   keptAs: string
-  /** The content it replaced was damaged: kept for recovery, but it cannot be restored (nor --undo bring it back). */
-  keptDamaged: boolean
+  /** The content it replaced is damaged or unusable (a restore from it would be refused): kept for recovery, but --undo cannot bring it back. */
+  keptUnusable: boolean
   /** How the archive differs from the backup because another program changed it right after the restore (those changes are kept). */
   changedSince: string[]
 }
@@ -105,6 +107,24 @@ function sleep(ms: number): Promise<void> {
 }
 
 /**
+ * Puts an archive that is not in WAL mode (one made by hand, or by another tool) into it, as opening
+ * it would: SQLite's backup API locks a rollback-journal file exclusively from its first step, so
+ * the copy kept of it could not be read under that lock. Damage that stops this is left for the
+ * restore to meet and say.
+ */
+function useWal(target: RestoreTarget): void {
+  let db: Db | null = null
+  try {
+    db = new Database(target.path, { fileMustExist: true, timeout: BUSY_ATTEMPTS * BUSY_PAUSE_MS, ...(target.nativeBinding ? { nativeBinding: target.nativeBinding } : {}) })
+    if (db.pragma('journal_mode', { simple: true }) !== 'wal') db.pragma('journal_mode = WAL')
+  } catch (error) {
+    if (isBusy(error)) throw new InvalidRequest(`${archiveBusyMessage(basename(target.path))} Nothing was restored.`)
+  } finally {
+    db?.close()
+  }
+}
+
+/**
  * Takes the archive's write lock for the time the backup is copied and checked (seconds, for a big
  * one): another writer, or a second restore, is refused at once instead of finding out later, and
  * nothing is written meanwhile that the restore would replace. Null when damage keeps SQLite from
@@ -165,11 +185,18 @@ async function copyPagesUnderLock(
   return progress.totalPages === 0 ? 'busy' : progress
 }
 
-/** True when opening the copy at `path` would find it damaged (the same bounded check). */
-function isDamaged(path: string, nativeBinding: string | null): boolean {
+/**
+ * True when a restore from the copy at `path` would be refused: opening it finds damage (the same
+ * bounded check), it is newer than this version, or it lacks part of its format's structure. Such a
+ * copy is kept for recovery, but --undo is not offered for it.
+ */
+function isUnusable(path: string, nativeBinding: string | null, migrations: readonly Migration[]): boolean {
   try {
     const db = connect(path, true, nativeBinding)
     try {
+      const version = schemaVersion(db)
+      if (version > migrations.length) return true
+      if (version === migrations.length && missingStructure(db, migrations).length > 0) return true
       return checkOnOpen(db, FULL_CHECK_PAGES) !== null
     } finally {
       db.close()
@@ -185,7 +212,7 @@ function isDamaged(path: string, nativeBinding: string | null): boolean {
  * to hold every page, turned to rollback-journal mode (so reading it later leaves no -wal or -shm
  * beside it) and only then given its name, so `--undo` never finds half a copy.
  */
-async function keepPages(reader: Db, archivePath: string, target: string, nativeBinding: string | null): Promise<{ damaged: boolean }> {
+async function keepPages(reader: Db, archivePath: string, target: string, nativeBinding: string | null, migrations: readonly Migration[]): Promise<{ unusable: boolean }> {
   const temp = restoreWorkName(archivePath, '.kept')
   removeDatabaseFiles(temp)
   try {
@@ -206,9 +233,9 @@ async function keepPages(reader: Db, archivePath: string, target: string, native
     } catch {
       // A damaged copy may refuse; it is kept as it is, for recovery.
     }
-    const damaged = isDamaged(temp, nativeBinding)
+    const unusable = isUnusable(temp, nativeBinding, migrations)
     publishFile(temp, target, false)
-    return { damaged }
+    return { unusable }
   } finally {
     removeDatabaseFiles(temp)
   }
@@ -220,15 +247,22 @@ async function keepPages(reader: Db, archivePath: string, target: string, native
  * so no change made in between is lost; the page count is checked there too, before anything is
  * written. Refuses as busy after half a second of another writer.
  */
-async function replaceContent(source: Db, sourcePages: number, what: string, target: RestoreTarget, keepAs: string): Promise<{ keptDamaged: boolean }> {
+async function replaceContent(
+  source: Db,
+  sourcePages: number,
+  what: string,
+  target: RestoreTarget,
+  keepAs: string,
+  migrations: readonly Migration[]
+): Promise<{ keptUnusable: boolean }> {
   const name = basename(target.path)
   const reader = connect(target.path, true, target.nativeBinding)
   try {
     for (let attempt = 1; ; attempt++) {
-      let kept: { damaged: boolean } | null = null
+      let kept: { unusable: boolean } | null = null
       const whileLocked = async (pages: number) => {
         if (pages !== sourcePages) throw new InvalidRequest(`${what} changed before it was copied in (${pages} pages, not ${sourcePages}); nothing was restored.`)
-        kept = await keepPages(reader, target.path, keepAs, target.nativeBinding)
+        kept = await keepPages(reader, target.path, keepAs, target.nativeBinding, migrations)
       }
       let copied: Awaited<ReturnType<typeof copyPagesUnderLock>>
       try {
@@ -251,7 +285,7 @@ async function replaceContent(source: Db, sourcePages: number, what: string, tar
         continue
       }
       if (kept === null) throw new InvalidRequest(`Casefile could not keep a copy of ${name} before the restore, so nothing was restored.`)
-      return { keptDamaged: (kept as { damaged: boolean }).damaged }
+      return { keptUnusable: (kept as { unusable: boolean }).unusable }
     }
   } finally {
     reader.close()
@@ -316,14 +350,14 @@ function readBack(target: RestoreTarget, mark: string, expected: Fingerprint): R
  * `keptAs`), keeping what the failed restore left (and anything written onto it since) as a copy of
  * its own, so putting back never discards anyone's work. Throws the sentence that says what happened.
  */
-async function putBack(target: RestoreTarget, keptAs: string, fromName: string, problems: string[]): Promise<never> {
+async function putBack(target: RestoreTarget, keptAs: string, fromName: string, problems: string[], migrations: readonly Migration[]): Promise<never> {
   const name = basename(target.path)
   const why = `${name} failed its check after the restore (${problems.slice(0, 3).join('; ')})`
   const failedAs = newCopyPath(target.path, FAILED_MARK)
   const kept = connect(keptAs, true, target.nativeBinding)
   try {
     const pages = kept.pragma('page_count', { simple: true }) as number
-    await replaceContent(kept, pages, basename(keptAs), target, failedAs)
+    await replaceContent(kept, pages, basename(keptAs), target, failedAs, migrations)
   } catch (error) {
     throw new InvalidRequest(
       `${why}, and its previous content could not be put back (${firstLineOf(error)}). That content is kept as ${basename(keptAs)}: casefile restore --undo brings it back.`
@@ -372,6 +406,7 @@ export async function restoreArchive(target: RestoreTarget, from: string, migrat
   } catch (error) {
     throw new InvalidRequest(firstLineOf(error))
   }
+  useWal(target)
   const guard = holdWriteLock(target)
   let prepared
   try {
@@ -382,15 +417,15 @@ export async function restoreArchive(target: RestoreTarget, from: string, migrat
   }
   try {
     const keptAs = newCopyPath(target.path, KEPT_MARK)
-    const { keptDamaged } = await replaceContent(prepared.source, prepared.expected.pages, `The checked copy of ${fromName}`, target, keptAs)
+    const { keptUnusable } = await replaceContent(prepared.source, prepared.expected.pages, `The checked copy of ${fromName}`, target, keptAs, migrations)
     const found = readBack(target, prepared.mark, prepared.expected)
     if (!found.holdsRestore) {
       // The copy is not in: the archive holds what it held (and what was kept is a copy of that).
       rmSync(keptAs, { force: true })
       throw new InvalidRequest(`${name} did not take the content of ${fromName} (SQLite reported the copy done, but it is not there), so nothing was restored.`)
     }
-    if (found.problems.length > 0) await putBack(target, keptAs, fromName, found.problems)
-    return { from, keptAs, keptDamaged, changedSince: found.changedSince }
+    if (found.problems.length > 0) await putBack(target, keptAs, fromName, found.problems, migrations)
+    return { from, keptAs, keptUnusable, changedSince: found.changedSince }
   } finally {
     prepared.discard()
   }
