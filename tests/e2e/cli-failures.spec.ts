@@ -5,11 +5,11 @@
 // no errno codes, no temporary files), and the archive's bytes unchanged unless the cell changes
 // it on purpose. A success prints what it did; on an archive open read-only it also prints the one
 // warning line. New situations are new rows of SITUATIONS (a FIFO, a file that changes, …).
-import { spawnSync } from 'node:child_process'
+import { execFileSync, spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { chmodSync, chownSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import Database from 'better-sqlite3'
 import { expect, test } from '@playwright/test'
 import { openArchive } from '../../src/main/core/index'
@@ -40,7 +40,9 @@ const COMMANDS = {
   check: (s: Scene) => ['check'],
   backup: (s: Scene) => ['backup', join(s.outputs, 'copy.casefile')],
   restore: (s: Scene) => ['restore', s.backup],
-  'export-notes': (s: Scene) => ['export-notes', '1', '--md', join(s.outputs, 'notes.md')]
+  'restore --undo': (s: Scene) => ['restore', '--undo'],
+  'export-notes': (s: Scene) => ['export-notes', '1', '--md', join(s.outputs, 'notes.md')],
+  'export-dataset': (s: Scene) => ['export-dataset', String(templateDataset), '--csv', join(s.outputs, 'rows.csv')]
 } satisfies Record<string, (scene: Scene) => string[]>
 
 type Command = keyof typeof COMMANDS
@@ -55,7 +57,9 @@ const SUCCESS: Record<Command, RegExp> = {
   check: /^Database {6}ok\n/,
   backup: /^Backed up /,
   restore: /^Restored /,
-  'export-notes': /^Exported 1 note with 0 sources to /
+  'restore --undo': /^Undid the last restore: /,
+  'export-notes': /^Exported 1 note with 0 sources to /,
+  'export-dataset': /^Exported 65 rows of dataset #\d+ to /
 }
 
 type Outcome =
@@ -76,6 +80,8 @@ interface Situation {
   arrange(scene: Scene): Promise<(() => Promise<void>) | null>
   /** A folder of the scene that is on read-only media while the command runs. */
   readOnly: ((scene: Scene) => string) | null
+  /** A folder of the scene that is on a full disk while the command runs (its files stay in it). */
+  fullDisk: ((scene: Scene) => string) | null
   /** The line a successful command prints on stderr here (the archive is open read-only), if any. */
   warning: string | null
   /** Extra arguments given to every command. */
@@ -88,6 +94,8 @@ const BUSY = 'casefile: The archive a.casefile is busy; close other windows or i
 const READ_ONLY_MEDIA =
   'casefile: a.casefile cannot be written where it is (a read-only file, folder or disk), so Casefile opened it read-only: reading, search and export work, changes do not. To change it, copy it to a writable folder and open the copy.'
 const DAMAGED = `casefile: a.casefile is damaged, so Casefile opened it read-only and changes nothing in it. ${DAMAGE_WAY_OUT.replaceAll('\\', '')}`
+const FULL =
+  'casefile: The disk holding a.casefile is full, so Casefile opened it read-only: reading, search and export work, changes do not. To change it, free some space on the disk and open it again.'
 const nothingToEnd = async () => null
 
 const SITUATIONS: Situation[] = [
@@ -99,6 +107,7 @@ const SITUATIONS: Situation[] = [
       return null
     },
     readOnly: null,
+    fullDisk: null,
     warning: null,
     extra: [],
     outcomes: {
@@ -110,41 +119,48 @@ const SITUATIONS: Situation[] = [
       check: 'works',
       backup: { fails: /^casefile: Casefile could not write the backup copy\.casefile: the folder .+outputs does not exist\. Nothing was written\.$/ },
       restore: { fails: /^casefile: Casefile can't read copy\.casefile: the file does not exist\.$/ },
-      'export-notes': { fails: /^casefile: cannot write notes\.md: the folder .+outputs does not exist\. Nothing was written\.$/ }
+      'restore --undo': { fails: 'casefile: There is no copy from before a restore beside a.casefile, so there is nothing to undo.' },
+      'export-notes': { fails: /^casefile: cannot write notes\.md: the folder .+outputs does not exist\. Nothing was written\.$/ },
+      'export-dataset': { fails: /^casefile: cannot write rows\.csv: the folder .+outputs does not exist\. Nothing was written\.$/ }
     }
   },
   {
     name: 'outputs onto a read-only disk',
     arrange: nothingToEnd,
     readOnly: (scene) => scene.outputs,
+    fullDisk: null,
     warning: null,
     extra: [],
     outcomes: {
       info: 'works',
       'chart --png': { fails: /^casefile: cannot write chart\.png: the folder .+outputs cannot be written to \((the disk is read-only|permission denied)\)\. Nothing was written\.$/ },
       backup: { fails: /^casefile: Casefile could not write the backup copy\.casefile: the folder .+outputs cannot be written to \((the disk is read-only|permission denied)\)\. Nothing was written\.$/ },
-      'export-notes': { fails: /^casefile: cannot write notes\.md: the folder .+outputs cannot be written to \((the disk is read-only|permission denied)\)\. Nothing was written\.$/ }
+      'export-notes': { fails: /^casefile: cannot write notes\.md: the folder .+outputs cannot be written to \((the disk is read-only|permission denied)\)\. Nothing was written\.$/ },
+      'export-dataset': { fails: /^casefile: cannot write rows\.csv: the folder .+outputs cannot be written to \((the disk is read-only|permission denied)\)\. Nothing was written\.$/ }
     }
   },
   {
     name: 'outputs onto files that exist',
     arrange: async (scene) => {
-      for (const name of ['chart.png', 'copy.casefile', 'notes.md']) writeFileSync(join(scene.outputs, name), 'mine')
+      for (const name of ['chart.png', 'copy.casefile', 'notes.md', 'rows.csv']) writeFileSync(join(scene.outputs, name), 'mine')
       return null
     },
     readOnly: null,
+    fullDisk: null,
     warning: null,
     extra: [],
     outcomes: {
       'chart --png': { fails: /^casefile: .+chart\.png already exists; choose another name, or add --force to replace it\.$/ },
       backup: { fails: 'casefile: copy.casefile already exists; choose a new name so no file is overwritten.' },
-      'export-notes': { fails: /^casefile: .+notes\.md already exists; choose another name, or add --force to replace it\.$/ }
+      'export-notes': { fails: /^casefile: .+notes\.md already exists; choose another name, or add --force to replace it\.$/ },
+      'export-dataset': { fails: /^casefile: .+rows\.csv already exists; choose another name, or add --force to replace it\.$/ }
     }
   },
   {
     name: 'the archive on a read-only disk',
     arrange: nothingToEnd,
     readOnly: (scene) => scene.archiveDir,
+    fullDisk: null,
     warning: READ_ONLY_MEDIA,
     extra: [],
     outcomes: {
@@ -155,7 +171,9 @@ const SITUATIONS: Situation[] = [
       check: 'works',
       backup: 'works',
       restore: { fails: 'casefile: a.casefile cannot be written where it is (a read-only file, folder or disk), so nothing can be restored into it.' },
-      'export-notes': 'works'
+      'restore --undo': { fails: 'casefile: There is no copy from before a restore beside a.casefile, so there is nothing to undo.' },
+      'export-notes': 'works',
+      'export-dataset': 'works'
     }
   },
   {
@@ -165,6 +183,7 @@ const SITUATIONS: Situation[] = [
       return () => lock.release()
     },
     readOnly: null,
+    fullDisk: null,
     warning: null,
     extra: [],
     outcomes: {
@@ -175,7 +194,8 @@ const SITUATIONS: Situation[] = [
       check: { fails: BUSY },
       backup: 'works',
       restore: { fails: `${BUSY} Nothing was restored.` },
-      'export-notes': 'works'
+      'export-notes': 'works',
+      'export-dataset': 'works'
     }
   },
   {
@@ -185,6 +205,7 @@ const SITUATIONS: Situation[] = [
       return null
     },
     readOnly: null,
+    fullDisk: null,
     warning: DAMAGED,
     extra: [],
     outcomes: {
@@ -195,7 +216,9 @@ const SITUATIONS: Situation[] = [
       check: { reports: /^Database {6}DAMAGED: .+\nSearch index {2}not checked: the archive is open read-only\nThe archive is damaged: restore a backup/ },
       backup: { fails: new RegExp(`^casefile: a\\.casefile is damaged, so it cannot be backed up; nothing was written\\. ${DAMAGE_WAY_OUT}$`) },
       restore: 'changes',
-      'export-notes': 'works'
+      'restore --undo': { fails: 'casefile: There is no copy from before a restore beside a.casefile, so there is nothing to undo.' },
+      'export-notes': 'works',
+      'export-dataset': 'works'
     }
   },
   {
@@ -205,6 +228,7 @@ const SITUATIONS: Situation[] = [
       return null
     },
     readOnly: null,
+    fullDisk: null,
     warning: null,
     extra: [],
     outcomes: { restore: { fails: /^casefile: copy\.casefile is damaged or incomplete \(.+\); nothing was restored\.$/ } }
@@ -218,6 +242,7 @@ const SITUATIONS: Situation[] = [
       return null
     },
     readOnly: null,
+    fullDisk: null,
     warning: null,
     extra: [],
     outcomes: Object.fromEntries(
@@ -228,9 +253,109 @@ const SITUATIONS: Situation[] = [
     )
   },
   {
+    name: 'after a restore',
+    arrange: async (scene) => {
+      expect(run([`--archive=${scene.archive}`, 'restore', scene.backup], null).status).toBe(0)
+      return null
+    },
+    readOnly: null,
+    fullDisk: null,
+    warning: null,
+    extra: [],
+    outcomes: { 'restore --undo': 'changes' }
+  },
+  {
+    name: 'a backup in WAL mode on a read-only disk',
+    arrange: async (scene) => {
+      const db = new Database(scene.backup)
+      db.pragma('journal_mode = WAL')
+      db.close()
+      return null
+    },
+    readOnly: (scene) => scene.inputs,
+    fullDisk: null,
+    warning: null,
+    extra: [],
+    outcomes: { restore: 'changes' }
+  },
+  {
+    name: 'a backup with another page size (8 KiB, the archive 4 KiB)',
+    arrange: async (scene) => {
+      const db = new Database(scene.backup)
+      db.pragma('journal_mode = DELETE')
+      db.pragma('page_size = 8192')
+      db.exec('VACUUM')
+      expect(db.pragma('page_size', { simple: true })).toBe(8192)
+      db.close()
+      return null
+    },
+    readOnly: null,
+    fullDisk: null,
+    warning: null,
+    extra: [],
+    outcomes: { restore: 'changes' }
+  },
+  {
+    name: 'inputs and outputs that are named pipes (FIFOs) nobody writes or reads',
+    arrange: async (scene) => {
+      for (const path of [scene.csv, scene.spec, scene.backup]) rmSync(path)
+      const outputs = ['chart.png', 'copy.casefile', 'notes.md', 'rows.csv'].map((name) => join(scene.outputs, name))
+      for (const path of [scene.csv, scene.spec, scene.backup, ...outputs]) execFileSync('mkfifo', [path])
+      return null
+    },
+    readOnly: null,
+    fullDisk: null,
+    warning: null,
+    extra: [],
+    outcomes: {
+      import: { fails: /^failed {4}Casefile can't read figures\.csv: it is a named pipe \(FIFO\), not a regular file; Casefile imports only regular files\.$/ },
+      chart: { fails: /^casefile: cannot read .+removals\.json: it is a named pipe \(FIFO\), not a regular file; a chart spec is a JSON file\.$/ },
+      'chart --png': { fails: 'casefile: cannot write chart.png: it is a named pipe (FIFO), not a regular file; choose another name. Nothing was written.' },
+      backup: { fails: 'casefile: cannot write copy.casefile: it is a named pipe (FIFO), not a regular file; choose another name. Nothing was written.' },
+      restore: { fails: "casefile: Casefile can't open copy.casefile: it is not a regular file (a named pipe, socket or device), not an archive file." },
+      'export-notes': { fails: 'casefile: cannot write notes.md: it is a named pipe (FIFO), not a regular file; choose another name. Nothing was written.' },
+      'export-dataset': { fails: 'casefile: cannot write rows.csv: it is a named pipe (FIFO), not a regular file; choose another name. Nothing was written.' }
+    }
+  },
+  {
+    name: 'outputs onto a full disk',
+    arrange: async (scene) => {
+      // A chart makes its index in the archive first (kept for the next one); made here, so the
+      // failed chart --png below leaves the archive's bytes as they were.
+      expect(run([`--archive=${scene.archive}`, 'chart', scene.spec], null).status).toBe(0)
+      return null
+    },
+    readOnly: null,
+    fullDisk: (scene) => scene.outputs,
+    warning: null,
+    extra: [],
+    outcomes: {
+      'chart --png': { fails: 'casefile: Casefile could not write chart.png: the disk is full. Nothing was written.' },
+      backup: { fails: 'casefile: Casefile could not write the backup copy.casefile: the disk is full. Nothing was written.' },
+      'export-notes': { fails: 'casefile: Casefile could not write notes.md: the disk is full. Nothing was written.' },
+      'export-dataset': { fails: 'casefile: cannot write rows.csv: the disk is full. Nothing was written.' }
+    }
+  },
+  {
+    name: 'the archive on a full disk',
+    arrange: nothingToEnd,
+    readOnly: null,
+    fullDisk: (scene) => scene.archiveDir,
+    warning: FULL,
+    extra: [],
+    outcomes: {
+      info: 'works',
+      search: 'works',
+      import: { fails: FULL },
+      check: 'works',
+      restore: { fails: 'casefile: a.casefile cannot be written (the disk holding a.casefile is full), so nothing can be restored into it.' }
+    }
+  },
+  {
     name: 'a usage mistake (an unknown option)',
     arrange: nothingToEnd,
     readOnly: null,
+    fullDisk: null,
     warning: null,
     extra: ['--bogus'],
     outcomes: Object.fromEntries(Object.keys(COMMANDS).map((command) => [command, { usage: /^casefile: \S+ does not know --bogus$/ }]))
@@ -238,6 +363,7 @@ const SITUATIONS: Situation[] = [
 ]
 
 let template = ''
+let templateDataset = 0
 let templateBackup = ''
 let templateSpec = ''
 
@@ -250,7 +376,12 @@ test.beforeAll(async () => {
   archive.close()
   templateBackup = join(dir, 'copy.casefile')
   expect(run([`--archive=${template}`, 'backup', templateBackup], null).status).toBe(0)
+  templateDataset = removals
   templateSpec = JSON.stringify({ datasetId: removals, type: 'bar', title: 'ICE removals', x: { column: 0, bucket: null }, y: { aggregate: 'sum', column: 2 }, groupBy: null, filters: [] })
+})
+
+test.afterAll(() => {
+  if (template !== '') rmSync(dirname(template), { recursive: true, force: true })
 })
 
 function sceneIn(dir: string): Scene {
@@ -277,15 +408,27 @@ function chownTree(path: string, id: number): void {
   if (statSync(path).isDirectory()) for (const name of readdirSync(path)) chownTree(join(path, name), id)
 }
 
+/** Where a command runs: a folder of the scene on read-only media or on a full disk, or neither. */
+type Media = { kind: 'read-only' | 'full'; folder: string; scene: string } | null
+
+// The folder's files are copied onto a small tmpfs mounted over it, which a file of zeros then fills.
+const FULL_DISK_SCRIPT =
+  'keep=$(mktemp -d) && cp -a "$1"/. "$keep" && mount -t tmpfs -o size=4m tmpfs "$1" && cp -a "$keep"/. "$1" && rm -rf "$keep" && ' +
+  '{ dd if=/dev/zero of="$1/.fill" bs=4k 2>/dev/null; true; } && shift && exec "$@"'
+
 /**
- * Runs the built CLI. With `readOnly`, that folder is on read-only media while it runs: where this
- * process may, a read-only bind mount in a private mount namespace (so writes fail with EROFS, as on
- * a locked SD card or a mounted disk image); otherwise the folder's write permission is taken away
- * for the run, and root, whom permissions do not stop, runs the CLI as "nobody" on a scene it owns.
+ * Runs the built CLI. On read-only media: where this process may, a read-only bind mount in a
+ * private mount namespace (so writes fail with EROFS, as on a locked SD card or a mounted disk
+ * image); otherwise the folder's write permission is taken away for the run, and root, whom
+ * permissions do not stop, runs the CLI as "nobody" on a scene it owns. On a full disk (only where
+ * mounting is allowed): a filled tmpfs in a private mount namespace, so what the command writes
+ * there is gone with it.
  */
-function run(argv: string[], readOnly: { folder: string; scene: string } | null): { status: number | null; stdout: string; stderr: string } {
+function run(argv: string[], media: Media): { status: number | null; stdout: string; stderr: string } {
   const options = { encoding: 'utf8' as const, timeout: 60_000 }
-  if (readOnly === null) return spawnSync(process.execPath, [CLI, ...argv], options)
+  if (media === null) return spawnSync(process.execPath, [CLI, ...argv], options)
+  if (media.kind === 'full') return spawnSync('unshare', ['-m', 'sh', '-c', FULL_DISK_SCRIPT, 'sh', media.folder, process.execPath, CLI, ...argv], options)
+  const readOnly = media
   if (CAN_MOUNT) {
     const script = 'mount --bind "$1" "$1" && mount -o remount,ro,bind "$1" && shift && exec "$@"'
     return spawnSync('unshare', ['-m', 'sh', '-c', script, 'sh', readOnly.folder, process.execPath, CLI, ...argv], options)
@@ -313,7 +456,8 @@ function leftovers(scene: Scene): string[] {
   })
 }
 
-for (const situation of SITUATIONS) {
+// A full disk needs a mount of its own; where this process may not mount, those rows are not made.
+for (const situation of SITUATIONS.filter((one) => one.fullDisk === null || CAN_MOUNT)) {
   test.describe(situation.name, () => {
     for (const [command, outcome] of Object.entries(situation.outcomes) as [Command, Outcome][]) {
       test(`casefile ${command}`, async () => {
@@ -325,8 +469,13 @@ for (const situation of SITUATIONS) {
           const before = digest(scene.archive)
           let result
           try {
-            const readOnly = situation.readOnly === null ? null : { folder: situation.readOnly(scene), scene: dir }
-            result = run([`--archive=${scene.archive}`, ...COMMANDS[command](scene), ...situation.extra], readOnly)
+            const media: Media =
+              situation.readOnly !== null
+                ? { kind: 'read-only', folder: situation.readOnly(scene), scene: dir }
+                : situation.fullDisk !== null
+                  ? { kind: 'full', folder: situation.fullDisk(scene), scene: dir }
+                  : null
+            result = run([`--archive=${scene.archive}`, ...COMMANDS[command](scene), ...situation.extra], media)
           } finally {
             await end?.()
           }

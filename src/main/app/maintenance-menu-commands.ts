@@ -7,6 +7,7 @@ import { dialog, type BrowserWindow } from 'electron'
 import { MIGRATIONS } from '../core/index'
 import { backupArchive } from '../core/maintenance/backups'
 import { checkArchive } from '../core/maintenance/check-archive'
+import { restoreReport } from '../core/maintenance/restore-report'
 import { lastKeptCopy, restoreArchive, undoLastRestore, type RestoreOutcome } from '../core/maintenance/restore-archive'
 import { pickSavePath, showNotice, showProblem } from './archive-dialogs'
 import type { ArchiveSession } from './archive-session'
@@ -51,7 +52,7 @@ export async function restoreArchiveCommand(session: ArchiveSession, parent: Bro
   if (from === null) return
   const message = `Replace the content of ${basename(archive.path)} with ${basename(from)}?`
   if (!(await confirmed(parent, message, 'What the archive holds now is saved beside it first, so nothing is lost.', 'Restore'))) return
-  await restoreAndReopen(session, parent, () => restoreArchive(archive, from, MIGRATIONS))
+  await restoreAndReopen(session, parent, false, () => restoreArchive(archive, from, MIGRATIONS))
 }
 
 /** Brings back what the archive held before the last restore, after asking. */
@@ -65,7 +66,7 @@ export async function undoRestoreCommand(session: ArchiveSession, parent: Browse
   }
   const message = `Bring back what ${basename(archive.path)} held before the last restore?`
   if (!(await confirmed(parent, message, `Its content is replaced by ${basename(kept)}; what it holds now is saved beside it first.`, 'Undo restore'))) return
-  await restoreAndReopen(session, parent, () => undoLastRestore(archive, MIGRATIONS))
+  await restoreAndReopen(session, parent, true, () => undoLastRestore(archive, MIGRATIONS))
 }
 
 async function confirmed(parent: BrowserWindow | null, message: string, detail: string, action: string): Promise<boolean> {
@@ -74,7 +75,7 @@ async function confirmed(parent: BrowserWindow | null, message: string, detail: 
   return response === 0
 }
 
-async function restoreAndReopen(session: ArchiveSession, parent: BrowserWindow | null, restore: () => Promise<RestoreOutcome>): Promise<void> {
+async function restoreAndReopen(session: ArchiveSession, parent: BrowserWindow | null, undo: boolean, restore: () => Promise<RestoreOutcome>): Promise<void> {
   const archive = session.archive
   if (!archive) return
   try {
@@ -82,11 +83,7 @@ async function restoreAndReopen(session: ArchiveSession, parent: BrowserWindow |
     // Reopen, so the checks, migrations and recovery run on the restored content and the window shows it.
     await session.switchTo(archive.path, false)
     await session.announce()
-    await showNotice(
-      parent,
-      'Archive restored.',
-      `${basename(archive.path)} now holds the content of ${basename(outcome.from)}. What it held before is saved as ${basename(outcome.keptAs)} (File › Undo last restore brings it back).`
-    )
+    await showNotice(parent, 'Archive restored.', restoreReport(archive.path, outcome, undo, 'File › Undo last restore').join('.\n') + '.')
   } catch (error) {
     await showProblem(parent, 'Nothing was restored.', plainFailure(error, basename(archive.path)))
   }

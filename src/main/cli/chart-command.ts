@@ -42,18 +42,18 @@ function readSpec(path: string): ChartSpec {
 }
 
 /** `chart SPEC.json [--json] [--png OUT.png [--force]]`: the aggregated series of a chart spec, and its picture. */
-export async function chartCommand(api: ArchiveApi, args: ParsedArgs, io: CliIo): Promise<void> {
+export async function chartCommand(api: ArchiveApi, args: ParsedArgs, io: CliIo, archivePath: string): Promise<void> {
   allowOnly(args, ['json', 'png', 'force'])
   if (args.positionals.length !== 1) throw new UsageError('chart needs one chart spec file, e.g. casefile chart removals.json --json')
   const png = args.flags.get('png')
   if (png !== undefined && typeof png !== 'string') throw new UsageError('--png needs the file to write, e.g. --png chart.png')
-  const pngPath = png === undefined ? null : outputPath(png, args.flags.has('force'))
+  const pngPath = png === undefined ? null : outputPath(png, args.flags.has('force'), archivePath)
   const spec = readSpec(args.positionals[0]!)
   const data = unwrap(await api.chartData({ spec }))
   if (pngPath !== null) {
     const chromium = findChromium()
     if (chromium === null) throw new CommandError('drawing a PNG needs Chromium: install it (apt-get install chromium) or set CHROMIUM_PATH to its executable.')
-    writeOutput(pngPath, await renderChartPng(chromium, data))
+    writeOutput(pngPath, await renderChartPng(chromium, data), args.flags.has('force'))
   }
   if (args.flags.has('json')) {
     const { labels, series, xLabel, yLabel, rows, caption } = data

@@ -1,21 +1,25 @@
-import { resolve } from 'node:path'
+import { basename } from 'node:path'
 import type { Archive } from '../core/index'
 import { getDataset } from '../core/datasets/dataset-queries'
 import { exportRowsCsv } from '../core/datasets/export-rows-csv'
 import { FileExistsError } from '../core/fs/publish-file'
+import { InvalidRequest } from '../core/invalid-request'
+import { plainFailure, reasonOf } from '../core/plain-failure'
 import { CommandError, UsageError, type CliIo } from './cli-io'
+import { printable } from './format'
+import { outputPath } from './output-file'
 import { allowOnly, type ParsedArgs } from './parse-cli-args'
 
-/** The plain reason a file could not be written, for the few ways writing one fails. */
-function writeFailure(error: unknown, path: string): CommandError {
-  if (error instanceof FileExistsError) return new CommandError(`${path} already exists; add --force to replace it, or choose another name.`)
-  const code = (error as NodeJS.ErrnoException).code
-  if (code === 'ENOENT') return new CommandError(`cannot write ${path}: its folder does not exist.`)
-  if (code === 'EACCES' || code === 'EPERM') return new CommandError(`cannot write ${path}: permission denied.`)
-  if (code === 'EROFS') return new CommandError(`cannot write ${path}: the disk is read-only.`)
-  if (code === 'ENOSPC') return new CommandError(`cannot write ${path}: the disk is full; nothing was written.`)
-  if (code === 'EISDIR') return new CommandError(`cannot write ${path}: it is a folder.`)
-  return new CommandError(`cannot write ${path}: ${error instanceof Error ? error.message : String(error)}`)
+/**
+ * The plain reason an export failed: reading the archive (busy, damaged) is said as the archive's
+ * problem; writing the file as the file's, by the name the person chose.
+ */
+function exportFailure(error: unknown, path: string, archivePath: string): CommandError {
+  if (error instanceof FileExistsError) return new CommandError(`${path} already exists; choose another name, or add --force to replace it.`)
+  if (error instanceof InvalidRequest) return new CommandError(error.message)
+  const code = String((error as { code?: unknown } | null)?.code)
+  if (code.startsWith('SQLITE_') && code !== 'SQLITE_FULL') return new CommandError(plainFailure(error, basename(archivePath)))
+  return new CommandError(`cannot write ${basename(path)}: ${reasonOf(error)}. Nothing was written.`)
 }
 
 /**
@@ -31,12 +35,13 @@ export function exportDatasetCommand(archive: Archive, args: ParsedArgs, io: Cli
   if (typeof out !== 'string') throw new UsageError('export-dataset needs the file to write, e.g. --csv removals.csv')
   const id = Number(value)
   if (getDataset(archive.db, id) === null) throw new CommandError(`Dataset ${id} was not found in this archive.`)
-  const path = resolve(out)
+  const force = args.flags.has('force')
+  const path = outputPath(out, force, archive.path)
   let rows: number
   try {
-    rows = exportRowsCsv(archive.db, { datasetId: id, sort: null, filters: [] }, path, args.flags.has('force')).rows
+    rows = exportRowsCsv(archive.db, { datasetId: id, sort: null, filters: [] }, path, force).rows
   } catch (error) {
-    throw writeFailure(error, path)
+    throw exportFailure(error, path, archive.path)
   }
-  io.out(`Exported ${rows.toLocaleString('en-US')} row${rows === 1 ? '' : 's'} of dataset #${id} to ${path}\n`)
+  io.out(`Exported ${rows.toLocaleString('en-US')} row${rows === 1 ? '' : 's'} of dataset #${id} to ${printable(path)}\n`)
 }

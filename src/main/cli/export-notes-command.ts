@@ -14,6 +14,7 @@ export async function exportNotesCommand(
   api: ArchiveApi,
   args: ParsedArgs,
   io: CliIo,
+  archivePath: string,
   printer: () => PdfPrinter | null = () => {
     const path = findChromium()
     return path ? new ChromiumPdfPrinter(path) : null
@@ -30,7 +31,8 @@ export async function exportNotesCommand(
     if (!/^[1-9]\d{0,14}$/.test(value)) throw new UsageError(`“${value}” is not a note id (ids are whole numbers; casefile info lists them)`)
     return Number(value)
   })
-  const path = outputPath(out, args.flags.has('force'))
+  const force = args.flags.has('force')
+  const path = outputPath(out, force, archivePath)
   const title = args.flags.get('title')
   const exported = unwrap(await api.exportNotes({ ids, format: format === 'md' ? 'markdown' : 'html', title: typeof title === 'string' ? title : null }))
   if (format === 'pdf') {
@@ -38,9 +40,9 @@ export async function exportNotesCommand(
     if (pdf === null) {
       throw new CommandError('printing to PDF needs Chromium: install it (apt-get install chromium) or set CHROMIUM_PATH to its executable. --html and --md work without it.')
     }
-    writeOutput(path, await pdf.print(exported.text))
+    writeOutput(path, await pdf.print(exported.text), force)
   } else {
-    writeOutput(path, exported.text)
+    writeOutput(path, exported.text, force)
   }
   io.out(`Exported ${exported.notes} note${exported.notes === 1 ? '' : 's'} with ${exported.sources} source${exported.sources === 1 ? '' : 's'} to ${printable(path)}\n`)
 }

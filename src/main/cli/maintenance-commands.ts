@@ -4,9 +4,11 @@ import type { Migration } from '../core/db/migrations/migration'
 import { InvalidRequest } from '../core/invalid-request'
 import { backupArchive } from '../core/maintenance/backups'
 import { checkArchive, type ArchiveCheckReport } from '../core/maintenance/check-archive'
-import { restoreArchive, undoLastRestore, type RestoreOutcome } from '../core/maintenance/restore-archive'
+import { restoreReport } from '../core/maintenance/restore-report'
+import { restoreArchive, undoLastRestore, type RestoreOutcome, type RestoreTarget } from '../core/maintenance/restore-archive'
 import { CommandError, UsageError, type CliIo } from './cli-io'
 import { printable } from './format'
+import { refuseUnsafeOutput } from './output-file'
 import { allowOnly, type ParsedArgs } from './parse-cli-args'
 
 function asCommandError(error: unknown): never {
@@ -47,6 +49,7 @@ export function backupCommand(archive: Archive, args: ParsedArgs, io: CliIo): vo
   allowOnly(args, [])
   if (args.positionals.length !== 1) throw new UsageError('backup needs the file to write, e.g. casefile backup research-2026-11-29.casefile')
   const target = resolve(args.positionals[0]!)
+  refuseUnsafeOutput(target, archive.path)
   try {
     backupArchive(archive, target)
   } catch (error) {
@@ -57,9 +60,10 @@ export function backupCommand(archive: Archive, args: ParsedArgs, io: CliIo): vo
 
 /**
  * `restore FROM`: the archive's content replaced by a checked backup; the current content is kept
- * beside it. `restore --undo` brings that kept content back.
+ * beside it. `restore --undo` brings that kept content back. Only the archive's file is needed, so
+ * this works on an archive that cannot be opened too.
  */
-export async function restoreCommand(archive: Archive, args: ParsedArgs, io: CliIo, migrations: readonly Migration[]): Promise<void> {
+export async function restoreCommand(target: RestoreTarget, args: ParsedArgs, io: CliIo, migrations: readonly Migration[]): Promise<void> {
   allowOnly(args, ['undo'])
   const undo = args.flags.has('undo')
   if (undo ? args.positionals.length !== 0 : args.positionals.length !== 1) {
@@ -67,10 +71,10 @@ export async function restoreCommand(archive: Archive, args: ParsedArgs, io: Cli
   }
   let outcome: RestoreOutcome
   try {
-    outcome = undo ? await undoLastRestore(archive, migrations) : await restoreArchive(archive, resolve(args.positionals[0]!), migrations)
+    outcome = undo ? await undoLastRestore(target, migrations) : await restoreArchive(target, resolve(args.positionals[0]!), migrations)
   } catch (error) {
     asCommandError(error)
   }
-  const what = undo ? `Undid the last restore: ${printable(archive.path)} holds again the content of ${printable(outcome.from)}` : `Restored ${printable(archive.path)} from ${printable(outcome.from)}`
-  io.out(`${what}\nThe content it had before is saved as ${printable(outcome.keptAs)} (casefile restore --undo brings it back)\n`)
+  const lines = restoreReport(target.path, outcome, undo, 'casefile restore --undo')
+  io.out(`${lines.map(printable).join('\n')}\n`)
 }

@@ -1,8 +1,11 @@
 import type { ApiEvent } from '@shared/api'
 import type { JobStatus } from '@shared/model'
-import { basename, join } from 'node:path'
+import { mkdirSync } from 'node:fs'
+import { basename, dirname, join, resolve } from 'node:path'
 import { ArchiveOpenError, createArchiveApi, defaultArchivePath, importWorkerPath, MIGRATIONS, openArchive, sampleDir } from '../core/index'
 import { plainFailure } from '../core/plain-failure'
+import { assertIsArchive } from '../core/open-archive'
+import type { RestoreTarget } from '../core/maintenance/restore-archive'
 import { CommandError, UsageError, type CliIo } from './cli-io'
 import { printable } from './format'
 import { importCommand } from './import-command'
@@ -11,7 +14,7 @@ import { exportDatasetCommand } from './export-dataset-command'
 import { exportNotesCommand } from './export-notes-command'
 import { backupCommand, checkCommand, restoreCommand } from './maintenance-commands'
 import { infoCommand } from './info-command'
-import { parseCliArgs } from './parse-cli-args'
+import { parseCliArgs, type ParsedArgs } from './parse-cli-args'
 import { searchCommand } from './search-command'
 
 export const USAGE = `Usage: casefile [--archive PATH] COMMAND [OPTIONS]
@@ -44,6 +47,35 @@ opens read-only: reading, search and export work, and each change is refused wit
 without it, the app's default archive (${defaultArchivePath()}).
 `
 
+function isCasefileArchive(path: string): boolean {
+  try {
+    assertIsArchive(path)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** Says why a command failed, in one line, and returns its exit code: 2 for a usage mistake, else 1. */
+function reportFailure(error: unknown, archiveName: string, io: CliIo): number {
+  if (error instanceof UsageError) {
+    io.err(`casefile: ${printable(error.message)}\n`)
+    return 2
+  }
+  io.err(`casefile: ${printable(error instanceof CommandError ? error.message : plainFailure(error, archiveName))}\n`)
+  return 1
+}
+
+/** `restore` into an archive that could not be opened: the same command, on the file alone. */
+async function restoreUnopened(target: RestoreTarget, args: ParsedArgs, io: CliIo): Promise<number> {
+  try {
+    await restoreCommand(target, args, io, MIGRATIONS)
+    return 0
+  } catch (error) {
+    return reportFailure(error, basename(target.path), io)
+  }
+}
+
 /**
  * Runs one CLI invocation and returns the process exit code (0 ok, 1 failure, 2 usage). A failure
  * is one line on stderr, in plain words; so is the warning that the archive is open read-only,
@@ -66,9 +98,14 @@ export async function runCli(argv: readonly string[], given: CliIo, appRoot: str
     io.err(`casefile: ${printable((error as Error).message)} (casefile help lists the commands and options)\n`)
     return 2
   }
-  if (args.command === null || args.command === 'help' || args.flags.has('help')) {
-    ;(args.command === null ? io.err : io.out)(USAGE)
-    return args.command === null ? 2 : 0
+  if (args.command === null) {
+    // One line, as for every other usage mistake; the full text is one command away.
+    io.err('casefile: no command given (casefile help lists the commands and options)\n')
+    return 2
+  }
+  if (args.command === 'help' || args.flags.has('help')) {
+    io.out(USAGE)
+    return 0
   }
   if (!['info', 'search', 'import', 'chart', 'export-dataset', 'export-notes', 'check', 'backup', 'restore'].includes(args.command)) {
     io.err(`casefile: unknown command "${printable(args.command)}" (casefile help lists the commands)\n`)
@@ -85,9 +122,16 @@ export async function runCli(argv: readonly string[], given: CliIo, appRoot: str
   }
   let archive
   try {
+    // The app's own folder is made on first use; a folder named with --archive must exist.
+    if (args.archive === null) mkdirSync(dirname(defaultArchivePath()), { recursive: true })
     archive = await openArchive(args.archive ?? defaultArchivePath(), { create: true, seedDir: sampleDir(appRoot), nativeBinding: null })
   } catch (error) {
-    io.err(`casefile: ${printable(error instanceof ArchiveOpenError ? error.message : plainFailure(error, basename(args.archive ?? defaultArchivePath())))}\n`)
+    const path = resolve(args.archive ?? defaultArchivePath())
+    // A restore needs only the archive's file: it is how an archive that cannot be opened is mended.
+    if (args.command === 'restore' && error instanceof ArchiveOpenError && error.code === 'unreadable' && isCasefileArchive(path)) {
+      return restoreUnopened({ path, nativeBinding: null }, args, io)
+    }
+    io.err(`casefile: ${printable(error instanceof ArchiveOpenError ? error.message : plainFailure(error, basename(path)))}\n`)
     return 1
   }
   // One search per process: a worker thread would only add its start-up to it.
@@ -104,7 +148,7 @@ export async function runCli(argv: readonly string[], given: CliIo, appRoot: str
         await searchCommand(handle.api, args, io)
         return 0
       case 'chart':
-        await chartCommand(handle.api, args, io)
+        await chartCommand(handle.api, args, io, archive.path)
         return 0
       case 'check':
         return checkCommand(archive, args, io) ? 0 : 1
@@ -120,18 +164,13 @@ export async function runCli(argv: readonly string[], given: CliIo, appRoot: str
         exportDatasetCommand(archive, args, io)
         return 0
       case 'export-notes':
-        await exportNotesCommand(handle.api, args, io)
+        await exportNotesCommand(handle.api, args, io, archive.path)
         return 0
       default:
         return (await importCommand(handle.api, args, io, follow)) ? 0 : 1
     }
   } catch (error) {
-    if (error instanceof UsageError) {
-      io.err(`casefile: ${printable(error.message)}\n`)
-      return 2
-    }
-    io.err(`casefile: ${printable(error instanceof CommandError ? error.message : plainFailure(error, basename(archive.path)))}\n`)
-    return 1
+    return reportFailure(error, basename(archive.path), io)
   } finally {
     if (warnReadOnly && archive.readOnly !== null && !saidOnStderr) io.err(`casefile: ${printable(archive.readOnly.message)}\n`)
     await handle.dispose()

@@ -1,12 +1,12 @@
 import type { Database } from 'better-sqlite3'
 
 /**
- * Why an archive is open for reading only: SQLite found it damaged when it opened, or it lies on a
- * disk or in a folder that cannot be written. `message` is the one line the CLI prints and the
+ * Why an archive is open for reading only: SQLite found it damaged when it opened, it lies on a
+ * disk or in a folder that cannot be written, or its disk is full. `message` is the one line the CLI prints and the
  * window shows; every refused change says it too.
  */
 export interface ReadOnlyState {
-  reason: 'damaged' | 'read-only-media'
+  reason: 'damaged' | 'read-only-media' | 'disk-full'
   message: string
 }
 

@@ -17,6 +17,7 @@ import { reindexAfterTypeChange, setColumnType } from './datasets/set-column-typ
 import { deleteChart, duplicateChart, getChart, listCharts, saveChart, updateChart } from './charts/chart-queries'
 import { addArticleCitation, addChartCitation, addDatasetCitation, listCitations } from './citations/citation-queries'
 import { exportNotes } from './export/export-notes'
+import { refuseUnsafeOutputFor } from './fs/output-target'
 import { writeExportFile } from './fs/write-export-file'
 import { InvalidRequest } from './invalid-request'
 import { archiveBusyMessage, firstLineOf, isBusy, isDamage, plainFailure, reasonOf } from './plain-failure'
@@ -138,6 +139,7 @@ export function createArchiveApi(archive: Archive, emit: (event: ApiEvent) => vo
         if (!options.chooseSavePath) throw new InvalidRequest('Saving a file needs the app (or the CLI’s own export commands).')
         const path = await options.chooseSavePath({ title: 'Export rows as CSV', suggestedName: `${dataset.name}.csv`, extension: 'csv' })
         if (path === null) return { path: null, rows: 0 }
+        refuseUnsafeOutputFor(path, archive.path)
         // The save dialog has asked before replacing a file.
         return { path, ...exportRowsCsv(db, query, path, true) }
       }),
@@ -157,7 +159,9 @@ export function createArchiveApi(archive: Archive, emit: (event: ApiEvent) => vo
         if (format === 'pdf' && !options.printPdf) throw new InvalidRequest('Printing to PDF is not available here; export HTML or Markdown instead.')
         const path = await options.chooseSavePath({ title: 'Export notes', suggestedName: `${exported.title}.${extension}`, extension })
         if (path === null) return { path: null, rows: 0 }
-        writeExportFile(path, format === 'pdf' ? await options.printPdf!(exported.text) : exported.text)
+        refuseUnsafeOutputFor(path, archive.path)
+        // The save dialog has asked before replacing a file.
+        writeExportFile(path, format === 'pdf' ? await options.printPdf!(exported.text) : exported.text, true)
         return { path, rows: exported.notes }
       }),
     setNoteTags: ({ id, tags }) => change(`Note ${id}`, () => setNoteTags(db, id, tags)),

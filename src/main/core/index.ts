@@ -14,5 +14,5 @@ import { openArchive as openWith } from './open-archive'
 
 /** Opens an archive with this version's migrations (what the app and the CLI use). */
 export function openArchive(path: string, options: { create: boolean; seedDir: string | null; nativeBinding: string | null }): Promise<Archive> {
-  return openWith(path, { ...options, migrations: MIGRATIONS })
+  return openWith(path, { ...options, migrations: MIGRATIONS, upgradeBackup: true })
 }

@@ -1,23 +1,26 @@
-import { accessSync, closeSync, constants, existsSync, mkdirSync, openSync, readSync, renameSync, rmSync, statSync } from 'node:fs'
-import { constants as bufferConstants } from 'node:buffer'
+import { closeSync, existsSync, lstatSync, openSync, readlinkSync, readSync, rmSync, statSync } from 'node:fs'
 import { basename, dirname, resolve } from 'node:path'
 import Database from 'better-sqlite3'
 import type { Database as Db } from 'better-sqlite3'
 import { ArchiveOpenError } from './archive-open-error'
 import type { Archive, ReadOnlyState } from './archive'
 import { backupDatabase } from './db/backup-database'
+import { FileExistsError, publishFile } from './fs/publish-file'
+import { writableFolderProblem } from './fs/writable-folder'
 import { checkOnOpen, FULL_CHECK_PAGES } from './db/check-on-open'
 import { applyConnectionPragmas } from './db/connection-pragmas'
 import { CASEFILE_APPLICATION_ID, parseSqliteHeader, type SqliteHeader } from './db/identity'
 import { MigrationFailed, migrate, schemaVersion, trialMigrate } from './db/migrate'
 import type { Migration } from './db/migrations/migration'
 import { indexPendingDatasets } from './datasets/index-dataset-rows'
+import { missingStructure } from './db/missing-structure'
 import { recoverInterruptedImports } from './import/import-ledger'
 import { setMeta } from './meta/meta-queries'
 import { seedArchive } from './seed/seed-archive'
 import { APP_VERSION } from './app-version'
 import { archiveBusyMessage, firstLineOf, isBusy, isDamage, reasonOf } from './plain-failure'
-import { damagedState, readOnlyMediaState } from './read-only-state'
+import { damagedState, unwritableState } from './read-only-state'
+import { openUnwritable, unwritablePhrase, unwritableReason, unwritableWayOut } from './db/open-unwritable'
 
 const READ_CACHE_KIB = 65536
 
@@ -30,6 +33,11 @@ export interface OpenArchiveOptions {
   nativeBinding: string | null
   /** The schema steps to apply; production passes MIGRATIONS, tests may pass their own. */
   migrations: readonly Migration[]
+  /**
+   * Take a checked backup beside the archive before upgrading its format. Only a throwaway copy
+   * that is opened to be checked (what a restore does with a backup) goes without.
+   */
+  upgradeBackup: boolean
 }
 
 function connect(path: string, nativeBinding: string | null, fileMustExist: boolean, readonly: boolean): Db {
@@ -94,8 +102,30 @@ function finishSearchIndexes(db: Db, name: string): void {
 }
 
 /**
+ * True when something has the name `path`. A symbolic link to nothing (an archive on a drive that
+ * is not connected) or a loop of links is refused: creating a new archive there would replace it.
+ */
+function entryExists(path: string, name: string): boolean {
+  try {
+    if (!lstatSync(path).isSymbolicLink()) return true
+  } catch {
+    return false
+  }
+  try {
+    statSync(path)
+    return true
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    const what = code === 'ENOENT' ? `it is a link to ${readlinkSync(path)}, which is not there (a drive not connected?)` : reasonOf(error)
+    throw new ArchiveOpenError('unreadable', `Casefile can't open ${name}: ${what}. Nothing was changed.`)
+  }
+}
+
+/**
  * Builds a new archive in a temporary file and moves it into place only when it is complete,
- * so a crash during creation never leaves a half-made archive under the user's chosen name.
+ * so a crash during creation never leaves a half-made archive under the user's chosen name. It is
+ * put in place only while the name is free: if another process made the archive meanwhile, that
+ * one is opened.
  */
 async function createArchiveFile(path: string, options: OpenArchiveOptions): Promise<void> {
   const temp = `${path}.creating-${process.pid}`
@@ -116,7 +146,12 @@ async function createArchiveFile(path: string, options: OpenArchiveOptions): Pro
     if (options.seedDir) await seedArchive(db, options.seedDir)
     db.pragma('journal_mode = WAL')
     db.close()
-    renameSync(temp, path)
+    try {
+      publishFile(temp, path, false)
+    } catch (error) {
+      if (!(error instanceof FileExistsError)) throw error
+      rmSync(temp, { force: true })
+    }
   } catch (error) {
     if (db.open) db.close()
     rmSync(temp, { force: true })
@@ -150,101 +185,43 @@ function preMigrationBackupPath(path: string, version: number): string {
  * succeed is reported before anything is written, backup included; then a checked backup is taken
  * and every step commits in one transaction.
  */
-function upgrade(db: Db, path: string, name: string, migrations: readonly Migration[], nativeBinding: string | null): void {
+function upgrade(db: Db, path: string, name: string, options: OpenArchiveOptions): void {
   const from = schemaVersion(db)
   try {
-    trialMigrate(db, migrations)
+    trialMigrate(db, options.migrations)
   } catch (error) {
     if (error instanceof MigrationFailed) throw new ArchiveOpenError('unreadable', `Casefile can't open ${name}: ${error.describe()}. Nothing was changed.`)
     throw error
   }
-  const backup = preMigrationBackupPath(path, migrations.length)
-  backupDatabase(db, name, backup, nativeBinding)
+  const backup = options.upgradeBackup ? preMigrationBackupPath(path, options.migrations.length) : null
+  if (backup !== null) backupDatabase(db, name, backup, options.nativeBinding)
   try {
-    migrate(db, migrations)
+    migrate(db, options.migrations)
   } catch (error) {
     if (!(error instanceof MigrationFailed)) throw error
-    throw new ArchiveOpenError(
-      'unreadable',
-      `Casefile can't open ${name}: ${error.describe()}. The archive was left at format ${from}; the copy taken before the upgrade is ${basename(backup)}.`
-    )
-  }
-}
-
-/** True when the archive, or the folder that must hold its -wal and -shm files, cannot be written. */
-function onReadOnlyMedia(path: string): boolean {
-  for (const target of [path, dirname(path)]) {
-    try {
-      accessSync(target, constants.W_OK)
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code
-      if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM') return true
-    }
-  }
-  return false
-}
-
-function nonEmptyFile(path: string): boolean {
-  try {
-    return statSync(path).size > 0
-  } catch {
-    return false
+    const kept = backup === null ? '' : `; the copy taken before the upgrade is ${basename(backup)}`
+    throw new ArchiveOpenError('unreadable', `Casefile can't open ${name}: ${error.describe()}. The archive was left at format ${from}${kept}.`)
   }
 }
 
 /**
- * The archive's main file, read into memory. SQLite cannot open a WAL archive in a folder it may not
- * write to unless the -shm file is already there; the main file alone holds everything once no
- * -wal file with changes remains, and a copy in memory touches nothing on the disk.
+ * Refuses an archive that lacks tables or columns of its format (see missingStructure). Damage that
+ * stops the schema from being read is left for the check on open to find and say.
  */
-function inMemoryCopy(path: string, name: string, nativeBinding: string | null): Db {
-  if (nonEmptyFile(`${path}-wal`)) {
-    throw new ArchiveOpenError(
-      'unreadable',
-      `${name} cannot be written where it is (a read-only file, folder or disk), and its latest changes are still in ${name}-wal, which Casefile can only read where it may write. Copy both files to a writable folder and open the copy.`
-    )
-  }
-  const size = statSync(path).size
-  if (size > bufferConstants.MAX_LENGTH) {
-    throw new ArchiveOpenError('unreadable', `${name} cannot be written where it is (a read-only file, folder or disk) and is too large to read from there. Copy it to a writable folder and open the copy.`)
-  }
-  const bytes = Buffer.allocUnsafe(size)
-  const fd = openSync(path, 'r')
+function refuseIfIncomplete(db: Db, name: string, migrations: readonly Migration[]): void {
+  let missing: string[]
   try {
-    let done = 0
-    while (done < size) {
-      const read = readSync(fd, bytes, done, size - done, done)
-      if (read === 0) break
-      done += read
-    }
-  } finally {
-    closeSync(fd)
-  }
-  // Bytes 18 and 19 say "WAL"; an in-memory database has no WAL, so the copy says "rollback journal".
-  bytes[18] = 1
-  bytes[19] = 1
-  return new Database(bytes, { readonly: true, ...(nativeBinding ? { nativeBinding } : {}) })
-}
-
-/** Opens an archive that cannot be written, for reading only: in place when SQLite can, else in memory. */
-function openReadOnlyMedia(path: string, name: string, nativeBinding: string | null): Db {
-  try {
-    const db = new Database(path, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) })
-    try {
-      db.prepare('SELECT count(*) FROM sqlite_schema').get()
-    } catch (error) {
-      // Damage is for the check on open to find and say; only "cannot open here" is handled below.
-      if (isDamage(error)) return db
-      db.close()
-      throw error
-    }
-    return db
+    missing = missingStructure(db, migrations)
   } catch (error) {
-    // SQLITE_CANTOPEN on a read-only disk, SQLITE_READONLY_DIRECTORY in a folder without write permission.
-    const code = String((error as { code?: unknown }).code)
-    if (code !== 'SQLITE_CANTOPEN' && code !== 'SQLITE_READONLY_DIRECTORY') throw error
-    return inMemoryCopy(path, name, nativeBinding)
+    if (isDamage(error)) return
+    throw error
   }
+  if (missing.length === 0) return
+  const listed = `${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ` and ${missing.length - 3} more` : ''}`
+  throw new ArchiveOpenError(
+    'unreadable',
+    `Casefile can't open ${name}: it lacks part of an archive's structure (${listed}), so this version of Casefile cannot use it. Nothing was changed. Bring back a backup with casefile restore FROM.`
+  )
 }
 
 /**
@@ -291,12 +268,14 @@ function archiveOf(path: string, db: Db, nativeBinding: string | null, readOnly:
 export async function openArchive(path: string, options: OpenArchiveOptions): Promise<Archive> {
   const absolute = resolve(path)
   const name = basename(absolute)
-  if (!existsSync(absolute)) {
+  if (!entryExists(absolute, name)) {
     if (!options.create) {
       throw new ArchiveOpenError('unreadable', `Casefile can't open ${name}: the file does not exist (${absolute}).`)
     }
+    // No folder is made: a mistyped path is said, not filled with new folders and a new archive.
+    const folderProblem = writableFolderProblem(absolute)
+    if (folderProblem !== null) throw new ArchiveOpenError('unreadable', `Casefile can't create ${name}: ${folderProblem}.`)
     try {
-      mkdirSync(dirname(absolute), { recursive: true })
       await createArchiveFile(absolute, options)
     } catch (error) {
       if (error instanceof ArchiveOpenError) throw error
@@ -304,11 +283,12 @@ export async function openArchive(path: string, options: OpenArchiveOptions): Pr
     }
   }
   const header = assertIsArchive(absolute)
-  const readOnlyMedia = onReadOnlyMedia(absolute)
+  const unwritable = unwritableReason(absolute)
+  const readOnlyMedia = unwritable !== null
 
   let db: Db
   try {
-    db = readOnlyMedia ? openReadOnlyMedia(absolute, name, options.nativeBinding) : connect(absolute, options.nativeBinding, true, false)
+    db = unwritable !== null ? openUnwritable(absolute, name, options.nativeBinding, unwritable) : connect(absolute, options.nativeBinding, true, false)
   } catch (error) {
     if (error instanceof ArchiveOpenError) throw error
     throw new ArchiveOpenError('unreadable', `Casefile can't open ${name}: ${reasonOf(error)}.`)
@@ -317,18 +297,20 @@ export async function openArchive(path: string, options: OpenArchiveOptions): Pr
     const latest = options.migrations.length
     const version = versionOf(db, header)
     if (version > latest) throw new ArchiveOpenError('newer-archive', newerArchiveMessage(name, version, latest))
+    // Before anything is set on the connection (WAL rewrites the header), so a refusal changes nothing.
+    if (version === latest) refuseIfIncomplete(db, name, options.migrations)
     const problem = settleAndCheck(db, readOnlyMedia)
-    if (problem !== null || readOnlyMedia) {
+    if (problem !== null || unwritable !== null) {
       if (version < latest) {
-        const why = problem !== null ? 'it is damaged' : 'it cannot be written where it is (a read-only file, folder or disk)'
+        const why = problem !== null ? 'it is damaged' : unwritablePhrase(name, unwritable!)
         throw new ArchiveOpenError(
           'unreadable',
-          `Casefile can't open ${name}: it is in an older format (${version}) that must be upgraded to ${latest}, and ${why}, so it cannot be upgraded. Nothing was changed.` +
-            (problem !== null ? ' Bring back a backup with casefile restore FROM.' : ' Copy it to a writable folder and open the copy.')
+          `Casefile can't open ${name}: it is in an older format (${version}) that must be upgraded to ${latest}, and ${why}, so it cannot be upgraded. Nothing was changed. ` +
+            (problem !== null ? 'Bring back a backup with casefile restore FROM.' : unwritableWayOut(unwritable!))
         )
       }
-      if (problem === null) return archiveOf(absolute, db, options.nativeBinding, readOnlyMediaState(name))
-      if (!readOnlyMedia) {
+      if (problem === null) return archiveOf(absolute, db, options.nativeBinding, unwritableState(name, unwritable!))
+      if (unwritable === null) {
         // Reopened for reading only, so no code path can write over the damage.
         db.close()
         db = connect(absolute, options.nativeBinding, true, true)
@@ -339,7 +321,10 @@ export async function openArchive(path: string, options: OpenArchiveOptions): Pr
     // The connection that answers the window's reads keeps a 64 MB page cache (SQLite's default
     // here is 16 MB), so the index of a million-row chart stays in memory between redraws.
     db.pragma(`cache_size = -${READ_CACHE_KIB}`)
-    if (version < latest) upgrade(db, absolute, name, options.migrations, options.nativeBinding)
+    if (version < latest) {
+      upgrade(db, absolute, name, options)
+      refuseIfIncomplete(db, name, options.migrations)
+    }
     recoverInterruptedImports(db)
     finishSearchIndexes(db, name)
   } catch (error) {

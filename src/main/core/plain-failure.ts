@@ -11,18 +11,45 @@ export function archiveBusyMessage(name: string): string {
 export const DAMAGE_WAY_OUT =
   'See what is wrong with casefile check (File › Check archive) and bring back a backup with casefile restore FROM (File › Restore from backup…).'
 
-/** What an operating-system error code means for the file it happened to, in plain words. */
+const SYSTEM_REASONS: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  ENOENT: 'the file does not exist',
+  EISDIR: 'it is a folder, not a file',
+  ENOTDIR: 'part of the path is a file, not a folder',
+  EROFS: 'the disk is read-only',
+  ENOSPC: 'the disk is full',
+  SQLITE_FULL: 'the disk is full',
+  EDQUOT: 'the disk quota is used up',
+  EFBIG: 'the file is too large for its disk',
+  EIO: 'the disk could not be read or written',
+  ENAMETOOLONG: 'the name is too long',
+  ELOOP: 'it is a link that leads back to itself (a loop of symbolic links)',
+  ENXIO: 'nothing is reading from it (a named pipe or a device that is not there)',
+  EEXIST: 'something with that name exists already',
+  ENOTEMPTY: 'the folder is not empty',
+  EBUSY: 'it is in use by another program',
+  ETXTBSY: 'it is in use by another program',
+  EMFILE: 'too many files are open; close some programs and try again',
+  ENFILE: 'too many files are open; close some programs and try again',
+  EXDEV: 'it is on another disk',
+  ENODEV: 'its device is not there'
+}
+
+/**
+ * What an operating-system error code means for the file it happened to, in plain words. A code
+ * not listed keeps the system's own description, without the code, the system call or the path
+ * (Node writes "ECODE: description, call 'path'").
+ */
 export function reasonOf(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | null)?.code
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied'
-  if (code === 'ENOENT') return 'the file does not exist'
-  if (code === 'EISDIR') return 'it is a folder, not a file'
-  if (code === 'ENOTDIR') return 'part of the path is a file, not a folder'
-  if (code === 'EROFS') return 'the disk is read-only'
-  if (code === 'ENOSPC' || code === 'SQLITE_FULL') return 'the disk is full'
-  if (code === 'EIO' || (typeof code === 'string' && code.startsWith('SQLITE_IOERR'))) return 'the disk could not be read or written'
-  if (code === 'ENAMETOOLONG') return 'the name is too long'
-  return firstLineOf(error)
+  if (typeof code !== 'string') return firstLineOf(error)
+  const known = SYSTEM_REASONS[code] ?? (code.startsWith('SQLITE_IOERR') ? SYSTEM_REASONS.EIO : undefined)
+  if (known !== undefined) return known
+  if (!/^E[A-Z0-9]+$/.test(code)) return firstLineOf(error)
+  const message = error instanceof Error ? error.message : ''
+  const description = message.startsWith(`${code}: `) ? message.slice(code.length + 2).replace(/, \w+ '.*$/s, '').trim() : ''
+  return description === '' ? 'the operating system refused' : description
 }
 
 /** An error's own message, first line only, without the "SqliteError:"-style class name. */

@@ -1,4 +1,5 @@
 import type { ReadOnlyState } from './archive'
+import type { Unwritable } from './db/open-unwritable'
 import { DAMAGE_WAY_OUT } from './plain-failure'
 
 export function damagedState(name: string): ReadOnlyState {
@@ -10,4 +11,16 @@ export function readOnlyMediaState(name: string): ReadOnlyState {
     reason: 'read-only-media',
     message: `${name} cannot be written where it is (a read-only file, folder or disk), so Casefile opened it read-only: reading, search and export work, changes do not. To change it, copy it to a writable folder and open the copy.`
   }
+}
+
+export function diskFullState(name: string): ReadOnlyState {
+  return {
+    reason: 'disk-full',
+    message: `The disk holding ${name} is full, so Casefile opened it read-only: reading, search and export work, changes do not. To change it, free some space on the disk and open it again.`
+  }
+}
+
+/** The state of an archive that cannot be written where it is, for the reason found. */
+export function unwritableState(name: string, why: Unwritable): ReadOnlyState {
+  return why === 'disk-full' ? diskFullState(name) : readOnlyMediaState(name)
 }

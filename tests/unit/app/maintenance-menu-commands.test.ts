@@ -91,7 +91,7 @@ describe('the File menu’s keeping commands', () => {
     expect(noteTitles(made.path)).toEqual([])
     await undoRestoreCommand(session, null)
     expect(shown.at(-1)?.message).toBe('Archive restored.')
-    expect(lastDetail()).toMatch(/^test\.casefile now holds the content of test\.casefile\.before-restore-.+\.backup\. What it held before is saved as /)
+    expect(lastDetail()).toMatch(/^Undid the last restore: .+test\.casefile holds again the content of .+test\.casefile\.before-restore-.+\.backup\.\nThe content it had before is saved as .+ \(File › Undo last restore brings it back\)\.$/)
     expect(noteTitles(made.path)).toEqual(['After the backup'])
     // The window's API now reads the archive as it is after the undo.
     const listed = await session.api!.listNotes()

@@ -1,9 +1,11 @@
 // The CLI's keeping commands as a person meets them: restore, undo, check and backup while another
 // process writes or the archive is damaged, exports that would overwrite, and hostile file names.
-import { copyFileSync, existsSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
-import { openArchive } from '../../../src/main/core/index'
+import { MIGRATIONS, openArchive } from '../../../src/main/core/index'
+import { CASEFILE_APPLICATION_ID } from '../../../src/main/core/db/identity'
 import { insertNote } from '../../../src/main/core/notes/note-queries'
 import { cli, type CliRun } from '../../helpers/cli-in-process'
 import { noteTitles } from '../../helpers/note-titles'
@@ -71,6 +73,60 @@ describe('restore', () => {
     expect(undone.out).toMatch(/^Undid the last restore: .+cli\.casefile holds again the content of .+\.before-restore-.+\.backup\n/)
     expect(noteTitles(path)).toEqual(['After the backup'])
     expect((await cli(['--archive', path, 'restore', '--undo', backup])).code).toBe(2)
+  })
+
+  it('works on an archive that cannot be opened: --undo brings back the kept content, and a restore mends it', async () => {
+    const { dir, path, backup } = await archiveWithBackup()
+    expect((await cli(['--archive', path, 'restore', backup])).code).toBe(0)
+    // Then the file is replaced by one with the archive's identity and format but none of its tables.
+    const broken = join(dir, 'broken.casefile')
+    const db = new Database(broken)
+    db.pragma(`application_id = ${CASEFILE_APPLICATION_ID}`)
+    db.pragma(`user_version = ${MIGRATIONS.length}`)
+    db.exec('CREATE TABLE x (a)')
+    db.close()
+    copyFileSync(broken, path)
+    for (const suffix of ['-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true })
+    expectOneLine(await cli(['--archive', path, 'info']), /^casefile: Casefile can't open cli\.casefile: it lacks part of an archive's structure /)
+
+    const undone = await cli(['--archive', path, 'restore', '--undo'])
+    expect(undone.err).toBe('')
+    expect(undone.code).toBe(0)
+    // What it held (no tables) is kept for recovery, but --undo is not promised: it would refuse.
+    expect(undone.out).toMatch(/\nThe content it had before is kept as .+\.before-restore-.+\.backup for recovery; it is damaged or incomplete, so casefile restore --undo cannot bring it back\n$/)
+    expect(noteTitles(path)).toEqual(['After the backup'])
+    expectOneLine(await cli(['--archive', path, 'restore', '--undo']), /^casefile: cli\.casefile\.before-restore-.+\.backup cannot be opened by this version of Casefile: it lacks part of an archive's structure .+; nothing was restored\.\n$/)
+    expect(noteTitles(path)).toEqual(['After the backup'])
+
+    copyFileSync(broken, path)
+    for (const suffix of ['-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true })
+    const restored = await cli(['--archive', path, 'restore', backup])
+    expect(restored.err).toBe('')
+    expect(restored.code).toBe(0)
+    expect(noteTitles(path)).toEqual([])
+    expect((await cli(['--archive', path, 'info'])).code).toBe(0)
+  })
+
+  it('over a damaged archive keeps it for recovery without promising --undo, which refuses', async () => {
+    const { path, backup } = await archiveWithBackup()
+    damageLeafPage(path, 'ds_4', 1)
+    const restored = await cli(['--archive', path, 'restore', backup])
+    expect(restored.code).toBe(0)
+    expect(restored.out).toMatch(/^Restored .+cli\.casefile from .+copy\.casefile\nThe content it had before is kept as .+ for recovery; it is damaged or incomplete, so casefile restore --undo cannot bring it back\n$/)
+    expectOneLine(await cli(['--archive', path, 'restore', '--undo']), /^casefile: cli\.casefile\.before-restore-.+\.backup is damaged or incomplete.*; nothing was restored\.\n$/)
+    expect(noteTitles(path)).toEqual([])
+  })
+
+  it('leaves no -wal or -shm beside the backup it reads (a WAL-mode file) or the copies it keeps', async () => {
+    const { dir, path, backup } = await archiveWithBackup()
+    const wal = new Database(backup)
+    wal.pragma('journal_mode = WAL')
+    wal.close()
+    expect((await cli(['--archive', path, 'restore', backup])).code).toBe(0)
+    expect((await cli(['--archive', path, 'restore', '--undo'])).code).toBe(0)
+    expect((await cli(['--archive', path, 'restore', '--undo'])).code).toBe(0)
+    expect(readdirSync(dir).filter((name) => name.includes('before-restore')).length).toBe(3)
+    expect(readdirSync(dir).filter((name) => /(backup|copy\.casefile)-(wal|shm|journal)$/.test(name))).toEqual([])
   })
 
   it('refuses a truncated backup in one line and leaves the archive as it was', async () => {

@@ -76,7 +76,11 @@ describe('casefile CLI', () => {
   })
 
   it('reports usage mistakes with exit code 2', async () => {
-    expect((await cli([])).code).toBe(2)
+    expect(await cli([])).toEqual({ code: 2, out: '', err: 'casefile: no command given (casefile help lists the commands and options)\n' })
+    expect((await cli(['--archive', archivePath()])).err).toBe('casefile: no command given (casefile help lists the commands and options)\n')
+    const help = await cli(['help'])
+    expect(help.code).toBe(0)
+    expect(help.out).toMatch(/^Usage: casefile /)
     const unknown = await cli(['--archive', archivePath(), 'frobnicate'])
     expect(unknown.code).toBe(2)
     expect(unknown.err).toContain('unknown command "frobnicate"')

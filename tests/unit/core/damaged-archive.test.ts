@@ -131,6 +131,20 @@ describe('a damaged archive', () => {
     expect(found.ok && found.value.total).toBeGreaterThan(0)
   })
 
+  it('sorts and exports a sorted view without making the index a sort would make elsewhere', async () => {
+    const { archive, path, dir } = await damagedArchive('ds_4', 1)
+    const before = digest(path)
+    const { api, dispose } = createArchiveApi(archive, () => undefined, { importWorker: null, searchWorker: null, chooseSavePath: async () => join(dir, 'sorted.csv') })
+    cleanups.push(dispose)
+    const expected = archive.db.prepare('SELECT c0 FROM ds_1 ORDER BY c0 DESC, rowid DESC LIMIT 3').pluck().all()
+    const rows = await api.queryDatasetRows({ datasetId: 1, sort: { column: 0, direction: 'desc' }, filters: [], after: null, limit: 3 })
+    expect(rows.ok && rows.value.rows.map((row) => row.values[0])).toEqual(expected)
+    const saved = await api.exportRowsCsv({ datasetId: 1, sort: { column: 0, direction: 'asc' }, filters: [] })
+    expect(saved.ok && saved.value.rows).toBeGreaterThan(0)
+    expect(archive.db.prepare("SELECT count(*) FROM sqlite_schema WHERE name LIKE 'ds_1_sort_%'").pluck().get()).toBe(0)
+    expect(digest(path)).toBe(before)
+  })
+
   it('answers a read that reaches the damaged page with the same plain way out, not a library error', async () => {
     const { archive } = await damagedArchive('ds_4', 1)
     const { api, dispose } = createArchiveApi(archive, () => undefined, { importWorker: null, searchWorker: null })

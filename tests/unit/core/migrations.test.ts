@@ -62,8 +62,8 @@ describe('the migration runner', () => {
   it('backs an existing archive up, verified, before migrating it', async () => {
     const base = scratch()
     const path = join(base, 'old.casefile')
-    ;(await openArchiveWith(path, { create: true, seedDir: null, nativeBinding: null, migrations: MIGRATIONS })).close()
-    const upgraded = await openArchiveWith(path, { create: false, seedDir: null, nativeBinding: null, migrations: [...MIGRATIONS, addsColumn] })
+    ;(await openArchiveWith(path, { create: true, seedDir: null, nativeBinding: null, upgradeBackup: true, migrations: MIGRATIONS })).close()
+    const upgraded = await openArchiveWith(path, { create: false, seedDir: null, nativeBinding: null, upgradeBackup: true, migrations: [...MIGRATIONS, addsColumn] })
     expect(schemaVersion(upgraded.db)).toBe(MIGRATIONS.length + 1)
     upgraded.close()
     expect(backupsIn(base)).toEqual([`old.casefile.before-v${MIGRATIONS.length + 1}.backup`])
@@ -75,13 +75,13 @@ describe('the migration runner', () => {
   it('leaves the archive as it was when a later step fails, writes no backup for it however often it is tried, and names the step', async () => {
     const base = scratch()
     const path = join(base, 'old.casefile')
-    const made = await openArchiveWith(path, { create: true, seedDir: null, nativeBinding: null, migrations: MIGRATIONS })
+    const made = await openArchiveWith(path, { create: true, seedDir: null, nativeBinding: null, upgradeBackup: true, migrations: MIGRATIONS })
     made.db.prepare("INSERT INTO meta (key, value) VALUES ('kept', 'yes')").run()
     made.close()
     const schemaBefore = schemaOf(path)
     const failing: Migration = { version: MIGRATIONS.length + 2, name: 'breaks', up: (db) => db.exec('SELECT * FROM nowhere') }
     for (let attempt = 0; attempt < 3; attempt++) {
-      await expect(openArchiveWith(path, { create: false, seedDir: null, nativeBinding: null, migrations: [...MIGRATIONS, addsColumn, failing] })).rejects.toThrow(
+      await expect(openArchiveWith(path, { create: false, seedDir: null, nativeBinding: null, upgradeBackup: true, migrations: [...MIGRATIONS, addsColumn, failing] })).rejects.toThrow(
         `Casefile can't open old.casefile: upgrading it from format ${MIGRATIONS.length} to ${MIGRATIONS.length + 2} failed at step ${MIGRATIONS.length + 2} (breaks): no such table: nowhere. Nothing was changed.`
       )
     }
@@ -89,7 +89,7 @@ describe('the migration runner', () => {
     expect(schemaOf(path)).toEqual(schemaBefore)
     expect(backupsIn(base)).toEqual([])
     expect(readdirSync(base).filter((name) => name.endsWith('.partial'))).toEqual([])
-    const reopened = await openArchiveWith(path, { create: false, seedDir: null, nativeBinding: null, migrations: MIGRATIONS })
+    const reopened = await openArchiveWith(path, { create: false, seedDir: null, nativeBinding: null, upgradeBackup: true, migrations: MIGRATIONS })
     expect(reopened.db.prepare("SELECT value FROM meta WHERE key = 'kept'").pluck().get()).toBe('yes')
     reopened.close()
   })
@@ -97,11 +97,11 @@ describe('the migration runner', () => {
   it('says which step failed when an archive whose format number was reset to 0 is opened', async () => {
     const base = scratch()
     const path = join(base, 'reset.casefile')
-    ;(await openArchiveWith(path, { create: true, seedDir: null, nativeBinding: null, migrations: MIGRATIONS })).close()
+    ;(await openArchiveWith(path, { create: true, seedDir: null, nativeBinding: null, upgradeBackup: true, migrations: MIGRATIONS })).close()
     const db = new Database(path)
     db.pragma('user_version = 0')
     db.close()
-    await expect(openArchiveWith(path, { create: false, seedDir: null, nativeBinding: null, migrations: MIGRATIONS })).rejects.toThrow(
+    await expect(openArchiveWith(path, { create: false, seedDir: null, nativeBinding: null, upgradeBackup: true, migrations: MIGRATIONS })).rejects.toThrow(
       `Casefile can't open reset.casefile: upgrading it from format 0 to ${MIGRATIONS.length} failed at step 1 (initial schema): table meta already exists. Nothing was changed.`
     )
     expect(backupsIn(base)).toEqual([])
@@ -110,10 +110,10 @@ describe('the migration runner', () => {
   it('never overwrites an older backup that carries the same name', async () => {
     const base = scratch()
     const path = join(base, 'old.casefile')
-    ;(await openArchiveWith(path, { create: true, seedDir: null, nativeBinding: null, migrations: MIGRATIONS })).close()
+    ;(await openArchiveWith(path, { create: true, seedDir: null, nativeBinding: null, upgradeBackup: true, migrations: MIGRATIONS })).close()
     const taken = join(base, `old.casefile.before-v${MIGRATIONS.length + 1}.backup`)
     writeFileSync(taken, 'an earlier copy')
-    ;(await openArchiveWith(path, { create: false, seedDir: null, nativeBinding: null, migrations: [...MIGRATIONS, addsColumn] })).close()
+    ;(await openArchiveWith(path, { create: false, seedDir: null, nativeBinding: null, upgradeBackup: true, migrations: [...MIGRATIONS, addsColumn] })).close()
     expect(readFileSync(taken, 'utf8')).toBe('an earlier copy')
     expect(backupsIn(base)).toHaveLength(2)
   })

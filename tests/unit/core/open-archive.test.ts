@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -117,6 +117,56 @@ describe('openArchive', () => {
     const impossible = await openError(join(blocker, 'inside.casefile'), true)
     expect(impossible.code).toBe('unreadable')
     expect(impossible.message).toContain("can't create inside.casefile")
+  })
+
+  it('refuses a link to nothing, or a loop of links, and never replaces it with a new archive', async () => {
+    const base = dir()
+    const dangling = join(base, 'usb.casefile')
+    const gone = join(base, 'unmounted-drive', 'research.casefile')
+    symlinkSync(gone, dangling)
+    const refused = await openError(dangling, true)
+    expect(refused.code).toBe('unreadable')
+    expect(refused.message).toBe(`Casefile can't open usb.casefile: it is a link to ${gone}, which is not there (a drive not connected?). Nothing was changed.`)
+    expect(readlinkSync(dangling)).toBe(gone)
+    const loop = join(base, 'loop.casefile')
+    symlinkSync(loop, loop)
+    expect((await openError(loop, true)).message).toBe("Casefile can't open loop.casefile: it is a link that leads back to itself (a loop of symbolic links). Nothing was changed.")
+    expect(readlinkSync(loop)).toBe(loop)
+    expect(readdirSync(base).sort()).toEqual(['loop.casefile', 'usb.casefile'])
+    // A link to an archive that is there opens it.
+    const real = join(base, 'real.casefile')
+    ;(await openArchive(real, { create: true, seedDir: null, nativeBinding: null })).close()
+    symlinkSync(real, join(base, 'alias.casefile'))
+    const alias = await openArchive(join(base, 'alias.casefile'), { create: true, seedDir: null, nativeBinding: null })
+    alias.close()
+    expect(lstatSync(join(base, 'alias.casefile')).isSymbolicLink()).toBe(true)
+  })
+
+  it('makes no folders: a new archive in a folder that does not exist is refused, naming the folder', async () => {
+    const base = dir()
+    const refused = await openError(join(base, 'nope', 'deeper', 'x.casefile'), true)
+    expect(refused.message).toBe(`Casefile can't create x.casefile: the folder ${join(base, 'nope', 'deeper')} does not exist.`)
+    expect(readdirSync(base)).toEqual([])
+  })
+
+  it('refuses, unchanged, a file with the archive identity and format but not its tables or columns', async () => {
+    const base = dir()
+    const bare = join(base, 'bare.casefile')
+    const db = new Database(bare)
+    db.pragma(`application_id = ${CASEFILE_APPLICATION_ID}`)
+    db.pragma(`user_version = ${LATEST_SCHEMA_VERSION}`)
+    db.exec('CREATE TABLE x (a)')
+    db.close()
+    const before = digest(bare)
+    expect((await openError(bare, false)).message).toMatch(
+      /^Casefile can't open bare\.casefile: it lacks part of an archive's structure \((table|index) \w+, (table|index) \w+, (table|index) \w+ and \d+ more\), so this version of Casefile cannot use it\. Nothing was changed\. Bring back a backup with casefile restore FROM\.$/
+    )
+    expect(digest(bare)).toBe(before)
+    const made = await tempArchive(false)
+    cleanups.push(made.cleanup)
+    made.archive.db.exec('ALTER TABLE saved_searches DROP COLUMN filters')
+    made.archive.close()
+    expect((await openError(made.path, false)).message).toContain("it lacks part of an archive's structure (column saved_searches.filters)")
   })
 
   it('leaves no archive behind when seeding fails', async () => {

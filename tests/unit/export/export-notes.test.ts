@@ -8,6 +8,9 @@ import { insertArticle } from '../../../src/main/core/articles/article-queries'
 import { addArticleCitation, addDatasetCitation, citationToken } from '../../../src/main/core/citations/citation-queries'
 import { exportNotes } from '../../../src/main/core/export/export-notes'
 import { insertNote, updateNote } from '../../../src/main/core/notes/note-queries'
+import { saveChart } from '../../../src/main/core/charts/chart-queries'
+import { importOneFile } from '../../../src/main/core/import/import-one-file'
+import { DEFAULT_IMPORT_OPTIONS } from '../../../src/shared/model'
 import { ChromiumPdfPrinter, findChromium } from '../../../src/main/cli/chromium-pdf-printer'
 import { tempArchive } from '../../helpers/temp-archive'
 
@@ -163,6 +166,19 @@ describe('exportNotes', () => {
     expect(rendered).toContain('&lt;img src=x onerror=alert(1)&gt; *Breaking* [click](javascript:alert(2))')
     expect(rendered).toContain('A_B &amp; &lt;b&gt;C&lt;/b&gt;')
     expect(rendered).toContain('Line one # Heading injected')
+  })
+
+  it('keeps a chart table whole in Markdown when its labels hold a pipe', async () => {
+    const path = join(dir, 'pipes.csv')
+    writeFileSync(path, 'court | city,cases | closed\nDenver | Aurora,5\nMiami,3\n')
+    const datasetId = (await importOneFile(db, { path, options: DEFAULT_IMPORT_OPTIONS, article: null, dataset: null }, new AbortController().signal, () => undefined, null)).id!
+    const spec = { datasetId, type: 'bar' as const, title: 'Cases | by court', x: { column: 0, bucket: null }, y: { aggregate: 'sum' as const, column: 1 }, groupBy: null, filters: [] }
+    const chart = saveChart(db, 'Cases | by court', spec).id
+    const md = exportNotes(db, [insertNote(db, 'Pipes', `[[chart:${chart}]]`).id], 'markdown').text
+    const rendered = markdownIt().render(md)
+    const cells = (row: string) => [...row.matchAll(/<t[hd][^>]*>(.*?)<\/t[hd]>/g)].map((match) => match[1])
+    const rows = [...rendered.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((match) => cells(match[1]!))
+    expect(rows).toEqual([['court | city', 'Sum of cases | closed'], ['Denver | Aurora', '5'], ['Miami', '3']])
   })
 
   it('refuses an empty choice and names a note that does not exist', () => {

@@ -119,8 +119,22 @@ describe('only regular files are opened', () => {
     writeFileSync(join(folder, 'a.csv'), 'a\n1\n')
     execFileSync('mkfifo', [join(folder, 'b.csv')])
     symlinkSync(join(folder, 'a.csv'), join(folder, 'c.csv'))
+    const shared = path('shared')
+    mkdirSync(shared)
+    writeFileSync(join(shared, 'd.csv'), 'd\n1\n')
+    symlinkSync(shared, join(folder, 'inner', 'shared'))
+    // A link back to a folder the walk is in adds nothing (its files are listed already), and a
+    // second link to the same folder lists its files once.
     symlinkSync(folder, join(folder, 'inner', 'loop'))
-    expect(await expandImportPaths([folder])).toEqual(['a.csv', 'b.csv', 'c.csv', 'inner/loop'].map((name) => join(folder, name)))
+    symlinkSync(shared, join(folder, 'inner', 'shared-again'))
+    expect(await expandImportPaths([folder])).toEqual(['a.csv', 'b.csv', 'c.csv', 'inner/shared/d.csv'].map((name) => join(folder, name)))
+  })
+
+  it('says in words why a link that leads back to itself cannot be imported', async () => {
+    const { path, run } = await setup()
+    const loop = path('loop.csv')
+    symlinkSync(loop, loop)
+    expect((await soon(run(loop, () => undefined))).error).toBe("Casefile can't read loop.csv: it is a link that leads back to itself (a loop of symbolic links).")
   })
 
   it('refuses a socket and a device, named directly or through a link', async () => {

@@ -166,6 +166,33 @@ describe('importOneFile', () => {
     expect(db.prepare('SELECT title, body FROM articles').get()).toEqual({ title: 'A memo from Zürich', body: 'First paragraph, with “quotes”.' })
   })
 
+  it('reads UTF-16 articles in other scripts without a byte-order mark, in either byte order', async () => {
+    const { db, write, run } = await setup()
+    const russian = 'Пересмотр дел о депортации\n\nК концу мая было рассмотрено 288 361 дело, закрыто 4 403.\n'
+    const japanese = '強制送還の見直し\n\n\u3000一年間で約四十万件の審査が行われたが、一部しか終了していない。\n'
+    expect(await run(write('ru.txt', Buffer.from(russian, 'utf16le')))).toMatchObject({ status: 'imported', kind: 'article', warnings: [] })
+    expect(await run(write('ja.txt', Buffer.from(japanese, 'utf16le').swap16()))).toMatchObject({ status: 'imported', kind: 'article', warnings: [] })
+    expect(db.prepare('SELECT title, body FROM articles ORDER BY id').all()).toEqual([
+      { title: 'Пересмотр дел о депортации', body: 'К концу мая было рассмотрено 288 361 дело, закрыто 4 403.' },
+      { title: '強制送還の見直し', body: '一年間で約四十万件の審査が行われたが、一部しか終了していない。' }
+    ])
+  })
+
+  it('reads an article in the encoding it is told (--encoding), as a table is read', async () => {
+    const { db, write, run } = await setup()
+    // Too short for any guess: two Cyrillic letters in UTF-16, and bytes that are valid UTF-8 too.
+    expect(await run(write('short.txt', Buffer.from('Да\n\nНет\n', 'utf16le')), { encoding: 'utf-16le' })).toMatchObject({ status: 'imported', warnings: [] })
+    expect(await run(write('cp1252.txt', Buffer.from('Caf\u00c3\u00a9\n\nMen\u00c3\u00bc\n', 'latin1')), { encoding: 'windows-1252' })).toMatchObject({ status: 'imported', warnings: [] })
+    expect(db.prepare('SELECT title, body FROM articles ORDER BY id').all()).toEqual([
+      { title: 'Да', body: 'Нет' },
+      { title: 'CafÃ©', body: 'MenÃ¼' }
+    ])
+    expect(await run(write('latin.txt', Buffer.from('Caf\u00e9\n\nx\n', 'latin1')), { encoding: 'utf-8' })).toMatchObject({
+      status: 'failed',
+      error: 'latin.txt is not valid UTF-8 text, the encoding it was imported with; choose another under Encoding (--encoding).'
+    })
+  })
+
   it('indexes the text columns of a dataset for search once its rows are published', async () => {
     const { db, write, run } = await setup()
     const outcome = await run(write('nat.csv', 'country,removals\nGuatemala,50249\nHonduras,28894\nEl Salvador,15445\n'))

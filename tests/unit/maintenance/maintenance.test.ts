@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { copyFileSync, existsSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -278,15 +278,20 @@ describe('restore', () => {
     expect(noteTitles(path)).toEqual([])
   })
 
-  it('removes what a restore killed half-way left beside the archive, and nothing of a restore still running', async () => {
+  it('removes what a restore killed half-way left beside the archive; while another restore runs, refuses and removes nothing', async () => {
     const { archive, dir, backup } = await archiveWithBackup()
     const dead = 4_194_303
     expect(() => process.kill(dead, 0)).toThrow()
-    for (const name of [`test.casefile.restoring-${dead}.checked`, `test.casefile.restoring-${dead}.checked-wal`, `test.casefile.restoring-${dead}.kept`]) writeFileSync(join(dir, name), 'x')
-    const running = `test.casefile.restoring-${process.ppid}.checked`
+    const left = [`test.casefile.restoring-${dead}`, `test.casefile.restoring-${dead}.kept`, `test.casefile.restoring-${dead}.kept-wal`]
+    for (const name of left) writeFileSync(join(dir, name), 'x')
+    const running = `test.casefile.restoring-${process.ppid}`
     writeFileSync(join(dir, running), 'x')
+    await expect(restoreArchive(archive, backup, MIGRATIONS)).rejects.toThrow('Another restore of test.casefile is running; let it finish, then try again. Nothing was restored.')
+    expect(filesIn(dir, /restoring/).sort()).toEqual([...left, running].sort())
+    expect(noteTitles(archive.path)).toEqual(['Written after the backup'])
+    rmSync(join(dir, running))
     await restoreArchive(archive, backup, MIGRATIONS)
-    expect(filesIn(dir, /restoring/)).toEqual([running])
+    expect(filesIn(dir, /restoring/)).toEqual([])
   })
 
   it('refuses a named pipe at once instead of waiting for a writer', async () => {

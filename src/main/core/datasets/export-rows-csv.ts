@@ -1,6 +1,7 @@
 import { closeSync, fsyncSync, openSync, rmSync, writeSync } from 'node:fs'
 import type { Database } from 'better-sqlite3'
 import { publishFile } from '../fs/publish-file'
+import { temporaryBeside } from '../fs/write-file-atomic'
 import type { CellValue } from '@shared/model'
 import type { RowQuery } from '@shared/row-query'
 import { getDatasetColumns } from './dataset-queries'
@@ -31,7 +32,7 @@ export function csvField(value: CellValue): string {
  */
 export function exportRowsCsv(db: Database, query: Omit<RowQuery, 'after' | 'limit'>, path: string, overwrite: boolean): { rows: number } {
   const labels = getDatasetColumns(db, query.datasetId).map((column) => column.label)
-  const temporary = `${path}.${process.pid}.partial`
+  const temporary = temporaryBeside(path, 'partial')
   const fd = openSync(temporary, 'w', 0o644)
   let rows = 0
   try {

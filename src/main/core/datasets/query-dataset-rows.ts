@@ -17,13 +17,16 @@ function tableOf(db: Database, datasetId: number): string {
 
 /**
  * The index a sort reads, made the first time a column is sorted: without it every page of a
- * million-row table would sort the whole table again. Best effort while an import holds the lock.
+ * million-row table would sort the whole table again. Best effort: while an import holds the lock,
+ * and in an archive open read-only (damaged, or on read-only media), the sort runs without it.
  */
 function ensureSortIndex(db: Database, table: string, column: string): void {
+  if (db.readonly) return
   try {
     db.exec(`CREATE INDEX IF NOT EXISTS ${table}_sort_${column} ON ${table} (${column})`)
   } catch (error) {
-    if ((error as { code?: string }).code !== 'SQLITE_BUSY') throw error
+    const code = String((error as { code?: unknown }).code)
+    if (code !== 'SQLITE_BUSY' && !code.startsWith('SQLITE_READONLY')) throw error
   }
 }
 

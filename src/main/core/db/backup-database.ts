@@ -1,8 +1,11 @@
 import { basename } from 'node:path'
-import { existsSync, renameSync, rmSync } from 'node:fs'
+import { rmSync } from 'node:fs'
 import Database from 'better-sqlite3'
 import type { Database as Db } from 'better-sqlite3'
+import { nameIsTaken } from '../fs/output-target'
+import { FileExistsError, publishFile } from '../fs/publish-file'
 import { writableFolderProblem } from '../fs/writable-folder'
+import { temporaryBeside } from '../fs/write-file-atomic'
 import { InvalidRequest } from '../invalid-request'
 import { DAMAGE_WAY_OUT, isDamage, reasonOf } from '../plain-failure'
 
@@ -13,10 +16,11 @@ import { DAMAGE_WAY_OUT, isDamage, reasonOf } from '../plain-failure'
  */
 export function backupDatabase(db: Db, name: string, target: string, nativeBinding: string | null): void {
   const targetName = basename(target)
-  if (existsSync(target)) throw new InvalidRequest(`${targetName} already exists; choose a new name so no file is overwritten.`)
+  const exists = () => new InvalidRequest(`${targetName} already exists; choose a new name so no file is overwritten.`)
+  if (nameIsTaken(target)) throw exists()
   const folderProblem = writableFolderProblem(target)
   if (folderProblem !== null) throw new InvalidRequest(`Casefile could not write the backup ${targetName}: ${folderProblem}. Nothing was written.`)
-  const temp = `${target}.partial`
+  const temp = temporaryBeside(target, 'partial')
   rmSync(temp, { force: true })
   try {
     db.prepare('VACUUM INTO ?').run(temp)
@@ -30,10 +34,12 @@ export function backupDatabase(db: Db, name: string, target: string, nativeBindi
     } finally {
       copy.close()
     }
-    renameSync(temp, target)
+    // Put in place only if the name is still free: never over a file that appeared meanwhile.
+    publishFile(temp, target, false)
   } catch (error) {
     rmSync(temp, { force: true })
     if (error instanceof InvalidRequest) throw error
+    if (error instanceof FileExistsError) throw exists()
     if (isDamage(error)) throw new InvalidRequest(`${name} is damaged, so it cannot be backed up: part of it cannot be read. Nothing was written. ${DAMAGE_WAY_OUT}`)
     throw new InvalidRequest(`Casefile could not write the backup ${targetName}: ${reasonOf(error)}. Nothing was written.`)
   }

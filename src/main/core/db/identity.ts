@@ -9,13 +9,18 @@ export interface SqliteHeader {
   isSqlite: boolean
   applicationId: number
   userVersion: number
+  /** Bytes per page (0 when the file is not SQLite). */
+  pageSize: number
 }
 
 /** Reads the fields of the 100-byte SQLite header that identify an archive (offsets from the file format spec). */
 export function parseSqliteHeader(bytes: Uint8Array): SqliteHeader {
-  if (bytes.length < 100) return { isSqlite: false, applicationId: 0, userVersion: 0 }
+  const none = { isSqlite: false, applicationId: 0, userVersion: 0, pageSize: 0 }
+  if (bytes.length < 100) return none
   const magic = new TextDecoder('latin1').decode(bytes.subarray(0, 16))
-  if (magic !== SQLITE_MAGIC) return { isSqlite: false, applicationId: 0, userVersion: 0 }
+  if (magic !== SQLITE_MAGIC) return none
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-  return { isSqlite: true, userVersion: view.getUint32(60), applicationId: view.getUint32(68) }
+  // The page size is stored in two bytes; 65536 does not fit, so it is written as 1.
+  const pageSize = view.getUint16(16)
+  return { isSqlite: true, userVersion: view.getUint32(60), applicationId: view.getUint32(68), pageSize: pageSize === 1 ? 65536 : pageSize }
 }

@@ -1,4 +1,7 @@
-import { existsSync, linkSync, renameSync, rmSync } from 'node:fs'
+import { existsSync, linkSync, lstatSync, renameSync, rmSync } from 'node:fs'
+import { basename } from 'node:path'
+import { InvalidRequest } from '../invalid-request'
+import { notRegularFileReason } from './regular-file'
 
 /** A file could not be published because its name is taken and replacing it was not asked for. */
 export class FileExistsError extends Error {
@@ -8,13 +11,26 @@ export class FileExistsError extends Error {
   }
 }
 
+/** Refuses to replace what is not a regular file (checked before the work, and again here, just before the rename). */
+function refuseIfNotRegularFile(path: string): void {
+  let stats
+  try {
+    stats = lstatSync(path)
+  } catch {
+    return
+  }
+  const reason = stats.isSymbolicLink() ? 'it is a symbolic link' : notRegularFileReason(stats)
+  if (reason !== null) throw new InvalidRequest(`Casefile could not write ${basename(path)}: ${reason}; choose another name. Nothing was written.`)
+}
+
 /**
- * Puts a finished, synced temporary file in place at `path`. With `overwrite` it replaces whatever
- * is there (rename); without, it refuses with FileExistsError when the name is taken, atomically: a
- * hard link fails on a taken name, so two writers can never both win.
+ * Puts a finished, synced temporary file in place at `path`. With `overwrite` it replaces a regular
+ * file that is there (rename), never anything else; without, it refuses with FileExistsError when
+ * the name is taken, atomically: a hard link fails on a taken name, so two writers can never both win.
  */
 export function publishFile(temporary: string, path: string, overwrite: boolean): void {
   if (overwrite) {
+    refuseIfNotRegularFile(path)
     renameSync(temporary, path)
     return
   }

@@ -2,10 +2,19 @@
 // never a torn mix: write beside it, flush to disk, then rename over it.
 
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs'
-import { dirname } from 'node:path'
+import { basename, dirname, join } from 'node:path'
 
-export function writeFileAtomicSync(path: string, data: string | Uint8Array): void {
-  const temporary = `${path}.${process.pid}.tmp`
+/**
+ * A temporary name in the folder of `path` for the file being written: hidden, marked with this
+ * process, and short enough that a long chosen name does not make the temporary one too long.
+ */
+export function temporaryBeside(path: string, suffix: 'tmp' | 'partial'): string {
+  return join(dirname(path), `.${basename(path).slice(0, 60)}.${process.pid}.${suffix}`)
+}
+
+/** Writes `data` to a new temporary file beside `path`, synced to disk; returns its name. */
+export function writeSyncedTemporary(path: string, data: string | Uint8Array): string {
+  const temporary = temporaryBeside(path, 'tmp')
   try {
     const fd = openSync(temporary, 'w', 0o644)
     try {
@@ -15,6 +24,16 @@ export function writeFileAtomicSync(path: string, data: string | Uint8Array): vo
     } finally {
       closeSync(fd)
     }
+  } catch (error) {
+    rmSync(temporary, { force: true })
+    throw error
+  }
+  return temporary
+}
+
+export function writeFileAtomicSync(path: string, data: string | Uint8Array): void {
+  const temporary = writeSyncedTemporary(path, data)
+  try {
     renameSync(temporary, path)
   } catch (error) {
     rmSync(temporary, { force: true })
@@ -24,7 +43,7 @@ export function writeFileAtomicSync(path: string, data: string | Uint8Array): vo
 }
 
 /** Makes the rename itself durable on POSIX; Windows cannot open a directory, and does not need to. */
-function syncDirectory(directory: string): void {
+export function syncDirectory(directory: string): void {
   if (process.platform === 'win32') return
   let fd: number | null = null
   try {

@@ -1,4 +1,5 @@
 import { SNIPPET_MARK_END, SNIPPET_MARK_START } from '@shared/model'
+import { ImportInputError } from './row-sink'
 import { utf16WithoutBom } from './utf16-without-bom'
 
 export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252'
@@ -34,11 +35,11 @@ export function decodeWindows1252(bytes: Uint8Array): string {
 
 /**
  * Decodes a file's bytes without ever inventing replacement characters: a byte-order mark decides,
- * then UTF-16 text without one (see utf16WithoutBom), otherwise strict UTF-8, otherwise
- * windows-1252 (a superset of latin-1 for printable text), which is what government exports that
- * are not UTF-8 almost always are.
+ * then the encoding the person chose (`requested`, null for none), then UTF-16 text without a mark
+ * (see utf16WithoutBom), otherwise strict UTF-8, otherwise windows-1252 (a superset of latin-1 for
+ * printable text), which is what government exports that are not UTF-8 almost always are.
  */
-export function decodeText(bytes: Uint8Array, fileName: string): DecodedText {
+export function decodeText(bytes: Uint8Array, fileName: string, requested: TextEncodingName | null): DecodedText {
   const warnings: string[] = []
   let encoding: TextEncodingName
   let body = bytes
@@ -52,15 +53,18 @@ export function decodeText(bytes: Uint8Array, fileName: string): DecodedText {
     encoding = 'utf-16be'
     body = bytes.subarray(2)
   } else {
-    encoding = utf16WithoutBom(bytes) ?? 'utf-8'
+    encoding = requested ?? utf16WithoutBom(bytes) ?? 'utf-8'
   }
   let text: string
   try {
-    text = new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(body)
+    text = encoding === 'windows-1252' ? decodeWindows1252(body) : new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(body)
   } catch {
+    if (requested !== null && body === bytes) {
+      throw new ImportInputError(`${fileName} is not valid ${encoding.toUpperCase()} text, the encoding it was imported with; choose another under Encoding (--encoding).`, null, null)
+    }
     if (encoding !== 'utf-8') {
       const why = body === bytes ? 'looks like' : 'starts with a byte-order mark of'
-      throw new Error(`${fileName} ${why} ${encoding.toUpperCase()} text but its bytes are not valid ${encoding.toUpperCase()}.`)
+      throw new ImportInputError(`${fileName} ${why} ${encoding.toUpperCase()} text but its bytes are not valid ${encoding.toUpperCase()}; nothing was imported.`, null, null)
     }
     encoding = 'windows-1252'
     text = decodeWindows1252(body)

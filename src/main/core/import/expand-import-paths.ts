@@ -1,4 +1,4 @@
-import { readdir, stat } from 'node:fs/promises'
+import { readdir, realpath, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 
 const MAX_FILES = 10_000
@@ -6,28 +6,33 @@ const MAX_FILES = 10_000
 /**
  * Replaces each folder among `paths` with the files inside it (sub-folders included, hidden files
  * and folders skipped, in name order), so dropping a folder imports what it holds. Whatever else a
- * folder holds (a link, a named pipe, a socket) is listed too, so the import reports it (a link to
- * a file imports it; the others are refused with the reason) instead of passing over it in silence;
- * only real sub-folders are entered, so a link cannot lead the walk in circles.
+ * folder holds (a link to a file, a named pipe, a socket) is listed too, so the import reports it
+ * (a link to a file imports it; the others are refused with the reason) instead of passing over it
+ * in silence. A link to a folder is entered like a folder, but every folder only once (by its real
+ * path): a link back to a folder already walked adds nothing, and cannot lead the walk in circles.
  */
 export async function expandImportPaths(paths: readonly string[]): Promise<string[]> {
   const files: string[] = []
+  const entered = new Set<string>()
   const visit = async (path: string, explicit: boolean): Promise<void> => {
     if (files.length >= MAX_FILES) return
     let isFolder = false
     try {
       isFolder = (await stat(path)).isDirectory()
     } catch {
-      // A missing file is reported by the import itself, with its name.
+      // A missing file (or a link that loops) is reported by the import itself, with its name.
     }
     if (!isFolder) {
       files.push(path)
       return
     }
+    const real = await realpath(path)
+    if (entered.has(real)) return
+    entered.add(real)
     const entries = (await readdir(path, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))
     for (const entry of entries) {
       if (entry.name.startsWith('.')) continue
-      if (entry.isDirectory()) await visit(join(path, entry.name), false)
+      if (entry.isDirectory() || entry.isSymbolicLink()) await visit(join(path, entry.name), false)
       else if (files.length < MAX_FILES) files.push(join(path, entry.name))
     }
     if (explicit && entries.length === 0) files.push(path)

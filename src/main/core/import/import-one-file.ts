@@ -2,7 +2,7 @@ import type { BigIntStats } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import { basename } from 'node:path'
 import type { Database } from 'better-sqlite3'
-import type { ArticlePage, DatasetSource, ImportOptions, ImportOutcome } from '@shared/model'
+import type { ArticlePage, DatasetSource, ImportEncoding, ImportOptions, ImportOutcome } from '@shared/model'
 import { insertArticle } from '../articles/article-queries'
 import { indexDatasetRows } from '../datasets/index-dataset-rows'
 import { extractHtmlArticle } from './article/extract-html-article'
@@ -23,6 +23,7 @@ import { fileChangedMessage, sameFileState, SourceFile } from './source-file'
 import { startTableReader } from './threaded-table-reader'
 import { TypingSink } from './typing/typing-sink'
 import { utf16WithoutBom } from './utf16-without-bom'
+import { reasonOf } from '../plain-failure'
 
 /** Facts the caller knows better than the file (the sample manifest does); null fields come from the file. */
 export interface ArticleOverrides {
@@ -64,14 +65,13 @@ function elapsed(started: number): number {
   return Math.round((performance.now() - started) / 10) / 100
 }
 
-function reasonOf(error: unknown): string {
+/** Why a file could not be imported, in words: the archive's own states first, then the file's (see reasonOf). */
+function importFailureReason(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | null)?.code
-  if (code === 'ENOENT') return 'the file does not exist'
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied'
-  if (code === 'EISDIR') return 'it is a folder'
   if (code === 'SQLITE_FULL' || code === 'ENOSPC') return 'the disk is full; nothing was imported'
   if (code === 'SQLITE_BUSY') return 'the archive is busy with another change; try again'
-  return error instanceof Error ? error.message : String(error)
+  if (code === 'EISDIR') return 'it is a folder'
+  return reasonOf(error)
 }
 
 /**
@@ -105,7 +105,7 @@ interface ReadArticle {
   ocr: ImportOutcome['ocr']
 }
 
-async function readArticle(bytes: Buffer, fileName: string, format: ImportFormat, reading: PdfReading): Promise<ReadArticle> {
+async function readArticle(bytes: Buffer, fileName: string, format: ImportFormat, reading: PdfReading, encoding: ImportEncoding | null): Promise<ReadArticle> {
   if (bytes.length === 0) throw new ImportInputError(`${fileName} is empty (0 bytes); nothing was imported.`, null, 0)
   if (format === 'docx' || format === 'odt') {
     // Loaded when first needed: most imports are not Word files, and mammoth takes a while to load.
@@ -116,9 +116,9 @@ async function readArticle(bytes: Buffer, fileName: string, format: ImportFormat
     const { pages, ocr, ...fields } = await extractPdfArticle(bytes, fileName, reading)
     return { fields, warnings: [], pages, ocr }
   }
-  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || utf16WithoutBom(bytes) !== null
+  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || (encoding ?? utf16WithoutBom(bytes))?.startsWith('utf-16') === true
   if (!utf16 && looksBinary(bytes)) throw new ImportInputError(`${fileName} looks like a binary file, not text; nothing was imported.`, null, 0)
-  const decoded = decodeText(bytes, fileName)
+  const decoded = decodeText(bytes, fileName, encoding)
   const fields = format === 'html' ? extractHtmlArticle(decoded.text, fileName) : parseArticleText(decoded.text, fileName)
   if (fields.body.trim() === '') throw new ImportInputError(`${fileName} has no text to import.`, null, null)
   return { fields, warnings: decoded.warnings, pages: [], ocr: null }
@@ -188,7 +188,7 @@ export async function importOneFile(
   try {
     before = await stat(request.path, { bigint: true })
   } catch (error) {
-    return outcome({ status: 'failed', error: `Casefile can't read ${fileName}: ${reasonOf(error)}.` })
+    return outcome({ status: 'failed', error: `Casefile can't read ${fileName}: ${importFailureReason(error)}.` })
   }
   if (before.isDirectory()) return outcome({ status: 'failed', error: `${fileName} is a folder; drop or choose the files inside it.` })
   // A named pipe would wait for a writer forever, holding the archive's write lock: refused before anything is opened.
@@ -237,7 +237,7 @@ export async function importOneFile(
       } catch (error) {
         if (error instanceof ImportCancelled) return outcome({ status: 'cancelled' })
         if (error instanceof ImportInputError) return outcome({ status: 'failed', error: error.message })
-        return outcome({ status: 'failed', error: isVanished(error) ? vanishedMessage(fileName) : `Casefile can't read ${fileName}: ${reasonOf(error)}.` })
+        return outcome({ status: 'failed', error: isVanished(error) ? vanishedMessage(fileName) : `Casefile can't read ${fileName}: ${importFailureReason(error)}.` })
       }
       const duplicate = request.options.force ? null : findDuplicateImport(db, sha256, fileName)
       if (duplicate) {
@@ -254,7 +254,7 @@ export async function importOneFile(
       importId = startImport(db, ledger)
     } catch (error) {
       // Another process is writing the archive (or it cannot be written at all): nothing was started.
-      return outcome({ status: 'failed', error: `${fileName} could not be imported: ${reasonOf(error)}.` })
+      return outcome({ status: 'failed', error: `${fileName} could not be imported: ${importFailureReason(error)}.` })
     }
     let rowsWritten = 0
     let bytesRead = 0
@@ -281,7 +281,7 @@ export async function importOneFile(
       if (kind === 'article') {
         let read: ReadArticle
         try {
-          read = await readArticle(articleBytes!, fileName, format, reading)
+          read = await readArticle(articleBytes!, fileName, format, reading, request.options.encoding)
         } finally {
           if (ocrEngine !== null) await (await (ocrEngine as Promise<OcrEngine>).catch(() => null))?.stop()
         }
@@ -394,7 +394,7 @@ export async function importOneFile(
           for (const id of published) indexDatasetRows(db, id)
         } catch (error) {
           result.warnings.push(
-            `${fileName}: the rows are saved, but indexing them for search failed (${reasonOf(error)}); Casefile will try again when the archive next opens.`
+            `${fileName}: the rows are saved, but indexing them for search failed (${importFailureReason(error)}); Casefile will try again when the archive next opens.`
           )
         }
       }
@@ -408,7 +408,7 @@ export async function importOneFile(
         return outcome({ status: 'cancelled' })
       }
       const message =
-        error instanceof ImportInputError ? error.message : isVanished(error) ? vanishedMessage(fileName) : `${fileName} could not be imported: ${reasonOf(error)}.`
+        error instanceof ImportInputError ? error.message : isVanished(error) ? vanishedMessage(fileName) : `${fileName} could not be imported: ${importFailureReason(error)}.`
       recordIfPossible(() => finishImport(db, importId, { status: 'failed', rows: 0, warnings: [], error: message }))
       return outcome({ status: 'failed', error: message })
     }

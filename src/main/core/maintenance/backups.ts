@@ -3,6 +3,7 @@ import { basename, dirname, join } from 'node:path'
 import type { Database as Db } from 'better-sqlite3'
 import type { Archive } from '../archive'
 import { backupDatabase } from '../db/backup-database'
+import { refuseUnsafeOutputFor } from '../fs/output-target'
 import { InvalidRequest } from '../invalid-request'
 import { DAMAGE_WAY_OUT } from '../plain-failure'
 
@@ -15,6 +16,7 @@ const DAILY_KEPT = 2
 export function backupArchive(archive: Archive, target: string): void {
   const name = basename(archive.path)
   if (archive.readOnly?.reason === 'damaged') throw new InvalidRequest(`${name} is damaged, so it cannot be backed up; nothing was written. ${DAMAGE_WAY_OUT}`)
+  refuseUnsafeOutputFor(target, archive.path)
   backupDatabase(archive.db, name, target, archive.nativeBinding)
 }
 

@@ -1,20 +1,36 @@
-import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs'
+import { readdirSync, rmSync, statSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import Database from 'better-sqlite3'
 import type { Database as Db } from 'better-sqlite3'
-import type { Archive } from '../archive'
-import { MigrationFailed, migrate, schemaVersion } from '../db/migrate'
+import { checkOnOpen, FULL_CHECK_PAGES } from '../db/check-on-open'
+import { schemaVersion } from '../db/migrate'
+import { missingStructure } from '../db/missing-structure'
 import type { Migration } from '../db/migrations/migration'
+import { unwritablePhrase, unwritableReason } from '../db/open-unwritable'
+import { publishFile } from '../fs/publish-file'
 import { isSameFile } from '../fs/same-file'
 import { processIsAlive } from '../import/import-ledger'
 import { InvalidRequest } from '../invalid-request'
+import { getMeta } from '../meta/meta-queries'
 import { assertIsArchive } from '../open-archive'
 import { archiveBusyMessage, firstLineOf, isBusy, isDamage, reasonOf } from '../plain-failure'
+import { differences, fingerprint, type Fingerprint } from './archive-fingerprint'
+import { checkedCopy, RESTORE_MARK_KEY, restoreWorkName } from './checked-copy'
+
+/** The archive a restore writes into: its file, and the better-sqlite3 build to reach it with. An open Archive is one. */
+export interface RestoreTarget {
+  readonly path: string
+  readonly nativeBinding: string | null
+}
 
 /** What a restore did: the backup the archive now holds, and where its previous content was kept. */
 export interface RestoreOutcome {
   from: string
   keptAs: string
+  /** The content it replaced is damaged or unusable (a restore from it would be refused): kept for recovery, but --undo cannot bring it back. */
+  keptUnusable: boolean
+  /** How the archive differs from the backup because another program changed it right after the restore (those changes are kept). */
+  changedSince: string[]
 }
 
 // sqlite3_backup_step copies this many pages at most per call: everything, in one step.
@@ -22,171 +38,58 @@ const ALL_PAGES = 0x7fffffff
 // "At once": a writer that finishes within half a second (an autosave) is waited for; an import is not.
 const BUSY_ATTEMPTS = 5
 const BUSY_PAUSE_MS = 100
+// A page size SQLite accepts, for when the archive's header cannot be read (damage).
+const DEFAULT_PAGE_SIZE = 4096
 
-/** What must match between the backup and the archive after a restore. */
-interface Fingerprint {
-  version: number
-  pages: number
-  /** Rows of every ordinary table (the search indexes' shadow tables included), by name. */
-  rows: Record<string, number>
-}
+const KEPT_MARK = '.before-restore-'
+const FAILED_MARK = '.failed-restore-'
 
-function fingerprint(db: Db): Fingerprint {
-  const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name").pluck().all() as string[]
-  const rows: Record<string, number> = {}
-  for (const table of tables) rows[table] = db.prepare(`SELECT count(*) FROM "${table.replaceAll('"', '""')}"`).pluck().get() as number
-  return { version: schemaVersion(db), pages: db.pragma('page_count', { simple: true }) as number, rows }
-}
-
-function differences(expected: Fingerprint, actual: Fingerprint): string[] {
-  const found: string[] = []
-  if (expected.version !== actual.version) found.push(`format ${actual.version}, not ${expected.version}`)
-  if (expected.pages !== actual.pages) found.push(`${actual.pages} pages, not ${expected.pages}`)
-  for (const table of new Set([...Object.keys(expected.rows), ...Object.keys(actual.rows)])) {
-    if (expected.rows[table] !== actual.rows[table]) found.push(`${table}: ${actual.rows[table] ?? 'missing'} rows, not ${expected.rows[table] ?? 'none'}`)
-  }
-  return found
-}
-
-/**
- * Where a restore keeps its temporary files, beside the archive and named after the process that
- * owns them, so a restore killed half-way (kill -9, a power cut) leaves files the next one can tell
- * apart from those of a restore still running, and remove.
- */
-function temporaryPath(archivePath: string, what: 'checked' | 'kept'): string {
-  return `${archivePath}.restoring-${process.pid}.${what}`
-}
-
-/** Removes what restores that died half-way left beside the archive (a full-size copy each). */
-function removeLeftovers(archivePath: string): void {
-  const prefix = `${basename(archivePath)}.restoring-`
-  for (const name of readdirSync(dirname(archivePath))) {
-    if (!name.startsWith(prefix)) continue
-    const pid = Number(/^(\d+)\./.exec(name.slice(prefix.length))?.[1])
-    if (Number.isSafeInteger(pid) && pid !== process.pid && !processIsAlive(pid)) rmSync(join(dirname(archivePath), name), { force: true })
-  }
+function connect(path: string, readonly: boolean, nativeBinding: string | null): Db {
+  return new Database(path, { readonly, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) })
 }
 
 function removeDatabaseFiles(path: string): void {
   for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${path}${suffix}`, { force: true })
 }
 
-function connect(path: string, readonly: boolean, nativeBinding: string | null): Db {
-  return new Database(path, { readonly, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) })
+/** The work files of restores beside the archive (`restoreWorkName`), with the process that owns each. */
+function restoreFilesBeside(archivePath: string): { path: string; pid: number }[] {
+  const prefix = `${basename(archivePath)}.restoring-`
+  return readdirSync(dirname(archivePath))
+    .filter((name) => name.startsWith(prefix))
+    .map((name) => ({ path: join(dirname(archivePath), name), pid: Number(/^(\d+)/.exec(name.slice(prefix.length))?.[1]) }))
+    .filter((file) => Number.isSafeInteger(file.pid) && file.pid !== process.pid)
 }
 
 /**
- * Copies the backup beside the archive and checks the copy exactly as opening it would, migrations
- * included: a Casefile archive, whole (integrity_check), not newer than this version, and upgradable.
- * Returns the checked copy (in WAL mode, like the archive) and what the restored archive must match.
+ * Removes what restores that died half-way left beside the archive (a full-size copy each), and
+ * refuses when another restore of it is still running: two restores at once would each report
+ * success while the archive holds only one backup. Runs under the archive's write lock, which
+ * the other restore also takes to make its files, so the two cannot both pass.
  */
-function preparedCopy(from: string, archivePath: string, migrations: readonly Migration[], nativeBinding: string | null): { path: string; expected: Fingerprint } {
-  const fromName = basename(from)
-  const temp = temporaryPath(archivePath, 'checked')
-  removeDatabaseFiles(temp)
-  try {
-    const source = connect(from, true, nativeBinding)
-    try {
-      source.prepare('VACUUM INTO ?').run(temp)
-    } finally {
-      source.close()
-    }
-    const copy = connect(temp, false, nativeBinding)
-    try {
-      const integrity = (copy.pragma('integrity_check(3)') as { integrity_check: string }[]).map((row) => row.integrity_check)
-      if (integrity.join() !== 'ok') throw new InvalidRequest(`${fromName} is damaged or incomplete (${integrity.join('; ')}); nothing was restored.`)
-      const version = schemaVersion(copy)
-      if (version > migrations.length) {
-        throw new InvalidRequest(`${fromName} was written by a newer version of Casefile (archive format ${version}; this version reads up to ${migrations.length}); nothing was restored.`)
-      }
-      try {
-        migrate(copy, migrations)
-      } catch (error) {
-        if (error instanceof MigrationFailed) throw new InvalidRequest(`${fromName} cannot be opened by this version of Casefile: ${error.describe()}; nothing was restored.`)
-        throw error
-      }
-      copy.pragma('journal_mode = WAL')
-      return { path: temp, expected: fingerprint(copy) }
-    } finally {
-      copy.close()
-    }
-  } catch (error) {
-    removeDatabaseFiles(temp)
-    if (error instanceof InvalidRequest) throw error
-    if (isDamage(error)) throw new InvalidRequest(`${fromName} is damaged or incomplete (${firstLineOf(error)}); nothing was restored.`)
-    const code = (error as { code?: unknown }).code
-    if (code === 'SQLITE_FULL' || code === 'ENOSPC') {
-      throw new InvalidRequest(`There is no room beside ${basename(archivePath)} for the copy of ${fromName} that a restore checks first (the disk is full); nothing was restored.`)
-    }
-    throw new InvalidRequest(`Casefile could not read the backup ${fromName}: ${reasonOf(error)}; nothing was restored.`)
+function refuseRunningAndClear(archivePath: string): void {
+  const files = restoreFilesBeside(archivePath)
+  if (files.some((file) => processIsAlive(file.pid))) {
+    throw new InvalidRequest(`Another restore of ${basename(archivePath)} is running; let it finish, then try again. Nothing was restored.`)
   }
+  for (const file of files) rmSync(file.path, { recursive: true, force: true })
 }
 
-/**
- * Copies every page of `sourcePath` over the archive at `archivePath` through SQLite's backup API,
- * in one transaction on the archive: other connections see the old content or the new, never a mix.
- * The first step takes the archive's write lock and copies nothing; `whileLocked` then runs with no
- * other writer able to change the archive, and only after it the pages are copied. Resolves to
- * 'busy' when another connection holds the write lock (nothing was written), else to the page counts.
- */
-async function copyPagesUnderLock(
-  sourcePath: string,
-  archivePath: string,
-  nativeBinding: string | null,
-  whileLocked: () => Promise<void>
-): Promise<'busy' | { totalPages: number; remainingPages: number }> {
-  const source = connect(sourcePath, true, nativeBinding)
-  try {
-    let phase: 'locking' | 'holding' | 'copying' = 'locking'
-    let failure: { error: unknown } | null = null
-    const progress = await source.backup(archivePath, {
-      progress: () => {
-        if (failure !== null) throw failure.error
-        if (phase === 'locking') {
-          phase = 'holding'
-          whileLocked().then(
-            () => (phase = 'copying'),
-            (error: unknown) => (failure = { error })
-          )
-        }
-        // Zero pages keeps the lock (and the transaction) without copying anything yet.
-        return phase === 'copying' ? ALL_PAGES : 0
-      }
-    })
-    // better-sqlite3 treats SQLITE_BUSY as a step to retry; on the very first step it reports no
-    // pages at all and resolves as if done. A real archive always has pages.
-    return progress.totalPages === 0 ? 'busy' : progress
-  } finally {
-    source.close()
-  }
-}
-
-/**
- * The archive's current pages, exactly as they are (damage included), copied to a new file `target`:
- * written under a temporary name and renamed once whole, so `--undo` never finds half a copy.
- */
-async function keepPages(archive: Archive, target: string): Promise<void> {
-  const temp = temporaryPath(archive.path, 'kept')
-  removeDatabaseFiles(temp)
-  try {
-    const copied = await archive.db.backup(temp, { progress: () => ALL_PAGES })
-    if (copied.remainingPages !== 0 || copied.totalPages === 0) {
-      throw new InvalidRequest(`Casefile could not keep a whole copy of ${basename(archive.path)} (${copied.totalPages - copied.remainingPages} of ${copied.totalPages} pages); nothing was restored.`)
-    }
-    renameSync(temp, target)
-  } finally {
-    removeDatabaseFiles(temp)
-  }
-}
-
-const KEPT_MARK = '.before-restore-'
-
-/** A new name beside the archive for the content a restore replaces; never one that exists. */
-function keptCopyPath(archivePath: string): string {
-  const stem = `${archivePath}${KEPT_MARK}${new Date().toISOString().replace(/[:.]/g, '-')}`
+/** A new name beside the archive for a copy of its content (`mark` says which); never one that exists. */
+function newCopyPath(archivePath: string, mark: string): string {
+  const stem = `${archivePath}${mark}${new Date().toISOString().replace(/[:.]/g, '-')}`
   let candidate = `${stem}.backup`
-  for (let n = 2; existsSync(candidate); n++) candidate = `${stem}-${n}.backup`
+  for (let n = 2; nameTaken(candidate); n++) candidate = `${stem}-${n}.backup`
   return candidate
+}
+
+function nameTaken(path: string): boolean {
+  try {
+    statSync(path)
+    return true
+  } catch {
+    return false
+  }
 }
 
 /** The copy the last restore kept of what the archive held before it; null when there is none. */
@@ -204,122 +107,334 @@ function sleep(ms: number): Promise<void> {
 }
 
 /**
- * Copies the checked copy over the archive, keeping the archive's current content first. Both
- * happen while the restore holds the archive's write lock, so no change made in between is lost.
+ * Puts an archive that is not in WAL mode (one made by hand, or by another tool) into it, as opening
+ * it would: SQLite's backup API locks a rollback-journal file exclusively from its first step, so
+ * the copy kept of it could not be read under that lock. Damage that stops this is left for the
+ * restore to meet and say.
  */
-async function replaceContent(archive: Archive, prepared: string, keptAs: string | null, expectedPages: number): Promise<void> {
-  const name = basename(archive.path)
-  for (let attempt = 1; ; attempt++) {
-    let kept = false
-    const whileLocked = async () => {
-      if (keptAs === null) return
-      await keepPages(archive, keptAs)
-      kept = true
-    }
-    let copied: Awaited<ReturnType<typeof copyPagesUnderLock>>
-    try {
-      copied = await copyPagesUnderLock(prepared, archive.path, archive.nativeBinding, whileLocked)
-    } catch (error) {
-      if (kept && keptAs !== null) rmSync(keptAs, { force: true })
-      if (error instanceof InvalidRequest) throw error
-      if (isDamage(error)) {
-        // SQLite will not even open a transaction on it (say, a file cut short): only a file-level
-        // replacement can help, and that is for the person to do with every window closed.
-        throw new InvalidRequest(
-          `${name} is too damaged for SQLite to write into (${firstLineOf(error)}), so nothing was restored. Close every window and import, move ${name} aside, and copy the backup in its place.`
-        )
-      }
-      throw new InvalidRequest(`Casefile could not restore ${name}: ${reasonOf(error)}. The archive was left as it was.`)
-    }
-    if (copied === 'busy') {
-      if (attempt >= BUSY_ATTEMPTS) throw new InvalidRequest(`${archiveBusyMessage(name)} Nothing was restored.`)
-      await sleep(BUSY_PAUSE_MS)
-      continue
-    }
-    if (copied.remainingPages !== 0 || copied.totalPages !== expectedPages) {
-      throw new InvalidRequest(`Casefile copied ${copied.totalPages - copied.remainingPages} of ${expectedPages} pages into ${name}, so the restore did not finish.`)
-    }
-    return
+function useWal(target: RestoreTarget): void {
+  let db: Db | null = null
+  try {
+    db = new Database(target.path, { fileMustExist: true, timeout: BUSY_ATTEMPTS * BUSY_PAUSE_MS, ...(target.nativeBinding ? { nativeBinding: target.nativeBinding } : {}) })
+    if (db.pragma('journal_mode', { simple: true }) !== 'wal') db.pragma('journal_mode = WAL')
+  } catch (error) {
+    if (isBusy(error)) throw new InvalidRequest(`${archiveBusyMessage(basename(target.path))} Nothing was restored.`)
+  } finally {
+    db?.close()
   }
 }
 
-/** Reads the archive back through a new connection and compares it with what was restored. */
-function verifyRestored(archivePath: string, expected: Fingerprint, nativeBinding: string | null): string[] {
-  const db = connect(archivePath, true, nativeBinding)
+/**
+ * Takes the archive's write lock for the time the backup is copied and checked (seconds, for a big
+ * one): another writer, or a second restore, is refused at once instead of finding out later, and
+ * nothing is written meanwhile that the restore would replace. Null when damage keeps SQLite from
+ * taking it; the restore itself then meets the damage and says so.
+ */
+function holdWriteLock(target: RestoreTarget): Db | null {
+  const guard = new Database(target.path, { fileMustExist: true, timeout: BUSY_ATTEMPTS * BUSY_PAUSE_MS, ...(target.nativeBinding ? { nativeBinding: target.nativeBinding } : {}) })
   try {
-    const check = db.pragma('quick_check(3)') as { quick_check: string }[]
-    const problems = check.map((row) => row.quick_check).filter((line) => line !== 'ok')
-    return [...problems, ...differences(expected, fingerprint(db))]
+    guard.exec('BEGIN IMMEDIATE')
+    return guard
+  } catch (error) {
+    guard.close()
+    if (isBusy(error)) throw new InvalidRequest(`${archiveBusyMessage(basename(target.path))} Nothing was restored.`)
+    return null
+  }
+}
+
+function releaseWriteLock(guard: Db | null): void {
+  if (guard === null) return
+  try {
+    guard.exec('ROLLBACK')
+  } finally {
+    guard.close()
+  }
+}
+
+/**
+ * Copies every page of `source` over the archive at `archivePath` through SQLite's backup API, in one
+ * transaction on the archive: other connections see the old content or the new, never a mix. The
+ * first step takes the archive's write lock and copies nothing; `whileLocked` then runs with no
+ * other writer able to change the archive (it is told how many pages the copy will take), and only
+ * after it the pages are copied. A failure of `whileLocked` ends the copy with nothing written.
+ * Resolves to 'busy' when another connection holds the write lock (nothing was written).
+ */
+async function copyPagesUnderLock(
+  source: Db,
+  archivePath: string,
+  whileLocked: (sourcePages: number) => Promise<void>
+): Promise<'busy' | { totalPages: number; remainingPages: number }> {
+  let phase: 'locking' | 'holding' | 'copying' = 'locking'
+  let failure: { error: unknown } | null = null
+  const progress = await source.backup(archivePath, {
+    progress: ({ totalPages }) => {
+      if (failure !== null) throw failure.error
+      if (phase === 'locking') {
+        phase = 'holding'
+        whileLocked(totalPages).then(
+          () => (phase = 'copying'),
+          (error: unknown) => (failure = { error })
+        )
+      }
+      // Zero pages keeps the lock (and the transaction) without copying anything yet.
+      return phase === 'copying' ? ALL_PAGES : 0
+    }
+  })
+  // better-sqlite3 treats SQLITE_BUSY as a step to retry; on the very first step it reports no
+  // pages at all and resolves as if done. A real archive always has pages.
+  return progress.totalPages === 0 ? 'busy' : progress
+}
+
+/**
+ * True when a restore from the copy at `path` would be refused: opening it finds damage (the same
+ * bounded check), it is newer than this version, or it lacks part of its format's structure. Such a
+ * copy is kept for recovery, but --undo is not offered for it.
+ */
+function isUnusable(path: string, nativeBinding: string | null, migrations: readonly Migration[]): boolean {
+  try {
+    const db = connect(path, true, nativeBinding)
+    try {
+      const version = schemaVersion(db)
+      if (version > migrations.length) return true
+      if (version === migrations.length && missingStructure(db, migrations).length > 0) return true
+      return checkOnOpen(db, FULL_CHECK_PAGES) !== null
+    } finally {
+      db.close()
+    }
+  } catch {
+    return true
+  }
+}
+
+/**
+ * The archive's current pages, exactly as they are (damage included), copied to the new file
+ * `target` through `reader` (a connection to the archive): written under a temporary name, checked
+ * to hold every page, turned to rollback-journal mode (so reading it later leaves no -wal or -shm
+ * beside it) and only then given its name, so `--undo` never finds half a copy.
+ */
+async function keepPages(reader: Db, archivePath: string, target: string, nativeBinding: string | null, migrations: readonly Migration[]): Promise<{ unusable: boolean }> {
+  const temp = restoreWorkName(archivePath, '.kept')
+  removeDatabaseFiles(temp)
+  try {
+    const pages = reader.pragma('page_count', { simple: true }) as number
+    const pageSize = reader.pragma('page_size', { simple: true }) as number
+    await reader.backup(temp, { progress: () => ALL_PAGES })
+    const size = statSync(temp).size
+    if (size !== pages * pageSize) {
+      throw new InvalidRequest(`Casefile could not keep a whole copy of ${basename(archivePath)} (${Math.floor(size / pageSize)} of ${pages} pages); nothing was restored.`)
+    }
+    try {
+      const copy = connect(temp, false, nativeBinding)
+      try {
+        copy.pragma('journal_mode = DELETE')
+      } finally {
+        copy.close()
+      }
+    } catch {
+      // A damaged copy may refuse; it is kept as it is, for recovery.
+    }
+    const unusable = isUnusable(temp, nativeBinding, migrations)
+    publishFile(temp, target, false)
+    return { unusable }
+  } finally {
+    removeDatabaseFiles(temp)
+  }
+}
+
+/**
+ * Copies `source` (of `sourcePages` pages; `what` names it) over the archive, keeping the archive's
+ * current content as `keepAs` first. Both happen while the restore holds the archive's write lock,
+ * so no change made in between is lost; the page count is checked there too, before anything is
+ * written. Refuses as busy after half a second of another writer.
+ */
+async function replaceContent(
+  source: Db,
+  sourcePages: number,
+  what: string,
+  target: RestoreTarget,
+  keepAs: string,
+  migrations: readonly Migration[]
+): Promise<{ keptUnusable: boolean }> {
+  const name = basename(target.path)
+  const reader = connect(target.path, true, target.nativeBinding)
+  try {
+    for (let attempt = 1; ; attempt++) {
+      let kept: { unusable: boolean } | null = null
+      const whileLocked = async (pages: number) => {
+        if (pages !== sourcePages) throw new InvalidRequest(`${what} changed before it was copied in (${pages} pages, not ${sourcePages}); nothing was restored.`)
+        kept = await keepPages(reader, target.path, keepAs, target.nativeBinding, migrations)
+      }
+      let copied: Awaited<ReturnType<typeof copyPagesUnderLock>>
+      try {
+        copied = await copyPagesUnderLock(source, target.path, whileLocked)
+      } catch (error) {
+        if (kept !== null) rmSync(keepAs, { force: true })
+        if (error instanceof InvalidRequest) throw error
+        if (isDamage(error)) {
+          // SQLite will not even open a transaction on it (say, a file cut short): only a file-level
+          // replacement can help, and that is for the person to do with every window closed.
+          throw new InvalidRequest(
+            `${name} is too damaged for SQLite to write into (${firstLineOf(error)}), so nothing was restored. Close every window and import, move ${name} aside, and copy the backup in its place.`
+          )
+        }
+        throw new InvalidRequest(`Casefile could not restore ${name}: ${reasonOf(error)}. The archive was left as it was.`)
+      }
+      if (copied === 'busy') {
+        if (attempt >= BUSY_ATTEMPTS) throw new InvalidRequest(`${archiveBusyMessage(name)} Nothing was restored.`)
+        await sleep(BUSY_PAUSE_MS)
+        continue
+      }
+      if (kept === null) throw new InvalidRequest(`Casefile could not keep a copy of ${name} before the restore, so nothing was restored.`)
+      return { keptUnusable: (kept as { unusable: boolean }).unusable }
+    }
+  } finally {
+    reader.close()
+  }
+}
+
+/** What the archive holds right after the restore's copy, read through a new connection in one snapshot. */
+interface ReadBack {
+  /** The archive carries this restore's mark: its copy is in (SQLite commits it whole or not at all). */
+  holdsRestore: boolean
+  /** What SQLite's check finds wrong (empty when sound), and a format that is not the backup's. */
+  problems: string[]
+  /** How it differs from the checked copy: changes made after the restore's commit. */
+  changedSince: string[]
+}
+
+function markOf(db: Db): string | null {
+  try {
+    const value = getMeta(db, RESTORE_MARK_KEY)
+    const parsed = value === null ? null : (JSON.parse(value) as { id?: unknown })
+    return typeof parsed?.id === 'string' ? parsed.id : null
+  } catch {
+    return null
+  }
+}
+
+/** Ends a read transaction; on a damaged file SQLite may have ended it already, or fail to end it cleanly (nothing was written either way). */
+function endRead(db: Db): void {
+  try {
+    if (db.inTransaction) db.exec('ROLLBACK')
+  } catch {
+    // A read leaves nothing to undo; closing the connection ends it.
+  }
+}
+
+function readBack(target: RestoreTarget, mark: string, expected: Fingerprint): ReadBack {
+  const db = connect(target.path, true, target.nativeBinding)
+  try {
+    // One read transaction, begun at once: the snapshot is the restore's commit, and whatever another
+    // program commits later (it may write as soon as the restore's lock is gone) is seen as such.
+    db.exec('BEGIN')
+    const holdsRestore = markOf(db) === mark
+    let problems: string[]
+    let actual: Fingerprint | null = null
+    try {
+      problems = (db.pragma('quick_check(3)') as { quick_check: string }[]).map((row) => row.quick_check).filter((line) => line !== 'ok')
+      actual = fingerprint(db)
+    } catch (error) {
+      if (!isDamage(error)) throw error
+      problems = [firstLineOf(error)]
+    }
+    if (actual !== null && actual.version !== expected.version) problems.push(`format ${actual.version}, not ${expected.version}`)
+    endRead(db)
+    return { holdsRestore, problems, changedSince: actual === null ? [] : differences(expected, actual) }
   } finally {
     db.close()
   }
 }
 
 /**
- * Refuses at once, before the backup is copied and checked (seconds, for a big one), when another
- * connection is writing the archive. The restore takes the lock for real later and checks again.
+ * After a restore whose result failed its check: brings back the content it replaced (kept as
+ * `keptAs`), keeping what the failed restore left (and anything written onto it since) as a copy of
+ * its own, so putting back never discards anyone's work. Throws the sentence that says what happened.
  */
-function refuseIfBusy(archive: Archive): void {
-  const probe = new Database(archive.path, { fileMustExist: true, timeout: BUSY_ATTEMPTS * BUSY_PAUSE_MS, ...(archive.nativeBinding ? { nativeBinding: archive.nativeBinding } : {}) })
+async function putBack(target: RestoreTarget, keptAs: string, fromName: string, problems: string[], migrations: readonly Migration[]): Promise<never> {
+  const name = basename(target.path)
+  const why = `${name} failed its check after the restore (${problems.slice(0, 3).join('; ')})`
+  const failedAs = newCopyPath(target.path, FAILED_MARK)
+  const kept = connect(keptAs, true, target.nativeBinding)
   try {
-    probe.exec('BEGIN IMMEDIATE')
-    probe.exec('ROLLBACK')
+    const pages = kept.pragma('page_count', { simple: true }) as number
+    await replaceContent(kept, pages, basename(keptAs), target, failedAs, migrations)
   } catch (error) {
-    if (isBusy(error)) throw new InvalidRequest(`${archiveBusyMessage(basename(archive.path))} Nothing was restored.`)
-    // Anything else (damage) is for the restore itself to meet and report.
+    throw new InvalidRequest(
+      `${why}, and its previous content could not be put back (${firstLineOf(error)}). That content is kept as ${basename(keptAs)}: casefile restore --undo brings it back.`
+    )
   } finally {
-    probe.close()
+    kept.close()
+  }
+  // The archive holds that content again; a copy of it would only make --undo undo nothing.
+  rmSync(keptAs, { force: true })
+  throw new InvalidRequest(`${why}, so its previous content was put back; what the restore of ${fromName} left is kept as ${basename(failedAs)}. Nothing was restored.`)
+}
+
+function pageSizeOf(path: string): number {
+  try {
+    return assertIsArchive(path).pageSize || DEFAULT_PAGE_SIZE
+  } catch {
+    return DEFAULT_PAGE_SIZE
   }
 }
 
 /**
  * Replaces the archive's content with the backup at `from`, and says so only once the archive
- * verifiably holds it. The backup is checked first, on a copy, exactly as opening it would be
- * (migrations included); then, under the archive's write lock, the current content is kept beside
- * the archive and every page of the checked copy is copied in; finally the archive is read back
- * (integrity, format, pages and rows per table). A busy archive is refused at once; a restore that
- * does not verify puts the previous content back. Works on a damaged archive: that is its purpose.
+ * verifiably holds it.
+ *
+ * The archive's write lock is taken first (a busy archive is refused at once) and held while the
+ * backup is copied beside it and checked exactly as opening it would be (see checkedCopy). Then,
+ * under the lock again, the current content is kept beside the archive and every page of the copy
+ * is copied in: the copy's page count and the kept copy's completeness are checked before anything
+ * is written, so a failure there leaves the archive as it was. Right after, the archive is read
+ * back: it must carry this restore's mark (the copy is in), pass SQLite's check, and be in the
+ * backup's format. A result that does not pass is put back (see putBack). Another program may
+ * write as soon as the lock is released: its changes are kept and reported, never undone. Works on
+ * a damaged archive (its purpose), and on one that cannot be opened: only its file is needed.
  */
-export async function restoreArchive(archive: Archive, from: string, migrations: readonly Migration[]): Promise<RestoreOutcome> {
-  const name = basename(archive.path)
-  if (archive.readOnly?.reason === 'read-only-media') throw new InvalidRequest(`${name} cannot be written where it is (a read-only file, folder or disk), so nothing can be restored into it.`)
-  if (isSameFile(from, archive.path)) throw new InvalidRequest(`${basename(from)} is the archive itself; choose a backup to restore from.`)
+export async function restoreArchive(target: RestoreTarget, from: string, migrations: readonly Migration[]): Promise<RestoreOutcome> {
+  const name = basename(target.path)
+  const fromName = basename(from)
+  const unwritable = unwritableReason(target.path)
+  if (unwritable !== null) {
+    const where = unwritable === 'disk-full' ? `${name} cannot be written (${unwritablePhrase(name, unwritable)})` : unwritablePhrase(name, unwritable)
+    throw new InvalidRequest(`${where}, so nothing can be restored into it.`)
+  }
+  if (isSameFile(from, target.path)) throw new InvalidRequest(`${fromName} is the archive itself; choose a backup to restore from.`)
   try {
     assertIsArchive(from)
   } catch (error) {
     throw new InvalidRequest(firstLineOf(error))
   }
-  refuseIfBusy(archive)
-  removeLeftovers(archive.path)
-  const prepared = preparedCopy(from, archive.path, migrations, archive.nativeBinding)
+  useWal(target)
+  const guard = holdWriteLock(target)
+  let prepared
   try {
-    const keptAs = keptCopyPath(archive.path)
-    await replaceContent(archive, prepared.path, keptAs, prepared.expected.pages)
-    const problems = verifyRestored(archive.path, prepared.expected, archive.nativeBinding)
-    if (problems.length > 0) {
-      await replaceContent(archive, keptAs, null, pagesOf(keptAs, archive.nativeBinding))
-      throw new InvalidRequest(
-        `${name} did not match ${basename(from)} after the restore (${problems.slice(0, 3).join('; ')}), so its previous content was put back. Nothing was restored.`
-      )
-    }
-    return { from, keptAs }
+    refuseRunningAndClear(target.path)
+    prepared = await checkedCopy(from, target.path, pageSizeOf(target.path), migrations, target.nativeBinding)
   } finally {
-    removeDatabaseFiles(prepared.path)
+    releaseWriteLock(guard)
   }
-}
-
-function pagesOf(path: string, nativeBinding: string | null): number {
-  const db = connect(path, true, nativeBinding)
   try {
-    return db.pragma('page_count', { simple: true }) as number
+    const keptAs = newCopyPath(target.path, KEPT_MARK)
+    const { keptUnusable } = await replaceContent(prepared.source, prepared.expected.pages, `The checked copy of ${fromName}`, target, keptAs, migrations)
+    const found = readBack(target, prepared.mark, prepared.expected)
+    if (!found.holdsRestore) {
+      // The copy is not in: the archive holds what it held (and what was kept is a copy of that).
+      rmSync(keptAs, { force: true })
+      throw new InvalidRequest(`${name} did not take the content of ${fromName} (SQLite reported the copy done, but it is not there), so nothing was restored.`)
+    }
+    if (found.problems.length > 0) await putBack(target, keptAs, fromName, found.problems, migrations)
+    return { from, keptAs, keptUnusable, changedSince: found.changedSince }
   } finally {
-    db.close()
+    prepared.discard()
   }
 }
 
 /** Brings back the content the last restore replaced (itself a restore, so it can be undone too). */
-export async function undoLastRestore(archive: Archive, migrations: readonly Migration[]): Promise<RestoreOutcome> {
-  const kept = lastKeptCopy(archive.path)
-  if (kept === null) throw new InvalidRequest(`There is no copy from before a restore beside ${basename(archive.path)}, so there is nothing to undo.`)
-  return restoreArchive(archive, kept, migrations)
+export async function undoLastRestore(target: RestoreTarget, migrations: readonly Migration[]): Promise<RestoreOutcome> {
+  const kept = lastKeptCopy(target.path)
+  if (kept === null) throw new InvalidRequest(`There is no copy from before a restore beside ${basename(target.path)}, so there is nothing to undo.`)
+  return restoreArchive(target, kept, migrations)
 }
+

@@ -62,6 +62,16 @@ describe('text encodings', () => {
     }
   })
 
+  it('recognises UTF-16 without a byte-order mark in other scripts too (a Russian table)', async () => {
+    const text = 'город,дела,закрыто\nМосква,1200,14\nНовосибирск,310,2\nКазань,95,1\n'
+    for (const [name, bytes, encoding] of [['u16ru.csv', Buffer.from(text, 'utf16le'), 'utf-16le'], ['u16ru-be.csv', Buffer.from(text, 'utf16le').swap16(), 'utf-16be']] as const) {
+      const { result, sink } = await readPath(temp.write(name, bytes), settingsFor({}, 7))
+      expect(sink.labels, name).toEqual(['город', 'дела', 'закрыто'])
+      expect(sink.rowsReceived, name).toEqual([['Москва', '1200', '14'], ['Новосибирск', '310', '2'], ['Казань', '95', '1']])
+      expect(result.encoding, name).toBe(encoding)
+    }
+  })
+
   it('lets a byte-order mark overrule the encoding option', async () => {
     const { result, sink } = await readPath(join(FIXTURES, 'utf8-bom.csv'), settingsFor({ encoding: 'windows-1252' }, CHUNK))
     expect(sink.rowsReceived).toEqual(ROWS)

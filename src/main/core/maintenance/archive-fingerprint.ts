@@ -1,0 +1,28 @@
+import type { Database as Db } from 'better-sqlite3'
+import { schemaVersion } from '../db/migrate'
+
+/** What must match between a restore's checked copy and the archive after it. */
+export interface Fingerprint {
+  version: number
+  pages: number
+  /** Rows of every ordinary table (the search indexes' shadow tables included), by name. */
+  rows: Record<string, number>
+}
+
+export function fingerprint(db: Db): Fingerprint {
+  const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name").pluck().all() as string[]
+  const rows: Record<string, number> = {}
+  for (const table of tables) rows[table] = db.prepare(`SELECT count(*) FROM "${table.replaceAll('"', '""')}"`).pluck().get() as number
+  return { version: schemaVersion(db), pages: db.pragma('page_count', { simple: true }) as number, rows }
+}
+
+/** How `actual` differs from `expected`, in short phrases ("meta: 11 rows, not 3"); empty when it does not. */
+export function differences(expected: Fingerprint, actual: Fingerprint): string[] {
+  const found: string[] = []
+  if (expected.version !== actual.version) found.push(`format ${actual.version}, not ${expected.version}`)
+  if (expected.pages !== actual.pages) found.push(`${actual.pages} pages, not ${expected.pages}`)
+  for (const table of new Set([...Object.keys(expected.rows), ...Object.keys(actual.rows)])) {
+    if (expected.rows[table] !== actual.rows[table]) found.push(`${table}: ${actual.rows[table] ?? 'missing'} rows, not ${expected.rows[table] ?? 'none'}`)
+  }
+  return found
+}
