@@ -58,10 +58,6 @@ export function registerIpc(options: IpcOptions): void {
   }
 }
 
-export function unregisterIpc(): void {
-  for (const method of apiMethods) ipcMain.removeHandler(IPC_PREFIX + method)
-}
-
 /** Forwards API events to the window, dropping them while it is gone (between close and recreate). */
 export function eventSender(window: () => BrowserWindow | null): (event: ApiEvent) => void {
   return (event) => {

@@ -3,21 +3,14 @@
 // pure TypeScript that runs anywhere; the renderer reaches the main process only through the
 // contract. This reads every import in src/ and fails on the first wrong one, naming file and line.
 
-import { readdirSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { builtinModules } from 'node:module'
 import { dirname, join, relative, resolve, sep } from 'node:path'
 import { describe, expect, it } from 'vitest'
-
-const SRC = resolve(import.meta.dirname, '../../../src')
+import { importsIn, sourceFiles, SRC, type ImportSite } from './source-imports'
 
 type Layer = 'shared' | 'core' | 'app' | 'cli' | 'bench' | 'preload' | 'renderer'
 type Target = Layer | 'electron' | 'node' | 'package' | 'main-entry'
-
-interface ImportSite {
-  file: string
-  line: number
-  specifier: string
-}
 
 export function layerOf(path: string): Layer | 'main-entry' | null {
   const inside = relative(SRC, path).split(sep)
@@ -56,18 +49,6 @@ const ALLOWED: Record<Layer, readonly Target[]> = {
   renderer: ['shared', 'package']
 }
 
-const IMPORT = /(?:^|[^\w.])(?:import|export)\s+(?:type\s+)?(?:[^'"`;]*?\s+from\s+)?['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g
-
-export function importsIn(file: string, text: string): ImportSite[] {
-  const sites: ImportSite[] = []
-  for (const match of text.matchAll(IMPORT)) {
-    const specifier = match[1] ?? match[2]
-    if (specifier === undefined) continue
-    sites.push({ file, line: text.slice(0, match.index).split('\n').length, specifier })
-  }
-  return sites
-}
-
 /** Every import that crosses a line it may not, as "file:line imports 'x' (layer → target)". */
 export function violations(sites: readonly ImportSite[]): string[] {
   const found: string[] = []
@@ -79,14 +60,6 @@ export function violations(sites: readonly ImportSite[]): string[] {
     found.push(`${relative(SRC, site.file)}:${site.line} imports '${site.specifier}' (${from} → ${target})`)
   }
   return found
-}
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name)
-    if (entry.isDirectory()) return sourceFiles(path)
-    return /\.(ts|svelte|mjs|js)$/.test(entry.name) && !entry.name.endsWith('.d.ts') ? [path] : []
-  })
 }
 
 describe('the layers of src/', () => {

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3'
-import { DATASET_ROW_KEY_FACTOR } from '../db/migrations/0002-dataset-row-search'
+import { DATASET_ROW_KEY_FACTOR } from '../search/dataset-row-key'
 import { columnName, datasetTableName } from './dataset-table-name'
 
 /**

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3'
 import type { CellValue, ColumnType } from '@shared/model'
 import type { ColumnTypeChange } from '@shared/row-query'
-import { DATASET_ROW_KEY_FACTOR } from '../db/migrations/0002-dataset-row-search'
+import { datasetRowKeyRange } from '../search/dataset-row-key'
 import { InvalidRequest } from '../invalid-request'
 import { getDatasetColumns } from './dataset-queries'
 import { columnName, datasetTableName } from './dataset-table-name'
@@ -72,10 +72,7 @@ export function setColumnType(db: Database, datasetId: number, position: number,
       const misfits = (db.prepare(`SELECT count(*) AS n FROM ${table} WHERE ${misfit}`).get() as { n: number }).n
       const examples = db.prepare(`SELECT rowid, ${name} AS value FROM ${table} WHERE ${misfit} ORDER BY rowid LIMIT 20`).all() as { rowid: number; value: CellValue }[]
       if ((column.type === 'text') !== (type === 'text')) {
-        db.prepare('DELETE FROM dataset_rows_fts WHERE rowid >= ? AND rowid < ?').run(
-          BigInt(datasetId) * BigInt(DATASET_ROW_KEY_FACTOR),
-          BigInt(datasetId + 1) * BigInt(DATASET_ROW_KEY_FACTOR)
-        )
+        db.prepare('DELETE FROM dataset_rows_fts WHERE rowid >= ? AND rowid < ?').run(...datasetRowKeyRange(datasetId))
         db.prepare('UPDATE datasets SET search_indexed_at = NULL WHERE id = ?').run(datasetId)
       }
       return { position, type, misfits, examples }

@@ -1,7 +1,7 @@
 import { basename } from 'node:path'
 import type { Database } from 'better-sqlite3'
 import type { Archive } from '../archive'
-import { DATASET_ROW_KEY_FACTOR } from '../db/migrations/0002-dataset-row-search'
+import { DATASET_ROW_KEY_FACTOR, datasetRowKeyRange } from '../search/dataset-row-key'
 import { indexDatasetRows } from '../datasets/index-dataset-rows'
 import { recoverInterruptedImports } from '../import/import-ledger'
 import { InvalidRequest } from '../invalid-request'
@@ -133,7 +133,7 @@ function searchChecks(db: Database, repair: boolean): SearchIndexCheck[] {
         db.prepare('UPDATE datasets SET search_indexed_at = NULL').run()
       } else {
         for (const id of outOfStep) {
-          db.prepare('DELETE FROM dataset_rows_fts WHERE rowid >= ? AND rowid < ?').run(BigInt(id) * BigInt(DATASET_ROW_KEY_FACTOR), BigInt(id + 1) * BigInt(DATASET_ROW_KEY_FACTOR))
+          db.prepare('DELETE FROM dataset_rows_fts WHERE rowid >= ? AND rowid < ?').run(...datasetRowKeyRange(id))
           db.prepare('UPDATE datasets SET search_indexed_at = NULL WHERE id = ?').run(id)
         }
       }

@@ -1,6 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3'
 import { columnName, datasetTableName } from '../datasets/dataset-table-name'
-import { DATASET_ROW_KEY_FACTOR } from '../db/migrations/0002-dataset-row-search'
+import { splitDatasetRowKey } from './dataset-row-key'
 
 interface DatasetShape {
   name: string
@@ -19,18 +19,13 @@ export class DataRowText {
 
   constructor(private readonly db: Database) {}
 
-  static split(key: number): { datasetId: number; row: number } {
-    const datasetId = Math.floor(key / DATASET_ROW_KEY_FACTOR)
-    return { datasetId, row: key - datasetId * DATASET_ROW_KEY_FACTOR }
-  }
-
   datasetName(datasetId: number): string | null {
     return this.shape(datasetId)?.name ?? null
   }
 
   /** The row's text values with their column labels; empty when the row or dataset is gone. */
   fields(key: number): { label: string; value: string }[] {
-    const { datasetId, row } = DataRowText.split(key)
+    const { datasetId, row } = splitDatasetRowKey(key)
     const shape = this.shape(datasetId)
     if (!shape?.read) return []
     const values = shape.read.raw(true).get(BigInt(row)) as (string | null)[] | undefined

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3'
 import { SNIPPET_MARK_END, SNIPPET_MARK_START, type SearchHit } from '@shared/model'
 import { cachedStatement } from '../db/cached-statement'
-import { DATASET_ROW_KEY_FACTOR } from '../db/migrations/0002-dataset-row-search'
+import { DATASET_ROW_KEY_FACTOR, datasetRowKeyRange, splitDatasetRowKey } from './dataset-row-key'
 import { DataRowText } from './data-row-text'
 import type { KindQuery, KindResult } from './kind-search'
 import { markTerms, type MatchTerm } from './match-terms'
@@ -31,7 +31,7 @@ export function datasetScope(db: Database, names: readonly string[], addedAfter:
 }
 
 function scopeCondition(scope: number[], params: (string | number | bigint)[]): string {
-  for (const id of scope) params.push(BigInt(id) * BigInt(DATASET_ROW_KEY_FACTOR), BigInt(id + 1) * BigInt(DATASET_ROW_KEY_FACTOR))
+  for (const id of scope) params.push(...datasetRowKeyRange(id))
   return `(${scope.map(() => '(rowid >= ? AND rowid < ?)').join(' OR ')})`
 }
 
@@ -101,16 +101,16 @@ function exactlySpelled(
   })
   const counts = new Map<number, number>()
   for (const { key } of kept) {
-    const { datasetId } = DataRowText.split(key)
+    const { datasetId } = splitDatasetRowKey(key)
     counts.set(datasetId, (counts.get(datasetId) ?? 0) + 1)
   }
   const buckets = [...counts].map(([datasetId, count]) => ({ source: rows.datasetName(datasetId), year: null, count }))
-  const listed = query.source === null ? kept : kept.filter((hit) => rows.datasetName(DataRowText.split(hit.key).datasetId) === query.source)
+  const listed = query.source === null ? kept : kept.filter((hit) => rows.datasetName(splitDatasetRowKey(hit.key).datasetId) === query.source)
   return { hits: listed.slice(0, query.take).map((hit) => toHit(rows, hit, terms)), buckets }
 }
 
 function toHit(rows: DataRowText, { key, rank }: { key: number; rank: number }, terms: readonly MatchTerm[]): SearchHit {
-  const { datasetId, row } = DataRowText.split(key)
+  const { datasetId, row } = splitDatasetRowKey(key)
   const name = rows.datasetName(datasetId) ?? `Dataset ${datasetId}`
   return { kind: 'data', id: datasetId, row, title: `${name} · row ${row.toLocaleString('en-US')}`, snippet: rowSnippet(rows.fields(key), terms), date: null, source: name, rank }
 }

@@ -4,13 +4,6 @@
 import type { ArchiveInfo, ArticleSummary, DatasetSummary, Note, NoteSummary } from '@shared/model'
 import { api, toFailure, type ApiFailure } from '../lib/api'
 
-export interface ArchiveContents {
-  info: ArchiveInfo
-  articles: ArticleSummary[]
-  datasets: DatasetSummary[]
-  notes: NoteSummary[]
-}
-
 function byUpdatedDesc(a: NoteSummary, b: NoteSummary): number {
   return b.updatedAt.localeCompare(a.updatedAt) || b.id - a.id
 }

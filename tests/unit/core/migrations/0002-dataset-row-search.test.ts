@@ -2,7 +2,8 @@ import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { migrate } from '../../../../src/main/core/db/migrate'
 import { migration0001 } from '../../../../src/main/core/db/migrations/0001-initial'
-import { DATASET_ROW_KEY_FACTOR, migration0002 } from '../../../../src/main/core/db/migrations/0002-dataset-row-search'
+import { migration0002 } from '../../../../src/main/core/db/migrations/0002-dataset-row-search'
+import { DATASET_ROW_KEY_FACTOR } from '../../../../src/main/core/search/dataset-row-key'
 
 describe('migration 0002: search index over dataset rows', () => {
   it('adds a contentless, diacritic-folding index whose entries can be deleted by key', () => {

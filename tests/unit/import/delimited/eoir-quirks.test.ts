@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { readDelimitedFile } from '../../../../src/main/core/import/delimited/read-delimited-file'
+import { readTableFile } from '../../../../src/main/core/import/read-table-file'
 import { DEFAULT_IMPORT_OPTIONS } from '@shared/model'
 import { RecordingSink } from './recording-sink'
 import { FIXTURES, readPath, settingsFor, tempDir } from './read-fixture'
@@ -24,11 +24,13 @@ describe('EOIR export quirks', () => {
   afterAll(() => temp.remove())
 
   it('keeps every row of an EOIR-style export read with the default options', async () => {
-    const sink = new RecordingSink()
     const path = join(FIXTURES, 'eoir-quirks.csv')
-    const result = await readDelimitedFile(path, 'eoir-quirks.csv', { ...DEFAULT_IMPORT_OPTIONS }, sink, new AbortController().signal)
+    const { result, sink } = await readPath(path, settingsFor(DEFAULT_IMPORT_OPTIONS, 1024 * 1024))
     const sha256 = createHash('sha256').update(readFileSync(path)).digest('hex')
     expect(result).toEqual({ encoding: 'windows-1252', delimiter: '\t', quote: 'none', header: true, rows: 6, bytes: 278, sha256 })
+    const imported = new RecordingSink()
+    expect(await readTableFile(path, 'eoir-quirks.csv', 'delimited', DEFAULT_IMPORT_OPTIONS, imported, new AbortController().signal)).toBe(sha256)
+    expect(imported.rowsReceived).toEqual(EXPECTED_ROWS)
     expect(sink.labels).toEqual(['IDNCASE', 'NAT', 'CITY', 'NOTE', 'COMP_DATE'])
     expect(sink.rowsReceived).toEqual(EXPECTED_ROWS)
     expect(sink.warnings).toEqual([

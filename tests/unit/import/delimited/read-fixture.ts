@@ -2,13 +2,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, join, resolve } from 'node:path'
 import type { ImportOptions } from '@shared/model'
-import { readDelimited, type DelimitedReadSettings } from '../../../../src/main/core/import/delimited/read-delimited'
-import type { DelimitedReadResult } from '../../../../src/main/core/import/delimited/read-delimited-file'
+import { readDelimited, type DelimitedReadResult, type DelimitedReadSettings } from '../../../../src/main/core/import/delimited/read-delimited'
 import { RecordingSink } from './recording-sink'
 
 export const FIXTURES = resolve(import.meta.dirname, '../../../fixtures/import/delimited')
 
-/** What readDelimitedFile passes, so tests that vary one setting still read like the real import. */
+/** What readTableFile passes, so tests that vary one setting still read like the real import. */
 export function settingsFor(options: Partial<ImportOptions>, chunkBytes: number): DelimitedReadSettings {
   return {
     delimiter: options.delimiter ?? null,

@@ -2,8 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll } from 'vitest'
-import { readJson } from '../../../../src/main/core/import/json/read-json'
-import type { JsonReadResult } from '../../../../src/main/core/import/json/read-json-file'
+import { readJson, type JsonReadResult } from '../../../../src/main/core/import/json/read-json'
 import { RecordingSink } from './recording-sink'
 
 const dir = mkdtempSync(join(tmpdir(), 'casefile-json-'))
