@@ -5,6 +5,7 @@ import type { Database as Db } from 'better-sqlite3'
 import type { Archive } from '../archive'
 import { MigrationFailed, migrate, schemaVersion } from '../db/migrate'
 import type { Migration } from '../db/migrations/migration'
+import { pragmaLines, pragmaValue, sqlValues } from '../db/sql-rows'
 import { isSameFile } from '../fs/same-file'
 import { processIsAlive } from '../import/import-ledger'
 import { InvalidRequest } from '../invalid-request'
@@ -32,10 +33,10 @@ interface Fingerprint {
 }
 
 function fingerprint(db: Db): Fingerprint {
-  const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name").pluck().all() as string[]
+  const tables = sqlValues('text').all(db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name").pluck())
   const rows: Record<string, number> = {}
-  for (const table of tables) rows[table] = db.prepare(`SELECT count(*) FROM "${table.replaceAll('"', '""')}"`).pluck().get() as number
-  return { version: schemaVersion(db), pages: db.pragma('page_count', { simple: true }) as number, rows }
+  for (const table of tables) rows[table] = sqlValues('integer').one(db.prepare(`SELECT count(*) FROM "${table.replaceAll('"', '""')}"`).pluck())
+  return { version: schemaVersion(db), pages: pragmaValue(db, 'page_count', 'integer'), rows }
 }
 
 function differences(expected: Fingerprint, actual: Fingerprint): string[] {
@@ -93,7 +94,7 @@ function preparedCopy(from: string, archivePath: string, migrations: readonly Mi
     }
     const copy = connect(temp, false, nativeBinding)
     try {
-      const integrity = (copy.pragma('integrity_check(3)') as { integrity_check: string }[]).map((row) => row.integrity_check)
+      const integrity = pragmaLines(copy, 'integrity_check(3)')
       if (integrity.join() !== 'ok') throw new InvalidRequest(`${fromName} is damaged or incomplete (${integrity.join('; ')}); nothing was restored.`)
       const version = schemaVersion(copy)
       if (version > migrations.length) {
@@ -247,8 +248,7 @@ async function replaceContent(archive: Archive, prepared: string, keptAs: string
 function verifyRestored(archivePath: string, expected: Fingerprint, nativeBinding: string | null): string[] {
   const db = connect(archivePath, true, nativeBinding)
   try {
-    const check = db.pragma('quick_check(3)') as { quick_check: string }[]
-    const problems = check.map((row) => row.quick_check).filter((line) => line !== 'ok')
+    const problems = pragmaLines(db, 'quick_check(3)').filter((line) => line !== 'ok')
     return [...problems, ...differences(expected, fingerprint(db))]
   } finally {
     db.close()
@@ -311,7 +311,7 @@ export async function restoreArchive(archive: Archive, from: string, migrations:
 function pagesOf(path: string, nativeBinding: string | null): number {
   const db = connect(path, true, nativeBinding)
   try {
-    return db.pragma('page_count', { simple: true }) as number
+    return pragmaValue(db, 'page_count', 'integer')
   } finally {
     db.close()
   }
