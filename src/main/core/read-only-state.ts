@@ -11,3 +11,6 @@ export function readOnlyMediaState(name: string): ReadOnlyState {
     message: `${name} cannot be written where it is (a read-only file, folder or disk), so Casefile opened it read-only: reading, search and export work, changes do not. To change it, copy it to a writable folder and open the copy.`
   }
 }
+
+/** A change refused because the archive is open read-only; its message is the archive's ReadOnlyState message. */
+export class ArchiveReadOnly extends Error {}

@@ -40,7 +40,7 @@ afterEach(() => {
 })
 
 async function sessionOn(path: string): Promise<InstanceType<typeof ArchiveSession>> {
-  const session = new ArchiveSession({ seedDir: null, nativeBinding: null, importWorker: null, searchWorker: null, chooseSavePath: async () => null, printPdf: async () => new Uint8Array(), showContextMenu: async () => null })
+  const session = new ArchiveSession({ seedDir: null, nativeBinding: null, importWorker: null, searchWorker: null, chooseSavePath: async () => null, pdfPrinter: { print: async () => new Uint8Array() }, showContextMenu: async () => null })
   await session.switchTo(path, false)
   cleanups.push(() => session.close())
   return session

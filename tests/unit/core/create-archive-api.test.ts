@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { checkCall, type ApiEvent } from '../../../src/shared/api'
@@ -9,7 +9,8 @@ import { tempArchive } from '../../helpers/temp-archive'
 
 const made = await tempArchive(true)
 const events: ApiEvent[] = []
-const { api, dispose } = createArchiveApi(made.archive, (event) => events.push(event), { importWorker: null, searchWorker: null })
+const NO_SHELL = { importWorker: null, searchWorker: null, chooseSavePath: null, pdfPrinter: null, showContextMenu: null }
+const { api, dispose } = createArchiveApi(made.archive, (event) => events.push(event), NO_SHELL)
 afterAll(async () => {
   await dispose()
   made.cleanup()
@@ -27,7 +28,8 @@ describe('checkCall (what every transport runs before the API)', () => {
     expect(checkCall('getArticle', { id: 1, extra: true })).toMatchObject({ error: { message: 'getArticle: argument has an unexpected field "extra".' } })
     expect(checkCall('listArticles', { id: 1 }).ok).toBe(false)
     expect(checkCall('search', { query: 'x'.repeat(100_001), limit: 10 }).ok).toBe(false)
-    expect(checkCall('getDatasetRows', { id: 1, offset: 0, limit: 5000 }).ok).toBe(false)
+    expect(checkCall('queryDatasetRows', { datasetId: 1, sort: null, filters: [], after: null, limit: 5000 }).ok).toBe(false)
+    expect(checkCall('quoteInNote', { target: { kind: 'note', title: 'x' }, articleId: 1, start: 0, end: 1 })).toMatchObject({ ok: false, error: { code: 'bad-request' } })
     expect(checkCall('getArticle', { id: 3 })).toEqual({ ok: true, value: 'getArticle' })
   })
 })
@@ -36,14 +38,14 @@ describe('createArchiveApi', () => {
   it('answers a missing record with not-found, not a throw', async () => {
     expect(await api.getArticle({ id: 9999 })).toEqual({ ok: false, error: { code: 'not-found', message: 'Article 9999 was not found in this archive.' } })
     expect((await api.getDataset({ id: 9999 })).ok).toBe(false)
-    expect((await api.getDatasetRows({ id: 9999, offset: 0, limit: 5 })).ok).toBe(false)
+    expect(await api.getNote({ id: 9999 })).toEqual({ ok: false, error: { code: 'not-found', message: 'Note 9999 was not found in this archive.' } })
   })
 
   it('says plainly, naming the chosen file, when an export cannot be written there', async () => {
     const note = await api.createNote({ title: 'Kept', body: 'x' })
     const id = note.ok ? note.value.id : 0
     const missing = join(made.dir, 'gone', 'notes.md')
-    const withDialog = createArchiveApi(made.archive, () => undefined, { importWorker: null, searchWorker: null, chooseSavePath: async () => missing })
+    const withDialog = createArchiveApi(made.archive, () => undefined, { ...NO_SHELL, chooseSavePath: async () => missing })
     expect(await withDialog.api.exportNotesToFile({ ids: [id], format: 'markdown', title: null })).toEqual({
       ok: false,
       error: { code: 'invalid-input', message: `Casefile could not write notes.md: the folder ${join(made.dir, 'gone')} does not exist. Nothing was written.` }
@@ -57,8 +59,7 @@ describe('createArchiveApi', () => {
     const answers: (string | null)[] = [join(made.dir, 'removals.csv'), null]
     const asked: string[] = []
     const withDialog = createArchiveApi(made.archive, () => undefined, {
-      importWorker: null,
-      searchWorker: null,
+      ...NO_SHELL,
       chooseSavePath: async (request) => {
         asked.push(`${request.title}|${request.suggestedName}|${request.extension}`)
         return answers.shift()!
@@ -73,41 +74,43 @@ describe('createArchiveApi', () => {
     await withDialog.dispose()
   })
 
-  it('quotes an article into a note and exports the note through the save dialog and the PDF printer it is given', async () => {
+  it('quotes an article into a new note and exports the note through the save dialog and the PDF printer it is given', async () => {
     const seed = made.archive.db.prepare("SELECT id, body FROM articles WHERE publisher = 'Colorlines'").get() as { id: number; body: string }
-    const created = await api.createNote({ title: 'Quote', body: '' })
-    if (!created.ok) throw new Error(created.error.message)
     const start = seed.body.indexOf('288,361')
-    const citation = await api.addArticleCitation({ noteId: created.value.id, articleId: seed.id, start, end: start + 7 })
-    expect(citation).toMatchObject({ ok: true, value: { quote: '288,361', kind: 'article', sourceId: seed.id } })
-    if (!citation.ok) return
-    await api.updateNote({ id: created.value.id, title: 'Quote', body: `> 288,361 [[cite:${citation.value.id}]]` })
-    expect((await api.listCitations({ noteId: created.value.id })).ok).toBe(true)
+    const quoted = await api.quoteInNote({ target: { kind: 'new', title: 'Quote' }, articleId: seed.id, start, end: start + 7 })
+    if (!quoted.ok) throw new Error(quoted.error.message)
+    expect(quoted.value).toMatchObject({ created: true, citation: { quote: '288,361', kind: 'article', sourceId: seed.id }, note: { title: 'Quote' } })
+    expect(quoted.value.note.body).toBe(`> 288,361 [[cite:${quoted.value.citation.id}]]\n`)
+    const note = quoted.value.note
     const printed: string[] = []
     const withPrinter = createArchiveApi(made.archive, () => undefined, {
-      importWorker: null,
-      searchWorker: null,
+      ...NO_SHELL,
       chooseSavePath: async (request) => join(made.dir, `note.${request.extension}`),
-      printPdf: async (html) => {
-        printed.push(html)
-        return new TextEncoder().encode('%PDF-1.7 fake')
+      pdfPrinter: {
+        print: async (html) => {
+          printed.push(html)
+          return new TextEncoder().encode('%PDF-1.7 fake')
+        }
       }
     })
-    expect(await withPrinter.api.exportNotesToFile({ ids: [created.value.id], format: 'pdf', title: null })).toEqual({ ok: true, value: { path: join(made.dir, 'note.pdf'), rows: 1 } })
+    expect(await withPrinter.api.exportNotesToFile({ ids: [note.id], format: 'pdf', title: null })).toEqual({ ok: true, value: { path: join(made.dir, 'note.pdf'), rows: 1 } })
     expect(readFileSync(join(made.dir, 'note.pdf'), 'utf8')).toBe('%PDF-1.7 fake')
     expect(printed[0]).toContain('Record Number of Deportations Continue Despite U.S. Review of Backlog')
-    expect(await withPrinter.api.exportNotesToFile({ ids: [created.value.id], format: 'markdown', title: null })).toMatchObject({ ok: true, value: { path: join(made.dir, 'note.md') } })
+    expect(await withPrinter.api.exportNotesToFile({ ids: [note.id], format: 'markdown', title: null })).toMatchObject({ ok: true, value: { path: join(made.dir, 'note.md') } })
     expect(readFileSync(join(made.dir, 'note.md'), 'utf8')).toContain('> 288,361 [^1]')
-    expect(await api.exportNotesToFile({ ids: [created.value.id], format: 'pdf', title: null })).toMatchObject({ ok: false, error: { code: 'invalid-input' } })
+    expect(await api.exportNotesToFile({ ids: [note.id], format: 'pdf', title: null })).toMatchObject({ ok: false, error: { code: 'invalid-input' } })
     await withPrinter.dispose()
-    expect((await api.deleteNote({ id: created.value.id })).ok).toBe(true)
+    expect((await api.deleteNote({ id: note.id })).ok).toBe(true)
   })
 
   it('answers a request the archive cannot carry out with its reason as invalid input', async () => {
-    expect(await api.exportNotes({ ids: [9999], format: 'html', title: null })).toEqual({
+    const withDialog = createArchiveApi(made.archive, () => undefined, { ...NO_SHELL, chooseSavePath: async () => join(made.dir, 'never.html') })
+    expect(await withDialog.api.exportNotesToFile({ ids: [9999], format: 'html', title: null })).toEqual({
       ok: false,
       error: { code: 'invalid-input', message: 'Note 9999 was not found in this archive.' }
     })
+    expect(existsSync(join(made.dir, 'never.html'))).toBe(false)
+    await withDialog.dispose()
   })
 
   it('finds the seed article for "prosecutors" with a marked snippet', async () => {
@@ -131,7 +134,7 @@ describe('createArchiveApi', () => {
     expect((await api.search(searchRequest('zurich', { limit: 5 }))).ok && (await api.search(searchRequest('zurich', { limit: 5 })))).toMatchObject({ value: { total: 0 } })
     const list = await api.listNotes()
     expect(list.ok && list.value.map((n) => n.title)).toEqual(['Closure rate'])
-    expect(await api.deleteNote({ id })).toEqual({ ok: true, value: { id } })
+    expect(await api.deleteNote({ id })).toMatchObject({ ok: true, value: { note: { id, title: 'Closure rate' }, citations: [] } })
     expect((await api.deleteNote({ id })).ok).toBe(false)
     expect((await api.updateNote({ id, title: 'x', body: 'y' })).ok).toBe(false)
   })

@@ -46,12 +46,12 @@ function everyCall(dir: string): { [M in ApiMethod]: ApiArgs<M> } {
     getArticle: { id: 1 },
     listDatasets: undefined,
     getDataset: { id: 1 },
-    getDatasetRows: { id: 1, offset: 0, limit: 5 },
     listNotes: undefined,
     getNote: { id: 1 },
     createNote: { title: 'new', body: '' },
     updateNote: { id: 1, title: 'changed', body: '' },
     deleteNote: { id: 1 },
+    restoreNote: { note: { id: 1, title: 'back', body: '', tags: [], createdAt: '2012-06-07T00:00:00.000Z' }, citations: [] },
     search: { query: 'deportations', kinds: [], source: null, after: null, before: null, sort: 'relevance', exact: false, offset: 0, limit: 5 },
     getArticleMatches: { id: 1, query: 'review', exact: false },
     queryDatasetRows: { datasetId: 1, sort: null, filters: [], after: null, limit: 5 },
@@ -65,12 +65,11 @@ function everyCall(dir: string): { [M in ApiMethod]: ApiArgs<M> } {
     updateChart: { id: 1, name: 'renamed', spec },
     duplicateChart: { id: 1 },
     deleteChart: { id: 1 },
-    exportNotes: { ids: [1], format: 'markdown', title: null },
     exportNotesToFile: { ids: [1], format: 'markdown', title: null },
     setNoteTags: { id: 1, tags: ['x'] },
     listNoteTags: undefined,
     listCitations: { noteId: 1 },
-    addArticleCitation: { noteId: 1, articleId: 1, start: 0, end: 5 },
+    quoteInNote: { target: { kind: 'note', id: 1 }, articleId: 1, start: 0, end: 5 },
     addDatasetCitation: { noteId: 1, datasetId: 1, detail: null },
     addChartCitation: { noteId: 1, chartId: 1 },
     listSavedSearches: undefined,
@@ -86,8 +85,8 @@ function everyCall(dir: string): { [M in ApiMethod]: ApiArgs<M> } {
 }
 
 const CHANGES: readonly ApiMethod[] = [
-  'createNote', 'updateNote', 'deleteNote', 'setColumnType', 'saveChart', 'updateChart', 'duplicateChart', 'deleteChart', 'setNoteTags',
-  'addArticleCitation', 'addDatasetCitation', 'addChartCitation', 'saveSearch', 'renameSavedSearch', 'deleteSavedSearch', 'importFiles'
+  'createNote', 'updateNote', 'deleteNote', 'restoreNote', 'setColumnType', 'saveChart', 'updateChart', 'duplicateChart', 'deleteChart', 'setNoteTags',
+  'quoteInNote', 'addDatasetCitation', 'addChartCitation', 'saveSearch', 'renameSavedSearch', 'deleteSavedSearch', 'importFiles'
 ]
 
 describe('a damaged archive', () => {
@@ -108,7 +107,9 @@ describe('a damaged archive', () => {
       chooseSavePath: async (request) => {
         saved.push(request.suggestedName)
         return join(dir, `saved-${saved.length}.${request.extension}`)
-      }
+      },
+      pdfPrinter: null,
+      showContextMenu: null
     })
     cleanups.push(dispose)
     const calls = everyCall(dir)
@@ -133,7 +134,7 @@ describe('a damaged archive', () => {
 
   it('answers a read that reaches the damaged page with the same plain way out, not a library error', async () => {
     const { archive } = await damagedArchive('ds_4', 1)
-    const { api, dispose } = createArchiveApi(archive, () => undefined, { importWorker: null, searchWorker: null })
+    const { api, dispose } = createArchiveApi(archive, () => undefined, { importWorker: null, searchWorker: null, chooseSavePath: null, pdfPrinter: null, showContextMenu: null })
     cleanups.push(dispose)
     const id = archive.db.prepare("SELECT CAST(substr(name, 4) AS INTEGER) FROM sqlite_schema WHERE name = 'ds_4'").pluck().get() as number
     const rows = await api.queryDatasetRows({ datasetId: id, sort: null, filters: [], after: null, limit: 1000 })

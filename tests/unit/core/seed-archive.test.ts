@@ -1,6 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import { getArticle, listArticles } from '../../../src/main/core/articles/article-queries'
-import { getDataset, getDatasetRows, listDatasets } from '../../../src/main/core/datasets/dataset-queries'
+import { getDataset, listDatasets } from '../../../src/main/core/datasets/dataset-queries'
+import { firstRows } from '../../helpers/first-rows'
+import { queryDatasetRows } from '../../../src/main/core/datasets/query-dataset-rows'
 import { aggregateChart } from '../../../src/main/core/charts/aggregate-chart'
 import { listCharts } from '../../../src/main/core/charts/chart-queries'
 import { tempArchive } from '../../helpers/temp-archive'
@@ -38,7 +40,7 @@ describe('the sample archive', () => {
     expect(types).toMatchObject({ as_of_date: 'date', measure: 'text', value: 'real', source_id: 'text' })
     const colorlines = dataset.sources.find((s) => s.key === 'COLORLINES_20120607')!
     expect(colorlines.url).toBe('https://colorlines.com/article/record-number-deportations-continue-despite-us-review-backlog/')
-    const rows = getDatasetRows(db, summary.id, 0, 1000)!.rows.map((r) => r.values)
+    const rows = firstRows(db, summary.id, 1000).rows.map((r) => r.values)
     const measure = dataset.columns.findIndex((c) => c.label === 'measure')
     const value = dataset.columns.findIndex((c) => c.label === 'value')
     const date = dataset.columns.findIndex((c) => c.label === 'as_of_date')
@@ -52,10 +54,10 @@ describe('the sample archive', () => {
     const dataset = getDataset(db, summary.id)!
     expect(dataset.columns[0]).toMatchObject({ label: 'fiscal_year', type: 'integer' })
     expect(dataset.sources.length).toBeGreaterThan(5)
-    const page = getDatasetRows(db, summary.id, 0, 2)!
+    const page = firstRows(db, summary.id, 2)
     expect(page.total).toBe(summary.rowCount)
     expect(page.rows[0]).toEqual({ rowid: 1, values: [2005, 'ice_removals_and_returns', 195066, 'exact', 'TRAC_234', 'no', expect.stringContaining('TRAC')] })
-    const next = getDatasetRows(db, summary.id, 2, 1)!
+    const next = queryDatasetRows(db, { datasetId: summary.id, sort: null, filters: [], after: { value: null, rowid: 2 }, limit: 1 })
     expect(next.rows[0]!.rowid).toBe(3)
   })
 

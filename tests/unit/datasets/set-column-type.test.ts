@@ -2,7 +2,8 @@ import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { DEFAULT_IMPORT_OPTIONS } from '../../../src/shared/model'
-import { getDataset, getDatasetRows } from '../../../src/main/core/datasets/dataset-queries'
+import { getDataset } from '../../../src/main/core/datasets/dataset-queries'
+import { firstRows } from '../../helpers/first-rows'
 import { exportRowsCsv } from '../../../src/main/core/datasets/export-rows-csv'
 import { FileExistsError } from '../../../src/main/core/fs/publish-file'
 import { reindexAfterTypeChange, setColumnType } from '../../../src/main/core/datasets/set-column-type'
@@ -32,12 +33,12 @@ describe('setColumnType', () => {
     expect(getDataset(db, id)!.columns[0]!.type).toBe('text')
     const change = setColumnType(db, id, 0, 'integer')
     expect(change).toEqual({ position: 0, type: 'integer', misfits: 2, examples: [{ rowid: 2, value: '08123' }, { rowid: 4, value: 'N/A' }] })
-    expect(getDatasetRows(db, id, 0, 10)!.rows.map((row) => row.values[0])).toEqual([12, '08123', 7, 'N/A', null])
+    expect(firstRows(db, id, 10).rows.map((row) => row.values[0])).toEqual([12, '08123', 7, 'N/A', null])
     expect(db.prepare(`SELECT typeof(c0) FROM ds_${id} WHERE rowid = 1`).pluck().get()).toBe('integer')
     expect(getDataset(db, id)!.columns[0]!.type).toBe('integer')
     // and back: numbers become their text again
     expect(setColumnType(db, id, 0, 'text').misfits).toBe(0)
-    expect(getDatasetRows(db, id, 0, 10)!.rows.map((row) => row.values[0])).toEqual(['12', '08123', '7', 'N/A', null])
+    expect(firstRows(db, id, 10).rows.map((row) => row.values[0])).toEqual(['12', '08123', '7', 'N/A', null])
   })
 
   it('keeps the search index in step when a column moves in or out of text', async () => {

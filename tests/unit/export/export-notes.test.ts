@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from 'better-sqlite3'
 import markdownIt from 'markdown-it'
 import { insertArticle } from '../../../src/main/core/articles/article-queries'
-import { addArticleCitation, addDatasetCitation, citationToken } from '../../../src/main/core/citations/citation-queries'
+import { addArticleCitation, addDatasetCitation } from '../../../src/main/core/citations/citation-queries'
+import { citationToken } from '../../../src/shared/citation-text'
 import { exportNotes } from '../../../src/main/core/export/export-notes'
 import { insertNote, updateNote } from '../../../src/main/core/notes/note-queries'
 import { ChromiumPdfPrinter, findChromium } from '../../../src/main/cli/chromium-pdf-printer'
@@ -63,22 +64,22 @@ describe('exportNotes', () => {
   it('embeds a saved chart: drawn by the only scripts its policy allows, listed in Sources, a table in Markdown', () => {
     const chart = removalsChart()
     const note = insertNote(db, 'Removals', `Removals peaked in FY2012.\n\n[[chart:${chart}]]\n\nThen they fell.`).id
-    const html = exportNotes(db, [note], 'html').text
+    const html = exportNotes(db, [note], 'html', null).text
     expect(html).toContain(`<canvas id="chart-canvas-${chart}" role="img"`)
     const policy = /content="([^"]+)"/.exec(html)![1]!
     expect(policy.match(/'sha256-[A-Za-z0-9+/=]+'/g)).toHaveLength(2)
     expect(html.match(/<script>/g)).toHaveLength(2)
     expect(html).toContain('“ICE removals by fiscal year, FY2005–FY2018 (chart)”')
-    const md = exportNotes(db, [note], 'markdown').text
+    const md = exportNotes(db, [note], 'markdown', null).text
     expect(md).toContain('**ICE removals by fiscal year, FY2005–FY2018**[^1]')
     expect(md).toContain('| 2012 | 409849 |  | 225390 |\n')
     expect(md).not.toContain('\n\n\n')
     const gone = insertNote(db, 'Gone', '[[chart:987654]]').id
-    expect(exportNotes(db, [gone], 'html').text).toContain('<span class="chart-missing">[Chart Chart 987654 cannot be drawn: this chart no longer exists]</span>')
+    expect(exportNotes(db, [gone], 'html', null).text).toContain('<span class="chart-missing">[Chart Chart 987654 cannot be drawn: this chart no longer exists]</span>')
   })
 
   it('exports a note as HTML with its quote, a numbered citation and the Sources list', () => {
-    const { text, sources, notes, title } = exportNotes(db, [quotedNote], 'html')
+    const { text, sources, notes, title } = exportNotes(db, [quotedNote], 'html', null)
     expect({ sources, notes, title }).toEqual({ sources: 1, notes: 1, title: 'Closure rate' })
     expect(text).toContain('<strong>2 percent</strong>')
     expect(text).toContain(`<blockquote>\n<p>${quote} <sup class="citation"><a href="#source-1">1</a></sup></p>\n</blockquote>`)
@@ -88,7 +89,7 @@ describe('exportNotes', () => {
   })
 
   it('exports Markdown with citations as footnotes', () => {
-    const { text } = exportNotes(db, [quotedNote], 'markdown')
+    const { text } = exportNotes(db, [quotedNote], 'markdown', null)
     expect(text).toContain(`# Closure rate\n\nFewer than **2 percent**`)
     expect(text).toContain(`> ${quote} [^1]`)
     expect(text).toMatch(new RegExp(`\\[\\^1\\]: Jorge Rivas, “${SEED_TITLE.replaceAll('.', '\\.')}”, Colorlines, 2012-06-07, ${SEED_URL.replaceAll('.', '\\.')}\\. Imported from .+ \\(sha256 ${seedSha}\\)\\.`))
@@ -98,10 +99,10 @@ describe('exportNotes', () => {
     const other = insertNote(db, 'Two quotes', 'x').id
     const again = addArticleCitation(db, other, seedId, 0, 10)
     updateNote(db, other, 'Two quotes', `A ${citationToken(again.id)} B ${citationToken(again.id)} C [[cite:999999]]`)
-    const html = exportNotes(db, [other], 'html').text
+    const html = exportNotes(db, [other], 'html', null).text
     expect(html.match(/href="#source-1"/g)).toHaveLength(2)
     expect(html).toContain('<sup class="citation missing" title="This citation no longer exists">?</sup>')
-    expect(exportNotes(db, [other], 'markdown').text).toContain('A [^1] B [^1] C\n')
+    expect(exportNotes(db, [other], 'markdown', null).text).toContain('A [^1] B [^1] C\n')
   })
 
   it('names the page of a PDF a quoted passage starts on, in HTML and in Markdown', () => {
@@ -119,8 +120,8 @@ describe('exportNotes', () => {
     const onPageTwo = addArticleCitation(db, note, scan, start, start + 5)
     const unpaged = addArticleCitation(db, note, seedId, 0, 10)
     updateNote(db, note, 'Paged', `${citationToken(onPageTwo.id)} and ${citationToken(unpaged.id)}`)
-    expect(exportNotes(db, [note], 'html').text).toContain('<sup class="citation"><a href="#source-1">1</a>, p. 2</sup> and <sup class="citation"><a href="#source-2">2</a></sup>')
-    expect(exportNotes(db, [note], 'markdown').text).toContain('[^1] (p. 2) and [^2]')
+    expect(exportNotes(db, [note], 'html', null).text).toContain('<sup class="citation"><a href="#source-1">1</a>, p. 2</sup> and <sup class="citation"><a href="#source-2">2</a></sup>')
+    expect(exportNotes(db, [note], 'markdown', null).text).toContain('[^1] (p. 2) and [^2]')
   })
 
   it('lists what a dataset citation cites (its detail) with the dataset, in HTML and in Markdown', () => {
@@ -130,9 +131,9 @@ describe('exportNotes', () => {
     const second = addDatasetCitation(db, note, removals, 'measure: ice_removals_total')
     const again = addDatasetCitation(db, note, removals, 'rows FY2011 only')
     updateNote(db, note, 'FY2011', `Removals in FY2011 ${citationToken(first.id)}, the total ${citationToken(second.id)} ${citationToken(again.id)}.`)
-    const html = exportNotes(db, [note], 'html').text
+    const html = exportNotes(db, [note], 'html', null).text
     expect(html).toContain('<li id="source-1" value="1">“ICE removals by fiscal year, FY2005–FY2018” (rows FY2011 only; measure: ice_removals_total), ')
-    const md = exportNotes(db, [note], 'markdown').text
+    const md = exportNotes(db, [note], 'markdown', null).text
     expect(md).toContain('[^1]: “ICE removals by fiscal year, FY2005–FY2018” (rows FY2011 only; measure: ice\\_removals\\_total), ')
   })
 
@@ -154,7 +155,7 @@ describe('exportNotes', () => {
     const note = insertNote(db, 'Hostile source', 'draft').id
     const citation = addArticleCitation(db, note, article, 0, 9)
     updateNote(db, note, 'Hostile source', `Quoted ${citationToken(citation.id)}.`)
-    const md = exportNotes(db, [note], 'markdown').text
+    const md = exportNotes(db, [note], 'markdown', null).text
     const sources = md.slice(md.indexOf('# Sources'))
     expect(sources.trim().split('\n')).toHaveLength(3)
     // The most permissive reader: raw HTML allowed, bare links turned into links.
@@ -166,8 +167,8 @@ describe('exportNotes', () => {
   })
 
   it('refuses an empty choice and names a note that does not exist', () => {
-    expect(() => exportNotes(db, [], 'html')).toThrow('Choose at least one note to export.')
-    expect(() => exportNotes(db, [quotedNote, 424242], 'html')).toThrow('Note 424242 was not found in this archive.')
+    expect(() => exportNotes(db, [], 'html', null)).toThrow('Choose at least one note to export.')
+    expect(() => exportNotes(db, [quotedNote, 424242], 'html', null)).toThrow('Note 424242 was not found in this archive.')
   })
 
   it('keeps hostile markup inert: escaped as text, no script, no frame, no javascript: link, no remote image', () => {
@@ -184,7 +185,7 @@ describe('exportNotes', () => {
         '<div style="width: expression(alert(7))">x</div>'
       ].join('\n\n')
     ).id
-    const html = exportNotes(db, [hostile], 'html').text
+    const html = exportNotes(db, [hostile], 'html', null).text
     const body = html.slice(html.indexOf('<body'))
     for (const tag of ['<script', '<iframe', '<svg', '<img', '<div']) expect(body).not.toContain(tag)
     expect(body).not.toMatch(/href="(javascript|data):/i)
@@ -193,12 +194,12 @@ describe('exportNotes', () => {
   })
 })
 
-const chromium = findChromium()
+const chromium = findChromium(process.env)
 describe.skipIf(chromium === null)('PDF export through headless Chromium', () => {
   it('prints a note whose text, quote and Sources list pdftotext can read back, making no request', async () => {
     const printer = new ChromiumPdfPrinter(chromium!)
     const path = join(dir, 'note.pdf')
-    writeFileSync(path, await printer.print(exportNotes(db, [quotedNote], 'html').text))
+    writeFileSync(path, await printer.print(exportNotes(db, [quotedNote], 'html', null).text))
     const text = pdfText(path).replace(/\s+/g, ' ')
     expect(text).toContain('Fewer than 2 percent of the reviewed cases were closed.')
     expect(text).toContain(quote)
@@ -214,7 +215,7 @@ describe.skipIf(chromium === null)('PDF export through headless Chromium', () =>
     updateNote(db, note, 'Detail', `Removals in FY2011 ${citationToken(citation.id)}.`)
     const printer = new ChromiumPdfPrinter(chromium!)
     const path = join(dir, 'detail.pdf')
-    writeFileSync(path, await printer.print(exportNotes(db, [note], 'html').text))
+    writeFileSync(path, await printer.print(exportNotes(db, [note], 'html', null).text))
     expect(pdfText(path).replace(/\s+/g, ' ')).toContain('“ICE removals by fiscal year, FY2005–FY2018” (rows FY2011 only)')
   }, 60_000)
 
@@ -240,8 +241,8 @@ describe.skipIf(chromium === null)('PDF export through headless Chromium', () =>
     const withChart = join(dir, 'with-chart.pdf')
     const without = join(dir, 'without-chart.pdf')
     const text = 'Removals by fiscal year, as ICE reported them.'
-    writeFileSync(withChart, await printer.print(exportNotes(db, [insertNote(db, 'Chart', `${text}\n\n[[chart:${chart}]]`).id], 'html').text))
-    writeFileSync(without, await printer.print(exportNotes(db, [insertNote(db, 'Chart', text).id], 'html').text))
+    writeFileSync(withChart, await printer.print(exportNotes(db, [insertNote(db, 'Chart', `${text}\n\n[[chart:${chart}]]`).id], 'html', null).text))
+    writeFileSync(without, await printer.print(exportNotes(db, [insertNote(db, 'Chart', text).id], 'html', null).text))
     const inked = inkedPixels(withChart, 1)
     const plain = inkedPixels(without, 1)
     // The drawn bars, axes and labels ink over ten thousand pixels at 40 dpi; a blank canvas inks none.
@@ -254,7 +255,7 @@ describe.skipIf(chromium === null)('PDF export through headless Chromium', () =>
     const hostile = insertNote(db, 'Hostile', '<script>alert(1)</script>\n\n![t](https://example.com/t.png)\n\n<img src=x onerror=alert(2)>').id
     const printer = new ChromiumPdfPrinter(chromium!)
     const path = join(dir, 'hostile.pdf')
-    writeFileSync(path, await printer.print(exportNotes(db, [hostile], 'html').text))
+    writeFileSync(path, await printer.print(exportNotes(db, [hostile], 'html', null).text))
     expect(pdfText(path)).toContain('<script>alert(1)</script>')
     expect([printer.requestsRefused, printer.dialogsOpened]).toEqual([0, 0])
   }, 60_000)

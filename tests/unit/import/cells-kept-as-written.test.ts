@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest'
 import type { ChartSpec, RowFilter } from '../../../src/shared/chart-spec'
 import type { ImportOptions } from '../../../src/shared/model'
 import { aggregateChart } from '../../../src/main/core/charts/aggregate-chart'
-import { getDataset, getDatasetRows } from '../../../src/main/core/datasets/dataset-queries'
+import { getDataset } from '../../../src/main/core/datasets/dataset-queries'
+import { firstRows } from '../../helpers/first-rows'
 import { columnStats, queryDatasetRows } from '../../../src/main/core/datasets/query-dataset-rows'
 import { setColumnType } from '../../../src/main/core/datasets/set-column-type'
 import { importTestArchive } from '../../helpers/import-test-archive'
@@ -14,7 +15,7 @@ async function setup() {
   const made = await importTestArchive()
   const { db } = made
   const run = (path: string, options: Partial<ImportOptions> = {}) => made.run(path, options, () => undefined)
-  const values = (id: number) => getDatasetRows(db, id, 0, 1000)!.rows.map((row) => row.values)
+  const values = (id: number) => firstRows(db, id, 1000).rows.map((row) => row.values)
   const types = (id: number) => getDataset(db, id)!.columns.map((column) => column.type)
   return { db, write: made.write, run, values, types }
 }

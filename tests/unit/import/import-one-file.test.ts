@@ -6,7 +6,8 @@ import { importOneFile } from '../../../src/main/core/import/import-one-file'
 import { importOfSizeExists } from '../../../src/main/core/import/duplicate-imports'
 import { indexDatasetRows } from '../../../src/main/core/datasets/index-dataset-rows'
 import { openArchive } from '../../../src/main/core/index'
-import { getDataset, getDatasetRows } from '../../../src/main/core/datasets/dataset-queries'
+import { getDataset } from '../../../src/main/core/datasets/dataset-queries'
+import { firstRows } from '../../helpers/first-rows'
 import { tempArchive } from '../../helpers/temp-archive'
 
 const cleanups: (() => void)[] = []
@@ -45,7 +46,7 @@ describe('importOneFile', () => {
       ['c4', 'fiscal_year', 'text'],
       ['c5', 'share', 'real']
     ])
-    expect(getDatasetRows(db, outcome.id!, 0, 10)!.rows.map((r) => r.values)).toEqual([
+    expect(firstRows(db, outcome.id!, 10).rows.map((r) => r.values)).toEqual([
       [2012, 409849, '08123', 'a', 'b', '1.50'],
       [2013, 368644, '90210', null, 'c', 7.5]
     ])
@@ -60,7 +61,7 @@ describe('importOneFile', () => {
     const outcome = await run(write('late.csv', `id,code\n${rows}\n`))
     const dataset = getDataset(db, outcome.id!)!
     expect(dataset.columns.map((c) => c.type)).toEqual(['text', 'text'])
-    const values = getDatasetRows(db, outcome.id!, 0, 25_000)!.rows.map((r) => r.values)
+    const values = firstRows(db, outcome.id!, 25_000).rows.map((r) => r.values)
     expect(values[7]).toEqual(['7', '7.25'])
     expect(values[14_999]).toEqual(['14999', '14999.25'])
     expect(values[15_000]).toEqual(['A-1', 'pending'])

@@ -3,7 +3,8 @@ import { join, resolve } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { DEFAULT_IMPORT_OPTIONS, type ImportOptions } from '../../../src/shared/model'
 import { importOneFile } from '../../../src/main/core/import/import-one-file'
-import { getDataset, getDatasetRows } from '../../../src/main/core/datasets/dataset-queries'
+import { getDataset } from '../../../src/main/core/datasets/dataset-queries'
+import { firstRows } from '../../helpers/first-rows'
 import { tempArchive } from '../../helpers/temp-archive'
 
 const FIXTURE = resolve(import.meta.dirname, '../../fixtures/import/workbook/dhs-yearbook-2013-table-39.xlsx')
@@ -62,7 +63,7 @@ describe('importing a workbook', () => {
         ].join('\n')
       }
     ])
-    const rows = getDatasetRows(db, table.id, 0, 10)!.rows.map((row) => row.values)
+    const rows = firstRows(db, table.id, 10).rows.map((row) => row.values)
     expect(rows[1]!.slice(0, 3)).toEqual(['Aliens removed', 359795, 391597])
     expect(rows[3]!.slice(0, 7)).toEqual(['Removals of criminal aliens¹', 97133, 'D', 'X', '-', '(b)(6)', 'D'])
     const review = getDataset(db, outcome.sheets![1]!.id!)!

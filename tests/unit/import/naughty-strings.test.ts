@@ -5,7 +5,8 @@ import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { DEFAULT_IMPORT_OPTIONS } from '../../../src/shared/model'
-import { getDataset, getDatasetRows } from '../../../src/main/core/datasets/dataset-queries'
+import { getDataset } from '../../../src/main/core/datasets/dataset-queries'
+import { firstRows } from '../../helpers/first-rows'
 import { importOneFile } from '../../../src/main/core/import/import-one-file'
 import { getNote, insertNote, updateNote } from '../../../src/main/core/notes/note-queries'
 import { tempArchive } from '../../helpers/temp-archive'
@@ -47,7 +48,7 @@ describe('the big list of naughty strings', () => {
     expect(getDataset(db, wide.id!)!.columns.map((c) => c.label)).toEqual(strings.map((text, i) => (text.trim() === '' ? `Column ${i + 1}` : text)))
     // One value per column, shown exactly as written; a column that reads as a number stores a number.
     const columns = getDataset(db, wide.id!)!.columns
-    const cells = getDatasetRows(db, wide.id!, 0, 1)!.rows[0]!.values
+    const cells = firstRows(db, wide.id!, 1).rows[0]!.values
     const stored = db.prepare(`SELECT ${columns.map((column) => `typeof(${column.name})`).join(', ')} FROM ds_${wide.id}`).raw().get() as string[]
     cells.forEach((cell, i) => {
       expect(String(cell), strings[i]).toBe(strings[i])
@@ -60,6 +61,6 @@ describe('the big list of naughty strings', () => {
     const long = await importOneFile(db, { path: tall, options: DEFAULT_IMPORT_OPTIONS, article: null, dataset: null }, new AbortController().signal, () => undefined, null)
     expect(long).toMatchObject({ status: 'imported', rows: strings.length })
     expect(getDataset(db, long.id!)!.columns[0]!.type).toBe('text')
-    expect(getDatasetRows(db, long.id!, 0, 1000)!.rows.map((r) => r.values[0])).toEqual(strings)
+    expect(firstRows(db, long.id!, 1000).rows.map((r) => r.values[0])).toEqual(strings)
   })
 })

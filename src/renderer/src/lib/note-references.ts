@@ -3,7 +3,10 @@
 // the exports number them (src/main/core/export/export-sources.ts), so the preview's [3] is the
 // PDF's [3]: one number per source, in the order of first mention.
 
+import { citationToken } from '@shared/citation-text'
 import type { Citation, CitationKind } from '@shared/model'
+
+export { citationToken }
 
 export type ReferenceKind = 'cite' | 'chart'
 
@@ -16,10 +19,6 @@ export interface NoteReference {
 }
 
 const REFERENCE_TOKEN = /\[\[(cite|chart):(\d{1,15})\]\]/g
-
-export function citationToken(id: number): string {
-  return `[[cite:${id}]]`
-}
 
 export function chartToken(id: number): string {
   return `[[chart:${id}]]`
@@ -83,29 +82,6 @@ export function numberSources(text: string, citations: readonly Citation[], char
   return { sources, byCitation, byChart }
 }
 
-/** Keeps quoted words from being read as Markdown structure or as another reference. */
-function escapeQuotedLine(line: string): string {
-  const escaped = line.replaceAll('\\', '\\\\').replaceAll('[[', '\\[[').replaceAll('`', '\\`').replaceAll('*', '\\*')
-  return escaped.replace(/^(\s*)([#>+=_-])/, '$1\\$2').replace(/^(\s*\d+)([.)])/, '$1\\$2')
-}
-
-/** A quoted passage as a Markdown blockquote ending with its citation: `> words [[cite:ID]]`. */
-export function quoteBlock(quote: string, citationId: number): string {
-  const lines = quote
-    .replace(/\r\n?/g, '\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim()
-    .split('\n')
-    .map((line) => (line.trim() === '' ? '>' : `> ${escapeQuotedLine(line.trim())}`))
-  return `${lines.join('\n')} ${citationToken(citationId)}`
-}
-
-/** The text with a block added at its end, a blank line before it. */
-export function appendBlock(text: string, block: string): string {
-  const kept = text.replace(/\s+$/, '')
-  return kept === '' ? `${block}\n` : `${kept}\n\n${block}\n`
-}
-
 export interface Insertion {
   /** The whole text afterwards. */
   text: string
@@ -137,12 +113,4 @@ export function insertAt(text: string, start: number, end: number, words: string
   }
   const inserted = `${lead}${words}${tail}`
   return { text: before + inserted + after, from, to, inserted, caret: before.length + inserted.length }
-}
-
-/** The text with each [[cite:OLD]] whose id is in `ids` turned into [[cite:NEW]]; other tokens stay. */
-export function remapCitations(text: string, ids: ReadonlyMap<number, number>): string {
-  return text.replace(/\[\[cite:(\d{1,15})\]\]/g, (token, id: string) => {
-    const replacement = ids.get(Number(id))
-    return replacement === undefined ? token : citationToken(replacement)
-  })
 }

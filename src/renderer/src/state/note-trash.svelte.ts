@@ -1,15 +1,10 @@
-// Undo for a deleted note. The archive deletes for real (and its citations with it), so undo
-// writes the note again: same title, text and tags, its citations made anew and the [[cite:ID]]
-// tokens in its text pointed at the new ones. Only the last deletion can be undone.
+// Undo for a deleted note. The archive deletes for real (and its citations with it) and answers with
+// what it deleted; undo hands that back to restoreNote, which writes the note again with its tags and
+// citations in one transaction. Only the last deletion can be undone.
 
-import type { Citation, Note } from '@shared/model'
+import type { DeletedNote } from '@shared/api'
+import type { Note } from '@shared/model'
 import { api, toFailure } from '../lib/api'
-import { remapCitations } from '../lib/note-references'
-
-export interface DeletedNote {
-  note: Note
-  citations: Citation[]
-}
 
 export class NoteTrash {
   last = $state.raw<DeletedNote | null>(null)
@@ -33,15 +28,7 @@ export class NoteTrash {
     this.restoring = true
     this.error = null
     try {
-      const { note, citations } = deleted
-      const created = await api.createNote({ title: note.title, body: '' })
-      const ids = new Map<number, number>()
-      for (const citation of citations) {
-        const made = await recreate(created.id, citation)
-        if (made !== null) ids.set(citation.id, made.id)
-      }
-      let restored = await api.updateNote({ id: created.id, title: note.title, body: remapCitations(note.body, ids) })
-      if (note.tags.length > 0) restored = await api.setNoteTags({ id: created.id, tags: note.tags })
+      const restored = await api.restoreNote(deleted)
       this.last = null
       return restored
     } catch (caught) {
@@ -50,19 +37,5 @@ export class NoteTrash {
     } finally {
       this.restoring = false
     }
-  }
-}
-
-/** A citation like the old one, for the new note; null when its source is gone from the archive. */
-async function recreate(noteId: number, citation: Citation): Promise<Citation | null> {
-  try {
-    if (citation.kind === 'article') {
-      if (citation.startOffset === null || citation.endOffset === null) return null
-      return await api.addArticleCitation({ noteId, articleId: citation.sourceId, start: citation.startOffset, end: citation.endOffset })
-    }
-    if (citation.kind === 'dataset') return await api.addDatasetCitation({ noteId, datasetId: citation.sourceId, detail: citation.quote })
-    return await api.addChartCitation({ noteId, chartId: citation.sourceId })
-  } catch {
-    return null
   }
 }
