@@ -3,7 +3,10 @@
 import { readdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 
-export const SRC = resolve(import.meta.dirname, '../../../src')
+export const ROOT = resolve(import.meta.dirname, '../../..')
+export const SRC = join(ROOT, 'src')
+/** The benchmarks: built with the app's main entries, run from the repository, never part of the app. */
+export const BENCH = join(ROOT, 'bench')
 
 export interface ImportSite {
   file: string

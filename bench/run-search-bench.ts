@@ -15,12 +15,12 @@ import { DEFAULT_IMPORT_OPTIONS, type SearchHitKind } from '@shared/model'
 import { parseQuery } from '@shared/query/parse-query'
 import { searchRequest } from '@shared/search-request'
 import { seededRandom } from '@shared/seeded-random'
-import { insertArticle } from '../core/articles/article-queries'
-import { importOneFile } from '../core/import/import-one-file'
-import { openArchive, type Archive } from '../core/index'
-import { searchArchive } from '../core/search/search-archive'
-import { SearchPool } from '../core/search/search-pool'
-import { planSearch } from '../core/search/search-plan'
+import { insertArticle } from '../src/main/core/articles/article-queries'
+import { importOneFile } from '../src/main/core/import/import-one-file'
+import { openArchive, type Archive } from '../src/main/core/index'
+import { searchArchive } from '../src/main/core/search/search-archive'
+import { SearchPool } from '../src/main/core/search/search-pool'
+import { planSearch } from '../src/main/core/search/search-plan'
 
 const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 100_000)
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000)

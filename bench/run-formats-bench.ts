@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url'
 import ExcelJS from 'exceljs'
 import type { ImportOutcome } from '@shared/model'
 import { seededRandom } from '@shared/seeded-random'
-import { scannedPdf } from '../../../tests/helpers/scanned-pdf'
+import { scannedPdf } from '../tests/helpers/scanned-pdf'
 
 const CLI = join(dirname(fileURLToPath(import.meta.url)), 'cli.js')
 const WORKBOOK_ROWS = Number(process.env.BENCH_WORKBOOK_ROWS ?? 750_000)

@@ -9,10 +9,10 @@ import { join } from 'node:path'
 import type { ChartSpec } from '@shared/chart-spec'
 import { DEFAULT_IMPORT_OPTIONS } from '@shared/model'
 import { seededRandom } from '@shared/seeded-random'
-import { aggregateChart } from '../core/charts/aggregate-chart'
-import { bucketExpression } from '../core/charts/bucket-expression'
-import { importOneFile } from '../core/import/import-one-file'
-import { openArchive } from '../core/index'
+import { aggregateChart } from '../src/main/core/charts/aggregate-chart'
+import { bucketExpression } from '../src/main/core/charts/bucket-expression'
+import { importOneFile } from '../src/main/core/import/import-one-file'
+import { openArchive } from '../src/main/core/index'
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000)
 const REPEATS = 20
