@@ -31,10 +31,15 @@ export function appendBlock(text: string, block: string): string {
   return kept === '' ? `${block}\n` : `${kept}\n\n${block}\n`
 }
 
-/** The text with each [[cite:OLD]] whose id is in `ids` turned into [[cite:NEW]]; other tokens stay. */
-export function remapCitations(text: string, ids: ReadonlyMap<number, number>): string {
-  return text.replace(CITATION_TOKEN, (token, id: string) => {
+/**
+ * The text with each [[cite:OLD]] whose id is in `ids` turned into [[cite:NEW]], or taken out (with
+ * the space before it) where NEW is null; tokens not in `ids` stay. One pass, so a new id that
+ * equals another old one is never rewritten twice.
+ */
+export function remapCitations(text: string, ids: ReadonlyMap<number, number | null>): string {
+  return text.replace(new RegExp(` ?${CITATION_TOKEN.source}`, 'g'), (token, id: string) => {
     const replacement = ids.get(Number(id))
-    return replacement === undefined ? token : citationToken(replacement)
+    if (replacement === undefined) return token
+    return replacement === null ? '' : `${token.startsWith(' ') ? ' ' : ''}${citationToken(replacement)}`
   })
 }

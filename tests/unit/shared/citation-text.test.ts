@@ -17,4 +17,9 @@ describe('citation text', () => {
   it('points a restored note’s tokens at its new citations and leaves the others alone', () => {
     expect(remapCitations(`${citationToken(1)} [[cite:2]] [[chart:1]]`, new Map([[1, 10]]))).toBe('[[cite:10]] [[cite:2]] [[chart:1]]')
   })
+
+  it('takes out the tokens of citations not made again, in the same pass as the others move', () => {
+    const ids = new Map<number, number | null>([[1, null], [2, 1], [3, null]])
+    expect(remapCitations('> gone [[cite:1]]\n\nkept [[cite:2]], [[cite:3]]end [[cite:4]]', ids)).toBe('> gone\n\nkept [[cite:1]],end [[cite:4]]')
+  })
 })

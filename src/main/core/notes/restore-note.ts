@@ -13,18 +13,16 @@ const EXISTS = sqlValues('integer')
 /**
  * Writes a deleted note again (the undo of deleteNote), all in one transaction: its title, text,
  * tags and creation time, and each of its citations made anew, the note's [[cite:ID]] tokens pointed
- * at the new ones. A citation whose source has left the archive since is not made again: its token
- * stays, naming a citation that no longer exists, which the note and its exports leave out.
+ * at the new ones. A citation whose source has left the archive since is not made again, and its
+ * token is taken out (the words it marked stay): left in, it would name whichever citation of this
+ * note next took its id, and pass the words off as that source's.
  */
 export function restoreNote(db: Database, deleted: DeletedNote): Note {
   return db.transaction((): Note => {
     const { title, body, tags, createdAt } = deleted.note
     const note = insertNoteCreated(db, title, '', createdAt)
-    const ids = new Map<number, number>()
-    for (const citation of deleted.citations) {
-      const made = recreate(db, note.id, citation)
-      if (made !== null) ids.set(citation.id, made.id)
-    }
+    const ids = new Map<number, number | null>()
+    for (const citation of deleted.citations) ids.set(citation.id, recreate(db, note.id, citation)?.id ?? null)
     found(updateNote(db, note.id, title, remapCitations(body, ids)), `Note ${note.id}`)
     return found(setNoteTags(db, note.id, tags), `Note ${note.id}`)
   })()

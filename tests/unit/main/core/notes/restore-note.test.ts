@@ -70,7 +70,12 @@ describe('deleteNote and restoreNote', () => {
     const deleted = deleteNote(db, id)!
     db.prepare('DELETE FROM charts WHERE id = ?').run(chart.id)
     const restored = restoreNote(db, deleted)
-    expect(listCitations(db, restored.id).map((citation) => citation.kind)).toEqual(['article', 'dataset'])
+    const citations = listCitations(db, restored.id)
+    expect(citations.map((citation) => citation.kind)).toEqual(['article', 'dataset'])
+    // The chart's token goes with it: left in, it would name whichever citation next takes its id.
+    const tokens = [...restored.body.matchAll(/\[\[cite:(\d+)\]\]/g)].map((match) => Number(match[1]))
+    expect(tokens).toEqual(citations.map((citation) => citation.id))
+    expect(restored.body).toContain(`Removals [[cite:${citations[1]!.id}]], charted [[chart:${chart.id}]].`)
   })
 
   it('writes nothing at all when a step fails part-way', async () => {
