@@ -1,9 +1,10 @@
-import { resolve } from 'node:path'
 import type { Archive } from '../core/index'
 import { getDataset } from '../core/datasets/dataset-queries'
 import { exportRowsCsv } from '../core/datasets/export-rows-csv'
 import { FileExistsError } from '../core/fs/publish-file'
+import { InvalidRequest } from '../core/invalid-request'
 import { CommandError, UsageError, type CliIo } from './cli-io'
+import { outputPath } from './output-file'
 import { allowOnly, type ParsedArgs } from './parse-cli-args'
 
 /** The plain reason a file could not be written, for the few ways writing one fails. */
@@ -31,12 +32,12 @@ export function exportDatasetCommand(archive: Archive, args: ParsedArgs, io: Cli
   if (typeof out !== 'string') throw new UsageError('export-dataset needs the file to write, e.g. --csv removals.csv')
   const id = Number(value)
   if (getDataset(archive.db, id) === null) throw new CommandError(`Dataset ${id} was not found in this archive.`)
-  const path = resolve(out)
+  const path = outputPath(out, args.flags.has('force'))
   let rows: number
   try {
     rows = exportRowsCsv(archive.db, { datasetId: id, sort: null, filters: [] }, path, args.flags.has('force')).rows
   } catch (error) {
-    throw writeFailure(error, path)
+    throw error instanceof InvalidRequest ? new CommandError(error.message) : writeFailure(error, path)
   }
   io.out(`Exported ${rows.toLocaleString('en-US')} row${rows === 1 ? '' : 's'} of dataset #${id} to ${path}\n`)
 }

@@ -1,6 +1,7 @@
 import { closeSync, fsyncSync, openSync, rmSync, writeSync } from 'node:fs'
 import type { Database } from 'better-sqlite3'
 import { publishFile } from '../fs/publish-file'
+import { checkExportTarget } from '../fs/write-export-file'
 import type { CellValue } from '@shared/model'
 import type { RowQuery } from '@shared/row-query'
 import { getDatasetColumns } from './dataset-queries'
@@ -30,6 +31,7 @@ export function csvField(value: CellValue): string {
  * An existing file is replaced only with `overwrite` (else FileExistsError).
  */
 export function exportRowsCsv(db: Database, query: Omit<RowQuery, 'after' | 'limit'>, path: string, overwrite: boolean): { rows: number } {
+  checkExportTarget(path)
   const labels = getDatasetColumns(db, query.datasetId).map((column) => column.label)
   const temporary = `${path}.${process.pid}.partial`
   const fd = openSync(temporary, 'w', 0o644)

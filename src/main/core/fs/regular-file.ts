@@ -1,4 +1,4 @@
-import type { BigIntStats, Stats } from 'node:fs'
+import { statSync, type BigIntStats, type Stats } from 'node:fs'
 
 /**
  * Why a path cannot be read as a file's bytes, in words, or null for a regular file. A named pipe
@@ -12,4 +12,21 @@ export function notRegularFileReason(stats: Stats | BigIntStats): string | null 
   if (stats.isSocket()) return 'it is a socket, not a regular file'
   if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'it is a device, not a regular file'
   return 'it is not a regular file'
+}
+
+/**
+ * Why a new file may not be put at `path` in place of what stands there, or null when nothing does
+ * or a regular file does. Files are written beside their name and renamed over it, and a rename
+ * would put the file in place of a named pipe or a device (as root, /dev/stdout itself) rather than
+ * write into it.
+ */
+export function notReplaceableReason(path: string): string | null {
+  let stats: Stats
+  try {
+    stats = statSync(path)
+  } catch {
+    // Nothing there (or a folder on the way that is missing): the write itself says what is wrong.
+    return null
+  }
+  return notRegularFileReason(stats)
 }

@@ -1,6 +1,7 @@
 // The CLI's keeping commands as a person meets them: restore, undo, check and backup while another
 // process writes or the archive is damaged, exports that would overwrite, and hostile file names.
-import { copyFileSync, existsSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { copyFileSync, existsSync, readdirSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { openArchive } from '../../../../src/main/core/index'
@@ -144,6 +145,17 @@ describe('exports', () => {
       `casefile: cannot write x.html: the folder ${join(dir, 'missing')} does not exist. Nothing was written.`
     )
     expect(existsSync(join(dir, 'missing'))).toBe(false)
+  })
+
+  it('never put a file in place of a named pipe, even with --force', async () => {
+    const { dir, path } = await archiveWithBackup()
+    const pipe = join(dir, 'pipe')
+    execFileSync('mkfifo', [pipe])
+    for (const command of [['export-notes', '1', '--md'], ['export-dataset', '1', '--csv']]) {
+      expectOneLine(await cli(['--archive', path, ...command, pipe, '--force']), `casefile: cannot write pipe: it is a named pipe (FIFO), not a regular file. Nothing was written.`)
+      expect(statSync(pipe).isFIFO()).toBe(true)
+    }
+    expect(readdirSync(dir).filter((name) => name.includes('.tmp'))).toEqual([])
   })
 })
 

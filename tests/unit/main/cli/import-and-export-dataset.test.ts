@@ -81,7 +81,7 @@ describe('casefile import and export-dataset', () => {
     writeFileSync(out, 'keep me\n')
     const refused = await cli(['--archive', archive, 'export-dataset', String(id), '--csv', out])
     expect(refused.code).toBe(1)
-    expect(refused.err).toBe(`casefile: ${out} already exists; add --force to replace it, or choose another name.\n`)
+    expect(refused.err).toBe(`casefile: ${out} already exists; choose another name, or add --force to replace it.\n`)
     expect(readFileSync(out, 'utf8')).toBe('keep me\n')
     const forced = await cli(['--archive', archive, 'export-dataset', String(id), '--csv', out, '--force'])
     expect(forced.code).toBe(0)

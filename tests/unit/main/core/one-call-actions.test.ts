@@ -2,7 +2,8 @@
 // export notes to a file), called as the window calls them and pushed where they break: the note or
 // the article gone by the time the call arrives, a restored note's sources deleted meanwhile, a
 // file that cannot be written. Each answers in words and leaves the archive as it was.
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { ArchiveApi } from '../../../../src/shared/api'
@@ -85,11 +86,14 @@ describe('one call per action, where it breaks', () => {
     const ids = [await noteIn(api, 'One'), await noteIn(api, 'Two')]
     mkdirSync(join(dir, 'a-folder'))
     writeFileSync(join(dir, 'a-file'), 'x')
+    execFileSync('mkfifo', [join(dir, 'a-pipe')])
     const before = readdirSync(dir).sort()
     for (const [path, format] of [
       [join(dir, 'missing', 'out.pdf'), 'pdf'],
       [join(dir, 'a-file', 'out.html'), 'html'],
-      [join(dir, 'a-folder'), 'markdown']
+      [join(dir, 'a-folder'), 'markdown'],
+      // The save dialog asks before replacing a file; a pipe is no file to replace.
+      [join(dir, 'a-pipe'), 'html']
     ] as const) {
       target = path
       const answer = await api.exportNotesToFile({ ids, format, title: null })
@@ -101,6 +105,7 @@ describe('one call per action, where it breaks', () => {
     }
     expect(readdirSync(dir).sort()).toEqual(before)
     expect(readdirSync(join(dir, 'a-folder'))).toEqual([])
+    expect(statSync(join(dir, 'a-pipe')).isFIFO()).toBe(true)
   })
 
   it('a printer that fails writes no file and says what failed', async () => {
