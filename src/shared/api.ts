@@ -29,7 +29,6 @@ import { bool, id, int, list, nothing, nullable, oneOf, record, text, variant, t
 
 export const MAX_NOTE_BODY = 5_000_000
 export const MAX_QUERY_LENGTH = 100_000
-export const MAX_ROWS_PAGE = 1_000
 /** Deeper pages rank more matches than anyone scrolls through; narrow the query instead. */
 export const MAX_SEARCH_OFFSET = 100_000
 /** Null tokens an import may be given, and their length: markers are short, and a few suffice. */
