@@ -49,8 +49,23 @@ export function addArticleCitation(db: Database, noteId: number, articleId: numb
   if (!(Number.isSafeInteger(start) && Number.isSafeInteger(end) && start >= 0 && end > start && end <= article.body.length)) {
     throw new InvalidRequest(`The passage ${start}–${end} is not inside article ${articleId} (its text is ${article.body.length} characters long).`)
   }
+  // Half of a character written as two UTF-16 units cannot be stored (SQLite's UTF-8 would make it
+  // U+FFFD), and the quotation would no longer be what the article says.
+  for (const [offset, edge] of [[start, 'starts'], [end, 'ends']] as const) {
+    if (isLowSurrogate(article.body.charCodeAt(offset)) && isHighSurrogate(article.body.charCodeAt(offset - 1))) {
+      throw new InvalidRequest(`The passage ${start}–${end} of article ${articleId} ${edge} inside a character; select the whole character.`)
+    }
+  }
   const quote = article.body.slice(start, end)
   return insert(db, noteId, 'article', { article_id: articleId, quote, start_offset: start, end_offset: end })
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff
 }
 
 /** Records that a note cites a whole dataset (detail may say which filter or rows). */

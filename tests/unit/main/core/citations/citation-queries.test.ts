@@ -31,4 +31,23 @@ describe('citations', () => {
     expect(() => addDatasetCitation(db, noteId, 12345, null)).toThrow(/FOREIGN KEY/)
     expect(listCitations(db, noteId).map((c) => c.id)).toEqual([citation.id])
   })
+
+  it('refuses a passage that starts or ends inside a character written with two UTF-16 units', async () => {
+    const made = await tempArchive(false)
+    cleanups.push(made.cleanup)
+    const db = made.archive.db
+    // Half of 😀 cannot be stored: SQLite's UTF-8 would turn it into U+FFFD, and the quotation would
+    // no longer be what the article says.
+    const body = 'Detained 😀 twice'
+    const articleId = insertArticle(db, {
+      title: 'T', byline: null, publisher: null, publishedAt: null, url: null, language: null, body,
+      sourceFile: 't.txt', sourceSize: body.length, sha256: 'd'.repeat(64), importId: null, pages: []
+    })
+    const noteId = insertNote(db, 'N', '').id
+    const inside = body.indexOf('😀') + 1
+    expect(() => addArticleCitation(db, noteId, articleId, 0, inside)).toThrow(`The passage 0–${inside} of article ${articleId} ends inside a character; select the whole character.`)
+    expect(() => addArticleCitation(db, noteId, articleId, inside, body.length)).toThrow(`The passage ${inside}–${body.length} of article ${articleId} starts inside a character; select the whole character.`)
+    expect(addArticleCitation(db, noteId, articleId, 0, inside + 1).quote).toBe('Detained 😀')
+    expect(listCitations(db, noteId)).toHaveLength(1)
+  })
 })
