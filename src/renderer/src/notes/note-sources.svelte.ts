@@ -1,0 +1,95 @@
+// What a note's references point at: its citations, the saved charts it may embed, and the
+// articles and datasets they come from, so the preview can number, name and open each source.
+// Chart numbers are fetched once per chart and shared by every drawing of it.
+
+import type { ChartData } from '@shared/chart-spec'
+import type { ArticleSummary, Citation, DatasetSummary, SavedChart } from '@shared/model'
+import { api, toFailure, type ApiFailure } from '../lib/api'
+import { formatCalendarDate } from '../lib/format-date'
+import type { NumberedSource } from './note-references'
+
+export class NoteSources {
+  citations = $state.raw<Citation[]>([])
+  charts = $state.raw<SavedChart[]>([])
+  articles = $state.raw<ArticleSummary[]>([])
+  datasets = $state.raw<DatasetSummary[]>([])
+  status = $state<'loading' | 'ready' | 'error'>('loading')
+  error = $state.raw<ApiFailure | null>(null)
+
+  readonly #noteId: number
+  #chartData = new Map<number, Promise<ChartData>>()
+  #seq = 0
+
+  constructor(noteId: number) {
+    this.#noteId = noteId
+  }
+
+  async load(): Promise<void> {
+    const seq = ++this.#seq
+    this.status = 'loading'
+    try {
+      const [citations, charts, articles, datasets] = await Promise.all([
+        api.listCitations({ noteId: this.#noteId }),
+        api.listCharts(),
+        api.listArticles(),
+        api.listDatasets()
+      ])
+      if (seq !== this.#seq) return
+      this.citations = citations
+      this.charts = charts
+      this.articles = articles
+      this.datasets = datasets
+      this.#chartData.clear()
+      this.error = null
+      this.status = 'ready'
+    } catch (caught) {
+      if (seq !== this.#seq) return
+      this.error = toFailure(caught)
+      this.status = 'error'
+    }
+  }
+
+  /** A citation just made for this note: known at once, without listing them all again. */
+  added(citation: Citation): void {
+    this.citations = [...this.citations.filter((known) => known.id !== citation.id), citation]
+  }
+
+  chart(id: number): SavedChart | null {
+    return this.charts.find((chart) => chart.id === id) ?? null
+  }
+
+  citation(id: number): Citation | null {
+    return this.citations.find((citation) => citation.id === id) ?? null
+  }
+
+  chartData(chart: SavedChart): Promise<ChartData> {
+    let data = this.#chartData.get(chart.id)
+    if (data === undefined) {
+      data = api.chartData({ spec: chart.spec })
+      // A failure is not remembered: the next drawing asks again.
+      data.catch(() => this.#chartData.delete(chart.id))
+      this.#chartData.set(chart.id, data)
+    }
+    return data
+  }
+
+  /** The source's title, for lists. */
+  title(source: Pick<NumberedSource, 'kind' | 'sourceId'>): string {
+    if (source.kind === 'article') return this.articles.find((article) => article.id === source.sourceId)?.title ?? `Article ${source.sourceId} (not in the archive)`
+    if (source.kind === 'dataset') return this.datasets.find((dataset) => dataset.id === source.sourceId)?.name ?? `Dataset ${source.sourceId} (not in the archive)`
+    return this.chart(source.sourceId)?.name ?? `Chart ${source.sourceId} (not in the archive)`
+  }
+
+  /** What kind of source it is and where it comes from: "Article · Colorlines · 7 June 2012". */
+  detail(source: Pick<NumberedSource, 'kind' | 'sourceId'>): string {
+    if (source.kind === 'article') {
+      const article = this.articles.find((candidate) => candidate.id === source.sourceId)
+      const date = article?.publishedAt == null ? null : formatCalendarDate(article.publishedAt)
+      return ['Article', article?.publisher ?? null, date].filter((part) => part !== null && part !== '').join(' · ')
+    }
+    if (source.kind === 'dataset') return 'Dataset'
+    const chart = this.chart(source.sourceId)
+    const dataset = chart === null ? undefined : this.datasets.find((candidate) => candidate.id === chart.datasetId)
+    return dataset === undefined ? 'Chart' : `Chart of ${dataset.name}`
+  }
+}
