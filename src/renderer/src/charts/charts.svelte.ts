@@ -1,6 +1,7 @@
 // The saved charts, as the sidebar and the review dashboard list them: loaded whole on start and
 // whenever the archive changes, and kept in step locally when a chart is saved or deleted here.
 
+import { createContext } from 'svelte'
 import type { SavedChart } from '@shared/model'
 import { api } from '../lib/api'
 import { LoadedList } from '../lib/loaded-list.svelte'
@@ -26,3 +27,5 @@ export class ChartsState extends LoadedList<SavedChart> {
     this.replace(this.items.filter((item) => item.id !== id))
   }
 }
+
+export const [getCharts, setCharts] = createContext<ChartsState>()

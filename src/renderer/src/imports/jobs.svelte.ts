@@ -3,7 +3,9 @@
 // and a result that vanished on a timer could not be read after a coffee break. The status bar's
 // one-line summary of a finished job is what fades.
 
+import { createContext } from 'svelte'
 import type { JobStatus } from '@shared/model'
+import { api, toFailure, type ApiFailure } from '../lib/api'
 import { summariseJob, type JobSummary } from './import-outcome'
 
 export const SUMMARY_LINGER_MS = 8000
@@ -29,7 +31,7 @@ export class JobsState {
   }
 
   /** Jobs already under way or done when the window (re)loaded; no summary, nothing "just" happened. */
-  prime(known: readonly JobStatus[]): void {
+  #prime(known: readonly JobStatus[]): void {
     for (const job of known) {
       if (!this.jobs.some((existing) => existing.id === job.id)) this.#insert(job)
     }
@@ -50,13 +52,33 @@ export class JobsState {
     return 'unchanged'
   }
 
-  requestCancel(id: string): void {
-    this.cancelling = new Set(this.cancelling).add(id)
+  /**
+   * The jobs the main process knows, finished ones too: after a reload the panel should still say
+   * what became of each file. Resolves to whether one is running (a reload in the middle of an
+   * import), or to false when they could not be listed: jobs are a convenience here, and the archive
+   * reports its own errors.
+   */
+  async fetchKnown(): Promise<boolean> {
+    try {
+      const known = await api.listJobs()
+      this.#prime(known)
+      return known.some((job) => job.state === 'running')
+    } catch {
+      return false
+    }
   }
 
-  /** Cancel did not get through; the button should offer it again. */
-  cancelFailed(id: string): void {
-    this.#forgetCancel(id)
+  /** Asks the main process to stop a job; resolves to why it could not be asked, or null. The button shows "Cancelling…" meanwhile. */
+  async cancel(id: string): Promise<ApiFailure | null> {
+    this.cancelling = new Set(this.cancelling).add(id)
+    try {
+      await api.cancelJob({ jobId: id })
+      return null
+    } catch (caught) {
+      // Cancel did not get through; the button should offer it again.
+      this.#forgetCancel(id)
+      return toFailure(caught)
+    }
   }
 
   dismiss(id: string): void {
@@ -104,3 +126,5 @@ export class JobsState {
     this.summary = null
   }
 }
+
+export const [getJobs, setJobs] = createContext<JobsState>()

@@ -14,33 +14,69 @@ export class Loadable<T> {
   #seq = 0
   #fetch: (() => Promise<T>) | null = null
 
-  /** Loads a value; the previous one stays visible meanwhile so a reload does not flash. */
-  async load(fetch: () => Promise<T>): Promise<void> {
+  /**
+   * Counts the requests made (and local values set): an answer fetched at one sequence is current
+   * only while the sequence has not moved on. Lets a caller that appends to the value (a next page)
+   * drop what it fetched for an older question.
+   */
+  get sequence(): number {
+    return this.#seq
+  }
+
+  /**
+   * Loads a value; the previous one stays visible meanwhile so a reload does not flash. Resolves to
+   * true when this answer (or failure) was kept, false when a newer request overtook it.
+   */
+  async load(fetch: () => Promise<T>): Promise<boolean> {
     const seq = ++this.#seq
     this.#fetch = fetch
     this.status = 'loading'
     this.error = null
     try {
       const value = await fetch()
-      if (seq !== this.#seq) return
+      if (seq !== this.#seq) return false
       this.value = value
       this.status = 'ready'
     } catch (caught) {
-      if (seq !== this.#seq) return
+      if (seq !== this.#seq) return false
       this.error = toFailure(caught)
       this.status = 'error'
     }
+    return true
+  }
+
+  /** A request is coming but not made yet (a search waits for typing to pause): loading now, older answers dropped. */
+  expect(): void {
+    this.#seq++
+    this.status = 'loading'
   }
 
   retry(): void {
     if (this.#fetch !== null) void this.load(this.#fetch)
   }
 
-  /** Replaces the value after a local change (e.g. a saved note) without a round trip. */
+  /** Replaces the value after a local change (e.g. a saved note) without a round trip; a load in flight is dropped. */
   set(value: T): void {
     this.#seq++
     this.value = value
     this.error = null
     this.status = 'ready'
   }
+
+  /**
+   * Changes part of the value shown (a note saved, a citation added) and leaves a load in flight to
+   * land: it asked for more than this change touches, and reads the archive as it is.
+   */
+  modify(change: (value: T) => T): void {
+    if (this.value !== null) this.value = change(this.value)
+  }
+
+  /** Back to nothing asked: no value, no error; an answer on its way is dropped. */
+  reset(): void {
+    this.#seq++
+    this.value = null
+    this.error = null
+    this.status = 'idle'
+  }
 }
+

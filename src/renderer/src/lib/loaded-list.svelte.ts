@@ -22,8 +22,8 @@ export class LoadedList<T> {
     return this.#list.error
   }
 
-  load(): Promise<void> {
-    return this.#list.load(this.fetch)
+  async load(): Promise<void> {
+    await this.#list.load(this.fetch)
   }
 
   /** The list after a change made here; a load still on its way predates it and is dropped. */

@@ -1,6 +1,7 @@
 // How the sidebar lists notes: the sort (remembered between sessions), the filter, and the notes
 // picked for a dossier. Lives beside the archive state so a tag clicked in a note can filter here.
 
+import { createContext } from 'svelte'
 import type { NoteSummary } from '@shared/model'
 import { isNoteSort, visibleNotes, type NoteSort } from './note-list-order'
 
@@ -75,3 +76,5 @@ export class NoteListState {
     if ([...this.selected].some((id) => !ids.has(id))) this.selected = new Set([...this.selected].filter((id) => ids.has(id)))
   }
 }
+
+export const [getNoteList, setNoteList] = createContext<NoteListState>()

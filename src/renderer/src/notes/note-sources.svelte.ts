@@ -4,54 +4,65 @@
 
 import type { ChartData } from '@shared/chart-spec'
 import type { ArticleSummary, Citation, DatasetSummary, SavedChart } from '@shared/model'
-import { api, toFailure, type ApiFailure } from '../lib/api'
+import { api, type ApiFailure } from '../lib/api'
+import { Loadable } from '../lib/loadable.svelte'
 import { formatCalendarDate } from '../lib/format-date'
 import type { NumberedSource } from './note-references'
 
-export class NoteSources {
-  citations = $state.raw<Citation[]>([])
-  charts = $state.raw<SavedChart[]>([])
-  articles = $state.raw<ArticleSummary[]>([])
-  datasets = $state.raw<DatasetSummary[]>([])
-  status = $state<'loading' | 'ready' | 'error'>('loading')
-  error = $state.raw<ApiFailure | null>(null)
+interface Sources {
+  citations: Citation[]
+  charts: SavedChart[]
+  articles: ArticleSummary[]
+  datasets: DatasetSummary[]
+}
 
+export class NoteSources {
+  readonly #sources = new Loadable<Sources>()
   readonly #noteId: number
   #chartData = new Map<number, Promise<ChartData>>()
-  #seq = 0
 
   constructor(noteId: number) {
     this.#noteId = noteId
   }
 
+  get citations(): Citation[] {
+    return this.#sources.value?.citations ?? []
+  }
+
+  get charts(): SavedChart[] {
+    return this.#sources.value?.charts ?? []
+  }
+
+  get articles(): ArticleSummary[] {
+    return this.#sources.value?.articles ?? []
+  }
+
+  get datasets(): DatasetSummary[] {
+    return this.#sources.value?.datasets ?? []
+  }
+
+  /** Before the first load this reads 'loading': the sources are asked for as soon as the note opens. */
+  get status(): 'loading' | 'ready' | 'error' {
+    return this.#sources.status === 'idle' ? 'loading' : this.#sources.status
+  }
+
+  get error(): ApiFailure | null {
+    return this.#sources.error
+  }
+
   async load(): Promise<void> {
-    const seq = ++this.#seq
-    this.status = 'loading'
-    try {
-      const [citations, charts, articles, datasets] = await Promise.all([
-        api.listCitations({ noteId: this.#noteId }),
-        api.listCharts(),
-        api.listArticles(),
-        api.listDatasets()
-      ])
-      if (seq !== this.#seq) return
-      this.citations = citations
-      this.charts = charts
-      this.articles = articles
-      this.datasets = datasets
-      this.#chartData.clear()
-      this.error = null
-      this.status = 'ready'
-    } catch (caught) {
-      if (seq !== this.#seq) return
-      this.error = toFailure(caught)
-      this.status = 'error'
-    }
+    const noteId = this.#noteId
+    const landed = await this.#sources.load(async () => {
+      const [citations, charts, articles, datasets] = await Promise.all([api.listCitations({ noteId }), api.listCharts(), api.listArticles(), api.listDatasets()])
+      return { citations, charts, articles, datasets }
+    })
+    // Charts may have been edited meanwhile: their numbers are asked for again.
+    if (landed && this.#sources.status === 'ready') this.#chartData.clear()
   }
 
   /** A citation just made for this note: known at once, without listing them all again. */
   added(citation: Citation): void {
-    this.citations = [...this.citations.filter((known) => known.id !== citation.id), citation]
+    this.#sources.modify((sources) => ({ ...sources, citations: [...sources.citations.filter((known) => known.id !== citation.id), citation] }))
   }
 
   chart(id: number): SavedChart | null {

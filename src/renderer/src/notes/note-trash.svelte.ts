@@ -2,6 +2,7 @@
 // writes the note again: same title, text and tags, its citations made anew and the [[cite:ID]]
 // tokens in its text pointed at the new ones. Only the last deletion can be undone.
 
+import { createContext } from 'svelte'
 import type { Citation, Note } from '@shared/model'
 import { api, toFailure } from '../lib/api'
 import { remapCitations } from './note-references'
@@ -66,3 +67,5 @@ async function recreate(noteId: number, citation: Citation): Promise<Citation | 
     return null
   }
 }
+
+export const [getNoteTrash, setNoteTrash] = createContext<NoteTrash>()

@@ -2,6 +2,7 @@
 // run. Reloaded with the archive (an import brings new matches); changes made here update the list
 // from the archive's answer, so names and counts are always the archive's own.
 
+import { createContext } from 'svelte'
 import type { SavedSearch } from '@shared/model'
 import { api } from '../lib/api'
 import { matchesSaved, savedFiltersOf, type SearchOptions } from './search-options'
@@ -46,3 +47,5 @@ export class SavedSearchesState extends LoadedList<SavedSearch> {
     this.replace([...this.items.filter((item) => item.id !== saved.id), saved].sort(byName))
   }
 }
+
+export const [getSavedSearches, setSavedSearches] = createContext<SavedSearchesState>()

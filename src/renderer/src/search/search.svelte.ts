@@ -1,50 +1,96 @@
 // The search field, the screen's options and the results. Typing is debounced; a change of options
-// runs at once. Every request carries a sequence number so a slow answer to an older search can never
-// replace the answer to a newer one, and a page fetched for an older search is never appended.
+// runs at once. The first page is a Loadable, so a slow answer to an older search can never replace
+// the answer to a newer one, and a page fetched for an older search is never appended.
 
+import { createContext } from 'svelte'
+import { selectionQuery } from '@shared/context-menu'
 import type { SavedSearch, SearchHit, SearchRequest, SearchResult } from '@shared/model'
 import { searchRequest } from '@shared/search-request'
 import { removeChip } from '@shared/query/remove-chip'
-import { api, toFailure, type ApiFailure } from '../lib/api'
 import { dateRange } from '@shared/date-range'
+import { api, toFailure, type ApiFailure } from '../lib/api'
+import { Loadable } from '../lib/loadable.svelte'
+import type { Place } from '../shell/place'
 import { hitKey, nextPageOffset, pagingEnd, SEARCH_PAGE_SIZE, unseenHits, type PagingEnd } from './search-paging'
 import { DEFAULT_SEARCH_OPTIONS, optionsOfSaved, type SearchOptions } from './search-options'
 
 export const SEARCH_DEBOUNCE_MS = 150
+
+/** The id of the results' element, where ArrowDown in the search field moves the keyboard. */
+export const SEARCH_RESULTS_ID = 'search-results'
+
+/** The answer to the first page and every hit fetched for it since, page by page. */
+interface Listing {
+  result: SearchResult
+  /** Kept as pages so that adding one leaves the others untouched: the view renders a page as one block. */
+  pages: SearchHit[][]
+  /** How many hits the pages hold. */
+  shown: number
+  /** How far into the ranking the pages reach (duplicates dropped from a page still count here). */
+  fetched: number
+  /** A page came back empty although the total promised more. */
+  exhausted: boolean
+  /** Keys of the hits listed, so a hit that comes back on a later page is not shown twice. */
+  seen: Set<string>
+}
+
+function firstListing(result: SearchResult): Listing {
+  return {
+    result,
+    pages: result.hits.length === 0 ? [] : [result.hits],
+    shown: result.hits.length,
+    fetched: result.hits.length,
+    exhausted: false,
+    seen: new Set(result.hits.map(hitKey))
+  }
+}
+
+/** Something that can take the keyboard: the search field, once it exists. */
+interface Focusable {
+  focus(): void
+}
 
 export class SearchState {
   query = $state('')
   options = $state.raw<SearchOptions>(DEFAULT_SEARCH_OPTIONS)
   /** Whether the results cover the main pane; opening a hit hides them but keeps the query. */
   showing = $state(false)
-  /** The answer to the first page: total, facets, chips and notes. */
-  result = $state.raw<SearchResult | null>(null)
-  /**
-   * Every hit fetched so far for that answer, page by page. Kept as pages so that adding one leaves
-   * the others untouched: the view renders (and the browser lays out) a page as one block.
-   */
-  pages = $state.raw<SearchHit[][]>([])
-  /** How many hits the pages hold. */
-  shown = $state(0)
-  status = $state<'idle' | 'loading' | 'ready' | 'error'>('idle')
-  error = $state.raw<ApiFailure | null>(null)
   /** The next page's fetch; a failure here leaves the hits already shown in place. */
   moreStatus = $state<'idle' | 'loading' | 'error'>('idle')
   moreError = $state.raw<ApiFailure | null>(null)
 
-  #seq = 0
+  readonly #listing = new Loadable<Listing>()
   #timer: ReturnType<typeof setTimeout> | null = null
-  #exhausted = $state(false)
-  /** How far into the ranking the pages reach (duplicates dropped from a page still count here). */
-  #fetched = $state(0)
-  #seen = new Set<string>()
+  #field: Focusable | null = null
+
+  /** The answer to the first page: total, facets, chips and notes. */
+  get result(): SearchResult | null {
+    return this.#listing.value?.result ?? null
+  }
+
+  get pages(): SearchHit[][] {
+    return this.#listing.value?.pages ?? []
+  }
+
+  get shown(): number {
+    return this.#listing.value?.shown ?? 0
+  }
+
+  get status(): 'idle' | 'loading' | 'ready' | 'error' {
+    return this.#listing.status
+  }
+
+  get error(): ApiFailure | null {
+    return this.#listing.error
+  }
 
   get active(): boolean {
     return this.showing && this.query.trim() !== ''
   }
 
   get end(): PagingEnd {
-    return this.result === null ? 'all' : pagingEnd(this.#fetched, this.result.total, this.#exhausted)
+    const listing = this.#listing.value
+    return listing === null ? 'all' : pagingEnd(listing.fetched, listing.result.total, listing.exhausted)
   }
 
   setQuery(query: string): void {
@@ -55,7 +101,7 @@ export class SearchState {
       return
     }
     this.showing = true
-    this.status = 'loading'
+    this.#listing.expect()
     this.#timer = setTimeout(() => void this.run(), SEARCH_DEBOUNCE_MS)
   }
 
@@ -68,6 +114,14 @@ export class SearchState {
   /** Cuts one chip out of the query the chips were read from. */
   removeChip(chipId: string): void {
     this.replaceQuery(removeChip(this.result?.query ?? this.query, chipId))
+  }
+
+  /** "Search the archive for …": the selected words as a phrase, results shown at once. */
+  searchFor(selection: string): void {
+    const query = selectionQuery(selection)
+    if (query === '') return
+    this.replaceQuery(query)
+    this.reveal()
   }
 
   setOptions(patch: Partial<SearchOptions>): void {
@@ -102,55 +156,64 @@ export class SearchState {
     if (this.query.trim() !== '') this.showing = true
   }
 
+  /** "← Search results" in a view opened from a hit: the results again, and the keyboard in the field. */
+  backToResults(): void {
+    this.reveal()
+    this.#field?.focus()
+  }
+
+  /** The search field says how to focus it while it exists; returns the way to forget it. */
+  attachField(field: Focusable): () => void {
+    this.#field = field
+    return () => {
+      if (this.#field === field) this.#field = null
+    }
+  }
+
+  /** Where a hit opens: an article marked with the query it was found by (not whatever has been typed since). */
+  placeOf(hit: SearchHit): Place {
+    const query = (this.result?.query ?? this.query).trim()
+    if (hit.kind === 'article') return { kind: 'article', id: hit.id, highlight: query, exact: this.options.exact }
+    if (hit.kind === 'data') return { kind: 'dataset', id: hit.id, row: hit.row }
+    return { kind: 'note', id: hit.id, editing: false, seed: null }
+  }
+
   async run(): Promise<void> {
     this.#cancelTimer()
     const query = this.query.trim()
     if (query === '') return
-    const seq = ++this.#seq
-    this.status = 'loading'
     this.moreStatus = 'idle'
     this.moreError = null
-    try {
-      const result = await api.search(this.#request(query, 0))
-      if (seq !== this.#seq) return
-      this.result = result
-      this.#seen = new Set(result.hits.map(hitKey))
-      this.pages = result.hits.length === 0 ? [] : [result.hits]
-      this.shown = result.hits.length
-      this.#fetched = result.hits.length
-      this.#exhausted = false
-      this.error = null
-      this.status = 'ready'
-    } catch (caught) {
-      if (seq !== this.#seq) return
-      this.error = toFailure(caught)
-      this.status = 'error'
-    }
+    const request = this.#request(query, 0)
+    await this.#listing.load(async () => firstListing(await api.search(request)))
   }
 
   /** Fetches the page after the hits shown; does nothing while another fetch is under way or when all are shown. */
   async loadMore(): Promise<void> {
-    const result = this.result
-    if (result === null || this.status !== 'ready' || this.moreStatus === 'loading') return
-    const offset = nextPageOffset(this.#fetched, result.total, this.#exhausted)
+    const listing = this.#listing.value
+    if (listing === null || this.status !== 'ready' || this.moreStatus === 'loading') return
+    const offset = nextPageOffset(listing.fetched, listing.result.total, listing.exhausted)
     if (offset === null) return
-    const seq = this.#seq
+    const sequence = this.#listing.sequence
     this.moreStatus = 'loading'
     this.moreError = null
     try {
-      const page = await api.search(this.#request(result.query.trim(), offset))
-      if (seq !== this.#seq) return
-      const added = unseenHits(this.#seen, page.hits)
-      if (page.hits.length === 0) this.#exhausted = true
-      this.#fetched = offset + page.hits.length
-      if (added.length > 0) {
-        this.pages = [...this.pages, added]
-        this.shown += added.length
-      }
-      if (page.total !== result.total) this.result = { ...result, total: page.total }
+      const page = await api.search(this.#request(listing.result.query.trim(), offset))
+      if (sequence !== this.#listing.sequence) return
+      this.#listing.modify((current) => {
+        const added = unseenHits(current.seen, page.hits)
+        return {
+          ...current,
+          result: page.total === current.result.total ? current.result : { ...current.result, total: page.total },
+          pages: added.length === 0 ? current.pages : [...current.pages, added],
+          shown: current.shown + added.length,
+          fetched: offset + page.hits.length,
+          exhausted: current.exhausted || page.hits.length === 0
+        }
+      })
       this.moreStatus = 'idle'
     } catch (caught) {
-      if (seq !== this.#seq) return
+      if (sequence !== this.#listing.sequence) return
       this.moreError = toFailure(caught)
       this.moreStatus = 'error'
     }
@@ -172,14 +235,7 @@ export class SearchState {
   }
 
   #reset(): void {
-    this.#seq++
-    this.result = null
-    this.pages = []
-    this.shown = 0
-    this.#fetched = 0
-    this.#seen = new Set()
-    this.error = null
-    this.status = 'idle'
+    this.#listing.reset()
     this.moreStatus = 'idle'
     this.moreError = null
     this.showing = false
@@ -190,3 +246,5 @@ export class SearchState {
     this.#timer = null
   }
 }
+
+export const [getSearch, setSearch] = createContext<SearchState>()

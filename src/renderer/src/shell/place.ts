@@ -49,6 +49,9 @@ export type Place =
     }
   | { kind: 'dashboard' }
 
+/** One kind of place, as the view that shows it takes it. */
+export type PlaceOf<K extends Place['kind']> = Extract<Place, { kind: K }>
+
 /** Identifies a place for {#key}: a new key means a fresh view with its own loading state. */
 export function placeKey(place: Place): string {
   switch (place.kind) {
