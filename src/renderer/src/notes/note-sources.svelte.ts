@@ -25,29 +25,19 @@ export class NoteSources {
     this.#noteId = noteId
   }
 
-  get citations(): Citation[] {
-    return this.#sources.value?.citations ?? []
+  readonly citations: Citation[] = $derived(this.#sources.value?.citations ?? [])
+  readonly charts: SavedChart[] = $derived(this.#sources.value?.charts ?? [])
+  readonly articles: ArticleSummary[] = $derived(this.#sources.value?.articles ?? [])
+  readonly datasets: DatasetSummary[] = $derived(this.#sources.value?.datasets ?? [])
+
+  /** Not loaded yet (asked for as soon as the note opens), or being loaded again. */
+  get loading(): boolean {
+    return this.#sources.status === 'idle' || this.#sources.status === 'loading'
   }
 
-  get charts(): SavedChart[] {
-    return this.#sources.value?.charts ?? []
-  }
-
-  get articles(): ArticleSummary[] {
-    return this.#sources.value?.articles ?? []
-  }
-
-  get datasets(): DatasetSummary[] {
-    return this.#sources.value?.datasets ?? []
-  }
-
-  /** Before the first load this reads 'loading': the sources are asked for as soon as the note opens. */
-  get status(): 'loading' | 'ready' | 'error' {
-    return this.#sources.status === 'idle' ? 'loading' : this.#sources.status
-  }
-
-  get error(): ApiFailure | null {
-    return this.#sources.error
+  /** Why the sources could not be loaded (the references cannot be numbered or opened then), or null. */
+  get problem(): ApiFailure | null {
+    return this.#sources.status === 'error' ? this.#sources.error : null
   }
 
   async load(): Promise<void> {

@@ -4,6 +4,9 @@
 import { createContext } from 'svelte'
 import type { Place } from './place'
 
+/** The kinds of item the archive holds, each opened in a view of its own. */
+export type ItemKind = 'article' | 'dataset' | 'note' | 'chart'
+
 export class Router {
   place = $state.raw<Place>({ kind: 'home' })
 
@@ -19,25 +22,21 @@ export class Router {
     this.place = place
   }
 
-  isOpen(kind: 'article' | 'dataset' | 'note' | 'chart', id: number): boolean {
+  isOpen(kind: ItemKind, id: number): boolean {
     return this.place.kind === kind && this.place.id === id
   }
 
   /** Something just deleted: if it is the open item, the pane goes to `instead`. */
-  leave(kind: 'note' | 'chart', id: number, instead: Place): void {
+  leave(kind: ItemKind, id: number, instead: Place): void {
     if (this.isOpen(kind, id)) this.open(instead)
   }
 
-  openNote(id: number): void {
-    this.open({ kind: 'note', id, editing: false, seed: null })
-  }
-
-  openDataset(id: number): void {
-    this.open({ kind: 'dataset', id, row: null })
-  }
-
-  openChart(id: number): void {
-    this.open({ kind: 'chart', id, draft: null, editing: false })
+  /** Opens an article, dataset, note or chart as the sidebar does: from its top, not from a search. */
+  openItem(kind: ItemKind, id: number): void {
+    if (kind === 'article') this.open({ kind, id, highlight: null, exact: false })
+    else if (kind === 'dataset') this.open({ kind, id, row: null })
+    else if (kind === 'note') this.open({ kind, id, editing: false, seed: null })
+    else this.open({ kind, id, draft: null, editing: false })
   }
 }
 

@@ -67,7 +67,7 @@ describe('AppState', () => {
     app.start()
     await vi.advanceTimersByTimeAsync(0)
     app.search.setQuery('review')
-    app.router.openNote(2)
+    app.router.openItem('note', 2)
     app.trash.hold({ note: sampleNote(1, {}), citations: [] })
     app.noteList.startSelecting([1])
     bridge.emit({ type: 'job', job: sampleJob('a', 'done', [sampleOutcome('duplicate')]) })
@@ -93,7 +93,7 @@ describe('AppState', () => {
     const app = new AppState()
     app.start()
     await vi.advanceTimersByTimeAsync(0)
-    app.router.openNote(2)
+    app.router.openItem('note', 2)
     const generation = app.archive.generation
     bridge.emit({ type: 'archive-changed', info: contents.info })
     expect(app.archive.generation).toBe(generation + 1)
