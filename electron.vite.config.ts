@@ -22,6 +22,7 @@ export default defineConfig({
           // npm run bench:search; never loaded by the app.
           'search-bench': resolve(import.meta.dirname, 'src/main/bench/run-search-bench.ts'),
           'chart-bench': resolve(import.meta.dirname, 'src/main/bench/run-chart-bench.ts'),
+          'scale-bench': resolve(import.meta.dirname, 'src/main/bench/run-scale-bench.ts'),
           'formats-bench': resolve(import.meta.dirname, 'src/main/bench/run-formats-bench.ts')
         }
       }
