@@ -1,17 +1,7 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { ApiFailure } from '../../../../src/renderer/src/lib/api'
 import { Loadable } from '../../../../src/renderer/src/lib/loadable.svelte'
-
-/** A promise and the hands that settle it, so a test decides when an answer arrives. */
-function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void; reject: (reason: unknown) => void } {
-  let resolve!: (value: T) => void
-  let reject!: (reason: unknown) => void
-  const promise = new Promise<T>((yes, no) => {
-    resolve = yes
-    reject = no
-  })
-  return { promise, resolve, reject }
-}
+import { deferred } from '../fake-bridge'
 
 describe('Loadable', () => {
   it('goes from idle to loading to ready, keeping the value', async () => {
@@ -51,14 +41,11 @@ describe('Loadable', () => {
     })
     expect(loadable.value).toBe(1)
     loadable.retry()
-    await Promise.resolve()
-    await Promise.resolve()
-    expect(loadable.status).toBe('error')
+    await vi.waitFor(() => expect(loadable.status).toBe('error'))
     expect(loadable.error?.code).toBe('not-found')
     expect(loadable.value).toBe(1)
     loadable.retry()
-    await Promise.resolve()
-    await Promise.resolve()
+    await vi.waitFor(() => expect(loadable.error?.code).toBe('transport'))
     // Anything thrown becomes an ApiFailure, so error states always have a code and a message.
     expect(loadable.error?.code).toBe('transport')
     expect(loadable.error?.message).toContain('pipe broke')
