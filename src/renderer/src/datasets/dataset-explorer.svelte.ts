@@ -8,7 +8,9 @@
 
 import type { RowFilter } from '@shared/chart-spec'
 import type { RowPage, RowQuery } from '@shared/row-query'
-import { api, toFailure, type ApiFailure } from '../lib/api'
+import { api, type ApiFailure } from '../lib/api'
+import { Loadable } from '../lib/loadable.svelte'
+import { PageLoad } from '../lib/page-load.svelte'
 import type { RowSort } from './dataset-sort'
 import { windowStart } from './row-window'
 
@@ -16,28 +18,47 @@ export const ROWS_PAGE_SIZE = 200
 
 export type ExplorerRow = RowPage['rows'][number]
 
+/** The rows loaded for the current question, how many pass its filters, and where the next page starts. */
+interface RowWindow {
+  rows: ExplorerRow[]
+  total: number
+  next: RowQuery['after']
+}
+
 export class DatasetExplorerState {
   readonly datasetId: number
   sort = $state.raw<RowSort | null>(null)
   filters = $state.raw<RowFilter[]>([])
-  rows = $state.raw<ExplorerRow[]>([])
-  /** Rows that pass the filters (exact), or null before the first answer. */
-  total = $state<number | null>(null)
-  /** The state of the question as a whole (a new sort or filter); rows stay visible while it loads. */
-  status = $state<'loading' | 'ready' | 'error'>('loading')
-  error = $state.raw<ApiFailure | null>(null)
-  moreStatus = $state<'idle' | 'loading' | 'error'>('idle')
-  moreError = $state.raw<ApiFailure | null>(null)
-  earlierStatus = $state<'idle' | 'loading' | 'error'>('idle')
-  earlierError = $state.raw<ApiFailure | null>(null)
   /** Bumped whenever the rows are replaced from the top, so the table can scroll back up. */
   generation = $state(0)
 
-  #next: RowQuery['after'] = null
-  #seq = 0
+  /** The question as a whole (a new sort or filter); the rows shown stay while a new answer comes. */
+  readonly #window = new Loadable<RowWindow>()
+  /** The page below the rows shown; a failure leaves them in place. */
+  readonly more = new PageLoad(this.#window)
+  /** The page above them, for a window opened deep in the table. */
+  readonly earlier = new PageLoad(this.#window)
 
   constructor(datasetId: number) {
     this.datasetId = datasetId
+  }
+
+  get rows(): ExplorerRow[] {
+    return this.#window.value?.rows ?? []
+  }
+
+  /** Rows that pass the filters (exact), or null before the first answer. */
+  get total(): number | null {
+    return this.#window.value?.total ?? null
+  }
+
+  /** Before the first answer this reads 'loading': the rows are asked for as soon as the view opens. */
+  get status(): 'loading' | 'ready' | 'error' {
+    return this.#window.status === 'idle' ? 'loading' : this.#window.status
+  }
+
+  get error(): ApiFailure | null {
+    return this.#window.error
   }
 
   /** In the stored order, unfiltered: the only order in which row numbers are positions. */
@@ -46,7 +67,7 @@ export class DatasetExplorerState {
   }
 
   get hasMore(): boolean {
-    return this.#next !== null
+    return (this.#window.value?.next ?? null) !== null
   }
 
   /** Rows above the first loaded one exist (only a window opened at a row starts below the top). */
@@ -81,68 +102,42 @@ export class DatasetExplorerState {
   }
 
   async #ask(after: RowQuery['after']): Promise<void> {
-    const seq = ++this.#seq
-    this.status = 'loading'
-    this.error = null
-    this.moreStatus = 'idle'
-    this.moreError = null
-    this.earlierStatus = 'idle'
-    this.earlierError = null
-    try {
-      const page = await api.queryDatasetRows(this.#query(after, ROWS_PAGE_SIZE))
-      if (seq !== this.#seq) return
-      this.rows = page.rows
-      this.total = page.total
-      this.#next = page.next
-      this.status = 'ready'
-      this.generation++
-    } catch (caught) {
-      if (seq !== this.#seq) return
-      this.error = toFailure(caught)
-      this.status = 'error'
-    }
+    this.more.reset()
+    this.earlier.reset()
+    const query = this.#query(after, ROWS_PAGE_SIZE)
+    const kept = await this.#window.load(async () => {
+      const page = await api.queryDatasetRows(query)
+      return { rows: page.rows, total: page.total, next: page.next }
+    })
+    if (kept && this.#window.status === 'ready') this.generation++
   }
 
   async loadMore(): Promise<void> {
-    if (this.moreStatus === 'loading' || this.status !== 'ready' || this.#next === null) return
-    const seq = this.#seq
-    this.moreStatus = 'loading'
-    this.moreError = null
-    try {
-      const page = await api.queryDatasetRows(this.#query(this.#next, ROWS_PAGE_SIZE))
-      if (seq !== this.#seq) return
-      this.rows = [...this.rows, ...page.rows]
-      this.total = page.total
-      this.#next = page.next
-      this.moreStatus = 'idle'
-    } catch (caught) {
-      if (seq !== this.#seq) return
-      this.moreError = toFailure(caught)
-      this.moreStatus = 'error'
-    }
+    const next = this.#window.value?.next ?? null
+    if (this.more.loading || this.status !== 'ready' || next === null) return
+    const query = this.#query(next, ROWS_PAGE_SIZE)
+    await this.more.load(
+      () => api.queryDatasetRows(query),
+      (page) => this.#window.modify((current) => ({ rows: [...current.rows, ...page.rows], total: page.total, next: page.next }))
+    )
   }
 
   /** Loads the page above the window; resolves to how many rows were added (the view keeps its place). */
   async loadEarlier(): Promise<number> {
     const first = this.rows[0]
-    if (this.earlierStatus === 'loading' || !this.hasEarlier || first === undefined) return 0
-    const seq = this.#seq
-    this.earlierStatus = 'loading'
-    this.earlierError = null
-    try {
-      const from = Math.max(0, first.rowid - 1 - ROWS_PAGE_SIZE)
-      const page = await api.queryDatasetRows(this.#query(from === 0 ? null : { value: null, rowid: from }, first.rowid - 1 - from))
-      if (seq !== this.#seq) return 0
-      const added = page.rows.filter((row) => row.rowid < first.rowid)
-      this.rows = [...added, ...this.rows]
-      this.total = page.total
-      this.earlierStatus = 'idle'
-      return added.length
-    } catch (caught) {
-      if (seq !== this.#seq) return 0
-      this.earlierError = toFailure(caught)
-      this.earlierStatus = 'error'
-      return 0
-    }
+    if (this.earlier.loading || !this.hasEarlier || first === undefined) return 0
+    const from = Math.max(0, first.rowid - 1 - ROWS_PAGE_SIZE)
+    const query = this.#query(from === 0 ? null : { value: null, rowid: from }, first.rowid - 1 - from)
+    let added = 0
+    await this.earlier.load(
+      () => api.queryDatasetRows(query),
+      (page) =>
+        this.#window.modify((current) => {
+          const above = page.rows.filter((row) => row.rowid < first.rowid)
+          added = above.length
+          return { ...current, rows: [...above, ...current.rows], total: page.total }
+        })
+    )
+    return added
   }
 }

@@ -49,6 +49,16 @@ export class Loadable<T> {
   expect(): void {
     this.#seq++
     this.status = 'loading'
+    this.error = null
+  }
+
+  /**
+   * No answer is wanted after all (the question cannot be asked, the view is closing): one on its
+   * way is dropped, and the value shown stays.
+   */
+  drop(): void {
+    this.#seq++
+    if (this.status === 'loading') this.status = this.value === null ? 'idle' : 'ready'
   }
 
   retry(): void {

@@ -8,8 +8,9 @@ import type { SavedSearch, SearchHit, SearchRequest, SearchResult } from '@share
 import { searchRequest } from '@shared/search-request'
 import { removeChip } from '@shared/query/remove-chip'
 import { dateRange } from '@shared/date-range'
-import { api, toFailure, type ApiFailure } from '../lib/api'
+import { api, type ApiFailure } from '../lib/api'
 import { Loadable } from '../lib/loadable.svelte'
+import { PageLoad } from '../lib/page-load.svelte'
 import type { Place } from '../shell/place'
 import { hitKey, nextPageOffset, pagingEnd, SEARCH_PAGE_SIZE, unseenHits, type PagingEnd } from './search-paging'
 import { DEFAULT_SEARCH_OPTIONS, optionsOfSaved, type SearchOptions } from './search-options'
@@ -55,11 +56,10 @@ export class SearchState {
   options = $state.raw<SearchOptions>(DEFAULT_SEARCH_OPTIONS)
   /** Whether the results cover the main pane; opening a hit hides them but keeps the query. */
   showing = $state(false)
-  /** The next page's fetch; a failure here leaves the hits already shown in place. */
-  moreStatus = $state<'idle' | 'loading' | 'error'>('idle')
-  moreError = $state.raw<ApiFailure | null>(null)
 
   readonly #listing = new Loadable<Listing>()
+  /** The next page's fetch; a failure here leaves the hits already shown in place. */
+  readonly more = new PageLoad(this.#listing)
   #timer: ReturnType<typeof setTimeout> | null = null
   #field: Focusable | null = null
 
@@ -182,8 +182,7 @@ export class SearchState {
     this.#cancelTimer()
     const query = this.query.trim()
     if (query === '') return
-    this.moreStatus = 'idle'
-    this.moreError = null
+    this.more.reset()
     const request = this.#request(query, 0)
     await this.#listing.load(async () => firstListing(await api.search(request)))
   }
@@ -191,32 +190,25 @@ export class SearchState {
   /** Fetches the page after the hits shown; does nothing while another fetch is under way or when all are shown. */
   async loadMore(): Promise<void> {
     const listing = this.#listing.value
-    if (listing === null || this.status !== 'ready' || this.moreStatus === 'loading') return
+    if (listing === null || this.status !== 'ready' || this.more.loading) return
     const offset = nextPageOffset(listing.fetched, listing.result.total, listing.exhausted)
     if (offset === null) return
-    const sequence = this.#listing.sequence
-    this.moreStatus = 'loading'
-    this.moreError = null
-    try {
-      const page = await api.search(this.#request(listing.result.query.trim(), offset))
-      if (sequence !== this.#listing.sequence) return
-      this.#listing.modify((current) => {
-        const added = unseenHits(current.seen, page.hits)
-        return {
-          ...current,
-          result: page.total === current.result.total ? current.result : { ...current.result, total: page.total },
-          pages: added.length === 0 ? current.pages : [...current.pages, added],
-          shown: current.shown + added.length,
-          fetched: offset + page.hits.length,
-          exhausted: current.exhausted || page.hits.length === 0
-        }
-      })
-      this.moreStatus = 'idle'
-    } catch (caught) {
-      if (sequence !== this.#listing.sequence) return
-      this.moreError = toFailure(caught)
-      this.moreStatus = 'error'
-    }
+    const request = this.#request(listing.result.query.trim(), offset)
+    await this.more.load(
+      () => api.search(request),
+      (page) =>
+        this.#listing.modify((current) => {
+          const added = unseenHits(current.seen, page.hits)
+          return {
+            ...current,
+            result: page.total === current.result.total ? current.result : { ...current.result, total: page.total },
+            pages: added.length === 0 ? current.pages : [...current.pages, added],
+            shown: current.shown + added.length,
+            fetched: offset + page.hits.length,
+            exhausted: current.exhausted || page.hits.length === 0
+          }
+        })
+    )
   }
 
   #request(query: string, offset: number): SearchRequest {
@@ -236,8 +228,7 @@ export class SearchState {
 
   #reset(): void {
     this.#listing.reset()
-    this.moreStatus = 'idle'
-    this.moreError = null
+    this.more.reset()
     this.showing = false
   }
 
