@@ -1,7 +1,8 @@
 // Small, valid values of the contract's types for the renderer's state tests; each takes the fields
 // the test cares about and fills in the rest.
 
-import type { ArchiveInfo, Citation, ImportOutcome, JobStatus, Note, SearchHit, SearchResult } from '../../../src/shared/model'
+import type { ChartData, ChartSpec } from '../../../src/shared/chart-spec'
+import type { ArchiveInfo, Citation, ImportOutcome, JobStatus, Note, SavedChart, SearchHit, SearchResult } from '../../../src/shared/model'
 
 export function sampleInfo(path: string): ArchiveInfo {
   return {
@@ -52,4 +53,18 @@ export function sampleOutcome(status: ImportOutcome['status']): ImportOutcome {
 
 export function sampleJob(id: string, state: JobStatus['state'], outcomes: ImportOutcome[]): JobStatus {
   return { id, kind: 'import', title: 'figures.csv', state, progress: null, detail: '', bytesRead: 0, bytesTotal: 100, rowsWritten: 0, outcomes }
+}
+
+/** A bar chart counting the rows of dataset 2 by its first column; `title` tells one spec from another. */
+export function sampleChartSpec(title: string): ChartSpec {
+  return { datasetId: 2, type: 'bar', title, x: { column: 0, bucket: null }, y: { aggregate: 'count', column: null }, groupBy: null, filters: [] }
+}
+
+export function sampleChart(id: number, name: string): SavedChart {
+  return { id, name, datasetId: 2, spec: sampleChartSpec(name), createdAt: '2026-01-05T10:00:00.000Z', updatedAt: '2026-01-05T10:00:00.000Z' }
+}
+
+/** What the archive draws for `spec`: one bar of three rows. */
+export function sampleChartData(spec: ChartSpec): ChartData {
+  return { spec, xKind: 'category', xLabel: 'Year', yLabel: 'Rows', labels: ['2011'], series: [{ name: 'Rows', values: [3] }], rows: 3, caption: 'Source: test' }
 }

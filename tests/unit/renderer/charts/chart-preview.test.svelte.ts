@@ -1,16 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { ChartData, ChartSpec } from '../../../../src/shared/chart-spec'
+import type { ChartData } from '../../../../src/shared/chart-spec'
 import { ChartPreviewState, PREVIEW_DELAY_MS } from '../../../../src/renderer/src/charts/chart-preview.svelte'
 import { deferred, installFakeBridge, Refusal } from '../fake-bridge'
-
-function spec(title: string): ChartSpec {
-  return { datasetId: 2, type: 'bar', title, x: { column: 0, bucket: null }, y: { aggregate: 'count', column: null }, groupBy: null, filters: [] }
-}
-
-/** The chart drawn for `asked`, its title kept so a test can tell which spec an answer was for. */
-function drawn(asked: ChartSpec): ChartData {
-  return { spec: asked, xKind: 'category', xLabel: 'Year', yLabel: 'Rows', labels: ['2011'], series: [{ name: 'Rows', values: [3] }], rows: 3, caption: 'Source: test' }
-}
+import { sampleChartData as drawn, sampleChartSpec as spec } from '../samples'
 
 describe('ChartPreviewState', () => {
   beforeEach(() => {
