@@ -95,6 +95,7 @@ export function packageConfig({ nativeDir, output }: { nativeDir: string; output
       '!out/main/search-bench.js',
       '!out/main/chart-bench.js',
       '!out/main/formats-bench.js',
+      '!out/main/scale-bench.js',
       // Only the CLI prints with Playwright; the app prints with Electron.
       '!node_modules/playwright-core/**',
       // better-sqlite3 is loaded through `nativeBinding`: its sources, its Node build and the

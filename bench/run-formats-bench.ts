@@ -11,7 +11,7 @@
 // one that reads them. BENCH_ONLY=workbook|sheets|ocr runs one part.
 
 import { spawn } from 'node:child_process'
-import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -19,6 +19,7 @@ import ExcelJS from 'exceljs'
 import type { ImportOutcome } from '@shared/model'
 import { seededRandom } from '@shared/seeded-random'
 import { scannedPdf } from '../tests/helpers/scanned-pdf'
+import { peakRss, writeLines } from './bench-files'
 
 const CLI = join(dirname(fileURLToPath(import.meta.url)), 'cli.js')
 const WORKBOOK_ROWS = Number(process.env.BENCH_WORKBOOK_ROWS ?? 750_000)
@@ -65,30 +66,15 @@ async function writeWorkbook(path: string, sheets: number, rows: number): Promis
 }
 
 async function writeCsv(path: string, rows: number): Promise<void> {
-  const out = createWriteStream(path)
-  const write = (text: string) => (out.write(text) ? Promise.resolve() : new Promise<void>((resolve) => out.once('drain', () => resolve())))
-  await write(`${HEADER.join(',')}\n`)
-  let chunk = ''
-  for (const row of caseRows(rows, 20120530)) {
-    const [id, day, court, outcome, days, bond, judge, anumber, remarks] = row
-    chunk += `${id},${day.toISOString().slice(0, 10)},${court},${outcome},${days},${bond},${judge},${anumber},"${remarks}"\n`
-    if (chunk.length > 1 << 20) {
-      await write(chunk)
-      chunk = ''
+  const lines = function* (): Generator<string> {
+    yield `${HEADER.join(',')}\n`
+    for (const [id, day, court, outcome, days, bond, judge, anumber, remarks] of caseRows(rows, 20120530)) {
+      yield `${id},${day.toISOString().slice(0, 10)},${court},${outcome},${days},${bond},${judge},${anumber},"${remarks}"\n`
     }
   }
-  await write(chunk)
-  await new Promise<void>((resolve) => out.end(() => resolve()))
+  await writeLines(path, lines())
 }
 
-function peakRss(pid: number): number {
-  try {
-    const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))
-    return match ? Number(match[1]) * 1024 : 0
-  } catch {
-    return 0
-  }
-}
 
 interface Run {
   outcome: ImportOutcome

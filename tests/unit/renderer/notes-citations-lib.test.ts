@@ -1,13 +1,18 @@
 import { describe, expect, it } from 'vitest'
 import type { Citation, NoteSummary } from '../../../src/shared/model'
-import { bodyRangeBetween, layoutBody, locatePassage, pointsForRange, trimRange } from '../../../src/renderer/src/lib/citation-offsets'
-import { exportedMessage } from '../../../src/renderer/src/lib/export-formats'
-import { matchParagraphs } from '../../../src/renderer/src/lib/match-paragraphs'
-import { noteBlocks, type NoteRenderContext } from '../../../src/renderer/src/lib/note-markdown'
-import { foldForMatch, noteMatches, sortNotes, tagCounts, visibleNotes } from '../../../src/renderer/src/lib/note-list-order'
-import { citationToken, insertAt, noteReferences, numberSources } from '../../../src/renderer/src/lib/note-references'
-import { paragraphs } from '../../../src/renderer/src/lib/paragraphs'
-import { cleanTag, tagSuggestions, withTag } from '../../../src/renderer/src/lib/tag-edit'
+import { bodyRangeBetween, layoutBody, locatePassage, pointsForRange, trimRange } from '../../../src/renderer/src/articles/citation-offsets'
+import { exportedMessage } from '../../../src/renderer/src/notes/export-formats'
+import { matchParagraphs } from '../../../src/renderer/src/articles/match-paragraphs'
+import { noteBlocks, type NoteRenderContext } from '../../../src/renderer/src/notes/note-markdown'
+import { foldForMatch, noteMatches, sortNotes, tagCounts, visibleNotes } from '../../../src/renderer/src/notes/note-list-order'
+import {
+  citationToken,
+  insertAt,
+  noteReferences,
+  numberSources
+} from '../../../src/renderer/src/notes/note-references'
+import { paragraphs } from '../../../src/renderer/src/articles/paragraphs'
+import { cleanTag, tagSuggestions, withTag } from '../../../src/renderer/src/notes/tag-edit'
 import seed from '../../../resources/sample/00_colorlines_record_deportations_despite_review_2012-06-07.txt?raw'
 
 const S = '\uE000'

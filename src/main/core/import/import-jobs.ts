@@ -81,6 +81,7 @@ export class ImportJobs {
     this.disposed = true
     for (const job of this.jobs.values()) job.controller.abort()
     while (this.running) await new Promise((resolve) => setTimeout(resolve, 10))
+    await this.runner.close()
   }
 
   private async drain(): Promise<void> {
@@ -109,7 +110,7 @@ export class ImportJobs {
       this.publish(job)
       // A runner answers with an outcome, never a rejection; should one reject all the same, that
       // file failed and the job goes on, rather than staying 'running' for ever.
-      const outcome = await this.runner({ path, options: job.options, article: null, dataset: null }, job.controller.signal, (progress) => {
+      const outcome = await this.runner.run({ path, options: job.options, article: null, dataset: null }, job.controller.signal, (progress) => {
         status.bytesTotal = Math.max(status.bytesTotal, doneBytes + progress.bytesTotal)
         status.bytesRead = doneBytes + progress.bytesRead
         status.rowsWritten = rowsBefore + progress.rowsWritten

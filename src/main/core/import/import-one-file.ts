@@ -145,6 +145,9 @@ async function checkUnchanged(path: string, fileName: string, before: BigIntStat
   if (!sameFileState(before, now)) throw new ImportInputError(fileChangedMessage(fileName), null, null)
 }
 
+/** Below this size a table is parsed on the importing thread: starting a thread costs more than reading it. */
+export const READER_THREAD_MIN_BYTES = 1 << 20
+
 /**
  * Imports one file as a dataset or an article through `db`, a connection this import owns (it holds
  * a write transaction across awaits). Everything the file adds commits in one transaction; the
@@ -218,7 +221,8 @@ export async function importOneFile(
   const hashWhileReading = streamed && !importOfSizeExists(db, size)
   // The reader thread starts now, so its start-up and first batches overlap with the hash below, if any.
   // A workbook's sheets are read there too, one after another.
-  const reader = kind === 'dataset' && readerWorker ? startTableReader(readerWorker, { ...table, format: workbook ?? table.format }) : null
+  const threaded = kind === 'dataset' && readerWorker !== null && (workbook !== null || size >= READER_THREAD_MIN_BYTES)
+  const reader = threaded ? startTableReader(readerWorker, { ...table, format: workbook ?? table.format }) : null
   try {
     let sha256: string | null = null
     let articleBytes: Buffer | null = null

@@ -37,10 +37,13 @@ describe('ImportJobs', () => {
   it('ends a file whose runner rejects as failed, in one line, and goes on with the next job', async () => {
     const events: ApiEvent[] = []
     let calls = 0
-    const runner: ImportRunner = async (request) => {
-      calls++
-      if (calls === 1) throw new Error('the thread vanished')
-      return { file: 'b.csv', path: request.path, status: 'imported', kind: 'dataset', id: 1, rows: 1, warnings: [], emptiedCells: [], error: null, seconds: 0, dataSeconds: 0, ocr: null, sheets: null }
+    const runner: ImportRunner = {
+      run: async (request) => {
+        calls++
+        if (calls === 1) throw new Error('the thread vanished')
+        return { file: 'b.csv', path: request.path, status: 'imported', kind: 'dataset', id: 1, rows: 1, warnings: [], emptiedCells: [], error: null, seconds: 0, dataSeconds: 0, ocr: null, sheets: null }
+      },
+      close: () => Promise.resolve()
     }
     const jobs = new ImportJobs(runner, (event) => events.push(event))
     const [a, b] = files('a.csv', 'b.csv')
