@@ -19,11 +19,12 @@ export default defineConfig({
           'import-reader-worker': resolve(import.meta.dirname, 'src/main/core/import/import-reader-worker.ts'),
           // Searches run in a small pool of worker threads with read-only connections; see search-pool.ts.
           'search-worker': resolve(import.meta.dirname, 'src/main/core/search/search-worker.ts'),
-          // npm run bench:search; never loaded by the app.
-          'search-bench': resolve(import.meta.dirname, 'src/main/bench/run-search-bench.ts'),
-          'chart-bench': resolve(import.meta.dirname, 'src/main/bench/run-chart-bench.ts'),
-          'scale-bench': resolve(import.meta.dirname, 'src/main/bench/run-scale-bench.ts'),
-          'formats-bench': resolve(import.meta.dirname, 'src/main/bench/run-formats-bench.ts')
+          // npm run bench:search, bench:charts, bench:scale, bench:formats: built beside the workers
+          // they start, from bench/ (outside the app's source), and never loaded by the app.
+          'search-bench': resolve(import.meta.dirname, 'bench/run-search-bench.ts'),
+          'chart-bench': resolve(import.meta.dirname, 'bench/run-chart-bench.ts'),
+          'scale-bench': resolve(import.meta.dirname, 'bench/run-scale-bench.ts'),
+          'formats-bench': resolve(import.meta.dirname, 'bench/run-formats-bench.ts')
         }
       }
     }

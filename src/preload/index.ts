@@ -1,29 +1,12 @@
 // Runs sandboxed before the page: it may only require('electron'), so everything else it uses is
-// bundled in. It exposes exactly the contract's methods and one event subscription as
-// window.casefile — no ipcRenderer, no channel names, no Electron event objects reach the page.
+// bundled in. It exposes exactly the contract's methods and its local members as window.casefile
+// (built by createBridge, as the browser test harness builds it) — no ipcRenderer, no channel
+// names, no Electron event objects reach the page.
 
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron'
-import {
-  apiMethods,
-  IPC_EVENT_CHANNEL,
-  IPC_PREFIX,
-  type ApiEvent,
-  type ArchiveApi,
-  type CasefileBridge,
-  type DroppedFile,
-  type EventListener
-} from '@shared/api'
-
-function invokers(): ArchiveApi {
-  const entries = apiMethods.map((method) => {
-    const channel = IPC_PREFIX + method
-    // Exactly one argument is forwarded, whatever the page passes; the main process validates it.
-    const invoke = (args?: unknown): Promise<unknown> => ipcRenderer.invoke(channel, args)
-    return [method, invoke] as const
-  })
-  // Built from the runtime list so no method can be forgotten; the types come from the contract.
-  return Object.fromEntries(entries) as unknown as ArchiveApi
-}
+import { apiMethods, IPC_EVENT_CHANNEL, IPC_PREFIX, type ApiEvent, type DroppedFile, type EventListener } from '@shared/api'
+import { createBridge } from '@shared/create-bridge'
+import type { Result } from '@shared/result'
 
 function onEvent(listener: EventListener): () => void {
   if (typeof listener !== 'function') throw new TypeError('casefile.onEvent expects a function.')
@@ -39,6 +22,7 @@ function pathForFile(file: DroppedFile): string {
   return webUtils.getPathForFile(file as File)
 }
 
-const bridge = { ...invokers(), onEvent, pathForFile } satisfies CasefileBridge
+// The main process checks every call (serveCall); what it answers is the contract's Result.
+const invoke = (method: string, args: unknown): Promise<Result<unknown>> => ipcRenderer.invoke(IPC_PREFIX + method, args)
 
-contextBridge.exposeInMainWorld('casefile', bridge)
+contextBridge.exposeInMainWorld('casefile', createBridge(apiMethods, invoke, { onEvent, pathForFile }))

@@ -1,7 +1,8 @@
 // The one contract between the renderer and the main process.
 // Every method the renderer may call is listed in `apiArgs` with a validator for its argument;
-// `ApiResults` gives its result. The preload exposes exactly these names as window.casefile,
-// the main process registers exactly these names as IPC channels `casefile:<method>`.
+// `ApiResults` gives its result. The preload exposes exactly these names as window.casefile (built by
+// createBridge), the main process registers exactly these names as IPC channels `casefile:<method>`
+// and serves each call with serveCall (src/main/core/serve-call.ts). One user action is one call.
 
 import type {
   ArchiveInfo,
@@ -10,12 +11,11 @@ import type {
   Citation,
   ArticleSummary,
   Dataset,
-  DatasetRows,
   DatasetSummary,
   JobStatus,
   Note,
   NoteSummary,
-  NotesExport,
+  QuotedPassage,
   SavedChart,
   SavedSearch,
   SearchResult
@@ -25,16 +25,38 @@ import { chartSpecValidator, rowFilterValidator, type ChartData } from './chart-
 import { COLUMN_TYPES, rowQueryValidator, type ColumnStats, type ColumnTypeChange, type RowPage, type SavedFile } from './row-query'
 import type { Result } from './result'
 import { fail, ok } from './result'
-import { bool, id, int, list, nothing, nullable, oneOf, record, text, type Infer } from './validate'
+import { bool, id, int, list, nothing, nullable, oneOf, record, text, variant, type Infer } from './validate'
 
 export const MAX_NOTE_BODY = 5_000_000
 export const MAX_QUERY_LENGTH = 100_000
-export const MAX_ROWS_PAGE = 1_000
 /** Deeper pages rank more matches than anyone scrolls through; narrow the query instead. */
 export const MAX_SEARCH_OFFSET = 100_000
 /** Null tokens an import may be given, and their length: markers are short, and a few suffice. */
 export const MAX_NULL_TOKENS = 50
 export const MAX_NULL_TOKEN_LENGTH = 200
+/** More citations than any note carries; it bounds what restoring a note may write. */
+export const MAX_NOTE_CITATIONS = 10_000
+
+const offset = () => int(0, Number.MAX_SAFE_INTEGER)
+
+/**
+ * A note as it was when it was deleted, with its citations: deleteNote answers with it, and
+ * restoreNote writes it again from it (a new id for the note and its citations, the same text,
+ * tags, sources and creation time).
+ */
+const deletedNote = record({
+  note: record({ id: id(), title: text(500), body: text(MAX_NOTE_BODY), tags: list(text(200), 50), createdAt: text(40) }),
+  citations: list(
+    variant('kind', {
+      article: { id: id(), sourceId: id(), start: offset(), end: offset() },
+      dataset: { id: id(), sourceId: id(), detail: nullable(text(2000)) },
+      chart: { id: id(), sourceId: id() }
+    }),
+    MAX_NOTE_CITATIONS
+  )
+})
+
+export type DeletedNote = Infer<typeof deletedNote>
 
 export const apiArgs = {
   getArchiveInfo: nothing(),
@@ -42,12 +64,13 @@ export const apiArgs = {
   getArticle: record({ id: id() }),
   listDatasets: nothing(),
   getDataset: record({ id: id() }),
-  getDatasetRows: record({ id: id(), offset: int(0, Number.MAX_SAFE_INTEGER), limit: int(1, MAX_ROWS_PAGE) }),
   listNotes: nothing(),
   getNote: record({ id: id() }),
   createNote: record({ title: text(500), body: text(MAX_NOTE_BODY) }),
   updateNote: record({ id: id(), title: text(500), body: text(MAX_NOTE_BODY) }),
   deleteNote: record({ id: id() }),
+  /** Writes a deleted note again, with its tags and citations, in one transaction (undo of deleteNote). */
+  restoreNote: deletedNote,
   search: record({
     query: text(MAX_QUERY_LENGTH),
     kinds: list(oneOf('article', 'note', 'data'), 3),
@@ -76,14 +99,21 @@ export const apiArgs = {
   updateChart: record({ id: id(), name: text(300), spec: chartSpecValidator }),
   duplicateChart: record({ id: id() }),
   deleteChart: record({ id: id() }),
-  exportNotes: record({ ids: list(id(), 1000), format: oneOf('html', 'markdown'), title: nullable(text(500)) }),
   /** Asks where to save (a native dialog in the app), then writes the notes as PDF, HTML or Markdown. */
   exportNotesToFile: record({ ids: list(id(), 1000), format: oneOf('pdf', 'html', 'markdown'), title: nullable(text(500)) }),
   setNoteTags: record({ id: id(), tags: list(text(200), 50) }),
   listNoteTags: nothing(),
   listCitations: record({ noteId: id() }),
-  /** Quotes article text at [start, end) of its body into a note; the note's text then carries [[cite:ID]]. */
-  addArticleCitation: record({ noteId: id(), articleId: id(), start: int(0, Number.MAX_SAFE_INTEGER), end: int(1, Number.MAX_SAFE_INTEGER) }),
+  /**
+   * Quotes article text at [start, end) of its body into a note (an existing one, or a new one with
+   * this title): the citation and `> words [[cite:ID]]` at the end of the note, in one transaction.
+   */
+  quoteInNote: record({
+    target: variant('kind', { note: { id: id() }, new: { title: text(500) } }),
+    articleId: id(),
+    start: offset(),
+    end: offset()
+  }),
   addDatasetCitation: record({ noteId: id(), datasetId: id(), detail: nullable(text(2000)) }),
   addChartCitation: record({ noteId: id(), chartId: id() }),
   listSavedSearches: nothing(),
@@ -127,12 +157,12 @@ export interface ApiResults {
   getArticle: Article
   listDatasets: DatasetSummary[]
   getDataset: Dataset
-  getDatasetRows: DatasetRows
   listNotes: NoteSummary[]
   getNote: Note
   createNote: Note
   updateNote: Note
-  deleteNote: { id: number }
+  deleteNote: DeletedNote
+  restoreNote: Note
   search: SearchResult
   getArticleMatches: ArticleMatches
   queryDatasetRows: RowPage
@@ -146,12 +176,11 @@ export interface ApiResults {
   updateChart: SavedChart
   duplicateChart: SavedChart
   deleteChart: { id: number }
-  exportNotes: NotesExport
   exportNotesToFile: SavedFile
   setNoteTags: Note
   listNoteTags: { tag: string; count: number }[]
   listCitations: Citation[]
-  addArticleCitation: Citation
+  quoteInNote: QuotedPassage
   addDatasetCitation: Citation
   addChartCitation: Citation
   listSavedSearches: SavedSearch[]
@@ -168,11 +197,22 @@ export interface ApiResults {
 export type ApiMethod = keyof typeof apiArgs
 export type ApiArgs<M extends ApiMethod> = Infer<(typeof apiArgs)[M]>
 
+/** Where quoteInNote puts a passage: an existing note, or a new one with this title. */
+export type QuoteTarget = ApiArgs<'quoteInNote'>['target']
+
 /** The callable shape: methods without arguments take none. */
 export type ArchiveApi = {
   [M in ApiMethod]: ApiArgs<M> extends void
     ? () => Promise<Result<ApiResults[M]>>
     : (args: ApiArgs<M>) => Promise<Result<ApiResults[M]>>
+}
+
+/**
+ * What the core implements for each method: its value, or a throw. serveCall is the one place a
+ * throw becomes the contract's error value.
+ */
+export type ApiHandlers = {
+  [M in ApiMethod]: (args: ApiArgs<M>) => ApiResults[M] | Promise<ApiResults[M]>
 }
 
 export type ApiEvent = { type: 'job'; job: JobStatus } | { type: 'archive-changed'; info: ArchiveInfo }
@@ -185,17 +225,17 @@ export interface DroppedFile {
 }
 
 /**
- * What the preload puts on window.casefile: the contract's methods, one event subscription, and
- * pathForFile, which runs in the preload itself (Electron's webUtils) and never crosses IPC: it turns
- * a file dropped on the window into the path importFiles takes.
+ * The members of window.casefile that are not contract methods, answered where the bridge runs:
+ * one event subscription, and pathForFile, which runs in the preload itself (Electron's webUtils) and
+ * never crosses IPC: it turns a file dropped on the window into the path importFiles takes.
  */
-export type CasefileBridge = ArchiveApi & {
+export interface BridgeLocalMembers {
   onEvent(listener: EventListener): () => void
   pathForFile(file: DroppedFile): string
 }
 
-/** The bridge's members that are not IPC methods. */
-export const BRIDGE_LOCAL_MEMBERS = ['onEvent', 'pathForFile'] as const
+/** What the preload puts on window.casefile (see createBridge): the contract's methods and the local members. */
+export type CasefileBridge = ArchiveApi & BridgeLocalMembers
 
 export const apiMethods = Object.keys(apiArgs) as ApiMethod[]
 

@@ -40,7 +40,6 @@ export type ChartSpec = Infer<typeof chartSpecValidator>
 export type ChartType = ChartSpec['type']
 export type DateBucket = (typeof DATE_BUCKETS)[number]
 export type RowFilter = Infer<typeof rowFilterValidator>
-export type ChartFilter = RowFilter
 
 /** A chart's numbers, aggregated by SQL in the core: one value per series per x label. */
 export interface ChartData {

@@ -89,14 +89,6 @@ export interface Dataset extends DatasetSummary {
   sourceSize: number | null
 }
 
-export interface DatasetRows {
-  datasetId: number
-  offset: number
-  total: number
-  /** Each row is [rowid, ...values in column order]. */
-  rows: { rowid: number; values: CellValue[] }[]
-}
-
 export interface NoteSummary {
   id: number
   title: string
@@ -191,6 +183,14 @@ export interface Citation {
   startOffset: number | null
   endOffset: number | null
   createdAt: string
+}
+
+/** A passage quoted into a note: the note as it now reads, and the citation its text points at. */
+export interface QuotedPassage {
+  note: Note
+  citation: Citation
+  /** True when the note was made for this quote. */
+  created: boolean
 }
 
 /** A chart saved in the archive (see chart-spec.ts for what the spec holds). */

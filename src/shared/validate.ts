@@ -84,6 +84,25 @@ export function record<S extends Shape>(shape: S): Validator<ShapeType<S>> {
   }
 }
 
+/**
+ * One of several object shapes, told apart by the text in `key`: variant('kind', { note: { id: id() },
+ * new: { title: text(500) } }) admits { kind: 'note', id: 3 } and { kind: 'new', title: 'x' }.
+ */
+export function variant<K extends string, V extends Record<string, Shape>>(
+  key: K,
+  variants: V
+): Validator<{ [T in keyof V & string]: { [P in K]: T } & ShapeType<V[T]> }[keyof V & string]> {
+  const tags = Object.keys(variants)
+  return {
+    check: (value, path) => {
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) return `${path} must be an object, not ${describe(value)}`
+      const tag = (value as Record<string, unknown>)[key]
+      if (typeof tag !== 'string' || !Object.hasOwn(variants, tag)) return `${path}.${key} must be one of ${tags.join(', ')}, not ${describe(tag)}`
+      return record({ ...variants[tag], [key]: oneOf(tag) }).check(value, path)
+    }
+  }
+}
+
 /** For methods that take no arguments: accepts nothing at all (undefined). */
 export function nothing(): Validator<void> {
   return {

@@ -7,7 +7,8 @@ import { join, resolve } from 'node:path'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from 'better-sqlite3'
 import { DEFAULT_IMPORT_OPTIONS, type ImportOptions } from '../../src/shared/model'
-import { getDataset, getDatasetRows } from '../../src/main/core/datasets/dataset-queries'
+import { getDataset } from '../../src/main/core/datasets/dataset-queries'
+import { firstRows } from '../helpers/first-rows'
 import { importOneFile } from '../../src/main/core/import/import-one-file'
 import { tempArchive } from '../helpers/temp-archive'
 
@@ -40,7 +41,7 @@ function datasetsOf(db: Database, ids: number[]) {
       name: dataset.name,
       columns: dataset.columns.map((column) => [column.label, column.type]),
       sources: dataset.sources,
-      rows: getDatasetRows(db, id, 0, 100)!.rows.map((row) => row.values)
+      rows: firstRows(db, id, 100).rows.map((row) => row.values)
     }
   })
 }

@@ -1,16 +1,18 @@
 // Starts Casefile for an end-to-end test on whichever back end this machine has:
 //  1. the real Electron app, when its binary is installed and runs;
 //  2. otherwise the built renderer in headless Chromium, with the very same archive API bridged in
-//     as window.casefile (page.exposeFunction + an init script shaped exactly like the preload).
+//     as window.casefile: the preload's own builder (createBridge) runs in the page, and its calls
+//     reach serveCall through page.exposeFunction, as the app's reach it through IPC.
 // When neither is available the caller is told why, so the suite can skip loudly instead of passing.
 
 import { existsSync, mkdirSync, readFileSync } from 'node:fs'
 import { spawnSync } from 'node:child_process'
 import { dirname, join, resolve } from 'node:path'
 import { _electron, chromium, type Browser, type ElectronApplication, type Page } from '@playwright/test'
-import { apiMethods, checkCall, type ApiEvent, type ApiMethod, type ArchiveApi } from '../../src/shared/api'
+import { apiMethods, type ApiEvent, type ApiMethod } from '../../src/shared/api'
+import { createBridge } from '../../src/shared/create-bridge'
 import type { Result } from '../../src/shared/result'
-import { createArchiveApi, importWorkerPath, openArchive, sampleDir } from '../../src/main/core/index'
+import { createArchiveApi, importWorkerPath, openArchive, sampleDir, serveCall } from '../../src/main/core/index'
 import { contextMenuTemplate } from '../../src/main/app/context-menu-template'
 import type { ContextMenuCommand } from '../../src/shared/context-menu'
 import { locateRendererAsset, rendererResponseHeaders } from '../../src/main/app/renderer-protocol-policy'
@@ -127,27 +129,32 @@ async function launchElectron(binary: string, archivePath: string): Promise<Laun
   }
 }
 
-function bridgeInitScript({ methods, dropDir }: { methods: readonly string[]; dropDir: string }): void {
-  // Runs in the page before any of its scripts, shaped like src/preload/index.ts: exactly the
-  // contract's methods plus onEvent, and nothing else.
-  type Invoke = (method: string, args: unknown) => Promise<unknown>
-  const scope = globalThis as unknown as { __casefileInvoke: Invoke; __casefileDispatch?: (event: unknown) => void }
+/**
+ * Runs in the page before any of its scripts, as the preload runs before the app's: window.casefile
+ * is made by `build` (createBridge, whose source text is put into the page) over the function the
+ * harness exposes. Only the local members differ from the preload's, because only they can.
+ */
+function installBridge(build: typeof createBridge, { methods, dropDir }: { methods: readonly ApiMethod[]; dropDir: string }): void {
+  type Invoke = (method: ApiMethod, args: unknown) => Promise<Result<unknown>>
+  const scope = globalThis as unknown as { __casefileInvoke: Invoke; __casefileDispatch?: (event: ApiEvent) => void }
   const invoke = scope.__casefileInvoke
-  const listeners = new Set<(event: unknown) => void>()
-  const bridge: Record<string, unknown> = {}
-  for (const method of methods) bridge[method] = (args: unknown) => invoke(method, args)
-  // In the app the preload asks Electron where a dropped file lives; a page in plain Chromium cannot
-  // know, so dropped files are looked up by name in the test's drop folder.
-  bridge.pathForFile = (file: { name: string }) => `${dropDir}/${file.name}`
-  bridge.onEvent = (listener: (event: unknown) => void) => {
-    listeners.add(listener)
-    return () => listeners.delete(listener)
-  }
+  const listeners = new Set<(event: ApiEvent) => void>()
   Object.defineProperty(scope, '__casefileDispatch', {
-    value: (event: unknown) => listeners.forEach((listener) => listener(event)),
+    value: (event: ApiEvent) => listeners.forEach((listener) => listener(event)),
     enumerable: false
   })
-  Object.defineProperty(globalThis, 'casefile', { value: Object.freeze(bridge), enumerable: true })
+  const bridge = build(methods, (method, args) => invoke(method, args), {
+    onEvent: (listener) => {
+      listeners.add(listener)
+      return () => {
+        listeners.delete(listener)
+      }
+    },
+    // In the app the preload asks Electron where a dropped file lives; a page in plain Chromium
+    // cannot know, so dropped files are looked up by name in the test's drop folder.
+    pathForFile: (file) => `${dropDir}/${file.name}`
+  })
+  Object.defineProperty(globalThis, 'casefile', { value: bridge, enumerable: true })
 }
 
 async function launchChromium(executablePath: string, archivePath: string, dropDir: string): Promise<LaunchedCasefile> {
@@ -182,7 +189,7 @@ async function launchChromium(executablePath: string, archivePath: string, dropD
       savedFiles.push(path)
       return path
     },
-    printPdf: (html) => new ChromiumPdfPrinter(executablePath).print(html),
+    pdfPrinter: new ChromiumPdfPrinter(executablePath),
     showContextMenu: async (request) => {
       let chosen: ContextMenuCommand = null
       const template = contextMenuTemplate(request, process.platform, (command) => (chosen = command))
@@ -225,14 +232,11 @@ async function launchChromium(executablePath: string, archivePath: string, dropD
     await route.abort('blockedbyclient')
   })
 
-  // The same checks the IPC wrapper makes: unknown methods and bad arguments come back as error values.
-  await page.exposeFunction('__casefileInvoke', async (method: unknown, args: unknown): Promise<Result<unknown>> => {
-    const checked = checkCall(method, args)
-    if (!checked.ok) return checked
-    const call = handle.api[checked.value as ApiMethod] as (args: unknown) => ReturnType<ArchiveApi[ApiMethod]>
-    return call(args)
-  })
-  await page.addInitScript(bridgeInitScript, { methods: apiMethods, dropDir })
+  // Served as the app's IPC calls are, by serveCall: unknown methods and bad arguments, and every
+  // failure, come back as the contract's error values.
+  await page.exposeFunction('__casefileInvoke', (method: unknown, args: unknown): Promise<Result<unknown>> => serveCall(handle, method, args))
+  // The page gets the builder's own source text: the shared module cannot be imported there.
+  await page.addInitScript({ content: `(${installBridge.toString()})(${createBridge.toString()}, ${JSON.stringify({ methods: apiMethods, dropDir })})` })
   await page.goto(`${BROWSER_ORIGIN}/index.html`)
   for (const event of pending.splice(0)) dispatch(event)
 

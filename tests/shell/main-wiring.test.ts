@@ -7,7 +7,7 @@ import { existsSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { apiMethods, IPC_PREFIX } from '../../src/shared/api'
-import type { ArchiveInfo } from '../../src/shared/model'
+import type { ArchiveInfo, ArticleSummary, QuotedPassage } from '../../src/shared/model'
 import { openArchive } from '../../src/main/core/index'
 import { StandInMain, type MenuEntry, type Report } from './stand-in/main-process'
 import { devLayout, ELECTRON_ABI, type NativeStandIn, type TempLayout } from './stand-in/layouts'
@@ -93,6 +93,21 @@ describe('a development checkout with its Electron database engine', () => {
     }
     expect(await main.invoke('getArticle', { id: 'one' }, 'window')).toMatchObject({ ok: false, error: { code: 'bad-request' } })
     expect(await main.invoke('runShell', {}, 'window')).toBe('no handler')
+  })
+
+  it('serves each call through serveCall: a missing note is not-found, quoting and undoing a deletion are one call each', async () => {
+    const { main } = await startDev('loadable')
+    expect(await main.invoke('getNote', { id: 999999 }, 'window')).toEqual({ ok: false, error: { code: 'not-found', message: 'Note 999999 was not found in this archive.' } })
+    const articles = await main.invoke('listArticles', undefined, 'window')
+    if (articles === 'no handler' || !articles.ok) throw new Error('listArticles was not answered')
+    const article = (articles.value as ArticleSummary[])[0]!
+    const quoted = await main.invoke('quoteInNote', { target: { kind: 'new', title: 'Quoted' }, articleId: article.id, start: 0, end: 6 }, 'window')
+    expect(quoted).toMatchObject({ ok: true, value: { created: true, note: { title: 'Quoted' }, citation: { kind: 'article', sourceId: article.id } } })
+    const noteId = quoted !== 'no handler' && quoted.ok ? (quoted.value as QuotedPassage).note.id : 0
+    const deleted = await main.invoke('deleteNote', { id: noteId }, 'window')
+    expect(deleted).toMatchObject({ ok: true, value: { note: { id: noteId, title: 'Quoted' }, citations: [{ kind: 'article', sourceId: article.id, start: 0, end: 6 }] } })
+    const restored = await main.invoke('restoreNote', deleted !== 'no handler' && deleted.ok ? deleted.value : null, 'window')
+    expect(restored).toMatchObject({ ok: true, value: { title: 'Quoted' } })
   })
 
   it('serves the built renderer under casefile://app/ with its CSP, and refuses traversal', async () => {

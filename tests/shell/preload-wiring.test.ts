@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { runInNewContext } from 'node:vm'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { apiMethods, BRIDGE_LOCAL_MEMBERS, IPC_EVENT_CHANNEL, IPC_PREFIX } from '../../src/shared/api'
+import { apiMethods, IPC_EVENT_CHANNEL, IPC_PREFIX } from '../../src/shared/api'
+import { BRIDGE_MEMBERS } from '../helpers/bridge-members'
 import { PROJECT_ROOT, requireBuild } from './stand-in/layouts'
 
 interface Loaded {
@@ -60,7 +61,7 @@ describe('the built preload, sandboxed', () => {
   it('exposes window.casefile with exactly the contract methods and the local members, all functions', () => {
     expect([...loaded.exposed.keys()]).toEqual(['casefile'])
     const bridge = loaded.exposed.get('casefile')!
-    expect(Object.keys(bridge).sort()).toEqual([...apiMethods, ...BRIDGE_LOCAL_MEMBERS].sort())
+    expect(Object.keys(bridge).sort()).toEqual(BRIDGE_MEMBERS)
     for (const [name, member] of Object.entries(bridge)) expect(typeof member, name).toBe('function')
   })
 

@@ -9,7 +9,7 @@ import type { BrowserWindow } from 'electron'
 import { ArchiveOpenError } from '../core/index'
 import { askAfterStartupFailure, pickArchiveToOpen, pickFilesToImport, pickNewArchivePath, showNotice, showProblem, type ImportPick } from './archive-dialogs'
 import type { ArchiveSession } from './archive-session'
-import { plainErrorMessage } from './plain-error-message'
+import { plainErrorMessage } from '../core/plain-error-message'
 
 type Outcome = { ok: true; notice: string | null } | { ok: false; problem: string }
 

@@ -3,7 +3,7 @@
 
 import type { ApiEvent, ArchiveApi } from '@shared/api'
 import type { ContextMenuCommand, ContextMenuRequest } from '@shared/context-menu'
-import { createArchiveApi, openArchive, type Archive, type ArchiveApiHandle, type SaveRequest } from '../core/index'
+import { createArchiveApi, openArchive, type Archive, type ArchiveApiHandle, type PdfPrinter, type SaveRequest, type ServedArchive } from '../core/index'
 import { isSameFile } from '../core/fs/same-file'
 import { rotateDailyBackup } from '../core/maintenance/backups'
 
@@ -19,7 +19,7 @@ export interface ArchiveSessionOptions {
   /** Asks where to save an export (a native save dialog). */
   chooseSavePath: (request: SaveRequest) => Promise<string | null>
   /** Prints an export's HTML to PDF. */
-  printPdf: (html: string) => Promise<Uint8Array>
+  pdfPrinter: PdfPrinter
   /** Shows the native right-click menu over the window. */
   showContextMenu: (request: ContextMenuRequest) => Promise<ContextMenuCommand>
 }
@@ -40,6 +40,11 @@ export class ArchiveSession {
 
   get api(): ArchiveApi | null {
     return this.#current?.handle?.api ?? null
+  }
+
+  /** The open archive with the contract's methods on it, for serveCall; null between two archives. */
+  get served(): ServedArchive | null {
+    return this.#current?.handle ?? null
   }
 
   get path(): string | null {
@@ -81,7 +86,7 @@ export class ArchiveSession {
         importWorker: this.#options.importWorker,
         searchWorker: this.#options.searchWorker,
         chooseSavePath: this.#options.chooseSavePath,
-        printPdf: this.#options.printPdf,
+        pdfPrinter: this.#options.pdfPrinter,
         showContextMenu: this.#options.showContextMenu
       })
     } catch (error) {

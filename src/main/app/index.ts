@@ -14,7 +14,7 @@ import { APP_ENTRY_URL, devServerOrigin, trustedOrigins } from './app-origin'
 import { importFilesCommand, newArchiveCommand, openArchiveCommand, openStartupArchive } from './archive-commands'
 import { pickSavePath } from './archive-dialogs'
 import { showContextMenu } from './context-menu'
-import { printPdfWithElectron } from './electron-pdf-printer'
+import { ElectronPdfPrinter } from './electron-pdf-printer'
 import { ExportFolder } from './export-folder'
 import { backupArchiveCommand, checkArchiveCommand, restoreArchiveCommand, undoRestoreCommand } from './maintenance-menu-commands'
 import { nativeBindingDialog } from './native-binding-message'
@@ -22,7 +22,7 @@ import { startupArchivePath } from './startup-archive-path'
 import { ArchiveSession } from './archive-session'
 import { eventSender, registerIpc } from './ipc'
 import { buildApplicationMenu } from './menu'
-import { plainErrorMessage } from './plain-error-message'
+import { plainErrorMessage } from '../core/plain-error-message'
 import { guardAllWebContents, keepSessionsOffline, registerAppScheme, serveRenderer } from './security'
 import { userDataFolder } from './user-data-folder'
 import { WINDOW_STATE_FILE } from './window-state-file'
@@ -64,7 +64,7 @@ function run(): void {
     importWorker: existsSync(layout.importWorker) ? layout.importWorker : missingWorker('import', layout.importWorker),
     searchWorker: existsSync(layout.searchWorker) ? layout.searchWorker : missingWorker('search', layout.searchWorker),
     chooseSavePath: (request) => pickSavePath(currentWindow(), request, folder),
-    printPdf: printPdfWithElectron,
+    pdfPrinter: new ElectronPdfPrinter(),
     showContextMenu: (request) => showContextMenu(currentWindow(), request)
   })
   let closed = false

@@ -1,11 +1,12 @@
-// The single IPC wrapper: every method of the contract is registered here and nowhere else, and
-// every call passes the same three gates — trusted sender, valid arguments, errors as values.
+// The single IPC wrapper: every method of the contract is registered here and nowhere else. A call
+// from anywhere but the Casefile window's main frame is refused; every other call is served by
+// serveCall, the same function that serves the browser test harness and the CLI.
 
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron'
-import { apiMethods, checkCall, IPC_EVENT_CHANNEL, IPC_PREFIX, type ApiEvent, type ApiMethod } from '@shared/api'
+import { apiMethods, IPC_EVENT_CHANNEL, IPC_PREFIX, type ApiEvent } from '@shared/api'
 import { fail, type Result } from '@shared/result'
+import { serveCall } from '../core/index'
 import type { ArchiveSession } from './archive-session'
-import { plainErrorMessage } from './plain-error-message'
 import { isTrustedSender } from './sender-trust-policy'
 
 export interface IpcOptions {
@@ -30,36 +31,17 @@ function senderIsTrusted(event: IpcMainInvokeEvent, options: IpcOptions): boolea
   )
 }
 
-async function dispatch(method: ApiMethod, args: unknown, options: IpcOptions): Promise<Result<unknown>> {
-  const api = options.session.api
-  if (api === null) return fail('busy', 'No archive is open right now. Open or create one from the File menu.')
-  // The call is typed per method by the contract; checkCall has just proven `args` fits `method`.
-  const call = api[method] as (args: unknown) => Promise<Result<unknown>>
-  return call.call(api, args)
-}
-
 export function registerIpc(options: IpcOptions): void {
   for (const method of apiMethods) {
-    ipcMain.handle(IPC_PREFIX + method, async (event, args: unknown): Promise<Result<unknown>> => {
+    ipcMain.handle(IPC_PREFIX + method, (event, args: unknown): Promise<Result<unknown>> => {
       if (!senderIsTrusted(event, options)) {
         console.warn(`Casefile refused ${method} from an untrusted frame (${event.senderFrame?.url ?? 'gone'}).`)
-        return fail('bad-request', 'This request did not come from the Casefile window.')
+        return Promise.resolve(fail('bad-request', 'This request did not come from the Casefile window.'))
       }
-      const checked = checkCall(method, args)
-      if (!checked.ok) return checked
-      try {
-        return await dispatch(method, args, options)
-      } catch (error) {
-        // The stack stays in the main process log; the renderer gets one readable line.
-        console.error(`Casefile API ${method} failed:`, error)
-        return fail('internal', `${method} failed: ${plainErrorMessage(error)}`)
-      }
+      // The archive is looked up on every call: File › Open swaps it, and between two it is null (busy).
+      return serveCall(options.session.served, method, args)
     })
   }
-}
-
-export function unregisterIpc(): void {
-  for (const method of apiMethods) ipcMain.removeHandler(IPC_PREFIX + method)
 }
 
 /** Forwards API events to the window, dropping them while it is gone (between close and recreate). */

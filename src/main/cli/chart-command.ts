@@ -51,7 +51,7 @@ export async function chartCommand(api: ArchiveApi, args: ParsedArgs, io: CliIo,
   const spec = readSpec(args.positionals[0]!)
   const data = unwrap(await api.chartData({ spec }))
   if (pngPath !== null) {
-    const chromium = findChromium()
+    const chromium = findChromium(process.env)
     if (chromium === null) throw new CommandError('drawing a PNG needs Chromium: install it (apt-get install chromium) or set CHROMIUM_PATH to its executable.')
     writeOutput(pngPath, await renderChartPng(chromium, data), args.flags.has('force'))
   }

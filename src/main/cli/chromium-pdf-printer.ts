@@ -3,7 +3,7 @@ import type { PdfPrinter } from '../core/export/pdf-printer'
 import { CHROMIUM_FLAGS } from './chromium-flags'
 
 /** CHROMIUM_PATH if set, else the usual Linux location; null when neither exists. */
-export function findChromium(env: NodeJS.ProcessEnv = process.env): string | null {
+export function findChromium(env: NodeJS.ProcessEnv): string | null {
   const candidates = env.CHROMIUM_PATH ? [env.CHROMIUM_PATH] : ['/usr/bin/chromium', '/usr/bin/chromium-browser']
   return candidates.find((path) => existsSync(path)) ?? null
 }

@@ -11,6 +11,7 @@ import { printable } from './format'
 import { importCommand } from './import-command'
 import { chartCommand } from './chart-command'
 import { exportDatasetCommand } from './export-dataset-command'
+import { ChromiumPdfPrinter, findChromium } from './chromium-pdf-printer'
 import { exportNotesCommand } from './export-notes-command'
 import { backupCommand, checkCommand, restoreCommand } from './maintenance-commands'
 import { infoCommand } from './info-command'
@@ -76,6 +77,12 @@ async function restoreUnopened(target: RestoreTarget, args: ParsedArgs, io: CliI
   }
 }
 
+/** Chromium's printer, when a Chromium is installed (CHROMIUM_PATH, or the usual place). */
+function chromiumPrinter(): ChromiumPdfPrinter | null {
+  const path = findChromium(process.env)
+  return path === null ? null : new ChromiumPdfPrinter(path)
+}
+
 /**
  * Runs one CLI invocation and returns the process exit code (0 ok, 1 failure, 2 usage). A failure
  * is one line on stderr, in plain words; so is the warning that the archive is open read-only,
@@ -135,7 +142,8 @@ export async function runCli(argv: readonly string[], given: CliIo, appRoot: str
     return 1
   }
   // One search per process: a worker thread would only add its start-up to it.
-  const handle = createArchiveApi(archive, onEvent, { importWorker: importWorkerPath(mainDir), searchWorker: null })
+  // Files are written by the commands themselves, never through a save dialog; nothing here has a menu.
+  const handle = createArchiveApi(archive, onEvent, { importWorker: importWorkerPath(mainDir), searchWorker: null, chooseSavePath: null, pdfPrinter: null, showContextMenu: null })
   let warnReadOnly = true
   const follow = (jobId: string, update: (job: JobStatus) => void) =>
     new Promise<JobStatus>((done) => followers.set(jobId, { update, done }))
@@ -164,7 +172,7 @@ export async function runCli(argv: readonly string[], given: CliIo, appRoot: str
         exportDatasetCommand(archive, args, io)
         return 0
       case 'export-notes':
-        await exportNotesCommand(handle.api, args, io, archive.path)
+        await exportNotesCommand(archive, args, io, chromiumPrinter)
         return 0
       default:
         return (await importCommand(handle.api, args, io, follow)) ? 0 : 1

@@ -6,6 +6,7 @@ import { APP_VERSION } from './app-version'
 import { countArticles } from './articles/article-queries'
 import { countDatasets } from './datasets/dataset-queries'
 import { schemaVersion } from './db/migrate'
+import { sqlValues } from './db/sql-rows'
 import { getMeta } from './meta/meta-queries'
 import { countNotes } from './notes/note-queries'
 
@@ -34,7 +35,7 @@ export function archiveInfo(archive: Archive): ArchiveInfo {
       articles: countArticles(db),
       datasets: countDatasets(db),
       notes: countNotes(db),
-      charts: (db.prepare('SELECT count(*) AS n FROM charts').get() as { n: number }).n
+      charts: sqlValues('integer').one(db.prepare('SELECT count(*) FROM charts').pluck())
     },
     readOnly: archive.readOnly?.message ?? null
   }

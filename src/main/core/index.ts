@@ -3,6 +3,8 @@ export { ArchiveOpenError, type ArchiveOpenErrorCode } from './archive-open-erro
 export type { Archive } from './archive'
 export { openArchive as openArchiveWith, type OpenArchiveOptions } from './open-archive'
 export { createArchiveApi, type ArchiveApiHandle, type ArchiveApiOptions, type SaveRequest } from './create-archive-api'
+export { serveCall, type ServedArchive } from './serve-call'
+export type { PdfPrinter } from './export/pdf-printer'
 export { archiveInfo } from './archive-info'
 export { ARCHIVE_EXTENSION, DEFAULT_ARCHIVE_NAME, defaultArchivePath, importWorkerPath, sampleDir, userDataDir } from './paths'
 export { APP_VERSION } from './app-version'

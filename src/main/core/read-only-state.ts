@@ -24,3 +24,6 @@ export function diskFullState(name: string): ReadOnlyState {
 export function unwritableState(name: string, why: Unwritable): ReadOnlyState {
   return why === 'disk-full' ? diskFullState(name) : readOnlyMediaState(name)
 }
+
+/** A change refused because the archive is open read-only; its message is the archive's ReadOnlyState message. */
+export class ArchiveReadOnly extends Error {}

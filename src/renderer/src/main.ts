@@ -1,8 +1,8 @@
 import './app.css'
 import { mount } from 'svelte'
-import App from './App.svelte'
+import App from './shell/App.svelte'
 import { hasBridge } from './lib/api'
-import BridgeMissing from './views/BridgeMissing.svelte'
+import BridgeMissing from './shell/BridgeMissing.svelte'
 
 const target = document.getElementById('app')
 if (target === null) throw new Error('index.html has no #app element to mount Casefile into.')

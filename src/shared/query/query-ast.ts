@@ -88,7 +88,7 @@ export interface ParsedQuery {
 
 /** Longer input is cut here: a search box never needs more, and it bounds parsing time. */
 export const MAX_QUERY_CHARS = 10_000
-/** Same cap as plain-word search, so switching parsers never changes how much of a query counts. */
+/** A query's terms are capped like its words, so no query makes FTS5 weigh more than 64 of them. */
 export const MAX_QUERY_TERMS = MAX_QUERY_WORDS
 /** Deeper parentheses are read as plain grouping-free text: FTS5's parser stack overflows near 40 levels. */
 export const MAX_GROUP_DEPTH = 6

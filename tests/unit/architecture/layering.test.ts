@@ -1,25 +1,20 @@
 // The folders say where code runs, and nothing imports across the line the wrong way (DESIGN.md,
 // "Style"): the core never reaches the Electron shell, the CLI or Electron itself; shared code is
 // pure TypeScript that runs anywhere; the renderer reaches the main process only through the
-// contract. This reads every import in src/ and fails on the first wrong one, naming file and line.
+// contract; the benchmarks in bench/ use the core as the CLI does. This reads every import in src/
+// and bench/ and fails on each wrong one, naming file and line.
 
-import { readdirSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { builtinModules } from 'node:module'
 import { dirname, join, relative, resolve, sep } from 'node:path'
 import { describe, expect, it } from 'vitest'
-
-const SRC = resolve(import.meta.dirname, '../../../src')
+import { BENCH, importsIn, ROOT, sourceFiles, SRC, type ImportSite } from './source-imports'
 
 type Layer = 'shared' | 'core' | 'app' | 'cli' | 'bench' | 'preload' | 'renderer'
 type Target = Layer | 'electron' | 'node' | 'package' | 'main-entry'
 
-interface ImportSite {
-  file: string
-  line: number
-  specifier: string
-}
-
 export function layerOf(path: string): Layer | 'main-entry' | null {
+  if (!relative(BENCH, path).startsWith('..')) return 'bench'
   const inside = relative(SRC, path).split(sep)
   if (inside[0] === 'shared') return 'shared'
   if (inside[0] === 'preload') return 'preload'
@@ -28,7 +23,6 @@ export function layerOf(path: string): Layer | 'main-entry' | null {
     if (inside[1] === 'core') return 'core'
     if (inside[1] === 'app') return 'app'
     if (inside[1] === 'cli') return 'cli'
-    if (inside[1] === 'bench') return 'bench'
     return 'main-entry'
   }
   return null
@@ -56,18 +50,6 @@ const ALLOWED: Record<Layer, readonly Target[]> = {
   renderer: ['shared', 'package']
 }
 
-const IMPORT = /(?:^|[^\w.])(?:import|export)\s+(?:type\s+)?(?:[^'"`;]*?\s+from\s+)?['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g
-
-export function importsIn(file: string, text: string): ImportSite[] {
-  const sites: ImportSite[] = []
-  for (const match of text.matchAll(IMPORT)) {
-    const specifier = match[1] ?? match[2]
-    if (specifier === undefined) continue
-    sites.push({ file, line: text.slice(0, match.index).split('\n').length, specifier })
-  }
-  return sites
-}
-
 /** Every import that crosses a line it may not, as "file:line imports 'x' (layer → target)". */
 export function violations(sites: readonly ImportSite[]): string[] {
   const found: string[] = []
@@ -76,22 +58,14 @@ export function violations(sites: readonly ImportSite[]): string[] {
     if (from === null || from === 'main-entry') continue
     const target = targetOf(site.file, site.specifier)
     if (target === from || ALLOWED[from].includes(target)) continue
-    found.push(`${relative(SRC, site.file)}:${site.line} imports '${site.specifier}' (${from} → ${target})`)
+    found.push(`${relative(ROOT, site.file)}:${site.line} imports '${site.specifier}' (${from} → ${target})`)
   }
   return found
 }
 
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name)
-    if (entry.isDirectory()) return sourceFiles(path)
-    return /\.(ts|svelte|mjs|js)$/.test(entry.name) && !entry.name.endsWith('.d.ts') ? [path] : []
-  })
-}
-
 describe('the layers of src/', () => {
   it('import only what their layer may: core no Electron, shell or CLI; shared nothing of Node; the renderer nothing of main or preload', () => {
-    const sites = sourceFiles(SRC).flatMap((file) => importsIn(file, readFileSync(file, 'utf8')))
+    const sites = [...sourceFiles(SRC), ...sourceFiles(BENCH)].flatMap((file) => importsIn(file, readFileSync(file, 'utf8')))
     expect(sites.length).toBeGreaterThan(500)
     expect(violations(sites)).toEqual([])
   })
@@ -104,7 +78,8 @@ describe('the layers of src/', () => {
       ...importsIn(core, "import { app } from 'electron'\nimport { runCli } from '../cli/run-cli'\nimport { ipc } from '../app/ipc'"),
       ...importsIn(shared, "import { readFileSync } from 'node:fs'\nimport { join } from 'path'\nexport { openArchive } from '../main/core/index'"),
       ...importsIn(renderer, "import type { Archive } from '../../main/core/archive'\nconst bridge = await import('../../preload/index')"),
-      ...importsIn(join(SRC, 'preload', 'x.ts'), "import Database from 'better-sqlite3'")
+      ...importsIn(join(SRC, 'preload', 'x.ts'), "import Database from 'better-sqlite3'"),
+      ...importsIn(join(BENCH, 'x.ts'), "import { registerIpc } from '../src/main/app/ipc'\nimport { app } from 'electron'")
     ]
     expect(violations(wrong).map((line) => line.replace(/^.*\((.*)\)$/, '$1'))).toEqual([
       'core → electron',
@@ -115,9 +90,11 @@ describe('the layers of src/', () => {
       'shared → core',
       'renderer → core',
       'renderer → preload',
-      'preload → package'
+      'preload → package',
+      'bench → app',
+      'bench → electron'
     ])
-    const fine = [...importsIn(core, "import type { Database } from 'better-sqlite3'\nimport { ok } from '@shared/result'\nimport { join } from 'node:path'"), ...importsIn(renderer, "import { api } from './lib/api'\nimport DOMPurify from 'dompurify'")]
+    const fine = [...importsIn(core, "import type { Database } from 'better-sqlite3'\nimport { ok } from '@shared/result'\nimport { join } from 'node:path'"), ...importsIn(renderer, "import { api } from './lib/api'\nimport DOMPurify from 'dompurify'"), ...importsIn(join(BENCH, 'x.ts'), "import { openArchive } from '../src/main/core/index'\nimport { seededRandom } from '@shared/seeded-random'")]
     expect(violations(fine)).toEqual([])
   })
 })

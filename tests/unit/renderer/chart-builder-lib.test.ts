@@ -11,8 +11,8 @@ import {
   withSeries,
   withTop,
   withX
-} from '../../../src/renderer/src/lib/chart-draft'
-import { chartDataCsv, csvField } from '../../../src/renderer/src/lib/chart-export'
+} from '../../../src/renderer/src/charts/chart-draft'
+import { chartDataCsv, csvField } from '../../../src/renderer/src/charts/chart-export'
 
 const long: DatasetColumn[] = [
   { position: 0, name: 'c0', label: 'as_of_date', type: 'date' },

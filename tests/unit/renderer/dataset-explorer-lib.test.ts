@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { RowFilter } from '../../../src/shared/chart-spec'
 import type { DatasetColumn } from '../../../src/shared/model'
-import { sortLabels, typeChangeSummary } from '../../../src/renderer/src/lib/column-types'
+import { sortLabels, typeChangeSummary } from '../../../src/renderer/src/datasets/column-types'
 import {
   describeFilter,
   filterChips,
@@ -12,9 +12,9 @@ import {
   onlyValue,
   togglePicked,
   withoutChip
-} from '../../../src/renderer/src/lib/dataset-filters'
-import { ariaSort, nextSort } from '../../../src/renderer/src/lib/dataset-sort'
-import { cellCopyText, columnWidths, isMisfit, MAX_COLUMN_CH, MIN_COLUMN_CH, movedCell, rowCopyText, visibleRows } from '../../../src/renderer/src/lib/dataset-table-layout'
+} from '../../../src/renderer/src/datasets/dataset-filters'
+import { ariaSort, nextSort } from '../../../src/renderer/src/datasets/dataset-sort'
+import { cellCopyText, columnWidths, isMisfit, MAX_COLUMN_CH, MIN_COLUMN_CH, movedCell, rowCopyText, visibleRows } from '../../../src/renderer/src/datasets/dataset-table-layout'
 
 const columns: DatasetColumn[] = [
   { position: 0, name: 'c0', label: 'as_of_date', type: 'date' },

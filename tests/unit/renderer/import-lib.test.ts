@@ -1,10 +1,10 @@
 // Draft for tests/unit/renderer/: the import panel's wording and the drop helpers, without a DOM.
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_IMPORT_OPTIONS, type ImportOptions, type ImportOutcome, type JobStatus } from '@shared/model'
-import { droppedPaths } from '../../../src/renderer/src/lib/dropped-files'
+import { droppedPaths } from '../../../src/renderer/src/imports/dropped-files'
 import { formatBytes } from '../../../src/renderer/src/lib/format-bytes'
-import { formatDuration } from '../../../src/renderer/src/lib/format-duration'
-import { formFromOptions, optionsFromForm, sheetChoices } from '../../../src/renderer/src/lib/import-option-choices'
+import { formatDuration } from '../../../src/renderer/src/imports/format-duration'
+import { formFromOptions, optionsFromForm, sheetChoices } from '../../../src/renderer/src/imports/import-option-choices'
 import {
   canImportAgain,
   jobHeading,
@@ -13,7 +13,7 @@ import {
   outcomePlace,
   outcomeWarnings,
   summariseJob
-} from '../../../src/renderer/src/lib/import-outcome'
+} from '../../../src/renderer/src/imports/import-outcome'
 
 const NBSP = '\u00a0'
 const plain = (text: string) => text.replaceAll(NBSP, ' ')

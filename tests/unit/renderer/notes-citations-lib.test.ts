@@ -1,21 +1,18 @@
 import { describe, expect, it } from 'vitest'
 import type { Citation, NoteSummary } from '../../../src/shared/model'
-import { bodyRangeBetween, layoutBody, locatePassage, pointsForRange, trimRange } from '../../../src/renderer/src/lib/citation-offsets'
-import { exportedMessage } from '../../../src/renderer/src/lib/export-formats'
-import { matchParagraphs } from '../../../src/renderer/src/lib/match-paragraphs'
-import { noteBlocks, type NoteRenderContext } from '../../../src/renderer/src/lib/note-markdown'
-import { foldForMatch, noteMatches, sortNotes, tagCounts, visibleNotes } from '../../../src/renderer/src/lib/note-list-order'
+import { bodyRangeBetween, layoutBody, locatePassage, pointsForRange, trimRange } from '../../../src/renderer/src/articles/citation-offsets'
+import { exportedMessage } from '../../../src/renderer/src/notes/export-formats'
+import { matchParagraphs } from '../../../src/renderer/src/articles/match-paragraphs'
+import { noteBlocks, type NoteRenderContext } from '../../../src/renderer/src/notes/note-markdown'
+import { foldForMatch, noteMatches, sortNotes, tagCounts, visibleNotes } from '../../../src/renderer/src/notes/note-list-order'
 import {
-  appendBlock,
   citationToken,
   insertAt,
   noteReferences,
-  numberSources,
-  quoteBlock,
-  remapCitations
-} from '../../../src/renderer/src/lib/note-references'
-import { paragraphs } from '../../../src/renderer/src/lib/paragraphs'
-import { cleanTag, tagSuggestions, withTag } from '../../../src/renderer/src/lib/tag-edit'
+  numberSources
+} from '../../../src/renderer/src/notes/note-references'
+import { paragraphs } from '../../../src/renderer/src/articles/paragraphs'
+import { cleanTag, tagSuggestions, withTag } from '../../../src/renderer/src/notes/tag-edit'
 import seed from '../../../resources/sample/00_colorlines_record_deportations_despite_review_2012-06-07.txt?raw'
 
 const S = '\uE000'
@@ -150,18 +147,6 @@ describe('note references', () => {
     expect(numbers.byChart.has(99)).toBe(false)
   })
 
-  it('makes a quotation a blockquote ending in its citation, and keeps its words from becoming Markdown', () => {
-    expect(quoteBlock('immigration prosecutors had examined 288,361 cases', 12)).toBe('> immigration prosecutors had examined 288,361 cases [[cite:12]]')
-    expect(quoteBlock('# Not a heading\r\n\r\n\r\n1. not a list *nor bold* [[cite:1]]', 3)).toBe(
-      '> \\# Not a heading\n>\n> 1\\. not a list \\*nor bold\\* \\[[cite:1]] [[cite:3]]'
-    )
-  })
-
-  it('adds a block after a blank line, or alone in an empty note', () => {
-    expect(appendBlock('', '> q')).toBe('> q\n')
-    expect(appendBlock('Text.\n\n\n', '> q')).toBe('Text.\n\n> q\n')
-  })
-
   it('inserts an inline reference with a space before it, and a chart as a paragraph of its own', () => {
     const inline = insertAt('Closed cases', 6, 6, citationToken(4), false)
     expect(inline.text).toBe('Closed [[cite:4]] cases')
@@ -174,10 +159,6 @@ describe('note references', () => {
     expect(atEnd.text).toBe('Text\n\n[[chart:2]]\n')
     // A selection is replaced.
     expect(insertAt('a XXX b', 2, 5, '[[cite:1]]', false).text).toBe('a [[cite:1]] b')
-  })
-
-  it('points a restored note’s tokens at its new citations and leaves the others alone', () => {
-    expect(remapCitations('[[cite:1]] [[cite:2]] [[chart:1]]', new Map([[1, 10]]))).toBe('[[cite:10]] [[cite:2]] [[chart:1]]')
   })
 })
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { ArticlePage } from '../../../src/shared/model'
-import { pageAt, pageMarkLabel, paragraphPages } from '../../../src/renderer/src/lib/page-marks'
+import { pageAt, pageMarkLabel, paragraphPages } from '../../../src/renderer/src/articles/page-marks'
 
 const PAGES: ArticlePage[] = [
   { page: 1, start: 0, end: 40, method: 'text', confidence: null },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { snippetSegments } from '../../../src/renderer/src/lib/snippet'
-import { paragraphs } from '../../../src/renderer/src/lib/paragraphs'
+import { snippetSegments } from '../../../src/renderer/src/search/snippet'
+import { paragraphs } from '../../../src/renderer/src/articles/paragraphs'
 import { formatCalendarDate, formatEditedAt, formatTimestamp } from '../../../src/renderer/src/lib/format-date'
 import { formatCell } from '../../../src/renderer/src/lib/format-cell'
 

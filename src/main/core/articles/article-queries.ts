@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3'
 import type { Article, ArticlePage, ArticleSummary } from '@shared/model'
+import { sqlRows, sqlValues } from '../db/sql-rows'
 
 export interface NewArticle {
   title: string
@@ -17,30 +18,27 @@ export interface NewArticle {
   pages: ArticlePage[]
 }
 
-interface ArticleRow {
-  id: number
-  title: string
-  byline: string | null
-  publisher: string | null
-  published_at: string | null
-  url: string | null
-  source_file: string | null
-  word_count: number
-}
+const SUMMARY_SHAPE = {
+  id: 'integer',
+  title: 'text',
+  byline: 'text?',
+  publisher: 'text?',
+  published_at: 'text?',
+  url: 'text?',
+  source_file: 'text?',
+  word_count: 'integer'
+} as const
 
-interface FullArticleRow extends ArticleRow {
-  body: string
-  language: string | null
-  sha256: string | null
-  source_size: number | null
-  imported_at: string
-}
+const SUMMARY_ROW = sqlRows(SUMMARY_SHAPE)
+const ARTICLE_ROW = sqlRows({ ...SUMMARY_SHAPE, body: 'text', language: 'text?', sha256: 'text?', source_size: 'integer?', imported_at: 'text' })
+const PAGE_METHODS = ['text', 'ocr'] as const satisfies readonly ArticlePage['method'][]
+const PAGE_ROW = sqlRows({ page: 'integer', start_offset: 'integer', end_offset: 'integer', method: PAGE_METHODS, confidence: 'real?' })
 
 // Words are counted in SQL from the spaces so listing never loads the bodies.
 const SUMMARY_COLUMNS = `id, title, byline, publisher, published_at, url, source_file,
   (length(body) - length(replace(body, ' ', '')) + (length(body) > 0)) AS word_count`
 
-function toSummary(row: ArticleRow): ArticleSummary {
+function toSummary(row: ReturnType<typeof SUMMARY_ROW.one>): ArticleSummary {
   return {
     id: row.id,
     title: row.title,
@@ -80,24 +78,17 @@ export function insertArticle(db: Database, article: NewArticle): number {
 }
 
 function pagesOf(db: Database, articleId: number): ArticlePage[] {
-  const rows = db
-    .prepare('SELECT page, start_offset, end_offset, method, confidence FROM article_pages WHERE article_id = ? ORDER BY page')
-    .all(articleId) as { page: number; start_offset: number; end_offset: number; method: ArticlePage['method']; confidence: number | null }[]
+  const rows = PAGE_ROW.all(db.prepare('SELECT page, start_offset, end_offset, method, confidence FROM article_pages WHERE article_id = ? ORDER BY page'), articleId)
   return rows.map((row) => ({ page: row.page, start: row.start_offset, end: row.end_offset, method: row.method, confidence: row.confidence }))
 }
 
 export function listArticles(db: Database): ArticleSummary[] {
-  const rows = db
-    .prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles ORDER BY published_at IS NULL, published_at DESC, id`)
-    .all() as ArticleRow[]
-  return rows.map(toSummary)
+  return SUMMARY_ROW.all(db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles ORDER BY published_at IS NULL, published_at DESC, id`)).map(toSummary)
 }
 
 export function getArticle(db: Database, id: number): Article | null {
-  const row = db
-    .prepare(`SELECT ${SUMMARY_COLUMNS}, body, language, sha256, source_size, imported_at FROM articles WHERE id = ?`)
-    .get(id) as FullArticleRow | undefined
-  if (!row) return null
+  const row = ARTICLE_ROW.get(db.prepare(`SELECT ${SUMMARY_COLUMNS}, body, language, sha256, source_size, imported_at FROM articles WHERE id = ?`), id)
+  if (row === null) return null
   return {
     ...toSummary(row),
     body: row.body,
@@ -110,12 +101,9 @@ export function getArticle(db: Database, id: number): Article | null {
 }
 
 export function findArticleBySha256(db: Database, sha256: string): { id: number; title: string } | null {
-  const row = db.prepare('SELECT id, title FROM articles WHERE sha256 = ? LIMIT 1').get(sha256) as
-    | { id: number; title: string }
-    | undefined
-  return row ?? null
+  return sqlRows({ id: 'integer', title: 'text' }).get(db.prepare('SELECT id, title FROM articles WHERE sha256 = ? LIMIT 1'), sha256)
 }
 
 export function countArticles(db: Database): number {
-  return (db.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n
+  return sqlValues('integer').one(db.prepare('SELECT count(*) FROM articles').pluck())
 }

@@ -5,6 +5,7 @@ import { columnName, datasetTableName } from '../datasets/dataset-table-name'
 import { getDataset } from '../datasets/dataset-queries'
 import { datasetColumn, isNumericColumn, numberIn, rowFilterConditions } from '../datasets/row-filters'
 import { cachedStatement } from '../db/cached-statement'
+import { sqlRows, sqlValues } from '../db/sql-rows'
 import { bucketExpression, bucketRange } from './bucket-expression'
 import { InvalidRequest } from '../invalid-request'
 import { cellKeyExpression, compareCellValues, parseCellKey } from './chart-cell-key'
@@ -14,6 +15,11 @@ const EMPTY_GROUP = '(empty)'
 /** More (x, series) points than any chart can show; past it the chart is refused with the reason. */
 const MAX_CELLS = 200_000
 const OTHER_GROUP = 'Other'
+
+/** A chart's cells as SQL groups them: the key of x and series, and how many rows (n) fall in it. */
+const COUNTED = sqlRows({ k: 'text', n: 'integer' })
+/** The same with the aggregate of y (y) over the ny rows that hold a number in it. */
+const MEASURED = sqlRows({ k: 'text', n: 'integer', y: 'real?', ny: 'integer' })
 
 interface Cell {
   x: string | number
@@ -49,10 +55,7 @@ function ensureIndex(db: Database, table: string, columns: string[], key: string
 }
 
 function captionOf(db: Database, datasetId: number, name: string): string {
-  const publishers = db
-    .prepare('SELECT DISTINCT coalesce(publisher, title) AS who FROM dataset_sources WHERE dataset_id = ? ORDER BY id')
-    .pluck()
-    .all(datasetId) as string[]
+  const publishers = sqlValues('text').all(db.prepare('SELECT DISTINCT coalesce(publisher, title) AS who FROM dataset_sources WHERE dataset_id = ? ORDER BY id').pluck(), datasetId)
   return publishers.length === 0 ? `Source: ${name}.` : `Source: ${name}, compiled from ${publishers.join('; ')}.`
 }
 
@@ -97,10 +100,15 @@ export function aggregateChart(db: Database, spec: ChartSpec): ChartData {
   // One GROUP BY over the key of x and series, read in index order when there is no filter. A count
   // needs one aggregate, not three: each extra aggregate step costs about 10% over 1M rows.
   const measures = yColumn === null ? 'count(*) AS n' : `${yExpression} AS y, count(*) AS n, count(${numberIn(yColumn)}) AS ny`
-  const grouped = cachedStatement(
+  const statement = cachedStatement(
     db,
     `SELECT ${key} AS k, ${measures} FROM ${table}${filtered.sql.length === 0 ? '' : ` WHERE ${filtered.sql.join(' AND ')}`} GROUP BY 1 LIMIT ?`
-  ).all(...filtered.params, MAX_CELLS + 1) as { k: string; y?: number | null; n: number; ny?: number }[]
+  )
+  // A count is its own measure: every row counts, and y is how many.
+  const grouped =
+    yColumn === null
+      ? COUNTED.all(statement, ...filtered.params, MAX_CELLS + 1).map((row) => ({ ...row, y: row.n, ny: row.n }))
+      : MEASURED.all(statement, ...filtered.params, MAX_CELLS + 1)
   if (grouped.length > MAX_CELLS) {
     const culprit = group === null ? `“${x.label}”` : `“${x.label}” and “${group.label}”`
     throw new InvalidRequest(`${culprit} have too many different values to chart (over ${MAX_CELLS.toLocaleString('en-US')} points); choose columns with fewer values or a coarser date bucket.`)
@@ -110,7 +118,7 @@ export function aggregateChart(db: Database, spec: ChartSpec): ChartData {
   for (const row of grouped) {
     const { x: xValue, g } = parseCellKey(row.k, groupName !== null)
     if (xValue === null) continue
-    cells.push({ x: xValue, g, n: row.n, y: yColumn === null ? row.n : (row.y ?? null), ny: yColumn === null ? row.n : row.ny! })
+    cells.push({ x: xValue, g, n: row.n, y: row.y, ny: row.ny })
   }
   cells.sort((a, b) => compareCellValues(a.x, b.x) || compareCellValues(a.g, b.g))
   const seriesOf = new Map<string, string>()

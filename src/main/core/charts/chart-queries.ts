@@ -2,18 +2,14 @@ import type { Database } from 'better-sqlite3'
 import { chartSpecValidator, type ChartSpec } from '@shared/chart-spec'
 import type { SavedChart } from '@shared/model'
 import { aggregateChart } from './aggregate-chart'
+import { sqlRows, sqlValues } from '../db/sql-rows'
 import { InvalidRequest } from '../invalid-request'
 
-interface ChartRow {
-  id: number
-  name: string
-  dataset_id: number
-  spec: string
-  created_at: string
-  updated_at: string
-}
+const CHART_ROW = sqlRows({ id: 'integer', name: 'text', dataset_id: 'integer', spec: 'text', created_at: 'text', updated_at: 'text' })
+const CHART_COLUMNS = 'id, name, dataset_id, spec, created_at, updated_at'
 
-function toChart(row: ChartRow): SavedChart {
+function toChart(row: ReturnType<typeof CHART_ROW.one>): SavedChart {
+  // The spec was checked (chartSpecValidator, and drawn once) before it was stored.
   return { id: row.id, name: row.name, datasetId: row.dataset_id, spec: JSON.parse(row.spec) as ChartSpec, createdAt: row.created_at, updatedAt: row.updated_at }
 }
 
@@ -31,12 +27,12 @@ function cleanName(name: string, spec: ChartSpec): string {
 }
 
 export function listCharts(db: Database): SavedChart[] {
-  return (db.prepare('SELECT * FROM charts ORDER BY name COLLATE NOCASE, id').all() as ChartRow[]).map(toChart)
+  return CHART_ROW.all(db.prepare(`SELECT ${CHART_COLUMNS} FROM charts ORDER BY name COLLATE NOCASE, id`)).map(toChart)
 }
 
 export function getChart(db: Database, id: number): SavedChart | null {
-  const row = db.prepare('SELECT * FROM charts WHERE id = ?').get(id) as ChartRow | undefined
-  return row ? toChart(row) : null
+  const row = CHART_ROW.get(db.prepare(`SELECT ${CHART_COLUMNS} FROM charts WHERE id = ?`), id)
+  return row === null ? null : toChart(row)
 }
 
 export function saveChart(db: Database, name: string, spec: ChartSpec): SavedChart {
@@ -63,7 +59,7 @@ export function duplicateChart(db: Database, id: number): SavedChart | null {
 
 /** Deletes a chart unless a note cites it: the note's citation would point at nothing. */
 export function deleteChart(db: Database, id: number): boolean {
-  const cited = (db.prepare('SELECT count(*) AS n FROM citations WHERE chart_id = ?').get(id) as { n: number }).n
+  const cited = sqlValues('integer').one(db.prepare('SELECT count(*) FROM citations WHERE chart_id = ?').pluck(), id)
   if (cited > 0) throw new InvalidRequest(`This chart is cited ${cited === 1 ? 'once' : `${cited} times`} in notes; remove those citations before deleting it.`)
   return db.prepare('DELETE FROM charts WHERE id = ?').run(id).changes > 0
 }

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3'
-import { DATASET_ROW_KEY_FACTOR } from '../db/migrations/0002-dataset-row-search'
+import { sqlRows, sqlValues } from '../db/sql-rows'
+import { DATASET_ROW_KEY_FACTOR } from '../search/dataset-row-key'
 import { columnName, datasetTableName } from './dataset-table-name'
 
 /**
@@ -10,15 +11,11 @@ import { columnName, datasetTableName } from './dataset-table-name'
 export function indexDatasetRows(db: Database, datasetId: number): boolean {
   return db
     .transaction((): boolean => {
-      const row = db.prepare('SELECT search_indexed_at FROM datasets WHERE id = ?').get(datasetId) as
-        | { search_indexed_at: string | null }
-        | undefined
-      if (!row || row.search_indexed_at !== null) return false
-      const positions = (
-        db.prepare("SELECT position FROM dataset_columns WHERE dataset_id = ? AND type = 'text' ORDER BY position").all(datasetId) as {
-          position: number
-        }[]
-      ).map((column) => columnName(column.position))
+      const row = sqlRows({ search_indexed_at: 'text?' }).get(db.prepare('SELECT search_indexed_at FROM datasets WHERE id = ?'), datasetId)
+      if (row === null || row.search_indexed_at !== null) return false
+      const positions = sqlValues('integer')
+        .all(db.prepare("SELECT position FROM dataset_columns WHERE dataset_id = ? AND type = 'text' ORDER BY position").pluck(), datasetId)
+        .map(columnName)
       if (positions.length > 0) {
         // One statement does the whole index in SQLite's own loop; the key packs dataset and row.
         const body = positions.length === 1 ? positions[0]! : `concat_ws(' ', ${positions.join(', ')})`
@@ -53,8 +50,8 @@ function setFts5(db: Database, key: 'automerge', value: number): void {
 
 /** Indexes every dataset whose index was never finished (an import that stopped after publishing). */
 export function indexPendingDatasets(db: Database): number {
-  const pending = db.prepare('SELECT id FROM datasets WHERE search_indexed_at IS NULL ORDER BY id').all() as { id: number }[]
+  const pending = sqlValues('integer').all(db.prepare('SELECT id FROM datasets WHERE search_indexed_at IS NULL ORDER BY id').pluck())
   let indexed = 0
-  for (const { id } of pending) if (indexDatasetRows(db, id)) indexed++
+  for (const id of pending) if (indexDatasetRows(db, id)) indexed++
   return indexed
 }

@@ -6,6 +6,7 @@
 import type { Database } from 'better-sqlite3'
 import type { CellValue } from '@shared/model'
 import { cachedStatement } from '../db/cached-statement'
+import { sqlRows } from '../db/sql-rows'
 import { columnName, datasetTableName, spellingTableName } from './dataset-table-name'
 
 const NUMBER_AS_TEXT = 'casefile_number_as_text'
@@ -29,6 +30,8 @@ export function dropSpellingTableIfEmpty(db: Database, datasetId: number): void 
   if (db.prepare(`SELECT 1 FROM ${spellingTableName(datasetId)} LIMIT 1`).get() === undefined) db.exec(`DROP TABLE ${spellingTableName(datasetId)}`)
 }
 
+const SPELLING_ROW = sqlRows({ row: 'integer', position: 'integer', text: 'text' })
+
 /**
  * Puts the spelling of each number that has one in place of the number, in rows read from the
  * dataset (values in column position order), for display and export.
@@ -36,10 +39,11 @@ export function dropSpellingTableIfEmpty(db: Database, datasetId: number): void 
 export function applySpellings(db: Database, datasetId: number, rows: readonly { rowid: number; values: CellValue[] }[]): void {
   if (rows.length === 0 || !hasSpellingTable(db, datasetId)) return
   const byRowid = new Map(rows.map((row) => [row.rowid, row.values]))
-  const spellings = cachedStatement(db, `SELECT row, position, text FROM ${spellingTableName(datasetId)} WHERE row IN (SELECT value FROM json_each(?))`)
-    .raw(true)
-    .all(JSON.stringify(rows.map((row) => row.rowid))) as [number, number, string][]
-  for (const [row, position, text] of spellings) {
+  const spellings = SPELLING_ROW.all(
+    cachedStatement(db, `SELECT row, position, text FROM ${spellingTableName(datasetId)} WHERE row IN (SELECT value FROM json_each(?))`),
+    JSON.stringify(rows.map((row) => row.rowid))
+  )
+  for (const { row, position, text } of spellings) {
     const values = byRowid.get(row)
     if (values !== undefined && position < values.length) values[position] = text
   }

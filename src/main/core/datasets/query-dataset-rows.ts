@@ -3,6 +3,7 @@ import type { CellValue } from '@shared/model'
 import { FACET_LIMIT, type ColumnStats, type RowPage, type RowQuery } from '@shared/row-query'
 import type { RowFilter } from '@shared/chart-spec'
 import { cachedStatement } from '../db/cached-statement'
+import { sqlRows, sqlTuples } from '../db/sql-rows'
 import { InvalidRequest } from '../invalid-request'
 import { getDatasetColumns } from './dataset-queries'
 import { columnName, datasetTableName } from './dataset-table-name'
@@ -31,6 +32,9 @@ function ensureSortIndex(db: Database, table: string, column: string): void {
 }
 
 /** Bound values for a cell: integers as BigInt (better-sqlite3 binds every JS number as REAL). */
+const COLUMN_STATS = sqlRows({ min: 'cell', max: 'cell', distinct_values: 'integer', empty: 'integer?', text_values: 'integer?' })
+const FACET = sqlRows({ value: 'cell', count: 'integer' })
+
 function bound(value: CellValue): Bound {
   return typeof value === 'number' && Number.isInteger(value) ? BigInt(value) : value
 }
@@ -47,7 +51,7 @@ export function queryDatasetRows(db: Database, query: RowQuery): RowPage {
   const filtered = rowFilterConditions(columns, query.filters)
   const where = [...filtered.sql]
   const params: Bound[] = [...filtered.params]
-  const total = (cachedStatement(db, `SELECT count(*) AS n FROM ${table}${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`).get(...params) as { n: number }).n
+  const total = sqlRows({ n: 'integer' }).one(cachedStatement(db, `SELECT count(*) AS n FROM ${table}${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`), ...params).n
 
   let order = 'ORDER BY rowid'
   let sortName: string | null = null
@@ -80,9 +84,11 @@ export function queryDatasetRows(db: Database, query: RowQuery): RowPage {
     }
   }
   const selected = columns.map((column) => columnName(column.position)).join(', ')
-  const rows = cachedStatement(db, `SELECT rowid, ${selected} FROM ${table}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ${order} LIMIT ?`)
-    .raw(true)
-    .all(...params, query.limit + 1) as CellValue[][]
+  const rows = sqlTuples('cell').all(
+    cachedStatement(db, `SELECT rowid, ${selected} FROM ${table}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ${order} LIMIT ?`).raw(true),
+    ...params,
+    query.limit + 1
+  )
   const page = rows.slice(0, query.limit).map((values) => ({ rowid: Number(values[0]), values: values.slice(1) }))
   const last = page.at(-1)
   const sortIndex = query.sort === null ? -1 : columns.findIndex((column) => column.position === query.sort!.column)
@@ -105,17 +111,16 @@ export function columnStats(db: Database, datasetId: number, position: number, f
   const filtered = rowFilterConditions(columns, filters)
   const where = filtered.sql.length ? ` WHERE ${filtered.sql.join(' AND ')}` : ''
   const value = isNumericColumn(column) ? numberIn(name) : name
-  const stats = db
-    .prepare(
+  const stats = COLUMN_STATS.one(
+    db.prepare(
       `SELECT min(${value}) AS min, max(${value}) AS max, count(DISTINCT ${name}) AS distinct_values, sum(${name} IS NULL) AS empty,
          sum(typeof(${name}) = 'text') AS text_values FROM ${table}${where}`
-    )
-    .get(...filtered.params) as { min: CellValue; max: CellValue; distinct_values: number; empty: number | null; text_values: number | null }
+    ),
+    ...filtered.params
+  )
   const facets =
     stats.distinct_values <= FACET_LIMIT
-      ? (db
-          .prepare(`SELECT ${name} AS value, count(*) AS count FROM ${table}${where} GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ${FACET_LIMIT + 1}`)
-          .all(...filtered.params) as { value: CellValue; count: number }[])
+      ? FACET.all(db.prepare(`SELECT ${name} AS value, count(*) AS count FROM ${table}${where} GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ${FACET_LIMIT + 1}`), ...filtered.params)
       : null
   return {
     position,

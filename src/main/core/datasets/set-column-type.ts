@@ -1,7 +1,8 @@
 import type { Database } from 'better-sqlite3'
 import type { CellValue, ColumnType } from '@shared/model'
 import type { ColumnTypeChange } from '@shared/row-query'
-import { DATASET_ROW_KEY_FACTOR } from '../db/migrations/0002-dataset-row-search'
+import { sqlRows, sqlValues } from '../db/sql-rows'
+import { datasetRowKeyRange } from '../search/dataset-row-key'
 import { InvalidRequest } from '../invalid-request'
 import { getDatasetColumns } from './dataset-queries'
 import { columnName, datasetTableName } from './dataset-table-name'
@@ -69,13 +70,10 @@ export function setColumnType(db: Database, datasetId: number, position: number,
       recordSpellings(db, datasetId, position, spelled)
       db.prepare('UPDATE dataset_columns SET type = ? WHERE dataset_id = ? AND position = ?').run(type, datasetId, position)
       const misfit = misfitCondition(name, type)
-      const misfits = (db.prepare(`SELECT count(*) AS n FROM ${table} WHERE ${misfit}`).get() as { n: number }).n
-      const examples = db.prepare(`SELECT rowid, ${name} AS value FROM ${table} WHERE ${misfit} ORDER BY rowid LIMIT 20`).all() as { rowid: number; value: CellValue }[]
+      const misfits = sqlValues('integer').one(db.prepare(`SELECT count(*) FROM ${table} WHERE ${misfit}`).pluck())
+      const examples = sqlRows({ rowid: 'integer', value: 'cell' }).all(db.prepare(`SELECT rowid, ${name} AS value FROM ${table} WHERE ${misfit} ORDER BY rowid LIMIT 20`))
       if ((column.type === 'text') !== (type === 'text')) {
-        db.prepare('DELETE FROM dataset_rows_fts WHERE rowid >= ? AND rowid < ?').run(
-          BigInt(datasetId) * BigInt(DATASET_ROW_KEY_FACTOR),
-          BigInt(datasetId + 1) * BigInt(DATASET_ROW_KEY_FACTOR)
-        )
+        db.prepare('DELETE FROM dataset_rows_fts WHERE rowid >= ? AND rowid < ?').run(...datasetRowKeyRange(datasetId))
         db.prepare('UPDATE datasets SET search_indexed_at = NULL WHERE id = ?').run(datasetId)
       }
       return { position, type, misfits, examples }

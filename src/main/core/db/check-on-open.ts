@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3'
 import { firstLineOf } from '../plain-failure'
+import { pragmaLines, pragmaValue, sqlValues } from './sql-rows'
 
 /**
  * Archives up to this many pages (16 MiB at 4 KiB pages) get SQLite's whole quick_check when they
@@ -30,8 +31,7 @@ function quoted(identifier: string): string {
   return `"${identifier.replaceAll('"', '""')}"`
 }
 
-function problemOf(rows: unknown): string | null {
-  const lines = (rows as Record<string, string>[]).map((row) => String(Object.values(row)[0]))
+function problemOf(lines: string[]): string | null {
   return lines.length === 1 && lines[0] === 'ok' ? null : lines.slice(0, 3).join('; ')
 }
 
@@ -44,15 +44,15 @@ function problemOf(rows: unknown): string | null {
  */
 export function checkOnOpen(db: Database, fullCheckPages: number): string | null {
   try {
-    const pages = db.pragma('page_count', { simple: true }) as number
-    if (pages <= fullCheckPages) return problemOf(db.pragma('quick_check(3)'))
-    const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%'").pluck().all() as string[]
+    const pages = pragmaValue(db, 'page_count', 'integer')
+    if (pages <= fullCheckPages) return problemOf(pragmaLines(db, 'quick_check(3)'))
+    const tables = sqlValues('text').all(db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%'").pluck())
     for (const table of tables) {
       if (BULK_TABLE.test(table) || rowsAtMost(db, table) > ROWS_CHECKED_IN_FULL) {
         db.prepare(`SELECT * FROM ${quoted(table)} LIMIT 1`).all()
         continue
       }
-      const problem = problemOf(db.pragma(`quick_check(${quoted(table)})`))
+      const problem = problemOf(pragmaLines(db, `quick_check(${quoted(table)})`))
       if (problem !== null) return problem
     }
     return null

@@ -1,9 +1,10 @@
 import type { Database } from 'better-sqlite3'
 import { isBusy } from '../plain-failure'
 import type { Migration } from './migrations/migration'
+import { pragmaValue } from './sql-rows'
 
 export function schemaVersion(db: Database): number {
-  return db.pragma('user_version', { simple: true }) as number
+  return pragmaValue(db, 'user_version', 'integer')
 }
 
 /** A migration step that failed; every step before it was rolled back with it. */

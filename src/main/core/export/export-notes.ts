@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3'
 import type { ExportFormat, Note, NotesExport } from '@shared/model'
-import { CITATION_TOKEN } from '../citations/citation-queries'
+import { CITATION_TOKEN } from '@shared/citation-text'
 import { getNote } from '../notes/note-queries'
 import { CHART_TOKEN, chartScripts, embeddedCharts, type EmbeddedChart } from './export-charts'
 import { collectSources, sourceLine, type ExportSources } from './export-sources'
@@ -109,7 +109,7 @@ function toMarkdown(notes: Note[], title: string, sources: ExportSources, charts
 }
 
 /** Exports notes (in the order given) as HTML or Markdown; a dossier when there is more than one. */
-export function exportNotes(db: Database, ids: readonly number[], format: ExportFormat, title: string | null = null): NotesExport {
+export function exportNotes(db: Database, ids: readonly number[], format: ExportFormat, title: string | null): NotesExport {
   const notes = notesOf(db, ids)
   const bodies = notes.map((note) => note.body)
   const sources = collectSources(db, bodies)

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3'
 import type { CitationKind } from '@shared/model'
 import { getCitation } from '../citations/citation-queries'
+import { sqlRows, sqlValues } from '../db/sql-rows'
 
 const SOURCE_TOKEN = /\[\[(cite|chart):(\d{1,15})\]\]/g
 
@@ -30,36 +31,28 @@ export interface ExportSources {
   pageOf: ReadonlyMap<number, number>
 }
 
+const ARTICLE_SOURCE = sqlRows({ title: 'text', author: 'text?', publisher: 'text?', date: 'text?', url: 'text?', file: 'text?', sha256: 'text?' })
+const CHART_SOURCE = sqlRows({ name: 'text', dataset_id: 'integer' })
+const DATASET_SOURCE = sqlRows({ name: 'text', file: 'text?', sha256: 'text?' })
+const ORIGIN = sqlRows({ publisher: 'text?', title: 'text', date: 'text?', url: 'text?' })
+
 /** The page of an article (imported from a PDF) whose text holds body offset `offset`; null when unpaged. */
 function pageAt(db: Database, articleId: number, offset: number): number | null {
-  const row = db
-    .prepare('SELECT page FROM article_pages WHERE article_id = ? AND start_offset <= ? ORDER BY start_offset DESC LIMIT 1')
-    .get(articleId, offset) as { page: number } | undefined
-  return row?.page ?? null
+  return sqlValues('integer').get(db.prepare('SELECT page FROM article_pages WHERE article_id = ? AND start_offset <= ? ORDER BY start_offset DESC LIMIT 1').pluck(), articleId, offset)
 }
 
 function describe(db: Database, kind: CitationKind, id: number): Omit<ExportSource, 'number' | 'kind' | 'details'> | null {
   if (kind === 'article') {
-    const row = db
-      .prepare('SELECT title, byline AS author, publisher, published_at AS date, url, source_file AS file, sha256 FROM articles WHERE id = ?')
-      .get(id) as Omit<ExportSource, 'number' | 'kind' | 'details'> | undefined
-    return row ?? null
+    return ARTICLE_SOURCE.get(db.prepare('SELECT title, byline AS author, publisher, published_at AS date, url, source_file AS file, sha256 FROM articles WHERE id = ?'), id)
   }
-  const datasetId =
-    kind === 'dataset' ? id : ((db.prepare('SELECT dataset_id AS id FROM charts WHERE id = ?').get(id) as { id: number } | undefined)?.id ?? null)
+  const chart = kind === 'chart' ? CHART_SOURCE.get(db.prepare('SELECT name, dataset_id FROM charts WHERE id = ?'), id) : null
+  const datasetId = kind === 'dataset' ? id : (chart?.dataset_id ?? null)
   if (datasetId === null) return null
-  const dataset = db.prepare('SELECT name, source_file AS file, sha256 FROM datasets WHERE id = ?').get(datasetId) as
-    | { name: string; file: string | null; sha256: string | null }
-    | undefined
-  if (!dataset) return null
+  const dataset = DATASET_SOURCE.get(db.prepare('SELECT name, source_file AS file, sha256 FROM datasets WHERE id = ?'), datasetId)
+  if (dataset === null) return null
   // A dataset's own provenance (who published the figures) comes from its recorded sources.
-  const origins = db.prepare('SELECT publisher, title, date, url FROM dataset_sources WHERE dataset_id = ? ORDER BY id').all(datasetId) as {
-    publisher: string | null
-    title: string
-    date: string | null
-    url: string | null
-  }[]
-  const chartName = kind === 'chart' ? (db.prepare('SELECT name FROM charts WHERE id = ?').get(id) as { name: string }).name : null
+  const origins = ORIGIN.all(db.prepare('SELECT publisher, title, date, url FROM dataset_sources WHERE dataset_id = ? ORDER BY id'), datasetId)
+  const chartName = chart?.name ?? null
   const publishers = [...new Set(origins.map((origin) => origin.publisher).filter((publisher): publisher is string => !!publisher))]
   return {
     title: chartName === null ? dataset.name : chartName === dataset.name ? `${chartName} (chart)` : `${chartName} (chart of ${dataset.name})`,

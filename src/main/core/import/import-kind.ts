@@ -39,11 +39,6 @@ export function kindOfFormat(format: ImportFormat): ImportedKind {
   return DATASET_FORMATS.includes(format) ? 'dataset' : 'article'
 }
 
-export function importKindOf(fileName: string): ImportedKind | null {
-  const format = importFormatOf(fileName)
-  return format === null ? null : kindOfFormat(format)
-}
-
 export function unsupportedFileMessage(fileName: string): string {
   const extension = extname(fileName).toLowerCase()
   const what = extension ? `${extension} files` : 'files without an extension'

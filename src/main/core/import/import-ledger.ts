@@ -1,6 +1,7 @@
 import { hostname } from 'node:os'
 import type { Database } from 'better-sqlite3'
 import type { ImportedKind } from '@shared/model'
+import { sqlRows, sqlValues } from '../db/sql-rows'
 
 export type LedgerStatus = 'running' | 'imported' | 'duplicate' | 'failed' | 'cancelled'
 
@@ -69,7 +70,8 @@ export function processIsAlive(pid: number): boolean {
  * Entries of a live process on this machine (another Casefile importing right now) are left alone.
  */
 export function recoverInterruptedImports(db: Database): number {
-  const running = db.prepare("SELECT id, options FROM imports WHERE status = 'running'").all() as { id: number; options: string }[]
+  const running = sqlRows({ id: 'integer', options: 'text' }).all(db.prepare("SELECT id, options FROM imports WHERE status = 'running'"))
+  const count = sqlValues('integer')
   let settled = 0
   for (const entry of running) {
     let owner: { pid?: unknown; host?: unknown } = {}
@@ -81,9 +83,9 @@ export function recoverInterruptedImports(db: Database): number {
     if (owner.host === hostname() && typeof owner.pid === 'number' && owner.pid !== process.pid && processIsAlive(owner.pid)) continue
     if (owner.host === hostname() && owner.pid === process.pid) continue
     const published =
-      (db.prepare('SELECT count(*) AS n FROM datasets WHERE import_id = ?').get(entry.id) as { n: number }).n +
-      (db.prepare('SELECT count(*) AS n FROM articles WHERE import_id = ?').get(entry.id) as { n: number }).n
-    const rows = (db.prepare('SELECT coalesce(sum(row_count), 0) AS n FROM datasets WHERE import_id = ?').get(entry.id) as { n: number }).n
+      count.one(db.prepare('SELECT count(*) FROM datasets WHERE import_id = ?').pluck(), entry.id) +
+      count.one(db.prepare('SELECT count(*) FROM articles WHERE import_id = ?').pluck(), entry.id)
+    const rows = count.one(db.prepare('SELECT coalesce(sum(row_count), 0) FROM datasets WHERE import_id = ?').pluck(), entry.id)
     db.prepare('UPDATE imports SET status = ?, finished_at = ?, rows_written = ?, error = ? WHERE id = ?').run(
       published > 0 ? 'imported' : 'failed',
       new Date().toISOString(),

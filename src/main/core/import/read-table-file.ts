@@ -1,11 +1,19 @@
 import type { ImportOptions } from '@shared/model'
-import { readDelimitedFile } from './delimited/read-delimited-file'
-import { readJsonFile } from './json/read-json-file'
+import { readDelimited } from './delimited/read-delimited'
+import { readJson } from './json/read-json'
 import type { RowSink } from './row-sink'
 
 export type TableFormat = 'delimited' | 'json' | 'ndjson'
 
-/** Reads any tabular file into `sink`, whatever its format; returns the sha256 of the bytes read. */
+/** 1 MB reads keep each decoded chunk (and the strings sliced from it) small while costing little per call. */
+const CHUNK_BYTES = 1024 * 1024
+
+/**
+ * Reads any tabular file into `sink`, streaming, with the person's options (null ones are detected):
+ * CSV/TSV/pipe/semicolon text, a .json file (an array of objects, or an object with one member
+ * holding one) or an .ndjson/.jsonl file (one object per line). Throws ImportInputError for input it
+ * cannot read and ImportCancelled when `signal` fires; returns the sha256 of the bytes read.
+ */
 export async function readTableFile(
   path: string,
   fileName: string,
@@ -14,6 +22,9 @@ export async function readTableFile(
   sink: RowSink,
   signal: AbortSignal
 ): Promise<string> {
-  const read = format === 'delimited' ? await readDelimitedFile(path, fileName, options, sink, signal) : await readJsonFile(path, fileName, format, sink, signal)
+  const read =
+    format === 'delimited'
+      ? await readDelimited(path, fileName, { delimiter: options.delimiter, encoding: options.encoding, header: options.header, quote: options.quote, chunkBytes: CHUNK_BYTES }, sink, signal)
+      : await readJson(path, fileName, { format, chunkBytes: CHUNK_BYTES }, sink, signal)
   return read.sha256
 }

@@ -1,7 +1,8 @@
 import { basename } from 'node:path'
 import type { Database } from 'better-sqlite3'
 import type { Archive } from '../archive'
-import { DATASET_ROW_KEY_FACTOR } from '../db/migrations/0002-dataset-row-search'
+import { pragmaLines, pragmaValue, sqlRows, sqlValues } from '../db/sql-rows'
+import { DATASET_ROW_KEY_FACTOR, datasetRowKeyRange } from '../search/dataset-row-key'
 import { indexDatasetRows } from '../datasets/index-dataset-rows'
 import { recoverInterruptedImports } from '../import/import-ledger'
 import { InvalidRequest } from '../invalid-request'
@@ -41,24 +42,30 @@ function failureOf(work: () => void): string | null {
   }
 }
 
+/** Datasets whose rows are still to be added to the search index. */
+function pendingDatasets(db: Database): number[] {
+  return sqlValues('integer').all(db.prepare('SELECT id FROM datasets WHERE search_indexed_at IS NULL').pluck())
+}
+
 /**
  * Datasets whose search entries do not number one per row (an index that fell out of step), and
  * entries left for datasets that are gone or hold no text.
  */
 function datasetsOutOfStep(db: Database): number[] {
+  const counted = sqlRows({ id: 'integer', n: 'integer' })
   const indexed = new Map(
-    (
-      db
-        .prepare(
-          `SELECT d.id, d.row_count AS rows FROM datasets d
+    counted
+      .all(
+        db.prepare(
+          `SELECT d.id, d.row_count AS n FROM datasets d
             WHERE d.search_indexed_at IS NOT NULL AND EXISTS (SELECT 1 FROM dataset_columns c WHERE c.dataset_id = d.id AND c.type = 'text')`
         )
-        .all() as { id: number; rows: number }[]
-    ).map((dataset) => [dataset.id, dataset.rows])
+      )
+      .map((dataset) => [dataset.id, dataset.n])
   )
-  const pending = new Set(db.prepare('SELECT id FROM datasets WHERE search_indexed_at IS NULL').pluck().all() as number[])
+  const pending = new Set(pendingDatasets(db))
   const actual = new Map(
-    (db.prepare(`SELECT rowid / ${DATASET_ROW_KEY_FACTOR} AS id, count(*) AS n FROM dataset_rows_fts GROUP BY 1`).all() as { id: number; n: number }[]).map((row) => [row.id, row.n])
+    counted.all(db.prepare(`SELECT rowid / ${DATASET_ROW_KEY_FACTOR} AS id, count(*) AS n FROM dataset_rows_fts GROUP BY 1`)).map((row) => [row.id, row.n])
   )
   const wrong = [...indexed].filter(([id, rows]) => (actual.get(id) ?? 0) !== rows).map(([id]) => id)
   const stray = [...actual.keys()].filter((id) => !indexed.has(id) && !pending.has(id))
@@ -70,7 +77,7 @@ function integrityOf(db: Database): string[] {
   // stop at the first unreadable one; quick_check then still lists the damaged pages.
   for (const check of ['integrity_check', 'quick_check']) {
     try {
-      return (db.pragma(check) as Record<string, string>[]).map((row) => String(Object.values(row)[0]))
+      return pragmaLines(db, check)
     } catch (error) {
       // So damaged that SQLite cannot even walk it (its schema, say): that is the finding.
       if (check === 'quick_check') return [firstLineOf(error)]
@@ -85,7 +92,7 @@ function integrityOf(db: Database): string[] {
  * not finish within LOCK_WAIT_MS makes the check refuse with the busy sentence.
  */
 function withWriteLock<T>(db: Database, name: string, work: () => T): T {
-  const wait = db.pragma('busy_timeout', { simple: true }) as number
+  const wait = pragmaValue(db, 'busy_timeout', 'integer')
   db.pragma(`busy_timeout = ${LOCK_WAIT_MS}`)
   try {
     db.exec('BEGIN IMMEDIATE')
@@ -133,12 +140,12 @@ function searchChecks(db: Database, repair: boolean): SearchIndexCheck[] {
         db.prepare('UPDATE datasets SET search_indexed_at = NULL').run()
       } else {
         for (const id of outOfStep) {
-          db.prepare('DELETE FROM dataset_rows_fts WHERE rowid >= ? AND rowid < ?').run(BigInt(id) * BigInt(DATASET_ROW_KEY_FACTOR), BigInt(id + 1) * BigInt(DATASET_ROW_KEY_FACTOR))
+          db.prepare('DELETE FROM dataset_rows_fts WHERE rowid >= ? AND rowid < ?').run(...datasetRowKeyRange(id))
           db.prepare('UPDATE datasets SET search_indexed_at = NULL WHERE id = ?').run(id)
         }
       }
     })()
-    for (const { id } of db.prepare('SELECT id FROM datasets WHERE search_indexed_at IS NULL').all() as { id: number }[]) indexDatasetRows(db, id)
+    for (const id of pendingDatasets(db)) indexDatasetRows(db, id)
     rowsRepaired = datasetsOutOfStep(db).length === 0 && failureOf(() => db.prepare("INSERT INTO dataset_rows_fts (dataset_rows_fts) VALUES ('integrity-check')").run()) === null
   }
   search.push({

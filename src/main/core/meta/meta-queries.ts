@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3'
+import { sqlValues } from '../db/sql-rows'
 
 export function setMeta(db: Database, key: string, value: string): void {
   db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(
@@ -8,6 +9,5 @@ export function setMeta(db: Database, key: string, value: string): void {
 }
 
 export function getMeta(db: Database, key: string): string | null {
-  const row = db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined
-  return row ? row.value : null
+  return sqlValues('text').get(db.prepare('SELECT value FROM meta WHERE key = ?').pluck(), key)
 }

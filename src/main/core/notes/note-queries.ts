@@ -1,18 +1,20 @@
 import type { Database } from 'better-sqlite3'
+import type { DeletedNote } from '@shared/api'
 import type { Note, NoteSummary } from '@shared/model'
+import { listCitations } from '../citations/citation-queries'
+import { sqlRows, sqlValues } from '../db/sql-rows'
 
-interface NoteRow {
-  id: number
-  title: string
-  body: string
-  created_at: string
-  updated_at: string
+const NOTE_ROW = sqlRows({
+  id: 'integer',
+  title: 'text',
+  body: 'text',
+  created_at: 'text',
+  updated_at: 'text',
   /** JSON array from json_group_array. */
-  tags: string
-}
+  tags: 'text'
+})
 
 const TAGS = "(SELECT coalesce(json_group_array(tag), '[]') FROM (SELECT tag FROM note_tags t WHERE t.note_id = notes.id ORDER BY tag)) AS tags"
-
 
 const EXCERPT_LENGTH = 160
 
@@ -21,7 +23,12 @@ function excerptOf(body: string): string {
   return flat.length > EXCERPT_LENGTH ? `${flat.slice(0, EXCERPT_LENGTH - 1)}…` : flat
 }
 
-function toNote(row: NoteRow): Note {
+function tagsOf(json: string): string[] {
+  const tags: unknown = JSON.parse(json)
+  return Array.isArray(tags) ? tags.filter((tag): tag is string => typeof tag === 'string') : []
+}
+
+function toNote(row: ReturnType<typeof NOTE_ROW.one>): Note {
   return {
     id: row.id,
     title: row.title,
@@ -29,14 +36,12 @@ function toNote(row: NoteRow): Note {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     excerpt: excerptOf(row.body),
-    tags: JSON.parse(row.tags) as string[]
+    tags: tagsOf(row.tags)
   }
 }
 
 export function listNotes(db: Database): NoteSummary[] {
-  const rows = db
-    .prepare(`SELECT id, title, substr(body, 1, 400) AS body, created_at, updated_at, ${TAGS} FROM notes ORDER BY updated_at DESC, id DESC`)
-    .all() as NoteRow[]
+  const rows = NOTE_ROW.all(db.prepare(`SELECT id, title, substr(body, 1, 400) AS body, created_at, updated_at, ${TAGS} FROM notes ORDER BY updated_at DESC, id DESC`))
   return rows.map((row) => {
     const { body: _body, ...summary } = toNote(row)
     return summary
@@ -44,18 +49,20 @@ export function listNotes(db: Database): NoteSummary[] {
 }
 
 export function getNote(db: Database, id: number): Note | null {
-  const row = db.prepare(`SELECT id, title, body, created_at, updated_at, ${TAGS} FROM notes WHERE id = ?`).get(id) as
-    | NoteRow
-    | undefined
-  return row ? toNote(row) : null
+  const row = NOTE_ROW.get(db.prepare(`SELECT id, title, body, created_at, updated_at, ${TAGS} FROM notes WHERE id = ?`), id)
+  return row === null ? null : toNote(row)
+}
+
+/** A new note; `createdAt` is now, or when the note was first written (a deleted note written again). */
+export function insertNoteCreated(db: Database, title: string, body: string, createdAt: string): Note {
+  const result = db.prepare('INSERT INTO notes (title, body, created_at, updated_at) VALUES (?, ?, ?, ?)').run(title, body, createdAt, new Date().toISOString())
+  const note = getNote(db, Number(result.lastInsertRowid))
+  if (note === null) throw new Error('The note just written could not be read back.')
+  return note
 }
 
 export function insertNote(db: Database, title: string, body: string): Note {
-  const now = new Date().toISOString()
-  const result = db
-    .prepare('INSERT INTO notes (title, body, created_at, updated_at) VALUES (?, ?, ?, ?)')
-    .run(title, body, now, now)
-  return getNote(db, Number(result.lastInsertRowid))!
+  return insertNoteCreated(db, title, body, new Date().toISOString())
 }
 
 export function updateNote(db: Database, id: number, title: string, body: string): Note | null {
@@ -65,12 +72,28 @@ export function updateNote(db: Database, id: number, title: string, body: string
   return result.changes === 0 ? null : getNote(db, id)
 }
 
-export function deleteNote(db: Database, id: number): boolean {
-  return db.prepare('DELETE FROM notes WHERE id = ?').run(id).changes > 0
+/**
+ * Deletes a note (its tags and citations go with it) and answers with what it held, read in the
+ * same transaction, so that restoreNote can write it again exactly; null when there was no such note.
+ */
+export function deleteNote(db: Database, id: number): DeletedNote | null {
+  return db.transaction((): DeletedNote | null => {
+    const note = getNote(db, id)
+    if (note === null) return null
+    const citations = listCitations(db, id).flatMap((citation): DeletedNote['citations'] => {
+      const { id: citationId, sourceId } = citation
+      if (citation.kind === 'dataset') return [{ kind: 'dataset', id: citationId, sourceId, detail: citation.quote }]
+      if (citation.kind === 'chart') return [{ kind: 'chart', id: citationId, sourceId }]
+      // An article citation always has its offsets (the table's CHECK constraint).
+      return citation.startOffset === null || citation.endOffset === null ? [] : [{ kind: 'article', id: citationId, sourceId, start: citation.startOffset, end: citation.endOffset }]
+    })
+    db.prepare('DELETE FROM notes WHERE id = ?').run(id)
+    return { note: { id: note.id, title: note.title, body: note.body, tags: note.tags, createdAt: note.createdAt }, citations }
+  })()
 }
 
 export function countNotes(db: Database): number {
-  return (db.prepare('SELECT count(*) AS n FROM notes').get() as { n: number }).n
+  return sqlValues('integer').one(db.prepare('SELECT count(*) FROM notes').pluck())
 }
 
 /** Tidies tags as typed: trimmed, inner spaces collapsed, empty ones dropped, duplicates (ignoring case) merged. */
@@ -94,7 +117,9 @@ export function setNoteTags(db: Database, id: number, tags: readonly string[]): 
   })()
 }
 
+const TAG_COUNT = sqlRows({ tag: 'text', count: 'integer' })
+
 /** Every tag in use, with how many notes carry it. */
 export function listNoteTags(db: Database): { tag: string; count: number }[] {
-  return db.prepare('SELECT tag, count(*) AS count FROM note_tags GROUP BY tag ORDER BY tag COLLATE NOCASE').all() as { tag: string; count: number }[]
+  return TAG_COUNT.all(db.prepare('SELECT tag, count(*) AS count FROM note_tags GROUP BY tag ORDER BY tag COLLATE NOCASE'))
 }

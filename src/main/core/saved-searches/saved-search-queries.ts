@@ -3,17 +3,11 @@ import { NO_SAVED_SEARCH_FILTERS, SEARCH_HIT_KINDS, type SavedSearch, type Saved
 import { dateRange } from '@shared/date-range'
 import { searchRequest } from '@shared/search-request'
 import { searchArchive } from '../search/search-archive'
+import { sqlRows } from '../db/sql-rows'
 import { InvalidRequest } from '../invalid-request'
 
-interface SavedSearchRow {
-  id: number
-  name: string
-  query: string
-  exact: number
-  filters: string
-  createdAt: string
-  lastRunAt: string
-}
+const SAVED_SEARCH_ROW = sqlRows({ id: 'integer', name: 'text', query: 'text', exact: 'integer', filters: 'text', createdAt: 'text', lastRunAt: 'text' })
+type SavedSearchRow = ReturnType<typeof SAVED_SEARCH_ROW.one>
 
 const COLUMNS = 'id, name, query, exact, filters, created_at AS createdAt, last_run_at AS lastRunAt'
 const SORTS: readonly SearchSort[] = ['relevance', 'newest', 'oldest']
@@ -51,12 +45,12 @@ function toSavedSearch(db: Database, row: SavedSearchRow): SavedSearch {
 }
 
 function getRow(db: Database, id: number): SavedSearchRow | null {
-  return (db.prepare(`SELECT ${COLUMNS} FROM saved_searches WHERE id = ?`).get(id) as SavedSearchRow | undefined) ?? null
+  return SAVED_SEARCH_ROW.get(db.prepare(`SELECT ${COLUMNS} FROM saved_searches WHERE id = ?`), id)
 }
 
 /** Saved searches by name, each with how many matches arrived since it was last run. */
 export function listSavedSearches(db: Database): SavedSearch[] {
-  const rows = db.prepare(`SELECT ${COLUMNS} FROM saved_searches ORDER BY name COLLATE NOCASE, id`).all() as SavedSearchRow[]
+  const rows = SAVED_SEARCH_ROW.all(db.prepare(`SELECT ${COLUMNS} FROM saved_searches ORDER BY name COLLATE NOCASE, id`))
   return rows.map((row) => toSavedSearch(db, row))
 }
 

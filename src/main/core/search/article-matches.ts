@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3'
 import { SNIPPET_MARK_END, SNIPPET_MARK_START, type ArticleMatches } from '@shared/model'
 import { parseQuery } from '@shared/query/parse-query'
 import { toFtsMatch } from '@shared/query/to-fts-match'
+import { sqlValues } from '../db/sql-rows'
 import { markTerms, matchTerms } from './match-terms'
 import { FIELD_COLUMNS } from './search-fields'
 
@@ -11,19 +12,21 @@ import { FIELD_COLUMNS } from './search-fields'
  * groups, prefixes); with the exact switch on, only words spelled as typed are marked.
  */
 export function articleMatches(db: Database, id: number, query: string, exact: boolean): ArticleMatches | null {
-  const article = db.prepare('SELECT body FROM articles WHERE id = ?').get(id) as { body: string } | undefined
-  if (!article) return null
+  const article = sqlValues('text').get(db.prepare('SELECT body FROM articles WHERE id = ?').pluck(), id)
+  if (article === null) return null
   const parsed = parseQuery(query)
-  if (parsed.ast === null) return { id, body: article.body, matches: 0 }
-  if (exact) return { id, ...markExact(article.body, matchTerms(parsed.ast), query) }
+  if (parsed.ast === null) return { id, body: article, matches: 0 }
+  if (exact) return { id, ...markExact(article, matchTerms(parsed.ast), query) }
   const match = toFtsMatch(parsed.ast, FIELD_COLUMNS.article)
-  const row =
+  const highlighted =
     match === null
-      ? undefined
-      : (db
-          .prepare(`SELECT highlight(articles_fts, 3, char(57344), char(57345)) AS body FROM articles_fts WHERE articles_fts MATCH ? AND rowid = ?`)
-          .get(match, BigInt(id)) as { body: string | null } | undefined)
-  const body = row?.body ?? article.body
+      ? null
+      : sqlValues('text?').get(
+          db.prepare('SELECT highlight(articles_fts, 3, char(57344), char(57345)) FROM articles_fts WHERE articles_fts MATCH ? AND rowid = ?').pluck(),
+          match,
+          BigInt(id)
+        )
+  const body = highlighted ?? article
   return { id, body, matches: body.split(SNIPPET_MARK_START).length - 1 }
 }
 

@@ -1,11 +1,16 @@
 import type { Database, Statement } from 'better-sqlite3'
 import { columnName, datasetTableName } from '../datasets/dataset-table-name'
-import { DATASET_ROW_KEY_FACTOR } from '../db/migrations/0002-dataset-row-search'
+import { sqlRows, sqlTuples, sqlValues } from '../db/sql-rows'
+import { splitDatasetRowKey } from './dataset-row-key'
+
+const TEXT_COLUMN = sqlRows({ position: 'integer', label: 'text' })
+/** A row's text columns: text, or empty (a column of text may also hold what was typed as a number). */
+const TEXT_CELLS = sqlTuples('cell')
 
 interface DatasetShape {
   name: string
   labels: string[]
-  /** Reads the row's text columns, in column order; null when the dataset has none. */
+  /** Reads the row's text columns, in column order, as an array; null when the dataset has none. */
   read: Statement | null
 }
 
@@ -19,22 +24,17 @@ export class DataRowText {
 
   constructor(private readonly db: Database) {}
 
-  static split(key: number): { datasetId: number; row: number } {
-    const datasetId = Math.floor(key / DATASET_ROW_KEY_FACTOR)
-    return { datasetId, row: key - datasetId * DATASET_ROW_KEY_FACTOR }
-  }
-
   datasetName(datasetId: number): string | null {
     return this.shape(datasetId)?.name ?? null
   }
 
   /** The row's text values with their column labels; empty when the row or dataset is gone. */
   fields(key: number): { label: string; value: string }[] {
-    const { datasetId, row } = DataRowText.split(key)
+    const { datasetId, row } = splitDatasetRowKey(key)
     const shape = this.shape(datasetId)
     if (!shape?.read) return []
-    const values = shape.read.raw(true).get(BigInt(row)) as (string | null)[] | undefined
-    if (!values) return []
+    const values = TEXT_CELLS.get(shape.read, BigInt(row))
+    if (values === null) return []
     return values.flatMap((value, index) => (typeof value === 'string' && value !== '' ? [{ label: shape.labels[index]!, value }] : []))
   }
 
@@ -47,17 +47,15 @@ export class DataRowText {
 
   private shape(datasetId: number): DatasetShape | null {
     if (this.shapes.has(datasetId)) return this.shapes.get(datasetId)!
-    const dataset = this.db.prepare('SELECT name FROM datasets WHERE id = ?').get(datasetId) as { name: string } | undefined
+    const name = sqlValues('text').get(this.db.prepare('SELECT name FROM datasets WHERE id = ?').pluck(), datasetId)
     let shape: DatasetShape | null = null
-    if (dataset) {
-      const columns = this.db
-        .prepare("SELECT position, label FROM dataset_columns WHERE dataset_id = ? AND type = 'text' ORDER BY position")
-        .all(datasetId) as { position: number; label: string }[]
+    if (name !== null) {
+      const columns = TEXT_COLUMN.all(this.db.prepare("SELECT position, label FROM dataset_columns WHERE dataset_id = ? AND type = 'text' ORDER BY position"), datasetId)
       const names = columns.map((column) => columnName(column.position))
       shape = {
-        name: dataset.name,
+        name,
         labels: columns.map((column) => column.label),
-        read: names.length > 0 ? this.db.prepare(`SELECT ${names.join(', ')} FROM ${datasetTableName(datasetId)} WHERE rowid = ?`) : null
+        read: names.length > 0 ? this.db.prepare(`SELECT ${names.join(', ')} FROM ${datasetTableName(datasetId)} WHERE rowid = ?`).raw(true) : null
       }
     }
     this.shapes.set(datasetId, shape)

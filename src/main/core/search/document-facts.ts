@@ -1,5 +1,9 @@
 import type { Database } from 'better-sqlite3'
+import { sqlTuples } from '../db/sql-rows'
 import { yearOf } from './kind-search'
+
+/** id, source, date and when it was added: the columns of each table's facts query (search-documents.ts). */
+const FACT = sqlTuples(['integer', 'text?', 'text?', 'text'])
 
 /** What facets, filters and date sorting need to know about each article or note. */
 export interface DocumentFact {
@@ -36,7 +40,7 @@ export function documentFacts(db: Database, sql: string): ReadonlyMap<number, Do
   const loaded = byTable.get(sql)
   if (loaded && loaded.key === key) return loaded.facts
   const facts = new Map<number, DocumentFact>()
-  for (const [id, source, date, added] of db.prepare(sql).raw(true).iterate() as Iterable<[number, string | null, string | null, string]>) {
+  for (const [id, source, date, added] of FACT.iterate(db.prepare(sql).raw(true))) {
     const year = yearOf(date)
     facts.set(id, { source, date, added, year, bucket: `${source ?? ''}\u0000${source === null ? 'n' : 's'}${year ?? ''}` })
   }

@@ -1,7 +1,8 @@
 import type { Database } from 'better-sqlite3'
 import { SNIPPET_MARK_END, SNIPPET_MARK_START, type SearchHit } from '@shared/model'
 import { cachedStatement } from '../db/cached-statement'
-import { DATASET_ROW_KEY_FACTOR } from '../db/migrations/0002-dataset-row-search'
+import { sqlRows } from '../db/sql-rows'
+import { DATASET_ROW_KEY_FACTOR, datasetRowKeyRange, splitDatasetRowKey } from './dataset-row-key'
 import { DataRowText } from './data-row-text'
 import type { KindQuery, KindResult } from './kind-search'
 import { markTerms, type MatchTerm } from './match-terms'
@@ -13,6 +14,9 @@ const SNIPPET_CHARS = 220
 // ranks lower).
 const RANK = 'bm25(dataset_rows_fts) * 0.5'
 
+/** A matching row's search key (dataset and row, see dataset-row-key.ts) and its bm25 rank. */
+const RANKED = sqlRows({ key: 'integer', rank: 'real' })
+
 /** Which datasets' rows may match: null means any; an empty list means none. */
 export type DatasetScope = number[] | null
 
@@ -22,7 +26,7 @@ export type DatasetScope = number[] | null
  */
 export function datasetScope(db: Database, names: readonly string[], addedAfter: string | null): DatasetScope {
   if (names.length === 0 && addedAfter === null) return null
-  const rows = db.prepare('SELECT id, name, imported_at AS importedAt FROM datasets ORDER BY id').all() as { id: number; name: string; importedAt: string }[]
+  const rows = sqlRows({ id: 'integer', name: 'text', importedAt: 'text' }).all(db.prepare('SELECT id, name, imported_at AS importedAt FROM datasets ORDER BY id'))
   const wanted = names.map((name) => name.toLocaleLowerCase())
   return rows
     .filter((row) => wanted.length === 0 || wanted.some((name) => row.name.toLocaleLowerCase().includes(name)))
@@ -31,7 +35,7 @@ export function datasetScope(db: Database, names: readonly string[], addedAfter:
 }
 
 function scopeCondition(scope: number[], params: (string | number | bigint)[]): string {
-  for (const id of scope) params.push(BigInt(id) * BigInt(DATASET_ROW_KEY_FACTOR), BigInt(id + 1) * BigInt(DATASET_ROW_KEY_FACTOR))
+  for (const id of scope) params.push(...datasetRowKeyRange(id))
   return `(${scope.map(() => '(rowid >= ? AND rowid < ?)').join(' OR ')})`
 }
 
@@ -61,10 +65,10 @@ export function searchDataRows(db: Database, query: KindQuery, scope: DatasetSco
   const test = query.exact?.test ?? null
   if (test !== null) return exactlySpelled(db, rows, from, params, query, test, terms)
 
-  const perDataset = cachedStatement(db, `SELECT rowid / ${DATASET_ROW_KEY_FACTOR} AS dataset, count(*) AS count ${from} GROUP BY 1`).all(...params) as {
-    dataset: number
-    count: number
-  }[]
+  const perDataset = sqlRows({ dataset: 'integer', count: 'integer' }).all(
+    cachedStatement(db, `SELECT rowid / ${DATASET_ROW_KEY_FACTOR} AS dataset, count(*) AS count ${from} GROUP BY 1`),
+    ...params
+  )
   const buckets = perDataset.map((bucket) => ({ source: rows.datasetName(bucket.dataset), year: null, count: bucket.count }))
   if (query.take === 0) return { hits: [], buckets }
   query.checkpoint()
@@ -75,8 +79,7 @@ export function searchDataRows(db: Database, query: KindQuery, scope: DatasetSco
     if (picked.length === 0) return { hits: [], buckets }
     hitFrom += ` AND ${scopeCondition(picked, hitParams)}`
   }
-  const found = cachedStatement(db, `SELECT rowid AS key, ${RANK} AS rank ${hitFrom} ORDER BY rank, rowid LIMIT ?`)
-    .all(...hitParams, query.take) as { key: number; rank: number }[]
+  const found = RANKED.all(cachedStatement(db, `SELECT rowid AS key, ${RANK} AS rank ${hitFrom} ORDER BY rank, rowid LIMIT ?`), ...hitParams, query.take)
   query.checkpoint()
   return { hits: found.map((hit) => toHit(rows, hit, terms)), buckets }
 }
@@ -94,23 +97,23 @@ function exactlySpelled(
   test: (text: string) => boolean,
   terms: readonly MatchTerm[]
 ): KindResult {
-  const candidates = db.prepare(`SELECT rowid AS key, ${RANK} AS rank ${from} ORDER BY rank, rowid`).all(...params) as { key: number; rank: number }[]
+  const candidates = RANKED.all(db.prepare(`SELECT rowid AS key, ${RANK} AS rank ${from} ORDER BY rank, rowid`), ...params)
   const kept = candidates.filter((candidate, index) => {
     if (index % CHECKPOINT_EVERY === CHECKPOINT_EVERY - 1) query.checkpoint()
     return test(rows.text(candidate.key))
   })
   const counts = new Map<number, number>()
   for (const { key } of kept) {
-    const { datasetId } = DataRowText.split(key)
+    const { datasetId } = splitDatasetRowKey(key)
     counts.set(datasetId, (counts.get(datasetId) ?? 0) + 1)
   }
   const buckets = [...counts].map(([datasetId, count]) => ({ source: rows.datasetName(datasetId), year: null, count }))
-  const listed = query.source === null ? kept : kept.filter((hit) => rows.datasetName(DataRowText.split(hit.key).datasetId) === query.source)
+  const listed = query.source === null ? kept : kept.filter((hit) => rows.datasetName(splitDatasetRowKey(hit.key).datasetId) === query.source)
   return { hits: listed.slice(0, query.take).map((hit) => toHit(rows, hit, terms)), buckets }
 }
 
 function toHit(rows: DataRowText, { key, rank }: { key: number; rank: number }, terms: readonly MatchTerm[]): SearchHit {
-  const { datasetId, row } = DataRowText.split(key)
+  const { datasetId, row } = splitDatasetRowKey(key)
   const name = rows.datasetName(datasetId) ?? `Dataset ${datasetId}`
   return { kind: 'data', id: datasetId, row, title: `${name} · row ${row.toLocaleString('en-US')}`, snippet: rowSnippet(rows.fields(key), terms), date: null, source: name, rank }
 }

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3'
 import type { SearchHit } from '@shared/model'
 import { cachedStatement } from '../db/cached-statement'
+import { sqlRows, sqlValues } from '../db/sql-rows'
 import { documentFacts } from './document-facts'
 import { orderBy, yearOf, type FacetBucket, type KindQuery, type KindResult } from './kind-search'
 import { CHECKPOINT_EVERY } from './search-abandoned'
@@ -9,6 +10,10 @@ import { CHECKPOINT_EVERY } from './search-abandoned'
 const OPEN = 'char(57344)'
 const CLOSE = 'char(57345)'
 const SNIPPET_TOKENS = 24
+
+const IDS = sqlValues('integer')
+/** A hit's own columns; its kind and row are the table's. */
+const HIT = sqlRows({ id: 'integer', title: 'text', date: 'text?', source: 'text?', snippet: 'text', rank: 'real' })
 
 /** How articles and notes differ for search; every name here is a fixed identifier, never input. */
 interface DocumentTable {
@@ -70,9 +75,7 @@ export function searchDocumentsHalf(db: Database, spec: DocumentTable, query: Ki
   if (!isSplittable({ ...query, exact: query.exact !== null })) throw new Error('searchDocumentsHalf needs a search by relevance with no filter and no exact spelling')
   if (half === 'counts') return countAndPage(db, spec, { ...query, take: 0 })
   if (query.take === 0) return { hits: [], buckets: [] }
-  const top = cachedStatement(db, `SELECT rowid FROM ${spec.fts} WHERE ${spec.fts} MATCH ? ORDER BY bm25(${spec.fts}, ${spec.weights}), rowid LIMIT ?`)
-    .pluck()
-    .all(query.match, query.take) as number[]
+  const top = IDS.all(cachedStatement(db, `SELECT rowid FROM ${spec.fts} WHERE ${spec.fts} MATCH ? ORDER BY bm25(${spec.fts}, ${spec.weights}), rowid LIMIT ?`).pluck(), query.match, query.take)
   query.checkpoint()
   return { hits: pageOf(db, spec, query, top), buckets: [] }
 }
@@ -84,7 +87,7 @@ export function isSplittable(query: Pick<KindQuery, 'sort' | 'after' | 'before' 
 
 function countAndPage(db: Database, spec: DocumentTable, query: KindQuery): KindResult {
   const facts = documentFacts(db, spec.facts)
-  const ids = cachedStatement(db, `SELECT rowid FROM ${spec.fts} WHERE ${spec.fts} MATCH ?`).pluck().all(query.match) as number[]
+  const ids = IDS.all(cachedStatement(db, `SELECT rowid FROM ${spec.fts} WHERE ${spec.fts} MATCH ?`).pluck(), query.match)
   query.checkpoint()
   const counts = new Map<string, FacetBucket>()
   const kept: number[] = []
@@ -125,9 +128,9 @@ function countAndPage(db: Database, spec: DocumentTable, query: KindQuery): Kind
       })
       .slice(0, query.take)
   } else if (listed.length === ids.length) {
-    top = cachedStatement(db, `${rankSql} ${rankOrder} LIMIT ?`).pluck().all(query.match, query.take) as number[]
+    top = IDS.all(cachedStatement(db, `${rankSql} ${rankOrder} LIMIT ?`).pluck(), query.match, query.take)
   } else {
-    top = cachedStatement(db, `${rankSql} ${onlyListed} ${rankOrder} LIMIT ?`).pluck().all(query.match, JSON.stringify(listed), query.take) as number[]
+    top = IDS.all(cachedStatement(db, `${rankSql} ${onlyListed} ${rankOrder} LIMIT ?`).pluck(), query.match, JSON.stringify(listed), query.take)
   }
   query.checkpoint()
   return { hits: pageOf(db, spec, query, top), buckets }
@@ -136,14 +139,18 @@ function countAndPage(db: Database, spec: DocumentTable, query: KindQuery): Kind
 /** The hits of `top`, in its order, with their titles, dates, sources and snippets. */
 function pageOf(db: Database, spec: DocumentTable, query: KindQuery, top: readonly number[]): SearchHit[] {
   const sourceColumn = spec.source ?? 'NULL'
-  const details = cachedStatement(
-    db,
-    `SELECT d.id AS id, d.title AS title, ${spec.date} AS date, ${sourceColumn} AS source,
-            snippet(${spec.fts}, -1, ${OPEN}, ${CLOSE}, '…', ${SNIPPET_TOKENS}) AS snippet,
-            bm25(${spec.fts}, ${spec.weights}) AS rank
-       FROM ${spec.fts} JOIN ${spec.table} d ON d.id = ${spec.fts}.rowid
-      WHERE ${spec.fts} MATCH ? AND +${spec.fts}.rowid IN (SELECT value FROM json_each(?))`
-  ).all(query.match, JSON.stringify(top)) as Omit<SearchHit, 'kind' | 'row'>[]
+  const details = HIT.all(
+    cachedStatement(
+      db,
+      `SELECT d.id AS id, d.title AS title, ${spec.date} AS date, ${sourceColumn} AS source,
+              snippet(${spec.fts}, -1, ${OPEN}, ${CLOSE}, '…', ${SNIPPET_TOKENS}) AS snippet,
+              bm25(${spec.fts}, ${spec.weights}) AS rank
+         FROM ${spec.fts} JOIN ${spec.table} d ON d.id = ${spec.fts}.rowid
+        WHERE ${spec.fts} MATCH ? AND +${spec.fts}.rowid IN (SELECT value FROM json_each(?))`
+    ),
+    query.match,
+    JSON.stringify(top)
+  )
   const byId = new Map(details.map((row) => [row.id, row]))
   return top.flatMap((id) => {
     const row = byId.get(id)
@@ -174,13 +181,9 @@ function searchDocumentsInSql(db: Database, spec: DocumentTable, query: KindQuer
   }
   const from = `FROM ${spec.fts} JOIN ${spec.table} d ON d.id = ${spec.fts}.rowid WHERE ${where.join(' AND ')}`
   const sourceColumn = spec.source ?? 'NULL'
-  const buckets = (
-    db.prepare(`SELECT ${sourceColumn} AS source, substr(${spec.date}, 1, 4) AS year, count(*) AS count ${from} GROUP BY 1, 2`).all(...params) as {
-      source: string | null
-      year: string | null
-      count: number
-    }[]
-  ).map((bucket) => ({ source: bucket.source, year: yearOf(bucket.year), count: bucket.count }))
+  const buckets = sqlRows({ source: 'text?', year: 'text?', count: 'integer' })
+    .all(db.prepare(`SELECT ${sourceColumn} AS source, substr(${spec.date}, 1, 4) AS year, count(*) AS count ${from} GROUP BY 1, 2`), ...params)
+    .map((bucket) => ({ source: bucket.source, year: yearOf(bucket.year), count: bucket.count }))
 
   if (query.take === 0) return { hits: [], buckets }
   const hitWhere = [...params]
@@ -189,13 +192,15 @@ function searchDocumentsInSql(db: Database, spec: DocumentTable, query: KindQuer
     hitFrom += ` AND ${spec.source} = ?`
     hitWhere.push(query.source)
   }
-  const rows = db
-    .prepare(
+  const rows = HIT.all(
+    db.prepare(
       `SELECT d.id AS id, d.title AS title, ${spec.date} AS date, ${sourceColumn} AS source,
               snippet(${spec.fts}, -1, ${OPEN}, ${CLOSE}, '…', ${SNIPPET_TOKENS}) AS snippet,
               bm25(${spec.fts}, ${spec.weights}) AS rank
          ${hitFrom} ${orderBy(query.sort, 'date', 'd.id')} LIMIT ?`
-    )
-    .all(...hitWhere, query.take) as Omit<SearchHit, 'kind' | 'row'>[]
+    ),
+    ...hitWhere,
+    query.take
+  )
   return { hits: rows.map((row) => ({ kind: spec.kind, row: null, ...row })), buckets }
 }

@@ -1,7 +1,7 @@
 // The renderer's only door to the archive. Views call `api.x(args)` and get the value or a thrown
 // ApiFailure, so every view can share one loading / error / retry flow instead of checking `ok`.
 
-import type { ApiArgs, ApiMethod, ApiResults, CasefileBridge, EventListener } from '@shared/api'
+import { apiMethods, type ApiArgs, type ApiMethod, type ApiResults, type CasefileBridge, type EventListener } from '@shared/api'
 import type { ErrorCode, Result } from '@shared/result'
 
 /** Codes the archive sends, plus two that only the renderer can observe. */
@@ -47,57 +47,22 @@ async function unwrap<T>(call: () => Promise<Result<T>>): Promise<T> {
   return result.value
 }
 
-type Client = {
+/** The contract's methods as the renderer calls them: the value, or a thrown ApiFailure. */
+export type Client = {
   [M in ApiMethod]: ApiArgs<M> extends void
     ? () => Promise<ApiResults[M]>
     : (args: ApiArgs<M>) => Promise<ApiResults[M]>
 }
 
-// Written out per method (rather than generated from apiMethods) so each call stays fully typed
-// without casts; `satisfies` makes the compiler flag a method added to the contract but not here.
-export const api = {
-  getArchiveInfo: () => unwrap(() => bridge().getArchiveInfo()),
-  listArticles: () => unwrap(() => bridge().listArticles()),
-  getArticle: (args) => unwrap(() => bridge().getArticle(args)),
-  listDatasets: () => unwrap(() => bridge().listDatasets()),
-  getDataset: (args) => unwrap(() => bridge().getDataset(args)),
-  getDatasetRows: (args) => unwrap(() => bridge().getDatasetRows(args)),
-  listNotes: () => unwrap(() => bridge().listNotes()),
-  getNote: (args) => unwrap(() => bridge().getNote(args)),
-  createNote: (args) => unwrap(() => bridge().createNote(args)),
-  updateNote: (args) => unwrap(() => bridge().updateNote(args)),
-  deleteNote: (args) => unwrap(() => bridge().deleteNote(args)),
-  search: (args) => unwrap(() => bridge().search(args)),
-  getArticleMatches: (args) => unwrap(() => bridge().getArticleMatches(args)),
-  queryDatasetRows: (args) => unwrap(() => bridge().queryDatasetRows(args)),
-  getColumnStats: (args) => unwrap(() => bridge().getColumnStats(args)),
-  setColumnType: (args) => unwrap(() => bridge().setColumnType(args)),
-  exportRowsCsv: (args) => unwrap(() => bridge().exportRowsCsv(args)),
-  chartData: (args) => unwrap(() => bridge().chartData(args)),
-  listCharts: () => unwrap(() => bridge().listCharts()),
-  getChart: (args) => unwrap(() => bridge().getChart(args)),
-  saveChart: (args) => unwrap(() => bridge().saveChart(args)),
-  updateChart: (args) => unwrap(() => bridge().updateChart(args)),
-  duplicateChart: (args) => unwrap(() => bridge().duplicateChart(args)),
-  deleteChart: (args) => unwrap(() => bridge().deleteChart(args)),
-  exportNotes: (args) => unwrap(() => bridge().exportNotes(args)),
-  exportNotesToFile: (args) => unwrap(() => bridge().exportNotesToFile(args)),
-  setNoteTags: (args) => unwrap(() => bridge().setNoteTags(args)),
-  listNoteTags: () => unwrap(() => bridge().listNoteTags()),
-  listCitations: (args) => unwrap(() => bridge().listCitations(args)),
-  addArticleCitation: (args) => unwrap(() => bridge().addArticleCitation(args)),
-  addDatasetCitation: (args) => unwrap(() => bridge().addDatasetCitation(args)),
-  addChartCitation: (args) => unwrap(() => bridge().addChartCitation(args)),
-  listSavedSearches: () => unwrap(() => bridge().listSavedSearches()),
-  saveSearch: (args) => unwrap(() => bridge().saveSearch(args)),
-  renameSavedSearch: (args) => unwrap(() => bridge().renameSavedSearch(args)),
-  markSavedSearchRun: (args) => unwrap(() => bridge().markSavedSearchRun(args)),
-  deleteSavedSearch: (args) => unwrap(() => bridge().deleteSavedSearch(args)),
-  importFiles: (args) => unwrap(() => bridge().importFiles(args)),
-  listJobs: () => unwrap(() => bridge().listJobs()),
-  cancelJob: (args) => unwrap(() => bridge().cancelJob(args)),
-  showContextMenu: (args) => unwrap(() => bridge().showContextMenu(args))
-} satisfies Client
+type Forwarder = (args: unknown) => Promise<Result<unknown>>
+
+// Built from the contract's own list of methods, so a method added to the contract is callable here
+// with no line to write. Each forwarder hands its argument to the bridge method of the same name and
+// unwraps that method's answer, so the method's own argument and result types hold for it: the two
+// casts only say so for the whole set at once, which the compiler cannot follow through a mapped type.
+export const api = Object.fromEntries(
+  apiMethods.map((method) => [method, (args: unknown) => unwrap(() => (bridge()[method] as Forwarder)(args))])
+) as Client
 
 export function onApiEvent(listener: EventListener): () => void {
   return bridge().onEvent(listener)

@@ -29,3 +29,13 @@ export function focusFirstItem(root: ParentNode): boolean {
   first.focus()
   return true
 }
+
+/**
+ * The one item of a list with a roving tab stop that Tab lands on: the last one focused (while it is
+ * still listed), else the open one, else the first; null for an empty list.
+ */
+export function tabStopKey<T>(items: readonly T[], keyOf: (item: T) => number, focused: number | null, isActive: (item: T) => boolean): number | null {
+  if (focused !== null && items.some((item) => keyOf(item) === focused)) return focused
+  const chosen = items.find(isActive) ?? items[0]
+  return chosen === undefined ? null : keyOf(chosen)
+}

@@ -1,3 +1,4 @@
+import { sqlValues } from '../sql-rows'
 import type { Migration } from './migration'
 
 // Charts used to group by x and the series column as two index columns (ds_N_chart_c1_month_c2_c1).
@@ -8,10 +9,9 @@ export const migration0005: Migration = {
   version: 5,
   name: 'drop two-column chart indexes',
   up(db) {
-    const stale = db
-      .prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND name GLOB 'ds_[0-9]*_chart_*' AND name NOT GLOB 'ds_[0-9]*_chart_key_*'")
-      .pluck()
-      .all() as string[]
+    const stale = sqlValues('text').all(
+      db.prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND name GLOB 'ds_[0-9]*_chart_*' AND name NOT GLOB 'ds_[0-9]*_chart_key_*'").pluck()
+    )
     for (const name of stale) db.exec(`DROP INDEX "${name.replaceAll('"', '""')}"`)
   }
 }

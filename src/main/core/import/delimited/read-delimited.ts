@@ -8,7 +8,18 @@ import { RowBatcher } from './row-batcher'
 import { sniffDelimited } from './sniff-delimited'
 import { TextChunkDecoder } from './text-chunk-decoder'
 import { ByteRows } from './byte-rows'
-import type { DelimitedReadResult } from './read-delimited-file'
+
+/** What the reader settled on, for the import ledger, and what it delivered. */
+export interface DelimitedReadResult {
+  encoding: ImportEncoding
+  delimiter: ImportDelimiter
+  quote: 'double' | 'none'
+  header: boolean
+  rows: number
+  bytes: number
+  /** Of exactly the bytes read. */
+  sha256: string
+}
 
 export interface DelimitedReadSettings {
   delimiter: ImportDelimiter | null

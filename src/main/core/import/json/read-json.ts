@@ -8,7 +8,15 @@ import { JsonEventParser } from './json-event-parser'
 import { JsonRowCollector } from './json-row-collector'
 import { JsonShapeError } from './json-shape-error'
 import { JsonSyntaxError } from './json-syntax-error'
-import type { JsonReadResult } from './read-json-file'
+
+/** What the reader delivered, for the import ledger. */
+export interface JsonReadResult {
+  format: 'json' | 'ndjson'
+  rows: number
+  bytes: number
+  /** Of exactly the bytes read. */
+  sha256: string
+}
 
 export interface JsonReadSettings {
   format: 'json' | 'ndjson'

@@ -1,7 +1,7 @@
 // The column typer's fast checks (see column-typer.ts), asked of a value's UTF-8 bytes
 // `bytes[start, end)` instead of a string, so the common values of a file need no string at all.
 // Every character they accept is ASCII, so a byte answers for a character; each check accepts
-// exactly what its string twin accepts (tests/unit/import/canonical-utf8.test.ts compares them).
+// exactly what its string twin accepts (tests/unit/main/core/import/typing/canonical-utf8.test.ts compares them).
 
 const MINUS = 45
 const ZERO = 48

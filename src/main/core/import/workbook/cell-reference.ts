@@ -15,18 +15,6 @@ export function parseCellReference(reference: string): { column: number; row: nu
   return Number.isInteger(row) && row >= 1 ? { column: column - 1, row } : null
 }
 
-/** Just the 0-based column of a reference, or -1 when it is not one (the row is not needed for cells). */
-export function columnOfReference(reference: string): number {
-  let column = 0
-  for (let i = 0; i < reference.length; i++) {
-    const code = reference.charCodeAt(i)
-    if (code >= 65 && code <= 90) column = column * 26 + (code - 64)
-    else if (code >= 97 && code <= 122) column = column * 26 + (code - 96)
-    else if (code !== 36) break
-  }
-  return column > 0 && column <= 16_384 ? column - 1 : -1
-}
-
 /** A rectangle of cells, 0-based columns and 1-based rows, both ends included. */
 export interface CellRange {
   firstColumn: number

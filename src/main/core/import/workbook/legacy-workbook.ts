@@ -4,7 +4,7 @@ import { ImportCancelled, ImportInputError } from '../row-sink'
 import { dateFormatOf, serialDateText } from './number-format'
 import type { CellKind, MergedCells, SheetRow } from './sheet-row'
 import type { WorkbookSource } from './workbook-source'
-import type { WorkbookFacts, WorkbookSheet } from './xlsx-workbook'
+import type { WorkbookFacts, WorkbookSheet } from './workbook-source'
 
 /** Excel's error codes as BIFF stores them, and the text a sheet shows for each. */
 const ERRORS: Record<number, string> = { 0: '#NULL!', 7: '#DIV/0!', 15: '#VALUE!', 23: '#REF!', 29: '#NAME?', 36: '#NUM!', 42: '#N/A', 43: '#GETTING_DATA' }

@@ -5,8 +5,8 @@ import { openOfficePackage } from '../zip/open-office-package'
 import { containerOf } from '../zip/zip-package'
 import { LegacyWorkbook } from './legacy-workbook'
 import { SheetTableReader, type SheetTableSummary } from './sheet-table-reader'
-import type { WorkbookSource } from './workbook-source'
-import { XlsxWorkbook, type WorkbookSheet } from './xlsx-workbook'
+import type { WorkbookSheet, WorkbookSource } from './workbook-source'
+import { XlsxWorkbook } from './xlsx-workbook'
 
 export type WorkbookFormat = 'xlsx' | 'xls' | 'ods'
 

@@ -20,8 +20,3 @@ export interface MergedCells {
   firstRow: number
   lastRow: number
 }
-
-/** Receives a sheet's rows in order (rows with no cell may be skipped), then its end. */
-export interface SheetRowSink {
-  row(row: SheetRow): void
-}

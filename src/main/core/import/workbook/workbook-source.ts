@@ -1,5 +1,25 @@
 import type { MergedCells, SheetRow } from './sheet-row'
-import type { WorkbookFacts, WorkbookSheet } from './xlsx-workbook'
+
+/** A sheet as the workbook lists it, in the workbook's order. */
+export interface WorkbookSheet {
+  name: string
+  hidden: boolean
+  /** What the sheet is: only worksheets hold cells; a chart sheet or a macro sheet holds no table. */
+  kind: 'worksheet' | 'chartsheet' | 'macrosheet' | 'dialogsheet'
+  /** Its part in the package (xl/worksheets/sheet1.xml); null when the workbook points nowhere. */
+  part: string | null
+}
+
+/** Facts about a workbook: its sheets, its date system and its document properties. */
+export interface WorkbookFacts {
+  sheets: WorkbookSheet[]
+  date1904: boolean
+  title: string | null
+  creator: string | null
+  modified: string | null
+  /** Whether it carries a macro project (VBA); macros are never run, only noticed. */
+  hasMacros: boolean
+}
 
 /** A workbook opened for reading, whatever its format: its facts, and each sheet's merges and rows. */
 export interface WorkbookSource {

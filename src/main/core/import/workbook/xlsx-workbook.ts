@@ -8,7 +8,7 @@ import { HEADER_WINDOW, headerMayUseMerges } from './find-sheet-table'
 import { dateFormatOf, serialDateText, type DateFormat } from './number-format'
 import type { CellKind, MergedCells, SheetRow } from './sheet-row'
 import { SharedStrings } from './shared-strings'
-import type { WorkbookSource } from './workbook-source'
+import type { WorkbookFacts, WorkbookSheet, WorkbookSource } from './workbook-source'
 import { ElementStream, streamXmlText } from './xml-elements'
 import {
   CELL_BOOLEAN,
@@ -22,27 +22,6 @@ import {
   type RawRow
 } from './xlsx-sheet-scanner'
 import { attribute } from './xml-text'
-
-/** A sheet as the workbook lists it, in the workbook's order. */
-export interface WorkbookSheet {
-  name: string
-  hidden: boolean
-  /** What the sheet is: only worksheets hold cells; a chart sheet or a macro sheet holds no table. */
-  kind: 'worksheet' | 'chartsheet' | 'macrosheet' | 'dialogsheet'
-  /** Its part in the package (xl/worksheets/sheet1.xml); null when the workbook points nowhere. */
-  part: string | null
-}
-
-/** Facts about a workbook: its sheets, its date system and its document properties. */
-export interface WorkbookFacts {
-  sheets: WorkbookSheet[]
-  date1904: boolean
-  title: string | null
-  creator: string | null
-  modified: string | null
-  /** Whether it carries a macro project (VBA); macros are never run, only noticed. */
-  hasMacros: boolean
-}
 
 const RELATIONSHIP_KINDS: Record<string, WorkbookSheet['kind']> = {
   worksheet: 'worksheet',

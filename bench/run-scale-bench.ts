@@ -1,0 +1,180 @@
+// npm run bench:scale — Casefile at the size of EOIR's case data: a generated BENCH_ROWS-row table
+// (default 10,000,000, about 1 GB) shaped like B_TblProceeding (../shared/data/schemas: ids, the
+// dates of the proceeding, court and hearing-location codes, judge codes, decision codes, custody,
+// case type, nationality and language codes). It times what a researcher waits for (issue 15, item 5):
+//
+// - the import, through the CLI's own process, against the sqlite3 shell's .import of the same file;
+// - the first chart of cases by fiscal year × court (it builds its index) and a repeat (goals < 5 s
+//   and < 300 ms);
+// - the data explorer's first page, sorted by each column and filtered on each column (goal < 1 s);
+// - searches over the rows, Casefile's against the bare FTS5 query (goal: p95 ≤ 1.5×);
+// - this process's memory after all of that (the app's main process stands in for it: goal < 500 MB).
+//
+// BENCH_KEEP=1 keeps the CSV and the archive (and says where); BENCH_ARCHIVE=PATH times a kept
+// archive again without generating or importing.
+
+import { spawn, spawnSync } from 'node:child_process'
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { ChartSpec, RowFilter } from '@shared/chart-spec'
+import type { RowQuery } from '@shared/row-query'
+import { searchRequest } from '@shared/search-request'
+import { seededRandom } from '@shared/seeded-random'
+import { aggregateChart } from '../src/main/core/charts/aggregate-chart'
+import { peakRss, writeLines } from './bench-files'
+import { getDatasetColumns } from '../src/main/core/datasets/dataset-queries'
+import { queryDatasetRows } from '../src/main/core/datasets/query-dataset-rows'
+import { openArchive } from '../src/main/core/index'
+import { searchArchive } from '../src/main/core/search/search-archive'
+import { planSearch } from '../src/main/core/search/search-plan'
+import { parseQuery } from '@shared/query/parse-query'
+
+const ROWS = Number(process.env.BENCH_ROWS ?? 10_000_000)
+const REUSE = process.env.BENCH_ARCHIVE ?? null
+
+const COURTS = ['LOS', 'NYC', 'SFR', 'HOU', 'CHI', 'MIA', 'DEN', 'SEA', 'BAL', 'PHO', 'DAL', 'ATL', 'BOS', 'NEW', 'ARL', 'ORL', 'MEM', 'OMA', 'POO', 'SND', 'ELP', 'HLG', 'IMP', 'TUC', 'OTR', 'ADL', 'KRO', 'OAK', 'STW', 'LUM']
+const NATIONALITIES = ['MX', 'GT', 'HO', 'ES', 'CH', 'IN', 'HA', 'EC', 'CO', 'BR', 'VE', 'CU', 'NU', 'DR', 'PE', 'RS', 'UP', 'RO', 'NI', 'GH']
+const LANGUAGES = ['SP', 'ENG', 'MAN', 'CRE', 'POR', 'RUS', 'QUI', 'MAM', 'PUN', 'ARA']
+const DECISIONS = ['X', 'R', 'T', 'O', 'V', 'A', 'C', 'G', 'W', '']
+const CASE_TYPES = ['RMV', 'DEP', 'EXC', 'AOC', 'WHO', 'CFR']
+const CUSTODY = ['D', 'N', 'R']
+
+const HEADER = 'IDNPROCEEDING,IDNCASE,OSC_DATE,INPUT_DATE,BASE_CITY_CODE,HEARING_LOC_CODE,IJ_CODE,HEARING_DATE,DEC_TYPE,DEC_CODE,COMP_DATE,ABSENTIA,CUSTODY,CASE_TYPE,NAT,LANG,CRIM_IND'
+
+function day(random: () => number, fromYear: number, spanDays: number): string {
+  return new Date(Date.UTC(fromYear, 0, 1) + Math.floor(random() * spanDays) * 86_400_000).toISOString().slice(0, 10)
+}
+
+function* csvLines(): Generator<string> {
+  const random = seededRandom(20_120_529)
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!
+  yield `${HEADER}\n`
+  for (let i = 1; i <= ROWS; i++) {
+    const court = pick(COURTS)
+    const completed = random() < 0.8
+    yield `${i},${1_000_000 + Math.floor(i / 1.6)},${day(random, 1995, 10_000)},${day(random, 1995, 10_500)},${court},${court}${pick(['', 'D', 'C'])},IJ${Math.floor(random() * 700)},` +
+      `${day(random, 1996, 10_500)},${pick(['O', 'W', 'I', ''])},${pick(DECISIONS)},${completed ? day(random, 1996, 10_500) : ''},${random() < 0.12 ? 'Y' : 'N'},${pick(CUSTODY)},` +
+      `${pick(CASE_TYPES)},${pick(NATIONALITIES)},${pick(LANGUAGES)},${random() < 0.2 ? 'Y' : 'N'}\n`
+  }
+}
+
+async function importWithCli(csv: string, archive: string): Promise<{ seconds: number; dataSeconds: number; peak: number }> {
+  const child = spawn(process.execPath, [join(import.meta.dirname, 'cli.js'), '--archive', archive, 'import', csv, '--json'], { stdio: ['ignore', 'pipe', 'inherit'] })
+  let peak = 0
+  const timer = setInterval(() => (peak = Math.max(peak, peakRss(child.pid!))), 100)
+  let stdout = ''
+  child.stdout.on('data', (data: Buffer) => (stdout += data.toString('utf8')))
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve))
+  clearInterval(timer)
+  if (code !== 0) throw new Error(`casefile import failed (exit ${code}): ${stdout}`)
+  const outcome = JSON.parse(stdout.trim().split('\n').at(-1)!) as { rows: number; seconds: number; dataSeconds: number }
+  if (outcome.rows !== ROWS) throw new Error(`casefile imported ${outcome.rows} rows, expected ${ROWS}`)
+  return { seconds: outcome.seconds, dataSeconds: outcome.dataSeconds, peak }
+}
+
+function importWithShell(csv: string, db: string): number {
+  const started = performance.now()
+  const result = spawnSync('sqlite3', [db, 'PRAGMA journal_mode=WAL;', '.mode csv', `.import ${csv} t`], { encoding: 'utf8' })
+  if (result.status !== 0) throw new Error(`sqlite3 .import failed: ${result.stderr}`)
+  return (performance.now() - started) / 1000
+}
+
+const ms = (value: number) => (value < 10 ? `${value.toFixed(1)} ms` : `${Math.round(value).toLocaleString('en-US')} ms`)
+const mb = (bytes: number) => `${Math.round(bytes / 1048576)} MB`
+
+function timed<T>(run: () => T): { ms: number; value: T } {
+  const started = performance.now()
+  const value = run()
+  return { ms: performance.now() - started, value }
+}
+
+function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!
+}
+
+async function main(): Promise<void> {
+  const work = mkdtempSync(join(tmpdir(), 'casefile-bench-scale-'))
+  const archivePath = REUSE ?? join(work, 'scale.casefile')
+  try {
+    if (REUSE === null) {
+      const csv = join(work, 'B_TblProceeding.csv')
+      let started = performance.now()
+      await writeLines(csv, csvLines())
+      console.log(`${ROWS.toLocaleString('en-US')} rows like EOIR's B_TblProceeding: ${mb(statSync(csv).size)} written in ${((performance.now() - started) / 1000).toFixed(1)} s`)
+      const shellSeconds = importWithShell(csv, join(work, 'shell.db'))
+      rmSync(join(work, 'shell.db'), { force: true })
+      const casefile = await importWithCli(csv, archivePath)
+      console.log('\nimport (one round each; bench:import races many rounds)')
+      console.log(`  sqlite3 shell .import             ${shellSeconds.toFixed(1)} s`)
+      console.log(`  Casefile, rows published          ${casefile.dataSeconds.toFixed(1)} s   ratio ${(shellSeconds / casefile.dataSeconds).toFixed(2)}`)
+      console.log(`  Casefile, search index built too  ${casefile.seconds.toFixed(1)} s   ratio ${(shellSeconds / casefile.seconds).toFixed(2)}   peak RSS ${mb(casefile.peak)}`)
+      if (!process.env.BENCH_KEEP) rmSync(csv)
+    }
+
+    const archive = await openArchive(archivePath, { create: false, seedDir: null, nativeBinding: null })
+    try {
+      const { db } = archive
+      const datasetId = (db.prepare('SELECT max(id) AS id FROM datasets').get() as { id: number }).id
+      const columns = getDatasetColumns(db, datasetId)
+      const position = (label: string) => columns.find((column) => column.label === label)!.position
+
+      console.log('\nchart: cases by fiscal year (COMP_DATE) × court (BASE_CITY_CODE), top 8 + Other')
+      const spec: ChartSpec = {
+        datasetId,
+        type: 'stacked-bar',
+        title: 'Completions by fiscal year and court',
+        x: { column: position('COMP_DATE'), bucket: 'fiscal-year' },
+        y: { aggregate: 'count', column: null },
+        groupBy: { column: position('BASE_CITY_CODE'), top: 8 },
+        filters: []
+      }
+      const first = timed(() => aggregateChart(db, spec))
+      const repeats = Array.from({ length: 9 }, () => timed(() => aggregateChart(db, spec)).ms)
+      console.log(`  first (builds its index)   ${ms(first.ms).padStart(10)}   goal < 5,000 ms  ${first.ms < 5000 ? 'met' : 'NOT met'}   (${first.value.labels.length} years × ${first.value.series.length} series)`)
+      console.log(`  repeat, median of 9        ${ms(percentile(repeats, 50)).padStart(10)}   goal < 300 ms    ${percentile(repeats, 50) < 300 ? 'met' : 'NOT met'}`)
+
+      console.log('\ndata explorer, first page of 100 rows')
+      const page = (query: Omit<RowQuery, 'datasetId' | 'after' | 'limit'>) => timed(() => queryDatasetRows(db, { datasetId, after: null, limit: 100, ...query })).ms
+      const sorted = columns.map((column) => ({ label: column.label, asc: page({ sort: { column: column.position, direction: 'asc' }, filters: [] }), again: page({ sort: { column: column.position, direction: 'desc' }, filters: [] }) }))
+      const filtered = columns.map((column) => {
+        const sample = db.prepare(`SELECT c${column.position} AS v FROM ds_${datasetId} WHERE rowid = 5000`).get() as { v: string | number | null }
+        const filter: RowFilter = { column: column.position, op: 'equals', value: sample.v === null ? '' : String(sample.v), min: null, max: null }
+        return { label: column.label, ms: page({ sort: null, filters: [filter] }) }
+      })
+      for (const row of sorted) console.log(`  sorted by ${row.label.padEnd(18)} ${ms(row.asc).padStart(10)} first, ${ms(row.again).padStart(9)} reversed`)
+      for (const row of filtered) console.log(`  filtered on ${row.label.padEnd(16)} ${ms(row.ms).padStart(10)}`)
+      const worst = Math.max(...sorted.map((row) => row.asc), ...filtered.map((row) => row.ms))
+      console.log(`  slowest first page ${ms(worst)}   goal < 1,000 ms  ${worst < 1000 ? 'met' : 'NOT met'}`)
+
+      console.log('\nsearch over the rows (Casefile one thread, against the bare FTS5 query)')
+      const queries = ['hearing', 'MX', 'LOS', 'IJ12*', 'SP OR ENG', '"RMV"', 'DEN MX', 'CFR', 'Y', 'IJ650', 'QUI', 'KRO D', 'X', 'MAM', 'OTR*']
+      const bare = db.prepare('SELECT rowid FROM dataset_rows_fts WHERE dataset_rows_fts MATCH ? ORDER BY rank LIMIT 20').pluck()
+      const rows: { query: string; casefile: number; bare: number; total: number }[] = []
+      for (const query of queries) {
+        const request = searchRequest(`${query} kind:data`)
+        const found = timed(() => searchArchive(db, request))
+        // The very FTS5 expression Casefile sends the rows' index.
+        const match = planSearch(parseQuery(request.query), request).matches.data ?? ''
+        const bareMs = timed(() => bare.all(match)).ms
+        rows.push({ query, casefile: found.ms, bare: bareMs, total: found.value.total })
+        console.log(`  ${query.padEnd(12)} ${ms(found.ms).padStart(10)} Casefile ${ms(bareMs).padStart(10)} bare   ${found.value.total.toLocaleString('en-US').padStart(12)} matches`)
+      }
+      const ratio = percentile(rows.map((row) => row.casefile), 95) / percentile(rows.map((row) => row.bare), 95)
+      console.log(`  p95 ratio (Casefile / bare) ${ratio.toFixed(2)}   goal ≤ 1.50  ${ratio <= 1.5 ? 'met' : 'NOT met'}`)
+      console.log(`  slowest first page ${ms(Math.max(...rows.map((row) => row.casefile)))}   goal < 1,000 ms`)
+
+      const rss = process.memoryUsage().rss
+      console.log(`\nthis process after all of that: ${mb(rss)} resident (peak ${mb(peakRss(process.pid))})   goal < 500 MB`)
+    } finally {
+      archive.close()
+    }
+  } finally {
+    if (process.env.BENCH_KEEP || REUSE !== null) console.log(`kept ${work}`)
+    else rmSync(work, { recursive: true, force: true })
+  }
+}
+
+if (!existsSync(join(import.meta.dirname, 'cli.js'))) throw new Error('run npm run build first: the bench imports through the built CLI')
+await main()

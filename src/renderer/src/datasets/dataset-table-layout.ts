@@ -1,0 +1,126 @@
+// The geometry of the data explorer's table. Rows are one line each at a fixed height, so the table
+// can draw only the rows in view (and a few either side) however many are loaded, and column widths
+// are chosen once from the first rows, so they do not jump as other rows scroll into view.
+
+import type { CellValue, ColumnType, DatasetColumn } from '@shared/model'
+import { formatCell } from '../lib/format-cell'
+
+/** Pixel height of one table row; the stylesheet draws rows at exactly this height. */
+export const ROW_HEIGHT = 29
+/** Rows drawn beyond each edge of the view, so a quick scroll does not show blank space first. */
+export const OVERSCAN_ROWS = 12
+
+export interface RowRange {
+  /** First row drawn (index into the loaded rows). */
+  start: number
+  /** One past the last row drawn. */
+  end: number
+}
+
+/**
+ * Which of `count` rows to draw when the body is scrolled `scrolled` pixels past its top (negative
+ * while the header is still in view) in a view `height` pixels tall.
+ */
+export function visibleRows(scrolled: number, height: number, count: number, rowHeight: number, overscan: number): RowRange {
+  if (count === 0) return { start: 0, end: 0 }
+  const first = Math.floor(Math.max(0, scrolled) / rowHeight)
+  const shown = Math.ceil(Math.max(height, rowHeight) / rowHeight) + 1
+  const start = Math.min(Math.max(0, first - overscan), count)
+  const end = Math.min(count, first + shown + overscan)
+  return { start: Math.min(start, end), end }
+}
+
+/** Narrowest and widest a column is drawn, in characters; longer values end in an ellipsis. */
+export const MIN_COLUMN_CH = 7
+export const MAX_COLUMN_CH = 40
+
+/**
+ * A width for each column (in ch) from its label and the longest of the sample values as shown,
+ * so the table can use a fixed layout. The label line also holds the column menu's button.
+ */
+export function columnWidths(columns: readonly Pick<DatasetColumn, 'label' | 'type'>[], sample: readonly { values: CellValue[] }[]): number[] {
+  return columns.map((column, index) => {
+    let widest = column.label.length + 4
+    for (const row of sample) {
+      const shown = formatCell(row.values[index] ?? null, column)
+      if (shown !== null && shown.length + 2 > widest) widest = shown.length + 2
+      if (widest >= MAX_COLUMN_CH) break
+    }
+    return Math.min(MAX_COLUMN_CH, Math.max(MIN_COLUMN_CH, widest))
+  })
+}
+
+const DATE = /^\d{4}-[01]\d-[0-3]\d$/
+const DATETIME = /^\d{4}-[01]\d-[0-3]\d/
+/** A number as a file may spell it; the archive shows such a number in its own spelling ("1.50", "+3", "1e3"). */
+const SPELLED_NUMBER = /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/
+
+/** The number a cell of a number column stands for: itself, or the number its spelling reads as; null for text. */
+function numberOf(value: string | number): number | null {
+  if (typeof value === 'number') return value
+  return SPELLED_NUMBER.test(value) ? Number(value) : null
+}
+
+/**
+ * Whether a stored value does not read as its column's type (a marker such as b6 in a column of
+ * numbers, text left there after "Read as…"). Mirrors the archive's own test, so the table marks
+ * exactly the values it counted.
+ */
+export function isMisfit(value: CellValue, type: ColumnType): boolean {
+  if (value === null) return false
+  switch (type) {
+    case 'integer': {
+      const number = numberOf(value)
+      return number === null || !Number.isInteger(number)
+    }
+    case 'real':
+      return numberOf(value) === null
+    case 'date':
+      return typeof value !== 'string' || !DATE.test(value)
+    case 'datetime':
+      return typeof value !== 'string' || !DATETIME.test(value)
+    case 'text':
+      return false
+  }
+}
+
+/** A cell as copied: the stored value exactly (no thousands separators), nothing for no value. */
+export function cellCopyText(value: CellValue): string {
+  return value === null ? '' : String(value)
+}
+
+/** A row as copied: its values separated by tabs, which spreadsheets paste into separate cells. */
+export function rowCopyText(values: readonly CellValue[]): string {
+  return values.map((value) => cellCopyText(value).replace(/[\t\r\n]+/g, ' ')).join('\t')
+}
+
+/** The next cell after an arrow, Home/End or Page key, kept inside the table; null for other keys. */
+export function movedCell(
+  key: string,
+  at: { row: number; column: number },
+  size: { rows: number; columns: number; page: number },
+  withControl: boolean
+): { row: number; column: number } | null {
+  const clampRow = (row: number) => Math.max(0, Math.min(size.rows - 1, row))
+  const clampColumn = (column: number) => Math.max(0, Math.min(size.columns - 1, column))
+  switch (key) {
+    case 'ArrowDown':
+      return { row: clampRow(at.row + 1), column: at.column }
+    case 'ArrowUp':
+      return { row: clampRow(at.row - 1), column: at.column }
+    case 'ArrowRight':
+      return { row: at.row, column: clampColumn(at.column + 1) }
+    case 'ArrowLeft':
+      return { row: at.row, column: clampColumn(at.column - 1) }
+    case 'PageDown':
+      return { row: clampRow(at.row + size.page), column: at.column }
+    case 'PageUp':
+      return { row: clampRow(at.row - size.page), column: at.column }
+    case 'Home':
+      return withControl ? { row: 0, column: 0 } : { row: at.row, column: 0 }
+    case 'End':
+      return withControl ? { row: clampRow(size.rows - 1), column: clampColumn(size.columns - 1) } : { row: at.row, column: clampColumn(size.columns - 1) }
+    default:
+      return null
+  }
+}

@@ -1,0 +1,137 @@
+// What the import panel and the status bar say about an import: one line per file, one summary per
+// job. Pure, so the wording can be pinned by unit tests without a DOM.
+
+import { emptiedCellsText } from '@shared/emptied-cells'
+import type { ImportOutcome, JobStatus } from '@shared/model'
+import { ocrSummary } from '@shared/ocr-summary'
+import type { Place } from '../shell/place'
+import { formatCount } from '../lib/format-cell'
+import { formatDuration } from './format-duration'
+
+function plural(count: number, one: string, many: string): string {
+  return `${formatCount(count)} ${count === 1 ? one : many}`
+}
+
+/**
+ * The line under the file name, in two parts so the view can colour the verdict and leave the
+ * explanation readable: "Imported as dataset" + " · 1,000,000 rows · 12.3 s", "Failed" + " — …".
+ */
+export interface Headline {
+  verdict: string
+  /** Starts with its own separator; '' when there is nothing to add. */
+  rest: string
+}
+
+export function outcomeHeadlineParts(outcome: ImportOutcome): Headline {
+  switch (outcome.status) {
+    case 'imported':
+      if (outcome.kind === 'dataset') {
+        const sheets = (outcome.sheets ?? []).filter((sheet) => sheet.status === 'imported')
+        return {
+          verdict: sheets.length > 1 ? `Imported as ${sheets.length} datasets` : 'Imported as dataset',
+          rest: ` · ${plural(outcome.rows, 'row', 'rows')} · ${formatDuration(outcome.seconds)}`
+        }
+      }
+      return {
+        verdict: outcome.kind === 'article' ? 'Imported as article' : 'Imported',
+        rest: outcome.ocr === null ? '' : ` · ${ocrSummary(outcome.ocr)}`
+      }
+    case 'duplicate': {
+      // The importer's first warning says what the file already is ("… already imported as dataset X").
+      const why = outcome.warnings[0]
+      return { verdict: 'Already in the archive', rest: why === undefined ? '' : ` — ${why}` }
+    }
+    case 'failed':
+      return { verdict: 'Failed', rest: outcome.error === null || outcome.error === '' ? '' : ` — ${outcome.error}` }
+    case 'cancelled':
+      return { verdict: 'Cancelled', rest: '' }
+  }
+}
+
+export function outcomeHeadline(outcome: ImportOutcome): string {
+  const { verdict, rest } = outcomeHeadlineParts(outcome)
+  return verdict + rest
+}
+
+/** Warnings to list under the headline; a duplicate's first one is already in it. */
+export function outcomeWarnings(outcome: ImportOutcome): string[] {
+  return outcome.status === 'duplicate' ? outcome.warnings.slice(1) : outcome.warnings
+}
+
+/** What the import did because the person asked it to (cells read as empty), to list beside the warnings. */
+export function outcomeNotes(outcome: ImportOutcome): string[] {
+  return outcome.emptiedCells.length > 0 ? [`Read as empty: ${emptiedCellsText(outcome.emptiedCells)}`] : []
+}
+
+/** Where "Open" goes: the new item, or for a duplicate the one already in the archive. */
+export function outcomePlace(outcome: ImportOutcome): Place | null {
+  if (outcome.status !== 'imported' && outcome.status !== 'duplicate') return null
+  if (outcome.id === null) return null
+  if (outcome.kind === 'dataset') return { kind: 'dataset', id: outcome.id, row: null }
+  if (outcome.kind === 'article') return { kind: 'article', id: outcome.id, highlight: null, exact: false }
+  return null
+}
+
+/**
+ * Whether "Import again with options…" makes sense: a file that failed or was skipped may read
+ * better with another delimiter or encoding, and a table that did import may have been misread.
+ * An imported article has nothing to override.
+ */
+export function canImportAgain(outcome: ImportOutcome): boolean {
+  if (outcome.path === '') return false
+  if (outcome.status === 'failed' || outcome.status === 'duplicate') return true
+  return outcome.status === 'imported' && outcome.kind === 'dataset'
+}
+
+/** Re-importing bytes the archive already holds needs `force`; the options form offers it then. */
+export function alreadyInArchive(outcome: ImportOutcome): boolean {
+  return outcome.status === 'duplicate' || outcome.status === 'imported'
+}
+
+/**
+ * A job's heading. The core titles jobs for the moment they start ("Importing 4 files"); once one
+ * has finished, the card's state label already says how it ended, so the heading names what it was
+ * about ("4 files") instead of claiming it is still importing.
+ */
+export function jobHeading(job: JobStatus): string {
+  if (job.state === 'running') return job.title
+  const about = job.title.replace(/^Importing\s+/, '')
+  return about === '' ? job.title : about
+}
+
+export type SummaryTone = 'success' | 'neutral' | 'danger'
+
+export interface JobSummary {
+  text: string
+  tone: SummaryTone
+}
+
+/** The status bar's one line about a finished import. */
+export function summariseJob(job: JobStatus): JobSummary {
+  const count = (status: ImportOutcome['status']): number =>
+    job.outcomes.filter((outcome) => outcome.status === status).length
+  const imported = count('imported')
+  const failed = count('failed')
+  const parts = [
+    imported > 0 ? `${formatCount(imported)} imported` : null,
+    count('duplicate') > 0 ? `${formatCount(count('duplicate'))} already in the archive` : null,
+    failed > 0 ? `${formatCount(failed)} failed` : null,
+    count('cancelled') > 0 ? `${formatCount(count('cancelled'))} cancelled` : null
+  ].filter((part): part is string => part !== null)
+  const head = job.state === 'cancelled' ? 'Import cancelled' : job.state === 'failed' ? 'Import failed' : 'Import finished'
+  const only = job.outcomes.length === 1 ? job.outcomes[0] : undefined
+  // One file: name it, which says more than "1 imported".
+  const body = only !== undefined ? `${only.file} ${STATUS_PHRASES[only.status]}` : parts.join(', ')
+  return {
+    text: body === '' ? head : `${head} — ${body}`,
+    // A cancelled import is the user's own doing, not a success to celebrate.
+    tone: failed > 0 ? 'danger' : job.state === 'cancelled' || imported === 0 ? 'neutral' : 'success'
+  }
+}
+
+const STATUS_PHRASES: Record<ImportOutcome['status'], string> = {
+  imported: 'imported',
+  duplicate: 'is already in the archive',
+  failed: 'could not be imported',
+  cancelled: 'was not imported'
+}

@@ -1,0 +1,113 @@
+// File › Back up…, Restore from backup…, Undo last restore and Check archive say what happened in
+// the very sentences the CLI prints. Electron's dialogs are replaced by recorders: each open or save
+// dialog answers with the next prepared path, each question with its first button.
+import { ExportFolder } from '../../../../src/main/app/export-folder'
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import type { MessageBoxOptions } from 'electron'
+import { insertNote } from '../../../../src/main/core/notes/note-queries'
+import { cli } from '../../../helpers/cli-in-process'
+import { noteTitles } from '../../../helpers/note-titles'
+import { damageLeafPage } from '../../../helpers/damage-archive'
+import { tempArchive, tempDir } from '../../../helpers/temp-archive'
+
+const shown: MessageBoxOptions[] = []
+const paths: string[] = []
+
+vi.mock('electron', () => ({
+  app: { getPath: () => '/nowhere' },
+  dialog: {
+    showMessageBox: async (...args: unknown[]) => {
+      shown.push(args.at(-1) as MessageBoxOptions)
+      return { response: 0 }
+    },
+    showSaveDialog: async () => ({ canceled: false, filePath: paths.shift() }),
+    showOpenDialog: async () => ({ canceled: false, filePaths: [paths.shift()] })
+  }
+}))
+
+const { ArchiveSession } = await import('../../../../src/main/app/archive-session')
+const { backupArchiveCommand, checkArchiveCommand, restoreArchiveCommand, undoRestoreCommand } = await import('../../../../src/main/app/maintenance-menu-commands')
+
+const cleanups: (() => void)[] = []
+beforeEach(() => {
+  shown.length = 0
+  paths.length = 0
+})
+afterEach(() => {
+  while (cleanups.length) cleanups.pop()!()
+})
+
+async function sessionOn(path: string): Promise<InstanceType<typeof ArchiveSession>> {
+  const session = new ArchiveSession({ seedDir: null, nativeBinding: null, importWorker: null, searchWorker: null, chooseSavePath: async () => null, pdfPrinter: { print: async () => new Uint8Array() }, showContextMenu: async () => null })
+  await session.switchTo(path, false)
+  cleanups.push(() => session.close())
+  return session
+}
+
+
+/** The detail of the last dialog shown. */
+const lastDetail = () => shown.at(-1)?.detail
+
+describe('the File menu’s keeping commands', () => {
+  it('refuse to back up a damaged archive with the CLI’s sentence', async () => {
+    const made = await tempArchive(true)
+    cleanups.push(made.cleanup)
+    made.archive.close()
+    damageLeafPage(made.path, 'ds_4', 1)
+    const target = join(made.dir, 'copy.casefile')
+    const session = await sessionOn(made.path)
+    paths.push(target)
+    await backupArchiveCommand(session, null, new ExportFolder(made.dir))
+    const run = await cli(['--archive', made.path, 'backup', target])
+    expect(shown.at(-1)?.message).toBe('The backup was not written.')
+    expect(`casefile: ${lastDetail()}\n`).toBe(run.err)
+  })
+
+  it('refuse a restore while another connection writes, with the CLI’s sentence, and restore and undo once it is done', async () => {
+    const made = await tempArchive(true)
+    cleanups.push(made.cleanup)
+    const backup = join(made.dir, 'before.casefile')
+    expect((await cli(['--archive', made.path, 'backup', backup])).code).toBe(0)
+    insertNote(made.archive.db, 'After the backup', '')
+    made.archive.close()
+    const session = await sessionOn(made.path)
+
+    const other = new Database(made.path)
+    cleanups.push(() => other.close())
+    other.exec('BEGIN IMMEDIATE')
+    paths.push(backup)
+    await restoreArchiveCommand(session, null)
+    const run = await cli(['--archive', made.path, 'restore', backup])
+    other.exec('ROLLBACK')
+    expect(shown.at(-1)?.message).toBe('Nothing was restored.')
+    expect(`casefile: ${lastDetail()}\n`).toBe(run.err)
+    expect(noteTitles(made.path)).toEqual(['After the backup'])
+
+    paths.push(backup)
+    await restoreArchiveCommand(session, null)
+    expect(shown.at(-1)?.message).toBe('Archive restored.')
+    expect(noteTitles(made.path)).toEqual([])
+    await undoRestoreCommand(session, null)
+    expect(shown.at(-1)?.message).toBe('Archive restored.')
+    expect(lastDetail()).toMatch(/^Undid the last restore: .+test\.casefile holds again the content of .+test\.casefile\.before-restore-.+\.backup\.\nThe content it had before is saved as .+ \(File › Undo last restore brings it back\)\.$/)
+    expect(noteTitles(made.path)).toEqual(['After the backup'])
+    // The window's API now reads the archive as it is after the undo.
+    const listed = await session.api!.listNotes()
+    expect(listed.ok && listed.value.map((note) => note.title)).toEqual(['After the backup'])
+  })
+
+  it('report a damaged archive from Check archive, and say there is no restore to undo', async () => {
+    const made = tempDir('menu')
+    cleanups.push(made.cleanup)
+    const path = join(made.dir, 'a.casefile')
+    expect((await cli(['--archive', path, 'info'])).code).toBe(0)
+    damageLeafPage(path, 'ds_4', 1)
+    const session = await sessionOn(path)
+    await checkArchiveCommand(session, null)
+    expect(shown.at(-1)?.message).toBe('a.casefile is damaged.')
+    await undoRestoreCommand(session, null)
+    expect(shown.at(-1)).toMatchObject({ message: 'There is no restore to undo.', detail: 'No copy from before a restore is kept beside a.casefile.' })
+  })
+})

@@ -1,0 +1,155 @@
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Database } from 'better-sqlite3'
+import type { ChartSpec } from '../../../../../src/shared/chart-spec'
+import { DEFAULT_IMPORT_OPTIONS } from '../../../../../src/shared/model'
+import { aggregateChart } from '../../../../../src/main/core/charts/aggregate-chart'
+import { bucketExpression, bucketRange, nextBucket } from '../../../../../src/main/core/charts/bucket-expression'
+import { cellKeyExpression } from '../../../../../src/main/core/charts/chart-cell-key'
+import { importOneFile } from '../../../../../src/main/core/import/import-one-file'
+import { tempArchive } from '../../../../helpers/temp-archive'
+
+let db: Database
+let cleanup: () => void
+let datasetId: number
+let dir: string
+
+// Columns: 0 filed_on (date), 1 court, 2 outcome, 3 days (integer), 4 bond (real)
+const CSV = `filed_on,court,outcome,days,bond
+2011-09-30,Denver,removal,10,100.5
+2011-10-01,Denver,closed,20,200
+2011-10-15,Miami,removal,30,
+2012-01-31,Miami,removal,40,50.25
+2012-03-01,Denver,removal,50,10
+2012-09-30,Houston,closed,60,
+2012-10-01,Houston,removal,70,1
+,Denver,removal,80,5
+`
+
+beforeAll(async () => {
+  const made = await tempArchive(false)
+  db = made.archive.db
+  cleanup = made.cleanup
+  dir = made.dir
+  const path = join(made.dir, 'cases.csv')
+  writeFileSync(path, CSV)
+  datasetId = (await importOneFile(db, { path, options: DEFAULT_IMPORT_OPTIONS, article: null, dataset: null }, new AbortController().signal, () => undefined, null)).id!
+})
+afterAll(() => cleanup())
+
+function spec(overrides: Partial<ChartSpec>): ChartSpec {
+  return { datasetId, type: 'bar', title: 'Cases', x: { column: 0, bucket: 'fiscal-year' }, y: { aggregate: 'count', column: null }, groupBy: null, filters: [], ...overrides }
+}
+
+const values = (data: ReturnType<typeof aggregateChart>) => data.series.map((series) => [series.name, series.values])
+
+describe('aggregateChart', () => {
+  it('counts rows by US federal fiscal year: 30 September ends one, 1 October starts the next', () => {
+    const data = aggregateChart(db, spec({}))
+    expect(data.labels).toEqual(['FY2011', 'FY2012', 'FY2013'])
+    expect(values(data)).toEqual([['Rows', [1, 5, 1]]])
+    expect(data).toMatchObject({ xKind: 'date', xLabel: 'filed_on (fiscal year)', yLabel: 'Rows', rows: 7, caption: 'Source: cases.' })
+  })
+
+  it('fills the months, quarters and weeks that have no rows', () => {
+    const months = aggregateChart(db, spec({ x: { column: 0, bucket: 'month' } }))
+    expect(months.labels).toHaveLength(14)
+    expect(months.labels.slice(0, 5)).toEqual(['2011-09', '2011-10', '2011-11', '2011-12', '2012-01'])
+    expect(months.series[0]!.values).toEqual([1, 2, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 1, 1])
+    const quarters = aggregateChart(db, spec({ x: { column: 0, bucket: 'quarter' } }))
+    expect([quarters.labels, quarters.series[0]!.values]).toEqual([['2011-Q3', '2011-Q4', '2012-Q1', '2012-Q2', '2012-Q3', '2012-Q4'], [1, 2, 2, 0, 1, 1]])
+    const weeks = aggregateChart(db, spec({ x: { column: 0, bucket: 'week' } }))
+    // 30 Sep 2011 was a Friday and 1 Oct a Saturday: both in the week of Monday 26 September.
+    expect([weeks.labels[0], weeks.series[0]!.values[0], weeks.labels[1]]).toEqual(['2011-09-26', 2, '2011-10-03'])
+    const years = aggregateChart(db, spec({ x: { column: 0, bucket: 'year' } }))
+    expect([years.labels, years.series[0]!.values]).toEqual([['2011', '2012'], [3, 4]])
+  })
+
+  it('sums, averages and takes extremes of a numeric column, ignoring empty cells', () => {
+    expect(aggregateChart(db, spec({ y: { aggregate: 'sum', column: 3 } })).series[0]).toEqual({ name: 'Sum of days', values: [10, 200, 70] })
+    expect(aggregateChart(db, spec({ y: { aggregate: 'sum', column: 3 }, x: { column: 0, bucket: 'month' } })).series[0]!.values.slice(0, 4)).toEqual([10, 50, null, null])
+    expect(aggregateChart(db, spec({ y: { aggregate: 'avg', column: 4 } })).series[0]!.values).toEqual([100.5, 86.75, 1])
+    expect(aggregateChart(db, spec({ y: { aggregate: 'min', column: 4 } })).series[0]!.values).toEqual([100.5, 10, 1])
+    expect(aggregateChart(db, spec({ y: { aggregate: 'max', column: 3 }, x: { column: 0, bucket: 'month' } })).series[0]!.values.slice(0, 4)).toEqual([10, 30, null, null])
+  })
+
+  it('makes one series per group, the largest first, the rest as Other', () => {
+    const data = aggregateChart(db, spec({ groupBy: { column: 1, top: 1 } }))
+    expect(values(data)).toEqual([
+      ['Denver', [1, 2, 0]],
+      ['Other', [0, 3, 1]]
+    ])
+    expect(values(aggregateChart(db, spec({ groupBy: { column: 1, top: 5 } }))).map(([name]) => name)).toEqual(['Denver', 'Houston', 'Miami'])
+  })
+
+  it('reads any column as categories, undated rows included', () => {
+    const data = aggregateChart(db, spec({ x: { column: 1, bucket: null } }))
+    expect([data.xKind, data.labels, data.series[0]!.values]).toEqual(['category', ['Denver', 'Houston', 'Miami'], [4, 2, 2]])
+    expect(aggregateChart(db, spec({ x: { column: 3, bucket: null } })).labels.slice(0, 3)).toEqual(['10', '20', '30'])
+  })
+
+  it('applies filters as bound conditions', () => {
+    const removals = aggregateChart(db, spec({ filters: [{ column: 2, op: 'equals', value: 'removal', min: null, max: null }] }))
+    expect(removals.series[0]!.values).toEqual([1, 3, 1])
+    const window = aggregateChart(db, spec({ filters: [{ column: 0, op: 'between', value: null, min: '2012-01-01', max: '2012-09-30' }] }))
+    expect([window.labels, window.series[0]!.values]).toEqual([['FY2012'], [3]])
+    const big = aggregateChart(db, spec({ x: { column: 1, bucket: null }, filters: [{ column: 3, op: 'between', value: null, min: '45', max: null }] }))
+    expect([big.labels, big.series[0]!.values]).toEqual([['Denver', 'Houston'], [2, 2]])
+    const hostile = aggregateChart(db, spec({ filters: [{ column: 1, op: 'contains', value: "'); DROP TABLE datasets; --", min: null, max: null }] }))
+    expect(hostile.labels).toEqual([])
+    const empty = aggregateChart(db, spec({ filters: [{ column: 4, op: 'empty', value: null, min: null, max: null }] }))
+    expect([empty.labels, empty.series[0]!.values]).toEqual([['FY2012'], [2]])
+  })
+
+  it('refuses charts the data cannot make, naming the column and the fix', () => {
+    expect(() => aggregateChart(db, spec({ x: { column: 1, bucket: 'month' } }))).toThrow('“court” holds text values, not dates, so it cannot be grouped by month; choose a date column or show it as categories.')
+    expect(() => aggregateChart(db, spec({ y: { aggregate: 'sum', column: 1 } }))).toThrow('“court” holds text values; a sum needs a column of numbers.')
+    expect(() => aggregateChart(db, spec({ y: { aggregate: 'avg', column: null } }))).toThrow('An average needs a numeric column for the y axis.')
+    expect(() => aggregateChart(db, spec({ x: { column: 9, bucket: null } }))).toThrow('The chart’s x axis is column 10, but the dataset has 5 columns.')
+    expect(() => aggregateChart(db, spec({ datasetId: 999 }))).toThrow('Dataset 999 was not found in this archive.')
+  })
+
+  it('orders categories as SQLite does and keeps quotes, commas and look-alike values apart', async () => {
+    const path = join(dir, 'odd-values.csv')
+    writeFileSync(path, 'n,who\n100,it\'s\n9,"a,b"\n10,NULL\n9,\uFFFD\n100,\u{1F600}\n9,it\'s\n,"a,b"\n')
+    const oddId = (await importOneFile(db, { path, options: DEFAULT_IMPORT_OPTIONS, article: null, dataset: null }, new AbortController().signal, () => undefined, null)).id!
+    const odd = (overrides: Partial<ChartSpec>) => aggregateChart(db, spec({ datasetId: oddId, x: { column: 0, bucket: null }, ...overrides }))
+    // Numbers by value (9 < 10 < 100, not as text); the empty n is left off the axis.
+    expect([odd({}).labels, odd({}).series[0]!.values, odd({}).rows]).toEqual([['9', '10', '100'], [3, 1, 2], 6])
+    // Text by code point: U+FFFD sorts before U+1F600 although its UTF-16 unit is larger.
+    const who = odd({ x: { column: 1, bucket: null } })
+    expect([who.labels, who.series[0]!.values]).toEqual([['NULL', 'a,b', "it's", '\uFFFD', '\u{1F600}'], [1, 2, 2, 1, 1]])
+    const bySeries = odd({ groupBy: { column: 1, top: 2 } })
+    expect(values(bySeries)).toEqual([
+      ["it's", [1, 0, 1]],
+      ['NULL', [0, 1, 0]],
+      ['Other', [2, 0, 1]]
+    ])
+  })
+
+  it('creates an index for the grouping the first time, and the chart reads only that index', () => {
+    const chart = spec({ x: { column: 0, bucket: 'month' }, groupBy: { column: 1, top: 3 } })
+    aggregateChart(db, chart)
+    const name = `ds_${datasetId}_chart_key_c0_month_c1`
+    const indexes = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = ? AND name LIKE ?").all(`ds_${datasetId}`, '%chart%') as { name: string }[]
+    expect(indexes.map((index) => index.name)).toContain(name)
+    const key = cellKeyExpression(bucketExpression('c0', 'month'), 'c1')
+    const plan = db.prepare(`EXPLAIN QUERY PLAN SELECT ${key} AS k, count(*) AS n FROM ds_${datasetId} GROUP BY 1 LIMIT 10`).all() as { detail: string }[]
+    expect(plan.map((step) => step.detail)).toEqual([`SCAN ds_${datasetId} USING INDEX ${name}`])
+    const sum = spec({ x: { column: 0, bucket: 'year' }, y: { aggregate: 'sum', column: 3 } })
+    aggregateChart(db, sum)
+    expect(db.prepare('SELECT sql FROM sqlite_schema WHERE name = ?').pluck().get(`ds_${datasetId}_chart_key_c0_year_c3`)).toContain(', c3)')
+  })
+})
+
+describe('date buckets', () => {
+  it('steps to the next period across year ends', () => {
+    expect(nextBucket('2011-12', 'month')).toBe('2012-01')
+    expect(nextBucket('2011-Q4', 'quarter')).toBe('2012-Q1')
+    expect(nextBucket('FY2012', 'fiscal-year')).toBe('FY2013')
+    expect(nextBucket('2012-02-28', 'day')).toBe('2012-02-29')
+    expect(nextBucket('2011-12-26', 'week')).toBe('2012-01-02')
+    expect(bucketRange('2011', '2014', 'year')).toEqual(['2011', '2012', '2013', '2014'])
+  })
+})

@@ -1,0 +1,103 @@
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Database } from 'better-sqlite3'
+import type { RowFilter } from '../../../../../src/shared/chart-spec'
+import { DEFAULT_IMPORT_OPTIONS } from '../../../../../src/shared/model'
+import type { RowQuery } from '../../../../../src/shared/row-query'
+import { importOneFile } from '../../../../../src/main/core/import/import-one-file'
+import { columnStats, queryDatasetRows } from '../../../../../src/main/core/datasets/query-dataset-rows'
+import { tempArchive } from '../../../../helpers/temp-archive'
+
+let db: Database
+let cleanup: () => void
+let datasetId: number
+const ROWS = 500
+
+beforeAll(async () => {
+  const made = await tempArchive(false)
+  db = made.archive.db
+  cleanup = made.cleanup
+  // Columns: 0 court (text, some empty), 1 days (integer with repeats and empties), 2 filed (date), 3 mixed (numbers, then text)
+  let seed = 99
+  const random = (n: number) => {
+    seed = (seed * 1103515245 + 12345) >>> 0
+    return (seed >>> 16) % n
+  }
+  const courts = ['Denver', 'Miami', 'Houston', '']
+  const lines = ['court,days,filed,mixed']
+  for (let i = 0; i < ROWS; i++) {
+    const days = random(6) === 0 ? '' : String(random(40))
+    const mixed = i < 250 ? String(random(100)) : random(2) ? `code ${random(9)}` : ''
+    lines.push(`${courts[random(4)]},${days},2012-0${1 + random(9)}-1${random(9)},${mixed}`)
+  }
+  const path = join(made.dir, 'paging.csv')
+  writeFileSync(path, `${lines.join('\n')}\n`)
+  datasetId = (await importOneFile(db, { path, options: DEFAULT_IMPORT_OPTIONS, article: null, dataset: null }, new AbortController().signal, () => undefined, null)).id!
+})
+afterAll(() => cleanup())
+
+function pageThrough(query: Omit<RowQuery, 'after' | 'limit'>, limit: number): number[] {
+  const seen: number[] = []
+  let after: RowQuery['after'] = null
+  for (let guard = 0; guard < 1000; guard++) {
+    const page = queryDatasetRows(db, { ...query, after, limit })
+    seen.push(...page.rows.map((row) => row.rowid))
+    if (page.next === null) return seen
+    after = page.next
+  }
+  throw new Error('paging did not end')
+}
+
+const equals = (column: number, value: string): RowFilter => ({ column, op: 'equals', value, min: null, max: null })
+
+describe('queryDatasetRows', () => {
+  it('pages through every sort, either way, in exactly the order of one sorted query, without repeats or gaps', () => {
+    for (const column of [0, 1, 2, 3]) {
+      for (const direction of ['asc', 'desc'] as const) {
+        const order = direction === 'asc' ? `c${column}, rowid` : `c${column} DESC, rowid DESC`
+        const expected = db.prepare(`SELECT rowid FROM ds_${datasetId} ORDER BY ${order}`).pluck().all() as number[]
+        expect(pageThrough({ datasetId, sort: { column, direction }, filters: [] }, 7), `column ${column} ${direction}`).toEqual(expected)
+      }
+    }
+    expect(pageThrough({ datasetId, sort: null, filters: [] }, 64)).toEqual(Array.from({ length: ROWS }, (_, i) => i + 1))
+  })
+
+  it('keeps paging exact under filters and counts the filtered rows', () => {
+    const filters = [equals(0, 'Denver'), equals(0, 'Miami'), { column: 1, op: 'between', value: null, min: '10', max: '30' } as RowFilter]
+    const expected = db
+      .prepare(`SELECT rowid FROM ds_${datasetId} WHERE c0 IN ('Denver', 'Miami') AND c1 BETWEEN 10 AND 30 ORDER BY c1 DESC, rowid DESC`)
+      .pluck()
+      .all() as number[]
+    expect(expected.length).toBeGreaterThan(50)
+    expect(pageThrough({ datasetId, sort: { column: 1, direction: 'desc' }, filters }, 9)).toEqual(expected)
+    expect(queryDatasetRows(db, { datasetId, sort: null, filters, after: null, limit: 5 }).total).toBe(expected.length)
+    expect(queryDatasetRows(db, { datasetId, sort: null, filters: [{ column: 1, op: 'empty', value: null, min: null, max: null }], after: null, limit: 1 }).total).toBe(
+      (db.prepare(`SELECT count(*) FROM ds_${datasetId} WHERE c1 IS NULL`).pluck().get() as number)
+    )
+  })
+
+  it('sorts through an index made the first time, and refuses a dataset or column that does not exist', () => {
+    queryDatasetRows(db, { datasetId, sort: { column: 2, direction: 'asc' }, filters: [], after: null, limit: 3 })
+    const plan = db.prepare(`EXPLAIN QUERY PLAN SELECT rowid FROM ds_${datasetId} WHERE (c2, rowid) > ('2012-05-01', 3) ORDER BY c2, rowid LIMIT 10`).all() as { detail: string }[]
+    expect(plan.map((step) => step.detail).join(' ')).toMatch(/SEARCH ds_\d+ USING (COVERING )?INDEX ds_\d+_sort_c2/)
+    expect(() => queryDatasetRows(db, { datasetId: 999, sort: null, filters: [], after: null, limit: 3 })).toThrow('Dataset 999 was not found in this archive.')
+    expect(() => queryDatasetRows(db, { datasetId, sort: { column: 9, direction: 'asc' }, filters: [], after: null, limit: 3 })).toThrow('The sort is column 10, but the dataset has 4 columns.')
+  })
+})
+
+describe('columnStats', () => {
+  it('gives minimum, maximum, distinct and empty counts, and value facets for few values', () => {
+    const court = columnStats(db, datasetId, 0, [])
+    const count = (sql: string) => db.prepare(sql).pluck().get() as number
+    expect(court).toMatchObject({ type: 'text', min: 'Denver', max: 'Miami', distinct: 3, empty: count(`SELECT count(*) FROM ds_${datasetId} WHERE c0 IS NULL`) })
+    expect(court.facets!.map((facet) => facet.value).sort((a, b) => String(a).localeCompare(String(b)))).toEqual([null, 'Denver', 'Houston', 'Miami'].sort((a, b) => String(a).localeCompare(String(b))))
+    expect(court.facets!.reduce((sum, facet) => sum + facet.count, 0)).toBe(ROWS)
+    const days = columnStats(db, datasetId, 1, [equals(0, 'Denver')])
+    expect([days.min, days.max]).toEqual([
+      count(`SELECT min(c1) FROM ds_${datasetId} WHERE c0 = 'Denver'`),
+      count(`SELECT max(c1) FROM ds_${datasetId} WHERE c0 = 'Denver'`)
+    ])
+    expect(columnStats(db, datasetId, 2, []).facets).toBeNull()
+  })
+})

@@ -1,0 +1,119 @@
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { extractDocumentArticle, type DocumentFormat } from '../../../../../../src/main/core/import/document/extract-document-article'
+import { ImportInputError } from '../../../../../../src/main/core/import/row-sink'
+import { wordParagraph, wordTable, writeDocx, writeOdt } from '../../../../../helpers/office-documents'
+import { tempFolders } from '../../../../../helpers/temp-archive'
+import { zipBytes } from '../../../../../helpers/write-zip'
+
+const folder = tempFolders('documents')
+
+async function refusal(path: string, format: DocumentFormat): Promise<string> {
+  const error: unknown = await extractDocumentArticle(readFileSync(path), path.split('/').at(-1)!, format).then(
+    () => null,
+    (thrown: unknown) => thrown
+  )
+  expect(error).toBeInstanceOf(ImportInputError)
+  return (error as ImportInputError).message
+}
+
+const MEMO_BODY = [
+  wordParagraph('Review of pending cases', 'Heading1', false),
+  wordParagraph('A review of more than 411,000 pending cases had examined 288,361 by May 29, 2012.', null, false),
+  wordParagraph('What the review found', 'Heading2', false),
+  wordParagraph('4,403 cases closed', null, true),
+  wordParagraph('3,998 offers declined', null, true),
+  wordTable([
+    ['As of', 'Reviewed', 'Closed'],
+    ['2012-04-16', '219,554', '2,700'],
+    ['2012-05-29', '288,361', '4,403']
+  ]),
+  wordParagraph('Figures from the agency.', null, false)
+].join('')
+
+describe('extractDocumentArticle', () => {
+  it('reads a .docx: properties, headings and list items as paragraphs, a table row per line', async () => {
+    const path = writeDocx(join(folder(), 'memo.docx'), MEMO_BODY, { title: 'Backlog review memo', creator: 'Office of the Principal Legal Advisor', created: '2012-06-07T09:30:00Z' })
+    expect(await extractDocumentArticle(readFileSync(path), 'memo.docx', 'docx')).toEqual({
+      title: 'Backlog review memo',
+      byline: 'Office of the Principal Legal Advisor',
+      publisher: null,
+      publishedAt: '2012-06-07',
+      url: null,
+      body: [
+        'Review of pending cases',
+        'A review of more than 411,000 pending cases had examined 288,361 by May 29, 2012.',
+        'What the review found',
+        '• 4,403 cases closed',
+        '• 3,998 offers declined',
+        'As of | Reviewed | Closed',
+        '2012-04-16 | 219,554 | 2,700',
+        '2012-05-29 | 288,361 | 4,403',
+        'Figures from the agency.'
+      ].join('\n\n')
+    })
+  })
+
+  it('takes the first heading as the title when the properties have none, and does not repeat it in the text', async () => {
+    const path = writeDocx(join(folder(), 'untitled.docx'), MEMO_BODY, { title: 'Document1', creator: null, created: null })
+    const article = await extractDocumentArticle(readFileSync(path), 'untitled.docx', 'docx')
+    expect(article.title).toBe('Review of pending cases')
+    expect(article.body.startsWith('A review of more than 411,000')).toBe(true)
+    expect([article.byline, article.publishedAt]).toEqual([null, null])
+  })
+
+  it('reads an .odt: outline levels, lists, tables, spaces and line breaks; comments and deleted text left out', async () => {
+    const body = [
+      '<text:h text:outline-level="1">Removals in fiscal year 2012</text:h>',
+      '<text:p>ICE removed <text:span>409,849</text:span> people;<text:s text:c="2"/>225,390 had<text:line-break/>criminal convictions.<office:annotation><text:p>check this</text:p></office:annotation></text:p>',
+      '<text:tracked-changes><text:changed-region><text:deletion><text:p>deleted words</text:p></text:deletion></text:changed-region></text:tracked-changes>',
+      '<text:list><text:list-item><text:p>interior removals</text:p></text:list-item><text:list-item><text:p>border removals</text:p></text:list-item></text:list>',
+      '<table:table><table:table-row><table:table-cell><text:p>FY</text:p></table:table-cell><table:table-cell><text:p>Removals</text:p></table:table-cell></table:table-row>',
+      '<table:table-row><table:table-cell><text:p>2012</text:p></table:table-cell><table:table-cell><text:p>409,849</text:p></table:table-cell></table:table-row></table:table>'
+    ].join('')
+    const path = writeOdt(join(folder(), 'removals.odt'), body, '<dc:title>ICE removals, FY2012</dc:title><meta:initial-creator>ICE ERO</meta:initial-creator><meta:creation-date>2012-12-21T10:00:00</meta:creation-date>', '')
+    expect(await extractDocumentArticle(readFileSync(path), 'removals.odt', 'odt')).toEqual({
+      title: 'ICE removals, FY2012',
+      byline: 'ICE ERO',
+      publisher: null,
+      publishedAt: '2012-12-21',
+      url: null,
+      body: [
+        'Removals in fiscal year 2012',
+        'ICE removed 409,849 people; 225,390 had\ncriminal convictions.',
+        '• interior removals',
+        '• border removals',
+        'FY | Removals',
+        '2012 | 409,849'
+      ].join('\n\n')
+    })
+  })
+
+  it('refuses a password-protected .docx (an encrypted package) and .odt (encrypted parts) in one line', async () => {
+    const dir = folder()
+    // What Office writes for a file saved with a password: a compound file holding EncryptionInfo and EncryptedPackage.
+    const compound = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504), Buffer.from('EncryptionInfo\0EncryptedPackage', 'utf16le'), Buffer.alloc(1024)])
+    writeFileSync(join(dir, 'locked.docx'), compound)
+    expect(await refusal(join(dir, 'locked.docx'), 'docx')).toBe('locked.docx is password-protected; open it, save a copy without a password and import that.')
+    const odt = writeOdt(join(dir, 'locked.odt'), '<text:p>x</text:p>', '', '<manifest:encryption-data manifest:checksum-type="SHA1"/>')
+    expect(await refusal(odt, 'odt')).toBe('locked.odt is password-protected; open it, save a copy without a password and import that.')
+  })
+
+  it('refuses corrupt and mislabelled files in one line that says which', async () => {
+    const dir = folder()
+    writeFileSync(join(dir, 'notes.docx'), 'just some text saved with the wrong name\n')
+    expect(await refusal(join(dir, 'notes.docx'), 'docx')).toBe(
+      'notes.docx is not a Word document (.docx) (it is not a zip package; it may be damaged or another kind of file); nothing was imported.'
+    )
+    const whole = zipBytes([{ name: 'word/document.xml', data: '<w:document/>' }])
+    writeFileSync(join(dir, 'cut.docx'), whole.subarray(0, whole.length - 30))
+    expect(await refusal(join(dir, 'cut.docx'), 'docx')).toMatch(/^cut\.docx is damaged: its zip structure cannot be read \(.+\); nothing was imported\.$/)
+    writeFileSync(join(dir, 'sheet.docx'), zipBytes([{ name: 'xl/workbook.xml', data: '<workbook/>' }]))
+    expect(await refusal(join(dir, 'sheet.docx'), 'docx')).toBe('sheet.docx is not a Word document (.docx): it has no document body (word/document.xml); nothing was imported.')
+    writeFileSync(join(dir, 'old.docx'), Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(2048)]))
+    expect(await refusal(join(dir, 'old.docx'), 'docx')).toBe('old.docx is in an older binary format, not a Word document (.docx); open it and save it as a Word document (.docx), then import that.')
+    const empty = writeDocx(join(dir, 'empty.docx'), '', { title: null, creator: null, created: null })
+    expect(await refusal(empty, 'docx')).toBe('empty.docx has no text to import.')
+  })
+})

@@ -1,0 +1,74 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import type { ApiEvent } from '../../../../../src/shared/api'
+import { DEFAULT_IMPORT_OPTIONS, type JobStatus } from '../../../../../src/shared/model'
+import { ImportJobs } from '../../../../../src/main/core/import/import-jobs'
+import { workerImportRunner, type ImportRunner } from '../../../../../src/main/core/import/import-runner'
+import { tempArchive } from '../../../../helpers/temp-archive'
+
+let dir = ''
+afterEach(() => {
+  if (dir !== '') rmSync(dir, { recursive: true, force: true })
+  dir = ''
+})
+
+function files(...names: string[]): string[] {
+  dir = mkdtempSync(join(tmpdir(), 'casefile-jobs-'))
+  return names.map((name) => {
+    writeFileSync(join(dir, name), 'year,value\n2012,1\n')
+    return join(dir, name)
+  })
+}
+
+function finished(events: ApiEvent[], id: string): Promise<JobStatus> {
+  return new Promise((resolve) => {
+    const poll = () => {
+      const last = events.filter((event): event is Extract<ApiEvent, { type: 'job' }> => event.type === 'job' && event.job.id === id).at(-1)
+      if (last !== undefined && last.job.state !== 'running') resolve(last.job)
+      else setTimeout(poll, 5)
+    }
+    poll()
+  })
+}
+
+describe('ImportJobs', () => {
+  it('ends a file whose runner rejects as failed, in one line, and goes on with the next job', async () => {
+    const events: ApiEvent[] = []
+    let calls = 0
+    const runner: ImportRunner = {
+      run: async (request) => {
+        calls++
+        if (calls === 1) throw new Error('the thread vanished')
+        return { file: 'b.csv', path: request.path, status: 'imported', kind: 'dataset', id: 1, rows: 1, warnings: [], emptiedCells: [], error: null, seconds: 0, dataSeconds: 0, ocr: null, sheets: null }
+      },
+      close: () => Promise.resolve()
+    }
+    const jobs = new ImportJobs(runner, (event) => events.push(event))
+    const [a, b] = files('a.csv', 'b.csv')
+    const first = jobs.start([a!], DEFAULT_IMPORT_OPTIONS)
+    const second = jobs.start([b!], DEFAULT_IMPORT_OPTIONS)
+    const failed = await finished(events, first)
+    expect(failed.state).toBe('failed')
+    expect(failed.outcomes.map((outcome) => outcome.error)).toEqual(['a.csv could not be imported: the thread vanished. Nothing was added.'])
+    expect((await finished(events, second)).state).toBe('done')
+    await jobs.dispose()
+  })
+
+  it('fails a file whose worker thread cannot start, instead of waiting for it for ever', async () => {
+    const made = await tempArchive(false)
+    try {
+      const events: ApiEvent[] = []
+      // A worker path Node refuses before any thread exists (new Worker throws).
+      const jobs = new ImportJobs(workerImportRunner(made.archive, 'out/main/import-worker.js'), (event) => events.push(event))
+      const [a] = files('a.csv')
+      const job = await finished(events, jobs.start([a!], DEFAULT_IMPORT_OPTIONS))
+      expect(job.state).toBe('failed')
+      expect(job.outcomes[0]?.error).toMatch(/^a\.csv could not be imported: its worker thread could not start \(.+\)\. Nothing was added\.$/)
+      await jobs.dispose()
+    } finally {
+      made.cleanup()
+    }
+  })
+})

@@ -1,0 +1,129 @@
+import { appendFileSync, copyFileSync, statSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { DEFAULT_IMPORT_OPTIONS, type ImportOptions } from '../../../../../src/shared/model'
+import { importOneFile } from '../../../../../src/main/core/import/import-one-file'
+import { getDataset } from '../../../../../src/main/core/datasets/dataset-queries'
+import { firstRows } from '../../../../helpers/first-rows'
+import { tempArchive } from '../../../../helpers/temp-archive'
+
+const FIXTURE = resolve(import.meta.dirname, '../../../../fixtures/import/workbook/dhs-yearbook-2013-table-39.xlsx')
+const cleanups: (() => void)[] = []
+afterEach(() => {
+  while (cleanups.length) cleanups.pop()!()
+})
+
+async function setup() {
+  const made = await tempArchive(false)
+  cleanups.push(made.cleanup)
+  const { db } = made.archive
+  const path = join(made.dir, 'dhs-yearbook-2013-table-39.xlsx')
+  copyFileSync(FIXTURE, path)
+  const progress: string[] = []
+  const bytes: number[] = []
+  const run = (options: Partial<ImportOptions>, signal = new AbortController().signal) =>
+    importOneFile(db, { path, options: { ...DEFAULT_IMPORT_OPTIONS, ...options }, article: null, dataset: null }, signal, (p) => {
+      progress.push(`${p.phase} ${p.parts ?? ''} ${p.partsRead}/${p.partsTotal}`)
+      if (p.phase === 'reading') bytes.push(p.bytesRead)
+    }, null)
+  const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n
+  return { db, path, run, count, progress, bytes }
+}
+
+describe('importing a workbook', () => {
+  it('makes a dataset of each sheet with a table, named "Workbook › Sheet", with its header, rows and provenance', async () => {
+    const { db, path, run, progress, bytes } = await setup()
+    const outcome = await run({})
+    expect(outcome).toMatchObject({ status: 'imported', kind: 'dataset', rows: 6, error: null, file: 'dhs-yearbook-2013-table-39.xlsx' })
+    expect(outcome.sheets!.map((sheet) => [sheet.name, sheet.status, sheet.rows])).toEqual([
+      ['Table 39', 'imported', 4],
+      ['Case review', 'imported', 2],
+      ['Lookup', 'hidden', 0]
+    ])
+    expect(outcome.id).toBe(outcome.sheets![0]!.id)
+    const table = getDataset(db, outcome.sheets![0]!.id!)!
+    expect(table.name).toBe('dhs-yearbook-2013-table-39 › Table 39')
+    expect(table.columns.map((column) => column.label)).toEqual(['Event', ...[2008, 2009, 2010, 2011, 2012, 2013].map((year) => `Fiscal year › ${year}`), 'Total'])
+    // Disclosure markers (D, X, -, (b)(6)) stay as written without making a column of counts text.
+    expect(table.columns.map((column) => column.type)).toEqual(['text', 'integer', 'integer', 'integer', 'integer', 'integer', 'integer', 'integer'])
+    expect(table.sources).toEqual([
+      {
+        key: null,
+        publisher: null,
+        title: 'Table 39. Aliens Apprehended, Removed or Returned: Fiscal Years 2008 to 2013',
+        date: null,
+        url: null,
+        notes: [
+          '(Fiscal years ending September 30)',
+          'D Data withheld to limit disclosure.',
+          'X Not applicable.',
+          '- Represents zero.',
+          '¹ 2008: Yearbook of Immigration Statistics 2008, Table 37. The other cells of this row are test markers, not published figures.',
+          'Source: U.S. Department of Homeland Security, Yearbook of Immigration Statistics: 2013, Tables 33 and 39.'
+        ].join('\n')
+      }
+    ])
+    const rows = firstRows(db, table.id, 10).rows.map((row) => row.values)
+    expect(rows[1]!.slice(0, 3)).toEqual(['Aliens removed', 359795, 391597])
+    expect(rows[3]!.slice(0, 7)).toEqual(['Removals of criminal aliens¹', 97133, 'D', 'X', '-', '(b)(6)', 'D'])
+    const review = getDataset(db, outcome.sheets![1]!.id!)!
+    expect(review.columns.map((column) => [column.label, column.type])).toEqual([
+      ['As of', 'date'],
+      ['Cases reviewed', 'integer'],
+      ['Cases closed', 'integer']
+    ])
+    expect(progress).toContain('reading sheets 2/2')
+    // Reading moves on in bytes of the file too, estimated from each sheet's XML read so far: half
+    // the file once the first of two sheets is read, all of it at the end.
+    const size = statSync(path).size
+    expect(bytes).toContain(Math.round(size / 2))
+    expect(Math.max(...bytes)).toBe(size)
+    expect(outcome.emptiedCells).toEqual([])
+  })
+
+  it('reads the null tokens chosen as empty in every sheet, and counts them per sheet and column', async () => {
+    const { run } = await setup()
+    const outcome = await run({ nullTokens: ['D'] })
+    expect(outcome.emptiedCells).toEqual([
+      { column: 'Table 39 › Fiscal year › 2009', token: 'D', cells: 1 },
+      { column: 'Table 39 › Fiscal year › 2013', token: 'D', cells: 1 }
+    ])
+  })
+
+  it('imports only the sheets picked, hidden ones included, and says which were left out', async () => {
+    const { run, count } = await setup()
+    const outcome = await run({ sheets: ['Lookup'] })
+    expect(outcome.sheets!.map((sheet) => [sheet.name, sheet.status])).toEqual([
+      ['Table 39', 'not picked'],
+      ['Case review', 'not picked'],
+      ['Lookup', 'imported']
+    ])
+    expect(count("SELECT count(*) AS n FROM datasets WHERE name = 'dhs-yearbook-2013-table-39 › Lookup'")).toBe(1)
+  })
+
+  it('refuses a workbook that changes while it is imported, and saves nothing of it', async () => {
+    const { db, path, count } = await setup()
+    let changed = false
+    const outcome = await importOneFile(db, { path, options: DEFAULT_IMPORT_OPTIONS, article: null, dataset: null }, new AbortController().signal, (progress) => {
+      // Between its sheets, the file is saved again (by a spreadsheet program, say).
+      if (!changed && progress.parts === 'sheets' && progress.partsRead === 1) {
+        changed = true
+        appendFileSync(path, Buffer.alloc(16))
+      }
+    }, null)
+    expect(changed).toBe(true)
+    expect(outcome).toMatchObject({ status: 'failed', error: 'dhs-yearbook-2013-table-39.xlsx changed while it was being imported; nothing was saved. Import it again once it is complete.' })
+    expect(count('SELECT count(*) AS n FROM datasets')).toBe(0)
+  })
+
+  it('recognises the workbook imported again, and leaves nothing behind when cancelled', async () => {
+    const { run, count } = await setup()
+    expect((await run({})).status).toBe('imported')
+    const again = await run({})
+    expect(again.status).toBe('duplicate')
+    const controller = new AbortController()
+    controller.abort()
+    expect((await run({ force: true }, controller.signal)).status).toBe('cancelled')
+    expect(count('SELECT count(*) AS n FROM datasets')).toBe(2)
+  })
+})
