@@ -35,6 +35,11 @@ export interface ColumnStats {
   markers: number
   /** The most frequent values with their counts, when the column has at most FACET_LIMIT distinct values. */
   facets: { value: CellValue; count: number }[] | null
+  /**
+   * How the numbers among min, max and the facets were written, keyed by String(number), where every
+   * cell holding one shares a spelling ("1.50", "8.0", "1e3"): shown instead of the number.
+   */
+  spellings: Record<string, string>
 }
 
 export const FACET_LIMIT = 50

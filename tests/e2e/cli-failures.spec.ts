@@ -98,6 +98,17 @@ const FULL =
   'casefile: The disk holding a.casefile is full, so Casefile opened it read-only: reading, search and export work, changes do not. To change it, free some space on the disk and open it again.'
 const nothingToEnd = async () => null
 
+/** Changes the SQLite file at `path` through a connection of its own; an arrangement with nothing to end. */
+function changeDatabase(path: string, change: (db: Database.Database) => void): null {
+  const db = new Database(path)
+  try {
+    change(db)
+  } finally {
+    db.close()
+  }
+  return null
+}
+
 const SITUATIONS: Situation[] = [
   {
     name: 'inputs and outputs in a folder that does not exist',
@@ -235,12 +246,7 @@ const SITUATIONS: Situation[] = [
   },
   {
     name: 'an archive written by a newer Casefile',
-    arrange: async (scene) => {
-      const db = new Database(scene.archive)
-      db.pragma('user_version = 99')
-      db.close()
-      return null
-    },
+    arrange: async (scene) => changeDatabase(scene.archive, (db) => db.pragma('user_version = 99')),
     readOnly: null,
     fullDisk: null,
     warning: null,
@@ -266,12 +272,7 @@ const SITUATIONS: Situation[] = [
   },
   {
     name: 'a backup in WAL mode on a read-only disk',
-    arrange: async (scene) => {
-      const db = new Database(scene.backup)
-      db.pragma('journal_mode = WAL')
-      db.close()
-      return null
-    },
+    arrange: async (scene) => changeDatabase(scene.backup, (db) => db.pragma('journal_mode = WAL')),
     readOnly: (scene) => scene.inputs,
     fullDisk: null,
     warning: null,
@@ -280,15 +281,13 @@ const SITUATIONS: Situation[] = [
   },
   {
     name: 'a backup with another page size (8 KiB, the archive 4 KiB)',
-    arrange: async (scene) => {
-      const db = new Database(scene.backup)
-      db.pragma('journal_mode = DELETE')
-      db.pragma('page_size = 8192')
-      db.exec('VACUUM')
-      expect(db.pragma('page_size', { simple: true })).toBe(8192)
-      db.close()
-      return null
-    },
+    arrange: async (scene) =>
+      changeDatabase(scene.backup, (db) => {
+        db.pragma('journal_mode = DELETE')
+        db.pragma('page_size = 8192')
+        db.exec('VACUUM')
+        expect(db.pragma('page_size', { simple: true })).toBe(8192)
+      }),
     readOnly: null,
     fullDisk: null,
     warning: null,

@@ -4,7 +4,7 @@
 // top-level await.
 
 import { app, BrowserWindow, dialog, Menu } from 'electron'
-import { existsSync } from 'node:fs'
+import { existsSync, mkdirSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { DEFAULT_ARCHIVE_NAME } from '../core/index'
@@ -110,7 +110,10 @@ function run(): void {
     guardAllWebContents(allowedOrigins, folder)
     serveRenderer(layout.renderer)
 
-    const archivePath = startupArchivePath(process.argv, process.env, join(app.getPath('userData'), DEFAULT_ARCHIVE_NAME))
+    const defaultArchive = join(app.getPath('userData'), DEFAULT_ARCHIVE_NAME)
+    const archivePath = startupArchivePath(process.argv, process.env, defaultArchive)
+    // Opening makes no folders (a mistyped path is said, not filled); the app's own folder it makes.
+    if (archivePath === defaultArchive) mkdirSync(app.getPath('userData'), { recursive: true })
     const opened = await openStartupArchive(session, archivePath)
     if (!opened) {
       app.quit()

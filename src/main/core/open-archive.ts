@@ -208,10 +208,10 @@ function upgrade(db: Db, path: string, name: string, options: OpenArchiveOptions
  * Refuses an archive that lacks tables or columns of its format (see missingStructure). Damage that
  * stops the schema from being read is left for the check on open to find and say.
  */
-function refuseIfIncomplete(db: Db, name: string, migrations: readonly Migration[]): void {
+function refuseIfIncomplete(db: Db, name: string, migrations: readonly Migration[], nativeBinding: string | null): void {
   let missing: string[]
   try {
-    missing = missingStructure(db, migrations)
+    missing = missingStructure(db, migrations, nativeBinding)
   } catch (error) {
     if (isDamage(error)) return
     throw error
@@ -298,7 +298,7 @@ export async function openArchive(path: string, options: OpenArchiveOptions): Pr
     const version = versionOf(db, header)
     if (version > latest) throw new ArchiveOpenError('newer-archive', newerArchiveMessage(name, version, latest))
     // Before anything is set on the connection (WAL rewrites the header), so a refusal changes nothing.
-    if (version === latest) refuseIfIncomplete(db, name, options.migrations)
+    if (version === latest) refuseIfIncomplete(db, name, options.migrations, options.nativeBinding)
     const problem = settleAndCheck(db, readOnlyMedia)
     if (problem !== null || unwritable !== null) {
       if (version < latest) {
@@ -323,7 +323,7 @@ export async function openArchive(path: string, options: OpenArchiveOptions): Pr
     db.pragma(`cache_size = -${READ_CACHE_KIB}`)
     if (version < latest) {
       upgrade(db, absolute, name, options)
-      refuseIfIncomplete(db, name, options.migrations)
+      refuseIfIncomplete(db, name, options.migrations, options.nativeBinding)
     }
     recoverInterruptedImports(db)
     finishSearchIndexes(db, name)

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { snippetSegments } from '../../../src/renderer/src/search/snippet'
 import { paragraphs } from '../../../src/renderer/src/articles/paragraphs'
 import { formatCalendarDate, formatEditedAt, formatTimestamp } from '../../../src/renderer/src/lib/format-date'
-import { formatCell } from '../../../src/renderer/src/lib/format-cell'
+import { formatCell, formatFigure } from '../../../src/renderer/src/lib/format-cell'
+import { facetLabel } from '../../../src/renderer/src/lib/dataset-filters'
 
 const S = '\uE000', E = '\uE001'
 describe('snippetSegments', () => {
@@ -52,5 +53,16 @@ describe('formatCell', () => {
     expect(formatCell('8896394.4441846665', { label: 'amount', type: 'real' })).toBe('8896394.4441846665')
     expect(formatCell('1.50', { label: 'amount', type: 'real' })).toBe('1.50')
     expect(formatCell('b6', { label: 'removals', type: 'integer' })).toBe('b6')
+  })
+
+  it('shows a column’s figures (lowest, highest, listed values) in the spelling the archive hands over', () => {
+    const amount = { label: 'amount', type: 'real' } as const
+    const spellings = { '1.5': '1.50', '1000': '1e3' }
+    expect(formatFigure(1.5, amount, spellings)).toBe('1.50')
+    expect(formatFigure(1000, amount, spellings)).toBe('1e3')
+    expect(formatFigure(2000, amount, spellings)).toBe('2,000')
+    expect(formatFigure(null, amount, spellings)).toBe(null)
+    expect(facetLabel(1000, amount, spellings)).toBe('1e3')
+    expect(facetLabel(null, amount, spellings)).toBe('(empty)')
   })
 })

@@ -3,6 +3,7 @@ import type { ChartData, ChartSpec } from '@shared/chart-spec'
 import type { CellValue } from '@shared/model'
 import { columnName, datasetTableName } from '../datasets/dataset-table-name'
 import { getDataset } from '../datasets/dataset-queries'
+import { sharedSpellings } from '../datasets/number-spellings'
 import { datasetColumn, isNumericColumn, numberIn, rowFilterConditions } from '../datasets/row-filters'
 import { cachedStatement } from '../db/cached-statement'
 import { sqlRows, sqlValues } from '../db/sql-rows'
@@ -161,13 +162,16 @@ export function aggregateChart(db: Database, spec: ChartSpec): ChartData {
   // No rows means a count of zero, but no figure at all for a sum or an average: a gap, not a 0.
   if (spec.y.aggregate === 'count') for (const { y } of totals.values()) y.forEach((value, at) => (y[at] = value ?? 0))
   const rows = cells.reduce((sum, cell) => sum + cell.n, 0)
+  // Numbers on the axis and as series names are shown as their cells were spelled (1.50, 8.0, 1e3).
+  const xSpelled = spec.x.bucket === null ? sharedSpellings(db, dataset.id, x.position, [...seen.values()]) : new Map<string, string>()
+  const groupSpelled = group === null ? new Map<string, string>() : sharedSpellings(db, dataset.id, group.position, cells.map((cell) => cell.g))
   return {
     spec,
     xKind: spec.x.bucket === null ? 'category' : 'date',
     xLabel: spec.x.bucket === null ? x.label : `${x.label} (${spec.x.bucket === 'fiscal-year' ? 'fiscal year' : spec.x.bucket})`,
     yLabel,
-    labels,
-    series: order.map((name) => ({ name, values: totals.get(name)!.y })),
+    labels: labels.map((label) => xSpelled.get(label) ?? label),
+    series: order.map((name) => ({ name: groupSpelled.get(name) ?? name, values: totals.get(name)!.y })),
     rows,
     caption: captionOf(db, dataset.id, dataset.name)
   }

@@ -72,3 +72,28 @@ export function recordSpellings(db: Database, datasetId: number, position: numbe
   createSpellingTable(db, datasetId)
   db.prepare(insertSpellingsSql(datasetId)).run(JSON.stringify(spellings.map(([row, text]) => [row, position, text])))
 }
+
+/**
+ * The spelling to show for each of `numbers` in the column at `position`: the text every cell
+ * holding that number was imported with, when they all share one (a number also written plainly,
+ * or spelled two ways, is shown as the number). Keyed by String(number). Empty for a dataset
+ * without spellings, so a chart or a column's figures cost nothing extra there.
+ */
+export function sharedSpellings(db: Database, datasetId: number, position: number, numbers: readonly CellValue[]): Map<string, string> {
+  const shown = new Map<string, string>()
+  const wanted = [...new Set(numbers.filter((value): value is number => typeof value === 'number'))]
+  if (wanted.length === 0 || !hasSpellingTable(db, datasetId)) return shown
+  const table = datasetTableName(datasetId)
+  const column = columnName(position)
+  // Per number: how many cells hold it, and how many of those have each spelling (text NULL: none).
+  const rows = db
+    .prepare(
+      `SELECT t.${column} AS value, s.text AS text, count(*) AS n FROM ${table} t LEFT JOIN ${spellingTableName(datasetId)} s ON s.row = t.rowid AND s.position = ?
+       WHERE t.${column} IN (SELECT value FROM json_each(?)) GROUP BY 1, 2`
+    )
+    .all(position, JSON.stringify(wanted)) as { value: number; text: string | null; n: number }[]
+  const byNumber = new Map<number, (string | null)[]>()
+  for (const row of rows) byNumber.set(row.value, [...(byNumber.get(row.value) ?? []), row.text])
+  for (const [value, texts] of byNumber) if (texts.length === 1 && texts[0] !== null) shown.set(String(value), texts[0]!)
+  return shown
+}

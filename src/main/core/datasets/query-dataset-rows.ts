@@ -7,7 +7,7 @@ import { sqlRows, sqlTuples } from '../db/sql-rows'
 import { InvalidRequest } from '../invalid-request'
 import { getDatasetColumns } from './dataset-queries'
 import { columnName, datasetTableName } from './dataset-table-name'
-import { applySpellings } from './number-spellings'
+import { applySpellings, sharedSpellings } from './number-spellings'
 import { datasetColumn, isNumericColumn, numberIn, rowFilterConditions, type Bound } from './row-filters'
 
 function tableOf(db: Database, datasetId: number): string {
@@ -130,6 +130,7 @@ export function columnStats(db: Database, datasetId: number, position: number, f
     distinct: stats.distinct_values,
     empty: stats.empty ?? 0,
     markers: isNumericColumn(column) ? (stats.text_values ?? 0) : 0,
-    facets
+    facets,
+    spellings: Object.fromEntries(sharedSpellings(db, datasetId, column.position, [stats.min, stats.max, ...(facets ?? []).map((facet) => facet.value)]))
   }
 }

@@ -20,11 +20,14 @@ function structureOf(db: Db): Structure {
   return structure
 }
 
-/** What `migrations` build in an empty database: made once per list, in memory. */
-function expectedStructure(migrations: readonly Migration[]): Structure {
+/**
+ * What `migrations` build in an empty database: made once per list, in memory, through the same
+ * better-sqlite3 build as the archive (a packaged app has no other).
+ */
+function expectedStructure(migrations: readonly Migration[], nativeBinding: string | null): Structure {
   const known = built.get(migrations)
   if (known !== undefined) return known
-  const db = new Database(':memory:')
+  const db = new Database(':memory:', nativeBinding ? { nativeBinding } : {})
   try {
     migrate(db, migrations)
     const structure = structureOf(db)
@@ -43,10 +46,10 @@ function expectedStructure(migrations: readonly Migration[]): Structure {
  * found here, it is refused with the reason instead. What an archive has beyond that (the datasets'
  * own tables and indexes) is its content.
  */
-export function missingStructure(db: Db, migrations: readonly Migration[]): string[] {
+export function missingStructure(db: Db, migrations: readonly Migration[], nativeBinding: string | null): string[] {
   const actual = structureOf(db)
   const missing: string[] = []
-  for (const [name, expected] of expectedStructure(migrations)) {
+  for (const [name, expected] of expectedStructure(migrations, nativeBinding)) {
     const found = actual.get(name)
     if (found === undefined || found.type !== expected.type) {
       missing.push(`${expected.type} ${name}`)

@@ -196,7 +196,7 @@ function isUnusable(path: string, nativeBinding: string | null, migrations: read
     try {
       const version = schemaVersion(db)
       if (version > migrations.length) return true
-      if (version === migrations.length && missingStructure(db, migrations).length > 0) return true
+      if (version === migrations.length && missingStructure(db, migrations, nativeBinding).length > 0) return true
       return checkOnOpen(db, FULL_CHECK_PAGES) !== null
     } finally {
       db.close()
@@ -383,7 +383,9 @@ function pageSizeOf(path: string): number {
  * verifiably holds it.
  *
  * The archive's write lock is taken first (a busy archive is refused at once) and held while the
- * backup is copied beside it and checked exactly as opening it would be (see checkedCopy). Then,
+ * backup is copied beside it and checked exactly as opening it would be (see checkedCopy); the
+ * folder that copy lives in marks this restore as running until it ends, so a second restore of
+ * the same archive is refused in words (see refuseRunningAndClear). Then,
  * under the lock again, the current content is kept beside the archive and every page of the copy
  * is copied in: the copy's page count and the kept copy's completeness are checked before anything
  * is written, so a failure there leaves the archive as it was. Right after, the archive is read

@@ -5,7 +5,7 @@
 
 import type { RowFilter } from '@shared/chart-spec'
 import type { CellValue, ColumnType, DatasetColumn } from '@shared/model'
-import { formatCell, isNumericColumn } from '../lib/format-cell'
+import { formatFigure, isNumericColumn } from '../lib/format-cell'
 
 export type FilterColumn = Pick<DatasetColumn, 'position' | 'label' | 'type'>
 
@@ -195,7 +195,7 @@ export function filterFromForm(column: FilterColumn, form: FilterForm): { filter
   }
 }
 
-/** A value as a value list shows it: numbers grouped as in the table, no value as “(empty)”. */
-export function facetLabel(value: CellValue, column: Pick<DatasetColumn, 'label' | 'type'>): string {
-  return formatCell(value, column) ?? '(empty)'
+/** A value as a value list shows it: numbers grouped as in the table or as they were spelled, no value as “(empty)”. */
+export function facetLabel(value: CellValue, column: Pick<DatasetColumn, 'label' | 'type'>, spellings: Readonly<Record<string, string>>): string {
+  return formatFigure(value, column, spellings) ?? '(empty)'
 }

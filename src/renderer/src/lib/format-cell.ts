@@ -34,6 +34,15 @@ export function formatCell(value: CellValue, column: Pick<DatasetColumn, 'label'
   return value
 }
 
+/**
+ * A column figure (lowest, highest, a listed value) as the table shows it, in the spelling its cells
+ * were imported with when the archive hands one over (keyed by String(number)); null for no value.
+ */
+export function formatFigure(value: CellValue, column: Pick<DatasetColumn, 'label' | 'type'>, spellings: Readonly<Record<string, string>>): string | null {
+  const spelled = typeof value === 'number' ? spellings[String(value)] : undefined
+  return spelled ?? formatCell(value, column)
+}
+
 export function formatCount(value: number): string {
   return GROUPED.format(value)
 }

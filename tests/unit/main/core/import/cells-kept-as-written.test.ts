@@ -143,4 +143,28 @@ describe('cells kept as written', () => {
     expect(db.prepare(`SELECT typeof(c0) AS t FROM ds_${id} ORDER BY rowid`).pluck().all()).toEqual(['integer', 'real', 'integer'])
     expect(values(id).map((row) => row[0])).toEqual(['8.0', '1.50', 7])
   })
+
+  it('shows numbers as they were spelled in chart labels, series names, a column’s lowest and highest and its listed values', async () => {
+    const { db, write, run } = await setup()
+    // 8 is written "8.0" twice and "8" once: no one spelling, so it is shown as the number.
+    const lines = ['office,amount,rate', 'Denver,1.50,8.0', 'Miami,1.50,8.0', 'Denver,1e3,2', 'Miami,2,8']
+    const id = (await run(write('figures.csv', `${lines.join('\n')}\n`))).id!
+    expect(getDataset(db, id)!.columns.map((column) => column.type)).toEqual(['text', 'real', 'real'])
+
+    const amount = columnStats(db, id, 1, [])
+    expect(amount).toMatchObject({ min: 1.5, max: 1000, spellings: { '1.5': '1.50', '1000': '1e3' } })
+    expect(amount.facets).toEqual([
+      { value: 1.5, count: 2 },
+      { value: 2, count: 1 },
+      { value: 1000, count: 1 }
+    ])
+    expect(columnStats(db, id, 2, []).spellings).toEqual({})
+
+    const chart: ChartSpec = { datasetId: id, type: 'bar', title: 'Amounts', x: { column: 1, bucket: null }, y: { aggregate: 'count', column: null }, groupBy: null, filters: [] }
+    const byAmount = aggregateChart(db, chart)
+    expect([byAmount.labels, byAmount.series[0]!.values]).toEqual([['1.50', '2', '1e3'], [2, 1, 1]])
+    expect(aggregateChart(db, { ...chart, x: { column: 2, bucket: null } }).labels).toEqual(['2', '8'])
+    const series = aggregateChart(db, { ...chart, x: { column: 0, bucket: null }, groupBy: { column: 1, top: 10 } })
+    expect(series.series.map((one) => one.name)).toEqual(['1.50', '1e3', '2'])
+  })
 })

@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import type { Database as Db } from 'better-sqlite3'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { MIGRATIONS, openArchive } from '../../../../../src/main/core/index'
+import { MIGRATIONS, openArchive, type Archive } from '../../../../../src/main/core/index'
 import { backupArchive } from '../../../../../src/main/core/maintenance/backups'
 import { checkArchive } from '../../../../../src/main/core/maintenance/check-archive'
 import { lastKeptCopy, restoreArchive } from '../../../../../src/main/core/maintenance/restore-archive'
@@ -47,6 +47,18 @@ async function archiveWithBackup() {
   backupArchive(made.archive, backup)
   insertNote(made.archive.db, 'Written after the backup', 'x')
   return { ...made, backup }
+}
+
+/** A backup of `archive` at `path`, then changed by `statements` run in order on one connection (settings included). */
+function backupWith(archive: Archive, path: string, statements: string[]): string {
+  backupArchive(archive, path)
+  const db = new Database(path)
+  try {
+    for (const statement of statements) db.exec(statement)
+  } finally {
+    db.close()
+  }
+  return path
 }
 
 function filesIn(dir: string, pattern: RegExp): string[] {
@@ -129,15 +141,13 @@ describe('a restore refuses, writing nothing and keeping no copy,', () => {
     const { archive, path, dir } = await archiveWithBackup()
     // Over 16 MiB, so opening checks only the first page of a table this big: the CHECK constraint
     // broken in its last row is found by the restore's full integrity_check alone.
-    const big = join(dir, 'big.casefile')
-    backupArchive(archive, big)
-    const db = new Database(big)
-    db.exec('CREATE TABLE extra (v INTEGER CHECK (v > 0)); CREATE TABLE ballast (b BLOB)')
-    db.exec('WITH RECURSIVE n(v) AS (SELECT 1 UNION ALL SELECT v + 1 FROM n WHERE v < 20000) INSERT INTO extra SELECT v FROM n')
-    db.pragma('ignore_check_constraints = ON')
-    db.exec('INSERT INTO extra VALUES (-1)')
-    db.exec('WITH RECURSIVE n(v) AS (SELECT 1 UNION ALL SELECT v + 1 FROM n WHERE v < 180) INSERT INTO ballast SELECT zeroblob(100000) FROM n')
-    db.close()
+    const big = backupWith(archive, join(dir, 'big.casefile'), [
+      'CREATE TABLE extra (v INTEGER CHECK (v > 0)); CREATE TABLE ballast (b BLOB)',
+      'WITH RECURSIVE n(v) AS (SELECT 1 UNION ALL SELECT v + 1 FROM n WHERE v < 20000) INSERT INTO extra SELECT v FROM n',
+      'PRAGMA ignore_check_constraints = ON',
+      'INSERT INTO extra VALUES (-1)',
+      'WITH RECURSIVE n(v) AS (SELECT 1 UNION ALL SELECT v + 1 FROM n WHERE v < 180) INSERT INTO ballast SELECT zeroblob(100000) FROM n'
+    ])
     await expect(restoreArchive(archive, big, MIGRATIONS)).rejects.toThrow('big.casefile is damaged or incomplete (CHECK constraint failed in extra); nothing was restored.')
     expect(noteTitles(path)).toEqual(['Written after the backup'])
     expect(filesIn(dir, /before-restore|restoring/)).toEqual([])
@@ -240,12 +250,10 @@ describe('another program writing all through a restore', () => {
   it('loses none of its writes: each is in the archive afterwards, or in the copy kept of it', async () => {
     const { archive, path, dir } = await archiveWithBackup()
     // A backup big enough that the restore takes a while (about 20 MB).
-    const big = join(dir, 'big.casefile')
-    backupArchive(archive, big)
-    const db = new Database(big)
-    db.exec('CREATE TABLE ballast (b BLOB)')
-    db.exec('WITH RECURSIVE n(v) AS (SELECT 1 UNION ALL SELECT v + 1 FROM n WHERE v < 200) INSERT INTO ballast SELECT randomblob(100000) FROM n')
-    db.close()
+    const big = backupWith(archive, join(dir, 'big.casefile'), [
+      'CREATE TABLE ballast (b BLOB)',
+      'WITH RECURSIVE n(v) AS (SELECT 1 UNION ALL SELECT v + 1 FROM n WHERE v < 200) INSERT INTO ballast SELECT randomblob(100000) FROM n'
+    ])
     // The writer inserts a row every few milliseconds without waiting for the lock, and prints the
     // number of each insert that committed.
     const script = `
