@@ -1,13 +1,16 @@
 // The user actions that are one contract call each (quote into a note, undo a note's deletion,
 // export notes to a file), called as the window calls them and pushed where they break: the note or
-// the article gone by the time the call arrives, a restored note's sources deleted meanwhile, a
-// file that cannot be written. Each answers in words and leaves the archive as it was.
+// the article gone by the time the call arrives, a restored note's sources deleted meanwhile,
+// another process writing the archive, a file that cannot be written. Each answers in words and
+// leaves the archive as it was.
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { ArchiveApi } from '../../../../src/shared/api'
 import { createArchiveApi, type Archive } from '../../../../src/main/core/index'
+import { archiveBusyMessage } from '../../../../src/main/core/plain-failure'
+import { holdWriteLock } from '../../../helpers/hold-write-lock'
 import { tempArchive } from '../../../helpers/temp-archive'
 
 const cleanups: (() => void | Promise<void>)[] = []
@@ -78,6 +81,25 @@ describe('one call per action, where it breaks', () => {
     const later = await api.quoteInNote({ target: { kind: 'note', id: restored.value.id }, articleId: 1, start: 0, end: 4 })
     if (!later.ok) throw new Error(later.error.message)
     expect(later.value.note.body).toBe(`> passage\n\n> ${later.value.citation.quote} [[cite:${later.value.citation.id}]]\n`)
+  })
+
+  it('while another process writes, quoting and undoing a delete answer busy and write nothing', async () => {
+    const { api, archive } = await served(() => null, PDF)
+    const quoted = await api.quoteInNote({ target: { kind: 'new', title: 'Held' }, articleId: 1, start: 0, end: 4 })
+    if (!quoted.ok) throw new Error(quoted.error.message)
+    const deleted = await api.deleteNote({ id: quoted.value.note.id })
+    if (!deleted.ok) throw new Error(deleted.error.message)
+    const before = counts(archive)
+    const lock = await holdWriteLock(archive.path)
+    try {
+      const busy = { ok: false, error: { code: 'busy', message: archiveBusyMessage(basename(archive.path)) } }
+      expect(await api.quoteInNote({ target: { kind: 'new', title: 'Not now' }, articleId: 1, start: 0, end: 4 })).toEqual(busy)
+      expect(await api.restoreNote(deleted.value)).toEqual(busy)
+    } finally {
+      await lock.release()
+    }
+    expect(counts(archive)).toEqual(before)
+    expect(await api.restoreNote(deleted.value)).toMatchObject({ ok: true, value: { title: 'Held' } })
   })
 
   it('an export to a place that cannot be written says so in words, and leaves no file or temporary file', async () => {
