@@ -3,7 +3,7 @@ import { snippetSegments } from '../../../src/renderer/src/search/snippet'
 import { paragraphs } from '../../../src/renderer/src/articles/paragraphs'
 import { formatCalendarDate, formatEditedAt, formatTimestamp } from '../../../src/renderer/src/lib/format-date'
 import { formatCell, formatFigure } from '../../../src/renderer/src/lib/format-cell'
-import { facetLabel } from '../../../src/renderer/src/lib/dataset-filters'
+import { facetLabel } from '../../../src/renderer/src/datasets/dataset-filters'
 
 const S = '\uE000', E = '\uE001'
 describe('snippetSegments', () => {
