@@ -38,15 +38,35 @@ function fields(line) {
   return out
 }
 
-try {
+// A finding's line: its check's name, then its quoted fields (8 in all).
+const FINDING = /^[A-Z_]+,"/
+// The scanner writes its CSV report's header and its findings with two unawaited writeFile calls
+// (dist/util/file.js), so now and then the header lands last, over the start of the first finding
+// (seen as "ault-src 'none'…" in place of the CSP finding, in about one run of four). Such a report
+// is not trusted or half-read: the scan runs again.
+const ATTEMPTS = 5
+
+/** The report's finding lines, from a run whose every line reads as a finding; throws after ATTEMPTS garbled reports. */
+function scannedLines() {
   const bin = join(root, 'node_modules', '.bin', 'electronegativity')
-  const run = spawnSync(bin, ['-i', join(root, 'src'), '-o', report, '-e', electronVersion], { encoding: 'utf8', timeout: 300_000 })
-  if (run.status !== 0) {
-    console.error(run.stdout, run.stderr)
-    throw new Error(`electronegativity exited with ${run.status}`)
+  let garbled = null
+  for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+    rmSync(report, { force: true })
+    const run = spawnSync(bin, ['-i', join(root, 'src'), '-o', report, '-e', electronVersion], { encoding: 'utf8', timeout: 300_000 })
+    if (run.status !== 0) {
+      console.error(run.stdout, run.stderr)
+      throw new Error(`electronegativity exited with ${run.status}`)
+    }
+    const [header, ...lines] = readFileSync(report, 'utf8').split(/\r?\n/).filter((line) => line.trim() !== '')
+    garbled = !header?.startsWith('issue') ? header : (lines.find((line) => !FINDING.test(line) || fields(line).length < 8) ?? null)
+    if (garbled === null) return lines
+    console.log(`note: the scanner's report was garbled (${JSON.stringify(garbled?.slice(0, 80))}); scanning again`)
   }
-  const [header, ...lines] = readFileSync(report, 'utf8').split(/\r?\n/).filter((line) => line.trim() !== '')
-  if (!header?.startsWith('issue')) throw new Error(`unexpected report header: ${header}`)
+  throw new Error(`electronegativity wrote a garbled report ${ATTEMPTS} times in a row; last bad line: ${garbled}`)
+}
+
+try {
+  const lines = scannedLines()
   const findings = lines.map(fields).map(([check, severity, confidence, file, location, sample, description]) => ({
     check,
     severity,
