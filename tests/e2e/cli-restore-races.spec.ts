@@ -81,15 +81,18 @@ test.describe('casefile restore racing other processes', () => {
 
   test('two restores at once: one is refused in words, the other restores, and the archive holds its backup', async () => {
     const { dir, archive, big, other } = await scene()
+    // Another program holds big.casefile (as if still writing it), so the first restore waits in the
+    // middle of its work, the archive in hand, until the second has run.
+    const writing = new Database(big)
+    writing.pragma('journal_mode = DELETE')
+    writing.exec('BEGIN EXCLUSIVE')
     try {
-      const first = startRestore(archive, big)
-      // The first restore has begun its work beside the archive (the copy of the backup it checks).
-      const started = Date.now()
-      while (filesBeside(dir, /^a\.casefile\.restoring-/).length === 0) {
-        expect(Date.now() - started, 'the first restore never started').toBeLessThan(60_000)
-        await new Promise((resolve) => setTimeout(resolve, 5))
-      }
+      let firstEnded = false
+      const first = startRestore(archive, big).finally(() => (firstEnded = true))
+      // Until it has begun its work beside the archive (or has ended: then the second runs after it).
+      while (filesBeside(dir, /^a\.casefile\.restoring-/).length === 0 && !firstEnded) await new Promise((resolve) => setTimeout(resolve, 5))
       const second = await startRestore(archive, other)
+      writing.exec('ROLLBACK')
       const results = [await first, second]
       const winners = results.filter((result) => result.code === 0)
       const refused = results.filter((result) => result.code !== 0)
@@ -108,6 +111,7 @@ test.describe('casefile restore racing other processes', () => {
       expect(filesBeside(dir, /before-restore/)).toHaveLength(1)
       expect(filesBeside(dir, /restoring|failed-restore|backup-(wal|shm)$/)).toEqual([])
     } finally {
+      writing.close()
       rmSync(dir, { recursive: true, force: true })
     }
   })
