@@ -1,5 +1,5 @@
 import { readdirSync, rmSync, statSync } from 'node:fs'
-import { basename, dirname, join } from 'node:path'
+import { basename, dirname, join, resolve } from 'node:path'
 import Database from 'better-sqlite3'
 import type { Database as Db } from 'better-sqlite3'
 import { checkOnOpen, FULL_CHECK_PAGES } from '../db/check-on-open'
@@ -41,6 +41,15 @@ const BUSY_PAUSE_MS = 100
 // A page size SQLite accepts, for when the archive's header cannot be read (damage).
 const DEFAULT_PAGE_SIZE = 4096
 
+// The archives this process is restoring (by absolute path). A second restore of one from the same
+// process (two menu commands, say) cannot be told apart by the work folder's process id, and it
+// could take the archive's lock in the moment the first lets it go between its check and its copy.
+const restoring = new Set<string>()
+
+function anotherRestoreRunning(name: string): string {
+  return `Another restore of ${name} is running; let it finish, then try again. Nothing was restored.`
+}
+
 const KEPT_MARK = '.before-restore-'
 const FAILED_MARK = '.failed-restore-'
 
@@ -70,7 +79,7 @@ function restoreFilesBeside(archivePath: string): { path: string; pid: number }[
 function refuseRunningAndClear(archivePath: string): void {
   const files = restoreFilesBeside(archivePath)
   if (files.some((file) => processIsAlive(file.pid))) {
-    throw new InvalidRequest(`Another restore of ${basename(archivePath)} is running; let it finish, then try again. Nothing was restored.`)
+    throw new InvalidRequest(anotherRestoreRunning(basename(archivePath)))
   }
   for (const file of files) rmSync(file.path, { recursive: true, force: true })
 }
@@ -395,6 +404,17 @@ function pageSizeOf(path: string): number {
  * a damaged archive (its purpose), and on one that cannot be opened: only its file is needed.
  */
 export async function restoreArchive(target: RestoreTarget, from: string, migrations: readonly Migration[]): Promise<RestoreOutcome> {
+  const key = resolve(target.path)
+  if (restoring.has(key)) throw new InvalidRequest(anotherRestoreRunning(basename(target.path)))
+  restoring.add(key)
+  try {
+    return await restoreOnce(target, from, migrations)
+  } finally {
+    restoring.delete(key)
+  }
+}
+
+async function restoreOnce(target: RestoreTarget, from: string, migrations: readonly Migration[]): Promise<RestoreOutcome> {
   const name = basename(target.path)
   const fromName = basename(from)
   const unwritable = unwritableReason(target.path)

@@ -219,7 +219,7 @@ describe('after the copy, a restore', () => {
 })
 
 describe('two restores at once', () => {
-  it('refuse the second as busy while the first holds the archive, and the first verifies its own result', async () => {
+  it('refuse the second while the first runs, and the first verifies its own result', async () => {
     const { archive, path, backup, dir } = await archiveWithBackup()
     const other = join(dir, 'other.casefile')
     const made = await openArchive(other, { create: true, seedDir: null, nativeBinding: null })
@@ -229,7 +229,7 @@ describe('two restores at once', () => {
     wrapBackups(async (_source, destination, options, run) => {
       if (destination !== path || second !== null) return run(options)
       let held = true
-      // The first restore holds the archive's write lock (its copy has begun) while the second starts.
+      // The second starts in this process while the first is about to copy its pages in.
       second = restoreArchive(archive, other, MIGRATIONS).then(
         () => 'restored',
         (error: Error) => error.message
@@ -238,7 +238,7 @@ describe('two restores at once', () => {
       return run({ progress: (progress) => (held ? 0 : options!.progress!(progress)) })
     })
     const first = await restoreArchive(archive, backup, MIGRATIONS)
-    expect(await second).toBe('The archive test.casefile is busy; close other windows or imports and try again. Nothing was restored.')
+    expect(await second).toBe('Another restore of test.casefile is running; let it finish, then try again. Nothing was restored.')
     expect(first.from).toBe(backup)
     expect(noteTitles(path)).toEqual([])
     expect(noteTitles(first.keptAs)).toEqual(['Written after the backup'])
