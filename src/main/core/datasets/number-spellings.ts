@@ -86,12 +86,14 @@ export function sharedSpellings(db: Database, datasetId: number, position: numbe
   const table = datasetTableName(datasetId)
   const column = columnName(position)
   // Per number: how many cells hold it, and how many of those have each spelling (text NULL: none).
-  const rows = db
-    .prepare(
+  const rows = sqlRows({ value: 'real', text: 'text?', n: 'integer' }).all(
+    db.prepare(
       `SELECT t.${column} AS value, s.text AS text, count(*) AS n FROM ${table} t LEFT JOIN ${spellingTableName(datasetId)} s ON s.row = t.rowid AND s.position = ?
        WHERE t.${column} IN (SELECT value FROM json_each(?)) GROUP BY 1, 2`
-    )
-    .all(position, JSON.stringify(wanted)) as { value: number; text: string | null; n: number }[]
+    ),
+    position,
+    JSON.stringify(wanted)
+  )
   const byNumber = new Map<number, (string | null)[]>()
   for (const row of rows) byNumber.set(row.value, [...(byNumber.get(row.value) ?? []), row.text])
   for (const [value, texts] of byNumber) if (texts.length === 1 && texts[0] !== null) shown.set(String(value), texts[0]!)

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3'
 import type { Database as Db } from 'better-sqlite3'
 import { migrate } from './migrate'
+import { sqlRows, sqlValues } from './sql-rows'
 import type { Migration } from './migrations/migration'
 
 /** The tables (with their columns), indexes, triggers and views an archive of this version has. */
@@ -9,12 +10,12 @@ type Structure = Map<string, { type: string; columns: string[] }>
 const built = new WeakMap<readonly Migration[], Structure>()
 
 function structureOf(db: Db): Structure {
-  const objects = db
-    .prepare("SELECT type, name FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%' AND type IN ('table', 'index', 'trigger', 'view') ORDER BY name")
-    .all() as { type: string; name: string }[]
+  const objects = sqlRows({ type: 'text', name: 'text' }).all(
+    db.prepare("SELECT type, name FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%' AND type IN ('table', 'index', 'trigger', 'view') ORDER BY name")
+  )
   const structure: Structure = new Map()
   for (const { type, name } of objects) {
-    const columns = type === 'table' ? (db.prepare('SELECT name FROM pragma_table_xinfo(?)').pluck().all(name) as string[]) : []
+    const columns = type === 'table' ? sqlValues('text').all(db.prepare('SELECT name FROM pragma_table_xinfo(?)').pluck(), name) : []
     structure.set(name, { type, columns })
   }
   return structure

@@ -1,5 +1,6 @@
 import type { Database as Db } from 'better-sqlite3'
 import { schemaVersion } from '../db/migrate'
+import { pragmaValue, sqlValues } from '../db/sql-rows'
 
 /** What must match between a restore's checked copy and the archive after it. */
 export interface Fingerprint {
@@ -10,10 +11,10 @@ export interface Fingerprint {
 }
 
 export function fingerprint(db: Db): Fingerprint {
-  const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name").pluck().all() as string[]
+  const tables = sqlValues('text').all(db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name").pluck())
   const rows: Record<string, number> = {}
-  for (const table of tables) rows[table] = db.prepare(`SELECT count(*) FROM "${table.replaceAll('"', '""')}"`).pluck().get() as number
-  return { version: schemaVersion(db), pages: db.pragma('page_count', { simple: true }) as number, rows }
+  for (const table of tables) rows[table] = sqlValues('integer').one(db.prepare(`SELECT count(*) FROM "${table.replaceAll('"', '""')}"`).pluck())
+  return { version: schemaVersion(db), pages: pragmaValue(db, 'page_count', 'integer'), rows }
 }
 
 /** How `actual` differs from `expected`, in short phrases ("meta: 11 rows, not 3"); empty when it does not. */

@@ -7,6 +7,7 @@ import { ArchiveOpenError } from '../archive-open-error'
 import { schemaVersion } from '../db/migrate'
 import type { Migration } from '../db/migrations/migration'
 import { openUnwritable, unwritableReason } from '../db/open-unwritable'
+import { pragmaLines } from '../db/sql-rows'
 import { InvalidRequest } from '../invalid-request'
 import { setMeta } from '../meta/meta-queries'
 import { openArchive } from '../open-archive'
@@ -87,7 +88,7 @@ function integrityProblems(copyPath: string, nativeBinding: string | null): stri
   // Read-write: on a read-only connection SQLite's integrity_check skips the CHECK constraints.
   const copy = connect(copyPath, false, nativeBinding)
   try {
-    return (copy.pragma('integrity_check(3)') as { integrity_check: string }[]).map((row) => row.integrity_check).filter((line) => line !== 'ok')
+    return pragmaLines(copy, 'integrity_check(3)').filter((line) => line !== 'ok')
   } finally {
     copy.close()
   }

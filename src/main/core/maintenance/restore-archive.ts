@@ -7,6 +7,7 @@ import { schemaVersion } from '../db/migrate'
 import { missingStructure } from '../db/missing-structure'
 import type { Migration } from '../db/migrations/migration'
 import { unwritablePhrase, unwritableReason } from '../db/open-unwritable'
+import { pragmaLines, pragmaValue } from '../db/sql-rows'
 import { publishFile } from '../fs/publish-file'
 import { isSameFile } from '../fs/same-file'
 import { processIsAlive } from '../import/import-ledger'
@@ -225,8 +226,8 @@ async function keepPages(reader: Db, archivePath: string, target: string, native
   const temp = restoreWorkName(archivePath, '.kept')
   removeDatabaseFiles(temp)
   try {
-    const pages = reader.pragma('page_count', { simple: true }) as number
-    const pageSize = reader.pragma('page_size', { simple: true }) as number
+    const pages = pragmaValue(reader, 'page_count', 'integer')
+    const pageSize = pragmaValue(reader, 'page_size', 'integer')
     await reader.backup(temp, { progress: () => ALL_PAGES })
     const size = statSync(temp).size
     if (size !== pages * pageSize) {
@@ -340,7 +341,7 @@ function readBack(target: RestoreTarget, mark: string, expected: Fingerprint): R
     let problems: string[]
     let actual: Fingerprint | null = null
     try {
-      problems = (db.pragma('quick_check(3)') as { quick_check: string }[]).map((row) => row.quick_check).filter((line) => line !== 'ok')
+      problems = pragmaLines(db, 'quick_check(3)').filter((line) => line !== 'ok')
       actual = fingerprint(db)
     } catch (error) {
       if (!isDamage(error)) throw error
@@ -365,7 +366,7 @@ async function putBack(target: RestoreTarget, keptAs: string, fromName: string, 
   const failedAs = newCopyPath(target.path, FAILED_MARK)
   const kept = connect(keptAs, true, target.nativeBinding)
   try {
-    const pages = kept.pragma('page_count', { simple: true }) as number
+    const pages = pragmaValue(kept, 'page_count', 'integer')
     await replaceContent(kept, pages, basename(keptAs), target, failedAs, migrations)
   } catch (error) {
     throw new InvalidRequest(
