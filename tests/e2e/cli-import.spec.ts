@@ -200,7 +200,7 @@ test('a file of a new size is hashed by the reader thread as it goes, and a copy
   const second = importFiles(archive, [file])
   expect(second.lines[0]).toMatchObject({ status: 'duplicate', id, rows: 0 })
   expect(second.lines[0]!.warnings).toEqual([
-    'hashed.csv was already imported as dataset “hashed”; nothing was added. To import it again (with other options, say), add --force (in the app: Import again with options…).'
+    'Already in the archive as dataset “hashed”; nothing was added.'
   ])
   expect(query(archive, "SELECT sha256, status FROM imports WHERE file_name = 'hashed.csv' ORDER BY id")).toEqual([
     { sha256, status: 'imported' },

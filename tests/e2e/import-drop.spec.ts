@@ -77,7 +77,11 @@ test.describe('Dropping files on the window', () => {
     await dragFiles(page, [FILE], 'drop')
     await expect(panel.getByTestId('import-job')).toHaveCount(2)
     await expect(panel.getByTestId('import-job').first().getByTestId('import-outcome')).toHaveAttribute('data-status', 'duplicate')
-    await expect(panel.getByTestId('import-job').first()).toContainText('Already in the archive')
+    // One plain sentence, without the command line's advice (the panel offers "Import again with options…").
+    await expect(panel.getByTestId('import-job').first().locator('.headline')).toHaveText(
+      'Already in the archive as dataset “ice-removals-by-citizenship-top5”; nothing was added.'
+    )
+    await screenshot(page, '21b-drop-duplicate')
     await expect(page.getByTestId('dataset-list-item')).toHaveCount(6)
 
     // Escape with focus in the panel closes it and hands focus back to its toggle.

@@ -92,7 +92,8 @@ export async function importCommand(
     // File names and messages quoting them are printed escaped: a name cannot break a line or send escape codes.
     if (outcome.status === 'imported') io.out(`imported  ${printable(outcome.file)} → ${what} in ${outcome.seconds} s\n`)
     if (outcome.status === 'imported' && outcome.emptiedCells.length > 0) io.out(`  read as empty: ${printable(emptiedCellsText(outcome.emptiedCells))}\n`)
-    else if (outcome.status === 'duplicate') io.out(`skipped   ${printable(outcome.warnings[0] ?? outcome.file)}\n`)
+    // Someone who imported a file with the wrong options needs to know how to import it once more.
+    else if (outcome.status === 'duplicate') io.out(`skipped   ${printable([outcome.file, ...outcome.warnings.slice(0, 1)].join(' — '))} To import it again (with other options, say), add --force.\n`)
     else if (outcome.status === 'cancelled') io.out(`cancelled ${printable(outcome.file)}\n`)
     else if (outcome.status !== 'imported') io.err(`failed    ${printable(outcome.error ?? outcome.file)}\n`)
     if (outcome.status === 'imported') for (const warning of outcome.warnings) io.err(`  warning: ${printable(warning)}\n`)

@@ -9,6 +9,7 @@ import {
   canImportAgain,
   jobHeading,
   outcomeHeadline,
+  outcomeHeadlineParts,
   outcomeNotes,
   outcomePlace,
   outcomeWarnings,
@@ -43,8 +44,12 @@ describe('import outcome lines', () => {
 
   it('words articles, duplicates, failures and cancellations', () => {
     expect(outcomeHeadline(outcome({ kind: 'article', rows: 1 }))).toBe('Imported as article')
-    const dup = outcome({ status: 'duplicate', warnings: ['a.csv was already imported as dataset “A”.', 'second'] })
-    expect(outcomeHeadline(dup)).toBe('Already in the archive — a.csv was already imported as dataset “A”.')
+    const dup = outcome({ status: 'duplicate', warnings: ['Already in the archive as dataset “A”; nothing was added.', 'second'] })
+    expect(outcomeHeadline(dup)).toBe('Already in the archive as dataset “A”; nothing was added.')
+    expect(outcomeHeadlineParts(dup)).toEqual({ verdict: 'Already in the archive', rest: ' as dataset “A”; nothing was added.' })
+    // A ledger written before the wording changed still reads as one line.
+    const older = outcome({ status: 'duplicate', warnings: ['a.csv was already imported as dataset “A”.'] })
+    expect(outcomeHeadline(older)).toBe('Already in the archive — a.csv was already imported as dataset “A”.')
     expect(outcomeWarnings(dup)).toEqual(['second'])
     expect(outcomeHeadline(outcome({ status: 'failed', kind: null, id: null, error: 'a.csv is empty.' }))).toBe('Failed — a.csv is empty.')
     expect(outcomeHeadline(outcome({ status: 'cancelled', kind: null, id: null }))).toBe('Cancelled')

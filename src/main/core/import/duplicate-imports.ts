@@ -1,16 +1,17 @@
 // Recognising the same bytes imported again: by sha256, and, before the hash is known, by size.
 import type { Database } from 'better-sqlite3'
+import { duplicateImportWarning } from '@shared/duplicate-import-warning'
 import { findArticleBySha256 } from '../articles/article-queries'
 import { findDatasetBySha256 } from '../datasets/dataset-queries'
 
 /** The article or dataset already imported from the same bytes, with the warning that says so. */
-export function findDuplicateImport(db: Database, sha256: string, fileName: string): { kind: 'article' | 'dataset'; id: number; warning: string } | null {
+export function findDuplicateImport(db: Database, sha256: string): { kind: 'article' | 'dataset'; id: number; warning: string } | null {
   const article = findArticleBySha256(db, sha256)
   const dataset = article ? null : findDatasetBySha256(db, sha256)
   if (!article && !dataset) return null
   const as = article ? `article “${article.title}”` : `dataset “${dataset!.name}”`
-  // Someone who imported a file with the wrong options needs to know how to import it once more.
-  const warning = `${fileName} was already imported as ${as}; nothing was added. To import it again (with other options, say), add --force (in the app: Import again with options…).`
+  // How to import it once more differs between the app and the CLI, so each says that itself.
+  const warning = duplicateImportWarning(as)
   return article ? { kind: 'article', id: article.id, warning } : { kind: 'dataset', id: dataset!.id, warning }
 }
 

@@ -239,7 +239,7 @@ export async function importOneFile(
         if (error instanceof ImportInputError) return outcome({ status: 'failed', error: error.message })
         return outcome({ status: 'failed', error: isVanished(error) ? vanishedMessage(fileName) : `Casefile can't read ${fileName}: ${importFailureReason(error)}.` })
       }
-      const duplicate = request.options.force ? null : findDuplicateImport(db, sha256, fileName)
+      const duplicate = request.options.force ? null : findDuplicateImport(db, sha256)
       if (duplicate) {
         const ledger = { fileName, filePath: request.path, sizeBytes: size, sha256, kind, options: { ...request.options } }
         recordIfPossible(() => finishImport(db, startImport(db, ledger), { status: 'duplicate', rows: 0, warnings: [duplicate.warning], error: null }))
@@ -363,7 +363,7 @@ export async function importOneFile(
         // The bytes imported must be the bytes hashed to look for a copy.
         if (sha256 !== null && read !== sha256) throw new ImportInputError(fileChangedMessage(fileName), null, null)
         sha256 = read
-        const duplicate = hashWhileReading && !request.options.force ? findDuplicateImport(db, sha256, fileName) : null
+        const duplicate = hashWhileReading && !request.options.force ? findDuplicateImport(db, sha256) : null
         if (duplicate) {
           db.exec('ROLLBACK')
           db.pragma(`wal_autocheckpoint = ${autoCheckpoint}`)

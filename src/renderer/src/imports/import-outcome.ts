@@ -1,6 +1,7 @@
 // What the import panel and the status bar say about an import: one line per file, one summary per
 // job. Pure, so the wording can be pinned by unit tests without a DOM.
 
+import { ALREADY_IN_ARCHIVE } from '@shared/duplicate-import-warning'
 import { emptiedCellsText } from '@shared/emptied-cells'
 import type { ImportOutcome, JobStatus } from '@shared/model'
 import { ocrSummary } from '@shared/ocr-summary'
@@ -37,9 +38,12 @@ export function outcomeHeadlineParts(outcome: ImportOutcome): Headline {
         rest: outcome.ocr === null ? '' : ` · ${ocrSummary(outcome.ocr)}`
       }
     case 'duplicate': {
-      // The importer's first warning says what the file already is ("… already imported as dataset X").
+      // The importer's first warning is one sentence that starts with the verdict ("Already in the
+      // archive as dataset X; …"); a ledger written before it said so differently is quoted whole.
       const why = outcome.warnings[0]
-      return { verdict: 'Already in the archive', rest: why === undefined ? '' : ` — ${why}` }
+      if (why === undefined) return { verdict: ALREADY_IN_ARCHIVE, rest: '' }
+      if (why.startsWith(`${ALREADY_IN_ARCHIVE} `)) return { verdict: ALREADY_IN_ARCHIVE, rest: why.slice(ALREADY_IN_ARCHIVE.length) }
+      return { verdict: ALREADY_IN_ARCHIVE, rest: ` — ${why}` }
     }
     case 'failed':
       return { verdict: 'Failed', rest: outcome.error === null || outcome.error === '' ? '' : ` — ${outcome.error}` }

@@ -120,7 +120,7 @@ describe('casefile import and export-dataset', () => {
     const again = await cli(['--archive', archive, 'import', source])
     expect(again.code).toBe(0)
     expect(again.out).toBe(
-      'skipped   twice.csv was already imported as dataset “twice”; nothing was added. To import it again (with other options, say), add --force (in the app: Import again with options…).\n'
+      'skipped   twice.csv — Already in the archive as dataset “twice”; nothing was added. To import it again (with other options, say), add --force.\n'
     )
   })
 })

@@ -103,7 +103,7 @@ describe('importOneFile', () => {
     const again = await run(write('renamed.csv', 'a,b\n1,2\n'))
     expect(again).toMatchObject({ status: 'duplicate', kind: 'dataset', id: first.id })
     expect(again.warnings[0]).toBe(
-      'renamed.csv was already imported as dataset “one”; nothing was added. To import it again (with other options, say), add --force (in the app: Import again with options…).'
+      'Already in the archive as dataset “one”; nothing was added.'
     )
     expect(count('SELECT count(*) AS n FROM datasets')).toBe(1)
     const forced = await run(write('forced.csv', 'a,b\n1,2\n'), { force: true })
