@@ -148,7 +148,7 @@ test.describe('Charts', () => {
     const csv = await downloaded(page, () => page.getByTestId('chart-export-csv').click())
     expect(csv.download.suggestedFilename()).toBe('Review closure rate on 29 May 2012.csv')
     const lines = csv.bytes.toString('utf8').trimEnd().split('\r\n')
-    expect(lines[0]).toBe('measure,Maximum of value')
+    expect(lines[0]).toBe('measure,Value (largest value reported)')
     expect(lines.slice(1).sort()).toEqual(['cases_closed,4403', 'cases_reviewed,288361'])
     await expect(page.getByRole('main')).toContainText('Exported the chart’s numbers as “Review closure rate on 29 May 2012.csv”.')
 

@@ -10,6 +10,7 @@ import { sqlRows, sqlValues } from '../db/sql-rows'
 import { bucketExpression, bucketRange } from './bucket-expression'
 import { InvalidRequest } from '../invalid-request'
 import { cellKeyExpression, compareCellValues, parseCellKey } from './chart-cell-key'
+import { measureLabel } from './measure-label'
 
 const AGGREGATE_NAMES = { sum: ['a', 'sum'], avg: ['an', 'average'], min: ['a', 'minimum'], max: ['a', 'maximum'] } as const
 const EMPTY_GROUP = '(empty)'
@@ -74,7 +75,7 @@ export function aggregateChart(db: Database, spec: ChartSpec): ChartData {
     throw new InvalidRequest(`“${x.label}” holds ${x.type} values, not dates, so it cannot be grouped by ${spec.x.bucket}; choose a date column or show it as categories.`)
   }
   let yExpression = 'count(*)'
-  let yLabel = 'Rows'
+  let yLabel = measureLabel('count', null)
   if (spec.y.aggregate !== 'count') {
     const [article, noun] = AGGREGATE_NAMES[spec.y.aggregate]
     if (spec.y.column === null) throw new InvalidRequest(`${article[0]!.toUpperCase()}${article.slice(1)} ${noun} needs a numeric column for the y axis.`)
@@ -82,7 +83,7 @@ export function aggregateChart(db: Database, spec: ChartSpec): ChartData {
     if (!isNumericColumn(y)) throw new InvalidRequest(`“${y.label}” holds ${y.type} values; ${article} ${noun} needs a column of numbers.`)
     // Markers such as b6 in a column of numbers are not figures: they are left out of every aggregate.
     yExpression = `${spec.y.aggregate}(${numberIn(columnName(y.position))})`
-    yLabel = `${noun[0]!.toUpperCase()}${noun.slice(1)} of ${y.label}`
+    yLabel = measureLabel(spec.y.aggregate, y.label)
   }
   const xName = columnName(x.position)
   const xExpression = spec.x.bucket === null ? xName : bucketExpression(xName, spec.x.bucket)

@@ -48,8 +48,8 @@ describe('aggregateChart', () => {
   it('counts rows by US federal fiscal year: 30 September ends one, 1 October starts the next', () => {
     const data = aggregateChart(db, spec({}))
     expect(data.labels).toEqual(['FY2011', 'FY2012', 'FY2013'])
-    expect(values(data)).toEqual([['Rows', [1, 5, 1]]])
-    expect(data).toMatchObject({ xKind: 'date', xLabel: 'filed_on (fiscal year)', yLabel: 'Rows', rows: 7, caption: 'Source: cases.' })
+    expect(values(data)).toEqual([['Rows (count)', [1, 5, 1]]])
+    expect(data).toMatchObject({ xKind: 'date', xLabel: 'filed_on (fiscal year)', yLabel: 'Rows (count)', rows: 7, caption: 'Source: cases.' })
   })
 
   it('fills the months, quarters and weeks that have no rows', () => {
@@ -67,11 +67,20 @@ describe('aggregateChart', () => {
   })
 
   it('sums, averages and takes extremes of a numeric column, ignoring empty cells', () => {
-    expect(aggregateChart(db, spec({ y: { aggregate: 'sum', column: 3 } })).series[0]).toEqual({ name: 'Sum of days', values: [10, 200, 70] })
+    expect(aggregateChart(db, spec({ y: { aggregate: 'sum', column: 3 } })).series[0]).toEqual({ name: 'Days (total)', values: [10, 200, 70] })
     expect(aggregateChart(db, spec({ y: { aggregate: 'sum', column: 3 }, x: { column: 0, bucket: 'month' } })).series[0]!.values.slice(0, 4)).toEqual([10, 50, null, null])
     expect(aggregateChart(db, spec({ y: { aggregate: 'avg', column: 4 } })).series[0]!.values).toEqual([100.5, 86.75, 1])
     expect(aggregateChart(db, spec({ y: { aggregate: 'min', column: 4 } })).series[0]!.values).toEqual([100.5, 10, 1])
     expect(aggregateChart(db, spec({ y: { aggregate: 'max', column: 3 }, x: { column: 0, bucket: 'month' } })).series[0]!.values.slice(0, 4)).toEqual([10, 30, null, null])
+  })
+
+  it('names the y axis after the measured column, with the aggregate in words', () => {
+    const yLabel = (aggregate: ChartSpec['y']['aggregate'], column: number | null) => aggregateChart(db, spec({ y: { aggregate, column } })).yLabel
+    expect(yLabel('count', null)).toBe('Rows (count)')
+    expect(yLabel('sum', 3)).toBe('Days (total)')
+    expect(yLabel('avg', 4)).toBe('Bond (average)')
+    expect(yLabel('min', 4)).toBe('Bond (smallest value reported)')
+    expect(yLabel('max', 3)).toBe('Days (largest value reported)')
   })
 
   it('makes one series per group, the largest first, the rest as Other', () => {

@@ -179,7 +179,7 @@ describe('exportNotes', () => {
     const rendered = markdownIt().render(md)
     const cells = (row: string) => [...row.matchAll(/<t[hd][^>]*>(.*?)<\/t[hd]>/g)].map((match) => match[1])
     const rows = [...rendered.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((match) => cells(match[1]!))
-    expect(rows).toEqual([['court | city', 'Sum of cases | closed'], ['Denver | Aurora', '5'], ['Miami', '3']])
+    expect(rows).toEqual([['court | city', 'Cases | closed (total)'], ['Denver | Aurora', '5'], ['Miami', '3']])
   })
 
   it('refuses an empty choice and names a note that does not exist', () => {
