@@ -11,6 +11,7 @@ import type {
   Citation,
   ArticleSummary,
   Dataset,
+  DatasetColumn,
   DatasetSummary,
   JobStatus,
   Note,
@@ -86,6 +87,7 @@ export const apiArgs = {
   queryDatasetRows: rowQueryValidator,
   getColumnStats: record({ datasetId: id(), position: int(0, 1999), filters: list(rowFilterValidator, 20) }),
   setColumnType: record({ datasetId: id(), position: int(0, 1999), type: oneOf(...COLUMN_TYPES) }),
+  setColumnDigits: record({ datasetId: id(), position: int(0, 1999), digits: oneOf('grouped', 'plain') }),
   /** Asks where to save (a native dialog in the app) and writes the rows there as CSV. */
   exportRowsCsv: record({
     datasetId: id(),
@@ -168,6 +170,7 @@ export interface ApiResults {
   queryDatasetRows: RowPage
   getColumnStats: ColumnStats
   setColumnType: ColumnTypeChange
+  setColumnDigits: DatasetColumn
   exportRowsCsv: SavedFile
   chartData: ChartData
   listCharts: SavedChart[]

@@ -71,7 +71,14 @@ export interface DatasetColumn {
   /** The header as it appeared in the file. */
   label: string
   type: ColumnType
+  /**
+   * How its numbers are shown: amounts grouped (195,066), ids, codes and years plain (1185, 2012).
+   * Decided by the column's name and values unless the person chose from the column menu.
+   */
+  digits: DigitGrouping
 }
+
+export type DigitGrouping = 'grouped' | 'plain'
 
 export interface DatasetSource {
   key: string | null

@@ -180,6 +180,30 @@ test.describe('Data explorer', () => {
     await expect(marked).toHaveCount(0)
   })
 
+  test('shows years without grouping, and keeps how a column’s numbers are shown once chosen from its menu', async ({ page }) => {
+    const table = await openDataset(page, REMOVALS)
+    const firstRow = table.locator('tbody tr[data-rowid]').first()
+    await expect(firstRow.locator('td').nth(1)).toHaveText('2005')
+    await expect(firstRow.locator('td').nth(3)).toHaveText('195,066')
+
+    const menu = await openColumnMenu(table, 'value')
+    const digits = menu.getByTestId('column-digits')
+    await expect(digits.getByRole('button', { name: 'Grouped (1,185)' })).toHaveAttribute('aria-pressed', 'true')
+    await digits.getByRole('button', { name: 'Plain (1185)' }).click()
+    await expect(digits.getByRole('button', { name: 'Plain (1185)' })).toHaveAttribute('aria-pressed', 'true')
+    await expect(firstRow.locator('td').nth(3)).toHaveText('195066')
+    await screenshot(page, '54b-explorer-digits')
+    await page.keyboard.press('Escape')
+
+    // Kept in the archive: another dataset and back, and the column is still shown plain.
+    await openDataset(page, FIGURES)
+    const again = await openDataset(page, REMOVALS)
+    await expect(again.locator('tbody tr[data-rowid]').first().locator('td').nth(3)).toHaveText('195066')
+    const reopened = await openColumnMenu(again, 'value')
+    await reopened.getByTestId('column-digits').getByRole('button', { name: 'Grouped (1,185)' }).click()
+    await expect(again.locator('tbody tr[data-rowid]').first().locator('td').nth(3)).toHaveText('195,066')
+  })
+
   test('copies a selected cell with the keyboard and from its menu', async ({ page, casefile }) => {
     if (casefile.backend === 'chromium') await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin })
     const table = await openDataset(page, REMOVALS)
@@ -285,6 +309,8 @@ test('a 200,000-row table draws only the rows in view, loads more as it scrolls,
     await sortButton(table, 'pending').click()
     await expect(header(table, 'pending')).toHaveAttribute('aria-sort', 'descending')
     await expect(drawn.first().locator('td').nth(4)).toHaveText('100,002')
+    // A column named id holds labels, not amounts: its digits are not grouped.
+    await expect(drawn.first().locator('td').nth(1)).toHaveText(/^\d{4,}$/)
     await expect(drawn.first().locator('td').first()).toHaveText(/^\d+$/)
     const menu = await openColumnMenu(table, 'court')
     await facet(menu, 'Court 7').click()

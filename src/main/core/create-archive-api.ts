@@ -11,6 +11,7 @@ import { getDataset, listDatasets } from './datasets/dataset-queries'
 import { exportRowsCsv } from './datasets/export-rows-csv'
 import { columnStats, queryDatasetRows } from './datasets/query-dataset-rows'
 import { reindexAfterTypeChange, setColumnType } from './datasets/set-column-type'
+import { setColumnDigits } from './datasets/set-column-digits'
 import { exportNotesToFile, NOTES_FILE_EXTENSION } from './export/export-notes-to-file'
 import type { PdfPrinter } from './export/pdf-printer'
 import { ImportJobs } from './import/import-jobs'
@@ -102,6 +103,7 @@ export function createArchiveApi(archive: Archive, emit: (event: ApiEvent) => vo
       reindexAfterTypeChange(db, datasetId)
       return changed
     }),
+    setColumnDigits: change(({ datasetId, position, digits }) => setColumnDigits(db, datasetId, position, digits)),
     exportRowsCsv: async (query) => {
       const dataset = found(getDataset(db, query.datasetId), `Dataset ${query.datasetId}`)
       const path = await askSavePath({ title: 'Export rows as CSV', suggestedName: `${dataset.name}.csv`, extension: 'csv' })

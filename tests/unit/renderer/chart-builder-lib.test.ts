@@ -15,20 +15,20 @@ import {
 import { chartDataCsv, csvField } from '../../../src/renderer/src/charts/chart-export'
 
 const long: DatasetColumn[] = [
-  { position: 0, name: 'c0', label: 'as_of_date', type: 'date' },
-  { position: 1, name: 'c1', label: 'measure', type: 'text' },
-  { position: 2, name: 'c2', label: 'value', type: 'integer' }
+  { position: 0, name: 'c0', label: 'as_of_date', type: 'date', digits: 'grouped' },
+  { position: 1, name: 'c1', label: 'measure', type: 'text', digits: 'grouped' },
+  { position: 2, name: 'c2', label: 'value', type: 'integer', digits: 'grouped' }
 ]
 
 const byYear: DatasetColumn[] = [
-  { position: 0, name: 'c0', label: 'fiscal_year', type: 'integer' },
-  { position: 1, name: 'c1', label: 'measure', type: 'text' },
-  { position: 2, name: 'c2', label: 'value', type: 'integer' }
+  { position: 0, name: 'c0', label: 'fiscal_year', type: 'integer', digits: 'plain' },
+  { position: 1, name: 'c1', label: 'measure', type: 'text', digits: 'grouped' },
+  { position: 2, name: 'c2', label: 'value', type: 'integer', digits: 'grouped' }
 ]
 
 const textOnly: DatasetColumn[] = [
-  { position: 0, name: 'c0', label: 'event', type: 'text' },
-  { position: 1, name: 'c1', label: 'geography', type: 'text' }
+  { position: 0, name: 'c0', label: 'event', type: 'text', digits: 'grouped' },
+  { position: 1, name: 'c1', label: 'geography', type: 'text', digits: 'grouped' }
 ]
 
 const measure = { column: 1, op: 'equals' as const, value: 'cases_reviewed', min: null, max: null }

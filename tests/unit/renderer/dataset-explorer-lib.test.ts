@@ -17,10 +17,10 @@ import { ariaSort, nextSort } from '../../../src/renderer/src/datasets/dataset-s
 import { cellCopyText, columnWidths, isMisfit, MAX_COLUMN_CH, MIN_COLUMN_CH, movedCell, rowCopyText, visibleRows } from '../../../src/renderer/src/datasets/dataset-table-layout'
 
 const columns: DatasetColumn[] = [
-  { position: 0, name: 'c0', label: 'as_of_date', type: 'date' },
-  { position: 1, name: 'c1', label: 'measure', type: 'text' },
-  { position: 2, name: 'c2', label: 'value', type: 'integer' },
-  { position: 3, name: 'c3', label: 'notes', type: 'text' }
+  { position: 0, name: 'c0', label: 'as_of_date', type: 'date', digits: 'grouped' },
+  { position: 1, name: 'c1', label: 'measure', type: 'text', digits: 'grouped' },
+  { position: 2, name: 'c2', label: 'value', type: 'integer', digits: 'grouped' },
+  { position: 3, name: 'c3', label: 'notes', type: 'text', digits: 'grouped' }
 ]
 
 function equals(column: number, value: string): RowFilter {
@@ -160,7 +160,7 @@ describe('the table’s geometry', () => {
     expect(widths[1]).toBe('cases_reviewed'.length + 2)
     expect(widths[2]).toBe(MIN_COLUMN_CH + 2) // "value" + 4 = 9 beats "288,361" + 2 = 9
     expect(widths[3]).toBe(MAX_COLUMN_CH)
-    expect(columnWidths([{ label: 'n', type: 'integer' }], [])).toEqual([MIN_COLUMN_CH])
+    expect(columnWidths([{ label: 'n', type: 'integer', digits: 'grouped' }], [])).toEqual([MIN_COLUMN_CH])
   })
 
   it('marks values that do not read as their column’s type, as the archive counts them', () => {

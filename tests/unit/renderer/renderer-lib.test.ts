@@ -36,27 +36,28 @@ describe('date formatting', () => {
   })
 })
 describe('formatCell', () => {
-  it('groups thousands except in year columns and keeps text as stored', () => {
-    expect(formatCell(195066, { label: 'value', type: 'integer' })).toBe('195,066')
-    expect(formatCell(2005, { label: 'fiscal_year', type: 'integer' })).toBe('2005')
-    expect(formatCell(2005, { label: 'FY', type: 'integer' })).toBe('2005')
-    expect(formatCell(1.25, { label: 'share', type: 'real' })).toBe('1.25')
-    expect(formatCell(null, { label: 'x', type: 'text' })).toBe(null)
-    expect(formatCell('08123', { label: 'zip', type: 'text' })).toBe('08123')
+  it('groups thousands except in columns of ids, codes and years, and keeps text as stored', () => {
+    expect(formatCell(195066, { type: 'integer', digits: 'grouped' })).toBe('195,066')
+    expect(formatCell(2005, { type: 'integer', digits: 'plain' })).toBe('2005')
+    expect(formatCell(1185, { type: 'integer', digits: 'plain' })).toBe('1185')
+    expect(formatCell(-12345, { type: 'integer', digits: 'plain' })).toBe('-12345')
+    expect(formatCell(1.25, { type: 'real', digits: 'grouped' })).toBe('1.25')
+    expect(formatCell(null, { type: 'text', digits: 'grouped' })).toBe(null)
+    expect(formatCell('08123', { type: 'text', digits: 'grouped' })).toBe('08123')
   })
 
   it('shows every digit of a number, and a number spelled another way exactly as it was written', () => {
-    expect(formatCell(0.1234567, { label: 'share', type: 'real' })).toBe('0.1234567')
-    expect(formatCell(8896394.444184666, { label: 'amount', type: 'real' })).toBe('8,896,394.444184666')
-    expect(formatCell(-1234567.5, { label: 'amount', type: 'real' })).toBe('-1,234,567.5')
-    expect(formatCell(1e-7, { label: 'share', type: 'real' })).toBe('1e-7')
-    expect(formatCell('8896394.4441846665', { label: 'amount', type: 'real' })).toBe('8896394.4441846665')
-    expect(formatCell('1.50', { label: 'amount', type: 'real' })).toBe('1.50')
-    expect(formatCell('b6', { label: 'removals', type: 'integer' })).toBe('b6')
+    expect(formatCell(0.1234567, { type: 'real', digits: 'grouped' })).toBe('0.1234567')
+    expect(formatCell(8896394.444184666, { type: 'real', digits: 'grouped' })).toBe('8,896,394.444184666')
+    expect(formatCell(-1234567.5, { type: 'real', digits: 'grouped' })).toBe('-1,234,567.5')
+    expect(formatCell(1e-7, { type: 'real', digits: 'grouped' })).toBe('1e-7')
+    expect(formatCell('8896394.4441846665', { type: 'real', digits: 'grouped' })).toBe('8896394.4441846665')
+    expect(formatCell('1.50', { type: 'real', digits: 'grouped' })).toBe('1.50')
+    expect(formatCell('b6', { type: 'integer', digits: 'grouped' })).toBe('b6')
   })
 
   it('shows a column’s figures (lowest, highest, listed values) in the spelling the archive hands over', () => {
-    const amount = { label: 'amount', type: 'real' } as const
+    const amount = { type: 'real', digits: 'grouped' } as const
     const spellings = { '1.5': '1.50', '1000': '1e3' }
     expect(formatFigure(1.5, amount, spellings)).toBe('1.50')
     expect(formatFigure(1000, amount, spellings)).toBe('1e3')

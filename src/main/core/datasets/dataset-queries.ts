@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3'
 import type { Dataset, DatasetColumn, DatasetSource, DatasetSummary } from '@shared/model'
 import { COLUMN_TYPES } from '@shared/row-query'
 import { sqlRows, sqlValues } from '../db/sql-rows'
+import { decideDigits, DIGIT_CHOICES, DIGITS_UNCHOSEN } from './column-digits'
 
 const DATASET_ROW = sqlRows({
   id: 'integer',
@@ -35,10 +36,11 @@ export function listDatasets(db: Database): DatasetSummary[] {
   return DATASET_ROW.all(db.prepare(`${SUMMARY_SQL} ORDER BY d.name COLLATE NOCASE, d.id`)).map(toSummary)
 }
 
-const COLUMN_ROW = sqlRows({ position: 'integer', name: 'text', label: 'text', type: COLUMN_TYPES })
+const COLUMN_ROW = sqlRows({ position: 'integer', name: 'text', label: 'text', type: COLUMN_TYPES, digits: DIGIT_CHOICES })
 
 export function getDatasetColumns(db: Database, id: number): DatasetColumn[] {
-  return COLUMN_ROW.all(db.prepare('SELECT position, name, label, type FROM dataset_columns WHERE dataset_id = ? ORDER BY position'), id)
+  const rows = COLUMN_ROW.all(db.prepare(`SELECT position, name, label, type, coalesce(digits, '${DIGITS_UNCHOSEN}') AS digits FROM dataset_columns WHERE dataset_id = ? ORDER BY position`), id)
+  return rows.map((row) => ({ ...row, digits: row.digits === DIGITS_UNCHOSEN ? decideDigits(db, id, row) : row.digits }))
 }
 
 const SOURCE_ROW = sqlRows({ key: 'text?', publisher: 'text?', title: 'text', date: 'text?', url: 'text?', notes: 'text?' })

@@ -7,7 +7,7 @@ import type { ChartSpec, ChartType, DateBucket, RowFilter } from '@shared/chart-
 import type { ColumnType, DatasetColumn } from '@shared/model'
 import { groupsThousands, isNumericColumn } from '../lib/format-cell'
 
-type Column = Pick<DatasetColumn, 'position' | 'label' | 'type'>
+type Column = Pick<DatasetColumn, 'position' | 'label' | 'type' | 'digits'>
 export type Aggregate = ChartSpec['y']['aggregate']
 
 export const CHART_TYPE_LABELS: Record<ChartType, string> = {

@@ -5,7 +5,7 @@
 
 import type { RowFilter } from '@shared/chart-spec'
 import type { CellValue, ColumnType, DatasetColumn } from '@shared/model'
-import { formatFigure, isNumericColumn } from '../lib/format-cell'
+import { formatFigure, isNumericColumn, type ShownColumn } from '../lib/format-cell'
 
 export type FilterColumn = Pick<DatasetColumn, 'position' | 'label' | 'type'>
 
@@ -196,6 +196,6 @@ export function filterFromForm(column: FilterColumn, form: FilterForm): { filter
 }
 
 /** A value as a value list shows it: numbers grouped as in the table or as they were spelled, no value as “(empty)”. */
-export function facetLabel(value: CellValue, column: Pick<DatasetColumn, 'label' | 'type'>, spellings: Readonly<Record<string, string>>): string {
+export function facetLabel(value: CellValue, column: ShownColumn, spellings: Readonly<Record<string, string>>): string {
   return formatFigure(value, column, spellings) ?? '(empty)'
 }

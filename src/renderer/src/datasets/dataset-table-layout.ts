@@ -38,7 +38,7 @@ export const MAX_COLUMN_CH = 40
  * A width for each column (in ch) from its label and the longest of the sample values as shown,
  * so the table can use a fixed layout. The label line also holds the column menu's button.
  */
-export function columnWidths(columns: readonly Pick<DatasetColumn, 'label' | 'type'>[], sample: readonly { values: CellValue[] }[]): number[] {
+export function columnWidths(columns: readonly Pick<DatasetColumn, 'label' | 'type' | 'digits'>[], sample: readonly { values: CellValue[] }[]): number[] {
   return columns.map((column, index) => {
     let widest = column.label.length + 4
     for (const row of sample) {

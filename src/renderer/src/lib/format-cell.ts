@@ -1,5 +1,5 @@
 // How a dataset value is shown in a table cell. Only numbers are reformatted, and only by grouping
-// their thousands: every digit stays. Dates, text and numbers kept in their own spelling ("1.50",
+// their thousands, in columns of amounts (the archive says which: `digits`): every digit stays. Dates, text and numbers kept in their own spelling ("1.50",
 // which the archive hands over as text) are shown exactly as stored, so a researcher can trust what
 // they quote.
 
@@ -7,15 +7,16 @@ import type { CellValue, ColumnType, DatasetColumn } from '@shared/model'
 
 const GROUPED = new Intl.NumberFormat('en', { maximumFractionDigits: 0 })
 
-// Years are integers too, but "2,005" reads as a count; columns named like a year are not grouped.
-const YEAR_LABEL = /(^|[^a-z])(year|yr|fy)([^a-z]|$)/i
+/** How a column's values are shown: its type, and whether its numbers are amounts or labels. */
+export type ShownColumn = Pick<DatasetColumn, 'type' | 'digits'>
 
 export function isNumericColumn(type: ColumnType): boolean {
   return type === 'integer' || type === 'real'
 }
 
-export function groupsThousands(column: Pick<DatasetColumn, 'label' | 'type'>): boolean {
-  return isNumericColumn(column.type) && !YEAR_LABEL.test(column.label)
+/** Ids, codes and years are integers too, but "1,185" or "2,005" would read as a count. */
+export function groupsThousands(column: ShownColumn): boolean {
+  return isNumericColumn(column.type) && column.digits === 'grouped'
 }
 
 /** JavaScript's own spelling of a number (every digit it needs), with its whole part grouped. */
@@ -28,7 +29,7 @@ function groupedDigits(value: number): string {
 }
 
 /** Returns null for a missing value, so the view can draw its own placeholder. */
-export function formatCell(value: CellValue, column: Pick<DatasetColumn, 'label' | 'type'>): string | null {
+export function formatCell(value: CellValue, column: ShownColumn): string | null {
   if (value === null) return null
   if (typeof value === 'number') return groupsThousands(column) ? groupedDigits(value) : String(value)
   return value
@@ -38,7 +39,7 @@ export function formatCell(value: CellValue, column: Pick<DatasetColumn, 'label'
  * A column figure (lowest, highest, a listed value) as the table shows it, in the spelling its cells
  * were imported with when the archive hands one over (keyed by String(number)); null for no value.
  */
-export function formatFigure(value: CellValue, column: Pick<DatasetColumn, 'label' | 'type'>, spellings: Readonly<Record<string, string>>): string | null {
+export function formatFigure(value: CellValue, column: ShownColumn, spellings: Readonly<Record<string, string>>): string | null {
   const spelled = typeof value === 'number' ? spellings[String(value)] : undefined
   return spelled ?? formatCell(value, column)
 }

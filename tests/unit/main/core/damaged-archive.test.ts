@@ -57,6 +57,7 @@ function everyCall(dir: string): { [M in ApiMethod]: ApiArgs<M> } {
     queryDatasetRows: { datasetId: 1, sort: null, filters: [], after: null, limit: 5 },
     getColumnStats: { datasetId: 1, position: 0, filters: [] },
     setColumnType: { datasetId: 1, position: 0, type: 'text' },
+    setColumnDigits: { datasetId: 1, position: 0, digits: 'plain' },
     exportRowsCsv: { datasetId: 1, sort: null, filters: [] },
     chartData: { spec },
     listCharts: undefined,
@@ -85,7 +86,7 @@ function everyCall(dir: string): { [M in ApiMethod]: ApiArgs<M> } {
 }
 
 const CHANGES: readonly ApiMethod[] = [
-  'createNote', 'updateNote', 'deleteNote', 'restoreNote', 'setColumnType', 'saveChart', 'updateChart', 'duplicateChart', 'deleteChart', 'setNoteTags',
+  'createNote', 'updateNote', 'deleteNote', 'restoreNote', 'setColumnType', 'setColumnDigits', 'saveChart', 'updateChart', 'duplicateChart', 'deleteChart', 'setNoteTags',
   'quoteInNote', 'addDatasetCitation', 'addChartCitation', 'saveSearch', 'renameSavedSearch', 'deleteSavedSearch', 'importFiles'
 ]
 

@@ -235,10 +235,11 @@ describe('restore', () => {
     const built = await openArchive(older, { create: true, seedDir: null, nativeBinding: null })
     built.close()
     // Format 5 as an older Casefile wrote it: migration 6 gave saved searches their filters column,
-    // migration 7 made the table of article pages.
+    // migration 7 made the table of article pages, migration 8 gave columns their chosen digits.
     const db = new Database(older)
     db.exec('ALTER TABLE saved_searches DROP COLUMN filters')
     db.exec('DROP TABLE article_pages')
+    db.exec('ALTER TABLE dataset_columns DROP COLUMN digits')
     db.pragma('user_version = 5')
     db.close()
     await restoreArchive(archive, older, MIGRATIONS)
