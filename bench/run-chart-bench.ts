@@ -59,6 +59,7 @@ async function main(): Promise<void> {
       x: { column: 1, bucket: 'month' },
       y: { aggregate: 'count', column: null },
       groupBy: { column: 2, top: 8 },
+      share: null,
       filters: []
     }
     const table = `ds_${outcome.id}`

@@ -128,6 +128,7 @@ async function main(): Promise<void> {
         x: { column: position('COMP_DATE'), bucket: 'fiscal-year' },
         y: { aggregate: 'count', column: null },
         groupBy: { column: position('BASE_CITY_CODE'), top: 8 },
+        share: null,
         filters: []
       }
       const first = timed(() => aggregateChart(db, spec))

@@ -26,6 +26,8 @@ export function chartConfig(data: ChartData, options: { animate: boolean; textCo
   const { type } = data.spec
   const stacked = type === 'stacked-bar'
   const bar = type === 'bar' || stacked
+  // The rate a chart shows is read with its title: a second line under it.
+  const heading = [data.spec.title.trim(), data.share?.text ?? ''].filter((line) => line !== '')
   return {
     type: bar ? 'bar' : 'line',
     data: {
@@ -55,7 +57,7 @@ export function chartConfig(data: ChartData, options: { animate: boolean; textCo
         y: { stacked, beginAtZero: true, title: { display: true, text: data.yLabel, color: options.textColour }, ticks: { color: options.textColour }, grid: { color: options.gridColour } }
       },
       plugins: {
-        title: { display: data.spec.title.trim() !== '', text: data.spec.title, color: options.textColour, font: { size: 16 } },
+        title: { display: heading.length > 0, text: heading, color: options.textColour, font: { size: 16 } },
         subtitle: { display: true, text: wrap(data.caption, 140), position: 'bottom', color: options.textColour, font: { size: 11 }, padding: { top: 8 } },
         legend: { display: data.series.length > 1, labels: { color: options.textColour } }
       }

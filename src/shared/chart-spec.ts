@@ -33,6 +33,11 @@ export const chartSpecValidator = record({
   y: record({ aggregate: oneOf(...AGGREGATES), column: nullable(column()) }),
   /** One series per value of this column: the `top` largest, the rest summed as "Other". */
   groupBy: nullable(record({ column: column(), top: int(1, 50) })),
+  /**
+   * A rate to show beside the bars: the `part` bar as a share of the `whole` bar, both named by
+   * their x values as stored ("cases_closed" of "cases_reviewed"). Only for a chart of one series.
+   */
+  share: nullable(record({ part: text(1000), whole: text(1000) })),
   filters: list(rowFilterValidator, 20)
 })
 
@@ -53,4 +58,15 @@ export interface ChartData {
   rows: number
   /** "Source: …" naming the dataset and where its figures come from. */
   caption: string
+  /** The rate the spec's `share` asks for, with the two figures it comes from; null when it asks for none. */
+  share: ChartShare | null
+}
+
+export interface ChartShare {
+  part: { label: string; value: number }
+  whole: { label: string; value: number }
+  /** part / whole × 100, unrounded. */
+  percent: number
+  /** How the chart and its exports say it: "cases_closed: 1.53% of cases_reviewed (4,403 of 288,361)". */
+  text: string
 }

@@ -134,6 +134,9 @@ test.describe('Charts', () => {
     await page.getByTestId('chart-list-item').filter({ hasText: CLOSURE_RATE }).click()
     const figure = page.getByTestId('chart-figure')
     await expectDrawn(figure)
+    // The rate the chart is named after, worked out from its two bars.
+    await expect(page.getByTestId('chart-share')).toHaveText('cases_closed: 1.53% of cases_reviewed (4,403 of 288,361)')
+    await screenshot(page, '65b-chart-closure-rate')
 
     const png = await downloaded(page, () => page.getByTestId('chart-export-png').click())
     // The colon is left out of file names: Windows refuses it.

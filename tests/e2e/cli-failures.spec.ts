@@ -376,7 +376,7 @@ test.beforeAll(async () => {
   templateBackup = join(dir, 'copy.casefile')
   expect(run([`--archive=${template}`, 'backup', templateBackup], null).status).toBe(0)
   templateDataset = removals
-  templateSpec = JSON.stringify({ datasetId: removals, type: 'bar', title: 'ICE removals', x: { column: 0, bucket: null }, y: { aggregate: 'sum', column: 2 }, groupBy: null, filters: [] })
+  templateSpec = JSON.stringify({ datasetId: removals, type: 'bar', title: 'ICE removals', x: { column: 0, bucket: null }, y: { aggregate: 'sum', column: 2 }, groupBy: null, share: null, filters: [] })
 })
 
 test.afterAll(() => {

@@ -36,6 +36,8 @@ function readSpec(path: string): ChartSpec {
   } catch (error) {
     throw new CommandError(`${path} is not valid JSON: ${(error as Error).message}`)
   }
+  // Spec files written before charts could show a share name none: read as asking for none.
+  if (typeof value === 'object' && value !== null && !Array.isArray(value) && !Object.hasOwn(value, 'share')) value = { ...value, share: null }
   const problem = chartSpecValidator.check(value, 'spec')
   if (problem) throw new CommandError(`${path}: ${problem}`)
   return value as ChartSpec

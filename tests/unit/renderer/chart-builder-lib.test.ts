@@ -43,6 +43,7 @@ describe('a first draft from a dataset', () => {
       x: { column: 0, bucket: 'month' },
       y: { aggregate: 'sum', column: 2 },
       groupBy: null,
+      share: null,
       filters: [measure]
     })
     expect(chartSpecValidator.check(spec, 'spec')).toBeNull()
@@ -87,6 +88,14 @@ describe('each choice keeps the spec drawable', () => {
     expect(withTop(series, 0).groupBy?.top).toBe(1)
     expect(withTop(series, Number.NaN)).toBe(series)
     expect(withSeries(series, null).groupBy).toBeNull()
+  })
+
+  it('lets go of a share when the x axis or a series makes its two bars meaningless, and keeps it otherwise', () => {
+    const shared: ChartSpec = { ...withX(base, long[1]!), share: { part: 'cases_closed', whole: 'cases_reviewed' } }
+    expect(withAggregate(shared, 'max', long).share).toEqual({ part: 'cases_closed', whole: 'cases_reviewed' })
+    expect(withX(shared, long[0]!).share).toBeNull()
+    expect(withSeries(shared, 0).share).toBeNull()
+    expect(withSeries(shared, null).share).toEqual({ part: 'cases_closed', whole: 'cases_reviewed' })
   })
 
   it('says what is missing before asking the archive', () => {

@@ -57,7 +57,7 @@ export function sampleJob(id: string, state: JobStatus['state'], outcomes: Impor
 
 /** A bar chart counting the rows of dataset 2 by its first column; `title` tells one spec from another. */
 export function sampleChartSpec(title: string): ChartSpec {
-  return { datasetId: 2, type: 'bar', title, x: { column: 0, bucket: null }, y: { aggregate: 'count', column: null }, groupBy: null, filters: [] }
+  return { datasetId: 2, type: 'bar', title, x: { column: 0, bucket: null }, y: { aggregate: 'count', column: null }, groupBy: null, share: null, filters: [] }
 }
 
 export function sampleChart(id: number, name: string): SavedChart {
@@ -66,5 +66,5 @@ export function sampleChart(id: number, name: string): SavedChart {
 
 /** What the archive draws for `spec`: one bar of three rows. */
 export function sampleChartData(spec: ChartSpec): ChartData {
-  return { spec, xKind: 'category', xLabel: 'Year', yLabel: 'Rows', labels: ['2011'], series: [{ name: 'Rows', values: [3] }], rows: 3, caption: 'Source: test' }
+  return { spec, xKind: 'category', xLabel: 'Year', yLabel: 'Rows', labels: ['2011'], series: [{ name: 'Rows', values: [3] }], rows: 3, caption: 'Source: test', share: null }
 }

@@ -11,6 +11,7 @@ import { bucketExpression, bucketRange } from './bucket-expression'
 import { InvalidRequest } from '../invalid-request'
 import { cellKeyExpression, compareCellValues, parseCellKey } from './chart-cell-key'
 import { measureLabel } from './measure-label'
+import { chartShare } from './chart-share'
 
 const AGGREGATE_NAMES = { sum: ['a', 'sum'], avg: ['an', 'average'], min: ['a', 'minimum'], max: ['a', 'maximum'] } as const
 const EMPTY_GROUP = '(empty)'
@@ -166,14 +167,16 @@ export function aggregateChart(db: Database, spec: ChartSpec): ChartData {
   // Numbers on the axis and as series names are shown as their cells were spelled (1.50, 8.0, 1e3).
   const xSpelled = spec.x.bucket === null ? sharedSpellings(db, dataset.id, x.position, [...seen.values()]) : new Map<string, string>()
   const groupSpelled = group === null ? new Map<string, string>() : sharedSpellings(db, dataset.id, group.position, cells.map((cell) => cell.g))
+  const series = order.map((name) => ({ name: groupSpelled.get(name) ?? name, values: totals.get(name)!.y }))
   return {
     spec,
     xKind: spec.x.bucket === null ? 'category' : 'date',
     xLabel: spec.x.bucket === null ? x.label : `${x.label} (${spec.x.bucket === 'fiscal-year' ? 'fiscal year' : spec.x.bucket})`,
     yLabel,
     labels: labels.map((label) => xSpelled.get(label) ?? label),
-    series: order.map((name) => ({ name: groupSpelled.get(name) ?? name, values: totals.get(name)!.y })),
+    series,
     rows,
-    caption: captionOf(db, dataset.id, dataset.name)
+    caption: captionOf(db, dataset.id, dataset.name),
+    share: chartShare(spec, x.label, labels, series)
   }
 }

@@ -24,6 +24,7 @@ const sampleChart = record({
   x: record({ column: text(300), bucket: nullable(oneOf(...DATE_BUCKETS)) }),
   y: record({ aggregate: oneOf(...AGGREGATES), column: nullable(text(300)) }),
   groupBy: nullable(record({ column: text(300), top: int(1, 50) })),
+  share: nullable(record({ part: text(1000), whole: text(1000) })),
   filters: list(
     record({ column: text(300), op: oneOf(...FILTER_OPS), value: optional(text(1000)), min: optional(text(100)), max: optional(text(100)) }),
     20

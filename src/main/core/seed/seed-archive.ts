@@ -41,6 +41,7 @@ function sampleChartSpec(db: Database, chart: SampleManifest['charts'][number], 
     x: { column: position(chart.x.column), bucket: chart.x.bucket },
     y: { aggregate: chart.y.aggregate, column: chart.y.column === null ? null : position(chart.y.column) },
     groupBy: chart.groupBy === null ? null : { column: position(chart.groupBy.column), top: chart.groupBy.top },
+    share: chart.share,
     filters: chart.filters.map((filter) => ({ column: position(filter.column), op: filter.op, value: filter.value ?? null, min: filter.min ?? null, max: filter.max ?? null }))
   }
 }

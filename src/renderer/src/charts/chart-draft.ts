@@ -63,6 +63,7 @@ export function defaultChartSpec(dataset: { id: number; name: string; columns: r
     x: { column: xColumn?.position ?? 0, bucket: dateColumn === undefined ? null : 'month' },
     y: figure === null ? { aggregate: 'count', column: null } : { aggregate: 'sum', column: figure.position },
     groupBy: null,
+    share: null,
     filters: [...filters]
   }
 }
@@ -70,7 +71,8 @@ export function defaultChartSpec(dataset: { id: number; name: string; columns: r
 /** A new x column: dates keep (or get) a bucket, anything else is read as categories. */
 export function withX(spec: ChartSpec, column: Column): ChartSpec {
   const bucket = isDateType(column.type) ? (spec.x.bucket ?? 'month') : null
-  return { ...spec, x: { column: column.position, bucket } }
+  // A share names two x values; on another axis they are gone.
+  return { ...spec, x: { column: column.position, bucket }, share: null }
 }
 
 /** A new y aggregate: anything but a count needs a numeric column, the current one if it is numeric. */
@@ -82,7 +84,8 @@ export function withAggregate(spec: ChartSpec, aggregate: Aggregate, columns: re
 }
 
 export function withSeries(spec: ChartSpec, column: number | null): ChartSpec {
-  return { ...spec, groupBy: column === null ? null : { column, top: spec.groupBy?.top ?? DEFAULT_TOP } }
+  // A share compares two bars of one series, so series and a share do not go together.
+  return { ...spec, groupBy: column === null ? null : { column, top: spec.groupBy?.top ?? DEFAULT_TOP }, share: column === null ? spec.share : null }
 }
 
 export function withTop(spec: ChartSpec, top: number): ChartSpec {

@@ -36,6 +36,7 @@ async function scene(): Promise<{ dir: string; path: string; spec: string; kept:
   expect(restored.code).toBe(0)
   const kept = /saved as (.+) \(casefile/.exec(restored.out)![1]!
   const spec = join(made.dir, 'spec.json')
+  // Written as a spec file from before charts could show a share: it names none, and is read as such.
   writeFileSync(spec, JSON.stringify({ datasetId: removals, type: 'bar', title: 'ICE removals', x: { column: 0, bucket: null }, y: { aggregate: 'sum', column: 2 }, groupBy: null, filters: [] }))
   return { dir: made.dir, path, spec, kept }
 }

@@ -168,7 +168,7 @@ describe('casefile import options', () => {
     const filter = (value: string) => ({ column: 1, op: 'equals', value, min: null, max: null })
     writeFileSync(specPath, JSON.stringify({
       datasetId: id, type: 'bar', title: 'ICE removals', x: { column: 0, bucket: null }, y: { aggregate: 'sum', column: 2 },
-      groupBy: { column: 1, top: 2 }, filters: [filter('ice_removals_total'), filter('ice_removals_convicted_criminal')]
+      groupBy: { column: 1, top: 2 }, share: null, filters: [filter('ice_removals_total'), filter('ice_removals_convicted_criminal')]
     }))
     const json = await cli(['--archive', path, 'chart', specPath, '--json'])
     expect(json.code).toBe(0)

@@ -38,7 +38,7 @@ async function damagedArchive(table: string, leaf: number): Promise<{ archive: A
 
 /** One call of every API method, with arguments that name things the seeded archive holds. */
 function everyCall(dir: string): { [M in ApiMethod]: ApiArgs<M> } {
-  const spec = { datasetId: 1, type: 'bar' as const, title: 't', x: { column: 0, bucket: null }, y: { aggregate: 'count' as const, column: null }, groupBy: null, filters: [] }
+  const spec = { datasetId: 1, type: 'bar' as const, title: 't', x: { column: 0, bucket: null }, y: { aggregate: 'count' as const, column: null }, groupBy: null, share: null, filters: [] }
   const filters = { kinds: [], source: null, from: '', to: '', sort: 'relevance' as const }
   return {
     getArchiveInfo: undefined,

@@ -39,7 +39,7 @@ beforeAll(async () => {
 afterAll(() => cleanup())
 
 function spec(overrides: Partial<ChartSpec>): ChartSpec {
-  return { datasetId, type: 'bar', title: 'Cases', x: { column: 0, bucket: 'fiscal-year' }, y: { aggregate: 'count', column: null }, groupBy: null, filters: [], ...overrides }
+  return { datasetId, type: 'bar', title: 'Cases', x: { column: 0, bucket: 'fiscal-year' }, y: { aggregate: 'count', column: null }, groupBy: null, share: null, filters: [], ...overrides }
 }
 
 const values = (data: ReturnType<typeof aggregateChart>) => data.series.map((series) => [series.name, series.values])
@@ -72,6 +72,20 @@ describe('aggregateChart', () => {
     expect(aggregateChart(db, spec({ y: { aggregate: 'avg', column: 4 } })).series[0]!.values).toEqual([100.5, 86.75, 1])
     expect(aggregateChart(db, spec({ y: { aggregate: 'min', column: 4 } })).series[0]!.values).toEqual([100.5, 10, 1])
     expect(aggregateChart(db, spec({ y: { aggregate: 'max', column: 3 }, x: { column: 0, bucket: 'month' } })).series[0]!.values.slice(0, 4)).toEqual([10, 30, null, null])
+  })
+
+  it('shows the share one bar is of another, with both figures, when the chart asks for it', () => {
+    const byCourt = { x: { column: 1, bucket: null }, y: { aggregate: 'sum', column: 3 } } as const
+    expect(aggregateChart(db, spec(byCourt)).share).toBe(null)
+    const data = aggregateChart(db, spec({ ...byCourt, share: { part: 'Miami', whole: 'Denver' } }))
+    // Miami 30 + 40 = 70 days; Denver 10 + 20 + 50 + 80 = 160.
+    expect(data.share).toEqual({ part: { label: 'Miami', value: 70 }, whole: { label: 'Denver', value: 160 }, percent: 43.75, text: 'Miami: 43.75% of Denver (70 of 160)' })
+    expect(() => aggregateChart(db, spec({ ...byCourt, share: { part: 'Boston', whole: 'Denver' } }))).toThrow(
+      '“Boston” is not a value on the x axis (court), so its share of “Denver” cannot be shown; choose two values the chart shows.'
+    )
+    expect(() => aggregateChart(db, spec({ ...byCourt, groupBy: { column: 2, top: 2 }, share: { part: 'Miami', whole: 'Denver' } }))).toThrow(
+      'A share compares two bars of one series; remove the series to show it.'
+    )
   })
 
   it('names the y axis after the measured column, with the aggregate in words', () => {

@@ -14,7 +14,7 @@ beforeAll(async () => {
   db = made.archive.db
   cleanup = made.cleanup
   const removals = db.prepare("SELECT id FROM datasets WHERE name LIKE 'ICE removals%'").get() as { id: number }
-  spec = { datasetId: removals.id, type: 'line', title: 'Removals', x: { column: 0, bucket: null }, y: { aggregate: 'sum', column: 2 }, groupBy: null, filters: [] }
+  spec = { datasetId: removals.id, type: 'line', title: 'Removals', x: { column: 0, bucket: null }, y: { aggregate: 'sum', column: 2 }, groupBy: null, share: null, filters: [] }
 })
 afterAll(() => cleanup())
 

@@ -173,7 +173,7 @@ describe('exportNotes', () => {
     const path = join(dir, 'pipes.csv')
     writeFileSync(path, 'court | city,cases | closed\nDenver | Aurora,5\nMiami,3\n')
     const datasetId = (await importOneFile(db, { path, options: DEFAULT_IMPORT_OPTIONS, article: null, dataset: null }, new AbortController().signal, () => undefined, null)).id!
-    const spec = { datasetId, type: 'bar' as const, title: 'Cases | by court', x: { column: 0, bucket: null }, y: { aggregate: 'sum' as const, column: 1 }, groupBy: null, filters: [] }
+    const spec = { datasetId, type: 'bar' as const, title: 'Cases | by court', x: { column: 0, bucket: null }, y: { aggregate: 'sum' as const, column: 1 }, groupBy: null, share: null, filters: [] }
     const chart = saveChart(db, 'Cases | by court', spec).id
     const md = exportNotes(db, [insertNote(db, 'Pipes', `[[chart:${chart}]]`).id], 'markdown', null).text
     const rendered = markdownIt().render(md)

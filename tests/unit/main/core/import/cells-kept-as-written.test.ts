@@ -97,6 +97,7 @@ describe('cells kept as written', () => {
       x: { column: 0, bucket: null },
       y: { aggregate, column: 1 },
       groupBy: null,
+      share: null,
       filters: []
     })
     expect(aggregateChart(db, chart('sum')).series[0]!.values).toEqual([12, 5, 30])
@@ -160,7 +161,7 @@ describe('cells kept as written', () => {
     ])
     expect(columnStats(db, id, 2, []).spellings).toEqual({})
 
-    const chart: ChartSpec = { datasetId: id, type: 'bar', title: 'Amounts', x: { column: 1, bucket: null }, y: { aggregate: 'count', column: null }, groupBy: null, filters: [] }
+    const chart: ChartSpec = { datasetId: id, type: 'bar', title: 'Amounts', x: { column: 1, bucket: null }, y: { aggregate: 'count', column: null }, groupBy: null, share: null, filters: [] }
     const byAmount = aggregateChart(db, chart)
     expect([byAmount.labels, byAmount.series[0]!.values]).toEqual([['1.50', '2', '1e3'], [2, 1, 1]])
     expect(aggregateChart(db, { ...chart, x: { column: 2, bucket: null } }).labels).toEqual(['2', '8'])

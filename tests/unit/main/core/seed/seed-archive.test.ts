@@ -93,7 +93,13 @@ describe('the sample archive', () => {
     const [closed, reviewed] = closure!.series[0]!.values as number[]
     expect([closed, reviewed]).toEqual([4403, 288361])
     expect(((closed! / reviewed!) * 100).toFixed(2)).toBe('1.53')
-    expect(closure!.spec.title).toContain('4,403 of 288,361 reviewed cases closed (1.53%)')
+    // The chart shows that rate itself, worked out from its two bars, not only in a title typed by hand.
+    expect(closure!.share).toEqual({
+      part: { label: 'cases_closed', value: 4403 },
+      whole: { label: 'cases_reviewed', value: 288361 },
+      percent: expect.closeTo(1.5269, 4),
+      text: 'cases_closed: 1.53% of cases_reviewed (4,403 of 288,361)'
+    })
     const may29 = review!.labels.indexOf('2012-05-29')
     expect(Object.fromEntries(review!.series.map((series) => [series.name, series.values[may29]]))).toEqual({ cases_reviewed: 288361, cases_closed: 4403 })
     const fy = (year: string, measure: string) => removals!.series.find((series) => series.name === measure)!.values[removals!.labels.indexOf(year)]
