@@ -1,7 +1,8 @@
 import type { Database } from 'better-sqlite3'
 import { writeExportFile } from '../fs/write-export-file'
 import { InvalidRequest } from '../invalid-request'
-import { exportNotes } from './export-notes'
+import { exportNotesPaged, NO_PAGES, pageMark } from './export-notes'
+import { pdfPageTexts } from './pdf-page-texts'
 import type { PdfPrinter } from './pdf-printer'
 
 export type NotesFileFormat = 'pdf' | 'html' | 'markdown'
@@ -39,9 +40,35 @@ export async function exportNotesToFile(
   overwrite: boolean
 ): Promise<NotesFile> {
   if (request.format === 'pdf' && printer === null) throw new InvalidRequest('Printing to PDF is not available here; export HTML or Markdown instead.')
-  const exported = exportNotes(db, request.ids, request.format === 'markdown' ? 'markdown' : 'html', request.title)
+  const exported = exportNotesPaged(db, request.ids, request.format === 'markdown' ? 'markdown' : 'html', request.title, NO_PAGES)
   const path = await choosePath(`${exported.title}.${NOTES_FILE_EXTENSION[request.format]}`)
   if (path === null) return { path: null, notes: 0, sources: 0 }
-  writeExportFile(path, printer !== null && request.format === 'pdf' ? await printer.print(exported.text) : exported.text, overwrite)
+  writeExportFile(path, printer !== null && request.format === 'pdf' ? await printNumbered(db, request, printer) : exported.text, overwrite)
   return { path, notes: exported.notes, sources: exported.sources }
+}
+
+const MARK = new RegExp(`${pageMark('')}(note-\\d+|sources)`, 'g')
+
+/**
+ * A PDF whose contents give the page each note (and the Sources) begins on. Where a page breaks is
+ * only known once printed, so a dossier is printed twice: with a mark atop each part, to read the
+ * pages from, then without marks and with those pages. The marks sit where page breaks already
+ * fall (each part starts a page), and a number only lengthens a contents line it shares, so the
+ * second printing breaks where the first did.
+ */
+async function printNumbered(db: Database, request: NotesFileRequest, printer: PdfPrinter): Promise<Uint8Array> {
+  if (request.ids.length < 2) return printer.print(exportNotesPaged(db, request.ids, 'html', request.title, NO_PAGES).text)
+  const marked = await printer.print(exportNotesPaged(db, request.ids, 'html', request.title, { marked: true, pages: null }).text)
+  const pages = new Map<string, number>()
+  let texts: string[] = []
+  try {
+    texts = await pdfPageTexts(marked)
+  } catch {
+    // A printer whose PDF pdf.js cannot read back still prints the whole dossier; only the contents
+    // go without page numbers, which is better than no export at all.
+  }
+  texts.forEach((text, index) => {
+    for (const [, key] of text.matchAll(MARK)) if (!pages.has(key!)) pages.set(key!, index + 1)
+  })
+  return printer.print(exportNotesPaged(db, request.ids, 'html', request.title, { marked: false, pages }).text)
 }

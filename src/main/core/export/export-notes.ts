@@ -23,6 +23,25 @@ function notesOf(db: Database, ids: readonly number[]): Note[] {
 }
 
 const titleOf = (note: Note) => note.title.trim() || 'Untitled note'
+
+/**
+ * What a dossier's contents can say about pages. A PDF is printed twice: first with a mark at the
+ * top of each chapter and of the Sources (`marked`), so the page each begins on can be read from
+ * the print; then without marks, each contents entry with that page (`pages`, by the mark's key).
+ */
+export interface ContentsPages {
+  marked: boolean
+  pages: ReadonlyMap<string, number> | null
+}
+
+/** For HTML, Markdown and a single note: contents (if any) without page numbers. */
+export const NO_PAGES: ContentsPages = { marked: false, pages: null }
+
+/** The text of the mark printed at the top of the part called `key` ("note-12", "sources"). */
+export const pageMark = (key: string) => `casefile-page-${key}`
+
+const SOURCES_KEY = 'sources'
+const noteKey = (note: Note) => `note-${note.id}`
 const day = (iso: string) => iso.slice(0, 10)
 
 /**
@@ -30,24 +49,30 @@ const day = (iso: string) => iso.slice(0, 10)
  * HTML document that loads nothing and runs nothing: its Content-Security-Policy allows only its
  * own inline style and data: images. Every export ends with the Sources list.
  */
-function toHtml(notes: Note[], title: string, sources: ExportSources, charts: ReadonlyMap<number, EmbeddedChart>, exportedAt: string): string {
+function toHtml(notes: Note[], title: string, sources: ExportSources, charts: ReadonlyMap<number, EmbeddedChart>, exportedAt: string, contents: ContentsPages): string {
   const md = noteMarkdown()
   const dossier = notes.length > 1
   const parts: string[] = []
+  // The page number goes first: floated right, it then stays on the entry's first line.
+  const pageOf = (key: string) => {
+    const page = contents.pages?.get(key)
+    return page === undefined ? '' : `<span class="page">${page}</span>`
+  }
+  const mark = (key: string) => (contents.marked ? `<p class="page-mark">${pageMark(key)}</p>` : '')
   if (dossier) {
     parts.push(
       `<section class="title-page"><h1>${escapeHtml(title)}</h1><p>${notes.length} notes · ${sources.sources.length} sources</p><p>Exported from Casefile on ${day(exportedAt)}</p></section>`,
-      `<nav class="contents"><h2>Contents</h2><ol>${notes.map((note) => `<li><a href="#note-${note.id}">${escapeHtml(titleOf(note))}</a></li>`).join('')}${sources.sources.length > 0 ? '<li class="sources-entry"><a href="#sources">Sources</a></li>' : ''}</ol></nav>`
+      `<nav class="contents"><h2>Contents</h2><ol>${notes.map((note) => `<li>${pageOf(noteKey(note))}<a href="#note-${note.id}">${escapeHtml(titleOf(note))}</a></li>`).join('')}${sources.sources.length > 0 ? `<li class="sources-entry">${pageOf(SOURCES_KEY)}<a href="#sources">Sources</a></li>` : ''}</ol></nav>`
     )
   }
   for (const note of notes) {
     parts.push(
-      `<section class="chapter" id="note-${note.id}"><h1>${escapeHtml(titleOf(note))}</h1><p class="dates">Written ${day(note.createdAt)}${day(note.updatedAt) !== day(note.createdAt) ? `, revised ${day(note.updatedAt)}` : ''}</p>${md.render(note.body, { sources, charts })}</section>`
+      `<section class="chapter" id="note-${note.id}">${mark(noteKey(note))}<h1>${escapeHtml(titleOf(note))}</h1><p class="dates">Written ${day(note.createdAt)}${day(note.updatedAt) !== day(note.createdAt) ? `, revised ${day(note.updatedAt)}` : ''}</p>${md.render(note.body, { sources, charts })}</section>`
     )
   }
   if (sources.sources.length > 0) {
     parts.push(
-      `<section class="sources" id="sources"><h2>Sources</h2><ol>${sources.sources
+      `<section class="sources" id="sources">${mark(SOURCES_KEY)}<h2>Sources</h2><ol>${sources.sources
         .map((source) => `<li id="source-${source.number}" value="${source.number}">${escapeHtml(sourceLine(source))}</li>`)
         .join('')}</ol></section>`
     )
@@ -110,11 +135,16 @@ function toMarkdown(notes: Note[], title: string, sources: ExportSources, charts
 
 /** Exports notes (in the order given) as HTML or Markdown; a dossier when there is more than one. */
 export function exportNotes(db: Database, ids: readonly number[], format: ExportFormat, title: string | null): NotesExport {
+  return exportNotesPaged(db, ids, format, title, NO_PAGES)
+}
+
+/** exportNotes, with what the contents say about pages (for a dossier printed to PDF). */
+export function exportNotesPaged(db: Database, ids: readonly number[], format: ExportFormat, title: string | null, contents: ContentsPages): NotesExport {
   const notes = notesOf(db, ids)
   const bodies = notes.map((note) => note.body)
   const sources = collectSources(db, bodies)
   const charts = embeddedCharts(db, bodies)
   const documentTitle = title?.trim() || (notes.length === 1 ? titleOf(notes[0]!) : `Dossier: ${notes.length} notes`)
-  const text = format === 'html' ? toHtml(notes, documentTitle, sources, charts, new Date().toISOString()) : toMarkdown(notes, documentTitle, sources, charts)
+  const text = format === 'html' ? toHtml(notes, documentTitle, sources, charts, new Date().toISOString(), contents) : toMarkdown(notes, documentTitle, sources, charts)
   return { title: documentTitle, text, notes: notes.length, sources: sources.sources.length }
 }

@@ -27,6 +27,8 @@ table { border-collapse: collapse; } td, th { border: 1px solid #bbb; padding: 0
 .title-page h1 { font-size: 2.4em; }
 .contents { break-after: page; }
 .contents ol { padding-left: 1.4em; } .contents li { margin: 0.3em 0; }
+.contents .page { float: right; margin-left: 1em; font-variant-numeric: tabular-nums; }
+.page-mark { margin: 0; font-size: 6pt; line-height: 1; }
 .dossier .chapter { break-before: page; }
 .dossier .contents + .chapter { break-before: auto; }
 .sources { break-before: page; }

@@ -1,6 +1,3 @@
-import { createRequire } from 'node:module'
-import { dirname, join } from 'node:path'
-import { pathToFileURL } from 'node:url'
 import type { ArticlePage } from '@shared/model'
 import type { ArticleFields } from '../parse-article-text'
 import { ImportCancelled, ImportInputError } from '../row-sink'
@@ -8,8 +5,7 @@ import { layOutPdfText, type PdfTextRun } from './lay-out-pdf-text'
 import type { OcrEngine } from './ocr-engine'
 import { normaliseDate } from './normalise-date'
 import { removeReservedCharacters } from './remove-reserved-characters'
-
-type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs')
+import { loadPdfJs, pdfJsDataFolder, type PdfJs } from '../../pdf/load-pdfjs'
 
 /** A PDF's header may follow some junk, but within its first kilobyte; its end marker sits in the last one. */
 const HEADER_WINDOW = 1024
@@ -23,28 +19,6 @@ const STAMP_CHARS = 200
 const OCR_DPI = 200
 /** …but no page picture larger than this (a poster-sized page is drawn at a lower resolution). */
 const MAX_OCR_PIXELS = 40_000_000
-
-let loaded: Promise<PdfJs> | null = null
-
-/**
- * pdf.js is loaded on first use (it is large, and most imports are not PDFs). In Node it runs its
- * "worker" in this thread; pointing workerSrc at the installed file keeps that working when the app
- * is bundled, where pdf.js's default relative path would not resolve.
- */
-function loadPdfJs(): Promise<PdfJs> {
-  loaded ??= import('pdfjs-dist/legacy/build/pdf.mjs').then((pdfjs) => {
-    const require = createRequire(import.meta.url)
-    pdfjs.GlobalWorkerOptions.workerSrc = pathToFileURL(require.resolve('pdfjs-dist/legacy/build/pdf.worker.mjs')).href
-    return pdfjs
-  })
-  return loaded
-}
-
-/** Where pdf.js finds the data files for fonts a PDF names but does not embed, and for CJK encodings. */
-function dataFolder(name: string): string {
-  const require = createRequire(import.meta.url)
-  return join(dirname(require.resolve('pdfjs-dist/package.json')), name) + '/'
-}
 
 /** How a PDF is read: OCR for pages without text, progress per page, and a way to stop. */
 export interface PdfReading {
@@ -85,8 +59,8 @@ export async function extractPdfArticle(bytes: Uint8Array, fileName: string, rea
     stopAtErrors: false,
     enableXfa: false,
     verbosity: pdfjs.VerbosityLevel.ERRORS,
-    standardFontDataUrl: dataFolder('standard_fonts'),
-    cMapUrl: dataFolder('cmaps'),
+    standardFontDataUrl: pdfJsDataFolder('standard_fonts'),
+    cMapUrl: pdfJsDataFolder('cmaps'),
     cMapPacked: true
   })
   try {

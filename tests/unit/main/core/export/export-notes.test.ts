@@ -8,6 +8,7 @@ import { insertArticle } from '../../../../../src/main/core/articles/article-que
 import { addArticleCitation, addDatasetCitation } from '../../../../../src/main/core/citations/citation-queries'
 import { citationToken } from '../../../../../src/shared/citation-text'
 import { exportNotes } from '../../../../../src/main/core/export/export-notes'
+import { exportNotesToFile } from '../../../../../src/main/core/export/export-notes-to-file'
 import { insertNote, updateNote } from '../../../../../src/main/core/notes/note-queries'
 import { saveChart } from '../../../../../src/main/core/charts/chart-queries'
 import { importOneFile } from '../../../../../src/main/core/import/import-one-file'
@@ -249,6 +250,24 @@ describe.skipIf(chromium === null)('PDF export through headless Chromium', () =>
     expect(pdfText(path, 4)).toContain('The court backlog grew.')
     expect(pdfText(path, 4).trim().split('\n').at(-1)!.trim()).toBe('4')
     expect(pdfText(path, 6)).toContain(SEED_TITLE)
+  }, 60_000)
+
+  it('numbers the dossier’s contents with the page each note starts on, as the pages themselves say', async () => {
+    const long = insertNote(db, 'Long backlog', Array.from({ length: 60 }, (_, i) => `Paragraph ${i + 1} about the court backlog, long enough to fill a line of the page.`).join('\n\n')).id
+    const after = insertNote(db, 'After the long one', 'It starts on a later page.').id
+    const path = join(dir, 'numbered.pdf')
+    await exportNotesToFile(db, { ids: [quotedNote, long, after], format: 'pdf', title: 'Numbered dossier' }, async () => path, new ChromiumPdfPrinter(chromium!), false)
+    const pages = pdfPages(path)
+    const startOf = (text: string) => Array.from({ length: pages }, (_, i) => i + 1).find((page) => pdfText(path, page).includes(text))!
+    const contents = pdfText(path, 2).split('\n').map((line) => line.replace(/\s+/g, ' ').trim())
+    const entry = (title: string) => contents.find((line) => line.includes(title))!
+    expect(startOf('It starts on a later page.')).toBeGreaterThan(startOf('Paragraph 1 about') + 1)
+    expect(entry('Closure rate')).toMatch(new RegExp(`\\b${startOf('Fewer than')}$`))
+    expect(entry('Long backlog')).toMatch(new RegExp(`\\b${startOf('Paragraph 1 about')}$`))
+    expect(entry('After the long one')).toMatch(new RegExp(`\\b${startOf('It starts on a later page.')}$`))
+    expect(entry('Sources')).toMatch(new RegExp(`\\b${pages}$`))
+    // The marks the first printing found the pages by are gone from the second.
+    expect(pdfText(path)).not.toMatch(/casefile-page/)
   }, 60_000)
 
   it('prints an embedded chart as drawn: the page is inked where the chart is', async () => {
