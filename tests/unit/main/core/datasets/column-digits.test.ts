@@ -1,24 +1,11 @@
-import { writeFileSync } from 'node:fs'
-import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
-import { DEFAULT_IMPORT_OPTIONS } from '../../../../../src/shared/model'
+import { describe, expect, it } from 'vitest'
 import { getDataset } from '../../../../../src/main/core/datasets/dataset-queries'
 import { setColumnDigits } from '../../../../../src/main/core/datasets/set-column-digits'
-import { importOneFile } from '../../../../../src/main/core/import/import-one-file'
-import { tempArchive } from '../../../../helpers/temp-archive'
-
-const cleanups: (() => void)[] = []
-afterEach(() => {
-  while (cleanups.length) cleanups.pop()!()
-})
+import { importTestArchive } from '../../../../helpers/import-test-archive'
 
 async function dataset(csv: string) {
-  const made = await tempArchive(false)
-  cleanups.push(made.cleanup)
-  const path = join(made.dir, 'data.csv')
-  writeFileSync(path, csv)
-  const { db } = made.archive
-  const id = (await importOneFile(db, { path, options: DEFAULT_IMPORT_OPTIONS, article: null, dataset: null }, new AbortController().signal, () => undefined, null)).id!
+  const { db, write, run } = await importTestArchive()
+  const id = (await run(write('data.csv', csv), {}, () => undefined)).id!
   return { db, id }
 }
 
