@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import type { Database } from 'better-sqlite3'
 import { writeExportFile } from '../fs/write-export-file'
 import { InvalidRequest } from '../invalid-request'
@@ -47,8 +48,6 @@ export async function exportNotesToFile(
   return { path, notes: exported.notes, sources: exported.sources }
 }
 
-const MARK = new RegExp(`${pageMark('')}(note-\\d+|sources)`, 'g')
-
 /**
  * A PDF whose contents give the page each note (and the Sources) begins on. Where a page breaks is
  * only known once printed, so a dossier is printed twice: with a mark atop each part, to read the
@@ -58,7 +57,10 @@ const MARK = new RegExp(`${pageMark('')}(note-\\d+|sources)`, 'g')
  */
 async function printNumbered(db: Database, request: NotesFileRequest, printer: PdfPrinter): Promise<Uint8Array> {
   if (request.ids.length < 2) return printer.print(exportNotesPaged(db, request.ids, 'html', request.title, NO_PAGES).text)
-  const marked = await printer.print(exportNotesPaged(db, request.ids, 'html', request.title, { marked: true, pages: null }).text)
+  // A mark of its own for this export: a note that quotes another dossier's marks cannot move a page.
+  const mark = `casefile${randomBytes(6).toString('hex')}`
+  const found = new RegExp(`${pageMark(mark, '(note-\\d+|sources)')}`, 'g')
+  const marked = await printer.print(exportNotesPaged(db, request.ids, 'html', request.title, { mark, pages: null }).text)
   const pages = new Map<string, number>()
   let texts: string[] = []
   try {
@@ -68,7 +70,7 @@ async function printNumbered(db: Database, request: NotesFileRequest, printer: P
     // go without page numbers, which is better than no export at all.
   }
   texts.forEach((text, index) => {
-    for (const [, key] of text.matchAll(MARK)) if (!pages.has(key!)) pages.set(key!, index + 1)
+    for (const [, key] of text.matchAll(found)) if (!pages.has(key!)) pages.set(key!, index + 1)
   })
-  return printer.print(exportNotesPaged(db, request.ids, 'html', request.title, { marked: false, pages }).text)
+  return printer.print(exportNotesPaged(db, request.ids, 'html', request.title, { mark: null, pages }).text)
 }

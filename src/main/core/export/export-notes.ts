@@ -26,19 +26,20 @@ const titleOf = (note: Note) => note.title.trim() || 'Untitled note'
 
 /**
  * What a dossier's contents can say about pages. A PDF is printed twice: first with a mark at the
- * top of each chapter and of the Sources (`marked`), so the page each begins on can be read from
- * the print; then without marks, each contents entry with that page (`pages`, by the mark's key).
+ * top of each chapter and of the Sources (`mark`: a word no note can know in advance), so the page
+ * each begins on can be read from the print; then without marks, each contents entry with that page
+ * (`pages`, by the part's key).
  */
 export interface ContentsPages {
-  marked: boolean
+  mark: string | null
   pages: ReadonlyMap<string, number> | null
 }
 
 /** For HTML, Markdown and a single note: contents (if any) without page numbers. */
-export const NO_PAGES: ContentsPages = { marked: false, pages: null }
+export const NO_PAGES: ContentsPages = { mark: null, pages: null }
 
-/** The text of the mark printed at the top of the part called `key` ("note-12", "sources"). */
-export const pageMark = (key: string) => `casefile-page-${key}`
+/** The text printed at the top of the part called `key` ("note-12", "sources"). */
+export const pageMark = (mark: string, key: string) => `${mark}-${key}`
 
 const SOURCES_KEY = 'sources'
 const noteKey = (note: Note) => `note-${note.id}`
@@ -58,7 +59,7 @@ function toHtml(notes: Note[], title: string, sources: ExportSources, charts: Re
     const page = contents.pages?.get(key)
     return page === undefined ? '' : `<span class="page">${page}</span>`
   }
-  const mark = (key: string) => (contents.marked ? `<p class="page-mark">${pageMark(key)}</p>` : '')
+  const mark = (key: string) => (contents.mark === null ? '' : `<p class="page-mark">${escapeHtml(pageMark(contents.mark, key))}</p>`)
   if (dossier) {
     parts.push(
       `<section class="title-page"><h1>${escapeHtml(title)}</h1><p>${notes.length} notes · ${sources.sources.length} sources</p><p>Exported from Casefile on ${day(exportedAt)}</p></section>`,
