@@ -31,7 +31,8 @@ function file(name: string, text: string): string {
 
 async function importAll(paths: string[]): Promise<ImportOutcome[]> {
   const outcomes: ImportOutcome[] = []
-  for (const path of paths) outcomes.push(await runner.run({ path, options: DEFAULT_IMPORT_OPTIONS, article: null, dataset: null }, new AbortController().signal, () => undefined))
+  const requests = paths.map((path) => ({ path, options: DEFAULT_IMPORT_OPTIONS, article: null, dataset: null }))
+  await runner.run(requests, new AbortController().signal, { progress: () => undefined, outcome: (index, outcome) => (outcomes[index] = outcome) })
   return outcomes
 }
 

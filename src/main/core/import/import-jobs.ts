@@ -2,9 +2,22 @@ import { basename } from 'node:path'
 import type { ApiEvent } from '@shared/api'
 import type { ImportOptions, ImportOutcome, JobStatus } from '@shared/model'
 import { expandImportPaths } from './expand-import-paths'
+import type { ImportFilesListener } from './import-files'
+import type { ImportProgress } from './import-one-file'
 import type { ImportRunner } from './import-runner'
 
 const KEPT_JOBS = 50
+/** How often a running job's state is sent to the window (and the CLI's progress line). */
+const PUBLISH_MS = 100
+
+/** What a file's progress line says it is doing. */
+function progressWords(progress: ImportProgress): string {
+  if (progress.phase === 'checking') return 'checking'
+  if (progress.phase === 'indexing') return 'indexing for search'
+  if (progress.parts === 'pages') return `page ${progress.partsRead} of ${progress.partsTotal}${progress.ocrPages > 0 ? ` (${progress.ocrPages} read by OCR)` : ''}`
+  if (progress.parts === 'sheets') return `sheet ${Math.min(progress.partsRead + 1, progress.partsTotal)} of ${progress.partsTotal}`
+  return 'reading'
+}
 
 function summarise(outcomes: ImportOutcome[]): string {
   const count = (status: ImportOutcome['status']) => outcomes.filter((outcome) => outcome.status === status).length
@@ -35,6 +48,9 @@ export class ImportJobs {
   private running = false
   private sequence = 0
   private disposed = false
+  /** When each job was last published, and the publication waiting for its turn (publishSoon). */
+  private readonly published = new WeakMap<QueuedJob, number>()
+  private readonly pending = new Map<QueuedJob, NodeJS.Timeout>()
 
   constructor(
     private readonly runner: ImportRunner,
@@ -81,6 +97,8 @@ export class ImportJobs {
     this.disposed = true
     for (const job of this.jobs.values()) job.controller.abort()
     while (this.running) await new Promise((resolve) => setTimeout(resolve, 10))
+    for (const timer of this.pending.values()) clearTimeout(timer)
+    this.pending.clear()
     await this.runner.close()
   }
 
@@ -97,45 +115,44 @@ export class ImportJobs {
   private async run(job: QueuedJob): Promise<void> {
     const { status } = job
     const files = await expandImportPaths(job.paths)
+    const requests = files.map((path) => ({ path, options: job.options, article: null, dataset: null }))
+    // Progress arrives file after file; a file's bytes and rows count as done once the next begins.
+    let current = -1
     let doneBytes = 0
-    for (let index = 0; index < files.length; index++) {
-      const path = files[index]!
-      const name = basename(path)
-      if (job.controller.signal.aborted) {
-        status.outcomes.push({ file: name, path, status: 'cancelled', kind: null, id: null, rows: 0, warnings: [], emptiedCells: [], error: null, seconds: 0, dataSeconds: 0, ocr: null, sheets: null })
-        continue
-      }
-      const rowsBefore = status.rowsWritten
-      status.detail = files.length > 1 ? `${name} (${index + 1} of ${files.length})` : name
-      this.publish(job)
-      // A runner answers with an outcome, never a rejection; should one reject all the same, that
-      // file failed and the job goes on, rather than staying 'running' for ever.
-      const outcome = await this.runner.run({ path, options: job.options, article: null, dataset: null }, job.controller.signal, (progress) => {
+    let doneRows = 0
+    let last: ImportProgress | null = null
+    const named = (index: number) => (files.length > 1 ? `${basename(files[index]!)} (${index + 1} of ${files.length})` : basename(files[index]!))
+    const listener: ImportFilesListener = {
+      progress: (index, progress) => {
+        if (index !== current) {
+          if (last !== null) {
+            doneBytes += last.bytesTotal
+            doneRows += last.rowsWritten
+          }
+          current = index
+        }
+        last = progress
         status.bytesTotal = Math.max(status.bytesTotal, doneBytes + progress.bytesTotal)
         status.bytesRead = doneBytes + progress.bytesRead
-        status.rowsWritten = rowsBefore + progress.rowsWritten
-        const what =
-          progress.phase === 'checking'
-            ? 'checking'
-            : progress.phase === 'indexing'
-              ? 'indexing for search'
-              : progress.parts === 'pages'
-                ? `page ${progress.partsRead} of ${progress.partsTotal}${progress.ocrPages > 0 ? ` (${progress.ocrPages} read by OCR)` : ''}`
-                : progress.parts === 'sheets'
-                  ? `sheet ${Math.min(progress.partsRead + 1, progress.partsTotal)} of ${progress.partsTotal}`
-                  : 'reading'
-        status.detail = `${files.length > 1 ? `${name} (${index + 1} of ${files.length})` : name} — ${what}`
+        status.rowsWritten = doneRows + progress.rowsWritten
+        status.detail = `${named(index)} — ${progressWords(progress)}`
         // A PDF's pages are read one by one, not byte by byte (a scan takes seconds): they measure its progress.
         const done = progress.parts === 'pages' && progress.partsTotal > 0 ? doneBytes + (progress.bytesTotal * progress.partsRead) / progress.partsTotal : status.bytesRead
         status.progress = status.bytesTotal > 0 ? Math.min(1, done / status.bytesTotal) : null
-        this.publish(job)
-      }).catch((error: unknown) => failedOutcome(path, error))
-      doneBytes = status.bytesTotal
-      status.rowsWritten = rowsBefore + (outcome.status === 'imported' ? outcome.rows : 0)
-      status.outcomes.push(outcome)
-      this.publish(job)
+        this.publishSoon(job)
+      },
+      outcome: (_index, outcome) => {
+        status.outcomes.push(outcome)
+        this.publishSoon(job)
+      }
     }
+    // A runner answers for every file and never rejects; should one reject all the same, the files
+    // it did not answer for failed and the job goes on, rather than staying 'running' for ever.
+    await this.runner.run(requests, job.controller.signal, listener).catch((error: unknown) => {
+      for (const path of files.slice(status.outcomes.length)) status.outcomes.push(failedOutcome(path, error))
+    })
     const outcomes = status.outcomes
+    status.rowsWritten = outcomes.reduce((rows, outcome) => rows + (outcome.status === 'imported' ? outcome.rows : 0), 0)
     status.state = job.controller.signal.aborted
       ? 'cancelled'
       : outcomes.length > 0 && outcomes.every((outcome) => outcome.status === 'failed')
@@ -146,7 +163,32 @@ export class ImportJobs {
     this.publish(job)
   }
 
+  /**
+   * Publishes a running job's state at most every PUBLISH_MS. Each event carries the whole status
+   * (every outcome so far): for a folder of a thousand small files, publishing on every change
+   * cost seconds of copying on the thread that serves the window.
+   */
+  private publishSoon(job: QueuedJob): void {
+    if (this.pending.has(job)) return
+    const wait = Math.max(0, (this.published.get(job) ?? -Infinity) + PUBLISH_MS - performance.now())
+    if (wait === 0) {
+      this.publish(job)
+      return
+    }
+    this.pending.set(
+      job,
+      setTimeout(() => {
+        this.pending.delete(job)
+        this.publish(job)
+      }, wait)
+    )
+  }
+
   private publish(job: QueuedJob): void {
+    const timer = this.pending.get(job)
+    if (timer !== undefined) clearTimeout(timer)
+    this.pending.delete(job)
+    this.published.set(job, performance.now())
     if (this.disposed) return
     this.emit({ type: 'job', job: structuredClone(job.status) })
   }

@@ -149,19 +149,101 @@ async function checkUnchanged(path: string, fileName: string, before: BigIntStat
 export const READER_THREAD_MIN_BYTES = 1 << 20
 
 /**
+ * How one file's writes are made all or nothing: a transaction of its own, or a savepoint inside
+ * a batch's transaction (import-files.ts), whose commit then makes them durable.
+ */
+interface FileTransaction {
+  /** Whether the file's writes are still open (begun, neither kept nor undone). */
+  readonly open: boolean
+  begin(): void
+  keep(): void
+  undo(): void
+}
+
+function ownTransaction(db: Database): FileTransaction {
+  let open = false
+  // The commit that publishes a large import would also copy the whole write-ahead log into the
+  // database file (the automatic checkpoint). The rows are durable and visible once the log is
+  // synced, so that copy waits for the next commit (the search index's) instead.
+  let autoCheckpoint = 0
+  return {
+    get open() {
+      return open
+    },
+    begin() {
+      autoCheckpoint = Number(db.pragma('wal_autocheckpoint', { simple: true }))
+      db.pragma('wal_autocheckpoint = 0')
+      db.exec('BEGIN IMMEDIATE')
+      open = true
+    },
+    keep() {
+      db.exec('COMMIT')
+      open = false
+      db.pragma(`wal_autocheckpoint = ${autoCheckpoint}`)
+    },
+    undo() {
+      if (db.inTransaction) db.exec('ROLLBACK')
+      open = false
+      db.pragma(`wal_autocheckpoint = ${autoCheckpoint}`)
+    }
+  }
+}
+
+function batchSavepoint(db: Database): FileTransaction {
+  let open = false
+  return {
+    get open() {
+      return open
+    },
+    begin() {
+      db.exec('SAVEPOINT import_file')
+      open = true
+    },
+    keep() {
+      db.exec('RELEASE import_file')
+      open = false
+    },
+    undo() {
+      if (!open) return
+      db.exec('ROLLBACK TO import_file')
+      db.exec('RELEASE import_file')
+      open = false
+    }
+  }
+}
+
+/**
  * Imports one file as a dataset or an article through `db`, a connection this import owns (it holds
  * a write transaction across awaits). Everything the file adds commits in one transaction; the
  * ledger records the attempt whatever happens; the same bytes imported twice are reported, not
  * copied. Only a regular file is read, and only if it stays as it was until the commit: its sha256
  * is that of exactly the bytes imported.
  */
-export async function importOneFile(
+export function importOneFile(
   db: Database,
   request: ImportRequest,
   signal: AbortSignal,
   onProgress: (progress: ImportProgress) => void,
   /** The built reader thread (out/main/import-reader-worker.js); null parses on this thread. */
   readerWorker: string | null
+): Promise<ImportOutcome> {
+  return importThrough(ownTransaction(db), db, request, signal, onProgress, readerWorker)
+}
+
+/**
+ * Imports one file as importOneFile does, inside the batch transaction `db` has open: the file's
+ * writes (its ledger lines too) are all or nothing within the batch, and durable when the batch
+ * commits. Its outcome must not be reported before that commit.
+ */
+export function importOneFileInBatch(...args: Parameters<typeof importOneFile>): Promise<ImportOutcome> {
+  const [db] = args
+  if (!db.inTransaction) throw new Error('importOneFileInBatch needs the batch transaction open')
+  return importThrough(batchSavepoint(db), ...args)
+}
+
+async function importThrough(
+  transaction: FileTransaction,
+  ...[db, request, signal, onProgress, readerWorker]: Parameters<typeof importOneFile>
 ): Promise<ImportOutcome> {
   const started = performance.now()
   const fileName = basename(request.path)
@@ -270,12 +352,7 @@ export async function importOneFile(
       },
       signal
     }
-    // The commit that publishes a large import would also copy the whole write-ahead log into the
-    // database file (the automatic checkpoint). The rows are durable and visible once the log is
-    // synced, so that copy waits for the next commit (the search index's) instead.
-    const autoCheckpoint = Number(db.pragma('wal_autocheckpoint', { simple: true }))
-    db.pragma('wal_autocheckpoint = 0')
-    db.exec('BEGIN IMMEDIATE')
+    transaction.begin()
     try {
       let result: ImportOutcome
       if (kind === 'article') {
@@ -365,8 +442,7 @@ export async function importOneFile(
         sha256 = read
         const duplicate = hashWhileReading && !request.options.force ? findDuplicateImport(db, sha256) : null
         if (duplicate) {
-          db.exec('ROLLBACK')
-          db.pragma(`wal_autocheckpoint = ${autoCheckpoint}`)
+          transaction.undo()
           recordIfPossible(() => finishImport(db, importId, { status: 'duplicate', rows: 0, warnings: [duplicate.warning], error: null, sha256 }))
           return outcome({ status: 'duplicate', kind: duplicate.kind, id: duplicate.id, warnings: [duplicate.warning] })
         }
@@ -382,9 +458,8 @@ export async function importOneFile(
         result = outcome({ status: 'imported', id: written.id, rows: written.rows, warnings: written.warnings, emptiedCells: written.emptiedCells })
       }
       await checkUnchanged(request.path, fileName, before)
-      db.exec('COMMIT')
+      transaction.keep()
       const dataSeconds = elapsed(started)
-      db.pragma(`wal_autocheckpoint = ${autoCheckpoint}`)
       const published = result.sheets !== null ? result.sheets.flatMap((sheet) => (sheet.id === null ? [] : [sheet.id])) : result.id !== null ? [result.id] : []
       if (result.kind === 'dataset' && published.length > 0) {
         // The rows are published; the search index is built in its own transaction so a large table is
@@ -401,8 +476,7 @@ export async function importOneFile(
       finishImport(db, importId, { status: 'imported', rows: result.rows, warnings: result.warnings, error: null, sha256 })
       return { ...result, dataSeconds, seconds: elapsed(started) }
     } catch (error) {
-      if (db.inTransaction) db.exec('ROLLBACK')
-      db.pragma(`wal_autocheckpoint = ${autoCheckpoint}`)
+      if (transaction.open) transaction.undo()
       if (error instanceof ImportCancelled) {
         recordIfPossible(() => finishImport(db, importId, { status: 'cancelled', rows: 0, warnings: [], error: null }))
         return outcome({ status: 'cancelled' })

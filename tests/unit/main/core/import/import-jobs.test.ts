@@ -38,10 +38,10 @@ describe('ImportJobs', () => {
     const events: ApiEvent[] = []
     let calls = 0
     const runner: ImportRunner = {
-      run: async (request) => {
+      run: async (requests, _signal, listener) => {
         calls++
         if (calls === 1) throw new Error('the thread vanished')
-        return { file: 'b.csv', path: request.path, status: 'imported', kind: 'dataset', id: 1, rows: 1, warnings: [], emptiedCells: [], error: null, seconds: 0, dataSeconds: 0, ocr: null, sheets: null }
+        listener.outcome(0, { file: 'b.csv', path: requests[0]!.path, status: 'imported', kind: 'dataset', id: 1, rows: 1, warnings: [], emptiedCells: [], error: null, seconds: 0, dataSeconds: 0, ocr: null, sheets: null })
       },
       close: () => Promise.resolve()
     }
@@ -53,6 +53,35 @@ describe('ImportJobs', () => {
     expect(failed.state).toBe('failed')
     expect(failed.outcomes.map((outcome) => outcome.error)).toEqual(['a.csv could not be imported: the thread vanished. Nothing was added.'])
     expect((await finished(events, second)).state).toBe('done')
+    await jobs.dispose()
+  })
+
+  it('sends a running job to the window at most every 100 ms, however many files end, and the final state whole', async () => {
+    const events: ApiEvent[] = []
+    const runner: ImportRunner = {
+      run: async (requests, _signal, listener) => {
+        for (let round = 0; round < 5; round++) {
+          // Outcomes arrive in bursts, as a batch's commit delivers them.
+          for (let index = round * 100; index < (round + 1) * 100; index++) {
+            listener.progress(index, { phase: 'reading', bytesRead: 10, bytesTotal: 10, rowsWritten: 1, parts: null, partsRead: 0, partsTotal: 0, ocrPages: 0 })
+            listener.outcome(index, { file: `${index}.csv`, path: requests[index]!.path, status: 'imported', kind: 'dataset', id: index + 1, rows: 1, warnings: [], emptiedCells: [], error: null, seconds: 0, dataSeconds: 0, ocr: null, sheets: null })
+          }
+          await new Promise((resolve) => setTimeout(resolve, 30))
+        }
+      },
+      close: () => Promise.resolve()
+    }
+    const jobs = new ImportJobs(runner, (event) => events.push(event))
+    const paths = files(...Array.from({ length: 500 }, (_, index) => `${index}.csv`))
+    const started = performance.now()
+    const job = await finished(events, jobs.start(paths, DEFAULT_IMPORT_OPTIONS))
+    const took = performance.now() - started
+    const sent = events.filter((event) => event.type === 'job').length
+    // The start, one per 100 ms at most (plus one that may be waiting), and the end.
+    expect(sent).toBeLessThanOrEqual(Math.ceil(took / 100) + 3)
+    expect(job.outcomes).toHaveLength(500)
+    expect(job.rowsWritten).toBe(500)
+    expect(job.detail).toBe('500 imported')
     await jobs.dispose()
   })
 
