@@ -16,18 +16,18 @@
 // one minute to the next, so every round is printed and only medians are compared. Casefile imports
 // into a copy of an archive made beforehand, so creating and seeding it is not timed.
 // Needs `npm run build` (done by the npm script), the sqlite3 shell and Linux's /proc.
-import { spawn, spawnSync } from 'node:child_process'
-import { copyFileSync, createWriteStream, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
+import { copyFileSync, createWriteStream, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { timed } from './timed-process.mjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const CLI = join(root, 'out', 'main', 'cli.js')
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000)
 const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 7))
 const SHAPES = (process.env.BENCH_SHAPES ?? 'long,short').split(',').map((shape) => shape.trim())
-const CLOCK_TICKS = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100
 const work = mkdtempSync(join(tmpdir(), 'casefile-bench-import-'))
 
 // A small seeded generator (mulberry32) so every run imports the same bytes.
@@ -100,49 +100,6 @@ async function generate(shape, path) {
   }
   await write(chunk)
   await new Promise((resolve) => out.end(resolve))
-}
-
-/** The peak resident memory of `pid` and of every process below it, in bytes (0 when gone). */
-function peakRssBelow(pid) {
-  let peak = 0
-  try {
-    const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))
-    if (match) peak = Number(match[1]) * 1024
-    for (const task of readdirSync(`/proc/${pid}/task`)) {
-      for (const child of readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').split(' ').filter(Boolean)) peak = Math.max(peak, peakRssBelow(Number(child)))
-    }
-  } catch {
-    // The process ended between two reads.
-  }
-  return peak
-}
-
-/**
- * Runs a command through sh, which reports on fd 3 the CPU time of the children it waited for (all
- * their threads, user + system, from /proc's cutime and cstime). Resolves to wall seconds, CPU
- * seconds, peak RSS and stdout; rejects when the command fails.
- */
-function timed(command, args) {
-  const script = '"$@"; status=$?; cut -d" " -f16,17 /proc/$$/stat >&3; exit $status'
-  const started = performance.now()
-  const child = spawn('sh', ['-c', script, 'sh', command, ...args], { stdio: ['ignore', 'pipe', 'pipe', 'pipe'] })
-  let stdout = ''
-  let stderr = ''
-  let ticks = ''
-  let peak = 0
-  const timer = setInterval(() => (peak = Math.max(peak, peakRssBelow(child.pid))), 50)
-  child.stdout.on('data', (data) => (stdout += data))
-  child.stderr.on('data', (data) => (stderr += data))
-  child.stdio[3].on('data', (data) => (ticks += data))
-  return new Promise((resolve, reject) => {
-    child.on('close', (code) => {
-      clearInterval(timer)
-      const wall = (performance.now() - started) / 1000
-      if (code !== 0) return reject(new Error(`${command} ${args.join(' ')} failed (exit ${code}): ${stderr.trim() || stdout.trim()}`))
-      const [user, system] = ticks.trim().split(' ').map(Number)
-      resolve({ wall, cpu: (user + system) / CLOCK_TICKS, peak, stdout })
-    })
-  })
 }
 
 function removeDatabase(path) {
