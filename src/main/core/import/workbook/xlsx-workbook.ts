@@ -3,7 +3,8 @@ import { Parser } from 'htmlparser2'
 import { readPackageProperties } from '../document/read-package-properties'
 import { ImportInputError } from '../row-sink'
 import type { ZipPackage } from '../zip/zip-package'
-import { parseCellRange } from './cell-reference'
+import { columnLetters, parseCellRange } from './cell-reference'
+import { DamagedXml } from './damaged-xml'
 import { HEADER_WINDOW, headerMayUseMerges } from './find-sheet-table'
 import { dateFormatOf, serialDateText, type DateFormat } from './number-format'
 import type { CellKind, MergedCells, SheetRow } from './sheet-row'
@@ -22,6 +23,9 @@ import {
   type RawRow
 } from './xlsx-sheet-scanner'
 import { attribute } from './xml-text'
+
+/** What `shown` answers for a cell that points at a shared string the workbook does not have. */
+const MISSING_STRING = 'missing string'
 
 const RELATIONSHIP_KINDS: Record<string, WorkbookSheet['kind']> = {
   worksheet: 'worksheet',
@@ -59,8 +63,9 @@ export class XlsxWorkbook implements WorkbookSource {
     const sharedPart = relationships.byType.get('sharedStrings') ?? null
     const sharedStrings = new SharedStrings()
     if (sharedPart !== null && zip.has(sharedPart)) {
-      const strings = new ElementStream('si', (inner) => sharedStrings.add(inlineText(inner) ?? ''))
-      await streamXmlText(await zip.stream(sharedPart), (text) => strings.feed(text), signal, `${fileName} (its shared strings)`, () => false)
+      const label = 'its shared-strings part'
+      const strings = new ElementStream('si', 'sst', (inner) => sharedStrings.add(inlineText(inner) ?? ''))
+      await streamXmlText(await zip.stream(sharedPart, label), strings, signal, fileName, label)
     }
     const facts: WorkbookFacts = {
       sheets,
@@ -87,7 +92,7 @@ export class XlsxWorkbook implements WorkbookSource {
     const marker = Buffer.from('mergeCells', 'latin1')
     let carry = Buffer.alloc(0)
     let rest: string | null = null
-    const stream = await this.zip.stream(sheet.part)
+    const stream = await this.zip.stream(sheet.part, sheetLabel(sheet))
     for await (const chunk of stream) {
       if (signal.aborted) {
         stream.destroy()
@@ -113,17 +118,21 @@ export class XlsxWorkbook implements WorkbookSource {
   /** Streams the sheet's rows to `onRow`, each cell as the sheet shows it; says how many formulas had no saved value. */
   async readRows(sheet: WorkbookSheet, onRow: (row: SheetRow) => void, signal: AbortSignal, onRead: (fraction: number) => void): Promise<{ formulasWithoutValue: number }> {
     if (sheet.part === null || !this.zip.has(sheet.part)) return { formulasWithoutValue: 0 }
+    const label = sheetLabel(sheet)
     const scanner = new XlsxSheetScanner((raw) => onRow(this.sheetRow(raw)))
     // The sheet's XML size, as its zip declares it, measures how far the reading is.
     const size = Math.max(1, this.zip.sizeOf(sheet.part))
     let read = 0
-    const feed = (text: string) => {
-      read += text.length
-      onRead(Math.min(1, read / size))
-      scanner.feed(text)
+    const reader = {
+      feed: (text: string) => {
+        read += text.length
+        onRead(Math.min(1, read / size))
+        scanner.feed(text)
+      },
+      end: () => scanner.end(),
+      enough: () => false
     }
-    await streamXmlText(await this.zip.stream(sheet.part), feed, signal, `${this.fileName}, sheet “${sheet.name}”`, () => false)
-    scanner.end()
+    await streamXmlText(await this.zip.stream(sheet.part, label), reader, signal, this.fileName, label)
     return { formulasWithoutValue: scanner.formulasWithoutValue }
   }
 
@@ -135,9 +144,9 @@ export class XlsxWorkbook implements WorkbookSource {
       rows.push(this.sheetRow(raw))
       if (rows.length >= count) scanner.stop()
     })
-    const enough = () => rows.length >= count
-    await streamXmlText(await this.zip.stream(sheet.part), (text) => scanner.feed(text), signal, `${this.fileName}, sheet “${sheet.name}”`, enough)
-    if (!enough()) scanner.end()
+    const label = sheetLabel(sheet)
+    const reader = { feed: (text: string) => scanner.feed(text), end: () => scanner.end(), enough: () => rows.length >= count }
+    await streamXmlText(await this.zip.stream(sheet.part, label), reader, signal, this.fileName, label)
     return rows.slice(0, count)
   }
 
@@ -147,9 +156,13 @@ export class XlsxWorkbook implements WorkbookSource {
     for (let k = 0; k < raw.count; k++) {
       const value = raw.values[k]
       if (value === null || value === '') continue
+      const column = raw.columns[k]!
       const shown = this.shown(raw.types[k]!, raw.styles[k]!, value!)
       if (shown === null) continue
-      const column = raw.columns[k]!
+      if (shown === MISSING_STRING) {
+        // A cell that points past the shared strings would otherwise show nothing, and its row could vanish unseen.
+        throw new DamagedXml(`refers in cell ${columnLetters(column)}${raw.row} to shared string “${value}”, which it does not have (it has ${this.sharedStrings.length.toLocaleString('en-US')})`, false)
+      }
       while (values.length < column) {
         values.push(null)
         kinds.push(null)
@@ -164,11 +177,12 @@ export class XlsxWorkbook implements WorkbookSource {
   private text = ''
 
   /** What a cell shows (its text is left in `text`), or null when it shows nothing. */
-  private shown(type: number, style: number, value: string): CellKind | null {
+  private shown(type: number, style: number, value: string): CellKind | typeof MISSING_STRING | null {
     switch (type) {
       case CELL_SHARED_STRING: {
         const text = this.sharedStrings.get(Number(value))
-        if (text === undefined || text === '') return null
+        if (text === undefined) return MISSING_STRING
+        if (text === '') return null
         this.text = text
         return 'text'
       }
@@ -204,6 +218,11 @@ export class XlsxWorkbook implements WorkbookSource {
   close(): void {
     this.zip.close()
   }
+}
+
+/** How a message names a sheet. */
+function sheetLabel(sheet: WorkbookSheet): string {
+  return `sheet “${sheet.name}”`
 }
 
 function relationshipsPart(part: string): string {
