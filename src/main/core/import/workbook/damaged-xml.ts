@@ -3,15 +3,7 @@
  * that follow the part's name ("ends mid-way through its XML"), and the reader of the part makes
  * the one-line refusal of it (see streamXmlText).
  */
-export class DamagedXml extends Error {
-  constructor(
-    message: string,
-    /** Refused for its size, not its form: the rest of the part need not be inflated to know that. */
-    readonly tooLong: boolean
-  ) {
-    super(message)
-  }
-}
+export class DamagedXml extends Error {}
 
 /**
  * The most XML one element may take while it is read in pieces: a cell (<c>) of a sheet, or a
@@ -22,5 +14,5 @@ export class DamagedXml extends Error {
 export const MAX_ELEMENT_CHARS = 16 * 1024 * 1024
 
 export function elementTooLong(what: string): DamagedXml {
-  return new DamagedXml(`has ${what} longer than ${MAX_ELEMENT_CHARS / 1048576} MB of XML, far past what a spreadsheet holds (it is damaged or built to exhaust memory)`, true)
+  return new DamagedXml(`has ${what} longer than ${MAX_ELEMENT_CHARS / 1048576} MB of XML, far past what a spreadsheet holds (it is damaged or built to exhaust memory)`)
 }

@@ -72,7 +72,7 @@ export class XlsxSheetScanner {
     const text = this.waiting.join('')
     this.waiting = []
     this.waitingLength = 0
-    if (this.scan(text) < text.length || this.inRow || !this.ended) throw new DamagedXml('ends mid-way through its XML', false)
+    if (this.scan(text) < text.length || this.inRow || !this.ended) throw new DamagedXml('ends mid-way through its XML')
   }
 
   /** Reads no further rows (the caller has seen enough). */
@@ -127,7 +127,7 @@ export class XlsxSheetScanner {
           if (r !== null && /^[0-9]+$/.test(r)) {
             // Excel writes rows in order and repairs a file that does not: which of two rows
             // numbered alike is meant, or where a row out of order belongs, cannot be known.
-            if (Number(r) <= row.row) throw new DamagedXml(`has row ${r} after row ${row.row}`, false)
+            if (Number(r) <= row.row) throw new DamagedXml(`has row ${r} after row ${row.row}`)
             row.row = Number(r)
           } else row.row++
           row.count = 0

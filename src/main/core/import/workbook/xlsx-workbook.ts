@@ -161,7 +161,7 @@ export class XlsxWorkbook implements WorkbookSource {
       if (shown === null) continue
       if (shown === MISSING_STRING) {
         // A cell that points past the shared strings would otherwise show nothing, and its row could vanish unseen.
-        throw new DamagedXml(`refers in cell ${columnLetters(column)}${raw.row} to shared string “${value}”, which it does not have (it has ${this.sharedStrings.length.toLocaleString('en-US')})`, false)
+        throw new DamagedXml(`refers in cell ${columnLetters(column)}${raw.row} to shared string “${value}”, which it does not have (it has ${this.sharedStrings.length.toLocaleString('en-US')})`)
       }
       while (values.length < column) {
         values.push(null)

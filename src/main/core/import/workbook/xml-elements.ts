@@ -17,7 +17,8 @@ export interface XmlTextReader {
  * is not is damaged, and saying so beats importing replacement characters). Cancelled when
  * `signal` fires. Every failure is one line naming the file and the part (`label`: "sheet “Data”").
  * When the text makes no sense, the rest of the part is still inflated (not read): damaged bytes
- * make garbage, and the part's checksum at its end then gives the truer reason.
+ * make garbage, and the part's checksum at its end then gives the truer reason. That costs at most
+ * the part's declared size, which ZipPackage keeps within a hundred times its compressed size.
  */
 export async function streamXmlText(stream: Readable, reader: XmlTextReader, signal: AbortSignal, fileName: string, label: string): Promise<void> {
   const decoder = new TextDecoder('utf-8', { fatal: true })
@@ -35,11 +36,7 @@ export async function streamXmlText(stream: Readable, reader: XmlTextReader, sig
         stream.destroy()
         throw new ImportCancelled()
       }
-      if (failure !== null) {
-        // Too long to be real: no need to inflate the rest to know the file will not do.
-        if (failure instanceof DamagedXml && failure.tooLong) break
-        continue
-      }
+      if (failure !== null) continue
       attempt(() => reader.feed(decoder.decode(chunk as Buffer, { stream: true })))
       // Leaving the loop destroys the stream without an error.
       if (failure === null && reader.enough()) return
@@ -128,7 +125,7 @@ export class ElementStream implements XmlTextReader {
 
   end(): void {
     const text = this.pending + this.waiting.join('')
-    if (this.unfinished || !this.rootEnd.test(text)) throw new DamagedXml('ends mid-way through its XML', false)
+    if (this.unfinished || !this.rootEnd.test(text)) throw new DamagedXml('ends mid-way through its XML')
   }
 
   enough(): boolean {
