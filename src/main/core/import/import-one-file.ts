@@ -145,6 +145,15 @@ async function checkUnchanged(path: string, fileName: string, before: BigIntStat
   if (!sameFileState(before, now)) throw new ImportInputError(fileChangedMessage(fileName), null, null)
 }
 
+/** Whether the file is no longer what it was when the import began (a file gone is not "changed"). */
+async function changedSince(path: string, before: BigIntStats): Promise<boolean> {
+  try {
+    return !sameFileState(before, await stat(path, { bigint: true }))
+  } catch {
+    return false
+  }
+}
+
 /** Below this size a table is parsed on the importing thread: starting a thread costs more than reading it. */
 export const READER_THREAD_MIN_BYTES = 1 << 20
 
@@ -407,8 +416,15 @@ export async function importOneFile(
         recordIfPossible(() => finishImport(db, importId, { status: 'cancelled', rows: 0, warnings: [], error: null }))
         return outcome({ status: 'cancelled' })
       }
-      const message =
-        error instanceof ImportInputError ? error.message : isVanished(error) ? vanishedMessage(fileName) : `${fileName} could not be imported: ${importFailureReason(error)}.`
+      // Damage found in a file that was rewritten while it was read is the rewrite's doing.
+      const changed = error instanceof ImportInputError && (await changedSince(request.path, before))
+      const message = changed
+        ? fileChangedMessage(fileName)
+        : error instanceof ImportInputError
+          ? error.message
+          : isVanished(error)
+            ? vanishedMessage(fileName)
+            : `${fileName} could not be imported: ${importFailureReason(error)}.`
       recordIfPossible(() => finishImport(db, importId, { status: 'failed', rows: 0, warnings: [], error: message }))
       return outcome({ status: 'failed', error: message })
     }

@@ -1,8 +1,10 @@
 // Workbooks whose zip or XML is damaged, cut short or built to exhaust memory: each is refused at
 // once in one line that names the file and the part, nothing of it is saved, the archive stays sound.
 import { randomBytes } from 'node:crypto'
+import { closeSync, openSync, writeSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { handWrittenXlsxEntries, sheetXml, type HandWrittenSheet } from '../../../../../helpers/hand-written-workbooks'
+import { importTestArchive } from '../../../../../helpers/import-test-archive'
 import { refusedImport } from '../../../../../helpers/refused-import'
 import { withDeclared, zipBytes, zipEntryAt, type ZipEntry } from '../../../../../helpers/write-zip'
 
@@ -142,4 +144,25 @@ describe('a workbook built to exhaust memory', () => {
       DAMAGED('string.xlsx', 'its shared-strings part has a shared string longer than 16 MB of XML, far past what a spreadsheet holds (it is damaged or built to exhaust memory)')
     )
   }, 60_000)
+})
+
+describe('a workbook rewritten in place while it is imported', () => {
+  it('is refused as changed, not as damaged, when the rewrite makes its sheet fail', async () => {
+    const made = await importTestArchive()
+    const bytes = workbook(tallSheet(60_000), null)
+    const { dataStart, dataLength } = zipEntryAt(bytes, SHEET)
+    const file = made.write('rewritten.xlsx', bytes)
+    let done = false
+    const outcome = await made.run(file, {}, (progress) => {
+      if (done || progress.phase !== 'reading') return
+      done = true
+      // Near the end of the sheet's compressed bytes, well after what has been read so far.
+      const fd = openSync(file, 'r+')
+      writeSync(fd, Buffer.alloc(16, 'X'), 0, 16, dataStart + dataLength - 4096)
+      closeSync(fd)
+    })
+    expect(done).toBe(true)
+    expect(outcome).toMatchObject({ status: 'failed', error: 'rewritten.xlsx changed while it was being imported; nothing was saved. Import it again once it is complete.' })
+    expect(made.db.prepare('SELECT count(*) FROM datasets').pluck().get()).toBe(0)
+  })
 })
