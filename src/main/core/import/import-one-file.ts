@@ -9,7 +9,7 @@ import { extractHtmlArticle } from './article/extract-html-article'
 import { extractPdfArticle, type PdfReading } from './article/extract-pdf-article'
 import type { OcrEngine } from './article/ocr-engine'
 import { notRegularFileReason } from '../fs/regular-file'
-import { DatasetWriter, type SettledTypes } from './dataset-writer'
+import { DatasetWriter, SPLIT_WIDE_FILE, type SettledTypes } from './dataset-writer'
 import { decodeText } from './decode-text'
 import { hashFile } from './hash-file'
 import { findDuplicateImport, importOfSizeExists } from './duplicate-imports'
@@ -355,7 +355,8 @@ export async function importOneFile(
             bytesRead = bytes
             report('reading')
           },
-          fileName
+          fileName,
+          SPLIT_WIDE_FILE
         )
         let settled: SettledTypes
         let read: string

@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto'
 import { closeSync, openSync, writeSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
+import { columnLetters } from '../../../../../../src/main/core/import/workbook/cell-reference'
 import { handWrittenXlsxEntries, sheetXml, type HandWrittenSheet } from '../../../../../helpers/hand-written-workbooks'
 import { importTestArchive } from '../../../../../helpers/import-test-archive'
 import { refusedImport } from '../../../../../helpers/refused-import'
@@ -164,5 +165,21 @@ describe('a workbook rewritten in place while it is imported', () => {
     expect(done).toBe(true)
     expect(outcome).toMatchObject({ status: 'failed', error: 'rewritten.xlsx changed while it was being imported; nothing was saved. Import it again once it is complete.' })
     expect(made.db.prepare('SELECT count(*) FROM datasets').pluck().get()).toBe(0)
+  })
+})
+
+describe('a workbook with one sheet too wide for a dataset', () => {
+  it('says how to import the other sheets without it', async () => {
+    const wide = sheetXml(`<x:row r="1">${Array.from({ length: 2100 }, (_, i) => inline(`${columnLetters(i)}1`, `c${i}`)).join('')}</x:row>`)
+    const entries = handWrittenXlsxEntries(
+      [
+        { name: 'Removals', part: SHEET, type: 'worksheet', xml: tallSheet(3) },
+        { name: 'Too wide', part: 'xl/worksheets/sheet2.xml', type: 'worksheet', xml: wide }
+      ],
+      { sharedStrings: null, styles: null, workbookPr: '', extra: [] }
+    )
+    expect(await refusedImport('yearbook.xlsx', zipBytes(entries))).toBe(
+      'yearbook.xlsx, sheet “Too wide” has 2,100 columns; Casefile reads up to 2,000 in one dataset. Pick the other sheets to import them without it (--sheet NAME, or “Import again with options…” in the app), or split it into narrower tables; nothing was imported.'
+    )
   })
 })
