@@ -102,10 +102,10 @@ export class XlsxSheetScanner {
         pos = next
         continue
       }
-      if (text.startsWith('!--', open + 1)) {
-        const end = text.indexOf('-->', open + 4)
-        if (end < 0) return open
-        pos = end + 3
+      const comment = afterComment(text, open)
+      if (comment !== null) {
+        if (comment === INCOMPLETE) return open
+        pos = comment
         continue
       }
       const close = text.indexOf('>', open)
@@ -208,10 +208,10 @@ export class XlsxSheetScanner {
         at = endClose + 1
         continue
       }
-      if (text.startsWith('!--', lt + 1)) {
-        const end = text.indexOf('-->', lt + 4)
-        if (end < 0) return INCOMPLETE
-        at = end + 3
+      const comment = afterComment(text, lt)
+      if (comment !== null) {
+        if (comment === INCOMPLETE) return INCOMPLETE
+        at = comment
         continue
       }
       const child = localName(text, lt + 1)
@@ -240,6 +240,13 @@ export class XlsxSheetScanner {
     row.styles[k] = style
     row.values[k] = value
   }
+}
+
+/** Where reading goes on after the comment that opens at `lt` (INCOMPLETE before its end has come); null when none opens there. */
+function afterComment(text: string, lt: number): number | null {
+  if (!text.startsWith('!--', lt + 1)) return null
+  const end = text.indexOf('-->', lt + 4)
+  return end < 0 ? INCOMPLETE : end + 3
 }
 
 function isNameEnd(code: number): boolean {
