@@ -111,6 +111,9 @@ describe('a workbook whose cells make no sense', () => {
     expect(await refusedImport('negative.xlsx', workbook(sheetXml(cells('A1', '0') + cells('A3', '-1')), strings))).toBe(
       DAMAGED('negative.xlsx', 'sheet “Removals” refers in cell A3 to shared string “-1”, which it does not have (it has 1)')
     )
+    expect(await refusedImport('fraction.xlsx', workbook(sheetXml(cells('A1', '0') + cells('A2', '0.5')), strings))).toBe(
+      DAMAGED('fraction.xlsx', 'sheet “Removals” refers in cell A2 to shared string “0.5”, which it does not have (it has 1)')
+    )
   })
 
   it('refuses rows out of order or numbered twice, where a spreadsheet program would have to guess', async () => {
