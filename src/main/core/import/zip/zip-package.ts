@@ -111,6 +111,14 @@ export class ZipPackage {
     const entry = this.entries.get(name)
     if (!entry) throw new ImportInputError(`${this.fileName} is damaged: its part ${name} is missing; nothing was imported.`, null, null)
     if (entry.isEncrypted()) throw new ImportInputError(`${this.fileName} is password-protected; save a copy without a password and import that.`, null, null)
+    if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) {
+      // Office and OpenDocument write parts stored or deflated; read raw, any other method would only fail its checksum.
+      throw new ImportInputError(
+        `${this.fileName} cannot be read: ${label} is compressed in a way Casefile does not read (zip method ${entry.compressionMethod}); nothing was imported. Open it in the program that made it, save it again and import that.`,
+        null,
+        null
+      )
+    }
     const expected = entry.uncompressedSize
     if (expected > RATIO_FLOOR && expected > entry.compressedSize * MAX_RATIO) {
       throw new ImportInputError(
@@ -121,7 +129,7 @@ export class ZipPackage {
     }
     let raw: Readable
     try {
-      raw = await this.zip.openReadStreamPromise(entry, { decompress: entry.compressionMethod === 8 ? false : null })
+      raw = await this.zip.openReadStreamPromise(entry, { decompress: false })
     } catch (error) {
       throw new ImportInputError(`${this.fileName} is damaged: its part ${name} cannot be read (${messageOf(error)}); nothing was imported.`, null, null)
     }

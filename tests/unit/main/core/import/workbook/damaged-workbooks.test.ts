@@ -94,6 +94,16 @@ describe('a workbook whose zip is damaged', () => {
     expect(await refusedImport('workbook-part.xlsx', withDeclared(bytes, 'xl/workbook.xml', { crc32: 1, size: null }))).toBe(DAMAGED('workbook-part.xlsx', 'its part xl/workbook.xml fails its checksum'))
   })
 
+  it('refuses a part compressed in a way Office never writes, rather than calling it damaged', async () => {
+    const bytes = workbook(tallSheet(5), null)
+    const { central } = zipEntryAt(bytes, SHEET)
+    bytes.writeUInt16LE(12, central + 10)
+    bytes.writeUInt16LE(12, bytes.readUInt32LE(central + 42) + 8)
+    expect(await refusedImport('bzip2.xlsx', bytes)).toBe(
+      'bzip2.xlsx cannot be read: sheet “Removals” is compressed in a way Casefile does not read (zip method 12); nothing was imported. Open it in the program that made it, save it again and import that.'
+    )
+  })
+
   it('refuses two parts of the same name, which programs read differently', async () => {
     const entries = workbookEntries(tallSheet(5), null)
     const bytes = zipBytes([...entries, { name: SHEET, data: sheetXml(`<x:row r="1">${inline('A1', 'EVIL')}</x:row>`) }])
