@@ -122,7 +122,7 @@ export class ZipPackage {
     const expected = entry.uncompressedSize
     if (expected > RATIO_FLOOR && expected > entry.compressedSize * MAX_RATIO) {
       throw new ImportInputError(
-        `${this.fileName} was not imported: ${label} would inflate to ${megabytes(expected)} from ${megabytes(entry.compressedSize)}, far more than any real file does (it is damaged or built to exhaust memory); nothing was imported.`,
+        `${this.fileName} looks built to exhaust memory: ${label} would inflate to ${megabytes(expected)} from ${megabytes(entry.compressedSize)}, far more than real files do (or it is damaged); nothing was imported.`,
         null,
         null
       )

@@ -142,9 +142,9 @@ describe('a workbook built to exhaust memory', () => {
 
   it('refuses a sheet that would inflate a thousand times over, before inflating it', async () => {
     const xml = sheetXml(`<x:row r="1">${inline('A1', 'A'.repeat((24 << 20) - 1000))}</x:row>`)
-    expect(await refusedImport('bomb.xlsx', workbook(xml, null))).toMatch(/^bomb\.xlsx was not imported: sheet “Removals” would inflate to 24 MB from 25 KB, far more than any real file does \(it is damaged or built to exhaust memory\); nothing was imported\.$/)
+    expect(await refusedImport('bomb.xlsx', workbook(xml, null))).toMatch(/^bomb\.xlsx looks built to exhaust memory: sheet “Removals” would inflate to 24 MB from 25 KB, far more than real files do \(or it is damaged\); nothing was imported\.$/)
     const strings = SST(`<si><t>${'A'.repeat((24 << 20) - 1000)}</t></si>`)
-    expect(await refusedImport('sstbomb.xlsx', workbook(sheetXml(''), strings))).toMatch(/^sstbomb\.xlsx was not imported: its shared-strings part would inflate to 24 MB from 25 KB, /)
+    expect(await refusedImport('sstbomb.xlsx', workbook(sheetXml(''), strings))).toMatch(/^sstbomb\.xlsx looks built to exhaust memory: its shared-strings part would inflate to 24 MB from 25 KB, /)
   })
 
   it('refuses a cell or a shared string of more than 16 MB of XML as soon as that much has come', async () => {
