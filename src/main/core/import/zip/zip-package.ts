@@ -129,7 +129,7 @@ export class ZipPackage {
     }
     let raw: Readable
     try {
-      raw = await this.zip.openReadStreamPromise(entry, { decompress: false })
+      raw = await this.zip.openReadStreamPromise(entry, { decompress: entry.compressionMethod === 8 ? false : null })
     } catch (error) {
       throw new ImportInputError(`${this.fileName} is damaged: its part ${name} cannot be read (${messageOf(error)}); nothing was imported.`, null, null)
     }
