@@ -2,9 +2,9 @@ import { posix } from 'node:path'
 import { Parser } from 'htmlparser2'
 import { readPackageProperties } from '../document/read-package-properties'
 import { ImportInputError } from '../row-sink'
-import type { ZipPackage } from '../zip/zip-package'
+import { damaged, type ZipPackage } from '../zip/zip-package'
 import { columnLetters, parseCellRange } from './cell-reference'
-import { DamagedXml } from './damaged-xml'
+import { DamagedXml, elementTooLong, MAX_ELEMENT_CHARS } from './damaged-xml'
 import { HEADER_WINDOW, headerMayUseMerges } from './find-sheet-table'
 import { dateFormatOf, serialDateText, type DateFormat } from './number-format'
 import type { CellKind, MergedCells, SheetRow } from './sheet-row'
@@ -88,29 +88,37 @@ export class XlsxWorkbook implements WorkbookSource {
     // Most large sheets are plain tables, whose header needs no merges: their first rows say so.
     if (!headerMayUseMerges(await this.firstRows(sheet, HEADER_WINDOW, signal))) return []
     // The <mergeCells> element comes after the rows: bytes are only searched until it starts, then
-    // the rest of the XML (the merges and a few small elements after them) is kept as text.
+    // the merges are read as they come, up to the last whole tag of each chunk (a sheet that put its
+    // merges first, before hundreds of megabytes of rows, is not held as one string).
     const marker = Buffer.from('mergeCells', 'latin1')
+    const label = sheetLabel(sheet)
     let carry = Buffer.alloc(0)
-    let rest: string | null = null
-    const stream = await this.zip.stream(sheet.part, sheetLabel(sheet))
+    let tail: string | null = null
+    const merges: MergedCells[] = []
+    const stream = await this.zip.stream(sheet.part, label)
     for await (const chunk of stream) {
       if (signal.aborted) {
         stream.destroy()
         return []
       }
-      if (rest !== null) {
-        rest += (chunk as Buffer).toString('latin1')
-        continue
+      let text: string
+      if (tail !== null) text = tail + (chunk as Buffer).toString('latin1')
+      else {
+        const joined = Buffer.concat([carry, chunk as Buffer])
+        const at = joined.indexOf(marker)
+        if (at < 0) {
+          carry = joined.subarray(Math.max(0, joined.length - 32))
+          continue
+        }
+        text = joined.subarray(Math.max(0, at - 16)).toString('latin1')
       }
-      const joined = Buffer.concat([carry, chunk as Buffer])
-      const at = joined.indexOf(marker)
-      if (at >= 0) rest = joined.subarray(Math.max(0, at - 16)).toString('latin1')
-      else carry = joined.subarray(Math.max(0, joined.length - 32))
-    }
-    const merges: MergedCells[] = []
-    for (const match of (rest ?? '').matchAll(/<(?:[\w.-]+:)?mergeCell\s[^>]*>/g)) {
-      const range = parseCellRange(attribute(match[0], 'ref') ?? '')
-      if (range !== null) merges.push(range)
+      const cut = text.lastIndexOf('>') + 1
+      for (const match of text.slice(0, cut).matchAll(/<(?:[\w.-]+:)?mergeCell\s[^>]*>/g)) {
+        const range = parseCellRange(attribute(match[0], 'ref') ?? '')
+        if (range !== null) merges.push(range)
+      }
+      tail = text.slice(cut)
+      if (tail.length > MAX_ELEMENT_CHARS) throw new ImportInputError(damaged(this.fileName, `${label} ${elementTooLong('an element').message}`), null, null)
     }
     return merges
   }

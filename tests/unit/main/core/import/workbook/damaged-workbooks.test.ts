@@ -1,13 +1,18 @@
 // Workbooks whose zip or XML is damaged, cut short or built to exhaust memory: each is refused at
 // once in one line that names the file and the part, nothing of it is saved, the archive stays sound.
 import { randomBytes } from 'node:crypto'
-import { closeSync, openSync, writeSync } from 'node:fs'
+import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { columnLetters } from '../../../../../../src/main/core/import/workbook/cell-reference'
 import { handWrittenXlsxEntries, sheetXml, type HandWrittenSheet } from '../../../../../helpers/hand-written-workbooks'
 import { importTestArchive } from '../../../../../helpers/import-test-archive'
 import { refusedImport } from '../../../../../helpers/refused-import'
+import { tempFolders } from '../../../../../helpers/temp-archive'
 import { withDeclared, zipBytes, zipEntryAt, type ZipEntry } from '../../../../../helpers/write-zip'
+import { readSheets } from './read-sheets'
+
+const folder = tempFolders('damaged-workbooks')
 
 const SHEET = 'xl/worksheets/sheet1.xml'
 const STRINGS = 'xl/sharedStrings.xml'
@@ -194,5 +199,21 @@ describe('a workbook with one sheet too wide for a dataset', () => {
     expect(await refusedImport('yearbook.xlsx', zipBytes(entries))).toBe(
       'yearbook.xlsx, sheet “Too wide” has 2,100 columns; Casefile reads up to 2,000 in one dataset. Pick the other sheets to import them without it (--sheet NAME, or “Import again with options…” in the app), or split it into narrower tables; nothing was imported.'
     )
+  })
+})
+
+describe('merged cells read as they stream', () => {
+  it('finds a merged header over many chunks of merges, after the rows or before them', async () => {
+    const header = `<x:row r="1">${inline('A1', 'Event')}${inline('B1', 'Fiscal year')}</x:row><x:row r="2">${inline('B2', '2012')}${inline('C2', '2013')}</x:row>`
+    const body = Array.from({ length: 20_000 }, (_, i) => `<x:row r="${i + 3}">${inline(`A${i + 3}`, `Event ${i}`)}<x:c r="B${i + 3}"><x:v>${i}</x:v></x:c><x:c r="C${i + 3}"><x:v>${i + 1}</x:v></x:c></x:row>`).join('')
+    const merges = `<x:mergeCells count="20002"><x:mergeCell ref="A1:A2"/>${Array.from({ length: 20_000 }, (_, i) => `<x:mergeCell ref="D${i + 3}:E${i + 3}"/>`).join('')}<x:mergeCell ref="B1:C1"/></x:mergeCells>`
+    const root = '<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+    for (const xml of [`${root}<x:sheetData>${header}${body}</x:sheetData>${merges}</x:worksheet>`, `${root}${merges}<x:sheetData>${header}${body}</x:sheetData></x:worksheet>`]) {
+      const path = join(folder(), 'merged.xlsx')
+      writeFileSync(path, workbook(xml, null))
+      const [read] = await readSheets(path, 'xlsx', null, true)
+      expect(read!.labels).toEqual(['Event', 'Fiscal year › 2012', 'Fiscal year › 2013'])
+      expect(read!.rows).toHaveLength(20_000)
+    }
   })
 })
