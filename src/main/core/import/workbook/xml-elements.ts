@@ -22,13 +22,26 @@ export interface XmlTextReader {
  */
 export async function streamXmlText(stream: Readable, reader: XmlTextReader, signal: AbortSignal, fileName: string, label: string): Promise<void> {
   const decoder = new TextDecoder('utf-8', { fatal: true })
-  let failure: unknown = null
+  // What garbage causes (text that is not UTF-8, XML that makes no sense) waits for the checksum;
+  // the sink's own refusals (a table too wide), cancelling and failures to write go at once.
+  let failure: DamagedXml | 'not UTF-8' | null = null
   const attempt = (work: () => void) => {
     try {
       work()
     } catch (error) {
+      if (!(error instanceof DamagedXml)) throw error
       failure = error
     }
+  }
+  const feed = (decode: () => string) => {
+    let text: string
+    try {
+      text = decode()
+    } catch {
+      failure = 'not UTF-8'
+      return
+    }
+    attempt(() => reader.feed(text))
   }
   try {
     for await (const chunk of stream) {
@@ -37,26 +50,19 @@ export async function streamXmlText(stream: Readable, reader: XmlTextReader, sig
         throw new ImportCancelled()
       }
       if (failure !== null) continue
-      attempt(() => reader.feed(decoder.decode(chunk as Buffer, { stream: true })))
+      feed(() => decoder.decode(chunk as Buffer, { stream: true }))
       // Leaving the loop destroys the stream without an error.
       if (failure === null && reader.enough()) return
     }
-    if (failure === null) {
-      attempt(() => {
-        reader.feed(decoder.decode())
-        reader.end()
-      })
-    }
+    if (failure === null) feed(() => decoder.decode())
+    if (failure === null) attempt(() => reader.end())
   } catch (error) {
     // The stream's own errors (checksum, size, inflate) already say what is wrong with the file.
     if (error instanceof ImportCancelled || error instanceof ImportInputError) throw error
-    failure = error
+    throw new ImportInputError(`${fileName}, ${label} cannot be read: ${messageOf(error)}; nothing was imported.`, null, null)
   }
-  if (failure === null) return
-  if (failure instanceof ImportInputError) throw failure
-  if (failure instanceof DamagedXml) throw new ImportInputError(damaged(fileName, `${label} ${failure.message}`), null, null)
-  const reason = failure instanceof TypeError ? 'its text is not valid UTF-8' : messageOf(failure)
-  throw new ImportInputError(`${fileName}, ${label} cannot be read: ${reason}; nothing was imported.`, null, null)
+  if (failure === 'not UTF-8') throw new ImportInputError(`${fileName}, ${label} cannot be read: its text is not valid UTF-8; nothing was imported.`, null, null)
+  if (failure !== null) throw new ImportInputError(damaged(fileName, `${label} ${(failure as DamagedXml).message}`), null, null)
 }
 
 /**
