@@ -221,13 +221,15 @@ export class XlsxSheetScanner {
         at = tagEnd + 1
         continue
       }
-      const childEnd = findClose(text, tagEnd + 1, child)
-      const childClose = childEnd < 0 ? -1 : text.indexOf('>', childEnd)
-      if (childClose < 0) return INCOMPLETE
+      const childEnd = findChildClose(text, tagEnd + 1, child)
+      if (childEnd < 0) return INCOMPLETE
+      // A child left open ends where its cell does, whose end tag is then read as the cell's.
+      const next = localName(text, childEnd + 2) === child ? text.indexOf('>', childEnd) + 1 : childEnd
+      if (next === 0) return INCOMPLETE
       if (child === 'v') value = text.slice(tagEnd + 1, childEnd)
       else if (child === 'f') formula = true
       else if (child === 'is') value = inlineText(text.slice(tagEnd + 1, childEnd))
-      at = childClose + 1
+      at = next
     }
   }
 
@@ -310,6 +312,20 @@ function localName(text: string, start: number): string {
 function findClose(text: string, from: number, name: string): number {
   for (let at = text.indexOf('</', from); at >= 0; at = text.indexOf('</', at + 2)) {
     if (localName(text, at + 2) === name) return at
+  }
+  return -1
+}
+
+/**
+ * Where a cell's child element `name` that is open before `from` closes, or where its cell or row
+ * does, whichever comes first (a child left open ends with its cell); -1 when neither is in `text`.
+ * Stopping there keeps garbage (what damaged bytes inflate to) from being searched to its end
+ * again with every chunk that arrives.
+ */
+function findChildClose(text: string, from: number, name: string): number {
+  for (let at = text.indexOf('</', from); at >= 0; at = text.indexOf('</', at + 2)) {
+    const local = localName(text, at + 2)
+    if (local === name || local === 'c' || local === 'row') return at
   }
   return -1
 }

@@ -52,6 +52,19 @@ describe('the sheet scanner on damaged XML', () => {
   })
 })
 
+describe('a cell whose child is left open', () => {
+  it('ends the child with the cell, and keeps the row', () => {
+    const rows: [number, (string | null)[]][] = []
+    const scanner = new XlsxSheetScanner((raw) => rows.push([raw.row, raw.values.slice(0, raw.count)]))
+    scanner.feed(sheetXml('<x:row r="1"><x:c r="A1"><x:v>1</x:c><x:c r="B1"><x:v>2</x:v></x:c></x:row><x:row r="2"><x:c r="A2"><x:v>3</x:v></x:c></x:row>'))
+    scanner.end()
+    expect(rows).toEqual([
+      [1, ['1', '2']],
+      [2, ['3']]
+    ])
+  })
+})
+
 describe('character references past Unicode', () => {
   it('are kept as written, not thrown on', () => {
     const values: (string | null)[] = []
