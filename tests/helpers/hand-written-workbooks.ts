@@ -17,11 +17,19 @@ export interface HandWrittenSheet {
  * whose parts are not where Excel puts them (shared strings after the sheets, sheets under other
  * names, namespace prefixes), as other programs write them.
  */
-export function writeHandWrittenXlsx(
-  path: string,
-  sheets: readonly HandWrittenSheet[],
-  options: { sharedStrings: string | null; styles: string | null; workbookPr: string; extra: readonly ZipEntry[] }
-): string {
+export function writeHandWrittenXlsx(path: string, sheets: readonly HandWrittenSheet[], options: HandWrittenOptions): string {
+  return writeZip(path, handWrittenXlsxEntries(sheets, options))
+}
+
+export interface HandWrittenOptions {
+  sharedStrings: string | null
+  styles: string | null
+  workbookPr: string
+  extra: readonly ZipEntry[]
+}
+
+/** The parts of the .xlsx `writeHandWrittenXlsx` writes, in its order, to be zipped (or damaged) by the caller. */
+export function handWrittenXlsxEntries(sheets: readonly HandWrittenSheet[], options: HandWrittenOptions): ZipEntry[] {
   const relationships = sheets
     .map((sheet, i) => `<Relationship Id="rId${i + 1}" Type="${REL}/${sheet.type}" Target="${sheet.part.replace(/^xl\//, '')}"/>`)
     .concat(options.styles === null ? [] : [`<Relationship Id="rIdS" Type="${REL}/styles" Target="styles.xml"/>`])
@@ -39,7 +47,7 @@ export function writeHandWrittenXlsx(
     ...(options.sharedStrings === null ? [] : [{ name: 'xl/sharedStrings.xml', data: options.sharedStrings }]),
     ...options.extra
   ]
-  return writeZip(path, entries)
+  return entries
 }
 
 export function sheetXml(rows: string): string {

@@ -57,3 +57,24 @@ export function writeZip(path: string, entries: readonly ZipEntry[]): string {
   writeFileSync(path, zipBytes(entries))
   return path
 }
+
+/** Where an entry of a zip made by `zipBytes` sits: its central directory record and its compressed bytes. */
+export function zipEntryAt(zip: Buffer, name: string): { central: number; dataStart: number; dataLength: number } {
+  const record = Buffer.concat([Buffer.from([0x50, 0x4b, 0x01, 0x02])])
+  for (let central = zip.indexOf(record); central >= 0; central = zip.indexOf(record, central + 4)) {
+    const nameLength = zip.readUInt16LE(central + 28)
+    if (zip.toString('utf8', central + 46, central + 46 + nameLength) !== name) continue
+    const local = zip.readUInt32LE(central + 42)
+    return { central, dataStart: local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28), dataLength: zip.readUInt32LE(central + 20) }
+  }
+  throw new Error(`no entry ${name}`)
+}
+
+/** A copy of `zip` whose central directory says other things of entry `name` than its bytes do (as a damaged or crafted file would). */
+export function withDeclared(zip: Buffer, name: string, declared: { crc32: number | null; size: number | null }): Buffer {
+  const copy = Buffer.from(zip)
+  const { central } = zipEntryAt(copy, name)
+  if (declared.crc32 !== null) copy.writeUInt32LE(declared.crc32 >>> 0, central + 16)
+  if (declared.size !== null) copy.writeUInt32LE(declared.size, central + 24)
+  return copy
+}

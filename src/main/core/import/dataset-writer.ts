@@ -42,6 +42,9 @@ export interface SettledTypes {
   emptied: EmptiedCount[]
 }
 
+/** What to do with a file of more columns than a dataset holds. */
+export const SPLIT_WIDE_FILE = 'Split the file into narrower tables (keeping an id column in each) and import those'
+
 /**
  * Receives typed rows (see TypingSink) and stores them in a new ds_<id> table. It must be used
  * inside a transaction the caller owns: until that commits, no reader sees any of it, and a
@@ -65,14 +68,15 @@ export class DatasetWriter implements PackedSink {
     private readonly db: Database,
     private readonly onRows: (rowsWritten: number) => void,
     private readonly onBytes: (bytesRead: number) => void,
-    private readonly fileName = 'The file'
+    private readonly fileName: string,
+    /** What to do with a table wider than a dataset holds, as a sentence without its full stop. */
+    private readonly whenTooWide: string
   ) {}
 
   private checkWidth(width: number): void {
     if (width <= MAX_DATASET_COLUMNS) return
     throw new ImportInputError(
-      `${this.fileName} has ${width.toLocaleString('en-US')} columns; Casefile reads up to ${MAX_DATASET_COLUMNS.toLocaleString('en-US')} in one dataset. ` +
-        'Split the file into narrower tables (keeping an id column in each) and import those; nothing was imported.',
+      `${this.fileName} has ${width.toLocaleString('en-US')} columns; Casefile reads up to ${MAX_DATASET_COLUMNS.toLocaleString('en-US')} in one dataset. ${this.whenTooWide}; nothing was imported.`,
       null,
       null
     )

@@ -9,7 +9,7 @@ import { extractHtmlArticle } from './article/extract-html-article'
 import { extractPdfArticle, type PdfReading } from './article/extract-pdf-article'
 import type { OcrEngine } from './article/ocr-engine'
 import { notRegularFileReason } from '../fs/regular-file'
-import { DatasetWriter, type SettledTypes } from './dataset-writer'
+import { DatasetWriter, SPLIT_WIDE_FILE, type SettledTypes } from './dataset-writer'
 import { decodeText } from './decode-text'
 import { hashFile } from './hash-file'
 import { findDuplicateImport, importOfSizeExists } from './duplicate-imports'
@@ -143,6 +143,15 @@ function isVanished(error: unknown): boolean {
 async function checkUnchanged(path: string, fileName: string, before: BigIntStats): Promise<void> {
   const now = await stat(path, { bigint: true })
   if (!sameFileState(before, now)) throw new ImportInputError(fileChangedMessage(fileName), null, null)
+}
+
+/** Whether the file is no longer what it was when the import began (a file gone is not "changed"). */
+async function changedSince(path: string, before: BigIntStats): Promise<boolean> {
+  try {
+    return !sameFileState(before, await stat(path, { bigint: true }))
+  } catch {
+    return false
+  }
 }
 
 /** Below this size a table is parsed on the importing thread: starting a thread costs more than reading it. */
@@ -423,7 +432,8 @@ async function importThrough(
             bytesRead = bytes
             report('reading')
           },
-          fileName
+          fileName,
+          SPLIT_WIDE_FILE
         )
         let settled: SettledTypes
         let read: string
@@ -481,8 +491,15 @@ async function importThrough(
         recordIfPossible(() => finishImport(db, importId, { status: 'cancelled', rows: 0, warnings: [], error: null }))
         return outcome({ status: 'cancelled' })
       }
-      const message =
-        error instanceof ImportInputError ? error.message : isVanished(error) ? vanishedMessage(fileName) : `${fileName} could not be imported: ${importFailureReason(error)}.`
+      // Damage found in a file that was rewritten while it was read is the rewrite's doing.
+      const changed = error instanceof ImportInputError && (await changedSince(request.path, before))
+      const message = changed
+        ? fileChangedMessage(fileName)
+        : error instanceof ImportInputError
+          ? error.message
+          : isVanished(error)
+            ? vanishedMessage(fileName)
+            : `${fileName} could not be imported: ${importFailureReason(error)}.`
       recordIfPossible(() => finishImport(db, importId, { status: 'failed', rows: 0, warnings: [], error: message }))
       return outcome({ status: 'failed', error: message })
     }

@@ -70,7 +70,9 @@ class WorkbookDatasets {
 
   writer(sheetName: string): DatasetWriter {
     const rowsBefore = this.rows
-    return new DatasetWriter(this.db, (rows) => this.onRows(rowsBefore + rows), this.onBytes, this.label(sheetName))
+    // One sheet too wide fails the whole workbook (it commits whole or not at all): the way out is to pick the others.
+    const whenTooWide = 'Pick the other sheets to import them without it (--sheet NAME, or “Import again with options…” in the app), or split it into narrower tables'
+    return new DatasetWriter(this.db, (rows) => this.onRows(rowsBefore + rows), this.onBytes, this.label(sheetName), whenTooWide)
   }
 
   label(sheetName: string): string {

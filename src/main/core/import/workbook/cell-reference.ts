@@ -31,3 +31,10 @@ export function parseCellRange(reference: string): CellRange | null {
   if (a === null || b === null) return null
   return { firstColumn: Math.min(a.column, b.column), lastColumn: Math.max(a.column, b.column), firstRow: Math.min(a.row, b.row), lastRow: Math.max(a.row, b.row) }
 }
+
+/** A 0-based column as its letters: 0 → "A", 27 → "AB". */
+export function columnLetters(column: number): string {
+  let letters = ''
+  for (let n = column + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters
+  return letters
+}

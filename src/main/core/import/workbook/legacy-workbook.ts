@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises'
 import * as XLSX from '@e965/xlsx'
 import { ImportCancelled, ImportInputError } from '../row-sink'
 import { dateFormatOf, serialDateText } from './number-format'
@@ -20,8 +19,7 @@ export class LegacyWorkbook implements WorkbookSource {
     readonly facts: WorkbookFacts
   ) {}
 
-  static async open(path: string, fileName: string, format: 'xls' | 'ods'): Promise<LegacyWorkbook> {
-    const bytes = await readFile(path)
+  static async open(bytes: Buffer, fileName: string, format: 'xls' | 'ods'): Promise<LegacyWorkbook> {
     let book: XLSX.WorkBook
     try {
       book = XLSX.read(bytes, { type: 'buffer', dense: true, cellDates: false, cellNF: true, cellText: false, cellHTML: false, cellStyles: false, bookVBA: false, WTF: false })
@@ -29,7 +27,7 @@ export class LegacyWorkbook implements WorkbookSource {
       const message = error instanceof Error ? error.message : String(error)
       if (/password-protected/i.test(message)) throw new ImportInputError(`${fileName} is password-protected; open it, save a copy without a password and import that.`, null, null)
       const what = format === 'xls' ? 'an Excel 97–2003 workbook (.xls)' : 'an OpenDocument spreadsheet (.ods)'
-      throw new ImportInputError(`${fileName} could not be read as ${what}: ${message.replace(/\.$/, '')}; nothing was imported.`, null, null)
+      throw new ImportInputError(`${fileName} is damaged or not ${what}; nothing was imported. Open it in a spreadsheet program, save it as .xlsx and import that.`, null, null)
     }
     const hidden = book.Workbook?.Sheets ?? []
     const facts: WorkbookFacts = {

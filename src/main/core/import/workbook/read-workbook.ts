@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises'
+import { readFile, stat } from 'node:fs/promises'
 import type { RowSink } from '../row-sink'
 import { ImportInputError } from '../row-sink'
 import { openOfficePackage } from '../zip/open-office-package'
@@ -9,6 +9,12 @@ import type { WorkbookSheet, WorkbookSource } from './workbook-source'
 import { XlsxWorkbook } from './xlsx-workbook'
 
 export type WorkbookFormat = 'xlsx' | 'xls' | 'ods'
+
+/**
+ * The most XML an .ods may hold for SheetJS, which reads it whole: a 200,000-row .ods of 80 MB of
+ * XML peaked at 552 MB, so this is about 900 MB of memory. A larger sheet is for .xlsx, streamed.
+ */
+const MAX_ODS_XML = 128 * 1024 * 1024
 
 const PASSWORD = (fileName: string): ImportInputError =>
   new ImportInputError(`${fileName} is password-protected; open it, save a copy without a password and import that.`, null, null)
@@ -22,15 +28,18 @@ export async function openWorkbook(path: string, fileName: string, format: Workb
   if ((await stat(path)).size === 0) throw new ImportInputError(`${fileName} is empty (0 bytes); nothing was imported.`, null, 0)
   const { container, encrypted } = await containerOf(path)
   if (encrypted) throw PASSWORD(fileName)
-  if (container === 'compound' || (container === 'other' && format === 'xls')) return LegacyWorkbook.open(path, fileName, 'xls')
+  if (container === 'compound' || (container === 'other' && format === 'xls')) return LegacyWorkbook.open(await readFile(path), fileName, 'xls')
   if (format === 'ods') {
-    const zip = await openOfficePackage(path, fileName, 'an OpenDocument spreadsheet (.ods)')
+    // SheetJS is given the very bytes checked here, so the file cannot change in between.
+    const bytes = await readFile(path)
+    const zip = await openOfficePackage(bytes, fileName, 'an OpenDocument spreadsheet (.ods)')
     try {
       if (((await zip.text('META-INF/manifest.xml')) ?? '').includes('manifest:encryption-data')) throw PASSWORD(fileName)
+      await zip.checkBeforeWholeReading(MAX_ODS_XML, 'Open it in a spreadsheet program, save it as .xlsx (which Casefile reads as it streams) and import that.')
     } finally {
       zip.close()
     }
-    return LegacyWorkbook.open(path, fileName, 'ods')
+    return LegacyWorkbook.open(bytes, fileName, 'ods')
   }
   const zip = await openOfficePackage(path, fileName, 'an Excel workbook (.xlsx)')
   try {

@@ -30,9 +30,9 @@ export class SharedStrings {
     this.ends[this.count++] = this.used
   }
 
-  /** The string at `index`, or undefined past the table's end. */
+  /** The string at `index`, or undefined when the table has no such entry (past its end, or not a whole number). */
   get(index: number): string | undefined {
-    if (!(index >= 0 && index < this.count)) return undefined
+    if (!Number.isInteger(index) || index < 0 || index >= this.count) return undefined
     const start = index === 0 ? 0 : this.ends[index - 1]!
     return this.bytes.toString('utf8', start, this.ends[index]!)
   }

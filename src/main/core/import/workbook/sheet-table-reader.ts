@@ -1,4 +1,5 @@
 import type { RowSink } from '../row-sink'
+import { columnLetters } from './cell-reference'
 import { findSheetTable, footnoteLike, HEADER_WINDOW, type SheetTableLayout } from './find-sheet-table'
 import type { MergedCells, SheetRow } from './sheet-row'
 
@@ -15,12 +16,6 @@ export interface SheetTableSummary {
   footnotes: string[]
   rows: number
   labels: string[]
-}
-
-function columnLetters(column: number): string {
-  let letters = ''
-  for (let n = column + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters
-  return letters
 }
 
 /**

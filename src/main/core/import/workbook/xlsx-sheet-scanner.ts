@@ -1,7 +1,5 @@
+import { DamagedXml, elementTooLong, MAX_ELEMENT_CHARS } from './damaged-xml'
 import { attribute, officeText, xmlText } from './xml-text'
-
-/** The most XML one row may take before the sheet is called damaged. */
-export const MAX_ROW_CHARS = 256 * 1024 * 1024
 
 /** A cell's t attribute, as a number: what its <v> holds. */
 export const CELL_NUMBER = 0
@@ -27,44 +25,54 @@ export interface RawRow {
   values: (string | null)[]
 }
 
+/** What `cell` answers when the cell's XML has not all arrived yet. */
+const INCOMPLETE = -1
+
 /**
  * Reads a worksheet's XML (sheetN.xml) as it streams in, without building a tree: rows and their
  * cells are found with indexOf and charCodeAt and handed on one row at a time, so memory holds only
- * the text of the rows in the current chunk. Element names may carry a namespace prefix (x:row).
+ * the cell that is still arriving. Element names may carry a namespace prefix (x:row).
  * Written for speed: this runs once for every cell of a workbook.
+ * XML that ends before the worksheet does, or rows out of order, are damage (DamagedXml): a sheet
+ * cut short by a failed copy must not pass for a complete one.
  */
 export class XlsxSheetScanner {
-  private pending = ''
+  /** Text not read yet, in the pieces it came in: an element (a cell, mostly) still arriving. */
+  private waiting: string[] = []
+  private waitingLength = 0
   private readonly current: RawRow = { row: 0, count: 0, columns: [], types: [], styles: [], values: [] }
   private inRow = false
-  /** Merged ranges, as written (<mergeCell ref="A1:C1"/>); they follow the rows in the XML. */
-  readonly merges: string[] = []
   /** Formula cells written without a saved value: there is nothing to show for them. */
   formulasWithoutValue = 0
   /** Set by `stop`: the rest of the XML is not read. */
   private stopped = false
+  /** Whether the worksheet's root element has closed: the XML is whole. */
+  private ended = false
 
   constructor(private readonly onRow: (row: RawRow) => void) {}
 
   feed(chunk: string): void {
     if (this.stopped) return
-    const text = this.pending.length > 0 ? this.pending + chunk : chunk
-    // Only whole rows are read; the tail waits for the next chunk.
-    const cut = lastRowEnd(text)
-    if (cut < 0) {
-      // A row of 16,384 cells of 32,767 characters each is Excel's most; far past a real row's
-      // size, the XML is damaged (or made to exhaust memory) and reading stops.
-      if (text.length > MAX_ROW_CHARS) throw new RangeError(`a row is longer than ${MAX_ROW_CHARS / 1048576} MB of XML`)
-      this.pending = text
+    // A piece with neither < nor > completes nothing: a long text goes on. It waits unread, so a
+    // cell of megabytes costs one pass, not one for each piece.
+    if (this.waitingLength > 0 && chunk.indexOf('<') < 0 && chunk.indexOf('>') < 0) {
+      this.wait(chunk)
       return
     }
-    this.scan(text, cut)
-    this.pending = text.slice(cut)
+    const text = this.waitingLength > 0 ? this.waiting.join('') + chunk : chunk
+    const read = this.scan(text)
+    this.waiting = []
+    this.waitingLength = 0
+    if (read < text.length) this.wait(text.slice(read))
   }
 
+  /** The XML has all been fed: refuses it unless it ended where a worksheet ends. */
   end(): void {
-    if (!this.stopped) this.scan(this.pending, this.pending.length)
-    this.pending = ''
+    if (this.stopped) return
+    const text = this.waiting.join('')
+    this.waiting = []
+    this.waitingLength = 0
+    if (this.scan(text) < text.length || this.inRow || !this.ended) throw new DamagedXml('ends mid-way through its XML')
   }
 
   /** Reads no further rows (the caller has seen enough). */
@@ -72,26 +80,41 @@ export class XlsxSheetScanner {
     this.stopped = true
   }
 
-  private scan(text: string, limit: number): void {
+  private wait(text: string): void {
+    this.waiting.push(text)
+    this.waitingLength += text.length
+    if (this.waitingLength > MAX_ELEMENT_CHARS) throw elementTooLong(this.inRow ? `a cell in row ${this.current.row}` : 'an element')
+  }
+
+  /** Reads the rows and cells in `text`; returns how far it read (the start of an element not all there). */
+  private scan(text: string): number {
     const row = this.current
     let pos = 0
-    while (pos < limit && !this.stopped) {
+    while (!this.stopped) {
       const open = text.indexOf('<', pos)
-      if (open < 0 || open >= limit) break
+      if (open < 0) return text.length
       const closing = text.charCodeAt(open + 1) === 47
       const nameStart = closing ? open + 2 : open + 1
       // Fast path: an unprefixed <c …> start tag.
-      if (!closing && text.charCodeAt(nameStart) === 99 && isNameEnd(text.charCodeAt(nameStart + 1))) {
-        if (this.inRow) {
-          pos = this.cell(text, open, nameStart + 1)
-          continue
-        }
+      if (!closing && this.inRow && text.charCodeAt(nameStart) === 99 && isNameEnd(text.charCodeAt(nameStart + 1))) {
+        const next = this.cell(text, open, nameStart + 1)
+        if (next === INCOMPLETE) return open
+        pos = next
+        continue
+      }
+      const comment = afterComment(text, open)
+      if (comment !== null) {
+        if (comment === INCOMPLETE) return open
+        pos = comment
+        continue
       }
       const close = text.indexOf('>', open)
-      if (close < 0) break
+      if (close < 0) return open
       const name = localName(text, nameStart)
       if (name === 'c' && !closing && this.inRow) {
-        pos = this.cell(text, open, nameEndOf(text, nameStart))
+        const next = this.cell(text, open, nameEndOf(text, nameStart))
+        if (next === INCOMPLETE) return open
+        pos = next
         continue
       }
       if (name === 'row') {
@@ -101,16 +124,19 @@ export class XlsxSheetScanner {
         } else {
           const tag = text.slice(open, close + 1)
           const r = attribute(tag, 'r')
-          row.row = r !== null && /^[0-9]+$/.test(r) ? Number(r) : row.row + 1
+          if (r !== null && /^[0-9]+$/.test(r)) {
+            // Excel writes rows in order and repairs a file that does not: which of two rows
+            // numbered alike is meant, or where a row out of order belongs, cannot be known.
+            if (Number(r) <= row.row) throw new DamagedXml(`has row ${r} after row ${row.row}`)
+            row.row = Number(r)
+          } else row.row++
           row.count = 0
           this.inRow = tag.charCodeAt(tag.length - 2) !== 47
         }
-      } else if (name === 'mergeCell' && !closing) {
-        const ref = attribute(text.slice(open, close + 1), 'ref')
-        if (ref !== null) this.merges.push(ref)
-      }
+      } else if (name === 'worksheet' && closing) this.ended = true
       pos = close + 1
     }
+    return pos
   }
 
   /** Reads the cell whose start tag opens at `open` (its attributes from `from` on) and adds it to the row; returns where reading goes on. */
@@ -132,14 +158,14 @@ export class XlsxSheetScanner {
         i++
         continue
       }
-      if (Number.isNaN(code)) return text.length
+      if (Number.isNaN(code)) return INCOMPLETE
       const equals = text.indexOf('=', i)
-      if (equals < 0) return text.length
+      if (equals < 0) return INCOMPLETE
       let quoteAt = equals + 1
       while (text.charCodeAt(quoteAt) === 32) quoteAt++
       const valueStart = quoteAt + 1
       const valueEnd = text.indexOf(text.charCodeAt(quoteAt) === 39 ? "'" : '"', valueStart)
-      if (valueEnd < 0) return text.length
+      if (valueEnd < 0) return INCOMPLETE
       let nameEnd = equals
       while (text.charCodeAt(nameEnd - 1) === 32) nameEnd--
       if (nameEnd - i === 1) {
@@ -159,22 +185,33 @@ export class XlsxSheetScanner {
     let value: string | null = null
     let formula = false
     let at = close + 1
+    // Nothing is kept from a cell until its end tag has come: one not all there is read again, whole,
+    // once more of the XML has arrived.
     for (;;) {
       const lt = text.indexOf('<', at)
-      if (lt < 0) return text.length
+      if (lt < 0) return INCOMPLETE
+      const tagEnd = text.indexOf('>', lt)
+      if (tagEnd < 0) return INCOMPLETE
       if (text.charCodeAt(lt + 1) === 47) {
         // The end of the cell (</c>); a child's end tag is consumed where the child is read.
         if (formula && value === null) this.formulasWithoutValue++
         if (value !== null && type !== CELL_INLINE_STRING && type !== CELL_SHARED_STRING) value = type === CELL_FORMULA_STRING ? officeText(value) : xmlText(value)
         this.push(column, type, style, value)
-        return text.indexOf('>', lt) + 1
+        return tagEnd + 1
       }
-      const tagEnd = text.indexOf('>', lt)
       // Fast path: <v>digits</v>, the commonest child by far.
       if (text.charCodeAt(lt + 1) === 118 && tagEnd === lt + 2) {
         const end = text.indexOf('<', tagEnd)
+        const endClose = end < 0 ? -1 : text.indexOf('>', end)
+        if (endClose < 0) return INCOMPLETE
         value = text.slice(tagEnd + 1, end)
-        at = text.indexOf('>', end) + 1
+        at = endClose + 1
+        continue
+      }
+      const comment = afterComment(text, lt)
+      if (comment !== null) {
+        if (comment === INCOMPLETE) return INCOMPLETE
+        at = comment
         continue
       }
       const child = localName(text, lt + 1)
@@ -184,11 +221,15 @@ export class XlsxSheetScanner {
         at = tagEnd + 1
         continue
       }
-      const childEnd = findClose(text, tagEnd + 1, child)
+      const childEnd = findChildClose(text, tagEnd + 1, child)
+      if (childEnd < 0) return INCOMPLETE
+      // A child left open ends where its cell does, whose end tag is then read as the cell's.
+      const next = localName(text, childEnd + 2) === child ? text.indexOf('>', childEnd) + 1 : childEnd
+      if (next === 0) return INCOMPLETE
       if (child === 'v') value = text.slice(tagEnd + 1, childEnd)
       else if (child === 'f') formula = true
       else if (child === 'is') value = inlineText(text.slice(tagEnd + 1, childEnd))
-      at = text.indexOf('>', childEnd) + 1
+      at = next
     }
   }
 
@@ -201,6 +242,13 @@ export class XlsxSheetScanner {
     row.styles[k] = style
     row.values[k] = value
   }
+}
+
+/** Where reading goes on after the comment that opens at `lt` (INCOMPLETE before its end has come); null when none opens there. */
+function afterComment(text: string, lt: number): number | null {
+  if (!text.startsWith('!--', lt + 1)) return null
+  const end = text.indexOf('-->', lt + 4)
+  return end < 0 ? INCOMPLETE : end + 3
 }
 
 function isNameEnd(code: number): boolean {
@@ -247,19 +295,6 @@ function columnAt(text: string, start: number, end: number): number {
   return column > 0 && column <= 16_384 ? column - 1 : -1
 }
 
-/** The offset just past the last </row> (or </x:row>, with any prefix), or -1. */
-function lastRowEnd(text: string): number {
-  for (let at = text.lastIndexOf('row>'); at >= 2; at = text.lastIndexOf('row>', at - 1)) {
-    const before = text.charCodeAt(at - 1)
-    if (before === 47 && text.charCodeAt(at - 2) === 60) return at + 4
-    if (before === 58) {
-      const open = text.lastIndexOf('</', at)
-      if (open >= 0 && /^<\/[A-Za-z0-9_.-]+:$/.test(text.slice(open, at))) return at + 4
-    }
-  }
-  return -1
-}
-
 /** The element name at `start` without its namespace prefix. */
 function localName(text: string, start: number): string {
   let end = start
@@ -273,12 +308,26 @@ function localName(text: string, start: number): string {
   return text.slice(colon >= 0 ? colon + 1 : start, end)
 }
 
-/** Where the element `name` (with or without a prefix) that is open before `from` closes. */
+/** Where the element `name` (with or without a prefix) that is open before `from` closes; -1 when it does not in `text`. */
 function findClose(text: string, from: number, name: string): number {
   for (let at = text.indexOf('</', from); at >= 0; at = text.indexOf('</', at + 2)) {
     if (localName(text, at + 2) === name) return at
   }
-  return text.length
+  return -1
+}
+
+/**
+ * Where a cell's child element `name` that is open before `from` closes, or where its cell or row
+ * does, whichever comes first (a child left open ends with its cell); -1 when neither is in `text`.
+ * Stopping there keeps garbage (what damaged bytes inflate to) from being searched to its end
+ * again with every chunk that arrives.
+ */
+function findChildClose(text: string, from: number, name: string): number {
+  for (let at = text.indexOf('</', from); at >= 0; at = text.indexOf('</', at + 2)) {
+    const local = localName(text, at + 2)
+    if (local === name || local === 'c' || local === 'row') return at
+  }
+  return -1
 }
 
 /**
@@ -292,8 +341,11 @@ export function inlineText(inner: string): string | null {
     if (at < skipUntil || inner.charCodeAt(at + 1) === 47) continue
     const name = localName(inner, at + 1)
     const close = inner.indexOf('>', at)
+    if (close < 0) break
+    // An element left open runs to the end of the string (the string itself did end).
     if (name === 'rPh') {
       skipUntil = findClose(inner, close + 1, 'rPh')
+      if (skipUntil < 0) break
       continue
     }
     if (name !== 't') continue
@@ -301,7 +353,8 @@ export function inlineText(inner: string): string | null {
       text ??= ''
       continue
     }
-    const end = findClose(inner, close + 1, 't')
+    const found = findClose(inner, close + 1, 't')
+    const end = found < 0 ? inner.length : found
     text = (text ?? '') + officeText(inner.slice(close + 1, end))
     at = end
   }

@@ -2,8 +2,9 @@ import { posix } from 'node:path'
 import { Parser } from 'htmlparser2'
 import { readPackageProperties } from '../document/read-package-properties'
 import { ImportInputError } from '../row-sink'
-import type { ZipPackage } from '../zip/zip-package'
-import { parseCellRange } from './cell-reference'
+import { damaged, type ZipPackage } from '../zip/zip-package'
+import { columnLetters, parseCellRange } from './cell-reference'
+import { DamagedXml, elementTooLong, MAX_ELEMENT_CHARS } from './damaged-xml'
 import { HEADER_WINDOW, headerMayUseMerges } from './find-sheet-table'
 import { dateFormatOf, serialDateText, type DateFormat } from './number-format'
 import type { CellKind, MergedCells, SheetRow } from './sheet-row'
@@ -22,6 +23,9 @@ import {
   type RawRow
 } from './xlsx-sheet-scanner'
 import { attribute } from './xml-text'
+
+/** What `shown` answers for a cell that points at a shared string the workbook does not have. */
+const MISSING_STRING = 'missing string'
 
 const RELATIONSHIP_KINDS: Record<string, WorkbookSheet['kind']> = {
   worksheet: 'worksheet',
@@ -59,8 +63,9 @@ export class XlsxWorkbook implements WorkbookSource {
     const sharedPart = relationships.byType.get('sharedStrings') ?? null
     const sharedStrings = new SharedStrings()
     if (sharedPart !== null && zip.has(sharedPart)) {
-      const strings = new ElementStream('si', (inner) => sharedStrings.add(inlineText(inner) ?? ''))
-      await streamXmlText(await zip.stream(sharedPart), (text) => strings.feed(text), signal, `${fileName} (its shared strings)`, () => false)
+      const label = 'its shared-strings part'
+      const strings = new ElementStream('si', 'sst', (inner) => sharedStrings.add(inlineText(inner) ?? ''))
+      await streamXmlText(await zip.stream(sharedPart, label), strings, signal, fileName, label)
     }
     const facts: WorkbookFacts = {
       sheets,
@@ -83,29 +88,37 @@ export class XlsxWorkbook implements WorkbookSource {
     // Most large sheets are plain tables, whose header needs no merges: their first rows say so.
     if (!headerMayUseMerges(await this.firstRows(sheet, HEADER_WINDOW, signal))) return []
     // The <mergeCells> element comes after the rows: bytes are only searched until it starts, then
-    // the rest of the XML (the merges and a few small elements after them) is kept as text.
+    // the merges are read as they come, up to the last whole tag of each chunk (a sheet that put its
+    // merges first, before hundreds of megabytes of rows, is not held as one string).
     const marker = Buffer.from('mergeCells', 'latin1')
+    const label = sheetLabel(sheet)
     let carry = Buffer.alloc(0)
-    let rest: string | null = null
-    const stream = await this.zip.stream(sheet.part)
+    let tail: string | null = null
+    const merges: MergedCells[] = []
+    const stream = await this.zip.stream(sheet.part, label)
     for await (const chunk of stream) {
       if (signal.aborted) {
         stream.destroy()
         return []
       }
-      if (rest !== null) {
-        rest += (chunk as Buffer).toString('latin1')
-        continue
+      let text: string
+      if (tail !== null) text = tail + (chunk as Buffer).toString('latin1')
+      else {
+        const joined = Buffer.concat([carry, chunk as Buffer])
+        const at = joined.indexOf(marker)
+        if (at < 0) {
+          carry = joined.subarray(Math.max(0, joined.length - 32))
+          continue
+        }
+        text = joined.subarray(Math.max(0, at - 16)).toString('latin1')
       }
-      const joined = Buffer.concat([carry, chunk as Buffer])
-      const at = joined.indexOf(marker)
-      if (at >= 0) rest = joined.subarray(Math.max(0, at - 16)).toString('latin1')
-      else carry = joined.subarray(Math.max(0, joined.length - 32))
-    }
-    const merges: MergedCells[] = []
-    for (const match of (rest ?? '').matchAll(/<(?:[\w.-]+:)?mergeCell\s[^>]*>/g)) {
-      const range = parseCellRange(attribute(match[0], 'ref') ?? '')
-      if (range !== null) merges.push(range)
+      const cut = text.lastIndexOf('>') + 1
+      for (const match of text.slice(0, cut).matchAll(/<(?:[\w.-]+:)?mergeCell\s[^>]*>/g)) {
+        const range = parseCellRange(attribute(match[0], 'ref') ?? '')
+        if (range !== null) merges.push(range)
+      }
+      tail = text.slice(cut)
+      if (tail.length > MAX_ELEMENT_CHARS) throw new ImportInputError(damaged(this.fileName, `${label} ${elementTooLong('an element').message}`), null, null)
     }
     return merges
   }
@@ -113,17 +126,21 @@ export class XlsxWorkbook implements WorkbookSource {
   /** Streams the sheet's rows to `onRow`, each cell as the sheet shows it; says how many formulas had no saved value. */
   async readRows(sheet: WorkbookSheet, onRow: (row: SheetRow) => void, signal: AbortSignal, onRead: (fraction: number) => void): Promise<{ formulasWithoutValue: number }> {
     if (sheet.part === null || !this.zip.has(sheet.part)) return { formulasWithoutValue: 0 }
+    const label = sheetLabel(sheet)
     const scanner = new XlsxSheetScanner((raw) => onRow(this.sheetRow(raw)))
     // The sheet's XML size, as its zip declares it, measures how far the reading is.
     const size = Math.max(1, this.zip.sizeOf(sheet.part))
     let read = 0
-    const feed = (text: string) => {
-      read += text.length
-      onRead(Math.min(1, read / size))
-      scanner.feed(text)
+    const reader = {
+      feed: (text: string) => {
+        read += text.length
+        onRead(Math.min(1, read / size))
+        scanner.feed(text)
+      },
+      end: () => scanner.end(),
+      enough: () => false
     }
-    await streamXmlText(await this.zip.stream(sheet.part), feed, signal, `${this.fileName}, sheet “${sheet.name}”`, () => false)
-    scanner.end()
+    await streamXmlText(await this.zip.stream(sheet.part, label), reader, signal, this.fileName, label)
     return { formulasWithoutValue: scanner.formulasWithoutValue }
   }
 
@@ -135,9 +152,9 @@ export class XlsxWorkbook implements WorkbookSource {
       rows.push(this.sheetRow(raw))
       if (rows.length >= count) scanner.stop()
     })
-    const enough = () => rows.length >= count
-    await streamXmlText(await this.zip.stream(sheet.part), (text) => scanner.feed(text), signal, `${this.fileName}, sheet “${sheet.name}”`, enough)
-    if (!enough()) scanner.end()
+    const label = sheetLabel(sheet)
+    const reader = { feed: (text: string) => scanner.feed(text), end: () => scanner.end(), enough: () => rows.length >= count }
+    await streamXmlText(await this.zip.stream(sheet.part, label), reader, signal, this.fileName, label)
     return rows.slice(0, count)
   }
 
@@ -147,9 +164,13 @@ export class XlsxWorkbook implements WorkbookSource {
     for (let k = 0; k < raw.count; k++) {
       const value = raw.values[k]
       if (value === null || value === '') continue
+      const column = raw.columns[k]!
       const shown = this.shown(raw.types[k]!, raw.styles[k]!, value!)
       if (shown === null) continue
-      const column = raw.columns[k]!
+      if (shown === MISSING_STRING) {
+        // A cell that points past the shared strings would otherwise show nothing, and its row could vanish unseen.
+        throw new DamagedXml(`refers in cell ${columnLetters(column)}${raw.row} to shared string “${value}”, which it does not have (it has ${this.sharedStrings.length.toLocaleString('en-US')})`)
+      }
       while (values.length < column) {
         values.push(null)
         kinds.push(null)
@@ -164,11 +185,12 @@ export class XlsxWorkbook implements WorkbookSource {
   private text = ''
 
   /** What a cell shows (its text is left in `text`), or null when it shows nothing. */
-  private shown(type: number, style: number, value: string): CellKind | null {
+  private shown(type: number, style: number, value: string): CellKind | typeof MISSING_STRING | null {
     switch (type) {
       case CELL_SHARED_STRING: {
         const text = this.sharedStrings.get(Number(value))
-        if (text === undefined || text === '') return null
+        if (text === undefined) return MISSING_STRING
+        if (text === '') return null
         this.text = text
         return 'text'
       }
@@ -204,6 +226,11 @@ export class XlsxWorkbook implements WorkbookSource {
   close(): void {
     this.zip.close()
   }
+}
+
+/** How a message names a sheet. */
+function sheetLabel(sheet: WorkbookSheet): string {
+  return `sheet “${sheet.name}”`
 }
 
 function relationshipsPart(part: string): string {

@@ -6,10 +6,11 @@ const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', a
 const ENTITY = /&(amp|lt|gt|quot|apos|#[0-9]+|#x[0-9a-fA-F]+);/g
 const OFFICE_ESCAPE = /_x([0-9a-fA-F]{4})_/g
 
-function entity(_: string, name: string): string {
-  if (name.startsWith('#x')) return String.fromCodePoint(Number.parseInt(name.slice(2), 16))
-  if (name.startsWith('#')) return String.fromCodePoint(Number(name.slice(1)))
-  return NAMED[name]!
+function entity(written: string, name: string): string {
+  if (!name.startsWith('#')) return NAMED[name]!
+  const code = name.startsWith('#x') ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1))
+  // A reference past Unicode's last character is kept as written rather than failing the sheet.
+  return code <= 0x10ffff ? String.fromCodePoint(code) : written
 }
 
 /** Decodes the text of an XML element (entities and character references). */

@@ -1,6 +1,6 @@
 import { open } from 'node:fs/promises'
-import { pipeline, Transform, type Readable } from 'node:stream'
-import { createInflateRaw } from 'node:zlib'
+import { Transform, type Readable } from 'node:stream'
+import { crc32, createInflateRaw } from 'node:zlib'
 import yauzl, { type Entry, type ZipFile } from 'yauzl'
 import { ImportInputError } from '../row-sink'
 
@@ -10,8 +10,21 @@ const COMPOUND_FILE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe
 const INFLATE_CHUNK = 256 * 1024
 /** Where a compound file's directory names its streams, near its start. */
 const DIRECTORY_WINDOW = 1024 * 1024
-/** An entry's text is read whole only up to this size; sheets are streamed instead. */
-const MAX_WHOLE_ENTRY = 256 * 1024 * 1024
+/**
+ * An entry's text is read whole only up to this size; sheets are streamed instead. The parts read
+ * whole are small (a workbook's list of sheets, its styles, an .odt's content.xml), and an .odt's
+ * text becomes a tree several times the size of its XML: 64 MB of it is a book of thousands of pages.
+ */
+const MAX_WHOLE_ENTRY = 64 * 1024 * 1024
+/**
+ * How many times its compressed size a part may inflate to, once it is past RATIO_FLOOR. Office and
+ * OpenDocument XML inflates 5 to 20 times (a 145 MB sheet of styled cells: 9.6 times; a tall sheet of
+ * numbers: 10 times); deflate can reach about 1,032 times, which only a file built to exhaust memory
+ * (a zip bomb) does.
+ */
+const MAX_RATIO = 100
+/** Parts smaller than this are read whatever their ratio: they cost nothing. */
+const RATIO_FLOOR = 16 * 1024 * 1024
 
 /** What a file's first bytes say it is, whatever its name says. */
 export type Container = 'zip' | 'compound' | 'other'
@@ -60,9 +73,16 @@ export class ZipPackage {
     }
     const entries = new Map<string, Entry>()
     try {
-      for await (const entry of zip.eachEntry()) entries.set(entry.fileName.replace(/^\/+/, ''), entry)
+      for await (const entry of zip.eachEntry()) {
+        const name = entry.fileName.replace(/^\/+/, '')
+        // Programs disagree on which of two same-named parts to read (Excel repairs the file, others
+        // take the first or the last), so the file could show one table there and another here.
+        if (entries.has(name)) throw new ImportInputError(damaged(fileName, `it holds two parts named ${name}`), null, null)
+        entries.set(name, entry)
+      }
     } catch (error) {
       zip.close()
+      if (error instanceof ImportInputError) throw error
       throw new ImportInputError(`${fileName} is damaged: its list of parts cannot be read (${messageOf(error)}); nothing was imported.`, null, null)
     }
     return new ZipPackage(zip, entries, fileName)
@@ -81,56 +101,124 @@ export class ZipPackage {
     return this.entries.get(name)?.uncompressedSize ?? 0
   }
 
-  /** An entry's bytes as a stream; its declared size and checksum are checked as it is read. */
-  async stream(name: string): Promise<Readable> {
+  /**
+   * An entry's bytes as a stream, checked as they come: a part that inflates past the size the zip
+   * declares is stopped there (so a lie in the directory cannot unpack more), and one that ends
+   * short of it, or whose bytes fail the entry's CRC-32, errs at its end. Every error is a one-line
+   * ImportInputError naming the part as `label` ("sheet “Data”").
+   */
+  async stream(name: string, label: string): Promise<Readable> {
     const entry = this.entries.get(name)
     if (!entry) throw new ImportInputError(`${this.fileName} is damaged: its part ${name} is missing; nothing was imported.`, null, null)
     if (entry.isEncrypted()) throw new ImportInputError(`${this.fileName} is password-protected; save a copy without a password and import that.`, null, null)
+    if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) {
+      // Office and OpenDocument write parts stored or deflated; read raw, any other method would only fail its checksum.
+      throw new ImportInputError(
+        `${this.fileName} cannot be read: ${label} is compressed in a way Casefile does not read (zip method ${entry.compressionMethod}); nothing was imported. Open it in the program that made it, save it again and import that.`,
+        null,
+        null
+      )
+    }
+    const expected = entry.uncompressedSize
+    if (expected > RATIO_FLOOR && expected > entry.compressedSize * MAX_RATIO) {
+      throw new ImportInputError(
+        `${this.fileName} looks built to exhaust memory: ${label} would inflate to ${megabytes(expected)} from ${megabytes(entry.compressedSize)}, far more than real files do (or it is damaged); nothing was imported.`,
+        null,
+        null
+      )
+    }
     let raw: Readable
     try {
       raw = await this.zip.openReadStreamPromise(entry, { decompress: entry.compressionMethod === 8 ? false : null })
     } catch (error) {
       throw new ImportInputError(`${this.fileName} is damaged: its part ${name} cannot be read (${messageOf(error)}); nothing was imported.`, null, null)
     }
-    // Inflated here rather than by yauzl, in chunks sixteen times zlib's default: a sheet of
-    // hundreds of megabytes then reaches its reader in fewer, larger pieces. The size the package
-    // declares is checked at the end, as yauzl would.
+    const fail = (reason: string) => new ImportInputError(damaged(this.fileName, `${label} ${reason}`), null, null)
     let total = 0
-    const expected = entry.uncompressedSize
-    const fileName = this.fileName
-    const counted = new Transform({
+    let checksum = 0
+    const checked = new Transform({
       transform(chunk: Buffer, _encoding, done) {
         total += chunk.length
+        if (total > expected) return done(fail(`inflates past the ${expected.toLocaleString('en-US')} bytes its zip declares`))
+        checksum = crc32(chunk, checksum)
         done(null, chunk)
       },
       flush(done) {
-        done(total === expected ? null : new Error(`${fileName}'s part ${name} holds ${total} bytes, not the ${expected} its zip declares`))
+        // Fewer bytes than declared is the same damage as the wrong bytes: both fail the zip's check.
+        done(total === expected && checksum === entry.crc32 ? null : fail('fails its checksum'))
       }
     })
-    const stages: NodeJS.ReadWriteStream[] = entry.compressionMethod === 8 ? [createInflateRaw({ chunkSize: INFLATE_CHUNK }), counted] : [counted]
-    pipeline(raw, ...(stages as [NodeJS.ReadWriteStream]), () => undefined)
-    return counted
+    // Inflated here rather than by yauzl, in chunks sixteen times zlib's default: a sheet of
+    // hundreds of megabytes then reaches its reader in fewer, larger pieces.
+    const inflate = entry.compressionMethod === 8 ? createInflateRaw({ chunkSize: INFLATE_CHUNK }) : null
+    raw.on('error', (error) => checked.destroy(fail(`cannot be read (${messageOf(error)})`)))
+    if (inflate === null) raw.pipe(checked)
+    else {
+      inflate.on('error', () => checked.destroy(fail('cannot be decompressed')))
+      raw.pipe(inflate).pipe(checked)
+    }
+    // A reader that stops early (it has the rows it wanted, or failed) leaves nothing running.
+    checked.on('close', () => {
+      raw.destroy()
+      inflate?.destroy()
+    })
+    return checked
+  }
+
+  /**
+   * For a reader that takes the whole file and inflates its parts at once (SheetJS for .ods, mammoth
+   * for .docx): refuses a file whose XML parts declare more than `limit` bytes in all, then inflates
+   * every part once, checked (see `stream`), so the reader meets no part that holds more than its
+   * zip declares, nor one that is damaged. `fix` is the sentence that says what to do with a file too large.
+   */
+  async checkBeforeWholeReading(limit: number, fix: string): Promise<void> {
+    let xml = 0
+    for (const [name, entry] of this.entries) if (/\.(xml|rels)$/i.test(name)) xml += entry.uncompressedSize
+    if (xml > limit) {
+      throw new ImportInputError(
+        `${this.fileName} is too large to read: its XML inflates to ${megabytes(xml)}, and Casefile reads up to ${megabytes(limit)} of it in this format; nothing was imported. ${fix}`,
+        null,
+        null
+      )
+    }
+    for (const name of this.entries.keys()) {
+      if (name.endsWith('/')) continue
+      // Only the checks are wanted: the bytes are let go as they come.
+      for await (const chunk of await this.stream(name, `its part ${name}`)) void chunk
+    }
   }
 
   /** An entry read whole as UTF-8 text, or null when the package has no such entry. */
   async text(name: string): Promise<string | null> {
     if (!this.entries.has(name)) return null
     if (this.sizeOf(name) > MAX_WHOLE_ENTRY) {
-      throw new ImportInputError(`${this.fileName}: its part ${name} is larger than Casefile reads at once (${MAX_WHOLE_ENTRY / 1048576} MB); nothing was imported.`, null, null)
+      throw new ImportInputError(
+        `${this.fileName} is too large to read: its part ${name} inflates to ${megabytes(this.sizeOf(name))}, and Casefile reads such a part whole up to ${megabytes(MAX_WHOLE_ENTRY)}; nothing was imported. Split it into smaller files and import those.`,
+        null,
+        null
+      )
     }
     const chunks: Buffer[] = []
-    try {
-      for await (const chunk of await this.stream(name)) chunks.push(chunk as Buffer)
-    } catch (error) {
-      if (error instanceof ImportInputError) throw error
-      throw new ImportInputError(`${this.fileName} is damaged: its part ${name} cannot be read (${messageOf(error)}); nothing was imported.`, null, null)
-    }
+    for await (const chunk of await this.stream(name, `its part ${name}`)) chunks.push(chunk as Buffer)
     return Buffer.concat(chunks).toString('utf8')
   }
 
   close(): void {
     this.zip.close()
   }
+}
+
+/**
+ * The one line for a file whose bytes are damaged (`what` says where: "sheet “Data” fails its
+ * checksum"): a download cut short or a disk error, which reading again from a good copy cures.
+ */
+export function damaged(fileName: string, what: string): string {
+  return `${fileName} is damaged (${what}); nothing was imported. Re-download or re-save it.`
+}
+
+/** A size in whole megabytes (MiB), or kilobytes below one, for messages. */
+function megabytes(bytes: number): string {
+  return bytes < 1048576 ? `${Math.ceil(bytes / 1024).toLocaleString('en-US')} KB` : `${Math.round(bytes / 1048576).toLocaleString('en-US')} MB`
 }
 
 export function messageOf(error: unknown): string {

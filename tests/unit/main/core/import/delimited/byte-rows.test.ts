@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from 'better-sqlite3'
 import type { ImportOptions } from '@shared/model'
 import { columnName, datasetTableName } from '../../../../../../src/main/core/datasets/dataset-table-name'
-import { DatasetWriter } from '../../../../../../src/main/core/import/dataset-writer'
+import { DatasetWriter, SPLIT_WIDE_FILE } from '../../../../../../src/main/core/import/dataset-writer'
 import { readDelimited } from '../../../../../../src/main/core/import/delimited/read-delimited'
 import type { RowSink, Utf8Record, Utf8RowTarget } from '../../../../../../src/main/core/import/row-sink'
 import { TypingSink } from '../../../../../../src/main/core/import/typing/typing-sink'
@@ -71,7 +71,7 @@ async function load(path: string, options: Partial<ImportOptions>, chunkBytes: n
   const counter = { rows: 0 }
   db.exec('BEGIN')
   try {
-    const writer = new DatasetWriter(db, () => undefined, () => undefined, name)
+    const writer = new DatasetWriter(db, () => undefined, () => undefined, name, SPLIT_WIDE_FILE)
     const typing = new TypingSink(writer, nullTokens)
     const result = await readDelimited(path, name, settingsFor(options, chunkBytes), asBytes ? countingBytes(typing, counter) : textOnly(typing), new AbortController().signal)
     const written = writer.finish({ name, description: null, sources: [], sourceFile: name, sourceSize: 0, sha256: '', importId: null }, typing.finish())

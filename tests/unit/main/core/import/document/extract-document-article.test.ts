@@ -116,4 +116,15 @@ describe('extractDocumentArticle', () => {
     const empty = writeDocx(join(dir, 'empty.docx'), '', { title: null, creator: null, created: null })
     expect(await refusal(empty, 'docx')).toBe('empty.docx has no text to import.')
   })
+
+  it('refuses a .docx whose body Word would not write, without the reader’s own words', async () => {
+    const dir = folder()
+    const entities = '<!DOCTYPE d [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;">]>'
+    const lol = join(dir, 'lol.docx')
+    writeFileSync(lol, zipBytes([
+      { name: '_rels/.rels', data: '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>' },
+      { name: 'word/document.xml', data: `<?xml version="1.0"?>${entities}<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${wordParagraph('&b;', null, false)}</w:body></w:document>` }
+    ]))
+    expect(await refusal(lol, 'docx')).toBe('lol.docx is damaged or not a real Word document (its text cannot be read); nothing was imported. Open it in Word, save it as .docx again and import that.')
+  })
 })

@@ -1,0 +1,55 @@
+// Files read whole by a library (.docx by mammoth, .ods by SheetJS) and .odt parts read whole:
+// their zip is checked before the library gets it, so a zip bomb or a part that inflates past what
+// its zip declares is refused in one line, quickly, with bounded memory.
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { writeOdt } from '../../../../helpers/office-documents'
+import { writeHandWrittenOds } from '../../../../helpers/hand-written-workbooks'
+import { refusedImport } from '../../../../helpers/refused-import'
+import { tempFolders } from '../../../../helpers/temp-archive'
+import { withDeclared, zipBytes } from '../../../../helpers/write-zip'
+
+const folder = tempFolders('whole-file-bombs')
+
+const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+/** A .docx whose document.xml is one paragraph of `spaces` spaces (it deflates about a thousand to one). */
+function wordBomb(spaces: number): Buffer {
+  return zipBytes([
+    { name: '[Content_Types].xml', data: '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>' },
+    { name: '_rels/.rels', data: '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>' },
+    { name: 'word/document.xml', data: `<?xml version="1.0"?><w:document ${W}><w:body><w:p><w:r><w:t>a${' '.repeat(spaces)}</w:t></w:r></w:p></w:body></w:document>` }
+  ])
+}
+
+describe('whole-file readers get only a checked zip', () => {
+  it('refuses a .docx whose XML inflates past what mammoth can hold, before mammoth reads it', async () => {
+    expect(await refusedImport('bomb.docx', wordBomb(17 << 20))).toBe(
+      'bomb.docx is too large to read: its XML inflates to 17 MB, and Casefile reads up to 16 MB of it in this format; nothing was imported. Split it into smaller documents and import those.'
+    )
+  })
+
+  it('refuses a .docx whose part inflates past the size its zip declares (a lie that would let a bomb through)', async () => {
+    const lying = withDeclared(wordBomb(2 << 20), 'word/document.xml', { crc32: null, size: 4000 })
+    expect(await refusedImport('lying.docx', lying)).toBe('lying.docx is damaged (its part word/document.xml inflates past the 4,000 bytes its zip declares); nothing was imported. Re-download or re-save it.')
+    const damaged = withDeclared(wordBomb(1000), 'word/document.xml', { crc32: 7, size: null })
+    expect(await refusedImport('crc.docx', damaged)).toBe('crc.docx is damaged (its part word/document.xml fails its checksum); nothing was imported. Re-download or re-save it.')
+  })
+
+  it('refuses an .ods whose XML is larger than SheetJS reads, pointing to .xlsx', async () => {
+    const ods = readFileSync(writeHandWrittenOds(join(folder(), 'big.ods'), '<table:table table:name="S"><table:table-row><table:table-cell office:value-type="string"><text:p>a</text:p></table:table-cell></table:table-row></table:table>', ''))
+    expect(await refusedImport('big.ods', withDeclared(ods, 'content.xml', { crc32: null, size: 200 << 20 }))).toBe(
+      'big.ods is too large to read: its XML inflates to 200 MB, and Casefile reads up to 128 MB of it in this format; nothing was imported. Open it in a spreadsheet program, save it as .xlsx (which Casefile reads as it streams) and import that.'
+    )
+    expect(await refusedImport('lying.ods', withDeclared(ods, 'content.xml', { crc32: null, size: 100 }))).toBe(
+      'lying.ods is damaged (its part content.xml inflates past the 100 bytes its zip declares); nothing was imported. Re-download or re-save it.'
+    )
+  })
+
+  it('refuses an .odt whose text is larger than it reads whole', async () => {
+    const odt = readFileSync(writeOdt(join(folder(), 'big.odt'), '<text:p>Memo</text:p>', '', ''))
+    expect(await refusedImport('big.odt', withDeclared(odt, 'content.xml', { crc32: null, size: 100 << 20 }))).toBe(
+      'big.odt is too large to read: its part content.xml inflates to 100 MB, and Casefile reads such a part whole up to 64 MB; nothing was imported. Split it into smaller files and import those.'
+    )
+  })
+})
