@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import * as XLSX from '@e965/xlsx'
 import { ImportCancelled, ImportInputError } from '../row-sink'
-import { dateFormatOf, serialDateText } from './number-format'
+import { cellFormatOf, formattedNumber } from './number-format'
 import type { CellKind, MergedCells, SheetRow } from './sheet-row'
 import type { WorkbookSource } from './workbook-source'
 import type { WorkbookFacts, WorkbookSheet } from './workbook-source'
@@ -90,9 +90,10 @@ export class LegacyWorkbook implements WorkbookSource {
       case 'e':
         return { kind: 'error', text: ERRORS[value as number] ?? '#ERROR' }
       case 'n': {
-        const format = typeof cell.z === 'string' ? dateFormatOf(-1, cell.z) : null
-        const date = format === null ? null : serialDateText(value as number, format, this.facts.date1904)
-        return date !== null ? { kind: 'date', text: date } : { kind: 'number', text: String(value) }
+        const format = typeof cell.z === 'string' ? cellFormatOf(-1, cell.z) : null
+        const text = format === null ? null : formattedNumber(value as number, format, this.facts.date1904)
+        if (text === null) return { kind: 'number', text: String(value) }
+        return { kind: format !== null && 'date' in format ? 'date' : 'number', text }
       }
       case 'd':
         return { kind: 'date', text: (value as Date).toISOString().replace(/T00:00:00\.000Z$/, '').replace(/\.000Z$/, '') }

@@ -33,6 +33,114 @@ export function dateFormatOf(numFmtId: number, code: string | null): DateFormat 
   return /m/.test(codes) ? 'date' : null
 }
 
+/**
+ * How a cell format shows a number, where that is not the number as stored: a date or time; an
+ * elapsed time ("[h]:mm" shows 1.5208333 as 36:30); or digits padded with zeros ("00000" shows 501
+ * as 00501, a ZIP or FIPS code). Null for a number shown as a number.
+ */
+export type CellFormat = { date: Exclude<DateFormat, null> } | { duration: string } | { digits: string } | null
+
+/** Built-in formats of elapsed time (ECMA-376 §18.8.30): 46 is [h]:mm:ss. */
+const BUILT_IN_DURATIONS: Record<number, string> = { 46: '[h]:mm:ss' }
+
+export function cellFormatOf(numFmtId: number, code: string | null): CellFormat {
+  const section = (code ?? BUILT_IN_DURATIONS[numFmtId] ?? '').split(';')[0]!
+  if (/\[(h+|m+|s+)\]/i.test(section.replace(/"[^"]*"/g, ''))) return { duration: section }
+  if (code !== null && digitPlaces(section) !== null) return { digits: section }
+  const date = dateFormatOf(numFmtId, code)
+  return date === null ? null : { date }
+}
+
+/**
+ * A number as its format shows it: a date (see serialDateText), a duration or padded digits; null
+ * when the format shows it as the number it is, or when it cannot be shown (a negative date).
+ */
+export function formattedNumber(value: number, format: Exclude<CellFormat, null>, date1904: boolean): string | null {
+  if ('date' in format) return serialDateText(value, format.date, date1904)
+  if ('duration' in format) return durationText(value, format.duration)
+  return paddedDigits(value, format.digits)
+}
+
+/** A format's tokens: placeholders and codes, and literal text (quoted, escaped, or a separator). */
+function formatTokens(section: string): { code: string; literal: boolean }[] {
+  const tokens: { code: string; literal: boolean }[] = []
+  for (const match of section.matchAll(/"([^"]*)"|\\(.)|\[[^\]]*\]|\.0+|([a-z0-9])\3*|(.)/gi)) {
+    if (match[1] !== undefined) tokens.push({ code: match[1], literal: true })
+    else if (match[2] !== undefined) tokens.push({ code: match[2], literal: true })
+    else tokens.push({ code: match[0], literal: match[4] !== undefined && /[\s\-:/()]/.test(match[4]) })
+  }
+  return tokens
+}
+
+/** The zero placeholders of a format of zero-padded digits and separators ("00000", "000-00-0000"); null for any other format. */
+function digitPlaces(section: string): number | null {
+  let places = 0
+  for (const token of formatTokens(section)) {
+    if (token.literal) continue
+    if (!/^0+$/.test(token.code)) return null
+    places += token.code.length
+  }
+  return places >= 2 ? places : null
+}
+
+function paddedDigits(value: number, section: string): string | null {
+  const places = digitPlaces(section)
+  const rounded = Math.round(Math.abs(value))
+  if (places === null || !Number.isFinite(value) || rounded >= 1e15) return null
+  const digits = String(rounded).padStart(places, '0')
+  // Digits beyond the placeholders go in front of the first, as Excel shows them.
+  let extra = digits.length - places
+  let next = 0
+  let text = value < 0 && rounded !== 0 ? '-' : ''
+  for (const token of formatTokens(section)) {
+    if (token.literal) {
+      text += token.code
+      continue
+    }
+    const end = next + token.code.length + extra
+    text += digits.slice(next, end)
+    next = end
+    extra = 0
+  }
+  return text
+}
+
+const SECONDS_IN = { h: 3600, m: 60, s: 1 } as const
+
+/**
+ * Elapsed time as an "[h]:mm:ss"-like format shows it: the bracketed unit counts on past a day (or
+ * an hour, a minute), the units after it are what is left of it; seconds may show tenths and more.
+ */
+function durationText(value: number, section: string): string | null {
+  if (!Number.isFinite(value) || Math.abs(value) > 1e9) return null
+  const tokens = formatTokens(section)
+  const fraction = tokens.find((token) => /^\.0+$/.test(token.code))
+  const decimals = fraction === undefined ? 0 : Math.min(3, fraction.code.length - 1)
+  const scale = 10 ** decimals
+  // Excel counts whole seconds (or their shown fraction) first, then cuts them into the units shown.
+  let left = Math.round(Math.abs(value) * 86_400 * scale)
+  let text = value < 0 && left !== 0 ? '-' : ''
+  for (const token of tokens) {
+    const code = token.code.toLowerCase()
+    const bracketed = /^\[(h+|m+|s+)\]$/.exec(code)
+    const unit = bracketed !== null ? bracketed[1]![0]! : /^(h+|m+|s+)$/.test(code) ? code[0]! : null
+    if (token.literal || (unit === null && !/^\.0+$/.test(code))) {
+      text += token.code
+      continue
+    }
+    if (unit === null) {
+      text += `.${String(left % scale).padStart(decimals, '0')}`.slice(0, token.code.length)
+      continue
+    }
+    // Each unit takes what the units before it left: the first (bracketed) one counts past its cycle.
+    const seconds = SECONDS_IN[unit as keyof typeof SECONDS_IN] * scale
+    const count = Math.floor(left / seconds)
+    left -= count * seconds
+    text += String(count).padStart(Math.min((bracketed?.[1] ?? code).length, 2), '0')
+  }
+  return text
+}
+
 /** Day 0 of each date system, as days since 1970-01-01: 1899-12-30 (once Excel's fictional 1900-02-29 is stepped over) and 1904-01-01. */
 const EPOCH_1900 = -25_569
 const EPOCH_1904 = -24_107
