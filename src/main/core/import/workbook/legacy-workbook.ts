@@ -6,6 +6,9 @@ import type { CellKind, MergedCells, SheetRow } from './sheet-row'
 import type { WorkbookSource } from './workbook-source'
 import type { WorkbookFacts, WorkbookSheet } from './workbook-source'
 
+/** Text written as a number (1,234 or 2012), in a table whose cells are all text. */
+const WRITTEN_NUMBER = /^[-+]?\d[\d,]*(\.\d+)?$/
+
 /** Excel's error codes as BIFF stores them, and the text a sheet shows for each. */
 const ERRORS: Record<number, string> = { 0: '#NULL!', 7: '#DIV/0!', 15: '#VALUE!', 23: '#REF!', 29: '#NAME?', 36: '#NUM!', 42: '#N/A', 43: '#GETTING_DATA' }
 
@@ -17,14 +20,19 @@ const ERRORS: Record<number, string> = { 0: '#NULL!', 7: '#DIV/0!', 15: '#VALUE!
 export class LegacyWorkbook implements WorkbookSource {
   private constructor(
     private readonly book: XLSX.WorkBook,
-    readonly facts: WorkbookFacts
+    readonly facts: WorkbookFacts,
+    private readonly asWritten: boolean
   ) {}
 
-  static async open(path: string, fileName: string, format: 'xls' | 'ods'): Promise<LegacyWorkbook> {
+  /**
+   * `asWritten` is for an HTML table named .xls: its cells are text, kept as written (SheetJS would
+   * read 007 as 7), and only guessed to be numbers for finding the header.
+   */
+  static async open(path: string, fileName: string, format: 'xls' | 'ods', asWritten: boolean): Promise<LegacyWorkbook> {
     const bytes = await readFile(path)
     let book: XLSX.WorkBook
     try {
-      book = XLSX.read(bytes, { type: 'buffer', dense: true, cellDates: false, cellNF: true, cellText: false, cellHTML: false, cellStyles: false, bookVBA: false, WTF: false })
+      book = XLSX.read(bytes, { type: 'buffer', dense: true, raw: asWritten, cellDates: false, cellNF: true, cellText: false, cellHTML: false, cellStyles: false, bookVBA: false, WTF: false })
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error)
       if (/password-protected/i.test(message)) throw new ImportInputError(`${fileName} is password-protected; open it, save a copy without a password and import that.`, null, null)
@@ -45,7 +53,7 @@ export class LegacyWorkbook implements WorkbookSource {
       modified: book.Props?.ModifiedDate ? new Date(book.Props.ModifiedDate).toISOString().slice(0, 10) : null,
       hasMacros: book.vbaraw !== undefined
     }
-    return new LegacyWorkbook(book, facts)
+    return new LegacyWorkbook(book, facts, asWritten)
   }
 
   merges(sheet: WorkbookSheet): Promise<MergedCells[]> {
@@ -98,7 +106,7 @@ export class LegacyWorkbook implements WorkbookSource {
       case 'd':
         return { kind: 'date', text: (value as Date).toISOString().replace(/T00:00:00\.000Z$/, '').replace(/\.000Z$/, '') }
       default:
-        return { kind: 'text', text: String(value) }
+        return { kind: this.asWritten && WRITTEN_NUMBER.test(String(value)) ? 'number' : 'text', text: String(value) }
     }
   }
 

@@ -4,6 +4,7 @@ import { ImportInputError } from '../row-sink'
 import { openOfficePackage } from '../zip/open-office-package'
 import { containerOf } from '../zip/zip-package'
 import { LegacyWorkbook } from './legacy-workbook'
+import { textInsideXls } from './text-in-xls'
 import { SheetTableReader, type SheetTableSummary } from './sheet-table-reader'
 import type { WorkbookSheet, WorkbookSource } from './workbook-source'
 import { XlsxWorkbook } from './xlsx-workbook'
@@ -22,7 +23,8 @@ export async function openWorkbook(path: string, fileName: string, format: Workb
   if ((await stat(path)).size === 0) throw new ImportInputError(`${fileName} is empty (0 bytes); nothing was imported.`, null, 0)
   const { container, encrypted } = await containerOf(path)
   if (encrypted) throw PASSWORD(fileName)
-  if (container === 'compound' || (container === 'other' && format === 'xls')) return LegacyWorkbook.open(path, fileName, 'xls')
+  if (container === 'compound') return LegacyWorkbook.open(path, fileName, 'xls', false)
+  if (container === 'other' && format === 'xls') return LegacyWorkbook.open(path, fileName, 'xls', (await textInsideXls(path)) === 'html')
   if (format === 'ods') {
     const zip = await openOfficePackage(path, fileName, 'an OpenDocument spreadsheet (.ods)')
     try {
@@ -30,7 +32,7 @@ export async function openWorkbook(path: string, fileName: string, format: Workb
     } finally {
       zip.close()
     }
-    return LegacyWorkbook.open(path, fileName, 'ods')
+    return LegacyWorkbook.open(path, fileName, 'ods', false)
   }
   const zip = await openOfficePackage(path, fileName, 'an Excel workbook (.xlsx)')
   try {
