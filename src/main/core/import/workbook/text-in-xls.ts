@@ -2,6 +2,7 @@ import { open } from 'node:fs/promises'
 import { detectEncoding } from '../delimited/detect-encoding'
 import { TextChunkDecoder } from '../delimited/text-chunk-decoder'
 import { looksBinary } from '../looks-binary'
+import { containerOf } from '../zip/zip-package'
 
 /** How much of an .xls's start tells what it holds. */
 const SAMPLE_BYTES = 16 * 1024
@@ -13,6 +14,8 @@ const SAMPLE_BYTES = 16 * 1024
  * cells kept as written: 007 stays 007, as in the same file named .csv.
  */
 export async function textInsideXls(path: string): Promise<'delimited' | 'html' | null> {
+  // An Excel file (BIFF in a compound file, or an .xlsx named .xls) is no text, whatever its bytes look like.
+  if ((await containerOf(path)).container !== 'other') return null
   const handle = await open(path, 'r')
   let sample: Buffer
   try {

@@ -53,6 +53,21 @@ describe('an .xls that is text', () => {
     expect(read.outcome.warnings).toEqual(['removals.xls is not an Excel workbook but delimited text; it was read as a CSV file.'])
   })
 
+  it('still reads an .xlsx or a BIFF workbook named .xls as the workbook it is', async () => {
+    const book = XLSX.utils.book_new()
+    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(REMOVALS), 'Export')
+    for (const bookType of ['xlsx', 'biff8'] as const) {
+      const read = await importXls(`removals-${bookType}.xls`, XLSX.write(book, { type: 'buffer', bookType }) as Buffer)
+      expect(read.name).toBe(`removals-${bookType} › Export`)
+      expect(read.rows).toEqual([
+        ['Mexico', '007'],
+        ['Guatemala', 'D'],
+        ['Honduras', '22027']
+      ])
+      expect(read.outcome.warnings).toEqual([])
+    }
+  })
+
   it('reads tab-separated UTF-16 text named .xls (Excel’s "Unicode text") the same way', async () => {
     const text = `${REMOVALS.map((row) => row.join('\t')).join('\r\n')}\r\n`
     const read = await importXls('unicode.xls', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]))
