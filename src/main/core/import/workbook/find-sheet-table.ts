@@ -127,7 +127,8 @@ const TYPED_ROWS_LOOKED_AT = 6
  * header: text only, starting at the table's first column, with fewer cells than the row under it,
  * which is a full row of labels with typed data below it and covers every cell of the title row. A
  * group row over a header leaves the same pattern, so a title must also stand apart (a blank row
- * under it) or keep beside its title only notes or cells at the table's far end ("Page 1 of 1").
+ * under it) or keep beside its title only notes ("Page 1 of 1", "(In thousands)") or cells right of
+ * the header's last column.
  */
 function titleOver(rows: readonly SheetRow[], index: number): boolean {
   const row = rows[index]!
@@ -143,7 +144,7 @@ function titleOver(rows: readonly SheetRow[], index: number): boolean {
     if (value === null) continue
     if (row.kinds[column] !== 'text') return false
     if (column < belowFirst || (column <= belowLast && (below.values[column] ?? null) === null)) return false
-    if (column > first && column < belowLast && !NOTE_TEXT.test(value)) besideTitle = false
+    if (column > first && column <= belowLast && !NOTE_TEXT.test(value)) besideTitle = false
   }
   if (!besideTitle && below.row === row.row + 1) return false
   return rows.slice(index + 2, index + 2 + TYPED_ROWS_LOOKED_AT).some((data) => data.kinds.some((kind) => kind !== null && kind !== undefined && kind !== 'text'))

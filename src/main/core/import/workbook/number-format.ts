@@ -46,7 +46,7 @@ const BUILT_IN_DURATIONS: Record<number, string> = { 46: '[h]:mm:ss' }
 export function cellFormatOf(numFmtId: number, code: string | null): CellFormat {
   const section = (code ?? BUILT_IN_DURATIONS[numFmtId] ?? '').split(';')[0]!
   if (/\[(h+|m+|s+)\]/i.test(section.replace(/"[^"]*"/g, ''))) return { duration: section }
-  if (code !== null && digitPlaces(section) !== null) return { digits: section }
+  if (code !== null && isDigitsFormat(code)) return { digits: code }
   const date = dateFormatOf(numFmtId, code)
   return date === null ? null : { date }
 }
@@ -61,29 +61,71 @@ export function formattedNumber(value: number, format: Exclude<CellFormat, null>
   return paddedDigits(value, format.digits)
 }
 
-/** A format's tokens: placeholders and codes, and literal text (quoted, escaped, or a separator). */
-function formatTokens(section: string): { code: string; literal: boolean }[] {
-  const tokens: { code: string; literal: boolean }[] = []
-  for (const match of section.matchAll(/"([^"]*)"|\\(.)|\[[^\]]*\]|\.0+|([a-z0-9])\3*|(.)/gi)) {
-    if (match[1] !== undefined) tokens.push({ code: match[1], literal: true })
-    else if (match[2] !== undefined) tokens.push({ code: match[2], literal: true })
-    else tokens.push({ code: match[0], literal: match[4] !== undefined && /[\s\-:/()]/.test(match[4]) })
+/** A format's tokens: text it shows as written, codes (placeholders), and what shows nothing ([Red], [$-409], *x). */
+interface FormatToken {
+  code: string
+  kind: 'literal' | 'code' | 'none'
+}
+
+function formatTokens(section: string): FormatToken[] {
+  const tokens: FormatToken[] = []
+  for (const match of section.matchAll(/"([^"]*)"|\\(.)|_(.)|\*(.)|\[[^\]]*\]|\.0+|([a-z0-9])\5*|(.)/gi)) {
+    if (match[1] !== undefined || match[2] !== undefined) tokens.push({ code: match[1] ?? match[2]!, kind: 'literal' })
+    // _x leaves the room of an x (a space here); *x repeats x to fill the cell (nothing here).
+    else if (match[3] !== undefined) tokens.push({ code: ' ', kind: 'literal' })
+    else if (match[4] !== undefined) tokens.push({ code: '', kind: 'none' })
+    else if (match[0].startsWith('[') && !/^\[(h+|m+|s+)\]$/i.test(match[0])) tokens.push({ code: '', kind: 'none' })
+    else tokens.push({ code: match[0], kind: match[6] !== undefined && /[\s\-:/()]/.test(match[6]) ? 'literal' : 'code' })
   }
   return tokens
 }
 
-/** The zero placeholders of a format of zero-padded digits and separators ("00000", "000-00-0000"); null for any other format. */
+/** A section's condition ("[<=99999]" in the ZIP+4 format), or null. */
+function conditionOf(section: string): ((value: number) => boolean) | null {
+  const match = /^\s*\[(<=|>=|<>|<|>|=)\s*(-?\d+(?:\.\d+)?)\]/.exec(section)
+  if (match === null) return null
+  const bound = Number(match[2])
+  const tests: Record<string, (value: number) => boolean> = {
+    '<=': (v) => v <= bound,
+    '>=': (v) => v >= bound,
+    '<>': (v) => v !== bound,
+    '<': (v) => v < bound,
+    '>': (v) => v > bound,
+    '=': (v) => v === bound
+  }
+  return tests[match[1]!]!
+}
+
+/** The zero placeholders of a format section of zero-padded digits and separators ("00000", "000-00-0000"); null for any other. */
 function digitPlaces(section: string): number | null {
   let places = 0
   for (const token of formatTokens(section)) {
-    if (token.literal) continue
+    if (token.kind !== 'code') continue
     if (!/^0+$/.test(token.code)) return null
     places += token.code.length
   }
   return places >= 2 ? places : null
 }
 
-function paddedDigits(value: number, section: string): string | null {
+/** Whether every section of a format that shows numbers is zero-padded digits ("00000", "[<=99999]00000;00000-0000"). */
+function isDigitsFormat(code: string): boolean {
+  const sections = code.split(';').slice(0, 3)
+  return digitPlaces(sections[0]!) !== null && sections.slice(1).every((section) => section === '' || digitPlaces(section) !== null)
+}
+
+/** The section of a format that shows `value`, and whether a minus sign must be written before it (Excel's rules, for two sections). */
+function sectionFor(code: string, value: number): { section: string; minus: boolean } {
+  const sections = code.split(';')
+  const first = sections[0]!
+  const second = sections[1] ?? ''
+  const condition = conditionOf(first)
+  if (condition !== null) return condition(value) || second === '' ? { section: first, minus: false } : { section: second, minus: false }
+  if (value < 0 && second !== '') return { section: second, minus: false }
+  return { section: first, minus: value < 0 }
+}
+
+function paddedDigits(value: number, code: string): string | null {
+  const { section, minus } = sectionFor(code, value)
   const places = digitPlaces(section)
   const rounded = Math.round(Math.abs(value))
   if (places === null || !Number.isFinite(value) || rounded >= 1e15) return null
@@ -91,9 +133,9 @@ function paddedDigits(value: number, section: string): string | null {
   // Digits beyond the placeholders go in front of the first, as Excel shows them.
   let extra = digits.length - places
   let next = 0
-  let text = value < 0 && rounded !== 0 ? '-' : ''
+  let text = minus && rounded !== 0 ? '-' : ''
   for (const token of formatTokens(section)) {
-    if (token.literal) {
+    if (token.kind !== 'code') {
       text += token.code
       continue
     }
@@ -124,7 +166,7 @@ function durationText(value: number, section: string): string | null {
     const code = token.code.toLowerCase()
     const bracketed = /^\[(h+|m+|s+)\]$/.exec(code)
     const unit = bracketed !== null ? bracketed[1]![0]! : /^(h+|m+|s+)$/.test(code) ? code[0]! : null
-    if (token.literal || (unit === null && !/^\.0+$/.test(code))) {
+    if (token.kind !== 'code' || (unit === null && !/^\.0+$/.test(code))) {
       text += token.code
       continue
     }
