@@ -1,6 +1,6 @@
 import type { RowSink } from '../row-sink'
 import { findSheetTable, footnoteLike, HEADER_WINDOW, type SheetTableLayout } from './find-sheet-table'
-import type { MergedCells, SheetRow } from './sheet-row'
+import type { CellKind, MergedCells, SheetRow } from './sheet-row'
 
 const BATCH_ROWS = 10_000
 const BATCH_CELLS = 200_000
@@ -53,6 +53,10 @@ export class SheetTableReader {
   private leftOutColumn = -1
   /** The last row of the table that held a cell (the header's last row before any data). */
   private lastFilledRow = 0
+  /** Cells merged down over rows of the body, by first row, and those the rows read so far are inside. */
+  private mergedDown: MergedCells[] = []
+  private nextMergedDown = 0
+  private openMergedDown: { merge: MergedCells; value: string | null; kind: CellKind | null }[] = []
 
   constructor(
     private readonly sink: RowSink,
@@ -114,6 +118,7 @@ export class SheetTableReader {
     if (layout === null) return false
     this.layout = layout
     this.lastFilledRow = layout.bodyStart - 1
+    this.mergedDown = this.merges.filter((merge) => merge.lastRow > merge.firstRow && merge.firstRow >= layout.bodyStart).sort((a, b) => a.firstRow - b.firstRow)
     this.sink.columns(layout.labels)
     for (const row of this.window.splice(0)) if (row.row >= layout.bodyStart) this.row(row)
     return true
@@ -134,8 +139,33 @@ export class SheetTableReader {
     this.held = []
   }
 
+  /**
+   * A category merged down over rows ("Central America" beside three countries) shows beside each
+   * of them: its text goes into each row it covers, so filters and charts by it keep every row.
+   */
+  private spreadMergedDown(row: SheetRow): void {
+    while (this.nextMergedDown < this.mergedDown.length && this.mergedDown[this.nextMergedDown]!.firstRow <= row.row) {
+      const merge = this.mergedDown[this.nextMergedDown++]!
+      if (merge.firstRow === row.row) this.openMergedDown.push({ merge, value: row.values[merge.firstColumn] ?? null, kind: row.kinds[merge.firstColumn] ?? null })
+    }
+    if (this.openMergedDown.length === 0) return
+    this.openMergedDown = this.openMergedDown.filter((open) => open.merge.lastRow >= row.row)
+    // A row that holds nothing else stays empty: the merge gives it no row of its own.
+    if (oneCellText(row) === null) return
+    for (const { merge, value, kind } of this.openMergedDown) {
+      if (merge.firstRow === row.row || value === null || (row.values[merge.firstColumn] ?? null) !== null) continue
+      while (row.values.length <= merge.firstColumn) {
+        row.values.push(null)
+        row.kinds.push(null)
+      }
+      row.values[merge.firstColumn] = value
+      row.kinds[merge.firstColumn] = kind
+    }
+  }
+
   private emit(row: SheetRow): void {
     const layout = this.layout!
+    if (this.nextMergedDown < this.mergedDown.length || this.openMergedDown.length > 0) this.spreadMergedDown(row)
     const values = row.values
     if (values.length - 1 > layout.lastColumn) {
       const added: string[] = []

@@ -164,3 +164,32 @@ describe('title and note rows above the header', () => {
     expect(read.sources.map((source) => source.title)).toEqual(['Removals and returns by country'])
   })
 })
+
+describe('cells merged down over data rows', () => {
+  it('shows a category merged over several rows beside each of them (exceljs)', async () => {
+    const bytes = await exceljsBook(
+      [
+        ['Region', 'Country', 'Removals'],
+        ['Central America', 'Guatemala', 46866],
+        [null, 'Honduras', 36526],
+        [null, 'El Salvador', 21602],
+        ['Caribbean', 'Dominican Republic', 2462],
+        [null, 'Jamaica', 1362]
+      ],
+      (sheet) => {
+        sheet.mergeCells('A2:A4')
+        sheet.mergeCells('A5:A6')
+      }
+    )
+    const read = await importSheet('regions.xlsx', bytes)
+    expect(read.labels).toEqual(['Region', 'Country', 'Removals'])
+    expect(read.types).toEqual(['text', 'text', 'integer'])
+    expect(read.rows).toEqual([
+      ['Central America', 'Guatemala', 46866],
+      ['Central America', 'Honduras', 36526],
+      ['Central America', 'El Salvador', 21602],
+      ['Caribbean', 'Dominican Republic', 2462],
+      ['Caribbean', 'Jamaica', 1362]
+    ])
+  })
+})
