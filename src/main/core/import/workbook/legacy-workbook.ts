@@ -26,9 +26,10 @@ export class LegacyWorkbook implements WorkbookSource {
 
   /**
    * `asWritten` is for an HTML table named .xls: its cells are text, kept as written (SheetJS would
-   * read 007 as 7), and only guessed to be numbers for finding the header.
+   * read 007 as 7), and only guessed to be numbers for finding the header. `hiddenSheets` names
+   * sheets hidden in ways SheetJS does not report (an .ods sheet's table style).
    */
-  static async open(path: string, fileName: string, format: 'xls' | 'ods', asWritten: boolean): Promise<LegacyWorkbook> {
+  static async open(path: string, fileName: string, format: 'xls' | 'ods', asWritten: boolean, hiddenSheets: ReadonlySet<string>): Promise<LegacyWorkbook> {
     const bytes = await readFile(path)
     let book: XLSX.WorkBook
     try {
@@ -43,7 +44,7 @@ export class LegacyWorkbook implements WorkbookSource {
     const facts: WorkbookFacts = {
       sheets: book.SheetNames.map((name, index) => ({
         name,
-        hidden: (hidden[index]?.Hidden ?? 0) !== 0,
+        hidden: (hidden[index]?.Hidden ?? 0) !== 0 || hiddenSheets.has(name),
         kind: book.Sheets[name]?.['!type'] === 'chart' ? 'chartsheet' : (book.Sheets[name]?.['!type'] as string | undefined) === 'macro' ? 'macrosheet' : 'worksheet',
         part: name
       })),

@@ -4,6 +4,7 @@ import { ImportInputError } from '../row-sink'
 import { openOfficePackage } from '../zip/open-office-package'
 import { containerOf } from '../zip/zip-package'
 import { LegacyWorkbook } from './legacy-workbook'
+import { hiddenOdsTables } from './ods-hidden-tables'
 import { textInsideXls } from './text-in-xls'
 import { SheetTableReader, type SheetTableSummary } from './sheet-table-reader'
 import type { WorkbookSheet, WorkbookSource } from './workbook-source'
@@ -23,16 +24,18 @@ export async function openWorkbook(path: string, fileName: string, format: Workb
   if ((await stat(path)).size === 0) throw new ImportInputError(`${fileName} is empty (0 bytes); nothing was imported.`, null, 0)
   const { container, encrypted } = await containerOf(path)
   if (encrypted) throw PASSWORD(fileName)
-  if (container === 'compound') return LegacyWorkbook.open(path, fileName, 'xls', false)
-  if (container === 'other' && format === 'xls') return LegacyWorkbook.open(path, fileName, 'xls', (await textInsideXls(path)) === 'html')
+  if (container === 'compound') return LegacyWorkbook.open(path, fileName, 'xls', false, new Set())
+  if (container === 'other' && format === 'xls') return LegacyWorkbook.open(path, fileName, 'xls', (await textInsideXls(path)) === 'html', new Set())
   if (format === 'ods') {
     const zip = await openOfficePackage(path, fileName, 'an OpenDocument spreadsheet (.ods)')
+    let hidden: Set<string>
     try {
       if (((await zip.text('META-INF/manifest.xml')) ?? '').includes('manifest:encryption-data')) throw PASSWORD(fileName)
+      hidden = await hiddenOdsTables(zip)
     } finally {
       zip.close()
     }
-    return LegacyWorkbook.open(path, fileName, 'ods', false)
+    return LegacyWorkbook.open(path, fileName, 'ods', false, hidden)
   }
   const zip = await openOfficePackage(path, fileName, 'an Excel workbook (.xlsx)')
   try {
