@@ -96,9 +96,13 @@ export class SheetTableReader {
   end(): SheetTableSummary | null {
     if (this.layout === null && !this.start()) return null
     // A table is never emptied into its notes: with no data row, the rows held that follow the
-    // header without a blank row between them are its data.
+    // header without a blank row between them are its data, up to one that says it is a note.
     if (this.delivered === 0 && this.batch.length === 0) {
-      while (this.held.length > 0 && oneCellText(this.held[0]!) !== null && this.held[0]!.row === this.lastFilledRow + 1) this.emit(this.held.shift()!)
+      for (let next = this.held[0]; next !== undefined && next.row === this.lastFilledRow + 1; next = this.held[0]) {
+        const text = oneCellText(next)
+        if (text === null || NOTE_WORD.test(text)) break
+        this.emit(this.held.shift()!)
+      }
     }
     this.flush()
     const layout = this.layout!

@@ -74,6 +74,19 @@ describe('a sheet whose rows each hold one long text', () => {
     expect(read.sources.map((source) => [source.title, source.notes])).toEqual([['requests.xlsx › T', 'Note: the status of these requests was not recorded.']])
     expect(read.outcome.warnings).toEqual([])
   })
+
+  it('keeps a source line right under a header with no data as a note, and says the table is empty', async () => {
+    const read = await importSheet('empty-table.xlsx', await exceljsBook([
+      ['Office', 'Detainers lodged'],
+      ['Source: ICE Enforcement and Removal Operations; no detainers were lodged in the period.']
+    ]))
+    expect(read.labels).toEqual(['Office', 'Detainers lodged'])
+    expect(read.rows).toEqual([])
+    expect(read.sources.map((source) => [source.title, source.notes])).toEqual([
+      ['empty-table.xlsx › T', 'Source: ICE Enforcement and Removal Operations; no detainers were lodged in the period.']
+    ])
+    expect(read.outcome.warnings).toEqual(['empty-table.xlsx, sheet “T” has a header but no data rows.'])
+  })
 })
 
 describe('title and note rows above the header', () => {
