@@ -21,22 +21,30 @@ async function importFirstSheet(name: string, bytes: Uint8Array) {
   }
 }
 
+/** An .xlsx written by exceljs: a header, then rows whose cells in column k (1-based) get `formats[k]`. */
+async function formattedBook(header: string[], rows: number[][], formats: Record<number, string>): Promise<Uint8Array> {
+  const book = new ExcelJS.Workbook()
+  const sheet = book.addWorksheet('Sheet')
+  sheet.addRow(header)
+  for (const values of rows) {
+    const row = sheet.addRow(values)
+    for (const [column, format] of Object.entries(formats)) row.getCell(Number(column)).numFmt = format
+  }
+  return new Uint8Array(await book.xlsx.writeBuffer())
+}
+
 describe('numbers shown with leading zeros', () => {
   it('keeps ZIP and FIPS codes formatted 00000 as the sheet shows them, as text (exceljs)', async () => {
-    const book = new ExcelJS.Workbook()
-    const sheet = book.addWorksheet('Detainers')
-    sheet.addRow(['Zip', 'County FIPS', 'SSN-shaped id', 'Detainers'])
-    for (const [zip, fips, id, detainers] of [
-      [501, 6037, 12345678, 12],
-      [2134, 48201, 1234567, 7],
-      [10001, 1001, 987654321, 3]
-    ]) {
-      const row = sheet.addRow([zip, fips, id, detainers])
-      row.getCell(1).numFmt = '00000'
-      row.getCell(2).numFmt = '00000'
-      row.getCell(3).numFmt = '000-00-0000'
-    }
-    const read = await importFirstSheet('detainers.xlsx', new Uint8Array(await book.xlsx.writeBuffer()))
+    const bytes = await formattedBook(
+      ['Zip', 'County FIPS', 'SSN-shaped id', 'Detainers'],
+      [
+        [501, 6037, 12345678, 12],
+        [2134, 48201, 1234567, 7],
+        [10001, 1001, 987654321, 3]
+      ],
+      { 1: '00000', 2: '00000', 3: '000-00-0000' }
+    )
+    const read = await importFirstSheet('detainers.xlsx', bytes)
     expect(read.columns).toEqual([
       ['Zip', 'text'],
       ['County FIPS', 'text'],
@@ -69,19 +77,15 @@ describe('numbers shown with leading zeros', () => {
 
 describe('elapsed times', () => {
   it('keeps [h]:mm, [mm]:ss and [h]:mm:ss durations as the sheet shows them, never as 1900 dates (exceljs)', async () => {
-    const book = new ExcelJS.Workbook()
-    const sheet = book.addWorksheet('Holds')
-    sheet.addRow(['Case', 'Held', 'Call', 'Transport'])
-    for (const [id, held, call, transport] of [
-      [1, 1.5208333, 0.026041667, 0.5],
-      [2, 2.25, 0.0006944444, 1.000011574]
-    ]) {
-      const row = sheet.addRow([id, held, call, transport])
-      row.getCell(2).numFmt = '[h]:mm'
-      row.getCell(3).numFmt = '[mm]:ss'
-      row.getCell(4).numFmt = '[h]:mm:ss'
-    }
-    const read = await importFirstSheet('holds.xlsx', new Uint8Array(await book.xlsx.writeBuffer()))
+    const bytes = await formattedBook(
+      ['Case', 'Held', 'Call', 'Transport'],
+      [
+        [1, 1.5208333, 0.026041667, 0.5],
+        [2, 2.25, 0.0006944444, 1.000011574]
+      ],
+      { 2: '[h]:mm', 3: '[mm]:ss', 4: '[h]:mm:ss' }
+    )
+    const read = await importFirstSheet('holds.xlsx', bytes)
     expect(read.columns).toEqual([
       ['Case', 'integer'],
       ['Held', 'text'],
