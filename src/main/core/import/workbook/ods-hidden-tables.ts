@@ -4,12 +4,13 @@ import { attribute } from './xml-text'
 
 /** A start tag longer than this is no style or table tag: it is not carried from chunk to chunk. */
 const MAX_TAG = 64 * 1024
-const TAGS = /<(style:style|style:table-properties|table:table)\s([^>]*)>|<\/style:style>/g
+const TAGS = /<(style:style|style:table-properties|table:table|office:body)(\s[^>]*)?>|<\/style:style>/g
 
 /**
  * The names of an OpenDocument spreadsheet's hidden sheets. SheetJS does not say which they are:
  * a sheet is hidden by its table style (`<style:table-properties table:display="false"/>`, as
- * LibreOffice writes it), so content.xml's styles and table elements are scanned as it streams.
+ * LibreOffice writes it), so content.xml's styles and table elements are scanned as it streams;
+ * when its styles hide no table, the scan ends where its body starts.
  */
 export async function hiddenOdsTables(zip: ZipPackage): Promise<Set<string>> {
   const hidden = new Set<string>()
@@ -17,6 +18,8 @@ export async function hiddenOdsTables(zip: ZipPackage): Promise<Set<string>> {
   const hiddenStyles = new Set<string>()
   const tables: { name: string; style: string }[] = []
   let style: string | null = null
+  // The styles come before the body: with no hidden table style among them, no sheet is hidden.
+  let done = false
   const decoder = new StringDecoder('utf8')
   let carry = ''
   const scan = (text: string) => {
@@ -27,7 +30,9 @@ export async function hiddenOdsTables(zip: ZipPackage): Promise<Set<string>> {
     carry = open >= end && text.length - open <= MAX_TAG ? text.slice(open) : ''
     for (const match of text.slice(0, end).matchAll(TAGS)) {
       const tag = match[1]
+      if (done) return
       if (tag === undefined) style = null
+      else if (tag === 'office:body') done = hiddenStyles.size === 0
       else if (tag === 'style:style') style = attribute(match[0], 'style:family') === 'table' ? attribute(match[0], 'style:name') : null
       else if (tag === 'style:table-properties') {
         if (style !== null && attribute(match[0], 'table:display') === 'false') hiddenStyles.add(style)
@@ -38,7 +43,14 @@ export async function hiddenOdsTables(zip: ZipPackage): Promise<Set<string>> {
       }
     }
   }
-  for await (const chunk of await zip.stream('content.xml')) scan(carry + decoder.write(chunk as Buffer))
+  const stream = await zip.stream('content.xml')
+  for await (const chunk of stream) {
+    scan(carry + decoder.write(chunk as Buffer))
+    if (done) {
+      stream.destroy()
+      return hidden
+    }
+  }
   scan(carry + decoder.end())
   for (const table of tables) if (hiddenStyles.has(table.style)) hidden.add(table.name)
   return hidden
