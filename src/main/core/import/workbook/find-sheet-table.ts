@@ -136,16 +136,22 @@ function titleOver(rows: readonly SheetRow[], index: number): boolean {
   const first = firstFilled(row)
   const belowFirst = firstFilled(below)
   const belowLast = below.values.length - 1
-  if (first > belowFirst || filled(row) >= filled(below) || !headerLike(below, belowFirst)) return false
+  if (first > belowFirst || !headerLike(below, belowFirst)) return false
   for (let column = belowFirst; column <= belowLast; column++) if ((below.values[column] ?? null) === null) return false
+  // Beside the title: only notes, or cells right of the header's last column.
   let besideTitle = true
+  let notesOnly = true
   for (let column = first; column < row.values.length; column++) {
     const value = row.values[column] ?? null
     if (value === null) continue
     if (row.kinds[column] !== 'text') return false
     if (column < belowFirst || (column <= belowLast && (below.values[column] ?? null) === null)) return false
-    if (column > first && column <= belowLast && !NOTE_TEXT.test(value)) besideTitle = false
+    if (column === first) continue
+    if (!NOTE_TEXT.test(value)) notesOnly = false
+    if (column <= belowLast && !NOTE_TEXT.test(value)) besideTitle = false
   }
+  // A title with only a note beside it may be as wide as a narrow header ("Country", "Removals").
+  if (filled(row) >= filled(below) && !notesOnly) return false
   if (!besideTitle && below.row === row.row + 1) return false
   return rows.slice(index + 2, index + 2 + TYPED_ROWS_LOOKED_AT).some((data) => data.kinds.some((kind) => kind !== null && kind !== undefined && kind !== 'text'))
 }

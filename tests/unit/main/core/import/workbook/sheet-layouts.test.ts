@@ -149,6 +149,17 @@ describe('title and note rows above the header', () => {
     expect(read.sources.map((source) => [source.title, source.notes])).toEqual([['Table 5. Removals by country', '(Numbers in thousands)']])
   })
 
+  it('takes a title with a unit note over a header of two columns as the title (SheetJS)', async () => {
+    const read = await importSheet('narrow.xlsx', sheetjsBook({ Removals: [['Table 2. Removals', '(In thousands)'], ['Country', 'Removals'], ['Mexico', 314.9], ['Guatemala', 46.9]] }))
+    expect(read.labels).toEqual(['Country', 'Removals'])
+    expect(read.types).toEqual(['text', 'real'])
+    expect(read.rows).toEqual([
+      ['Mexico', 314.9],
+      ['Guatemala', 46.9]
+    ])
+    expect(read.sources.map((source) => [source.title, source.notes])).toEqual([['Table 2. Removals', '(In thousands)']])
+  })
+
   it('takes a unit note alone at the right, right above the header, as a note and not a group label (exceljs)', async () => {
     const bytes = await exceljsBook([
       ['Table 6. Apprehensions by sector'],
