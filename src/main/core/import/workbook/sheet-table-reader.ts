@@ -71,7 +71,7 @@ export class SheetTableReader {
       if (this.window.length >= HEADER_WINDOW) this.start()
       return
     }
-    if (footnoteLike(row) && (this.held.length > 0 || this.opensNotes(row))) {
+    if (footnoteLike(row) && (this.held.some((held) => oneCellText(held) !== null) || this.opensNotes(row))) {
       this.held.push(row)
       if (this.held.length >= MAX_HELD_ROWS) this.release(true)
       return

@@ -53,6 +53,16 @@ describe('a sheet whose rows each hold one long text', () => {
     expect(read.outcome.warnings).toEqual([])
   })
 
+  it('keeps the sentences after a blank row in a one-column list as rows (exceljs)', async () => {
+    const bytes = await exceljsBook([['Description'], [sentence(1)], [sentence(2)], [], [sentence(3)], [sentence(4)]], (sheet) => {
+      // A blank row as spreadsheet programs keep one: a row element with a styled, empty cell.
+      sheet.getCell('A4').fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFFF00' } }
+    })
+    const read = await importSheet('gap.xlsx', bytes)
+    expect(read.rows).toEqual([[sentence(1)], [sentence(2)], [sentence(3)], [sentence(4)]])
+    expect(read.sources).toEqual([])
+  })
+
   it('keeps a list longer than the rows held back as footnotes, and still finds the footnote after it', async () => {
     const list: Cell[][] = [['s'], ...Array.from({ length: 1200 }, (_, i) => [`string number ${i + 1} with some padding text to make it longer than forty characters`])]
     list.push([], ['Source: ICE Freedom of Information Act office, request log 2012.'])
