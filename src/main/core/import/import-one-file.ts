@@ -22,6 +22,7 @@ import { ImportCancelled, ImportInputError } from './row-sink'
 import { fileChangedMessage, sameFileState, SourceFile } from './source-file'
 import { startTableReader } from './threaded-table-reader'
 import { TypingSink } from './typing/typing-sink'
+import { textInsideXls } from './workbook/text-in-xls'
 import { utf16WithoutBom } from './utf16-without-bom'
 import { reasonOf } from '../plain-failure'
 
@@ -296,13 +297,17 @@ async function importThrough(
     return outcome({ status: 'failed', kind: null, error: message })
   }
 
+  // An .xls that is really comma- or tab-separated text ("Export to Excel" buttons write them) is
+  // read as the CSV it is, so its cells keep what is written (007 stays 007).
+  const xlsAsText = format === 'xls' && (await textInsideXls(request.path).catch(() => null)) === 'delimited'
+  const readAs = xlsAsText ? 'delimited' : format
   const table = {
     path: request.path,
     fileName,
-    format: format === 'delimited' ? 'delimited' : format === 'json' ? 'json' : 'ndjson',
+    format: readAs === 'delimited' ? 'delimited' : readAs === 'json' ? 'json' : 'ndjson',
     options: request.options
   } as const
-  const workbook = format === 'xlsx' || format === 'xls' || format === 'ods' ? format : null
+  const workbook = readAs === 'xlsx' || readAs === 'xls' || readAs === 'ods' ? readAs : null
   const streamed = kind === 'dataset' && workbook === null
   // A file can only repeat an earlier import of its very size. When none has it, the file is hashed
   // as it is read and rows are written from the start; the sha256 is checked for a copy before the
@@ -465,7 +470,8 @@ async function importThrough(
           sha256,
           importId
         }, settled)
-        result = outcome({ status: 'imported', id: written.id, rows: written.rows, warnings: written.warnings, emptiedCells: written.emptiedCells })
+        const warnings = xlsAsText ? [`${fileName} is not an Excel workbook but delimited text; it was read as a CSV file.`, ...written.warnings] : written.warnings
+        result = outcome({ status: 'imported', id: written.id, rows: written.rows, warnings, emptiedCells: written.emptiedCells })
       }
       await checkUnchanged(request.path, fileName, before)
       transaction.keep()

@@ -73,11 +73,22 @@ export function findSheetTable(window: readonly SheetRow[], merges: readonly Mer
   let start = rows.findIndex((row) => filled(row) >= 2)
   // A sheet of one column: its first row is the header.
   if (start < 0) start = 0
+  // A title whose row also holds a page number or a unit note is not the header: the row under it is.
+  if (header) while (start + 1 < rows.length && titleOver(rows, start)) start++
   let firstColumn = Math.min(...rows.slice(start).map(firstFilled))
   let lastColumn = Math.max(...rows.slice(start).map((row) => row.values.length - 1))
   // A group label alone on its row ("Fiscal year" over the year columns) belongs to the header
   // when it stands right of the table's first column; a title starts at the first column.
-  while (header && start > 0 && filled(rows[start - 1]!) === 1 && rows[start - 1]!.row === rows[start]!.row - 1 && firstFilled(rows[start - 1]!) > firstColumn) start--
+  // A note on units standing alone at the right ("(In thousands)") is no group label.
+  while (
+    header &&
+    start > 0 &&
+    filled(rows[start - 1]!) === 1 &&
+    rows[start - 1]!.row === rows[start]!.row - 1 &&
+    firstFilled(rows[start - 1]!) > firstColumn &&
+    !NOTE_TEXT.test(rows[start - 1]!.values[firstFilled(rows[start - 1]!)]!)
+  )
+    start--
   const headerRows: SheetRow[] = []
   if (header) {
     headerRows.push(rows[start]!)
@@ -88,7 +99,8 @@ export function findSheetTable(window: readonly SheetRow[], merges: readonly Mer
       headerRows.push(row)
     }
   }
-  const titles = rows.slice(0, start).map((row) => oneLine(row.values.filter((value) => value !== null).join(' ')))
+  // A title row's cells are separate lines: the title, then its page number or unit note.
+  const titles = rows.slice(0, start).flatMap((row) => row.values.filter((value) => value !== null && value !== undefined).map(oneLine))
   if (!header) return { titles, headerRows: [], firstColumn, lastColumn, labels: positions(firstColumn, lastColumn), bodyStart: rows[start]!.row }
   firstColumn = Math.min(firstColumn, ...headerRows.map(firstFilled))
   lastColumn = Math.max(lastColumn, ...headerRows.map((row) => row.values.length - 1))
@@ -102,6 +114,46 @@ export function findSheetTable(window: readonly SheetRow[], merges: readonly Mer
     labels.push(parts.length > 0 ? parts.join(HEADER_JOINER) : `Column ${column - firstColumn + 1}`)
   }
   return { titles, headerRows: headerRows.map((row) => row.row), firstColumn, lastColumn, labels, bodyStart: headerRows.at(-1)!.row + 1 }
+}
+
+/** What a title row holds besides its title: a page number, a unit, a note in parentheses. */
+const NOTE_TEXT = /^\s*\(.*\)\s*$|\bpage\s+\d+(\s+of\s+\d+)?\b|\bin\s+(thousands|millions|billions)\b/i
+
+/** Rows under a header this far down are looked at for a typed cell (a number, a date) that says data has begun. */
+const TYPED_ROWS_LOOKED_AT = 6
+
+/**
+ * Whether rows[index], a row of several cells, is a title over the header under it rather than the
+ * header: text only, starting at the table's first column, with fewer cells than the row under it,
+ * which is a full row of labels with typed data below it and covers every cell of the title row. A
+ * group row over a header leaves the same pattern, so a title must also stand apart (a blank row
+ * under it) or keep beside its title only notes ("Page 1 of 1", "(In thousands)") or cells right of
+ * the header's last column.
+ */
+function titleOver(rows: readonly SheetRow[], index: number): boolean {
+  const row = rows[index]!
+  const below = rows[index + 1]!
+  const first = firstFilled(row)
+  const belowFirst = firstFilled(below)
+  const belowLast = below.values.length - 1
+  if (first > belowFirst || !headerLike(below, belowFirst)) return false
+  for (let column = belowFirst; column <= belowLast; column++) if ((below.values[column] ?? null) === null) return false
+  // Beside the title: only notes, or cells right of the header's last column.
+  let besideTitle = true
+  let notesOnly = true
+  for (let column = first; column < row.values.length; column++) {
+    const value = row.values[column] ?? null
+    if (value === null) continue
+    if (row.kinds[column] !== 'text') return false
+    if (column < belowFirst || (column <= belowLast && (below.values[column] ?? null) === null)) return false
+    if (column === first) continue
+    if (!NOTE_TEXT.test(value)) notesOnly = false
+    if (column <= belowLast && !NOTE_TEXT.test(value)) besideTitle = false
+  }
+  // A title with only a note beside it may be as wide as a narrow header ("Country", "Removals").
+  if (filled(row) >= filled(below) && !notesOnly) return false
+  if (!besideTitle && below.row === row.row + 1) return false
+  return rows.slice(index + 2, index + 2 + TYPED_ROWS_LOOKED_AT).some((data) => data.kinds.some((kind) => kind !== null && kind !== undefined && kind !== 'text'))
 }
 
 function positions(firstColumn: number, lastColumn: number): string[] {

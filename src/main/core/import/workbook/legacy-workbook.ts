@@ -1,9 +1,12 @@
 import * as XLSX from '@e965/xlsx'
 import { ImportCancelled, ImportInputError } from '../row-sink'
-import { dateFormatOf, serialDateText } from './number-format'
+import { cellFormatOf, formattedNumber } from './number-format'
 import type { CellKind, MergedCells, SheetRow } from './sheet-row'
 import type { WorkbookSource } from './workbook-source'
 import type { WorkbookFacts, WorkbookSheet } from './workbook-source'
+
+/** Text written as a number (1,234 or 2012), in a table whose cells are all text. */
+const WRITTEN_NUMBER = /^[-+]?\d[\d,]*(\.\d+)?$/
 
 /** Excel's error codes as BIFF stores them, and the text a sheet shows for each. */
 const ERRORS: Record<number, string> = { 0: '#NULL!', 7: '#DIV/0!', 15: '#VALUE!', 23: '#REF!', 29: '#NAME?', 36: '#NUM!', 42: '#N/A', 43: '#GETTING_DATA' }
@@ -16,13 +19,19 @@ const ERRORS: Record<number, string> = { 0: '#NULL!', 7: '#DIV/0!', 15: '#VALUE!
 export class LegacyWorkbook implements WorkbookSource {
   private constructor(
     private readonly book: XLSX.WorkBook,
-    readonly facts: WorkbookFacts
+    readonly facts: WorkbookFacts,
+    private readonly asWritten: boolean
   ) {}
 
-  static async open(bytes: Buffer, fileName: string, format: 'xls' | 'ods'): Promise<LegacyWorkbook> {
+  /**
+   * `asWritten` is for an HTML table named .xls: its cells are text, kept as written (SheetJS would
+   * read 007 as 7), and only guessed to be numbers for finding the header. `hiddenSheets` names
+   * sheets hidden in ways SheetJS does not report (an .ods sheet's table style).
+   */
+  static async open(bytes: Buffer, fileName: string, format: 'xls' | 'ods', asWritten: boolean, hiddenSheets: ReadonlySet<string>): Promise<LegacyWorkbook> {
     let book: XLSX.WorkBook
     try {
-      book = XLSX.read(bytes, { type: 'buffer', dense: true, cellDates: false, cellNF: true, cellText: false, cellHTML: false, cellStyles: false, bookVBA: false, WTF: false })
+      book = XLSX.read(bytes, { type: 'buffer', dense: true, raw: asWritten, cellDates: false, cellNF: true, cellText: false, cellHTML: false, cellStyles: false, bookVBA: false, WTF: false })
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error)
       if (/password-protected/i.test(message)) throw new ImportInputError(`${fileName} is password-protected; open it, save a copy without a password and import that.`, null, null)
@@ -33,7 +42,7 @@ export class LegacyWorkbook implements WorkbookSource {
     const facts: WorkbookFacts = {
       sheets: book.SheetNames.map((name, index) => ({
         name,
-        hidden: (hidden[index]?.Hidden ?? 0) !== 0,
+        hidden: (hidden[index]?.Hidden ?? 0) !== 0 || hiddenSheets.has(name),
         kind: book.Sheets[name]?.['!type'] === 'chart' ? 'chartsheet' : (book.Sheets[name]?.['!type'] as string | undefined) === 'macro' ? 'macrosheet' : 'worksheet',
         part: name
       })),
@@ -43,7 +52,7 @@ export class LegacyWorkbook implements WorkbookSource {
       modified: book.Props?.ModifiedDate ? new Date(book.Props.ModifiedDate).toISOString().slice(0, 10) : null,
       hasMacros: book.vbaraw !== undefined
     }
-    return new LegacyWorkbook(book, facts)
+    return new LegacyWorkbook(book, facts, asWritten)
   }
 
   merges(sheet: WorkbookSheet): Promise<MergedCells[]> {
@@ -88,14 +97,15 @@ export class LegacyWorkbook implements WorkbookSource {
       case 'e':
         return { kind: 'error', text: ERRORS[value as number] ?? '#ERROR' }
       case 'n': {
-        const format = typeof cell.z === 'string' ? dateFormatOf(-1, cell.z) : null
-        const date = format === null ? null : serialDateText(value as number, format, this.facts.date1904)
-        return date !== null ? { kind: 'date', text: date } : { kind: 'number', text: String(value) }
+        const format = typeof cell.z === 'string' ? cellFormatOf(-1, cell.z) : null
+        const text = format === null ? null : formattedNumber(value as number, format, this.facts.date1904)
+        if (text === null) return { kind: 'number', text: String(value) }
+        return { kind: format !== null && 'date' in format ? 'date' : 'number', text }
       }
       case 'd':
         return { kind: 'date', text: (value as Date).toISOString().replace(/T00:00:00\.000Z$/, '').replace(/\.000Z$/, '') }
       default:
-        return { kind: 'text', text: String(value) }
+        return { kind: this.asWritten && WRITTEN_NUMBER.test(String(value)) ? 'number' : 'text', text: String(value) }
     }
   }
 

@@ -33,6 +33,156 @@ export function dateFormatOf(numFmtId: number, code: string | null): DateFormat 
   return /m/.test(codes) ? 'date' : null
 }
 
+/**
+ * How a cell format shows a number, where that is not the number as stored: a date or time; an
+ * elapsed time ("[h]:mm" shows 1.5208333 as 36:30); or digits padded with zeros ("00000" shows 501
+ * as 00501, a ZIP or FIPS code). Null for a number shown as a number.
+ */
+export type CellFormat = { date: Exclude<DateFormat, null> } | { duration: string } | { digits: string } | null
+
+/** Built-in formats of elapsed time (ECMA-376 §18.8.30): 46 is [h]:mm:ss. */
+const BUILT_IN_DURATIONS: Record<number, string> = { 46: '[h]:mm:ss' }
+
+export function cellFormatOf(numFmtId: number, code: string | null): CellFormat {
+  const section = (code ?? BUILT_IN_DURATIONS[numFmtId] ?? '').split(';')[0]!
+  if (/\[(h+|m+|s+)\]/i.test(section.replace(/"[^"]*"/g, ''))) return { duration: section }
+  if (code !== null && isDigitsFormat(code)) return { digits: code }
+  const date = dateFormatOf(numFmtId, code)
+  return date === null ? null : { date }
+}
+
+/**
+ * A number as its format shows it: a date (see serialDateText), a duration or padded digits; null
+ * when the format shows it as the number it is, or when it cannot be shown (a negative date).
+ */
+export function formattedNumber(value: number, format: Exclude<CellFormat, null>, date1904: boolean): string | null {
+  if ('date' in format) return serialDateText(value, format.date, date1904)
+  if ('duration' in format) return durationText(value, format.duration)
+  return paddedDigits(value, format.digits)
+}
+
+/** A format's tokens: text it shows as written, codes (placeholders), and what shows nothing ([Red], [$-409], *x). */
+interface FormatToken {
+  code: string
+  kind: 'literal' | 'code' | 'none'
+}
+
+function formatTokens(section: string): FormatToken[] {
+  const tokens: FormatToken[] = []
+  for (const match of section.matchAll(/"([^"]*)"|\\(.)|_(.)|\*(.)|\[[^\]]*\]|\.0+|([a-z0-9])\5*|(.)/gi)) {
+    if (match[1] !== undefined || match[2] !== undefined) tokens.push({ code: match[1] ?? match[2]!, kind: 'literal' })
+    // _x leaves the room of an x (a space here); *x repeats x to fill the cell (nothing here).
+    else if (match[3] !== undefined) tokens.push({ code: ' ', kind: 'literal' })
+    else if (match[4] !== undefined) tokens.push({ code: '', kind: 'none' })
+    else if (match[0].startsWith('[') && !/^\[(h+|m+|s+)\]$/i.test(match[0])) tokens.push({ code: '', kind: 'none' })
+    else tokens.push({ code: match[0], kind: match[6] !== undefined && /[\s\-:/()]/.test(match[6]) ? 'literal' : 'code' })
+  }
+  return tokens
+}
+
+/** A section's condition ("[<=99999]" in the ZIP+4 format), or null. */
+function conditionOf(section: string): ((value: number) => boolean) | null {
+  const match = /^\s*\[(<=|>=|<>|<|>|=)\s*(-?\d+(?:\.\d+)?)\]/.exec(section)
+  if (match === null) return null
+  const bound = Number(match[2])
+  const tests: Record<string, (value: number) => boolean> = {
+    '<=': (v) => v <= bound,
+    '>=': (v) => v >= bound,
+    '<>': (v) => v !== bound,
+    '<': (v) => v < bound,
+    '>': (v) => v > bound,
+    '=': (v) => v === bound
+  }
+  return tests[match[1]!]!
+}
+
+/** The zero placeholders of a format section of zero-padded digits and separators ("00000", "000-00-0000"); null for any other. */
+function digitPlaces(section: string): number | null {
+  let places = 0
+  for (const token of formatTokens(section)) {
+    if (token.kind !== 'code') continue
+    if (!/^0+$/.test(token.code)) return null
+    places += token.code.length
+  }
+  return places >= 2 ? places : null
+}
+
+/** Whether every section of a format that shows numbers is zero-padded digits ("00000", "[<=99999]00000;00000-0000"). */
+function isDigitsFormat(code: string): boolean {
+  const sections = code.split(';').slice(0, 3)
+  return digitPlaces(sections[0]!) !== null && sections.slice(1).every((section) => section === '' || digitPlaces(section) !== null)
+}
+
+/** The section of a format that shows `value`, and whether a minus sign must be written before it (Excel's rules, for two sections). */
+function sectionFor(code: string, value: number): { section: string; minus: boolean } {
+  const sections = code.split(';')
+  const first = sections[0]!
+  const second = sections[1] ?? ''
+  const condition = conditionOf(first)
+  if (condition !== null) return condition(value) || second === '' ? { section: first, minus: false } : { section: second, minus: false }
+  if (value < 0 && second !== '') return { section: second, minus: false }
+  return { section: first, minus: value < 0 }
+}
+
+function paddedDigits(value: number, code: string): string | null {
+  const { section, minus } = sectionFor(code, value)
+  const places = digitPlaces(section)
+  const rounded = Math.round(Math.abs(value))
+  if (places === null || !Number.isFinite(value) || rounded >= 1e15) return null
+  const digits = String(rounded).padStart(places, '0')
+  // Digits beyond the placeholders go in front of the first, as Excel shows them.
+  let extra = digits.length - places
+  let next = 0
+  let text = minus && rounded !== 0 ? '-' : ''
+  for (const token of formatTokens(section)) {
+    if (token.kind !== 'code') {
+      text += token.code
+      continue
+    }
+    const end = next + token.code.length + extra
+    text += digits.slice(next, end)
+    next = end
+    extra = 0
+  }
+  return text
+}
+
+const SECONDS_IN = { h: 3600, m: 60, s: 1 } as const
+
+/**
+ * Elapsed time as an "[h]:mm:ss"-like format shows it: the bracketed unit counts on past a day (or
+ * an hour, a minute), the units after it are what is left of it; seconds may show tenths and more.
+ */
+function durationText(value: number, section: string): string | null {
+  if (!Number.isFinite(value) || Math.abs(value) > 1e9) return null
+  const tokens = formatTokens(section)
+  const fraction = tokens.find((token) => /^\.0+$/.test(token.code))
+  const decimals = fraction === undefined ? 0 : Math.min(3, fraction.code.length - 1)
+  const scale = 10 ** decimals
+  // Excel counts whole seconds (or their shown fraction) first, then cuts them into the units shown.
+  let left = Math.round(Math.abs(value) * 86_400 * scale)
+  let text = value < 0 && left !== 0 ? '-' : ''
+  for (const token of tokens) {
+    const code = token.code.toLowerCase()
+    const bracketed = /^\[(h+|m+|s+)\]$/.exec(code)
+    const unit = bracketed !== null ? bracketed[1]![0]! : /^(h+|m+|s+)$/.test(code) ? code[0]! : null
+    if (token.kind !== 'code' || (unit === null && !/^\.0+$/.test(code))) {
+      text += token.code
+      continue
+    }
+    if (unit === null) {
+      text += `.${String(left % scale).padStart(decimals, '0')}`.slice(0, token.code.length)
+      continue
+    }
+    // Each unit takes what the units before it left: the first (bracketed) one counts past its cycle.
+    const seconds = SECONDS_IN[unit as keyof typeof SECONDS_IN] * scale
+    const count = Math.floor(left / seconds)
+    left -= count * seconds
+    text += String(count).padStart(Math.min((bracketed?.[1] ?? code).length, 2), '0')
+  }
+  return text
+}
+
 /** Day 0 of each date system, as days since 1970-01-01: 1899-12-30 (once Excel's fictional 1900-02-29 is stepped over) and 1904-01-01. */
 const EPOCH_1900 = -25_569
 const EPOCH_1904 = -24_107

@@ -1,12 +1,23 @@
 import type { RowSink } from '../row-sink'
 import { columnLetters } from './cell-reference'
 import { findSheetTable, footnoteLike, HEADER_WINDOW, type SheetTableLayout } from './find-sheet-table'
-import type { MergedCells, SheetRow } from './sheet-row'
+import type { CellKind, MergedCells, SheetRow } from './sheet-row'
 
 const BATCH_ROWS = 10_000
 const BATCH_CELLS = 200_000
 /** Rows that read like footnotes are held back until a data row proves them data; at most this many. */
 const MAX_HELD_ROWS = 1000
+/** Rows between the header and the first data row are notes on the table only when they are this few. */
+const MAX_NOTES_BEFORE_DATA = 3
+/** A row of one cell that opens the notes of a table of one column: the note's own word. */
+const NOTE_WORD = /^\s*(sources?|notes?|footnotes?)\b/i
+/** …or, after a blank row, a footnote's mark: 1/, ¹, *, †. */
+const NOTE_MARK = /^\s*(\d{1,2}\/|[¹²³⁴⁵⁶⁷⁸⁹]|\*|[†‡§¶])/
+
+function oneCellText(row: SheetRow): string | null {
+  for (const value of row.values) if (value !== null && value !== undefined) return value
+  return null
+}
 
 /** What a sheet's table left beside its rows: the provenance "Where these figures come from" shows. */
 export interface SheetTableSummary {
@@ -35,6 +46,12 @@ export class SheetTableReader {
   private readonly notesBeforeData: string[] = []
   private cellsLeftOut = 0
   private leftOutColumn = -1
+  /** The last row of the table that held a cell (the header's last row before any data). */
+  private lastFilledRow = 0
+  /** Cells merged down over rows of the body, by first row, and those the rows read so far are inside. */
+  private mergedDown: MergedCells[] = []
+  private nextMergedDown = 0
+  private openMergedDown: { merge: MergedCells; value: string | null; kind: CellKind | null }[] = []
 
   constructor(
     private readonly sink: RowSink,
@@ -49,18 +66,39 @@ export class SheetTableReader {
       if (this.window.length >= HEADER_WINDOW) this.start()
       return
     }
-    if (footnoteLike(row)) {
+    if (footnoteLike(row) && (this.held.some((held) => oneCellText(held) !== null) || this.opensNotes(row))) {
       this.held.push(row)
-      if (this.held.length >= MAX_HELD_ROWS) this.release()
+      if (this.held.length >= MAX_HELD_ROWS) this.release(true)
       return
     }
-    this.release()
+    this.release(false)
     this.emit(row)
+  }
+
+  /**
+   * Whether a row that reads like a footnote may start the table's notes. In a table of one column
+   * every row is one cell, and its rows of long text are its data: there a note starts only with
+   * its word (Source, Note), or after a blank row with a footnote's mark.
+   */
+  private opensNotes(row: SheetRow): boolean {
+    const layout = this.layout!
+    const text = oneCellText(row)
+    if (text === null || layout.lastColumn > layout.firstColumn) return true
+    return NOTE_WORD.test(text) || (row.row > this.lastFilledRow + 1 && NOTE_MARK.test(text))
   }
 
   /** Ends the table; null when the sheet held no table at all (nothing but blank cells). */
   end(): SheetTableSummary | null {
     if (this.layout === null && !this.start()) return null
+    // A table is never emptied into its notes: with no data row, the rows held that follow the
+    // header without a blank row between them are its data, up to one that says it is a note.
+    if (this.delivered === 0 && this.batch.length === 0) {
+      for (let next = this.held[0]; next !== undefined && next.row === this.lastFilledRow + 1; next = this.held[0]) {
+        const text = oneCellText(next)
+        if (text === null || NOTE_WORD.test(text)) break
+        this.emit(this.held.shift()!)
+      }
+    }
     this.flush()
     const layout = this.layout!
     const footnotes = this.held.map((row) => row.values.filter((value) => value !== null).join(' ').replace(/\s+/g, ' ').trim()).filter((text) => text !== '')
@@ -78,24 +116,55 @@ export class SheetTableReader {
     const layout = findSheetTable(this.window, this.merges, this.header)
     if (layout === null) return false
     this.layout = layout
+    this.lastFilledRow = layout.bodyStart - 1
+    this.mergedDown = this.merges.filter((merge) => merge.lastRow > merge.firstRow && merge.firstRow >= layout.bodyStart).sort((a, b) => a.firstRow - b.firstRow)
     this.sink.columns(layout.labels)
     for (const row of this.window.splice(0)) if (row.row >= layout.bodyStart) this.row(row)
     return true
   }
 
-  /** Held rows turn out to be data (a data row follows); before the first data row they are notes. */
-  private release(): void {
+  /**
+   * Held rows turn out to be data: a data row follows them, or (`tooMany`) there are too many of
+   * them for notes. A few before the first data row are notes on the table ("(In thousands)").
+   */
+  private release(tooMany: boolean): void {
+    const notes = !tooMany && this.delivered === 0 && this.batch.length === 0 && this.held.filter((row) => oneCellText(row) !== null).length <= MAX_NOTES_BEFORE_DATA
     for (const row of this.held) {
       const values = row.values.filter((value) => value !== null)
       if (values.length === 0) continue
-      if (this.delivered === 0 && this.batch.length === 0) this.notesBeforeData.push(values.join(' ').replace(/\s+/g, ' ').trim())
+      if (notes) this.notesBeforeData.push(values.join(' ').replace(/\s+/g, ' ').trim())
       else this.emit(row)
     }
     this.held = []
   }
 
+  /**
+   * A category merged down over rows ("Central America" beside three countries) shows beside each
+   * of them: its text goes into each row it covers, so filters and charts by it keep every row.
+   */
+  private spreadMergedDown(row: SheetRow): void {
+    while (this.nextMergedDown < this.mergedDown.length && this.mergedDown[this.nextMergedDown]!.firstRow <= row.row) {
+      const merge = this.mergedDown[this.nextMergedDown++]!
+      if (merge.firstRow === row.row) this.openMergedDown.push({ merge, value: row.values[merge.firstColumn] ?? null, kind: row.kinds[merge.firstColumn] ?? null })
+    }
+    if (this.openMergedDown.length === 0) return
+    this.openMergedDown = this.openMergedDown.filter((open) => open.merge.lastRow >= row.row)
+    // A row that holds nothing else stays empty: the merge gives it no row of its own.
+    if (oneCellText(row) === null) return
+    for (const { merge, value, kind } of this.openMergedDown) {
+      if (merge.firstRow === row.row || value === null || (row.values[merge.firstColumn] ?? null) !== null) continue
+      while (row.values.length <= merge.firstColumn) {
+        row.values.push(null)
+        row.kinds.push(null)
+      }
+      row.values[merge.firstColumn] = value
+      row.kinds[merge.firstColumn] = kind
+    }
+  }
+
   private emit(row: SheetRow): void {
     const layout = this.layout!
+    if (this.nextMergedDown < this.mergedDown.length || this.openMergedDown.length > 0) this.spreadMergedDown(row)
     const values = row.values
     if (values.length - 1 > layout.lastColumn) {
       const added: string[] = []
@@ -113,6 +182,7 @@ export class SheetTableReader {
     const cells = values.slice(layout.firstColumn, layout.lastColumn + 1)
     while (cells.length > 0 && cells[cells.length - 1] === null) cells.pop()
     if (cells.length === 0) return
+    this.lastFilledRow = row.row
     this.batch.push(cells)
     this.batchCells += cells.length
     if (this.batch.length >= BATCH_ROWS || this.batchCells >= BATCH_CELLS) this.flush()

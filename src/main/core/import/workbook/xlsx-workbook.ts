@@ -6,7 +6,7 @@ import { damaged, type ZipPackage } from '../zip/zip-package'
 import { columnLetters, parseCellRange } from './cell-reference'
 import { DamagedXml, elementTooLong, MAX_ELEMENT_CHARS } from './damaged-xml'
 import { HEADER_WINDOW, headerMayUseMerges } from './find-sheet-table'
-import { dateFormatOf, serialDateText, type DateFormat } from './number-format'
+import { cellFormatOf, formattedNumber, type CellFormat } from './number-format'
 import type { CellKind, MergedCells, SheetRow } from './sheet-row'
 import { SharedStrings } from './shared-strings'
 import type { WorkbookFacts, WorkbookSheet, WorkbookSource } from './workbook-source'
@@ -45,7 +45,7 @@ export class XlsxWorkbook implements WorkbookSource {
     private readonly zip: ZipPackage,
     private readonly fileName: string,
     readonly facts: WorkbookFacts,
-    private readonly dateFormats: DateFormat[],
+    private readonly cellFormats: CellFormat[],
     private readonly sharedStrings: SharedStrings
   ) {}
 
@@ -59,7 +59,7 @@ export class XlsxWorkbook implements WorkbookSource {
     const { sheets, date1904 } = sheetsOf(workbookXml, relationships.byId)
     const properties = readPackageProperties((await zip.text('docProps/core.xml')) ?? '', ['dc:title', 'dc:creator', 'cp:lastModifiedBy', 'dcterms:modified'])
     const stylesPart = relationships.byType.get('styles') ?? null
-    const dateFormats = stylesPart === null ? [] : dateFormatsOf((await zip.text(stylesPart)) ?? '')
+    const cellFormats = stylesPart === null ? [] : cellFormatsOf((await zip.text(stylesPart)) ?? '')
     const sharedPart = relationships.byType.get('sharedStrings') ?? null
     const sharedStrings = new SharedStrings()
     if (sharedPart !== null && zip.has(sharedPart)) {
@@ -75,7 +75,7 @@ export class XlsxWorkbook implements WorkbookSource {
       modified: properties.get('dcterms:modified')?.slice(0, 10) ?? null,
       hasMacros: zip.names().some((name) => /(^|\/)vbaProject\.bin$/i.test(name)) || sheets.some((sheet) => sheet.kind === 'macrosheet')
     }
-    return new XlsxWorkbook(zip, fileName, facts, dateFormats, sharedStrings)
+    return new XlsxWorkbook(zip, fileName, facts, cellFormats, sharedStrings)
   }
 
   /**
@@ -209,12 +209,12 @@ export class XlsxWorkbook implements WorkbookSource {
         this.text = value.replace(/Z$/, '').replace(/T00:00:00(\.0+)?$/, '')
         return 'date'
       default: {
-        const format = this.dateFormats[style] ?? null
+        const format = this.cellFormats[style] ?? null
         if (format !== null) {
-          const text = serialDateText(Number(value), format, this.facts.date1904)
+          const text = formattedNumber(Number(value), format, this.facts.date1904)
           if (text !== null) {
             this.text = text
-            return 'date'
+            return 'date' in format ? 'date' : 'number'
           }
         }
         this.text = value
@@ -294,10 +294,10 @@ function sheetsOf(xml: string, relationships: Relationships['byId']): { sheets: 
   return { sheets, date1904 }
 }
 
-/** For each cell format (the s attribute of a cell), whether it shows a date, a date and time, or a time. */
-function dateFormatsOf(xml: string): DateFormat[] {
+/** For each cell format (the s attribute of a cell), how it shows a number: a date or time, a duration, padded digits (see CellFormat). */
+function cellFormatsOf(xml: string): CellFormat[] {
   const codes = new Map<number, string>()
-  const formats: DateFormat[] = []
+  const formats: CellFormat[] = []
   let inCellFormats = false
   const parser = new Parser(
     {
@@ -307,7 +307,7 @@ function dateFormatsOf(xml: string): DateFormat[] {
         else if (local === 'cellXfs') inCellFormats = true
         else if (local === 'xf' && inCellFormats) {
           const id = Number(attrs['numFmtId'] ?? '0')
-          formats.push(dateFormatOf(id, codes.get(id) ?? null))
+          formats.push(cellFormatOf(id, codes.get(id) ?? null))
         }
       },
       onclosetag(name) {

@@ -1,0 +1,44 @@
+import { open } from 'node:fs/promises'
+import { detectEncoding } from '../delimited/detect-encoding'
+import { TextChunkDecoder } from '../delimited/text-chunk-decoder'
+import { looksBinary } from '../looks-binary'
+import { containerOf } from '../zip/zip-package'
+
+/** How much of an .xls's start tells what it holds. */
+const SAMPLE_BYTES = 16 * 1024
+
+/**
+ * What an ".xls" that is no Excel file holds, as agencies' "Export to Excel" buttons write them:
+ * comma- or tab-separated text ('delimited'), an HTML table ('html'), or (null) anything else,
+ * such as SpreadsheetML 2003 XML or SYLK, which SheetJS reads as they are. Such text is read with its
+ * cells kept as written: 007 stays 007, as in the same file named .csv.
+ */
+export async function textInsideXls(path: string): Promise<'delimited' | 'html' | null> {
+  // An Excel file (BIFF in a compound file, or an .xlsx named .xls) is no text, whatever its bytes look like.
+  if ((await containerOf(path)).container !== 'other') return null
+  const handle = await open(path, 'r')
+  let sample: Buffer
+  try {
+    const buffer = Buffer.alloc(SAMPLE_BYTES)
+    const { bytesRead } = await handle.read(buffer, 0, SAMPLE_BYTES, 0)
+    sample = buffer.subarray(0, bytesRead)
+  } finally {
+    await handle.close()
+  }
+  if (sample.length === 0) return null
+  const { encoding, bomBytes } = detectEncoding(sample, null, sample.length < SAMPLE_BYTES)
+  const body = sample.subarray(bomBytes)
+  if (!encoding.startsWith('utf-16') && looksBinary(body)) return null
+  const decoder = new TextChunkDecoder(encoding)
+  const decoded = decoder.decode(body.subarray(0, body.length - decoder.incompleteTail(body)))
+  if (!decoded.ok) return null
+  const text = decoded.text.trimStart()
+  if (text.startsWith('<')) {
+    const head = text.slice(0, 4096).toLowerCase()
+    if (head.includes('urn:schemas-microsoft-com:office:spreadsheet') && /<(\w+:)?workbook\b/.test(head)) return null
+    return /<(table|html|!doctype html)\b/.test(text.toLowerCase()) ? 'html' : null
+  }
+  // SYLK and DIF are text too, and SheetJS reads them.
+  if (/^ID;/.test(text) || /^TABLE\r?\n0,1/.test(text)) return null
+  return 'delimited'
+}

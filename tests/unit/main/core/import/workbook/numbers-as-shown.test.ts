@@ -1,0 +1,122 @@
+// Numbers whose format shows them otherwise than as the number stored: ZIP and FIPS codes padded
+// with zeros, and elapsed times. Imported into a real archive from workbooks written by exceljs and
+// SheetJS, the cells keep what the sheet shows.
+import * as XLSX from '@e965/xlsx'
+import ExcelJS from 'exceljs'
+import { describe, expect, it } from 'vitest'
+import { getDataset } from '../../../../../../src/main/core/datasets/dataset-queries'
+import { cellFormatOf, formattedNumber } from '../../../../../../src/main/core/import/workbook/number-format'
+import { firstRows } from '../../../../../helpers/first-rows'
+import { importTestArchive } from '../../../../../helpers/import-test-archive'
+
+async function importFirstSheet(name: string, bytes: Uint8Array) {
+  const archive = await importTestArchive()
+  const outcome = await archive.run(archive.write(name, bytes), {}, () => undefined)
+  expect(outcome).toMatchObject({ status: 'imported', error: null, warnings: [] })
+  const dataset = getDataset(archive.db, outcome.sheets![0]!.id!)!
+  return {
+    columns: dataset.columns.map((column) => [column.label, column.type]),
+    rows: firstRows(archive.db, dataset.id, 100).rows.map((row) => row.values),
+    sources: dataset.sources
+  }
+}
+
+/** An .xlsx written by exceljs: a header, then rows whose cells in column k (1-based) get `formats[k]`. */
+async function formattedBook(header: string[], rows: number[][], formats: Record<number, string>): Promise<Uint8Array> {
+  const book = new ExcelJS.Workbook()
+  const sheet = book.addWorksheet('Sheet')
+  sheet.addRow(header)
+  for (const values of rows) {
+    const row = sheet.addRow(values)
+    for (const [column, format] of Object.entries(formats)) row.getCell(Number(column)).numFmt = format
+  }
+  return new Uint8Array(await book.xlsx.writeBuffer())
+}
+
+describe('numbers shown with leading zeros', () => {
+  it('keeps ZIP and FIPS codes formatted 00000 as the sheet shows them, as text (exceljs)', async () => {
+    const bytes = await formattedBook(
+      ['Zip', 'County FIPS', 'SSN-shaped id', 'Detainers'],
+      [
+        [501, 6037, 12345678, 12],
+        [2134, 48201, 1234567, 7],
+        [10001, 1001, 987654321, 3]
+      ],
+      { 1: '00000', 2: '00000', 3: '000-00-0000' }
+    )
+    const read = await importFirstSheet('detainers.xlsx', bytes)
+    expect(read.columns).toEqual([
+      ['Zip', 'text'],
+      ['County FIPS', 'text'],
+      ['SSN-shaped id', 'text'],
+      ['Detainers', 'integer']
+    ])
+    expect(read.rows).toEqual([
+      ['00501', '06037', '012-34-5678', 12],
+      ['02134', '48201', '001-23-4567', 7],
+      ['10001', '01001', '987-65-4321', 3]
+    ])
+    expect(read.sources).toEqual([])
+  })
+
+  it('keeps them in an Excel 97–2003 .xls written by SheetJS', async () => {
+    const zip = (v: number) => ({ t: 'n', v, z: '00000' })
+    const book = XLSX.utils.book_new()
+    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([['Zip', 'Cases'], [zip(501), 4], [zip(60601), 9]]), 'Zips')
+    const read = await importFirstSheet('zips.xls', XLSX.write(book, { type: 'buffer', bookType: 'biff8' }) as Uint8Array)
+    expect(read.columns).toEqual([
+      ['Zip', 'text'],
+      ['Cases', 'integer']
+    ])
+    expect(read.rows).toEqual([
+      ['00501', 4],
+      ['60601', 9]
+    ])
+  })
+})
+
+describe('elapsed times', () => {
+  it('keeps [h]:mm, [mm]:ss and [h]:mm:ss durations as the sheet shows them, never as 1900 dates (exceljs)', async () => {
+    const bytes = await formattedBook(
+      ['Case', 'Held', 'Call', 'Transport'],
+      [
+        [1, 1.5208333, 0.026041667, 0.5],
+        [2, 2.25, 0.0006944444, 1.000011574]
+      ],
+      { 2: '[h]:mm', 3: '[mm]:ss', 4: '[h]:mm:ss' }
+    )
+    const read = await importFirstSheet('holds.xlsx', bytes)
+    expect(read.columns).toEqual([
+      ['Case', 'integer'],
+      ['Held', 'text'],
+      ['Call', 'text'],
+      ['Transport', 'text']
+    ])
+    expect(read.rows).toEqual([
+      [1, '36:30', '37:30', '12:00:00'],
+      [2, '54:00', '01:00', '24:00:01']
+    ])
+  })
+
+  it('shows durations and padded digits as Excel does, built-in format 46 and fractions of seconds included', () => {
+    const shown = (value: number, id: number, code: string | null) => formattedNumber(value, cellFormatOf(id, code)!, false)
+    expect(shown(1.5208333, 46, null)).toBe('36:30:00')
+    expect(shown(1.0000173611, 200, '[h]:mm:ss.00')).toBe('24:00:01.50')
+    expect(shown(-0.5, 200, '[h]:mm')).toBe('-12:00')
+    expect(shown(3, 200, '[s]')).toBe('259200')
+    expect(shown(123456, 200, '00000')).toBe('123456')
+    expect(shown(7.6, 200, '000')).toBe('008')
+    expect(shown(1.5208333, 200, '[$-409][h]:mm;@')).toBe('36:30')
+    expect(shown(2134, 200, '[<=99999]00000;00000-0000')).toBe('02134')
+    expect(shown(123456789, 200, '[<=99999]00000;00000-0000')).toBe('12345-6789')
+    expect(shown(501, 200, '_(00000_)')).toBe(' 00501 ')
+    expect(shown(-501, 200, '00000')).toBe('-00501')
+    expect(cellFormatOf(200, '00000;;;@')).toEqual({ digits: '00000;;;@' })
+    expect(cellFormatOf(200, '0')).toBeNull()
+    expect(cellFormatOf(200, '00000.00')).toBeNull()
+    expect(cellFormatOf(200, '0.00')).toBeNull()
+    expect(cellFormatOf(200, '#,##0')).toBeNull()
+    expect(cellFormatOf(200, 'yyyy-mm-dd')).toEqual({ date: 'date' })
+    expect(cellFormatOf(45, null)).toEqual({ date: 'time' })
+  })
+})

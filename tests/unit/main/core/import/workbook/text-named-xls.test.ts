@@ -1,0 +1,93 @@
+// An ".xls" that is no Excel file but text, as agencies' "Export to Excel" buttons write them: CSV
+// (written here by SheetJS), tab-separated "Unicode text", or an HTML table as a web application
+// writes it. Imported into a real archive, their cells keep what is written.
+import * as XLSX from '@e965/xlsx'
+import { describe, expect, it } from 'vitest'
+import { getDataset } from '../../../../../../src/main/core/datasets/dataset-queries'
+import { firstRows } from '../../../../../helpers/first-rows'
+import { importTestArchive } from '../../../../../helpers/import-test-archive'
+
+const REMOVALS = [
+  ['Country', 'Removals'],
+  ['Mexico', '007'],
+  ['Guatemala', 'D'],
+  ['Honduras', '22027']
+]
+
+// The removals stay as written: 007 and D make the column text, as in the same bytes named .csv.
+const TEXT_COLUMNS = [
+  ['Country', 'text'],
+  ['Removals', 'text']
+]
+
+function written(rows: (string | null)[][], bookType: 'csv'): Buffer {
+  const book = XLSX.utils.book_new()
+  XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(rows), 'Export')
+  return XLSX.write(book, { type: 'buffer', bookType }) as Buffer
+}
+
+async function importXls(name: string, bytes: Uint8Array) {
+  const archive = await importTestArchive()
+  const outcome = await archive.run(archive.write(name, bytes), {}, () => undefined)
+  expect(outcome).toMatchObject({ status: 'imported', error: null })
+  const dataset = getDataset(archive.db, outcome.id!)!
+  return {
+    outcome,
+    name: dataset.name,
+    columns: dataset.columns.map((column) => [column.label, column.type]),
+    rows: firstRows(archive.db, dataset.id, 100).rows.map((row) => row.values),
+    sources: dataset.sources
+  }
+}
+
+describe('an .xls that is text', () => {
+  it('reads CSV named .xls as the CSV it is: 007 stays 007', async () => {
+    const bytes = written(REMOVALS, 'csv')
+    expect(bytes.toString('utf8')).toContain('Mexico,007')
+    const read = await importXls('removals.xls', bytes)
+    expect(read.name).toBe('removals')
+    expect(read.columns).toEqual(TEXT_COLUMNS)
+    expect(read.rows).toEqual(REMOVALS.slice(1))
+    expect(read.outcome.sheets).toBeNull()
+    expect(read.outcome.warnings).toEqual(['removals.xls is not an Excel workbook but delimited text; it was read as a CSV file.'])
+  })
+
+  it('still reads an .xlsx or a BIFF workbook named .xls as the workbook it is', async () => {
+    const book = XLSX.utils.book_new()
+    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(REMOVALS), 'Export')
+    for (const bookType of ['xlsx', 'biff8'] as const) {
+      const read = await importXls(`removals-${bookType}.xls`, XLSX.write(book, { type: 'buffer', bookType }) as Buffer)
+      expect(read.name).toBe(`removals-${bookType} › Export`)
+      expect(read.rows).toEqual(REMOVALS.slice(1))
+      expect(read.outcome.warnings).toEqual([])
+    }
+  })
+
+  it('reads tab-separated UTF-16 text named .xls (Excel’s "Unicode text") the same way', async () => {
+    const text = `${REMOVALS.map((row) => row.join('\t')).join('\r\n')}\r\n`
+    const read = await importXls('unicode.xls', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]))
+    expect(read.rows).toEqual(REMOVALS.slice(1))
+  })
+
+  it('reads an HTML table named .xls with its cells as written, its title kept for provenance', async () => {
+    // As a web application's export writes it (no SheetJS type hints in the cells).
+    const cells = (tag: string, row: string[]) => `<tr>${row.map((cell) => `<${tag}>${cell}</${tag}>`).join('')}</tr>`
+    const html = [
+      '<html xmlns:x="urn:schemas-microsoft-com:office:excel"><head><meta http-equiv="Content-Type" content="application/vnd.ms-excel; charset=utf-8"></head><body>',
+      '<table border="1">',
+      '<tr><td colspan="2"><b>Table 1. Removals by country of nationality</b></td></tr>',
+      cells('th', REMOVALS[0]!),
+      ...REMOVALS.slice(1).map((row) => cells('td', row)),
+      cells('td', ['Honduras', '1,204']),
+      '<tr><td colspan="2">Source: ICE Enforcement and Removal Operations, fiscal year 2012.</td></tr>',
+      '</table></body></html>'
+    ].join('\r\n')
+    const read = await importXls('removals-html.xls', Buffer.from(html, 'utf8'))
+    expect(read.name).toBe('removals-html › Sheet1')
+    expect(read.columns).toEqual(TEXT_COLUMNS)
+    expect(read.rows).toEqual([...REMOVALS.slice(1), ['Honduras', '1,204']])
+    expect(read.sources.map((source) => [source.title, source.notes])).toEqual([
+      ['Table 1. Removals by country of nationality', 'Source: ICE Enforcement and Removal Operations, fiscal year 2012.']
+    ])
+  })
+})
