@@ -1,0 +1,137 @@
+// Accessibility (issue 17, item 7): axe-core finds nothing on any main screen, in the light theme or
+// the dark one (the app follows prefers-color-scheme, emulated here), with the rules of WCAG 2 A/AA,
+// axe's best practices and "Label in Name" (see axe.ts). Each screen is reached as a person would.
+
+import type { Page } from '@playwright/test'
+import { axeViolations } from './axe'
+import { dropFiles, expect, test } from './fixtures'
+
+const SEED_TITLE = 'Record Number of Deportations Continue Despite U.S. Review of Backlog'
+const FIGURES = 'Prosecutorial-discretion review: official figures'
+const CSV = 'ice-removals-by-citizenship-top5.csv'
+
+/** axe's findings in the light theme, then in the dark one; the page is left light. */
+async function expectNoViolationsInEitherTheme(page: Page): Promise<void> {
+  const found: Record<'light' | 'dark', string[]> = { light: [], dark: [] }
+  for (const theme of ['light', 'dark'] as const) {
+    // Reduced motion: a transition caught half-way would be measured at a colour it never rests at.
+    await page.emulateMedia({ colorScheme: theme, reducedMotion: 'reduce' })
+    found[theme] = await axeViolations(page)
+  }
+  await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' })
+  expect(found).toEqual({ light: [], dark: [] })
+}
+
+async function ready(page: Page): Promise<void> {
+  await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' })
+  await expect(page.getByTestId('app-ready')).toBeVisible()
+}
+
+/** chart.js animates a drawing for up to a second even with reduced motion asked for by the page. */
+async function chartSettled(page: Page): Promise<void> {
+  await expect(page.getByTestId('chart-canvas').first()).toBeVisible()
+  await page.waitForTimeout(1_100)
+}
+
+async function newNote(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'New note', exact: true }).click()
+  const title = page.getByRole('textbox', { name: 'Note title' })
+  await title.fill('Review figures')
+  await title.press('Enter')
+  await page.getByTestId('note-body-input').fill('The review closed **4,403** of 288,361 cases.\n\n- fewer than 2%')
+  await expect(page.getByTestId('save-status')).toHaveText('Saved')
+}
+
+async function importTwice(page: Page): Promise<void> {
+  await dropFiles(page, [CSV])
+  const jobs = page.getByTestId('import-job')
+  await expect(jobs.first()).toHaveAttribute('data-state', 'done')
+  await dropFiles(page, [CSV])
+  await expect(jobs).toHaveCount(2)
+  await expect(jobs.first().getByTestId('import-outcome')).toHaveAttribute('data-status', 'duplicate')
+}
+
+test.describe('Accessibility: axe finds nothing, light or dark', () => {
+  test('the home view', async ({ page }) => {
+    await ready(page)
+    await expectNoViolationsInEitherTheme(page)
+  })
+
+  test('search results', async ({ page }) => {
+    await ready(page)
+    await page.keyboard.press('Control+K')
+    await page.getByRole('searchbox', { name: 'Search archive' }).fill('prosecutorial discretion')
+    await expect(page.getByTestId('search-hit')).toHaveCount(3)
+    await expectNoViolationsInEitherTheme(page)
+  })
+
+  test('an article, opened from a search at its matches', async ({ page }) => {
+    await ready(page)
+    await page.keyboard.press('Control+K')
+    await page.getByRole('searchbox', { name: 'Search archive' }).fill('backlog')
+    await page.getByTestId('search-hit').filter({ hasText: SEED_TITLE }).click()
+    await expect(page.getByTestId('article-body')).toContainText('288,361')
+    await expectNoViolationsInEitherTheme(page)
+  })
+
+  test('a dataset in the explorer, with a column menu open and a filter applied', async ({ page }) => {
+    await ready(page)
+    await page.getByTestId('dataset-list-item').filter({ hasText: FIGURES }).click()
+    const table = page.getByTestId('dataset-table')
+    await expect(table.locator('tbody tr').first()).toBeVisible()
+    await expectNoViolationsInEitherTheme(page)
+
+    await table.locator('th[data-label="measure"]').getByTestId('column-menu-button').click()
+    const menu = page.getByTestId('column-popover')
+    await expect(menu.getByTestId('column-stats')).toBeVisible()
+    await menu.getByTestId('facet').filter({ has: page.getByText('cases_reviewed', { exact: true }) }).click()
+    await expect(page.getByTestId('row-count')).toHaveText(/ of 43 rows$/)
+    await expectNoViolationsInEitherTheme(page)
+  })
+
+  test('a saved chart and the dashboard', async ({ page }) => {
+    await ready(page)
+    await page.getByTestId('chart-list-item').first().click()
+    await chartSettled(page)
+    await expectNoViolationsInEitherTheme(page)
+
+    await page.getByTestId('open-dashboard').click()
+    await expect(page.getByTestId('dashboard-card')).toHaveCount(3)
+    await chartSettled(page)
+    await expectNoViolationsInEitherTheme(page)
+  })
+
+  test('the chart builder', async ({ page }) => {
+    await ready(page)
+    await page.getByTestId('dataset-list-item').filter({ hasText: FIGURES }).click()
+    await page.getByTestId('chart-this').click()
+    await expect(page.getByTestId('chart-builder')).toBeVisible()
+    await chartSettled(page)
+    await expectNoViolationsInEitherTheme(page)
+  })
+
+  test('a note: its editor with the preview, then reading it, then the export dialog', async ({ page }) => {
+    await ready(page)
+    await newNote(page)
+    await expectNoViolationsInEitherTheme(page)
+
+    const view = page.getByTestId('note-view')
+    await view.getByRole('button', { name: 'Done' }).click()
+    await expect(view.getByRole('button', { name: 'Edit' })).toBeVisible()
+    await expectNoViolationsInEitherTheme(page)
+
+    await view.getByRole('button', { name: 'Export…' }).click()
+    await expect(page.getByTestId('export-dialog')).toBeVisible()
+    await expectNoViolationsInEitherTheme(page)
+  })
+
+  test('the import panel with results, and the import options dialog', async ({ page }) => {
+    await ready(page)
+    await importTwice(page)
+    await expectNoViolationsInEitherTheme(page)
+
+    await page.getByTestId('import-job').first().getByRole('button', { name: /again with options/ }).click()
+    await expect(page.getByRole('dialog')).toBeVisible()
+    await expectNoViolationsInEitherTheme(page)
+  })
+})
