@@ -135,3 +135,124 @@ test.describe('Accessibility: axe finds nothing, light or dark', () => {
     await expectNoViolationsInEitherTheme(page)
   })
 })
+
+interface FocusStop {
+  element: string
+  /** Whether the pixels round the element differ with focus on it and off it. */
+  shows: boolean
+}
+
+interface Focused {
+  element: string
+  /** Focus came back to an element it was on before: the tab order has been gone round. */
+  again: boolean
+  /** The element's box and 4px round it, cut to the window: where a ring would be drawn. */
+  area: { x: number; y: number; width: number; height: number } | null
+  /** A text field shows a caret when focused; it must show more than that. */
+  textEntry: boolean
+}
+
+/** Styles a focus indicator is drawn with, of the element tabbed to last; read on and off focus. */
+async function focusLook(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const element = (globalThis as unknown as { __focusStop: Element }).__focusStop
+    const style = getComputedStyle(element)
+    return ['outline-style', 'outline-width', 'outline-color', 'box-shadow', 'border-color', 'background-color'].map((property) => style.getPropertyValue(property)).join(' | ')
+  })
+}
+
+/**
+ * Tabs from where focus is until it comes round again (or `limit` stops), and for each stop tells
+ * whether focus can be seen: the element and the 4px round it are photographed focused and again
+ * after blur(). Chromium keeps its place in the tab order after blur, so the next Tab goes on.
+ */
+async function tabThrough(page: Page, limit: number): Promise<FocusStop[]> {
+  const stops: FocusStop[] = []
+  for (let step = 0; step < limit; step++) {
+    await page.keyboard.press('Tab')
+    const focused = await page.evaluate((): Focused | null => {
+      const element = document.activeElement
+      if (!(element instanceof HTMLElement) || element === document.body) return null
+      const scope = globalThis as unknown as { __focusSeen?: WeakSet<Element>; __focusStop: Element }
+      const again = (scope.__focusSeen ??= new WeakSet()).has(element)
+      scope.__focusSeen.add(element)
+      scope.__focusStop = element
+      const box = element.getBoundingClientRect()
+      const left = Math.max(0, box.left - 4)
+      const top = Math.max(0, box.top - 4)
+      const right = Math.min(window.innerWidth, box.right + 4)
+      const bottom = Math.min(window.innerHeight, box.bottom + 4)
+      const label = (element.getAttribute('aria-label') ?? element.textContent ?? '').trim().slice(0, 40)
+      const testId = element.getAttribute('data-testid')
+      return {
+        element: `${element.tagName.toLowerCase()}${testId === null ? '' : `[data-testid=${testId}]`} “${label}”`,
+        again,
+        area: right - left > 8 && bottom - top > 8 ? { x: left, y: top, width: right - left, height: bottom - top } : null,
+        textEntry: element instanceof HTMLTextAreaElement || (element instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit'].includes(element.type))
+      }
+    })
+    if (focused === null) continue
+    if (focused.again) break
+    if (focused.area === null) {
+      stops.push({ element: focused.element, shows: false })
+      continue
+    }
+    const lookOn = await focusLook(page)
+    const on = await page.screenshot({ clip: focused.area, animations: 'disabled', caret: 'hide' })
+    await page.evaluate(() => (globalThis as unknown as { __focusStop: HTMLElement }).__focusStop.blur())
+    const lookOff = await focusLook(page)
+    const off = await page.screenshot({ clip: focused.area, animations: 'disabled', caret: 'hide' })
+    stops.push({ element: focused.element, shows: !on.equals(off) && (!focused.textEntry || lookOn !== lookOff) })
+  }
+  return stops
+}
+
+function expectFocusAlwaysShown(stops: FocusStop[], atLeast: number): void {
+  expect(stops.length).toBeGreaterThanOrEqual(atLeast)
+  expect(stops.filter((stop) => !stop.shows).map((stop) => stop.element)).toEqual([])
+}
+
+test.describe('Keyboard: every stop in the tab order shows where focus is', () => {
+  // Two photographs per stop, and a screen has up to about fifty stops.
+  test.describe.configure({ timeout: 90_000 })
+
+  test('search results', async ({ page }) => {
+    await ready(page)
+    await page.keyboard.press('Control+K')
+    await page.getByRole('searchbox', { name: 'Search archive' }).fill('prosecutorial discretion')
+    await expect(page.getByTestId('search-hit')).toHaveCount(3)
+    expectFocusAlwaysShown(await tabThrough(page, 120), 20)
+  })
+
+  test('a dataset in the explorer, and its column menu', async ({ page }) => {
+    await ready(page)
+    await page.getByTestId('dataset-list-item').filter({ hasText: FIGURES }).click()
+    await expect(page.getByTestId('dataset-table').locator('tbody tr').first()).toBeVisible()
+    expectFocusAlwaysShown(await tabThrough(page, 160), 30)
+
+    const menuButton = page.locator('th[data-label="measure"]').getByTestId('column-menu-button')
+    await menuButton.focus()
+    await page.keyboard.press('Enter')
+    await expect(page.getByTestId('column-stats')).toBeVisible()
+    expectFocusAlwaysShown(await tabThrough(page, 80), 5)
+  })
+
+  test('a note being edited, and the import panel', async ({ page }) => {
+    await ready(page)
+    await newNote(page)
+    await importTwice(page)
+    expectFocusAlwaysShown(await tabThrough(page, 160), 25)
+
+    await page.getByTestId('note-view').getByRole('button', { name: 'Export…' }).click()
+    await expect(page.getByTestId('export-dialog')).toBeVisible()
+    expectFocusAlwaysShown(await tabThrough(page, 40), 3)
+  })
+
+  test('the chart builder', async ({ page }) => {
+    await ready(page)
+    await page.getByTestId('dataset-list-item').filter({ hasText: FIGURES }).click()
+    await page.getByTestId('chart-this').click()
+    await expect(page.getByTestId('chart-builder')).toBeVisible()
+    expectFocusAlwaysShown(await tabThrough(page, 160), 15)
+  })
+})
