@@ -89,11 +89,18 @@ test.describe('Accessibility: axe finds nothing, light or dark', () => {
     await expectNoViolationsInEitherTheme(page)
   })
 
-  test('a saved chart and the dashboard', async ({ page }) => {
+  test('a saved chart, the question before deleting it, and the dashboard', async ({ page }) => {
     await ready(page)
     await page.getByTestId('chart-list-item').first().click()
     await chartSettled(page)
     await expectNoViolationsInEitherTheme(page)
+
+    await page.getByTestId('chart-delete').click()
+    const confirm = page.getByRole('group', { name: 'Confirm deletion' })
+    await expect(confirm.getByRole('button', { name: 'Cancel' })).toBeFocused()
+    await expectNoViolationsInEitherTheme(page)
+    await confirm.getByRole('button', { name: 'Cancel' }).click()
+    await expect(confirm).toBeHidden()
 
     await page.getByTestId('open-dashboard').click()
     await expect(page.getByTestId('dashboard-card')).toHaveCount(3)
@@ -105,14 +112,31 @@ test.describe('Accessibility: axe finds nothing, light or dark', () => {
     await ready(page)
     await page.getByTestId('dataset-list-item').filter({ hasText: FIGURES }).click()
     await page.getByTestId('chart-this').click()
-    await expect(page.getByTestId('chart-builder')).toBeVisible()
+    const builder = page.getByTestId('chart-builder')
+    await expect(builder).toBeVisible()
+    await chartSettled(page)
+    await expectNoViolationsInEitherTheme(page)
+
+    // Its filter panel, with a value picked.
+    await builder.getByTestId('chart-filter-column').selectOption({ label: 'measure (text)' })
+    await builder.getByTestId('facet').filter({ has: page.getByText('cases_reviewed', { exact: true }) }).click()
+    await expect(builder.getByTestId('filter-chip')).toHaveCount(1)
     await chartSettled(page)
     await expectNoViolationsInEitherTheme(page)
   })
 
-  test('a note: its editor with the preview, then reading it, then the export dialog', async ({ page }) => {
+  test('a note: its editor with the preview, the chart picker, reading it, the export dialog, and undoing its deletion', async ({ page }) => {
     await ready(page)
     await newNote(page)
+    await expectNoViolationsInEitherTheme(page)
+
+    await page.getByTestId('note-view').getByRole('button', { name: 'Embed chart…' }).click()
+    await expect(page.getByTestId('citation-picker')).toBeVisible()
+    await expectNoViolationsInEitherTheme(page)
+    await page.getByTestId('citation-picker').getByRole('button').first().click()
+    await expect(page.getByTestId('citation-picker')).toBeHidden()
+    await expect(page.getByTestId('note-chart')).toBeVisible()
+    await chartSettled(page)
     await expectNoViolationsInEitherTheme(page)
 
     const view = page.getByTestId('note-view')
@@ -121,7 +145,15 @@ test.describe('Accessibility: axe finds nothing, light or dark', () => {
     await expectNoViolationsInEitherTheme(page)
 
     await view.getByRole('button', { name: 'Export…' }).click()
-    await expect(page.getByTestId('export-dialog')).toBeVisible()
+    const dialog = page.getByTestId('export-dialog')
+    await expect(dialog).toBeVisible()
+    await expectNoViolationsInEitherTheme(page)
+    await page.keyboard.press('Escape')
+    await expect(dialog).toBeHidden()
+
+    // Deleted, with the offer to undo it.
+    await view.getByRole('button', { name: 'Delete' }).click()
+    await expect(page.getByTestId('note-undo').getByRole('button', { name: 'Undo' })).toBeFocused()
     await expectNoViolationsInEitherTheme(page)
   })
 
