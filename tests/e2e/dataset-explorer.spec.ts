@@ -27,7 +27,7 @@ function header(table: Locator, label: string): Locator {
 }
 
 function sortButton(table: Locator, label: string): Locator {
-  return header(table, label).getByRole('button', { name: new RegExp(`^Sort by ${label} \\(`) })
+  return header(table, label).getByRole('button', { name: new RegExp(`^Sort by ${label}, `) })
 }
 
 /** A value in an open column menu's list, by its exact text. */

@@ -258,28 +258,39 @@ test.describe('Search screen', () => {
 
   test('keeps the results clear of the import panel', async ({ page }) => {
     await searchFor(page, 'review')
+    const screen = results(page)
+    await expect(screen.getByTestId('search-hit').first()).toBeVisible()
+    const facetsShown = await screen.getByTestId('search-facets').isVisible()
     await page.getByTestId('imports-toggle').click()
     const panel = page.getByTestId('import-panel')
     await expect(panel).toBeVisible()
-    const screen = results(page)
-    await expect(screen.getByTestId('search-hit').first()).toBeVisible()
     const panelBox = await panel.boundingBox()
+    const mainBox = await page.getByRole('main').boundingBox()
     expect(panelBox).not.toBeNull()
+    expect(mainBox).not.toBeNull()
+    // Docked below the results at this width: what the results show ends above it, and no hit runs
+    // on past the right edge of the main area.
+    expect(mainBox!.y + mainBox!.height).toBeLessThanOrEqual(panelBox!.y)
     for (const hit of await screen.getByTestId('search-hit').all()) {
       const box = await hit.boundingBox()
       expect(box).not.toBeNull()
-      expect(box!.x + box!.width).toBeLessThanOrEqual(panelBox!.x)
+      expect(box!.x + box!.width).toBeLessThanOrEqual(mainBox!.x + mainBox!.width)
     }
-    // Too narrow for the filter column: the filters fold behind a button.
+    // The panel takes no width, so the filters stay as they were without it.
+    await expect(screen.getByTestId('search-facets')).toBeVisible({ visible: facetsShown })
+    await screenshot(page, '35-search-with-import-panel')
+
+    // A narrow window has no room for the filter column: the filters fold behind a button.
+    await page.setViewportSize({ width: 900, height: 800 })
     const toggle = screen.getByRole('button', { name: /^Filters/ })
     await expect(toggle).toBeVisible()
     await expect(screen.getByTestId('search-facets')).toBeHidden()
     await toggle.click()
     await expect(toggle).toHaveAttribute('aria-expanded', 'true')
     await expect(screen.getByTestId('search-facets')).toBeVisible()
+    const narrowMain = await page.getByRole('main').boundingBox()
     const facetsBox = await screen.getByTestId('search-facets').boundingBox()
-    expect(facetsBox!.x + facetsBox!.width).toBeLessThanOrEqual(panelBox!.x)
-    await screenshot(page, '35-search-with-import-panel')
+    expect(facetsBox!.x + facetsBox!.width).toBeLessThanOrEqual(narrowMain!.x + narrowMain!.width)
   })
 
   test('looks right in the dark theme', async ({ page }) => {
