@@ -61,7 +61,10 @@ export async function extractPdfArticle(bytes: Uint8Array, fileName: string, rea
     verbosity: pdfjs.VerbosityLevel.ERRORS,
     standardFontDataUrl: pdfJsDataFolder('standard_fonts'),
     cMapUrl: pdfJsDataFolder('cmaps'),
-    cMapPacked: true
+    cMapPacked: true,
+    // Scanners store black-and-white pages as CCITT Group 4 or JBIG2 pictures, and greyscale ones as
+    // JPEG 2000: pdf.js decodes them with WebAssembly from this folder, and without it draws them blank.
+    wasmUrl: pdfJsDataFolder('wasm')
   })
   try {
     let document
