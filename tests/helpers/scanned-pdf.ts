@@ -115,25 +115,41 @@ function pngSize(png: Buffer): { width: number; height: number } {
 
 /** A PDF with one page per picture, each page the picture's size at `dpi`, the picture's bytes stored as they are. */
 function picturePdf(pictures: readonly EncodedPicture[], dpi: number, encoding: ScanEncoding): Buffer {
+  return handMadePdf(
+    pictures.map((picture) => {
+      const [width, height] = [(picture.width * 72) / dpi, (picture.height * 72) / dpi]
+      const filter =
+        encoding === 'ccitt-g4'
+          ? `/ColorSpace /DeviceGray /BitsPerComponent 1 /Filter /CCITTFaxDecode /DecodeParms << /K -1 /Columns ${picture.width} /Rows ${picture.height} >>`
+          : '/Filter /JPXDecode'
+      const image = { dictionary: `/Type /XObject /Subtype /Image /Width ${picture.width} /Height ${picture.height} ${filter}`, data: picture.data }
+      return { width, height, content: `q ${width} 0 0 ${height} 0 0 cm /Scan Do Q`, image }
+    })
+  )
+}
+
+/** One page of handMadePdf: its size in points, its content stream, and the picture it may paint as /Scan. */
+export interface HandMadePage {
+  width: number
+  height: number
+  content: string
+  image: { dictionary: string; data: Buffer } | null
+}
+
+/** A PDF written byte by byte: what pdf.js meets in files no browser or office suite wrote. */
+export function handMadePdf(pages: readonly HandMadePage[]): Buffer {
   const objects: Buffer[] = []
-  const pageIds = pictures.map((_, index) => 3 + index * 3)
+  const pageIds = pages.map((_, index) => 3 + index * 3)
   objects.push(Buffer.from('<< /Type /Catalog /Pages 2 0 R >>'))
-  objects.push(Buffer.from(`<< /Type /Pages /Kids [${pageIds.map((id) => `${id} 0 R`).join(' ')}] /Count ${pictures.length} >>`))
-  for (const [index, picture] of pictures.entries()) {
-    const [page, content, image] = [pageIds[index]!, pageIds[index]! + 1, pageIds[index]! + 2]
-    const [width, height] = [(picture.width * 72) / dpi, (picture.height * 72) / dpi]
-    const draw = `q ${width} 0 0 ${height} 0 0 cm /Scan Do Q`
-    const filter =
-      encoding === 'ccitt-g4'
-        ? `/ColorSpace /DeviceGray /BitsPerComponent 1 /Filter /CCITTFaxDecode /DecodeParms << /K -1 /Columns ${picture.width} /Rows ${picture.height} >>`
-        : '/Filter /JPXDecode'
-    objects[page - 1] = Buffer.from(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${width} ${height}] /Resources << /XObject << /Scan ${image} 0 R >> >> /Contents ${content} 0 R >>`)
-    objects[content - 1] = Buffer.from(`<< /Length ${draw.length} >>\nstream\n${draw}\nendstream`)
-    objects[image - 1] = Buffer.concat([
-      Buffer.from(`<< /Type /XObject /Subtype /Image /Width ${picture.width} /Height ${picture.height} ${filter} /Length ${picture.data.length} >>\nstream\n`),
-      picture.data,
-      Buffer.from('\nendstream')
-    ])
+  objects.push(Buffer.from(`<< /Type /Pages /Kids [${pageIds.map((id) => `${id} 0 R`).join(' ')}] /Count ${pages.length} >>`))
+  for (const [index, page] of pages.entries()) {
+    const [pageId, contentId, imageId] = [pageIds[index]!, pageIds[index]! + 1, pageIds[index]! + 2]
+    const resources = page.image === null ? '<< >>' : `<< /XObject << /Scan ${imageId} 0 R >> >>`
+    objects[pageId - 1] = Buffer.from(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${page.width} ${page.height}] /Resources ${resources} /Contents ${contentId} 0 R >>`)
+    objects[contentId - 1] = Buffer.from(`<< /Length ${page.content.length} >>\nstream\n${page.content}\nendstream`)
+    // A page without a picture keeps its object number, as the null object.
+    objects[imageId - 1] =
+      page.image === null ? Buffer.from('null') : Buffer.concat([Buffer.from(`<< ${page.image.dictionary} /Length ${page.image.data.length} >>\nstream\n`), page.image.data, Buffer.from('\nendstream')])
   }
   const parts: Buffer[] = [Buffer.from('%PDF-1.5\n')]
   let length = parts[0]!.length

@@ -17,8 +17,14 @@ const EMPTY_TITLE = /^(untitled|about:blank|microsoft word - .*|.*\.(docx?|pdf|i
 const STAMP_CHARS = 200
 /** Pages without a text layer are drawn at this resolution for OCR: tesseract reads best near 300 dpi. */
 const OCR_DPI = 200
-/** …but no page picture larger than this (a poster-sized page is drawn at a lower resolution). */
-const MAX_OCR_PIXELS = 40_000_000
+/**
+ * …but no page picture larger than this: a page may say it is 200 inches wide, and tesseract holds
+ * several copies of the picture it reads (a 40-megapixel one took 800 MB). 16 megapixels keeps
+ * every page up to A2 (or 17 × 22 inches) at 200 dpi; a larger one is drawn at a lower resolution.
+ */
+const MAX_OCR_PIXELS = 16_000_000
+/** …nor longer on a side than tesseract reads (it refuses pictures over 32,767 pixels wide or high). */
+const MAX_OCR_SIDE = 32_000
 
 /** How a PDF is read: OCR for pages without text, progress per page, and a way to stop. */
 export interface PdfReading {
@@ -78,6 +84,7 @@ export async function extractPdfArticle(bytes: Uint8Array, fileName: string, rea
     const slots: Promise<PageText | null>[] = []
     const done: (PageText | null)[] = []
     let ocrPages = 0
+    let blankPages = 0
     /** Numbers of the pages sent to OCR (whether or not it found text on them). */
     const ocrSlots = new Set<number>()
     const stopped = abortPromise(reading.signal)
@@ -104,9 +111,14 @@ export async function extractPdfArticle(bytes: Uint8Array, fileName: string, rea
       const text = removeReservedCharacters(layOutPdfText(runs))
       // A scanned page often carries a few words of text of its own, a Bates number or a stamp that
       // the release software added: a short text layer over a picture is a scan all the same.
-      const scanned = text.trim() === '' || (text.length < STAMP_CHARS && (await hasPicture(page, pdfjs)))
+      const marks = text.length < STAMP_CHARS ? await marksOf(page, pdfjs) : null
+      const scanned = text.trim() === '' || marks?.picture === true
       if (!scanned) slots.push(Promise.resolve({ text, method: 'text', confidence: null, number }))
-      else {
+      else if (marks?.any === false) {
+        // A page that draws nothing (a release's separator pages, say) has nothing for OCR to read.
+        blankPages++
+        slots.push(Promise.resolve(null))
+      } else {
         // No text layer on this page (or only a stamp): a scan, or a drawing. Its picture, stamp
         // included, is read with OCR.
         const engine = await reading.ocr()
@@ -134,7 +146,14 @@ export async function extractPdfArticle(bytes: Uint8Array, fileName: string, rea
       body += page.text
     }
     if (body.trim() === '') {
-      const what = ocrPages > 0 ? `no text layer, and OCR found no text on its ${ocrPages === 1 ? 'page' : `${ocrPages} pages`}` : 'no text'
+      const what =
+        document.numPages === 0
+          ? 'no pages'
+          : ocrPages > 0
+            ? `no text layer, and OCR found no text on its ${ocrPages === 1 ? 'page' : `${ocrPages} pages`}`
+            : blankPages === document.numPages
+              ? `no text: ${blankPages === 1 ? 'its page is blank' : `its ${blankPages} pages are blank`}`
+              : 'no text'
       throw new ImportInputError(`${fileName} has ${what}; nothing was imported.`, null, null)
     }
     const confidences = pages.filter((page) => page.method === 'ocr').map((page) => page.confidence!)
@@ -162,11 +181,40 @@ interface PageText {
   number: number
 }
 
-/** Whether the page paints an image (a scan's picture), found in its drawing operations. */
-async function hasPicture(page: PdfPage, pdfjs: PdfJs): Promise<boolean> {
-  const painting = new Set<number>([pdfjs.OPS.paintImageXObject, pdfjs.OPS.paintInlineImageXObject, pdfjs.OPS.paintImageXObjectRepeat])
+/**
+ * What the page's drawing operations mark: whether it paints an image (a scan's picture), and
+ * whether it marks the page at all (paths, text, shadings, images, annotations' appearances).
+ */
+async function marksOf(page: PdfPage, pdfjs: PdfJs): Promise<{ picture: boolean; any: boolean }> {
+  const { OPS } = pdfjs
+  const pictures = new Set<number>([OPS.paintImageXObject, OPS.paintInlineImageXObject, OPS.paintImageXObjectRepeat])
+  const marking = new Set<number>([
+    ...pictures,
+    OPS.paintInlineImageXObjectGroup,
+    OPS.paintImageMaskXObject,
+    OPS.paintImageMaskXObjectGroup,
+    OPS.paintImageMaskXObjectRepeat,
+    OPS.paintSolidColorImageMask,
+    OPS.constructPath,
+    OPS.rawFillPath,
+    OPS.stroke,
+    OPS.closeStroke,
+    OPS.fill,
+    OPS.eoFill,
+    OPS.fillStroke,
+    OPS.eoFillStroke,
+    OPS.closeFillStroke,
+    OPS.closeEOFillStroke,
+    OPS.rectangle,
+    OPS.shadingFill,
+    OPS.showText,
+    OPS.showSpacedText,
+    OPS.nextLineShowText,
+    OPS.nextLineSetSpacingShowText,
+    OPS.beginAnnotation
+  ])
   const { fnArray } = await page.getOperatorList()
-  return fnArray.some((operation) => painting.has(operation))
+  return { picture: fnArray.some((operation) => pictures.has(operation)), any: fnArray.some((operation) => marking.has(operation)) }
 }
 
 /** Rejects with ImportCancelled when `signal` fires: a wait for OCR ends at once on cancel. */
@@ -196,9 +244,10 @@ type PdfPage = Awaited<ReturnType<Awaited<ReturnType<PdfJs['getDocument']>['prom
 async function drawPage(page: PdfPage, factory: PageCanvasFactory): Promise<Buffer> {
   const unscaled = page.getViewport({ scale: 1 })
   const pixels = unscaled.width * unscaled.height
-  const scale = Math.min(OCR_DPI / 72, Math.sqrt(MAX_OCR_PIXELS / Math.max(1, pixels)))
+  const scale = Math.min(OCR_DPI / 72, Math.sqrt(MAX_OCR_PIXELS / Math.max(1, pixels)), MAX_OCR_SIDE / Math.max(1, unscaled.width, unscaled.height))
   const viewport = page.getViewport({ scale })
-  const drawn = factory.create(Math.ceil(viewport.width), Math.ceil(viewport.height))
+  // Rounded down, so the picture stays within the caps; the page's last fraction of a pixel is cut.
+  const drawn = factory.create(Math.max(1, Math.floor(viewport.width)), Math.max(1, Math.floor(viewport.height)))
   try {
     await page.render({ canvasContext: drawn.context as Parameters<PdfPage['render']>[0]['canvasContext'], canvas: null, viewport, background: 'white' }).promise
     return drawn.canvas.toBuffer('image/png')
