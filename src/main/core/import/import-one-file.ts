@@ -113,8 +113,8 @@ async function readArticle(bytes: Buffer, fileName: string, format: ImportFormat
     return { fields: await extractDocumentArticle(bytes, fileName, format), warnings: [], pages: [], ocr: null }
   }
   if (format === 'pdf') {
-    const { pages, ocr, ...fields } = await extractPdfArticle(bytes, fileName, reading)
-    return { fields, warnings: [], pages, ocr }
+    const { pages, ocr, warnings, ...fields } = await extractPdfArticle(bytes, fileName, reading)
+    return { fields, warnings, pages, ocr }
   }
   const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || (encoding ?? utf16WithoutBom(bytes))?.startsWith('utf-16') === true
   if (!utf16 && looksBinary(bytes)) throw new ImportInputError(`${fileName} looks like a binary file, not text; nothing was imported.`, null, 0)

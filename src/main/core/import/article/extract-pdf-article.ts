@@ -1,8 +1,9 @@
 import type { ArticlePage } from '@shared/model'
+import { LOW_OCR_CONFIDENCE } from '@shared/ocr-summary'
 import type { ArticleFields } from '../parse-article-text'
 import { ImportCancelled, ImportInputError } from '../row-sink'
 import { layOutPdfText, type PdfTextRun } from './lay-out-pdf-text'
-import type { OcrEngine } from './ocr-engine'
+import type { OcrEngine, OcrPage } from './ocr-engine'
 import { normaliseDate } from './normalise-date'
 import { removeReservedCharacters } from './remove-reserved-characters'
 import { loadPdfJs, pdfJsDataFolder, type PdfJs } from '../../pdf/load-pdfjs'
@@ -26,6 +27,9 @@ const MAX_OCR_PIXELS = 16_000_000
 /** …nor longer on a side than tesseract reads (it refuses pictures over 32,767 pixels wide or high). */
 const MAX_OCR_SIDE = 32_000
 
+/** The turns tried, in order: a page fed upside down, then a landscape page lying on either side. */
+const TURNS = [180, 90, 270] as const
+
 /** How a PDF is read: OCR for pages without text, progress per page, and a way to stop. */
 export interface PdfReading {
   /** Starts OCR the first time a page needs it; the caller stops it. */
@@ -39,6 +43,8 @@ export interface PdfArticle extends ArticleFields {
   pages: ArticlePage[]
   /** Pages read by OCR, and tesseract's mean confidence over them (0–100); null when none were. */
   ocr: { pages: number; meanConfidence: number } | null
+  /** Pages OCR read turned, or could not read well. */
+  warnings: string[]
 }
 
 /**
@@ -113,7 +119,7 @@ export async function extractPdfArticle(bytes: Uint8Array, fileName: string, rea
       // the release software added: a short text layer over a picture is a scan all the same.
       const marks = text.length < STAMP_CHARS ? await marksOf(page, pdfjs) : null
       const scanned = text.trim() === '' || marks?.picture === true
-      if (!scanned) slots.push(Promise.resolve({ text, method: 'text', confidence: null, number }))
+      if (!scanned) slots.push(Promise.resolve({ text, method: 'text', confidence: null, number, turn: 0 }))
       else if (marks?.any === false) {
         // A page that draws nothing (a release's separator pages, say) has nothing for OCR to read.
         blankPages++
@@ -123,11 +129,12 @@ export async function extractPdfArticle(bytes: Uint8Array, fileName: string, rea
         // included, is read with OCR.
         const engine = await reading.ocr()
         ahead = engine.parallel
-        const picture = await drawPage(page, document.canvasFactory as PageCanvasFactory)
+        const factory = document.canvasFactory as PageCanvasFactory
+        const picture = await drawPage(page, factory, 0)
         ocrSlots.add(number)
-        const read = engine.read(picture).then((result): PageText | null => {
+        const read = readTurned(engine, picture, (turn) => drawPage(page, factory, turn)).then((result): PageText | null => {
           const ocrText = removeReservedCharacters(tidyOcrText(result.text))
-          return ocrText === '' ? null : { text: ocrText, method: 'ocr', confidence: result.confidence, number }
+          return ocrText === '' ? null : { text: ocrText, method: 'ocr', confidence: result.confidence, number, turn: result.turn }
         })
         // Settled below, or abandoned when the import is cancelled (the engine is then stopped).
         read.catch(() => undefined)
@@ -158,7 +165,9 @@ export async function extractPdfArticle(bytes: Uint8Array, fileName: string, rea
     }
     const confidences = pages.filter((page) => page.method === 'ocr').map((page) => page.confidence!)
     const info = informationOf(await document.getMetadata().catch(() => null))
-    const firstLine = body.split('\n').find((line) => line.trim() !== '')?.trim()
+    // A first line OCR could not read well would make a title of gibberish.
+    const first = texts[0]!
+    const firstLine = first.confidence !== null && first.confidence < LOW_OCR_CONFIDENCE ? undefined : body.split('\n').find((line) => line.trim() !== '')?.trim()
     return {
       title: info.title ?? firstLine ?? fileName.replace(/\.[^.]+$/, ''),
       byline: info.author,
@@ -167,7 +176,8 @@ export async function extractPdfArticle(bytes: Uint8Array, fileName: string, rea
       url: null,
       body,
       pages,
-      ocr: ocrPages > 0 ? { pages: ocrPages, meanConfidence: confidences.length > 0 ? Math.round(confidences.reduce((sum, value) => sum + value, 0) / confidences.length) : 0 } : null
+      ocr: ocrPages > 0 ? { pages: ocrPages, meanConfidence: confidences.length > 0 ? Math.round(confidences.reduce((sum, value) => sum + value, 0) / confidences.length) : 0 } : null,
+      warnings: texts.flatMap((page) => ocrWarnings(page, fileName))
     }
   } finally {
     await task.destroy()
@@ -179,6 +189,34 @@ interface PageText {
   method: ArticlePage['method']
   confidence: number | null
   number: number
+  /** Degrees (clockwise) the page was turned for OCR to read it; 0 as it lies. */
+  turn: number
+}
+
+/**
+ * Reads a page's picture; when OCR reads it poorly, reads it again turned (drawn anew by
+ * `drawTurned`) until a turn reads well, and keeps the best reading. tesseract's own orientation
+ * detection needs a model (osd) that is not shipped; up to three more readings of a suspect page
+ * cost seconds, against a page stored as gibberish.
+ */
+async function readTurned(engine: OcrEngine, picture: Buffer, drawTurned: (turn: number) => Promise<Buffer>): Promise<OcrPage & { turn: number }> {
+  let best = { ...(await engine.read(picture)), turn: 0 }
+  for (const turn of TURNS) {
+    if (best.confidence >= LOW_OCR_CONFIDENCE) break
+    const reading = await engine.read(await drawTurned(turn))
+    if (reading.confidence > best.confidence) best = { ...reading, turn }
+  }
+  return best
+}
+
+/** What the import says of a page OCR read turned, or read poorly. */
+function ocrWarnings(page: PageText, fileName: string): string[] {
+  if (page.confidence === null) return []
+  const confidence = Math.round(page.confidence)
+  if (page.confidence < LOW_OCR_CONFIDENCE) {
+    return [`${fileName}, page ${page.number}, was read by OCR at only ${confidence}% confidence: compare it with the scan (it may be faint, mirrored or handwritten).`]
+  }
+  return page.turn === 0 ? [] : [`${fileName}, page ${page.number}, lies turned in the scan; OCR read it turned ${page.turn}° (${confidence}% confidence).`]
 }
 
 /**
@@ -240,12 +278,12 @@ interface PageCanvasFactory {
 
 type PdfPage = Awaited<ReturnType<Awaited<ReturnType<PdfJs['getDocument']>['promise']>['getPage']>>
 
-/** The page drawn as a PNG picture at OCR_DPI (less for a very large page), on white. */
-async function drawPage(page: PdfPage, factory: PageCanvasFactory): Promise<Buffer> {
+/** The page drawn as a PNG picture at OCR_DPI (less for a very large page), on white, turned `turn` degrees clockwise. */
+async function drawPage(page: PdfPage, factory: PageCanvasFactory, turn: number): Promise<Buffer> {
   const unscaled = page.getViewport({ scale: 1 })
   const pixels = unscaled.width * unscaled.height
   const scale = Math.min(OCR_DPI / 72, Math.sqrt(MAX_OCR_PIXELS / Math.max(1, pixels)), MAX_OCR_SIDE / Math.max(1, unscaled.width, unscaled.height))
-  const viewport = page.getViewport({ scale })
+  const viewport = page.getViewport({ scale, rotation: (page.rotate + turn) % 360 })
   // Rounded down, so the picture stays within the caps; the page's last fraction of a pixel is cut.
   const drawn = factory.create(Math.max(1, Math.floor(viewport.width)), Math.max(1, Math.floor(viewport.height)))
   try {
