@@ -353,5 +353,10 @@ export interface JobStatus {
   bytesTotal: number
   /** Rows (or articles) written so far, across the job's files. */
   rowsWritten: number
+  /**
+   * While a PDF is read: its pages read so far, of how many, and how many of those by OCR (its
+   * bytes and rows say nothing of a scan's progress); null otherwise.
+   */
+  pages: { read: number; total: number; ocr: number } | null
   outcomes: ImportOutcome[]
 }

@@ -48,14 +48,15 @@ export function importOptionsFrom(args: ParsedArgs): ImportOptions {
   return options
 }
 
-/** A one-line progress bar, redrawn in place on a terminal's stderr. */
-function progressLine(job: JobStatus): string {
+/** A one-line progress bar, redrawn in place on a terminal's stderr; a PDF's detail counts its pages. */
+export function progressLine(job: JobStatus): string {
   const width = 24
   const fraction = job.progress ?? 0
   const filled = Math.round(fraction * width)
   const bar = `${'█'.repeat(filled)}${'░'.repeat(width - filled)}`
   const bytes = job.bytesTotal > 0 ? ` ${formatBytes(job.bytesRead)} / ${formatBytes(job.bytesTotal)}` : ''
-  return `\r${bar} ${String(Math.round(fraction * 100)).padStart(3)}%${bytes} · ${job.rowsWritten.toLocaleString('en-US')} rows · ${printable(job.detail)}`.slice(0, 160) + '\u001b[K'
+  const numbers = job.pages !== null ? '' : `${bytes} · ${job.rowsWritten.toLocaleString('en-US')} rows`
+  return `\r${bar} ${String(Math.round(fraction * 100)).padStart(3)}%${numbers} · ${printable(job.detail)}`.slice(0, 160) + '\u001b[K'
 }
 
 /** Runs the import as the app does (a job) and waits for it to finish; one summary line per file. */

@@ -54,6 +54,7 @@ export class ImportJobs {
       bytesRead: 0,
       bytesTotal: 0,
       rowsWritten: 0,
+      pages: null,
       outcomes: []
     }
     const job: QueuedJob = { status, paths, options, controller: new AbortController() }
@@ -112,7 +113,10 @@ export class ImportJobs {
       // file failed and the job goes on, rather than staying 'running' for ever.
       const outcome = await this.runner.run({ path, options: job.options, article: null, dataset: null }, job.controller.signal, (progress) => {
         status.bytesTotal = Math.max(status.bytesTotal, doneBytes + progress.bytesTotal)
-        status.bytesRead = doneBytes + progress.bytesRead
+        const paged = progress.phase === 'reading' && progress.parts === 'pages' && progress.partsTotal > 0
+        status.pages = paged ? { read: progress.partsRead, total: progress.partsTotal, ocr: progress.ocrPages } : null
+        // A PDF's pages are read one by one, not byte by byte (a scan takes seconds): they stand for its bytes.
+        status.bytesRead = doneBytes + (paged ? Math.floor((progress.bytesTotal * progress.partsRead) / progress.partsTotal) : progress.bytesRead)
         status.rowsWritten = rowsBefore + progress.rowsWritten
         const what =
           progress.phase === 'checking'
@@ -125,12 +129,11 @@ export class ImportJobs {
                   ? `sheet ${Math.min(progress.partsRead + 1, progress.partsTotal)} of ${progress.partsTotal}`
                   : 'reading'
         status.detail = `${files.length > 1 ? `${name} (${index + 1} of ${files.length})` : name} — ${what}`
-        // A PDF's pages are read one by one, not byte by byte (a scan takes seconds): they measure its progress.
-        const done = progress.parts === 'pages' && progress.partsTotal > 0 ? doneBytes + (progress.bytesTotal * progress.partsRead) / progress.partsTotal : status.bytesRead
-        status.progress = status.bytesTotal > 0 ? Math.min(1, done / status.bytesTotal) : null
+        status.progress = status.bytesTotal > 0 ? Math.min(1, status.bytesRead / status.bytesTotal) : null
         this.publish(job)
       }).catch((error: unknown) => failedOutcome(path, error))
       doneBytes = status.bytesTotal
+      status.pages = null
       status.rowsWritten = rowsBefore + (outcome.status === 'imported' ? outcome.rows : 0)
       status.outcomes.push(outcome)
       this.publish(job)

@@ -5,8 +5,9 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { ApiEvent } from '../../../../../src/shared/api'
 import { DEFAULT_IMPORT_OPTIONS, type JobStatus } from '../../../../../src/shared/model'
 import { ImportJobs } from '../../../../../src/main/core/import/import-jobs'
-import { workerImportRunner, type ImportRunner } from '../../../../../src/main/core/import/import-runner'
+import { inlineImportRunner, workerImportRunner, type ImportRunner } from '../../../../../src/main/core/import/import-runner'
 import { tempArchive } from '../../../../helpers/temp-archive'
+import { PROJECT_ROOT } from '../../../../helpers/cli-in-process'
 
 let dir = ''
 afterEach(() => {
@@ -54,6 +55,33 @@ describe('ImportJobs', () => {
     expect(failed.outcomes.map((outcome) => outcome.error)).toEqual(['a.csv could not be imported: the thread vanished. Nothing was added.'])
     expect((await finished(events, second)).state).toBe('done')
     await jobs.dispose()
+  })
+
+  it('counts a PDF’s progress in pages, not in bytes and rows: pages read, of how many, by OCR', async () => {
+    const made = await tempArchive(false)
+    try {
+      const events: ApiEvent[] = []
+      const jobs = new ImportJobs(inlineImportRunner(made.archive), (event) => events.push(event))
+      const pdf = join(PROJECT_ROOT, 'tests', 'fixtures', 'import', 'article', 'backlog-article.pdf')
+      const id = jobs.start([pdf], DEFAULT_IMPORT_OPTIONS)
+      const done = await finished(events, id)
+      expect(done.outcomes.map((outcome) => outcome.status)).toEqual(['imported'])
+      const running = events.flatMap((event) => (event.type === 'job' && event.job.state === 'running' ? [event.job] : []))
+      const paged = running.filter((job) => job.pages !== null)
+      expect(paged.map((job) => job.pages)).toEqual([
+        { read: 1, total: 2, ocr: 0 },
+        { read: 2, total: 2, ocr: 0 }
+      ])
+      // The progress bar moves with the pages: half the file's size after its first page of two.
+      expect(paged[0]!.bytesRead).toBe(Math.floor(paged[0]!.bytesTotal / 2))
+      expect(paged[0]!.progress).toBeCloseTo(0.5, 3)
+      // Once the PDF is read (indexing, and the end), no page count stays behind.
+      expect(running.at(-1)!.pages).toBeNull()
+      expect(done.pages).toBeNull()
+      await jobs.dispose()
+    } finally {
+      made.cleanup()
+    }
   })
 
   it('fails a file whose worker thread cannot start, instead of waiting for it for ever', async () => {
