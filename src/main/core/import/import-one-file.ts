@@ -381,6 +381,12 @@ export async function importOneFile(
         }, settled)
         result = outcome({ status: 'imported', id: written.id, rows: written.rows, warnings: written.warnings, emptiedCells: written.emptiedCells })
       }
+      // Sheets are chosen for workbooks; a folder or a list of files may mix them with other kinds.
+      const sheets = request.options.sheets
+      if (workbook === null && sheets !== null) {
+        const chosen = sheets.map((sheet) => `“${sheet}”`).join(', ')
+        result.warnings.push(`${fileName} is not a workbook, so the ${sheets.length === 1 ? 'sheet' : 'sheets'} chosen (${chosen}) ${sheets.length === 1 ? 'was' : 'were'} not used for it.`)
+      }
       await checkUnchanged(request.path, fileName, before)
       db.exec('COMMIT')
       const dataSeconds = elapsed(started)
