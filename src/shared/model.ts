@@ -358,5 +358,7 @@ export interface JobStatus {
    * bytes and rows say nothing of a scan's progress); null otherwise.
    */
   pages: { read: number; total: number; ocr: number } | null
+  /** Files inside the folders given that were left out (Office's lock files), and why. */
+  skipped: { file: string; why: string }[]
   outcomes: ImportOutcome[]
 }

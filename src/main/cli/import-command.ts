@@ -117,6 +117,7 @@ export async function importCommand(
     else if (outcome.status !== 'imported') io.err(`failed    ${printable(outcome.error ?? outcome.file)}\n`)
     if (outcome.status === 'imported') for (const warning of outcome.warnings) io.err(`  warning: ${printable(warning)}\n`)
   }
+  for (const { file, why } of job.skipped) io.out(`skipped   ${printable(file)} — ${why}; it was left out.\n`)
   if (interrupted) return INTERRUPTED
   return job.outcomes.length > 0 && job.outcomes.every((outcome) => outcome.status === 'imported' || outcome.status === 'duplicate') ? 0 : 1
 }

@@ -25,7 +25,7 @@ function outcome(partial: Partial<ImportOutcome>): ImportOutcome {
 }
 
 function job(partial: Partial<JobStatus>): JobStatus {
-  return { id: 'j', kind: 'import', title: 'Importing 2 files', state: 'done', progress: 1, detail: '', bytesRead: 0, bytesTotal: 0, rowsWritten: 0, pages: null, outcomes: [], ...partial }
+  return { id: 'j', kind: 'import', title: 'Importing 2 files', state: 'done', progress: 1, detail: '', bytesRead: 0, bytesTotal: 0, rowsWritten: 0, pages: null, skipped: [], outcomes: [], ...partial }
 }
 
 describe('a running import’s numbers', () => {

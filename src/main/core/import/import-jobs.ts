@@ -55,6 +55,7 @@ export class ImportJobs {
       bytesTotal: 0,
       rowsWritten: 0,
       pages: null,
+      skipped: [],
       outcomes: []
     }
     const job: QueuedJob = { status, paths, options, controller: new AbortController() }
@@ -97,7 +98,8 @@ export class ImportJobs {
 
   private async run(job: QueuedJob): Promise<void> {
     const { status } = job
-    const files = await expandImportPaths(job.paths)
+    const { files, skipped } = await expandImportPaths(job.paths)
+    status.skipped = skipped.map(({ path, why }) => ({ file: basename(path), why }))
     let doneBytes = 0
     for (let index = 0; index < files.length; index++) {
       const path = files[index]!

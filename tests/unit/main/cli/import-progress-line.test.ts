@@ -3,7 +3,7 @@ import type { JobStatus } from '../../../../src/shared/model'
 import { progressLine } from '../../../../src/main/cli/import-command'
 
 function running(partial: Partial<JobStatus>): JobStatus {
-  return { id: 'j', kind: 'import', title: 'Importing scan.pdf', state: 'running', progress: 0.25, detail: 'scan.pdf — page 3 of 12 (3 read by OCR)', bytesRead: 0, bytesTotal: 1_900_000, rowsWritten: 0, pages: null, ...partial, outcomes: [] }
+  return { id: 'j', kind: 'import', title: 'Importing scan.pdf', state: 'running', progress: 0.25, detail: 'scan.pdf — page 3 of 12 (3 read by OCR)', bytesRead: 0, bytesTotal: 1_900_000, rowsWritten: 0, pages: null, skipped: [], ...partial, outcomes: [] }
 }
 
 describe('the CLI’s progress line', () => {
