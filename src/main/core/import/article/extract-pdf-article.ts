@@ -159,7 +159,7 @@ export async function extractPdfArticle(bytes: Uint8Array, fileName: string, rea
           : ocrPages > 0
             ? `no text layer, and OCR found no text on its ${ocrPages === 1 ? 'page' : `${ocrPages} pages`}`
             : blankPages === document.numPages
-              ? `no text: ${blankPages === 1 ? 'its page is blank' : `its ${blankPages} pages are blank`}`
+              ? `no text: ${blankPages === 1 ? 'its page is blank' : `its ${blankPages.toLocaleString('en-US')} pages are blank`}`
               : 'no text'
       throw new ImportInputError(`${fileName} has ${what}; nothing was imported.`, null, null)
     }

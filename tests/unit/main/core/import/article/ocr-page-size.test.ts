@@ -59,7 +59,7 @@ describe('a page that draws nothing', () => {
 
   it('makes a PDF of blank pages a refusal that says they are blank, at once, without OCR', async () => {
     const blank: HandMadePage = { width: 612, height: 792, content: '', image: null }
-    const pdf = handMadePdf(Array.from({ length: 300 }, () => blank))
+    const pdf = handMadePdf(Array.from({ length: 1200 }, () => blank))
     let started = false
     const reading = {
       ocr: () => {
@@ -71,7 +71,7 @@ describe('a page that draws nothing', () => {
     }
     const refusal = await extractPdfArticle(pdf, 'blank.pdf', reading).catch((error: unknown) => error)
     expect(refusal).toBeInstanceOf(ImportInputError)
-    expect((refusal as Error).message).toBe('blank.pdf has no text: its 300 pages are blank; nothing was imported.')
+    expect((refusal as Error).message).toBe('blank.pdf has no text: its 1,200 pages are blank; nothing was imported.')
     expect(started).toBe(false)
   })
 })
