@@ -5,10 +5,10 @@
 import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { extractPdfArticle, type PdfArticle } from '../../../../../../src/main/core/import/article/extract-pdf-article'
-import { startOcrEngine, type OcrEngine } from '../../../../../../src/main/core/import/article/ocr-engine'
 import { pdfJsDataFolder } from '../../../../../../src/main/core/pdf/load-pdfjs'
+import { ocrReadingForFile } from '../../../../../helpers/ocr-test-engine'
 import { encodedScanPdf, type ScanEncoding } from '../../../../../helpers/scanned-pdf'
 
 const LETTER_HTML = `<!DOCTYPE html><html><head><title>x</title><style>@page { size: Letter; margin: 1in } body { font: 13pt/1.5 "DejaVu Serif", serif }</style></head><body>
@@ -17,20 +17,11 @@ const LETTER_HTML = `<!DOCTYPE html><html><head><title>x</title><style>@page { s
 <p>Inspectors found that 37 grievances had gone unanswered for more than thirty days.</p>
 </body></html>`
 
-let engine: OcrEngine
-
-beforeAll(async () => {
-  engine = await startOcrEngine(1)
-}, 60_000)
-
-afterAll(async () => {
-  await engine.stop()
-})
+const reading = ocrReadingForFile()
 
 async function readScan(encoding: ScanEncoding, dpi: number): Promise<{ pdf: Buffer; article: PdfArticle }> {
   const pdf = await encodedScanPdf(LETTER_HTML, dpi, encoding)
-  const reading = { ocr: () => Promise.resolve(engine), onPage: () => undefined, signal: new AbortController().signal }
-  return { pdf, article: await extractPdfArticle(pdf, `${encoding}-scan.pdf`, reading) }
+  return { pdf, article: await extractPdfArticle(pdf, `${encoding}-scan.pdf`, reading()) }
 }
 
 describe.each([

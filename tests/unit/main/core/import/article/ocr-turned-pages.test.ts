@@ -2,9 +2,9 @@
 // they lie, they come out as gibberish at a low confidence; Casefile reads such a page turned, keeps
 // the best reading and says so, and warns of a page that no turn makes readable. Each scan is made
 // here: Chromium prints the page turned (by CSS), pdftoppm rasterises it, Chromium wraps it back.
-import { beforeAll, afterAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { extractPdfArticle, type PdfArticle } from '../../../../../../src/main/core/import/article/extract-pdf-article'
-import { startOcrEngine, type OcrEngine } from '../../../../../../src/main/core/import/article/ocr-engine'
+import { ocrReadingForFile } from '../../../../../helpers/ocr-test-engine'
 import { scannedPdf } from '../../../../../helpers/scanned-pdf'
 
 const STYLE = '@page { size: Letter; margin: 1in } body { font: 14pt/1.5 "DejaVu Serif", serif }'
@@ -16,19 +16,10 @@ function turned(transform: string, box: string): string {
   return `<!DOCTYPE html><html><head><title>x</title><style>${STYLE}</style></head><body><div style="${box} transform: ${transform}">${TEXT}</div></body></html>`
 }
 
-let engine: OcrEngine
-
-beforeAll(async () => {
-  engine = await startOcrEngine(1)
-}, 60_000)
-
-afterAll(async () => {
-  await engine.stop()
-})
+const reading = ocrReadingForFile()
 
 async function read(html: string, name: string): Promise<PdfArticle> {
-  const pdf = await scannedPdf(html, 150, [], null)
-  return extractPdfArticle(pdf, name, { ocr: () => Promise.resolve(engine), onPage: () => undefined, signal: new AbortController().signal })
+  return extractPdfArticle(await scannedPdf(html, 150, [], null), name, reading())
 }
 
 function expectKeySentences(article: PdfArticle): void {
