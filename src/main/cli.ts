@@ -12,7 +12,18 @@ const code = await runCli(
     out: (text) => process.stdout.write(text),
     err: (text) => process.stderr.write(text),
     isTty: process.stdout.isTTY === true,
-    errIsTty: process.stderr.isTTY === true
+    errIsTty: process.stderr.isTTY === true,
+    onInterrupt: (handler) => {
+      // A second Ctrl-C ends the process at once, as the first does when nothing listens.
+      let pressed = false
+      const listener = () => {
+        if (pressed) process.exit(130)
+        pressed = true
+        handler()
+      }
+      process.on('SIGINT', listener)
+      return () => process.off('SIGINT', listener)
+    }
   },
   appRoot
 )

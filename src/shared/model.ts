@@ -353,5 +353,12 @@ export interface JobStatus {
   bytesTotal: number
   /** Rows (or articles) written so far, across the job's files. */
   rowsWritten: number
+  /**
+   * While a PDF is read: its pages read so far, of how many, and how many of those by OCR (its
+   * bytes and rows say nothing of a scan's progress); null otherwise.
+   */
+  pages: { read: number; total: number; ocr: number } | null
+  /** Files inside the folders given that were left out (Office's lock files), and why. */
+  skipped: { file: string; why: string }[]
   outcomes: ImportOutcome[]
 }

@@ -13,6 +13,6 @@ export interface CliRun {
 export async function cli(argv: string[]): Promise<CliRun> {
   let out = ''
   let err = ''
-  const code = await runCli(argv, { out: (t) => (out += t), err: (t) => (err += t), isTty: false, errIsTty: false }, PROJECT_ROOT)
+  const code = await runCli(argv, { out: (t) => (out += t), err: (t) => (err += t), isTty: false, errIsTty: false, onInterrupt: () => () => undefined }, PROJECT_ROOT)
   return { code, out, err }
 }

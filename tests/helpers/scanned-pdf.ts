@@ -62,3 +62,105 @@ export async function scannedPdf(html: string, dpi: number, extra: readonly stri
   const [scanned] = await printPdfs([pages])
   return scanned!
 }
+
+/** How a scanner stores a page's picture: black and white as CCITT Group 4 (fax), or JPEG 2000. */
+export type ScanEncoding = 'ccitt-g4' | 'jpeg2000'
+
+/**
+ * A scan as scanners and FOIA release tools write it: the text printed by Chromium, each page
+ * rasterised by pdftoppm (1-bit for Group 4, greyscale for JPEG 2000), encoded by ImageMagick, and
+ * the encoded pictures written into a PDF as they are, so the reader must decode them itself
+ * (CCITTFaxDecode or JPXDecode). Chromium cannot be the wrapper here: it re-encodes pictures.
+ */
+export async function encodedScanPdf(html: string, dpi: number, encoding: ScanEncoding): Promise<Buffer> {
+  const [text] = await printPdfs([html])
+  const work = mkdtempSync(join(tmpdir(), 'casefile-scan-'))
+  try {
+    writeFileSync(join(work, 'in.pdf'), text!)
+    const bilevel = encoding === 'ccitt-g4'
+    execFileSync('pdftoppm', ['-r', String(dpi), ...(bilevel ? ['-mono'] : ['-gray', '-png']), join(work, 'in.pdf'), join(work, 'page')])
+    const rasters = readdirSync(work)
+      .filter((name) => name.endsWith(bilevel ? '.pbm' : '.png'))
+      .sort()
+    const pictures = rasters.map((name): EncodedPicture => {
+      const raster = readFileSync(join(work, name))
+      const out = join(work, `${name}.${bilevel ? 'g4' : 'jp2'}`)
+      // ImageMagick's "group4:" writes the bare CCITT T.6 data, as a PDF holds it; "jp2:" a JP2 file.
+      execFileSync('convert', [join(work, name), `${bilevel ? 'group4' : 'jp2'}:${out}`])
+      return { ...(bilevel ? pbmSize(raster) : pngSize(raster)), data: readFileSync(out) }
+    })
+    return picturePdf(pictures, dpi, encoding)
+  } finally {
+    rmSync(work, { recursive: true, force: true })
+  }
+}
+
+interface EncodedPicture {
+  width: number
+  height: number
+  data: Buffer
+}
+
+/** A binary PBM's size, from its header ("P4", width, height; comments are not written by pdftoppm). */
+function pbmSize(pbm: Buffer): { width: number; height: number } {
+  const [magic, width, height] = pbm.subarray(0, 64).toString('latin1').split(/\s+/)
+  if (magic !== 'P4') throw new Error('pdftoppm -mono did not write a binary PBM')
+  return { width: Number(width), height: Number(height) }
+}
+
+/** A PNG's size, from its IHDR chunk. */
+function pngSize(png: Buffer): { width: number; height: number } {
+  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) }
+}
+
+/** A PDF with one page per picture, each page the picture's size at `dpi`, the picture's bytes stored as they are. */
+function picturePdf(pictures: readonly EncodedPicture[], dpi: number, encoding: ScanEncoding): Buffer {
+  return handMadePdf(
+    pictures.map((picture) => {
+      const [width, height] = [(picture.width * 72) / dpi, (picture.height * 72) / dpi]
+      const filter =
+        encoding === 'ccitt-g4'
+          ? `/ColorSpace /DeviceGray /BitsPerComponent 1 /Filter /CCITTFaxDecode /DecodeParms << /K -1 /Columns ${picture.width} /Rows ${picture.height} >>`
+          : '/Filter /JPXDecode'
+      const image = { dictionary: `/Type /XObject /Subtype /Image /Width ${picture.width} /Height ${picture.height} ${filter}`, data: picture.data }
+      return { width, height, content: `q ${width} 0 0 ${height} 0 0 cm /Scan Do Q`, image }
+    })
+  )
+}
+
+/** One page of handMadePdf: its size in points, its content stream, and the picture it may paint as /Scan. */
+export interface HandMadePage {
+  width: number
+  height: number
+  content: string
+  image: { dictionary: string; data: Buffer } | null
+}
+
+/** A PDF written byte by byte: what pdf.js meets in files no browser or office suite wrote. */
+export function handMadePdf(pages: readonly HandMadePage[]): Buffer {
+  const objects: Buffer[] = []
+  const pageIds = pages.map((_, index) => 3 + index * 3)
+  objects.push(Buffer.from('<< /Type /Catalog /Pages 2 0 R >>'))
+  objects.push(Buffer.from(`<< /Type /Pages /Kids [${pageIds.map((id) => `${id} 0 R`).join(' ')}] /Count ${pages.length} >>`))
+  for (const [index, page] of pages.entries()) {
+    const [pageId, contentId, imageId] = [pageIds[index]!, pageIds[index]! + 1, pageIds[index]! + 2]
+    const resources = page.image === null ? '<< >>' : `<< /XObject << /Scan ${imageId} 0 R >> >>`
+    objects[pageId - 1] = Buffer.from(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${page.width} ${page.height}] /Resources ${resources} /Contents ${contentId} 0 R >>`)
+    objects[contentId - 1] = Buffer.from(`<< /Length ${page.content.length} >>\nstream\n${page.content}\nendstream`)
+    // A page without a picture keeps its object number, as the null object.
+    objects[imageId - 1] =
+      page.image === null ? Buffer.from('null') : Buffer.concat([Buffer.from(`<< ${page.image.dictionary} /Length ${page.image.data.length} >>\nstream\n`), page.image.data, Buffer.from('\nendstream')])
+  }
+  const parts: Buffer[] = [Buffer.from('%PDF-1.5\n')]
+  let length = parts[0]!.length
+  const offsets: number[] = []
+  for (const [index, object] of objects.entries()) {
+    offsets.push(length)
+    const part = Buffer.concat([Buffer.from(`${index + 1} 0 obj\n`), object, Buffer.from('\nendobj\n')])
+    parts.push(part)
+    length += part.length
+  }
+  const xref = `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((offset) => `${String(offset).padStart(10, '0')} 00000 n \n`).join('')}`
+  parts.push(Buffer.from(`${xref}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${length}\n%%EOF\n`))
+  return Buffer.concat(parts)
+}

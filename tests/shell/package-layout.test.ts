@@ -20,7 +20,7 @@ import { DEFAULT_IMPORT_OPTIONS, type ArchiveInfo, type JobStatus, type SearchRe
 import { searchRequest } from '../../src/shared/search-request'
 import { packageConfig, WORKER_PACKAGES } from '../../electron-builder.config'
 import { wordParagraph, writeDocx } from '../helpers/office-documents'
-import { scannedPdf } from '../helpers/scanned-pdf'
+import { encodedScanPdf, scannedPdf } from '../helpers/scanned-pdf'
 import { StandInMain, type Report } from './stand-in/main-process'
 import { ELECTRON_ABI, ELECTRON_VERSION, NODE_BUILD, PROJECT_ROOT, requireBuild, standInFacts } from './stand-in/layouts'
 
@@ -86,6 +86,8 @@ describe.skipIf(!linux)('the packaged app (electron-builder dir target, Linux)',
     for (const path of [...cores.map((core) => `tesseract.js-core/${core}`), '@tesseract.js-data/eng/4.0.0_best_int/eng.traineddata.gz', 'tesseract.js/src/worker-script/node/index.js']) {
       expect(existsSync(join(unpacked, 'node_modules', path)), path).toBe(true)
     }
+    // pdf.js's WebAssembly decoders for the pictures scanners write (CCITT and JBIG2, JPEG 2000), read from the unpacked folder.
+    for (const path of ['jbig2.wasm', 'openjpeg.wasm']) expect(existsSync(join(unpacked, 'node_modules', 'pdfjs-dist', 'wasm', path)), path).toBe(true)
     // Left out: the browsers' inlined copies of the cores, and the legacy model OCR does not use.
     expect(existsSync(join(unpacked, 'node_modules', 'tesseract.js-core', 'tesseract-core.wasm.js'))).toBe(false)
     expect(existsSync(join(unpacked, 'node_modules', '@tesseract.js-data', 'eng', '4.0.0'))).toBe(false)
@@ -148,6 +150,9 @@ describe.skipIf(!linux)('the packaged app (electron-builder dir target, Linux)',
       const docx = writeDocx(join(made, 'memo.docx'), wordParagraph('Memo on the review', 'Heading1', false) + wordParagraph('Cases were reviewed.', null, false), { title: null, creator: null, created: null })
       const scanned = join(made, 'scanned-memo.pdf')
       writeFileSync(scanned, await scannedPdf(SCANNED_HTML, 150, [], null))
+      // A fax-encoded (CCITT Group 4) scan: pdf.js decodes it with WebAssembly found through the path the worker computes.
+      const faxScan = join(made, 'fax-scan.pdf')
+      writeFileSync(faxScan, await encodedScanPdf(SCANNED_HTML, 200, 'ccitt-g4'))
       const paths = [
         join(fixtures, 'ice-removals-by-citizenship-top5.csv'),
         join(fixtures, 'delimited', 'windows-1252.csv'),
@@ -155,7 +160,8 @@ describe.skipIf(!linux)('the packaged app (electron-builder dir target, Linux)',
         join(fixtures, 'article', 'backlog-article.pdf'),
         join(fixtures, 'workbook', 'dhs-yearbook-2013-table-39.xlsx'),
         docx,
-        scanned
+        scanned,
+        faxScan
       ]
       const started = await main!.invoke('importFiles', { paths, options: DEFAULT_IMPORT_OPTIONS }, 'window')
       expect(started).toMatchObject({ ok: true })
@@ -168,12 +174,15 @@ describe.skipIf(!linux)('the packaged app (electron-builder dir target, Linux)',
         ['backlog-article.pdf', 'imported', null],
         ['dhs-yearbook-2013-table-39.xlsx', 'imported', null],
         ['memo.docx', 'imported', null],
-        ['scanned-memo.pdf', 'imported', null]
+        ['scanned-memo.pdf', 'imported', null],
+        ['fax-scan.pdf', 'imported', null]
       ])
       expect(outcomes[4]!.sheets!.filter((sheet) => sheet.status === 'imported')).toHaveLength(2)
       // OCR ran in the packaged worker: tesseract's worker, core (.wasm) and English model came from app.asar.unpacked.
       expect(outcomes[6]!.ocr).toMatchObject({ pages: 1 })
       expect(outcomes[6]!.ocr!.meanConfidence).toBeGreaterThan(70)
+      expect(outcomes[7]!.ocr).toMatchObject({ pages: 1 })
+      expect(outcomes[7]!.ocr!.meanConfidence).toBeGreaterThan(70)
       // The work ran in worker threads started from the unpacked folder, not inline.
       expect(main!.output.join('')).not.toContain('import worker is missing')
     })

@@ -6,6 +6,11 @@ export interface CliIo {
   isTty: boolean
   /** True when stderr is a terminal: progress bars only then. */
   errIsTty: boolean
+  /**
+   * Calls `handler` on Ctrl-C (SIGINT) until the returned function is called. Meanwhile the first
+   * Ctrl-C does not end the process: the command stops its work and ends itself.
+   */
+  onInterrupt(handler: () => void): () => void
 }
 
 export class UsageError extends Error {}

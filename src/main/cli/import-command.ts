@@ -48,33 +48,52 @@ export function importOptionsFrom(args: ParsedArgs): ImportOptions {
   return options
 }
 
-/** A one-line progress bar, redrawn in place on a terminal's stderr. */
-function progressLine(job: JobStatus): string {
+/** A one-line progress bar, redrawn in place on a terminal's stderr; a PDF's detail counts its pages. */
+export function progressLine(job: JobStatus): string {
   const width = 24
   const fraction = job.progress ?? 0
   const filled = Math.round(fraction * width)
   const bar = `${'█'.repeat(filled)}${'░'.repeat(width - filled)}`
   const bytes = job.bytesTotal > 0 ? ` ${formatBytes(job.bytesRead)} / ${formatBytes(job.bytesTotal)}` : ''
-  return `\r${bar} ${String(Math.round(fraction * 100)).padStart(3)}%${bytes} · ${job.rowsWritten.toLocaleString('en-US')} rows · ${printable(job.detail)}`.slice(0, 160) + '\u001b[K'
+  const numbers = job.pages !== null ? '' : `${bytes} · ${job.rowsWritten.toLocaleString('en-US')} rows`
+  return `\r${bar} ${String(Math.round(fraction * 100)).padStart(3)}%${numbers} · ${printable(job.detail)}`.slice(0, 160) + '\u001b[K'
 }
 
-/** Runs the import as the app does (a job) and waits for it to finish; one summary line per file. */
+/** The exit status of an import stopped by Ctrl-C, as shells report a process ended by SIGINT. */
+const INTERRUPTED = 130
+
+/**
+ * Runs the import as the app does (a job) and waits for it to finish; one summary line per file.
+ * Returns the exit status: 0 when every file was imported (or already was), 130 after Ctrl-C, else 1.
+ */
 export async function importCommand(
   api: ArchiveApi,
   args: ParsedArgs,
   io: CliIo,
   follow: (jobId: string, onUpdate: (job: JobStatus) => void) => Promise<JobStatus>
-): Promise<boolean> {
+): Promise<number> {
   allowOnly(args, ['json', 'delimiter', 'encoding', 'no-header', 'quote', 'null-token', 'sheet', 'force'])
   if (args.positionals.length === 0) throw new UsageError('import needs at least one file or folder')
   const options = importOptionsFrom(args)
   const { jobId } = unwrap(await api.importFiles({ paths: args.positionals.map((path) => resolve(path)), options }))
   let drawn = false
-  const job = await follow(jobId, (update) => {
-    if (!io.errIsTty || update.state !== 'running') return
-    io.err(progressLine(update))
-    drawn = true
+  // Ctrl-C cancels the job as the panel's Cancel button does: the file being read is rolled back and
+  // recorded as cancelled, and the lines below still say what became of every file.
+  let interrupted = false
+  const stopListening = io.onInterrupt(() => {
+    interrupted = true
+    void api.cancelJob({ jobId })
   })
+  let job: JobStatus
+  try {
+    job = await follow(jobId, (update) => {
+      if (!io.errIsTty || update.state !== 'running') return
+      io.err(progressLine(update))
+      drawn = true
+    })
+  } finally {
+    stopListening()
+  }
   if (drawn) io.err('\r\u001b[K')
   for (const outcome of job.outcomes) {
     if (args.flags.has('json')) {
@@ -94,9 +113,11 @@ export async function importCommand(
     if (outcome.status === 'imported' && outcome.emptiedCells.length > 0) io.out(`  read as empty: ${printable(emptiedCellsText(outcome.emptiedCells))}\n`)
     // Someone who imported a file with the wrong options needs to know how to import it once more.
     else if (outcome.status === 'duplicate') io.out(`skipped   ${printable([outcome.file, ...outcome.warnings.slice(0, 1)].join(' — '))} To import it again (with other options, say), add --force.\n`)
-    else if (outcome.status === 'cancelled') io.out(`cancelled ${printable(outcome.file)}\n`)
+    else if (outcome.status === 'cancelled') io.out(`cancelled ${printable(outcome.file)}${interrupted ? ' — stopped by Ctrl-C; nothing of it was imported.' : ''}\n`)
     else if (outcome.status !== 'imported') io.err(`failed    ${printable(outcome.error ?? outcome.file)}\n`)
     if (outcome.status === 'imported') for (const warning of outcome.warnings) io.err(`  warning: ${printable(warning)}\n`)
   }
-  return job.outcomes.length > 0 && job.outcomes.every((outcome) => outcome.status === 'imported' || outcome.status === 'duplicate')
+  for (const { file, why } of job.skipped) io.out(`skipped   ${printable(file)} — ${why}; it was left out.\n`)
+  if (interrupted) return INTERRUPTED
+  return job.outcomes.length > 0 && job.outcomes.every((outcome) => outcome.status === 'imported' || outcome.status === 'duplicate') ? 0 : 1
 }

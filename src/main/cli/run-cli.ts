@@ -175,7 +175,7 @@ export async function runCli(argv: readonly string[], given: CliIo, appRoot: str
         await exportNotesCommand(archive, args, io, chromiumPrinter)
         return 0
       default:
-        return (await importCommand(handle.api, args, io, follow)) ? 0 : 1
+        return await importCommand(handle.api, args, io, follow)
     }
   } catch (error) {
     return reportFailure(error, basename(archive.path), io)

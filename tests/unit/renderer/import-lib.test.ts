@@ -8,6 +8,7 @@ import { formFromOptions, optionsFromForm, sheetChoices } from '../../../src/ren
 import {
   canImportAgain,
   jobHeading,
+  jobProgressNumbers,
   outcomeHeadline,
   outcomeHeadlineParts,
   outcomeNotes,
@@ -24,8 +25,19 @@ function outcome(partial: Partial<ImportOutcome>): ImportOutcome {
 }
 
 function job(partial: Partial<JobStatus>): JobStatus {
-  return { id: 'j', kind: 'import', title: 'Importing 2 files', state: 'done', progress: 1, detail: '', bytesRead: 0, bytesTotal: 0, rowsWritten: 0, outcomes: [], ...partial }
+  return { id: 'j', kind: 'import', title: 'Importing 2 files', state: 'done', progress: 1, detail: '', bytesRead: 0, bytesTotal: 0, rowsWritten: 0, pages: null, skipped: [], outcomes: [], ...partial }
 }
+
+describe('a running import’s numbers', () => {
+  it('count rows and bytes for a table', () => {
+    expect(plain(jobProgressNumbers(job({ state: 'running', rowsWritten: 1200, bytesRead: 1_500_000, bytesTotal: 3_000_000 })))).toBe(plain(`1,200 rows written · ${formatBytes(1_500_000)} of ${formatBytes(3_000_000)}`))
+  })
+
+  it('count pages for a PDF being read, and those read by OCR', () => {
+    expect(plain(jobProgressNumbers(job({ state: 'running', bytesRead: 500_000, bytesTotal: 2_000_000, pages: { read: 3, total: 12, ocr: 3 } })))).toBe('page 3 of 12 · 3 read by OCR')
+    expect(plain(jobProgressNumbers(job({ state: 'running', pages: { read: 1, total: 2, ocr: 0 } })))).toBe('page 1 of 2')
+  })
+})
 
 describe('import outcome lines', () => {
   it('says which cells were read as empty because the person chose it, per column', () => {

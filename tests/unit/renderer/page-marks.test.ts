@@ -27,4 +27,9 @@ describe('page marks', () => {
   it('says when a page was read by OCR, with its confidence', () => {
     expect(PAGES.map(pageMarkLabel)).toEqual(['p. 1', 'p. 3 · read by OCR, 93% confidence'])
   })
+
+  it('warns of a page OCR read poorly (below 60% confidence)', () => {
+    expect(pageMarkLabel({ page: 2, start: 0, end: 10, method: 'ocr', confidence: 35.2 })).toBe('p. 2 · read by OCR, only 35% confidence: compare with the scan')
+    expect(pageMarkLabel({ page: 2, start: 0, end: 10, method: 'ocr', confidence: 60 })).toBe('p. 2 · read by OCR, 60% confidence')
+  })
 })

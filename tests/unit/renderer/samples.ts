@@ -52,7 +52,7 @@ export function sampleOutcome(status: ImportOutcome['status']): ImportOutcome {
 }
 
 export function sampleJob(id: string, state: JobStatus['state'], outcomes: ImportOutcome[]): JobStatus {
-  return { id, kind: 'import', title: 'figures.csv', state, progress: null, detail: '', bytesRead: 0, bytesTotal: 100, rowsWritten: 0, outcomes }
+  return { id, kind: 'import', title: 'figures.csv', state, progress: null, detail: '', bytesRead: 0, bytesTotal: 100, rowsWritten: 0, pages: null, skipped: [], outcomes }
 }
 
 /** A bar chart counting the rows of dataset 2 by its first column; `title` tells one spec from another. */

@@ -70,6 +70,8 @@ export class ImportJobs {
       bytesRead: 0,
       bytesTotal: 0,
       rowsWritten: 0,
+      pages: null,
+      skipped: [],
       outcomes: []
     }
     const job: QueuedJob = { status, paths, options, controller: new AbortController() }
@@ -114,7 +116,8 @@ export class ImportJobs {
 
   private async run(job: QueuedJob): Promise<void> {
     const { status } = job
-    const files = await expandImportPaths(job.paths)
+    const { files, skipped } = await expandImportPaths(job.paths)
+    status.skipped = skipped.map(({ path, why }) => ({ file: basename(path), why }))
     const requests = files.map((path) => ({ path, options: job.options, article: null, dataset: null }))
     // Progress arrives file after file; a file's bytes and rows count as done once the next begins.
     let current = -1
@@ -133,15 +136,18 @@ export class ImportJobs {
         }
         last = progress
         status.bytesTotal = Math.max(status.bytesTotal, doneBytes + progress.bytesTotal)
-        status.bytesRead = doneBytes + progress.bytesRead
+        const paged = progress.phase === 'reading' && progress.parts === 'pages' && progress.partsTotal > 0
+        status.pages = paged ? { read: progress.partsRead, total: progress.partsTotal, ocr: progress.ocrPages } : null
+        // A PDF's pages are read one by one, not byte by byte (a scan takes seconds): they stand for its bytes.
+        status.bytesRead = doneBytes + (paged ? Math.floor((progress.bytesTotal * progress.partsRead) / progress.partsTotal) : progress.bytesRead)
         status.rowsWritten = doneRows + progress.rowsWritten
         status.detail = `${named(index)} — ${progressWords(progress)}`
-        // A PDF's pages are read one by one, not byte by byte (a scan takes seconds): they measure its progress.
-        const done = progress.parts === 'pages' && progress.partsTotal > 0 ? doneBytes + (progress.bytesTotal * progress.partsRead) / progress.partsTotal : status.bytesRead
-        status.progress = status.bytesTotal > 0 ? Math.min(1, done / status.bytesTotal) : null
+        status.progress = status.bytesTotal > 0 ? Math.min(1, status.bytesRead / status.bytesTotal) : null
         this.publishSoon(job)
       },
-      outcome: (_index, outcome) => {
+      outcome: (index, outcome) => {
+        // Once the file being read has its outcome, no page count of it stays behind.
+        if (index === current) status.pages = null
         status.outcomes.push(outcome)
         this.publishSoon(job)
       }
@@ -159,6 +165,7 @@ export class ImportJobs {
         ? 'failed'
         : 'done'
     status.progress = 1
+    status.pages = null
     status.detail = summarise(outcomes)
     this.publish(job)
   }

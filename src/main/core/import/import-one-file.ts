@@ -114,8 +114,8 @@ async function readArticle(bytes: Buffer, fileName: string, format: ImportFormat
     return { fields: await extractDocumentArticle(bytes, fileName, format), warnings: [], pages: [], ocr: null }
   }
   if (format === 'pdf') {
-    const { pages, ocr, ...fields } = await extractPdfArticle(bytes, fileName, reading)
-    return { fields, warnings: [], pages, ocr }
+    const { pages, ocr, warnings, ...fields } = await extractPdfArticle(bytes, fileName, reading)
+    return { fields, warnings, pages, ocr }
   }
   const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || (encoding ?? utf16WithoutBom(bytes))?.startsWith('utf-16') === true
   if (!utf16 && looksBinary(bytes)) throw new ImportInputError(`${fileName} looks like a binary file, not text; nothing was imported.`, null, 0)
@@ -472,6 +472,12 @@ async function importThrough(
         }, settled)
         const warnings = xlsAsText ? [`${fileName} is not an Excel workbook but delimited text; it was read as a CSV file.`, ...written.warnings] : written.warnings
         result = outcome({ status: 'imported', id: written.id, rows: written.rows, warnings, emptiedCells: written.emptiedCells })
+      }
+      // Sheets are chosen for workbooks; a folder or a list of files may mix them with other kinds.
+      const sheets = request.options.sheets
+      if (workbook === null && sheets !== null) {
+        const chosen = sheets.map((sheet) => `“${sheet}”`).join(', ')
+        result.warnings.push(`${fileName} is not a workbook, so the ${sheets.length === 1 ? 'sheet' : 'sheets'} chosen (${chosen}) ${sheets.length === 1 ? 'was' : 'were'} not used for it.`)
       }
       await checkUnchanged(request.path, fileName, before)
       transaction.keep()

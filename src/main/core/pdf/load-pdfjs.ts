@@ -22,7 +22,11 @@ export function loadPdfJs(): Promise<PdfJs> {
   return loaded
 }
 
-/** Where pdf.js finds the data files for fonts a PDF names but does not embed, and for CJK encodings. */
+/**
+ * Where pdf.js finds its data files: for fonts a PDF names but does not embed (standard_fonts), for CJK
+ * encodings (cmaps) and the WebAssembly decoders of scanned pictures (wasm). pdf.js reads them with
+ * fs in Node; in the packaged app pdfjs-dist is unpacked beside app.asar with the workers.
+ */
 export function pdfJsDataFolder(name: string): string {
   const require = createRequire(import.meta.url)
   return join(dirname(require.resolve('pdfjs-dist/package.json')), name) + '/'

@@ -2,6 +2,7 @@
 // paragraph of each page (saying when the page was read by OCR), and each paragraph's page.
 
 import type { ArticlePage } from '@shared/model'
+import { LOW_OCR_CONFIDENCE } from '@shared/ocr-summary'
 
 /** The page whose text holds body offset `offset`: the last page starting at or before it. */
 export function pageAt(pages: readonly ArticlePage[], offset: number): ArticlePage | null {
@@ -24,7 +25,11 @@ export function paragraphPages(pages: readonly ArticlePage[], paragraphStarts: r
   })
 }
 
-/** "p. 3 · read by OCR, 93% confidence", or "p. 3" for a page with a text layer. */
+/** "p. 3 · read by OCR, 93% confidence" (with a caution when that is low), or "p. 3" for a page with a text layer. */
 export function pageMarkLabel(page: ArticlePage): string {
-  return page.method === 'ocr' ? `p. ${page.page} · read by OCR, ${Math.round(page.confidence ?? 0)}% confidence` : `p. ${page.page}`
+  if (page.method !== 'ocr') return `p. ${page.page}`
+  const confidence = page.confidence ?? 0
+  return confidence < LOW_OCR_CONFIDENCE
+    ? `p. ${page.page} · read by OCR, only ${Math.round(confidence)}% confidence: compare with the scan`
+    : `p. ${page.page} · read by OCR, ${Math.round(confidence)}% confidence`
 }

@@ -6,6 +6,7 @@ import { emptiedCellsText } from '@shared/emptied-cells'
 import type { ImportOutcome, JobStatus } from '@shared/model'
 import { ocrSummary } from '@shared/ocr-summary'
 import type { Place } from '../shell/place'
+import { formatBytes } from '../lib/format-bytes'
 import { formatCount } from '../lib/format-cell'
 import { formatDuration } from './format-duration'
 
@@ -101,6 +102,20 @@ export function jobHeading(job: JobStatus): string {
   if (job.state === 'running') return job.title
   const about = job.title.replace(/^Importing\s+/, '')
   return about === '' ? job.title : about
+}
+
+/**
+ * A running job's numbers beside its progress bar: rows written and bytes read, or, while a PDF is
+ * read, its pages (bytes and rows say nothing of a scan that takes seconds a page).
+ */
+export function jobProgressNumbers(job: JobStatus): string {
+  if (job.pages !== null) {
+    const { read, total, ocr } = job.pages
+    return [`page ${formatCount(read)} of ${formatCount(total)}`, ocr > 0 ? `${formatCount(ocr)} read by OCR` : null].filter((part) => part !== null).join(' · ')
+  }
+  return [`${plural(job.rowsWritten, 'row', 'rows')} written`, job.bytesTotal > 0 ? `${formatBytes(job.bytesRead)} of ${formatBytes(job.bytesTotal)}` : null]
+    .filter((part) => part !== null)
+    .join(' · ')
 }
 
 export type SummaryTone = 'success' | 'neutral' | 'danger'

@@ -1,8 +1,9 @@
 import type { ArticlePage } from '@shared/model'
+import { LOW_OCR_CONFIDENCE } from '@shared/ocr-summary'
 import type { ArticleFields } from '../parse-article-text'
 import { ImportCancelled, ImportInputError } from '../row-sink'
 import { layOutPdfText, type PdfTextRun } from './lay-out-pdf-text'
-import type { OcrEngine } from './ocr-engine'
+import type { OcrEngine, OcrPage } from './ocr-engine'
 import { normaliseDate } from './normalise-date'
 import { removeReservedCharacters } from './remove-reserved-characters'
 import { loadPdfJs, pdfJsDataFolder, type PdfJs } from '../../pdf/load-pdfjs'
@@ -17,8 +18,17 @@ const EMPTY_TITLE = /^(untitled|about:blank|microsoft word - .*|.*\.(docx?|pdf|i
 const STAMP_CHARS = 200
 /** Pages without a text layer are drawn at this resolution for OCR: tesseract reads best near 300 dpi. */
 const OCR_DPI = 200
-/** …but no page picture larger than this (a poster-sized page is drawn at a lower resolution). */
-const MAX_OCR_PIXELS = 40_000_000
+/**
+ * …but no page picture larger than this: a page may say it is 200 inches wide, and tesseract holds
+ * several copies of the picture it reads (a 40-megapixel one took 800 MB). 16 megapixels keeps
+ * every page up to A2 (or 17 × 22 inches) at 200 dpi; a larger one is drawn at a lower resolution.
+ */
+const MAX_OCR_PIXELS = 16_000_000
+/** …nor longer on a side than tesseract reads (it refuses pictures over 32,767 pixels wide or high). */
+const MAX_OCR_SIDE = 32_000
+
+/** The turns tried, in order: a page fed upside down, then a landscape page lying on either side. */
+const TURNS = [180, 90, 270] as const
 
 /** How a PDF is read: OCR for pages without text, progress per page, and a way to stop. */
 export interface PdfReading {
@@ -33,6 +43,8 @@ export interface PdfArticle extends ArticleFields {
   pages: ArticlePage[]
   /** Pages read by OCR, and tesseract's mean confidence over them (0–100); null when none were. */
   ocr: { pages: number; meanConfidence: number } | null
+  /** Pages OCR read turned, or could not read well. */
+  warnings: string[]
 }
 
 /**
@@ -61,7 +73,10 @@ export async function extractPdfArticle(bytes: Uint8Array, fileName: string, rea
     verbosity: pdfjs.VerbosityLevel.ERRORS,
     standardFontDataUrl: pdfJsDataFolder('standard_fonts'),
     cMapUrl: pdfJsDataFolder('cmaps'),
-    cMapPacked: true
+    cMapPacked: true,
+    // Scanners store black-and-white pages as CCITT Group 4 or JBIG2 pictures, and greyscale ones as
+    // JPEG 2000: pdf.js decodes them with WebAssembly from this folder, and without it draws them blank.
+    wasmUrl: pdfJsDataFolder('wasm')
   })
   try {
     let document
@@ -75,6 +90,7 @@ export async function extractPdfArticle(bytes: Uint8Array, fileName: string, rea
     const slots: Promise<PageText | null>[] = []
     const done: (PageText | null)[] = []
     let ocrPages = 0
+    let blankPages = 0
     /** Numbers of the pages sent to OCR (whether or not it found text on them). */
     const ocrSlots = new Set<number>()
     const stopped = abortPromise(reading.signal)
@@ -101,18 +117,24 @@ export async function extractPdfArticle(bytes: Uint8Array, fileName: string, rea
       const text = removeReservedCharacters(layOutPdfText(runs))
       // A scanned page often carries a few words of text of its own, a Bates number or a stamp that
       // the release software added: a short text layer over a picture is a scan all the same.
-      const scanned = text.trim() === '' || (text.length < STAMP_CHARS && (await hasPicture(page, pdfjs)))
-      if (!scanned) slots.push(Promise.resolve({ text, method: 'text', confidence: null, number }))
-      else {
+      const marks = text.length < STAMP_CHARS ? await marksOf(page, pdfjs) : null
+      const scanned = text.trim() === '' || marks?.picture === true
+      if (!scanned) slots.push(Promise.resolve({ text, method: 'text', confidence: null, number, turn: 0 }))
+      else if (marks?.any === false) {
+        // A page that draws nothing (a release's separator pages, say) has nothing for OCR to read.
+        blankPages++
+        slots.push(Promise.resolve(null))
+      } else {
         // No text layer on this page (or only a stamp): a scan, or a drawing. Its picture, stamp
         // included, is read with OCR.
         const engine = await reading.ocr()
         ahead = engine.parallel
-        const picture = await drawPage(page, document.canvasFactory as PageCanvasFactory)
+        const factory = document.canvasFactory as PageCanvasFactory
+        const picture = await drawPage(page, factory, 0)
         ocrSlots.add(number)
-        const read = engine.read(picture).then((result): PageText | null => {
+        const read = readTurned(engine, picture, (turn) => drawPage(page, factory, turn)).then((result): PageText | null => {
           const ocrText = removeReservedCharacters(tidyOcrText(result.text))
-          return ocrText === '' ? null : { text: ocrText, method: 'ocr', confidence: result.confidence, number }
+          return ocrText === '' ? null : { text: ocrText, method: 'ocr', confidence: result.confidence, number, turn: result.turn }
         })
         // Settled below, or abandoned when the import is cancelled (the engine is then stopped).
         read.catch(() => undefined)
@@ -131,12 +153,21 @@ export async function extractPdfArticle(bytes: Uint8Array, fileName: string, rea
       body += page.text
     }
     if (body.trim() === '') {
-      const what = ocrPages > 0 ? `no text layer, and OCR found no text on its ${ocrPages === 1 ? 'page' : `${ocrPages} pages`}` : 'no text'
+      const what =
+        document.numPages === 0
+          ? 'no pages'
+          : ocrPages > 0
+            ? `no text layer, and OCR found no text on its ${ocrPages === 1 ? 'page' : `${ocrPages} pages`}`
+            : blankPages === document.numPages
+              ? `no text: ${blankPages === 1 ? 'its page is blank' : `its ${blankPages.toLocaleString('en-US')} pages are blank`}`
+              : 'no text'
       throw new ImportInputError(`${fileName} has ${what}; nothing was imported.`, null, null)
     }
     const confidences = pages.filter((page) => page.method === 'ocr').map((page) => page.confidence!)
     const info = informationOf(await document.getMetadata().catch(() => null))
-    const firstLine = body.split('\n').find((line) => line.trim() !== '')?.trim()
+    // A first line OCR could not read well would make a title of gibberish.
+    const first = texts[0]!
+    const firstLine = first.confidence !== null && first.confidence < LOW_OCR_CONFIDENCE ? undefined : body.split('\n').find((line) => line.trim() !== '')?.trim()
     return {
       title: info.title ?? firstLine ?? fileName.replace(/\.[^.]+$/, ''),
       byline: info.author,
@@ -145,7 +176,8 @@ export async function extractPdfArticle(bytes: Uint8Array, fileName: string, rea
       url: null,
       body,
       pages,
-      ocr: ocrPages > 0 ? { pages: ocrPages, meanConfidence: confidences.length > 0 ? Math.round(confidences.reduce((sum, value) => sum + value, 0) / confidences.length) : 0 } : null
+      ocr: ocrPages > 0 ? { pages: ocrPages, meanConfidence: confidences.length > 0 ? Math.round(confidences.reduce((sum, value) => sum + value, 0) / confidences.length) : 0 } : null,
+      warnings: texts.flatMap((page) => ocrWarnings(page, fileName))
     }
   } finally {
     await task.destroy()
@@ -157,13 +189,70 @@ interface PageText {
   method: ArticlePage['method']
   confidence: number | null
   number: number
+  /** Degrees (clockwise) the page was turned for OCR to read it; 0 as it lies. */
+  turn: number
 }
 
-/** Whether the page paints an image (a scan's picture), found in its drawing operations. */
-async function hasPicture(page: PdfPage, pdfjs: PdfJs): Promise<boolean> {
-  const painting = new Set<number>([pdfjs.OPS.paintImageXObject, pdfjs.OPS.paintInlineImageXObject, pdfjs.OPS.paintImageXObjectRepeat])
+/**
+ * Reads a page's picture; when OCR reads it poorly, reads it again turned (drawn anew by
+ * `drawTurned`) until a turn reads well, and keeps the best reading. tesseract's own orientation
+ * detection needs a model (osd) that is not shipped; up to three more readings of a suspect page
+ * cost seconds, against a page stored as gibberish.
+ */
+async function readTurned(engine: OcrEngine, picture: Buffer, drawTurned: (turn: number) => Promise<Buffer>): Promise<OcrPage & { turn: number }> {
+  let best = { ...(await engine.read(picture)), turn: 0 }
+  for (const turn of TURNS) {
+    if (best.confidence >= LOW_OCR_CONFIDENCE) break
+    const reading = await engine.read(await drawTurned(turn))
+    if (reading.confidence > best.confidence) best = { ...reading, turn }
+  }
+  return best
+}
+
+/** What the import says of a page OCR read turned, or read poorly. */
+function ocrWarnings(page: PageText, fileName: string): string[] {
+  if (page.confidence === null) return []
+  const confidence = Math.round(page.confidence)
+  if (page.confidence < LOW_OCR_CONFIDENCE) {
+    return [`${fileName}, page ${page.number}, was read by OCR at only ${confidence}% confidence: compare it with the scan (it may be faint, mirrored or handwritten).`]
+  }
+  return page.turn === 0 ? [] : [`${fileName}, page ${page.number}, lies turned in the scan; OCR read it turned ${page.turn}° (${confidence}% confidence).`]
+}
+
+/**
+ * What the page's drawing operations mark: whether it paints an image (a scan's picture), and
+ * whether it marks the page at all (paths, text, shadings, images, annotations' appearances).
+ */
+async function marksOf(page: PdfPage, pdfjs: PdfJs): Promise<{ picture: boolean; any: boolean }> {
+  const { OPS } = pdfjs
+  const pictures = new Set<number>([OPS.paintImageXObject, OPS.paintInlineImageXObject, OPS.paintImageXObjectRepeat])
+  const marking = new Set<number>([
+    ...pictures,
+    OPS.paintInlineImageXObjectGroup,
+    OPS.paintImageMaskXObject,
+    OPS.paintImageMaskXObjectGroup,
+    OPS.paintImageMaskXObjectRepeat,
+    OPS.paintSolidColorImageMask,
+    OPS.constructPath,
+    OPS.rawFillPath,
+    OPS.stroke,
+    OPS.closeStroke,
+    OPS.fill,
+    OPS.eoFill,
+    OPS.fillStroke,
+    OPS.eoFillStroke,
+    OPS.closeFillStroke,
+    OPS.closeEOFillStroke,
+    OPS.rectangle,
+    OPS.shadingFill,
+    OPS.showText,
+    OPS.showSpacedText,
+    OPS.nextLineShowText,
+    OPS.nextLineSetSpacingShowText,
+    OPS.beginAnnotation
+  ])
   const { fnArray } = await page.getOperatorList()
-  return fnArray.some((operation) => painting.has(operation))
+  return { picture: fnArray.some((operation) => pictures.has(operation)), any: fnArray.some((operation) => marking.has(operation)) }
 }
 
 /** Rejects with ImportCancelled when `signal` fires: a wait for OCR ends at once on cancel. */
@@ -189,13 +278,14 @@ interface PageCanvasFactory {
 
 type PdfPage = Awaited<ReturnType<Awaited<ReturnType<PdfJs['getDocument']>['promise']>['getPage']>>
 
-/** The page drawn as a PNG picture at OCR_DPI (less for a very large page), on white. */
-async function drawPage(page: PdfPage, factory: PageCanvasFactory): Promise<Buffer> {
+/** The page drawn as a PNG picture at OCR_DPI (less for a very large page), on white, turned `turn` degrees clockwise. */
+async function drawPage(page: PdfPage, factory: PageCanvasFactory, turn: number): Promise<Buffer> {
   const unscaled = page.getViewport({ scale: 1 })
   const pixels = unscaled.width * unscaled.height
-  const scale = Math.min(OCR_DPI / 72, Math.sqrt(MAX_OCR_PIXELS / Math.max(1, pixels)))
-  const viewport = page.getViewport({ scale })
-  const drawn = factory.create(Math.ceil(viewport.width), Math.ceil(viewport.height))
+  const scale = Math.min(OCR_DPI / 72, Math.sqrt(MAX_OCR_PIXELS / Math.max(1, pixels)), MAX_OCR_SIDE / Math.max(1, unscaled.width, unscaled.height))
+  const viewport = page.getViewport({ scale, rotation: (page.rotate + turn) % 360 })
+  // Rounded down, so the picture stays within the caps; the page's last fraction of a pixel is cut.
+  const drawn = factory.create(Math.max(1, Math.floor(viewport.width)), Math.max(1, Math.floor(viewport.height)))
   try {
     await page.render({ canvasContext: drawn.context as Parameters<PdfPage['render']>[0]['canvasContext'], canvas: null, viewport, background: 'white' }).promise
     return drawn.canvas.toBuffer('image/png')

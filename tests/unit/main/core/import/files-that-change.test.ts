@@ -127,7 +127,7 @@ describe('only regular files are opened', () => {
     // second link to the same folder lists its files once.
     symlinkSync(folder, join(folder, 'inner', 'loop'))
     symlinkSync(shared, join(folder, 'inner', 'shared-again'))
-    expect(await expandImportPaths([folder])).toEqual(['a.csv', 'b.csv', 'c.csv', 'inner/shared/d.csv'].map((name) => join(folder, name)))
+    expect((await expandImportPaths([folder])).files).toEqual(['a.csv', 'b.csv', 'c.csv', 'inner/shared/d.csv'].map((name) => join(folder, name)))
   })
 
   it('says in words why a link that leads back to itself cannot be imported', async () => {

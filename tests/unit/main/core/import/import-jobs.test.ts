@@ -5,8 +5,9 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { ApiEvent } from '../../../../../src/shared/api'
 import { DEFAULT_IMPORT_OPTIONS, type JobStatus } from '../../../../../src/shared/model'
 import { ImportJobs } from '../../../../../src/main/core/import/import-jobs'
-import { workerImportRunner, type ImportRunner } from '../../../../../src/main/core/import/import-runner'
+import { inlineImportRunner, workerImportRunner, type ImportRunner } from '../../../../../src/main/core/import/import-runner'
 import { tempArchive } from '../../../../helpers/temp-archive'
+import { PROJECT_ROOT } from '../../../../helpers/cli-in-process'
 
 let dir = ''
 afterEach(() => {
@@ -83,6 +84,45 @@ describe('ImportJobs', () => {
     expect(job.rowsWritten).toBe(500)
     expect(job.detail).toBe('500 imported')
     await jobs.dispose()
+  })
+
+  it('counts a PDF’s progress in pages, not in bytes and rows: pages read, of how many, by OCR', async () => {
+    const made = await tempArchive(false)
+    try {
+      const events: ApiEvent[] = []
+      // The job's state as it stands after each progress report (the events sent are fewer: see above).
+      const seen: JobStatus[] = []
+      const inner = inlineImportRunner(made.archive)
+      const runner: ImportRunner = {
+        run: (requests, signal, listener) =>
+          inner.run(requests, signal, {
+            progress: (index, progress) => {
+              listener.progress(index, progress)
+              seen.push(jobs.list().find((job) => job.id === id)!)
+            },
+            outcome: listener.outcome
+          }),
+        close: () => inner.close()
+      }
+      const jobs = new ImportJobs(runner, (event) => events.push(event))
+      const pdf = join(PROJECT_ROOT, 'tests', 'fixtures', 'import', 'article', 'backlog-article.pdf')
+      const id = jobs.start([pdf], DEFAULT_IMPORT_OPTIONS)
+      const done = await finished(events, id)
+      expect(done.outcomes.map((outcome) => outcome.status)).toEqual(['imported'])
+      const paged = seen.filter((job) => job.pages !== null)
+      expect(paged.map((job) => job.pages)).toEqual([
+        { read: 1, total: 2, ocr: 0 },
+        { read: 2, total: 2, ocr: 0 }
+      ])
+      // The progress bar moves with the pages: half the file's size after its first page of two.
+      expect(paged[0]!.bytesRead).toBe(Math.floor(paged[0]!.bytesTotal / 2))
+      expect(paged[0]!.progress).toBeCloseTo(0.5, 3)
+      // Once the PDF is read, no page count stays behind.
+      expect(done.pages).toBeNull()
+      await jobs.dispose()
+    } finally {
+      made.cleanup()
+    }
   })
 
   it('fails a file whose worker thread cannot start, instead of waiting for it for ever', async () => {

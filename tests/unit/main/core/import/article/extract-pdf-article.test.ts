@@ -42,7 +42,8 @@ describe('extractPdfArticle', () => {
         { page: 1, start: 0, end: 201, method: 'text', confidence: null },
         { page: 2, start: 203, end: 260, method: 'text', confidence: null }
       ],
-      ocr: null
+      ocr: null,
+      warnings: []
     })
   })
 

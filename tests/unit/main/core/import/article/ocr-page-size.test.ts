@@ -1,0 +1,77 @@
+// What OCR is given for pages without a text layer: a picture of bounded size however large the page
+// says it is (a 591-byte PDF can declare a 200-inch page), and nothing at all for a page that draws
+// nothing. The engine here only records the pictures it is given (their size from the PNG header).
+import { describe, expect, it } from 'vitest'
+import { extractPdfArticle } from '../../../../../../src/main/core/import/article/extract-pdf-article'
+import type { OcrEngine } from '../../../../../../src/main/core/import/article/ocr-engine'
+import { ImportInputError } from '../../../../../../src/main/core/import/row-sink'
+import { handMadePdf, type HandMadePage } from '../../../../../helpers/scanned-pdf'
+
+/** A page that draws a grey box and has no text: OCR's to read. */
+function drawingPage(width: number, height: number): HandMadePage {
+  return { width, height, content: `0.5 g ${width / 4} ${height / 4} ${width / 2} ${height / 2} re f`, image: null }
+}
+
+async function picturesOcrIsGiven(pdf: Buffer): Promise<{ width: number; height: number }[]> {
+  const pictures: { width: number; height: number }[] = []
+  const engine: OcrEngine = {
+    parallel: 1,
+    read: (image) => {
+      pictures.push({ width: image.readUInt32BE(16), height: image.readUInt32BE(20) })
+      return Promise.resolve({ text: 'A drawing', confidence: 90 })
+    },
+    stop: () => Promise.resolve()
+  }
+  await extractPdfArticle(pdf, 'pages.pdf', { ocr: () => Promise.resolve(engine), onPage: () => undefined, signal: new AbortController().signal })
+  return pictures
+}
+
+describe('the picture OCR reads of a page', () => {
+  it('is drawn at 200 dpi for a Letter page', async () => {
+    expect(await picturesOcrIsGiven(handMadePdf([drawingPage(612, 792)]))).toEqual([{ width: 1700, height: 2200 }])
+  })
+
+  it('is at most 16 megapixels for a 200 × 200 inch page, drawn at a lower resolution', async () => {
+    const [picture] = await picturesOcrIsGiven(handMadePdf([drawingPage(14_400, 14_400)]))
+    expect(picture!.width * picture!.height).toBeLessThanOrEqual(16_000_000)
+    expect(picture!.width).toBeGreaterThan(3900)
+  })
+
+  it('is at most 16 megapixels for a page whose UserUnit makes it miles wide', async () => {
+    const page = handMadePdf([drawingPage(14_400, 14_400)]).toString('latin1').replace('/MediaBox', '/UserUnit 75000 /MediaBox')
+    const [picture] = await picturesOcrIsGiven(Buffer.from(page, 'latin1'))
+    expect(picture!.width * picture!.height).toBeLessThanOrEqual(16_000_000)
+  })
+
+  it('is no longer than tesseract reads (32,767 pixels) for a 3-inch receipt roll 400 inches long', async () => {
+    const [picture] = await picturesOcrIsGiven(handMadePdf([drawingPage(216, 28_800)]))
+    expect(picture!.width * picture!.height).toBeLessThanOrEqual(16_000_000)
+    expect(picture!.height).toBeLessThanOrEqual(32_767)
+  })
+})
+
+describe('a page that draws nothing', () => {
+  it('is not given to OCR: blank pages among scanned ones are skipped, and the others read', async () => {
+    const blank: HandMadePage = { width: 612, height: 792, content: '', image: null }
+    const pictures = await picturesOcrIsGiven(handMadePdf([blank, drawingPage(612, 792), blank]))
+    expect(pictures).toHaveLength(1)
+  })
+
+  it('makes a PDF of blank pages a refusal that says they are blank, at once, without OCR', async () => {
+    const blank: HandMadePage = { width: 612, height: 792, content: '', image: null }
+    const pdf = handMadePdf(Array.from({ length: 1200 }, () => blank))
+    let started = false
+    const reading = {
+      ocr: () => {
+        started = true
+        return Promise.reject(new Error('OCR is not needed for blank pages'))
+      },
+      onPage: () => undefined,
+      signal: new AbortController().signal
+    }
+    const refusal = await extractPdfArticle(pdf, 'blank.pdf', reading).catch((error: unknown) => error)
+    expect(refusal).toBeInstanceOf(ImportInputError)
+    expect((refusal as Error).message).toBe('blank.pdf has no text: its 1,200 pages are blank; nothing was imported.')
+    expect(started).toBe(false)
+  })
+})
