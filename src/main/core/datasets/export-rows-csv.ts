@@ -30,7 +30,7 @@ export function csvField(value: CellValue): string {
  * name. Every cell is written as it was imported: text as it was, numbers in their own spelling.
  * An existing file is replaced only with `overwrite` (else FileExistsError).
  */
-export function exportRowsCsv(db: Database, query: Omit<RowQuery, 'after' | 'limit'>, path: string, overwrite: boolean): { rows: number } {
+export function exportRowsCsv(db: Database, query: Omit<RowQuery, 'after' | 'offset' | 'limit' | 'count'>, path: string, overwrite: boolean): { rows: number } {
   const labels = getDatasetColumns(db, query.datasetId).map((column) => column.label)
   const temporary = temporaryBeside(path, 'partial')
   const fd = openSync(temporary, 'w', 0o644)
@@ -39,7 +39,7 @@ export function exportRowsCsv(db: Database, query: Omit<RowQuery, 'after' | 'lim
     let buffer = `${labels.map(csvField).join(',')}\r\n`
     let after: RowQuery['after'] = null
     for (;;) {
-      const page = queryDatasetRows(db, { ...query, after, limit: PAGE })
+      const page = queryDatasetRows(db, { ...query, after, offset: 0, limit: PAGE, count: false })
       for (const row of page.rows) buffer += `${row.values.map(csvField).join(',')}\r\n`
       rows += page.rows.length
       if (buffer.length >= FLUSH_AT) {

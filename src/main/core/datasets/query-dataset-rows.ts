@@ -40,18 +40,22 @@ function bound(value: CellValue): Bound {
 }
 
 /**
- * One page of a dataset's rows, sorted and filtered, continuing after `query.after`. Rows tie-break
+ * One page of a dataset's rows, sorted and filtered, continuing after `query.after` (or skipping
+ * `query.offset` rows, for a jump where no cursor is at hand). Rows tie-break
  * on rowid (in the sort's direction), so the order is total and a page never repeats or skips a row. SQLite orders NULLs
  * first ascending and last descending, and compares values of different types in a fixed order
  * (numbers before text), so the keyset condition below matches ORDER BY exactly.
  */
 export function queryDatasetRows(db: Database, query: RowQuery): RowPage {
+  if (query.after !== null && query.offset !== 0) throw new InvalidRequest('A page starts after a row or at an offset, not both.')
   const table = tableOf(db, query.datasetId)
   const columns = getDatasetColumns(db, query.datasetId)
   const filtered = rowFilterConditions(columns, query.filters)
   const where = [...filtered.sql]
   const params: Bound[] = [...filtered.params]
-  const total = sqlRows({ n: 'integer' }).one(cachedStatement(db, `SELECT count(*) AS n FROM ${table}${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`), ...params).n
+  const total = query.count
+    ? sqlRows({ n: 'integer' }).one(cachedStatement(db, `SELECT count(*) AS n FROM ${table}${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`), ...params).n
+    : null
 
   let order = 'ORDER BY rowid'
   let sortName: string | null = null
@@ -85,9 +89,10 @@ export function queryDatasetRows(db: Database, query: RowQuery): RowPage {
   }
   const selected = columns.map((column) => columnName(column.position)).join(', ')
   const rows = sqlTuples('cell').all(
-    cachedStatement(db, `SELECT rowid, ${selected} FROM ${table}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ${order} LIMIT ?`).raw(true),
+    cachedStatement(db, `SELECT rowid, ${selected} FROM ${table}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ${order} LIMIT ? OFFSET ?`).raw(true),
     ...params,
-    query.limit + 1
+    query.limit + 1,
+    query.offset
   )
   const page = rows.slice(0, query.limit).map((values) => ({ rowid: Number(values[0]), values: values.slice(1) }))
   const last = page.at(-1)

@@ -37,11 +37,11 @@ beforeAll(async () => {
 })
 afterAll(() => cleanup())
 
-function pageThrough(query: Omit<RowQuery, 'after' | 'limit'>, limit: number): number[] {
+function pageThrough(query: Omit<RowQuery, 'after' | 'offset' | 'limit' | 'count'>, limit: number): number[] {
   const seen: number[] = []
   let after: RowQuery['after'] = null
   for (let guard = 0; guard < 1000; guard++) {
-    const page = queryDatasetRows(db, { ...query, after, limit })
+    const page = queryDatasetRows(db, { ...query, after, limit, offset: 0, count: true })
     seen.push(...page.rows.map((row) => row.rowid))
     if (page.next === null) return seen
     after = page.next
@@ -71,18 +71,18 @@ describe('queryDatasetRows', () => {
       .all() as number[]
     expect(expected.length).toBeGreaterThan(50)
     expect(pageThrough({ datasetId, sort: { column: 1, direction: 'desc' }, filters }, 9)).toEqual(expected)
-    expect(queryDatasetRows(db, { datasetId, sort: null, filters, after: null, limit: 5 }).total).toBe(expected.length)
-    expect(queryDatasetRows(db, { datasetId, sort: null, filters: [{ column: 1, op: 'empty', value: null, min: null, max: null }], after: null, limit: 1 }).total).toBe(
+    expect(queryDatasetRows(db, { datasetId, sort: null, filters, after: null, limit: 5, offset: 0, count: true }).total).toBe(expected.length)
+    expect(queryDatasetRows(db, { datasetId, sort: null, filters: [{ column: 1, op: 'empty', value: null, min: null, max: null }], after: null, limit: 1, offset: 0, count: true }).total).toBe(
       (db.prepare(`SELECT count(*) FROM ds_${datasetId} WHERE c1 IS NULL`).pluck().get() as number)
     )
   })
 
   it('sorts through an index made the first time, and refuses a dataset or column that does not exist', () => {
-    queryDatasetRows(db, { datasetId, sort: { column: 2, direction: 'asc' }, filters: [], after: null, limit: 3 })
+    queryDatasetRows(db, { datasetId, sort: { column: 2, direction: 'asc' }, filters: [], after: null, limit: 3, offset: 0, count: true })
     const plan = db.prepare(`EXPLAIN QUERY PLAN SELECT rowid FROM ds_${datasetId} WHERE (c2, rowid) > ('2012-05-01', 3) ORDER BY c2, rowid LIMIT 10`).all() as { detail: string }[]
     expect(plan.map((step) => step.detail).join(' ')).toMatch(/SEARCH ds_\d+ USING (COVERING )?INDEX ds_\d+_sort_c2/)
-    expect(() => queryDatasetRows(db, { datasetId: 999, sort: null, filters: [], after: null, limit: 3 })).toThrow('Dataset 999 was not found in this archive.')
-    expect(() => queryDatasetRows(db, { datasetId, sort: { column: 9, direction: 'asc' }, filters: [], after: null, limit: 3 })).toThrow('The sort is column 10, but the dataset has 4 columns.')
+    expect(() => queryDatasetRows(db, { datasetId: 999, sort: null, filters: [], after: null, limit: 3, offset: 0, count: true })).toThrow('Dataset 999 was not found in this archive.')
+    expect(() => queryDatasetRows(db, { datasetId, sort: { column: 9, direction: 'asc' }, filters: [], after: null, limit: 3, offset: 0, count: true })).toThrow('The sort is column 10, but the dataset has 4 columns.')
   })
 })
 
