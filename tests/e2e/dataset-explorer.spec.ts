@@ -352,6 +352,16 @@ test('a 300,000-row table, taller than a browser draws, scrolls through every ro
     await expect(page.getByTestId('row-count')).toHaveText('7,500 of 300,000 rows')
     await page.keyboard.press('Escape')
     await expect(drawn.first().locator('td').nth(3)).toHaveText('Court 7')
+
+    // A word in every row is too common to rank: the first rows are listed, and the search says
+    // that more match than it counted.
+    await page.keyboard.press('Control+K')
+    await page.getByRole('searchbox', { name: 'Search archive' }).fill('court kind:data')
+    const search = page.getByRole('region', { name: 'Search', exact: true })
+    await expect(search.getByTestId('search-summary')).toHaveText(/^More than 50,\d{3} results/)
+    await expect(search.getByTestId('search-notes')).toContainText('too many to rank or count at once')
+    // Listed in table order: the big table's first row among the first hits.
+    await expect(search.getByTestId('search-hit').filter({ hasText: /big-docket · row 1\b/ })).toHaveCount(1)
   } finally {
     await app.close()
     rmSync(dir, { recursive: true, force: true })

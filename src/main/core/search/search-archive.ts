@@ -65,7 +65,7 @@ export const SEARCH_PART_ORDER: readonly SearchPart[] = ['documents', 'document-
 export interface PartialSearch {
   results: Partial<Record<SearchHitKind, KindResult>>
   notes: string[]
-  /** More rows matched than are counted (search-data-rows.ts): the rows' counts are lower bounds. */
+  /** More rows matched than are counted (search-data-rows.ts): the total is a lower bound. */
   rowsCapped: boolean
 }
 
@@ -135,7 +135,7 @@ export function searchPart(db: Database, request: SearchRequest, part: SearchPar
     rowsCapped = capped
     if (capped) {
       notes.push(
-        `More than ${ROWS_RANKED_AT_MOST.toLocaleString('en-US')} rows match, too many to rank or count at once: the rows are listed in table order after the articles and notes, and a dataset's count means “at least”.`
+        `More than ${ROWS_RANKED_AT_MOST.toLocaleString('en-US')} rows match, too many to rank or count at once: the rows are listed in table order after the articles and notes, and a dataset counted at ${ROWS_RANKED_AT_MOST.toLocaleString('en-US')} has more.`
       )
     }
   }
@@ -166,8 +166,8 @@ export function mergeSearch(request: SearchRequest, partials: readonly PartialSe
   const hits = SEARCH_HIT_KINDS.flatMap((kind) => results[kind]?.hits ?? [])
     .sort(compareHits(request.sort))
     .slice(request.offset, take)
-  const totalIsAtLeast = plan.listed.has('data') && partials.some((partial) => partial.rowsCapped)
-  return { query: request.query, total, totalIsAtLeast, facets: facetsOf(results), hits, offset: request.offset, chips: parsed.chips, notes }
+  const moreThanTotal = plan.listed.has('data') && partials.some((partial) => partial.rowsCapped)
+  return { query: request.query, total, moreThanTotal, facets: facetsOf(results), hits, offset: request.offset, chips: parsed.chips, notes }
 }
 
 /**

@@ -22,7 +22,7 @@ const RANK = 'bm25(dataset_rows_fts) * 0.5'
  */
 export const ROWS_RANKED_AT_MOST = 50_000
 
-/** What the rows' part found; `capped` when more rows matched than ROWS_RANKED_AT_MOST, so counts are lower bounds. */
+/** What the rows' part found; `capped` when more rows matched than ROWS_RANKED_AT_MOST: a dataset's count of that many means "more than". */
 export interface DataRowsResult extends KindResult {
   capped: boolean
 }
@@ -127,7 +127,8 @@ function tooManyToRank(
       ...inDataset,
       ROWS_RANKED_AT_MOST + 1
     ).n
-    if (count > 0) buckets.push({ source: rows.datasetName(id), year: null, count })
+    // A dataset past the cap counts as the cap: the search says there are more than that.
+    if (count > 0) buckets.push({ source: rows.datasetName(id), year: null, count: Math.min(count, ROWS_RANKED_AT_MOST) })
   }
   if (query.take === 0) return { hits: [], buckets, capped: true }
   const listed = query.source === null ? datasets : datasets.filter((id) => rows.datasetName(id) === query.source)
