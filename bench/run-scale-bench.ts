@@ -208,7 +208,7 @@ async function main(): Promise<void> {
         const match = planSearch(parseQuery(request.query), request).matches.data ?? ''
         const bareMs = timed(() => bare.all(match)).ms
         rows.push({ query, casefile: found.ms, bare: bareMs, total: found.value.total })
-        const counted = `${found.value.totalIsAtLeast ? 'more than ' : ''}${found.value.total.toLocaleString('en-US')}`
+        const counted = `${found.value.moreThanTotal ? 'more than ' : ''}${found.value.total.toLocaleString('en-US')}`
         console.log(`  ${query.padEnd(12)} ${ms(found.ms).padStart(10)} Casefile ${ms(bareMs).padStart(10)} bare   ${counted.padStart(20)} matches`)
       }
       const ratio = percentile(rows.map((row) => row.casefile), 95) / percentile(rows.map((row) => row.bare), 95)
