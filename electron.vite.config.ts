@@ -19,6 +19,8 @@ export default defineConfig({
           'import-reader-worker': resolve(import.meta.dirname, 'src/main/core/import/import-reader-worker.ts'),
           // Searches run in a small pool of worker threads with read-only connections; see search-pool.ts.
           'search-worker': resolve(import.meta.dirname, 'src/main/core/search/search-worker.ts'),
+          // Indexes for sorted and filtered columns are built in the background; see sort-indexer.ts.
+          'sort-index-worker': resolve(import.meta.dirname, 'src/main/core/datasets/sort-index-worker.ts'),
           // npm run bench:search, bench:charts, bench:scale, bench:formats: built beside the workers
           // they start, from bench/ (outside the app's source), and never loaded by the app.
           'search-bench': resolve(import.meta.dirname, 'bench/run-search-bench.ts'),

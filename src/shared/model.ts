@@ -164,6 +164,8 @@ export interface SearchResult {
   query: string
   /** Matches with every filter applied (the hits are a page of them). */
   total: number
+  /** More match than `total`: a word in a vast number of rows was counted only so far (the notes say so). */
+  moreThanTotal: boolean
   facets: SearchFacets
   hits: SearchHit[]
   offset: number

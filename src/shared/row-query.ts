@@ -3,7 +3,7 @@
 
 import { rowFilterValidator } from './chart-spec'
 import type { CellValue, ColumnType } from './model'
-import { cell, id, int, list, nullable, oneOf, record, type Infer } from './validate'
+import { bool, cell, id, int, list, nullable, oneOf, record, type Infer } from './validate'
 
 export const rowQueryValidator = record({
   datasetId: id(),
@@ -11,7 +11,14 @@ export const rowQueryValidator = record({
   filters: list(rowFilterValidator, 20),
   /** The last row of the previous page: its value in the sort column and its rowid; null for the first page. */
   after: nullable(record({ value: cell(100_000), rowid: id() })),
-  limit: int(1, 1000)
+  /**
+   * Rows to skip before the page, for a jump deep into a sorted or filtered table (the scroll bar
+   * dragged far down) where no earlier page holds a cursor; 0 when `after` is given.
+   */
+  offset: int(0, 2_000_000_000),
+  limit: int(1, 1000),
+  /** Whether to count the rows that pass the filters: a scan under a filter, so asked once per question, not per page. */
+  count: bool()
 })
 
 export type RowQuery = Infer<typeof rowQueryValidator>
@@ -20,8 +27,8 @@ export interface RowPage {
   rows: { rowid: number; values: CellValue[] }[]
   /** Where the next page starts, or null when this page is the last. */
   next: RowQuery['after']
-  /** Rows that pass the filters: an exact count. */
-  total: number
+  /** Rows that pass the filters, an exact count; null when the query did not ask for it. */
+  total: number | null
 }
 
 export interface ColumnStats {

@@ -4,5 +4,5 @@ import { queryDatasetRows } from '../../src/main/core/datasets/query-dataset-row
 
 /** The first `limit` rows of a dataset in stored order, read as the data explorer reads them. */
 export function firstRows(db: Database, datasetId: number, limit: number): RowPage {
-  return queryDatasetRows(db, { datasetId, sort: null, filters: [], after: null, limit })
+  return queryDatasetRows(db, { datasetId, sort: null, filters: [], after: null, offset: 0, limit, count: true })
 }

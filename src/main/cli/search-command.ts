@@ -34,7 +34,7 @@ export async function searchCommand(api: ArchiveApi, args: ParsedArgs, io: CliIo
       date: hit.date,
       rank: hit.rank
     }))
-    io.out(`${JSON.stringify({ query: result.query, total: result.total, facets: result.facets, hits })}\n`)
+    io.out(`${JSON.stringify({ query: result.query, total: result.total, moreThanTotal: result.moreThanTotal, facets: result.facets, hits })}\n`)
     return
   }
   for (const note of result.notes) io.err(`note: ${printable(note)}\n`)
@@ -43,7 +43,7 @@ export async function searchCommand(api: ArchiveApi, args: ParsedArgs, io: CliIo
     return
   }
   const shown = result.hits.length < result.total ? ` (showing ${result.hits.length})` : ''
-  const lines = [`${result.total} match${result.total === 1 ? '' : 'es'} for “${printable(query)}”${shown}`, '']
+  const lines = [`${result.moreThanTotal ? 'More than ' : ''}${result.total} match${result.total === 1 && !result.moreThanTotal ? '' : 'es'} for “${printable(query)}”${shown}`, '']
   for (const hit of result.hits) {
     lines.push(`${hit.kind.padEnd(7)} #${hit.id}  ${printable(hit.title)}${hit.date ? `  (${printable(hit.date.slice(0, 10))})` : ''}`)
     lines.push(`        ${snippetForTerminal(hit.snippet, io.isTty)}`)

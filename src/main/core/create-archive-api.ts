@@ -1,3 +1,4 @@
+import { dirname, join } from 'node:path'
 import type { ApiEvent, ApiHandlers, ArchiveApi } from '@shared/api'
 import type { ContextMenuCommand, ContextMenuRequest } from '@shared/context-menu'
 import type { Archive } from './archive'
@@ -9,7 +10,8 @@ import { addChartCitation, addDatasetCitation, listCitations } from './citations
 import { quoteInNote } from './citations/quote-in-note'
 import { getDataset, listDatasets } from './datasets/dataset-queries'
 import { exportRowsCsv } from './datasets/export-rows-csv'
-import { columnStats, queryDatasetRows } from './datasets/query-dataset-rows'
+import { columnsWantingIndex, columnStats, queryDatasetRows } from './datasets/query-dataset-rows'
+import { SortIndexer } from './datasets/sort-indexer'
 import { reindexAfterTypeChange, setColumnType } from './datasets/set-column-type'
 import { setColumnDigits } from './datasets/set-column-digits'
 import { exportNotesToFile, NOTES_FILE_EXTENSION } from './export/export-notes-to-file'
@@ -71,6 +73,8 @@ export function createArchiveApi(archive: Archive, emit: (event: ApiEvent) => vo
     <A, T>(run: (args: A) => T) =>
     (args: A): T => {
       if (archive.readOnly !== null) throw new ArchiveReadOnly(archive.readOnly.message)
+      // A background index build holds the writer: it gives way to the person's change.
+      indexer?.pause()
       return run(args)
     }
   const askSavePath = async (request: SaveRequest): Promise<string | null> => {
@@ -82,6 +86,12 @@ export function createArchiveApi(archive: Archive, emit: (event: ApiEvent) => vo
   // An archive open read-only may have been read into memory (see open-archive.ts): its file is not
   // what the connection holds, so it is searched over that connection, in this thread.
   const searches = options.searchWorker === null || archive.readOnly !== null ? null : new SearchPool(archive.path, archive.nativeBinding, options.searchWorker)
+  // Built beside the search worker (electron.vite.config.ts); where searches run in this thread
+  // (the CLI) nobody browses a table, and an archive open read-only gets no index.
+  const indexer =
+    options.searchWorker === null || archive.readOnly !== null
+      ? null
+      : new SortIndexer({ archivePath: archive.path, nativeBinding: archive.nativeBinding }, join(dirname(options.searchWorker), 'sort-index-worker.js'), () => jobs.busy)
   const handlers: ApiHandlers = {
     getArchiveInfo: () => archiveInfo(archive),
     listArticles: () => listArticles(db),
@@ -96,7 +106,11 @@ export function createArchiveApi(archive: Archive, emit: (event: ApiEvent) => vo
     restoreNote: change((deleted) => restoreNote(db, deleted)),
     search: (request) => (searches === null ? searchArchive(db, request) : searches.search(request)),
     getArticleMatches: ({ id, query, exact }) => found(articleMatches(db, id, query, exact), `Article ${id}`),
-    queryDatasetRows: (query) => queryDatasetRows(db, query),
+    queryDatasetRows: (query) => {
+      const page = queryDatasetRows(db, query)
+      if (indexer !== null) for (const position of columnsWantingIndex(db, query)) indexer.want({ datasetId: query.datasetId, position })
+      return page
+    },
     getColumnStats: ({ datasetId, position, filters }) => columnStats(db, datasetId, position, filters),
     setColumnType: change(({ datasetId, position, type }) => {
       const changed = setColumnType(db, datasetId, position, type)
@@ -154,6 +168,6 @@ export function createArchiveApi(archive: Archive, emit: (event: ApiEvent) => vo
   return {
     ...served,
     api: servedApi(served),
-    dispose: () => Promise.all([jobs.dispose(), searches?.dispose()]).then(() => undefined)
+    dispose: () => Promise.all([jobs.dispose(), searches?.dispose(), indexer?.dispose()]).then(() => undefined)
   }
 }

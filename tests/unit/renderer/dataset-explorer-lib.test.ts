@@ -14,7 +14,7 @@ import {
   withoutChip
 } from '../../../src/renderer/src/datasets/dataset-filters'
 import { ariaSort, nextSort } from '../../../src/renderer/src/datasets/dataset-sort'
-import { cellCopyText, columnWidths, isMisfit, MAX_COLUMN_CH, MIN_COLUMN_CH, movedCell, rowCopyText, visibleRows } from '../../../src/renderer/src/datasets/dataset-table-layout'
+import { cellCopyText, columnWidths, isMisfit, MAX_COLUMN_CH, MIN_COLUMN_CH, movedCell, rowCopyText, visibleRows, bodyHeight, MAX_BODY_HEIGHT, offsetAt, scrollFor } from '../../../src/renderer/src/datasets/dataset-table-layout'
 
 const columns: DatasetColumn[] = [
   { position: 0, name: 'c0', label: 'as_of_date', type: 'date', digits: 'grouped' },
@@ -138,17 +138,42 @@ describe('the filter form', () => {
 })
 
 describe('the table’s geometry', () => {
-  it('draws only the rows in view and a few either side', () => {
-    expect(visibleRows(0, 290, 1_000_000, 29, 5)).toEqual({ start: 0, end: 16 })
-    expect(visibleRows(29 * 500_000, 290, 1_000_000, 29, 5)).toEqual({ start: 499_995, end: 500_016 })
-    expect(visibleRows(29 * 999_990, 290, 1_000_000, 29, 5)).toEqual({ start: 999_985, end: 1_000_000 })
+  it('draws only the rows in view and a few either side, with the space of the others around them', () => {
+    const at = (scrolled: number, count: number) => visibleRows(scrolled, offsetAt(scrolled, 290, count, 29), 290, count, 29, 5)
+    expect(at(0, 100_000)).toEqual({ start: 0, end: 16, above: 0, below: 29 * (100_000 - 16) })
+    expect(at(29 * 50_000, 100_000)).toEqual({ start: 49_995, end: 50_016, above: 29 * 49_995, below: 29 * (100_000 - 50_016) })
+    expect(at(29 * 99_990, 100_000)).toMatchObject({ start: 99_985, end: 100_000, below: 0 })
     // The header still in view: the body has not scrolled yet.
-    expect(visibleRows(-40, 290, 10, 29, 5)).toEqual({ start: 0, end: 10 })
-    expect(visibleRows(0, 290, 0, 29, 5)).toEqual({ start: 0, end: 0 })
-    // Scrolled past everything that is loaded (the rows were just replaced by fewer).
-    const past = visibleRows(29 * 5000, 290, 100, 29, 5)
+    expect(at(-40, 10)).toEqual({ start: 0, end: 10, above: 0, below: 0 })
+    expect(at(0, 0)).toEqual({ start: 0, end: 0, above: 0, below: 0 })
+    // Scrolled past the end (the rows were just replaced by fewer): the last rows, nothing below.
+    const past = at(29 * 5000, 100)
     expect(past.start).toBeLessThanOrEqual(past.end)
     expect(past.end).toBe(100)
+  })
+
+  it('draws a table taller than a browser allows at the cap, every row still reachable and in its place', () => {
+    const count = 10_000_000
+    const view = 600
+    const body = bodyHeight(count, 29)
+    expect(body).toBe(MAX_BODY_HEIGHT)
+    // The top and the bottom of the scroll bar are the first and the last rows.
+    expect(offsetAt(0, view, count, 29)).toBe(0)
+    expect(offsetAt(body - view, view, count, 29)).toBeCloseTo(count * 29 - view, 3)
+    const last = visibleRows(body - view, offsetAt(body - view, view, count, 29), view, count, 29, 5)
+    expect(last.end).toBe(count)
+    expect(last.above + (last.end - last.start) * 29 + last.below).toBeCloseTo(body, 3)
+    // Row 6,000,000 brought into view lands at the top of the view, drawn inside the body.
+    const scrolled = scrollFor(6_000_000 * 29, view, count, 29)
+    const range = visibleRows(scrolled, offsetAt(scrolled, view, count, 29), view, count, 29, 5)
+    expect(range.start).toBeLessThanOrEqual(6_000_000)
+    expect(range.end).toBeGreaterThan(6_000_000 + view / 29)
+    expect(range.above + (6_000_000 - range.start) * 29).toBeCloseTo(scrolled, 3)
+    expect(range.above).toBeGreaterThanOrEqual(0)
+    expect(range.above + (range.end - range.start) * 29).toBeLessThanOrEqual(body)
+    // Near the top, rows that would sit above the body are not drawn.
+    const near = visibleRows(30, offsetAt(30, view, count, 29), view, count, 29, 5)
+    expect(near.above).toBeGreaterThanOrEqual(0)
   })
 
   it('sizes columns from their label and the widest value shown, within limits', () => {

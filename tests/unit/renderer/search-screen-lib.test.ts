@@ -4,7 +4,6 @@ import type { SavedSearch, SearchFacets, SearchHit } from '../../../src/shared/m
 import { dateRange, isPeriodOrEmpty, nextPeriod, pickedYear, yearRange } from '../../../src/shared/date-range'
 import { matchPosition, matchStepForKey, stepMatch, type MatchKey } from '../../../src/renderer/src/articles/match-navigation'
 import { matchParagraphs } from '../../../src/renderer/src/articles/match-paragraphs'
-import { windowStart } from '../../../src/renderer/src/datasets/row-window'
 import { activeFilterCount, DEFAULT_SEARCH_OPTIONS, matchesSaved, optionsOfSaved, savedFiltersOf, savedFiltersSummary, sourceGroups, toggleKind } from '../../../src/renderer/src/search/search-options'
 import { hitKey, nextPageOffset, pagingEnd, unseenHits } from '../../../src/renderer/src/search/search-paging'
 import { paragraphs } from '../../../src/renderer/src/articles/paragraphs'
@@ -207,15 +206,5 @@ describe('matchParagraphs', () => {
   it('leaves text without markers unmarked and HTML as text', () => {
     expect(matchParagraphs('<b>&amp;</b>')).toEqual({ paragraphs: [[{ text: '<b>&amp;</b>', match: null }]], count: 0 })
     expect(matchParagraphs('')).toEqual({ paragraphs: [], count: 0 })
-  })
-})
-
-describe('windowStart', () => {
-  it('opens a dataset at the top, or a little above a row the first page would not hold with room below', () => {
-    expect(windowStart(null, 200)).toBe(0)
-    expect(windowStart(1, 200)).toBe(0)
-    expect(windowStart(180, 200)).toBe(0)
-    expect(windowStart(181, 200)).toBe(160)
-    expect(windowStart(9_500, 200)).toBe(9_479)
   })
 })

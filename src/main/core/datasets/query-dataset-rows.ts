@@ -16,18 +16,45 @@ function tableOf(db: Database, datasetId: number): string {
   return datasetTableName(datasetId)
 }
 
+function sortIndexName(table: string, column: string): string {
+  return `${table}_sort_${column}`
+}
+
+function hasSortIndex(db: Database, table: string, column: string): boolean {
+  return cachedStatement(db, "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?").get(sortIndexName(table, column)) !== undefined
+}
+
 /**
- * The index a sort reads, made the first time a column is sorted: without it every page of a
- * million-row table would sort the whole table again. Best effort: while an import holds the lock,
- * and in an archive open read-only (damaged, or on read-only media), the sort runs without it.
+ * The columns a query sorts by or narrows down with a condition an index answers (equals, a range,
+ * empty or not) that have no index yet: the ones worth building in the background (sort-indexer.ts).
  */
-function ensureSortIndex(db: Database, table: string, column: string): void {
-  if (db.readonly) return
+export function columnsWantingIndex(db: Database, query: RowQuery): number[] {
+  const table = tableOf(db, query.datasetId)
+  const positions = new Set<number>()
+  if (query.sort !== null) positions.add(query.sort.column)
+  for (const filter of query.filters) if (filter.op !== 'contains') positions.add(filter.column)
+  const columns = getDatasetColumns(db, query.datasetId)
+  return [...positions].filter((position) => columns.some((column) => column.position === position) && !hasSortIndex(db, table, columnName(position)))
+}
+
+/**
+ * Makes the index a sort reads, so that a page deep in a sorted million-row table is a short walk
+ * of the index instead of a sort of every row above it. Seconds at a million rows, so it is not made
+ * while someone waits for a first page (that page is found without it): the caller runs it when
+ * the archive is idle. Returns false when it could not run now: an import holds the lock, or the
+ * archive is open read-only (damaged, or on read-only media).
+ */
+export function buildSortIndex(db: Database, datasetId: number, position: number): boolean {
+  if (db.readonly) return false
+  const table = tableOf(db, datasetId)
+  const column = columnName(datasetColumn(getDatasetColumns(db, datasetId), position, 'sort').position)
   try {
-    db.exec(`CREATE INDEX IF NOT EXISTS ${table}_sort_${column} ON ${table} (${column})`)
+    db.exec(`CREATE INDEX IF NOT EXISTS ${sortIndexName(table, column)} ON ${table} (${column})`)
+    return true
   } catch (error) {
     const code = String((error as { code?: unknown }).code)
     if (code !== 'SQLITE_BUSY' && !code.startsWith('SQLITE_READONLY')) throw error
+    return false
   }
 }
 
@@ -40,24 +67,27 @@ function bound(value: CellValue): Bound {
 }
 
 /**
- * One page of a dataset's rows, sorted and filtered, continuing after `query.after`. Rows tie-break
+ * One page of a dataset's rows, sorted and filtered, continuing after `query.after` (or skipping
+ * `query.offset` rows, for a jump where no cursor is at hand). Rows tie-break
  * on rowid (in the sort's direction), so the order is total and a page never repeats or skips a row. SQLite orders NULLs
  * first ascending and last descending, and compares values of different types in a fixed order
  * (numbers before text), so the keyset condition below matches ORDER BY exactly.
  */
 export function queryDatasetRows(db: Database, query: RowQuery): RowPage {
+  if (query.after !== null && query.offset !== 0) throw new InvalidRequest('A page starts after a row or at an offset, not both.')
   const table = tableOf(db, query.datasetId)
   const columns = getDatasetColumns(db, query.datasetId)
   const filtered = rowFilterConditions(columns, query.filters)
   const where = [...filtered.sql]
   const params: Bound[] = [...filtered.params]
-  const total = sqlRows({ n: 'integer' }).one(cachedStatement(db, `SELECT count(*) AS n FROM ${table}${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`), ...params).n
+  const total = query.count
+    ? sqlRows({ n: 'integer' }).one(cachedStatement(db, `SELECT count(*) AS n FROM ${table}${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`), ...params).n
+    : null
 
   let order = 'ORDER BY rowid'
   let sortName: string | null = null
   if (query.sort !== null) {
     sortName = columnName(datasetColumn(columns, query.sort.column, 'sort').position)
-    ensureSortIndex(db, table, sortName)
     // Descending runs the index backwards, rowid included, so neither direction needs a sort.
     order = query.sort.direction === 'asc' ? `ORDER BY ${sortName}, rowid` : `ORDER BY ${sortName} DESC, rowid DESC`
   }
@@ -84,11 +114,16 @@ export function queryDatasetRows(db: Database, query: RowQuery): RowPage {
     }
   }
   const selected = columns.map((column) => columnName(column.position)).join(', ')
-  const rows = sqlTuples('cell').all(
-    cachedStatement(db, `SELECT rowid, ${selected} FROM ${table}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ${order} LIMIT ?`).raw(true),
-    ...params,
-    query.limit + 1
-  )
+  const condition = where.length ? ` WHERE ${where.join(' AND ')}` : ''
+  // Without the column's index, SQLite keeps the best rows of one pass over the table in a sorter.
+  // Kept narrow (the sort value and the rowid, not every column), that pass is several times
+  // quicker where most rows displace an earlier one (a descending sort of values that grow down the
+  // table: 2.4 s → 0.6 s at 1M rows); the page's own columns are then read for those rows only.
+  const sql =
+    sortName === null || hasSortIndex(db, table, sortName)
+      ? `SELECT rowid, ${selected} FROM ${table}${condition} ${order} LIMIT ? OFFSET ?`
+      : `SELECT rowid, ${selected} FROM ${table} WHERE rowid IN (SELECT rowid FROM ${table}${condition} ${order} LIMIT ? OFFSET ?) ${order}`
+  const rows = sqlTuples('cell').all(cachedStatement(db, sql).raw(true), ...params, query.limit + 1, query.offset)
   const page = rows.slice(0, query.limit).map((values) => ({ rowid: Number(values[0]), values: values.slice(1) }))
   const last = page.at(-1)
   const sortIndex = query.sort === null ? -1 : columns.findIndex((column) => column.position === query.sort!.column)

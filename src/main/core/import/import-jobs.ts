@@ -83,6 +83,11 @@ export class ImportJobs {
     return id
   }
 
+  /** Whether an import runs or waits: the archive's writer is taken. */
+  get busy(): boolean {
+    return this.running || this.queue.length > 0
+  }
+
   list(): JobStatus[] {
     return [...this.jobs.values()].map((job) => structuredClone(job.status))
   }

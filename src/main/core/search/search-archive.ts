@@ -4,7 +4,7 @@ import { parseQuery } from '@shared/query/parse-query'
 import { exactCondition, exactTest } from './exact-condition'
 import type { ExactSpelling, FacetBucket, KindQuery, KindResult } from './kind-search'
 import { matchTerms } from './match-terms'
-import { datasetScope, searchDataRows } from './search-data-rows'
+import { datasetScope, ROWS_RANKED_AT_MOST, searchDataRows } from './search-data-rows'
 import { ARTICLES, isSplittable, NOTES, searchDocuments, searchDocumentsHalf } from './search-documents'
 import { NEVER_ABANDONED, type Checkpoint } from './search-abandoned'
 import { planSearch } from './search-plan'
@@ -65,6 +65,8 @@ export const SEARCH_PART_ORDER: readonly SearchPart[] = ['documents', 'document-
 export interface PartialSearch {
   results: Partial<Record<SearchHitKind, KindResult>>
   notes: string[]
+  /** More rows matched than are counted (search-data-rows.ts): the total is a lower bound. */
+  rowsCapped: boolean
 }
 
 export interface SearchOptions {
@@ -117,6 +119,7 @@ export function searchPart(db: Database, request: SearchRequest, part: SearchPar
   })
   const results: Partial<Record<SearchHitKind, KindResult>> = {}
   const notes: string[] = []
+  let rowsCapped = false
   checkpoint()
   if (part === 'documents' || part === 'document-pages' || part === 'document-counts') {
     const search = (spec: typeof ARTICLES, kindQuery: KindQuery) =>
@@ -127,9 +130,16 @@ export function searchPart(db: Database, request: SearchRequest, part: SearchPar
   } else if (plan.matches.data !== undefined) {
     const scope = datasetScope(db, plan.datasetNames, options.addedAfter ?? null)
     if (plan.datasetNames.length > 0 && options.addedAfter === undefined && scope?.length === 0) notes.push(`No dataset's name contains ${plan.datasetNames.map((name) => `“${name}”`).join(' or ')}.`)
-    results.data = searchDataRows(db, query('data', plan.matches.data), scope, matchTerms(parsed.ast))
+    const { capped, ...found } = searchDataRows(db, query('data', plan.matches.data), scope, matchTerms(parsed.ast))
+    results.data = found
+    rowsCapped = capped
+    if (capped) {
+      notes.push(
+        `More than ${ROWS_RANKED_AT_MOST.toLocaleString('en-US')} rows match, too many to rank or count at once: the rows are listed in table order after the articles and notes, and a dataset counted at ${ROWS_RANKED_AT_MOST.toLocaleString('en-US')} has more.`
+      )
+    }
   }
-  return { results, notes }
+  return { results, notes, rowsCapped }
 }
 
 /** The parts' findings as one ranked page with its facets, chips and notes. */
@@ -156,7 +166,8 @@ export function mergeSearch(request: SearchRequest, partials: readonly PartialSe
   const hits = SEARCH_HIT_KINDS.flatMap((kind) => results[kind]?.hits ?? [])
     .sort(compareHits(request.sort))
     .slice(request.offset, take)
-  return { query: request.query, total, facets: facetsOf(results), hits, offset: request.offset, chips: parsed.chips, notes }
+  const moreThanTotal = plan.listed.has('data') && partials.some((partial) => partial.rowsCapped)
+  return { query: request.query, total, moreThanTotal, facets: facetsOf(results), hits, offset: request.offset, chips: parsed.chips, notes }
 }
 
 /**

@@ -1,55 +1,82 @@
-// The rows the data explorer shows: one sort, any filters, and the rows loaded so far, a page at a
-// time from a keyset cursor (page 10,000 costs what page 1 does). A new sort or filter asks again
-// from the top; answers to a superseded question are dropped. The rows already shown stay on screen
-// while the new ones come, and stay when a later page fails (only its own retry is offered).
+// The rows the data explorer shows: one sort, any filters, and a window of pages around the rows in
+// view. The table is as tall as all the rows that pass the filters; the view says which rows it
+// shows (`show`), the pages that cover them are fetched, and pages far from them are dropped, so
+// memory stays flat however far the table is scrolled, and a page scrolled back to is fetched again.
 //
-// In the stored order with no filter, rowids run 1…N, so a window can start anywhere: opened at a
-// search hit deep in the table, the rows start just above it and earlier rows load on request.
+// A page continues from the one above it by a keyset cursor (as cheap deep down as at the top); a
+// page with nothing loaded above it (the scroll bar dragged far down) is fetched by offset. In the
+// stored order with no filter, rowids run 1…N, so any page starts after a rowid. A new sort or
+// filter asks again from the top; answers to a superseded question are dropped. The rows shown stay
+// on screen while the new ones come.
 
 import type { RowFilter } from '@shared/chart-spec'
 import type { RowPage, RowQuery } from '@shared/row-query'
-import { api, type ApiFailure } from '../lib/api'
+import { api, toFailure, type ApiFailure } from '../lib/api'
 import { Loadable } from '../lib/loadable.svelte'
-import { PageLoad } from '../lib/page-load.svelte'
 import type { RowSort } from './dataset-sort'
-import { windowStart } from './row-window'
 
 export const ROWS_PAGE_SIZE = 200
+/** Pages kept beyond each side of the ones in view, so a small scroll back needs no fetch. */
+export const PAGES_KEPT_AROUND = 1
+/** Page fetches on their way at once: a fast scroll asks for where it is now, not every page it passed. */
+const FETCHES_AT_ONCE = 2
 
 export type ExplorerRow = RowPage['rows'][number]
 
-/** The rows loaded for the current question, how many pass its filters, and where the next page starts. */
-interface RowWindow {
+interface LoadedPage {
   rows: ExplorerRow[]
-  total: number
+  /** Where the page below starts; null when this page is the last. */
   next: RowQuery['after']
+}
+
+/** The answer to one question: how many rows pass its filters, and the pages of them held now. */
+interface RowWindow {
+  total: number
+  pages: ReadonlyMap<number, LoadedPage>
+  /** The first rows the question answered with (the table sizes its columns from them). */
+  first: readonly ExplorerRow[]
 }
 
 export class DatasetExplorerState {
   readonly datasetId: number
   sort = $state.raw<RowSort | null>(null)
   filters = $state.raw<RowFilter[]>([])
-  /** Bumped whenever the rows are replaced from the top, so the table can scroll back up. */
+  /** Bumped whenever a new question is answered, so the table can scroll back up. */
   generation = $state(0)
+  /** The page of rows in view that could not be read (the others are kept), or null. */
+  pageError = $state.raw<ApiFailure | null>(null)
 
   /** The question as a whole (a new sort or filter); the rows shown stay while a new answer comes. */
   readonly #window = new Loadable<RowWindow>()
-  /** The page below the rows shown; a failure leaves them in place. */
-  readonly more = new PageLoad(this.#window)
-  /** The page above them, for a window opened deep in the table. */
-  readonly earlier = new PageLoad(this.#window)
+  /** Rows the view shows, as [start, end) indexes in the current order. */
+  #wanted = { start: 0, end: 0 }
+  readonly #fetching = new Set<number>()
 
   constructor(datasetId: number) {
     this.datasetId = datasetId
   }
 
-  get rows(): ExplorerRow[] {
-    return this.#window.value?.rows ?? []
-  }
-
   /** Rows that pass the filters (exact), or null before the first answer. */
   get total(): number | null {
     return this.#window.value?.total ?? null
+  }
+
+  /** The row at this index in the current order, or undefined while its page is not loaded. */
+  rowAt(index: number): ExplorerRow | undefined {
+    const page = this.#window.value?.pages.get(Math.floor(index / ROWS_PAGE_SIZE))
+    return page?.rows[index % ROWS_PAGE_SIZE]
+  }
+
+  /** How many rows are held now (the pages around the view): stays flat however far the table scrolls. */
+  get heldRows(): number {
+    let held = 0
+    for (const page of this.#window.value?.pages.values() ?? []) held += page.rows.length
+    return held
+  }
+
+  /** The first rows of the current answer, for sizing columns. */
+  get firstRows(): readonly ExplorerRow[] {
+    return this.#window.value?.first ?? []
   }
 
   /** Before the first answer this reads 'loading': the rows are asked for as soon as the view opens. */
@@ -66,78 +93,109 @@ export class DatasetExplorerState {
     return this.sort === null && this.filters.length === 0
   }
 
-  get hasMore(): boolean {
-    return (this.#window.value?.next ?? null) !== null
-  }
-
-  /** Rows above the first loaded one exist (only a window opened at a row starts below the top). */
-  get hasEarlier(): boolean {
-    const first = this.rows[0]
-    return this.isStoredOrder && first !== undefined && first.rowid > 1
-  }
-
-  /** Opens at the top, or around row `target` (1-based) when one is given. */
+  /** Opens at the top, or at the page holding row `target` (1-based, a search hit) when one is given. */
   async open(target: number | null): Promise<void> {
-    const start = windowStart(target, ROWS_PAGE_SIZE)
-    await this.#ask(start === 0 ? null : { value: null, rowid: start })
+    await this.#ask(target === null ? 0 : Math.floor((target - 1) / ROWS_PAGE_SIZE))
   }
 
   setSort(sort: RowSort | null): void {
     this.sort = sort
-    void this.#ask(null)
+    void this.#ask(0)
   }
 
   setFilters(filters: RowFilter[]): void {
     this.filters = filters
-    void this.#ask(null)
+    void this.#ask(0)
   }
 
   /** Asks the same question again (after a failure, or after a column's type changed). */
   reload(): Promise<void> {
-    return this.#ask(null)
+    return this.#ask(0)
   }
 
-  #query(after: RowQuery['after'], limit: number): RowQuery {
-    return { datasetId: this.datasetId, sort: this.sort, filters: this.filters, after, limit }
+  /**
+   * The view shows rows [start, end): the pages covering them are fetched, pages further than
+   * PAGES_KEPT_AROUND from them are dropped.
+   */
+  show(start: number, end: number): void {
+    this.#wanted = { start, end }
+    const current = this.#window.value
+    if (current === null || this.#window.status === 'loading') return
+    const { first, last } = this.#wantedPages(current.total)
+    const kept = new Map([...current.pages].filter(([page]) => page >= first - PAGES_KEPT_AROUND && page <= last + PAGES_KEPT_AROUND))
+    if (kept.size !== current.pages.size) this.#window.modify((value) => ({ ...value, pages: kept }))
+    this.#fetchWanted()
   }
 
-  async #ask(after: RowQuery['after']): Promise<void> {
-    this.more.reset()
-    this.earlier.reset()
-    const query = this.#query(after, ROWS_PAGE_SIZE)
+  /** Fetches the wanted pages again after one failed. */
+  retryPages(): void {
+    this.pageError = null
+    this.#fetchWanted()
+  }
+
+  #wantedPages(total: number): { first: number; last: number } {
+    const lastPage = Math.max(0, Math.ceil(total / ROWS_PAGE_SIZE) - 1)
+    const first = Math.min(lastPage, Math.floor(this.#wanted.start / ROWS_PAGE_SIZE))
+    const last = Math.min(lastPage, Math.max(first, Math.floor((this.#wanted.end - 1) / ROWS_PAGE_SIZE)))
+    return { first, last }
+  }
+
+  #query(after: RowQuery['after'], offset: number, count: boolean): RowQuery {
+    return { datasetId: this.datasetId, sort: this.sort, filters: this.filters, after, offset, limit: ROWS_PAGE_SIZE, count }
+  }
+
+  /** Where page `page` starts: after a rowid in the stored order, after the page above when it is held, else an offset. */
+  #pageQuery(page: number, pages: ReadonlyMap<number, LoadedPage>, count: boolean): RowQuery {
+    if (page === 0) return this.#query(null, 0, count)
+    if (this.isStoredOrder) return this.#query({ value: null, rowid: page * ROWS_PAGE_SIZE }, 0, count)
+    const above = pages.get(page - 1)
+    if (above !== undefined && above.next !== null) return this.#query(above.next, 0, count)
+    return this.#query(null, page * ROWS_PAGE_SIZE, count)
+  }
+
+  async #ask(page: number): Promise<void> {
+    this.#fetching.clear()
+    this.#wanted = { start: page * ROWS_PAGE_SIZE, end: (page + 1) * ROWS_PAGE_SIZE }
+    this.pageError = null
+    const query = this.#pageQuery(page, new Map(), true)
     const kept = await this.#window.load(async () => {
-      const page = await api.queryDatasetRows(query)
-      return { rows: page.rows, total: page.total, next: page.next }
+      const answer = await api.queryDatasetRows(query)
+      return { total: answer.total ?? 0, pages: new Map([[page, { rows: answer.rows, next: answer.next }]]), first: answer.rows }
     })
-    if (kept && this.#window.status === 'ready') this.generation++
+    if (kept && this.#window.status === 'ready') {
+      this.generation++
+      this.#fetchWanted()
+    }
   }
 
-  async loadMore(): Promise<void> {
-    const next = this.#window.value?.next ?? null
-    if (this.more.loading || this.status !== 'ready' || next === null) return
-    const query = this.#query(next, ROWS_PAGE_SIZE)
-    await this.more.load(
-      () => api.queryDatasetRows(query),
-      (page) => this.#window.modify((current) => ({ rows: [...current.rows, ...page.rows], total: page.total, next: page.next }))
-    )
+  #fetchWanted(): void {
+    const current = this.#window.value
+    if (current === null || this.#window.status !== 'ready' || this.pageError !== null) return
+    const { first, last } = this.#wantedPages(current.total)
+    for (let page = first; page <= last && this.#fetching.size < FETCHES_AT_ONCE; page++) {
+      if (!current.pages.has(page) && !this.#fetching.has(page) && page * ROWS_PAGE_SIZE < current.total) void this.#fetchPage(page, current.pages)
+    }
   }
 
-  /** Loads the page above the window; resolves to how many rows were added (the view keeps its place). */
-  async loadEarlier(): Promise<number> {
-    const first = this.rows[0]
-    if (this.earlier.loading || !this.hasEarlier || first === undefined) return 0
-    const from = Math.max(0, first.rowid - 1 - ROWS_PAGE_SIZE)
-    const query = this.#query(from === 0 ? null : { value: null, rowid: from }, first.rowid - 1 - from)
-    let added = 0
-    await this.earlier.load(
-      () => api.queryDatasetRows(query),
-      (page) =>
-        this.#window.modify((current) => {
-          const above = page.rows.filter((row) => row.rowid < first.rowid)
-          added = above.length
-          return { ...current, rows: [...above, ...current.rows], total: page.total }
-        })
-    )
-    return added
+  async #fetchPage(page: number, pages: ReadonlyMap<number, LoadedPage>): Promise<void> {
+    const sequence = this.#window.sequence
+    const query = this.#pageQuery(page, pages, false)
+    this.#fetching.add(page)
+    try {
+      const answer = await api.queryDatasetRows(query)
+      if (sequence !== this.#window.sequence) return
+      this.#fetching.delete(page)
+      const { first, last } = this.#wantedPages(this.total ?? 0)
+      // Scrolled away meanwhile: not kept, and the pages in view now are asked for instead.
+      if (page >= first - PAGES_KEPT_AROUND && page <= last + PAGES_KEPT_AROUND) {
+        this.#window.modify((value) => ({ ...value, pages: new Map(value.pages).set(page, { rows: answer.rows, next: answer.next }) }))
+      }
+    } catch (caught) {
+      if (sequence !== this.#window.sequence) return
+      this.#fetching.delete(page)
+      this.pageError = toFailure(caught)
+      return
+    }
+    this.#fetchWanted()
   }
 }

@@ -1,5 +1,5 @@
 // The geometry of the data explorer's table. Rows are one line each at a fixed height, so the table
-// can draw only the rows in view (and a few either side) however many are loaded, and column widths
+// can be as tall as all its rows and draw only the ones in view (and a few either side), and column widths
 // are chosen once from the first rows, so they do not jump as other rows scroll into view.
 
 import type { CellValue, ColumnType, DatasetColumn } from '@shared/model'
@@ -10,24 +10,70 @@ export const ROW_HEIGHT = 29
 /** Rows drawn beyond each edge of the view, so a quick scroll does not show blank space first. */
 export const OVERSCAN_ROWS = 12
 
+/**
+ * The tallest the table's body is made, in pixels. Browsers cap an element's height (Chromium near
+ * 16.7 million px, Firefox lower), so a table taller than this is drawn at this height and a pixel
+ * of scrolling moves more than a pixel of rows.
+ */
+export const MAX_BODY_HEIGHT = 8_000_000
+
+/**
+ * Where the rows are scrolled to: `body` is the height the body is drawn at, `offset` how far down
+ * the full height of all the rows (count × row height) the view starts, for a body scrolled
+ * `scrolled` pixels in a view `view` pixels tall.
+ */
+export interface ScrollPlace {
+  body: number
+  offset: number
+}
+
+export function bodyHeight(count: number, rowHeight: number): number {
+  return Math.min(count * rowHeight, MAX_BODY_HEIGHT)
+}
+
+/** The share of the rows' full height that one pixel of the drawn body stands for (1 until the cap). */
+function stretch(count: number, rowHeight: number, view: number): number {
+  const full = count * rowHeight
+  const body = bodyHeight(count, rowHeight)
+  return body === full || body <= view ? 1 : (full - view) / (body - view)
+}
+
+/** How far into all the rows' height a body scrolled `scrolled` pixels shows. */
+export function offsetAt(scrolled: number, view: number, count: number, rowHeight: number): number {
+  return Math.max(0, scrolled) * stretch(count, rowHeight, view)
+}
+
+/** The scroll position that shows the rows' height from `offset` on: the inverse of offsetAt. */
+export function scrollFor(offset: number, view: number, count: number, rowHeight: number): number {
+  return offset / stretch(count, rowHeight, view)
+}
+
 export interface RowRange {
-  /** First row drawn (index into the loaded rows). */
+  /** First row drawn (index in the current order). */
   start: number
   /** One past the last row drawn. */
   end: number
+  /** Pixels of empty body above the first row drawn, and below the last. */
+  above: number
+  below: number
 }
 
 /**
- * Which of `count` rows to draw when the body is scrolled `scrolled` pixels past its top (negative
- * while the header is still in view) in a view `height` pixels tall.
+ * Which of `count` rows to draw, and the space around them, when the body is scrolled `scrolled`
+ * pixels (its view `view` pixels tall) and the rows' height from `offset` on is in view.
  */
-export function visibleRows(scrolled: number, height: number, count: number, rowHeight: number, overscan: number): RowRange {
-  if (count === 0) return { start: 0, end: 0 }
-  const first = Math.floor(Math.max(0, scrolled) / rowHeight)
-  const shown = Math.ceil(Math.max(height, rowHeight) / rowHeight) + 1
-  const start = Math.min(Math.max(0, first - overscan), count)
-  const end = Math.min(count, first + shown + overscan)
-  return { start: Math.min(start, end), end }
+export function visibleRows(scrolled: number, offset: number, view: number, count: number, rowHeight: number, overscan: number): RowRange {
+  if (count === 0) return { start: 0, end: 0, above: 0, below: 0 }
+  const body = bodyHeight(count, rowHeight)
+  const top = Math.max(0, scrolled)
+  const shown = Math.ceil(Math.max(view, rowHeight) / rowHeight) + 1
+  // Scrolled past the end (the rows were just replaced by fewer, the browser has not caught up): the last rows.
+  const first = Math.min(Math.floor(offset / rowHeight), count - 1)
+  // A row drawn is placed where the offset puts it; rows that would fall outside the body are not drawn.
+  const start = Math.max(0, first - overscan, Math.ceil((offset - top) / rowHeight))
+  const end = Math.max(start, Math.min(count, first + shown + overscan, Math.floor((body - top + offset) / rowHeight)))
+  const above = Math.max(0, top + start * rowHeight - offset)
+  return { start, end, above, below: Math.max(0, body - above - (end - start) * rowHeight) }
 }
 
 /** Narrowest and widest a column is drawn, in characters; longer values end in an ellipsis. */

@@ -54,7 +54,7 @@ function everyCall(dir: string): { [M in ApiMethod]: ApiArgs<M> } {
     restoreNote: { note: { id: 1, title: 'back', body: '', tags: [], createdAt: '2012-06-07T00:00:00.000Z' }, citations: [] },
     search: { query: 'deportations', kinds: [], source: null, after: null, before: null, sort: 'relevance', exact: false, offset: 0, limit: 5 },
     getArticleMatches: { id: 1, query: 'review', exact: false },
-    queryDatasetRows: { datasetId: 1, sort: null, filters: [], after: null, limit: 5 },
+    queryDatasetRows: { datasetId: 1, sort: null, filters: [], after: null, limit: 5, offset: 0, count: true },
     getColumnStats: { datasetId: 1, position: 0, filters: [] },
     setColumnType: { datasetId: 1, position: 0, type: 'text' },
     setColumnDigits: { datasetId: 1, position: 0, digits: 'plain' },
@@ -139,7 +139,7 @@ describe('a damaged archive', () => {
     const { api, dispose } = createArchiveApi(archive, () => undefined, { importWorker: null, searchWorker: null, chooseSavePath: async () => join(dir, 'sorted.csv'), pdfPrinter: null, showContextMenu: null })
     cleanups.push(dispose)
     const expected = archive.db.prepare('SELECT c0 FROM ds_1 ORDER BY c0 DESC, rowid DESC LIMIT 3').pluck().all()
-    const rows = await api.queryDatasetRows({ datasetId: 1, sort: { column: 0, direction: 'desc' }, filters: [], after: null, limit: 3 })
+    const rows = await api.queryDatasetRows({ datasetId: 1, sort: { column: 0, direction: 'desc' }, filters: [], after: null, limit: 3, offset: 0, count: true })
     expect(rows.ok && rows.value.rows.map((row) => row.values[0])).toEqual(expected)
     const saved = await api.exportRowsCsv({ datasetId: 1, sort: { column: 0, direction: 'asc' }, filters: [] })
     expect(saved.ok && saved.value.rows).toBeGreaterThan(0)
@@ -152,7 +152,7 @@ describe('a damaged archive', () => {
     const { api, dispose } = createArchiveApi(archive, () => undefined, { importWorker: null, searchWorker: null, chooseSavePath: null, pdfPrinter: null, showContextMenu: null })
     cleanups.push(dispose)
     const id = archive.db.prepare("SELECT CAST(substr(name, 4) AS INTEGER) FROM sqlite_schema WHERE name = 'ds_4'").pluck().get() as number
-    const rows = await api.queryDatasetRows({ datasetId: id, sort: null, filters: [], after: null, limit: 1000 })
+    const rows = await api.queryDatasetRows({ datasetId: id, sort: null, filters: [], after: null, limit: 1000, offset: 0, count: true })
     expect(rows).toEqual({
       ok: false,
       error: {

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from 'better-sqlite3'
@@ -6,18 +6,21 @@ import type { RowFilter } from '../../../../../src/shared/chart-spec'
 import { DEFAULT_IMPORT_OPTIONS } from '../../../../../src/shared/model'
 import type { RowQuery } from '../../../../../src/shared/row-query'
 import { importOneFile } from '../../../../../src/main/core/import/import-one-file'
-import { columnStats, queryDatasetRows } from '../../../../../src/main/core/datasets/query-dataset-rows'
+import { buildSortIndex, columnStats, queryDatasetRows } from '../../../../../src/main/core/datasets/query-dataset-rows'
+import { exportRowsCsv } from '../../../../../src/main/core/datasets/export-rows-csv'
 import { tempArchive } from '../../../../helpers/temp-archive'
 
 let db: Database
 let cleanup: () => void
 let datasetId: number
+let exportDir: string
 const ROWS = 500
 
 beforeAll(async () => {
   const made = await tempArchive(false)
   db = made.archive.db
   cleanup = made.cleanup
+  exportDir = made.dir
   // Columns: 0 court (text, some empty), 1 days (integer with repeats and empties), 2 filed (date), 3 mixed (numbers, then text)
   let seed = 99
   const random = (n: number) => {
@@ -37,11 +40,11 @@ beforeAll(async () => {
 })
 afterAll(() => cleanup())
 
-function pageThrough(query: Omit<RowQuery, 'after' | 'limit'>, limit: number): number[] {
+function pageThrough(query: Omit<RowQuery, 'after' | 'offset' | 'limit' | 'count'>, limit: number): number[] {
   const seen: number[] = []
   let after: RowQuery['after'] = null
   for (let guard = 0; guard < 1000; guard++) {
-    const page = queryDatasetRows(db, { ...query, after, limit })
+    const page = queryDatasetRows(db, { ...query, after, limit, offset: 0, count: true })
     seen.push(...page.rows.map((row) => row.rowid))
     if (page.next === null) return seen
     after = page.next
@@ -52,15 +55,31 @@ function pageThrough(query: Omit<RowQuery, 'after' | 'limit'>, limit: number): n
 const equals = (column: number, value: string): RowFilter => ({ column, op: 'equals', value, min: null, max: null })
 
 describe('queryDatasetRows', () => {
-  it('pages through every sort, either way, in exactly the order of one sorted query, without repeats or gaps', () => {
-    for (const column of [0, 1, 2, 3]) {
-      for (const direction of ['asc', 'desc'] as const) {
-        const order = direction === 'asc' ? `c${column}, rowid` : `c${column} DESC, rowid DESC`
-        const expected = db.prepare(`SELECT rowid FROM ds_${datasetId} ORDER BY ${order}`).pluck().all() as number[]
-        expect(pageThrough({ datasetId, sort: { column, direction }, filters: [] }, 7), `column ${column} ${direction}`).toEqual(expected)
+  it('pages through every sort, either way, by cursor or by offset, in exactly the order of one sorted query, with or without the column’s index', () => {
+    const sortIndexes = () => db.prepare(`SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name GLOB 'ds_${datasetId}_sort_*'`).pluck().get()
+    for (const indexed of [false, true]) {
+      for (const column of [0, 1, 2, 3]) {
+        if (indexed) expect(buildSortIndex(db, datasetId, column)).toBe(true)
+        for (const direction of ['asc', 'desc'] as const) {
+          const order = direction === 'asc' ? `c${column}, rowid` : `c${column} DESC, rowid DESC`
+          const expected = db.prepare(`SELECT rowid FROM ds_${datasetId} ORDER BY ${order}`).pluck().all() as number[]
+          const label = `column ${column} ${direction}${indexed ? ', indexed' : ''}`
+          expect(pageThrough({ datasetId, sort: { column, direction }, filters: [] }, 7), label).toEqual(expected)
+          const byOffset = [0, 130, 260, 390].flatMap(
+            (offset) => queryDatasetRows(db, { datasetId, sort: { column, direction }, filters: [], after: null, offset, limit: 130, count: false }).rows.map((row) => row.rowid)
+          )
+          expect(byOffset, label).toEqual(expected)
+        }
       }
+      // Sorting never built an index on its own: only buildSortIndex does.
+      expect(sortIndexes()).toBe(indexed ? 4 : 0)
     }
     expect(pageThrough({ datasetId, sort: null, filters: [] }, 64)).toEqual(Array.from({ length: ROWS }, (_, i) => i + 1))
+    const page = queryDatasetRows(db, { datasetId, sort: null, filters: [], after: null, offset: 0, limit: 5, count: false })
+    expect(page.total).toBeNull()
+    expect(() => queryDatasetRows(db, { datasetId, sort: null, filters: [], after: { value: null, rowid: 3 }, offset: 5, limit: 5, count: false })).toThrow(
+      'A page starts after a row or at an offset, not both.'
+    )
   })
 
   it('keeps paging exact under filters and counts the filtered rows', () => {
@@ -71,18 +90,30 @@ describe('queryDatasetRows', () => {
       .all() as number[]
     expect(expected.length).toBeGreaterThan(50)
     expect(pageThrough({ datasetId, sort: { column: 1, direction: 'desc' }, filters }, 9)).toEqual(expected)
-    expect(queryDatasetRows(db, { datasetId, sort: null, filters, after: null, limit: 5 }).total).toBe(expected.length)
-    expect(queryDatasetRows(db, { datasetId, sort: null, filters: [{ column: 1, op: 'empty', value: null, min: null, max: null }], after: null, limit: 1 }).total).toBe(
+    expect(queryDatasetRows(db, { datasetId, sort: null, filters, after: null, limit: 5, offset: 0, count: true }).total).toBe(expected.length)
+    expect(queryDatasetRows(db, { datasetId, sort: null, filters: [{ column: 1, op: 'empty', value: null, min: null, max: null }], after: null, limit: 1, offset: 0, count: true }).total).toBe(
       (db.prepare(`SELECT count(*) FROM ds_${datasetId} WHERE c1 IS NULL`).pluck().get() as number)
     )
   })
 
-  it('sorts through an index made the first time, and refuses a dataset or column that does not exist', () => {
-    queryDatasetRows(db, { datasetId, sort: { column: 2, direction: 'asc' }, filters: [], after: null, limit: 3 })
+  it('sorts through the column’s index once it is built, and refuses a dataset or column that does not exist', () => {
+    expect(buildSortIndex(db, datasetId, 2)).toBe(true)
     const plan = db.prepare(`EXPLAIN QUERY PLAN SELECT rowid FROM ds_${datasetId} WHERE (c2, rowid) > ('2012-05-01', 3) ORDER BY c2, rowid LIMIT 10`).all() as { detail: string }[]
     expect(plan.map((step) => step.detail).join(' ')).toMatch(/SEARCH ds_\d+ USING (COVERING )?INDEX ds_\d+_sort_c2/)
-    expect(() => queryDatasetRows(db, { datasetId: 999, sort: null, filters: [], after: null, limit: 3 })).toThrow('Dataset 999 was not found in this archive.')
-    expect(() => queryDatasetRows(db, { datasetId, sort: { column: 9, direction: 'asc' }, filters: [], after: null, limit: 3 })).toThrow('The sort is column 10, but the dataset has 4 columns.')
+    expect(() => queryDatasetRows(db, { datasetId: 999, sort: null, filters: [], after: null, limit: 3, offset: 0, count: true })).toThrow('Dataset 999 was not found in this archive.')
+    expect(() => queryDatasetRows(db, { datasetId, sort: { column: 9, direction: 'asc' }, filters: [], after: null, limit: 3, offset: 0, count: true })).toThrow('The sort is column 10, but the dataset has 4 columns.')
+  })
+})
+
+describe('exportRowsCsv', () => {
+  it('builds the sort column’s index before a sorted export, whose pages then walk it instead of passing over the table each', () => {
+    db.exec(`DROP INDEX IF EXISTS ds_${datasetId}_sort_c1`)
+    const path = join(exportDir, 'sorted.csv')
+    const { rows } = exportRowsCsv(db, { datasetId, sort: { column: 1, direction: 'desc' }, filters: [] }, path, true)
+    expect(rows).toBe(ROWS)
+    expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = ?").pluck().get(`ds_${datasetId}_sort_c1`)).toBe(1)
+    const expected = (db.prepare(`SELECT c1 FROM ds_${datasetId} ORDER BY c1 DESC, rowid DESC`).pluck().all() as (number | null)[]).map((value) => (value === null ? '' : String(value)))
+    expect(readFileSync(path, 'utf8').trimEnd().split('\r\n').slice(1).map((line) => line.split(',')[1])).toEqual(expected)
   })
 })
 

@@ -80,11 +80,11 @@ describe('cells kept as written', () => {
     const id = outcome.id!
     expect(getDataset(db, id)!.columns[1]!.type).toBe('integer')
 
-    const sorted = queryDatasetRows(db, { datasetId: id, sort: { column: 1, direction: 'asc' }, filters: [], after: null, limit: 100 })
+    const sorted = queryDatasetRows(db, { datasetId: id, sort: { column: 1, direction: 'asc' }, filters: [], after: null, limit: 100, offset: 0, count: true })
     expect(sorted.rows.map((row) => row.values[1])).toEqual([null, 5, 12, 30, '(b)(6)', 'N/A', 'b6'])
 
     const atLeast: RowFilter = { column: 1, op: 'between', value: null, min: '6', max: null }
-    const filtered = queryDatasetRows(db, { datasetId: id, sort: null, filters: [atLeast], after: null, limit: 100 })
+    const filtered = queryDatasetRows(db, { datasetId: id, sort: null, filters: [atLeast], after: null, limit: 100, offset: 0, count: true })
     expect(filtered.rows.map((row) => row.values[1])).toEqual([12, 30])
 
     const stats = columnStats(db, id, 1, [])
@@ -121,13 +121,13 @@ describe('cells kept as written', () => {
       { t: 'integer', n: 5 },
       { t: 'real', n: 5 }
     ])
-    const sorted = queryDatasetRows(db, { datasetId: id, sort: { column: 1, direction: 'desc' }, filters: [], after: null, limit: 3 })
+    const sorted = queryDatasetRows(db, { datasetId: id, sort: { column: 1, direction: 'desc' }, filters: [], after: null, limit: 3, offset: 0, count: true })
     expect(sorted.rows.map((row) => row.values[1])).toEqual(['1e20', '8896394.4441846665', '1e3'])
     // The next page starts after the number, not after its spelling.
-    const next = queryDatasetRows(db, { datasetId: id, sort: { column: 1, direction: 'desc' }, filters: [], after: sorted.next, limit: 3 })
+    const next = queryDatasetRows(db, { datasetId: id, sort: { column: 1, direction: 'desc' }, filters: [], after: sorted.next, limit: 3, offset: 0, count: true })
     expect(next.rows.map((row) => row.values[1])).toEqual(['8.0', '+3', 2])
     const equalsEight: RowFilter = { column: 1, op: 'equals', value: '8', min: null, max: null }
-    expect(queryDatasetRows(db, { datasetId: id, sort: null, filters: [equalsEight], after: null, limit: 10 }).rows.map((row) => row.values[1])).toEqual(['8.0'])
+    expect(queryDatasetRows(db, { datasetId: id, sort: null, filters: [equalsEight], after: null, limit: 10, offset: 0, count: true }).rows.map((row) => row.values[1])).toEqual(['8.0'])
   })
 
   it('gives the spelling back when a column of numbers is read as text, and keeps it when read as numbers again', async () => {

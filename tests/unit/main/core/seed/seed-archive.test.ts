@@ -57,7 +57,7 @@ describe('the sample archive', () => {
     const page = firstRows(db, summary.id, 2)
     expect(page.total).toBe(summary.rowCount)
     expect(page.rows[0]).toEqual({ rowid: 1, values: [2005, 'ice_removals_and_returns', 195066, 'exact', 'TRAC_234', 'no', expect.stringContaining('TRAC')] })
-    const next = queryDatasetRows(db, { datasetId: summary.id, sort: null, filters: [], after: { value: null, rowid: 2 }, limit: 1 })
+    const next = queryDatasetRows(db, { datasetId: summary.id, sort: null, filters: [], after: { value: null, rowid: 2 }, limit: 1, offset: 0, count: true })
     expect(next.rows[0]!.rowid).toBe(3)
   })
 
