@@ -8,7 +8,7 @@
 // 3. a 40-page scanned memo (BENCH_OCR_PAGES): printed by Chromium, rasterised by pdftoppm at
 //    150 dpi, wrapped back into a PDF. Goal: under 2 minutes.
 // Workbooks are written by exceljs's streaming writer, so they are made by another program than the
-// one that reads them. BENCH_ONLY=workbook|sheets|ocr runs one part.
+// one that reads them. BENCH_ONLY=workbook|sheets|ocr runs one part; BENCH_KEEP=1 keeps the files.
 
 import { spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
@@ -174,7 +174,9 @@ async function main(): Promise<void> {
     if (ONLY === null || ONLY === 'sheets') await manySheets(work)
     if (ONLY === null || ONLY === 'ocr') await scannedMemo(work)
   } finally {
-    rmSync(work, { recursive: true, force: true })
+    // BENCH_KEEP=1 leaves the files made (to profile an import of them, say) and says where.
+    if (process.env.BENCH_KEEP === '1') console.log(`kept ${work}`)
+    else rmSync(work, { recursive: true, force: true })
   }
 }
 
