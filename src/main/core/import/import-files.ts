@@ -34,8 +34,27 @@ async function batchable(request: ImportRequest): Promise<boolean> {
   }
 }
 
-export function cancelledOutcome(path: string): ImportOutcome {
-  return { file: basename(path), path, status: 'cancelled', kind: null, id: null, rows: 0, warnings: [], emptiedCells: [], error: null, seconds: 0, dataSeconds: 0, ocr: null, sheets: null }
+/**
+ * The outcome of a file the import never read: cancelled before its turn (`failure` null), or
+ * failed for a reason outside the file, such as a lost worker thread.
+ */
+export function unreadOutcome(path: string, failure: string | null): ImportOutcome {
+  const file = basename(path)
+  return {
+    file,
+    path,
+    status: failure === null ? 'cancelled' : 'failed',
+    kind: null,
+    id: null,
+    rows: 0,
+    warnings: [],
+    emptiedCells: [],
+    error: failure === null ? null : `${file} could not be imported: ${failure}. Nothing was added.`,
+    seconds: 0,
+    dataSeconds: 0,
+    ocr: null,
+    sheets: null
+  }
 }
 
 /** An imported file whose batch could not be committed after all: nothing of it was kept. */
@@ -80,8 +99,8 @@ export async function importFiles(
       const request = requests[index]!
       const onProgress = (progress: ImportProgress) => listener.progress(index, progress)
       if (signal.aborted) {
-        if (batch === null) listener.outcome(index, cancelledOutcome(request.path))
-        else batch.held.push([index, cancelledOutcome(request.path)])
+        if (batch === null) listener.outcome(index, unreadOutcome(request.path, null))
+        else batch.held.push([index, unreadOutcome(request.path, null)])
         continue
       }
       if (!(await batchable(request))) {

@@ -2,7 +2,7 @@ import { basename } from 'node:path'
 import type { ApiEvent } from '@shared/api'
 import type { ImportOptions, ImportOutcome, JobStatus } from '@shared/model'
 import { expandImportPaths } from './expand-import-paths'
-import type { ImportFilesListener } from './import-files'
+import { unreadOutcome, type ImportFilesListener } from './import-files'
 import type { ImportProgress } from './import-one-file'
 import type { ImportRunner } from './import-runner'
 
@@ -160,7 +160,7 @@ export class ImportJobs {
     // A runner answers for every file and never rejects; should one reject all the same, the files
     // it did not answer for failed and the job goes on, rather than staying 'running' for ever.
     await this.runner.run(requests, job.controller.signal, listener).catch((error: unknown) => {
-      for (const path of files.slice(status.outcomes.length)) status.outcomes.push(failedOutcome(path, error))
+      for (const path of files.slice(status.outcomes.length)) status.outcomes.push(unreadOutcome(path, error instanceof Error ? error.message : String(error)))
     })
     const outcomes = status.outcomes
     status.rowsWritten = outcomes.reduce((rows, outcome) => rows + (outcome.status === 'imported' ? outcome.rows : 0), 0)
@@ -211,10 +211,4 @@ export class ImportJobs {
       if (job.status.state !== 'running') this.jobs.delete(id)
     }
   }
-}
-
-function failedOutcome(path: string, error: unknown): ImportOutcome {
-  const file = basename(path)
-  const reason = error instanceof Error ? error.message : String(error)
-  return { file, path, status: 'failed', kind: null, id: null, rows: 0, warnings: [], emptiedCells: [], error: `${file} could not be imported: ${reason}. Nothing was added.`, seconds: 0, dataSeconds: 0, ocr: null, sheets: null }
 }

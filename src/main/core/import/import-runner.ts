@@ -1,10 +1,10 @@
 import { Worker } from 'node:worker_threads'
 import { existsSync } from 'node:fs'
-import { basename, dirname, join } from 'node:path'
+import { dirname, join } from 'node:path'
 import type { ImportOutcome } from '@shared/model'
 import type { Archive } from '../archive'
 import { connectArchive } from '../db/connect-archive'
-import { importFiles, type ImportFilesListener } from './import-files'
+import { importFiles, unreadOutcome, type ImportFilesListener } from './import-files'
 import type { ImportProgress, ImportRequest } from './import-one-file'
 
 /**
@@ -37,25 +37,6 @@ export type ImportWorkerMessage =
   | { type: 'outcome'; id: number; index: number; outcome: ImportOutcome }
   | { type: 'done'; id: number; error: string | null }
 
-function crashed(request: ImportRequest, reason: string): ImportOutcome {
-  const file = basename(request.path)
-  return {
-    file,
-    path: request.path,
-    status: 'failed',
-    kind: null,
-    id: null,
-    rows: 0,
-    warnings: [],
-    emptiedCells: [],
-    error: `${file} could not be imported: ${reason}. Nothing was added.`,
-    seconds: 0,
-    dataSeconds: 0,
-    ocr: null,
-    sheets: null
-  }
-}
-
 function readerWorkerBeside(workerPath: string): string | null {
   const path = join(dirname(workerPath), 'import-reader-worker.js')
   return existsSync(path) ? path : null
@@ -77,7 +58,7 @@ function trackOutcomes(requests: readonly ImportRequest[], listener: ImportFiles
       }
     } satisfies ImportFilesListener,
     failRest(reason: string) {
-      for (; next < requests.length; next++) listener.outcome(next, crashed(requests[next]!, reason))
+      for (; next < requests.length; next++) listener.outcome(next, unreadOutcome(requests[next]!.path, reason))
     }
   }
 }
