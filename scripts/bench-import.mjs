@@ -78,8 +78,9 @@ const shapes = {
       const decided = isoDay(random)
       const days = Math.floor(random() * 2000)
       const hearings = Math.floor(random() * 12) + 1
-      // 30 characters: "continued 37 days for counsel." and the like, padded to the same width.
-      const remark = `continued ${String(days % 90).padStart(2, '0')} days, ${pick(random, ['counsel', 'the court', 'interpreter'])}`.padEnd(30, '.')
+      // 30 characters: "continued 37 days; counsel...." and the like, padded to the same width. No comma:
+      // an unquoted one would make an eleventh field (it did until this stop, in both importers).
+      const remark = `continued ${String(days % 90).padStart(2, '0')} days; ${pick(random, ['counsel', 'the court', 'interpreter'])}`.padEnd(30, '.')
       return `${i},${filed},${decided},${pick(random, COURTS)},${pick(random, NATIONALITIES)},${pick(random, OUTCOMES)},${pick(random, CUSTODY)},${days},${hearings},${remark}\n`
     }
   }
