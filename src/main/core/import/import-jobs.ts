@@ -13,6 +13,7 @@ const PUBLISH_MS = 100
 /** What a file's progress line says it is doing. */
 function progressWords(progress: ImportProgress): string {
   if (progress.phase === 'checking') return 'checking'
+  if (progress.phase === 'waiting') return 'waiting for another program to finish writing the archive'
   if (progress.phase === 'indexing') return 'indexing for search'
   if (progress.parts === 'pages') return `page ${progress.partsRead} of ${progress.partsTotal}${progress.ocrPages > 0 ? ` (${progress.ocrPages} read by OCR)` : ''}`
   if (progress.parts === 'sheets') return `sheet ${Math.min(progress.partsRead + 1, progress.partsTotal)} of ${progress.partsTotal}`

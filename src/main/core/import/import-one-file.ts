@@ -24,6 +24,7 @@ import { startTableReader } from './threaded-table-reader'
 import { TypingSink } from './typing/typing-sink'
 import { textInsideXls } from './workbook/text-in-xls'
 import { utf16WithoutBom } from './utf16-without-bom'
+import { ArchiveStaysBusy, WRITE_LOCK_WAIT_MS, whenWritable } from './when-writable'
 import { reasonOf } from '../plain-failure'
 
 /** Facts the caller knows better than the file (the sample manifest does); null fields come from the file. */
@@ -50,7 +51,8 @@ export interface ImportRequest {
 }
 
 export interface ImportProgress {
-  phase: 'checking' | 'reading' | 'indexing'
+  /** 'waiting': for another process to finish writing the archive. */
+  phase: 'checking' | 'waiting' | 'reading' | 'indexing'
   bytesRead: number
   bytesTotal: number
   rowsWritten: number
@@ -71,6 +73,7 @@ function importFailureReason(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | null)?.code
   if (code === 'SQLITE_FULL' || code === 'ENOSPC') return 'the disk is full; nothing was imported'
   if (code === 'SQLITE_BUSY') return 'the archive is busy with another change; try again'
+  if (error instanceof ArchiveStaysBusy) return `${error.message}; try again once it is done`
   if (code === 'EISDIR') return 'it is a folder'
   return reasonOf(error)
 }
@@ -347,9 +350,12 @@ async function importThrough(
 
     let importId: number
     try {
-      importId = startImport(db, ledger)
+      // Another process writing the archive (another import, a sort index) is waited for, saying so.
+      const waiting = () => onProgress({ phase: 'waiting', bytesRead: 0, bytesTotal: size, rowsWritten: 0, parts: null, partsRead: 0, partsTotal: 0, ocrPages: 0 })
+      importId = await whenWritable(db, () => startImport(db, ledger), signal, waiting, WRITE_LOCK_WAIT_MS)
     } catch (error) {
-      // Another process is writing the archive (or it cannot be written at all): nothing was started.
+      if (error instanceof ImportCancelled) return outcome({ status: 'cancelled' })
+      // The archive stayed locked, or cannot be written at all: nothing was started.
       return outcome({ status: 'failed', error: `${fileName} could not be imported: ${importFailureReason(error)}.` })
     }
     let rowsWritten = 0
@@ -488,11 +494,11 @@ async function importThrough(
         // usable sooner. If this step is interrupted, the archive finishes it when it next opens.
         report('indexing')
         try {
-          for (const id of published) indexDatasetRows(db, id)
+          for (const id of published) await whenWritable(db, () => indexDatasetRows(db, id), signal, () => report('waiting'), WRITE_LOCK_WAIT_MS)
         } catch (error) {
-          result.warnings.push(
-            `${fileName}: the rows are saved, but indexing them for search failed (${importFailureReason(error)}); Casefile will try again when the archive next opens.`
-          )
+          // The rows are kept either way: a cancel here stops only the index, which the archive finishes later.
+          const what = error instanceof ImportCancelled ? 'was cancelled' : `failed (${importFailureReason(error)})`
+          result.warnings.push(`${fileName}: the rows are saved, but indexing them for search ${what}; Casefile will index them when the archive next opens.`)
         }
       }
       finishImport(db, importId, { status: 'imported', rows: result.rows, warnings: result.warnings, error: null, sha256 })

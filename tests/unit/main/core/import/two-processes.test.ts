@@ -1,12 +1,16 @@
-// Two Casefile processes on one archive: while one holds the write lock (an import in progress),
-// the other's import is told the archive is busy, records nothing half-done, and the archive stays
-// whole. (Separate connections behave as separate processes do: SQLite's file locks decide.)
+// Two Casefile processes on one archive: while one holds the write lock (an import in progress, a
+// sort index being built), the other's import says it is waiting and goes on once the lock is free;
+// it can be cancelled while it waits, and it gives up, in words, if the lock is never released.
+// Nothing half-done is recorded, and the archive stays whole. (Separate connections behave as
+// separate processes do: SQLite's file locks decide.)
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { setTimeout as sleep } from 'node:timers/promises'
 import { afterEach, describe, expect, it } from 'vitest'
 import { DEFAULT_IMPORT_OPTIONS } from '../../../../../src/shared/model'
 import { openArchive } from '../../../../../src/main/core/index'
-import { importOneFile } from '../../../../../src/main/core/import/import-one-file'
+import { importOneFile, type ImportProgress } from '../../../../../src/main/core/import/import-one-file'
+import { ArchiveStaysBusy, whenWritable } from '../../../../../src/main/core/import/when-writable'
 import { tempArchive } from '../../../../helpers/temp-archive'
 
 const cleanups: (() => void)[] = []
@@ -14,27 +18,82 @@ afterEach(() => {
   while (cleanups.length) cleanups.pop()!()
 })
 
+async function twoConnections() {
+  const first = await tempArchive(false)
+  cleanups.push(first.cleanup)
+  const second = await openArchive(first.path, { create: false, seedDir: null, nativeBinding: null })
+  cleanups.push(() => second.close())
+  // The first attempt waits this long before the import says it is waiting.
+  second.db.pragma('busy_timeout = 200')
+  const path = join(first.dir, 'figures.csv')
+  writeFileSync(path, 'year,value\n2012,409849\n')
+  return { first, second, path }
+}
+
+const tables = (db: import('better-sqlite3').Database) => db.prepare("SELECT count(*) FROM sqlite_schema WHERE name GLOB 'ds_[0-9]*'").pluck().get()
+
 describe('two processes on one archive', () => {
-  it('tells the second importer the archive is busy, and leaves everything whole', async () => {
-    const first = await tempArchive(false)
-    cleanups.push(first.cleanup)
-    const second = await openArchive(first.path, { create: false, seedDir: null, nativeBinding: null })
-    cleanups.push(() => second.close())
-    second.db.pragma('busy_timeout = 200')
-    const path = join(first.dir, 'figures.csv')
-    writeFileSync(path, 'year,value\n2012,409849\n')
+  it('waits for the other to finish writing, says so, then imports', async () => {
+    const { first, second, path } = await twoConnections()
     first.archive.db.exec('BEGIN IMMEDIATE')
-    let outcome
+    const phases: ImportProgress['phase'][] = []
+    let done = false
+    const importing = importOneFile(second.db, { path, options: DEFAULT_IMPORT_OPTIONS, article: null, dataset: null }, new AbortController().signal, (progress) => phases.push(progress.phase), null).finally(
+      () => (done = true)
+    )
+    await sleep(800)
+    expect(done).toBe(false)
+    expect(phases).toContain('waiting')
+    expect(tables(first.archive.db)).toBe(0)
+    first.archive.db.exec('COMMIT')
+    const outcome = await importing
+    expect(outcome).toMatchObject({ status: 'imported', rows: 1, error: null })
+    expect(phases.indexOf('waiting')).toBeLessThan(phases.indexOf('indexing'))
+    expect(second.db.pragma('busy_timeout', { simple: true })).toBe(200)
+    expect(first.archive.db.pragma('integrity_check', { simple: true })).toBe('ok')
+    expect(tables(first.archive.db)).toBe(1)
+  })
+
+  it('can be cancelled while it waits, leaving nothing behind', async () => {
+    const { first, second, path } = await twoConnections()
+    const ledger = first.archive.db.prepare('SELECT count(*) FROM imports').pluck().get()
+    first.archive.db.exec('BEGIN IMMEDIATE')
+    const controller = new AbortController()
+    let waiting = false
+    const importing = importOneFile(second.db, { path, options: DEFAULT_IMPORT_OPTIONS, article: null, dataset: null }, controller.signal, (progress) => (waiting ||= progress.phase === 'waiting'), null)
+    for (let i = 0; i < 50 && !waiting; i++) await sleep(50)
+    expect(waiting).toBe(true)
+    const cancelled = performance.now()
+    controller.abort()
+    const outcome = await importing
+    // Heard within a retry, not after the connection's whole busy timeout.
+    expect(performance.now() - cancelled).toBeLessThan(1000)
+    first.archive.db.exec('ROLLBACK')
+    expect(outcome).toMatchObject({ status: 'cancelled', id: null })
+    expect(first.archive.db.prepare('SELECT count(*) FROM imports').pluck().get()).toBe(ledger)
+    expect(tables(first.archive.db)).toBe(0)
+    expect(first.archive.db.pragma('integrity_check', { simple: true })).toBe('ok')
+  })
+
+  it('gives up in words when the lock is held past the wait, and restores the busy timeout', async () => {
+    const { first, second } = await twoConnections()
+    first.archive.db.exec('BEGIN IMMEDIATE')
+    let waited = 0
     try {
-      outcome = await importOneFile(second.db, { path, options: DEFAULT_IMPORT_OPTIONS, article: null, dataset: null }, new AbortController().signal, () => undefined, null)
+      const write = () => second.db.prepare("INSERT INTO meta (key, value) VALUES ('probe', '1')").run()
+      await expect(whenWritable(second.db, write, new AbortController().signal, () => waited++, 500)).rejects.toThrow(ArchiveStaysBusy)
     } finally {
       first.archive.db.exec('ROLLBACK')
     }
-    expect(outcome).toMatchObject({ status: 'failed', error: 'figures.csv could not be imported: the archive is busy with another change; try again.' })
-    expect(first.archive.db.pragma('integrity_check', { simple: true })).toBe('ok')
-    expect(first.archive.db.prepare("SELECT count(*) FROM sqlite_schema WHERE name GLOB 'ds_[0-9]*'").pluck().get()).toBe(0)
-    // Once the first is done, the same import goes through.
-    const retry = await importOneFile(second.db, { path, options: DEFAULT_IMPORT_OPTIONS, article: null, dataset: null }, new AbortController().signal, () => undefined, null)
-    expect(retry).toMatchObject({ status: 'imported', rows: 1 })
+    expect(waited).toBe(1)
+    expect(second.db.pragma('busy_timeout', { simple: true })).toBe(200)
+  })
+
+  it('throws any other error at once, without waiting', async () => {
+    const { second } = await twoConnections()
+    let waited = 0
+    const write = () => second.db.prepare('INSERT INTO no_such_table VALUES (1)').run()
+    await expect(whenWritable(second.db, write, new AbortController().signal, () => waited++, 60_000)).rejects.toThrow(/no such table/)
+    expect(waited).toBe(0)
   })
 })
