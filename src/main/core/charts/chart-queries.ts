@@ -61,5 +61,14 @@ export function duplicateChart(db: Database, id: number): SavedChart | null {
 export function deleteChart(db: Database, id: number): boolean {
   const cited = sqlValues('integer').one(db.prepare('SELECT count(*) FROM citations WHERE chart_id = ?').pluck(), id)
   if (cited > 0) throw new InvalidRequest(`This chart is cited ${cited === 1 ? 'once' : `${cited} times`} in notes; remove those citations before deleting it.`)
+  // A note that draws the chart ([[chart:ID]]) would otherwise show whatever chart is saved next
+  // under the same id (SQLite hands out the highest id again once it is free).
+  const showing = sqlValues('text').all(db.prepare('SELECT title FROM notes WHERE instr(body, ?) > 0 ORDER BY id').pluck(), `[[chart:${id}]]`)
+  if (showing.length > 0) {
+    const named = showing.slice(0, 3).map((title) => `“${title.trim() || 'Untitled'}”`).join(', ') + (showing.length > 3 ? ` and ${showing.length - 3} more` : '')
+    throw new InvalidRequest(
+      `This chart is drawn in ${showing.length === 1 ? `the note ${named}` : `${showing.length} notes (${named})`}; remove it from ${showing.length === 1 ? 'that note' : 'them'} before deleting it.`
+    )
+  }
   return db.prepare('DELETE FROM charts WHERE id = ?').run(id).changes > 0
 }

@@ -41,4 +41,17 @@ describe('saved charts', () => {
     db.prepare("INSERT INTO citations (note_id, kind, chart_id, created_at) VALUES (?, 'chart', ?, '2026-01-01')").run(note, chart.id)
     expect(() => deleteChart(db, chart.id)).toThrow('This chart is cited once in notes; remove those citations before deleting it.')
   })
+
+  it('refuses to delete a chart a note draws, so the note never shows the next chart given its id', () => {
+    const chart = saveChart(db, 'Drawn', spec)
+    const note = insertNote(db, 'Draws the chart', `Before.\n\n[[chart:${chart.id}]]\n\nAfter.`).id
+    // A longer id that starts with the same digits does not count.
+    insertNote(db, 'Another chart', `[[chart:${chart.id}0]]`)
+    expect(() => deleteChart(db, chart.id)).toThrow('This chart is drawn in the note “Draws the chart”; remove it from that note before deleting it.')
+    insertNote(db, '', `[[chart:${chart.id}]]`)
+    expect(() => deleteChart(db, chart.id)).toThrow('This chart is drawn in 2 notes (“Draws the chart”, “Untitled”); remove it from them before deleting it.')
+    expect(getChart(db, chart.id)).not.toBeNull()
+    db.prepare("UPDATE notes SET body = 'no chart' WHERE id = ? OR body = ?").run(note, `[[chart:${chart.id}]]`)
+    expect(deleteChart(db, chart.id)).toBe(true)
+  })
 })
