@@ -3,6 +3,7 @@ import type { Database } from 'better-sqlite3'
 import { duplicateImportWarning } from '@shared/duplicate-import-warning'
 import { findArticleBySha256 } from '../articles/article-queries'
 import { findDatasetBySha256 } from '../datasets/dataset-queries'
+import { sqlRows } from '../db/sql-rows'
 
 /** The article or dataset already imported from the same bytes, with the warning that says so. */
 export function findDuplicateImport(db: Database, sha256: string): { kind: 'article' | 'dataset'; id: number; warning: string } | null {
@@ -28,4 +29,33 @@ export function importOfSizeExists(db: Database, size: number): boolean {
     .pluck()
     .get(size, size)
   return found === 1
+}
+
+/**
+ * The sheets already imported from a workbook of these bytes, when every import of it that left a
+ * dataset picked its sheets by name: another sheet of it is not a copy of anything. Null when one
+ * of them imported the whole workbook (or is not known to have picked), so the bytes are a copy.
+ */
+export function sheetsImportedBefore(db: Database, sha256: string): Set<string> | null {
+  const imports = sqlRows({ options: 'text?' }).all(
+    db.prepare('SELECT DISTINCT i.options FROM datasets d LEFT JOIN imports i ON i.id = d.import_id WHERE d.sha256 = ?'),
+    sha256
+  )
+  const sheets = new Set<string>()
+  for (const { options } of imports) {
+    const picked = options === null ? null : pickedSheets(options)
+    if (picked === null) return null
+    for (const sheet of picked) sheets.add(sheet)
+  }
+  return imports.length > 0 ? sheets : null
+}
+
+function pickedSheets(options: string): string[] | null {
+  try {
+    const sheets = (JSON.parse(options) as { sheets?: unknown }).sheets
+    return Array.isArray(sheets) && sheets.every((sheet) => typeof sheet === 'string') ? sheets : null
+  } catch {
+    // A ledger line written by hand or damaged: not known to have picked.
+    return null
+  }
 }

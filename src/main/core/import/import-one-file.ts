@@ -12,7 +12,7 @@ import { notRegularFileReason } from '../fs/regular-file'
 import { DatasetWriter, SPLIT_WIDE_FILE, type SettledTypes } from './dataset-writer'
 import { decodeText } from './decode-text'
 import { hashFile } from './hash-file'
-import { findDuplicateImport, importOfSizeExists } from './duplicate-imports'
+import { findDuplicateImport, importOfSizeExists, sheetsImportedBefore } from './duplicate-imports'
 import { finishImport, startImport } from './import-ledger'
 import { looksBinary } from './looks-binary'
 import { importFormatOf, kindOfFormat, unsupportedFileMessage, type ImportFormat } from './import-kind'
@@ -321,7 +321,9 @@ async function importThrough(
   // The reader thread starts now, so its start-up and first batches overlap with the hash below, if any.
   // A workbook's sheets are read there too, one after another.
   const threaded = kind === 'dataset' && readerWorker !== null && (workbook !== null || size >= READER_THREAD_MIN_BYTES)
-  const reader = threaded ? startTableReader(readerWorker, { ...table, format: workbook ?? table.format }) : null
+  let reader = threaded ? startTableReader(readerWorker, { ...table, format: workbook ?? table.format }) : null
+  /** Sheets of this workbook an earlier import already holds, left out of this one. */
+  let sheetsAlreadyIn: string[] = []
   try {
     let sha256: string | null = null
     let articleBytes: Buffer | null = null
@@ -338,7 +340,31 @@ async function importThrough(
         if (error instanceof ImportInputError) return outcome({ status: 'failed', error: error.message })
         return outcome({ status: 'failed', error: isVanished(error) ? vanishedMessage(fileName) : `Casefile can't read ${fileName}: ${importFailureReason(error)}.` })
       }
-      const duplicate = request.options.force ? null : findDuplicateImport(db, sha256)
+      let duplicate = request.options.force ? null : findDuplicateImport(db, sha256)
+      // The same workbook with other sheets picked is not a copy: those sheets are imported, the
+      // ones already in the archive are left out (and said so).
+      const before = duplicate !== null && workbook !== null ? sheetsImportedBefore(db, sha256) : null
+      if (before !== null) {
+        let wanted: string[]
+        try {
+          // Loaded only here, as the workbook readers are (SheetJS among them).
+          wanted = request.options.sheets ?? (await (await import('./workbook/visible-worksheets')).visibleWorksheets(request.path, fileName, workbook!, signal))
+        } catch (error) {
+          if (error instanceof ImportCancelled) return outcome({ status: 'cancelled' })
+          if (error instanceof ImportInputError) return outcome({ status: 'failed', error: error.message })
+          throw error
+        }
+        const fresh = wanted.filter((sheet) => !before.has(sheet))
+        if (fresh.length > 0) {
+          sheetsAlreadyIn = wanted.filter((sheet) => before.has(sheet))
+          duplicate = null
+          request = { ...request, options: { ...request.options, sheets: fresh } }
+          if (reader !== null) {
+            reader.stop()
+            reader = startTableReader(readerWorker!, { ...table, options: request.options, format: workbook! })
+          }
+        }
+      }
       if (duplicate) {
         const ledger = { fileName, filePath: request.path, sizeBytes: size, sha256, kind, options: { ...request.options } }
         recordIfPossible(() => finishImport(db, startImport(db, ledger), { status: 'duplicate', rows: 0, warnings: [duplicate.warning], error: null }))
@@ -432,7 +458,12 @@ async function importThrough(
         )
         if (signal.aborted) throw new ImportCancelled()
         const first = written.sheets.find((sheet) => sheet.id !== null)!
-        result = outcome({ status: 'imported', id: first.id, rows: written.rows, warnings: written.warnings, emptiedCells: written.emptiedCells, sheets: written.sheets })
+        const alreadyIn = sheetsAlreadyIn.map((sheet) => `“${sheet}”`).join(', ')
+        const warnings =
+          sheetsAlreadyIn.length === 0
+            ? written.warnings
+            : [`${fileName}: ${sheetsAlreadyIn.length === 1 ? `sheet ${alreadyIn} is` : `sheets ${alreadyIn} are`} already in the archive from an earlier import, so only the others were imported.`, ...written.warnings]
+        result = outcome({ status: 'imported', id: first.id, rows: written.rows, warnings, emptiedCells: written.emptiedCells, sheets: written.sheets })
       } else {
         const writer = new DatasetWriter(
           db,

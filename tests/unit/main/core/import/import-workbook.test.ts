@@ -126,4 +126,32 @@ describe('importing a workbook', () => {
     expect((await run({ force: true }, controller.signal)).status).toBe('cancelled')
     expect(count('SELECT count(*) AS n FROM datasets')).toBe(2)
   })
+
+  it('imports another sheet of a workbook one sheet of which is already in, and only what is not', async () => {
+    const { db, run, count } = await setup()
+    const names = () => db.prepare('SELECT name FROM datasets ORDER BY id').pluck().all()
+    expect((await run({ sheets: ['Case review'] })).status).toBe('imported')
+    // The same sheet again is a copy.
+    expect(await run({ sheets: ['Case review'] })).toMatchObject({ status: 'duplicate', warnings: [expect.stringContaining('Already in the archive')] })
+    // Another sheet is not, even though the bytes are the same.
+    const table = await run({ sheets: ['Table 39', 'Case review'] })
+    expect(table).toMatchObject({ status: 'imported', rows: 4 })
+    expect(table.warnings[0]).toBe('dhs-yearbook-2013-table-39.xlsx: sheet “Case review” is already in the archive from an earlier import, so only the others were imported.')
+    expect(names()).toEqual(['dhs-yearbook-2013-table-39 › Case review', 'dhs-yearbook-2013-table-39 › Table 39'])
+    // The whole workbook now: every visible sheet is in, so it is a copy; the hidden one is picked on its own.
+    expect((await run({})).status).toBe('duplicate')
+    expect((await run({ sheets: ['Lookup'] })).status).toBe('imported')
+    expect(count('SELECT count(*) AS n FROM datasets')).toBe(3)
+  })
+
+  it('imports the sheets not yet in when the whole workbook follows a pick of one sheet', async () => {
+    const { run, count } = await setup()
+    expect((await run({ sheets: ['Table 39'] })).status).toBe('imported')
+    const rest = await run({})
+    expect(rest).toMatchObject({ status: 'imported', rows: 2 })
+    expect(rest.warnings[0]).toContain('sheet “Table 39” is already in the archive')
+    expect(count('SELECT count(*) AS n FROM datasets')).toBe(2)
+    // Once the whole workbook was imported, every pick of it is a copy.
+    expect((await run({ sheets: ['Case review'] })).status).toBe('duplicate')
+  })
 })
