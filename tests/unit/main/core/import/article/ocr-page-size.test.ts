@@ -1,6 +1,7 @@
 // What OCR is given for pages without a text layer: a picture of bounded size however large the page
 // says it is (a 591-byte PDF can declare a 200-inch page), and nothing at all for a page that draws
 // nothing. The engine here only records the pictures it is given (their size from the PNG header).
+import { deflateSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import { extractPdfArticle } from '../../../../../../src/main/core/import/article/extract-pdf-article'
 import type { OcrEngine } from '../../../../../../src/main/core/import/article/ocr-engine'
@@ -72,6 +73,60 @@ describe('a page that draws nothing', () => {
     const refusal = await extractPdfArticle(pdf, 'blank.pdf', reading).catch((error: unknown) => error)
     expect(refusal).toBeInstanceOf(ImportInputError)
     expect((refusal as Error).message).toBe('blank.pdf has no text: its 1,200 pages are blank; nothing was imported.')
+    expect(started).toBe(false)
+  })
+})
+
+/**
+ * A page whose scan is a 1-bit picture of `side` × `side` pixels, all white but for black bands,
+ * Flate-compressed as a scanner's software may store it: a few kilobytes that pdf.js would decode and
+ * draw at full size (a 10,000-pixel square took 1.3 GB) before the page is scaled down for OCR.
+ */
+function hugeScanPage(side: number): HandMadePage {
+  const row = Buffer.alloc(Math.ceil(side / 8), 0xff)
+  const band = Buffer.alloc(row.length, 0x00)
+  const rows = Array.from({ length: side }, (_, y) => (Math.floor(y / 200) % 5 === 0 ? band : row))
+  const data = deflateSync(Buffer.concat(rows))
+  const dictionary = `/Type /XObject /Subtype /Image /Width ${side} /Height ${side} /ColorSpace /DeviceGray /BitsPerComponent 1 /Filter /FlateDecode`
+  return { width: 612, height: 612, content: 'q 612 0 0 612 0 0 cm /Scan Do Q', image: { dictionary, data } }
+}
+
+describe('a page whose picture is too large to draw', () => {
+  it('is left out with a warning that names the page, the picture’s size and the fix; the other pages are read', async () => {
+    const pictures: number[] = []
+    const engine: OcrEngine = {
+      parallel: 1,
+      read: (image) => {
+        pictures.push(image.readUInt32BE(16))
+        return Promise.resolve({ text: 'A drawing', confidence: 90 })
+      },
+      stop: () => Promise.resolve()
+    }
+    const pdf = handMadePdf([hugeScanPage(8000), drawingPage(612, 792)])
+    const article = await extractPdfArticle(pdf, 'release.pdf', { ocr: () => Promise.resolve(engine), onPage: () => undefined, signal: new AbortController().signal })
+    expect(pictures).toEqual([1700])
+    expect(article.body).toBe('A drawing')
+    expect(article.pages.map((page) => page.page)).toEqual([2])
+    expect(article.warnings).toEqual([
+      'release.pdf, page 1, was not read: its picture is too large (8,000 × 8,000 pixels; OCR reads pictures of up to 40 megapixels). Save the scan at a lower resolution (300 dpi is enough) and import it again.'
+    ])
+  })
+
+  it('makes a PDF with no other page a one-line refusal, without drawing or reading anything', async () => {
+    let started = false
+    const reading = {
+      ocr: () => {
+        started = true
+        return Promise.reject(new Error('OCR is not needed'))
+      },
+      onPage: () => undefined,
+      signal: new AbortController().signal
+    }
+    const refusal = await extractPdfArticle(handMadePdf([hugeScanPage(8000)]), 'poster.pdf', reading).catch((error: unknown) => error)
+    expect(refusal).toBeInstanceOf(ImportInputError)
+    expect((refusal as Error).message).toBe(
+      'poster.pdf has no page that can be read: its picture is too large (8,000 × 8,000 pixels; OCR reads pictures of up to 40 megapixels); nothing was imported. Save the scan at a lower resolution (300 dpi is enough) and import it again.'
+    )
     expect(started).toBe(false)
   })
 })
