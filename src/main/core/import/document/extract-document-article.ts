@@ -7,7 +7,7 @@ import { renderHtmlText } from '../article/render-html-text'
 import { ImportInputError } from '../row-sink'
 import { openOfficePackage } from '../zip/open-office-package'
 import { flattenInnerParagraphs } from './flatten-inner-paragraphs'
-import { odfTextTree } from './odf-text-tree'
+import { odfTextTree, UnreadableOdfText } from './odf-text-tree'
 import { readPackageProperties } from './read-package-properties'
 
 export type DocumentFormat = 'docx' | 'odt'
@@ -51,14 +51,15 @@ export async function extractDocumentArticle(bytes: Buffer, fileName: string, fo
       const content = await zip.text('content.xml')
       if (content === null) throw new ImportInputError(`${fileName} is not ${what}: it has no content.xml; nothing was imported.`, null, null)
       properties = readProperties(await zip.text('meta.xml'), 'meta:initial-creator', 'meta:creation-date')
-      root = odfTextTree(content)
+      root = odtTree(content, fileName)
     }
   } finally {
     zip.close()
   }
   flattenInnerParagraphs(root)
   const firstHeading = [...descendants(root)].find((element) => HEADING.test(element.tag))
-  const paragraphs = renderHtmlText(root, () => false)
+  // mammoth's HTML is spaced as HTML is; the OpenDocument reader has applied the format's own rule.
+  const paragraphs = renderHtmlText(root, () => false, format === 'docx' ? 'collapse' : 'as-written')
   if (paragraphs.join('').trim() === '') throw new ImportInputError(`${fileName} has no text to import.`, null, null)
   const title = properties.title ?? (firstHeading ? textOf(firstHeading) : null) ?? paragraphs[0]!.slice(0, 200)
   // The title often opens the text too; it is shown as the title, not as the first paragraph.
@@ -89,6 +90,15 @@ async function wordHtml(buffer: Buffer, fileName: string): Promise<string> {
     // write (a DOCTYPE with entities, elements where text belongs), and its own words ("[xmldom
     // error] entity not found", "Not implemented") would not tell the user what to do.
     throw new ImportInputError(`${fileName} is damaged or not a real Word document (its text cannot be read); nothing was imported. Open it in Word, save it as .docx again and import that.`, null, null)
+  }
+}
+
+function odtTree(content: string, fileName: string): HtmlElement {
+  try {
+    return odfTextTree(content)
+  } catch (error) {
+    if (!(error instanceof UnreadableOdfText)) throw error
+    throw new ImportInputError(`${fileName} is damaged or not a real OpenDocument text (its text cannot be read); nothing was imported. Open it in LibreOffice, save it as .odt again and import that.`, null, null)
   }
 }
 

@@ -81,13 +81,52 @@ describe('extractDocumentArticle', () => {
       url: null,
       body: [
         'Removals in fiscal year 2012',
-        'ICE removed 409,849 people; 225,390 had\ncriminal convictions.',
+        'ICE removed 409,849 people;  225,390 had\ncriminal convictions.',
         '• interior removals',
         '• border removals',
         'FY | Removals',
         '2012 | 409,849'
       ].join('\n\n')
     })
+  })
+
+  it('keeps what LibreOffice shows of an .odt: runs of spaces, tabs, repeated cells, and notes (marker in place, text after the body)', async () => {
+    const note = (citation: string, paragraphs: string[]) =>
+      `<text:note text:note-class="footnote"><text:note-citation>${citation}</text:note-citation><text:note-body>${paragraphs.map((text) => `<text:p>${text}</text:p>`).join('')}</text:note-body></text:note>`
+    const cell = (text: string, repeated: number) => `<table:table-cell${repeated > 1 ? ` table:number-columns-repeated="${repeated}"` : ''}><text:p>${text}</text:p></table:table-cell>`
+    const body = [
+      `<text:p>A-number<text:s text:c="3"/>200-123-456<text:tab/>Detained<text:line-break/>since 2012${note('1', ['Per the I-213.'])}.</text:p>`,
+      '<text:p>\n   Custody was\n   <text:soft-page-break/>reviewed <text:span>twice</text:span>  in   2013.<text:s/></text:p>',
+      `<table:table><table:table-row>${cell('Office', 1)}${cell('Q1', 1)}${cell('Q2', 1)}</table:table-row>`,
+      `<table:table-row>${cell('Newark', 1)}${cell('D', 2)}</table:table-row><table:table-row table:number-rows-repeated="2">${cell('(b)(6)', 1)}${cell('0', 2)}</table:table-row></table:table>`,
+      `<text:p>Released on bond${note('*', ['Bond of $5,000.', 'Paid by family.'])} &amp; &#x41;&#65;.</text:p>`
+    ].join('')
+    const path = writeOdt(join(folder(), 'custody.odt'), body, '<dc:title>Custody record</dc:title>', '')
+    expect((await extractDocumentArticle(readFileSync(path), 'custody.odt', 'odt')).body).toBe(
+      [
+        'A-number   200-123-456\tDetained\nsince 2012[1].',
+        'Custody was reviewed twice in 2013.',
+        'Office | Q1 | Q2',
+        'Newark | D | D',
+        '(b)(6) | 0 | 0',
+        '(b)(6) | 0 | 0',
+        'Released on bond[*] & AA.',
+        '[1] Per the I-213.',
+        '[*] Bond of $5,000.',
+        'Paid by family.'
+      ].join('\n\n')
+    )
+  })
+
+  it('refuses an .odt whose text is made of entities LibreOffice never writes (a DOCTYPE), without expanding them', async () => {
+    const dir = folder()
+    const entities = '<!DOCTYPE d [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;">]>'
+    const lol = join(dir, 'lol.odt')
+    writeFileSync(lol, zipBytes([
+      { name: 'mimetype', data: 'application/vnd.oasis.opendocument.text' },
+      { name: 'content.xml', data: `<?xml version="1.0"?>${entities}<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:text><text:p>&b;</text:p></office:text></office:body></office:document-content>` }
+    ]))
+    expect(await refusal(lol, 'odt')).toBe('lol.odt is damaged or not a real OpenDocument text (its text cannot be read); nothing was imported. Open it in LibreOffice, save it as .odt again and import that.')
   })
 
   it('refuses a password-protected .docx (an encrypted package) and .odt (encrypted parts) in one line', async () => {
