@@ -48,7 +48,7 @@ interface OpenParagraph {
  * in place as "[1]" and its text put after the body, "[1] text"; spans and links read through;
  * styles, drawings and comments left out. The tree's text is final: render it as written.
  */
-export function odfTextTree(xml: string): HtmlElement {
+export function odfTextTree(xml: string): { root: HtmlElement; copiesLeftOut: number } {
   const root: HtmlElement = { tag: '#root', attrs: {}, children: [], parent: null }
   const notes: HtmlElement[] = []
   let current = root
@@ -61,6 +61,7 @@ export function odfTextTree(xml: string): HtmlElement {
   let inBody = false
   let skipping = 0
   let copied = 0
+  let copiesLeftOut = 0
   const append = (value: string): void => {
     const last = current.children.at(-1)
     if (typeof last === 'string') current.children[current.children.length - 1] = last + value
@@ -138,8 +139,12 @@ export function odfTextTree(xml: string): HtmlElement {
         if (skipping > 0 || !inBody) return
         if (element) {
           current = element.parent ?? root
-          const copies = Math.min(MAX_COPIES, Math.floor(Number(element.attrs.repeats ?? '1')) - 1)
-          if (copies > 0) copied += repeat(element, copies, COPY_BUDGET - copied)
+          const wanted = Math.min(Number.MAX_SAFE_INTEGER, Math.floor(Number(element.attrs.repeats ?? '1')) - 1)
+          if (wanted > 0) {
+            const made = repeat(element, Math.min(MAX_COPIES, wanted), COPY_BUDGET - copied)
+            copied += made.size
+            copiesLeftOut += wanted - made.copies
+          }
         }
         if (name === 'text:note-citation' && citation !== null) {
           const marker = `[${citation.trim()}]`
@@ -157,7 +162,7 @@ export function odfTextTree(xml: string): HtmlElement {
   parser.write(xml)
   parser.end()
   root.children.push(...numberedNotes(notes))
-  return root
+  return { root, copiesLeftOut }
 }
 
 /**
@@ -182,15 +187,15 @@ function numberedNotes(parts: HtmlElement[]): HtmlElement[] {
 
 /**
  * Puts `copies` copies of a repeated cell or row after it, fewer when they would pass `budget`
- * characters and elements; returns the characters and elements copied.
+ * characters and elements; returns the copies made and their characters and elements.
  */
-function repeat(element: HtmlElement, copies: number, budget: number): number {
+function repeat(element: HtmlElement, copies: number, budget: number): { copies: number; size: number } {
   const parent = element.parent!
   const size = sizeOf(element)
   const made = Math.max(0, Math.min(copies, Math.floor(budget / size)))
   const at = parent.children.indexOf(element)
   parent.children.splice(at + 1, 0, ...Array.from({ length: made }, () => copyOf(element, parent)))
-  return made * size
+  return { copies: made, size: made * size }
 }
 
 /** The characters and elements under `element`, itself included. */

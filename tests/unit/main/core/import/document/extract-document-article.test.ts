@@ -51,7 +51,8 @@ describe('extractDocumentArticle', () => {
         '2012-04-16 | 219,554 | 2,700',
         '2012-05-29 | 288,361 | 4,403',
         'Figures from the agency.'
-      ].join('\n\n')
+      ].join('\n\n'),
+      warnings: []
     })
   })
 
@@ -86,7 +87,8 @@ describe('extractDocumentArticle', () => {
         '• border removals',
         'FY | Removals',
         '2012 | 409,849'
-      ].join('\n\n')
+      ].join('\n\n'),
+      warnings: []
     })
   })
 
@@ -118,6 +120,13 @@ describe('extractDocumentArticle', () => {
     )
   })
 
+  it('copies a repeated .odt cell at most 1,024 times, and says how many copies were left out', async () => {
+    const body = '<table:table><table:table-row><table:table-cell table:number-columns-repeated="2000"><text:p>D</text:p></table:table-cell></table:table-row></table:table>'
+    const article = await extractDocumentArticle(readFileSync(writeOdt(join(folder(), 'wide.odt'), body, '', '')), 'wide.odt', 'odt')
+    expect(article.body.split(' | ')).toHaveLength(1025)
+    expect(article.warnings).toEqual(['wide.odt: a table repeats cells or rows more often than Casefile copies them; 975 repeated cells or rows were left out.'])
+  })
+
   it('refuses an .odt whose text is made of entities LibreOffice never writes (a DOCTYPE), without expanding them', async () => {
     const dir = folder()
     const entities = '<!DOCTYPE d [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;">]>'
@@ -127,6 +136,34 @@ describe('extractDocumentArticle', () => {
       { name: 'content.xml', data: `<?xml version="1.0"?>${entities}<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:text><text:p>&b;</text:p></office:text></office:body></office:document-content>` }
     ]))
     expect(await refusal(lol, 'odt')).toBe('lol.odt is damaged or not a real OpenDocument text (its text cannot be read); nothing was imported. Open it in LibreOffice, save it as .odt again and import that.')
+  })
+
+  it('keeps a .docx’s field results, leaves out the notes’ back-links, and says in plain words what it could not read', async () => {
+    const run = (text: string) => `<w:r><w:t xml:space="preserve">${text}</w:t></w:r>`
+    const complex = (instruction: string, result: string) =>
+      `<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve">${instruction}</w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>${run(result)}<w:r><w:fldChar w:fldCharType="end"/></w:r>`
+    const equation = '<m:oMathPara><m:oMath><m:r><m:t>x=1</m:t></m:r></m:oMath></m:oMathPara>'
+    const body = [
+      `<w:p>${run('Dated ')}<w:fldSimple w:instr=" DATE \\@ &quot;d MMMM yyyy&quot; ">${run('7 June 2012')}</w:fldSimple>${run('.')}</w:p>`,
+      `<w:p>${run('See page ')}${complex(' PAGEREF _Ref1 \\h ', '3')}${run(' and ')}<w:fldSimple w:instr=" REF _Ref2 ">${run('Table 2')}</w:fldSimple>${run('.')}</w:p>`,
+      `<w:p>${run('Filed at ')}<w:fldSimple w:instr=\' HYPERLINK "https://www.ice.gov/" \'>${run('ICE.gov')}</w:fldSimple>${run(' today.')}</w:p>`,
+      `<w:p><w:pPr><w:pStyle w:val="MemoBody"/></w:pPr>${run('Removals rose')}<w:r><w:endnoteReference w:id="2"/></w:r>${run('.')}</w:p>`,
+      `<w:p>${equation}</w:p><w:p>${equation}</w:p>`
+    ].join('')
+    const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:m="http://schemas.openxmlformats.org/officeDocument/2006/math"'
+    const path = join(folder(), 'fields.docx')
+    writeFileSync(path, zipBytes([
+      { name: '_rels/.rels', data: '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>' },
+      { name: 'word/_rels/document.xml.rels', data: '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdE" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/endnotes" Target="endnotes.xml"/></Relationships>' },
+      { name: 'word/document.xml', data: `<?xml version="1.0"?><w:document ${W}><w:body>${body}</w:body></w:document>` },
+      { name: 'word/endnotes.xml', data: `<?xml version="1.0"?><w:endnotes ${W}><w:endnote w:id="2"><w:p>${run('Per ERO’s annual report.')}</w:p></w:endnote></w:endnotes>` }
+    ]))
+    const article = await extractDocumentArticle(readFileSync(path), 'fields.docx', 'docx')
+    expect([article.title, article.body]).toEqual([
+      'Dated 7 June 2012.',
+      ['See page 3 and Table 2.', 'Filed at ICE.gov today.', 'Removals rose[1].', '1. Per ERO’s annual report.'].join('\n\n')
+    ])
+    expect(article.warnings).toEqual(['fields.docx: equations were left out (Casefile reads the text of a Word document, not its equations).'])
   })
 
   it('refuses a password-protected .docx (an encrypted package) and .odt (encrypted parts) in one line', async () => {
