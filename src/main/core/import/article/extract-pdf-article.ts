@@ -104,6 +104,8 @@ export async function extractPdfArticle(bytes: Uint8Array, fileName: string, rea
     let blankPages = 0
     /** Pages whose picture was too large to draw: pdf.js left it out of the page. */
     const tooLarge: number[] = []
+    /** Pages read without a picture that was too large to draw. */
+    const partlyRead: number[] = []
     /** Numbers of the pages sent to OCR (whether or not it found text on them). */
     const ocrSlots = new Set<number>()
     const stopped = abortPromise(reading.signal)
@@ -131,19 +133,16 @@ export async function extractPdfArticle(bytes: Uint8Array, fileName: string, rea
       // A scanned page often carries a few words of text of its own, a Bates number or a stamp that
       // the release software added: a short text layer over a picture is a scan all the same.
       const marks = text.length < STAMP_CHARS ? await marksOf(page, pdfjs) : null
-      if (oversized.length > 0 && marks?.picture === false && marks.lostPicture) {
-        // The page's scan was too large to draw; a stamp or other text on it is kept.
-        tooLarge.push(number)
-        slots.push(Promise.resolve(text.trim() === '' ? null : { text, method: 'text', confidence: null, number, turn: 0 }))
-        page.cleanup()
-        await settle(number - ahead)
-        continue
-      }
+      // A picture too large to draw was left out of the page (see MAX_PICTURE_PIXELS).
+      const lost = oversized.length > 0 && marks?.lostPicture === true
+      if (lost && marks?.any !== false) partlyRead.push(number)
       const scanned = text.trim() === '' || marks?.picture === true
       if (!scanned) slots.push(Promise.resolve({ text, method: 'text', confidence: null, number, turn: 0 }))
       else if (marks?.any === false) {
-        // A page that draws nothing (a release's separator pages, say) has nothing for OCR to read.
-        blankPages++
+        // A page that draws nothing (a release's separator pages, say) has nothing for OCR to read;
+        // nor has one whose only picture was too large to draw.
+        if (lost) tooLarge.push(number)
+        else blankPages++
         slots.push(Promise.resolve(null))
       } else {
         // No text layer on this page (or only a stamp): a scan, or a drawing. Its picture, stamp
@@ -203,6 +202,7 @@ export async function extractPdfArticle(bytes: Uint8Array, fileName: string, rea
       ocr: ocrPages > 0 ? { pages: ocrPages, meanConfidence: confidences.length > 0 ? Math.round(confidences.reduce((sum, value) => sum + value, 0) / confidences.length) : 0 } : null,
       warnings: [
         ...tooLarge.map((number) => `${fileName}, page ${number}, was not read: its picture is too large (${tooLargeSize(oversized)}). ${SMALLER_SCAN}`),
+        ...partlyRead.map((number) => `${fileName}, page ${number}, was read without a picture on it that is too large (${tooLargeSize(oversized)}). ${SMALLER_SCAN}`),
         ...texts.flatMap((page) => ocrWarnings(page, fileName))
       ]
     }

@@ -112,6 +112,21 @@ describe('a page whose picture is too large to draw', () => {
     ])
   })
 
+  it('is left out of a page that draws something else, which is read with a warning that it lacks the picture', async () => {
+    const page = hugeScanPage(8000)
+    const pdf = handMadePdf([{ ...page, content: `${page.content} 0.5 g 100 100 200 200 re f` }])
+    const pictures = await picturesOcrIsGiven(pdf)
+    expect(pictures).toEqual([{ width: 1700, height: 1700 }])
+    const article = await extractPdfArticle(pdf, 'mixed.pdf', {
+      ocr: () => Promise.resolve({ parallel: 1, read: () => Promise.resolve({ text: 'A drawing', confidence: 90 }), stop: () => Promise.resolve() }),
+      onPage: () => undefined,
+      signal: new AbortController().signal
+    })
+    expect(article.warnings).toEqual([
+      'mixed.pdf, page 1, was read without a picture on it that is too large (8,000 × 8,000 pixels; OCR reads pictures of up to 40 megapixels). Save the scan at a lower resolution (300 dpi is enough) and import it again.'
+    ])
+  })
+
   it('makes a PDF with no other page a one-line refusal, without drawing or reading anything', async () => {
     let started = false
     const reading = {
