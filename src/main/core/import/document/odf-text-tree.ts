@@ -1,5 +1,5 @@
 import { Parser } from 'htmlparser2'
-import type { HtmlElement, HtmlNode } from '../article/html-tree'
+import { descendants, type HtmlElement, type HtmlNode } from '../article/html-tree'
 
 /** OpenDocument text elements and the HTML element each reads as (see renderHtmlText). */
 const AS_HTML: Record<string, string> = {
@@ -18,6 +18,7 @@ const AS_HTML: Record<string, string> = {
  */
 const LEFT_OUT = new Set(['draw:frame', 'office:annotation', 'text:tracked-changes', 'text:sequence-decls', 'table:covered-table-cell'])
 const INDEX_TEMPLATE = /^text:[a-z-]+-source$/
+const HEADING = /^h[1-6]$/
 /** Elements whose text is read with the whitespace rules of a paragraph. */
 const PARAGRAPHS = new Set(['text:p', 'text:h'])
 /** Characters a paragraph's whitespace rule collapses: runs of them read as one space. */
@@ -109,7 +110,7 @@ export function odfTextTree(xml: string): { root: HtmlElement; copiesLeftOut: nu
           return
         }
         if (PARAGRAPHS.has(name)) paragraphs.push({ afterSpace: true })
-        if (name === 'text:s') kept(' '.repeat(Math.min(MAX_SPACES, Number(attrs['text:c'] ?? '1') || 1)))
+        if (name === 'text:s') kept(' '.repeat(Math.min(MAX_SPACES, Math.max(1, Math.floor(Number(attrs['text:c'] ?? '1')) || 1))))
         if (name === 'text:tab') kept('\t')
         if (name === 'text:note-citation') citation = ''
         if (name === 'text:note-body') {
@@ -177,10 +178,13 @@ function numberedNotes(parts: HtmlElement[]): HtmlElement[] {
       marker = part.attrs.citation
       continue
     }
-    const first = part.children.find((child): child is HtmlElement => typeof child !== 'string')
-    if (first === undefined) part.children.unshift(`${marker} `)
-    else first.children.unshift(`${marker} `)
+    // A note written without a citation (LibreOffice always writes one) gets no marker.
+    const prefix = marker === '' ? '' : `${marker} `
+    const first = [...descendants(part)].find((element) => element.tag === 'p' || HEADING.test(element.tag))
+    if (first === undefined) part.children.unshift(prefix)
+    else first.children.unshift(prefix)
     notes.push(part)
+    marker = ''
   }
   return notes
 }

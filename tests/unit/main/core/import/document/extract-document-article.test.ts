@@ -98,7 +98,7 @@ describe('extractDocumentArticle', () => {
     const cell = (text: string, repeated: number) => `<table:table-cell${repeated > 1 ? ` table:number-columns-repeated="${repeated}"` : ''}><text:p>${text}</text:p></table:table-cell>`
     const body = [
       `<text:p>A-number<text:s text:c="3"/>200-123-456<text:tab/>Detained<text:line-break/>since 2012${note('1', ['Per the I-213.'])}.</text:p>`,
-      '<text:p>\n   Custody was\n   <text:soft-page-break/>reviewed <text:span>twice</text:span>  in   2013.<text:s/></text:p>',
+      '<text:p>\n   Custody was\n   <text:soft-page-break/>reviewed <text:span>twice</text:span>  in   2013.<text:s/></text:p><text:p>Bond<text:s text:c="-2"/>set</text:p>',
       `<table:table><table:table-row>${cell('Office', 1)}${cell('Q1', 1)}${cell('Q2', 1)}</table:table-row>`,
       `<table:table-row>${cell('Newark', 1)}${cell('D', 2)}</table:table-row><table:table-row table:number-rows-repeated="2">${cell('(b)(6)', 1)}${cell('0', 2)}</table:table-row></table:table>`,
       `<text:p>Released on bond${note('*', ['Bond of $5,000.', 'Paid by family.'])} &amp; &#x41;&#65;.</text:p>`
@@ -108,6 +108,7 @@ describe('extractDocumentArticle', () => {
       [
         'A-number   200-123-456\tDetained\nsince 2012[1].',
         'Custody was reviewed twice in 2013.',
+        'Bond set',
         'Office | Q1 | Q2',
         'Newark | D | D',
         '(b)(6) | 0 | 0',
