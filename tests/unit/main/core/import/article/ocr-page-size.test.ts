@@ -3,7 +3,7 @@
 // nothing. The engine here only records the pictures it is given (their size from the PNG header).
 import { deflateSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
-import { extractPdfArticle } from '../../../../../../src/main/core/import/article/extract-pdf-article'
+import { extractPdfArticle, type PdfArticle } from '../../../../../../src/main/core/import/article/extract-pdf-article'
 import type { OcrEngine } from '../../../../../../src/main/core/import/article/ocr-engine'
 import { ImportInputError } from '../../../../../../src/main/core/import/row-sink'
 import { handMadePdf, type HandMadePage } from '../../../../../helpers/scanned-pdf'
@@ -14,6 +14,11 @@ function drawingPage(width: number, height: number): HandMadePage {
 }
 
 async function picturesOcrIsGiven(pdf: Buffer): Promise<{ width: number; height: number }[]> {
+  return (await readWithOcr(pdf, 'pages.pdf')).pictures
+}
+
+/** The article read from `pdf`, and the pictures OCR was given for it. */
+async function readWithOcr(pdf: Buffer, fileName: string): Promise<{ article: PdfArticle; pictures: { width: number; height: number }[] }> {
   const pictures: { width: number; height: number }[] = []
   const engine: OcrEngine = {
     parallel: 1,
@@ -23,8 +28,16 @@ async function picturesOcrIsGiven(pdf: Buffer): Promise<{ width: number; height:
     },
     stop: () => Promise.resolve()
   }
-  await extractPdfArticle(pdf, 'pages.pdf', { ocr: () => Promise.resolve(engine), onPage: () => undefined, signal: new AbortController().signal })
-  return pictures
+  const article = await extractPdfArticle(pdf, fileName, { ocr: () => Promise.resolve(engine), onPage: () => undefined, signal: new AbortController().signal })
+  return { article, pictures }
+}
+
+/** The refusal of `pdf`, which must come before OCR is started. */
+async function refusalWithoutOcr(pdf: Buffer, fileName: string): Promise<string> {
+  const reading = { ocr: () => Promise.reject(new Error('OCR is not needed')), onPage: () => undefined, signal: new AbortController().signal }
+  const refusal = await extractPdfArticle(pdf, fileName, reading).catch((error: unknown) => error)
+  expect(refusal).toBeInstanceOf(ImportInputError)
+  return (refusal as Error).message
 }
 
 describe('the picture OCR reads of a page', () => {
@@ -60,20 +73,7 @@ describe('a page that draws nothing', () => {
 
   it('makes a PDF of blank pages a refusal that says they are blank, at once, without OCR', async () => {
     const blank: HandMadePage = { width: 612, height: 792, content: '', image: null }
-    const pdf = handMadePdf(Array.from({ length: 1200 }, () => blank))
-    let started = false
-    const reading = {
-      ocr: () => {
-        started = true
-        return Promise.reject(new Error('OCR is not needed for blank pages'))
-      },
-      onPage: () => undefined,
-      signal: new AbortController().signal
-    }
-    const refusal = await extractPdfArticle(pdf, 'blank.pdf', reading).catch((error: unknown) => error)
-    expect(refusal).toBeInstanceOf(ImportInputError)
-    expect((refusal as Error).message).toBe('blank.pdf has no text: its 1,200 pages are blank; nothing was imported.')
-    expect(started).toBe(false)
+    expect(await refusalWithoutOcr(handMadePdf(Array.from({ length: 1200 }, () => blank)), 'blank.pdf')).toBe('blank.pdf has no text: its 1,200 pages are blank; nothing was imported.')
   })
 })
 
@@ -93,18 +93,8 @@ function hugeScanPage(side: number): HandMadePage {
 
 describe('a page whose picture is too large to draw', () => {
   it('is left out with a warning that names the page, the picture’s size and the fix; the other pages are read', async () => {
-    const pictures: number[] = []
-    const engine: OcrEngine = {
-      parallel: 1,
-      read: (image) => {
-        pictures.push(image.readUInt32BE(16))
-        return Promise.resolve({ text: 'A drawing', confidence: 90 })
-      },
-      stop: () => Promise.resolve()
-    }
-    const pdf = handMadePdf([hugeScanPage(8000), drawingPage(612, 792)])
-    const article = await extractPdfArticle(pdf, 'release.pdf', { ocr: () => Promise.resolve(engine), onPage: () => undefined, signal: new AbortController().signal })
-    expect(pictures).toEqual([1700])
+    const { article, pictures } = await readWithOcr(handMadePdf([hugeScanPage(8000), drawingPage(612, 792)]), 'release.pdf')
+    expect(pictures).toEqual([{ width: 1700, height: 2200 }])
     expect(article.body).toBe('A drawing')
     expect(article.pages.map((page) => page.page)).toEqual([2])
     expect(article.warnings).toEqual([
@@ -114,34 +104,16 @@ describe('a page whose picture is too large to draw', () => {
 
   it('is left out of a page that draws something else, which is read with a warning that it lacks the picture', async () => {
     const page = hugeScanPage(8000)
-    const pdf = handMadePdf([{ ...page, content: `${page.content} 0.5 g 100 100 200 200 re f` }])
-    const pictures = await picturesOcrIsGiven(pdf)
+    const { article, pictures } = await readWithOcr(handMadePdf([{ ...page, content: `${page.content} 0.5 g 100 100 200 200 re f` }]), 'mixed.pdf')
     expect(pictures).toEqual([{ width: 1700, height: 1700 }])
-    const article = await extractPdfArticle(pdf, 'mixed.pdf', {
-      ocr: () => Promise.resolve({ parallel: 1, read: () => Promise.resolve({ text: 'A drawing', confidence: 90 }), stop: () => Promise.resolve() }),
-      onPage: () => undefined,
-      signal: new AbortController().signal
-    })
     expect(article.warnings).toEqual([
       'mixed.pdf, page 1, was read without a picture on it that is too large (8,000 × 8,000 pixels; OCR reads pictures of up to 40 megapixels). Save the scan at a lower resolution (300 dpi is enough) and import it again.'
     ])
   })
 
   it('makes a PDF with no other page a one-line refusal, without drawing or reading anything', async () => {
-    let started = false
-    const reading = {
-      ocr: () => {
-        started = true
-        return Promise.reject(new Error('OCR is not needed'))
-      },
-      onPage: () => undefined,
-      signal: new AbortController().signal
-    }
-    const refusal = await extractPdfArticle(handMadePdf([hugeScanPage(8000)]), 'poster.pdf', reading).catch((error: unknown) => error)
-    expect(refusal).toBeInstanceOf(ImportInputError)
-    expect((refusal as Error).message).toBe(
+    expect(await refusalWithoutOcr(handMadePdf([hugeScanPage(8000)]), 'poster.pdf')).toBe(
       'poster.pdf has no page that can be read: its picture is too large (8,000 × 8,000 pixels; OCR reads pictures of up to 40 megapixels); nothing was imported. Save the scan at a lower resolution (300 dpi is enough) and import it again.'
     )
-    expect(started).toBe(false)
   })
 })
