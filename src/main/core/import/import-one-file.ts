@@ -114,7 +114,8 @@ async function readArticle(bytes: Buffer, fileName: string, format: ImportFormat
   if (format === 'docx' || format === 'odt') {
     // Loaded when first needed: most imports are not Word files, and mammoth takes a while to load.
     const { extractDocumentArticle } = await import('./document/extract-document-article')
-    return { fields: await extractDocumentArticle(bytes, fileName, format), warnings: [], pages: [], ocr: null }
+    const { warnings, ...fields } = await extractDocumentArticle(bytes, fileName, format)
+    return { fields, warnings, pages: [], ocr: null }
   }
   if (format === 'pdf') {
     const { pages, ocr, warnings, ...fields } = await extractPdfArticle(bytes, fileName, reading)

@@ -16,7 +16,7 @@ export function extractHtmlArticle(html: string, fileName: string): ArticleField
   const content = findMainContent(document)
   const metadata = readHtmlMetadata(document, content.root)
   const title = removeReservedCharacters(metadata.title ?? metadata.firstHeading ?? fileName.replace(/\.[^.]+$/, ''))
-  const paragraphs = renderHtmlText(content.root, content.dropped)
+  const paragraphs = renderHtmlText(content.root, content.dropped, 'collapse')
   // The headline often opens the story's element too; it is the title, not the first paragraph.
   if (paragraphs.length > 0 && sameText(paragraphs[0]!, title, metadata.documentTitle)) paragraphs.shift()
   const body = paragraphs.join('\n\n')

@@ -7,6 +7,7 @@ import type { OcrEngine, OcrPage } from './ocr-engine'
 import { normaliseDate } from './normalise-date'
 import { removeReservedCharacters } from './remove-reserved-characters'
 import { loadPdfJs, pdfJsDataFolder, type PdfJs } from '../../pdf/load-pdfjs'
+import { oversizedPictures, type PictureSize } from './oversized-pictures'
 
 /** A PDF's header may follow some junk, but within its first kilobyte; its end marker sits in the last one. */
 const HEADER_WINDOW = 1024
@@ -26,6 +27,14 @@ const OCR_DPI = 200
 const MAX_OCR_PIXELS = 16_000_000
 /** …nor longer on a side than tesseract reads (it refuses pictures over 32,767 pixels wide or high). */
 const MAX_OCR_SIDE = 32_000
+/**
+ * The largest picture in a page that is drawn for OCR. pdf.js decodes a picture and paints it at its
+ * full size before the page is scaled down (measured here on 1-bit scans: 8.4 megapixels, a Letter
+ * page at 300 dpi, peaked at 384 MB; 34 megapixels, Letter at 600 dpi, at 620 MB; 100 megapixels at
+ * 1.3 GB), so a larger one is not decoded at all and its page is left out with a warning. 40
+ * megapixels keeps every Letter, A4 and Legal page scanned at up to 550 dpi.
+ */
+const MAX_PICTURE_PIXELS = 40_000_000
 
 /** The turns tried, in order: a page fed upside down, then a landscape page lying on either side. */
 const TURNS = [180, 90, 270] as const
@@ -76,8 +85,10 @@ export async function extractPdfArticle(bytes: Uint8Array, fileName: string, rea
     cMapPacked: true,
     // Scanners store black-and-white pages as CCITT Group 4 or JBIG2 pictures, and greyscale ones as
     // JPEG 2000: pdf.js decodes them with WebAssembly from this folder, and without it draws them blank.
-    wasmUrl: pdfJsDataFolder('wasm')
+    wasmUrl: pdfJsDataFolder('wasm'),
+    maxImageSize: MAX_PICTURE_PIXELS
   })
+  const oversized = oversizedPictures(bytes, MAX_PICTURE_PIXELS)
   try {
     let document
     try {
@@ -91,6 +102,10 @@ export async function extractPdfArticle(bytes: Uint8Array, fileName: string, rea
     const done: (PageText | null)[] = []
     let ocrPages = 0
     let blankPages = 0
+    /** Pages whose picture was too large to draw: pdf.js left it out of the page. */
+    const tooLarge: number[] = []
+    /** Pages read without a picture that was too large to draw. */
+    const partlyRead: number[] = []
     /** Numbers of the pages sent to OCR (whether or not it found text on them). */
     const ocrSlots = new Set<number>()
     const stopped = abortPromise(reading.signal)
@@ -118,11 +133,16 @@ export async function extractPdfArticle(bytes: Uint8Array, fileName: string, rea
       // A scanned page often carries a few words of text of its own, a Bates number or a stamp that
       // the release software added: a short text layer over a picture is a scan all the same.
       const marks = text.length < STAMP_CHARS ? await marksOf(page, pdfjs) : null
+      // A picture too large to draw was left out of the page (see MAX_PICTURE_PIXELS).
+      const lost = oversized.length > 0 && marks?.lostPicture === true
+      if (lost && marks?.any !== false) partlyRead.push(number)
       const scanned = text.trim() === '' || marks?.picture === true
       if (!scanned) slots.push(Promise.resolve({ text, method: 'text', confidence: null, number, turn: 0 }))
       else if (marks?.any === false) {
-        // A page that draws nothing (a release's separator pages, say) has nothing for OCR to read.
-        blankPages++
+        // A page that draws nothing (a release's separator pages, say) has nothing for OCR to read;
+        // nor has one whose only picture was too large to draw.
+        if (lost) tooLarge.push(number)
+        else blankPages++
         slots.push(Promise.resolve(null))
       } else {
         // No text layer on this page (or only a stamp): a scan, or a drawing. Its picture, stamp
@@ -156,12 +176,15 @@ export async function extractPdfArticle(bytes: Uint8Array, fileName: string, rea
       const what =
         document.numPages === 0
           ? 'no pages'
+          : tooLarge.length > 0 && ocrPages === 0
+            ? `no page that can be read: ${tooLarge.length === 1 ? 'its picture is' : `the pictures of its ${tooLarge.length} pages are`} too large (${tooLargeSize(oversized)})`
           : ocrPages > 0
             ? `no text layer, and OCR found no text on its ${ocrPages === 1 ? 'page' : `${ocrPages} pages`}`
             : blankPages === document.numPages
               ? `no text: ${blankPages === 1 ? 'its page is blank' : `its ${blankPages.toLocaleString('en-US')} pages are blank`}`
               : 'no text'
-      throw new ImportInputError(`${fileName} has ${what}; nothing was imported.`, null, null)
+      const fix = tooLarge.length > 0 && ocrPages === 0 ? ` ${SMALLER_SCAN}` : ''
+      throw new ImportInputError(`${fileName} has ${what}; nothing was imported.${fix}`, null, null)
     }
     const confidences = pages.filter((page) => page.method === 'ocr').map((page) => page.confidence!)
     const info = informationOf(await document.getMetadata().catch(() => null))
@@ -177,7 +200,11 @@ export async function extractPdfArticle(bytes: Uint8Array, fileName: string, rea
       body,
       pages,
       ocr: ocrPages > 0 ? { pages: ocrPages, meanConfidence: confidences.length > 0 ? Math.round(confidences.reduce((sum, value) => sum + value, 0) / confidences.length) : 0 } : null,
-      warnings: texts.flatMap((page) => ocrWarnings(page, fileName))
+      warnings: [
+        ...tooLarge.map((number) => `${fileName}, page ${number}, was not read: its picture is too large (${tooLargeSize(oversized)}). ${SMALLER_SCAN}`),
+        ...partlyRead.map((number) => `${fileName}, page ${number}, was read without a picture on it that is too large (${tooLargeSize(oversized)}). ${SMALLER_SCAN}`),
+        ...texts.flatMap((page) => ocrWarnings(page, fileName))
+      ]
     }
   } finally {
     await task.destroy()
@@ -219,11 +246,22 @@ function ocrWarnings(page: PageText, fileName: string): string[] {
   return page.turn === 0 ? [] : [`${fileName}, page ${page.number}, lies turned in the scan; OCR read it turned ${page.turn}° (${confidence}% confidence).`]
 }
 
+const SMALLER_SCAN = 'Save the scan at a lower resolution (300 dpi is enough) and import it again.'
+
+/** The size of the pictures too large to draw, for a warning: exact when they are all alike. */
+function tooLargeSize(oversized: readonly PictureSize[]): string {
+  const sizes = new Set(oversized.map((size) => `${size.width.toLocaleString('en-US')} × ${size.height.toLocaleString('en-US')} pixels`))
+  const limit = `OCR reads pictures of up to ${MAX_PICTURE_PIXELS / 1_000_000} megapixels`
+  return `${sizes.size === 1 ? [...sizes][0]! : `over ${MAX_PICTURE_PIXELS / 1_000_000} megapixels`}; ${limit}`
+}
+
 /**
  * What the page's drawing operations mark: whether it paints an image (a scan's picture), and
- * whether it marks the page at all (paths, text, shadings, images, annotations' appearances).
+ * whether it marks the page at all (paths, text, shadings, images, annotations' appearances), and
+ * whether a picture was left out of it: pdf.js drops a picture over maxImageSize from the operations
+ * and leaves the placement made for it ("q … cm Q", a transform undone at once) standing empty.
  */
-async function marksOf(page: PdfPage, pdfjs: PdfJs): Promise<{ picture: boolean; any: boolean }> {
+async function marksOf(page: PdfPage, pdfjs: PdfJs): Promise<{ picture: boolean; any: boolean; lostPicture: boolean }> {
   const { OPS } = pdfjs
   const pictures = new Set<number>([OPS.paintImageXObject, OPS.paintInlineImageXObject, OPS.paintImageXObjectRepeat])
   const marking = new Set<number>([
@@ -252,7 +290,11 @@ async function marksOf(page: PdfPage, pdfjs: PdfJs): Promise<{ picture: boolean;
     OPS.beginAnnotation
   ])
   const { fnArray } = await page.getOperatorList()
-  return { picture: fnArray.some((operation) => pictures.has(operation)), any: fnArray.some((operation) => marking.has(operation)) }
+  return {
+    picture: fnArray.some((operation) => pictures.has(operation)),
+    any: fnArray.some((operation) => marking.has(operation)),
+    lostPicture: fnArray.some((operation, index) => operation === OPS.transform && (index + 1 === fnArray.length || fnArray[index + 1] === OPS.restore))
+  }
 }
 
 /** Rejects with ImportCancelled when `signal` fires: a wait for OCR ends at once on cancel. */

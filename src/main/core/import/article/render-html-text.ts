@@ -9,6 +9,13 @@ const BLOCKS = new Set([
   'table', 'caption', 'thead', 'tbody', 'tfoot', 'tr', 'dl', 'dt', 'dd', 'figure', 'figcaption', 'address', 'hr',
   'center', 'details', 'summary', 'body', 'html'
 ])
+/**
+ * How the text in the tree is spaced: `collapse` as a browser shows HTML (runs of whitespace read
+ * as one space); `as-written` when the reader of the source format has already applied its own
+ * rule (OpenDocument keeps the spaces and tabs it writes as elements), so only line ends are trimmed.
+ */
+export type TextSpacing = 'collapse' | 'as-written'
+
 /** A byline longer than this is a biography or a wrapper, not a byline, and stays in the text. */
 const MAX_BYLINE = 200
 
@@ -20,14 +27,14 @@ type Step = { node: HtmlNode } | { leave: HtmlElement }
  * table rows…) with whitespace collapsed, <br> kept as a line break, <pre> kept line for line,
  * list items marked, table cells separated by " | ". Dropped elements and bylines are left out.
  */
-export function renderHtmlText(root: HtmlElement, dropped: (element: HtmlElement) => boolean): string[] {
+export function renderHtmlText(root: HtmlElement, dropped: (element: HtmlElement) => boolean, spacing: TextSpacing): string[] {
   const paragraphs: string[] = []
   let pieces: string[] = []
   let prefix = ''
   let preDepth = 0
   const listCounters: number[] = []
   const flush = (): void => {
-    const text = preDepth > 0 ? pieces.join('').replace(/^\n+|\s+$/g, '') : collapse(pieces)
+    const text = preDepth > 0 ? pieces.join('').replace(/^\n+|\s+$/g, '') : joinLines(pieces, spacing)
     if (text !== '') paragraphs.push(prefix + text)
     pieces = []
     prefix = ''
@@ -85,11 +92,11 @@ export function renderHtmlText(root: HtmlElement, dropped: (element: HtmlElement
 // characters are removed from every text node first.
 const LINE_BREAK = SNIPPET_MARK_END
 
-function collapse(pieces: string[]): string {
+function joinLines(pieces: string[], spacing: TextSpacing): string {
   return pieces
     .join('')
     .split(LINE_BREAK)
-    .map((line) => line.replace(/\s+/g, ' ').trim())
+    .map((line) => (spacing === 'collapse' ? line.replace(/\s+/g, ' ').trim() : line.trimEnd()))
     .filter((line) => line !== '')
     .join('\n')
 }

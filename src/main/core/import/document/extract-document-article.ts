@@ -6,8 +6,11 @@ import { removeReservedCharacters } from '../article/remove-reserved-characters'
 import { renderHtmlText } from '../article/render-html-text'
 import { ImportInputError } from '../row-sink'
 import { openOfficePackage } from '../zip/open-office-package'
+import { storedZip } from '../zip/stored-zip'
+import type { ZipPackage } from '../zip/zip-package'
+import { wordWarnings } from './word-warnings'
 import { flattenInnerParagraphs } from './flatten-inner-paragraphs'
-import { odfTextTree } from './odf-text-tree'
+import { odfTextTree, UnreadableOdfText } from './odf-text-tree'
 import { readPackageProperties } from './read-package-properties'
 
 export type DocumentFormat = 'docx' | 'odt'
@@ -21,6 +24,14 @@ const HEADING = /^h[1-6]$/
  * document of some two thousand pages.
  */
 const MAX_WORD_XML = 16 * 1024 * 1024
+const XML_PART = /\.(xml|rels)$/i
+/** A simple field's start and end tags (its result, the runs between them, is kept); quoted attribute values may hold ">". */
+const SIMPLE_FIELD = /<\/?(?:[A-Za-z_][\w.-]*:)?fldSimple\b(?:[^>"']|"[^"]*"|'[^']*')*>/g
+
+export interface DocumentArticle extends ArticleFields {
+  /** What could not be read and was left out, in plain words. */
+  warnings: string[]
+}
 
 interface DocumentProperties {
   title: string | null
@@ -34,31 +45,39 @@ interface DocumentProperties {
  * document's properties, from the file's bytes as read. Only the text is read: no macros, no linked
  * files, no images.
  */
-export async function extractDocumentArticle(bytes: Buffer, fileName: string, format: DocumentFormat): Promise<ArticleFields> {
+export async function extractDocumentArticle(bytes: Buffer, fileName: string, format: DocumentFormat): Promise<DocumentArticle> {
   const what = format === 'docx' ? 'a Word document (.docx)' : 'an OpenDocument text (.odt)'
   const zip = await openOfficePackage(bytes, fileName, what)
   let root: HtmlElement
   let properties: DocumentProperties
+  let warnings: string[] = []
   try {
     if (format === 'docx') {
       if (!zip.has('word/document.xml')) throw new ImportInputError(`${fileName} is not ${what}: it has no document body (word/document.xml); nothing was imported.`, null, null)
       await zip.checkBeforeWholeReading(MAX_WORD_XML, 'Split it into smaller documents and import those.')
       properties = readProperties(await zip.text('docProps/core.xml'), 'dc:creator', 'dcterms:created')
-      root = parseHtmlTree(await wordHtml(bytes, fileName))
+      const word = await wordHtml(await wordText(zip), fileName)
+      root = parseHtmlTree(word.html)
+      warnings = wordWarnings(word.messages, fileName)
     } else {
       const manifest = (await zip.text('META-INF/manifest.xml')) ?? ''
       if (manifest.includes('manifest:encryption-data')) throw new ImportInputError(`${fileName} is password-protected; open it, save a copy without a password and import that.`, null, null)
       const content = await zip.text('content.xml')
       if (content === null) throw new ImportInputError(`${fileName} is not ${what}: it has no content.xml; nothing was imported.`, null, null)
       properties = readProperties(await zip.text('meta.xml'), 'meta:initial-creator', 'meta:creation-date')
-      root = odfTextTree(content)
+      const tree = odtTree(content, fileName)
+      root = tree.root
+      if (tree.copiesLeftOut > 0) {
+        warnings = [`${fileName}: a table repeats cells or rows more often than Casefile copies them; ${tree.copiesLeftOut.toLocaleString('en-US')} repeated cells or rows were left out.`]
+      }
     }
   } finally {
     zip.close()
   }
   flattenInnerParagraphs(root)
   const firstHeading = [...descendants(root)].find((element) => HEADING.test(element.tag))
-  const paragraphs = renderHtmlText(root, () => false)
+  // mammoth's HTML is spaced as HTML is; the OpenDocument reader has applied the format's own rule.
+  const paragraphs = renderHtmlText(root, isNoteBackLink, format === 'docx' ? 'collapse' : 'as-written')
   if (paragraphs.join('').trim() === '') throw new ImportInputError(`${fileName} has no text to import.`, null, null)
   const title = properties.title ?? (firstHeading ? textOf(firstHeading) : null) ?? paragraphs[0]!.slice(0, 200)
   // The title often opens the text too; it is shown as the title, not as the first paragraph.
@@ -69,11 +88,37 @@ export async function extractDocumentArticle(bytes: Buffer, fileName: string, fo
     publisher: null,
     publishedAt: properties.created,
     url: null,
-    body: paragraphs.join('\n\n')
+    body: paragraphs.join('\n\n'),
+    warnings
   }
 }
 
-async function wordHtml(buffer: Buffer, fileName: string): Promise<string> {
+/**
+ * mammoth ends each footnote and endnote with a link back to its citation, an arrow ("↑") that
+ * would stand in the text as a character of its own.
+ */
+function isNoteBackLink(element: HtmlElement): boolean {
+  return element.tag === 'a' && /^#(foot|end)note-ref-/.test(element.attrs.href ?? '')
+}
+
+/**
+ * The package mammoth reads: the document's XML parts (already checked), with each simple field
+ * (w:fldSimple: a date, a page or cross-reference, a hyperlink) replaced by the result Word shows,
+ * which mammoth would drop with the field. Pictures and other binary parts are left out: only the
+ * text is read.
+ */
+async function wordText(zip: ZipPackage): Promise<Buffer> {
+  const parts = new Map<string, Buffer>()
+  for (const name of zip.names()) {
+    if (!XML_PART.test(name)) continue
+    const data = await zip.bytes(name)
+    const xml = name.startsWith('word/') ? data.toString('utf8') : ''
+    parts.set(name, xml.includes('fldSimple') ? Buffer.from(xml.replace(SIMPLE_FIELD, ''), 'utf8') : data)
+  }
+  return storedZip(parts)
+}
+
+async function wordHtml(buffer: Buffer, fileName: string): Promise<{ html: string; messages: { message: string }[] }> {
   try {
     const result = await mammoth.convertToHtml(
       { buffer },
@@ -83,12 +128,21 @@ async function wordHtml(buffer: Buffer, fileName: string): Promise<string> {
         convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: '' }))
       }
     )
-    return result.value
+    return { html: result.value, messages: result.messages }
   } catch {
     // The zip and its parts were checked before; what mammoth cannot read is XML that Word does not
     // write (a DOCTYPE with entities, elements where text belongs), and its own words ("[xmldom
     // error] entity not found", "Not implemented") would not tell the user what to do.
     throw new ImportInputError(`${fileName} is damaged or not a real Word document (its text cannot be read); nothing was imported. Open it in Word, save it as .docx again and import that.`, null, null)
+  }
+}
+
+function odtTree(content: string, fileName: string): ReturnType<typeof odfTextTree> {
+  try {
+    return odfTextTree(content)
+  } catch (error) {
+    if (!(error instanceof UnreadableOdfText)) throw error
+    throw new ImportInputError(`${fileName} is damaged or not a real OpenDocument text (its text cannot be read); nothing was imported. Open it in LibreOffice, save it as .odt again and import that.`, null, null)
   }
 }
 

@@ -1,5 +1,5 @@
 import { Parser } from 'htmlparser2'
-import type { HtmlElement } from '../article/html-tree'
+import { descendants, type HtmlElement, type HtmlNode } from '../article/html-tree'
 
 /** OpenDocument text elements and the HTML element each reads as (see renderHtmlText). */
 const AS_HTML: Record<string, string> = {
@@ -12,54 +12,149 @@ const AS_HTML: Record<string, string> = {
   'table:table-cell': 'td',
   'text:line-break': 'br'
 }
-/** Parts of the body that are not its text: drawings, comments, and text deleted under change tracking. */
-const LEFT_OUT = new Set(['draw:frame', 'office:annotation', 'text:tracked-changes', 'text:sequence-decls', 'table:covered-table-cell', 'text:note-citation'])
+/**
+ * Parts of the body that are not its text: drawings, comments, text deleted under change tracking,
+ * and the templates an index (table of contents…) is generated from; the generated index is read.
+ */
+const LEFT_OUT = new Set(['draw:frame', 'office:annotation', 'text:tracked-changes', 'text:sequence-decls', 'table:covered-table-cell'])
+const INDEX_TEMPLATE = /^text:[a-z-]+-source$/
+const HEADING = /^h[1-6]$/
+/** Elements whose text is read with the whitespace rules of a paragraph. */
+const PARAGRAPHS = new Set(['text:p', 'text:h'])
+/** Characters a paragraph's whitespace rule collapses: runs of them read as one space. */
+const COLLAPSED = /([ \t\r\n]+)/
+/**
+ * A repeated cell or row is written once with its count (a table with many empty cells, say); at
+ * most this many copies are made of one, and at most COPY_BUDGET characters and elements in all, so
+ * a few bytes cannot ask for a billion cells.
+ */
+const MAX_COPIES = 1024
+const COPY_BUDGET = 1_000_000
+/** At most this many spaces for one text:s, whatever its count says. */
+const MAX_SPACES = 1000
+
+/** The text cannot be read as LibreOffice writes it: a DOCTYPE, whose entities are not expanded here. */
+export class UnreadableOdfText extends Error {}
+
+interface OpenParagraph {
+  /** The whitespace rule: a collapsed character right after one (or at the start) is dropped. */
+  afterSpace: boolean
+}
 
 /**
- * The body of an OpenDocument text (content.xml) as an HTML-like tree renderHtmlText can read:
- * headings by outline level, paragraphs, lists, tables and line breaks; spans and links are read
- * through; styles, drawings and comments are left out.
+ * The body of an OpenDocument text (content.xml) as an HTML-like tree renderHtmlText can read,
+ * with the text as LibreOffice shows it: headings by outline level, paragraphs, lists, tables (a
+ * repeated cell or row copied as often as it repeats) and line breaks; spaces (text:s) and tabs
+ * kept as written and other whitespace collapsed by the OpenDocument rule; a note's citation left
+ * in place as "[1]" and its text put after the body, "[1] text"; spans and links read through;
+ * styles, drawings and comments left out. The tree's text is final: render it as written.
  */
-export function odfTextTree(xml: string): HtmlElement {
+export function odfTextTree(xml: string): { root: HtmlElement; copiesLeftOut: number } {
   const root: HtmlElement = { tag: '#root', attrs: {}, children: [], parent: null }
+  const notes: HtmlElement[] = []
   let current = root
   // One entry per open element: the element it opened, or null for one read through or left out.
   const opened: (HtmlElement | null)[] = []
+  const paragraphs: OpenParagraph[] = []
+  /** Where the text of the note being read goes back to when its body ends. */
+  const noteReturns: HtmlElement[] = []
+  let citation: string | null = null
   let inBody = false
   let skipping = 0
-  const text = (value: string): void => {
-    if (!inBody || skipping > 0) return
+  let copied = 0
+  let copiesLeftOut = 0
+  const append = (value: string): void => {
     const last = current.children.at(-1)
     if (typeof last === 'string') current.children[current.children.length - 1] = last + value
     else current.children.push(value)
   }
+  const kept = (value: string): void => {
+    const paragraph = paragraphs.at(-1)
+    if (paragraph === undefined) return
+    append(value)
+    paragraph.afterSpace = false
+  }
+  const text = (value: string): void => {
+    if (!inBody || skipping > 0) return
+    if (citation !== null) {
+      citation += value
+      return
+    }
+    // Text outside paragraphs (the indentation between elements) is not shown.
+    const paragraph = paragraphs.at(-1)
+    if (paragraph === undefined) return
+    let out = ''
+    for (const piece of value.split(COLLAPSED)) {
+      if (piece === '') continue
+      if (!COLLAPSED.test(piece)) {
+        out += piece
+        paragraph.afterSpace = false
+      } else if (!paragraph.afterSpace) {
+        out += ' '
+        paragraph.afterSpace = true
+      }
+    }
+    if (out !== '') append(out)
+  }
   const parser = new Parser(
     {
+      onprocessinginstruction(name) {
+        if (name.toLowerCase() === '!doctype') throw new UnreadableOdfText()
+      },
       onopentag(name, attrs) {
         if (name === 'office:text') inBody = true
-        if (!inBody || skipping > 0 || LEFT_OUT.has(name)) {
-          if (inBody && LEFT_OUT.has(name)) skipping++
+        const leftOut = LEFT_OUT.has(name) || INDEX_TEMPLATE.test(name)
+        if (!inBody || skipping > 0 || leftOut) {
+          if (inBody && leftOut) skipping++
           opened.push(null)
           return
         }
-        if (name === 'text:s') text(' '.repeat(Math.min(1000, Number(attrs['text:c'] ?? '1') || 1)))
-        if (name === 'text:tab') text('\t')
+        if (PARAGRAPHS.has(name)) paragraphs.push({ afterSpace: true })
+        if (name === 'text:s') kept(' '.repeat(Math.min(MAX_SPACES, Math.max(1, Math.floor(Number(attrs['text:c'] ?? '1')) || 1))))
+        if (name === 'text:tab') kept('\t')
+        if (name === 'text:note-citation') citation = ''
+        if (name === 'text:note-body') {
+          const note: HtmlElement = { tag: 'div', attrs: {}, children: [], parent: root }
+          notes.push(note)
+          noteReturns.push(current)
+          current = note
+        }
         const level = name === 'text:h' ? Math.min(6, Math.max(1, Number(attrs['text:outline-level'] ?? '1') || 1)) : 0
         const tag = level > 0 ? `h${level}` : AS_HTML[name]
         if (tag === undefined) {
           opened.push(null)
           return
         }
-        const element: HtmlElement = { tag, attrs: {}, children: [], parent: current }
+        const repeats = attrs['table:number-columns-repeated'] ?? attrs['table:number-rows-repeated']
+        const element: HtmlElement = { tag, attrs: repeats === undefined ? {} : { repeats }, children: [], parent: current }
         current.children.push(element)
         current = element
         opened.push(element)
+        // A line break ends a run of spaces: one written after it is shown.
+        if (name === 'text:line-break') paragraphs.at(-1)!.afterSpace = false
       },
       ontext: text,
       onclosetag(name) {
         const element = opened.pop()
-        if (inBody && LEFT_OUT.has(name) && skipping > 0) skipping--
-        if (element) current = element.parent ?? root
+        if (inBody && (LEFT_OUT.has(name) || INDEX_TEMPLATE.test(name)) && skipping > 0) skipping--
+        if (skipping > 0 || !inBody) return
+        if (element) {
+          current = element.parent ?? root
+          const wanted = Math.min(Number.MAX_SAFE_INTEGER, Math.floor(Number(element.attrs.repeats ?? '1')) - 1)
+          if (wanted > 0) {
+            const made = repeat(element, Math.min(MAX_COPIES, wanted), COPY_BUDGET - copied)
+            copied += made.size
+            copiesLeftOut += wanted - made.copies
+          }
+        }
+        if (name === 'text:note-citation' && citation !== null) {
+          const marker = `[${citation.trim()}]`
+          citation = null
+          notes.push({ tag: 'div', attrs: { citation: marker }, children: [], parent: root })
+          kept(marker)
+        }
+        if (name === 'text:note-body') current = noteReturns.pop() ?? root
+        if (PARAGRAPHS.has(name)) paragraphs.pop()
         if (name === 'office:text') inBody = false
       }
     },
@@ -67,5 +162,75 @@ export function odfTextTree(xml: string): HtmlElement {
   )
   parser.write(xml)
   parser.end()
-  return root
+  root.children.push(...numberedNotes(notes))
+  return { root, copiesLeftOut }
+}
+
+/**
+ * Each note's text with its citation before it, "[1] text": the citation is read first (a div
+ * holding only the marker), then the note's body.
+ */
+function numberedNotes(parts: HtmlElement[]): HtmlElement[] {
+  const notes: HtmlElement[] = []
+  let marker = ''
+  for (const part of parts) {
+    if (part.attrs.citation !== undefined) {
+      marker = part.attrs.citation
+      continue
+    }
+    // A note written without a citation (LibreOffice always writes one) gets no marker.
+    const prefix = marker === '' ? '' : `${marker} `
+    const first = [...descendants(part)].find((element) => element.tag === 'p' || HEADING.test(element.tag))
+    if (first === undefined) part.children.unshift(prefix)
+    else first.children.unshift(prefix)
+    notes.push(part)
+    marker = ''
+  }
+  return notes
+}
+
+/**
+ * Puts `copies` copies of a repeated cell or row after it, fewer when they would pass `budget`
+ * characters and elements; returns the copies made and their characters and elements.
+ */
+function repeat(element: HtmlElement, copies: number, budget: number): { copies: number; size: number } {
+  const parent = element.parent!
+  const size = sizeOf(element)
+  const made = Math.max(0, Math.min(copies, Math.floor(budget / size)))
+  const at = parent.children.indexOf(element)
+  parent.children.splice(at + 1, 0, ...Array.from({ length: made }, () => copyOf(element, parent)))
+  return { copies: made, size: made * size }
+}
+
+/** The characters and elements under `element`, itself included. */
+function sizeOf(element: HtmlElement): number {
+  let size = 0
+  const stack: HtmlNode[] = [element]
+  while (stack.length > 0) {
+    const node = stack.pop()!
+    if (typeof node === 'string') size += node.length
+    else {
+      size++
+      for (const child of node.children) stack.push(child)
+    }
+  }
+  return size
+}
+
+/** A deep copy of `element` under `parent`, made without recursion (cells may nest tables deeply). */
+function copyOf(element: HtmlElement, parent: HtmlElement): HtmlElement {
+  const top: HtmlElement = { tag: element.tag, attrs: {}, children: [], parent }
+  const stack: [HtmlElement, HtmlElement][] = [[element, top]]
+  while (stack.length > 0) {
+    const [from, to] = stack.pop()!
+    for (const child of from.children) {
+      if (typeof child === 'string') to.children.push(child)
+      else {
+        const copy: HtmlElement = { tag: child.tag, attrs: {}, children: [], parent: to }
+        to.children.push(copy)
+        stack.push([child, copy])
+      }
+    }
+  }
+  return top
 }

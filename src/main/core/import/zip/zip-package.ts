@@ -190,7 +190,11 @@ export class ZipPackage {
 
   /** An entry read whole as UTF-8 text, or null when the package has no such entry. */
   async text(name: string): Promise<string | null> {
-    if (!this.entries.has(name)) return null
+    return this.entries.has(name) ? (await this.bytes(name)).toString('utf8') : null
+  }
+
+  /** An entry's bytes read whole, checked (see `stream`); the entry must exist. */
+  async bytes(name: string): Promise<Buffer> {
     if (this.sizeOf(name) > MAX_WHOLE_ENTRY) {
       throw new ImportInputError(
         `${this.fileName} is too large to read: its part ${name} inflates to ${megabytes(this.sizeOf(name))}, and Casefile reads such a part whole up to ${megabytes(MAX_WHOLE_ENTRY)}; nothing was imported. Split it into smaller files and import those.`,
@@ -200,7 +204,7 @@ export class ZipPackage {
     }
     const chunks: Buffer[] = []
     for await (const chunk of await this.stream(name, `its part ${name}`)) chunks.push(chunk as Buffer)
-    return Buffer.concat(chunks).toString('utf8')
+    return Buffer.concat(chunks)
   }
 
   close(): void {

@@ -1,8 +1,9 @@
 // What OCR is given for pages without a text layer: a picture of bounded size however large the page
 // says it is (a 591-byte PDF can declare a 200-inch page), and nothing at all for a page that draws
 // nothing. The engine here only records the pictures it is given (their size from the PNG header).
+import { deflateSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
-import { extractPdfArticle } from '../../../../../../src/main/core/import/article/extract-pdf-article'
+import { extractPdfArticle, type PdfArticle } from '../../../../../../src/main/core/import/article/extract-pdf-article'
 import type { OcrEngine } from '../../../../../../src/main/core/import/article/ocr-engine'
 import { ImportInputError } from '../../../../../../src/main/core/import/row-sink'
 import { handMadePdf, type HandMadePage } from '../../../../../helpers/scanned-pdf'
@@ -13,6 +14,11 @@ function drawingPage(width: number, height: number): HandMadePage {
 }
 
 async function picturesOcrIsGiven(pdf: Buffer): Promise<{ width: number; height: number }[]> {
+  return (await readWithOcr(pdf, 'pages.pdf')).pictures
+}
+
+/** The article read from `pdf`, and the pictures OCR was given for it. */
+async function readWithOcr(pdf: Buffer, fileName: string): Promise<{ article: PdfArticle; pictures: { width: number; height: number }[] }> {
   const pictures: { width: number; height: number }[] = []
   const engine: OcrEngine = {
     parallel: 1,
@@ -22,8 +28,16 @@ async function picturesOcrIsGiven(pdf: Buffer): Promise<{ width: number; height:
     },
     stop: () => Promise.resolve()
   }
-  await extractPdfArticle(pdf, 'pages.pdf', { ocr: () => Promise.resolve(engine), onPage: () => undefined, signal: new AbortController().signal })
-  return pictures
+  const article = await extractPdfArticle(pdf, fileName, { ocr: () => Promise.resolve(engine), onPage: () => undefined, signal: new AbortController().signal })
+  return { article, pictures }
+}
+
+/** The refusal of `pdf`, which must come before OCR is started. */
+async function refusalWithoutOcr(pdf: Buffer, fileName: string): Promise<string> {
+  const reading = { ocr: () => Promise.reject(new Error('OCR is not needed')), onPage: () => undefined, signal: new AbortController().signal }
+  const refusal = await extractPdfArticle(pdf, fileName, reading).catch((error: unknown) => error)
+  expect(refusal).toBeInstanceOf(ImportInputError)
+  return (refusal as Error).message
 }
 
 describe('the picture OCR reads of a page', () => {
@@ -59,19 +73,47 @@ describe('a page that draws nothing', () => {
 
   it('makes a PDF of blank pages a refusal that says they are blank, at once, without OCR', async () => {
     const blank: HandMadePage = { width: 612, height: 792, content: '', image: null }
-    const pdf = handMadePdf(Array.from({ length: 1200 }, () => blank))
-    let started = false
-    const reading = {
-      ocr: () => {
-        started = true
-        return Promise.reject(new Error('OCR is not needed for blank pages'))
-      },
-      onPage: () => undefined,
-      signal: new AbortController().signal
-    }
-    const refusal = await extractPdfArticle(pdf, 'blank.pdf', reading).catch((error: unknown) => error)
-    expect(refusal).toBeInstanceOf(ImportInputError)
-    expect((refusal as Error).message).toBe('blank.pdf has no text: its 1,200 pages are blank; nothing was imported.')
-    expect(started).toBe(false)
+    expect(await refusalWithoutOcr(handMadePdf(Array.from({ length: 1200 }, () => blank)), 'blank.pdf')).toBe('blank.pdf has no text: its 1,200 pages are blank; nothing was imported.')
+  })
+})
+
+/**
+ * A page whose scan is a 1-bit picture of `side` × `side` pixels, all white but for black bands,
+ * Flate-compressed as a scanner's software may store it: a few kilobytes that pdf.js would decode and
+ * draw at full size (a 10,000-pixel square took 1.3 GB) before the page is scaled down for OCR.
+ */
+function hugeScanPage(side: number): HandMadePage {
+  const row = Buffer.alloc(Math.ceil(side / 8), 0xff)
+  const band = Buffer.alloc(row.length, 0x00)
+  const rows = Array.from({ length: side }, (_, y) => (Math.floor(y / 200) % 5 === 0 ? band : row))
+  const data = deflateSync(Buffer.concat(rows))
+  const dictionary = `/Type /XObject /Subtype /Image /Width ${side} /Height ${side} /ColorSpace /DeviceGray /BitsPerComponent 1 /Filter /FlateDecode`
+  return { width: 612, height: 612, content: 'q 612 0 0 612 0 0 cm /Scan Do Q', image: { dictionary, data } }
+}
+
+describe('a page whose picture is too large to draw', () => {
+  it('is left out with a warning that names the page, the picture’s size and the fix; the other pages are read', async () => {
+    const { article, pictures } = await readWithOcr(handMadePdf([hugeScanPage(8000), drawingPage(612, 792)]), 'release.pdf')
+    expect(pictures).toEqual([{ width: 1700, height: 2200 }])
+    expect(article.body).toBe('A drawing')
+    expect(article.pages.map((page) => page.page)).toEqual([2])
+    expect(article.warnings).toEqual([
+      'release.pdf, page 1, was not read: its picture is too large (8,000 × 8,000 pixels; OCR reads pictures of up to 40 megapixels). Save the scan at a lower resolution (300 dpi is enough) and import it again.'
+    ])
+  })
+
+  it('is left out of a page that draws something else, which is read with a warning that it lacks the picture', async () => {
+    const page = hugeScanPage(8000)
+    const { article, pictures } = await readWithOcr(handMadePdf([{ ...page, content: `${page.content} 0.5 g 100 100 200 200 re f` }]), 'mixed.pdf')
+    expect(pictures).toEqual([{ width: 1700, height: 1700 }])
+    expect(article.warnings).toEqual([
+      'mixed.pdf, page 1, was read without a picture on it that is too large (8,000 × 8,000 pixels; OCR reads pictures of up to 40 megapixels). Save the scan at a lower resolution (300 dpi is enough) and import it again.'
+    ])
+  })
+
+  it('makes a PDF with no other page a one-line refusal, without drawing or reading anything', async () => {
+    expect(await refusalWithoutOcr(handMadePdf([hugeScanPage(8000)]), 'poster.pdf')).toBe(
+      'poster.pdf has no page that can be read: its picture is too large (8,000 × 8,000 pixels; OCR reads pictures of up to 40 megapixels); nothing was imported. Save the scan at a lower resolution (300 dpi is enough) and import it again.'
+    )
   })
 })

@@ -51,7 +51,8 @@ describe('extractDocumentArticle', () => {
         '2012-04-16 | 219,554 | 2,700',
         '2012-05-29 | 288,361 | 4,403',
         'Figures from the agency.'
-      ].join('\n\n')
+      ].join('\n\n'),
+      warnings: []
     })
   })
 
@@ -81,13 +82,89 @@ describe('extractDocumentArticle', () => {
       url: null,
       body: [
         'Removals in fiscal year 2012',
-        'ICE removed 409,849 people; 225,390 had\ncriminal convictions.',
+        'ICE removed 409,849 people;  225,390 had\ncriminal convictions.',
         '• interior removals',
         '• border removals',
         'FY | Removals',
         '2012 | 409,849'
-      ].join('\n\n')
+      ].join('\n\n'),
+      warnings: []
     })
+  })
+
+  it('keeps what LibreOffice shows of an .odt: runs of spaces, tabs, repeated cells, and notes (marker in place, text after the body)', async () => {
+    const note = (citation: string, paragraphs: string[]) =>
+      `<text:note text:note-class="footnote"><text:note-citation>${citation}</text:note-citation><text:note-body>${paragraphs.map((text) => `<text:p>${text}</text:p>`).join('')}</text:note-body></text:note>`
+    const cell = (text: string, repeated: number) => `<table:table-cell${repeated > 1 ? ` table:number-columns-repeated="${repeated}"` : ''}><text:p>${text}</text:p></table:table-cell>`
+    const body = [
+      `<text:p>A-number<text:s text:c="3"/>200-123-456<text:tab/>Detained<text:line-break/>since 2012${note('1', ['Per the I-213.'])}.</text:p>`,
+      '<text:p>\n   Custody was\n   <text:soft-page-break/>reviewed <text:span>twice</text:span>  in   2013.<text:s/></text:p><text:p>Bond<text:s text:c="-2"/>set</text:p>',
+      `<table:table><table:table-row>${cell('Office', 1)}${cell('Q1', 1)}${cell('Q2', 1)}</table:table-row>`,
+      `<table:table-row>${cell('Newark', 1)}${cell('D', 2)}</table:table-row><table:table-row table:number-rows-repeated="2">${cell('(b)(6)', 1)}${cell('0', 2)}</table:table-row></table:table>`,
+      `<text:p>Released on bond${note('*', ['Bond of $5,000.', 'Paid by family.'])} &amp; &#x41;&#65;.</text:p>`
+    ].join('')
+    const path = writeOdt(join(folder(), 'custody.odt'), body, '<dc:title>Custody record</dc:title>', '')
+    expect((await extractDocumentArticle(readFileSync(path), 'custody.odt', 'odt')).body).toBe(
+      [
+        'A-number   200-123-456\tDetained\nsince 2012[1].',
+        'Custody was reviewed twice in 2013.',
+        'Bond set',
+        'Office | Q1 | Q2',
+        'Newark | D | D',
+        '(b)(6) | 0 | 0',
+        '(b)(6) | 0 | 0',
+        'Released on bond[*] & AA.',
+        '[1] Per the I-213.',
+        '[*] Bond of $5,000.',
+        'Paid by family.'
+      ].join('\n\n')
+    )
+  })
+
+  it('copies a repeated .odt cell at most 1,024 times, and says how many copies were left out', async () => {
+    const body = '<table:table><table:table-row><table:table-cell table:number-columns-repeated="2000"><text:p>D</text:p></table:table-cell></table:table-row></table:table>'
+    const article = await extractDocumentArticle(readFileSync(writeOdt(join(folder(), 'wide.odt'), body, '', '')), 'wide.odt', 'odt')
+    expect(article.body.split(' | ')).toHaveLength(1025)
+    expect(article.warnings).toEqual(['wide.odt: a table repeats cells or rows more often than Casefile copies them; 975 repeated cells or rows were left out.'])
+  })
+
+  it('refuses an .odt whose text is made of entities LibreOffice never writes (a DOCTYPE), without expanding them', async () => {
+    const dir = folder()
+    const entities = '<!DOCTYPE d [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;">]>'
+    const lol = join(dir, 'lol.odt')
+    writeFileSync(lol, zipBytes([
+      { name: 'mimetype', data: 'application/vnd.oasis.opendocument.text' },
+      { name: 'content.xml', data: `<?xml version="1.0"?>${entities}<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:text><text:p>&b;</text:p></office:text></office:body></office:document-content>` }
+    ]))
+    expect(await refusal(lol, 'odt')).toBe('lol.odt is damaged or not a real OpenDocument text (its text cannot be read); nothing was imported. Open it in LibreOffice, save it as .odt again and import that.')
+  })
+
+  it('keeps a .docx’s field results, leaves out the notes’ back-links, and says in plain words what it could not read', async () => {
+    const run = (text: string) => `<w:r><w:t xml:space="preserve">${text}</w:t></w:r>`
+    const complex = (instruction: string, result: string) =>
+      `<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve">${instruction}</w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>${run(result)}<w:r><w:fldChar w:fldCharType="end"/></w:r>`
+    const equation = '<m:oMathPara><m:oMath><m:r><m:t>x=1</m:t></m:r></m:oMath></m:oMathPara>'
+    const body = [
+      `<w:p>${run('Dated ')}<w:fldSimple w:instr=" DATE \\@ &quot;d MMMM yyyy&quot; ">${run('7 June 2012')}</w:fldSimple>${run('.')}</w:p>`,
+      `<w:p>${run('See page ')}${complex(' PAGEREF _Ref1 \\h ', '3')}${run(' and ')}<w:fldSimple w:instr=" REF _Ref2 ">${run('Table 2')}</w:fldSimple>${run('.')}</w:p>`,
+      `<w:p>${run('Filed at ')}<w:fldSimple w:instr=\' HYPERLINK "https://www.ice.gov/" \'>${run('ICE.gov')}</w:fldSimple>${run(' today.')}</w:p>`,
+      `<w:p><w:pPr><w:pStyle w:val="MemoBody"/></w:pPr>${run('Removals rose')}<w:r><w:endnoteReference w:id="2"/></w:r>${run('.')}</w:p>`,
+      `<w:p>${equation}</w:p><w:p>${equation}</w:p>`
+    ].join('')
+    const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:m="http://schemas.openxmlformats.org/officeDocument/2006/math"'
+    const path = join(folder(), 'fields.docx')
+    writeFileSync(path, zipBytes([
+      { name: '_rels/.rels', data: '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>' },
+      { name: 'word/_rels/document.xml.rels', data: '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdE" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/endnotes" Target="endnotes.xml"/></Relationships>' },
+      { name: 'word/document.xml', data: `<?xml version="1.0"?><w:document ${W}><w:body>${body}</w:body></w:document>` },
+      { name: 'word/endnotes.xml', data: `<?xml version="1.0"?><w:endnotes ${W}><w:endnote w:id="2"><w:p>${run('Per ERO’s annual report.')}</w:p></w:endnote></w:endnotes>` }
+    ]))
+    const article = await extractDocumentArticle(readFileSync(path), 'fields.docx', 'docx')
+    expect([article.title, article.body]).toEqual([
+      'Dated 7 June 2012.',
+      ['See page 3 and Table 2.', 'Filed at ICE.gov today.', 'Removals rose[1].', '1. Per ERO’s annual report.'].join('\n\n')
+    ])
+    expect(article.warnings).toEqual(['fields.docx: equations were left out (Casefile reads the text of a Word document, not its equations).'])
   })
 
   it('refuses a password-protected .docx (an encrypted package) and .odt (encrypted parts) in one line', async () => {
