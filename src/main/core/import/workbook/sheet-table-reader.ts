@@ -2,6 +2,7 @@ import type { RowSink } from '../row-sink'
 import { columnLetters } from './cell-reference'
 import { findSheetTable, footnoteLike, HEADER_WINDOW, type SheetTableLayout } from './find-sheet-table'
 import type { CellKind, MergedCells, SheetRow } from './sheet-row'
+import { Utf8SheetRows } from './utf8-sheet-rows'
 
 const BATCH_ROWS = 10_000
 const BATCH_CELLS = 200_000
@@ -42,7 +43,12 @@ export class SheetTableReader {
   private held: SheetRow[] = []
   private batch: (string | null)[][] = []
   private batchCells = 0
-  private delivered = 0
+  /** Data rows handed on so far, as strings (in `batch` until flushed) or as bytes. */
+  private emitted = 0
+  /** Set when the sink takes rows as bytes (see Utf8SheetRows): rows go to it that way whenever they can. */
+  private readonly utf8Rows: Utf8SheetRows | null
+  /** Rows given to the sink as bytes and not flushed yet. */
+  private utf8Pending = false
   private readonly notesBeforeData: string[] = []
   private cellsLeftOut = 0
   private leftOutColumn = -1
@@ -58,7 +64,9 @@ export class SheetTableReader {
     private readonly merges: readonly MergedCells[],
     private readonly header: boolean,
     private readonly sheetLabel: string
-  ) {}
+  ) {
+    this.utf8Rows = sink.utf8 === undefined ? null : new Utf8SheetRows()
+  }
 
   row(row: SheetRow): void {
     if (this.layout === null) {
@@ -92,7 +100,7 @@ export class SheetTableReader {
     if (this.layout === null && !this.start()) return null
     // A table is never emptied into its notes: with no data row, the rows held that follow the
     // header without a blank row between them are its data, up to one that says it is a note.
-    if (this.delivered === 0 && this.batch.length === 0) {
+    if (this.emitted === 0) {
       for (let next = this.held[0]; next !== undefined && next.row === this.lastFilledRow + 1; next = this.held[0]) {
         const text = oneCellText(next)
         if (text === null || NOTE_WORD.test(text)) break
@@ -108,8 +116,8 @@ export class SheetTableReader {
         message: `${this.sheetLabel}: ${this.cellsLeftOut.toLocaleString('en-US')} cells left of the table (from column ${columnLetters(this.leftOutColumn)}) were not imported.`
       })
     }
-    if (this.header && this.delivered === 0) this.sink.warning({ line: null, message: `${this.sheetLabel} has a header but no data rows.` })
-    return { titles: [...layout.titles, ...this.notesBeforeData], footnotes, rows: this.delivered, labels: layout.labels }
+    if (this.header && this.emitted === 0) this.sink.warning({ line: null, message: `${this.sheetLabel} has a header but no data rows.` })
+    return { titles: [...layout.titles, ...this.notesBeforeData], footnotes, rows: this.emitted, labels: layout.labels }
   }
 
   private start(): boolean {
@@ -128,7 +136,7 @@ export class SheetTableReader {
    * them for notes. A few before the first data row are notes on the table ("(In thousands)").
    */
   private release(tooMany: boolean): void {
-    const notes = !tooMany && this.delivered === 0 && this.batch.length === 0 && this.held.filter((row) => oneCellText(row) !== null).length <= MAX_NOTES_BEFORE_DATA
+    const notes = !tooMany && this.emitted === 0 && this.held.filter((row) => oneCellText(row) !== null).length <= MAX_NOTES_BEFORE_DATA
     for (const row of this.held) {
       const values = row.values.filter((value) => value !== null)
       if (values.length === 0) continue
@@ -179,19 +187,41 @@ export class SheetTableReader {
       this.cellsLeftOut++
       if (this.leftOutColumn < 0 || column < this.leftOutColumn) this.leftOutColumn = column
     }
-    const cells = values.slice(layout.firstColumn, layout.lastColumn + 1)
-    while (cells.length > 0 && cells[cells.length - 1] === null) cells.pop()
-    if (cells.length === 0) return
+    let last = Math.min(values.length - 1, layout.lastColumn)
+    while (last >= layout.firstColumn && values[last] === null) last--
+    if (last < layout.firstColumn) return
     this.lastFilledRow = row.row
+    this.emitted++
+    const width = layout.lastColumn - layout.firstColumn + 1
+    const target = this.sink.utf8
+    if (this.utf8Rows !== null && target !== undefined && target.acceptsUtf8Width(width) && this.utf8Rows.encode(values, layout.firstColumn, width)) {
+      this.flushStrings()
+      target.utf8Row(this.utf8Rows.bytes, this.utf8Rows.record)
+      this.utf8Pending = true
+      return
+    }
+    this.flushUtf8()
+    const cells = values.slice(layout.firstColumn, last + 1)
     this.batch.push(cells)
     this.batchCells += cells.length
-    if (this.batch.length >= BATCH_ROWS || this.batchCells >= BATCH_CELLS) this.flush()
+    if (this.batch.length >= BATCH_ROWS || this.batchCells >= BATCH_CELLS) this.flushStrings()
   }
 
+  /** Hands on every row emitted so far, in the order emitted (only one of the two kinds is ever waiting). */
   private flush(): void {
+    this.flushUtf8()
+    this.flushStrings()
+  }
+
+  private flushUtf8(): void {
+    if (!this.utf8Pending) return
+    this.sink.utf8!.flushUtf8Rows()
+    this.utf8Pending = false
+  }
+
+  private flushStrings(): void {
     if (this.batch.length === 0) return
     this.sink.rows(this.batch)
-    this.delivered += this.batch.length
     this.batch = []
     this.batchCells = 0
   }
