@@ -230,3 +230,28 @@ export function footnoteLike(row: SheetRow): boolean {
   const trimmed = text.trim()
   return trimmed.length > 40 || /^(\(?\d{1,2}[.)]?|[a-z][.)]|\*+|[†‡§¶]|[A-Z-](?=\s)|notes?\b|sources?\b|footnotes?\b)/i.test(trimmed)
 }
+
+/** A marker as statistical tables print them in their legends: NA, (X), (D), Z, —, *, †. */
+const LEGEND_MARKER = String.raw`(\(?[A-Z]{1,3}\)?|\([a-z]\)|[-–—]{1,2}|\*{1,3}|[†‡§¶#])`
+const MARKER_ALONE = new RegExp(`^${LEGEND_MARKER}$`)
+const MARKER_THEN_TEXT = new RegExp(`^${LEGEND_MARKER}\\s+[A-Z]`)
+
+/**
+ * Whether a row reads as one line of a legend of markers ("NA Not available.", "(X) Not
+ * applicable.", "— Represents zero.", or the marker in its own cell and its meaning beside it):
+ * text only, in the first one or two cells it fills. A region "NA North America" reads the same,
+ * so this says only what the row looks like; where it stands decides (see SheetTableReader).
+ */
+export function legendLike(row: SheetRow): boolean {
+  const cells: { column: number; text: string }[] = []
+  for (let column = 0; column < row.values.length; column++) {
+    const value = row.values[column]
+    if (value === null || value === undefined) continue
+    if ((row.kinds[column] as CellKind) !== 'text' || cells.length === 2) return false
+    cells.push({ column, text: value.trim() })
+  }
+  const [first, second] = cells
+  if (first === undefined) return false
+  if (second === undefined) return MARKER_THEN_TEXT.test(first.text)
+  return second.column === first.column + 1 && MARKER_ALONE.test(first.text) && /^[A-Z]/.test(second.text)
+}

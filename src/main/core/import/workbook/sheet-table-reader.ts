@@ -1,6 +1,6 @@
 import type { RowSink } from '../row-sink'
 import { columnLetters } from './cell-reference'
-import { findSheetTable, footnoteLike, HEADER_WINDOW, type SheetTableLayout } from './find-sheet-table'
+import { findSheetTable, footnoteLike, HEADER_WINDOW, legendLike, type SheetTableLayout } from './find-sheet-table'
 import type { CellKind, MergedCells, SheetRow } from './sheet-row'
 
 const BATCH_ROWS = 10_000
@@ -66,7 +66,7 @@ export class SheetTableReader {
       if (this.window.length >= HEADER_WINDOW) this.start()
       return
     }
-    if (footnoteLike(row) && (this.held.some((held) => oneCellText(held) !== null) || this.opensNotes(row))) {
+    if (this.legendAfterTable(row) || (footnoteLike(row) && (this.held.some((held) => oneCellText(held) !== null) || this.opensNotes(row)))) {
       this.held.push(row)
       if (this.held.length >= MAX_HELD_ROWS) this.release(true)
       return
@@ -85,6 +85,16 @@ export class SheetTableReader {
     const text = oneCellText(row)
     if (text === null || layout.lastColumn > layout.firstColumn) return true
     return NOTE_WORD.test(text) || (row.row > this.lastFilledRow + 1 && NOTE_MARK.test(text))
+  }
+
+  /**
+   * Whether a row is a line of the legend under the table ("NA Not available.", "(X) Not
+   * applicable."): it reads as one and stands apart from the last data row, a blank row or other
+   * notes between them. Right under a data row, "NA North America" is a region of the table; and a
+   * data row after it still makes it data (see release).
+   */
+  private legendAfterTable(row: SheetRow): boolean {
+    return row.row > this.lastFilledRow + 1 && legendLike(row)
   }
 
   /** Ends the table; null when the sheet held no table at all (nothing but blank cells). */
