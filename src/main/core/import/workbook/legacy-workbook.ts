@@ -1,6 +1,7 @@
 import * as XLSX from '@e965/xlsx'
 import { ImportCancelled, ImportInputError } from '../row-sink'
 import { cellFormatOf, formattedNumber } from './number-format'
+import type { OdsPaddedCells } from './ods-padded-cells'
 import type { CellKind, MergedCells, SheetRow } from './sheet-row'
 import type { WorkbookSource } from './workbook-source'
 import type { WorkbookFacts, WorkbookSheet } from './workbook-source'
@@ -20,18 +21,21 @@ export class LegacyWorkbook implements WorkbookSource {
   private constructor(
     private readonly book: XLSX.WorkBook,
     readonly facts: WorkbookFacts,
-    private readonly asWritten: boolean
+    private readonly asWritten: boolean,
+    private readonly padded: OdsPaddedCells
   ) {}
 
   /**
    * `asWritten` is for an HTML table named .xls: its cells are text, kept as written (SheetJS would
    * read 007 as 7), and only guessed to be numbers for finding the header. `hiddenSheets` names
-   * sheets hidden in ways SheetJS does not report (an .ods sheet's table style).
+   * sheets hidden in ways SheetJS does not report (an .ods sheet's table style); `padded`, the
+   * .ods cells whose zero-padded format SheetJS does not see (a column's default style), whose
+   * shown text (SheetJS's cellText, the cell's text:p) is kept.
    */
-  static async open(bytes: Buffer, fileName: string, format: 'xls' | 'ods', asWritten: boolean, hiddenSheets: ReadonlySet<string>): Promise<LegacyWorkbook> {
+  static async open(bytes: Buffer, fileName: string, format: 'xls' | 'ods', asWritten: boolean, hiddenSheets: ReadonlySet<string>, padded: OdsPaddedCells): Promise<LegacyWorkbook> {
     let book: XLSX.WorkBook
     try {
-      book = XLSX.read(bytes, { type: 'buffer', dense: true, raw: asWritten, cellDates: false, cellNF: true, cellText: false, cellHTML: false, cellStyles: false, bookVBA: false, WTF: false })
+      book = XLSX.read(bytes, { type: 'buffer', dense: true, raw: asWritten, cellDates: false, cellNF: true, cellText: format === 'ods', cellHTML: false, cellStyles: false, bookVBA: false, WTF: false })
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error)
       if (/password-protected/i.test(message)) throw new ImportInputError(`${fileName} is password-protected; open it, save a copy without a password and import that.`, null, null)
@@ -52,7 +56,7 @@ export class LegacyWorkbook implements WorkbookSource {
       modified: book.Props?.ModifiedDate ? new Date(book.Props.ModifiedDate).toISOString().slice(0, 10) : null,
       hasMacros: book.vbaraw !== undefined
     }
-    return new LegacyWorkbook(book, facts, asWritten)
+    return new LegacyWorkbook(book, facts, asWritten, padded)
   }
 
   merges(sheet: WorkbookSheet): Promise<MergedCells[]> {
@@ -74,7 +78,8 @@ export class LegacyWorkbook implements WorkbookSource {
         const cell = cells[c]
         if (cell === undefined) continue
         if (cell.f !== undefined && cell.v === undefined) formulasWithoutValue++
-        const shown = this.shown(cell)
+        const padded = cell.t === 'n' && cell.z === undefined ? this.padded.shownText(sheet.name, r, c, cell.v as number, cell.w) : null
+        const shown = padded !== null ? { kind: 'number' as const, text: padded } : this.shown(cell)
         if (shown === null) continue
         while (values.length < c) {
           values.push(null)
