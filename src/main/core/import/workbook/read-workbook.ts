@@ -114,8 +114,17 @@ export async function readWorkbookSheet(
 ): Promise<SheetTableSummary | null> {
   const merges = await book.merges(sheet, signal)
   const reader = new SheetTableReader(sink, merges, header, label)
-  const { formulasWithoutValue } = await book.readRows(sheet, (row) => reader.row(row), signal, onRead)
+  const { formulasWithoutValue, textFormulasSavedAsZero } = await book.readRows(sheet, (row) => reader.row(row), signal, onRead)
   const summary = reader.end()
+  if (summary !== null && textFormulasSavedAsZero.size > 0) {
+    const columns = [...textFormulasSavedAsZero].sort(([a], [b]) => a - b)
+    const total = columns.reduce((sum, [, cells]) => sum + cells, 0)
+    const where = columns.map(([column, cells]) => `${cells.toLocaleString('en-US')} in ${reader.columnName(column)}`).join(', ')
+    sink.warning({
+      line: null,
+      message: `${label}: ${total.toLocaleString('en-US')} formula cells can show text but this .xls saved 0 for them and no text (as LibreOffice writes .xls): ${where}; they were left empty. Save the workbook as .xlsx or .ods from LibreOffice or Excel and import that.`
+    })
+  }
   if (summary !== null && formulasWithoutValue > 0) {
     sink.warning({
       line: null,

@@ -97,6 +97,12 @@ export class SheetTableReader {
     return row.row > this.lastFilledRow + 1 && legendLike(row)
   }
 
+  /** A sheet column (0-based) as a message names it: its label in quotes, or its letter when it lies outside the table. */
+  columnName(column: number): string {
+    const label = this.layout === null ? undefined : this.layout.labels[column - this.layout.firstColumn]
+    return label === undefined ? `column ${columnLetters(column)}` : `“${label}”`
+  }
+
   /** Ends the table; null when the sheet held no table at all (nothing but blank cells). */
   end(): SheetTableSummary | null {
     if (this.layout === null && !this.start()) return null
