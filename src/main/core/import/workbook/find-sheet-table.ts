@@ -17,6 +17,8 @@ export interface SheetTableLayout {
   firstColumn: number
   lastColumn: number
   labels: string[]
+  /** 0-based sheet columns of the table whose header cells are all blank (named by position). */
+  unlabelled: number[]
   /** The 1-based row the table's body starts at: rows above it are titles and header. */
   bodyStart: number
 }
@@ -101,19 +103,21 @@ export function findSheetTable(window: readonly SheetRow[], merges: readonly Mer
   }
   // A title row's cells are separate lines: the title, then its page number or unit note.
   const titles = rows.slice(0, start).flatMap((row) => row.values.filter((value) => value !== null && value !== undefined).map(oneLine))
-  if (!header) return { titles, headerRows: [], firstColumn, lastColumn, labels: positions(firstColumn, lastColumn), bodyStart: rows[start]!.row }
+  if (!header) return { titles, headerRows: [], firstColumn, lastColumn, labels: positions(firstColumn, lastColumn), unlabelled: [], bodyStart: rows[start]!.row }
   firstColumn = Math.min(firstColumn, ...headerRows.map(firstFilled))
   lastColumn = Math.max(lastColumn, ...headerRows.map((row) => row.values.length - 1))
   const labels: string[] = []
+  const unlabelled: number[] = []
   for (let column = firstColumn; column <= lastColumn; column++) {
     const parts: string[] = []
     headerRows.forEach((row, depth) => {
       const part = headerText(row, column, merges, firstColumn, depth < headerRows.length - 1)
       if (part !== '' && parts.at(-1) !== part) parts.push(part)
     })
+    if (parts.length === 0) unlabelled.push(column)
     labels.push(parts.length > 0 ? parts.join(HEADER_JOINER) : `Column ${column - firstColumn + 1}`)
   }
-  return { titles, headerRows: headerRows.map((row) => row.row), firstColumn, lastColumn, labels, bodyStart: headerRows.at(-1)!.row + 1 }
+  return { titles, headerRows: headerRows.map((row) => row.row), firstColumn, lastColumn, labels, unlabelled, bodyStart: headerRows.at(-1)!.row + 1 }
 }
 
 /** What a title row holds besides its title: a page number, a unit, a note in parentheses. */

@@ -27,6 +27,11 @@ export interface SheetTableSummary {
   footnotes: string[]
   rows: number
   labels: string[]
+  /**
+   * Columns with a blank header cell, as positions in `labels` with their sheet column's letters:
+   * a spacer column between a table's label and its figures, left out if no row fills it.
+   */
+  unlabelled: { position: number; column: string }[]
 }
 
 /**
@@ -125,7 +130,8 @@ export class SheetTableReader {
       })
     }
     if (this.header && this.delivered === 0) this.sink.warning({ line: null, message: `${this.sheetLabel} has a header but no data rows.` })
-    return { titles: [...layout.titles, ...this.notesBeforeData], footnotes, rows: this.delivered, labels: layout.labels }
+    const unlabelled = layout.unlabelled.map((column) => ({ position: column - layout.firstColumn, column: columnLetters(column) }))
+    return { titles: [...layout.titles, ...this.notesBeforeData], footnotes, rows: this.delivered, labels: layout.labels, unlabelled }
   }
 
   private start(): boolean {

@@ -148,6 +148,41 @@ describe('legends of markers after the table', () => {
   })
 })
 
+describe('blank spacer columns', () => {
+  it('leaves out a column blank in the header and in every row, says so, and keeps a headed column with no values', async () => {
+    const read = await importSheet('citizenship.xlsx', await exceljsBook([
+      ['Removals by country of citizenship'],
+      [],
+      ['Country', null, 2017, 2018, 'Notes'],
+      ['Total', null, 226119, 256085],
+      ['Mexico', null, 128765, 141045],
+      ['Guatemala', null, 33570, 50390]
+    ]))
+    expect(read.labels).toEqual(['Country', '2017', '2018', 'Notes'])
+    expect(read.types).toEqual(['text', 'integer', 'integer', 'text'])
+    expect(read.rows).toEqual([
+      ['Total', 226119, 256085, null],
+      ['Mexico', 128765, 141045, null],
+      ['Guatemala', 33570, 50390, null]
+    ])
+    expect(read.outcome.warnings).toEqual(['citizenship.xlsx, sheet “T”: column B has no header and no values; it was left out.'])
+  })
+
+  it('keeps a column with no header when a row holds a value in it', async () => {
+    const read = await importSheet('spacer-used.xlsx', await exceljsBook([
+      ['Country', null, 'Removals'],
+      ['Mexico', null, 128765],
+      ['Guatemala', 'r', 33570]
+    ]))
+    expect(read.labels).toEqual(['Country', 'Column 2', 'Removals'])
+    expect(read.rows).toEqual([
+      ['Mexico', null, 128765],
+      ['Guatemala', 'r', 33570]
+    ])
+    expect(read.outcome.warnings).toEqual([])
+  })
+})
+
 describe('title and note rows above the header', () => {
   it('takes a title row with a page number at its far end as the title, not the header (exceljs)', async () => {
     const bytes = await exceljsBook([
