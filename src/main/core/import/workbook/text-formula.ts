@@ -16,28 +16,34 @@ const PASSING: Record<string, (index: number, count: number) => boolean> = {
 }
 
 /**
- * Splits `text` at the characters `at` that stand outside quotes and parentheses: "…" is a string
- * (a doubled "" inside it), '…' a sheet name.
+ * Calls `visit` with each character of `text` from `from` on that stands outside quotes ("…" is a
+ * string, a doubled "" inside it; '…' a sheet name), until it returns true.
  */
-function splitTopLevel(text: string, at: string): string[] {
-  const parts: string[] = []
-  let depth = 0
+function outsideQuotes(text: string, from: number, visit: (char: string, index: number) => boolean): void {
   let quote: string | null = null
-  let start = 0
-  for (let i = 0; i < text.length; i++) {
+  for (let i = from; i < text.length; i++) {
     const char = text[i]!
     if (quote !== null) {
       if (char === quote) quote = null
-      continue
-    }
-    if (char === '"' || char === "'") quote = char
-    else if (char === '(') depth++
+    } else if (char === '"' || char === "'") quote = char
+    else if (visit(char, i)) return
+  }
+}
+
+/** Splits `text` at the characters `at` that stand outside quotes and parentheses. */
+function splitTopLevel(text: string, at: string): string[] {
+  const parts: string[] = []
+  let depth = 0
+  let start = 0
+  outsideQuotes(text, 0, (char, i) => {
+    if (char === '(') depth++
     else if (char === ')') depth--
     else if (depth === 0 && at.includes(char)) {
       parts.push(text.slice(start, i))
       start = i + 1
     }
-  }
+    return false
+  })
   parts.push(text.slice(start))
   return parts
 }
@@ -45,18 +51,16 @@ function splitTopLevel(text: string, at: string): string[] {
 /** Whether the parenthesis opening at `open` closes at the end of `text`. */
 function closesAtEnd(text: string, open: number): boolean {
   let depth = 0
-  let quote: string | null = null
-  for (let i = open; i < text.length; i++) {
-    const char = text[i]!
-    if (quote !== null) {
-      if (char === quote) quote = null
-      continue
+  let closes = false
+  outsideQuotes(text, open, (char, i) => {
+    if (char === '(') depth++
+    else if (char === ')' && --depth === 0) {
+      closes = i === text.length - 1
+      return true
     }
-    if (char === '"' || char === "'") quote = char
-    else if (char === '(') depth++
-    else if (char === ')' && --depth === 0) return i === text.length - 1
-  }
-  return false
+    return false
+  })
+  return closes
 }
 
 /**
