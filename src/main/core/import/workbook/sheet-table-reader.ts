@@ -94,12 +94,12 @@ export class SheetTableReader {
 
   /**
    * Whether a row is a line of the legend under the table ("NA Not available.", "(X) Not
-   * applicable."): it reads as one and stands apart from the last data row, a blank row or other
-   * notes between them. Right under a data row, "NA North America" is a region of the table; and a
-   * data row after it still makes it data (see release).
+   * applicable."): it reads as one, comes after data, and stands apart from the last data row, a
+   * blank row or other notes between them. Right under a data row, or under the header, "NA North
+   * America" is a region of the table; and a data row after it still makes it data (see release).
    */
   private legendAfterTable(row: SheetRow): boolean {
-    return row.row > this.lastFilledRow + 1 && legendLike(row)
+    return (this.delivered > 0 || this.batch.length > 0) && row.row > this.lastFilledRow + 1 && legendLike(row)
   }
 
   /** A sheet column (0-based) as a message names it: its label in quotes, or its letter when it lies outside the table. */

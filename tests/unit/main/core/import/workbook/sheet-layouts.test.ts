@@ -146,6 +146,12 @@ describe('legends of markers after the table', () => {
     expect(read.rows).toEqual([['Africa', 1912], ['NA North America', null], ['Canada', 340], ['Mexico', 176968]])
     expect(read.sources).toEqual([])
   })
+
+  it('keeps a marker-led group label after a blank row under the header as data, not as a note on the table', async () => {
+    const read = await importSheet('first-group.xlsx', await exceljsBook([['Region', 'Removals'], [], ['NA North America'], ['Canada', 340], ['Mexico', 176968]]))
+    expect(read.rows).toEqual([['NA North America', null], ['Canada', 340], ['Mexico', 176968]])
+    expect(read.sources).toEqual([])
+  })
 })
 
 describe('blank spacer columns', () => {
