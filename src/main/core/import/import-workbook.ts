@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3'
 import type { DatasetSource, EmptiedCells, ImportOptions, SheetOutcome } from '@shared/model'
+import { leaveOutEmptyColumns } from '../datasets/leave-out-empty-columns'
 import { DatasetWriter, type SettledTypes } from './dataset-writer'
 import type { StartedTableReader } from './threaded-table-reader'
 import { TypingSink } from './typing/typing-sink'
@@ -100,8 +101,23 @@ class WorkbookDatasets {
     )
     this.rows += written.rows
     this.warnings.push(...written.warnings)
+    this.leaveOutSpacers(written.id, summary, written.emptiedCells, sheetName)
     this.emptiedCells.push(...written.emptiedCells.map((emptied) => ({ ...emptied, column: `${sheetName}${HEADER_JOINER}${emptied.column}` })))
     this.outcomes.set(sheetName, { name: sheetName, status: 'imported', id: written.id, rows: written.rows })
+  }
+
+  /**
+   * A column blank in the header and in every row is a spacer between a table's labels and its
+   * figures, not a column of the table: it is left out, and said so. A column whose cells a null
+   * token emptied held values, and stays.
+   */
+  private leaveOutSpacers(datasetId: number, summary: SheetTableSummary, emptied: readonly EmptiedCells[], sheetName: string): void {
+    const candidates = summary.unlabelled.filter(({ position }) => !emptied.some((cells) => cells.column === summary.labels[position]))
+    const leftOut = leaveOutEmptyColumns(this.db, datasetId, candidates.map(({ position }) => position))
+    if (leftOut.length === 0) return
+    const columns = candidates.filter(({ position }) => leftOut.includes(position)).map(({ column }) => column)
+    const which = columns.length === 1 ? `column ${columns[0]} has` : `columns ${columns.join(', ')} have`
+    this.warnings.push(`${this.label(sheetName)}: ${which} no header and no values; ${columns.length === 1 ? 'it was' : 'they were'} left out.`)
   }
 
   result(picked: boolean, fileName: string): WrittenWorkbook {

@@ -17,6 +17,8 @@ export interface SheetTableLayout {
   firstColumn: number
   lastColumn: number
   labels: string[]
+  /** 0-based sheet columns of the table whose header cells are all blank (named by position). */
+  unlabelled: number[]
   /** The 1-based row the table's body starts at: rows above it are titles and header. */
   bodyStart: number
 }
@@ -101,19 +103,21 @@ export function findSheetTable(window: readonly SheetRow[], merges: readonly Mer
   }
   // A title row's cells are separate lines: the title, then its page number or unit note.
   const titles = rows.slice(0, start).flatMap((row) => row.values.filter((value) => value !== null && value !== undefined).map(oneLine))
-  if (!header) return { titles, headerRows: [], firstColumn, lastColumn, labels: positions(firstColumn, lastColumn), bodyStart: rows[start]!.row }
+  if (!header) return { titles, headerRows: [], firstColumn, lastColumn, labels: positions(firstColumn, lastColumn), unlabelled: [], bodyStart: rows[start]!.row }
   firstColumn = Math.min(firstColumn, ...headerRows.map(firstFilled))
   lastColumn = Math.max(lastColumn, ...headerRows.map((row) => row.values.length - 1))
   const labels: string[] = []
+  const unlabelled: number[] = []
   for (let column = firstColumn; column <= lastColumn; column++) {
     const parts: string[] = []
     headerRows.forEach((row, depth) => {
       const part = headerText(row, column, merges, firstColumn, depth < headerRows.length - 1)
       if (part !== '' && parts.at(-1) !== part) parts.push(part)
     })
+    if (parts.length === 0) unlabelled.push(column)
     labels.push(parts.length > 0 ? parts.join(HEADER_JOINER) : `Column ${column - firstColumn + 1}`)
   }
-  return { titles, headerRows: headerRows.map((row) => row.row), firstColumn, lastColumn, labels, bodyStart: headerRows.at(-1)!.row + 1 }
+  return { titles, headerRows: headerRows.map((row) => row.row), firstColumn, lastColumn, labels, unlabelled, bodyStart: headerRows.at(-1)!.row + 1 }
 }
 
 /** What a title row holds besides its title: a page number, a unit, a note in parentheses. */
@@ -229,4 +233,29 @@ export function footnoteLike(row: SheetRow): boolean {
   if (text === null) return true
   const trimmed = text.trim()
   return trimmed.length > 40 || /^(\(?\d{1,2}[.)]?|[a-z][.)]|\*+|[†‡§¶]|[A-Z-](?=\s)|notes?\b|sources?\b|footnotes?\b)/i.test(trimmed)
+}
+
+/** A marker as statistical tables print them in their legends: NA, (X), (D), Z, —, *, †. */
+const LEGEND_MARKER = String.raw`(\(?[A-Z]{1,3}\)?|\([a-z]\)|[-–—]{1,2}|\*{1,3}|[†‡§¶#])`
+const MARKER_ALONE = new RegExp(`^${LEGEND_MARKER}$`)
+const MARKER_THEN_TEXT = new RegExp(`^${LEGEND_MARKER}\\s+[A-Z]`)
+
+/**
+ * Whether a row reads as one line of a legend of markers ("NA Not available.", "(X) Not
+ * applicable.", "— Represents zero.", or the marker in its own cell and its meaning beside it):
+ * text only, in the first one or two cells it fills. A region "NA North America" reads the same,
+ * so this says only what the row looks like; where it stands decides (see SheetTableReader).
+ */
+export function legendLike(row: SheetRow): boolean {
+  const cells: { column: number; text: string }[] = []
+  for (let column = 0; column < row.values.length; column++) {
+    const value = row.values[column]
+    if (value === null || value === undefined) continue
+    if ((row.kinds[column] as CellKind) !== 'text' || cells.length === 2) return false
+    cells.push({ column, text: value.trim() })
+  }
+  const [first, second] = cells
+  if (first === undefined) return false
+  if (second === undefined) return MARKER_THEN_TEXT.test(first.text)
+  return second.column === first.column + 1 && MARKER_ALONE.test(first.text) && /^[A-Z]/.test(second.text)
 }

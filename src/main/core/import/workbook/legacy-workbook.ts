@@ -1,8 +1,10 @@
 import * as XLSX from '@e965/xlsx'
 import { ImportCancelled, ImportInputError } from '../row-sink'
 import { cellFormatOf, formattedNumber } from './number-format'
+import type { OdsPaddedCells } from './ods-padded-cells'
+import { formulaMayGiveText } from './text-formula'
 import type { CellKind, MergedCells, SheetRow } from './sheet-row'
-import type { WorkbookSource } from './workbook-source'
+import type { SheetReadFacts, WorkbookSource } from './workbook-source'
 import type { WorkbookFacts, WorkbookSheet } from './workbook-source'
 
 /** Text written as a number (1,234 or 2012), in a table whose cells are all text. */
@@ -19,19 +21,23 @@ const ERRORS: Record<number, string> = { 0: '#NULL!', 7: '#DIV/0!', 15: '#VALUE!
 export class LegacyWorkbook implements WorkbookSource {
   private constructor(
     private readonly book: XLSX.WorkBook,
+    private readonly format: 'xls' | 'ods',
     readonly facts: WorkbookFacts,
-    private readonly asWritten: boolean
+    private readonly asWritten: boolean,
+    private readonly padded: OdsPaddedCells
   ) {}
 
   /**
    * `asWritten` is for an HTML table named .xls: its cells are text, kept as written (SheetJS would
    * read 007 as 7), and only guessed to be numbers for finding the header. `hiddenSheets` names
-   * sheets hidden in ways SheetJS does not report (an .ods sheet's table style).
+   * sheets hidden in ways SheetJS does not report (an .ods sheet's table style); `padded`, the
+   * .ods cells whose zero-padded format SheetJS does not see (a column's default style), whose
+   * shown text (SheetJS's cellText, the cell's text:p) is kept.
    */
-  static async open(bytes: Buffer, fileName: string, format: 'xls' | 'ods', asWritten: boolean, hiddenSheets: ReadonlySet<string>): Promise<LegacyWorkbook> {
+  static async open(bytes: Buffer, fileName: string, format: 'xls' | 'ods', asWritten: boolean, hiddenSheets: ReadonlySet<string>, padded: OdsPaddedCells): Promise<LegacyWorkbook> {
     let book: XLSX.WorkBook
     try {
-      book = XLSX.read(bytes, { type: 'buffer', dense: true, raw: asWritten, cellDates: false, cellNF: true, cellText: false, cellHTML: false, cellStyles: false, bookVBA: false, WTF: false })
+      book = XLSX.read(bytes, { type: 'buffer', dense: true, raw: asWritten, cellDates: false, cellNF: true, cellText: format === 'ods', cellHTML: false, cellStyles: false, bookVBA: false, WTF: false })
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error)
       if (/password-protected/i.test(message)) throw new ImportInputError(`${fileName} is password-protected; open it, save a copy without a password and import that.`, null, null)
@@ -52,7 +58,7 @@ export class LegacyWorkbook implements WorkbookSource {
       modified: book.Props?.ModifiedDate ? new Date(book.Props.ModifiedDate).toISOString().slice(0, 10) : null,
       hasMacros: book.vbaraw !== undefined
     }
-    return new LegacyWorkbook(book, facts, asWritten)
+    return new LegacyWorkbook(book, format, facts, asWritten, padded)
   }
 
   merges(sheet: WorkbookSheet): Promise<MergedCells[]> {
@@ -60,9 +66,10 @@ export class LegacyWorkbook implements WorkbookSource {
     return Promise.resolve(merges.map((merge) => ({ firstColumn: merge.s.c, lastColumn: merge.e.c, firstRow: merge.s.r + 1, lastRow: merge.e.r + 1 })))
   }
 
-  readRows(sheet: WorkbookSheet, onRow: (row: SheetRow) => void, signal: AbortSignal, onRead: (fraction: number) => void): Promise<{ formulasWithoutValue: number }> {
+  readRows(sheet: WorkbookSheet, onRow: (row: SheetRow) => void, signal: AbortSignal, onRead: (fraction: number) => void): Promise<SheetReadFacts> {
     const data = (this.book.Sheets[sheet.name]?.['!data'] ?? []) as (XLSX.CellObject[] | undefined)[]
     let formulasWithoutValue = 0
+    const textFormulasSavedAsZero = new Map<number, number>()
     for (let r = 0; r < data.length; r++) {
       if (signal.aborted) throw new ImportCancelled()
       if (r % 1000 === 0) onRead(r / data.length)
@@ -74,7 +81,12 @@ export class LegacyWorkbook implements WorkbookSource {
         const cell = cells[c]
         if (cell === undefined) continue
         if (cell.f !== undefined && cell.v === undefined) formulasWithoutValue++
-        const shown = this.shown(cell)
+        if (this.textSavedAsZero(cell)) {
+          textFormulasSavedAsZero.set(c, (textFormulasSavedAsZero.get(c) ?? 0) + 1)
+          continue
+        }
+        const padded = cell.t === 'n' && cell.z === undefined ? this.padded.shownText(sheet.name, r, c, cell.v as number, cell.w) : null
+        const shown = padded !== null ? { kind: 'number' as const, text: padded } : this.shown(cell)
         if (shown === null) continue
         while (values.length < c) {
           values.push(null)
@@ -85,7 +97,16 @@ export class LegacyWorkbook implements WorkbookSource {
       }
       onRow({ row: r + 1, values, kinds })
     }
-    return Promise.resolve({ formulasWithoutValue })
+    return Promise.resolve({ formulasWithoutValue, textFormulasSavedAsZero })
+  }
+
+  /**
+   * LibreOffice's .xls writer saves a formula's text result as the number 0 and leaves the text
+   * out (Excel writes it in a STRING record, which SheetJS reads as text): a 0 from a formula that
+   * can give text is not known to be 0.
+   */
+  private textSavedAsZero(cell: XLSX.CellObject): boolean {
+    return this.format === 'xls' && cell.t === 'n' && cell.v === 0 && typeof cell.f === 'string' && formulaMayGiveText(cell.f)
   }
 
   private shown(cell: XLSX.CellObject): { kind: CellKind; text: string } | null {

@@ -5,6 +5,7 @@ import { openOfficePackage } from '../zip/open-office-package'
 import { containerOf } from '../zip/zip-package'
 import { LegacyWorkbook } from './legacy-workbook'
 import { hiddenOdsTables } from './ods-hidden-tables'
+import { OdsPaddedCells } from './ods-padded-cells'
 import { textInsideXls } from './text-in-xls'
 import { SheetTableReader, type SheetTableSummary } from './sheet-table-reader'
 import type { WorkbookSheet, WorkbookSource } from './workbook-source'
@@ -30,21 +31,23 @@ export async function openWorkbook(path: string, fileName: string, format: Workb
   if ((await stat(path)).size === 0) throw new ImportInputError(`${fileName} is empty (0 bytes); nothing was imported.`, null, 0)
   const { container, encrypted } = await containerOf(path)
   if (encrypted) throw PASSWORD(fileName)
-  if (container === 'compound') return LegacyWorkbook.open(await readFile(path), fileName, 'xls', false, new Set())
-  if (container === 'other' && format === 'xls') return LegacyWorkbook.open(await readFile(path), fileName, 'xls', (await textInsideXls(path)) === 'html', new Set())
+  if (container === 'compound') return LegacyWorkbook.open(await readFile(path), fileName, 'xls', false, new Set(), OdsPaddedCells.none)
+  if (container === 'other' && format === 'xls') return LegacyWorkbook.open(await readFile(path), fileName, 'xls', (await textInsideXls(path)) === 'html', new Set(), OdsPaddedCells.none)
   if (format === 'ods') {
     // SheetJS is given the very bytes checked here, so the file cannot change in between.
     const bytes = await readFile(path)
     const zip = await openOfficePackage(bytes, fileName, 'an OpenDocument spreadsheet (.ods)')
     let hidden: Set<string>
+    let padded: OdsPaddedCells
     try {
       if (((await zip.text('META-INF/manifest.xml')) ?? '').includes('manifest:encryption-data')) throw PASSWORD(fileName)
       await zip.checkBeforeWholeReading(MAX_ODS_XML, 'Open it in a spreadsheet program, save it as .xlsx (which Casefile reads as it streams) and import that.')
       hidden = await hiddenOdsTables(zip)
+      padded = await OdsPaddedCells.read(zip)
     } finally {
       zip.close()
     }
-    return LegacyWorkbook.open(bytes, fileName, 'ods', false, hidden)
+    return LegacyWorkbook.open(bytes, fileName, 'ods', false, hidden, padded)
   }
   const zip = await openOfficePackage(path, fileName, 'an Excel workbook (.xlsx)')
   try {
@@ -111,8 +114,17 @@ export async function readWorkbookSheet(
 ): Promise<SheetTableSummary | null> {
   const merges = await book.merges(sheet, signal)
   const reader = new SheetTableReader(sink, merges, header, label)
-  const { formulasWithoutValue } = await book.readRows(sheet, (row) => reader.row(row), signal, onRead)
+  const { formulasWithoutValue, textFormulasSavedAsZero } = await book.readRows(sheet, (row) => reader.row(row), signal, onRead)
   const summary = reader.end()
+  if (summary !== null && textFormulasSavedAsZero.size > 0) {
+    const columns = [...textFormulasSavedAsZero].sort(([a], [b]) => a - b)
+    const total = columns.reduce((sum, [, cells]) => sum + cells, 0)
+    const where = columns.map(([column, cells]) => `${cells.toLocaleString('en-US')} in ${reader.columnName(column)}`).join(', ')
+    sink.warning({
+      line: null,
+      message: `${label}: ${total.toLocaleString('en-US')} formula cells can show text but this .xls saved 0 for them and no text (as LibreOffice writes .xls): ${where}; they were left empty. Save the workbook as .xlsx or .ods from LibreOffice or Excel and import that.`
+    })
+  }
   if (summary !== null && formulasWithoutValue > 0) {
     sink.warning({
       line: null,

@@ -1,6 +1,6 @@
 import type { RowSink } from '../row-sink'
 import { columnLetters } from './cell-reference'
-import { findSheetTable, footnoteLike, HEADER_WINDOW, type SheetTableLayout } from './find-sheet-table'
+import { findSheetTable, footnoteLike, HEADER_WINDOW, legendLike, type SheetTableLayout } from './find-sheet-table'
 import type { CellKind, MergedCells, SheetRow } from './sheet-row'
 import { Utf8SheetRows } from './utf8-sheet-rows'
 
@@ -28,6 +28,11 @@ export interface SheetTableSummary {
   footnotes: string[]
   rows: number
   labels: string[]
+  /**
+   * Columns with a blank header cell, as positions in `labels` with their sheet column's letters:
+   * a spacer column between a table's label and its figures, left out if no row fills it.
+   */
+  unlabelled: { position: number; column: string }[]
 }
 
 /**
@@ -74,7 +79,7 @@ export class SheetTableReader {
       if (this.window.length >= HEADER_WINDOW) this.start()
       return
     }
-    if (footnoteLike(row) && (this.held.some((held) => oneCellText(held) !== null) || this.opensNotes(row))) {
+    if (this.legendAfterTable(row) || (footnoteLike(row) && (this.held.some((held) => oneCellText(held) !== null) || this.opensNotes(row)))) {
       this.held.push(row)
       if (this.held.length >= MAX_HELD_ROWS) this.release(true)
       return
@@ -93,6 +98,22 @@ export class SheetTableReader {
     const text = oneCellText(row)
     if (text === null || layout.lastColumn > layout.firstColumn) return true
     return NOTE_WORD.test(text) || (row.row > this.lastFilledRow + 1 && NOTE_MARK.test(text))
+  }
+
+  /**
+   * Whether a row is a line of the legend under the table ("NA Not available.", "(X) Not
+   * applicable."): it reads as one, comes after data, and stands apart from the last data row, a
+   * blank row or other notes between them. Right under a data row, or under the header, "NA North
+   * America" is a region of the table; and a data row after it still makes it data (see release).
+   */
+  private legendAfterTable(row: SheetRow): boolean {
+    return this.emitted > 0 && row.row > this.lastFilledRow + 1 && legendLike(row)
+  }
+
+  /** A sheet column (0-based) as a message names it: its label in quotes, or its letter when it lies outside the table. */
+  columnName(column: number): string {
+    const label = this.layout === null ? undefined : this.layout.labels[column - this.layout.firstColumn]
+    return label === undefined ? `column ${columnLetters(column)}` : `“${label}”`
   }
 
   /** Ends the table; null when the sheet held no table at all (nothing but blank cells). */
@@ -117,7 +138,8 @@ export class SheetTableReader {
       })
     }
     if (this.header && this.emitted === 0) this.sink.warning({ line: null, message: `${this.sheetLabel} has a header but no data rows.` })
-    return { titles: [...layout.titles, ...this.notesBeforeData], footnotes, rows: this.emitted, labels: layout.labels }
+    const unlabelled = layout.unlabelled.map((column) => ({ position: column - layout.firstColumn, column: columnLetters(column) }))
+    return { titles: [...layout.titles, ...this.notesBeforeData], footnotes, rows: this.emitted, labels: layout.labels, unlabelled }
   }
 
   private start(): boolean {

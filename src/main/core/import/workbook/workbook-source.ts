@@ -21,11 +21,22 @@ export interface WorkbookFacts {
   hasMacros: boolean
 }
 
+/** What reading a sheet's cells found that its rows cannot show. */
+export interface SheetReadFacts {
+  /** Formula cells saved with no value at all. */
+  formulasWithoutValue: number
+  /**
+   * Formula cells, by 0-based column, that can show text but were saved as the number 0 with no
+   * text (LibreOffice's .xls writer): their value is not in the file, and they are left empty.
+   */
+  textFormulasSavedAsZero: Map<number, number>
+}
+
 /** A workbook opened for reading, whatever its format: its facts, and each sheet's merges and rows. */
 export interface WorkbookSource {
   readonly facts: WorkbookFacts
   merges(sheet: WorkbookSheet, signal: AbortSignal): Promise<MergedCells[]>
   /** Streams a sheet's rows; `onRead` hears how much of the sheet has been read (0–1). */
-  readRows(sheet: WorkbookSheet, onRow: (row: SheetRow) => void, signal: AbortSignal, onRead: (fraction: number) => void): Promise<{ formulasWithoutValue: number }>
+  readRows(sheet: WorkbookSheet, onRow: (row: SheetRow) => void, signal: AbortSignal, onRead: (fraction: number) => void): Promise<SheetReadFacts>
   close(): void
 }

@@ -9,7 +9,7 @@ import { HEADER_WINDOW, headerMayUseMerges } from './find-sheet-table'
 import { cellFormatOf, formattedNumber, type CellFormat } from './number-format'
 import type { CellKind, MergedCells, SheetRow } from './sheet-row'
 import { SharedStrings } from './shared-strings'
-import type { WorkbookFacts, WorkbookSheet, WorkbookSource } from './workbook-source'
+import type { SheetReadFacts, WorkbookFacts, WorkbookSheet, WorkbookSource } from './workbook-source'
 import { ElementStream, streamXmlText } from './xml-elements'
 import {
   CELL_BOOLEAN,
@@ -124,8 +124,8 @@ export class XlsxWorkbook implements WorkbookSource {
   }
 
   /** Streams the sheet's rows to `onRow`, each cell as the sheet shows it; says how many formulas had no saved value. */
-  async readRows(sheet: WorkbookSheet, onRow: (row: SheetRow) => void, signal: AbortSignal, onRead: (fraction: number) => void): Promise<{ formulasWithoutValue: number }> {
-    if (sheet.part === null || !this.zip.has(sheet.part)) return { formulasWithoutValue: 0 }
+  async readRows(sheet: WorkbookSheet, onRow: (row: SheetRow) => void, signal: AbortSignal, onRead: (fraction: number) => void): Promise<SheetReadFacts> {
+    if (sheet.part === null || !this.zip.has(sheet.part)) return { formulasWithoutValue: 0, textFormulasSavedAsZero: new Map() }
     const label = sheetLabel(sheet)
     const scanner = new XlsxSheetScanner((raw) => onRow(this.sheetRow(raw)))
     // The sheet's XML size, as its zip declares it, measures how far the reading is.
@@ -141,7 +141,7 @@ export class XlsxWorkbook implements WorkbookSource {
       enough: () => false
     }
     await streamXmlText(await this.zip.stream(sheet.part, label), reader, signal, this.fileName, label)
-    return { formulasWithoutValue: scanner.formulasWithoutValue }
+    return { formulasWithoutValue: scanner.formulasWithoutValue, textFormulasSavedAsZero: new Map() }
   }
 
   /** The sheet's first `count` rows (fewer when it has fewer), reading no further into its XML. */

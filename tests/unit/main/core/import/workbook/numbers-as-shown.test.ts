@@ -1,6 +1,8 @@
 // Numbers whose format shows them otherwise than as the number stored: ZIP and FIPS codes padded
 // with zeros, and elapsed times. Imported into a real archive from workbooks written by exceljs and
 // SheetJS, the cells keep what the sheet shows.
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
 import * as XLSX from '@e965/xlsx'
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
@@ -71,6 +73,27 @@ describe('numbers shown with leading zeros', () => {
     expect(read.rows).toEqual([
       ['00501', 4],
       ['60601', 9]
+    ])
+  })
+})
+
+describe('padded codes in an .ods written by LibreOffice', () => {
+  it('keeps ZIP, FIPS and A-number codes whose format LibreOffice wrote once on the column as the sheet shows them', async () => {
+    // codes.ods: tests/fixtures/import/workbook/libreoffice/make-fixtures.py, then `soffice --headless --convert-to ods`
+    // (LibreOffice 7.4). Every cell of a column shares a style, so LibreOffice writes it as the column's
+    // table:default-cell-style-name and the cells carry none.
+    const bytes = readFileSync(resolve(import.meta.dirname, '../../../../../fixtures/import/workbook/libreoffice/codes.ods'))
+    const read = await importFirstSheet('codes.ods', new Uint8Array(bytes))
+    expect(read.columns).toEqual([
+      ['Name', 'text'],
+      ['A-number', 'text'],
+      ['ZIP', 'text'],
+      ['County FIPS', 'text']
+    ])
+    expect(read.rows).toEqual([
+      ['Case 1', 'A012345678', '02134', '06037'],
+      ['Case 2', 'A201234567', '90012', '48201'],
+      ['Case 3', 'A000001234', '00501', '01001']
     ])
   })
 })

@@ -1,6 +1,8 @@
 // How a sheet becomes a table, imported into a real archive from workbooks written by other
 // programs (exceljs and SheetJS) than Casefile's reader: where its header is, which rows are data,
 // and which are the title and footnotes kept in the dataset's provenance.
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
 import * as XLSX from '@e965/xlsx'
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
@@ -96,6 +98,94 @@ describe('a sheet whose rows each hold one long text', () => {
       ['empty-table.xlsx › T', 'Source: ICE Enforcement and Removal Operations; no detainers were lodged in the period.']
     ])
     expect(read.outcome.warnings).toEqual(['empty-table.xlsx, sheet “T” has a header but no data rows.'])
+  })
+})
+
+/** Small workbooks LibreOffice 7.4 wrote: tests/fixtures/import/workbook/libreoffice/make-fixtures.py, converted with `soffice --headless --convert-to`. */
+const libreOffice = (name: string) => new Uint8Array(readFileSync(resolve(import.meta.dirname, '../../../../../fixtures/import/workbook/libreoffice', name)))
+
+describe('legends of markers after the table', () => {
+  it('takes the Census/DHS legends under a blank row (NA, (X), —, D, Z, *, a marker in its own cell) as notes (LibreOffice .xlsx)', async () => {
+    const read = await importSheet('legend.xlsx', libreOffice('legend.xlsx'))
+    expect(read.labels).toEqual(['Year', 'Removals', 'Returns'])
+    expect(read.rows).toEqual([
+      [2010, 382265, 474195],
+      [2011, 387134, 'NA'],
+      [2012, 418397, 230386],
+      [2013, 438421, 178371]
+    ])
+    expect(read.types).toEqual(['integer', 'integer', 'integer'])
+    expect(read.sources.map((source) => source.notes)).toEqual([
+      [
+        'NA Not available.',
+        '(X) Not applicable.',
+        '— Represents zero.',
+        'D Withheld to avoid disclosing data of individual companies.',
+        'Z Rounds to zero.',
+        '* Less than 0.5 percent.',
+        '(D) Withheld to avoid disclosing data.',
+        'Source: DHS, Office of Immigration Statistics.'
+      ].join('\n')
+    ])
+  })
+
+  it('keeps a marker-led row inside the table, or right under its last row, as data', async () => {
+    const read = await importSheet('regions.xlsx', await exceljsBook([
+      ['Region', 'Removals'],
+      ['Africa', 1912],
+      ['NA North America'],
+      ['Asia', 4151],
+      ['(X) Unassigned region']
+    ]))
+    expect(read.rows).toEqual([['Africa', 1912], ['NA North America', null], ['Asia', 4151], ['(X) Unassigned region', null]])
+    expect(read.sources).toEqual([])
+  })
+
+  it('keeps a marker-led row after a blank row as data when data follows it', async () => {
+    const read = await importSheet('groups.xlsx', await exceljsBook([['Region', 'Removals'], ['Africa', 1912], [], ['NA North America'], ['Canada', 340], ['Mexico', 176968]]))
+    expect(read.rows).toEqual([['Africa', 1912], ['NA North America', null], ['Canada', 340], ['Mexico', 176968]])
+    expect(read.sources).toEqual([])
+  })
+
+  it('keeps a marker-led group label after a blank row under the header as data, not as a note on the table', async () => {
+    const read = await importSheet('first-group.xlsx', await exceljsBook([['Region', 'Removals'], [], ['NA North America'], ['Canada', 340], ['Mexico', 176968]]))
+    expect(read.rows).toEqual([['NA North America', null], ['Canada', 340], ['Mexico', 176968]])
+    expect(read.sources).toEqual([])
+  })
+})
+
+describe('blank spacer columns', () => {
+  it('leaves out a column blank in the header and in every row, says so, and keeps a headed column with no values', async () => {
+    const read = await importSheet('citizenship.xlsx', await exceljsBook([
+      ['Removals by country of citizenship'],
+      [],
+      ['Country', null, 2017, 2018, 'Notes'],
+      ['Total', null, 226119, 256085],
+      ['Mexico', null, 128765, 141045],
+      ['Guatemala', null, 33570, 50390]
+    ]))
+    expect(read.labels).toEqual(['Country', '2017', '2018', 'Notes'])
+    expect(read.types).toEqual(['text', 'integer', 'integer', 'text'])
+    expect(read.rows).toEqual([
+      ['Total', 226119, 256085, null],
+      ['Mexico', 128765, 141045, null],
+      ['Guatemala', 33570, 50390, null]
+    ])
+    expect(read.outcome.warnings).toEqual(['citizenship.xlsx, sheet “T”: column B has no header and no values; it was left out.'])
+  })
+
+  it('keeps a column with no header when a row holds a value in it', async () => {
+    const read = await importSheet('spacer-used.xlsx', await exceljsBook([
+      ['Country', null, 'Removals'],
+      ['Mexico', null, 128765],
+      ['Guatemala', 'r', 33570]
+    ]))
+    expect(read.labels).toEqual(['Country', 'Column 2', 'Removals'])
+    expect(read.rows).toEqual([
+      ['Mexico', null, 128765],
+      ['Guatemala', 'r', 33570]
+    ])
+    expect(read.outcome.warnings).toEqual([])
   })
 })
 

@@ -1,0 +1,179 @@
+import { StringDecoder } from 'node:string_decoder'
+import type { ZipPackage } from '../zip/zip-package'
+import { attribute } from './xml-text'
+
+/** A start tag longer than this is no style, table, column or row tag: it is not carried from chunk to chunk. */
+const MAX_TAG = 64 * 1024
+const TAG = /<(\/?)([a-z]+:[a-z-]+)([^>]*)>/g
+
+/** Rows or columns, 0-based, both ends included, and whether their default cell style pads digits with zeros. */
+interface Span {
+  first: number
+  last: number
+  padded: boolean
+}
+
+interface TableDefaults {
+  columns: Span[]
+  rows: Span[]
+}
+
+/**
+ * Which cells of an OpenDocument spreadsheet have a number format of zero-padded digits (ZIP
+ * 02134, A-number A012345678) through a default style rather than their own. LibreOffice writes
+ * a style shared by a whole column once, as the column's `table:default-cell-style-name`, and
+ * leaves its cells unstyled; SheetJS reads only a cell's own style, so it would give 2134. A
+ * cell's style is its own, else its row's default, else its column's; the cell's shown text
+ * (its text:p) is then what the sheet shows.
+ */
+export class OdsPaddedCells {
+  private constructor(private readonly tables: ReadonlyMap<string, TableDefaults>) {}
+
+  static readonly none = new OdsPaddedCells(new Map())
+
+  /**
+   * The text a number cell without its own style shows, when its row's or column's default style
+   * pads digits with zeros and the text is the number's digits, zeros before them, and only the
+   * format's text around them (A012345678, A201234567); else null.
+   */
+  shownText(sheet: string, row: number, column: number, value: number, shown: string | undefined): string | null {
+    const table = this.tables.get(sheet)
+    if (table === undefined || shown === undefined || !Number.isInteger(value)) return null
+    const span = find(table.rows, row) ?? find(table.columns, column)
+    if (span === null || !span.padded) return null
+    return new RegExp(`^\\D*0*${Math.abs(value)}\\D*$`).test(shown) ? shown : null
+  }
+
+  /** Reads the styles of styles.xml and content.xml and, when some pad digits, the column and row defaults of every table. */
+  static async read(zip: ZipPackage): Promise<OdsPaddedCells> {
+    if (!zip.has('content.xml')) return OdsPaddedCells.none
+    const styles = new StyleScan()
+    const common = await zip.text('styles.xml')
+    if (common !== null) styles.scan(common)
+    const tables = new Map<string, TableDefaults>()
+    let table: TableDefaults | null = null
+    let column = 0
+    let row = 0
+    let padded: Set<string> | null = null
+    let done = false
+    const onTag = (closing: boolean, name: string, tag: string): void => {
+      if (padded === null) {
+        if (name === 'office:body' && !closing) {
+          padded = styles.paddedCellStyles()
+          done = padded.size === 0
+        } else styles.tag(closing, name, tag)
+        return
+      }
+      if (closing) {
+        if (name === 'table:table') table = null
+        return
+      }
+      if (name === 'table:table') {
+        table = { columns: [], rows: [] }
+        tables.set(attribute(tag, 'table:name') ?? '', table)
+        column = 0
+        row = 0
+        return
+      }
+      if (table === null) return
+      const repeated = (key: string) => Math.max(1, Number.parseInt(attribute(tag, key) ?? '1', 10) || 1)
+      if (name === 'table:table-column') {
+        const count = repeated('table:number-columns-repeated')
+        const style = attribute(tag, 'table:default-cell-style-name')
+        if (style !== null) table.columns.push({ first: column, last: column + count - 1, padded: padded.has(style) })
+        column += count
+      } else if (name === 'table:table-row') {
+        const count = repeated('table:number-rows-repeated')
+        const style = attribute(tag, 'table:default-cell-style-name')
+        if (style !== null) table.rows.push({ first: row, last: row + count - 1, padded: padded.has(style) })
+        row += count
+      }
+    }
+    const decoder = new StringDecoder('utf8')
+    let carry = ''
+    const scan = (text: string): void => {
+      // Only whole tags are read; a tag cut by the chunk's end waits for the next one.
+      const end = text.lastIndexOf('>') + 1
+      const open = text.lastIndexOf('<')
+      carry = open >= end && text.length - open <= MAX_TAG ? text.slice(open) : ''
+      for (const match of text.slice(0, end).matchAll(TAG)) {
+        if (done) return
+        onTag(match[1] === '/', match[2]!, match[0])
+      }
+    }
+    const stream = await zip.stream('content.xml', 'its part content.xml')
+    for await (const chunk of stream) {
+      scan(carry + decoder.write(chunk as Buffer))
+      if (done) {
+        stream.destroy()
+        return OdsPaddedCells.none
+      }
+    }
+    scan(carry + decoder.end())
+    return new OdsPaddedCells(tables)
+  }
+}
+
+function find(spans: readonly Span[], index: number): Span | null {
+  for (const span of spans) if (index >= span.first && index <= span.last) return span
+  return null
+}
+
+/**
+ * The number styles and cell styles of an OpenDocument file, read tag by tag: a number style pads
+ * digits when it shows one integer of at least two digits (number:min-integer-digits), without
+ * decimals, grouping or conditions, with only text around it ("A" before an A-number).
+ */
+class StyleScan {
+  private readonly paddedNumberStyles = new Set<string>()
+  private readonly cellStyles = new Map<string, { parent: string | null; data: string | null }>()
+  private numberStyle: { name: string; padded: boolean; numbers: number } | null = null
+
+  scan(xml: string): void {
+    for (const match of xml.matchAll(TAG)) this.tag(match[1] === '/', match[2]!, match[0])
+  }
+
+  tag(closing: boolean, name: string, tag: string): void {
+    if (name === 'number:number-style') {
+      if (!closing) this.numberStyle = { name: attribute(tag, 'style:name') ?? '', padded: true, numbers: 0 }
+      else if (this.numberStyle !== null) {
+        if (this.numberStyle.padded && this.numberStyle.numbers === 1) this.paddedNumberStyles.add(this.numberStyle.name)
+        this.numberStyle = null
+      }
+      return
+    }
+    if (this.numberStyle !== null) {
+      if (closing || name === 'number:text' || name === 'style:text-properties') return
+      if (name !== 'number:number') {
+        this.numberStyle.padded = false
+        return
+      }
+      this.numberStyle.numbers++
+      const digits = Number.parseInt(attribute(tag, 'number:min-integer-digits') ?? '1', 10)
+      const decimals = Number.parseInt(attribute(tag, 'number:decimal-places') ?? '0', 10)
+      if (!(digits >= 2) || decimals !== 0 || attribute(tag, 'number:grouping') === 'true') this.numberStyle.padded = false
+      return
+    }
+    if (name === 'style:style' && !closing && attribute(tag, 'style:family') === 'table-cell') {
+      const styleName = attribute(tag, 'style:name')
+      if (styleName !== null) this.cellStyles.set(styleName, { parent: attribute(tag, 'style:parent-style-name'), data: attribute(tag, 'style:data-style-name') })
+    }
+  }
+
+  /** The cell styles whose number format, their own or inherited from a parent style, pads digits. */
+  paddedCellStyles(): Set<string> {
+    const padded = new Set<string>()
+    for (const name of this.cellStyles.keys()) {
+      let style = this.cellStyles.get(name)
+      // A parent chain is short; the bound stops a loop of styles naming each other.
+      for (let depth = 0; style !== undefined && depth < 16; depth++) {
+        if (style.data !== null) {
+          if (this.paddedNumberStyles.has(style.data)) padded.add(name)
+          break
+        }
+        style = style.parent === null ? undefined : this.cellStyles.get(style.parent)
+      }
+    }
+    return padded
+  }
+}
