@@ -221,6 +221,15 @@ function daysSince1970(whole: number, date1904: boolean): number {
   return date1904 ? EPOCH_1904 + whole : EPOCH_1900 + (whole < 60 ? whole + 1 : whole)
 }
 
+/**
+ * A serial of the 1900 system as LibreOffice writes it, as Excel counts it. LibreOffice counts plain
+ * days from 1899-12-30, with no 1900-02-29 (its 60 is 1900-02-28, its 1 1899-12-31); from 1900-03-01
+ * on the two counts agree, before it Excel's is one more.
+ */
+export function excelSerialOfPlainCount(serial: number): number {
+  return serial < 61 ? serial - 1 : serial
+}
+
 /** Recently converted days: a date column repeats its days, and this runs once a cell. */
 const dayTexts = new Map<number, string>()
 const MAX_CACHED_DAYS = 100_000

@@ -2,7 +2,8 @@
 // that never was (serial 60) and starts at serial 1 = 1900-01-01; programs other than Excel (LibreOffice,
 // openpyxl, SheetJS) write earlier days as serials 0 and below. A column of real dates stays a date
 // column with every day exact, from a CSV, an .xlsx in either date system and an .ods.
-import { writeFileSync } from 'node:fs'
+import { copyFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { getDataset } from '../../../../../src/main/core/datasets/dataset-queries'
 import { serialDateText } from '../../../../../src/main/core/import/workbook/number-format'
@@ -122,6 +123,29 @@ describe('dates before 1900-03-01', () => {
     const { columns, rows } = await imported('days-1904.xlsx', (path) => serialBook(path, serials, true))
     expect(columns).toEqual([['Day', 'date']])
     expect(rows.map((row) => row[0])).toEqual(['1850-06-01', '1899-12-31', '1900-02-28', '1900-03-01', '1903-12-31', '1904-01-01', '2012-05-29'])
+  })
+
+  it('reads a workbook LibreOffice saved by its own count of days (from 1899-12-30, with no 1900-02-29), each day and time exact', async () => {
+    // LibreOffice 7.4 saved this .xlsx from a flat .ods of these days: it writes 1900-02-28 as serial 60
+    // (Excel's 1900-02-29) and 1899-12-29 as -1, and names itself in docProps/app.xml.
+    const fixture = join(__dirname, '../../../../fixtures/import/workbook/libreoffice-days-before-1900.xlsx')
+    const { columns, rows } = await imported('libreoffice.xlsx', (path) => copyFileSync(fixture, path))
+    expect(columns).toEqual([
+      ['Day', 'date'],
+      ['At', 'datetime'],
+      ['Time', 'text']
+    ])
+    // A time of day alone is no day: it is not moved.
+    expect(rows).toEqual([
+      ['1850-06-01', '1850-06-01T06:00:00', '18:30:00'],
+      ['1899-12-29', '1899-12-29T12:00:00', '18:30:00'],
+      ['1899-12-30', '1899-12-30T18:00:00', '18:30:00'],
+      ['1899-12-31', '1899-12-31T00:00:00', '18:30:00'],
+      ['1900-01-01', '1900-01-01T06:30:00', '18:30:00'],
+      ['1900-02-28', '1900-02-28T12:00:00', '18:30:00'],
+      ['1900-03-01', '1900-03-01T23:59:00', '18:30:00'],
+      ['2012-05-29', '2012-05-29T13:45:00', '18:30:00']
+    ])
   })
 
   it('keeps a date serial no calendar shows as the number it is (the column becomes text, as Excel shows ####)', async () => {
