@@ -47,12 +47,15 @@ export interface OtherFileKind {
   fix: string
 }
 
+/** Casefile reads no text from pictures but a scanned PDF's. */
+const PICTURE_FIX = ' Find the file itself (or a PDF of it) and import that.'
+
 const WEB_PAGE: OtherFileKind = { is: 'a web page (HTML)', fix: ' Rename it to .html and import that.' }
 
 const OTHER_KINDS: { test: (head: Buffer) => boolean; kind: OtherFileKind }[] = [
   { test: (head) => head.subarray(0, 1024).includes('%PDF-'), kind: { is: 'a PDF document', fix: ' Rename it to .pdf and import that.' } },
-  { test: (head) => head.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])), kind: { is: 'a PNG picture', fix: '' } },
-  { test: (head) => head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff, kind: { is: 'a JPEG picture', fix: '' } },
+  { test: (head) => head.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])), kind: { is: 'a PNG picture', fix: PICTURE_FIX } },
+  { test: (head) => head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff, kind: { is: 'a JPEG picture', fix: PICTURE_FIX } },
   { test: (head) => head.subarray(0, 5).toString('latin1') === '{\\rtf', kind: { is: 'an RTF document', fix: ' Open it in a word processor, save it as .docx and import that.' } },
   { test: (head) => /^\s*<(!doctype html|html)[\s>]/i.test(head.subarray(0, 1024).toString('latin1')), kind: WEB_PAGE }
 ]

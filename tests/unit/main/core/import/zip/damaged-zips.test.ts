@@ -81,13 +81,13 @@ describe('damaged and mislabelled zip packages', () => {
     const pdf = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n')
     expect(await refusalOf('report.xlsx', pdf)).toBe('report.xlsx is a PDF document, not an Excel workbook (.xlsx); nothing was imported. Rename it to .pdf and import that.')
     const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64)])
-    expect(await refusalOf('chart.xlsx', png)).toBe('chart.xlsx is a PNG picture, not an Excel workbook (.xlsx); nothing was imported.')
+    expect(await refusalOf('chart.xlsx', png)).toBe('chart.xlsx is a PNG picture, not an Excel workbook (.xlsx); nothing was imported. Find the file itself (or a PDF of it) and import that.')
     expect(await refusalOf('memo.docx', Buffer.from('<!DOCTYPE html><html><body>memo</body></html>'))).toBe(
       'memo.docx is a web page (HTML), not a Word document (.docx); nothing was imported. Rename it to .html and import that.'
     )
     // An .xls may be text (CSV or an HTML table, as "Export to Excel" buttons write): a PDF or a picture is neither.
     expect(await refusalOf('report.xls', pdf)).toBe('report.xls is a PDF document, not an Excel 97–2003 workbook (.xls); nothing was imported. Rename it to .pdf and import that.')
-    expect(await refusalOf('chart.xls', png)).toBe('chart.xls is a PNG picture, not an Excel 97–2003 workbook (.xls); nothing was imported.')
+    expect(await refusalOf('chart.xls', png)).toBe('chart.xls is a PNG picture, not an Excel 97–2003 workbook (.xls); nothing was imported. Find the file itself (or a PDF of it) and import that.')
     expect(await refusalOf('empty.docx', Buffer.alloc(0))).toMatch(/^empty\.docx is empty \(0 bytes\)/)
     expect(await refusalOf('empty.xlsx', Buffer.alloc(0))).toMatch(/^empty\.xlsx is empty \(0 bytes\)/)
   })
