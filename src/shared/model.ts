@@ -265,8 +265,11 @@ export type ImportedKind = 'article' | 'dataset'
 /** What became of one sheet of an imported workbook. */
 export interface SheetOutcome {
   name: string
-  /** imported: a dataset; empty: no table on it; hidden and not picked: left out (pick it to import it). */
-  status: 'imported' | 'empty' | 'hidden' | 'not picked'
+  /**
+   * imported: a dataset; empty: no table on it; hidden and not picked: left out (pick it to import
+   * it); too wide: left out, its table has more columns than a dataset holds (the import's warnings say so).
+   */
+  status: 'imported' | 'empty' | 'hidden' | 'not picked' | 'too wide'
   /** The dataset it became, and its rows. */
   id: number | null
   rows: number

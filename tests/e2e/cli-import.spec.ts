@@ -7,7 +7,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { expect, test } from '@playwright/test'
+import { handWrittenXlsxEntries, sheetXml } from '../helpers/hand-written-workbooks'
 import { wordParagraph, writeDocx, writeOdt } from '../helpers/office-documents'
+import { writeZip } from '../helpers/write-zip'
 import { scannedPdf } from '../helpers/scanned-pdf'
 import { PROJECT_ROOT } from './launch'
 
@@ -378,4 +380,51 @@ test('a folder of a workbook, Word and OpenDocument texts and a scanned PDF: one
   // The OCR text is searched like any other.
   const search = spawnSync(process.execPath, [CLI, '--archive', archive, 'search', 'publish figures', '--json'], { encoding: 'utf8' })
   expect(JSON.parse(search.stdout)).toMatchObject({ total: 1, hits: [{ kind: 'article', id: lines[3]!.id }] })
+})
+
+test('a workbook with a sheet too wide for a dataset imports its other sheets through the reader thread, and says which was left out', () => {
+  const archive = join(dir, 'wide.casefile')
+  const cell = (column: number, row: number, text: string) => {
+    let letters = ''
+    for (let n = column + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters
+    return `<x:c r="${letters}${row}" t="inlineStr"><x:is><x:t>${text}</x:t></x:is></x:c>`
+  }
+  const table = (rows: number) =>
+    sheetXml(`<x:row r="1">${cell(0, 1, 'Office')}${cell(1, 1, 'Cases')}</x:row>${Array.from({ length: rows }, (_, i) => `<x:row r="${i + 2}">${cell(0, i + 2, `Office ${i}`)}<x:c r="B${i + 2}"><x:v>${i}</x:v></x:c></x:row>`).join('')}`)
+  // Narrow at first: 30,000 rows are written before a row 2,100 cells wide turns up, and are taken back.
+  const widensLate = sheetXml(
+    `<x:row r="1">${cell(0, 1, 'Office')}${cell(1, 1, 'Cases')}</x:row>${Array.from({ length: 30_000 }, (_, i) => `<x:row r="${i + 2}">${cell(0, i + 2, 'x')}<x:c r="B${i + 2}"><x:v>${i}</x:v></x:c></x:row>`).join('')}<x:row r="30005">${Array.from({ length: 2100 }, (_, c) => cell(c, 30_005, 'w')).join('')}</x:row>`
+  )
+  const path = writeZip(
+    join(dir, 'yearbook.xlsx'),
+    handWrittenXlsxEntries(
+      [
+        { name: 'Removals', part: 'xl/worksheets/sheet1.xml', type: 'worksheet', xml: table(5) },
+        { name: 'By county', part: 'xl/worksheets/sheet2.xml', type: 'worksheet', xml: widensLate },
+        { name: 'Returns', part: 'xl/worksheets/sheet3.xml', type: 'worksheet', xml: table(7) }
+      ],
+      { sharedStrings: null, styles: null, workbookPr: '', extra: [] }
+    )
+  )
+  const { code, lines } = importFiles(archive, [path])
+  expect(code).toBe(0)
+  expect(lines[0]).toMatchObject({
+    status: 'imported',
+    rows: 12,
+    warnings: [
+      'yearbook.xlsx, sheet “By county” has 2,100 columns; Casefile reads up to 2,000 in one dataset, so it was left out and the other sheets were imported. Split it into narrower tables (keeping an id column in each) and import those.'
+    ]
+  })
+  expect((lines[0]!.sheets as { name: string; status: string; rows: number }[]).map(({ name, status, rows }) => [name, status, rows])).toEqual([
+    ['Removals', 'imported', 5],
+    ['By county', 'too wide', 0],
+    ['Returns', 'imported', 7]
+  ])
+  expect(query(archive, 'SELECT name, row_count FROM datasets WHERE name LIKE ? ORDER BY id', 'yearbook%')).toEqual([
+    { name: 'yearbook › Removals', row_count: 5 },
+    { name: 'yearbook › Returns', row_count: 7 }
+  ])
+  const ids = query<{ id: number }>(archive, 'SELECT id FROM datasets').map(({ id }) => `ds_${id}`)
+  const tables = query<{ name: string }>(archive, "SELECT name FROM sqlite_schema WHERE type = 'table' AND name GLOB 'ds_*' AND name NOT LIKE '%_spellings'").map(({ name }) => name)
+  expect(tables.sort()).toEqual(ids.sort())
 })

@@ -124,15 +124,17 @@ describe('drops and options', () => {
     const sheets = [
       { name: 'Table 39', status: 'imported', id: 3, rows: 4 },
       { name: 'Notes', status: 'empty', id: null, rows: 0 },
-      { name: 'Lookup', status: 'hidden', id: null, rows: 0 }
+      { name: 'Lookup', status: 'hidden', id: null, rows: 0 },
+      { name: 'By county', status: 'too wide', id: null, rows: 0 }
     ] as const
     expect(sheetChoices(outcome({ sheets: [...sheets] }))).toEqual([
       { name: 'Table 39', picked: true, note: null },
       { name: 'Notes', picked: false, note: 'no table found' },
-      { name: 'Lookup', picked: false, note: 'hidden' }
+      { name: 'Lookup', picked: false, note: 'hidden' },
+      { name: 'By county', picked: false, note: 'too many columns' }
     ])
     const none = sheets.map((sheet) => ({ ...sheet, status: sheet.status === 'imported' ? ('not picked' as const) : sheet.status }))
-    expect(sheetChoices(outcome({ sheets: none })).map((choice) => choice.picked)).toEqual([true, true, false])
+    expect(sheetChoices(outcome({ sheets: none })).map((choice) => choice.picked)).toEqual([true, true, false, false])
   })
 
   it('counts the datasets a workbook became', () => {

@@ -141,7 +141,14 @@ export function aggregateChart(db: Database, spec: ChartSpec): ChartData {
   const seen = new Map<string, string | number>()
   for (const cell of cells) seen.set(String(cell.x), cell.x)
   let labels = [...seen.keys()]
-  if (spec.x.bucket !== null && labels.length > 0) labels = bucketRange(labels[0]!, labels.at(-1)!, spec.x.bucket)
+  if (spec.x.bucket !== null && labels.length > 0) {
+    // Every bucket that holds rows is on the axis: a day no calendar counts (Excel's 1900-02-29,
+    // kept as written) joins the filled range, and a range too long to fill (past bucketRange's
+    // cap: 1850 to 2012 by day) shows the buckets that hold rows only, rather than losing the rest.
+    const last = labels.at(-1)!
+    const filled = bucketRange(labels[0]!, last, spec.x.bucket)
+    if (filled.at(-1)! >= last) labels = [...new Set([...filled, ...labels])].sort()
+  }
   const index = new Map(labels.map((label, position) => [label, position]))
   // Folding several groups into one point: counts and sums add up, extremes stay extreme, and
   // averages are weighted by how many values each group averaged.

@@ -45,6 +45,16 @@ export interface SettledTypes {
 /** What to do with a file of more columns than a dataset holds. */
 export const SPLIT_WIDE_FILE = 'Split the file into narrower tables (keeping an id column in each) and import those'
 
+/** The refusal of a table of more columns than a dataset holds; `width` is how many it has. */
+export class TableTooWide extends ImportInputError {
+  constructor(
+    message: string,
+    readonly width: number
+  ) {
+    super(message, null, null)
+  }
+}
+
 /**
  * Receives typed rows (see TypingSink) and stores them in a new ds_<id> table. It must be used
  * inside a transaction the caller owns: until that commits, no reader sees any of it, and a
@@ -75,10 +85,9 @@ export class DatasetWriter implements PackedSink {
 
   private checkWidth(width: number): void {
     if (width <= MAX_DATASET_COLUMNS) return
-    throw new ImportInputError(
+    throw new TableTooWide(
       `${this.fileName} has ${width.toLocaleString('en-US')} columns; Casefile reads up to ${MAX_DATASET_COLUMNS.toLocaleString('en-US')} in one dataset. ${this.whenTooWide}; nothing was imported.`,
-      null,
-      null
+      width
     )
   }
 

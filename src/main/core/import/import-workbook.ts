@@ -1,13 +1,15 @@
 import type { Database } from 'better-sqlite3'
 import type { DatasetSource, EmptiedCells, ImportOptions, SheetOutcome } from '@shared/model'
 import { leaveOutEmptyColumns } from '../datasets/leave-out-empty-columns'
-import { DatasetWriter, type SettledTypes } from './dataset-writer'
+import { DatasetWriter, MAX_DATASET_COLUMNS, TableTooWide, type SettledTypes } from './dataset-writer'
 import type { StartedTableReader } from './threaded-table-reader'
 import { TypingSink } from './typing/typing-sink'
 import { openWorkbook, readWorkbookSheet, sheetProgress, sheetsToRead, type WorkbookFormat } from './workbook/read-workbook'
 import type { SheetTableSummary } from './workbook/sheet-table-reader'
 import { HEADER_JOINER } from './workbook/find-sheet-table'
-import { ImportInputError } from './row-sink'
+import { ImportInputError, type ReaderWarning } from './row-sink'
+import type { PackedBatch } from './typing/packed-batch'
+import type { PackedSink } from './typing/packed-sink'
 
 export interface WorkbookFacts {
   path: string
@@ -47,6 +49,56 @@ function sheetSource(summary: SheetTableSummary, fileName: string, sheetName: st
   }
 }
 
+/** What to do with a sheet of more columns than a dataset holds. */
+const SPLIT_WIDE_SHEET = 'Split it into narrower tables (keeping an id column in each) and import those'
+/** Each sheet is written inside this savepoint, so that one too wide for a dataset can be taken back alone. */
+const SHEET_SAVEPOINT = 'workbook_sheet'
+
+/**
+ * A sheet's DatasetWriter that takes the sheet's being too wide for a dataset as the end of its
+ * writing, not of the import: what comes after is let go (the reader goes on to the next sheet) and
+ * `tooWide` says why. Any other failure fails the workbook.
+ */
+class SheetWriter implements PackedSink {
+  tooWide: TableTooWide | null = null
+
+  constructor(readonly writer: DatasetWriter) {}
+
+  private guard(write: () => void): void {
+    if (this.tooWide !== null) return
+    try {
+      write()
+    } catch (error) {
+      if (!(error instanceof TableTooWide)) throw error
+      this.tooWide = error
+    }
+  }
+
+  columns(labels: string[]): void {
+    this.guard(() => this.writer.columns(labels))
+  }
+
+  addColumns(labels: string[]): void {
+    this.guard(() => this.writer.addColumns(labels))
+  }
+
+  batch(batch: PackedBatch): void {
+    this.guard(() => this.writer.batch(batch))
+  }
+
+  spellings(json: string): void {
+    this.guard(() => this.writer.spellings(json))
+  }
+
+  warning(warning: ReaderWarning): void {
+    this.guard(() => this.writer.warning(warning))
+  }
+
+  progress(bytesRead: number): void {
+    this.writer.progress(bytesRead)
+  }
+}
+
 /**
  * The datasets a workbook becomes, one sheet at a time, in the caller's transaction: each sheet's
  * DatasetWriter, then its dataset's facts once its rows are in.
@@ -55,6 +107,8 @@ class WorkbookDatasets {
   readonly outcomes = new Map<string, SheetOutcome>()
   readonly warnings: string[] = []
   readonly emptiedCells: EmptiedCells[] = []
+  /** The sheets left out for being too wide, in the order read. */
+  private readonly tooWide: { sheetName: string; error: TableTooWide }[] = []
   rows = 0
 
   constructor(
@@ -69,23 +123,37 @@ class WorkbookDatasets {
     for (const sheet of sheets) this.outcomes.set(sheet.name, { name: sheet.name, status: !picked && sheet.hidden ? 'hidden' : 'not picked', id: null, rows: 0 })
   }
 
-  writer(sheetName: string): DatasetWriter {
+  /** The writer of a sheet's dataset, in a savepoint of its own until `finish`. */
+  writer(sheetName: string): SheetWriter {
     const rowsBefore = this.rows
-    // One sheet too wide fails the whole workbook (it commits whole or not at all): the way out is to pick the others.
-    const whenTooWide = 'Pick the other sheets to import them without it (--sheet NAME, or “Import again with options…” in the app), or split it into narrower tables'
-    return new DatasetWriter(this.db, (rows) => this.onRows(rowsBefore + rows), this.onBytes, this.label(sheetName), whenTooWide)
+    this.db.exec(`SAVEPOINT ${SHEET_SAVEPOINT}`)
+    return new SheetWriter(new DatasetWriter(this.db, (rows) => this.onRows(rowsBefore + rows), this.onBytes, this.label(sheetName), SPLIT_WIDE_SHEET))
   }
 
   label(sheetName: string): string {
     return `${this.facts.fileName}, sheet “${sheetName}”`
   }
 
-  /** Records the dataset a sheet became, or that it held no table (summary null). */
-  finish(sheetName: string, writer: DatasetWriter, settled: SettledTypes, summary: SheetTableSummary | null): void {
+  /**
+   * Records the dataset a sheet became, that it held no table (summary null), or that it was too
+   * wide: what it wrote is taken back and it is left out, the other sheets are imported.
+   */
+  finish(sheetName: string, sheet: SheetWriter, settled: SettledTypes, summary: SheetTableSummary | null): void {
+    if (sheet.tooWide !== null) {
+      this.db.exec(`ROLLBACK TO ${SHEET_SAVEPOINT}; RELEASE ${SHEET_SAVEPOINT}`)
+      this.tooWide.push({ sheetName, error: sheet.tooWide })
+      this.warnings.push(
+        `${this.label(sheetName)} has ${sheet.tooWide.width.toLocaleString('en-US')} columns; Casefile reads up to ${MAX_DATASET_COLUMNS.toLocaleString('en-US')} in one dataset, so it was left out and the other sheets were imported. ${SPLIT_WIDE_SHEET}.`
+      )
+      this.outcomes.set(sheetName, { name: sheetName, status: 'too wide', id: null, rows: 0 })
+      return
+    }
+    this.db.exec(`RELEASE ${SHEET_SAVEPOINT}`)
     if (summary === null) {
       this.outcomes.set(sheetName, { name: sheetName, status: 'empty', id: null, rows: 0 })
       return
     }
+    const writer = sheet.writer
     const provenance = sheetSource(summary, this.facts.fileName, sheetName)
     const written = writer.finish(
       {
@@ -123,6 +191,15 @@ class WorkbookDatasets {
   result(picked: boolean, fileName: string): WrittenWorkbook {
     const sheets = [...this.outcomes.values()]
     if (!sheets.some((sheet) => sheet.status === 'imported')) {
+      const [first, ...more] = this.tooWide
+      if (first !== undefined && more.length === 0) throw first.error
+      if (first !== undefined) {
+        throw new ImportInputError(
+          `${fileName}: sheets ${this.tooWide.map(({ sheetName }) => `“${sheetName}”`).join(', ')} have more columns than the ${MAX_DATASET_COLUMNS.toLocaleString('en-US')} Casefile reads in one dataset. Split them into narrower tables (keeping an id column in each) and import those; nothing was imported.`,
+          null,
+          null
+        )
+      }
       const which = picked ? 'the sheets picked hold no table' : 'none of its sheets holds a table'
       throw new ImportInputError(`${fileName}: ${which}; nothing was imported.`, null, null)
     }

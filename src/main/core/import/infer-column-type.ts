@@ -1,4 +1,5 @@
 import type { ColumnType } from '@shared/model'
+import { isCalendarDay } from './typing/canonical-utf8'
 
 // Integers with a leading zero (ZIP codes, A-numbers) or more digits than a double holds exactly
 // are identifiers, not numbers: they stay text so nothing is lost.
@@ -7,13 +8,14 @@ const REAL = /^[+-]?(0|[1-9][0-9]*)?\.[0-9]+([eE][+-]?[0-9]+)?$|^[+-]?(0|[1-9][0
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/
 const DATETIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(:(\d{2})(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?$/
 
+/**
+ * A day of the calendar, or Excel's 1900-02-29: the day its 1900 date system counts (serial 60, kept
+ * from Lotus 1-2-3) that never was. Workbooks show it among real dates and CSV files saved from them
+ * hold it; it is kept as written and sorts between 1900-02-28 and 1900-03-01, so it leaves a column
+ * of dates a date column instead of making it text.
+ */
 function isRealDate(year: string, month: string, day: string): boolean {
-  const y = Number(year)
-  const m = Number(month)
-  const d = Number(day)
-  if (m < 1 || m > 12 || d < 1) return false
-  const days = new Date(Date.UTC(y, m, 0)).getUTCDate()
-  return d <= days
+  return isCalendarDay(Number(year), Number(month), Number(day)) || (year === '1900' && month === '02' && day === '29')
 }
 
 function valueType(value: string): ColumnType {

@@ -78,14 +78,14 @@ export function optionsFromForm(form: OptionsForm): ImportOptions {
 
 /**
  * The sheets the options form offers for a workbook, ticked as the import left them: the ones it
- * imported, or (when it imported none) every sheet but the hidden ones.
+ * imported, or (when it imported none) every sheet but the hidden ones and those too wide to import.
  */
 export function sheetChoices(outcome: ImportOutcome): { name: string; picked: boolean; note: string | null }[] {
   const sheets = outcome.sheets ?? []
   const imported = sheets.some((sheet) => sheet.status === 'imported')
   return sheets.map((sheet) => ({
     name: sheet.name,
-    picked: imported ? sheet.status === 'imported' : sheet.status !== 'hidden',
-    note: sheet.status === 'hidden' ? 'hidden' : sheet.status === 'empty' ? 'no table found' : null
+    picked: imported ? sheet.status === 'imported' : sheet.status !== 'hidden' && sheet.status !== 'too wide',
+    note: sheet.status === 'hidden' ? 'hidden' : sheet.status === 'empty' ? 'no table found' : sheet.status === 'too wide' ? 'too many columns' : null
   }))
 }

@@ -46,8 +46,9 @@ interface DocumentProperties {
  * files, no images.
  */
 export async function extractDocumentArticle(bytes: Buffer, fileName: string, format: DocumentFormat): Promise<DocumentArticle> {
-  const what = format === 'docx' ? 'a Word document (.docx)' : 'an OpenDocument text (.odt)'
-  const zip = await openOfficePackage(bytes, fileName, what)
+  const kind = format === 'docx' ? { what: 'a Word document (.docx)', program: 'Word or LibreOffice' } : { what: 'an OpenDocument text (.odt)', program: 'LibreOffice' }
+  const what = kind.what
+  const zip = await openOfficePackage(bytes, fileName, kind)
   let root: HtmlElement
   let properties: DocumentProperties
   let warnings: string[] = []

@@ -14,6 +14,17 @@ const WRITTEN_NUMBER = /^[-+]?\d[\d,]*(\.\d+)?$/
 const ERRORS: Record<number, string> = { 0: '#NULL!', 7: '#DIV/0!', 15: '#VALUE!', 23: '#REF!', 29: '#NAME?', 36: '#NUM!', 42: '#N/A', 43: '#GETTING_DATA' }
 
 /**
+ * An .ods date as Excel counts it. An .ods cell holds its date as an ISO day (there is no 1900-02-29
+ * in it), which SheetJS turns into a serial by Excel's count with its threshold a day late: 1900-02-28
+ * comes out as 60, Excel's day that never was, and in the 1904 system the days before 1900-02-28 one
+ * lower than the calendar. Put back, each serial shows the day the file holds.
+ */
+function excelSerialOfOdsDate(serial: number, date1904: boolean): number {
+  if (date1904) return serial < -1402 ? serial + 1 : serial
+  return serial >= 60 && serial < 61 ? serial - 1 : serial
+}
+
+/**
  * An Excel 97–2003 workbook (.xls, BIFF) or an OpenDocument spreadsheet (.ods), read by SheetJS.
  * SheetJS reads a file whole: .xls holds at most 65,536 rows a sheet, so that is bounded by the
  * format; an .ods file is read whole too (see the README's design notes).
@@ -119,7 +130,8 @@ export class LegacyWorkbook implements WorkbookSource {
         return { kind: 'error', text: ERRORS[value as number] ?? '#ERROR' }
       case 'n': {
         const format = typeof cell.z === 'string' ? cellFormatOf(-1, cell.z) : null
-        const text = format === null ? null : formattedNumber(value as number, format, this.facts.date1904)
+        const serial = this.format === 'ods' && format !== null && 'date' in format ? excelSerialOfOdsDate(value as number, this.facts.date1904) : (value as number)
+        const text = format === null ? null : formattedNumber(serial, format, this.facts.date1904)
         if (text === null) return { kind: 'number', text: String(value) }
         return { kind: format !== null && 'date' in format ? 'date' : 'number', text }
       }

@@ -186,34 +186,56 @@ function durationText(value: number, section: string): string | null {
 /** Day 0 of each date system, as days since 1970-01-01: 1899-12-30 (once Excel's fictional 1900-02-29 is stepped over) and 1904-01-01. */
 const EPOCH_1900 = -25_569
 const EPOCH_1904 = -24_107
+/** The days a serial may show, as days since 1970-01-01: 0001-01-01 to 9999-12-31, the years of four digits. */
+const FIRST_DAY = -719_162
+const LAST_DAY = 2_932_896
 
 /**
  * A serial date as ISO text: YYYY-MM-DD for a date, YYYY-MM-DDTHH:MM:SS for a date with a time,
  * HH:MM:SS for a time. In the 1900 system day 60 is Excel's 1900-02-29, a day that never was (kept
- * from Lotus 1-2-3); it is written as such, and days before it are one day later than a plain count.
- * Null for a serial no calendar can show (negative, or past year 9999).
+ * from Lotus 1-2-3); it is written as such, and days before it are one day later than a plain count:
+ * serial 1 is 1900-01-01, so 0 is 1899-12-31 and -1 1899-12-30, the count that LibreOffice, SheetJS
+ * and openpyxl write earlier days in (Excel itself shows no day before 1900). The 1904 system has
+ * no such day: its serials count plain days either side of 1904-01-01. A time of day is counted
+ * forward from the day's start, also before day 0 (-0.25 is 18:00 the day before).
+ * Null for a serial no calendar can show: a day before 0001-01-01 or after 9999-12-31, or a
+ * negative time of day.
  */
 export function serialDateText(serial: number, format: Exclude<DateFormat, null>, date1904: boolean): string | null {
-  if (!Number.isFinite(serial) || serial < 0 || serial > 2_958_465.999_99) return null
+  if (!Number.isFinite(serial) || (serial < 0 && format === 'time')) return null
   let whole = Math.floor(serial)
   let seconds = Math.round((serial - whole) * 86_400)
   if (seconds === 86_400) {
     whole++
     seconds = 0
   }
+  const days = daysSince1970(whole, date1904)
+  if (days < FIRST_DAY || days > LAST_DAY) return null
   const time = `${two(Math.floor(seconds / 3600))}:${two(Math.floor(seconds / 60) % 60)}:${two(seconds % 60)}`
-  if (format === 'time') return whole === 0 || serial < 1 ? time : `${dayText(whole, date1904)}T${time}`
-  const day = dayText(whole, date1904)
+  if (format === 'time') return whole === 0 || serial < 1 ? time : `${dayText(whole, days, date1904)}T${time}`
+  const day = dayText(whole, days, date1904)
   return format === 'date' && seconds === 0 ? day : `${day}T${time}`
+}
+
+function daysSince1970(whole: number, date1904: boolean): number {
+  return date1904 ? EPOCH_1904 + whole : EPOCH_1900 + (whole < 60 ? whole + 1 : whole)
+}
+
+/**
+ * A serial of the 1900 system as LibreOffice writes it, as Excel counts it. LibreOffice counts plain
+ * days from 1899-12-30, with no 1900-02-29 (its 60 is 1900-02-28, its 1 1899-12-31); from 1900-03-01
+ * on the two counts agree, before it Excel's is one more.
+ */
+export function excelSerialOfPlainCount(serial: number): number {
+  return serial < 61 ? serial - 1 : serial
 }
 
 /** Recently converted days: a date column repeats its days, and this runs once a cell. */
 const dayTexts = new Map<number, string>()
 const MAX_CACHED_DAYS = 100_000
 
-function dayText(whole: number, date1904: boolean): string {
+function dayText(whole: number, days: number, date1904: boolean): string {
   if (!date1904 && whole === 60) return '1900-02-29'
-  const days = (date1904 ? EPOCH_1904 + whole : EPOCH_1900 + (whole < 60 ? whole + 1 : whole))
   let text = dayTexts.get(days)
   if (text === undefined) {
     if (dayTexts.size >= MAX_CACHED_DAYS) dayTexts.clear()
@@ -223,7 +245,7 @@ function dayText(whole: number, date1904: boolean): string {
   return text
 }
 
-/** Days since 1970-01-01 as YYYY-MM-DD in the proleptic Gregorian calendar (years 0–9999), without a Date. */
+/** Days since 1970-01-01 as YYYY-MM-DD in the proleptic Gregorian calendar (years 1–9999), without a Date. */
 function civilDate(days: number): string {
   // Howard Hinnant's days-to-civil: eras of 400 years, counted from 0000-03-01.
   const z = days + 719_468

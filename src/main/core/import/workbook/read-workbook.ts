@@ -3,6 +3,7 @@ import type { RowSink } from '../row-sink'
 import { ImportInputError } from '../row-sink'
 import { openOfficePackage } from '../zip/open-office-package'
 import { containerOf } from '../zip/zip-package'
+import { otherFileKind, otherKindRefusal } from '../zip/zip-refusals'
 import { LegacyWorkbook } from './legacy-workbook'
 import { hiddenOdsTables } from './ods-hidden-tables'
 import { OdsPaddedCells } from './ods-padded-cells'
@@ -29,14 +30,17 @@ const PASSWORD = (fileName: string): ImportInputError =>
  */
 export async function openWorkbook(path: string, fileName: string, format: WorkbookFormat, signal: AbortSignal): Promise<WorkbookSource> {
   if ((await stat(path)).size === 0) throw new ImportInputError(`${fileName} is empty (0 bytes); nothing was imported.`, null, 0)
-  const { container, encrypted } = await containerOf(path)
+  const { container, encrypted, head } = await containerOf(path)
   if (encrypted) throw PASSWORD(fileName)
   if (container === 'compound') return LegacyWorkbook.open(await readFile(path), fileName, 'xls', false, new Set(), OdsPaddedCells.none)
+  // An .xls may be text (CSV or an HTML table) but not a PDF or a picture, which would be read as garbled text.
+  const other = container === 'other' && format === 'xls' ? otherFileKind(head, true) : null
+  if (other !== null) throw otherKindRefusal(fileName, 'an Excel 97–2003 workbook (.xls)', other)
   if (container === 'other' && format === 'xls') return LegacyWorkbook.open(await readFile(path), fileName, 'xls', (await textInsideXls(path)) === 'html', new Set(), OdsPaddedCells.none)
   if (format === 'ods') {
     // SheetJS is given the very bytes checked here, so the file cannot change in between.
     const bytes = await readFile(path)
-    const zip = await openOfficePackage(bytes, fileName, 'an OpenDocument spreadsheet (.ods)')
+    const zip = await openOfficePackage(bytes, fileName, { what: 'an OpenDocument spreadsheet (.ods)', program: 'LibreOffice' })
     let hidden: Set<string>
     let padded: OdsPaddedCells
     try {
@@ -49,7 +53,7 @@ export async function openWorkbook(path: string, fileName: string, format: Workb
     }
     return LegacyWorkbook.open(bytes, fileName, 'ods', false, hidden, padded)
   }
-  const zip = await openOfficePackage(path, fileName, 'an Excel workbook (.xlsx)')
+  const zip = await openOfficePackage(path, fileName, { what: 'an Excel workbook (.xlsx)', program: 'Excel or LibreOffice' })
   try {
     return await XlsxWorkbook.open(zip, fileName, signal)
   } catch (error) {

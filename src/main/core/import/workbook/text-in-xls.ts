@@ -3,6 +3,7 @@ import { detectEncoding } from '../delimited/detect-encoding'
 import { TextChunkDecoder } from '../delimited/text-chunk-decoder'
 import { looksBinary } from '../looks-binary'
 import { containerOf } from '../zip/zip-package'
+import { otherFileKind } from '../zip/zip-refusals'
 
 /** How much of an .xls's start tells what it holds. */
 const SAMPLE_BYTES = 16 * 1024
@@ -14,8 +15,10 @@ const SAMPLE_BYTES = 16 * 1024
  * cells kept as written: 007 stays 007, as in the same file named .csv.
  */
 export async function textInsideXls(path: string): Promise<'delimited' | 'html' | null> {
-  // An Excel file (BIFF in a compound file, or an .xlsx named .xls) is no text, whatever its bytes look like.
-  if ((await containerOf(path)).container !== 'other') return null
+  // An Excel file (BIFF in a compound file, or an .xlsx named .xls) is no text, whatever its bytes
+  // look like, and neither is a PDF (whose first part is text) or a picture: openWorkbook refuses those.
+  const { container, head } = await containerOf(path)
+  if (container !== 'other' || otherFileKind(head, true) !== null) return null
   const handle = await open(path, 'r')
   let sample: Buffer
   try {

@@ -6,7 +6,7 @@ import { damaged, type ZipPackage } from '../zip/zip-package'
 import { columnLetters, parseCellRange } from './cell-reference'
 import { DamagedXml, elementTooLong, MAX_ELEMENT_CHARS } from './damaged-xml'
 import { HEADER_WINDOW, headerMayUseMerges } from './find-sheet-table'
-import { cellFormatOf, formattedNumber, type CellFormat } from './number-format'
+import { cellFormatOf, excelSerialOfPlainCount, formattedNumber, type CellFormat } from './number-format'
 import type { CellKind, MergedCells, SheetRow } from './sheet-row'
 import { SharedStrings } from './shared-strings'
 import type { SheetReadFacts, WorkbookFacts, WorkbookSheet, WorkbookSource } from './workbook-source'
@@ -46,7 +46,9 @@ export class XlsxWorkbook implements WorkbookSource {
     private readonly fileName: string,
     readonly facts: WorkbookFacts,
     private readonly cellFormats: CellFormat[],
-    private readonly sharedStrings: SharedStrings
+    private readonly sharedStrings: SharedStrings,
+    /** Its dates are serials of the 1900 system counted as LibreOffice counts them (see excelSerialOfPlainCount). */
+    private readonly plainDayCount: boolean
   ) {}
 
   static async open(zip: ZipPackage, fileName: string, signal: AbortSignal): Promise<XlsxWorkbook> {
@@ -75,7 +77,9 @@ export class XlsxWorkbook implements WorkbookSource {
       modified: properties.get('dcterms:modified')?.slice(0, 10) ?? null,
       hasMacros: zip.names().some((name) => /(^|\/)vbaProject\.bin$/i.test(name)) || sheets.some((sheet) => sheet.kind === 'macrosheet')
     }
-    return new XlsxWorkbook(zip, fileName, facts, cellFormats, sharedStrings)
+    // The program that saved the file last wrote every serial in it: LibreOffice names itself here.
+    const savedByLibreOffice = /<(?:[\w.-]+:)?Application>\s*LibreOffice/i.test((await zip.text('docProps/app.xml')) ?? '')
+    return new XlsxWorkbook(zip, fileName, facts, cellFormats, sharedStrings, savedByLibreOffice && !date1904)
   }
 
   /**
@@ -211,7 +215,10 @@ export class XlsxWorkbook implements WorkbookSource {
       default: {
         const format = this.cellFormats[style] ?? null
         if (format !== null) {
-          const text = formattedNumber(Number(value), format, this.facts.date1904)
+          const number = Number(value)
+          // A time of day alone names no day: only dates move to Excel's count.
+          const onExcelCount = this.plainDayCount && 'date' in format && format.date !== 'time' ? excelSerialOfPlainCount(number) : number
+          const text = formattedNumber(onExcelCount, format, this.facts.date1904)
           if (text !== null) {
             this.text = text
             return 'date' in format ? 'date' : 'number'

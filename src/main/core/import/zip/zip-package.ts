@@ -2,7 +2,9 @@ import { open } from 'node:fs/promises'
 import { Transform, type Readable } from 'node:stream'
 import { crc32, createInflateRaw } from 'node:zlib'
 import yauzl, { type Entry, type ZipFile } from 'yauzl'
+import { reasonOf } from '../../plain-failure'
 import { ImportInputError } from '../row-sink'
+import { systemCode, withCause, zipDirectoryRefusal, type PackageKind } from './zip-refusals'
 
 /** The first bytes of an OLE compound file: old Office formats, and Office files saved with a password. */
 const COMPOUND_FILE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])
@@ -29,18 +31,28 @@ const RATIO_FLOOR = 16 * 1024 * 1024
 /** What a file's first bytes say it is, whatever its name says. */
 export type Container = 'zip' | 'compound' | 'other'
 
+/** What a file's first bytes say it is, and those bytes (at most SNIFFED_BYTES of them) for a refusal to name another kind of file. */
+export interface ContainerFacts {
+  container: Container
+  encrypted: boolean
+  head: Buffer
+}
+
+const SNIFFED_BYTES = 1024
+
 /** What bytes that open a file say it is: a zip, a compound file (and whether encrypted), or neither. */
-export function containerOfBytes(head: Uint8Array): { container: Container; encrypted: boolean } {
+export function containerOfBytes(head: Uint8Array): ContainerFacts {
   const bytes = Buffer.from(head.buffer, head.byteOffset, head.byteLength)
-  if (bytes.subarray(0, 4).equals(Buffer.from('PK\x03\x04', 'latin1'))) return { container: 'zip', encrypted: false }
-  if (!bytes.subarray(0, 8).equals(COMPOUND_FILE)) return { container: 'other', encrypted: false }
+  const sniffed = Buffer.from(bytes.subarray(0, SNIFFED_BYTES))
+  if (bytes.subarray(0, 4).equals(Buffer.from('PK\x03\x04', 'latin1'))) return { container: 'zip', encrypted: false, head: sniffed }
+  if (!bytes.subarray(0, 8).equals(COMPOUND_FILE)) return { container: 'other', encrypted: false, head: sniffed }
   // Office encrypts a file with a password by wrapping the whole package, encrypted, in a compound
   // file whose streams are named EncryptionInfo and EncryptedPackage (names stored as UTF-16).
-  return { container: 'compound', encrypted: bytes.subarray(0, DIRECTORY_WINDOW).includes(Buffer.from('EncryptedPackage', 'utf16le')) }
+  return { container: 'compound', encrypted: bytes.subarray(0, DIRECTORY_WINDOW).includes(Buffer.from('EncryptedPackage', 'utf16le')), head: sniffed }
 }
 
 /** `containerOfBytes` for a file on disk, reading only its first bytes. */
-export async function containerOf(path: string): Promise<{ container: Container; encrypted: boolean }> {
+export async function containerOf(path: string): Promise<ContainerFacts> {
   const handle = await open(path, 'r')
   try {
     const head = Buffer.alloc(DIRECTORY_WINDOW)
@@ -63,13 +75,13 @@ export class ZipPackage {
   ) {}
 
   /** Opens a file on disk, or bytes already read; a damaged or cut-short zip is refused with a message naming the file. */
-  static async open(source: string | Buffer, fileName: string): Promise<ZipPackage> {
+  static async open(source: string | Buffer, fileName: string, kind: PackageKind): Promise<ZipPackage> {
     let zip: ZipFile
     try {
       const options = { lazyEntries: true, autoClose: false, strictFileNames: false }
       zip = typeof source === 'string' ? await yauzl.openPromise(source, options) : await yauzl.fromBufferPromise(source, options)
     } catch (error) {
-      throw new ImportInputError(`${fileName} is damaged: its zip structure cannot be read (${messageOf(error)}); nothing was imported.`, null, null)
+      throw zipDirectoryRefusal(fileName, kind, error)
     }
     const entries = new Map<string, Entry>()
     try {
@@ -83,7 +95,7 @@ export class ZipPackage {
     } catch (error) {
       zip.close()
       if (error instanceof ImportInputError) throw error
-      throw new ImportInputError(`${fileName} is damaged: its list of parts cannot be read (${messageOf(error)}); nothing was imported.`, null, null)
+      throw zipDirectoryRefusal(fileName, kind, error)
     }
     return new ZipPackage(zip, entries, fileName)
   }
@@ -131,7 +143,7 @@ export class ZipPackage {
     try {
       raw = await this.zip.openReadStreamPromise(entry, { decompress: entry.compressionMethod === 8 ? false : null })
     } catch (error) {
-      throw new ImportInputError(`${this.fileName} is damaged: its part ${name} cannot be read (${messageOf(error)}); nothing was imported.`, null, null)
+      throw partRefusal(this.fileName, label, error)
     }
     const fail = (reason: string) => new ImportInputError(damaged(this.fileName, `${label} ${reason}`), null, null)
     let total = 0
@@ -151,7 +163,7 @@ export class ZipPackage {
     // Inflated here rather than by yauzl, in chunks sixteen times zlib's default: a sheet of
     // hundreds of megabytes then reaches its reader in fewer, larger pieces.
     const inflate = entry.compressionMethod === 8 ? createInflateRaw({ chunkSize: INFLATE_CHUNK }) : null
-    raw.on('error', (error) => checked.destroy(fail(`cannot be read (${messageOf(error)})`)))
+    raw.on('error', (error) => checked.destroy(partRefusal(this.fileName, label, error)))
     if (inflate === null) raw.pipe(checked)
     else {
       inflate.on('error', () => checked.destroy(fail('cannot be decompressed')))
@@ -218,6 +230,12 @@ export class ZipPackage {
  */
 export function damaged(fileName: string, what: string): string {
   return `${fileName} is damaged (${what}); nothing was imported. Re-download or re-save it.`
+}
+
+/** The refusal of a part the directory lists whose bytes cannot be reached or read (`label`: "sheet “Data”"). */
+function partRefusal(fileName: string, label: string, error: unknown): ImportInputError {
+  if (systemCode(error) !== null) return withCause(`${fileName} cannot be read (${reasonOf(error)}); nothing was imported.`, error)
+  return withCause(damaged(fileName, `${label} cannot be found where its zip says it is`), error)
 }
 
 /** A size in whole megabytes (MiB), or kilobytes below one, for messages. */

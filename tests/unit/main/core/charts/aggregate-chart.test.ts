@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest'
 import type { Database } from 'better-sqlite3'
 import type { ChartSpec } from '../../../../../src/shared/chart-spec'
 import { DEFAULT_IMPORT_OPTIONS } from '../../../../../src/shared/model'
@@ -174,5 +174,33 @@ describe('date buckets', () => {
     expect(nextBucket('2012-02-28', 'day')).toBe('2012-02-29')
     expect(nextBucket('2011-12-26', 'week')).toBe('2012-01-02')
     expect(bucketRange('2011', '2014', 'year')).toEqual(['2011', '2012', '2013', '2014'])
+  })
+})
+
+describe('a date axis over odd days and long spans', () => {
+  async function datasetOf(csv: string): Promise<{ db: Database; id: number }> {
+    const made = await tempArchive(false)
+    onTestFinished(made.cleanup)
+    const path = join(made.dir, 'days.csv')
+    writeFileSync(path, csv)
+    const outcome = await importOneFile(made.archive.db, { path, options: DEFAULT_IMPORT_OPTIONS, article: null, dataset: null }, new AbortController().signal, () => undefined, null)
+    return { db: made.archive.db, id: outcome.id! }
+  }
+
+  it('keeps Excel’s 1900-02-29 (a date column holds it as written) as a day of its own between the 28th and 1 March', async () => {
+    const { db: days, id } = await datasetOf('day\n1899-12-31\n1900-02-28\n1900-02-29\n1900-02-29\n1900-03-01\n')
+    const data = aggregateChart(days, { ...spec({ x: { column: 0, bucket: 'day' } }), datasetId: id })
+    expect(data.rows).toBe(5)
+    expect(data.series[0]!.values.reduce((sum, value) => sum! + value!, 0)).toBe(5)
+    const at = data.labels.indexOf('1900-02-29')
+    expect(data.labels.slice(at - 1, at + 2)).toEqual(['1900-02-28', '1900-02-29', '1900-03-01'])
+    expect(data.series[0]!.values.slice(at - 1, at + 2)).toEqual([1, 2, 1])
+  })
+
+  it('counts every row when the days span more buckets than are filled in (1850 to 2012 by day)', async () => {
+    const { db: days, id } = await datasetOf('day\n1850-06-01\n1900-01-01\n2012-05-29\n')
+    const data = aggregateChart(days, { ...spec({ x: { column: 0, bucket: 'day' } }), datasetId: id })
+    expect(data.series[0]!.values.reduce((sum, value) => sum! + value!, 0)).toBe(3)
+    expect(data.labels.at(-1)).toBe('2012-05-29')
   })
 })

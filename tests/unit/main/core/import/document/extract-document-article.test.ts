@@ -185,7 +185,9 @@ describe('extractDocumentArticle', () => {
     )
     const whole = zipBytes([{ name: 'word/document.xml', data: '<w:document/>' }])
     writeFileSync(join(dir, 'cut.docx'), whole.subarray(0, whole.length - 30))
-    expect(await refusal(join(dir, 'cut.docx'), 'docx')).toMatch(/^cut\.docx is damaged: its zip structure cannot be read \(.+\); nothing was imported\.$/)
+    expect(await refusal(join(dir, 'cut.docx'), 'docx')).toBe(
+      'cut.docx is not a complete Word document (.docx): its zip directory is missing, as when a download or copy stops early; nothing was imported. Open it in Word or LibreOffice and save it again, or download or copy it again.'
+    )
     writeFileSync(join(dir, 'sheet.docx'), zipBytes([{ name: 'xl/workbook.xml', data: '<workbook/>' }]))
     expect(await refusal(join(dir, 'sheet.docx'), 'docx')).toBe('sheet.docx is not a Word document (.docx): it has no document body (word/document.xml); nothing was imported.')
     writeFileSync(join(dir, 'old.docx'), Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(2048)]))

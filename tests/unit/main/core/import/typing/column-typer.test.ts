@@ -77,9 +77,11 @@ describe('ColumnTyper', () => {
     expect(typed([null, ''])).toEqual({ stored: [null, null], type: 'text', fixups: [], spellings: [] })
     // Once a column is dates, each later value still has to be a real day in YYYY-MM-DD.
     expect(typed(['2012-05-29', '2012-02-29', '2000-02-29']).type).toBe('date')
-    for (const odd of ['2013-02-29', '1900-02-29', '2012-04-31', '2012-13-01', '2012-00-10', '2012-05-00', '2O12-05-29', '2012-05-2x', '2012/05/29', '2012-05-291']) {
+    for (const odd of ['2013-02-29', '1901-02-29', '2012-04-31', '2012-13-01', '2012-00-10', '2012-05-00', '2O12-05-29', '2012-05-2x', '2012/05/29', '2012-05-291']) {
       expect(typed(['2012-05-29', odd]).type, odd).toBe('text')
     }
+    // Excel's 1900-02-29, the one day that never was that workbooks show, is kept as written among dates.
+    expect(typed(['2012-05-29', '1900-02-29'])).toEqual({ stored: ['2012-05-29', '1900-02-29'], type: 'date', fixups: [], spellings: [] })
   })
 
   it('remembers the spelling of a real exactly when JavaScript would not spell it back unchanged (20,000 generated reals)', () => {

@@ -186,18 +186,44 @@ describe('a workbook rewritten in place while it is imported', () => {
   })
 })
 
-describe('a workbook with one sheet too wide for a dataset', () => {
-  it('says how to import the other sheets without it', async () => {
-    const wide = sheetXml(`<x:row r="1">${Array.from({ length: 2100 }, (_, i) => inline(`${columnLetters(i)}1`, `c${i}`)).join('')}</x:row>`)
-    const entries = handWrittenXlsxEntries(
-      [
-        { name: 'Removals', part: SHEET, type: 'worksheet', xml: tallSheet(3) },
-        { name: 'Too wide', part: 'xl/worksheets/sheet2.xml', type: 'worksheet', xml: wide }
-      ],
-      { sharedStrings: null, styles: null, workbookPr: '', extra: [] }
+describe('a workbook with sheets too wide for a dataset', () => {
+  const wideRow = (row: number, from: number, count: number) => `<x:row r="${row}">${Array.from({ length: count }, (_, i) => inline(`${columnLetters(from + i)}${row}`, `c${from + i}`)).join('')}</x:row>`
+  /** 2,100 columns from its header. */
+  const WIDE = sheetXml(wideRow(1, 0, 2100))
+  /** A narrow header and rows, then a row that reaches 2,100 columns: its rows were written before the sheet turned out too wide. */
+  const WIDENS_LATE = sheetXml(`${HEADER}${Array.from({ length: 50 }, (_, i) => `<x:row r="${i + 2}">${inline(`A${i + 2}`, 'Office')}<x:c r="B${i + 2}"><x:v>${i}</x:v></x:c></x:row>`).join('')}${wideRow(60, 0, 2100)}`)
+  const book = (parts: [string, string][]) =>
+    zipBytes(handWrittenXlsxEntries(parts.map(([name, xml], i) => ({ name, part: `xl/worksheets/sheet${i + 1}.xml`, type: 'worksheet', xml })), { sharedStrings: null, styles: null, workbookPr: '', extra: [] }))
+  const leftOut = (sheet: string) =>
+    `yearbook.xlsx, sheet “${sheet}” has 2,100 columns; Casefile reads up to 2,000 in one dataset, so it was left out and the other sheets were imported. Split it into narrower tables (keeping an id column in each) and import those.`
+
+  it('imports the other sheets and leaves each wide one out, saying why and what to do', async () => {
+    const archive = await importTestArchive()
+    const path = archive.write('yearbook.xlsx', book([['Too wide', WIDE], ['Removals', tallSheet(3)], ['Widens late', WIDENS_LATE], ['Returns', tallSheet(2)]]))
+    const outcome = await archive.run(path, {}, () => undefined)
+    expect(outcome).toMatchObject({ status: 'imported', error: null, rows: 5, warnings: [leftOut('Too wide'), leftOut('Widens late')] })
+    expect(outcome.sheets!.map(({ name, status, rows }) => [name, status, rows])).toEqual([
+      ['Too wide', 'too wide', 0],
+      ['Removals', 'imported', 3],
+      ['Widens late', 'too wide', 0],
+      ['Returns', 'imported', 2]
+    ])
+    // The wide sheets' rows and tables, written before they turned out too wide, are gone with them.
+    const count = (sql: string) => archive.db.prepare(sql).pluck().get() as number
+    expect(count('SELECT count(*) FROM datasets')).toBe(2)
+    expect(count("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name GLOB 'ds_*'")).toBe(2)
+    expect(archive.db.prepare('SELECT name, row_count FROM datasets ORDER BY id').all()).toEqual([
+      { name: 'yearbook › Removals', row_count: 3 },
+      { name: 'yearbook › Returns', row_count: 2 }
+    ])
+  })
+
+  it('refuses the workbook in one line when no sheet can be imported, saving nothing', async () => {
+    expect(await refusedImport('yearbook.xlsx', book([['Too wide', WIDE], ['Empty', sheetXml('')]]))).toBe(
+      'yearbook.xlsx, sheet “Too wide” has 2,100 columns; Casefile reads up to 2,000 in one dataset. Split it into narrower tables (keeping an id column in each) and import those; nothing was imported.'
     )
-    expect(await refusedImport('yearbook.xlsx', zipBytes(entries))).toBe(
-      'yearbook.xlsx, sheet “Too wide” has 2,100 columns; Casefile reads up to 2,000 in one dataset. Pick the other sheets to import them without it (--sheet NAME, or “Import again with options…” in the app), or split it into narrower tables; nothing was imported.'
+    expect(await refusedImport('yearbook.xlsx', book([['Too wide', WIDE], ['Widens late', WIDENS_LATE]]))).toBe(
+      'yearbook.xlsx: sheets “Too wide”, “Widens late” have more columns than the 2,000 Casefile reads in one dataset. Split them into narrower tables (keeping an id column in each) and import those; nothing was imported.'
     )
   })
 })

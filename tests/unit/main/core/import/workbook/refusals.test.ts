@@ -37,7 +37,9 @@ describe('workbooks Casefile refuses, in one line that says why', () => {
     const dir = folder()
     const whole = zipBytes([{ name: 'xl/workbook.xml', data: '<workbook/>' }])
     writeFileSync(join(dir, 'cut.xlsx'), whole.subarray(0, whole.length - 30))
-    expect(await refusal(join(dir, 'cut.xlsx'), 'xlsx')).toMatch(/^cut\.xlsx is damaged: its zip structure cannot be read \(.+\); nothing was imported\.$/)
+    expect(await refusal(join(dir, 'cut.xlsx'), 'xlsx')).toBe(
+      'cut.xlsx is not a complete Excel workbook (.xlsx): its zip directory is missing, as when a download or copy stops early; nothing was imported. Open it in Excel or LibreOffice and save it again, or download or copy it again.'
+    )
     writeFileSync(join(dir, 'empty.xlsx'), '')
     expect(await refusal(join(dir, 'empty.xlsx'), 'xlsx')).toBe('empty.xlsx is empty (0 bytes); nothing was imported.')
     writeFileSync(join(dir, 'memo.xlsx'), 'a memo saved with the wrong name\n')

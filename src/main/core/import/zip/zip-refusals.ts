@@ -1,0 +1,82 @@
+// The zip library (yauzl) says what went wrong in its own terms ("End of central directory record
+// signature not found", "invalid central directory file header signature: 0x0"): true, but no help
+// to someone holding a spreadsheet. Its errors become one plain line that names the file, says what
+// is wrong with it and what to do; the library's words stay on the error as its `cause`.
+import { reasonOf } from '../../plain-failure'
+import { ImportInputError } from '../row-sink'
+
+/** What kind of package a file should be, as refusals name it, and the programs that save it again. */
+export interface PackageKind {
+  /** "an Excel workbook (.xlsx)" */
+  what: string
+  /** "Excel or LibreOffice" */
+  program: string
+}
+
+export function withCause(message: string, cause: unknown): ImportInputError {
+  const error = new ImportInputError(message, null, null)
+  error.cause = cause
+  return error
+}
+
+export function systemCode(error: unknown): string | null {
+  const code = (error as NodeJS.ErrnoException | null)?.code
+  return typeof code === 'string' ? code : null
+}
+
+/** The refusal of a file whose zip directory cannot be read (or the file itself cannot be opened). */
+export function zipDirectoryRefusal(fileName: string, kind: PackageKind, error: unknown): ImportInputError {
+  if (systemCode(error) !== null) return withCause(`${fileName} cannot be read (${reasonOf(error)}); nothing was imported.`, error)
+  const message = error instanceof Error ? error.message : String(error)
+  if (/strong encryption/i.test(message)) return withCause(`${fileName} is password-protected; open it, save a copy without a password and import that.`, error)
+  // yauzl looks for the directory's end record at the end of the file: without it the file was cut short.
+  const what = /end of central directory record signature not found/i.test(message)
+    ? 'its zip directory is missing, as when a download or copy stops early'
+    : 'its zip directory is damaged'
+  return withCause(
+    `${fileName} is not a complete ${kind.what.replace(/^an? /, '')}: ${what}; nothing was imported. Open it in ${kind.program} and save it again, or download or copy it again.`,
+    error
+  )
+}
+
+/** A kind of file often saved or served under an Office name, and what to do with one. */
+export interface OtherFileKind {
+  /** "a PDF document" */
+  is: string
+  /** A sentence that starts with a space, or ''. */
+  fix: string
+}
+
+/** Casefile reads no text from pictures but a scanned PDF's. */
+const PICTURE_FIX = ' Find the file itself (or a PDF of it) and import that.'
+
+const WEB_PAGE: OtherFileKind = { is: 'a web page (HTML)', fix: ' Rename it to .html and import that.' }
+
+const OTHER_KINDS: { test: (head: Buffer) => boolean; kind: OtherFileKind }[] = [
+  { test: (head) => head.subarray(0, 1024).includes('%PDF-'), kind: { is: 'a PDF document', fix: ' Rename it to .pdf and import that.' } },
+  { test: (head) => head.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])), kind: { is: 'a PNG picture', fix: PICTURE_FIX } },
+  { test: (head) => head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff, kind: { is: 'a JPEG picture', fix: PICTURE_FIX } },
+  { test: (head) => head.subarray(0, 5).toString('latin1') === '{\\rtf', kind: { is: 'an RTF document', fix: ' Open it in a word processor, save it as .docx and import that.' } },
+  { test: (head) => /^\s*<(!doctype html|html)[\s>]/i.test(head.subarray(0, 1024).toString('latin1')), kind: WEB_PAGE }
+]
+
+/**
+ * What a file that is not a zip is, when its first bytes say so (a PDF or a picture saved under a
+ * workbook's name, as some download links do); null when they do not. A web page is no other kind
+ * when `webPageWelcome`: an .xls may be an HTML table.
+ */
+export function otherFileKind(head: Buffer, webPageWelcome: boolean): OtherFileKind | null {
+  const found = OTHER_KINDS.find((candidate) => candidate.test(head))?.kind ?? null
+  return found === WEB_PAGE && webPageWelcome ? null : found
+}
+
+export function otherKindRefusal(fileName: string, what: string, other: OtherFileKind): ImportInputError {
+  return new ImportInputError(`${fileName} is ${other.is}, not ${what}; nothing was imported.${other.fix}`, null, null)
+}
+
+/** The refusal of a file that is not a zip at all: what it is, when its first bytes say so, or else that it is not a package. */
+export function notAPackageRefusal(fileName: string, kind: PackageKind, head: Buffer): ImportInputError {
+  const other = otherFileKind(head, false)
+  if (other !== null) return otherKindRefusal(fileName, kind.what, other)
+  return new ImportInputError(`${fileName} is not ${kind.what} (it is not a zip package; it may be damaged or another kind of file); nothing was imported.`, null, null)
+}

@@ -1,0 +1,168 @@
+// Dates before 1 March 1900, the edge of Excel's date systems: its 1900 system counts a 1900-02-29
+// that never was (serial 60) and starts at serial 1 = 1900-01-01; programs other than Excel (LibreOffice,
+// openpyxl, SheetJS) write earlier days as serials 0 and below. A column of real dates stays a date
+// column with every day exact, from a CSV, an .xlsx in either date system and an .ods.
+import { copyFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { getDataset } from '../../../../../src/main/core/datasets/dataset-queries'
+import { serialDateText } from '../../../../../src/main/core/import/workbook/number-format'
+import { ColumnTyper } from '../../../../../src/main/core/import/typing/column-typer'
+import { widenColumnType } from '../../../../../src/main/core/import/infer-column-type'
+import type { ColumnType } from '../../../../../src/shared/model'
+import { firstRows } from '../../../../helpers/first-rows'
+import { handWrittenXlsxEntries, sheetXml, writeHandWrittenOds } from '../../../../helpers/hand-written-workbooks'
+import { importTestArchive } from '../../../../helpers/import-test-archive'
+import { writeZip } from '../../../../helpers/write-zip'
+
+/** Imports one file into a new archive and answers its first dataset's columns and rows. */
+async function imported(name: string, write: (path: string) => void): Promise<{ columns: [string, ColumnType][]; rows: (string | number | null)[][] }> {
+  const archive = await importTestArchive()
+  const path = archive.path(name)
+  write(path)
+  const outcome = await archive.run(path, {}, () => undefined)
+  expect(outcome).toMatchObject({ status: 'imported', error: null })
+  const dataset = getDataset(archive.db, outcome.sheets?.[0]?.id ?? outcome.id!)!
+  return {
+    columns: dataset.columns.map((column) => [column.label, column.type]),
+    rows: firstRows(archive.db, dataset.id, 100).rows.map((row) => row.values as (string | number | null)[])
+  }
+}
+
+function typeOf(values: string[]): ColumnType | null {
+  const typer = new ColumnTyper()
+  typer.addColumns(1)
+  values.forEach((value, i) => {
+    typer.startRow(i + 1)
+    typer.classify(0, value)
+  })
+  return typer.columnTypes()[0] ?? null
+}
+
+const STYLES =
+  '<?xml version="1.0"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><cellXfs><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="22"/></cellXfs></styleSheet>'
+
+/** An .xlsx of one column "Day" whose cells hold `serials` formatted as dates (built-in format 14). */
+function serialBook(path: string, serials: readonly number[], date1904: boolean): void {
+  const rows = [
+    '<x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t>Day</x:t></x:is></x:c></x:row>',
+    ...serials.map((serial, i) => `<x:row r="${i + 2}"><x:c r="A${i + 2}" s="1"><x:v>${serial}</x:v></x:c></x:row>`)
+  ]
+  writeZip(
+    path,
+    handWrittenXlsxEntries([{ name: 'Days', part: 'xl/worksheets/sheet1.xml', type: 'worksheet', xml: sheetXml(rows.join('')) }], {
+      sharedStrings: null,
+      styles: STYLES,
+      workbookPr: date1904 ? '<x:workbookPr date1904="1"/>' : '<x:workbookPr/>',
+      extra: []
+    })
+  )
+}
+
+describe('dates before 1900-03-01', () => {
+  it('counts serials below Excel’s 1900-02-29 from 1899-12-31, as Excel counts serials 1 to 59, down to 0001-01-01', () => {
+    expect(serialDateText(0, 'date', false)).toBe('1899-12-31')
+    expect(serialDateText(-1, 'date', false)).toBe('1899-12-30')
+    expect(serialDateText(-18_110, 'date', false)).toBe('1850-06-01')
+    expect(serialDateText(-328_717, 'date', false)).toBe('1000-01-01')
+    expect(serialDateText(-693_594, 'date', false)).toBe('0001-01-01')
+    expect(serialDateText(-18_110 + 0.75, 'datetime', false)).toBe('1850-06-01T18:00:00')
+    // No calendar people use shows a day before year 1, and a negative time of day is no time.
+    expect(serialDateText(-693_595, 'date', false)).toBeNull()
+    expect(serialDateText(-0.25, 'time', false)).toBeNull()
+  })
+
+  it('counts the 1904 system’s serials before its epoch on the calendar, which has no 1900-02-29, up to 9999-12-31', () => {
+    expect(serialDateText(-1, 'date', true)).toBe('1903-12-31')
+    expect(serialDateText(-1401, 'date', true)).toBe('1900-03-01')
+    expect(serialDateText(-1402, 'date', true)).toBe('1900-02-28')
+    expect(serialDateText(-1461, 'date', true)).toBe('1899-12-31')
+    expect(serialDateText(-19_571, 'date', true)).toBe('1850-06-01')
+    expect(serialDateText(-695_055, 'date', true)).toBe('0001-01-01')
+    expect(serialDateText(-695_056, 'date', true)).toBeNull()
+    expect(serialDateText(2_957_003, 'date', true)).toBe('9999-12-31')
+    // A five-digit year is no date: the serial is kept as the number it is.
+    expect(serialDateText(2_957_004, 'date', true)).toBeNull()
+    expect(serialDateText(2_958_466, 'date', false)).toBeNull()
+  })
+
+  it('types ISO dates of any year as dates, whatever their order, Excel’s 1900-02-29 among them', () => {
+    expect(typeOf(['2012-01-19', '1899-12-31', '1850-06-01', '1000-01-01', '0001-01-01', '9999-12-31'])).toBe('date')
+    expect(typeOf(['0001-01-01', '2012-01-19'])).toBe('date')
+    // Year 0 of ISO 8601 is a leap year (1 BC): read the same in a column's first value as in a later one.
+    expect(typeOf(['0000-02-29', '2012-01-19'])).toBe('date')
+    expect(typeOf(['2012-01-19', '0000-02-29'])).toBe('date')
+    expect(widenColumnType(null, '0000-02-29')).toBe('date')
+    expect(typeOf(['1900-02-29', '1900-03-01'])).toBe('date')
+    expect(typeOf(['1900-03-01', '1900-02-29'])).toBe('date')
+    expect(typeOf(['1900-02-28T10:00:00', '1900-02-29T12:30:00'])).toBe('datetime')
+    // Other days that never were still make the column text: only Excel's one is shown by workbooks.
+    expect(typeOf(['2012-01-19', '1901-02-29'])).toBe('text')
+    expect(typeOf(['2012-01-19', '2012-02-30'])).toBe('text')
+  })
+
+  it('keeps a CSV column of dates from the years 1000 to 1899 a date column, each day as written', async () => {
+    const csv = 'Event,Day\nA,1899-12-31\nB,1850-06-01\nC,1000-01-01\nD,1900-01-01\nE,2012-05-29\n'
+    const { columns, rows } = await imported('events.csv', (path) => writeFileSync(path, csv))
+    expect(columns).toEqual([
+      ['Event', 'text'],
+      ['Day', 'date']
+    ])
+    expect(rows.map((row) => row[1])).toEqual(['1899-12-31', '1850-06-01', '1000-01-01', '1900-01-01', '2012-05-29'])
+  })
+
+  it('keeps an .xlsx column of 1900-system dates before 1900-03-01 a date column, Excel’s 1900-02-29 kept as it shows it', async () => {
+    const serials = [-18_110, -1, 0, 1, 59, 60, 61, 41_058]
+    const { columns, rows } = await imported('days-1900.xlsx', (path) => serialBook(path, serials, false))
+    expect(columns).toEqual([['Day', 'date']])
+    expect(rows.map((row) => row[0])).toEqual(['1850-06-01', '1899-12-30', '1899-12-31', '1900-01-01', '1900-02-28', '1900-02-29', '1900-03-01', '2012-05-29'])
+  })
+
+  it('keeps an .xlsx column of 1904-system dates before its epoch a date column, each day exact', async () => {
+    const serials = [-19_571, -1461, -1402, -1401, -1, 0, 39_596]
+    const { columns, rows } = await imported('days-1904.xlsx', (path) => serialBook(path, serials, true))
+    expect(columns).toEqual([['Day', 'date']])
+    expect(rows.map((row) => row[0])).toEqual(['1850-06-01', '1899-12-31', '1900-02-28', '1900-03-01', '1903-12-31', '1904-01-01', '2012-05-29'])
+  })
+
+  it('reads a workbook LibreOffice saved by its own count of days (from 1899-12-30, with no 1900-02-29), each day and time exact', async () => {
+    // LibreOffice 7.4 saved this .xlsx from a flat .ods of these days: it writes 1900-02-28 as serial 60
+    // (Excel's 1900-02-29) and 1899-12-29 as -1, and names itself in docProps/app.xml.
+    const fixture = join(__dirname, '../../../../fixtures/import/workbook/libreoffice-days-before-1900.xlsx')
+    const { columns, rows } = await imported('libreoffice.xlsx', (path) => copyFileSync(fixture, path))
+    expect(columns).toEqual([
+      ['Day', 'date'],
+      ['At', 'datetime'],
+      ['Time', 'text']
+    ])
+    // A time of day alone is no day: it is not moved.
+    expect(rows).toEqual([
+      ['1850-06-01', '1850-06-01T06:00:00', '18:30:00'],
+      ['1899-12-29', '1899-12-29T12:00:00', '18:30:00'],
+      ['1899-12-30', '1899-12-30T18:00:00', '18:30:00'],
+      ['1899-12-31', '1899-12-31T00:00:00', '18:30:00'],
+      ['1900-01-01', '1900-01-01T06:30:00', '18:30:00'],
+      ['1900-02-28', '1900-02-28T12:00:00', '18:30:00'],
+      ['1900-03-01', '1900-03-01T23:59:00', '18:30:00'],
+      ['2012-05-29', '2012-05-29T13:45:00', '18:30:00']
+    ])
+  })
+
+  it('keeps a date serial no calendar shows as the number it is (the column becomes text, as Excel shows ####)', async () => {
+    const { columns, rows } = await imported('past-9999.xlsx', (path) => serialBook(path, [41_058, 2_958_466], false))
+    expect(columns).toEqual([['Day', 'text']])
+    expect(rows.map((row) => row[0])).toEqual(['2012-05-29', '2958466'])
+  })
+
+  it.each([
+    ['1899-12-30 (LibreOffice’s own)', ''],
+    ['1904-01-01', '<table:calculation-settings><table:null-date table:date-value="1904-01-01"/></table:calculation-settings>']
+  ])('keeps an .ods column of dates before 1900-03-01 a date column, each day exact, with the null date %s', async (_nullDate, settings) => {
+    const days = ['1850-06-01', '1899-12-30', '1899-12-31', '1900-01-01', '1900-02-27', '1900-02-28', '1900-02-28T12:00:00', '1900-03-01', '2012-05-29']
+    const cell = (day: string) => `<table:table-row><table:table-cell office:value-type="date" office:date-value="${day}"><text:p>${day}</text:p></table:table-cell></table:table-row>`
+    const table = `${settings}<table:table table:name="Days"><table:table-row><table:table-cell office:value-type="string"><text:p>Day</text:p></table:table-cell></table:table-row>${days.map(cell).join('')}</table:table>`
+    const { columns, rows } = await imported('days.ods', (path) => writeHandWrittenOds(path, table, ''))
+    expect(columns).toEqual([['Day', 'datetime']])
+    expect(rows.map((row) => row[0])).toEqual(days)
+  })
+})
