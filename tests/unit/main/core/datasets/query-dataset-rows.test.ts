@@ -130,6 +130,24 @@ describe('queryDatasetRows', () => {
         }
       }
     }
+    // Deeper than the rows at the ends reach: the page is placed from rows read at random, then
+    // sorted between two pivots; it is still exactly the page of one sorted query, to the last row.
+    for (const filters of [[], miami]) {
+      const where = filters.length === 0 ? '' : "WHERE c3 = 'Miami'"
+      const count = db.prepare(`SELECT count(*) FROM ds_${large} ${where}`).pluck().get() as number
+      for (const column of [0, 1, 2]) {
+        for (const direction of ['asc', 'desc'] as const) {
+          const order = direction === 'asc' ? `c${column}, rowid` : `c${column} DESC, rowid DESC`
+          const expected = db.prepare(`SELECT rowid FROM ds_${large} ${where} ORDER BY ${order}`).pluck().all() as number[]
+          for (const offset of [count - 5_000, count - 60, Math.floor(count * 0.9)]) {
+            const page = queryDatasetRows(db, { datasetId: large, sort: { column, direction }, filters, after: null, offset, limit: 100, count: true })
+            const label = `column ${column} ${direction} at ${offset}${filters.length === 0 ? '' : ', Miami'}`
+            expect(page.rows.map((row) => row.rowid), label).toEqual(expected.slice(offset, offset + 100))
+            expect([page.total, page.next === null], label).toEqual([count, offset + 100 >= count])
+          }
+        }
+      }
+    }
     // A filter that keeps fewer rows than a page is counted by the page itself.
     const few = [equals(0, '17'), equals(0, '39999')]
     expect(queryDatasetRows(db, { datasetId: large, sort: null, filters: few, after: null, offset: 0, limit: 100, count: true })).toMatchObject({ total: 2, next: null })
