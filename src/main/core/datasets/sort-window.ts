@@ -36,8 +36,9 @@ function notAfter(sortName: string, direction: SortDirection, value: Bound, rowi
   return value === null ? { sql: `(${sortName} IS NOT NULL OR rowid >= ?)`, params: [rowid] } : { sql: `(${sortName} IS NOT NULL AND (${sortName}, rowid) >= (?, ?))`, params: [value, rowid] }
 }
 
+/** Two lookups at the ends of the table: min() and max() in one SELECT would read every row. */
 function rowidEnds(db: Database, table: string): { first: number; last: number } | null {
-  const ends = sqlRows({ first: 'integer?', last: 'integer?' }).one(cachedStatement(db, `SELECT min(rowid) AS first, max(rowid) AS last FROM ${table}`))
+  const ends = sqlRows({ first: 'integer?', last: 'integer?' }).one(cachedStatement(db, `SELECT (SELECT min(rowid) FROM ${table}) AS first, (SELECT max(rowid) FROM ${table}) AS last`))
   return ends.first === null || ends.last === null ? null : { first: ends.first, last: ends.last }
 }
 
