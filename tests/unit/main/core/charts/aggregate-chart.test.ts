@@ -17,6 +17,7 @@ let db: Database.Database
 let cleanup: () => void
 let datasetId: number
 let dir: string
+let archivePath: string
 
 // Columns: 0 filed_on (date), 1 court, 2 outcome, 3 days (integer), 4 bond (real)
 const CSV = `filed_on,court,outcome,days,bond
@@ -35,6 +36,7 @@ beforeAll(async () => {
   db = made.archive.db
   cleanup = made.cleanup
   dir = made.dir
+  archivePath = made.path
   const path = join(made.dir, 'cases.csv')
   writeFileSync(path, CSV)
   datasetId = (await importOneFile(db, { path, options: DEFAULT_IMPORT_OPTIONS, article: null, dataset: null }, new AbortController().signal, () => undefined, null)).id!
@@ -170,6 +172,34 @@ describe('aggregateChart', () => {
     setColumnType(db, codesId, 0, 'real')
     const retyped = aggregateChart(db, chart)
     expect([retyped.labels.length, retyped.series[0]!.values]).toEqual([2, [2, 1]])
+  })
+
+  it('draws a chart at once while another process holds the write lock, and keeps its answer once the lock is free', () => {
+    const chart = spec({ x: { column: 0, bucket: 'quarter' }, groupBy: { column: 2, top: 1 } })
+    const writer = new Database(archivePath)
+    writer.exec('BEGIN IMMEDIATE')
+    const kept = db.prepare('SELECT count(*) FROM chart_cache WHERE dataset_id = ?').pluck()
+    const before = kept.get(datasetId) as number
+    try {
+      const started = performance.now()
+      expect(aggregateChart(db, chart).rows).toBe(7)
+      // The archive waits up to 5 s for a lock; keeping a chart's answer never does.
+      expect(performance.now() - started).toBeLessThan(2_000)
+      expect(kept.get(datasetId)).toBe(before)
+    } finally {
+      writer.exec('ROLLBACK')
+      writer.close()
+    }
+    expect(aggregateChart(db, chart).rows).toBe(7)
+    expect(kept.get(datasetId)).toBe(before + 1)
+    // Over a read-only connection (a damaged archive, read-only media) a new chart is counted and not kept.
+    const reader = new Database(archivePath, { readonly: true })
+    try {
+      expect(aggregateChart(reader, spec({ x: { column: 0, bucket: 'year' }, groupBy: { column: 2, top: 1 } })).rows).toBe(7)
+    } finally {
+      reader.close()
+    }
+    expect(kept.get(datasetId)).toBe(before + 1)
   })
 
   it('counts without building an index, and builds one for a sum the first time, which the chart then reads alone', () => {
