@@ -66,8 +66,8 @@ export function firstPageBound(db: Database, table: string, sortName: string, di
 /**
  * Where a page `offset` rows deep lies, from rows read at random: the rows before a lower pivot are
  * counted (one pass that sorts nothing), and the page is taken from the rows between the pivots
- * (one pass that sorts only those), instead of one pass that sorts every row above the page (39 s
- * at 5,000,000 rows deep in 10M). `skip` is how many of the rows between the pivots come before the
+ * (one pass that sorts only those), instead of one pass that sorts every row above the page: at
+ * 5,000,000 rows deep in 10M, 6.8–55 s of CPU before, 2.6–3.0 s now. `skip` is how many of the rows between the pivots come before the
  * page; `complete` says whether the rows between the pivots run to the end of the table, so that a
  * short answer is the end and not a pivot placed too early. Null when the sample cannot place the
  * page (too few rows match the filters), and the caller sorts as before.
