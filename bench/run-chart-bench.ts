@@ -1,5 +1,6 @@
 // npm run bench:charts — the month × category chart of a seeded 1,000,000-row dataset (BENCH_ROWS):
-// the first chart (which creates its index) and repeats, timed through aggregateChart, the same call
+// the first chart (one pass over the rows, count-cells.ts) and repeats (read from the archive's chart
+// cache, chart-cache.ts), timed through aggregateChart, the same call
 // the app and the CLI make. Goal: first < 1 s, repeat < 100 ms. Also times the same GROUP BY as a
 // full table scan (no index), for scale.
 
@@ -96,7 +97,7 @@ async function main(): Promise<void> {
     console.log(`  month GROUP BY, bare expression index    ${format(referenceIndexed.median)} (median of ${REPEATS})`)
     console.log(`  month × court GROUP BY, full table scan  ${format(scan)}`)
     console.log('Casefile, aggregateChart (month × court, top 8 + Other):')
-    console.log(`  first chart (creates its index)   ${format(firstMs)}   goal < 1000 ms  ${firstMs < 1000 ? 'met' : 'NOT met'}   ${(firstMs / referenceScan).toFixed(2)}× the reference scan`)
+    console.log(`  first chart (one pass, no index) ${format(firstMs)}   goal < 1000 ms  ${firstMs < 1000 ? 'met' : 'NOT met'}   ${(firstMs / referenceScan).toFixed(2)}× the reference scan`)
     console.log(
       `  repeat, median of ${REPEATS}             ${format(repeat.median)}   goal < 100 ms   ${repeat.median < 100 ? 'met' : 'NOT met'}   ${(repeat.median / referenceIndexed.median).toFixed(2)}× the reference indexed query (slowest ${format(repeat.worst)})`
     )

@@ -3,11 +3,12 @@ import type { CellValue } from '@shared/model'
 import { FACET_LIMIT, type ColumnStats, type RowPage, type RowQuery } from '@shared/row-query'
 import type { RowFilter } from '@shared/chart-spec'
 import { cachedStatement } from '../db/cached-statement'
-import { sqlRows, sqlTuples } from '../db/sql-rows'
+import { sqlRows, sqlTuples, sqlValues } from '../db/sql-rows'
 import { InvalidRequest } from '../invalid-request'
 import { getDatasetColumns } from './dataset-queries'
 import { columnName, datasetTableName } from './dataset-table-name'
 import { applySpellings, sharedSpellings } from './number-spellings'
+import { deepPageWindow, firstPageBound, type SqlCondition } from './sort-window'
 import { datasetColumn, isNumericColumn, numberIn, rowFilterConditions, type Bound } from './row-filters'
 
 function tableOf(db: Database, datasetId: number): string {
@@ -58,6 +59,20 @@ export function buildSortIndex(db: Database, datasetId: number, position: number
   }
 }
 
+/** From this many rows deep, a page without its index is placed from a sample before it is sorted (sort-window.ts). */
+const DEEP_OFFSET = 10_000
+
+/**
+ * How many rows the query's filters keep. Without filters that is the dataset's row count (kept
+ * with the dataset, and checked by check-archive), not a pass over millions of rows; a first page
+ * that came back short (`found` rows, null before the page is read) holds them all.
+ */
+function countRows(db: Database, query: RowQuery, table: string, found: number | null, filtered: { sql: string[]; params: Bound[] }): number {
+  if (query.filters.length === 0) return sqlValues('integer').one(cachedStatement(db, 'SELECT row_count FROM datasets WHERE id = ?').pluck(), query.datasetId)
+  if (found !== null && query.after === null && query.offset === 0 && found <= query.limit) return found
+  return sqlValues('integer').one(cachedStatement(db, `SELECT count(*) FROM ${table} WHERE ${filtered.sql.join(' AND ')}`).pluck(), ...filtered.params)
+}
+
 /** Bound values for a cell: integers as BigInt (better-sqlite3 binds every JS number as REAL). */
 const COLUMN_STATS = sqlRows({ min: 'cell', max: 'cell', distinct_values: 'integer', empty: 'integer?', text_values: 'integer?' })
 const FACET = sqlRows({ value: 'cell', count: 'integer' })
@@ -80,9 +95,6 @@ export function queryDatasetRows(db: Database, query: RowQuery): RowPage {
   const filtered = rowFilterConditions(columns, query.filters)
   const where = [...filtered.sql]
   const params: Bound[] = [...filtered.params]
-  const total = query.count
-    ? sqlRows({ n: 'integer' }).one(cachedStatement(db, `SELECT count(*) AS n FROM ${table}${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`), ...params).n
-    : null
 
   let order = 'ORDER BY rowid'
   let sortName: string | null = null
@@ -114,16 +126,41 @@ export function queryDatasetRows(db: Database, query: RowQuery): RowPage {
     }
   }
   const selected = columns.map((column) => columnName(column.position)).join(', ')
-  const condition = where.length ? ` WHERE ${where.join(' AND ')}` : ''
+  const indexed = sortName === null || hasSortIndex(db, table, sortName)
   // Without the column's index, SQLite keeps the best rows of one pass over the table in a sorter.
   // Kept narrow (the sort value and the rowid, not every column), that pass is several times
   // quicker where most rows displace an earlier one (a descending sort of values that grow down the
   // table: 2.4 s → 0.6 s at 1M rows); the page's own columns are then read for those rows only.
-  const sql =
-    sortName === null || hasSortIndex(db, table, sortName)
+  // A bound found in a few thousand rows keeps most rows out of the sorter (sort-window.ts).
+  let narrowing: SqlCondition | null = null
+  let offset = query.offset
+  let total: number | null = null
+  let placed = false
+  if (!indexed) {
+    const direction = query.sort!.direction
+    narrowing = firstPageBound(db, table, sortName!, direction, where, params, query.offset + query.limit + 1)
+    if (narrowing === null && query.offset >= DEEP_OFFSET) {
+      total = countRows(db, query, table, null, filtered)
+      const window = deepPageWindow(db, table, sortName!, direction, where, params, query.offset, query.limit + 1, total)
+      if (window !== null) {
+        narrowing = window.condition
+        offset = window.skip
+        placed = !window.complete
+      }
+    }
+  }
+  const pageRows = (extra: SqlCondition | null, skip: number) => {
+    const conditions = extra === null ? where : [...where, extra.sql]
+    const condition = conditions.length ? ` WHERE ${conditions.join(' AND ')}` : ''
+    const sql = indexed
       ? `SELECT rowid, ${selected} FROM ${table}${condition} ${order} LIMIT ? OFFSET ?`
       : `SELECT rowid, ${selected} FROM ${table} WHERE rowid IN (SELECT rowid FROM ${table}${condition} ${order} LIMIT ? OFFSET ?) ${order}`
-  const rows = sqlTuples('cell').all(cachedStatement(db, sql).raw(true), ...params, query.limit + 1, query.offset)
+    return sqlTuples('cell').all(cachedStatement(db, sql).raw(true), ...params, ...(extra?.params ?? []), query.limit + 1, skip)
+  }
+  let rows = pageRows(narrowing, offset)
+  // Short between the pivots, yet rows follow the upper one: the sample placed it too early (rare), so sort every row.
+  if (placed && rows.length <= query.limit) rows = pageRows(null, query.offset)
+  if (query.count && total === null) total = countRows(db, query, table, rows.length, filtered)
   const page = rows.slice(0, query.limit).map((values) => ({ rowid: Number(values[0]), values: values.slice(1) }))
   const last = page.at(-1)
   const sortIndex = query.sort === null ? -1 : columns.findIndex((column) => column.position === query.sort!.column)

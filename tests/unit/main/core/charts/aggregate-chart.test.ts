@@ -1,19 +1,23 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest'
-import type { Database } from 'better-sqlite3'
+import Database from 'better-sqlite3'
 import type { ChartSpec } from '../../../../../src/shared/chart-spec'
 import { DEFAULT_IMPORT_OPTIONS } from '../../../../../src/shared/model'
 import { aggregateChart } from '../../../../../src/main/core/charts/aggregate-chart'
 import { bucketExpression, bucketRange, nextBucket } from '../../../../../src/main/core/charts/bucket-expression'
 import { cellKeyExpression } from '../../../../../src/main/core/charts/chart-cell-key'
+import { countCells } from '../../../../../src/main/core/charts/count-cells'
 import { importOneFile } from '../../../../../src/main/core/import/import-one-file'
+import { getDataset } from '../../../../../src/main/core/datasets/dataset-queries'
+import { setColumnType } from '../../../../../src/main/core/datasets/set-column-type'
 import { tempArchive } from '../../../../helpers/temp-archive'
 
-let db: Database
+let db: Database.Database
 let cleanup: () => void
 let datasetId: number
 let dir: string
+let archivePath: string
 
 // Columns: 0 filed_on (date), 1 court, 2 outcome, 3 days (integer), 4 bond (real)
 const CSV = `filed_on,court,outcome,days,bond
@@ -32,6 +36,7 @@ beforeAll(async () => {
   db = made.archive.db
   cleanup = made.cleanup
   dir = made.dir
+  archivePath = made.path
   const path = join(made.dir, 'cases.csv')
   writeFileSync(path, CSV)
   datasetId = (await importOneFile(db, { path, options: DEFAULT_IMPORT_OPTIONS, article: null, dataset: null }, new AbortController().signal, () => undefined, null)).id!
@@ -151,18 +156,78 @@ describe('aggregateChart', () => {
     ])
   })
 
-  it('creates an index for the grouping the first time, and the chart reads only that index', () => {
-    const chart = spec({ x: { column: 0, bucket: 'month' }, groupBy: { column: 1, top: 3 } })
-    aggregateChart(db, chart)
-    const name = `ds_${datasetId}_chart_key_c0_month_c1`
-    const indexes = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = ? AND name LIKE ?").all(`ds_${datasetId}`, '%chart%') as { name: string }[]
-    expect(indexes.map((index) => index.name)).toContain(name)
-    const key = cellKeyExpression(bucketExpression('c0', 'month'), 'c1')
-    const plan = db.prepare(`EXPLAIN QUERY PLAN SELECT ${key} AS k, count(*) AS n FROM ds_${datasetId} GROUP BY 1 LIMIT 10`).all() as { detail: string }[]
-    expect(plan.map((step) => step.detail)).toEqual([`SCAN ds_${datasetId} USING INDEX ${name}`])
+  it('keeps what a chart found in the archive, and a change of a column\'s type makes it count again', async () => {
+    const path = join(dir, 'codes.csv')
+    writeFileSync(path, 'code\n7\n7.0\nnone known\n')
+    const codesId = (await importOneFile(db, { path, options: DEFAULT_IMPORT_OPTIONS, article: null, dataset: null }, new AbortController().signal, () => undefined, null)).id!
+    const chart = spec({ datasetId: codesId, x: { column: 0, bucket: null } })
+    expect(aggregateChart(db, chart).series[0]!.values).toEqual([1, 1, 1])
+    const kept = db.prepare('SELECT count(*) FROM chart_cache WHERE dataset_id = ?').pluck()
+    expect(kept.get(codesId)).toBe(1)
+    // Kept: the second drawing reads the stored cells, not the rows.
+    db.prepare('UPDATE chart_cache SET cells = ? WHERE dataset_id = ?').run(JSON.stringify([{ k: "'kept'", n: 7, y: 7, ny: 7 }]), codesId)
+    expect(aggregateChart(db, chart).labels).toEqual(['kept'])
+    // 7 and 7.0 become the one number 7: the chart counts the rewritten rows, not what it kept.
+    expect(getDataset(db, codesId)!.columns[0]!.type).toBe('text')
+    setColumnType(db, codesId, 0, 'real')
+    const retyped = aggregateChart(db, chart)
+    expect([retyped.labels.length, retyped.series[0]!.values]).toEqual([2, [2, 1]])
+  })
+
+  it('draws a chart at once while another process holds the write lock, and keeps its answer once the lock is free', () => {
+    const chart = spec({ x: { column: 0, bucket: 'quarter' }, groupBy: { column: 2, top: 1 } })
+    const writer = new Database(archivePath)
+    writer.exec('BEGIN IMMEDIATE')
+    const kept = db.prepare('SELECT count(*) FROM chart_cache WHERE dataset_id = ?').pluck()
+    const before = kept.get(datasetId) as number
+    try {
+      const started = performance.now()
+      expect(aggregateChart(db, chart).rows).toBe(7)
+      // The archive waits up to 5 s for a lock; keeping a chart's answer never does.
+      expect(performance.now() - started).toBeLessThan(2_000)
+      expect(kept.get(datasetId)).toBe(before)
+    } finally {
+      writer.exec('ROLLBACK')
+      writer.close()
+    }
+    expect(aggregateChart(db, chart).rows).toBe(7)
+    expect(kept.get(datasetId)).toBe(before + 1)
+    // Over a read-only connection (a damaged archive, read-only media) a new chart is counted and not kept.
+    const reader = new Database(archivePath, { readonly: true })
+    try {
+      expect(aggregateChart(reader, spec({ x: { column: 0, bucket: 'year' }, groupBy: { column: 2, top: 1 } })).rows).toBe(7)
+    } finally {
+      reader.close()
+    }
+    expect(kept.get(datasetId)).toBe(before + 1)
+  })
+
+  it('counts without building an index, and builds one for a sum the first time, which the chart then reads alone', () => {
+    const chartIndexes = () => db.prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = ? AND name LIKE ?").pluck().all(`ds_${datasetId}`, '%chart%')
+    const before = chartIndexes()
+    const counted = aggregateChart(db, spec({ x: { column: 0, bucket: 'month' }, groupBy: { column: 1, top: 3 } }))
+    expect(counted.rows).toBe(7)
+    expect(chartIndexes()).toEqual(before)
     const sum = spec({ x: { column: 0, bucket: 'year' }, y: { aggregate: 'sum', column: 3 } })
     aggregateChart(db, sum)
-    expect(db.prepare('SELECT sql FROM sqlite_schema WHERE name = ?').pluck().get(`ds_${datasetId}_chart_key_c0_year_c3`)).toContain(', c3)')
+    const name = `ds_${datasetId}_chart_key_c0_year_c3`
+    expect(db.prepare('SELECT sql FROM sqlite_schema WHERE name = ?').pluck().get(name)).toContain(', c3)')
+    const key = cellKeyExpression(bucketExpression('c0', 'year'), null)
+    const plan = db.prepare(`EXPLAIN QUERY PLAN SELECT ${key} AS k, sum(c3) AS y, count(*) AS n FROM ds_${datasetId} GROUP BY 1 LIMIT 10`).all() as { detail: string }[]
+    expect(plan.map((step) => step.detail)).toEqual([`SCAN ds_${datasetId} USING INDEX ${name}`])
+  })
+
+  it('counts cells under filters, and stops one past the most a chart can show', () => {
+    const memory = new Database(':memory:')
+    memory.exec('CREATE TABLE t (a INTEGER, b TEXT)')
+    const insert = memory.prepare('INSERT INTO t (a, b) VALUES (?, ?)')
+    for (let i = 0; i < 500; i++) insert.run(i, i % 2 === 0 ? 'even' : 'odd')
+    expect(countCells(memory, 't', 'quote(b)', ['a < ?'], [10], 100).sort((x, y) => x.k.localeCompare(y.k))).toEqual([
+      { k: "'even'", n: 5 },
+      { k: "'odd'", n: 5 }
+    ])
+    expect(countCells(memory, 't', 'quote(a)', [], [], 100)).toHaveLength(101)
+    memory.close()
   })
 })
 
@@ -178,7 +243,7 @@ describe('date buckets', () => {
 })
 
 describe('a date axis over odd days and long spans', () => {
-  async function datasetOf(csv: string): Promise<{ db: Database; id: number }> {
+  async function datasetOf(csv: string): Promise<{ db: Database.Database; id: number }> {
     const made = await tempArchive(false)
     onTestFinished(made.cleanup)
     const path = join(made.dir, 'days.csv')

@@ -235,11 +235,15 @@ describe('restore', () => {
     const built = await openArchive(older, { create: true, seedDir: null, nativeBinding: null })
     built.close()
     // Format 5 as an older Casefile wrote it: migration 6 gave saved searches their filters column,
-    // migration 7 made the table of article pages, migration 8 gave columns their chosen digits.
+    // migration 7 made the table of article pages, migration 8 gave columns their chosen digits,
+    // migration 10 made the chart cache and the datasets' data version.
     const db = new Database(older)
     db.exec('ALTER TABLE saved_searches DROP COLUMN filters')
     db.exec('DROP TABLE article_pages')
     db.exec('ALTER TABLE dataset_columns DROP COLUMN digits')
+    db.exec('DROP TRIGGER dataset_columns_retyped')
+    db.exec('DROP TABLE chart_cache')
+    db.exec('ALTER TABLE datasets DROP COLUMN data_version')
     db.pragma('user_version = 5')
     db.close()
     await restoreArchive(archive, older, MIGRATIONS)
