@@ -80,8 +80,9 @@ export async function extractDocumentArticle(bytes: Buffer, fileName: string, fo
   const paragraphs = renderHtmlText(root, isNoteBackLink, format === 'docx' ? 'collapse' : 'as-written')
   if (paragraphs.join('').trim() === '') throw new ImportInputError(`${fileName} has no text to import.`, null, null)
   const title = properties.title ?? (firstHeading ? textOf(firstHeading) : null) ?? paragraphs[0]!.slice(0, 200)
-  // The title often opens the text too; it is shown as the title, not as the first paragraph.
-  if (paragraphs[0]?.replace(/\s+/g, ' ').trim() === title) paragraphs.shift()
+  // A title from the properties often opens the text too, and is shown once, as the title; a title
+  // taken from the text stays in it, or the text would lose its opening paragraph.
+  if (properties.title !== null && paragraphs[0]?.replace(/\s+/g, ' ').trim() === title) paragraphs.shift()
   return {
     title: removeReservedCharacters(title) || fileName.replace(/\.[^.]+$/, ''),
     byline: properties.author,

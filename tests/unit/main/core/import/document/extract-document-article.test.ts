@@ -56,12 +56,26 @@ describe('extractDocumentArticle', () => {
     })
   })
 
-  it('takes the first heading as the title when the properties have none, and does not repeat it in the text', async () => {
+  it('takes the first heading as the title when the properties have none, and keeps it in the text', async () => {
     const path = writeDocx(join(folder(), 'untitled.docx'), MEMO_BODY, { title: 'Document1', creator: null, created: null })
     const article = await extractDocumentArticle(readFileSync(path), 'untitled.docx', 'docx')
     expect(article.title).toBe('Review of pending cases')
-    expect(article.body.startsWith('A review of more than 411,000')).toBe(true)
+    expect(article.body.startsWith('Review of pending cases\n\nA review of more than 411,000')).toBe(true)
     expect([article.byline, article.publishedAt]).toEqual([null, null])
+  })
+
+  it('keeps the first paragraph in the text when it gives the title (no title property), in .docx and .odt alike', async () => {
+    const opening = 'Memorandum without document properties.'
+    const rest = 'Removals rose in fiscal year 2012.'
+    const docx = writeDocx(join(folder(), 'plain.docx'), wordParagraph(opening, null, false) + wordParagraph(rest, null, false), { title: null, creator: null, created: null })
+    const odt = writeOdt(join(folder(), 'plain.odt'), `<text:p>${opening}</text:p><text:p>${rest}</text:p>`, '', '')
+    for (const [path, format] of [[docx, 'docx'], [odt, 'odt']] as const) {
+      const article = await extractDocumentArticle(readFileSync(path), path.split('/').at(-1)!, format)
+      expect([article.title, article.body]).toEqual([opening, `${opening}\n\n${rest}`])
+    }
+    // A title from the properties that the text opens with is shown once, as the title.
+    const titled = writeDocx(join(folder(), 'titled.docx'), wordParagraph(opening, null, false) + wordParagraph(rest, null, false), { title: opening, creator: null, created: null })
+    expect((await extractDocumentArticle(readFileSync(titled), 'titled.docx', 'docx')).body).toBe(rest)
   })
 
   it('reads an .odt: outline levels, lists, tables, spaces and line breaks; comments and deleted text left out', async () => {
@@ -162,7 +176,7 @@ describe('extractDocumentArticle', () => {
     const article = await extractDocumentArticle(readFileSync(path), 'fields.docx', 'docx')
     expect([article.title, article.body]).toEqual([
       'Dated 7 June 2012.',
-      ['See page 3 and Table 2.', 'Filed at ICE.gov today.', 'Removals rose[1].', '1. Per ERO’s annual report.'].join('\n\n')
+      ['Dated 7 June 2012.', 'See page 3 and Table 2.', 'Filed at ICE.gov today.', 'Removals rose[1].', '1. Per ERO’s annual report.'].join('\n\n')
     ])
     expect(article.warnings).toEqual(['fields.docx: equations were left out (Casefile reads the text of a Word document, not its equations).'])
   })
