@@ -9,6 +9,7 @@ import { openOfficePackage } from '../zip/open-office-package'
 import { storedZip } from '../zip/stored-zip'
 import type { ZipPackage } from '../zip/zip-package'
 import { wordWarnings } from './word-warnings'
+import { dropHiddenWordRuns, hiddenWordStyles } from './drop-hidden-word-runs'
 import { flattenInnerParagraphs } from './flatten-inner-paragraphs'
 import { odfTextTree, UnreadableOdfText } from './odf-text-tree'
 import { readPackageProperties } from './read-package-properties'
@@ -56,20 +57,22 @@ export async function extractDocumentArticle(bytes: Buffer, fileName: string, fo
       if (!zip.has('word/document.xml')) throw new ImportInputError(`${fileName} is not ${what}: it has no document body (word/document.xml); nothing was imported.`, null, null)
       await zip.checkBeforeWholeReading(MAX_WORD_XML, 'Split it into smaller documents and import those.')
       properties = readProperties(await zip.text('docProps/core.xml'), 'dc:creator', 'dcterms:created')
-      const word = await wordHtml(await wordText(zip), fileName)
+      const text = await wordText(zip)
+      const word = await wordHtml(text.buffer, fileName)
       root = parseHtmlTree(word.html)
-      warnings = wordWarnings(word.messages, fileName)
+      warnings = [...wordWarnings(word.messages, fileName), ...hiddenTextWarning(text.hiddenPassages, fileName)]
     } else {
       const manifest = (await zip.text('META-INF/manifest.xml')) ?? ''
       if (manifest.includes('manifest:encryption-data')) throw new ImportInputError(`${fileName} is password-protected; open it, save a copy without a password and import that.`, null, null)
       const content = await zip.text('content.xml')
       if (content === null) throw new ImportInputError(`${fileName} is not ${what}: it has no content.xml; nothing was imported.`, null, null)
       properties = readProperties(await zip.text('meta.xml'), 'meta:initial-creator', 'meta:creation-date')
-      const tree = odtTree(content, fileName)
+      const tree = odtTree(content, (await zip.text('styles.xml')) ?? '', fileName)
       root = tree.root
       if (tree.copiesLeftOut > 0) {
-        warnings = [`${fileName}: a table repeats cells or rows more often than Casefile copies them; ${tree.copiesLeftOut.toLocaleString('en-US')} repeated cells or rows were left out.`]
+        warnings.push(`${fileName}: a table repeats cells or rows more often than Casefile copies them; ${tree.copiesLeftOut.toLocaleString('en-US')} repeated cells or rows were left out.`)
       }
+      warnings.push(...hiddenTextWarning(tree.hiddenPassages, fileName))
     }
   } finally {
     zip.close()
@@ -103,20 +106,39 @@ function isNoteBackLink(element: HtmlElement): boolean {
 }
 
 /**
+ * Hidden text is what the document's author chose not to show or print (a redaction done by
+ * hiding, drafting notes): it is not the document's text, and the user is told it was there.
+ */
+function hiddenTextWarning(passages: number, fileName: string): string[] {
+  if (passages === 0) return []
+  const what = passages === 1 ? '1 passage of hidden text was' : `${passages.toLocaleString('en-US')} passages of hidden text were`
+  return [`${fileName}: ${what} left out (text the document hides when it is shown or printed).`]
+}
+
+/**
  * The package mammoth reads: the document's XML parts (already checked), with each simple field
  * (w:fldSimple: a date, a page or cross-reference, a hyperlink) replaced by the result Word shows,
- * which mammoth would drop with the field. Pictures and other binary parts are left out: only the
- * text is read.
+ * which mammoth would drop with the field, and hidden text taken out, which mammoth would show.
+ * Pictures and other binary parts are left out: only the text is read.
  */
-async function wordText(zip: ZipPackage): Promise<Buffer> {
+async function wordText(zip: ZipPackage): Promise<{ buffer: Buffer; hiddenPassages: number }> {
   const parts = new Map<string, Buffer>()
+  const hiddenStyles = hiddenWordStyles((await zip.text('word/styles.xml')) ?? '')
+  let hiddenPassages = 0
   for (const name of zip.names()) {
     if (!XML_PART.test(name)) continue
     const data = await zip.bytes(name)
     const xml = name.startsWith('word/') ? data.toString('utf8') : ''
-    parts.set(name, xml.includes('fldSimple') ? Buffer.from(xml.replace(SIMPLE_FIELD, ''), 'utf8') : data)
+    // "anish" is in both w:vanish and w:specVanish.
+    if (!xml.includes('fldSimple') && !xml.includes('anish') && (hiddenStyles.size === 0 || xml === '')) {
+      parts.set(name, data)
+      continue
+    }
+    const visible = dropHiddenWordRuns(xml.replace(SIMPLE_FIELD, ''), hiddenStyles)
+    hiddenPassages += visible.passages
+    parts.set(name, Buffer.from(visible.xml, 'utf8'))
   }
-  return storedZip(parts)
+  return { buffer: storedZip(parts), hiddenPassages }
 }
 
 async function wordHtml(buffer: Buffer, fileName: string): Promise<{ html: string; messages: { message: string }[] }> {
@@ -138,9 +160,9 @@ async function wordHtml(buffer: Buffer, fileName: string): Promise<{ html: strin
   }
 }
 
-function odtTree(content: string, fileName: string): ReturnType<typeof odfTextTree> {
+function odtTree(content: string, styles: string, fileName: string): ReturnType<typeof odfTextTree> {
   try {
-    return odfTextTree(content)
+    return odfTextTree(content, styles)
   } catch (error) {
     if (!(error instanceof UnreadableOdfText)) throw error
     throw new ImportInputError(`${fileName} is damaged or not a real OpenDocument text (its text cannot be read); nothing was imported. Open it in LibreOffice, save it as .odt again and import that.`, null, null)
