@@ -56,7 +56,7 @@ export async function extractDocumentArticle(bytes: Buffer, fileName: string, fo
     if (format === 'docx') {
       if (!zip.has('word/document.xml')) throw new ImportInputError(`${fileName} is not ${what}: it has no document body (word/document.xml); nothing was imported.`, null, null)
       await zip.checkBeforeWholeReading(MAX_WORD_XML, 'Split it into smaller documents and import those.')
-      properties = readProperties(await zip.text('docProps/core.xml'), 'dc:creator', 'dcterms:created')
+      properties = readProperties(await zip.text('docProps/core.xml'), 'dc:creator', 'dcterms:created', 'dcterms:modified')
       const text = await wordText(zip)
       const word = await wordHtml(text.buffer, fileName)
       root = parseHtmlTree(word.html)
@@ -66,7 +66,7 @@ export async function extractDocumentArticle(bytes: Buffer, fileName: string, fo
       if (manifest.includes('manifest:encryption-data')) throw new ImportInputError(`${fileName} is password-protected; open it, save a copy without a password and import that.`, null, null)
       const content = await zip.text('content.xml')
       if (content === null) throw new ImportInputError(`${fileName} is not ${what}: it has no content.xml; nothing was imported.`, null, null)
-      properties = readProperties(await zip.text('meta.xml'), 'meta:initial-creator', 'meta:creation-date')
+      properties = readProperties(await zip.text('meta.xml'), 'meta:initial-creator', 'meta:creation-date', 'dc:date')
       const tree = odtTree(content, (await zip.text('styles.xml')) ?? '', fileName)
       root = tree.root
       if (tree.copiesLeftOut > 0) {
@@ -169,14 +169,18 @@ function odtTree(content: string, styles: string, fileName: string): ReturnType<
   }
 }
 
-function readProperties(xml: string | null, authorTag: string, createdTag: string): DocumentProperties {
+/**
+ * Title, author and date from a package's properties; the date is when the document was created,
+ * or else when it was last saved (`modifiedTag`), by the same rule for Word and OpenDocument.
+ */
+function readProperties(xml: string | null, authorTag: string, createdTag: string, modifiedTag: string): DocumentProperties {
   if (xml === null) return { title: null, author: null, created: null }
-  const found = readPackageProperties(xml, ['dc:title', 'dc:creator', authorTag, createdTag, 'dc:date'])
+  const found = readPackageProperties(xml, ['dc:title', 'dc:creator', authorTag, createdTag, modifiedTag])
   const title = found.get('dc:title') ?? null
   const clean = (value: string | undefined): string | null => (value === undefined ? null : removeReservedCharacters(value) || null)
   return {
     title: title !== null && !EMPTY_TITLE.test(title) ? clean(title) : null,
     author: clean(found.get(authorTag) ?? found.get('dc:creator')),
-    created: normaliseDate(found.get(createdTag) ?? found.get('dc:date') ?? '')
+    created: normaliseDate(found.get(createdTag) ?? found.get(modifiedTag) ?? '')
   }
 }

@@ -225,6 +225,24 @@ describe('extractDocumentArticle', () => {
     expect(article.warnings).toEqual(['hidden.odt: 5 passages of hidden text were left out (text the document hides when it is shown or printed).'])
   })
 
+  it('dates a .docx as an .odt: the created date, else the last-modified date (dcterms:modified, as meta.xml’s dc:date)', async () => {
+    const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    const docx = (name: string, dates: string) => {
+      const path = join(folder(), name)
+      writeFileSync(path, zipBytes([
+        { name: '_rels/.rels', data: '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>' },
+        { name: 'word/document.xml', data: `<?xml version="1.0"?><w:document ${W}><w:body>${wordParagraph('Review of pending cases.', null, false)}</w:body></w:document>` },
+        { name: 'docProps/core.xml', data: `<?xml version="1.0"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">${dates}</cp:coreProperties>` }
+      ]))
+      return extractDocumentArticle(readFileSync(path), name, 'docx')
+    }
+    const modified = '<dcterms:modified xsi:type="dcterms:W3CDTF">2012-01-19T10:00:00Z</dcterms:modified>'
+    expect((await docx('modified.docx', modified)).publishedAt).toBe('2012-01-19')
+    expect((await docx('both.docx', `${modified}<dcterms:created xsi:type="dcterms:W3CDTF">2011-06-17T09:00:00Z</dcterms:created>`)).publishedAt).toBe('2011-06-17')
+    const odt = writeOdt(join(folder(), 'modified.odt'), '<text:p>Review of pending cases.</text:p>', '<dc:date>2012-01-19T10:00:00</dc:date>', '')
+    expect((await extractDocumentArticle(readFileSync(odt), 'modified.odt', 'odt')).publishedAt).toBe('2012-01-19')
+  })
+
   it('refuses a password-protected .docx (an encrypted package) and .odt (encrypted parts) in one line', async () => {
     const dir = folder()
     // What Office writes for a file saved with a password: a compound file holding EncryptionInfo and EncryptedPackage.
