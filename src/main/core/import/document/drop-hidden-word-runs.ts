@@ -1,5 +1,8 @@
-/** An element's tag in WordprocessingML: closing slash, local name (any prefix), attributes, self-closing slash. */
-const TAG = /<(\/?)(?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)((?:[^>"']|"[^"]*"|'[^']*')*?)(\/?)>/g
+/**
+ * An element's tag in WordprocessingML: closing slash, local name (any prefix), attributes,
+ * self-closing slash; or a comment or CDATA section (no name), whose tags are text, not elements.
+ */
+const TAG = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<(\/?)(?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)((?:[^>"']|"[^"]*"|'[^']*')*?)(\/?)>/g
 const VAL = /\bw:val\s*=\s*(?:"([^"]*)"|'([^']*)')/
 const STYLE_ID = /\bw:styleId\s*=\s*(?:"([^"]*)"|'([^']*)')/
 /** w:vanish and w:specVanish are on unless their value says off. */
@@ -24,6 +27,7 @@ export function hiddenWordStyles(stylesXml: string): Set<string> {
   const path: string[] = []
   let style: string | null = null
   for (const [, closing, name, attributes, selfClosing] of stylesXml.matchAll(TAG)) {
+    if (name === undefined) continue
     if (closing === '/') {
       path.pop()
       continue
@@ -81,6 +85,7 @@ export function dropHiddenWordRuns(xml: string, hiddenStyles: ReadonlySet<string
   for (const match of xml.matchAll(TAG)) {
     const [whole, closing, name, attributes, selfClosing] = match
     const at = match.index
+    if (name === undefined) continue
     if (closing === '/') {
       path.pop()
       if (name === 'r' && runs.length > 0) {

@@ -52,6 +52,7 @@ export async function extractDocumentArticle(bytes: Buffer, fileName: string, fo
   let root: HtmlElement
   let properties: DocumentProperties
   let warnings: string[] = []
+  let hiddenPassages = 0
   try {
     if (format === 'docx') {
       if (!zip.has('word/document.xml')) throw new ImportInputError(`${fileName} is not ${what}: it has no document body (word/document.xml); nothing was imported.`, null, null)
@@ -60,7 +61,8 @@ export async function extractDocumentArticle(bytes: Buffer, fileName: string, fo
       const text = await wordText(zip)
       const word = await wordHtml(text.buffer, fileName)
       root = parseHtmlTree(word.html)
-      warnings = [...wordWarnings(word.messages, fileName), ...hiddenTextWarning(text.hiddenPassages, fileName)]
+      warnings = wordWarnings(word.messages, fileName)
+      hiddenPassages = text.hiddenPassages
     } else {
       const manifest = (await zip.text('META-INF/manifest.xml')) ?? ''
       if (manifest.includes('manifest:encryption-data')) throw new ImportInputError(`${fileName} is password-protected; open it, save a copy without a password and import that.`, null, null)
@@ -72,7 +74,7 @@ export async function extractDocumentArticle(bytes: Buffer, fileName: string, fo
       if (tree.copiesLeftOut > 0) {
         warnings.push(`${fileName}: a table repeats cells or rows more often than Casefile copies them; ${tree.copiesLeftOut.toLocaleString('en-US')} repeated cells or rows were left out.`)
       }
-      warnings.push(...hiddenTextWarning(tree.hiddenPassages, fileName))
+      hiddenPassages = tree.hiddenPassages
     }
   } finally {
     zip.close()
@@ -81,7 +83,11 @@ export async function extractDocumentArticle(bytes: Buffer, fileName: string, fo
   const firstHeading = [...descendants(root)].find((element) => HEADING.test(element.tag))
   // mammoth's HTML is spaced as HTML is; the OpenDocument reader has applied the format's own rule.
   const paragraphs = renderHtmlText(root, isNoteBackLink, format === 'docx' ? 'collapse' : 'as-written')
-  if (paragraphs.join('').trim() === '') throw new ImportInputError(`${fileName} has no text to import.`, null, null)
+  if (paragraphs.join('').trim() === '') {
+    const hidden = hiddenPassages === 0 ? '' : `: all of its text is hidden (${passagesOfHiddenText(hiddenPassages)}), and Casefile imports only the text a reader is shown; nothing was imported`
+    throw new ImportInputError(`${fileName} has no text to import${hidden}.`, null, null)
+  }
+  if (hiddenPassages > 0) warnings.push(`${fileName}: ${passagesOfHiddenText(hiddenPassages)} ${hiddenPassages === 1 ? 'was' : 'were'} left out (text the document hides when it is shown or printed).`)
   const title = properties.title ?? (firstHeading ? textOf(firstHeading) : null) ?? paragraphs[0]!.slice(0, 200)
   // A title from the properties often opens the text too, and is shown once, as the title; a title
   // taken from the text stays in it, or the text would lose its opening paragraph.
@@ -109,10 +115,8 @@ function isNoteBackLink(element: HtmlElement): boolean {
  * Hidden text is what the document's author chose not to show or print (a redaction done by
  * hiding, drafting notes): it is not the document's text, and the user is told it was there.
  */
-function hiddenTextWarning(passages: number, fileName: string): string[] {
-  if (passages === 0) return []
-  const what = passages === 1 ? '1 passage of hidden text was' : `${passages.toLocaleString('en-US')} passages of hidden text were`
-  return [`${fileName}: ${what} left out (text the document hides when it is shown or printed).`]
+function passagesOfHiddenText(passages: number): string {
+  return passages === 1 ? '1 passage of hidden text' : `${passages.toLocaleString('en-US')} passages of hidden text`
 }
 
 /**

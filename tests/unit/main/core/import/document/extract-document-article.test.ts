@@ -185,7 +185,7 @@ describe('extractDocumentArticle', () => {
     const run = (text: string, properties: string) => `<w:r><w:rPr>${properties}</w:rPr><w:t xml:space="preserve">${text}</w:t></w:r>`
     const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
     const body = [
-      `<w:p>${run('Visible sentence. ', '')}${run('hiddenredactedword should not show', '<w:vanish/>')}${run(' and more', '<w:b/><w:vanish w:val="true"/>')}${run('End of visible sentence.', '')}</w:p>`,
+      `<w:p><!-- <w:r><w:rPr><w:vanish/></w:rPr> -->${run('Visible sentence. ', '')}${run('hiddenredactedword should not show', '<w:vanish/>')}${run(' and more', '<w:b/><w:vanish w:val="true"/>')}${run('End of visible sentence.', '')}</w:p>`,
       `<w:p><w:pPr><w:rPr><w:vanish/></w:rPr></w:pPr>${run('Shown though its mark is hidden, ', '<w:vanish w:val="0"/>')}${run('specword ', '<w:specVanish/>')}${run('stylehiddenword ', '<w:rStyle w:val="Secret"/>')}${run('was reformatted.', '<w:rPrChange w:id="1" w:author="a" w:date="2012-01-01T00:00:00Z"><w:rPr><w:vanish/></w:rPr></w:rPrChange>')}</w:p>`,
       `<w:p><w:pPr><w:pStyle w:val="DraftNote"/></w:pPr>${run('draftnoteword in a hidden paragraph style', '')}</w:p>`,
       `<w:p>${run('Removals rose.', '')}</w:p>`
@@ -201,6 +201,8 @@ describe('extractDocumentArticle', () => {
     const article = await extractDocumentArticle(readFileSync(path), 'hidden.docx', 'docx')
     expect(article.body).toBe(['Visible sentence. End of visible sentence.', 'Shown though its mark is hidden, was reformatted.', 'Removals rose.'].join('\n\n'))
     expect(article.warnings).toEqual(['hidden.docx: 3 passages of hidden text were left out (text the document hides when it is shown or printed).'])
+    const allHidden = writeDocx(join(folder(), 'all-hidden.docx'), '<w:p><w:r><w:rPr><w:vanish/></w:rPr><w:t>Only hidden words.</w:t></w:r></w:p>', { title: null, creator: null, created: null })
+    expect(await refusal(allHidden, 'docx')).toBe('all-hidden.docx has no text to import: all of its text is hidden (1 passage of hidden text), and Casefile imports only the text a reader is shown; nothing was imported.')
   })
 
   it('leaves out the text an .odt hides (hidden styles, sections, paragraphs and text fields) and says how many passages', async () => {
