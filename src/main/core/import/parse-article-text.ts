@@ -59,15 +59,18 @@ function parseHeaderBlock(lines: string[]): ArticleFields | null {
   }
 }
 
-/** Title on the first line; optionally a "By Name Mon DD, YYYY" line among the next few. */
+/**
+ * Title on the first line, which stays in the body too (it is the text's opening line, not a field
+ * the file names); optionally a "By Name Mon DD, YYYY" line among the next few.
+ */
 function parseLooseText(lines: string[], fallbackTitle: string): ArticleFields {
   const first = lines.findIndex((line) => line.trim() !== '')
   if (first < 0) return { title: fallbackTitle, byline: null, publisher: null, publishedAt: null, url: null, body: '' }
   const title = stripTitle(lines[first]!) || fallbackTitle
   let byline: string | null = null
   let publishedAt: string | null = null
-  const bodyLines = lines.slice(first + 1)
-  for (let i = 0; i < Math.min(bodyLines.length, 8); i++) {
+  const bodyLines = lines.slice(first)
+  for (let i = 1; i < Math.min(bodyLines.length, 9); i++) {
     const match = BYLINE_WITH_DATE.exec(bodyLines[i]!.trim())
     const month = match ? MONTHS[match[2]!.toLowerCase()] : undefined
     if (match && month) {

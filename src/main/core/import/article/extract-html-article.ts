@@ -17,8 +17,9 @@ export function extractHtmlArticle(html: string, fileName: string): ArticleField
   const metadata = readHtmlMetadata(document, content.root)
   const title = removeReservedCharacters(metadata.title ?? metadata.firstHeading ?? fileName.replace(/\.[^.]+$/, ''))
   const paragraphs = renderHtmlText(content.root, content.dropped, 'collapse')
-  // The headline often opens the story's element too; it is the title, not the first paragraph.
-  if (paragraphs.length > 0 && sameText(paragraphs[0]!, title, metadata.documentTitle)) paragraphs.shift()
+  // The headline from the page's metadata often opens the story's element too, and is shown once,
+  // as the title; a title taken from the story's own first heading stays in its text.
+  if (metadata.title !== null && paragraphs.length > 0 && sameText(paragraphs[0]!, title, metadata.documentTitle)) paragraphs.shift()
   const body = paragraphs.join('\n\n')
   if (body.trim() === '') throw new ImportInputError(`${fileName} has no readable text.`, null, null)
   return {

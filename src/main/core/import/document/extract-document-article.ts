@@ -9,6 +9,7 @@ import { openOfficePackage } from '../zip/open-office-package'
 import { storedZip } from '../zip/stored-zip'
 import type { ZipPackage } from '../zip/zip-package'
 import { wordWarnings } from './word-warnings'
+import { dropHiddenWordRuns, hiddenWordStyles } from './drop-hidden-word-runs'
 import { flattenInnerParagraphs } from './flatten-inner-paragraphs'
 import { odfTextTree, UnreadableOdfText } from './odf-text-tree'
 import { readPackageProperties } from './read-package-properties'
@@ -52,25 +53,29 @@ export async function extractDocumentArticle(bytes: Buffer, fileName: string, fo
   let root: HtmlElement
   let properties: DocumentProperties
   let warnings: string[] = []
+  let hiddenPassages = 0
   try {
     if (format === 'docx') {
       if (!zip.has('word/document.xml')) throw new ImportInputError(`${fileName} is not ${what}: it has no document body (word/document.xml); nothing was imported.`, null, null)
       await zip.checkBeforeWholeReading(MAX_WORD_XML, 'Split it into smaller documents and import those.')
-      properties = readProperties(await zip.text('docProps/core.xml'), 'dc:creator', 'dcterms:created')
-      const word = await wordHtml(await wordText(zip), fileName)
+      properties = readProperties(await zip.text('docProps/core.xml'), 'dc:creator', 'dcterms:created', 'dcterms:modified')
+      const text = await wordText(zip)
+      const word = await wordHtml(text.buffer, fileName)
       root = parseHtmlTree(word.html)
       warnings = wordWarnings(word.messages, fileName)
+      hiddenPassages = text.hiddenPassages
     } else {
       const manifest = (await zip.text('META-INF/manifest.xml')) ?? ''
       if (manifest.includes('manifest:encryption-data')) throw new ImportInputError(`${fileName} is password-protected; open it, save a copy without a password and import that.`, null, null)
       const content = await zip.text('content.xml')
       if (content === null) throw new ImportInputError(`${fileName} is not ${what}: it has no content.xml; nothing was imported.`, null, null)
-      properties = readProperties(await zip.text('meta.xml'), 'meta:initial-creator', 'meta:creation-date')
-      const tree = odtTree(content, fileName)
+      properties = readProperties(await zip.text('meta.xml'), 'meta:initial-creator', 'meta:creation-date', 'dc:date')
+      const tree = odtTree(content, (await zip.text('styles.xml')) ?? '', fileName)
       root = tree.root
       if (tree.copiesLeftOut > 0) {
-        warnings = [`${fileName}: a table repeats cells or rows more often than Casefile copies them; ${tree.copiesLeftOut.toLocaleString('en-US')} repeated cells or rows were left out.`]
+        warnings.push(`${fileName}: a table repeats cells or rows more often than Casefile copies them; ${tree.copiesLeftOut.toLocaleString('en-US')} repeated cells or rows were left out.`)
       }
+      hiddenPassages = tree.hiddenPassages
     }
   } finally {
     zip.close()
@@ -79,10 +84,15 @@ export async function extractDocumentArticle(bytes: Buffer, fileName: string, fo
   const firstHeading = [...descendants(root)].find((element) => HEADING.test(element.tag))
   // mammoth's HTML is spaced as HTML is; the OpenDocument reader has applied the format's own rule.
   const paragraphs = renderHtmlText(root, isNoteBackLink, format === 'docx' ? 'collapse' : 'as-written')
-  if (paragraphs.join('').trim() === '') throw new ImportInputError(`${fileName} has no text to import.`, null, null)
+  if (paragraphs.join('').trim() === '') {
+    const hidden = hiddenPassages === 0 ? '' : `: all of its text is hidden (${passagesOfHiddenText(hiddenPassages)}), and Casefile imports only the text a reader is shown; nothing was imported`
+    throw new ImportInputError(`${fileName} has no text to import${hidden}.`, null, null)
+  }
+  if (hiddenPassages > 0) warnings.push(`${fileName}: ${passagesOfHiddenText(hiddenPassages)} ${hiddenPassages === 1 ? 'was' : 'were'} left out (text the document hides when it is shown or printed).`)
   const title = properties.title ?? (firstHeading ? textOf(firstHeading) : null) ?? paragraphs[0]!.slice(0, 200)
-  // The title often opens the text too; it is shown as the title, not as the first paragraph.
-  if (paragraphs[0]?.replace(/\s+/g, ' ').trim() === title) paragraphs.shift()
+  // A title from the properties often opens the text too, and is shown once, as the title; a title
+  // taken from the text stays in it, or the text would lose its opening paragraph.
+  if (properties.title !== null && paragraphs[0]?.replace(/\s+/g, ' ').trim() === title) paragraphs.shift()
   return {
     title: removeReservedCharacters(title) || fileName.replace(/\.[^.]+$/, ''),
     byline: properties.author,
@@ -103,20 +113,37 @@ function isNoteBackLink(element: HtmlElement): boolean {
 }
 
 /**
+ * Hidden text is what the document's author chose not to show or print (a redaction done by
+ * hiding, drafting notes): it is not the document's text, and the user is told it was there.
+ */
+function passagesOfHiddenText(passages: number): string {
+  return passages === 1 ? '1 passage of hidden text' : `${passages.toLocaleString('en-US')} passages of hidden text`
+}
+
+/**
  * The package mammoth reads: the document's XML parts (already checked), with each simple field
  * (w:fldSimple: a date, a page or cross-reference, a hyperlink) replaced by the result Word shows,
- * which mammoth would drop with the field. Pictures and other binary parts are left out: only the
- * text is read.
+ * which mammoth would drop with the field, and hidden text taken out, which mammoth would show.
+ * Pictures and other binary parts are left out: only the text is read.
  */
-async function wordText(zip: ZipPackage): Promise<Buffer> {
+async function wordText(zip: ZipPackage): Promise<{ buffer: Buffer; hiddenPassages: number }> {
   const parts = new Map<string, Buffer>()
+  const hiddenStyles = hiddenWordStyles((await zip.text('word/styles.xml')) ?? '')
+  let hiddenPassages = 0
   for (const name of zip.names()) {
     if (!XML_PART.test(name)) continue
     const data = await zip.bytes(name)
     const xml = name.startsWith('word/') ? data.toString('utf8') : ''
-    parts.set(name, xml.includes('fldSimple') ? Buffer.from(xml.replace(SIMPLE_FIELD, ''), 'utf8') : data)
+    // "anish" is in both w:vanish and w:specVanish.
+    if (!xml.includes('fldSimple') && !xml.includes('anish') && (hiddenStyles.size === 0 || xml === '')) {
+      parts.set(name, data)
+      continue
+    }
+    const visible = dropHiddenWordRuns(xml.replace(SIMPLE_FIELD, ''), hiddenStyles)
+    hiddenPassages += visible.passages
+    parts.set(name, Buffer.from(visible.xml, 'utf8'))
   }
-  return storedZip(parts)
+  return { buffer: storedZip(parts), hiddenPassages }
 }
 
 async function wordHtml(buffer: Buffer, fileName: string): Promise<{ html: string; messages: { message: string }[] }> {
@@ -138,23 +165,27 @@ async function wordHtml(buffer: Buffer, fileName: string): Promise<{ html: strin
   }
 }
 
-function odtTree(content: string, fileName: string): ReturnType<typeof odfTextTree> {
+function odtTree(content: string, styles: string, fileName: string): ReturnType<typeof odfTextTree> {
   try {
-    return odfTextTree(content)
+    return odfTextTree(content, styles)
   } catch (error) {
     if (!(error instanceof UnreadableOdfText)) throw error
     throw new ImportInputError(`${fileName} is damaged or not a real OpenDocument text (its text cannot be read); nothing was imported. Open it in LibreOffice, save it as .odt again and import that.`, null, null)
   }
 }
 
-function readProperties(xml: string | null, authorTag: string, createdTag: string): DocumentProperties {
+/**
+ * Title, author and date from a package's properties; the date is when the document was created,
+ * or else when it was last saved (`modifiedTag`), by the same rule for Word and OpenDocument.
+ */
+function readProperties(xml: string | null, authorTag: string, createdTag: string, modifiedTag: string): DocumentProperties {
   if (xml === null) return { title: null, author: null, created: null }
-  const found = readPackageProperties(xml, ['dc:title', 'dc:creator', authorTag, createdTag, 'dc:date'])
+  const found = readPackageProperties(xml, ['dc:title', 'dc:creator', authorTag, createdTag, modifiedTag])
   const title = found.get('dc:title') ?? null
   const clean = (value: string | undefined): string | null => (value === undefined ? null : removeReservedCharacters(value) || null)
   return {
     title: title !== null && !EMPTY_TITLE.test(title) ? clean(title) : null,
     author: clean(found.get(authorTag) ?? found.get('dc:creator')),
-    created: normaliseDate(found.get(createdTag) ?? found.get('dc:date') ?? '')
+    created: normaliseDate(found.get(createdTag) ?? found.get(modifiedTag) ?? '')
   }
 }

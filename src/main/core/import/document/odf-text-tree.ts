@@ -39,6 +39,67 @@ export class UnreadableOdfText extends Error {}
 interface OpenParagraph {
   /** The whitespace rule: a collapsed character right after one (or at the start) is dropped. */
   afterSpace: boolean
+  /** A hidden-paragraph field in it hides the whole paragraph. */
+  hidden: boolean
+}
+
+/** Styles by family whose text LibreOffice hides: text:display="none", their own or their parent style's. */
+function hiddenStyles(content: string, styles: string): Set<string> {
+  const parentOf = new Map<string, string>()
+  const display = new Map<string, boolean>()
+  for (const [xml, wanted] of [[content, 'office:automatic-styles'], [styles, 'office:styles']] as const) {
+    let inside = false
+    let style: string | null = null
+    let family = ''
+    const parser = new Parser(
+      {
+        onopentag(name, attrs) {
+          if (name === wanted) inside = true
+          if (!inside) return
+          if (name === 'style:style' && attrs['style:name'] !== undefined) {
+            family = attrs['style:family'] ?? ''
+            style = `${family}/${attrs['style:name']}`
+            if (attrs['style:parent-style-name'] !== undefined) parentOf.set(style, `${family}/${attrs['style:parent-style-name']}`)
+          }
+          const shown = attrs['text:display']
+          if (name === 'style:text-properties' && style !== null && shown !== undefined) display.set(style, shown === 'none')
+        },
+        onclosetag(name) {
+          if (name === wanted) inside = false
+          if (name === 'style:style') style = null
+        }
+      },
+      { xmlMode: true, decodeEntities: true }
+    )
+    parser.write(xml)
+    parser.end()
+  }
+  const hidden = new Set<string>()
+  for (const name of new Set([...display.keys(), ...parentOf.keys()])) {
+    const seen = new Set<string>()
+    let at: string | undefined = name
+    while (at !== undefined && !seen.has(at)) {
+      seen.add(at)
+      const says = display.get(at)
+      if (says !== undefined) {
+        if (says) hidden.add(name)
+        break
+      }
+      at = parentOf.get(at)
+    }
+  }
+  return hidden
+}
+
+/**
+ * Whether an element opens text LibreOffice hides: a span or paragraph in a hidden style, a
+ * section shown "none", a hidden-text field that is hidden.
+ */
+function opensHiddenText(name: string, attrs: Record<string, string>, hidden: ReadonlySet<string>): boolean {
+  const style = attrs['text:style-name']
+  if (style !== undefined && (name === 'text:span' ? hidden.has(`text/${style}`) : PARAGRAPHS.has(name) && hidden.has(`paragraph/${style}`))) return true
+  if (name === 'text:section') return attrs['text:display'] === 'none'
+  return name === 'text:hidden-text' && attrs['text:is-hidden'] === 'true'
 }
 
 /**
@@ -47,9 +108,12 @@ interface OpenParagraph {
  * repeated cell or row copied as often as it repeats) and line breaks; spaces (text:s) and tabs
  * kept as written and other whitespace collapsed by the OpenDocument rule; a note's citation left
  * in place as "[1]" and its text put after the body, "[1] text"; spans and links read through;
- * styles, drawings and comments left out. The tree's text is final: render it as written.
+ * styles, drawings and comments left out, and text LibreOffice hides (hidden styles, sections,
+ * paragraphs and text fields: `styles` is styles.xml, whose named styles content.xml's may use),
+ * counted in passages. The tree's text is final: render it as written.
  */
-export function odfTextTree(xml: string): { root: HtmlElement; copiesLeftOut: number } {
+export function odfTextTree(xml: string, styles: string): { root: HtmlElement; copiesLeftOut: number; hiddenPassages: number } {
+  const hidden = hiddenStyles(xml, styles)
   const root: HtmlElement = { tag: '#root', attrs: {}, children: [], parent: null }
   const notes: HtmlElement[] = []
   let current = root
@@ -61,6 +125,9 @@ export function odfTextTree(xml: string): { root: HtmlElement; copiesLeftOut: nu
   let citation: string | null = null
   let inBody = false
   let skipping = 0
+  /** One entry per open element: whether it started (or deepened) a stretch left out. */
+  const skips: boolean[] = []
+  let hiddenPassages = 0
   let copied = 0
   let copiesLeftOut = 0
   const append = (value: string): void => {
@@ -103,13 +170,17 @@ export function odfTextTree(xml: string): { root: HtmlElement; copiesLeftOut: nu
       },
       onopentag(name, attrs) {
         if (name === 'office:text') inBody = true
-        const leftOut = LEFT_OUT.has(name) || INDEX_TEMPLATE.test(name)
+        const hides = inBody && opensHiddenText(name, attrs, hidden)
+        const leftOut = LEFT_OUT.has(name) || INDEX_TEMPLATE.test(name) || hides
+        skips.push(inBody && leftOut)
+        if (hides && skipping === 0) hiddenPassages++
         if (!inBody || skipping > 0 || leftOut) {
           if (inBody && leftOut) skipping++
           opened.push(null)
           return
         }
-        if (PARAGRAPHS.has(name)) paragraphs.push({ afterSpace: true })
+        if (name === 'text:hidden-paragraph' && attrs['text:is-hidden'] === 'true' && paragraphs.length > 0) paragraphs.at(-1)!.hidden = true
+        if (PARAGRAPHS.has(name)) paragraphs.push({ afterSpace: true, hidden: false })
         if (name === 'text:s') kept(' '.repeat(Math.min(MAX_SPACES, Math.max(1, Math.floor(Number(attrs['text:c'] ?? '1')) || 1))))
         if (name === 'text:tab') kept('\t')
         if (name === 'text:note-citation') citation = ''
@@ -136,7 +207,10 @@ export function odfTextTree(xml: string): { root: HtmlElement; copiesLeftOut: nu
       ontext: text,
       onclosetag(name) {
         const element = opened.pop()
-        if (inBody && (LEFT_OUT.has(name) || INDEX_TEMPLATE.test(name)) && skipping > 0) skipping--
+        if (skips.pop() === true) {
+          skipping--
+          return
+        }
         if (skipping > 0 || !inBody) return
         if (element) {
           current = element.parent ?? root
@@ -154,7 +228,10 @@ export function odfTextTree(xml: string): { root: HtmlElement; copiesLeftOut: nu
           kept(marker)
         }
         if (name === 'text:note-body') current = noteReturns.pop() ?? root
-        if (PARAGRAPHS.has(name)) paragraphs.pop()
+        if (PARAGRAPHS.has(name) && paragraphs.pop()?.hidden === true && element) {
+          element.parent?.children.splice(element.parent.children.indexOf(element), 1)
+          hiddenPassages++
+        }
         if (name === 'office:text') inBody = false
       }
     },
@@ -163,7 +240,7 @@ export function odfTextTree(xml: string): { root: HtmlElement; copiesLeftOut: nu
   parser.write(xml)
   parser.end()
   root.children.push(...numberedNotes(notes))
-  return { root, copiesLeftOut }
+  return { root, copiesLeftOut, hiddenPassages }
 }
 
 /**

@@ -164,7 +164,7 @@ describe('importOneFile', () => {
     const { db, write, run } = await setup()
     const outcome = await run(write('memo.txt', Buffer.from('A memo from Zürich\n\nFirst paragraph, with “quotes”.\n', 'utf16le')))
     expect(outcome).toMatchObject({ status: 'imported', kind: 'article', warnings: [] })
-    expect(db.prepare('SELECT title, body FROM articles').get()).toEqual({ title: 'A memo from Zürich', body: 'First paragraph, with “quotes”.' })
+    expect(db.prepare('SELECT title, body FROM articles').get()).toEqual({ title: 'A memo from Zürich', body: 'A memo from Zürich\n\nFirst paragraph, with “quotes”.' })
   })
 
   it('reads UTF-16 articles in other scripts without a byte-order mark, in either byte order', async () => {
@@ -174,8 +174,8 @@ describe('importOneFile', () => {
     expect(await run(write('ru.txt', Buffer.from(russian, 'utf16le')))).toMatchObject({ status: 'imported', kind: 'article', warnings: [] })
     expect(await run(write('ja.txt', Buffer.from(japanese, 'utf16le').swap16()))).toMatchObject({ status: 'imported', kind: 'article', warnings: [] })
     expect(db.prepare('SELECT title, body FROM articles ORDER BY id').all()).toEqual([
-      { title: 'Пересмотр дел о депортации', body: 'К концу мая было рассмотрено 288 361 дело, закрыто 4 403.' },
-      { title: '強制送還の見直し', body: '一年間で約四十万件の審査が行われたが、一部しか終了していない。' }
+      { title: 'Пересмотр дел о депортации', body: 'Пересмотр дел о депортации\n\nК концу мая было рассмотрено 288 361 дело, закрыто 4 403.' },
+      { title: '強制送還の見直し', body: '強制送還の見直し\n\n\u3000一年間で約四十万件の審査が行われたが、一部しか終了していない。' }
     ])
   })
 
@@ -185,8 +185,8 @@ describe('importOneFile', () => {
     expect(await run(write('short.txt', Buffer.from('Да\n\nНет\n', 'utf16le')), { encoding: 'utf-16le' })).toMatchObject({ status: 'imported', warnings: [] })
     expect(await run(write('cp1252.txt', Buffer.from('Caf\u00c3\u00a9\n\nMen\u00c3\u00bc\n', 'latin1')), { encoding: 'windows-1252' })).toMatchObject({ status: 'imported', warnings: [] })
     expect(db.prepare('SELECT title, body FROM articles ORDER BY id').all()).toEqual([
-      { title: 'Да', body: 'Нет' },
-      { title: 'CafÃ©', body: 'MenÃ¼' }
+      { title: 'Да', body: 'Да\n\nНет' },
+      { title: 'CafÃ©', body: 'CafÃ©\n\nMenÃ¼' }
     ])
     expect(await run(write('latin.txt', Buffer.from('Caf\u00e9\n\nx\n', 'latin1')), { encoding: 'utf-8' })).toMatchObject({
       status: 'failed',

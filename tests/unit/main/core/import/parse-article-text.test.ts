@@ -11,7 +11,7 @@ describe('parseArticleText', () => {
     expect(parsed.title).toBe('Record Number of Deportations Continue Despite U.S. Review of Backlog')
     expect(parsed.byline).toBe('Jorge Rivas')
     expect(parsed.publishedAt).toBe('2012-06-07')
-    expect(parsed.body.startsWith('Fewer than 2% of all pending deportation cases')).toBe(true)
+    expect(parsed.body.startsWith('Record Number of Deportations Continue Despite U.S. Review of Backlog\n\nFewer than 2% of all pending deportation cases')).toBe(true)
     expect(parsed.body).toContain('immigration prosecutors had examined 288,361 cases')
   })
 
@@ -27,8 +27,9 @@ describe('parseArticleText', () => {
     expect(parsed.body).toContain('In FY 2011, ICE removed 396,906 individuals.')
   })
 
-  it('uses a markdown heading as the title and the file name when there is no text', () => {
-    expect(parseArticleText('# Field notes\n\nBody here.', 'notes.md')).toMatchObject({ title: 'Field notes', body: 'Body here.' })
+  it('uses a markdown heading as the title, keeping it in the text, and the file name when there is no text', () => {
+    expect(parseArticleText('# Field notes\n\nBody here.', 'notes.md')).toMatchObject({ title: 'Field notes', body: '# Field notes\n\nBody here.' })
+    expect(parseArticleText('\nRemovals rose in 2012.\nBy the agency', 'memo.txt')).toMatchObject({ title: 'Removals rose in 2012.', body: 'Removals rose in 2012.\nBy the agency' })
     expect(parseArticleText('\n\n', 'blank.txt').title).toBe('blank')
   })
 })

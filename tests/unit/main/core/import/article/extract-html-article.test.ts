@@ -62,7 +62,7 @@ describe('extractHtmlArticle on a page without <article>', () => {
 
 describe('extractHtmlArticle rules', () => {
   test('without a title tag the first h1 is the title; without either, the file name', () => {
-    expect(extractHtmlArticle(page('<h1>Court data</h1><p>Some text.</p>'), 'a.html').title).toBe('Court data')
+    expect(extractHtmlArticle(page('<h1>Court data</h1><p>Some text.</p>'), 'a.html')).toMatchObject({ title: 'Court data', body: 'Court data\n\nSome text.' })
     expect(extractHtmlArticle(page('<p>Some text.</p>'), 'notes from court.htm').title).toBe('notes from court')
   })
 

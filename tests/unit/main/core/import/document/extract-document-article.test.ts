@@ -56,12 +56,26 @@ describe('extractDocumentArticle', () => {
     })
   })
 
-  it('takes the first heading as the title when the properties have none, and does not repeat it in the text', async () => {
+  it('takes the first heading as the title when the properties have none, and keeps it in the text', async () => {
     const path = writeDocx(join(folder(), 'untitled.docx'), MEMO_BODY, { title: 'Document1', creator: null, created: null })
     const article = await extractDocumentArticle(readFileSync(path), 'untitled.docx', 'docx')
     expect(article.title).toBe('Review of pending cases')
-    expect(article.body.startsWith('A review of more than 411,000')).toBe(true)
+    expect(article.body.startsWith('Review of pending cases\n\nA review of more than 411,000')).toBe(true)
     expect([article.byline, article.publishedAt]).toEqual([null, null])
+  })
+
+  it('keeps the first paragraph in the text when it gives the title (no title property), in .docx and .odt alike', async () => {
+    const opening = 'Memorandum without document properties.'
+    const rest = 'Removals rose in fiscal year 2012.'
+    const docx = writeDocx(join(folder(), 'plain.docx'), wordParagraph(opening, null, false) + wordParagraph(rest, null, false), { title: null, creator: null, created: null })
+    const odt = writeOdt(join(folder(), 'plain.odt'), `<text:p>${opening}</text:p><text:p>${rest}</text:p>`, '', '')
+    for (const [path, format] of [[docx, 'docx'], [odt, 'odt']] as const) {
+      const article = await extractDocumentArticle(readFileSync(path), path.split('/').at(-1)!, format)
+      expect([article.title, article.body]).toEqual([opening, `${opening}\n\n${rest}`])
+    }
+    // A title from the properties that the text opens with is shown once, as the title.
+    const titled = writeDocx(join(folder(), 'titled.docx'), wordParagraph(opening, null, false) + wordParagraph(rest, null, false), { title: opening, creator: null, created: null })
+    expect((await extractDocumentArticle(readFileSync(titled), 'titled.docx', 'docx')).body).toBe(rest)
   })
 
   it('reads an .odt: outline levels, lists, tables, spaces and line breaks; comments and deleted text left out', async () => {
@@ -162,9 +176,73 @@ describe('extractDocumentArticle', () => {
     const article = await extractDocumentArticle(readFileSync(path), 'fields.docx', 'docx')
     expect([article.title, article.body]).toEqual([
       'Dated 7 June 2012.',
-      ['See page 3 and Table 2.', 'Filed at ICE.gov today.', 'Removals rose[1].', '1. Per ERO’s annual report.'].join('\n\n')
+      ['Dated 7 June 2012.', 'See page 3 and Table 2.', 'Filed at ICE.gov today.', 'Removals rose[1].', '1. Per ERO’s annual report.'].join('\n\n')
     ])
     expect(article.warnings).toEqual(['fields.docx: equations were left out (Casefile reads the text of a Word document, not its equations).'])
+  })
+
+  it('leaves out the text a .docx hides (w:vanish, w:specVanish, hidden styles) and says how many passages', async () => {
+    const run = (text: string, properties: string) => `<w:r><w:rPr>${properties}</w:rPr><w:t xml:space="preserve">${text}</w:t></w:r>`
+    const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    const body = [
+      `<w:p><!-- <w:r><w:rPr><w:vanish/></w:rPr> -->${run('Visible sentence. ', '')}${run('hiddenredactedword should not show', '<w:vanish/>')}${run(' and more', '<w:b/><w:vanish w:val="true"/>')}${run('End of visible sentence.', '')}</w:p>`,
+      `<w:p><w:pPr><w:rPr><w:vanish/></w:rPr></w:pPr>${run('Shown though its mark is hidden, ', '<w:vanish w:val="0"/>')}${run('specword ', '<w:specVanish/>')}${run('stylehiddenword ', '<w:rStyle w:val="Secret"/>')}${run('was reformatted.', '<w:rPrChange w:id="1" w:author="a" w:date="2012-01-01T00:00:00Z"><w:rPr><w:vanish/></w:rPr></w:rPrChange>')}</w:p>`,
+      `<w:p><w:pPr><w:pStyle w:val="DraftNote"/></w:pPr>${run('draftnoteword in a hidden paragraph style', '')}</w:p>`,
+      `<w:p>${run('Removals rose.', '')}</w:p>`
+    ].join('')
+    const styles = `<w:styles ${W}><w:style w:type="character" w:styleId="Hidden"><w:rPr><w:vanish/></w:rPr></w:style><w:style w:type="character" w:styleId="Secret"><w:basedOn w:val="Hidden"/></w:style><w:style w:type="paragraph" w:styleId="DraftNote"><w:rPr><w:vanish/></w:rPr></w:style></w:styles>`
+    const path = join(folder(), 'hidden.docx')
+    writeFileSync(path, zipBytes([
+      { name: '_rels/.rels', data: '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>' },
+      { name: 'word/_rels/document.xml.rels', data: '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdS" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>' },
+      { name: 'word/document.xml', data: `<?xml version="1.0"?><w:document ${W}><w:body>${body}</w:body></w:document>` },
+      { name: 'word/styles.xml', data: `<?xml version="1.0"?>${styles}` }
+    ]))
+    const article = await extractDocumentArticle(readFileSync(path), 'hidden.docx', 'docx')
+    expect(article.body).toBe(['Visible sentence. End of visible sentence.', 'Shown though its mark is hidden, was reformatted.', 'Removals rose.'].join('\n\n'))
+    expect(article.warnings).toEqual(['hidden.docx: 3 passages of hidden text were left out (text the document hides when it is shown or printed).'])
+    const allHidden = writeDocx(join(folder(), 'all-hidden.docx'), '<w:p><w:r><w:rPr><w:vanish/></w:rPr><w:t>Only hidden words.</w:t></w:r></w:p>', { title: null, creator: null, created: null })
+    expect(await refusal(allHidden, 'docx')).toBe('all-hidden.docx has no text to import: all of its text is hidden (1 passage of hidden text), and Casefile imports only the text a reader is shown; nothing was imported.')
+  })
+
+  it('leaves out the text an .odt hides (hidden styles, sections, paragraphs and text fields) and says how many passages', async () => {
+    const ns =
+      'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"'
+    const automatic = '<office:automatic-styles><style:style style:name="T1" style:family="text"><style:text-properties text:display="none"/></style:style><style:style style:name="P1" style:family="paragraph" style:parent-style-name="Draft"/><style:style style:name="T2" style:family="text"><style:text-properties text:display="true"/></style:style></office:automatic-styles>'
+    const body = [
+      '<text:p>Visible sentence. <text:span text:style-name="T1">hiddenredactedword should not show</text:span>End of <text:span text:style-name="T2">visible</text:span> sentence.</text:p>',
+      '<text:p text:style-name="P1">draftnoteword in a hidden paragraph style</text:p>',
+      '<text:section text:name="S1" text:display="none"><text:p>sectionword</text:p></text:section>',
+      '<text:p>hiddenparagraphword<text:hidden-paragraph text:condition="ooow:1" text:is-hidden="true"/></text:p>',
+      '<text:p>Removals <text:hidden-text text:condition="ooow:1" text:string-value="fieldword" text:is-hidden="true">fieldword</text:hidden-text>rose<text:hidden-text text:condition="ooow:0" text:string-value=" sharply" text:is-hidden="false"> sharply</text:hidden-text>.</text:p>'
+    ].join('')
+    const path = join(folder(), 'hidden.odt')
+    writeFileSync(path, zipBytes([
+      { name: 'mimetype', data: 'application/vnd.oasis.opendocument.text' },
+      { name: 'content.xml', data: `<?xml version="1.0"?><office:document-content ${ns}>${automatic}<office:body><office:text>${body}</office:text></office:body></office:document-content>` },
+      { name: 'styles.xml', data: `<?xml version="1.0"?><office:document-styles ${ns}><office:styles><style:style style:name="Draft" style:family="paragraph"><style:text-properties text:display="none"/></style:style></office:styles><office:automatic-styles><style:style style:name="T2" style:family="text"><style:text-properties text:display="none"/></style:style></office:automatic-styles></office:document-styles>` }
+    ]))
+    const article = await extractDocumentArticle(readFileSync(path), 'hidden.odt', 'odt')
+    expect(article.body).toBe(['Visible sentence. End of visible sentence.', 'Removals rose sharply.'].join('\n\n'))
+    expect(article.warnings).toEqual(['hidden.odt: 5 passages of hidden text were left out (text the document hides when it is shown or printed).'])
+  })
+
+  it('dates a .docx as an .odt: the created date, else the last-modified date (dcterms:modified, as meta.xml’s dc:date)', async () => {
+    const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    const docx = (name: string, dates: string) => {
+      const path = join(folder(), name)
+      writeFileSync(path, zipBytes([
+        { name: '_rels/.rels', data: '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>' },
+        { name: 'word/document.xml', data: `<?xml version="1.0"?><w:document ${W}><w:body>${wordParagraph('Review of pending cases.', null, false)}</w:body></w:document>` },
+        { name: 'docProps/core.xml', data: `<?xml version="1.0"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">${dates}</cp:coreProperties>` }
+      ]))
+      return extractDocumentArticle(readFileSync(path), name, 'docx')
+    }
+    const modified = '<dcterms:modified xsi:type="dcterms:W3CDTF">2012-01-19T10:00:00Z</dcterms:modified>'
+    expect((await docx('modified.docx', modified)).publishedAt).toBe('2012-01-19')
+    expect((await docx('both.docx', `${modified}<dcterms:created xsi:type="dcterms:W3CDTF">2011-06-17T09:00:00Z</dcterms:created>`)).publishedAt).toBe('2011-06-17')
+    const odt = writeOdt(join(folder(), 'modified.odt'), '<text:p>Review of pending cases.</text:p>', '<dc:date>2012-01-19T10:00:00</dc:date>', '')
+    expect((await extractDocumentArticle(readFileSync(odt), 'modified.odt', 'odt')).publishedAt).toBe('2012-01-19')
   })
 
   it('refuses a password-protected .docx (an encrypted package) and .odt (encrypted parts) in one line', async () => {
