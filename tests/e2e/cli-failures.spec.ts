@@ -15,7 +15,7 @@ import { expect, test } from '@playwright/test'
 import { openArchive } from '../../src/main/core/index'
 import { insertNote } from '../../src/main/core/notes/note-queries'
 import { damageLeafPage } from '../helpers/damage-archive'
-import { holdWriteLock } from '../helpers/hold-write-lock'
+import { holdWriteLock, holdWriteLockFor } from '../helpers/hold-write-lock'
 import { PROJECT_ROOT } from './launch'
 
 const CLI = join(PROJECT_ROOT, 'out', 'main', 'cli.js')
@@ -200,7 +200,6 @@ const SITUATIONS: Situation[] = [
     outcomes: {
       info: 'works',
       search: 'works',
-      import: { fails: /^failed {4}figures\.csv could not be imported: the archive is busy with another change; try again\.$/ },
       chart: 'works',
       check: { fails: BUSY },
       backup: 'works',
@@ -208,6 +207,21 @@ const SITUATIONS: Situation[] = [
       'export-notes': 'works',
       'export-dataset': 'works'
     }
+  },
+  {
+    // An import does not give up on a lock another program holds: it waits, saying so on a terminal, and
+    // goes on once the lock is free (the commands above meet a lock that stays; see two-processes.test.ts).
+    // Held longer than the connection's own busy timeout (5 s), after which an import used to fail.
+    name: 'another process writing the archive for seven seconds (an import in progress)',
+    arrange: async (scene) => {
+      await holdWriteLockFor(scene.archive, 7000)
+      return null
+    },
+    readOnly: null,
+    fullDisk: null,
+    warning: null,
+    extra: [],
+    outcomes: { import: 'changes' }
   },
   {
     name: 'a damaged archive (a page overwritten)',
