@@ -344,8 +344,8 @@ async function importThrough(
       let duplicate = request.options.force ? null : findDuplicateImport(db, sha256)
       // The same workbook with other sheets picked is not a copy: those sheets are imported, the
       // ones already in the archive are left out (and said so).
-      const before = duplicate !== null && workbook !== null ? sheetsImportedBefore(db, sha256) : null
-      if (before !== null) {
+      const sheetsIn = duplicate !== null && workbook !== null ? sheetsImportedBefore(db, sha256) : null
+      if (sheetsIn !== null) {
         let wanted: string[]
         try {
           // Loaded only here, as the workbook readers are (SheetJS among them).
@@ -355,9 +355,9 @@ async function importThrough(
           if (error instanceof ImportInputError) return outcome({ status: 'failed', error: error.message })
           throw error
         }
-        const fresh = wanted.filter((sheet) => !before.has(sheet))
+        const fresh = wanted.filter((sheet) => !sheetsIn.has(sheet))
         if (fresh.length > 0) {
-          sheetsAlreadyIn = wanted.filter((sheet) => before.has(sheet))
+          sheetsAlreadyIn = wanted.filter((sheet) => sheetsIn.has(sheet))
           duplicate = null
           request = { ...request, options: { ...request.options, sheets: fresh } }
           if (reader !== null) {
