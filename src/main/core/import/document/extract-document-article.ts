@@ -47,7 +47,7 @@ interface DocumentProperties {
  * files, no images.
  */
 export async function extractDocumentArticle(bytes: Buffer, fileName: string, format: DocumentFormat): Promise<DocumentArticle> {
-  const kind = format === 'docx' ? { what: 'a Word document (.docx)', program: 'Word or LibreOffice' } : { what: 'an OpenDocument text (.odt)', program: 'LibreOffice' }
+  const kind = format === 'docx' ? { what: 'a Word document (.docx)', program: 'Word or LibreOffice', extension: '.docx' } : { what: 'an OpenDocument text (.odt)', program: 'LibreOffice', extension: '.odt' }
   const what = kind.what
   const zip = await openOfficePackage(bytes, fileName, kind)
   let root: HtmlElement

@@ -40,7 +40,7 @@ export async function openWorkbook(path: string, fileName: string, format: Workb
   if (format === 'ods') {
     // SheetJS is given the very bytes checked here, so the file cannot change in between.
     const bytes = await readFile(path)
-    const zip = await openOfficePackage(bytes, fileName, { what: 'an OpenDocument spreadsheet (.ods)', program: 'LibreOffice' })
+    const zip = await openOfficePackage(bytes, fileName, { what: 'an OpenDocument spreadsheet (.ods)', program: 'LibreOffice', extension: '.ods' })
     let hidden: Set<string>
     let padded: OdsPaddedCells
     try {
@@ -53,7 +53,7 @@ export async function openWorkbook(path: string, fileName: string, format: Workb
     }
     return LegacyWorkbook.open(bytes, fileName, 'ods', false, hidden, padded)
   }
-  const zip = await openOfficePackage(path, fileName, { what: 'an Excel workbook (.xlsx)', program: 'Excel or LibreOffice' })
+  const zip = await openOfficePackage(path, fileName, { what: 'an Excel workbook (.xlsx)', program: 'Excel or LibreOffice', extension: '.xlsx' })
   try {
     return await XlsxWorkbook.open(zip, fileName, signal)
   } catch (error) {

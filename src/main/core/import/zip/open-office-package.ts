@@ -1,12 +1,16 @@
 import { ImportInputError } from '../row-sink'
 import { containerOf, containerOfBytes, ZipPackage } from './zip-package'
-import { notAPackageRefusal, type PackageKind } from './zip-refusals'
+import { notAPackageRefusal, otherPackageRefusal, type PackageKind } from './zip-refusals'
+
+/** An OpenDocument `mimetype` entry is one short line; a longer one is no kind's. */
+const MAX_MIMETYPE = 256
 
 /**
  * Opens an Office Open XML or OpenDocument file (.docx, .xlsx, .odt, .ods…), on disk or already
  * read, as its zip package.
- * A file saved with a password, an older binary format under a new name and anything else that is
- * not a zip get a one-line refusal that says which.
+ * A file saved with a password, an older binary format under a new name, another kind of Office
+ * file under this kind's name and anything else that is not a zip get a one-line refusal that says
+ * which.
  */
 export async function openOfficePackage(source: string | Buffer, fileName: string, kind: PackageKind): Promise<ZipPackage> {
   const { container, encrypted, head } = typeof source === 'string' ? await containerOf(source) : containerOfBytes(source)
@@ -15,5 +19,14 @@ export async function openOfficePackage(source: string | Buffer, fileName: strin
     throw new ImportInputError(`${fileName} is in an older binary format, not ${kind.what}; open it and save it as ${kind.what}, then import that.`, null, null)
   }
   if (container === 'other') throw notAPackageRefusal(fileName, kind, head)
-  return ZipPackage.open(source, fileName, kind)
+  const zip = await ZipPackage.open(source, fileName, kind)
+  try {
+    const mimetype = zip.has('mimetype') && zip.sizeOf('mimetype') <= MAX_MIMETYPE ? ((await zip.text('mimetype')) ?? '').trim() : null
+    const other = otherPackageRefusal(fileName, kind, new Set(zip.names()), mimetype)
+    if (other !== null) throw other
+  } catch (error) {
+    zip.close()
+    throw error
+  }
+  return zip
 }

@@ -11,6 +11,8 @@ export interface PackageKind {
   what: string
   /** "Excel or LibreOffice" */
   program: string
+  /** ".xlsx": the name a package of this kind is saved under, to tell it from the other kinds. */
+  extension: string
 }
 
 export function withCause(message: string, cause: unknown): ImportInputError {
@@ -79,4 +81,45 @@ export function notAPackageRefusal(fileName: string, kind: PackageKind, head: Bu
   const other = otherFileKind(head, false)
   if (other !== null) return otherKindRefusal(fileName, kind.what, other)
   return new ImportInputError(`${fileName} is not ${kind.what} (it is not a zip package; it may be damaged or another kind of file); nothing was imported.`, null, null)
+}
+
+/** An Office package kind told by a part only it has (Office Open XML) or by its `mimetype` entry (OpenDocument). */
+interface KnownPackage {
+  extension: string
+  is: string
+  marker: { part: string } | { mimetype: string }
+}
+
+const KNOWN_PACKAGES: KnownPackage[] = [
+  { extension: '.docx', is: 'a Word document', marker: { part: 'word/document.xml' } },
+  { extension: '.xlsx', is: 'an Excel workbook', marker: { part: 'xl/workbook.xml' } },
+  { extension: '.xlsb', is: 'an Excel binary workbook', marker: { part: 'xl/workbook.bin' } },
+  { extension: '.pptx', is: 'a PowerPoint presentation', marker: { part: 'ppt/presentation.xml' } },
+  { extension: '.odt', is: 'an OpenDocument text', marker: { mimetype: 'application/vnd.oasis.opendocument.text' } },
+  { extension: '.ods', is: 'an OpenDocument spreadsheet', marker: { mimetype: 'application/vnd.oasis.opendocument.spreadsheet' } },
+  { extension: '.odp', is: 'an OpenDocument presentation', marker: { mimetype: 'application/vnd.oasis.opendocument.presentation' } }
+]
+
+/** The kinds Casefile reads; a package of another kind is to be saved as one of them. */
+const READ_KINDS = new Set(['.docx', '.xlsx', '.odt', '.ods'])
+
+/**
+ * The refusal of a package that is plainly another kind of Office file than its name says (a Word
+ * document named .xlsx, a spreadsheet named .odt), as mislabelled downloads are: without it the
+ * reader would say the workbook "has no worksheet", true but no help. Null when the package is of
+ * `kind` or of no kind its parts tell. `parts` lists its entries and `mimetype` is its OpenDocument
+ * `mimetype` entry (null without one).
+ */
+export function otherPackageRefusal(fileName: string, kind: PackageKind, parts: ReadonlySet<string>, mimetype: string | null): ImportInputError | null {
+  const isKind = (known: KnownPackage) => ('part' in known.marker ? parts.has(known.marker.part) : mimetype === known.marker.mimetype)
+  const expected = KNOWN_PACKAGES.find((known) => known.extension === kind.extension)
+  if (expected !== undefined && isKind(expected)) return null
+  const actual = KNOWN_PACKAGES.find(isKind)
+  if (actual === undefined) return null
+  const fix = READ_KINDS.has(actual.extension)
+    ? `Rename it to ${actual.extension} and import that.`
+    : actual.extension === '.xlsb'
+      ? 'Open it in Excel, save it as .xlsx and import that.'
+      : 'Casefile does not read presentations; save it as PDF and import that.'
+  return new ImportInputError(`${fileName} is ${actual.is} (${actual.extension}), not ${kind.what}; nothing was imported. ${fix}`, null, null)
 }

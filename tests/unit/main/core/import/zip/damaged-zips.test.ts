@@ -1,8 +1,12 @@
 // Office files whose zip is damaged, cut short or not a zip at all, made from real bytes. Each is
 // refused in one line that names the file, says what is wrong in plain words and what to do, without
 // the zip library's own words ("End of central directory record signature not found", "0x0").
-import { describe, expect, it } from 'vitest'
-import { handWrittenXlsxEntries, sheetXml } from '../../../../../helpers/hand-written-workbooks'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it, onTestFinished } from 'vitest'
+import { handWrittenXlsxEntries, sheetXml, writeHandWrittenOds } from '../../../../../helpers/hand-written-workbooks'
+import { wordParagraph, writeDocx, writeOdt } from '../../../../../helpers/office-documents'
 import { refusedImport } from '../../../../../helpers/refused-import'
 import { zipBytes } from '../../../../../helpers/write-zip'
 
@@ -101,5 +105,23 @@ describe('damaged and mislabelled zip packages', () => {
     expect(await refusalOf('cut.ods', ods.subarray(0, ods.length - 10))).toBe(
       'cut.ods is not a complete OpenDocument spreadsheet (.ods): its zip directory is missing, as when a download or copy stops early; nothing was imported. Open it in LibreOffice and save it again, or download or copy it again.'
     )
+  })
+
+  it('says which kind of Office file a package named as another kind really is', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'casefile-kinds-'))
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }))
+    const docx = readFileSync(writeDocx(join(dir, 'memo.docx'), wordParagraph('Memorandum', null, false), { title: null, creator: null, created: null }))
+    const odt = readFileSync(writeOdt(join(dir, 'memo.odt'), '<text:p>Memorandum</text:p>', '', ''))
+    const ods = readFileSync(writeHandWrittenOds(join(dir, 'table.ods'), '<table:table table:name="A"><table:table-row><table:table-cell office:value-type="string"><text:p>Office</text:p></table:table-cell></table:table-row></table:table>', ''))
+    const xlsx = goodXlsx()
+    const pptx = zipBytes([{ name: 'ppt/presentation.xml', data: '<p:presentation/>' }])
+    const xlsb = zipBytes([{ name: 'xl/workbook.bin', data: 'binary' }])
+    expect(await refusalOf('docx_as.xlsx', docx)).toBe('docx_as.xlsx is a Word document (.docx), not an Excel workbook (.xlsx); nothing was imported. Rename it to .docx and import that.')
+    expect(await refusalOf('sheet_as.docx', xlsx)).toBe('sheet_as.docx is an Excel workbook (.xlsx), not a Word document (.docx); nothing was imported. Rename it to .xlsx and import that.')
+    expect(await refusalOf('text_as.ods', odt)).toBe('text_as.ods is an OpenDocument text (.odt), not an OpenDocument spreadsheet (.ods); nothing was imported. Rename it to .odt and import that.')
+    expect(await refusalOf('sheet_as.odt', ods)).toBe('sheet_as.odt is an OpenDocument spreadsheet (.ods), not an OpenDocument text (.odt); nothing was imported. Rename it to .ods and import that.')
+    expect(await refusalOf('sheet_as.ods', xlsx)).toBe('sheet_as.ods is an Excel workbook (.xlsx), not an OpenDocument spreadsheet (.ods); nothing was imported. Rename it to .xlsx and import that.')
+    expect(await refusalOf('slides.xlsx', pptx)).toBe('slides.xlsx is a PowerPoint presentation (.pptx), not an Excel workbook (.xlsx); nothing was imported. Casefile does not read presentations; save it as PDF and import that.')
+    expect(await refusalOf('binary.xlsx', xlsb)).toBe('binary.xlsx is an Excel binary workbook (.xlsb), not an Excel workbook (.xlsx); nothing was imported. Open it in Excel, save it as .xlsx and import that.')
   })
 })
