@@ -63,21 +63,26 @@ export async function scannedPdf(html: string, dpi: number, extra: readonly stri
   return scanned!
 }
 
-/** How a scanner stores a page's picture: black and white as CCITT Group 4 (fax), or JPEG 2000. */
-export type ScanEncoding = 'ccitt-g4' | 'jpeg2000'
+/**
+ * How a scanner stores a page's picture: black and white as CCITT Group 4 (fax) or as JBIG2 (here
+ * a generic region coded MMR, Group 4's coding inside JBIG2's segments, as Acrobat's lossless
+ * setting writes), or greyscale as JPEG 2000.
+ */
+export type ScanEncoding = 'ccitt-g4' | 'jbig2-mmr' | 'jpeg2000'
 
 /**
  * A scan as scanners and FOIA release tools write it: the text printed by Chromium, each page
  * rasterised by pdftoppm (1-bit for Group 4, greyscale for JPEG 2000), encoded by ImageMagick, and
  * the encoded pictures written into a PDF as they are, so the reader must decode them itself
- * (CCITTFaxDecode or JPXDecode). Chromium cannot be the wrapper here: it re-encodes pictures.
+ * (CCITTFaxDecode, JBIG2Decode or JPXDecode). Chromium cannot be the wrapper here: it re-encodes
+ * pictures.
  */
 export async function encodedScanPdf(html: string, dpi: number, encoding: ScanEncoding): Promise<Buffer> {
   const [text] = await printPdfs([html])
   const work = mkdtempSync(join(tmpdir(), 'casefile-scan-'))
   try {
     writeFileSync(join(work, 'in.pdf'), text!)
-    const bilevel = encoding === 'ccitt-g4'
+    const bilevel = encoding !== 'jpeg2000'
     execFileSync('pdftoppm', ['-r', String(dpi), ...(bilevel ? ['-mono'] : ['-gray', '-png']), join(work, 'in.pdf'), join(work, 'page')])
     const rasters = readdirSync(work)
       .filter((name) => name.endsWith(bilevel ? '.pbm' : '.png'))
@@ -87,7 +92,9 @@ export async function encodedScanPdf(html: string, dpi: number, encoding: ScanEn
       const out = join(work, `${name}.${bilevel ? 'g4' : 'jp2'}`)
       // ImageMagick's "group4:" writes the bare CCITT T.6 data, as a PDF holds it; "jp2:" a JP2 file.
       execFileSync('convert', [join(work, name), `${bilevel ? 'group4' : 'jp2'}:${out}`])
-      return { ...(bilevel ? pbmSize(raster) : pngSize(raster)), data: readFileSync(out) }
+      const size = bilevel ? pbmSize(raster) : pngSize(raster)
+      const data = readFileSync(out)
+      return { ...size, data: encoding === 'jbig2-mmr' ? jbig2MmrPicture(size.width, size.height, data) : data }
     })
     return picturePdf(pictures, dpi, encoding)
   } finally {
@@ -99,6 +106,33 @@ interface EncodedPicture {
   width: number
   height: number
   data: Buffer
+}
+
+/** One JBIG2 segment of an embedded stream (as a PDF holds it: no file header), on page 1, referring to none. */
+function jbig2Segment(number: number, type: number, data: Buffer): Buffer {
+  const header = Buffer.alloc(11)
+  header.writeUInt32BE(number, 0)
+  header.writeUInt8(type, 4)
+  header.writeUInt8(0, 5)
+  header.writeUInt8(1, 6)
+  header.writeUInt32BE(data.length, 7)
+  return Buffer.concat([header, data])
+}
+
+/**
+ * A bi-level picture as a PDF's JBIG2Decode stream: a page information segment and an immediate
+ * lossless generic region whose data is the picture's T.6 (Group 4) coding, flagged MMR.
+ */
+function jbig2MmrPicture(width: number, height: number, t6: Buffer): Buffer {
+  const page = Buffer.alloc(19)
+  page.writeUInt32BE(width, 0)
+  page.writeUInt32BE(height, 4)
+  const region = Buffer.alloc(18)
+  region.writeUInt32BE(width, 0)
+  region.writeUInt32BE(height, 4)
+  // x and y 0, combination operator OR (0); then the generic region's flags: MMR.
+  region.writeUInt8(1, 17)
+  return Buffer.concat([jbig2Segment(0, 48, page), jbig2Segment(1, 39, Buffer.concat([region, t6]))])
 }
 
 /** A binary PBM's size, from its header ("P4", width, height; comments are not written by pdftoppm). */
@@ -121,7 +155,9 @@ function picturePdf(pictures: readonly EncodedPicture[], dpi: number, encoding: 
       const filter =
         encoding === 'ccitt-g4'
           ? `/ColorSpace /DeviceGray /BitsPerComponent 1 /Filter /CCITTFaxDecode /DecodeParms << /K -1 /Columns ${picture.width} /Rows ${picture.height} >>`
-          : '/Filter /JPXDecode'
+          : encoding === 'jbig2-mmr'
+            ? '/ColorSpace /DeviceGray /BitsPerComponent 1 /Filter /JBIG2Decode'
+            : '/Filter /JPXDecode'
       const image = { dictionary: `/Type /XObject /Subtype /Image /Width ${picture.width} /Height ${picture.height} ${filter}`, data: picture.data }
       return { width, height, content: `q ${width} 0 0 ${height} 0 0 cm /Scan Do Q`, image }
     })

@@ -26,6 +26,7 @@ async function readScan(encoding: ScanEncoding, dpi: number): Promise<{ pdf: Buf
 
 describe.each([
   ['ccitt-g4', 200, 'ccitt'],
+  ['jbig2-mmr', 200, 'jbig2'],
   ['jpeg2000', 150, 'jpx']
 ] as const)('a scan whose pictures are %s', (encoding, dpi, poppler) => {
   it('is read by OCR: the text holds the original’s key sentences', async () => {
