@@ -11,6 +11,7 @@ import type { ZipPackage } from '../zip/zip-package'
 import { wordWarnings } from './word-warnings'
 import { dropHiddenWordRuns, hiddenWordStyles } from './drop-hidden-word-runs'
 import { flattenInnerParagraphs } from './flatten-inner-paragraphs'
+import { markWordNotes } from './mark-word-notes'
 import { odfTextTree, UnreadableOdfText } from './odf-text-tree'
 import { readPackageProperties } from './read-package-properties'
 
@@ -62,6 +63,7 @@ export async function extractDocumentArticle(bytes: Buffer, fileName: string, fo
       const text = await wordText(zip)
       const word = await wordHtml(text.buffer, fileName)
       root = parseHtmlTree(word.html)
+      markWordNotes(root)
       warnings = wordWarnings(word.messages, fileName)
       hiddenPassages = text.hiddenPassages
     } else {

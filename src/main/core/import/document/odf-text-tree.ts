@@ -1,5 +1,6 @@
 import { Parser } from 'htmlparser2'
 import { descendants, type HtmlElement, type HtmlNode } from '../article/html-tree'
+import { noteMark } from '../../search/note-mark'
 
 /** OpenDocument text elements and the HTML element each reads as (see renderHtmlText). */
 const AS_HTML: Record<string, string> = {
@@ -107,7 +108,8 @@ function opensHiddenText(name: string, attrs: Record<string, string>, hidden: Re
  * with the text as LibreOffice shows it: headings by outline level, paragraphs, lists, tables (a
  * repeated cell or row copied as often as it repeats) and line breaks; spaces (text:s) and tabs
  * kept as written and other whitespace collapsed by the OpenDocument rule; a note's citation left
- * in place as "[1]" and its text put after the body, "[1] text"; spans and links read through;
+ * in place as its mark ("¹", see noteMark; "[*]" for one that is not a number) and its text put
+ * after the body, "¹ text"; spans and links read through;
  * styles, drawings and comments left out, and text LibreOffice hides (hidden styles, sections,
  * paragraphs and text fields: `styles` is styles.xml, whose named styles content.xml's may use),
  * counted in passages. The tree's text is final: render it as written.
@@ -222,7 +224,7 @@ export function odfTextTree(xml: string, styles: string): { root: HtmlElement; c
           }
         }
         if (name === 'text:note-citation' && citation !== null) {
-          const marker = `[${citation.trim()}]`
+          const marker = noteMark(citation.trim()) ?? `[${citation.trim()}]`
           citation = null
           notes.push({ tag: 'div', attrs: { citation: marker }, children: [], parent: root })
           kept(marker)
@@ -244,7 +246,7 @@ export function odfTextTree(xml: string, styles: string): { root: HtmlElement; c
 }
 
 /**
- * Each note's text with its citation before it, "[1] text": the citation is read first (a div
+ * Each note's text with its mark before it, "¹ text": the citation is read first (a div
  * holding only the marker), then the note's body.
  */
 function numberedNotes(parts: HtmlElement[]): HtmlElement[] {

@@ -106,7 +106,7 @@ describe('extractDocumentArticle', () => {
     })
   })
 
-  it('keeps what LibreOffice shows of an .odt: runs of spaces, tabs, repeated cells, and notes (marker in place, text after the body)', async () => {
+  it('keeps what LibreOffice shows of an .odt: runs of spaces, tabs, repeated cells, and notes (a superscript mark in place, text after the body)', async () => {
     const note = (citation: string, paragraphs: string[]) =>
       `<text:note text:note-class="footnote"><text:note-citation>${citation}</text:note-citation><text:note-body>${paragraphs.map((text) => `<text:p>${text}</text:p>`).join('')}</text:note-body></text:note>`
     const cell = (text: string, repeated: number) => `<table:table-cell${repeated > 1 ? ` table:number-columns-repeated="${repeated}"` : ''}><text:p>${text}</text:p></table:table-cell>`
@@ -120,7 +120,7 @@ describe('extractDocumentArticle', () => {
     const path = writeOdt(join(folder(), 'custody.odt'), body, '<dc:title>Custody record</dc:title>', '')
     expect((await extractDocumentArticle(readFileSync(path), 'custody.odt', 'odt')).body).toBe(
       [
-        'A-number   200-123-456\tDetained\nsince 2012[1].',
+        'A-number   200-123-456\tDetained\nsince 2012¹.',
         'Custody was reviewed twice in 2013.',
         'Bond set',
         'Office | Q1 | Q2',
@@ -128,7 +128,7 @@ describe('extractDocumentArticle', () => {
         '(b)(6) | 0 | 0',
         '(b)(6) | 0 | 0',
         'Released on bond[*] & AA.',
-        '[1] Per the I-213.',
+        '¹ Per the I-213.',
         '[*] Bond of $5,000.',
         'Paid by family.'
       ].join('\n\n')
@@ -176,7 +176,7 @@ describe('extractDocumentArticle', () => {
     const article = await extractDocumentArticle(readFileSync(path), 'fields.docx', 'docx')
     expect([article.title, article.body]).toEqual([
       'Dated 7 June 2012.',
-      ['Dated 7 June 2012.', 'See page 3 and Table 2.', 'Filed at ICE.gov today.', 'Removals rose[1].', '1. Per ERO’s annual report.'].join('\n\n')
+      ['Dated 7 June 2012.', 'See page 3 and Table 2.', 'Filed at ICE.gov today.', 'Removals rose¹.', '¹ Per ERO’s annual report.'].join('\n\n')
     ])
     expect(article.warnings).toEqual(['fields.docx: equations were left out (Casefile reads the text of a Word document, not its equations).'])
   })

@@ -1,0 +1,47 @@
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { SNIPPET_MARK_END, SNIPPET_MARK_START } from '../../../../../../src/shared/model'
+import { searchRequest } from '../../../../../../src/shared/search-request'
+import { extractDocumentArticle, type DocumentFormat } from '../../../../../../src/main/core/import/document/extract-document-article'
+import { quoteInNote } from '../../../../../../src/main/core/citations/quote-in-note'
+import { articleMatches } from '../../../../../../src/main/core/search/article-matches'
+import { searchArchive } from '../../../../../../src/main/core/search/search-archive'
+import { importTestArchive } from '../../../../../helpers/import-test-archive'
+
+// One memo written by LibreOffice 7.4 as .docx and as .odt from review-memo.fodt (see the fixtures' README).
+const FIXTURES = resolve(import.meta.dirname, '../../../../../fixtures/import/document')
+const FORMATS: DocumentFormat[] = ['docx', 'odt']
+
+function memo(format: DocumentFormat): Promise<{ body: string }> {
+  return extractDocumentArticle(readFileSync(`${FIXTURES}/review-memo.${format}`), `review-memo.${format}`, format)
+}
+
+describe('documents written by LibreOffice', () => {
+  it('marks a note with a superscript number where it is cited, and puts its text, so marked, after the body', async () => {
+    for (const format of FORMATS) {
+      const { body } = await memo(format)
+      expect(body, format).toContain('the exercise of prosecutorial discretion¹ to ensure that resources')
+      expect(body, format).toContain('removals² rose.')
+      expect(body.split('\n\n').slice(-2), format).toEqual(['¹ See the June 2011 memo on victims and witnesses.', '² Fiscal year 2011 figures.'])
+    }
+  })
+
+  it('finds a phrase across a note mark, the note’s own words, and a quote of the passage taken into a note', async () => {
+    const archive = await importTestArchive()
+    const ids = new Map<DocumentFormat, number>()
+    for (const format of FORMATS) ids.set(format, (await archive.run(`${FIXTURES}/review-memo.${format}`, {}, () => undefined)).id!)
+    const found = (query: string) => searchArchive(archive.db, searchRequest(query, {})).hits.map((hit) => `${hit.kind} ${hit.id}`).sort()
+    const both = [...ids.values()].map((id) => `article ${id}`).sort()
+    expect(found('"discretion to ensure"')).toEqual(both)
+    expect(found('"victims and witnesses"')).toEqual(both)
+    const odt = ids.get('odt')!
+    const body = String(archive.db.prepare('SELECT body FROM articles WHERE id = ?').pluck().get(odt))
+    const start = body.indexOf('discretion¹')
+    const quoted = quoteInNote(archive.db, { kind: 'new', title: 'Quoted' }, odt, start, start + 'discretion¹ to ensure'.length)
+    expect(quoted.citation.quote).toBe('discretion¹ to ensure')
+    expect(found('"discretion to ensure"')).toEqual([...both, `note ${quoted.note.id}`].sort())
+    // The reader marks the word before a mark, with the exact switch too (matched word by word).
+    expect(articleMatches(archive.db, odt, 'discretion', true)!.body).toContain(`${SNIPPET_MARK_START}discretion${SNIPPET_MARK_END}¹ to ensure`)
+  })
+})
