@@ -14,10 +14,10 @@ const AS_HTML: Record<string, string> = {
   'text:line-break': 'br'
 }
 /**
- * Parts of the body that are not its text: drawings, comments, text deleted under change tracking,
+ * Parts of the body that are not its text: drawings, text deleted under change tracking,
  * and the templates an index (table of contents…) is generated from; the generated index is read.
  */
-const LEFT_OUT = new Set(['draw:frame', 'office:annotation', 'text:tracked-changes', 'text:sequence-decls', 'table:covered-table-cell'])
+const LEFT_OUT = new Set(['draw:frame', 'text:tracked-changes', 'text:sequence-decls', 'table:covered-table-cell'])
 const INDEX_TEMPLATE = /^text:[a-z-]+-source$/
 const HEADING = /^h[1-6]$/
 /** Elements whose text is read with the whitespace rules of a paragraph. */
@@ -33,6 +33,12 @@ const MAX_COPIES = 1024
 const COPY_BUDGET = 1_000_000
 /** At most this many spaces for one text:s, whatever its count says. */
 const MAX_SPACES = 1000
+
+/** A comment (office:annotation) in the text: who wrote it, and its paragraphs. */
+export interface OdfComment {
+  author: string | null
+  element: HtmlElement
+}
 
 /** The text cannot be read as LibreOffice writes it: a DOCTYPE, whose entities are not expanded here. */
 export class UnreadableOdfText extends Error {}
@@ -104,26 +110,36 @@ function opensHiddenText(name: string, attrs: Record<string, string>, hidden: Re
 }
 
 /**
- * The body of an OpenDocument text (content.xml) as an HTML-like tree renderHtmlText can read,
- * with the text as LibreOffice shows it: headings by outline level, paragraphs, lists, tables (a
+ * The text of an OpenDocument part as an HTML-like tree renderHtmlText can read: each of its
+ * `regions` (the body, office:text, of content.xml; the headers and footers of styles.xml's page
+ * styles) as a div under the root, in order, with the text as LibreOffice shows it: headings by outline level, paragraphs, lists, tables (a
  * repeated cell or row copied as often as it repeats) and line breaks; spaces (text:s) and tabs
  * kept as written and other whitespace collapsed by the OpenDocument rule; a note's citation left
  * in place as its mark ("¹", see noteMark; "[*]" for one that is not a number) and its text put
- * after the body, "¹ text"; spans and links read through;
- * styles, drawings and comments left out, and text LibreOffice hides (hidden styles, sections,
+ * after the regions, "¹ text"; comments apart, each with its author; spans and links read through;
+ * styles and drawings left out, and text LibreOffice hides (hidden styles, sections,
  * paragraphs and text fields: `styles` is styles.xml, whose named styles content.xml's may use),
  * counted in passages. The tree's text is final: render it as written.
  */
-export function odfTextTree(xml: string, styles: string): { root: HtmlElement; copiesLeftOut: number; hiddenPassages: number } {
+export function odfTextTree(
+  xml: string,
+  styles: string,
+  regions: ReadonlySet<string>
+): { root: HtmlElement; comments: OdfComment[]; copiesLeftOut: number; hiddenPassages: number } {
   const hidden = hiddenStyles(xml, styles)
   const root: HtmlElement = { tag: '#root', attrs: {}, children: [], parent: null }
   const notes: HtmlElement[] = []
+  const comments: OdfComment[] = []
+  /** The comment whose author (dc:creator) is being read. */
+  let authorOf: OdfComment | null = null
   let current = root
   // One entry per open element: the element it opened, or null for one read through or left out.
   const opened: (HtmlElement | null)[] = []
   const paragraphs: OpenParagraph[] = []
-  /** Where the text of the note being read goes back to when its body ends. */
-  const noteReturns: HtmlElement[] = []
+  /** Where the text of the note or comment being read goes back to when it ends. */
+  const returns: HtmlElement[] = []
+  /** How many paragraphs were open outside the note or comment being read: text outside its own is not shown. */
+  const asideDepths: number[] = []
   let citation: string | null = null
   let inBody = false
   let skipping = 0
@@ -145,13 +161,17 @@ export function odfTextTree(xml: string, styles: string): { root: HtmlElement; c
   }
   const text = (value: string): void => {
     if (!inBody || skipping > 0) return
+    if (authorOf !== null) {
+      authorOf.author = (authorOf.author ?? '') + value
+      return
+    }
     if (citation !== null) {
       citation += value
       return
     }
-    // Text outside paragraphs (the indentation between elements) is not shown.
+    // Text outside paragraphs (the indentation between elements, a comment's date) is not shown.
     const paragraph = paragraphs.at(-1)
-    if (paragraph === undefined) return
+    if (paragraph === undefined || paragraphs.length <= (asideDepths.at(-1) ?? 0)) return
     let out = ''
     for (const piece of value.split(COLLAPSED)) {
       if (piece === '') continue
@@ -171,7 +191,16 @@ export function odfTextTree(xml: string, styles: string): { root: HtmlElement; c
         if (name.toLowerCase() === '!doctype') throw new UnreadableOdfText()
       },
       onopentag(name, attrs) {
-        if (name === 'office:text') inBody = true
+        // A region whose display is off (a left-page header the page style does not use) is not shown.
+        if (regions.has(name) && !inBody && attrs['style:display'] !== 'false') {
+          inBody = true
+          const region: HtmlElement = { tag: 'div', attrs: { region: name }, children: [], parent: root }
+          root.children.push(region)
+          current = region
+          skips.push(false)
+          opened.push(null)
+          return
+        }
         const hides = inBody && opensHiddenText(name, attrs, hidden)
         const leftOut = LEFT_OUT.has(name) || INDEX_TEMPLATE.test(name) || hides
         skips.push(inBody && leftOut)
@@ -186,12 +215,15 @@ export function odfTextTree(xml: string, styles: string): { root: HtmlElement; c
         if (name === 'text:s') kept(' '.repeat(Math.min(MAX_SPACES, Math.max(1, Math.floor(Number(attrs['text:c'] ?? '1')) || 1))))
         if (name === 'text:tab') kept('\t')
         if (name === 'text:note-citation') citation = ''
-        if (name === 'text:note-body') {
-          const note: HtmlElement = { tag: 'div', attrs: {}, children: [], parent: root }
-          notes.push(note)
-          noteReturns.push(current)
-          current = note
+        if (name === 'text:note-body' || name === 'office:annotation') {
+          const aside: HtmlElement = { tag: 'div', attrs: {}, children: [], parent: root }
+          if (name === 'text:note-body') notes.push(aside)
+          else comments.push({ author: null, element: aside })
+          returns.push(current)
+          asideDepths.push(paragraphs.length)
+          current = aside
         }
+        if (name === 'dc:creator' && current === comments.at(-1)?.element) authorOf = comments.at(-1)!
         const level = name === 'text:h' ? Math.min(6, Math.max(1, Number(attrs['text:outline-level'] ?? '1') || 1)) : 0
         const tag = level > 0 ? `h${level}` : AS_HTML[name]
         if (tag === undefined) {
@@ -229,12 +261,19 @@ export function odfTextTree(xml: string, styles: string): { root: HtmlElement; c
           notes.push({ tag: 'div', attrs: { citation: marker }, children: [], parent: root })
           kept(marker)
         }
-        if (name === 'text:note-body') current = noteReturns.pop() ?? root
+        if (name === 'text:note-body' || name === 'office:annotation') {
+          current = returns.pop() ?? root
+          asideDepths.pop()
+        }
+        if (name === 'dc:creator') authorOf = null
         if (PARAGRAPHS.has(name) && paragraphs.pop()?.hidden === true && element) {
           element.parent?.children.splice(element.parent.children.indexOf(element), 1)
           hiddenPassages++
         }
-        if (name === 'office:text') inBody = false
+        if (regions.has(name) && inBody) {
+          inBody = false
+          current = root
+        }
       }
     },
     { xmlMode: true, decodeEntities: true }
@@ -242,7 +281,8 @@ export function odfTextTree(xml: string, styles: string): { root: HtmlElement; c
   parser.write(xml)
   parser.end()
   root.children.push(...numberedNotes(notes))
-  return { root, copiesLeftOut, hiddenPassages }
+  for (const comment of comments) comment.author = comment.author?.replace(/\s+/g, ' ').trim() || null
+  return { root, comments, copiesLeftOut, hiddenPassages }
 }
 
 /**

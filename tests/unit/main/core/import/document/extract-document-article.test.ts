@@ -78,7 +78,7 @@ describe('extractDocumentArticle', () => {
     expect((await extractDocumentArticle(readFileSync(titled), 'titled.docx', 'docx')).body).toBe(rest)
   })
 
-  it('reads an .odt: outline levels, lists, tables, spaces and line breaks; comments and deleted text left out', async () => {
+  it('reads an .odt: outline levels, lists, tables, spaces and line breaks; deleted text left out, comments after the body', async () => {
     const body = [
       '<text:h text:outline-level="1">Removals in fiscal year 2012</text:h>',
       '<text:p>ICE removed <text:span>409,849</text:span> people;<text:s text:c="2"/>225,390 had<text:line-break/>criminal convictions.<office:annotation><text:p>check this</text:p></office:annotation></text:p>',
@@ -100,7 +100,8 @@ describe('extractDocumentArticle', () => {
         '• interior removals',
         '• border removals',
         'FY | Removals',
-        '2012 | 409,849'
+        '2012 | 409,849',
+        'Comment: check this'
       ].join('\n\n'),
       warnings: []
     })
@@ -179,6 +180,59 @@ describe('extractDocumentArticle', () => {
       ['Dated 7 June 2012.', 'See page 3 and Table 2.', 'Filed at ICE.gov today.', 'Removals rose¹.', '¹ Per ERO’s annual report.'].join('\n\n')
     ])
     expect(article.warnings).toEqual(['fields.docx: equations were left out (Casefile reads the text of a Word document, not its equations).'])
+  })
+
+  it('reads a header or footer as Word shows it: field results not instructions, no hidden or deleted text, a text box once', async () => {
+    const run = (text: string, properties: string) => `<w:r><w:rPr>${properties}</w:rPr><w:t xml:space="preserve">${text}</w:t></w:r>`
+    const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+    const page = '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>3</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>'
+    const textBox = (text: string) => `<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><w:txbxContent><w:p>${run(text, '')}</w:p></w:txbxContent></w:drawing></mc:Choice><mc:Fallback><w:pict><w:txbxContent><w:p>${run(text, '')}</w:p></w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r>`
+    const part = (tag: string, paragraphs: string) => `<?xml version="1.0"?><w:${tag} ${W}>${paragraphs}</w:${tag}>`
+    const path = join(folder(), 'stamped.docx')
+    writeFileSync(path, zipBytes([
+      { name: '_rels/.rels', data: '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>' },
+      { name: 'word/document.xml', data: part('document', `<w:body>${wordParagraph('Removals rose.', null, false)}</w:body>`) },
+      { name: 'word/header2.xml', data: part('hdr', `<w:p><w:pPr><w:tabs><w:tab w:val="center" w:pos="4680"/></w:tabs></w:pPr>${run('Case 12-345', '')}<w:r><w:tab/></w:r>${run('Page ', '')}${page}${run(' draft', '<w:vanish/>')}</w:p>`) },
+      { name: 'word/header10.xml', data: part('hdr', `<w:p>${textBox('U.S. Department of Homeland Security')}${run('Letterhead', '')}</w:p>`) },
+      { name: 'word/footer1.xml', data: part('ftr', `<w:p>${run('Bates ', '')}<w:del><w:r><w:delText>ICE-2012-000041</w:delText></w:r></w:del>${run('ICE-2012-000042', '')}</w:p><w:p/>`) },
+      { name: 'word/footer3.xml', data: part('ftr', '<w:p></w:p>') },
+      { name: 'word/comments.xml', data: part('comments', `<w:comment w:id="0" w:author=" "><w:p>${run('No author given.', '')}</w:p></w:comment><w:comment w:id="1" w:author="A. Reviewer"><w:p>${run('First line.', '')}</w:p><w:p>${run('Second line.', '')}</w:p></w:comment>`) }
+    ]))
+    const article = await extractDocumentArticle(readFileSync(path), 'stamped.docx', 'docx')
+    expect(article.body.split('\n\n')).toEqual([
+      'Removals rose.',
+      'Header: Case 12-345\tPage 3',
+      'Header: U.S. Department of Homeland Security\nLetterhead',
+      'Footer: Bates ICE-2012-000042',
+      'Comment: No author given.',
+      'Comment by A. Reviewer: First line.\nSecond line.'
+    ])
+    expect(article.warnings).toEqual(['stamped.docx: 1 passage of hidden text was left out (text the document hides when it is shown or printed).'])
+  })
+
+  it('reads an .odt’s headers and footers from the page styles in use, without hidden text, once each', async () => {
+    const ns =
+      'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:loext="urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0" xmlns:dc="http://purl.org/dc/elements/1.1/"'
+    const master = (name: string, regions: string) => `<style:master-page style:name="${name}">${regions}</style:master-page>`
+    const styles = `<?xml version="1.0"?><office:document-styles ${ns}><office:automatic-styles><style:style style:name="MT1" style:family="text"><style:text-properties text:display="none"/></style:style></office:automatic-styles><office:master-styles>${[
+      master('Standard', '<style:header><text:p>FOR OFFICIAL USE ONLY<text:span text:style-name="MT1"> draft</text:span></text:p></style:header><style:header-left style:display="false"><text:p>unused left header</text:p></style:header-left><style:footer><text:p>Bates <text:span>ICE-2012-000042</text:span></text:p><text:p>Page <text:page-number text:select-page="current">1</text:page-number></text:p></style:footer>'),
+      master('First', '<style:header><text:p>FOR OFFICIAL USE ONLY</text:p></style:header><loext:footer-first><text:p>First page only</text:p></loext:footer-first>')
+    ].join('')}</office:master-styles></office:document-styles>`
+    const path = join(folder(), 'stamped.odt')
+    writeFileSync(path, zipBytes([
+      { name: 'mimetype', data: 'application/vnd.oasis.opendocument.text' },
+      { name: 'content.xml', data: `<?xml version="1.0"?><office:document-content ${ns}><office:body><office:text><text:p>Removals rose<office:annotation><dc:creator>A. Reviewer</dc:creator><dc:date>2012-01-18T10:00:00</dc:date><text:p>Source?</text:p></office:annotation>.</text:p></office:text></office:body></office:document-content>` },
+      { name: 'styles.xml', data: styles }
+    ]))
+    const article = await extractDocumentArticle(readFileSync(path), 'stamped.odt', 'odt')
+    expect(article.body.split('\n\n')).toEqual([
+      'Removals rose.',
+      'Header: FOR OFFICIAL USE ONLY',
+      'Footer: Bates ICE-2012-000042\nPage 1',
+      'Footer: First page only',
+      'Comment by A. Reviewer: Source?'
+    ])
+    expect(article.warnings).toEqual(['stamped.odt: 1 passage of hidden text was left out (text the document hides when it is shown or printed).'])
   })
 
   it('leaves out the text a .docx hides (w:vanish, w:specVanish, hidden styles) and says how many passages', async () => {

@@ -23,7 +23,21 @@ describe('documents written by LibreOffice', () => {
       const { body } = await memo(format)
       expect(body, format).toContain('the exercise of prosecutorial discretion¹ to ensure that resources')
       expect(body, format).toContain('removals² rose.')
-      expect(body.split('\n\n').slice(-2), format).toEqual(['¹ See the June 2011 memo on victims and witnesses.', '² Fiscal year 2011 figures.'])
+      expect(body.split('\n\n'), format).toContain('¹ See the June 2011 memo on victims and witnesses.')
+      expect(body, format).toContain('removals² rose.\n\n¹ See the June 2011 memo on victims and witnesses.\n\n² Fiscal year 2011 figures.')
+    }
+  })
+
+  it('keeps the running headers and footers, once each, and the comments, marked as such after the notes', async () => {
+    for (const format of FORMATS) {
+      const { body } = await memo(format)
+      expect(body.split('\n\n').slice(-5), format).toEqual([
+        '² Fiscal year 2011 figures.',
+        'Header: FOR OFFICIAL USE ONLY',
+        'Footer: Bates ICE-2012-000042',
+        'Footer: Draft of 19 January 2012',
+        'Comment by Reviewer Two: Check this figure against the docket.'
+      ])
     }
   })
 
@@ -35,6 +49,8 @@ describe('documents written by LibreOffice', () => {
     const both = [...ids.values()].map((id) => `article ${id}`).sort()
     expect(found('"discretion to ensure"')).toEqual(both)
     expect(found('"victims and witnesses"')).toEqual(both)
+    expect(found('"ICE-2012-000042"')).toEqual(both)
+    expect(found('docket')).toEqual(both)
     const odt = ids.get('odt')!
     const body = String(archive.db.prepare('SELECT body FROM articles WHERE id = ?').pluck().get(odt))
     const start = body.indexOf('discretion¹')
