@@ -12,6 +12,7 @@ import { wordWarnings } from './word-warnings'
 import { dropHiddenWordRuns, hiddenWordStyles } from './drop-hidden-word-runs'
 import { flattenInnerParagraphs } from './flatten-inner-paragraphs'
 import { markWordNotes } from './mark-word-notes'
+import { showLinkTargets } from './show-link-targets'
 import { marginParagraphs, type MarginText } from './margin-text'
 import { wordMarginText } from './word-margin-text'
 import { odfTextTree, UnreadableOdfText } from './odf-text-tree'
@@ -94,6 +95,7 @@ export async function extractDocumentArticle(bytes: Buffer, fileName: string, fo
     zip.close()
   }
   flattenInnerParagraphs(root)
+  showLinkTargets(root)
   const firstHeading = [...descendants(root)].find((element) => HEADING.test(element.tag))
   // mammoth's HTML is spaced as HTML is; the OpenDocument reader has applied the format's own rule.
   const paragraphs = renderHtmlText(root, isNoteBackLink, format === 'docx' ? 'collapse' : 'as-written')

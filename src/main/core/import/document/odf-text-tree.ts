@@ -1,13 +1,16 @@
 import { Parser } from 'htmlparser2'
 import { descendants, type HtmlElement, type HtmlNode } from '../article/html-tree'
 import { noteMark } from '../../search/note-mark'
+import { odfListStyles } from './odf-list-styles'
 
 /** OpenDocument text elements and the HTML element each reads as (see renderHtmlText). */
 const AS_HTML: Record<string, string> = {
   'text:p': 'p',
   'text:list': 'ul',
   'text:list-item': 'li',
-  'text:list-header': 'li',
+  // An item without a number or bullet: a paragraph in the list.
+  'text:list-header': 'div',
+  'text:a': 'a',
   'table:table': 'table',
   'table:table-row': 'tr',
   'table:table-cell': 'td',
@@ -127,6 +130,15 @@ export function odfTextTree(
   regions: ReadonlySet<string>
 ): { root: HtmlElement; comments: OdfComment[]; copiesLeftOut: number; hiddenPassages: number } {
   const hidden = hiddenStyles(xml, styles)
+  const listStyles = odfListStyles(xml, styles)
+  /** The style of each list open, outermost first: a list inside another takes its style unless it names one. */
+  const lists: string[] = []
+  /**
+   * Numbered lists that continue one another (one list to LibreOffice), by the xml:id of each of
+   * them and by style (the last of each): a list that continues one goes on from its chain's last.
+   */
+  const listsById = new Map<string, { last: HtmlElement }>()
+  const lastListOf = new Map<string, { last: HtmlElement }>()
   const root: HtmlElement = { tag: '#root', attrs: {}, children: [], parent: null }
   const notes: HtmlElement[] = []
   const comments: OdfComment[] = []
@@ -232,6 +244,21 @@ export function odfTextTree(
         }
         const repeats = attrs['table:number-columns-repeated'] ?? attrs['table:number-rows-repeated']
         const element: HtmlElement = { tag, attrs: repeats === undefined ? {} : { repeats }, children: [], parent: current }
+        if (name === 'text:a' && attrs['xlink:href'] !== undefined) element.attrs.href = attrs['xlink:href']
+        if (name === 'text:list-item' && attrs['text:start-value'] !== undefined) element.attrs.value = attrs['text:start-value']
+        if (name === 'text:list') {
+          lists.push(attrs['text:style-name'] ?? lists.at(-1) ?? '')
+          const level = listStyles.get(lists.at(-1)!)?.get(lists.length)
+          if (level?.numbered === true) {
+            const continueList = attrs['text:continue-list']
+            const continued = lists.length > 1 ? undefined : continueList !== undefined ? listsById.get(continueList) : attrs['text:continue-numbering'] === 'true' ? lastListOf.get(lists[0]!) : undefined
+            Object.assign(element, { tag: 'ol', attrs: { type: level.type, start: String(continued === undefined ? level.start : nextNumber(continued.last)) } })
+            const chain = continued ?? { last: element }
+            chain.last = element
+            if (lists.length === 1) lastListOf.set(lists[0]!, chain)
+            if (attrs['xml:id'] !== undefined) listsById.set(attrs['xml:id'], chain)
+          }
+        }
         current.children.push(element)
         current = element
         opened.push(element)
@@ -246,6 +273,7 @@ export function odfTextTree(
           return
         }
         if (skipping > 0 || !inBody) return
+        if (name === 'text:list') lists.pop()
         if (element) {
           current = element.parent ?? root
           const wanted = Math.min(Number.MAX_SAFE_INTEGER, Math.floor(Number(element.attrs.repeats ?? '1')) - 1)
@@ -306,6 +334,17 @@ function numberedNotes(parts: HtmlElement[]): HtmlElement[] {
     marker = ''
   }
   return notes
+}
+
+/** The number the item after a numbered list's last would have: a list that continues it starts there. */
+function nextNumber(list: HtmlElement): number {
+  let number = Number(list.attrs.start) - 1
+  for (const item of list.children) {
+    if (typeof item === 'string' || item.tag !== 'li') continue
+    const value = Number(item.attrs.value)
+    number = item.attrs.value !== undefined && Number.isSafeInteger(value) ? value : number + 1
+  }
+  return number + 1
 }
 
 /**

@@ -136,6 +136,41 @@ describe('extractDocumentArticle', () => {
     )
   })
 
+  it('numbers an .odt list as its list style says, and goes on from a list that it continues', async () => {
+    const ns =
+      'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:xlink="http://www.w3.org/1999/xlink"'
+    const automatic = '<office:automatic-styles><text:list-style style:name="L1"><text:list-level-style-number text:level="1" style:num-format="i"/><text:list-level-style-number text:level="2" style:num-format="A" text:start-value="3"/></text:list-style><text:list-style style:name="L2"><text:list-level-style-bullet text:level="1" text:bullet-char="-"/></text:list-style></office:automatic-styles>'
+    const item = (text: string, inner: string) => `<text:list-item><text:p>${text}</text:p>${inner}</text:list-item>`
+    const body = [
+      `<text:list xml:id="a" text:style-name="L1">${item('scope', `<text:list>${item('adults', '')}${item('children', '')}</text:list>`)}${item('method', '')}</text:list>`,
+      '<text:p>An interruption.</text:p>',
+      `<text:list text:style-name="L1" text:continue-numbering="true">${item('findings', '')}</text:list>`,
+      `<text:list text:style-name="L1"><text:list-header><text:p>Unnumbered heading</text:p></text:list-header>${item('again', '')}</text:list>`,
+      `<text:list text:continue-list="a" text:style-name="L1">${item('annex', '')}<text:list-item text:start-value="9"><text:p>ninth</text:p></text:list-item></text:list>`,
+      `<text:list text:style-name="L2">${item('a bullet', '')}</text:list>`,
+      '<text:p>Mail <text:a xlink:href="mailto:foia@ice.dhs.gov">foia@ice.dhs.gov</text:a> or see <text:a xlink:href="#Annex">the annex</text:a> and <text:a xlink:href="https://www.ice.gov/foia">the FOIA page</text:a>.</text:p>'
+    ].join('')
+    const path = join(folder(), 'lists.odt')
+    writeFileSync(path, zipBytes([
+      { name: 'mimetype', data: 'application/vnd.oasis.opendocument.text' },
+      { name: 'content.xml', data: `<?xml version="1.0"?><office:document-content ${ns}>${automatic}<office:body><office:text>${body}</office:text></office:body></office:document-content>` }
+    ]))
+    expect((await extractDocumentArticle(readFileSync(path), 'lists.odt', 'odt')).body.split('\n\n')).toEqual([
+      'i. scope',
+      '    C. adults',
+      '    D. children',
+      'ii. method',
+      'An interruption.',
+      'iii. findings',
+      'Unnumbered heading',
+      'i. again',
+      'iv. annex',
+      'ix. ninth',
+      '• a bullet',
+      'Mail foia@ice.dhs.gov or see the annex and the FOIA page <https://www.ice.gov/foia>.'
+    ])
+  })
+
   it('copies a repeated .odt cell at most 1,024 times, and says how many copies were left out', async () => {
     const body = '<table:table><table:table-row><table:table-cell table:number-columns-repeated="2000"><text:p>D</text:p></table:table-cell></table:table-row></table:table>'
     const article = await extractDocumentArticle(readFileSync(writeOdt(join(folder(), 'wide.odt'), body, '', '')), 'wide.odt', 'odt')

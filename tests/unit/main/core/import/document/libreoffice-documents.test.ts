@@ -41,6 +41,27 @@ describe('documents written by LibreOffice', () => {
     }
   })
 
+  it('keeps a list’s numbering and nesting, and a link’s address where its text does not give it', async () => {
+    for (const format of FORMATS) {
+      const { body } = await memo(format)
+      // mammoth numbers every ordered list 1, 2, 3: the letters Word shows for the inner list are not in what it reads.
+      const letter = (n: number) => (format === 'odt' ? 'ab'[n - 1] : String(n))
+      const from = body.indexOf('Factors to consider')
+      expect(body.slice(from, body.indexOf('removals²')).split('\n\n'), format).toEqual([
+        'Factors to consider',
+        '1. the agency\'s civil immigration enforcement priorities:',
+        `    ${letter(1)}. criminal history;`,
+        `    ${letter(2)}. prior removal orders;`,
+        '2. the person\'s length of presence in the United States.',
+        'Positive factors',
+        '• veterans and members of the armed forces;',
+        '    ◦ including reservists;',
+        '• long-time lawful permanent residents.',
+        'More at the ICE library <https://www.ice.gov/doclib/prosecutorial-discretion-memo.pdf> and at https://www.ice.gov/; '
+      ])
+    }
+  })
+
   it('finds a phrase across a note mark, the note’s own words, and a quote of the passage taken into a note', async () => {
     const archive = await importTestArchive()
     const ids = new Map<DocumentFormat, number>()
