@@ -17,10 +17,14 @@ const AS_HTML: Record<string, string> = {
   'text:line-break': 'br'
 }
 /**
- * Parts of the body that are not its text: drawings, text deleted under change tracking,
- * and the templates an index (table of contents…) is generated from; the generated index is read.
+ * Parts of the body that are not its text: pictures, embedded objects (a chart's text is its own
+ * document) and their descriptions, text deleted under change tracking, and the templates an index
+ * (table of contents…) is generated from; the generated index is read, and so is a frame's text box.
  */
-const LEFT_OUT = new Set(['draw:frame', 'text:tracked-changes', 'text:sequence-decls', 'table:covered-table-cell'])
+const LEFT_OUT = new Set([
+  'draw:image', 'draw:object', 'draw:object-ole', 'draw:plugin', 'draw:applet', 'draw:floating-frame', 'svg:title', 'svg:desc',
+  'text:tracked-changes', 'text:sequence-decls', 'table:covered-table-cell'
+])
 const INDEX_TEMPLATE = /^text:[a-z-]+-source$/
 const HEADING = /^h[1-6]$/
 /** Elements whose text is read with the whitespace rules of a paragraph. */

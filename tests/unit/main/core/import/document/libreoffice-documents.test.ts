@@ -62,6 +62,14 @@ describe('documents written by LibreOffice', () => {
     }
   })
 
+  it('keeps the text of a text box, as a paragraph of its own', async () => {
+    for (const format of FORMATS) {
+      const paragraphs = (await memo(format)).body.split('\n\n')
+      expect(paragraphs, format).toContain('U.S. Department of Homeland Security')
+      expect(paragraphs, format).toContain('MEMORANDUM FOR: All Field Office Directors')
+    }
+  })
+
   it('finds a phrase across a note mark, the note’s own words, and a quote of the passage taken into a note', async () => {
     const archive = await importTestArchive()
     const ids = new Map<DocumentFormat, number>()
