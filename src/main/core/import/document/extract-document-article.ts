@@ -16,7 +16,7 @@ import { showLinkTargets } from './show-link-targets'
 import { marginParagraphs, type MarginText } from './margin-text'
 import { wordMarginText } from './word-margin-text'
 import { odfTextTree, UnreadableOdfText } from './odf-text-tree'
-import { odfMarginText, ODT_MARGINS } from './odf-margin-text'
+import { odfMarginText, ODT_MARGINS, usedPageStyles } from './odf-margin-text'
 import { readPackageProperties } from './read-package-properties'
 
 export type DocumentFormat = 'docx' | 'odt'
@@ -89,7 +89,7 @@ export async function extractDocumentArticle(bytes: Buffer, fileName: string, fo
         warnings.push(`${fileName}: a table repeats cells or rows more often than Casefile copies them; ${copiesLeftOut.toLocaleString('en-US')} repeated cells or rows were left out.`)
       }
       hiddenPassages = tree.hiddenPassages + pageStyles.hiddenPassages
-      margins = odfMarginText(pageStyles.root, [...tree.comments, ...pageStyles.comments])
+      margins = odfMarginText(pageStyles.root, usedPageStyles(content, styles), [...tree.comments, ...pageStyles.comments])
     }
   } finally {
     zip.close()

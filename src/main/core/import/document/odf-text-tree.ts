@@ -158,6 +158,8 @@ export function odfTextTree(
   const asideDepths: number[] = []
   let citation: string | null = null
   let inBody = false
+  /** The page style (master page) whose header or footer is being read. */
+  let pageStyle = ''
   let skipping = 0
   /** One entry per open element: whether it started (or deepened) a stretch left out. */
   const skips: boolean[] = []
@@ -207,10 +209,11 @@ export function odfTextTree(
         if (name.toLowerCase() === '!doctype') throw new UnreadableOdfText()
       },
       onopentag(name, attrs) {
+        if (name === 'style:master-page') pageStyle = attrs['style:name'] ?? ''
         // A region whose display is off (a left-page header the page style does not use) is not shown.
         if (regions.has(name) && !inBody && attrs['style:display'] !== 'false') {
           inBody = true
-          const region: HtmlElement = { tag: 'div', attrs: { region: name }, children: [], parent: root }
+          const region: HtmlElement = { tag: 'div', attrs: { region: name, page: pageStyle }, children: [], parent: root }
           root.children.push(region)
           current = region
           skips.push(false)

@@ -1,25 +1,63 @@
 import { Parser } from 'htmlparser2'
 import type { MarginText } from './margin-text'
 
-/** A running header or footer part: word/header1.xml, word/footer2.xml… */
-const MARGIN_PART = /^word\/(header|footer)(\d*)\.xml$/
 const COMMENTS_PART = 'word/comments.xml'
+/** A section's properties, where its headers and footers are named. */
+const SECTION = /<(?:[\w.-]+:)?sectPr\b[^>]*>([\s\S]*?)<\/(?:[\w.-]+:)?sectPr>/g
+const REFERENCE = /<(?:[\w.-]+:)?(header|footer)Reference\b([^>]*)>/g
+const TITLE_PAGE = /<(?:[\w.-]+:)?titlePg\b([^>]*)>/
+const EVEN_AND_ODD = /<(?:[\w.-]+:)?evenAndOddHeaders\b([^>]*)>/
+const RELATIONSHIP = /<Relationship\b([^>]*)>/g
+/** A w:titlePg or w:evenAndOddHeaders is on unless its value says off. */
+const OFF = /\bw:val\s*=\s*["'](0|false|off)["']/
+
+function attribute(attributes: string, name: string): string | null {
+  return new RegExp(`(?:^|\\s)(?:[\\w.-]+:)?${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(attributes)?.slice(1).find((value) => value !== undefined) ?? null
+}
 
 /**
- * The running headers and footers and the comments of a .docx, which mammoth leaves out, from its
+ * The running headers and footers of a .docx, which mammoth leaves out, and its comments, from its
  * parts (`parts`: name to bytes, fields already replaced by their results and hidden text taken
- * out). Only what Word shows is read: the text of runs (w:t), tabs and line breaks in them; a
- * field's instructions (w:instrText), deleted text (w:delText) and the fallback copy of a drawing
- * (mc:Fallback, which repeats its text box) are not text.
+ * out). The headers and footers are those the sections name (w:headerReference, w:footerReference)
+ * that Word shows: every page's; the first page's where the section has a title page (w:titlePg);
+ * even pages' where the settings say so (w:evenAndOddHeaders). Only what Word shows is read: the
+ * text of runs (w:t), tabs and line breaks in them; a field's instructions (w:instrText), deleted
+ * text (w:delText) and the fallback copy of a drawing (mc:Fallback, which repeats its text box)
+ * are not text.
  */
 export function wordMarginText(parts: ReadonlyMap<string, Buffer>): MarginText[] {
-  const margins = [...parts.keys()]
-    .map((name) => ({ name, match: MARGIN_PART.exec(name) }))
-    .filter((part): part is { name: string; match: RegExpExecArray } => part.match !== null)
-    .sort((a, b) => Number(a.match[2] || 0) - Number(b.match[2] || 0))
-    .flatMap(({ name, match }) => readParagraphs(parts.get(name)!.toString('utf8'), match[1] === 'header' ? 'Header' : 'Footer'))
+  const texts: MarginText[] = []
+  for (const { name, kind } of shownMarginParts(parts)) {
+    const part = parts.get(name)
+    if (part !== undefined) texts.push(...readParagraphs(part.toString('utf8'), kind))
+  }
   const comments = parts.get(COMMENTS_PART)
-  return comments === undefined ? margins : [...margins, ...readParagraphs(comments.toString('utf8'), 'Comment')]
+  return comments === undefined ? texts : [...texts, ...readParagraphs(comments.toString('utf8'), 'Comment')]
+}
+
+/** The header and footer parts the document's sections show, each once, in the order they are named. */
+function shownMarginParts(parts: ReadonlyMap<string, Buffer>): { name: string; kind: 'Header' | 'Footer' }[] {
+  const document = parts.get('word/document.xml')?.toString('utf8') ?? ''
+  const targets = new Map<string, string>()
+  for (const [, attributes] of (parts.get('word/_rels/document.xml.rels')?.toString('utf8') ?? '').matchAll(RELATIONSHIP)) {
+    const id = attribute(attributes!, 'Id')
+    const target = attribute(attributes!, 'Target')
+    if (id !== null && target !== null) targets.set(id, target.startsWith('/') ? target.slice(1) : `word/${target}`)
+  }
+  const evenSetting = EVEN_AND_ODD.exec(parts.get('word/settings.xml')?.toString('utf8') ?? '')
+  const evenPages = evenSetting !== null && !OFF.test(evenSetting[1]!)
+  const shown: { name: string; kind: 'Header' | 'Footer' }[] = []
+  for (const [, section] of document.matchAll(SECTION)) {
+    const titleSetting = TITLE_PAGE.exec(section!)
+    const titlePage = titleSetting !== null && !OFF.test(titleSetting[1]!)
+    for (const [, which, attributes] of section!.matchAll(REFERENCE)) {
+      const type = attribute(attributes!, 'type') ?? 'default'
+      const name = targets.get(attribute(attributes!, 'id') ?? '')
+      if (name === undefined || (type === 'first' && !titlePage) || (type === 'even' && !evenPages)) continue
+      if (!shown.some((part) => part.name === name)) shown.push({ name, kind: which === 'header' ? 'Header' : 'Footer' })
+    }
+  }
+  return shown
 }
 
 /**

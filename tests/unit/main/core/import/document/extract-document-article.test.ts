@@ -227,20 +227,24 @@ describe('extractDocumentArticle', () => {
     expect(article.warnings).toEqual(['fields.docx: equations were left out (Casefile reads the text of a Word document, not its equations).'])
   })
 
-  it('reads a header or footer as Word shows it: field results not instructions, no hidden or deleted text, a text box once', async () => {
+  it('reads the headers and footers Word shows as it shows them: field results not instructions, no hidden or deleted text, a text box once', async () => {
     const run = (text: string, properties: string) => `<w:r><w:rPr>${properties}</w:rPr><w:t xml:space="preserve">${text}</w:t></w:r>`
-    const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+    const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
     const page = '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>3</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>'
     const textBox = (text: string) => `<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><w:txbxContent><w:p>${run(text, '')}</w:p></w:txbxContent></w:drawing></mc:Choice><mc:Fallback><w:pict><w:txbxContent><w:p>${run(text, '')}</w:p></w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r>`
     const part = (tag: string, paragraphs: string) => `<?xml version="1.0"?><w:${tag} ${W}>${paragraphs}</w:${tag}>`
     const path = join(folder(), 'stamped.docx')
     writeFileSync(path, zipBytes([
       { name: '_rels/.rels', data: '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>' },
-      { name: 'word/document.xml', data: part('document', `<w:body>${wordParagraph('Removals rose.', null, false)}</w:body>`) },
+      // Shown: every page's header and footer and, as the section has a title page, the first page's; not the even pages' (the settings do not say so) nor a part no section names.
+      { name: 'word/document.xml', data: part('document', `<w:body>${wordParagraph('Removals rose.', null, false)}<w:sectPr><w:headerReference w:type="default" r:id="rH2"/><w:headerReference w:type="first" r:id="rH10"/><w:footerReference w:type="default" r:id="rF1"/><w:footerReference w:type="even" r:id="rF3"/><w:titlePg/></w:sectPr></w:body>`) },
+      { name: 'word/_rels/document.xml.rels', data: `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${[['rH2', 'header2.xml'], ['rH10', 'header10.xml'], ['rF1', '/word/footer1.xml'], ['rF3', 'footer3.xml']].map(([id, target]) => `<Relationship Id="${id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/${target!.includes('header') ? 'header' : 'footer'}" Target="${target}"/>`).join('')}</Relationships>` },
+      { name: 'word/settings.xml', data: part('settings', '<w:evenAndOddHeaders w:val="false"/>') },
+      { name: 'word/header5.xml', data: part('hdr', `<w:p>${run('Unused header', '')}</w:p>`) },
       { name: 'word/header2.xml', data: part('hdr', `<w:p><w:pPr><w:tabs><w:tab w:val="center" w:pos="4680"/></w:tabs></w:pPr>${run('Case 12-345', '')}<w:r><w:tab/></w:r>${run('Page ', '')}${page}${run(' draft', '<w:vanish/>')}</w:p>`) },
       { name: 'word/header10.xml', data: part('hdr', `<w:p>${textBox('U.S. Department of Homeland Security')}${run('Letterhead', '')}</w:p>`) },
       { name: 'word/footer1.xml', data: part('ftr', `<w:p>${run('Bates ', '')}<w:del><w:r><w:delText>ICE-2012-000041</w:delText></w:r></w:del>${run('ICE-2012-000042', '')}</w:p><w:p/>`) },
-      { name: 'word/footer3.xml', data: part('ftr', '<w:p></w:p>') },
+      { name: 'word/footer3.xml', data: part('ftr', `<w:p>${run('Even pages footer', '')}</w:p>`) },
       { name: 'word/comments.xml', data: part('comments', `<w:comment w:id="0" w:author=" "><w:p>${run('No author given.', '')}</w:p></w:comment><w:comment w:id="1" w:author="A. Reviewer"><w:p>${run('First line.', '')}</w:p><w:p>${run('Second line.', '')}</w:p></w:comment>`) }
     ]))
     const article = await extractDocumentArticle(readFileSync(path), 'stamped.docx', 'docx')
@@ -258,15 +262,17 @@ describe('extractDocumentArticle', () => {
   it('reads an .odt’s headers and footers from the page styles in use, without hidden text, once each', async () => {
     const ns =
       'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:loext="urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0" xmlns:dc="http://purl.org/dc/elements/1.1/"'
-    const master = (name: string, regions: string) => `<style:master-page style:name="${name}">${regions}</style:master-page>`
-    const styles = `<?xml version="1.0"?><office:document-styles ${ns}><office:automatic-styles><style:style style:name="MT1" style:family="text"><style:text-properties text:display="none"/></style:style></office:automatic-styles><office:master-styles>${[
-      master('Standard', '<style:header><text:p>FOR OFFICIAL USE ONLY<text:span text:style-name="MT1"> draft</text:span></text:p></style:header><style:header-left style:display="false"><text:p>unused left header</text:p></style:header-left><style:footer><text:p>Bates <text:span>ICE-2012-000042</text:span></text:p><text:p>Page <text:page-number text:select-page="current">1</text:page-number></text:p></style:footer>'),
-      master('First', '<style:header><text:p>FOR OFFICIAL USE ONLY</text:p></style:header><loext:footer-first><text:p>First page only</text:p></loext:footer-first>')
+    const master = (name: string, next: string, regions: string) => `<style:master-page style:name="${name}" style:next-style-name="${next}">${regions}</style:master-page>`
+    // The first paragraph starts the First page style, which Standard follows; nothing uses Envelope.
+    const styles = `<?xml version="1.0"?><office:document-styles ${ns}><office:styles><style:style style:name="Opening" style:family="paragraph" style:master-page-name="First"/></office:styles><office:automatic-styles><style:style style:name="MT1" style:family="text"><style:text-properties text:display="none"/></style:style></office:automatic-styles><office:master-styles>${[
+      master('Standard', 'Standard', '<style:header><text:p>FOR OFFICIAL USE ONLY<text:span text:style-name="MT1"> draft</text:span></text:p></style:header><style:header-left style:display="false"><text:p>unused left header</text:p></style:header-left><style:footer><text:p>Bates <text:span>ICE-2012-000042</text:span></text:p><text:p>Page <text:page-number text:select-page="current">1</text:page-number></text:p></style:footer>'),
+      master('Envelope', 'Envelope', '<style:header><text:p>Envelope header</text:p></style:header>'),
+      master('First', 'Standard', '<style:header><text:p>FOR OFFICIAL USE ONLY</text:p></style:header><loext:footer-first><text:p>First page only</text:p></loext:footer-first>')
     ].join('')}</office:master-styles></office:document-styles>`
     const path = join(folder(), 'stamped.odt')
     writeFileSync(path, zipBytes([
       { name: 'mimetype', data: 'application/vnd.oasis.opendocument.text' },
-      { name: 'content.xml', data: `<?xml version="1.0"?><office:document-content ${ns}><office:body><office:text><text:p>Removals rose<office:annotation><dc:creator>A. Reviewer</dc:creator><dc:date>2012-01-18T10:00:00</dc:date><text:p>Source?</text:p></office:annotation>.</text:p></office:text></office:body></office:document-content>` },
+      { name: 'content.xml', data: `<?xml version="1.0"?><office:document-content ${ns}><office:automatic-styles><style:style style:name="P1" style:family="paragraph" style:parent-style-name="Opening"/></office:automatic-styles><office:body><office:text><text:p text:style-name="P1">Removals rose<office:annotation><dc:creator>A. Reviewer</dc:creator><dc:date>2012-01-18T10:00:00</dc:date><text:p>Source?</text:p></office:annotation>.</text:p></office:text></office:body></office:document-content>` },
       { name: 'styles.xml', data: styles }
     ]))
     const article = await extractDocumentArticle(readFileSync(path), 'stamped.odt', 'odt')
