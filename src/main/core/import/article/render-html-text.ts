@@ -74,13 +74,14 @@ export function renderHtmlText(root: HtmlElement, dropped: (element: HtmlElement
       case 'li': {
         const list = listCounters.length - 1
         const owner = findList(node)
-        // An item in a list inside a list is set in, a level at a time.
-        const indent = LEVEL_INDENT.repeat(Math.max(0, list))
+        // An item in a list inside a list is set in, a level at a time, up to a word processor's deepest.
+        const level = Math.min(Math.max(0, list), MAX_LEVEL)
+        const indent = LEVEL_INDENT.repeat(level)
         if (list >= 0 && owner?.tag === 'ol') {
           const value = Number(node.attrs.value)
           listCounters[list] = Number.isSafeInteger(value) && node.attrs.value !== '' ? value : listCounters[list]! + 1
           prefix = `${indent}${listNumber(listCounters[list]!, owner.attrs.type ?? '1')}. `
-        } else prefix = `${indent}${BULLETS[Math.max(0, list) % BULLETS.length]} `
+        } else prefix = `${indent}${BULLETS[level % BULLETS.length]} `
         break
       }
       case 'td':
@@ -96,6 +97,8 @@ export function renderHtmlText(root: HtmlElement, dropped: (element: HtmlElement
 }
 
 const LEVEL_INDENT = '    '
+/** Word and LibreOffice nest lists ten levels deep; a page that nests more is not set in further. */
+const MAX_LEVEL = 9
 /** The bullet of each level of nested lists, as word processors set them by default. */
 const BULLETS = ['•', '◦', '▪']
 

@@ -23,10 +23,10 @@ export function marginParagraphs(texts: readonly MarginText[]): string[] {
   const seen = new Set<string>()
   for (const kind of ['Header', 'Footer', 'Comment'] as const) {
     for (const text of texts) {
-      const lines = text.paragraphs.map((paragraph) => removeReservedCharacters(paragraph).trim()).filter((paragraph) => paragraph !== '')
+      const lines = text.paragraphs.map((paragraph) => paragraph.trim()).filter((paragraph) => paragraph !== '')
       if (text.kind !== kind || lines.length === 0) continue
       const label = text.author === null ? kind : `${kind} by ${text.author}`
-      const paragraph = `${label}: ${lines.join('\n')}`
+      const paragraph = removeReservedCharacters(`${label}: ${lines.join('\n')}`)
       if (seen.has(paragraph)) continue
       seen.add(paragraph)
       out.push(paragraph)

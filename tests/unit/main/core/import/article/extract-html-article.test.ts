@@ -93,6 +93,11 @@ describe('extractHtmlArticle rules', () => {
         '<p>See <a href="https://www.ice.gov/">the agency</a>.</p></article>'
     )
     expect(extractHtmlArticle(html, 'a.html').body.split('\n\n')).toEqual(['I. Scope', '    a. who', '        ▪ adults', '    e. where', 'II. Method', 'See the agency.'])
+    // However deep the lists go, an item is set in by nine levels at most: a page of nested lists cannot grow each line without end.
+    const deep = page(`<article>${'<ul><li>level'.repeat(5000)}${'</li></ul>'.repeat(5000)}</article>`)
+    const lines = extractHtmlArticle(deep, 'deep.html').body.split('\n\n')
+    expect(lines).toHaveLength(5000)
+    expect(lines.at(-1)).toBe(`${' '.repeat(36)}• level`)
   })
 
   test('hidden elements and chrome by class or id are dropped, but never the story container', () => {

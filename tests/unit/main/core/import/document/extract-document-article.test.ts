@@ -245,7 +245,7 @@ describe('extractDocumentArticle', () => {
       { name: 'word/header10.xml', data: part('hdr', `<w:p>${textBox('U.S. Department of Homeland Security')}${run('Letterhead', '')}</w:p>`) },
       { name: 'word/footer1.xml', data: part('ftr', `<w:p>${run('Bates ', '')}<w:del><w:r><w:delText>ICE-2012-000041</w:delText></w:r></w:del>${run('ICE-2012-000042', '')}</w:p><w:p/>`) },
       { name: 'word/footer3.xml', data: part('ftr', `<w:p>${run('Even pages footer', '')}</w:p>`) },
-      { name: 'word/comments.xml', data: part('comments', `<w:comment w:id="0" w:author=" "><w:p>${run('No author given.', '')}</w:p></w:comment><w:comment w:id="1" w:author="A. Reviewer"><w:p>${run('First line.', '')}</w:p><w:p>${run('Second line.', '')}</w:p></w:comment>`) }
+      { name: 'word/comments.xml', data: part('comments', `<w:comment w:id="0" w:author=" "><w:p>${run('No author given.', '')}</w:p></w:comment><w:comment w:id="1" w:author="A. \uE000Reviewer"><w:p>${run('First line.', '')}</w:p><w:p>${run('Second line.', '')}</w:p></w:comment>`) }
     ]))
     const article = await extractDocumentArticle(readFileSync(path), 'stamped.docx', 'docx')
     expect(article.body.split('\n\n')).toEqual([
