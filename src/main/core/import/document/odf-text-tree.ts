@@ -154,8 +154,12 @@ export function odfTextTree(
   const paragraphs: OpenParagraph[] = []
   /** Where the text of the note or comment being read goes back to when it ends. */
   const returns: HtmlElement[] = []
-  /** How many paragraphs were open outside the note or comment being read: text outside its own is not shown. */
+  /** How many paragraphs were open outside the note, comment or text box being read: text outside its own is not shown. */
   const asideDepths: number[] = []
+  /** The text boxes anchored in each paragraph, put after it when it ends (as a .docx's are read). */
+  const boxesOf = new Map<HtmlElement, HtmlElement[]>()
+  /** For each text box open: whether it is read apart (it is anchored in a paragraph). */
+  const boxesApart: boolean[] = []
   let citation: string | null = null
   let inBody = false
   /** The page style (master page) whose header or footer is being read. */
@@ -243,6 +247,15 @@ export function odfTextTree(
           current = aside
         }
         if (name === 'dc:creator' && current === comments.at(-1)?.element) authorOf = comments.at(-1)!
+        const anchor = name === 'draw:text-box' ? enclosingParagraph(current) : null
+        if (name === 'draw:text-box') boxesApart.push(anchor !== null)
+        if (anchor !== null) {
+          const box: HtmlElement = { tag: 'div', attrs: {}, children: [], parent: anchor.parent }
+          boxesOf.set(anchor, [...(boxesOf.get(anchor) ?? []), box])
+          returns.push(current)
+          asideDepths.push(paragraphs.length)
+          current = box
+        }
         const level = name === 'text:h' ? Math.min(6, Math.max(1, Number(attrs['text:outline-level'] ?? '1') || 1)) : 0
         const tag = level > 0 ? `h${level}` : AS_HTML[name]
         if (tag === undefined) {
@@ -296,14 +309,17 @@ export function odfTextTree(
           notes.push({ tag: 'div', attrs: { citation: marker }, children: [], parent: root })
           kept(marker)
         }
-        if (name === 'text:note-body' || name === 'office:annotation') {
+        if (name === 'text:note-body' || name === 'office:annotation' || (name === 'draw:text-box' && boxesApart.pop() === true)) {
           current = returns.pop() ?? root
           asideDepths.pop()
         }
         if (name === 'dc:creator') authorOf = null
+        const boxes = element ? boxesOf.get(element) : undefined
         if (PARAGRAPHS.has(name) && paragraphs.pop()?.hidden === true && element) {
           element.parent?.children.splice(element.parent.children.indexOf(element), 1)
           hiddenPassages++
+        } else if (boxes !== undefined && element?.parent) {
+          element.parent.children.splice(element.parent.children.indexOf(element) + 1, 0, ...boxes)
         }
         if (regions.has(name) && inBody) {
           inBody = false
@@ -341,6 +357,15 @@ function numberedNotes(parts: HtmlElement[]): HtmlElement[] {
     marker = ''
   }
   return notes
+}
+
+/** The paragraph or heading `element` is in (itself, or a span or link in it), or null outside paragraphs. */
+function enclosingParagraph(element: HtmlElement): HtmlElement | null {
+  for (let at: HtmlElement | null = element; at !== null; at = at.parent) {
+    if (at.tag === 'p' || HEADING.test(at.tag)) return at
+    if (at.tag !== 'a') return null
+  }
+  return null
 }
 
 /** The number the item after a numbered list's last would have: a list that continues it starts there. */
