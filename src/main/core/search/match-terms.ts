@@ -1,4 +1,5 @@
 import type { QueryNode } from '@shared/query/query-ast'
+import { NOTE_MARK_DIGITS } from './note-mark'
 
 /** A positive piece of the query, for marking matches in text FTS5 cannot highlight itself. */
 export interface MatchTerm {
@@ -7,7 +8,8 @@ export interface MatchTerm {
   prefix: boolean
 }
 
-const WORD = /[\p{L}\p{N}]+/gu
+/** A word as the index reads one: letters and digits, not the superscript digits of a note's mark. */
+const WORD = new RegExp(`(?:(?![${NOTE_MARK_DIGITS}])[\\p{L}\\p{N}])+`, 'gu')
 
 /** Folds text the way the index's tokenizer does (unicode61, remove_diacritics 2), near enough. */
 export function foldWord(word: string): string {

@@ -25,7 +25,8 @@ type Step = { node: HtmlNode } | { leave: HtmlElement }
 /**
  * The plain text of an article element: one paragraph per block (p, headings, list items, quotes,
  * table rows…) with whitespace collapsed, <br> kept as a line break, <pre> kept line for line,
- * list items marked, table cells separated by " | ". Dropped elements and bylines are left out.
+ * list items marked ("•", or numbered as the list's `type`, `start` and the item's `value` say)
+ * and set in by their level, table cells separated by " | ". Dropped elements and bylines are left out.
  */
 export function renderHtmlText(root: HtmlElement, dropped: (element: HtmlElement) => boolean, spacing: TextSpacing): string[] {
   const paragraphs: string[] = []
@@ -72,8 +73,15 @@ export function renderHtmlText(root: HtmlElement, dropped: (element: HtmlElement
         break
       case 'li': {
         const list = listCounters.length - 1
-        if (list >= 0 && findList(node)?.tag === 'ol') prefix = `${++listCounters[list]!}. `
-        else prefix = '• '
+        const owner = findList(node)
+        // An item in a list inside a list is set in, a level at a time, up to a word processor's deepest.
+        const level = Math.min(Math.max(0, list), MAX_LEVEL)
+        const indent = LEVEL_INDENT.repeat(level)
+        if (list >= 0 && owner?.tag === 'ol') {
+          const value = Number(node.attrs.value)
+          listCounters[list] = Number.isSafeInteger(value) && node.attrs.value !== '' ? value : listCounters[list]! + 1
+          prefix = `${indent}${listNumber(listCounters[list]!, owner.attrs.type ?? '1')}. `
+        } else prefix = `${indent}${BULLETS[level % BULLETS.length]} `
         break
       }
       case 'td':
@@ -87,6 +95,30 @@ export function renderHtmlText(root: HtmlElement, dropped: (element: HtmlElement
   flush()
   return paragraphs
 }
+
+const LEVEL_INDENT = '    '
+/** Word and LibreOffice nest lists ten levels deep; a page that nests more is not set in further. */
+const MAX_LEVEL = 9
+/** The bullet of each level of nested lists, as word processors set them by default. */
+const BULLETS = ['•', '◦', '▪']
+
+/** An item's number in an ordered list's numbering (HTML's `type`): 1, a, A, i or I. */
+function listNumber(n: number, type: string): string {
+  if (n < 1 || n > 3999 || !['a', 'A', 'i', 'I'].includes(type)) return String(n)
+  if (type === 'a' || type === 'A') {
+    let letters = ''
+    for (let rest = n; rest > 0; rest = Math.floor((rest - 1) / 26)) letters = String.fromCharCode(97 + ((rest - 1) % 26)) + letters
+    return type === 'A' ? letters.toUpperCase() : letters
+  }
+  let roman = ''
+  let rest = n
+  for (const [value, numeral] of ROMAN) {
+    for (; rest >= value; rest -= value) roman += numeral
+  }
+  return type === 'I' ? roman.toUpperCase() : roman
+}
+
+const ROMAN: [number, string][] = [[1000, 'm'], [900, 'cm'], [500, 'd'], [400, 'cd'], [100, 'c'], [90, 'xc'], [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i']]
 
 // Stands for <br> until whitespace has been collapsed. Page text cannot contain it: reserved
 // characters are removed from every text node first.

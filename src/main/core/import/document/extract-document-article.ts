@@ -11,7 +11,12 @@ import type { ZipPackage } from '../zip/zip-package'
 import { wordWarnings } from './word-warnings'
 import { dropHiddenWordRuns, hiddenWordStyles } from './drop-hidden-word-runs'
 import { flattenInnerParagraphs } from './flatten-inner-paragraphs'
+import { markWordNotes } from './mark-word-notes'
+import { showLinkTargets } from './show-link-targets'
+import { marginParagraphs, type MarginText } from './margin-text'
+import { wordMarginText } from './word-margin-text'
 import { odfTextTree, UnreadableOdfText } from './odf-text-tree'
+import { odfMarginText, ODT_MARGINS, usedPageStyles } from './odf-margin-text'
 import { readPackageProperties } from './read-package-properties'
 
 export type DocumentFormat = 'docx' | 'odt'
@@ -19,6 +24,8 @@ export type DocumentFormat = 'docx' | 'odt'
 // Titles that say nothing about the document: word processors fill them in.
 const EMPTY_TITLE = /^(untitled|document\d*|microsoft word - .*|.*\.(docx?|odt|rtf))$/i
 const HEADING = /^h[1-6]$/
+/** Where an OpenDocument text's body is, in content.xml. */
+const ODT_BODY: ReadonlySet<string> = new Set(['office:text'])
 /**
  * The most XML a .docx may hold for mammoth, which reads it whole into a tree: measured here, 15 MB
  * of document.xml took 972 MB of memory and 10 s, 60 MB took 2.9 GB and a minute. 16 MB is a
@@ -54,6 +61,7 @@ export async function extractDocumentArticle(bytes: Buffer, fileName: string, fo
   let properties: DocumentProperties
   let warnings: string[] = []
   let hiddenPassages = 0
+  let margins: MarginText[] = []
   try {
     if (format === 'docx') {
       if (!zip.has('word/document.xml')) throw new ImportInputError(`${fileName} is not ${what}: it has no document body (word/document.xml); nothing was imported.`, null, null)
@@ -62,34 +70,42 @@ export async function extractDocumentArticle(bytes: Buffer, fileName: string, fo
       const text = await wordText(zip)
       const word = await wordHtml(text.buffer, fileName)
       root = parseHtmlTree(word.html)
+      markWordNotes(root)
       warnings = wordWarnings(word.messages, fileName)
       hiddenPassages = text.hiddenPassages
+      margins = wordMarginText(text.parts)
     } else {
       const manifest = (await zip.text('META-INF/manifest.xml')) ?? ''
       if (manifest.includes('manifest:encryption-data')) throw new ImportInputError(`${fileName} is password-protected; open it, save a copy without a password and import that.`, null, null)
       const content = await zip.text('content.xml')
       if (content === null) throw new ImportInputError(`${fileName} is not ${what}: it has no content.xml; nothing was imported.`, null, null)
       properties = readProperties(await zip.text('meta.xml'), 'meta:initial-creator', 'meta:creation-date', 'dc:date')
-      const tree = odtTree(content, (await zip.text('styles.xml')) ?? '', fileName)
+      const styles = (await zip.text('styles.xml')) ?? ''
+      const tree = odtTree(content, styles, ODT_BODY, fileName)
+      const pageStyles = odtTree(styles, styles, ODT_MARGINS, fileName)
       root = tree.root
-      if (tree.copiesLeftOut > 0) {
-        warnings.push(`${fileName}: a table repeats cells or rows more often than Casefile copies them; ${tree.copiesLeftOut.toLocaleString('en-US')} repeated cells or rows were left out.`)
+      const copiesLeftOut = tree.copiesLeftOut + pageStyles.copiesLeftOut
+      if (copiesLeftOut > 0) {
+        warnings.push(`${fileName}: a table repeats cells or rows more often than Casefile copies them; ${copiesLeftOut.toLocaleString('en-US')} repeated cells or rows were left out.`)
       }
-      hiddenPassages = tree.hiddenPassages
+      hiddenPassages = tree.hiddenPassages + pageStyles.hiddenPassages
+      margins = odfMarginText(pageStyles.root, usedPageStyles(content, styles), [...tree.comments, ...pageStyles.comments])
     }
   } finally {
     zip.close()
   }
   flattenInnerParagraphs(root)
+  showLinkTargets(root)
   const firstHeading = [...descendants(root)].find((element) => HEADING.test(element.tag))
   // mammoth's HTML is spaced as HTML is; the OpenDocument reader has applied the format's own rule.
   const paragraphs = renderHtmlText(root, isNoteBackLink, format === 'docx' ? 'collapse' : 'as-written')
-  if (paragraphs.join('').trim() === '') {
+  const margin = marginParagraphs(margins)
+  if ([...paragraphs, ...margin].join('').trim() === '') {
     const hidden = hiddenPassages === 0 ? '' : `: all of its text is hidden (${passagesOfHiddenText(hiddenPassages)}), and Casefile imports only the text a reader is shown; nothing was imported`
     throw new ImportInputError(`${fileName} has no text to import${hidden}.`, null, null)
   }
   if (hiddenPassages > 0) warnings.push(`${fileName}: ${passagesOfHiddenText(hiddenPassages)} ${hiddenPassages === 1 ? 'was' : 'were'} left out (text the document hides when it is shown or printed).`)
-  const title = properties.title ?? (firstHeading ? textOf(firstHeading) : null) ?? paragraphs[0]!.slice(0, 200)
+  const title = properties.title ?? (firstHeading ? textOf(firstHeading) : null) ?? (paragraphs[0] ?? margin[0]!).slice(0, 200)
   // A title from the properties often opens the text too, and is shown once, as the title; a title
   // taken from the text stays in it, or the text would lose its opening paragraph.
   if (properties.title !== null && paragraphs[0]?.replace(/\s+/g, ' ').trim() === title) paragraphs.shift()
@@ -99,7 +115,7 @@ export async function extractDocumentArticle(bytes: Buffer, fileName: string, fo
     publisher: null,
     publishedAt: properties.created,
     url: null,
-    body: paragraphs.join('\n\n'),
+    body: [...paragraphs, ...margin].join('\n\n'),
     warnings
   }
 }
@@ -126,7 +142,7 @@ function passagesOfHiddenText(passages: number): string {
  * which mammoth would drop with the field, and hidden text taken out, which mammoth would show.
  * Pictures and other binary parts are left out: only the text is read.
  */
-async function wordText(zip: ZipPackage): Promise<{ buffer: Buffer; hiddenPassages: number }> {
+async function wordText(zip: ZipPackage): Promise<{ buffer: Buffer; parts: ReadonlyMap<string, Buffer>; hiddenPassages: number }> {
   const parts = new Map<string, Buffer>()
   const hiddenStyles = hiddenWordStyles((await zip.text('word/styles.xml')) ?? '')
   let hiddenPassages = 0
@@ -143,7 +159,7 @@ async function wordText(zip: ZipPackage): Promise<{ buffer: Buffer; hiddenPassag
     hiddenPassages += visible.passages
     parts.set(name, Buffer.from(visible.xml, 'utf8'))
   }
-  return { buffer: storedZip(parts), hiddenPassages }
+  return { buffer: storedZip(parts), parts, hiddenPassages }
 }
 
 async function wordHtml(buffer: Buffer, fileName: string): Promise<{ html: string; messages: { message: string }[] }> {
@@ -165,9 +181,9 @@ async function wordHtml(buffer: Buffer, fileName: string): Promise<{ html: strin
   }
 }
 
-function odtTree(content: string, styles: string, fileName: string): ReturnType<typeof odfTextTree> {
+function odtTree(xml: string, styles: string, regions: ReadonlySet<string>, fileName: string): ReturnType<typeof odfTextTree> {
   try {
-    return odfTextTree(content, styles)
+    return odfTextTree(xml, styles, regions)
   } catch (error) {
     if (!(error instanceof UnreadableOdfText)) throw error
     throw new ImportInputError(`${fileName} is damaged or not a real OpenDocument text (its text cannot be read); nothing was imported. Open it in LibreOffice, save it as .odt again and import that.`, null, null)

@@ -1,22 +1,30 @@
 import { Parser } from 'htmlparser2'
 import { descendants, type HtmlElement, type HtmlNode } from '../article/html-tree'
+import { noteMark } from '../../search/note-mark'
+import { odfListStyles } from './odf-list-styles'
 
 /** OpenDocument text elements and the HTML element each reads as (see renderHtmlText). */
 const AS_HTML: Record<string, string> = {
   'text:p': 'p',
   'text:list': 'ul',
   'text:list-item': 'li',
-  'text:list-header': 'li',
+  // An item without a number or bullet: a paragraph in the list.
+  'text:list-header': 'div',
+  'text:a': 'a',
   'table:table': 'table',
   'table:table-row': 'tr',
   'table:table-cell': 'td',
   'text:line-break': 'br'
 }
 /**
- * Parts of the body that are not its text: drawings, comments, text deleted under change tracking,
- * and the templates an index (table of contents…) is generated from; the generated index is read.
+ * Parts of the body that are not its text: pictures, embedded objects (a chart's text is its own
+ * document) and their descriptions, text deleted under change tracking, and the templates an index
+ * (table of contents…) is generated from; the generated index is read, and so is a frame's text box.
  */
-const LEFT_OUT = new Set(['draw:frame', 'office:annotation', 'text:tracked-changes', 'text:sequence-decls', 'table:covered-table-cell'])
+const LEFT_OUT = new Set([
+  'draw:image', 'draw:object', 'draw:object-ole', 'draw:plugin', 'draw:applet', 'draw:floating-frame', 'svg:title', 'svg:desc',
+  'text:tracked-changes', 'text:sequence-decls', 'table:covered-table-cell'
+])
 const INDEX_TEMPLATE = /^text:[a-z-]+-source$/
 const HEADING = /^h[1-6]$/
 /** Elements whose text is read with the whitespace rules of a paragraph. */
@@ -32,6 +40,12 @@ const MAX_COPIES = 1024
 const COPY_BUDGET = 1_000_000
 /** At most this many spaces for one text:s, whatever its count says. */
 const MAX_SPACES = 1000
+
+/** A comment (office:annotation) in the text: who wrote it, and its paragraphs. */
+export interface OdfComment {
+  author: string | null
+  element: HtmlElement
+}
 
 /** The text cannot be read as LibreOffice writes it: a DOCTYPE, whose entities are not expanded here. */
 export class UnreadableOdfText extends Error {}
@@ -103,27 +117,53 @@ function opensHiddenText(name: string, attrs: Record<string, string>, hidden: Re
 }
 
 /**
- * The body of an OpenDocument text (content.xml) as an HTML-like tree renderHtmlText can read,
- * with the text as LibreOffice shows it: headings by outline level, paragraphs, lists, tables (a
+ * The text of an OpenDocument part as an HTML-like tree renderHtmlText can read: each of its
+ * `regions` (the body, office:text, of content.xml; the headers and footers of styles.xml's page
+ * styles) as a div under the root, in order, with the text as LibreOffice shows it: headings by outline level, paragraphs, lists, tables (a
  * repeated cell or row copied as often as it repeats) and line breaks; spaces (text:s) and tabs
  * kept as written and other whitespace collapsed by the OpenDocument rule; a note's citation left
- * in place as "[1]" and its text put after the body, "[1] text"; spans and links read through;
- * styles, drawings and comments left out, and text LibreOffice hides (hidden styles, sections,
+ * in place as its mark ("¹", see noteMark; "[*]" for one that is not a number) and its text put
+ * after the regions, "¹ text"; comments apart, each with its author; spans and links read through;
+ * styles and drawings left out, and text LibreOffice hides (hidden styles, sections,
  * paragraphs and text fields: `styles` is styles.xml, whose named styles content.xml's may use),
  * counted in passages. The tree's text is final: render it as written.
  */
-export function odfTextTree(xml: string, styles: string): { root: HtmlElement; copiesLeftOut: number; hiddenPassages: number } {
+export function odfTextTree(
+  xml: string,
+  styles: string,
+  regions: ReadonlySet<string>
+): { root: HtmlElement; comments: OdfComment[]; copiesLeftOut: number; hiddenPassages: number } {
   const hidden = hiddenStyles(xml, styles)
+  const listStyles = odfListStyles(xml, styles)
+  /** The style of each list open, outermost first: a list inside another takes its style unless it names one. */
+  const lists: string[] = []
+  /**
+   * Numbered lists that continue one another (one list to LibreOffice), by the xml:id of each of
+   * them and by style (the last of each): a list that continues one goes on from its chain's last.
+   */
+  const listsById = new Map<string, { last: HtmlElement }>()
+  const lastListOf = new Map<string, { last: HtmlElement }>()
   const root: HtmlElement = { tag: '#root', attrs: {}, children: [], parent: null }
   const notes: HtmlElement[] = []
+  const comments: OdfComment[] = []
+  /** The comment whose author (dc:creator) is being read. */
+  let authorOf: OdfComment | null = null
   let current = root
   // One entry per open element: the element it opened, or null for one read through or left out.
   const opened: (HtmlElement | null)[] = []
   const paragraphs: OpenParagraph[] = []
-  /** Where the text of the note being read goes back to when its body ends. */
-  const noteReturns: HtmlElement[] = []
+  /** Where the text of the note or comment being read goes back to when it ends. */
+  const returns: HtmlElement[] = []
+  /** How many paragraphs were open outside the note, comment or text box being read: text outside its own is not shown. */
+  const asideDepths: number[] = []
+  /** The text boxes anchored in each paragraph, put after it when it ends (as a .docx's are read). */
+  const boxesOf = new Map<HtmlElement, HtmlElement[]>()
+  /** For each text box open: whether it is read apart (it is anchored in a paragraph). */
+  const boxesApart: boolean[] = []
   let citation: string | null = null
   let inBody = false
+  /** The page style (master page) whose header or footer is being read. */
+  let pageStyle = ''
   let skipping = 0
   /** One entry per open element: whether it started (or deepened) a stretch left out. */
   const skips: boolean[] = []
@@ -143,13 +183,17 @@ export function odfTextTree(xml: string, styles: string): { root: HtmlElement; c
   }
   const text = (value: string): void => {
     if (!inBody || skipping > 0) return
+    if (authorOf !== null) {
+      authorOf.author = (authorOf.author ?? '') + value
+      return
+    }
     if (citation !== null) {
       citation += value
       return
     }
-    // Text outside paragraphs (the indentation between elements) is not shown.
+    // Text outside paragraphs (the indentation between elements, a comment's date) is not shown.
     const paragraph = paragraphs.at(-1)
-    if (paragraph === undefined) return
+    if (paragraph === undefined || paragraphs.length <= (asideDepths.at(-1) ?? 0)) return
     let out = ''
     for (const piece of value.split(COLLAPSED)) {
       if (piece === '') continue
@@ -169,7 +213,17 @@ export function odfTextTree(xml: string, styles: string): { root: HtmlElement; c
         if (name.toLowerCase() === '!doctype') throw new UnreadableOdfText()
       },
       onopentag(name, attrs) {
-        if (name === 'office:text') inBody = true
+        if (name === 'style:master-page') pageStyle = attrs['style:name'] ?? ''
+        // A region whose display is off (a left-page header the page style does not use) is not shown.
+        if (regions.has(name) && !inBody && attrs['style:display'] !== 'false') {
+          inBody = true
+          const region: HtmlElement = { tag: 'div', attrs: { region: name, page: pageStyle }, children: [], parent: root }
+          root.children.push(region)
+          current = region
+          skips.push(false)
+          opened.push(null)
+          return
+        }
         const hides = inBody && opensHiddenText(name, attrs, hidden)
         const leftOut = LEFT_OUT.has(name) || INDEX_TEMPLATE.test(name) || hides
         skips.push(inBody && leftOut)
@@ -184,11 +238,23 @@ export function odfTextTree(xml: string, styles: string): { root: HtmlElement; c
         if (name === 'text:s') kept(' '.repeat(Math.min(MAX_SPACES, Math.max(1, Math.floor(Number(attrs['text:c'] ?? '1')) || 1))))
         if (name === 'text:tab') kept('\t')
         if (name === 'text:note-citation') citation = ''
-        if (name === 'text:note-body') {
-          const note: HtmlElement = { tag: 'div', attrs: {}, children: [], parent: root }
-          notes.push(note)
-          noteReturns.push(current)
-          current = note
+        if (name === 'text:note-body' || name === 'office:annotation') {
+          const aside: HtmlElement = { tag: 'div', attrs: {}, children: [], parent: root }
+          if (name === 'text:note-body') notes.push(aside)
+          else comments.push({ author: null, element: aside })
+          returns.push(current)
+          asideDepths.push(paragraphs.length)
+          current = aside
+        }
+        if (name === 'dc:creator' && current === comments.at(-1)?.element) authorOf = comments.at(-1)!
+        const anchor = name === 'draw:text-box' ? enclosingParagraph(current) : null
+        if (name === 'draw:text-box') boxesApart.push(anchor !== null)
+        if (anchor !== null) {
+          const box: HtmlElement = { tag: 'div', attrs: {}, children: [], parent: anchor.parent }
+          boxesOf.set(anchor, [...(boxesOf.get(anchor) ?? []), box])
+          returns.push(current)
+          asideDepths.push(paragraphs.length)
+          current = box
         }
         const level = name === 'text:h' ? Math.min(6, Math.max(1, Number(attrs['text:outline-level'] ?? '1') || 1)) : 0
         const tag = level > 0 ? `h${level}` : AS_HTML[name]
@@ -198,6 +264,21 @@ export function odfTextTree(xml: string, styles: string): { root: HtmlElement; c
         }
         const repeats = attrs['table:number-columns-repeated'] ?? attrs['table:number-rows-repeated']
         const element: HtmlElement = { tag, attrs: repeats === undefined ? {} : { repeats }, children: [], parent: current }
+        if (name === 'text:a' && attrs['xlink:href'] !== undefined) element.attrs.href = attrs['xlink:href']
+        if (name === 'text:list-item' && attrs['text:start-value'] !== undefined) element.attrs.value = attrs['text:start-value']
+        if (name === 'text:list') {
+          lists.push(attrs['text:style-name'] ?? lists.at(-1) ?? '')
+          const level = listStyles.get(lists.at(-1)!)?.get(lists.length)
+          if (level?.numbered === true) {
+            const continueList = attrs['text:continue-list']
+            const continued = lists.length > 1 ? undefined : continueList !== undefined ? listsById.get(continueList) : attrs['text:continue-numbering'] === 'true' ? lastListOf.get(lists[0]!) : undefined
+            Object.assign(element, { tag: 'ol', attrs: { type: level.type, start: String(continued === undefined ? level.start : nextNumber(continued.last)) } })
+            const chain = continued ?? { last: element }
+            chain.last = element
+            if (lists.length === 1) lastListOf.set(lists[0]!, chain)
+            if (attrs['xml:id'] !== undefined) listsById.set(attrs['xml:id'], chain)
+          }
+        }
         current.children.push(element)
         current = element
         opened.push(element)
@@ -212,6 +293,7 @@ export function odfTextTree(xml: string, styles: string): { root: HtmlElement; c
           return
         }
         if (skipping > 0 || !inBody) return
+        if (name === 'text:list') lists.pop()
         if (element) {
           current = element.parent ?? root
           const wanted = Math.min(Number.MAX_SAFE_INTEGER, Math.floor(Number(element.attrs.repeats ?? '1')) - 1)
@@ -222,17 +304,27 @@ export function odfTextTree(xml: string, styles: string): { root: HtmlElement; c
           }
         }
         if (name === 'text:note-citation' && citation !== null) {
-          const marker = `[${citation.trim()}]`
+          const marker = noteMark(citation.trim()) ?? `[${citation.trim()}]`
           citation = null
           notes.push({ tag: 'div', attrs: { citation: marker }, children: [], parent: root })
           kept(marker)
         }
-        if (name === 'text:note-body') current = noteReturns.pop() ?? root
+        if (name === 'text:note-body' || name === 'office:annotation' || (name === 'draw:text-box' && boxesApart.pop() === true)) {
+          current = returns.pop() ?? root
+          asideDepths.pop()
+        }
+        if (name === 'dc:creator') authorOf = null
+        const boxes = element ? boxesOf.get(element) : undefined
         if (PARAGRAPHS.has(name) && paragraphs.pop()?.hidden === true && element) {
           element.parent?.children.splice(element.parent.children.indexOf(element), 1)
           hiddenPassages++
+        } else if (boxes !== undefined && element?.parent) {
+          element.parent.children.splice(element.parent.children.indexOf(element) + 1, 0, ...boxes)
         }
-        if (name === 'office:text') inBody = false
+        if (regions.has(name) && inBody) {
+          inBody = false
+          current = root
+        }
       }
     },
     { xmlMode: true, decodeEntities: true }
@@ -240,11 +332,12 @@ export function odfTextTree(xml: string, styles: string): { root: HtmlElement; c
   parser.write(xml)
   parser.end()
   root.children.push(...numberedNotes(notes))
-  return { root, copiesLeftOut, hiddenPassages }
+  for (const comment of comments) comment.author = comment.author?.replace(/\s+/g, ' ').trim() || null
+  return { root, comments, copiesLeftOut, hiddenPassages }
 }
 
 /**
- * Each note's text with its citation before it, "[1] text": the citation is read first (a div
+ * Each note's text with its mark before it, "¹ text": the citation is read first (a div
  * holding only the marker), then the note's body.
  */
 function numberedNotes(parts: HtmlElement[]): HtmlElement[] {
@@ -264,6 +357,26 @@ function numberedNotes(parts: HtmlElement[]): HtmlElement[] {
     marker = ''
   }
   return notes
+}
+
+/** The paragraph or heading `element` is in (itself, or a span or link in it), or null outside paragraphs. */
+function enclosingParagraph(element: HtmlElement): HtmlElement | null {
+  for (let at: HtmlElement | null = element; at !== null; at = at.parent) {
+    if (at.tag === 'p' || HEADING.test(at.tag)) return at
+    if (at.tag !== 'a') return null
+  }
+  return null
+}
+
+/** The number the item after a numbered list's last would have: a list that continues it starts there. */
+function nextNumber(list: HtmlElement): number {
+  let number = Number(list.attrs.start) - 1
+  for (const item of list.children) {
+    if (typeof item === 'string' || item.tag !== 'li') continue
+    const value = Number(item.attrs.value)
+    number = item.attrs.value !== undefined && Number.isSafeInteger(value) ? value : number + 1
+  }
+  return number + 1
 }
 
 /**

@@ -87,6 +87,19 @@ describe('extractHtmlArticle rules', () => {
     )
   })
 
+  test('sets a nested list in by its level, numbers as the list’s type and an item’s value say, and keeps a page’s links as their text', () => {
+    const html = page(
+      '<article><ol type="I"><li>Scope<ol type="a"><li>who<ul><li>adults</li></ul></li><li value="5">where</li></ol></li><li>Method</li></ol>' +
+        '<p>See <a href="https://www.ice.gov/">the agency</a>.</p></article>'
+    )
+    expect(extractHtmlArticle(html, 'a.html').body.split('\n\n')).toEqual(['I. Scope', '    a. who', '        ▪ adults', '    e. where', 'II. Method', 'See the agency.'])
+    // However deep the lists go, an item is set in by nine levels at most: a page of nested lists cannot grow each line without end.
+    const deep = page(`<article>${'<ul><li>level'.repeat(5000)}${'</li></ul>'.repeat(5000)}</article>`)
+    const lines = extractHtmlArticle(deep, 'deep.html').body.split('\n\n')
+    expect(lines).toHaveLength(5000)
+    expect(lines.at(-1)).toBe(`${' '.repeat(36)}• level`)
+  })
+
   test('hidden elements and chrome by class or id are dropped, but never the story container', () => {
     const html = page(
       '<div class="sidebar-wrapper">Sidebar</div><article class="story has-sidebar"><p>Kept.</p><p hidden>Hidden.</p>' +

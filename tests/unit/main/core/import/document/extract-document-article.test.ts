@@ -78,7 +78,7 @@ describe('extractDocumentArticle', () => {
     expect((await extractDocumentArticle(readFileSync(titled), 'titled.docx', 'docx')).body).toBe(rest)
   })
 
-  it('reads an .odt: outline levels, lists, tables, spaces and line breaks; comments and deleted text left out', async () => {
+  it('reads an .odt: outline levels, lists, tables, spaces and line breaks; deleted text left out, comments after the body', async () => {
     const body = [
       '<text:h text:outline-level="1">Removals in fiscal year 2012</text:h>',
       '<text:p>ICE removed <text:span>409,849</text:span> people;<text:s text:c="2"/>225,390 had<text:line-break/>criminal convictions.<office:annotation><text:p>check this</text:p></office:annotation></text:p>',
@@ -100,13 +100,14 @@ describe('extractDocumentArticle', () => {
         '• interior removals',
         '• border removals',
         'FY | Removals',
-        '2012 | 409,849'
+        '2012 | 409,849',
+        'Comment: check this'
       ].join('\n\n'),
       warnings: []
     })
   })
 
-  it('keeps what LibreOffice shows of an .odt: runs of spaces, tabs, repeated cells, and notes (marker in place, text after the body)', async () => {
+  it('keeps what LibreOffice shows of an .odt: runs of spaces, tabs, repeated cells, and notes (a superscript mark in place, text after the body)', async () => {
     const note = (citation: string, paragraphs: string[]) =>
       `<text:note text:note-class="footnote"><text:note-citation>${citation}</text:note-citation><text:note-body>${paragraphs.map((text) => `<text:p>${text}</text:p>`).join('')}</text:note-body></text:note>`
     const cell = (text: string, repeated: number) => `<table:table-cell${repeated > 1 ? ` table:number-columns-repeated="${repeated}"` : ''}><text:p>${text}</text:p></table:table-cell>`
@@ -120,7 +121,7 @@ describe('extractDocumentArticle', () => {
     const path = writeOdt(join(folder(), 'custody.odt'), body, '<dc:title>Custody record</dc:title>', '')
     expect((await extractDocumentArticle(readFileSync(path), 'custody.odt', 'odt')).body).toBe(
       [
-        'A-number   200-123-456\tDetained\nsince 2012[1].',
+        'A-number   200-123-456\tDetained\nsince 2012¹.',
         'Custody was reviewed twice in 2013.',
         'Bond set',
         'Office | Q1 | Q2',
@@ -128,11 +129,58 @@ describe('extractDocumentArticle', () => {
         '(b)(6) | 0 | 0',
         '(b)(6) | 0 | 0',
         'Released on bond[*] & AA.',
-        '[1] Per the I-213.',
+        '¹ Per the I-213.',
         '[*] Bond of $5,000.',
         'Paid by family.'
       ].join('\n\n')
     )
+  })
+
+  it('numbers an .odt list as its list style says, and goes on from a list that it continues', async () => {
+    const ns =
+      'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:xlink="http://www.w3.org/1999/xlink"'
+    const automatic = '<office:automatic-styles><text:list-style style:name="L1"><text:list-level-style-number text:level="1" style:num-format="i"/><text:list-level-style-number text:level="2" style:num-format="A" text:start-value="3"/></text:list-style><text:list-style style:name="L2"><text:list-level-style-bullet text:level="1" text:bullet-char="-"/></text:list-style></office:automatic-styles>'
+    const item = (text: string, inner: string) => `<text:list-item><text:p>${text}</text:p>${inner}</text:list-item>`
+    const body = [
+      `<text:list xml:id="a" text:style-name="L1">${item('scope', `<text:list>${item('adults', '')}${item('children', '')}</text:list>`)}${item('method', '')}</text:list>`,
+      '<text:p>An interruption.</text:p>',
+      `<text:list text:style-name="L1" text:continue-numbering="true">${item('findings', '')}</text:list>`,
+      `<text:list text:style-name="L1"><text:list-header><text:p>Unnumbered heading</text:p></text:list-header>${item('again', '')}</text:list>`,
+      `<text:list text:continue-list="a" text:style-name="L1">${item('annex', '')}<text:list-item text:start-value="9"><text:p>ninth</text:p></text:list-item></text:list>`,
+      `<text:list text:style-name="L2">${item('a bullet', '')}</text:list>`,
+      '<text:p>Mail <text:a xlink:href="mailto:foia@ice.dhs.gov">foia@ice.dhs.gov</text:a> or see <text:a xlink:href="#Annex">the annex</text:a> and <text:a xlink:href="https://www.ice.gov/foia">the FOIA page</text:a>.</text:p>'
+    ].join('')
+    const path = join(folder(), 'lists.odt')
+    writeFileSync(path, zipBytes([
+      { name: 'mimetype', data: 'application/vnd.oasis.opendocument.text' },
+      { name: 'content.xml', data: `<?xml version="1.0"?><office:document-content ${ns}>${automatic}<office:body><office:text>${body}</office:text></office:body></office:document-content>` }
+    ]))
+    expect((await extractDocumentArticle(readFileSync(path), 'lists.odt', 'odt')).body.split('\n\n')).toEqual([
+      'i. scope',
+      '    C. adults',
+      '    D. children',
+      'ii. method',
+      'An interruption.',
+      'iii. findings',
+      'Unnumbered heading',
+      'i. again',
+      'iv. annex',
+      'ix. ninth',
+      '• a bullet',
+      'Mail foia@ice.dhs.gov or see the annex and the FOIA page <https://www.ice.gov/foia>.'
+    ])
+  })
+
+  it('reads an .odt frame’s text box after its paragraph, and not a picture’s or an object’s own text or its description', async () => {
+    const body = [
+      '<text:p><draw:frame draw:name="Letterhead"><draw:text-box><text:p>U.S. Department of Homeland Security</text:p></draw:text-box></draw:frame>Memorandum.</text:p>',
+      '<text:p><draw:frame draw:name="Seal"><draw:image xlink:href="Pictures/seal.png"><text:p>picture words</text:p></draw:image><svg:title>title words</svg:title><svg:desc>description words</svg:desc></draw:frame>',
+      '<draw:frame draw:name="Chart"><draw:object xlink:href="./Object 1"><text:p>object words</text:p></draw:object></draw:frame>Removals rose.</text:p>'
+    ].join('')
+    const path = writeOdt(join(folder(), 'frames.odt'), body, '', '')
+    // The box follows the paragraph it is anchored in, as in a .docx: a letterhead does not become the title.
+    const article = await extractDocumentArticle(readFileSync(path), 'frames.odt', 'odt')
+    expect([article.title, article.body]).toEqual(['Memorandum.', 'Memorandum.\n\nU.S. Department of Homeland Security\n\nRemovals rose.'])
   })
 
   it('copies a repeated .odt cell at most 1,024 times, and says how many copies were left out', async () => {
@@ -176,9 +224,68 @@ describe('extractDocumentArticle', () => {
     const article = await extractDocumentArticle(readFileSync(path), 'fields.docx', 'docx')
     expect([article.title, article.body]).toEqual([
       'Dated 7 June 2012.',
-      ['Dated 7 June 2012.', 'See page 3 and Table 2.', 'Filed at ICE.gov today.', 'Removals rose[1].', '1. Per ERO’s annual report.'].join('\n\n')
+      ['Dated 7 June 2012.', 'See page 3 and Table 2.', 'Filed at ICE.gov today.', 'Removals rose¹.', '¹ Per ERO’s annual report.'].join('\n\n')
     ])
     expect(article.warnings).toEqual(['fields.docx: equations were left out (Casefile reads the text of a Word document, not its equations).'])
+  })
+
+  it('reads the headers and footers Word shows as it shows them: field results not instructions, no hidden or deleted text, a text box once', async () => {
+    const run = (text: string, properties: string) => `<w:r><w:rPr>${properties}</w:rPr><w:t xml:space="preserve">${text}</w:t></w:r>`
+    const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+    const page = '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>3</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>'
+    const textBox = (text: string) => `<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><w:txbxContent><w:p>${run(text, '')}</w:p></w:txbxContent></w:drawing></mc:Choice><mc:Fallback><w:pict><w:txbxContent><w:p>${run(text, '')}</w:p></w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r>`
+    const part = (tag: string, paragraphs: string) => `<?xml version="1.0"?><w:${tag} ${W}>${paragraphs}</w:${tag}>`
+    const path = join(folder(), 'stamped.docx')
+    writeFileSync(path, zipBytes([
+      { name: '_rels/.rels', data: '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>' },
+      // Shown: every page's header and footer and, as the section has a title page, the first page's; not the even pages' (the settings do not say so) nor a part no section names.
+      { name: 'word/document.xml', data: part('document', `<w:body>${wordParagraph('Removals rose.', null, false)}<w:sectPr><w:headerReference w:type="default" r:id="rH2"/><w:headerReference w:type="first" r:id="rH10"/><w:footerReference w:type="default" r:id="rF1"/><w:footerReference w:type="even" r:id="rF3"/><w:titlePg/></w:sectPr></w:body>`) },
+      { name: 'word/_rels/document.xml.rels', data: `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${[['rH2', 'header2.xml'], ['rH10', 'header10.xml'], ['rF1', '/word/footer1.xml'], ['rF3', 'footer3.xml']].map(([id, target]) => `<Relationship Id="${id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/${target!.includes('header') ? 'header' : 'footer'}" Target="${target}"/>`).join('')}</Relationships>` },
+      { name: 'word/settings.xml', data: part('settings', '<w:evenAndOddHeaders w:val="false"/>') },
+      { name: 'word/header5.xml', data: part('hdr', `<w:p>${run('Unused header', '')}</w:p>`) },
+      { name: 'word/header2.xml', data: part('hdr', `<w:p><w:pPr><w:tabs><w:tab w:val="center" w:pos="4680"/></w:tabs></w:pPr>${run('Case 12-345', '')}<w:r><w:tab/></w:r>${run('Page ', '')}${page}${run(' draft', '<w:vanish/>')}</w:p>`) },
+      { name: 'word/header10.xml', data: part('hdr', `<w:p>${textBox('U.S. Department of Homeland Security')}${run('Letterhead', '')}</w:p>`) },
+      { name: 'word/footer1.xml', data: part('ftr', `<w:p>${run('Bates ', '')}<w:del><w:r><w:delText>ICE-2012-000041</w:delText></w:r></w:del>${run('ICE-2012-000042', '')}</w:p><w:p/>`) },
+      { name: 'word/footer3.xml', data: part('ftr', `<w:p>${run('Even pages footer', '')}</w:p>`) },
+      { name: 'word/comments.xml', data: part('comments', `<w:comment w:id="0" w:author=" "><w:p>${run('No author given.', '')}</w:p></w:comment><w:comment w:id="1" w:author="A. \uE000Reviewer"><w:p>${run('First line.', '')}</w:p><w:p>${run('Second line.', '')}</w:p></w:comment>`) }
+    ]))
+    const article = await extractDocumentArticle(readFileSync(path), 'stamped.docx', 'docx')
+    expect(article.body.split('\n\n')).toEqual([
+      'Removals rose.',
+      'Header: Case 12-345\tPage 3',
+      'Header: U.S. Department of Homeland Security\nLetterhead',
+      'Footer: Bates ICE-2012-000042',
+      'Comment: No author given.',
+      'Comment by A. Reviewer: First line.\nSecond line.'
+    ])
+    expect(article.warnings).toEqual(['stamped.docx: 1 passage of hidden text was left out (text the document hides when it is shown or printed).'])
+  })
+
+  it('reads an .odt’s headers and footers from the page styles in use, without hidden text, once each', async () => {
+    const ns =
+      'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:loext="urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0" xmlns:dc="http://purl.org/dc/elements/1.1/"'
+    const master = (name: string, next: string, regions: string) => `<style:master-page style:name="${name}" style:next-style-name="${next}">${regions}</style:master-page>`
+    // The first paragraph starts the First page style, which Standard follows; nothing uses Envelope.
+    const styles = `<?xml version="1.0"?><office:document-styles ${ns}><office:styles><style:style style:name="Opening" style:family="paragraph" style:master-page-name="First"/></office:styles><office:automatic-styles><style:style style:name="MT1" style:family="text"><style:text-properties text:display="none"/></style:style></office:automatic-styles><office:master-styles>${[
+      master('Standard', 'Standard', '<style:header><text:p>FOR OFFICIAL USE ONLY<text:span text:style-name="MT1"> draft</text:span></text:p></style:header><style:header-left style:display="false"><text:p>unused left header</text:p></style:header-left><style:footer><text:p>Bates <text:span>ICE-2012-000042</text:span></text:p><text:p>Page <text:page-number text:select-page="current">1</text:page-number></text:p></style:footer>'),
+      master('Envelope', 'Envelope', '<style:header><text:p>Envelope header</text:p></style:header>'),
+      master('First', 'Standard', '<style:header><text:p>FOR OFFICIAL USE ONLY</text:p></style:header><loext:footer-first><text:p>First page only</text:p></loext:footer-first>')
+    ].join('')}</office:master-styles></office:document-styles>`
+    const path = join(folder(), 'stamped.odt')
+    writeFileSync(path, zipBytes([
+      { name: 'mimetype', data: 'application/vnd.oasis.opendocument.text' },
+      { name: 'content.xml', data: `<?xml version="1.0"?><office:document-content ${ns}><office:automatic-styles><style:style style:name="P1" style:family="paragraph" style:parent-style-name="Opening"/></office:automatic-styles><office:body><office:text><text:p text:style-name="P1">Removals rose<office:annotation><dc:creator>A. Reviewer</dc:creator><dc:date>2012-01-18T10:00:00</dc:date><text:p>Source?</text:p></office:annotation>.</text:p></office:text></office:body></office:document-content>` },
+      { name: 'styles.xml', data: styles }
+    ]))
+    const article = await extractDocumentArticle(readFileSync(path), 'stamped.odt', 'odt')
+    expect(article.body.split('\n\n')).toEqual([
+      'Removals rose.',
+      'Header: FOR OFFICIAL USE ONLY',
+      'Footer: Bates ICE-2012-000042\nPage 1',
+      'Footer: First page only',
+      'Comment by A. Reviewer: Source?'
+    ])
+    expect(article.warnings).toEqual(['stamped.odt: 1 passage of hidden text was left out (text the document hides when it is shown or printed).'])
   })
 
   it('leaves out the text a .docx hides (w:vanish, w:specVanish, hidden styles) and says how many passages', async () => {
