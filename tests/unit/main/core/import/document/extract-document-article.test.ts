@@ -374,7 +374,9 @@ describe('extractDocumentArticle', () => {
       'cut.docx is not a complete Word document (.docx): its zip directory is missing, as when a download or copy stops early; nothing was imported. Open it in Word or LibreOffice and save it again, or download or copy it again.'
     )
     writeFileSync(join(dir, 'sheet.docx'), zipBytes([{ name: 'xl/workbook.xml', data: '<workbook/>' }]))
-    expect(await refusal(join(dir, 'sheet.docx'), 'docx')).toBe('sheet.docx is not a Word document (.docx): it has no document body (word/document.xml); nothing was imported.')
+    expect(await refusal(join(dir, 'sheet.docx'), 'docx')).toBe('sheet.docx is an Excel workbook (.xlsx), not a Word document (.docx); nothing was imported. Rename it to .xlsx and import that.')
+    writeFileSync(join(dir, 'bodiless.docx'), zipBytes([{ name: 'docProps/core.xml', data: '<cp:coreProperties/>' }]))
+    expect(await refusal(join(dir, 'bodiless.docx'), 'docx')).toBe('bodiless.docx is not a Word document (.docx): it has no document body (word/document.xml); nothing was imported.')
     writeFileSync(join(dir, 'old.docx'), Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(2048)]))
     expect(await refusal(join(dir, 'old.docx'), 'docx')).toBe('old.docx is in an older binary format, not a Word document (.docx); open it and save it as a Word document (.docx), then import that.')
     const empty = writeDocx(join(dir, 'empty.docx'), '', { title: null, creator: null, created: null })
