@@ -5,20 +5,14 @@ import { openOfficePackage } from '../zip/open-office-package'
 import { containerOf } from '../zip/zip-package'
 import { otherFileKind, otherKindRefusal } from '../zip/zip-refusals'
 import { LegacyWorkbook } from './legacy-workbook'
-import { hiddenOdsTables } from './ods-hidden-tables'
 import { OdsPaddedCells } from './ods-padded-cells'
+import { OdsWorkbook } from './ods-workbook'
 import { textInsideXls } from './text-in-xls'
 import { SheetTableReader, type SheetTableSummary } from './sheet-table-reader'
 import type { WorkbookSheet, WorkbookSource } from './workbook-source'
 import { XlsxWorkbook } from './xlsx-workbook'
 
 export type WorkbookFormat = 'xlsx' | 'xls' | 'ods'
-
-/**
- * The most XML an .ods may hold for SheetJS, which reads it whole: a 200,000-row .ods of 80 MB of
- * XML peaked at 552 MB, so this is about 900 MB of memory. A larger sheet is for .xlsx, streamed.
- */
-const MAX_ODS_XML = 128 * 1024 * 1024
 
 const PASSWORD = (fileName: string): ImportInputError =>
   new ImportInputError(`${fileName} is password-protected; open it, save a copy without a password and import that.`, null, null)
@@ -38,20 +32,14 @@ export async function openWorkbook(path: string, fileName: string, format: Workb
   if (other !== null) throw otherKindRefusal(fileName, 'an Excel 97–2003 workbook (.xls)', other)
   if (container === 'other' && format === 'xls') return LegacyWorkbook.open(await readFile(path), fileName, 'xls', (await textInsideXls(path)) === 'html', new Set(), OdsPaddedCells.none)
   if (format === 'ods') {
-    // SheetJS is given the very bytes checked here, so the file cannot change in between.
-    const bytes = await readFile(path)
-    const zip = await openOfficePackage(bytes, fileName, { what: 'an OpenDocument spreadsheet (.ods)', program: 'LibreOffice' })
-    let hidden: Set<string>
-    let padded: OdsPaddedCells
+    const zip = await openOfficePackage(path, fileName, { what: 'an OpenDocument spreadsheet (.ods)', program: 'LibreOffice' })
     try {
       if (((await zip.text('META-INF/manifest.xml')) ?? '').includes('manifest:encryption-data')) throw PASSWORD(fileName)
-      await zip.checkBeforeWholeReading(MAX_ODS_XML, 'Open it in a spreadsheet program, save it as .xlsx (which Casefile reads as it streams) and import that.')
-      hidden = await hiddenOdsTables(zip)
-      padded = await OdsPaddedCells.read(zip)
-    } finally {
+      return await OdsWorkbook.open(zip, fileName, signal)
+    } catch (error) {
       zip.close()
+      throw error
     }
-    return LegacyWorkbook.open(bytes, fileName, 'ods', false, hidden, padded)
   }
   const zip = await openOfficePackage(path, fileName, { what: 'an Excel workbook (.xlsx)', program: 'Excel or LibreOffice' })
   try {

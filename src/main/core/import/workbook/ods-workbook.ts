@@ -1,0 +1,158 @@
+import { readPackageProperties } from '../document/read-package-properties'
+import type { ZipPackage } from '../zip/zip-package'
+import { DamagedXml } from './damaged-xml'
+import { HEADER_WINDOW, headerMayUseMerges } from './find-sheet-table'
+import { hiddenOdsTables } from './ods-hidden-tables'
+import { paddedCellStyles } from './ods-padded-cells'
+import { OdsTableScanner } from './ods-table-scanner'
+import { OdsTables } from './ods-tables'
+import type { MergedCells, SheetRow } from './sheet-row'
+import type { SheetReadFacts, WorkbookFacts, WorkbookSheet, WorkbookSource } from './workbook-source'
+import { streamXmlText, type XmlTextReader } from './xml-elements'
+import { attribute } from './xml-text'
+
+const CONTENT = 'content.xml'
+const LABEL = 'its part content.xml'
+const ROOT_END = '</office:document-content>'
+/** A table's start tag longer than this is damage, not a sheet's name and style. */
+const MAX_TAG = 64 * 1024
+
+/**
+ * An OpenDocument spreadsheet (.ods) read the streaming way. All its sheets are in one part,
+ * content.xml, which is never held whole: opening it reads the list of sheets in one pass (and the
+ * small parts, meta.xml and the styles), and each sheet is then read in a pass of its own that
+ * skips the sheets before it and stops where it ends (see OdsTableScanner).
+ */
+export class OdsWorkbook implements WorkbookSource {
+  private constructor(
+    private readonly zip: ZipPackage,
+    private readonly fileName: string,
+    readonly facts: WorkbookFacts,
+    /** Each sheet's place among the tables of content.xml. */
+    private readonly indexes: ReadonlyMap<WorkbookSheet, number>,
+    private readonly paddedStyles: ReadonlySet<string>
+  ) {}
+
+  static async open(zip: ZipPackage, fileName: string, signal: AbortSignal): Promise<OdsWorkbook> {
+    const list = new SheetList()
+    await streamXmlText(await zip.stream(CONTENT, LABEL), list, signal, fileName, LABEL)
+    const hidden = await hiddenOdsTables(zip)
+    const paddedStyles = await paddedCellStyles(zip)
+    const properties = readPackageProperties((await zip.text('meta.xml')) ?? '', ['dc:title', 'meta:initial-creator', 'dc:creator', 'dc:date'])
+    const indexes = new Map<WorkbookSheet, number>()
+    const sheets = list.names.map((name, index) => {
+      const sheet: WorkbookSheet = { name, hidden: hidden.has(name), kind: 'worksheet', part: CONTENT }
+      indexes.set(sheet, index)
+      return sheet
+    })
+    const facts: WorkbookFacts = {
+      sheets,
+      date1904: list.date1904,
+      title: properties.get('dc:title') ?? null,
+      creator: properties.get('meta:initial-creator') ?? properties.get('dc:creator') ?? null,
+      modified: properties.get('dc:date')?.slice(0, 10) ?? null,
+      // LibreOffice keeps Basic macros in a Basic/ folder of the package; they are never run.
+      hasMacros: zip.names().some((name) => /^Basic\/.+\.xml$/.test(name) && !name.endsWith('script-lc.xml'))
+    }
+    return new OdsWorkbook(zip, fileName, facts, indexes, paddedStyles)
+  }
+
+  /**
+   * The sheet's merged cells, when its header may need them: as for an .xlsx, a sheet whose first
+   * rows are full needs none, and is spared a pass over it.
+   */
+  async merges(sheet: WorkbookSheet, signal: AbortSignal): Promise<MergedCells[]> {
+    const rows: SheetRow[] = []
+    const first = this.scanner(sheet, true, (row) => {
+      rows.push(row)
+      if (rows.length >= HEADER_WINDOW) first.stop()
+    })
+    await this.read(sheet, first, signal, () => undefined)
+    if (!headerMayUseMerges(rows.slice(0, HEADER_WINDOW))) return []
+    return this.allMerges(sheet, signal)
+  }
+
+  /** Every merged cell of the sheet, whatever its header needs. */
+  async allMerges(sheet: WorkbookSheet, signal: AbortSignal): Promise<MergedCells[]> {
+    const scanner = this.scanner(sheet, false, () => undefined)
+    await this.read(sheet, scanner, signal, () => undefined)
+    return scanner.merges
+  }
+
+  async readRows(sheet: WorkbookSheet, onRow: (row: SheetRow) => void, signal: AbortSignal, onRead: (fraction: number) => void): Promise<SheetReadFacts> {
+    const scanner = this.scanner(sheet, true, onRow)
+    await this.read(sheet, scanner, signal, onRead)
+    return { formulasWithoutValue: scanner.formulasWithoutValue, textFormulasSavedAsZero: new Map(), hiddenColumns: scanner.hiddenColumns }
+  }
+
+  private scanner(sheet: WorkbookSheet, cells: boolean, onRow: (row: SheetRow) => void): OdsTableScanner {
+    const index = this.indexes.get(sheet)
+    if (index === undefined) throw new Error(`${sheet.name} is not a sheet of ${this.fileName}`)
+    return new OdsTableScanner(index, cells, this.paddedStyles, onRow)
+  }
+
+  private async read(sheet: WorkbookSheet, scanner: OdsTableScanner, signal: AbortSignal, onRead: (fraction: number) => void): Promise<void> {
+    // content.xml's size, as the zip declares it, measures how far the reading is.
+    const size = Math.max(1, this.zip.sizeOf(CONTENT))
+    let read = 0
+    const reader: XmlTextReader = {
+      feed: (text) => {
+        read += text.length
+        onRead(Math.min(1, read / size))
+        scanner.feed(text)
+      },
+      end: () => scanner.end(),
+      enough: () => scanner.enough()
+    }
+    await streamXmlText(await this.zip.stream(CONTENT, LABEL), reader, signal, this.fileName, `sheet “${sheet.name}”`)
+  }
+
+  close(): void {
+    this.zip.close()
+  }
+}
+
+/**
+ * The first pass over content.xml: the names of its sheets, in order, and its date system (a
+ * null date of 1904-01-01 is the 1904 system). The XML must end where the document does.
+ */
+class SheetList implements XmlTextReader {
+  readonly names: string[] = []
+  date1904 = false
+  private readonly tables = new OdsTables()
+  private pending = ''
+  /** The last characters read, where the document's end tag must be at the end. */
+  private tail = ''
+  private settingsRead = false
+
+  feed(chunk: string): void {
+    this.tail = (this.tail + chunk.slice(-256)).slice(-256)
+    const text = this.pending + chunk
+    // The null date is set before the first table, in table:calculation-settings.
+    if (!this.settingsRead) {
+      const at = text.indexOf('<table:null-date')
+      const end = at < 0 ? -1 : text.indexOf('>', at)
+      if (at >= 0 && end < 0) {
+        this.pending = text.slice(at)
+        if (this.pending.length > MAX_TAG) throw new DamagedXml('has a table:null-date tag that does not end')
+        return
+      }
+      if (end >= 0) this.date1904 = attribute(text.slice(at, end + 1), 'table:date-value')?.startsWith('1904-01-01') ?? false
+      if (end >= 0 || text.includes('<table:table ')) this.settingsRead = true
+    }
+    const read = this.tables.scan(text, 0, (tag) => {
+      this.names.push(attribute(tag, 'table:name') ?? `Sheet ${this.names.length + 1}`)
+      return false
+    })
+    this.pending = text.slice(read)
+    if (this.pending.length > MAX_TAG) throw new DamagedXml('has a table:table tag that does not end')
+  }
+
+  end(): void {
+    if (!this.tail.trimEnd().endsWith(ROOT_END)) throw new DamagedXml('ends mid-way through its XML')
+  }
+
+  enough(): boolean {
+    return false
+  }
+}
