@@ -1,7 +1,7 @@
 import { DamagedXml, elementTooLong, MAX_ELEMENT_CHARS } from './damaged-xml'
 import { cellText, odsDateText, odsTimeText } from './ods-cell-values'
 import { paddedText } from './ods-padded-cells'
-import { OdsTables, TAG_INCOMPLETE } from './ods-tables'
+import { type OdsTables, TAG_INCOMPLETE } from './ods-tables'
 import type { CellKind, MergedCells, SheetRow } from './sheet-row'
 import type { XmlTextReader } from './xml-elements'
 import { attribute } from './xml-text'
@@ -35,7 +35,8 @@ export class OdsTableScanner implements XmlTextReader {
   readonly merges: MergedCells[] = []
   /** Formula cells saved with no value (a program that does not calculate wrote them). */
   formulasWithoutValue = 0
-  private readonly tables = new OdsTables()
+  /** What came after the table's end tag in the text fed last: the start of the sheets after it. */
+  rest = ''
   private phase = BEFORE
   private stopped = false
   private waiting: string[] = []
@@ -58,6 +59,8 @@ export class OdsTableScanner implements XmlTextReader {
   private width = 0
 
   constructor(
+    /** The tables of content.xml counted so far, wherever its reading starts (see ContentCursor). */
+    private readonly tables: OdsTables,
     private readonly index: number,
     private readonly cells: boolean,
     private readonly paddedStyles: ReadonlySet<string>,
@@ -79,7 +82,8 @@ export class OdsTableScanner implements XmlTextReader {
     this.waiting = []
     this.waitingLength = 0
     const read = this.scan(text)
-    if (read < text.length && !this.stopped) this.wait(text.slice(read))
+    if (this.stopped) this.rest = text.slice(read)
+    else if (read < text.length) this.wait(text.slice(read))
   }
 
   end(): void {
@@ -113,7 +117,7 @@ export class OdsTableScanner implements XmlTextReader {
       if (this.phase === BEFORE) return pos
       if (this.phase === AFTER) {
         this.stopped = true
-        return text.length
+        return pos
       }
     }
     while (!this.stopped) {
@@ -128,6 +132,7 @@ export class OdsTableScanner implements XmlTextReader {
         else if (startsName(text, lt + 2, 'table:table')) {
           this.phase = AFTER
           this.stopped = true
+          return gt + 1
         }
         pos = gt + 1
         continue

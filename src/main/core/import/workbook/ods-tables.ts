@@ -17,11 +17,12 @@ export class OdsTables {
 
   /**
    * Reads `text` from `pos` on until `onTable` (given a top-level table's start tag, its 0-based
-   * index, and whether it closes itself) answers true; returns where reading stopped (after that
-   * tag), or how far it could read: text that may be the start of a tag cut by the chunk's end is
-   * left for the next.
+   * index, whether it closes itself, and where it starts in `text`) answers true: the table's
+   * reader then reads it to its end tag. Returns where reading stopped (after that start tag), or
+   * how far it could read: text that may be the start of a tag cut by the chunk's end is left for
+   * the next.
    */
-  scan(text: string, pos: number, onTable: (tag: string, index: number, empty: boolean) => boolean): number {
+  scan(text: string, pos: number, onTable: (tag: string, index: number, empty: boolean, at: number) => boolean): number {
     let open = -2
     let close = -2
     for (;;) {
@@ -38,10 +39,7 @@ export class OdsTables {
       const tag = text.slice(open, end + 1)
       const empty = text.charCodeAt(end - 1) === 47
       pos = end + 1
-      if (this.depth === 0 && onTable(tag, this.count++, empty)) {
-        if (!empty) this.depth++
-        return pos
-      }
+      if (this.depth === 0 && onTable(tag, this.count++, empty, open)) return pos
       if (!empty) this.depth++
     }
   }

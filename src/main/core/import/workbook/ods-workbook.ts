@@ -4,6 +4,7 @@ import { DamagedXml } from './damaged-xml'
 import { HEADER_WINDOW, headerMayUseMerges } from './find-sheet-table'
 import { hiddenOdsTables } from './ods-hidden-tables'
 import { paddedCellStyles } from './ods-padded-cells'
+import { ContentCursor } from './ods-content-cursor'
 import { OdsTableScanner } from './ods-table-scanner'
 import { OdsTables } from './ods-tables'
 import type { MergedCells, SheetRow } from './sheet-row'
@@ -14,6 +15,7 @@ import { attribute } from './xml-text'
 const CONTENT = 'content.xml'
 const LABEL = 'its part content.xml'
 const ROOT_END = '</office:document-content>'
+const SPANNED = '-spanned="'
 /** A table's start tag longer than this is damage, not a sheet's name and style. */
 const MAX_TAG = 64 * 1024
 
@@ -30,8 +32,14 @@ export class OdsWorkbook implements WorkbookSource {
     readonly facts: WorkbookFacts,
     /** Each sheet's place among the tables of content.xml. */
     private readonly indexes: ReadonlyMap<WorkbookSheet, number>,
+    /** The tables (by place) that merge cells: only their headers may need merges. */
+    private readonly spanning: ReadonlySet<number>,
     private readonly paddedStyles: ReadonlySet<string>
   ) {}
+
+  /** The reading of content.xml the sheets' rows share, and how much of it has been read. */
+  private cursor: ContentCursor | null = null
+  private cursorRead = 0
 
   static async open(zip: ZipPackage, fileName: string, signal: AbortSignal): Promise<OdsWorkbook> {
     const list = new SheetList()
@@ -54,20 +62,22 @@ export class OdsWorkbook implements WorkbookSource {
       // LibreOffice keeps Basic macros in a Basic/ folder of the package; they are never run.
       hasMacros: zip.names().some((name) => /^Basic\/.+\.xml$/.test(name) && !name.endsWith('script-lc.xml'))
     }
-    return new OdsWorkbook(zip, fileName, facts, indexes, paddedStyles)
+    return new OdsWorkbook(zip, fileName, facts, indexes, list.spanning, paddedStyles)
   }
 
   /**
-   * The sheet's merged cells, when its header may need them: as for an .xlsx, a sheet whose first
-   * rows are full needs none, and is spared a pass over it.
+   * The sheet's merged cells, when its header may need them: none when the sheet spans no cell (as
+   * the first pass saw); and as for an .xlsx, a sheet whose first rows are full needs none, and is
+   * spared a pass over all of it.
    */
   async merges(sheet: WorkbookSheet, signal: AbortSignal): Promise<MergedCells[]> {
+    if (!this.spanning.has(this.indexOf(sheet))) return []
     const rows: SheetRow[] = []
     const first = this.scanner(sheet, true, (row) => {
       rows.push(row)
       if (rows.length >= HEADER_WINDOW) first.stop()
     })
-    await this.read(sheet, first, signal, () => undefined)
+    await this.readAlone(sheet, first, signal)
     if (!headerMayUseMerges(rows.slice(0, HEADER_WINDOW))) return []
     return this.allMerges(sheet, signal)
   }
@@ -75,41 +85,53 @@ export class OdsWorkbook implements WorkbookSource {
   /** Every merged cell of the sheet, whatever its header needs. */
   async allMerges(sheet: WorkbookSheet, signal: AbortSignal): Promise<MergedCells[]> {
     const scanner = this.scanner(sheet, false, () => undefined)
-    await this.read(sheet, scanner, signal, () => undefined)
+    await this.readAlone(sheet, scanner, signal)
     return scanner.merges
   }
 
+  /** Streams the sheet's rows to `onRow`; sheets read in their order share one reading of content.xml (see ContentCursor). */
   async readRows(sheet: WorkbookSheet, onRow: (row: SheetRow) => void, signal: AbortSignal, onRead: (fraction: number) => void): Promise<SheetReadFacts> {
-    const scanner = this.scanner(sheet, true, onRow)
-    await this.read(sheet, scanner, signal, onRead)
+    const index = this.indexOf(sheet)
+    if (this.cursor === null || this.cursor.passed(index)) {
+      this.cursor?.close()
+      this.cursor = new ContentCursor(await this.zip.stream(CONTENT, LABEL), this.fileName)
+      this.cursorRead = 0
+    }
+    const cursor = this.cursor
+    const scanner = new OdsTableScanner(cursor.tables, index, true, this.paddedStyles, onRow)
+    // content.xml's size, as the zip declares it, measures how far the reading is.
+    const size = Math.max(1, this.zip.sizeOf(CONTENT))
+    await cursor.read(scanner, signal, sheetLabel(sheet), (length) => {
+      this.cursorRead += length
+      onRead(Math.min(1, this.cursorRead / size))
+    })
     return { formulasWithoutValue: scanner.formulasWithoutValue, textFormulasSavedAsZero: new Map(), hiddenColumns: scanner.hiddenColumns }
   }
 
-  private scanner(sheet: WorkbookSheet, cells: boolean, onRow: (row: SheetRow) => void): OdsTableScanner {
+  private indexOf(sheet: WorkbookSheet): number {
     const index = this.indexes.get(sheet)
     if (index === undefined) throw new Error(`${sheet.name} is not a sheet of ${this.fileName}`)
-    return new OdsTableScanner(index, cells, this.paddedStyles, onRow)
+    return index
   }
 
-  private async read(sheet: WorkbookSheet, scanner: OdsTableScanner, signal: AbortSignal, onRead: (fraction: number) => void): Promise<void> {
-    // content.xml's size, as the zip declares it, measures how far the reading is.
-    const size = Math.max(1, this.zip.sizeOf(CONTENT))
-    let read = 0
-    const reader: XmlTextReader = {
-      feed: (text) => {
-        read += text.length
-        onRead(Math.min(1, read / size))
-        scanner.feed(text)
-      },
-      end: () => scanner.end(),
-      enough: () => scanner.enough()
-    }
-    await streamXmlText(await this.zip.stream(CONTENT, LABEL), reader, signal, this.fileName, `sheet “${sheet.name}”`)
+  private scanner(sheet: WorkbookSheet, cells: boolean, onRow: (row: SheetRow) => void): OdsTableScanner {
+    return new OdsTableScanner(new OdsTables(), this.indexOf(sheet), cells, this.paddedStyles, onRow)
+  }
+
+  /** Reads the sheet with `scanner` in a pass over content.xml of its own, from its start. */
+  private async readAlone(sheet: WorkbookSheet, scanner: OdsTableScanner, signal: AbortSignal): Promise<void> {
+    await streamXmlText(await this.zip.stream(CONTENT, LABEL), scanner, signal, this.fileName, sheetLabel(sheet))
   }
 
   close(): void {
+    this.cursor?.close()
     this.zip.close()
   }
+}
+
+/** How a message names a sheet. */
+function sheetLabel(sheet: WorkbookSheet): string {
+  return `sheet “${sheet.name}”`
 }
 
 /**
@@ -118,6 +140,8 @@ export class OdsWorkbook implements WorkbookSource {
  */
 class SheetList implements XmlTextReader {
   readonly names: string[] = []
+  /** The tables, by place, that have a cell spanning others. */
+  readonly spanning = new Set<number>()
   date1904 = false
   private readonly tables = new OdsTables()
   private pending = ''
@@ -140,10 +164,19 @@ class SheetList implements XmlTextReader {
       if (end >= 0) this.date1904 = attribute(text.slice(at, end + 1), 'table:date-value')?.startsWith('1904-01-01') ?? false
       if (end >= 0 || text.includes('<table:table ')) this.settingsRead = true
     }
-    const read = this.tables.scan(text, 0, (tag) => {
+    const starts: number[] = []
+    const read = this.tables.scan(text, 0, (tag, _index, _empty, at) => {
       this.names.push(attribute(tag, 'table:name') ?? `Sheet ${this.names.length + 1}`)
+      starts.push(at)
       return false
     })
+    // A cell that spans others is in the last table that started before it (cells are only in tables).
+    const before = this.names.length - starts.length
+    let started = 0
+    for (let at = text.indexOf(SPANNED); at >= 0 && at < read; at = text.indexOf(SPANNED, at + SPANNED.length)) {
+      while (started < starts.length && starts[started]! < at) started++
+      if (before + started > 0) this.spanning.add(before + started - 1)
+    }
     this.pending = text.slice(read)
     if (this.pending.length > MAX_TAG) throw new DamagedXml('has a table:table tag that does not end')
   }

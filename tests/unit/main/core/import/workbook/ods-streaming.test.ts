@@ -14,6 +14,7 @@ import type { SheetReadFacts } from '../../../../../../src/main/core/import/work
 import { writeHandWrittenOds } from '../../../../../helpers/hand-written-workbooks'
 import { importTestArchive } from '../../../../../helpers/import-test-archive'
 import { tempFolders } from '../../../../../helpers/temp-archive'
+import { readSheets } from './read-sheets'
 
 const folder = tempFolders('ods-streaming')
 const FIXTURES = resolve(import.meta.dirname, '../../../../../fixtures/import/workbook/libreoffice')
@@ -43,6 +44,7 @@ async function readOds(path: string): Promise<Read> {
 }
 
 const text = (value: string) => `<table:table-cell office:value-type="string"><text:p>${value}</text:p></table:table-cell>`
+const float = (value: number) => `<table:table-cell office:value-type="float" office:value="${value}"><text:p>${value}</text:p></table:table-cell>`
 const row = (...cells: string[]) => `<table:table-row>${cells.join('')}</table:table-row>`
 
 describe('an .ods written by LibreOffice', () => {
@@ -133,13 +135,52 @@ describe('an .ods written by hand', () => {
   })
 })
 
+describe('the sheets of one .ods', () => {
+  it('reads each sheet’s rows in any order, going on from the sheet before when they come in order', async () => {
+    const tables = ['One', 'Two', 'Three'].map((name, i) => `<table:table table:name="${name}">${row(text('Sheet'), text('N'))}${row(text(name), `<table:table-cell office:value-type="float" office:value="${i}"/>`)}</table:table>`)
+    const path = writeHandWrittenOds(`${folder()}/three.ods`, tables.join(''), '')
+    const signal = new AbortController().signal
+    const book = (await openWorkbook(path, 'three.ods', 'ods', signal)) as OdsWorkbook
+    try {
+      const rowsOf = async (index: number) => {
+        const rows: (string | null)[][] = []
+        await book.readRows(book.facts.sheets[index]!, (r) => rows.push(r.values), signal, () => undefined)
+        return rows
+      }
+      for (const index of [0, 1, 2, 1, 0, 2, 2]) expect(await rowsOf(index)).toEqual([['Sheet', 'N'], [['One', 'Two', 'Three'][index]!, String(index)]])
+    } finally {
+      book.close()
+    }
+  })
+
+  it('looks for merges only in a sheet that has them, and then only when its header may need them', async () => {
+    const spanned = '<table:table-cell table:number-columns-spanned="2" office:value-type="string"><text:p>Fiscal year</text:p></table:table-cell><table:covered-table-cell/>'
+    const tables = [
+      `<table:table table:name="Plain">${row(text('A'), text('B'))}${row(float(1), float(2))}</table:table>`,
+      `<table:table table:name="Merged">${row(text('Office'), spanned)}${row('<table:table-cell/>', text('2012'), text('2013'))}${row(text('Boston'), float(1), float(2))}</table:table>`
+    ]
+    const path = writeHandWrittenOds(`${folder()}/merged.ods`, tables.join(''), '')
+    const [plain, merged] = await readSheets(path, 'ods', null, true)
+    expect(plain!.labels).toEqual(['A', 'B'])
+    expect(merged!.labels).toEqual(['Office', 'Fiscal year › 2012', 'Fiscal year › 2013'])
+    expect(merged!.rows).toEqual([['Boston', '1', '2']])
+    const signal = new AbortController().signal
+    const book = (await openWorkbook(path, 'merged.ods', 'ods', signal)) as OdsWorkbook
+    try {
+      expect(await book.merges(book.facts.sheets[0]!, signal)).toEqual([])
+      expect(await book.merges(book.facts.sheets[1]!, signal)).toEqual([{ firstColumn: 1, lastColumn: 2, firstRow: 1, lastRow: 1 }])
+    } finally {
+      book.close()
+    }
+  })
+})
+
 describe('a large .ods', () => {
   it('imports 200,000 rows, streamed', async () => {
     const archive = await importTestArchive()
-    const number = (value: number) => `<table:table-cell office:value-type="float" office:value="${value}"><text:p>${value}</text:p></table:table-cell>`
     const rows: string[] = [row(text('Case'), text('Office'), text('Completed'))]
     const offices = ['Chicago', 'Boston', 'Houston']
-    for (let i = 0; i < 200_000; i++) rows.push(row(text(`C${String(i).padStart(6, '0')}`), text(offices[i % 3]!), number(i * 7)))
+    for (let i = 0; i < 200_000; i++) rows.push(row(text(`C${String(i).padStart(6, '0')}`), text(offices[i % 3]!), float(i * 7)))
     const path = writeHandWrittenOds(archive.path('big.ods'), `<table:table table:name="Cases">${rows.join('')}</table:table>`, '')
     const outcome = await archive.run(path, {}, () => undefined)
     expect(outcome).toMatchObject({ status: 'imported', error: null, rows: 200_000 })
