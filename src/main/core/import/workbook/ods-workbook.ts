@@ -34,6 +34,9 @@ export class OdsWorkbook implements WorkbookSource {
     private readonly indexes: ReadonlyMap<WorkbookSheet, number>,
     /** The tables (by place) that merge cells: only their headers may need merges. */
     private readonly spanning: ReadonlySet<number>,
+    /** Where each table starts in content.xml's text, and the text's length. */
+    private readonly starts: readonly number[],
+    private readonly length: number,
     private readonly paddedStyles: ReadonlySet<string>
   ) {}
 
@@ -62,7 +65,7 @@ export class OdsWorkbook implements WorkbookSource {
       // LibreOffice keeps Basic macros in a Basic/ folder of the package; they are never run.
       hasMacros: zip.names().some((name) => /^Basic\/.+\.xml$/.test(name) && !name.endsWith('script-lc.xml'))
     }
-    return new OdsWorkbook(zip, fileName, facts, indexes, list.spanning, paddedStyles)
+    return new OdsWorkbook(zip, fileName, facts, indexes, list.spanning, list.starts, list.length, paddedStyles)
   }
 
   /**
@@ -99,11 +102,12 @@ export class OdsWorkbook implements WorkbookSource {
     }
     const cursor = this.cursor
     const scanner = new OdsTableScanner(cursor.tables, index, true, this.paddedStyles, onRow)
-    // content.xml's size, as the zip declares it, measures how far the reading is.
-    const size = Math.max(1, this.zip.sizeOf(CONTENT))
-    await cursor.read(scanner, signal, sheetLabel(sheet), (length) => {
-      this.cursorRead += length
-      onRead(Math.min(1, this.cursorRead / size))
+    // Where the sheet's table starts and ends in content.xml (as the first pass found) measures how far its reading is.
+    const from = this.starts[index]!
+    const length = Math.max(1, (this.starts[index + 1] ?? this.length) - from)
+    await cursor.read(scanner, signal, sheetLabel(sheet), (read) => {
+      this.cursorRead += read
+      onRead(Math.min(1, Math.max(0, (this.cursorRead - from) / length)))
     })
     return { formulasWithoutValue: scanner.formulasWithoutValue, textFormulasSavedAsZero: new Map(), hiddenColumns: scanner.hiddenColumns }
   }
@@ -142,6 +146,10 @@ class SheetList implements XmlTextReader {
   readonly names: string[] = []
   /** The tables, by place, that have a cell spanning others. */
   readonly spanning = new Set<number>()
+  /** Where each table starts, in characters from the start of the text. */
+  readonly starts: number[] = []
+  /** The characters read so far. */
+  length = 0
   date1904 = false
   private readonly tables = new OdsTables()
   private pending = ''
@@ -150,6 +158,9 @@ class SheetList implements XmlTextReader {
   private settingsRead = false
 
   feed(chunk: string): void {
+    // Where `text` below starts in the whole.
+    const offset = this.length - this.pending.length
+    this.length += chunk.length
     this.tail = (this.tail + chunk.slice(-256)).slice(-256)
     const text = this.pending + chunk
     // The null date is set before the first table, in table:calculation-settings.
@@ -168,6 +179,7 @@ class SheetList implements XmlTextReader {
     const read = this.tables.scan(text, 0, (tag, _index, _empty, at) => {
       this.names.push(attribute(tag, 'table:name') ?? `Sheet ${this.names.length + 1}`)
       starts.push(at)
+      this.starts.push(offset + at)
       return false
     })
     // A cell that spans others is in the last table that started before it (cells are only in tables).

@@ -35,6 +35,8 @@ export async function openWorkbook(path: string, fileName: string, format: Workb
     const zip = await openOfficePackage(path, fileName, { what: 'an OpenDocument spreadsheet (.ods)', program: 'LibreOffice' })
     try {
       if (((await zip.text('META-INF/manifest.xml')) ?? '').includes('manifest:encryption-data')) throw PASSWORD(fileName)
+      // An Excel workbook named .ods is read as what it is.
+      if (!zip.has('content.xml') && zip.has('[Content_Types].xml')) return await XlsxWorkbook.open(zip, fileName, signal)
       return await OdsWorkbook.open(zip, fileName, signal)
     } catch (error) {
       zip.close()

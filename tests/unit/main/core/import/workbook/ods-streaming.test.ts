@@ -3,7 +3,9 @@
 // edge1904.ods are LibreOffice 7.4's own from edge.fods (beside them; `soffice --headless
 // --convert-to ods`, and for edge1904 the same with a table:null-date of 1904-01-01); the other
 // files are content.xml written here.
+import { writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
+import * as XLSX from '@e965/xlsx'
 import { describe, expect, it } from 'vitest'
 import { getDataset } from '../../../../../../src/main/core/datasets/dataset-queries'
 import { queryDatasetRows } from '../../../../../../src/main/core/datasets/query-dataset-rows'
@@ -148,6 +150,12 @@ describe('the sheets of one .ods', () => {
         return rows
       }
       for (const index of [0, 1, 2, 1, 0, 2, 2]) expect(await rowsOf(index)).toEqual([['Sheet', 'N'], [['One', 'Two', 'Three'][index]!, String(index)]])
+      // How far a sheet's reading is, as a share of its own table.
+      const read: number[] = []
+      await book.readRows(book.facts.sheets[1]!, () => undefined, signal, (fraction) => read.push(fraction))
+      expect(read.length).toBeGreaterThan(0)
+      expect(read.every((fraction) => fraction >= 0 && fraction <= 1)).toBe(true)
+      expect(read.at(-1)).toBe(1)
     } finally {
       book.close()
     }
@@ -172,6 +180,18 @@ describe('the sheets of one .ods', () => {
     } finally {
       book.close()
     }
+  })
+})
+
+describe('an Excel workbook named .ods', () => {
+  it('is read as the .xlsx it is', async () => {
+    const book = XLSX.utils.book_new()
+    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([['Office', 'Cases'], ['Boston', 12]]), 'Export')
+    const path = `${folder()}/export.ods`
+    writeFileSync(path, XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer)
+    const [read] = await readSheets(path, 'ods', null, true)
+    expect(read!.labels).toEqual(['Office', 'Cases'])
+    expect(read!.rows).toEqual([['Boston', '12']])
   })
 })
 
