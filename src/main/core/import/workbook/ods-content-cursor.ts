@@ -1,9 +1,8 @@
 import type { Readable } from 'node:stream'
-import { ImportCancelled, ImportInputError } from '../row-sink'
-import { damaged, messageOf } from '../zip/zip-package'
-import { DamagedXml } from './damaged-xml'
+import { ImportCancelled } from '../row-sink'
 import type { OdsTableScanner } from './ods-table-scanner'
 import { OdsTables } from './ods-tables'
+import { damageOf, streamRefusal, xmlRefusal, type XmlFailure } from './xml-elements'
 
 /**
  * A reading of an .ods file's content.xml that goes on from sheet to sheet: a sheet's reader stops
@@ -30,14 +29,9 @@ export class ContentCursor {
 
   /** Feeds `scanner` from where the last one stopped until it has read its table or the part ends; `onText` hears how much was read. */
   async read(scanner: OdsTableScanner, signal: AbortSignal, label: string, onText: (length: number) => void): Promise<void> {
-    let failure: DamagedXml | 'not UTF-8' | null = null
+    let failure: XmlFailure | null = null
     const attempt = (work: () => void) => {
-      try {
-        work()
-      } catch (error) {
-        if (!(error instanceof DamagedXml)) throw error
-        failure = error
-      }
+      failure = damageOf(work)
     }
     try {
       const pending = this.pending
@@ -68,12 +62,12 @@ export class ContentCursor {
       }
     } catch (error) {
       this.close()
-      if (error instanceof ImportCancelled || error instanceof ImportInputError) throw error
-      throw new ImportInputError(`${this.fileName}, ${label} cannot be read: ${messageOf(error)}; nothing was imported.`, null, null)
+      throw streamRefusal(error, this.fileName, label)
     }
-    if (failure !== null) this.close()
-    if (failure === 'not UTF-8') throw new ImportInputError(`${this.fileName}, ${label} cannot be read: its text is not valid UTF-8; nothing was imported.`, null, null)
-    if (failure !== null) throw new ImportInputError(damaged(this.fileName, `${label} ${(failure as DamagedXml).message}`), null, null)
+    if (failure !== null) {
+      this.close()
+      throw xmlRefusal(failure, this.fileName, label)
+    }
     this.pending = scanner.rest
   }
 
