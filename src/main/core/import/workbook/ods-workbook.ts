@@ -2,7 +2,7 @@ import { readPackageProperties } from '../document/read-package-properties'
 import type { ZipPackage } from '../zip/zip-package'
 import { DamagedXml } from './damaged-xml'
 import { HEADER_WINDOW, headerMayUseMerges } from './find-sheet-table'
-import { hiddenOdsTables } from './ods-hidden-tables'
+import { hiddenOdsTableStyles } from './ods-hidden-tables'
 import { paddedCellStyles } from './ods-padded-cells'
 import { ContentCursor } from './ods-content-cursor'
 import { OdsTableScanner } from './ods-table-scanner'
@@ -47,12 +47,12 @@ export class OdsWorkbook implements WorkbookSource {
   static async open(zip: ZipPackage, fileName: string, signal: AbortSignal): Promise<OdsWorkbook> {
     const list = new SheetList()
     await streamXmlText(await zip.stream(CONTENT, LABEL), list, signal, fileName, LABEL)
-    const hidden = await hiddenOdsTables(zip)
+    const hiddenStyles = await hiddenOdsTableStyles(zip)
     const paddedStyles = await paddedCellStyles(zip)
     const properties = readPackageProperties((await zip.text('meta.xml')) ?? '', ['dc:title', 'meta:initial-creator', 'dc:creator', 'dc:date'])
     const indexes = new Map<WorkbookSheet, number>()
     const sheets = list.names.map((name, index) => {
-      const sheet: WorkbookSheet = { name, hidden: hidden.has(name), kind: 'worksheet', part: CONTENT }
+      const sheet: WorkbookSheet = { name, hidden: hiddenStyles.has(list.styles[index] ?? ''), kind: 'worksheet', part: CONTENT }
       indexes.set(sheet, index)
       return sheet
     })
@@ -144,6 +144,8 @@ function sheetLabel(sheet: WorkbookSheet): string {
  */
 class SheetList implements XmlTextReader {
   readonly names: string[] = []
+  /** Each table's style, which may hide it. */
+  readonly styles: (string | null)[] = []
   /** The tables, by place, that have a cell spanning others. */
   readonly spanning = new Set<number>()
   /** Where each table starts, in characters from the start of the text. */
@@ -178,6 +180,7 @@ class SheetList implements XmlTextReader {
     const starts: number[] = []
     const read = this.tables.scan(text, 0, (tag, _index, _empty, at) => {
       this.names.push(attribute(tag, 'table:name') ?? `Sheet ${this.names.length + 1}`)
+      this.styles.push(attribute(tag, 'table:style-name'))
       starts.push(at)
       this.starts.push(offset + at)
       return false
