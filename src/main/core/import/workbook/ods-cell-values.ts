@@ -1,3 +1,4 @@
+import { DamagedXml, MAX_ELEMENT_CHARS } from './damaged-xml'
 import { attribute, xmlText } from './xml-text'
 
 const PARAGRAPH_OPEN = '<text:p>'
@@ -44,6 +45,7 @@ export function cellText(inner: string): string | null {
     const end = inner.indexOf(close, gt)
     const stop = end < 0 ? inner.length : end
     text += paragraphText(inner.slice(gt + 1, stop))
+    if (text.length > MAX_ELEMENT_CHARS) throw tooLong()
     at = stop + close.length
   }
 }
@@ -69,8 +71,14 @@ function paragraphText(raw: string): string {
     if (name === 'text:s') text += ' '.repeat(Math.min(MAX_SPACES, Math.max(1, Number.parseInt(attribute(tag, 'text:c') ?? '1', 10) || 1)))
     else if (name === 'text:tab') text += '\t'
     else if (name === 'text:line-break') text += '\n'
+    if (text.length > MAX_ELEMENT_CHARS) throw tooLong()
     at = gt + 1
   }
+}
+
+/** Runs of spaces (text:s) may make a cell's text far longer than its XML: as long as a cell's XML may be is enough. */
+function tooLong(): DamagedXml {
+  return new DamagedXml(`has a cell whose text runs past ${MAX_ELEMENT_CHARS / 1048576} million characters, far past what a spreadsheet holds (it is damaged or built to exhaust memory)`)
 }
 
 /** A paragraph's XML without the annotations anchored in it. */

@@ -224,8 +224,9 @@ export class OdsTableScanner implements XmlTextReader {
     // A covered cell lies under a merged cell: what it may still hold is not shown.
     if (covered || !this.inRow) return next
     if (tag.includes('-spanned')) {
-      const columns = repeats(tag, 'table:number-columns-spanned')
-      const rows = repeats(tag, 'table:number-rows-spanned')
+      // A merge reaches no further than a sheet does.
+      const columns = Math.min(repeats(tag, 'table:number-columns-spanned'), Math.max(1, MAX_COLUMNS - column))
+      const rows = Math.min(repeats(tag, 'table:number-rows-spanned'), Math.max(1, MAX_ROWS - this.row))
       if (columns > 1 || rows > 1) this.merges.push({ firstColumn: column, lastColumn: column + columns - 1, firstRow: this.row + 1, lastRow: this.row + rows })
     }
     if (!this.cells) return next

@@ -120,13 +120,18 @@ describe('an .ods written by hand', () => {
     expect(sheets[0]!.facts.hiddenColumns).toEqual([2])
   })
 
-  it('counts formulas saved without a value, and refuses a cell past column 16,384', async () => {
+  it('counts formulas saved without a value, and refuses a cell past column 16,384 or one whose spaces would run past 16 million characters', async () => {
     const formula = '<table:table-cell table:formula="of:=SUM([.A1:.A2])"/>'
     const ok = writeHandWrittenOds(`${folder()}/formula.ods`, `<table:table table:name="F">${row(text('a'), formula)}</table:table>`, '')
     expect((await readOds(ok)).sheets[0]!.facts.formulasWithoutValue).toBe(1)
 
     const wide = writeHandWrittenOds(`${folder()}/wide.ods`, `<table:table table:name="W">${row('<table:table-cell table:number-columns-repeated="16384"/>', text('x'))}</table:table>`, '')
     await expect(readOds(wide)).rejects.toThrow('wide.ods is damaged (sheet “W” has a cell in row 1 past column 16,384); nothing was imported. Re-download or re-save it.')
+
+    // 60,000 runs of 32,767 spaces: 2 MB of XML that would make two billion characters.
+    const spaces = `<table:table-cell office:value-type="string"><text:p>${'<text:s text:c="32767"/>'.repeat(60_000)}</text:p></table:table-cell>`
+    const spaced = writeHandWrittenOds(`${folder()}/spaces.ods`, `<table:table table:name="S">${row(spaces)}</table:table>`, '')
+    await expect(readOds(spaced)).rejects.toThrow('spaces.ods is damaged (sheet “S” has a cell whose text runs past 16 million characters')
   })
 
   it('refuses a sheet whose table never ends, naming the sheet', async () => {
