@@ -22,8 +22,9 @@ const MAX_TAG = 64 * 1024
 /**
  * An OpenDocument spreadsheet (.ods) read the streaming way. All its sheets are in one part,
  * content.xml, which is never held whole: opening it reads the list of sheets in one pass (and the
- * small parts, meta.xml and the styles), and each sheet is then read in a pass of its own that
- * skips the sheets before it and stops where it ends (see OdsTableScanner).
+ * small parts, meta.xml and the styles); each sheet's rows are then read from where the sheet
+ * before it ended (see ContentCursor), or, for a sheet asked for out of order, in a pass that skips
+ * the sheets before it by string search (see OdsTableScanner).
  */
 export class OdsWorkbook implements WorkbookSource {
   private constructor(
