@@ -56,14 +56,16 @@ interface DocumentProperties {
 export async function extractDocumentArticle(bytes: Buffer, fileName: string, format: DocumentFormat): Promise<DocumentArticle> {
   const kind = format === 'docx' ? { what: 'a Word document (.docx)', program: 'Word or LibreOffice', extension: '.docx' } : { what: 'an OpenDocument text (.odt)', program: 'LibreOffice', extension: '.odt' }
   const what = kind.what
-  const zip = await openOfficePackage(bytes, fileName, kind)
+  const { zip, extension } = await openOfficePackage(bytes, fileName, kind)
+  // A Word document named .odt, or an OpenDocument text named .docx, is read as what it is.
+  const readAs: DocumentFormat = extension === '.docx' ? 'docx' : extension === '.odt' ? 'odt' : format
   let root: HtmlElement
   let properties: DocumentProperties
   let warnings: string[] = []
   let hiddenPassages = 0
   let margins: MarginText[] = []
   try {
-    if (format === 'docx') {
+    if (readAs === 'docx') {
       if (!zip.has('word/document.xml')) throw new ImportInputError(`${fileName} is not ${what}: it has no document body (word/document.xml); nothing was imported.`, null, null)
       await zip.checkBeforeWholeReading(MAX_WORD_XML, 'Split it into smaller documents and import those.')
       properties = readProperties(await zip.text('docProps/core.xml'), 'dc:creator', 'dcterms:created', 'dcterms:modified')
@@ -98,7 +100,7 @@ export async function extractDocumentArticle(bytes: Buffer, fileName: string, fo
   showLinkTargets(root)
   const firstHeading = [...descendants(root)].find((element) => HEADING.test(element.tag))
   // mammoth's HTML is spaced as HTML is; the OpenDocument reader has applied the format's own rule.
-  const paragraphs = renderHtmlText(root, isNoteBackLink, format === 'docx' ? 'collapse' : 'as-written')
+  const paragraphs = renderHtmlText(root, isNoteBackLink, readAs === 'docx' ? 'collapse' : 'as-written')
   const margin = marginParagraphs(margins)
   if ([...paragraphs, ...margin].join('').trim() === '') {
     const hidden = hiddenPassages === 0 ? '' : `: all of its text is hidden (${passagesOfHiddenText(hiddenPassages)}), and Casefile imports only the text a reader is shown; nothing was imported`

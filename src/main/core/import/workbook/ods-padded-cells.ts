@@ -38,44 +38,38 @@ export class OdsPaddedCells {
    */
   shownText(sheet: string, row: number, column: number, value: number, shown: string | undefined): string | null {
     const table = this.tables.get(sheet)
-    if (table === undefined || shown === undefined || !Number.isInteger(value)) return null
+    if (table === undefined || shown === undefined) return null
     const span = find(table.rows, row) ?? find(table.columns, column)
     if (span === null || !span.padded) return null
-    return new RegExp(`^\\D*0*${Math.abs(value)}\\D*$`).test(shown) ? shown : null
+    return paddedText(value, shown) ? shown : null
   }
 
   /** Reads the styles of styles.xml and content.xml and, when some pad digits, the column and row defaults of every table. */
   static async read(zip: ZipPackage): Promise<OdsPaddedCells> {
-    if (!zip.has('content.xml')) return OdsPaddedCells.none
-    const styles = new StyleScan()
-    const common = await zip.text('styles.xml')
-    if (common !== null) styles.scan(common)
+    const padded = await paddedCellStyles(zip)
+    if (padded.size === 0) return OdsPaddedCells.none
     const tables = new Map<string, TableDefaults>()
     let table: TableDefaults | null = null
     let column = 0
     let row = 0
-    let padded: Set<string> | null = null
-    let done = false
-    const onTag = (closing: boolean, name: string, tag: string): void => {
-      if (padded === null) {
-        if (name === 'office:body' && !closing) {
-          padded = styles.paddedCellStyles()
-          done = padded.size === 0
-        } else styles.tag(closing, name, tag)
-        return
+    let body = false
+    await scanContentTags(zip, (closing, name, tag) => {
+      if (!body) {
+        body = name === 'office:body' && !closing
+        return false
       }
       if (closing) {
         if (name === 'table:table') table = null
-        return
+        return false
       }
       if (name === 'table:table') {
         table = { columns: [], rows: [] }
         tables.set(attribute(tag, 'table:name') ?? '', table)
         column = 0
         row = 0
-        return
+        return false
       }
-      if (table === null) return
+      if (table === null) return false
       const repeated = (key: string) => Math.max(1, Number.parseInt(attribute(tag, key) ?? '1', 10) || 1)
       if (name === 'table:table-column') {
         const count = repeated('table:number-columns-repeated')
@@ -88,30 +82,64 @@ export class OdsPaddedCells {
         if (style !== null) table.rows.push({ first: row, last: row + count - 1, padded: padded.has(style) })
         row += count
       }
-    }
-    const decoder = new StringDecoder('utf8')
-    let carry = ''
-    const scan = (text: string): void => {
-      // Only whole tags are read; a tag cut by the chunk's end waits for the next one.
-      const end = text.lastIndexOf('>') + 1
-      const open = text.lastIndexOf('<')
-      carry = open >= end && text.length - open <= MAX_TAG ? text.slice(open) : ''
-      for (const match of text.slice(0, end).matchAll(TAG)) {
-        if (done) return
-        onTag(match[1] === '/', match[2]!, match[0])
-      }
-    }
-    const stream = await zip.stream('content.xml', 'its part content.xml')
-    for await (const chunk of stream) {
-      scan(carry + decoder.write(chunk as Buffer))
-      if (done) {
-        stream.destroy()
-        return OdsPaddedCells.none
-      }
-    }
-    scan(carry + decoder.end())
+      return false
+    })
     return new OdsPaddedCells(tables)
   }
+}
+
+/**
+ * The cell styles of an OpenDocument spreadsheet, in styles.xml and before the body of content.xml,
+ * whose number format pads digits with zeros (see StyleScan).
+ */
+export async function paddedCellStyles(zip: ZipPackage): Promise<Set<string>> {
+  if (!zip.has('content.xml')) return new Set()
+  const styles = new StyleScan()
+  const common = await zip.text('styles.xml')
+  if (common !== null) styles.scan(common)
+  // The styles come before the body: the scan ends where it starts.
+  await scanContentTags(zip, (closing, name, tag) => {
+    if (name === 'office:body' && !closing) return true
+    styles.tag(closing, name, tag)
+    return false
+  })
+  return styles.paddedCellStyles()
+}
+
+/**
+ * Whether `shown`, a number cell's text (its text:p), is `value` as a zero-padding format shows it:
+ * the number's digits, zeros before them, and only the format's text around them (A012345678).
+ */
+export function paddedText(value: number, shown: string): boolean {
+  return Number.isInteger(value) && new RegExp(`^\\D*0*${Math.abs(value)}\\D*$`).test(shown)
+}
+
+/** Calls `onTag` with each tag of content.xml as it streams, until it answers true. */
+async function scanContentTags(zip: ZipPackage, onTag: (closing: boolean, name: string, tag: string) => boolean): Promise<void> {
+  const decoder = new StringDecoder('utf8')
+  let carry = ''
+  let done = false
+  const scan = (text: string): void => {
+    // Only whole tags are read; a tag cut by the chunk's end waits for the next one.
+    const end = text.lastIndexOf('>') + 1
+    const open = text.lastIndexOf('<')
+    carry = open >= end && text.length - open <= MAX_TAG ? text.slice(open) : ''
+    for (const match of text.slice(0, end).matchAll(TAG)) {
+      if (onTag(match[1] === '/', match[2]!, match[0])) {
+        done = true
+        return
+      }
+    }
+  }
+  const stream = await zip.stream('content.xml', 'its part content.xml')
+  for await (const chunk of stream) {
+    scan(carry + decoder.write(chunk as Buffer))
+    if (done) {
+      stream.destroy()
+      return
+    }
+  }
+  scan(carry + decoder.end())
 }
 
 function find(spans: readonly Span[], index: number): Span | null {

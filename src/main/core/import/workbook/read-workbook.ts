@@ -3,10 +3,10 @@ import type { RowSink } from '../row-sink'
 import { ImportInputError } from '../row-sink'
 import { openOfficePackage } from '../zip/open-office-package'
 import { containerOf } from '../zip/zip-package'
-import { otherFileKind, otherKindRefusal } from '../zip/zip-refusals'
+import { otherFileKind, otherKindRefusal, type PackageKind } from '../zip/zip-refusals'
 import { LegacyWorkbook } from './legacy-workbook'
-import { hiddenOdsTables } from './ods-hidden-tables'
 import { OdsPaddedCells } from './ods-padded-cells'
+import { OdsWorkbook } from './ods-workbook'
 import { textInsideXls } from './text-in-xls'
 import { SheetTableReader, type SheetTableSummary } from './sheet-table-reader'
 import type { WorkbookSheet, WorkbookSource } from './workbook-source'
@@ -14,11 +14,8 @@ import { XlsxWorkbook } from './xlsx-workbook'
 
 export type WorkbookFormat = 'xlsx' | 'xls' | 'ods'
 
-/**
- * The most XML an .ods may hold for SheetJS, which reads it whole: a 200,000-row .ods of 80 MB of
- * XML peaked at 552 MB, so this is about 900 MB of memory. A larger sheet is for .xlsx, streamed.
- */
-const MAX_ODS_XML = 128 * 1024 * 1024
+const ODS: PackageKind = { what: 'an OpenDocument spreadsheet (.ods)', program: 'LibreOffice', extension: '.ods' }
+const XLSX: PackageKind = { what: 'an Excel workbook (.xlsx)', program: 'Excel or LibreOffice', extension: '.xlsx' }
 
 const PASSWORD = (fileName: string): ImportInputError =>
   new ImportInputError(`${fileName} is password-protected; open it, save a copy without a password and import that.`, null, null)
@@ -37,25 +34,14 @@ export async function openWorkbook(path: string, fileName: string, format: Workb
   const other = container === 'other' && format === 'xls' ? otherFileKind(head, true) : null
   if (other !== null) throw otherKindRefusal(fileName, 'an Excel 97–2003 workbook (.xls)', other)
   if (container === 'other' && format === 'xls') return LegacyWorkbook.open(await readFile(path), fileName, 'xls', (await textInsideXls(path)) === 'html', new Set(), OdsPaddedCells.none)
-  if (format === 'ods') {
-    // SheetJS is given the very bytes checked here, so the file cannot change in between.
-    const bytes = await readFile(path)
-    const zip = await openOfficePackage(bytes, fileName, { what: 'an OpenDocument spreadsheet (.ods)', program: 'LibreOffice', extension: '.ods' })
-    let hidden: Set<string>
-    let padded: OdsPaddedCells
-    try {
-      if (((await zip.text('META-INF/manifest.xml')) ?? '').includes('manifest:encryption-data')) throw PASSWORD(fileName)
-      await zip.checkBeforeWholeReading(MAX_ODS_XML, 'Open it in a spreadsheet program, save it as .xlsx (which Casefile reads as it streams) and import that.')
-      hidden = await hiddenOdsTables(zip)
-      padded = await OdsPaddedCells.read(zip)
-    } finally {
-      zip.close()
-    }
-    return LegacyWorkbook.open(bytes, fileName, 'ods', false, hidden, padded)
-  }
-  const zip = await openOfficePackage(path, fileName, { what: 'an Excel workbook (.xlsx)', program: 'Excel or LibreOffice', extension: '.xlsx' })
+  const { zip, extension } = await openOfficePackage(path, fileName, format === 'ods' ? ODS : XLSX)
   try {
-    return await XlsxWorkbook.open(zip, fileName, signal)
+    // An Excel workbook named .ods, or an OpenDocument spreadsheet named .xlsx or .xls, is read as
+    // what it is; a package that does not tell is read as its name says (an .xls in a zip as .xlsx).
+    const readAs = extension === '.ods' || extension === '.xlsx' ? extension : format === 'ods' ? '.ods' : '.xlsx'
+    if (readAs === '.xlsx') return await XlsxWorkbook.open(zip, fileName, signal)
+    if (((await zip.text('META-INF/manifest.xml')) ?? '').includes('manifest:encryption-data')) throw PASSWORD(fileName)
+    return await OdsWorkbook.open(zip, fileName, signal)
   } catch (error) {
     zip.close()
     throw error

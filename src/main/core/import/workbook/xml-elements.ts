@@ -24,14 +24,9 @@ export async function streamXmlText(stream: Readable, reader: XmlTextReader, sig
   const decoder = new TextDecoder('utf-8', { fatal: true })
   // What garbage causes (text that is not UTF-8, XML that makes no sense) waits for the checksum;
   // the sink's own refusals (a table too wide), cancelling and failures to write go at once.
-  let failure: DamagedXml | 'not UTF-8' | null = null
+  let failure: XmlFailure | null = null
   const attempt = (work: () => void) => {
-    try {
-      work()
-    } catch (error) {
-      if (!(error instanceof DamagedXml)) throw error
-      failure = error
-    }
+    failure = damageOf(work)
   }
   const feed = (decode: () => string) => {
     let text: string
@@ -57,12 +52,35 @@ export async function streamXmlText(stream: Readable, reader: XmlTextReader, sig
     if (failure === null) feed(() => decoder.decode())
     if (failure === null) attempt(() => reader.end())
   } catch (error) {
-    // The stream's own errors (checksum, size, inflate) already say what is wrong with the file.
-    if (error instanceof ImportCancelled || error instanceof ImportInputError) throw error
-    throw new ImportInputError(`${fileName}, ${label} cannot be read: ${messageOf(error)}; nothing was imported.`, null, null)
+    throw streamRefusal(error, fileName, label)
   }
-  if (failure === 'not UTF-8') throw new ImportInputError(`${fileName}, ${label} cannot be read: its text is not valid UTF-8; nothing was imported.`, null, null)
-  if (failure !== null) throw new ImportInputError(damaged(fileName, `${label} ${(failure as DamagedXml).message}`), null, null)
+  if (failure !== null) throw xmlRefusal(failure, fileName, label)
+}
+
+/** What makes a part's text unreadable: it is not UTF-8, or its XML makes no sense. */
+export type XmlFailure = DamagedXml | 'not UTF-8'
+
+/** Runs `work` (a reader's feeding), answering the DamagedXml it throws, or null; other errors go on. */
+export function damageOf(work: () => void): DamagedXml | null {
+  try {
+    work()
+    return null
+  } catch (error) {
+    if (!(error instanceof DamagedXml)) throw error
+    return error
+  }
+}
+
+/** The one-line refusal of a part (`label`) whose text is unreadable. */
+export function xmlRefusal(failure: XmlFailure, fileName: string, label: string): ImportInputError {
+  if (failure === 'not UTF-8') return new ImportInputError(`${fileName}, ${label} cannot be read: its text is not valid UTF-8; nothing was imported.`, null, null)
+  return new ImportInputError(damaged(fileName, `${label} ${failure.message}`), null, null)
+}
+
+/** What to throw for an error met while a part streamed: its own errors (checksum, size, inflate) already say what is wrong with the file. */
+export function streamRefusal(error: unknown, fileName: string, label: string): Error {
+  if (error instanceof ImportCancelled || error instanceof ImportInputError) return error
+  return new ImportInputError(`${fileName}, ${label} cannot be read: ${messageOf(error)}; nothing was imported.`, null, null)
 }
 
 /**

@@ -1,18 +1,25 @@
 import { ImportInputError } from '../row-sink'
 import { containerOf, containerOfBytes, ZipPackage } from './zip-package'
-import { notAPackageRefusal, otherPackageRefusal, type PackageKind } from './zip-refusals'
+import { notAPackageRefusal, otherPackageRefusal, packageExtensionOf, type PackageKind } from './zip-refusals'
 
 /** An OpenDocument `mimetype` entry is one short line; a longer one is no kind's. */
 const MAX_MIMETYPE = 256
+
+/** An opened package and the kind its parts say it is ('.xlsx', '.odt'…; null when they do not tell). */
+export interface OfficePackage {
+  zip: ZipPackage
+  extension: string | null
+}
 
 /**
  * Opens an Office Open XML or OpenDocument file (.docx, .xlsx, .odt, .ods…), on disk or already
  * read, as its zip package.
  * A file saved with a password, an older binary format under a new name, another kind of Office
  * file under this kind's name and anything else that is not a zip get a one-line refusal that says
- * which.
+ * which. A package of the same family under the other format's name (an .xlsx named .ods) is
+ * opened, and its `extension` says what to read it as.
  */
-export async function openOfficePackage(source: string | Buffer, fileName: string, kind: PackageKind): Promise<ZipPackage> {
+export async function openOfficePackage(source: string | Buffer, fileName: string, kind: PackageKind): Promise<OfficePackage> {
   const { container, encrypted, head } = typeof source === 'string' ? await containerOf(source) : containerOfBytes(source)
   if (encrypted) throw new ImportInputError(`${fileName} is password-protected; open it, save a copy without a password and import that.`, null, null)
   if (container === 'compound') {
@@ -22,11 +29,12 @@ export async function openOfficePackage(source: string | Buffer, fileName: strin
   const zip = await ZipPackage.open(source, fileName, kind)
   try {
     const mimetype = zip.has('mimetype') && zip.sizeOf('mimetype') <= MAX_MIMETYPE ? ((await zip.text('mimetype')) ?? '').trim() : null
-    const other = otherPackageRefusal(fileName, kind, new Set(zip.names()), mimetype)
+    const parts = new Set(zip.names())
+    const other = otherPackageRefusal(fileName, kind, parts, mimetype)
     if (other !== null) throw other
+    return { zip, extension: packageExtensionOf(parts, mimetype) }
   } catch (error) {
     zip.close()
     throw error
   }
-  return zip
 }

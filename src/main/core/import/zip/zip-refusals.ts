@@ -83,43 +83,55 @@ export function notAPackageRefusal(fileName: string, kind: PackageKind, head: Bu
   return new ImportInputError(`${fileName} is not ${kind.what} (it is not a zip package; it may be damaged or another kind of file); nothing was imported.`, null, null)
 }
 
-/** An Office package kind told by a part only it has (Office Open XML) or by its `mimetype` entry (OpenDocument). */
+/**
+ * An Office package kind told by a part only it has (Office Open XML) or by its `mimetype` entry
+ * (OpenDocument), and the family Casefile reads it as: a text is an article, a spreadsheet a dataset;
+ * null for kinds it does not read.
+ */
 interface KnownPackage {
   extension: string
   is: string
   marker: { part: string } | { mimetype: string }
+  family: 'text' | 'spreadsheet' | null
 }
 
 const KNOWN_PACKAGES: KnownPackage[] = [
-  { extension: '.docx', is: 'a Word document', marker: { part: 'word/document.xml' } },
-  { extension: '.xlsx', is: 'an Excel workbook', marker: { part: 'xl/workbook.xml' } },
-  { extension: '.xlsb', is: 'an Excel binary workbook', marker: { part: 'xl/workbook.bin' } },
-  { extension: '.pptx', is: 'a PowerPoint presentation', marker: { part: 'ppt/presentation.xml' } },
-  { extension: '.odt', is: 'an OpenDocument text', marker: { mimetype: 'application/vnd.oasis.opendocument.text' } },
-  { extension: '.ods', is: 'an OpenDocument spreadsheet', marker: { mimetype: 'application/vnd.oasis.opendocument.spreadsheet' } },
-  { extension: '.odp', is: 'an OpenDocument presentation', marker: { mimetype: 'application/vnd.oasis.opendocument.presentation' } }
+  { extension: '.docx', is: 'a Word document', marker: { part: 'word/document.xml' }, family: 'text' },
+  { extension: '.xlsx', is: 'an Excel workbook', marker: { part: 'xl/workbook.xml' }, family: 'spreadsheet' },
+  { extension: '.xlsb', is: 'an Excel binary workbook', marker: { part: 'xl/workbook.bin' }, family: null },
+  { extension: '.pptx', is: 'a PowerPoint presentation', marker: { part: 'ppt/presentation.xml' }, family: null },
+  { extension: '.odt', is: 'an OpenDocument text', marker: { mimetype: 'application/vnd.oasis.opendocument.text' }, family: 'text' },
+  { extension: '.ods', is: 'an OpenDocument spreadsheet', marker: { mimetype: 'application/vnd.oasis.opendocument.spreadsheet' }, family: 'spreadsheet' },
+  { extension: '.odp', is: 'an OpenDocument presentation', marker: { mimetype: 'application/vnd.oasis.opendocument.presentation' }, family: null }
 ]
 
-/** The kinds Casefile reads; a package of another kind is to be saved as one of them. */
-const READ_KINDS = new Set(['.docx', '.xlsx', '.odt', '.ods'])
+/** Which known kind a package is by its parts and its OpenDocument `mimetype` entry (null without one); null when none. */
+function knownPackageOf(parts: ReadonlySet<string>, mimetype: string | null): KnownPackage | null {
+  return KNOWN_PACKAGES.find((known) => ('part' in known.marker ? parts.has(known.marker.part) : mimetype === known.marker.mimetype)) ?? null
+}
+
+/** The extension of the kind a package is, when its parts tell ('.docx', '.ods'…); null when they do not. */
+export function packageExtensionOf(parts: ReadonlySet<string>, mimetype: string | null): string | null {
+  return knownPackageOf(parts, mimetype)?.extension ?? null
+}
 
 /**
- * The refusal of a package that is plainly another kind of Office file than its name says (a Word
- * document named .xlsx, a spreadsheet named .odt), as mislabelled downloads are: without it the
- * reader would say the workbook "has no worksheet", true but no help. Null when the package is of
- * `kind` or of no kind its parts tell. `parts` lists its entries and `mimetype` is its OpenDocument
- * `mimetype` entry (null without one).
+ * The refusal of a package that is plainly another kind of Office file than its name says, and not
+ * one read the same way (a Word document named .xlsx, a spreadsheet named .odt), as mislabelled
+ * downloads are: without it the reader would say the workbook "has no worksheet", true but no
+ * help. Null when the package is of `kind`'s family (an .xlsx named .ods is read as the .xlsx it is)
+ * or of no kind its parts tell.
  */
 export function otherPackageRefusal(fileName: string, kind: PackageKind, parts: ReadonlySet<string>, mimetype: string | null): ImportInputError | null {
-  const isKind = (known: KnownPackage) => ('part' in known.marker ? parts.has(known.marker.part) : mimetype === known.marker.mimetype)
+  const actual = knownPackageOf(parts, mimetype)
+  if (actual === null || actual.extension === kind.extension) return null
   const expected = KNOWN_PACKAGES.find((known) => known.extension === kind.extension)
-  if (expected !== undefined && isKind(expected)) return null
-  const actual = KNOWN_PACKAGES.find(isKind)
-  if (actual === undefined) return null
-  const fix = READ_KINDS.has(actual.extension)
-    ? `Rename it to ${actual.extension} and import that.`
-    : actual.extension === '.xlsb'
-      ? 'Open it in Excel, save it as .xlsx and import that.'
-      : 'Casefile does not read presentations; save it as PDF and import that.'
+  if (actual.family !== null && actual.family === expected?.family) return null
+  const fix =
+    actual.family !== null
+      ? `Rename it to ${actual.extension} and import that.`
+      : actual.extension === '.xlsb'
+        ? 'Open it in Excel, save it as .xlsx and import that.'
+        : 'Casefile does not read presentations; save it as PDF and import that.'
   return new ImportInputError(`${fileName} is ${actual.is} (${actual.extension}), not ${kind.what}; nothing was imported. ${fix}`, null, null)
 }

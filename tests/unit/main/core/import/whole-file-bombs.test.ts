@@ -1,4 +1,4 @@
-// Files read whole by a library (.docx by mammoth, .ods by SheetJS) and .odt parts read whole:
+// Files read whole by a library (.docx by mammoth) and .odt parts read whole, and .ods streamed:
 // their zip is checked before the library gets it, so a zip bomb or a part that inflates past what
 // its zip declares is refused in one line, quickly, with bounded memory.
 import { readFileSync } from 'node:fs'
@@ -36,10 +36,11 @@ describe('whole-file readers get only a checked zip', () => {
     expect(await refusedImport('crc.docx', damaged)).toBe('crc.docx is damaged (its part word/document.xml fails its checksum); nothing was imported. Re-download or re-save it.')
   })
 
-  it('refuses an .ods whose XML is larger than SheetJS reads, pointing to .xlsx', async () => {
+  it('refuses an .ods whose content.xml claims to inflate a hundred thousand times over, or past what its zip declares', async () => {
     const ods = readFileSync(writeHandWrittenOds(join(folder(), 'big.ods'), '<table:table table:name="S"><table:table-row><table:table-cell office:value-type="string"><text:p>a</text:p></table:table-cell></table:table-row></table:table>', ''))
+    // Streamed, an .ods has no cap on its size (a 200,000-row one is 150 MB of XML): only a bomb's ratio is refused.
     expect(await refusedImport('big.ods', withDeclared(ods, 'content.xml', { crc32: null, size: 200 << 20 }))).toBe(
-      'big.ods is too large to read: its XML inflates to 200 MB, and Casefile reads up to 128 MB of it in this format; nothing was imported. Open it in a spreadsheet program, save it as .xlsx (which Casefile reads as it streams) and import that.'
+      'big.ods looks built to exhaust memory: its part content.xml would inflate to 200 MB from 1 KB, far more than real files do (or it is damaged); nothing was imported.'
     )
     expect(await refusedImport('lying.ods', withDeclared(ods, 'content.xml', { crc32: null, size: 100 }))).toBe(
       'lying.ods is damaged (its part content.xml inflates past the 100 bytes its zip declares); nothing was imported. Re-download or re-save it.'

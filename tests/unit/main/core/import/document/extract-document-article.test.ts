@@ -362,6 +362,14 @@ describe('extractDocumentArticle', () => {
     expect(await refusal(odt, 'odt')).toBe('locked.odt is password-protected; open it, save a copy without a password and import that.')
   })
 
+  it('reads a Word document named .odt, and an OpenDocument text named .docx, as what each is', async () => {
+    const dir = folder()
+    const docx = writeDocx(join(dir, 'memo.odt'), MEMO_BODY, { title: null, creator: null, created: null })
+    const odt = writeOdt(join(dir, 'memo.docx'), '<text:h text:outline-level="1">Review of pending cases</text:h><text:p>Only 4,403 cases were closed.</text:p>', '', '')
+    expect((await extractDocumentArticle(readFileSync(docx), 'memo.odt', 'odt')).body).toContain('A review of more than 411,000 pending cases had examined 288,361 by May 29, 2012.')
+    expect((await extractDocumentArticle(readFileSync(odt), 'memo.docx', 'docx')).body).toBe('Review of pending cases\n\nOnly 4,403 cases were closed.')
+  })
+
   it('refuses corrupt and mislabelled files in one line that says which', async () => {
     const dir = folder()
     writeFileSync(join(dir, 'notes.docx'), 'just some text saved with the wrong name\n')

@@ -47,7 +47,9 @@ describe('workbooks Casefile refuses, in one line that says why', () => {
       'memo.xlsx is not an Excel workbook (.xlsx) (it is not a zip package; it may be damaged or another kind of file); nothing was imported.'
     )
     writeFileSync(join(dir, 'letter.xlsx'), zipBytes([{ name: 'word/document.xml', data: '<w:document/>' }]))
-    expect(await refusal(join(dir, 'letter.xlsx'), 'xlsx')).toBe('letter.xlsx is not an Excel workbook: it has no workbook part (xl/workbook.xml); nothing was imported.')
+    expect(await refusal(join(dir, 'letter.xlsx'), 'xlsx')).toBe('letter.xlsx is a Word document (.docx), not an Excel workbook (.xlsx); nothing was imported. Rename it to .docx and import that.')
+    writeFileSync(join(dir, 'partless.xlsx'), zipBytes([{ name: 'docProps/core.xml', data: '<cp:coreProperties/>' }]))
+    expect(await refusal(join(dir, 'partless.xlsx'), 'xlsx')).toBe('partless.xlsx is not an Excel workbook: it has no workbook part (xl/workbook.xml); nothing was imported.')
     writeFileSync(join(dir, 'garbled.xls'), Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(3000, 7)]))
     // SheetJS's own words ("Cannot find Workbook stream") would not tell the user what to do.
     expect(await refusal(join(dir, 'garbled.xls'), 'xls')).toBe(
