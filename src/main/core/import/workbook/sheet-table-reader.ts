@@ -1,6 +1,6 @@
 import type { RowSink } from '../row-sink'
 import { columnLetters } from './cell-reference'
-import { findSheetTable, footnoteLike, HEADER_WINDOW, legendLike, type SheetTableLayout } from './find-sheet-table'
+import { findSheetTable, footnoteLike, HEADER_WINDOW, headerLike, legendLike, MAX_HEADER_ROWS, type SheetTableLayout } from './find-sheet-table'
 import type { CellKind, MergedCells, SheetRow } from './sheet-row'
 import { Utf8SheetRows } from './utf8-sheet-rows'
 
@@ -14,6 +14,21 @@ const MAX_NOTES_BEFORE_DATA = 3
 const NOTE_WORD = /^\s*(sources?|notes?|footnotes?)\b/i
 /** …or, after a blank row, a footnote's mark: 1/, ¹, *, †. */
 const NOTE_MARK = /^\s*(\d{1,2}\/|[¹²³⁴⁵⁶⁷⁸⁹]|\*|[†‡§¶])/
+/** Title lines a table stacked under another may have above its header ("Table 39B. Returns…"). */
+const MAX_STACKED_TITLE_ROWS = 3
+/** A header label, not a marker such as D, X, NA or (b)(6): a word of three letters or more. */
+const WORDY = /\p{L}{3,}/u
+
+function filledCells(row: SheetRow): number {
+  let count = 0
+  for (const value of row.values) if (value !== null && value !== undefined) count++
+  return count
+}
+
+/** A row of one text cell: a title line, if a header follows it. */
+function oneTextCell(row: SheetRow): boolean {
+  return filledCells(row) === 1 && row.kinds.some((kind) => kind === 'text')
+}
 
 function oneCellText(row: SheetRow): string | null {
   for (const value of row.values) if (value !== null && value !== undefined) return value
@@ -36,14 +51,25 @@ export interface SheetTableSummary {
 }
 
 /**
+ * Where a table found stacked under another goes: `ended` is the table above, whose rows are all
+ * given (its footnotes are those between the two); the answer is the sink for the new table.
+ */
+export type NextTable = (ended: SheetTableSummary) => RowSink
+
+/**
  * Turns a sheet's rows, as they stream, into a table for a RowSink: the first rows are held until
  * the header is found (see findSheetTable), then data rows go out in bounded batches. Rows that
  * read like footnotes are held back; at the end of the sheet they are its footnotes, and if a data
  * row follows them they were data after all. Memory holds the header window, one batch and the
  * held rows, whatever the sheet's length.
+ *
+ * A second table stacked under the first (a blank row, perhaps a title, then a header whose labels
+ * stand in columns the first table filled with numbers, then a row of numbers under them) ends the
+ * first: `nextTable` gets its summary and gives the sink the second table's rows go to, and the
+ * second table's header is found as the first one's was.
  */
 export class SheetTableReader {
-  private readonly window: SheetRow[] = []
+  private window: SheetRow[] = []
   private layout: SheetTableLayout | null = null
   private held: SheetRow[] = []
   private batch: (string | null)[][] = []
@@ -63,12 +89,20 @@ export class SheetTableReader {
   private mergedDown: MergedCells[] = []
   private nextMergedDown = 0
   private openMergedDown: { merge: MergedCells; value: string | null; kind: CellKind | null }[] = []
+  /** Per sheet column, the number or date cells and the text cells the table's data rows held. */
+  private typedCells: number[] = []
+  private textCells: number[] = []
+  /** Rows after a blank row that may open a table stacked under this one: title lines, then header rows. */
+  private stacked: SheetRow[] = []
+  /** The first header row of each table found stacked under the sheet's first. */
+  private readonly stackedHeaders: number[] = []
 
   constructor(
-    private readonly sink: RowSink,
+    private sink: RowSink,
     private readonly merges: readonly MergedCells[],
     private readonly header: boolean,
-    private readonly sheetLabel: string
+    private readonly sheetLabel: string,
+    private readonly nextTable: NextTable
   ) {
     this.utf8Rows = sink.utf8 === undefined ? null : new Utf8SheetRows()
   }
@@ -79,6 +113,19 @@ export class SheetTableReader {
       if (this.window.length >= HEADER_WINDOW) this.start()
       return
     }
+    if (this.stacked.length > 0) {
+      this.stackedRow(row)
+      return
+    }
+    if (this.opensStackedTable(row)) {
+      this.stacked.push(row)
+      return
+    }
+    this.tableRow(row)
+  }
+
+  /** A row of the table being read, past its header: data, or a footnote held back. */
+  private tableRow(row: SheetRow): void {
     if (this.legendAfterTable(row) || (footnoteLike(row) && (this.held.some((held) => oneCellText(held) !== null) || this.opensNotes(row)))) {
       this.held.push(row)
       if (this.held.length >= MAX_HELD_ROWS) this.release(true)
@@ -86,6 +133,94 @@ export class SheetTableReader {
     }
     this.release(false)
     this.emit(row)
+  }
+
+  /**
+   * Whether a row may open a table stacked under this one: it comes after data and a blank row
+   * (or notes), and is a title line or a header whose labels are words in columns of numbers.
+   */
+  private opensStackedTable(row: SheetRow): boolean {
+    if (!this.header || this.emitted === 0 || row.row <= this.lastFilledRow + 1) return false
+    return oneTextCell(row) || this.headerOverNumbers(row)
+  }
+
+  /**
+   * A row of labels over this table's columns of numbers: text only, two cells or more, and a
+   * word (not a marker such as D or NA) in a column whose data rows are mostly numbers or dates.
+   */
+  private headerOverNumbers(row: SheetRow): boolean {
+    const layout = this.layout!
+    if (filledCells(row) < 2 || !headerLike(row, layout.firstColumn)) return false
+    for (let column = layout.firstColumn; column <= layout.lastColumn && column < row.values.length; column++) {
+      const value = row.values[column] ?? null
+      const typed = this.typedCells[column] ?? 0
+      if (value !== null && row.kinds[column] === 'text' && typed > 0 && typed >= (this.textCells[column] ?? 0) && WORDY.test(value)) return true
+    }
+    return false
+  }
+
+  /**
+   * The next row after rows that may open a stacked table: another title line or header row, a
+   * row with a number or a date under a label of the header (the stacked table is real: the table
+   * above ends there), or anything else (they were this table's rows after all).
+   */
+  private stackedRow(row: SheetRow): void {
+    const above = this.stacked.at(-1)!
+    const headerRows = this.stacked.filter((held) => !oneTextCell(held))
+    if (row.row === above.row + 1) {
+      if (headerRows.length === 0 && oneTextCell(row) && this.stacked.length < MAX_STACKED_TITLE_ROWS) {
+        this.stacked.push(row)
+        return
+      }
+      if (headerRows.length === 0 ? this.headerOverNumbers(row) : headerRows.length < MAX_HEADER_ROWS && filledCells(row) > 0 && headerLike(row, this.layout!.firstColumn) && !this.underLabels(row, headerRows)) {
+        this.stacked.push(row)
+        return
+      }
+      if (headerRows.length > 0 && this.underLabels(row, headerRows)) {
+        this.startStackedTable(row)
+        return
+      }
+    }
+    const rows = this.stacked
+    this.stacked = []
+    for (const held of rows) this.tableRow(held)
+    this.row(row)
+  }
+
+  /** Whether a row has a number or a date under a label of these header rows. */
+  private underLabels(row: SheetRow, headerRows: readonly SheetRow[]): boolean {
+    for (let column = 0; column < row.values.length; column++) {
+      const kind = row.kinds[column]
+      if (kind !== 'number' && kind !== 'date') continue
+      if (headerRows.some((header) => header.kinds[column] === 'text')) return true
+    }
+    return false
+  }
+
+  /**
+   * Ends this table (its footnotes are the rows held between it and the stacked one) and starts the
+   * stacked table with its title and header rows, read again to find its header as the first's was.
+   */
+  private startStackedTable(firstData: SheetRow): void {
+    const rows = [...this.stacked, firstData]
+    this.stacked = []
+    const ended = this.endTable()
+    this.sink = this.nextTable(ended)
+    this.layout = null
+    this.held = []
+    this.emitted = 0
+    this.notesBeforeData.length = 0
+    this.cellsLeftOut = 0
+    this.leftOutColumn = -1
+    this.lastFilledRow = 0
+    this.mergedDown = []
+    this.nextMergedDown = 0
+    this.openMergedDown = []
+    this.typedCells = []
+    this.textCells = []
+    this.window = []
+    this.stackedHeaders.push(rows.find((row) => !oneTextCell(row))!.row)
+    for (const row of rows) this.row(row)
   }
 
   /**
@@ -116,9 +251,28 @@ export class SheetTableReader {
     return label === undefined ? `column ${columnLetters(column)}` : `“${label}”`
   }
 
-  /** Ends the table; null when the sheet held no table at all (nothing but blank cells). */
+  /** Ends the sheet's (last) table; null when the sheet held no table at all (nothing but blank cells). */
   end(): SheetTableSummary | null {
-    if (this.layout === null && !this.start()) return null
+    // Finding the header replays the rows read so far, which may find a table stacked under it
+    // (whose header is then still to find), or rows that may open one.
+    while (this.layout === null || this.stacked.length > 0) {
+      if (this.layout === null && !this.start()) return null
+      const rows = this.stacked
+      this.stacked = []
+      if (this.layout !== null) for (const row of rows) this.tableRow(row)
+    }
+    if (this.stackedHeaders.length > 0) {
+      const where = this.stackedHeaders.length === 1 ? `a second header at row ${this.stackedHeaders[0]}` : `more headers at rows ${this.stackedHeaders.join(', ')}`
+      this.sink.warning({
+        line: null,
+        message: `${this.sheetLabel} holds ${this.stackedHeaders.length + 1} tables, one under the other (${where}); each was imported as a dataset of its own.`
+      })
+    }
+    return this.endTable()
+  }
+
+  /** Ends the table being read: its last rows go out, and what it left beside them is summed up. */
+  private endTable(): SheetTableSummary {
     // A table is never emptied into its notes: with no data row, the rows held that follow the
     // header without a blank row between them are its data, up to one that says it is a note.
     if (this.emitted === 0) {
@@ -214,6 +368,11 @@ export class SheetTableReader {
     if (last < layout.firstColumn) return
     this.lastFilledRow = row.row
     this.emitted++
+    for (let column = layout.firstColumn; column <= last; column++) {
+      const kind = row.kinds[column]
+      if (kind === 'number' || kind === 'date') this.typedCells[column] = (this.typedCells[column] ?? 0) + 1
+      else if (kind === 'text') this.textCells[column] = (this.textCells[column] ?? 0) + 1
+    }
     const width = layout.lastColumn - layout.firstColumn + 1
     const target = this.sink.utf8
     if (this.utf8Rows !== null && target !== undefined && target.acceptsUtf8Width(width) && this.utf8Rows.encode(values, layout.firstColumn, width)) {
