@@ -37,8 +37,9 @@ export interface WrittenWorkbook {
  * title first) and the footnotes under it. Null when the sheet has neither.
  */
 function sheetSource(summary: SheetTableSummary, fileName: string, sheetName: string): DatasetSource | null {
-  if (summary.titles.length === 0 && summary.footnotes.length === 0) return null
-  const notes = [...summary.titles.slice(1), ...summary.footnotes]
+  const hidden = hiddenText(summary.hiddenRows, summary.hiddenColumns)
+  if (summary.titles.length === 0 && summary.footnotes.length === 0 && hidden === null) return null
+  const notes = [...summary.titles.slice(1), ...summary.footnotes, ...(hidden === null ? [] : [`Hidden in the sheet, imported here with the rest: ${hidden}.`])]
   return {
     key: null,
     publisher: null,
@@ -47,6 +48,23 @@ function sheetSource(summary: SheetTableSummary, fileName: string, sheetName: st
     url: null,
     notes: notes.length > 0 ? notes.join('\n') : null
   }
+}
+
+/** Hidden rows listed by number up to this many ("2 rows (4, 6)"); past it, the first ones and "…". */
+const HIDDEN_ROWS_LISTED = 10
+
+/**
+ * Rows and columns a sheet hides, as a sentence names them: "2 rows (4, 6) and column C
+ * (“Internal id”)"; null when there are none.
+ */
+function hiddenText(rows: readonly number[], columns: readonly string[]): string | null {
+  const parts: string[] = []
+  if (rows.length > 0) {
+    const listed = rows.slice(0, HIDDEN_ROWS_LISTED).join(', ') + (rows.length > HIDDEN_ROWS_LISTED ? ', …' : '')
+    parts.push(`${rows.length.toLocaleString('en-US')} ${rows.length === 1 ? 'row' : 'rows'} (${listed})`)
+  }
+  if (columns.length > 0) parts.push(`${columns.length === 1 ? 'column' : 'columns'} ${columns.join(', ')}`)
+  return parts.length === 0 ? null : parts.join(' and ')
 }
 
 /** A stacked table's title longer than this is cut at a word in its dataset's name (the whole title is its source's). */
@@ -192,6 +210,8 @@ class WorkbookDatasets {
     }
     this.db.exec(`RELEASE ${SHEET_SAVEPOINT}`)
     const shared = tables.at(-1)?.summary?.footnotes ?? []
+    // The sheet's hidden columns are known once it is read, with its last table.
+    const hiddenColumns = tables.at(-1)?.summary?.hiddenColumns ?? []
     const names = new Set<string>()
     let first: { id: number; rows: number } | null = null
     const moreTables: StackedTable[] = []
@@ -200,11 +220,19 @@ class WorkbookDatasets {
       const last = index === tables.length - 1
       const footnotes = last ? summary.footnotes : [...summary.footnotes, ...shared]
       const tableName = index === 0 ? null : stackedTableName(summary, index, names)
-      const written = this.write(writer.writer, settled, { ...summary, footnotes }, sheetName, tableName)
+      const written = this.write(writer.writer, settled, { ...summary, footnotes, hiddenColumns }, sheetName, tableName)
       if (tableName === null) first = written
       else moreTables.push({ name: tableName, ...written })
     }
     this.outcomes.set(sheetName, first === null ? { name: sheetName, status: 'empty', id: null, rows: 0, moreTables: [] } : { name: sheetName, status: 'imported', ...first, moreTables })
+    // Hidden rows and columns are in the file, so they are imported; but a spreadsheet program does
+    // not show them (a Total row sums fewer rows than the dataset holds), so the import says so.
+    const hiddenRows = tables.flatMap((table) => table.summary?.hiddenRows ?? [])
+    const hidden = hiddenText(hiddenRows, hiddenColumns)
+    if (first !== null && hidden !== null) {
+      const one = hiddenRows.length + hiddenColumns.length === 1
+      this.warnings.push(`${this.label(sheetName)}: ${hidden} ${one ? 'is' : 'are'} hidden in the sheet; ${one ? 'it was' : 'they were'} imported with the rest.`)
+    }
   }
 
   /** Writes a table's dataset facts: "Workbook › Sheet", or "Workbook › Sheet › table" for one stacked under another. */

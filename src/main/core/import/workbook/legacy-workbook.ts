@@ -48,7 +48,8 @@ export class LegacyWorkbook implements WorkbookSource {
   static async open(bytes: Buffer, fileName: string, format: 'xls' | 'ods', asWritten: boolean, hiddenSheets: ReadonlySet<string>, padded: OdsPaddedCells): Promise<LegacyWorkbook> {
     let book: XLSX.WorkBook
     try {
-      book = XLSX.read(bytes, { type: 'buffer', dense: true, raw: asWritten, cellDates: false, cellNF: true, cellText: format === 'ods', cellHTML: false, cellStyles: false, bookVBA: false, WTF: false })
+      // SheetJS reads an .xls's hidden columns (COLINFO) only with cellStyles; its hidden rows come either way.
+      book = XLSX.read(bytes, { type: 'buffer', dense: true, raw: asWritten, cellDates: false, cellNF: true, cellText: format === 'ods', cellHTML: false, cellStyles: format === 'xls', bookVBA: false, WTF: false })
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error)
       if (/password-protected/i.test(message)) throw new ImportInputError(`${fileName} is password-protected; open it, save a copy without a password and import that.`, null, null)
@@ -79,6 +80,8 @@ export class LegacyWorkbook implements WorkbookSource {
 
   readRows(sheet: WorkbookSheet, onRow: (row: SheetRow) => void, signal: AbortSignal, onRead: (fraction: number) => void): Promise<SheetReadFacts> {
     const data = (this.book.Sheets[sheet.name]?.['!data'] ?? []) as (XLSX.CellObject[] | undefined)[]
+    const rowsInfo = this.book.Sheets[sheet.name]?.['!rows'] ?? []
+    const hiddenColumns = (this.book.Sheets[sheet.name]?.['!cols'] ?? []).flatMap((column, index) => (column?.hidden === true ? [index] : []))
     let formulasWithoutValue = 0
     const textFormulasSavedAsZero = new Map<number, number>()
     for (let r = 0; r < data.length; r++) {
@@ -106,9 +109,9 @@ export class LegacyWorkbook implements WorkbookSource {
         values[c] = shown.text
         kinds[c] = shown.kind
       }
-      onRow({ row: r + 1, values, kinds })
+      onRow({ row: r + 1, values, kinds, hidden: rowsInfo[r]?.hidden === true })
     }
-    return Promise.resolve({ formulasWithoutValue, textFormulasSavedAsZero })
+    return Promise.resolve({ formulasWithoutValue, textFormulasSavedAsZero, hiddenColumns })
   }
 
   /**

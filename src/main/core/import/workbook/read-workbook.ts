@@ -121,8 +121,8 @@ export async function readWorkbookSheet(
   const merges = await book.merges(sheet, signal)
   let current = sink
   const reader = new SheetTableReader(sink, merges, header, label, (ended) => (current = nextTable(ended)))
-  const { formulasWithoutValue, textFormulasSavedAsZero } = await book.readRows(sheet, (row) => reader.row(row), signal, onRead)
-  const summary = reader.end()
+  const { formulasWithoutValue, textFormulasSavedAsZero, hiddenColumns } = await book.readRows(sheet, (row) => reader.row(row), signal, onRead)
+  const summary = reader.end(hiddenColumns)
   if (summary !== null && textFormulasSavedAsZero.size > 0) {
     const columns = [...textFormulasSavedAsZero].sort(([a], [b]) => a - b)
     const total = columns.reduce((sum, [, cells]) => sum + cells, 0)

@@ -11,6 +11,8 @@ export interface SheetRow {
   row: number
   values: (string | null)[]
   kinds: (CellKind | null)[]
+  /** True when the sheet hides this row (xlsx `<row hidden="1">`, .xls row flags, .ods `table:visibility="collapse"` or `"filter"`). */
+  hidden: boolean
 }
 
 /** Where a rectangle of merged cells lies, 0-based columns and 1-based rows, ends included. */

@@ -43,6 +43,10 @@ export interface SheetTableSummary {
   footnotes: string[]
   rows: number
   labels: string[]
+  /** 1-based sheet rows the sheet hides that were imported as data rows of the table. */
+  hiddenRows: number[]
+  /** Columns of the table the sheet hides, by letter and label: C (“Internal id”). */
+  hiddenColumns: string[]
   /**
    * Columns with a blank header cell, as positions in `labels` with their sheet column's letters:
    * a spacer column between a table's label and its figures, left out if no row fills it.
@@ -92,6 +96,8 @@ export class SheetTableReader {
   /** Per sheet column, the number or date cells and the text cells the table's data rows held. */
   private typedCells: number[] = []
   private textCells: number[] = []
+  /** Data rows the sheet hides, by row number. */
+  private hiddenRows: number[] = []
   /** Rows after a blank row that may open a table stacked under this one: title lines, then header rows. */
   private stacked: SheetRow[] = []
   /** The first header row of each table found stacked under the sheet's first. */
@@ -218,6 +224,7 @@ export class SheetTableReader {
     this.openMergedDown = []
     this.typedCells = []
     this.textCells = []
+    this.hiddenRows = []
     this.window = []
     this.stackedHeaders.push(rows.find((row) => !oneTextCell(row))!.row)
     for (const row of rows) this.row(row)
@@ -251,8 +258,11 @@ export class SheetTableReader {
     return label === undefined ? `column ${columnLetters(column)}` : `“${label}”`
   }
 
-  /** Ends the sheet's (last) table; null when the sheet held no table at all (nothing but blank cells). */
-  end(): SheetTableSummary | null {
+  /**
+   * Ends the sheet's (last) table; null when the sheet held no table at all (nothing but blank
+   * cells). `hiddenColumns` are the sheet's hidden columns (0-based), known once it is read.
+   */
+  end(hiddenColumns: readonly number[]): SheetTableSummary | null {
     // Finding the header replays the rows read so far, which may find a table stacked under it
     // (whose header is then still to find), or rows that may open one.
     while (this.layout === null || this.stacked.length > 0) {
@@ -268,7 +278,12 @@ export class SheetTableReader {
         message: `${this.sheetLabel} holds ${this.stackedHeaders.length + 1} tables, one under the other (${where}); each was imported as a dataset of its own.`
       })
     }
-    return this.endTable()
+    const summary = this.endTable()
+    const layout = this.layout!
+    summary.hiddenColumns = hiddenColumns
+      .filter((column) => column >= layout.firstColumn && column <= layout.lastColumn)
+      .map((column) => `${columnLetters(column)} (${this.columnName(column)})`)
+    return summary
   }
 
   /** Ends the table being read: its last rows go out, and what it left beside them is summed up. */
@@ -293,7 +308,7 @@ export class SheetTableReader {
     }
     if (this.header && this.emitted === 0) this.sink.warning({ line: null, message: `${this.sheetLabel} has a header but no data rows.` })
     const unlabelled = layout.unlabelled.map((column) => ({ position: column - layout.firstColumn, column: columnLetters(column) }))
-    return { titles: [...layout.titles, ...this.notesBeforeData], footnotes, rows: this.emitted, labels: layout.labels, unlabelled }
+    return { titles: [...layout.titles, ...this.notesBeforeData], footnotes, rows: this.emitted, labels: layout.labels, hiddenRows: this.hiddenRows, hiddenColumns: [], unlabelled }
   }
 
   private start(): boolean {
@@ -368,6 +383,7 @@ export class SheetTableReader {
     if (last < layout.firstColumn) return
     this.lastFilledRow = row.row
     this.emitted++
+    if (row.hidden) this.hiddenRows.push(row.row)
     for (let column = layout.firstColumn; column <= last; column++) {
       const kind = row.kinds[column]
       if (kind === 'number' || kind === 'date') this.typedCells[column] = (this.typedCells[column] ?? 0) + 1

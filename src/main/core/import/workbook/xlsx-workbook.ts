@@ -129,7 +129,7 @@ export class XlsxWorkbook implements WorkbookSource {
 
   /** Streams the sheet's rows to `onRow`, each cell as the sheet shows it; says how many formulas had no saved value. */
   async readRows(sheet: WorkbookSheet, onRow: (row: SheetRow) => void, signal: AbortSignal, onRead: (fraction: number) => void): Promise<SheetReadFacts> {
-    if (sheet.part === null || !this.zip.has(sheet.part)) return { formulasWithoutValue: 0, textFormulasSavedAsZero: new Map() }
+    if (sheet.part === null || !this.zip.has(sheet.part)) return { formulasWithoutValue: 0, textFormulasSavedAsZero: new Map(), hiddenColumns: [] }
     const label = sheetLabel(sheet)
     const scanner = new XlsxSheetScanner((raw) => onRow(this.sheetRow(raw)))
     // The sheet's XML size, as its zip declares it, measures how far the reading is.
@@ -145,7 +145,7 @@ export class XlsxWorkbook implements WorkbookSource {
       enough: () => false
     }
     await streamXmlText(await this.zip.stream(sheet.part, label), reader, signal, this.fileName, label)
-    return { formulasWithoutValue: scanner.formulasWithoutValue, textFormulasSavedAsZero: new Map() }
+    return { formulasWithoutValue: scanner.formulasWithoutValue, textFormulasSavedAsZero: new Map(), hiddenColumns: [] }
   }
 
   /** The sheet's first `count` rows (fewer when it has fewer), reading no further into its XML. */
@@ -182,7 +182,7 @@ export class XlsxWorkbook implements WorkbookSource {
       values[column] = this.text
       kinds[column] = shown
     }
-    return { row: raw.row, values, kinds }
+    return { row: raw.row, values, kinds, hidden: false }
   }
 
   /** Set by `shown`: the text of the cell it was last asked about. */
