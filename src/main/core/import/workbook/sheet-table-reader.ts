@@ -93,6 +93,12 @@ export class SheetTableReader {
   private mergedDown: MergedCells[] = []
   private nextMergedDown = 0
   private openMergedDown: { merge: MergedCells; value: string | null; kind: CellKind | null }[] = []
+  /** Cells merged across data columns of the body, by first row, and those the rows read so far are inside. */
+  private mergedAcross: MergedCells[] = []
+  private nextMergedAcross = 0
+  private openMergedAcross: MergedCells[] = []
+  /** Merged cells across columns met in the body: text spread over its columns, numbers left in the first. */
+  private readonly across = { text: { count: 0, first: null as MergedCells | null, row: 0 }, number: { count: 0, first: null as MergedCells | null, row: 0 } }
   /** Per sheet column, the number or date cells and the text cells the table's data rows held. */
   private typedCells: number[] = []
   private textCells: number[] = []
@@ -222,6 +228,10 @@ export class SheetTableReader {
     this.mergedDown = []
     this.nextMergedDown = 0
     this.openMergedDown = []
+    this.mergedAcross = []
+    this.nextMergedAcross = 0
+    this.openMergedAcross = []
+    for (const kind of [this.across.text, this.across.number]) Object.assign(kind, { count: 0, first: null, row: 0 })
     this.typedCells = []
     this.textCells = []
     this.hiddenRows = []
@@ -306,6 +316,7 @@ export class SheetTableReader {
         message: `${this.sheetLabel}: ${this.cellsLeftOut.toLocaleString('en-US')} cells left of the table (from column ${columnLetters(this.leftOutColumn)}) were not imported.`
       })
     }
+    this.warnMergedAcross()
     if (this.header && this.emitted === 0) this.sink.warning({ line: null, message: `${this.sheetLabel} has a header but no data rows.` })
     const unlabelled = layout.unlabelled.map((column) => ({ position: column - layout.firstColumn, column: columnLetters(column) }))
     return { titles: [...layout.titles, ...this.notesBeforeData], footnotes, rows: this.emitted, labels: layout.labels, hiddenRows: this.hiddenRows, hiddenColumns: [], unlabelled }
@@ -317,6 +328,11 @@ export class SheetTableReader {
     this.layout = layout
     this.lastFilledRow = layout.bodyStart - 1
     this.mergedDown = this.merges.filter((merge) => merge.lastRow > merge.firstRow && merge.firstRow >= layout.bodyStart).sort((a, b) => a.firstRow - b.firstRow)
+    // Only merges that start right of the table's first column: a row label or a section heading
+    // merged across the whole table ("Africa") is not a value of the columns it spans.
+    this.mergedAcross = this.merges
+      .filter((merge) => merge.lastColumn > merge.firstColumn && merge.firstColumn > layout.firstColumn && merge.firstColumn <= layout.lastColumn && merge.lastRow >= layout.bodyStart)
+      .sort((a, b) => a.firstRow - b.firstRow)
     this.sink.columns(layout.labels)
     for (const row of this.window.splice(0)) if (row.row >= layout.bodyStart) this.row(row)
     return true
@@ -361,9 +377,64 @@ export class SheetTableReader {
     }
   }
 
+  /**
+   * A text merged across data columns ("Not reported for 2011–2012" over 2011 and 2012, or a D
+   * over three years) shows over each of them: it goes into each column it covers, as a header's
+   * merged label does. A number merged so is not known to be each column's (a sum would count it
+   * twice): it stays in its first column. Both are counted, for the warnings at the table's end.
+   */
+  private spreadMergedAcross(row: SheetRow): void {
+    while (this.nextMergedAcross < this.mergedAcross.length && this.mergedAcross[this.nextMergedAcross]!.firstRow <= row.row) {
+      this.openMergedAcross.push(this.mergedAcross[this.nextMergedAcross++]!)
+    }
+    this.openMergedAcross = this.openMergedAcross.filter((merge) => merge.lastRow >= row.row)
+    const lastColumn = this.layout!.lastColumn
+    for (const merge of this.openMergedAcross) {
+      const value = row.values[merge.firstColumn] ?? null
+      const kind = row.kinds[merge.firstColumn] ?? null
+      if (value === null) continue
+      const spread = kind !== 'number' && kind !== 'date'
+      const counted = spread ? this.across.text : this.across.number
+      if (counted.first === null) Object.assign(counted, { first: merge, row: row.row })
+      counted.count++
+      if (!spread) continue
+      for (let column = merge.firstColumn + 1; column <= Math.min(merge.lastColumn, lastColumn); column++) {
+        while (row.values.length <= column) {
+          row.values.push(null)
+          row.kinds.push(null)
+        }
+        if (row.values[column] !== null) continue
+        row.values[column] = value
+        row.kinds[column] = kind
+      }
+    }
+  }
+
+  /** The warnings about cells merged across columns of the body (see spreadMergedAcross). */
+  private warnMergedAcross(): void {
+    const { text, number } = this.across
+    const where = (merge: MergedCells, row: number, count: number) =>
+      `${count === 1 ? 'at' : 'the first at'} row ${row}, over ${this.columnName(merge.firstColumn)} to ${this.columnName(Math.min(merge.lastColumn, this.layout!.lastColumn))}`
+    if (text.first !== null) {
+      const one = text.count === 1
+      this.sink.warning({
+        line: null,
+        message: `${this.sheetLabel}: ${text.count.toLocaleString('en-US')} ${one ? 'cell of text is' : 'cells of text are'} merged across columns (${where(text.first, text.row, text.count)}); ${one ? 'its' : 'each'} text was written into every column it covers, as the sheet shows it.`
+      })
+    }
+    if (number.first !== null) {
+      const one = number.count === 1
+      this.sink.warning({
+        line: null,
+        message: `${this.sheetLabel}: ${number.count.toLocaleString('en-US')} ${one ? 'number is' : 'numbers are'} merged across columns (${where(number.first, number.row, number.count)}); ${one ? 'it' : 'each'} was kept in its first column only, as the sheet does not say what it is for each.`
+      })
+    }
+  }
+
   private emit(row: SheetRow): void {
     const layout = this.layout!
     if (this.nextMergedDown < this.mergedDown.length || this.openMergedDown.length > 0) this.spreadMergedDown(row)
+    if (this.nextMergedAcross < this.mergedAcross.length || this.openMergedAcross.length > 0) this.spreadMergedAcross(row)
     const values = row.values
     if (values.length - 1 > layout.lastColumn) {
       const added: string[] = []
