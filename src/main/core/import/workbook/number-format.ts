@@ -183,6 +183,9 @@ function durationText(value: number, section: string): string | null {
   return text
 }
 
+/** A time-formatted serial below this many days is a duration, not a moment (see serialDateText). */
+const ELAPSED_TIME_DAYS = 366
+
 /** Day 0 of each date system, as days since 1970-01-01: 1899-12-30 (once Excel's fictional 1900-02-29 is stepped over) and 1904-01-01. */
 const EPOCH_1900 = -25_569
 const EPOCH_1904 = -24_107
@@ -192,7 +195,7 @@ const LAST_DAY = 2_932_896
 
 /**
  * A serial date as ISO text: YYYY-MM-DD for a date, YYYY-MM-DDTHH:MM:SS for a date with a time,
- * HH:MM:SS for a time. In the 1900 system day 60 is Excel's 1900-02-29, a day that never was (kept
+ * HH:MM:SS for a time (hours past 24 for a duration of a day or more). In the 1900 system day 60 is Excel's 1900-02-29, a day that never was (kept
  * from Lotus 1-2-3); it is written as such, and days before it are one day later than a plain count:
  * serial 1 is 1900-01-01, so 0 is 1899-12-31 and -1 1899-12-30, the count that LibreOffice, SheetJS
  * and openpyxl write earlier days in (Excel itself shows no day before 1900). The 1904 system has
@@ -212,7 +215,12 @@ export function serialDateText(serial: number, format: Exclude<DateFormat, null>
   const days = daysSince1970(whole, date1904)
   if (days < FIRST_DAY || days > LAST_DAY) return null
   const time = `${two(Math.floor(seconds / 3600))}:${two(Math.floor(seconds / 60) % 60)}:${two(seconds % 60)}`
-  if (format === 'time') return whole === 0 || serial < 1 ? time : `${dayText(whole, days, date1904)}T${time}`
+  if (format === 'time' && (whole === 0 || serial < 1)) return time
+  // A time of a day or more in the first year of the count is a duration past 24 hours (26:00, as
+  // LibreOffice writes a time cell of 26 hours), not a moment of January 1900; later serials are
+  // moments whose format shows only their time.
+  if (format === 'time' && serial < ELAPSED_TIME_DAYS) return `${two(whole * 24 + Math.floor(seconds / 3600))}:${two(Math.floor(seconds / 60) % 60)}:${two(seconds % 60)}`
+  if (format === 'time') return `${dayText(whole, days, date1904)}T${time}`
   const day = dayText(whole, days, date1904)
   return format === 'date' && seconds === 0 ? day : `${day}T${time}`
 }
