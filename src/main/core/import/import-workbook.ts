@@ -38,8 +38,13 @@ export interface WrittenWorkbook {
  */
 function sheetSource(summary: SheetTableSummary, fileName: string, sheetName: string): DatasetSource | null {
   const hidden = hiddenText(summary.hiddenRows, summary.hiddenColumns)
-  if (summary.titles.length === 0 && summary.footnotes.length === 0 && hidden === null) return null
-  const notes = [...summary.titles.slice(1), ...summary.footnotes, ...(hidden === null ? [] : [`Hidden in the sheet, imported here with the rest: ${hidden}.`])]
+  const added = [
+    ...(hidden === null ? [] : [`Hidden in the sheet, imported here with the rest: ${hidden}.`]),
+    // The numbers are the fractions the file holds; without this, 0.456 would read as a share of 0.456%.
+    ...(summary.percentColumns.length === 0 ? [] : [`Shown in the sheet as percents, stored as fractions (0.5 for 50%): ${summary.percentColumns.map((label) => `“${label}”`).join(', ')}.`])
+  ]
+  if (summary.titles.length === 0 && summary.footnotes.length === 0 && added.length === 0) return null
+  const notes = [...summary.titles.slice(1), ...summary.footnotes, ...added]
   return {
     key: null,
     publisher: null,

@@ -145,7 +145,7 @@ export class LegacyWorkbook implements WorkbookSource {
               ? excelSerialOfPlainCount(value as number)
               : (value as number)
         const text = format === null ? null : formattedNumber(serial, format, this.facts.date1904)
-        if (text === null) return { kind: 'number', text: String(value) }
+        if (text === null) return { kind: format !== null && 'percent' in format ? 'percent' : 'number', text: String(value) }
         return { kind: format !== null && 'date' in format ? 'date' : 'number', text }
       }
       case 'd':

@@ -34,18 +34,23 @@ export function dateFormatOf(numFmtId: number, code: string | null): DateFormat 
 }
 
 /**
- * How a cell format shows a number, where that is not the number as stored: a date or time; an
+ * How a cell format shows a number, where that is not the number as stored: a percent (kept as the
+ * fraction stored, and said); a date or time; an
  * elapsed time ("[h]:mm" shows 1.5208333 as 36:30); or digits padded with zeros ("00000" shows 501
  * as 00501, a ZIP or FIPS code). Null for a number shown as a number.
  */
-export type CellFormat = { date: Exclude<DateFormat, null> } | { duration: string } | { digits: string } | null
+export type CellFormat = { date: Exclude<DateFormat, null> } | { duration: string } | { digits: string } | { percent: string } | null
 
 /** Built-in formats of elapsed time (ECMA-376 §18.8.30): 46 is [h]:mm:ss. */
 const BUILT_IN_DURATIONS: Record<number, string> = { 46: '[h]:mm:ss' }
+/** Built-in percent formats (ECMA-376 §18.8.30). */
+const BUILT_IN_PERCENTS: Record<number, string> = { 9: '0%', 10: '0.00%' }
 
 export function cellFormatOf(numFmtId: number, code: string | null): CellFormat {
-  const section = (code ?? BUILT_IN_DURATIONS[numFmtId] ?? '').split(';')[0]!
+  const section = (code ?? BUILT_IN_DURATIONS[numFmtId] ?? BUILT_IN_PERCENTS[numFmtId] ?? '').split(';')[0]!
   if (/\[(h+|m+|s+)\]/i.test(section.replace(/"[^"]*"/g, ''))) return { duration: section }
+  // A % outside quotes and escapes: the sheet shows the number times 100 ("0.0%" shows 0.456 as 45.6%).
+  if (/%/.test(section.replace(/"[^"]*"|\\./g, ''))) return { percent: section }
   if (code !== null && isDigitsFormat(code)) return { digits: code }
   const date = dateFormatOf(numFmtId, code)
   return date === null ? null : { date }
@@ -58,6 +63,8 @@ export function cellFormatOf(numFmtId: number, code: string | null): CellFormat 
 export function formattedNumber(value: number, format: Exclude<CellFormat, null>, date1904: boolean): string | null {
   if ('date' in format) return serialDateText(value, format.date, date1904)
   if ('duration' in format) return durationText(value, format.duration)
+  // A percent is kept as the number stored (a fraction); the column's provenance says so.
+  if ('percent' in format) return null
   return paddedDigits(value, format.digits)
 }
 

@@ -47,6 +47,8 @@ export interface SheetTableSummary {
   hiddenRows: number[]
   /** Columns of the table the sheet hides, by letter and label: C (“Internal id”). */
   hiddenColumns: string[]
+  /** Labels of the columns whose numbers the sheet shows as percents, most of them at least; stored as fractions. */
+  percentColumns: string[]
   /**
    * Columns with a blank header cell, as positions in `labels` with their sheet column's letters:
    * a spacer column between a table's label and its figures, left out if no row fills it.
@@ -104,6 +106,8 @@ export class SheetTableReader {
   private textCells: number[] = []
   /** Data rows the sheet hides, by row number. */
   private hiddenRows: number[] = []
+  /** Per sheet column, the cells the sheet shows as percents (see CellKind). */
+  private percentCells: number[] = []
   /** Rows after a blank row that may open a table stacked under this one: title lines, then header rows. */
   private stacked: SheetRow[] = []
   /** The first header row of each table found stacked under the sheet's first. */
@@ -203,7 +207,7 @@ export class SheetTableReader {
   private underLabels(row: SheetRow, headerRows: readonly SheetRow[]): boolean {
     for (let column = 0; column < row.values.length; column++) {
       const kind = row.kinds[column]
-      if (kind !== 'number' && kind !== 'date') continue
+      if (kind !== 'number' && kind !== 'percent' && kind !== 'date') continue
       if (headerRows.some((header) => header.kinds[column] === 'text')) return true
     }
     return false
@@ -235,6 +239,7 @@ export class SheetTableReader {
     this.typedCells = []
     this.textCells = []
     this.hiddenRows = []
+    this.percentCells = []
     this.window = []
     this.stackedHeaders.push(rows.find((row) => !oneTextCell(row))!.row)
     for (const row of rows) this.row(row)
@@ -319,7 +324,11 @@ export class SheetTableReader {
     this.warnMergedAcross()
     if (this.header && this.emitted === 0) this.sink.warning({ line: null, message: `${this.sheetLabel} has a header but no data rows.` })
     const unlabelled = layout.unlabelled.map((column) => ({ position: column - layout.firstColumn, column: columnLetters(column) }))
-    return { titles: [...layout.titles, ...this.notesBeforeData], footnotes, rows: this.emitted, labels: layout.labels, hiddenRows: this.hiddenRows, hiddenColumns: [], unlabelled }
+    const percentColumns = layout.labels.filter((_, position) => {
+      const percents = this.percentCells[layout.firstColumn + position] ?? 0
+      return percents > 0 && percents * 2 >= (this.typedCells[layout.firstColumn + position] ?? 0)
+    })
+    return { titles: [...layout.titles, ...this.notesBeforeData], footnotes, rows: this.emitted, labels: layout.labels, hiddenRows: this.hiddenRows, hiddenColumns: [], percentColumns, unlabelled }
   }
 
   private start(): boolean {
@@ -393,7 +402,7 @@ export class SheetTableReader {
       const value = row.values[merge.firstColumn] ?? null
       const kind = row.kinds[merge.firstColumn] ?? null
       if (value === null) continue
-      const spread = kind !== 'number' && kind !== 'date'
+      const spread = kind !== 'number' && kind !== 'percent' && kind !== 'date'
       const counted = spread ? this.across.text : this.across.number
       if (counted.first === null) Object.assign(counted, { first: merge, row: row.row })
       counted.count++
@@ -457,7 +466,8 @@ export class SheetTableReader {
     if (row.hidden) this.hiddenRows.push(row.row)
     for (let column = layout.firstColumn; column <= last; column++) {
       const kind = row.kinds[column]
-      if (kind === 'number' || kind === 'date') this.typedCells[column] = (this.typedCells[column] ?? 0) + 1
+      if (kind === 'number' || kind === 'percent' || kind === 'date') this.typedCells[column] = (this.typedCells[column] ?? 0) + 1
+      if (kind === 'percent') this.percentCells[column] = (this.percentCells[column] ?? 0) + 1
       else if (kind === 'text') this.textCells[column] = (this.textCells[column] ?? 0) + 1
     }
     const width = layout.lastColumn - layout.firstColumn + 1

@@ -155,3 +155,26 @@ describe('elapsed times', () => {
     expect(cellFormatOf(45, null)).toEqual({ date: 'time' })
   })
 })
+
+describe('percents', () => {
+  it('keeps percent cells as the fractions stored, and names their columns in the provenance (.xls written by SheetJS)', async () => {
+    const percent = (v: number) => ({ t: 'n', v, z: '0.0%' })
+    const sheet = XLSX.utils.aoa_to_sheet([
+      ['Office', 'Closed', 'Share', 'Change'],
+      ['Atlanta', 120, percent(0.456), percent(-0.02)],
+      ['Boston', 98, percent(0.1234), 'D'],
+      ['Chicago', 7, percent(0.5794), percent(0.1)]
+    ])
+    const book = XLSX.utils.book_new()
+    XLSX.utils.book_append_sheet(book, sheet, 'Offices')
+    const read = await importFirstSheet('shares.xls', XLSX.write(book, { type: 'buffer', bookType: 'xls' }) as Uint8Array)
+    expect(read.columns).toEqual([
+      ['Office', 'text'],
+      ['Closed', 'integer'],
+      ['Share', 'real'],
+      ['Change', 'real']
+    ])
+    expect(read.rows.map((row) => row[2])).toEqual([0.456, 0.1234, 0.5794])
+    expect(read.sources.map((source) => source.notes)).toEqual(['Shown in the sheet as percents, stored as fractions (0.5 for 50%): “Share”, “Change”.'])
+  })
+})
