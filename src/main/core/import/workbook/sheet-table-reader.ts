@@ -1,6 +1,6 @@
 import type { RowSink } from '../row-sink'
 import { columnLetters } from './cell-reference'
-import { findSheetTable, footnoteLike, HEADER_WINDOW, headerLike, legendLike, MAX_HEADER_ROWS, type SheetTableLayout } from './find-sheet-table'
+import { findSheetTable, footnoteLike, HEADER_JOINER, HEADER_WINDOW, headerLike, legendLike, MAX_HEADER_ROWS, type SheetTableLayout } from './find-sheet-table'
 import type { CellKind, MergedCells, SheetRow } from './sheet-row'
 import { Utf8SheetRows } from './utf8-sheet-rows'
 
@@ -23,6 +23,10 @@ function filledCells(row: SheetRow): number {
   let count = 0
   for (const value of row.values) if (value !== null && value !== undefined) count++
   return count
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim()
 }
 
 /** A row of one text cell: a title line, if a header follows it. */
@@ -110,6 +114,8 @@ export class SheetTableReader {
   private percentCells: number[] = []
   /** Rows after a blank row that may open a table stacked under this one: title lines, then header rows. */
   private stacked: SheetRow[] = []
+  /** Rows where the table's header is repeated (see goOnAfterRepeatedHeader). */
+  private repeatedHeaders: number[] = []
   /** The first header row of each table found stacked under the sheet's first. */
   private readonly stackedHeaders: number[] = []
 
@@ -167,6 +173,9 @@ export class SheetTableReader {
   private headerOverNumbers(row: SheetRow): boolean {
     const layout = this.layout!
     if (filledCells(row) < 2 || !headerLike(row, layout.firstColumn)) return false
+    // A header names each column once; "Not reported | Not reported" is a row of data.
+    const texts = row.values.filter((value) => value !== null && value !== undefined).map(oneLine)
+    if (new Set(texts).size < texts.length) return false
     for (let column = layout.firstColumn; column <= layout.lastColumn && column < row.values.length; column++) {
       const value = row.values[column] ?? null
       const typed = this.typedCells[column] ?? 0
@@ -192,15 +201,63 @@ export class SheetTableReader {
         this.stacked.push(row)
         return
       }
+      // Numbers under the labels: the table's own header again (as on each printed page), or a
+      // table of its own when a title stands over it or it shares a label with this table's header.
       if (headerRows.length > 0 && this.underLabels(row, headerRows)) {
-        this.startStackedTable(row)
-        return
+        const matches = this.labelsMatched(headerRows.at(-1)!)
+        if (matches === 'all' && this.stacked.every((held) => !oneTextCell(held) || this.continuesTitle(held))) {
+          this.goOnAfterRepeatedHeader(row)
+          return
+        }
+        if (matches !== 'none' || this.stacked.length > headerRows.length) {
+          this.startStackedTable(row)
+          return
+        }
       }
     }
     const rows = this.stacked
     this.stacked = []
     for (const held of rows) this.tableRow(held)
     this.row(row)
+  }
+
+  /**
+   * How a header row's labels match this table's (the last part of each, "2012" of "Fiscal year ›
+   * 2012"), column by column: all of them (the header repeated), some, or none.
+   */
+  private labelsMatched(header: SheetRow): 'all' | 'some' | 'none' {
+    const layout = this.layout!
+    let same = 0
+    let different = 0
+    for (let column = 0; column < header.values.length; column++) {
+      const value = header.values[column] ?? null
+      if (value === null) continue
+      const label = column >= layout.firstColumn && column <= layout.lastColumn && !layout.unlabelled.includes(column) ? layout.labels[column - layout.firstColumn]! : null
+      if (label !== null && label.split(HEADER_JOINER).at(-1) === oneLine(value)) same++
+      else different++
+    }
+    return same === 0 ? 'none' : different === 0 ? 'all' : 'some'
+  }
+
+  /**
+   * Whether a title line over a repeated header goes on with this table: its own title again, or a
+   * line that says so ("(continued)"). Another title ("Females" under "Males") starts a table.
+   */
+  private continuesTitle(row: SheetRow): boolean {
+    const text = oneLine(row.values.find((value) => value !== null && value !== undefined)!)
+    return /\bcont(inued|'d|\.)/i.test(text) || this.layout!.titles.includes(text)
+  }
+
+  /**
+   * The table's header repeated under a blank row (a long table printed page by page): the repeat
+   * is left out of the data, its title lines are kept as notes, and the rows under it go on.
+   */
+  private goOnAfterRepeatedHeader(firstData: SheetRow): void {
+    const rows = this.stacked
+    this.stacked = []
+    for (const row of rows) if (oneTextCell(row)) this.notesBeforeData.push(oneLine(row.values.find((value) => value !== null && value !== undefined)!))
+    this.repeatedHeaders.push(rows.find((row) => !oneTextCell(row))!.row)
+    this.tableRow(firstData)
   }
 
   /** Whether a row has a number or a date under a label of these header rows. */
@@ -240,6 +297,7 @@ export class SheetTableReader {
     this.textCells = []
     this.hiddenRows = []
     this.percentCells = []
+    this.repeatedHeaders = []
     this.window = []
     this.stackedHeaders.push(rows.find((row) => !oneTextCell(row))!.row)
     for (const row of rows) this.row(row)
@@ -322,6 +380,13 @@ export class SheetTableReader {
       })
     }
     this.warnMergedAcross()
+    if (this.repeatedHeaders.length > 0) {
+      const one = this.repeatedHeaders.length === 1
+      this.sink.warning({
+        line: null,
+        message: `${this.sheetLabel}: its header is repeated at ${one ? 'row' : 'rows'} ${this.repeatedHeaders.join(', ')}; the ${one ? 'repeat was' : 'repeats were'} not read as data, and the rows under ${one ? 'it go' : 'them go'} on with the table.`
+      })
+    }
     if (this.header && this.emitted === 0) this.sink.warning({ line: null, message: `${this.sheetLabel} has a header but no data rows.` })
     const unlabelled = layout.unlabelled.map((column) => ({ position: column - layout.firstColumn, column: columnLetters(column) }))
     const percentColumns = layout.labels.filter((_, position) => {

@@ -143,6 +143,70 @@ describe('two tables stacked on one sheet', () => {
     })
   })
 
+  it('reads a header repeated under a blank row (as on each printed page) as the same table going on, not as data', async () => {
+    const rows: Cell[][] = [
+      ['Table 39. Removals'],
+      ['Year', 'Removals'],
+      [2011, 387134],
+      [2012, 418397],
+      [],
+      ['Table 39. Removals (continued)'],
+      ['Year', 'Removals'],
+      [2013, 438421],
+      [2014, 414481]
+    ]
+    const { outcome, dataset } = await importBook('pages.xlsx', sheetjsBook({ Pages: rows }, 'xlsx'))
+    const [sheet] = outcome.sheets!
+    expect(sheet!.moreTables).toEqual([])
+    expect(dataset(sheet!.id!)).toEqual({
+      name: 'pages › Pages',
+      columns: [
+        ['Year', 'integer'],
+        ['Removals', 'integer']
+      ],
+      rows: [
+        [2011, 387134],
+        [2012, 418397],
+        [2013, 438421],
+        [2014, 414481]
+      ],
+      sources: [{ title: 'Table 39. Removals', notes: 'Table 39. Removals (continued)' }]
+    })
+    expect(outcome.warnings).toEqual(['pages.xlsx, sheet “Pages”: its header is repeated at row 7; the repeat was not read as data, and the rows under it go on with the table.'])
+  })
+
+  it('reads the same header under another title as a table of its own', async () => {
+    const rows: Cell[][] = [['Males'], ['Year', 'Removals'], [2011, 300000], [2012, 320000], [], ['Females'], ['Year', 'Removals'], [2011, 87134], [2012, 98397]]
+    const { outcome, dataset } = await importBook('sexes.xlsx', sheetjsBook({ Sexes: rows }, 'xlsx'))
+    const [sheet] = outcome.sheets!
+    expect(sheet!.moreTables.map((table) => [table.name, table.rows])).toEqual([['Females', 2]])
+    expect(dataset(sheet!.id!).rows).toEqual([
+      [2011, 300000],
+      [2012, 320000]
+    ])
+    expect(dataset(sheet!.moreTables[0]!.id).rows).toEqual([
+      [2011, 87134],
+      [2012, 98397]
+    ])
+  })
+
+  it('keeps data rows of words after a blank row as data when nothing says a table starts there', async () => {
+    const rows: Cell[][] = [
+      ['Court', 'Pending', 'Closed'],
+      ['Atlanta', 4410, 512],
+      [],
+      ['Unknown', 'Not reported', 'Not reported'],
+      ['Other', 5, 6],
+      [],
+      ['Boston', 'Withheld', 'Not reported'],
+      ['Denver', 7, 8]
+    ]
+    const { outcome, dataset } = await importBook('words.xlsx', sheetjsBook({ Courts: rows }, 'xlsx'))
+    expect(outcome.sheets![0]!.moreTables).toEqual([])
+    expect(dataset(outcome.sheets![0]!.id!).rows).toEqual(rows.filter((row) => row.length > 0).slice(1))
+    expect(outcome.warnings).toEqual([])
+  })
+
   it('keeps groups after blank rows as data when no header starts them (text marker rows, spacer rows)', async () => {
     const rows: Cell[][] = [
       ['Region', '2011', '2012'],
