@@ -26,6 +26,11 @@ const STACKED: Cell[][] = [
   ['Source: DHS Yearbook 2013, Table 39.']
 ]
 
+const REMOVAL_COLUMNS = [
+  ['Year', 'integer'],
+  ['Removals', 'integer']
+]
+
 function sheetjsBook(sheets: Record<string, Cell[][]>, bookType: 'xlsx' | 'ods'): Uint8Array {
   const book = XLSX.utils.book_new()
   for (const [name, rows] of Object.entries(sheets)) XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(rows), name)
@@ -71,10 +76,7 @@ describe('two tables stacked on one sheet', () => {
       expect(outcome.rows).toBe(6)
       expect(dataset(sheet!.id!)).toEqual({
         name: `${base} › Stacked`,
-        columns: [
-          ['Year', 'integer'],
-          ['Removals', 'integer']
-        ],
+        columns: REMOVAL_COLUMNS,
         rows: [
           [2011, 387134],
           [2012, 418397],
@@ -160,10 +162,7 @@ describe('two tables stacked on one sheet', () => {
     expect(sheet!.moreTables).toEqual([])
     expect(dataset(sheet!.id!)).toEqual({
       name: 'pages › Pages',
-      columns: [
-        ['Year', 'integer'],
-        ['Removals', 'integer']
-      ],
+      columns: REMOVAL_COLUMNS,
       rows: [
         [2011, 387134],
         [2012, 418397],
