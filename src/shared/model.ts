@@ -270,8 +270,21 @@ export interface SheetOutcome {
    * it); too wide: left out, its table has more columns than a dataset holds (the import's warnings say so).
    */
   status: 'imported' | 'empty' | 'hidden' | 'not picked' | 'too wide'
-  /** The dataset it became, and its rows. */
+  /** The dataset it became (its first table's, when tables are stacked on it), and its rows. */
   id: number | null
+  rows: number
+  /**
+   * Tables found stacked under the first one (a blank row, then a title and a header of their
+   * own), each imported as a dataset of its own, in the sheet's order; empty for most sheets.
+   */
+  moreTables: readonly StackedTable[]
+}
+
+/** A further table on a sheet, and the dataset it became ("Workbook › Sheet › name"). */
+export interface StackedTable {
+  /** Its title, or "table 2" when it has none (or the same as another table's on the sheet). */
+  name: string
+  id: number
   rows: number
 }
 

@@ -4,6 +4,7 @@
 
 import { copyFileSync, existsSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import * as XLSX from '@e965/xlsx'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from 'better-sqlite3'
 import { DEFAULT_IMPORT_OPTIONS, type ImportOptions } from '../../src/shared/model'
@@ -73,6 +74,30 @@ describe('a workbook read in the reader thread', () => {
     expect(missing).toMatchObject({ status: 'failed', error: 'table-39.xlsx has no worksheet named “Table 40”; its worksheets are “Table 39”, “Case review”, “Lookup”.' })
     const tokens = await run(db, path, { nullTokens: ['-'], force: true }, READER)
     expect(tokens.emptiedCells).toEqual([{ column: 'Table 39 › Fiscal year › 2011', token: '-', cells: 1 }])
+  })
+
+  it('makes a dataset of each table stacked on a sheet, as in one thread', async () => {
+    const { db, dir } = await archive()
+    const book = XLSX.utils.book_new()
+    const stacked = [['Table A. Removals'], ['Year', 'Removals'], [2011, 387134], [2012, 418397], [], ['Table B. Returns'], ['Year', 'Returns'], [2011, 322124], [2012, 230386], [], ['Source: DHS.']]
+    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(stacked), 'Stacked')
+    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([['Office', 'Cases'], ['Atlanta', 12]]), 'Plain')
+    const path = join(dir, 'stacked.xlsx')
+    writeFileSync(path, XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer)
+    const threaded = await run(db, path, {}, READER)
+    const inline = await run(db, path, { force: true }, null)
+    expect(threaded.sheets!.map((sheet) => [sheet.name, sheet.rows, sheet.moreTables.map((table) => [table.name, table.rows])])).toEqual([
+      ['Stacked', 2, [['Table B. Returns', 2]]],
+      ['Plain', 1, []]
+    ])
+    const ids = (outcome: typeof threaded) => outcome.sheets!.flatMap((sheet) => (sheet.id === null ? [] : [sheet.id, ...sheet.moreTables.map((table) => table.id)]))
+    expect(datasetsOf(db, ids(threaded))).toEqual(datasetsOf(db, ids(inline)))
+    expect(datasetsOf(db, ids(threaded)).map((dataset) => [dataset.name, dataset.rows.length, dataset.sources.map((source) => source.notes)])).toEqual([
+      ['stacked › Stacked', 2, ['Source: DHS.']],
+      ['stacked › Stacked › Table B. Returns', 2, ['Source: DHS.']],
+      ['stacked › Plain', 1, []]
+    ])
+    expect(threaded.rows).toBe(5)
   })
 
   it('reports a refusal from the thread in one line and leaves nothing behind', async () => {

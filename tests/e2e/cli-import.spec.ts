@@ -370,9 +370,9 @@ test('a folder of a workbook, Word and OpenDocument texts and a scanned PDF: one
     ['d-scan.pdf', 'imported', 'article']
   ])
   expect(lines[0]!.sheets).toEqual([
-    { name: 'Table 39', status: 'imported', id: lines[0]!.id, rows: 4 },
-    { name: 'Case review', status: 'not picked', id: null, rows: 0 },
-    { name: 'Lookup', status: 'not picked', id: null, rows: 0 }
+    { name: 'Table 39', status: 'imported', id: lines[0]!.id, rows: 4, moreTables: [] },
+    { name: 'Case review', status: 'not picked', id: null, rows: 0, moreTables: [] },
+    { name: 'Lookup', status: 'not picked', id: null, rows: 0, moreTables: [] }
   ])
   expect(lines[3]!.ocr).toMatchObject({ pages: 1 })
   const titles = query<{ title: string }>(archive, "SELECT title FROM articles WHERE source_file IN ('b-memo.docx', 'c-notes.odt') ORDER BY source_file")

@@ -101,7 +101,10 @@ export async function importCommand(
       continue
     }
     const ocr = outcome.ocr ? ` (${ocrSummary(outcome.ocr)})` : ''
-    const sheets = (outcome.sheets ?? []).filter((sheet) => sheet.id !== null)
+    // A sheet with tables stacked on it became a dataset for each: "Sheet › Table 39B…".
+    const sheets = (outcome.sheets ?? []).flatMap((sheet) =>
+      sheet.id === null ? [] : [{ name: sheet.name, id: sheet.id, rows: sheet.rows }, ...sheet.moreTables.map((table) => ({ ...table, name: `${sheet.name} › ${table.name}` }))]
+    )
     const what =
       sheets.length > 0
         ? `${sheets.length === 1 ? 'dataset' : 'datasets'} ${sheets.map((sheet) => `#${sheet.id} “${printable(sheet.name)}” (${sheet.rows.toLocaleString('en-US')} rows)`).join(', ')}`

@@ -122,10 +122,10 @@ describe('drops and options', () => {
 
   it('offers a workbook’s sheets ticked as the import left them', () => {
     const sheets = [
-      { name: 'Table 39', status: 'imported', id: 3, rows: 4 },
-      { name: 'Notes', status: 'empty', id: null, rows: 0 },
-      { name: 'Lookup', status: 'hidden', id: null, rows: 0 },
-      { name: 'By county', status: 'too wide', id: null, rows: 0 }
+      { name: 'Table 39', status: 'imported', id: 3, rows: 4, moreTables: [] },
+      { name: 'Notes', status: 'empty', id: null, rows: 0, moreTables: [] },
+      { name: 'Lookup', status: 'hidden', id: null, rows: 0, moreTables: [] },
+      { name: 'By county', status: 'too wide', id: null, rows: 0, moreTables: [] }
     ] as const
     expect(sheetChoices(outcome({ sheets: [...sheets] }))).toEqual([
       { name: 'Table 39', picked: true, note: null },
@@ -139,10 +139,15 @@ describe('drops and options', () => {
 
   it('counts the datasets a workbook became', () => {
     const sheets = [
-      { name: 'Table 39', status: 'imported', id: 3, rows: 4 },
-      { name: 'Case review', status: 'imported', id: 4, rows: 2 }
+      { name: 'Table 39', status: 'imported', id: 3, rows: 4, moreTables: [] },
+      { name: 'Case review', status: 'imported', id: 4, rows: 2, moreTables: [] }
     ] as const
     expect(plain(outcomeHeadline(outcome({ rows: 6, seconds: 1, sheets: [...sheets] })))).toBe('Imported as 2 datasets · 6 rows · 1.0 s')
+  })
+
+  it('counts each table stacked on a sheet as a dataset', () => {
+    const stacked = { name: 'Stacked', status: 'imported' as const, id: 3, rows: 3, moreTables: [{ name: 'Table 39B. Returns', id: 4, rows: 3 }] }
+    expect(plain(outcomeHeadline(outcome({ rows: 6, seconds: 1, sheets: [stacked] })))).toBe('Imported as 2 datasets · 6 rows · 1.0 s')
   })
 
   it('says how many pages of a PDF were read by OCR', () => {

@@ -520,7 +520,7 @@ async function importThrough(
       await checkUnchanged(request.path, fileName, before)
       transaction.keep()
       const dataSeconds = elapsed(started)
-      const published = result.sheets !== null ? result.sheets.flatMap((sheet) => (sheet.id === null ? [] : [sheet.id])) : result.id !== null ? [result.id] : []
+      const published = result.sheets !== null ? result.sheets.flatMap((sheet) => (sheet.id === null ? [] : [sheet.id, ...sheet.moreTables.map((table) => table.id)])) : result.id !== null ? [result.id] : []
       if (result.kind === 'dataset' && published.length > 0) {
         // The rows are published; the search index is built in its own transaction so a large table is
         // usable sooner. If this step is interrupted, the archive finishes it when it next opens.

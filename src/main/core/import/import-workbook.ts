@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3'
-import type { DatasetSource, EmptiedCells, ImportOptions, SheetOutcome } from '@shared/model'
+import type { DatasetSource, EmptiedCells, ImportOptions, SheetOutcome, StackedTable } from '@shared/model'
 import { leaveOutEmptyColumns } from '../datasets/leave-out-empty-columns'
 import { DatasetWriter, MAX_DATASET_COLUMNS, TableTooWide, type SettledTypes } from './dataset-writer'
 import type { StartedTableReader } from './threaded-table-reader'
@@ -37,8 +37,14 @@ export interface WrittenWorkbook {
  * title first) and the footnotes under it. Null when the sheet has neither.
  */
 function sheetSource(summary: SheetTableSummary, fileName: string, sheetName: string): DatasetSource | null {
-  if (summary.titles.length === 0 && summary.footnotes.length === 0) return null
-  const notes = [...summary.titles.slice(1), ...summary.footnotes]
+  const hidden = hiddenText(summary.hiddenRows, summary.hiddenColumns)
+  const added = [
+    ...(hidden === null ? [] : [`Hidden in the sheet, imported here with the rest: ${hidden}.`]),
+    // The numbers are the fractions the file holds; without this, 0.456 would read as a share of 0.456%.
+    ...(summary.percentColumns.length === 0 ? [] : [`Shown in the sheet as percents, stored as fractions (0.5 for 50%): ${summary.percentColumns.map((label) => `“${label}”`).join(', ')}.`])
+  ]
+  if (summary.titles.length === 0 && summary.footnotes.length === 0 && added.length === 0) return null
+  const notes = [...summary.titles.slice(1), ...summary.footnotes, ...added]
   return {
     key: null,
     publisher: null,
@@ -47,6 +53,39 @@ function sheetSource(summary: SheetTableSummary, fileName: string, sheetName: st
     url: null,
     notes: notes.length > 0 ? notes.join('\n') : null
   }
+}
+
+/** Hidden rows listed by number up to this many ("2 rows (4, 6)"); past it, the first ones and "…". */
+const HIDDEN_ROWS_LISTED = 10
+
+/**
+ * Rows and columns a sheet hides, as a sentence names them: "2 rows (4, 6) and column C
+ * (“Internal id”)"; null when there are none.
+ */
+function hiddenText(rows: readonly number[], columns: readonly string[]): string | null {
+  const parts: string[] = []
+  if (rows.length > 0) {
+    const listed = rows.slice(0, HIDDEN_ROWS_LISTED).join(', ') + (rows.length > HIDDEN_ROWS_LISTED ? ', …' : '')
+    parts.push(`${rows.length.toLocaleString('en-US')} ${rows.length === 1 ? 'row' : 'rows'} (${listed})`)
+  }
+  if (columns.length > 0) parts.push(`${columns.length === 1 ? 'column' : 'columns'} ${columns.join(', ')}`)
+  return parts.length === 0 ? null : parts.join(' and ')
+}
+
+/** A stacked table's title longer than this is cut at a word in its dataset's name (the whole title is its source's). */
+const MAX_TABLE_NAME = 80
+
+/**
+ * The name a table stacked under another on a sheet goes by after "Workbook › Sheet": its title,
+ * which says what it holds ("Table 39B. Returns…"), or its place ("table 2") when it has no title
+ * or the same as a table above it, so that each dataset of the sheet has a name of its own.
+ */
+function stackedTableName(summary: SheetTableSummary, index: number, taken: Set<string>): string {
+  const title = summary.titles[0] ?? ''
+  const cut = title.length <= MAX_TABLE_NAME ? title : `${title.slice(0, MAX_TABLE_NAME).replace(/\s+\S*$/, '')}…`
+  const name = cut === '' || taken.has(cut) ? `table ${index + 1}` : cut
+  taken.add(name)
+  return name
 }
 
 /** What to do with a sheet of more columns than a dataset holds. */
@@ -120,14 +159,34 @@ class WorkbookDatasets {
 
   /** Lists the worksheets: those read start as not picked (or hidden) until their table is written. */
   list(sheets: readonly { name: string; hidden: boolean }[], picked: boolean): void {
-    for (const sheet of sheets) this.outcomes.set(sheet.name, { name: sheet.name, status: !picked && sheet.hidden ? 'hidden' : 'not picked', id: null, rows: 0 })
+    for (const sheet of sheets) this.outcomes.set(sheet.name, { name: sheet.name, status: !picked && sheet.hidden ? 'hidden' : 'not picked', id: null, rows: 0, moreTables: [] })
   }
 
-  /** The writer of a sheet's dataset, in a savepoint of its own until `finish`. */
-  writer(sheetName: string): SheetWriter {
-    const rowsBefore = this.rows
+  /** The sheet being read, and its tables read so far (one, unless tables are stacked on it). */
+  private sheet: { name: string; tables: { writer: SheetWriter; settled: SettledTypes; summary: SheetTableSummary | null }[] } | null = null
+
+  /** Whether a sheet has begun and not ended. */
+  get reading(): boolean {
+    return this.sheet !== null
+  }
+
+  /** Starts a sheet: its tables are written in a savepoint of their own until `endSheet`. */
+  beginSheet(sheetName: string): void {
+    if (this.sheet !== null) throw new Error(`sheet “${this.sheet.name}” was not ended`)
     this.db.exec(`SAVEPOINT ${SHEET_SAVEPOINT}`)
-    return new SheetWriter(new DatasetWriter(this.db, (rows) => this.onRows(rowsBefore + rows), this.onBytes, this.label(sheetName), SPLIT_WIDE_SHEET))
+    this.sheet = { name: sheetName, tables: [] }
+  }
+
+  /** The writer of the sheet's next table's dataset. */
+  writer(): SheetWriter {
+    const sheet = this.sheet!
+    const rowsBefore = this.rows + sheet.tables.reduce((sum, table) => sum + table.writer.writer.rowsWritten, 0)
+    return new SheetWriter(new DatasetWriter(this.db, (rows) => this.onRows(rowsBefore + rows), this.onBytes, this.label(sheet.name), SPLIT_WIDE_SHEET))
+  }
+
+  /** A table of the sheet is read: its dataset's facts wait for the sheet's end (and its footnotes). */
+  tableRead(writer: SheetWriter, settled: SettledTypes, summary: SheetTableSummary | null): void {
+    this.sheet!.tables.push({ writer, settled, summary })
   }
 
   label(sheetName: string): string {
@@ -135,29 +194,59 @@ class WorkbookDatasets {
   }
 
   /**
-   * Records the dataset a sheet became, that it held no table (summary null), or that it was too
-   * wide: what it wrote is taken back and it is left out, the other sheets are imported.
+   * Records the datasets a sheet became, that it held no table (summary null), or that it was too
+   * wide: what it wrote is taken back and it is left out, the other sheets are imported. Tables
+   * stacked on a sheet each become a dataset, "Workbook › Sheet" for the first and "Workbook ›
+   * Sheet › title" for the others; the footnotes under the last are the sheet's, and each table
+   * keeps them too (they are written once, under all of them).
    */
-  finish(sheetName: string, sheet: SheetWriter, settled: SettledTypes, summary: SheetTableSummary | null): void {
-    if (sheet.tooWide !== null) {
+  endSheet(): void {
+    const { name: sheetName, tables } = this.sheet!
+    this.sheet = null
+    const tooWide = tables.find((table) => table.writer.tooWide !== null)?.writer.tooWide ?? null
+    if (tooWide !== null) {
       this.db.exec(`ROLLBACK TO ${SHEET_SAVEPOINT}; RELEASE ${SHEET_SAVEPOINT}`)
-      this.tooWide.push({ sheetName, error: sheet.tooWide })
+      this.tooWide.push({ sheetName, error: tooWide })
       this.warnings.push(
-        `${this.label(sheetName)} has ${sheet.tooWide.width.toLocaleString('en-US')} columns; Casefile reads up to ${MAX_DATASET_COLUMNS.toLocaleString('en-US')} in one dataset, so it was left out and the other sheets were imported. ${SPLIT_WIDE_SHEET}.`
+        `${this.label(sheetName)} has ${tooWide.width.toLocaleString('en-US')} columns; Casefile reads up to ${MAX_DATASET_COLUMNS.toLocaleString('en-US')} in one dataset, so it was left out and the other sheets were imported. ${SPLIT_WIDE_SHEET}.`
       )
-      this.outcomes.set(sheetName, { name: sheetName, status: 'too wide', id: null, rows: 0 })
+      this.outcomes.set(sheetName, { name: sheetName, status: 'too wide', id: null, rows: 0, moreTables: [] })
       return
     }
     this.db.exec(`RELEASE ${SHEET_SAVEPOINT}`)
-    if (summary === null) {
-      this.outcomes.set(sheetName, { name: sheetName, status: 'empty', id: null, rows: 0 })
-      return
+    const shared = tables.at(-1)?.summary?.footnotes ?? []
+    // The sheet's hidden columns are known once it is read, with its last table.
+    const hiddenColumns = tables.at(-1)?.summary?.hiddenColumns ?? []
+    const names = new Set<string>()
+    let first: { id: number; rows: number } | null = null
+    const moreTables: StackedTable[] = []
+    for (const [index, { writer, settled, summary }] of tables.entries()) {
+      if (summary === null) continue
+      const last = index === tables.length - 1
+      const footnotes = last ? summary.footnotes : [...summary.footnotes, ...shared]
+      const tableName = index === 0 ? null : stackedTableName(summary, index, names)
+      const written = this.write(writer.writer, settled, { ...summary, footnotes, hiddenColumns }, sheetName, tableName)
+      if (tableName === null) first = written
+      else moreTables.push({ name: tableName, ...written })
     }
-    const writer = sheet.writer
+    this.outcomes.set(sheetName, first === null ? { name: sheetName, status: 'empty', id: null, rows: 0, moreTables: [] } : { name: sheetName, status: 'imported', ...first, moreTables })
+    // Hidden rows and columns are in the file, so they are imported; but a spreadsheet program does
+    // not show them (a Total row sums fewer rows than the dataset holds), so the import says so.
+    const hiddenRows = tables.flatMap((table) => table.summary?.hiddenRows ?? [])
+    const hidden = hiddenText(hiddenRows, hiddenColumns)
+    if (first !== null && hidden !== null) {
+      const one = hiddenRows.length + hiddenColumns.length === 1
+      this.warnings.push(`${this.label(sheetName)}: ${hidden} ${one ? 'is' : 'are'} hidden in the sheet; ${one ? 'it was' : 'they were'} imported with the rest.`)
+    }
+  }
+
+  /** Writes a table's dataset facts: "Workbook › Sheet", or "Workbook › Sheet › table" for one stacked under another. */
+  private write(writer: DatasetWriter, settled: SettledTypes, summary: SheetTableSummary, sheetName: string, tableName: string | null): { id: number; rows: number } {
+    const where = tableName === null ? sheetName : `${sheetName}${HEADER_JOINER}${tableName}`
     const provenance = sheetSource(summary, this.facts.fileName, sheetName)
     const written = writer.finish(
       {
-        name: `${this.facts.name}${HEADER_JOINER}${sheetName}`,
+        name: `${this.facts.name}${HEADER_JOINER}${where}`,
         description: null,
         sources: [...this.facts.sources, ...(provenance === null ? [] : [provenance])],
         sourceFile: this.facts.fileName,
@@ -170,8 +259,8 @@ class WorkbookDatasets {
     this.rows += written.rows
     this.warnings.push(...written.warnings)
     this.leaveOutSpacers(written.id, summary, written.emptiedCells, sheetName)
-    this.emptiedCells.push(...written.emptiedCells.map((emptied) => ({ ...emptied, column: `${sheetName}${HEADER_JOINER}${emptied.column}` })))
-    this.outcomes.set(sheetName, { name: sheetName, status: 'imported', id: written.id, rows: written.rows })
+    this.emptiedCells.push(...written.emptiedCells.map((emptied) => ({ ...emptied, column: `${where}${HEADER_JOINER}${emptied.column}` })))
+    return { id: written.id, rows: written.rows }
   }
 
   /**
@@ -233,15 +322,23 @@ export async function importWorkbook(
     datasets.list(first.sheets, picked)
     const total = first.sheets.filter((sheet) => sheet.read).length
     onSheet(0, total)
-    for (let done = 0; ; done++) {
-      const next = await reader.next(signal)
-      if (next.type === 'end') break
-      if (next.type !== 'sheet') throw new Error('the file reader sent the sheet list twice')
-      const writer = datasets.writer(next.name)
-      const end = await reader.pipeTo(writer, signal)
-      datasets.finish(next.name, writer, end.settled, end.summary)
-      onSheet(done + 1, total)
+    let sheetsRead = 0
+    const endSheet = () => {
+      datasets.endSheet()
+      onSheet(++sheetsRead, total)
     }
+    for (let next = await reader.next(signal); next.type !== 'end'; next = await reader.next(signal)) {
+      if (next.type !== 'sheet') throw new Error('the file reader sent the sheet list twice')
+      // A sheet's first table ends the sheet before it; a table stacked on a sheet goes on with it.
+      if (next.table === 1) {
+        if (datasets.reading) endSheet()
+        datasets.beginSheet(next.name)
+      }
+      const writer = datasets.writer()
+      const end = await reader.pipeTo(writer, signal)
+      datasets.tableRead(writer, end.settled, end.summary)
+    }
+    if (datasets.reading) endSheet()
     return datasets.result(picked, facts.fileName)
   }
   const book = await openWorkbook(facts.path, facts.fileName, facts.format, signal)
@@ -250,10 +347,19 @@ export async function importWorkbook(
     datasets.list(book.facts.sheets.filter((sheet) => sheet.kind === 'worksheet'), picked)
     onSheet(0, sheets.length)
     for (const [index, sheet] of sheets.entries()) {
-      const writer = datasets.writer(sheet.name)
-      const typing = new TypingSink(writer, options.nullTokens)
-      const summary = await readWorkbookSheet(book, sheet, typing, options.header, signal, datasets.label(sheet.name), sheetProgress(typing, facts.sourceSize, index, sheets.length))
-      datasets.finish(sheet.name, writer, typing.finish(), summary)
+      datasets.beginSheet(sheet.name)
+      let writer = datasets.writer()
+      let typing = new TypingSink(writer, options.nullTokens)
+      // A table stacked under another is a dataset of its own: its rows are typed on their own.
+      const nextTable = (ended: SheetTableSummary): TypingSink => {
+        datasets.tableRead(writer, typing.finish(), ended)
+        writer = datasets.writer()
+        typing = new TypingSink(writer, options.nullTokens)
+        return typing
+      }
+      const summary = await readWorkbookSheet(book, sheet, typing, options.header, signal, datasets.label(sheet.name), sheetProgress(typing, facts.sourceSize, index, sheets.length), nextTable)
+      datasets.tableRead(writer, typing.finish(), summary)
+      datasets.endSheet()
       onSheet(index + 1, sheets.length)
     }
     return datasets.result(picked, facts.fileName)

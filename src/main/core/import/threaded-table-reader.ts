@@ -47,8 +47,11 @@ export type ReaderMessage =
   | { type: 'end'; settled: SettledTypes; sha256: string }
   /** A workbook's worksheets, first: which will be read, and which are hidden. */
   | { type: 'sheets'; sheets: { name: string; hidden: boolean; read: boolean }[] }
-  /** The rows that follow (until 'sheetEnd') are this sheet's. */
-  | { type: 'sheet'; name: string }
+  /**
+   * The rows that follow (until 'sheetEnd') are this sheet's: its first table's (`table` 1), or
+   * those of a table found stacked under the ones before it on the sheet (2, 3…).
+   */
+  | { type: 'sheet'; name: string; table: number }
   /** A sheet's table is read: its settled types, and its titles and footnotes (null: no table on it). */
   | { type: 'sheetEnd'; settled: SettledTypes; summary: SheetTableSummary | null }
   /** `code`: the system error's (ENOENT, EACCES…), so the import can name the reason in plain words. */

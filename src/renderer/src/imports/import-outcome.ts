@@ -28,9 +28,10 @@ export function outcomeHeadlineParts(outcome: ImportOutcome): Headline {
   switch (outcome.status) {
     case 'imported':
       if (outcome.kind === 'dataset') {
-        const sheets = (outcome.sheets ?? []).filter((sheet) => sheet.status === 'imported')
+        // A sheet with tables stacked on it became a dataset for each.
+        const datasets = (outcome.sheets ?? []).reduce((count, sheet) => count + (sheet.status === 'imported' ? 1 + sheet.moreTables.length : 0), 0)
         return {
-          verdict: sheets.length > 1 ? `Imported as ${sheets.length} datasets` : 'Imported as dataset',
+          verdict: datasets > 1 ? `Imported as ${datasets} datasets` : 'Imported as dataset',
           rest: ` · ${plural(outcome.rows, 'row', 'rows')} · ${formatDuration(outcome.seconds)}`
         }
       }

@@ -3,7 +3,7 @@ import type { CellKind, MergedCells, SheetRow } from './sheet-row'
 /** Rows read before the header is decided: title rows, header rows and enough data to tell them apart. */
 export const HEADER_WINDOW = 30
 /** A header is at most this many rows deep ("Removals › Criminal › 2012"). */
-const MAX_HEADER_ROWS = 4
+export const MAX_HEADER_ROWS = 4
 /** Between header rows: "Fiscal year › 2012". */
 export const HEADER_JOINER = ' › '
 
@@ -34,7 +34,7 @@ function firstFilled(row: SheetRow): number {
 }
 
 /** A row that can only be part of a header: text only, or years over an empty first cell. */
-function headerLike(row: SheetRow, firstColumn: number): boolean {
+export function headerLike(row: SheetRow, firstColumn: number): boolean {
   let years = 0
   for (let column = 0; column < row.values.length; column++) {
     const kind = row.kinds[column]

@@ -1,11 +1,12 @@
 import * as XLSX from '@e965/xlsx'
 import { ImportCancelled, ImportInputError } from '../row-sink'
-import { cellFormatOf, formattedNumber } from './number-format'
+import { cellFormatOf, excelSerialOfPlainCount, formattedNumber } from './number-format'
 import type { OdsPaddedCells } from './ods-padded-cells'
 import { formulaMayGiveText } from './text-formula'
 import type { CellKind, MergedCells, SheetRow } from './sheet-row'
 import type { SheetReadFacts, WorkbookSource } from './workbook-source'
 import type { WorkbookFacts, WorkbookSheet } from './workbook-source'
+import { xlsSavedByLibreOffice } from './xls-saved-by-libreoffice'
 
 /** Text written as a number (1,234 or 2012), in a table whose cells are all text. */
 const WRITTEN_NUMBER = /^[-+]?\d[\d,]*(\.\d+)?$/
@@ -35,7 +36,9 @@ export class LegacyWorkbook implements WorkbookSource {
     private readonly format: 'xls' | 'ods',
     readonly facts: WorkbookFacts,
     private readonly asWritten: boolean,
-    private readonly padded: OdsPaddedCells
+    private readonly padded: OdsPaddedCells,
+    /** Its dates are serials of the 1900 system counted as LibreOffice counts them (see excelSerialOfPlainCount). */
+    private readonly plainDayCount: boolean
   ) {}
 
   /**
@@ -48,7 +51,8 @@ export class LegacyWorkbook implements WorkbookSource {
   static async open(bytes: Buffer, fileName: string, format: 'xls' | 'ods', asWritten: boolean, hiddenSheets: ReadonlySet<string>, padded: OdsPaddedCells): Promise<LegacyWorkbook> {
     let book: XLSX.WorkBook
     try {
-      book = XLSX.read(bytes, { type: 'buffer', dense: true, raw: asWritten, cellDates: false, cellNF: true, cellText: format === 'ods', cellHTML: false, cellStyles: false, bookVBA: false, WTF: false })
+      // SheetJS reads an .xls's hidden columns (COLINFO) only with cellStyles; its hidden rows come either way.
+      book = XLSX.read(bytes, { type: 'buffer', dense: true, raw: asWritten, cellDates: false, cellNF: true, cellText: format === 'ods', cellHTML: false, cellStyles: format === 'xls', bookVBA: false, WTF: false })
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error)
       if (/password-protected/i.test(message)) throw new ImportInputError(`${fileName} is password-protected; open it, save a copy without a password and import that.`, null, null)
@@ -69,7 +73,8 @@ export class LegacyWorkbook implements WorkbookSource {
       modified: book.Props?.ModifiedDate ? new Date(book.Props.ModifiedDate).toISOString().slice(0, 10) : null,
       hasMacros: book.vbaraw !== undefined
     }
-    return new LegacyWorkbook(book, format, facts, asWritten, padded)
+    const plainDayCount = format === 'xls' && !asWritten && !facts.date1904 && xlsSavedByLibreOffice(bytes)
+    return new LegacyWorkbook(book, format, facts, asWritten, padded, plainDayCount)
   }
 
   merges(sheet: WorkbookSheet): Promise<MergedCells[]> {
@@ -79,6 +84,8 @@ export class LegacyWorkbook implements WorkbookSource {
 
   readRows(sheet: WorkbookSheet, onRow: (row: SheetRow) => void, signal: AbortSignal, onRead: (fraction: number) => void): Promise<SheetReadFacts> {
     const data = (this.book.Sheets[sheet.name]?.['!data'] ?? []) as (XLSX.CellObject[] | undefined)[]
+    const rowsInfo = this.book.Sheets[sheet.name]?.['!rows'] ?? []
+    const hiddenColumns = (this.book.Sheets[sheet.name]?.['!cols'] ?? []).flatMap((column, index) => (column?.hidden === true ? [index] : []))
     let formulasWithoutValue = 0
     const textFormulasSavedAsZero = new Map<number, number>()
     for (let r = 0; r < data.length; r++) {
@@ -106,9 +113,9 @@ export class LegacyWorkbook implements WorkbookSource {
         values[c] = shown.text
         kinds[c] = shown.kind
       }
-      onRow({ row: r + 1, values, kinds, hidden: false })
+      onRow({ row: r + 1, values, kinds, hidden: rowsInfo[r]?.hidden === true })
     }
-    return Promise.resolve({ formulasWithoutValue, textFormulasSavedAsZero, hiddenColumns: [] })
+    return Promise.resolve({ formulasWithoutValue, textFormulasSavedAsZero, hiddenColumns })
   }
 
   /**
@@ -130,9 +137,15 @@ export class LegacyWorkbook implements WorkbookSource {
         return { kind: 'error', text: ERRORS[value as number] ?? '#ERROR' }
       case 'n': {
         const format = typeof cell.z === 'string' ? cellFormatOf(-1, cell.z) : null
-        const serial = this.format === 'ods' && format !== null && 'date' in format ? excelSerialOfOdsDate(value as number, this.facts.date1904) : (value as number)
+        const date = format !== null && 'date' in format
+        const serial =
+          this.format === 'ods' && date
+            ? excelSerialOfOdsDate(value as number, this.facts.date1904)
+            : this.plainDayCount && date && format.date !== 'time'
+              ? excelSerialOfPlainCount(value as number)
+              : (value as number)
         const text = format === null ? null : formattedNumber(serial, format, this.facts.date1904)
-        if (text === null) return { kind: 'number', text: String(value) }
+        if (text === null) return { kind: format !== null && 'percent' in format ? 'percent' : 'number', text: String(value) }
         return { kind: format !== null && 'date' in format ? 'date' : 'number', text }
       }
       case 'd':

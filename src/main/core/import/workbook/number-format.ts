@@ -34,18 +34,23 @@ export function dateFormatOf(numFmtId: number, code: string | null): DateFormat 
 }
 
 /**
- * How a cell format shows a number, where that is not the number as stored: a date or time; an
+ * How a cell format shows a number, where that is not the number as stored: a percent (kept as the
+ * fraction stored, and said); a date or time; an
  * elapsed time ("[h]:mm" shows 1.5208333 as 36:30); or digits padded with zeros ("00000" shows 501
  * as 00501, a ZIP or FIPS code). Null for a number shown as a number.
  */
-export type CellFormat = { date: Exclude<DateFormat, null> } | { duration: string } | { digits: string } | null
+export type CellFormat = { date: Exclude<DateFormat, null> } | { duration: string } | { digits: string } | { percent: string } | null
 
 /** Built-in formats of elapsed time (ECMA-376 §18.8.30): 46 is [h]:mm:ss. */
 const BUILT_IN_DURATIONS: Record<number, string> = { 46: '[h]:mm:ss' }
+/** Built-in percent formats (ECMA-376 §18.8.30). */
+const BUILT_IN_PERCENTS: Record<number, string> = { 9: '0%', 10: '0.00%' }
 
 export function cellFormatOf(numFmtId: number, code: string | null): CellFormat {
-  const section = (code ?? BUILT_IN_DURATIONS[numFmtId] ?? '').split(';')[0]!
+  const section = (code ?? BUILT_IN_DURATIONS[numFmtId] ?? BUILT_IN_PERCENTS[numFmtId] ?? '').split(';')[0]!
   if (/\[(h+|m+|s+)\]/i.test(section.replace(/"[^"]*"/g, ''))) return { duration: section }
+  // A % outside quotes and escapes: the sheet shows the number times 100 ("0.0%" shows 0.456 as 45.6%).
+  if (/%/.test(section.replace(/"[^"]*"|\\./g, ''))) return { percent: section }
   if (code !== null && isDigitsFormat(code)) return { digits: code }
   const date = dateFormatOf(numFmtId, code)
   return date === null ? null : { date }
@@ -58,6 +63,8 @@ export function cellFormatOf(numFmtId: number, code: string | null): CellFormat 
 export function formattedNumber(value: number, format: Exclude<CellFormat, null>, date1904: boolean): string | null {
   if ('date' in format) return serialDateText(value, format.date, date1904)
   if ('duration' in format) return durationText(value, format.duration)
+  // A percent is kept as the number stored (a fraction); the column's provenance says so.
+  if ('percent' in format) return null
   return paddedDigits(value, format.digits)
 }
 
@@ -183,6 +190,9 @@ function durationText(value: number, section: string): string | null {
   return text
 }
 
+/** A time-formatted serial below this many days is a duration, not a moment (see serialDateText). */
+const ELAPSED_TIME_DAYS = 366
+
 /** Day 0 of each date system, as days since 1970-01-01: 1899-12-30 (once Excel's fictional 1900-02-29 is stepped over) and 1904-01-01. */
 const EPOCH_1900 = -25_569
 const EPOCH_1904 = -24_107
@@ -192,7 +202,7 @@ const LAST_DAY = 2_932_896
 
 /**
  * A serial date as ISO text: YYYY-MM-DD for a date, YYYY-MM-DDTHH:MM:SS for a date with a time,
- * HH:MM:SS for a time. In the 1900 system day 60 is Excel's 1900-02-29, a day that never was (kept
+ * HH:MM:SS for a time (hours past 24 for a duration of a day or more). In the 1900 system day 60 is Excel's 1900-02-29, a day that never was (kept
  * from Lotus 1-2-3); it is written as such, and days before it are one day later than a plain count:
  * serial 1 is 1900-01-01, so 0 is 1899-12-31 and -1 1899-12-30, the count that LibreOffice, SheetJS
  * and openpyxl write earlier days in (Excel itself shows no day before 1900). The 1904 system has
@@ -212,7 +222,12 @@ export function serialDateText(serial: number, format: Exclude<DateFormat, null>
   const days = daysSince1970(whole, date1904)
   if (days < FIRST_DAY || days > LAST_DAY) return null
   const time = `${two(Math.floor(seconds / 3600))}:${two(Math.floor(seconds / 60) % 60)}:${two(seconds % 60)}`
-  if (format === 'time') return whole === 0 || serial < 1 ? time : `${dayText(whole, days, date1904)}T${time}`
+  if (format === 'time' && (whole === 0 || serial < 1)) return time
+  // A time of a day or more in the first year of the count is a duration past 24 hours (26:00, as
+  // LibreOffice writes a time cell of 26 hours), not a moment of January 1900; later serials are
+  // moments whose format shows only their time.
+  if (format === 'time' && serial < ELAPSED_TIME_DAYS) return `${two(whole * 24 + Math.floor(seconds / 3600))}:${two(Math.floor(seconds / 60) % 60)}:${two(seconds % 60)}`
+  if (format === 'time') return `${dayText(whole, days, date1904)}T${time}`
   const day = dayText(whole, days, date1904)
   return format === 'date' && seconds === 0 ? day : `${day}T${time}`
 }

@@ -264,7 +264,8 @@ export class OdsTableScanner implements XmlTextReader {
           if (shown !== null && paddedText(value, shown)) return this.written(shown, 'number')
         }
         this.text = String(value)
-        return 'number'
+        // The file holds the fraction a percent cell shows times 100 (0.456 as 45.6%).
+        return type === 'percentage' ? 'percent' : 'number'
       }
       case 'date': {
         const text = odsDateText(attribute(tag, 'office:date-value') ?? '')

@@ -3,12 +3,14 @@ import type { ImportOptions } from '@shared/model'
 import type { ReaderMessage } from '../threaded-table-reader'
 import type { TypingSink } from '../typing/typing-sink'
 import { openWorkbook, readWorkbookSheet, sheetProgress, sheetsToRead, type WorkbookFormat } from './read-workbook'
+import type { SheetTableSummary } from './sheet-table-reader'
 
 /**
  * The reader thread's side of a workbook: the sheet list first, then each sheet to read, its rows
  * typed by a TypingSink of its own (its typed batches go out through the sink like a table file's),
- * closed by its settled types and its titles and footnotes, and at last the end. The writer makes a
- * dataset of each sheet as its messages arrive (see importWorkbook).
+ * closed by its settled types and its titles and footnotes (each table stacked on a sheet is sent
+ * so, numbered), and at last the end. The writer makes a dataset of each table as its messages
+ * arrive (see importWorkbook).
  */
 export async function readWorkbookSheets(
   path: string,
@@ -28,10 +30,18 @@ export async function readWorkbookSheets(
     })
     const size = (await stat(path)).size
     for (const [index, sheet] of picked.entries()) {
-      send({ type: 'sheet', name: sheet.name })
-      const typing = typingSink()
+      send({ type: 'sheet', name: sheet.name, table: 1 })
+      let typing = typingSink()
+      let table = 1
       const onRead = sheetProgress(typing, size, index, picked.length)
-      const summary = await readWorkbookSheet(book, sheet, typing, options.header, signal, `${fileName}, sheet “${sheet.name}”`, onRead)
+      // A table stacked under another is a dataset of its own: its rows are typed on their own.
+      const nextTable = (ended: SheetTableSummary): TypingSink => {
+        send({ type: 'sheetEnd', settled: typing.finish(), summary: ended })
+        send({ type: 'sheet', name: sheet.name, table: ++table })
+        typing = typingSink()
+        return typing
+      }
+      const summary = await readWorkbookSheet(book, sheet, typing, options.header, signal, `${fileName}, sheet “${sheet.name}”`, onRead, nextTable)
       send({ type: 'sheetEnd', settled: typing.finish(), summary })
     }
     send({ type: 'end', settled: { types: [], fixups: [], emptied: [] }, sha256: '' })

@@ -8,7 +8,7 @@ import { LegacyWorkbook } from './legacy-workbook'
 import { OdsPaddedCells } from './ods-padded-cells'
 import { OdsWorkbook } from './ods-workbook'
 import { textInsideXls } from './text-in-xls'
-import { SheetTableReader, type SheetTableSummary } from './sheet-table-reader'
+import { SheetTableReader, type NextTable, type SheetTableSummary } from './sheet-table-reader'
 import type { WorkbookSheet, WorkbookSource } from './workbook-source'
 import { XlsxWorkbook } from './xlsx-workbook'
 
@@ -89,7 +89,8 @@ export function sheetProgress(sink: RowSink, size: number, index: number, count:
 }
 
 /**
- * Reads one sheet's table into `sink` (see SheetTableReader); null when the sheet holds nothing.
+ * Reads one sheet's table into `sink` (see SheetTableReader), and each table found stacked under
+ * it into the sink `nextTable` gives; the last table's summary, null when the sheet holds nothing.
  * A formula saved without its value (a file written by a program that does not calculate) is
  * reported: there is nothing to show for it.
  */
@@ -100,23 +101,25 @@ export async function readWorkbookSheet(
   header: boolean,
   signal: AbortSignal,
   label: string,
-  onRead: (fraction: number) => void
+  onRead: (fraction: number) => void,
+  nextTable: NextTable
 ): Promise<SheetTableSummary | null> {
   const merges = await book.merges(sheet, signal)
-  const reader = new SheetTableReader(sink, merges, header, label)
-  const { formulasWithoutValue, textFormulasSavedAsZero } = await book.readRows(sheet, (row) => reader.row(row), signal, onRead)
-  const summary = reader.end()
+  let current = sink
+  const reader = new SheetTableReader(sink, merges, header, label, (ended) => (current = nextTable(ended)))
+  const { formulasWithoutValue, textFormulasSavedAsZero, hiddenColumns } = await book.readRows(sheet, (row) => reader.row(row), signal, onRead)
+  const summary = reader.end(hiddenColumns)
   if (summary !== null && textFormulasSavedAsZero.size > 0) {
     const columns = [...textFormulasSavedAsZero].sort(([a], [b]) => a - b)
     const total = columns.reduce((sum, [, cells]) => sum + cells, 0)
     const where = columns.map(([column, cells]) => `${cells.toLocaleString('en-US')} in ${reader.columnName(column)}`).join(', ')
-    sink.warning({
+    current.warning({
       line: null,
       message: `${label}: ${total.toLocaleString('en-US')} formula cells can show text but this .xls saved 0 for them and no text (as LibreOffice writes .xls): ${where}; they were left empty. Save the workbook as .xlsx or .ods from LibreOffice or Excel and import that.`
     })
   }
   if (summary !== null && formulasWithoutValue > 0) {
-    sink.warning({
+    current.warning({
       line: null,
       message: `${label}: ${formulasWithoutValue.toLocaleString('en-US')} formula cells were saved without their values and are empty; open the workbook in a spreadsheet program, save it, and import it again.`
     })

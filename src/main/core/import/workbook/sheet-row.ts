@@ -1,5 +1,5 @@
-/** What a cell holds, as the sheet shows it. */
-export type CellKind = 'number' | 'date' | 'text' | 'boolean' | 'error'
+/** What a cell holds, as the sheet shows it: a percent is a number the sheet shows times 100 (0.456 as 45.6%). */
+export type CellKind = 'number' | 'percent' | 'date' | 'text' | 'boolean' | 'error'
 
 /**
  * One row of a sheet as its cells read: each value spelled as the column typer reads it (a number

@@ -1,6 +1,6 @@
 import type { RowSink } from '../row-sink'
 import { columnLetters } from './cell-reference'
-import { findSheetTable, footnoteLike, HEADER_WINDOW, legendLike, type SheetTableLayout } from './find-sheet-table'
+import { findSheetTable, footnoteLike, HEADER_JOINER, HEADER_WINDOW, headerLike, legendLike, MAX_HEADER_ROWS, type SheetTableLayout } from './find-sheet-table'
 import type { CellKind, MergedCells, SheetRow } from './sheet-row'
 import { Utf8SheetRows } from './utf8-sheet-rows'
 
@@ -14,6 +14,25 @@ const MAX_NOTES_BEFORE_DATA = 3
 const NOTE_WORD = /^\s*(sources?|notes?|footnotes?)\b/i
 /** …or, after a blank row, a footnote's mark: 1/, ¹, *, †. */
 const NOTE_MARK = /^\s*(\d{1,2}\/|[¹²³⁴⁵⁶⁷⁸⁹]|\*|[†‡§¶])/
+/** Title lines a table stacked under another may have above its header ("Table 39B. Returns…"). */
+const MAX_STACKED_TITLE_ROWS = 3
+/** A header label, not a marker such as D, X, NA or (b)(6): a word of three letters or more. */
+const WORDY = /\p{L}{3,}/u
+
+function filledCells(row: SheetRow): number {
+  let count = 0
+  for (const value of row.values) if (value !== null && value !== undefined) count++
+  return count
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim()
+}
+
+/** A row of one text cell: a title line, if a header follows it. */
+function oneTextCell(row: SheetRow): boolean {
+  return filledCells(row) === 1 && row.kinds.some((kind) => kind === 'text')
+}
 
 function oneCellText(row: SheetRow): string | null {
   for (const value of row.values) if (value !== null && value !== undefined) return value
@@ -28,6 +47,12 @@ export interface SheetTableSummary {
   footnotes: string[]
   rows: number
   labels: string[]
+  /** 1-based sheet rows the sheet hides that were imported as data rows of the table. */
+  hiddenRows: number[]
+  /** Columns of the table the sheet hides, by letter and label: C (“Internal id”). */
+  hiddenColumns: string[]
+  /** Labels of the columns whose numbers the sheet shows as percents, most of them at least; stored as fractions. */
+  percentColumns: string[]
   /**
    * Columns with a blank header cell, as positions in `labels` with their sheet column's letters:
    * a spacer column between a table's label and its figures, left out if no row fills it.
@@ -36,14 +61,25 @@ export interface SheetTableSummary {
 }
 
 /**
+ * Where a table found stacked under another goes: `ended` is the table above, whose rows are all
+ * given (its footnotes are those between the two); the answer is the sink for the new table.
+ */
+export type NextTable = (ended: SheetTableSummary) => RowSink
+
+/**
  * Turns a sheet's rows, as they stream, into a table for a RowSink: the first rows are held until
  * the header is found (see findSheetTable), then data rows go out in bounded batches. Rows that
  * read like footnotes are held back; at the end of the sheet they are its footnotes, and if a data
  * row follows them they were data after all. Memory holds the header window, one batch and the
  * held rows, whatever the sheet's length.
+ *
+ * A second table stacked under the first (a blank row, perhaps a title, then a header whose labels
+ * stand in columns the first table filled with numbers, then a row of numbers under them) ends the
+ * first: `nextTable` gets its summary and gives the sink the second table's rows go to, and the
+ * second table's header is found as the first one's was.
  */
 export class SheetTableReader {
-  private readonly window: SheetRow[] = []
+  private window: SheetRow[] = []
   private layout: SheetTableLayout | null = null
   private held: SheetRow[] = []
   private batch: (string | null)[][] = []
@@ -63,12 +99,32 @@ export class SheetTableReader {
   private mergedDown: MergedCells[] = []
   private nextMergedDown = 0
   private openMergedDown: { merge: MergedCells; value: string | null; kind: CellKind | null }[] = []
+  /** Cells merged across data columns of the body, by first row, and those the rows read so far are inside. */
+  private mergedAcross: MergedCells[] = []
+  private nextMergedAcross = 0
+  private openMergedAcross: MergedCells[] = []
+  /** Merged cells across columns met in the body: text spread over its columns, numbers left in the first. */
+  private readonly across = { text: { count: 0, first: null as MergedCells | null, row: 0 }, number: { count: 0, first: null as MergedCells | null, row: 0 } }
+  /** Per sheet column, the number or date cells and the text cells the table's data rows held. */
+  private typedCells: number[] = []
+  private textCells: number[] = []
+  /** Data rows the sheet hides, by row number. */
+  private hiddenRows: number[] = []
+  /** Per sheet column, the cells the sheet shows as percents (see CellKind). */
+  private percentCells: number[] = []
+  /** Rows after a blank row that may open a table stacked under this one: title lines, then header rows. */
+  private stacked: SheetRow[] = []
+  /** Rows where the table's header is repeated (see goOnAfterRepeatedHeader). */
+  private repeatedHeaders: number[] = []
+  /** The first header row of each table found stacked under the sheet's first. */
+  private readonly stackedHeaders: number[] = []
 
   constructor(
-    private readonly sink: RowSink,
+    private sink: RowSink,
     private readonly merges: readonly MergedCells[],
     private readonly header: boolean,
-    private readonly sheetLabel: string
+    private readonly sheetLabel: string,
+    private readonly nextTable: NextTable
   ) {
     this.utf8Rows = sink.utf8 === undefined ? null : new Utf8SheetRows()
   }
@@ -79,6 +135,19 @@ export class SheetTableReader {
       if (this.window.length >= HEADER_WINDOW) this.start()
       return
     }
+    if (this.stacked.length > 0) {
+      this.stackedRow(row)
+      return
+    }
+    if (this.opensStackedTable(row)) {
+      this.stacked.push(row)
+      return
+    }
+    this.tableRow(row)
+  }
+
+  /** A row of the table being read, past its header: data, or a footnote held back. */
+  private tableRow(row: SheetRow): void {
     if (this.legendAfterTable(row) || (footnoteLike(row) && (this.held.some((held) => oneCellText(held) !== null) || this.opensNotes(row)))) {
       this.held.push(row)
       if (this.held.length >= MAX_HELD_ROWS) this.release(true)
@@ -86,6 +155,152 @@ export class SheetTableReader {
     }
     this.release(false)
     this.emit(row)
+  }
+
+  /**
+   * Whether a row may open a table stacked under this one: it comes after data and a blank row
+   * (or notes), and is a title line or a header whose labels are words in columns of numbers.
+   */
+  private opensStackedTable(row: SheetRow): boolean {
+    if (!this.header || this.emitted === 0 || row.row <= this.lastFilledRow + 1) return false
+    return oneTextCell(row) || this.headerOverNumbers(row)
+  }
+
+  /**
+   * A row of labels over this table's columns of numbers: text only, two cells or more, and a
+   * word (not a marker such as D or NA) in a column whose data rows are mostly numbers or dates.
+   */
+  private headerOverNumbers(row: SheetRow): boolean {
+    const layout = this.layout!
+    if (filledCells(row) < 2 || !headerLike(row, layout.firstColumn)) return false
+    // A header names each column once; "Not reported | Not reported" is a row of data.
+    const texts = row.values.filter((value) => value !== null && value !== undefined).map(oneLine)
+    if (new Set(texts).size < texts.length) return false
+    for (let column = layout.firstColumn; column <= layout.lastColumn && column < row.values.length; column++) {
+      const value = row.values[column] ?? null
+      const typed = this.typedCells[column] ?? 0
+      if (value !== null && row.kinds[column] === 'text' && typed > 0 && typed >= (this.textCells[column] ?? 0) && WORDY.test(value)) return true
+    }
+    return false
+  }
+
+  /**
+   * The next row after rows that may open a stacked table: another title line or header row, a
+   * row with a number or a date under a label of the header (the stacked table is real: the table
+   * above ends there), or anything else (they were this table's rows after all).
+   */
+  private stackedRow(row: SheetRow): void {
+    const above = this.stacked.at(-1)!
+    const headerRows = this.stacked.filter((held) => !oneTextCell(held))
+    if (row.row === above.row + 1) {
+      if (headerRows.length === 0 && oneTextCell(row) && this.stacked.length < MAX_STACKED_TITLE_ROWS) {
+        this.stacked.push(row)
+        return
+      }
+      if (headerRows.length === 0 ? this.headerOverNumbers(row) : headerRows.length < MAX_HEADER_ROWS && filledCells(row) > 0 && headerLike(row, this.layout!.firstColumn) && !this.underLabels(row, headerRows)) {
+        this.stacked.push(row)
+        return
+      }
+      // Numbers under the labels: the table's own header again (as on each printed page), or a
+      // table of its own when a title stands over it or it shares a label with this table's header.
+      if (headerRows.length > 0 && this.underLabels(row, headerRows)) {
+        const matches = this.labelsMatched(headerRows.at(-1)!)
+        if (matches === 'all' && this.stacked.every((held) => !oneTextCell(held) || this.continuesTitle(held))) {
+          this.goOnAfterRepeatedHeader(row)
+          return
+        }
+        if (matches !== 'none' || this.stacked.length > headerRows.length) {
+          this.startStackedTable(row)
+          return
+        }
+      }
+    }
+    const rows = this.stacked
+    this.stacked = []
+    for (const held of rows) this.tableRow(held)
+    this.row(row)
+  }
+
+  /**
+   * How a header row's labels match this table's (the last part of each, "2012" of "Fiscal year ›
+   * 2012"), column by column: all of them (the header repeated), some, or none.
+   */
+  private labelsMatched(header: SheetRow): 'all' | 'some' | 'none' {
+    const layout = this.layout!
+    let same = 0
+    let different = 0
+    for (let column = 0; column < header.values.length; column++) {
+      const value = header.values[column] ?? null
+      if (value === null) continue
+      const label = column >= layout.firstColumn && column <= layout.lastColumn && !layout.unlabelled.includes(column) ? layout.labels[column - layout.firstColumn]! : null
+      if (label !== null && label.split(HEADER_JOINER).at(-1) === oneLine(value)) same++
+      else different++
+    }
+    return same === 0 ? 'none' : different === 0 ? 'all' : 'some'
+  }
+
+  /**
+   * Whether a title line over a repeated header goes on with this table: its own title again, or a
+   * line that says so ("(continued)"). Another title ("Females" under "Males") starts a table.
+   */
+  private continuesTitle(row: SheetRow): boolean {
+    const text = oneLine(row.values.find((value) => value !== null && value !== undefined)!)
+    return /\bcont(inued|'d|\.)/i.test(text) || this.layout!.titles.includes(text)
+  }
+
+  /**
+   * The table's header repeated under a blank row (a long table printed page by page): the repeat
+   * is left out of the data, its title lines are kept as notes, and the rows under it go on.
+   */
+  private goOnAfterRepeatedHeader(firstData: SheetRow): void {
+    const rows = this.stacked
+    this.stacked = []
+    for (const row of rows) if (oneTextCell(row)) this.notesBeforeData.push(oneLine(row.values.find((value) => value !== null && value !== undefined)!))
+    this.repeatedHeaders.push(rows.find((row) => !oneTextCell(row))!.row)
+    this.tableRow(firstData)
+  }
+
+  /** Whether a row has a number or a date under a label of these header rows. */
+  private underLabels(row: SheetRow, headerRows: readonly SheetRow[]): boolean {
+    for (let column = 0; column < row.values.length; column++) {
+      const kind = row.kinds[column]
+      if (kind !== 'number' && kind !== 'percent' && kind !== 'date') continue
+      if (headerRows.some((header) => header.kinds[column] === 'text')) return true
+    }
+    return false
+  }
+
+  /**
+   * Ends this table (its footnotes are the rows held between it and the stacked one) and starts the
+   * stacked table with its title and header rows, read again to find its header as the first's was.
+   */
+  private startStackedTable(firstData: SheetRow): void {
+    const rows = [...this.stacked, firstData]
+    this.stacked = []
+    const ended = this.endTable()
+    this.sink = this.nextTable(ended)
+    this.layout = null
+    this.held = []
+    this.emitted = 0
+    this.notesBeforeData.length = 0
+    this.cellsLeftOut = 0
+    this.leftOutColumn = -1
+    this.lastFilledRow = 0
+    this.mergedDown = []
+    this.nextMergedDown = 0
+    this.openMergedDown = []
+    this.mergedAcross = []
+    this.nextMergedAcross = 0
+    this.openMergedAcross = []
+    for (const kind of [this.across.text, this.across.number]) Object.assign(kind, { count: 0, first: null, row: 0 })
+    this.typedCells = []
+    this.textCells = []
+    this.hiddenRows = []
+    this.percentCells = []
+    this.repeatedHeaders = []
+    this.window = []
+    this.stackedHeaders.push(rows.find((row) => !oneTextCell(row))!.row)
+    for (const row of rows) this.row(row)
   }
 
   /**
@@ -116,9 +331,36 @@ export class SheetTableReader {
     return label === undefined ? `column ${columnLetters(column)}` : `“${label}”`
   }
 
-  /** Ends the table; null when the sheet held no table at all (nothing but blank cells). */
-  end(): SheetTableSummary | null {
-    if (this.layout === null && !this.start()) return null
+  /**
+   * Ends the sheet's (last) table; null when the sheet held no table at all (nothing but blank
+   * cells). `hiddenColumns` are the sheet's hidden columns (0-based), known once it is read.
+   */
+  end(hiddenColumns: readonly number[]): SheetTableSummary | null {
+    // Finding the header replays the rows read so far, which may find a table stacked under it
+    // (whose header is then still to find), or rows that may open one.
+    while (this.layout === null || this.stacked.length > 0) {
+      if (this.layout === null && !this.start()) return null
+      const rows = this.stacked
+      this.stacked = []
+      if (this.layout !== null) for (const row of rows) this.tableRow(row)
+    }
+    if (this.stackedHeaders.length > 0) {
+      const where = this.stackedHeaders.length === 1 ? `a second header at row ${this.stackedHeaders[0]}` : `more headers at rows ${this.stackedHeaders.join(', ')}`
+      this.sink.warning({
+        line: null,
+        message: `${this.sheetLabel} holds ${this.stackedHeaders.length + 1} tables, one under the other (${where}); each was imported as a dataset of its own.`
+      })
+    }
+    const summary = this.endTable()
+    const layout = this.layout!
+    summary.hiddenColumns = hiddenColumns
+      .filter((column) => column >= layout.firstColumn && column <= layout.lastColumn)
+      .map((column) => `${columnLetters(column)} (${this.columnName(column)})`)
+    return summary
+  }
+
+  /** Ends the table being read: its last rows go out, and what it left beside them is summed up. */
+  private endTable(): SheetTableSummary {
     // A table is never emptied into its notes: with no data row, the rows held that follow the
     // header without a blank row between them are its data, up to one that says it is a note.
     if (this.emitted === 0) {
@@ -137,9 +379,21 @@ export class SheetTableReader {
         message: `${this.sheetLabel}: ${this.cellsLeftOut.toLocaleString('en-US')} cells left of the table (from column ${columnLetters(this.leftOutColumn)}) were not imported.`
       })
     }
+    this.warnMergedAcross()
+    if (this.repeatedHeaders.length > 0) {
+      const one = this.repeatedHeaders.length === 1
+      this.sink.warning({
+        line: null,
+        message: `${this.sheetLabel}: its header is repeated at ${one ? 'row' : 'rows'} ${this.repeatedHeaders.join(', ')}; the ${one ? 'repeat was' : 'repeats were'} not read as data, and the rows under ${one ? 'it go' : 'them go'} on with the table.`
+      })
+    }
     if (this.header && this.emitted === 0) this.sink.warning({ line: null, message: `${this.sheetLabel} has a header but no data rows.` })
     const unlabelled = layout.unlabelled.map((column) => ({ position: column - layout.firstColumn, column: columnLetters(column) }))
-    return { titles: [...layout.titles, ...this.notesBeforeData], footnotes, rows: this.emitted, labels: layout.labels, unlabelled }
+    const percentColumns = layout.labels.filter((_, position) => {
+      const percents = this.percentCells[layout.firstColumn + position] ?? 0
+      return percents > 0 && percents * 2 >= (this.typedCells[layout.firstColumn + position] ?? 0)
+    })
+    return { titles: [...layout.titles, ...this.notesBeforeData], footnotes, rows: this.emitted, labels: layout.labels, hiddenRows: this.hiddenRows, hiddenColumns: [], percentColumns, unlabelled }
   }
 
   private start(): boolean {
@@ -148,6 +402,11 @@ export class SheetTableReader {
     this.layout = layout
     this.lastFilledRow = layout.bodyStart - 1
     this.mergedDown = this.merges.filter((merge) => merge.lastRow > merge.firstRow && merge.firstRow >= layout.bodyStart).sort((a, b) => a.firstRow - b.firstRow)
+    // Only merges that start right of the table's first column: a row label or a section heading
+    // merged across the whole table ("Africa") is not a value of the columns it spans.
+    this.mergedAcross = this.merges
+      .filter((merge) => merge.lastColumn > merge.firstColumn && merge.firstColumn > layout.firstColumn && merge.firstColumn <= layout.lastColumn && merge.lastRow >= layout.bodyStart)
+      .sort((a, b) => a.firstRow - b.firstRow)
     this.sink.columns(layout.labels)
     for (const row of this.window.splice(0)) if (row.row >= layout.bodyStart) this.row(row)
     return true
@@ -192,9 +451,64 @@ export class SheetTableReader {
     }
   }
 
+  /**
+   * A text merged across data columns ("Not reported for 2011–2012" over 2011 and 2012, or a D
+   * over three years) shows over each of them: it goes into each column it covers, as a header's
+   * merged label does. A number merged so is not known to be each column's (a sum would count it
+   * twice): it stays in its first column. Both are counted, for the warnings at the table's end.
+   */
+  private spreadMergedAcross(row: SheetRow): void {
+    while (this.nextMergedAcross < this.mergedAcross.length && this.mergedAcross[this.nextMergedAcross]!.firstRow <= row.row) {
+      this.openMergedAcross.push(this.mergedAcross[this.nextMergedAcross++]!)
+    }
+    this.openMergedAcross = this.openMergedAcross.filter((merge) => merge.lastRow >= row.row)
+    const lastColumn = this.layout!.lastColumn
+    for (const merge of this.openMergedAcross) {
+      const value = row.values[merge.firstColumn] ?? null
+      const kind = row.kinds[merge.firstColumn] ?? null
+      if (value === null) continue
+      const spread = kind !== 'number' && kind !== 'percent' && kind !== 'date'
+      const counted = spread ? this.across.text : this.across.number
+      if (counted.first === null) Object.assign(counted, { first: merge, row: row.row })
+      counted.count++
+      if (!spread) continue
+      for (let column = merge.firstColumn + 1; column <= Math.min(merge.lastColumn, lastColumn); column++) {
+        while (row.values.length <= column) {
+          row.values.push(null)
+          row.kinds.push(null)
+        }
+        if (row.values[column] !== null) continue
+        row.values[column] = value
+        row.kinds[column] = kind
+      }
+    }
+  }
+
+  /** The warnings about cells merged across columns of the body (see spreadMergedAcross). */
+  private warnMergedAcross(): void {
+    const { text, number } = this.across
+    const where = (merge: MergedCells, row: number, count: number) =>
+      `${count === 1 ? 'at' : 'the first at'} row ${row}, over ${this.columnName(merge.firstColumn)} to ${this.columnName(Math.min(merge.lastColumn, this.layout!.lastColumn))}`
+    if (text.first !== null) {
+      const one = text.count === 1
+      this.sink.warning({
+        line: null,
+        message: `${this.sheetLabel}: ${text.count.toLocaleString('en-US')} ${one ? 'cell of text is' : 'cells of text are'} merged across columns (${where(text.first, text.row, text.count)}); ${one ? 'its' : 'each'} text was written into every column it covers, as the sheet shows it.`
+      })
+    }
+    if (number.first !== null) {
+      const one = number.count === 1
+      this.sink.warning({
+        line: null,
+        message: `${this.sheetLabel}: ${number.count.toLocaleString('en-US')} ${one ? 'number is' : 'numbers are'} merged across columns (${where(number.first, number.row, number.count)}); ${one ? 'it' : 'each'} was kept in its first column only, as the sheet does not say what it is for each.`
+      })
+    }
+  }
+
   private emit(row: SheetRow): void {
     const layout = this.layout!
     if (this.nextMergedDown < this.mergedDown.length || this.openMergedDown.length > 0) this.spreadMergedDown(row)
+    if (this.nextMergedAcross < this.mergedAcross.length || this.openMergedAcross.length > 0) this.spreadMergedAcross(row)
     const values = row.values
     if (values.length - 1 > layout.lastColumn) {
       const added: string[] = []
@@ -214,6 +528,13 @@ export class SheetTableReader {
     if (last < layout.firstColumn) return
     this.lastFilledRow = row.row
     this.emitted++
+    if (row.hidden) this.hiddenRows.push(row.row)
+    for (let column = layout.firstColumn; column <= last; column++) {
+      const kind = row.kinds[column]
+      if (kind === 'number' || kind === 'percent' || kind === 'date') this.typedCells[column] = (this.typedCells[column] ?? 0) + 1
+      if (kind === 'percent') this.percentCells[column] = (this.percentCells[column] ?? 0) + 1
+      else if (kind === 'text') this.textCells[column] = (this.textCells[column] ?? 0) + 1
+    }
     const width = layout.lastColumn - layout.firstColumn + 1
     const target = this.sink.utf8
     if (this.utf8Rows !== null && target !== undefined && target.acceptsUtf8Width(width) && this.utf8Rows.encode(values, layout.firstColumn, width)) {

@@ -2,11 +2,13 @@
 // that never was (serial 60) and starts at serial 1 = 1900-01-01; programs other than Excel (LibreOffice,
 // openpyxl, SheetJS) write earlier days as serials 0 and below. A column of real dates stays a date
 // column with every day exact, from a CSV, an .xlsx in either date system and an .ods.
-import { copyFileSync, writeFileSync } from 'node:fs'
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import * as XLSX from '@e965/xlsx'
 import { describe, expect, it } from 'vitest'
 import { getDataset } from '../../../../../src/main/core/datasets/dataset-queries'
 import { serialDateText } from '../../../../../src/main/core/import/workbook/number-format'
+import { xlsSavedByLibreOffice } from '../../../../../src/main/core/import/workbook/xls-saved-by-libreoffice'
 import { ColumnTyper } from '../../../../../src/main/core/import/typing/column-typer'
 import { widenColumnType } from '../../../../../src/main/core/import/infer-column-type'
 import type { ColumnType } from '../../../../../src/shared/model'
@@ -125,11 +127,13 @@ describe('dates before 1900-03-01', () => {
     expect(rows.map((row) => row[0])).toEqual(['1850-06-01', '1899-12-31', '1900-02-28', '1900-03-01', '1903-12-31', '1904-01-01', '2012-05-29'])
   })
 
-  it('reads a workbook LibreOffice saved by its own count of days (from 1899-12-30, with no 1900-02-29), each day and time exact', async () => {
+  it.each(['xlsx', 'xls'])('reads a workbook LibreOffice saved by its own count of days (from 1899-12-30, with no 1900-02-29), each day and time exact (.%s)', async (extension) => {
     // LibreOffice 7.4 saved this .xlsx from a flat .ods of these days: it writes 1900-02-28 as serial 60
-    // (Excel's 1900-02-29) and 1899-12-29 as -1, and names itself in docProps/app.xml.
-    const fixture = join(__dirname, '../../../../fixtures/import/workbook/libreoffice-days-before-1900.xlsx')
-    const { columns, rows } = await imported('libreoffice.xlsx', (path) => copyFileSync(fixture, path))
+    // (Excel's 1900-02-29) and 1899-12-29 as -1, and names itself in docProps/app.xml. The .xls is that
+    // .xlsx saved again by LibreOffice (`soffice --headless --convert-to xls`), which writes the same
+    // serials and names itself only as the user "Calc" of its WRITEACCESS record.
+    const fixture = join(__dirname, `../../../../fixtures/import/workbook/libreoffice-days-before-1900.${extension}`)
+    const { columns, rows } = await imported(`libreoffice.${extension}`, (path) => copyFileSync(fixture, path))
     expect(columns).toEqual([
       ['Day', 'date'],
       ['At', 'datetime'],
@@ -146,6 +150,17 @@ describe('dates before 1900-03-01', () => {
       ['1900-03-01', '1900-03-01T23:59:00', '18:30:00'],
       ['2012-05-29', '2012-05-29T13:45:00', '18:30:00']
     ])
+  })
+
+  it('reads an .xls by Excel’s count of days unless LibreOffice saved it, and takes nothing else for an .xls', async () => {
+    expect(xlsSavedByLibreOffice(readFileSync(join(__dirname, '../../../../fixtures/import/workbook/libreoffice-days-before-1900.xls')))).toBe(true)
+    const book = XLSX.utils.book_new()
+    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([['Day'], [{ t: 'n', v: 60, z: 'yyyy-mm-dd' }], [{ t: 'n', v: 1, z: 'yyyy-mm-dd' }]]), 'Days')
+    const bytes = XLSX.write(book, { type: 'buffer', bookType: 'xls' }) as Buffer
+    expect(xlsSavedByLibreOffice(bytes)).toBe(false)
+    expect(xlsSavedByLibreOffice(Buffer.from('Day\n2012-05-29\n'))).toBe(false)
+    const { rows } = await imported('excel-count.xls', (path) => writeFileSync(path, bytes))
+    expect(rows).toEqual([['1900-02-29'], ['1900-01-01']])
   })
 
   it('keeps a date serial no calendar shows as the number it is (the column becomes text, as Excel shows ####)', async () => {

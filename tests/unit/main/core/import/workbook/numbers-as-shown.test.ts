@@ -121,6 +121,18 @@ describe('elapsed times', () => {
     ])
   })
 
+  it('keeps a time of more than 24 hours as hours, not as a 1900 date-time, and a time-formatted timestamp as one (xlsx and .xls)', async () => {
+    const values = [0.09375, 1.0833333333333333, 0.000347222222222222, 41058.604166666664]
+    const expected = [[1, '02:15:00'], [2, '26:00:00'], [3, '00:00:30'], [4, '2012-05-29T14:30:00']]
+    const read = await importFirstSheet('durations.xlsx', await formattedBook(['Case', 'Duration'], values.map((value, i) => [i + 1, value]), { 2: 'hh:mm' }))
+    expect(read.rows).toEqual(expected)
+    // The same as an .xls (SheetJS writes the format as LibreOffice's .xls does: hh:mm).
+    const sheet = XLSX.utils.aoa_to_sheet([['Case', 'Duration'], ...values.map((value, i) => [i + 1, { t: 'n', v: value, z: 'hh:mm' }])])
+    const book = XLSX.utils.book_new()
+    XLSX.utils.book_append_sheet(book, sheet, 'Sheet')
+    expect((await importFirstSheet('durations.xls', XLSX.write(book, { type: 'buffer', bookType: 'xls' }) as Uint8Array)).rows).toEqual(expected)
+  })
+
   it('shows durations and padded digits as Excel does, built-in format 46 and fractions of seconds included', () => {
     const shown = (value: number, id: number, code: string | null) => formattedNumber(value, cellFormatOf(id, code)!, false)
     expect(shown(1.5208333, 46, null)).toBe('36:30:00')
@@ -141,5 +153,28 @@ describe('elapsed times', () => {
     expect(cellFormatOf(200, '#,##0')).toBeNull()
     expect(cellFormatOf(200, 'yyyy-mm-dd')).toEqual({ date: 'date' })
     expect(cellFormatOf(45, null)).toEqual({ date: 'time' })
+  })
+})
+
+describe('percents', () => {
+  it('keeps percent cells as the fractions stored, and names their columns in the provenance (.xls written by SheetJS)', async () => {
+    const percent = (v: number) => ({ t: 'n', v, z: '0.0%' })
+    const sheet = XLSX.utils.aoa_to_sheet([
+      ['Office', 'Closed', 'Share', 'Change'],
+      ['Atlanta', 120, percent(0.456), percent(-0.02)],
+      ['Boston', 98, percent(0.1234), 'D'],
+      ['Chicago', 7, percent(0.5794), percent(0.1)]
+    ])
+    const book = XLSX.utils.book_new()
+    XLSX.utils.book_append_sheet(book, sheet, 'Offices')
+    const read = await importFirstSheet('shares.xls', XLSX.write(book, { type: 'buffer', bookType: 'xls' }) as Uint8Array)
+    expect(read.columns).toEqual([
+      ['Office', 'text'],
+      ['Closed', 'integer'],
+      ['Share', 'real'],
+      ['Change', 'real']
+    ])
+    expect(read.rows.map((row) => row[2])).toEqual([0.456, 0.1234, 0.5794])
+    expect(read.sources.map((source) => source.notes)).toEqual(['Shown in the sheet as percents, stored as fractions (0.5 for 50%): “Share”, “Change”.'])
   })
 })

@@ -38,9 +38,15 @@ export async function readSheets(path: string, format: WorkbookFormat, picked: s
   try {
     const read: ReadSheet[] = []
     for (const sheet of sheetsToRead(book, fileName, picked)) {
-      const sink = new CollectingSink()
-      const summary = await readWorkbookSheet(book, sheet, sink, header, signal, `${fileName}, sheet “${sheet.name}”`, () => undefined)
-      read.push({ name: sheet.name, labels: sink.labels, rows: sink.rowsReceived, warnings: sink.warnings.map((w) => w.message), summary })
+      let sink = new CollectingSink()
+      const done = (summary: SheetTableSummary | null) => read.push({ name: sheet.name, labels: sink.labels, rows: sink.rowsReceived, warnings: sink.warnings.map((w) => w.message), summary })
+      // Each table stacked on the sheet is read as one more sheet of the same name.
+      const nextTable = (ended: SheetTableSummary) => {
+        done(ended)
+        sink = new CollectingSink()
+        return sink
+      }
+      done(await readWorkbookSheet(book, sheet, sink, header, signal, `${fileName}, sheet “${sheet.name}”`, () => undefined, nextTable))
     }
     return read
   } finally {

@@ -64,7 +64,9 @@ async function readBothWays(rows: string, nullTokens: string[]): Promise<{ bytes
     const book = await openWorkbook(path, 'book.xlsx', 'xlsx', signal)
     try {
       const [sheet] = sheetsToRead(book, 'book.xlsx', null)
-      await readWorkbookSheet(book, sheet!, sink, true, signal, 'Data', () => undefined)
+      await readWorkbookSheet(book, sheet!, sink, true, signal, 'Data', () => undefined, () => {
+        throw new Error('one table expected')
+      })
     } finally {
       book.close()
     }
