@@ -12,7 +12,8 @@
 //
 // BENCH_KEEP=1 keeps the CSV and the archive (and says where); BENCH_ARCHIVE=PATH times a kept
 // archive again without generating or importing. BENCH_ROUNDS (default 3) rounds of the explorer's first pages;
-// BENCH_CLOCK=cpu times CPU seconds (every thread of the process, the rows pool's workers included) instead of wall time; BENCH_PARTS=chart,explorer,deep,search picks the parts timed.
+// BENCH_CLOCK=cpu times CPU seconds (every thread of the process, the rows pool's workers included) instead of wall time; BENCH_PARTS=chart,explorer,halves,deep,search picks the parts timed
+// (halves: a few first pages read on one thread and through the rows pool's two halves, alternating).
 
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs'
@@ -26,6 +27,7 @@ import { aggregateChart } from '../src/main/core/charts/aggregate-chart'
 import { peakRss, writeLines } from './bench-files'
 import { getDatasetColumns } from '../src/main/core/datasets/dataset-queries'
 import { RowsPool } from '../src/main/core/datasets/rows-pool'
+import { queryDatasetRows } from '../src/main/core/datasets/query-dataset-rows'
 import { SortIndexer } from '../src/main/core/datasets/sort-indexer'
 import { openArchive } from '../src/main/core/index'
 import { searchArchive } from '../src/main/core/search/search-archive'
@@ -198,6 +200,36 @@ async function main(): Promise<void> {
         columns.forEach((column, index) => console.log(`  filtered on ${column.label.padEnd(16)} ${spread(filteredRounds[index]!)}`))
         const worst = Math.max(...sortedRounds.map((rounds) => percentile(rounds.asc, 50)), ...filteredRounds.map((rounds) => percentile(rounds, 50)))
         console.log(`  slowest first page (median) ${ms(worst)}   goal < 1,000 ms  ${worst < 1000 ? 'met' : 'NOT met'}   load average ${loadavg().map((load) => load.toFixed(2)).join(' ')}`)
+      }
+
+      if (PARTS.has('halves')) {
+        // The same first pages read on this thread (one pass) and through the rows pool (two halves
+        // on two threads), alternating, so that both meet the same machine: wall and CPU of each.
+        console.log(`\nfirst pages without an index, one thread against two halves, ${EXPLORER_ROUNDS} alternating rounds: wall / CPU, median (min–max)`)
+        const probe = ['ABSENTIA', 'CUSTODY', 'NAT', 'CRIM_IND', 'IDNPROCEEDING'].map(position)
+        const both = async (run: () => unknown): Promise<{ wall: number; cpu: number }> => {
+          const cpu = process.cpuUsage()
+          const wall = performance.now()
+          await run()
+          const used = process.cpuUsage(cpu)
+          return { wall: performance.now() - wall, cpu: (used.user + used.system) / 1000 }
+        }
+        const spread = (values: readonly number[]) => `${ms(percentile(values, 50))} (${ms(Math.min(...values))}–${ms(Math.max(...values))})`
+        dropSortIndexes()
+        for (const column of probe) {
+          for (const direction of ['asc', 'desc'] as const) {
+            const query: RowQuery = { datasetId, sort: { column, direction }, filters: [], after: null, offset: 0, limit: 100, count: true }
+            const one: { wall: number; cpu: number }[] = []
+            const two: { wall: number; cpu: number }[] = []
+            for (let round = 0; round < EXPLORER_ROUNDS; round++) {
+              one.push(await both(() => queryDatasetRows(db, query)))
+              two.push(await both(() => rowsPool.query(query)))
+            }
+            const line = (label: string, runs: { wall: number; cpu: number }[]) => `${label} ${spread(runs.map((run) => run.wall))} / ${spread(runs.map((run) => run.cpu))}`
+            console.log(`  ${columns[column]!.label.padEnd(14)} ${direction.padEnd(4)} ${line('one thread', one)}   ${line('two halves', two)}`)
+          }
+        }
+        console.log(`  load average ${loadavg().map((load) => load.toFixed(2)).join(' ')}`)
       }
 
       if (PARTS.has('deep')) {

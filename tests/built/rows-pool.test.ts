@@ -78,19 +78,24 @@ describe('RowsPool', () => {
         asked.push(query({ sort }), query({ sort, offset: 120 }), query({ sort, filters: [equals(0, 'Miami')] }), query({ sort, filters: [equals(3, 'Y')], count: false }))
       }
     }
-    // Past where halves are used: a deep jump placed from a sample, in one worker.
-    asked.push(query({ sort: { column: 2, direction: 'desc' }, offset: 15_000 }), query({ sort: null, offset: 0 }), query({ datasetId: smallId, sort: { column: 1, direction: 'desc' } }))
-    expect(asked.filter((one) => splitsIntoHalves(db, one)).length).toBe(33)
+    // In the stored order, a count under filters is shared by the halves too.
+    asked.push(query({ filters: [equals(3, 'Y')] }), query({ filters: [equals(0, 'Denver'), equals(3, 'N')], offset: 300 }), query({ filters: [equals(0, 'nowhere')] }))
+    // Past where halves are used: a deep jump placed from a sample, in one worker; the stored order without a count.
+    asked.push(query({ sort: { column: 2, direction: 'desc' }, offset: 15_000 }), query({}), query({ filters: [equals(3, 'Y')], count: false }), query({ datasetId: smallId, sort: { column: 1, direction: 'desc' } }))
+    expect(asked.filter((one) => splitsIntoHalves(db, one)).length).toBe(36)
     for (const one of asked) expect(await pool.query(one), JSON.stringify(one)).toEqual(queryDatasetRows(db, one))
     // A page after a cursor, without the column's index, is found on the halves too.
     const first = await pool.query(query({ sort: { column: 1, direction: 'asc' } }))
     const next = query({ sort: { column: 1, direction: 'asc' }, after: first.next, count: false })
     expect(splitsIntoHalves(db, next)).toBe(true)
     expect(await pool.query(next)).toEqual(queryDatasetRows(db, next))
-    // Once the index exists, the page is one walk of it, in one worker.
+    // Once the index exists, the page is one walk of it, in one worker, filtered and counted or not.
     expect(buildSortIndex(db, datasetId, 1)).toBe(true)
-    expect(splitsIntoHalves(db, next)).toBe(false)
-    expect(await pool.query(next)).toEqual(queryDatasetRows(db, next))
+    const counted = query({ sort: { column: 1, direction: 'desc' }, filters: [equals(3, 'Y')] })
+    for (const one of [next, counted]) {
+      expect(splitsIntoHalves(db, one)).toBe(false)
+      expect(await pool.query(one)).toEqual(queryDatasetRows(db, one))
+    }
   })
 
   it('answers queries that a new question about the same dataset replaced with RowQueryReplaced, and the others as asked', async () => {

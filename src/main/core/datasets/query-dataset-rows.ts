@@ -137,15 +137,17 @@ function planPage(db: Database, query: RowQuery): PagePlan {
 }
 
 /**
- * Whether the page's rows are found by a pass over every row (its sort column has no index yet)
- * near enough the top that the pass can be shared: each half of the table finds its own best rows
- * (pageCandidates) and the page is the best of those (readRowPage). Deeper pages are placed from a
- * sample instead (sort-window.ts).
+ * Whether the page's rows, or its count, are found by a pass over every row near enough the top of
+ * the table that the pass can be shared: each half of the table finds its own best rows and counts
+ * its own rows (pageCandidates), and the page is the best of those (readRowPage). That is a sort on
+ * a column without its index yet, or a count under filters in the stored order. (With the sort's
+ * index, the page is a short walk of it; a half would sort its rows instead.) Deeper pages are
+ * placed from a sample instead (sort-window.ts).
  */
 export function splitsIntoHalves(db: Database, query: RowQuery): boolean {
   // Planned first whatever the answer: a query naming no dataset or column is refused here.
   const plan = planPage(db, query)
-  return query.sort !== null && query.offset < DEEP_OFFSET && !plan.indexed
+  return query.offset < DEEP_OFFSET && (query.sort === null ? query.count && query.filters.length > 0 : !plan.indexed)
 }
 
 /** The rows a half of the table offers for a page, and how many of its rows pass the filters (when the page counts them). */
@@ -163,21 +165,23 @@ export interface PageCandidates {
 export function pageCandidates(db: Database, query: RowQuery, from: number, to: number, checkpoint: Checkpoint): PageCandidates {
   const plan = planPage(db, query)
   const wanted = query.offset + query.limit + 1
-  const narrowing = firstPageBound(db, plan.table, plan.sortName!, query.sort!.direction, plan.where, plan.params, wanted)
+  const narrowing = query.sort === null ? null : firstPageBound(db, plan.table, plan.sortName!, query.sort!.direction, plan.where, plan.params, wanted)
   checkpoint()
-  const conditions = ['rowid BETWEEN ? AND ?', ...plan.where, ...(narrowing === null ? [] : [narrowing.sql])]
+  // The half's range comes last: SQLite reads one upper rowid bound, the first it meets, and a
+  // bound's own `rowid <= ?` (a first page of empty cells) must be the one it reads.
+  const conditions = [...plan.where, ...(narrowing === null ? [] : [narrowing.sql]), 'rowid >= ?', 'rowid <= ?']
   const rowids = sqlValues('integer').all(
     cachedStatement(db, `SELECT rowid FROM ${plan.table} WHERE ${conditions.join(' AND ')} ${plan.order} LIMIT ?`).pluck(),
-    BigInt(from),
-    BigInt(to),
     ...plan.params,
     ...(narrowing?.params ?? []),
+    BigInt(from),
+    BigInt(to),
     wanted
   )
   if (!query.count || query.filters.length === 0) return { rowids, count: null }
   checkpoint()
-  const filters = ['rowid BETWEEN ? AND ?', ...plan.filtered.sql]
-  const count = sqlValues('integer').one(cachedStatement(db, `SELECT count(*) FROM ${plan.table} WHERE ${filters.join(' AND ')}`).pluck(), BigInt(from), BigInt(to), ...plan.filtered.params)
+  const filters = [...plan.filtered.sql, 'rowid >= ?', 'rowid <= ?']
+  const count = sqlValues('integer').one(cachedStatement(db, `SELECT count(*) FROM ${plan.table} WHERE ${filters.join(' AND ')}`).pluck(), ...plan.filtered.params, BigInt(from), BigInt(to))
   return { rowids, count }
 }
 
