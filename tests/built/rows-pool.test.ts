@@ -120,6 +120,13 @@ describe('RowsPool', () => {
     await expect(broken.query(query({}))).rejects.toThrow('The archive was closed.')
   })
 
+  it('answers a query still running when the archive closes with a plain error', async () => {
+    const closing = new RowsPool(db, path, null, WORKER)
+    const answered = expect(closing.query(query({ sort: { column: 0, direction: 'desc' }, offset: 20_000 }))).rejects.toThrow('The archive was closed.')
+    await closing.dispose()
+    await answered
+  })
+
   it('serves the app’s queryDatasetRows off the thread that serves the window', async () => {
     const handle = createArchiveApi(archive, () => undefined, { importWorker: null, searchWorker: join(resolve(import.meta.dirname, '../../out/main'), 'search-worker.js'), chooseSavePath: null, pdfPrinter: null, showContextMenu: null })
     try {
