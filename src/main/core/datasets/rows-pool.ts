@@ -14,6 +14,7 @@ import type { RowPage, RowQuery } from '@shared/row-query'
 import { readRowPage, splitsIntoHalves, type PageCandidates } from './query-dataset-rows'
 import { rowidHalves } from './sort-window'
 import { NEVER_ABANDONED } from '../search/search-abandoned'
+import { WorkerSlots } from '../worker-slots'
 
 export interface RowsWorkerData {
   archivePath: string
@@ -55,112 +56,54 @@ interface Job {
   request: RowsWorkerRequest
 }
 
-interface Slot {
-  worker: Worker
-  abandoned: Int32Array
-  running: Job | null
-}
-
 const POOL_SIZE = 2
 
 export class RowsPool {
   readonly #db: Database
-  readonly #archivePath: string
-  readonly #nativeBinding: string | null
-  readonly #workerPath: string
-  readonly #slots: Slot[] = []
-  #queue: Job[] = []
+  readonly #slots: WorkerSlots<Job>
   #nextId = 1
-  #closed = false
 
   /** `db` is the archive's own connection, which reads a page from the candidates the halves found. */
   constructor(db: Database, archivePath: string, nativeBinding: string | null, workerPath: string) {
     this.#db = db
-    this.#archivePath = archivePath
-    this.#nativeBinding = nativeBinding
-    this.#workerPath = workerPath
+    this.#slots = new WorkerSlots<Job>(POOL_SIZE, {
+      start: () => {
+        // Each worker reads its own number: the id of the job it runs once that job is given up.
+        const abandoned = new SharedArrayBuffer(4)
+        const data: RowsWorkerData = { archivePath, nativeBinding, abandoned }
+        const flag = new Int32Array(abandoned)
+        return { worker: new Worker(workerPath, { workerData: data }), abandon: (id) => Atomics.store(flag, 0, id) }
+      },
+      request: (job) => job.request,
+      answered: (job, reply) => this.#answered(job, reply as RowsWorkerReply),
+      lost: (job, reason) => settle(job.ask, new Error(`reading the rows stopped: ${reason}`))
+    })
   }
 
   query(query: RowQuery): Promise<RowPage> {
-    if (this.#closed) return Promise.reject(new Error('The archive was closed.'))
-    if (query.count) this.#replace(query.datasetId)
+    if (this.#slots.closed) return Promise.reject(new Error('The archive was closed.'))
+    if (query.count) for (const job of this.#slots.take((job) => job.ask.query.datasetId === query.datasetId)) settle(job.ask, new RowQueryReplaced())
     // Checked here, so that a bad query fails at once and a split is decided on what is there now.
     const split = splitsIntoHalves(this.#db, query)
     const halves = split ? rowidHalves(this.#db, query.datasetId) : null
     return new Promise<RowPage>((resolve, reject) => {
       const ask: Ask = { query, halves: [], resolve, reject, settled: false }
-      if (halves === null) this.#queue.push(this.#job(ask, null, { type: 'page' }))
+      if (halves === null) this.#slots.add([this.#job(ask, null, { type: 'page' })])
       else {
         ask.halves = halves.map(() => null)
-        halves.forEach(([from, to], half) => this.#queue.push(this.#job(ask, half, { type: 'half', from, to })))
+        this.#slots.add(halves.map(([from, to], half) => this.#job(ask, half, { type: 'half', from, to })))
       }
-      this.#pump()
     })
   }
 
   /** Stops the workers; a query still waiting or running is answered with an error. */
   async dispose(): Promise<void> {
-    this.#closed = true
-    for (const job of this.#queue) settle(job.ask, new Error('The archive was closed.'))
-    this.#queue = []
-    await Promise.all(
-      this.#slots.map((slot) => {
-        if (slot.running !== null) settle(slot.running.ask, new Error('The archive was closed.'))
-        return slot.worker.terminate()
-      })
-    )
-    this.#slots.length = 0
+    await this.#slots.dispose((job) => settle(job.ask, new Error('The archive was closed.')))
   }
 
   #job(ask: Ask, half: number | null, part: { type: 'page' } | { type: 'half'; from: number; to: number }): Job {
     const id = this.#nextId++
     return { id, ask, half, request: { id, query: ask.query, ...part } }
-  }
-
-  #replace(datasetId: number): void {
-    const replaced = (job: Job) => job.ask.query.datasetId === datasetId
-    for (const job of this.#queue.filter(replaced)) settle(job.ask, new RowQueryReplaced())
-    this.#queue = this.#queue.filter((job) => !replaced(job))
-    for (const slot of this.#slots) {
-      if (slot.running === null || !replaced(slot.running)) continue
-      settle(slot.running.ask, new RowQueryReplaced())
-      Atomics.store(slot.abandoned, 0, slot.running.id)
-    }
-  }
-
-  #pump(): void {
-    while (this.#queue.length > 0) {
-      const slot = this.#slots.find((candidate) => candidate.running === null) ?? this.#spawn()
-      if (slot === null) return
-      const job = this.#queue.shift()!
-      slot.running = job
-      slot.worker.postMessage(job.request)
-    }
-  }
-
-  #spawn(): Slot | null {
-    if (this.#slots.length >= POOL_SIZE || this.#closed) return null
-    const abandoned = new SharedArrayBuffer(4)
-    const data: RowsWorkerData = { archivePath: this.#archivePath, nativeBinding: this.#nativeBinding, abandoned }
-    const slot: Slot = { worker: new Worker(this.#workerPath, { workerData: data }), abandoned: new Int32Array(abandoned), running: null }
-    slot.worker.on('message', (reply: RowsWorkerReply) => {
-      const job = slot.running
-      slot.running = null
-      if (job !== null && job.id === reply.id) this.#answered(job, reply)
-      this.#pump()
-    })
-    const lost = (reason: string) => {
-      const index = this.#slots.indexOf(slot)
-      if (index === -1) return
-      this.#slots.splice(index, 1)
-      if (slot.running !== null) settle(slot.running.ask, new Error(`reading the rows stopped: ${reason}`))
-      slot.running = null
-      this.#pump()
-    }
-    slot.worker.on('error', (error) => lost(error.message))
-    slot.worker.on('exit', (code) => lost(`its thread ended (exit code ${code})`))
-    this.#slots.push(slot)
-    return slot
   }
 
   #answered(job: Job, reply: RowsWorkerReply): void {
