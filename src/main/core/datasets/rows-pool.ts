@@ -84,11 +84,11 @@ export class RowsPool {
     if (this.#slots.closed) return Promise.reject(new Error('The archive was closed.'))
     if (query.count) for (const job of this.#slots.take((job) => job.ask.query.datasetId === query.datasetId)) settle(job.ask, new RowQueryReplaced())
     // Checked here, so that a bad query fails at once and a split is decided on what is there now.
-    const split = splitsIntoHalves(this.#db, query)
-    const halves = split ? rowidHalves(this.#db, query.datasetId) : null
+    // An empty table has no halves: its page is read whole.
+    const halves = splitsIntoHalves(this.#db, query) ? rowidHalves(this.#db, query.datasetId) : []
     return new Promise<RowPage>((resolve, reject) => {
       const ask: Ask = { query, halves: [], resolve, reject, settled: false }
-      if (halves === null) this.#slots.add([this.#job(ask, null, { type: 'page' })])
+      if (halves.length === 0) this.#slots.add([this.#job(ask, null, { type: 'page' })])
       else {
         ask.halves = halves.map(() => null)
         this.#slots.add(halves.map(([from, to], half) => this.#job(ask, half, { type: 'half', from, to })))
