@@ -10,7 +10,7 @@ const COUNT = 'casefile_count_cells'
 interface Counts {
   cells: Map<KeyValue, Map<KeyValue, number>>
   size: number
-  /** Cells past this are not added (rows of cells already held still count): the chart is refused anyway. Set by the first row. */
+  /** Cells past this are not added (rows of cells already held still count): the chart is refused anyway. */
   limit: number
   series: boolean
 }
@@ -22,12 +22,8 @@ function keyValue(value: unknown): KeyValue {
   throw new Error(`count-cells: unexpected value ${String(value)}`)
 }
 
-/** Called as casefile_count_cells(x, series value, whether there is a series, most cells). */
+/** Called with the row's x value and series value. */
 function step(counts: Counts, ...values: unknown[]): void {
-  if (counts.limit < 0) {
-    counts.series = values[2] === 1n
-    counts.limit = Number(values[3])
-  }
   const x = keyValue(values[0])
   const g = keyValue(values[1])
   let series = counts.cells.get(x)
@@ -56,14 +52,23 @@ function result(counts: Counts): string {
   return JSON.stringify([...byKey])
 }
 
-const registered = new WeakSet<Database>()
+const registered = new WeakMap<Database, Set<string>>()
 
-/** The aggregate is the connection's: registered once, its state fresh for every statement that runs it. */
-function register(db: Database): void {
-  if (registered.has(db)) return
+/**
+ * The aggregate for charts with or without a series and at most `maxCells` cells, registered once
+ * per connection under a name that says both: passed as arguments instead, they would cross into
+ * JavaScript with every row (measured 12–15% of the pass).
+ */
+function aggregateFor(db: Database, series: boolean, maxCells: number): string {
+  if (!Number.isSafeInteger(maxCells) || maxCells < 0) throw new Error(`count-cells: the most cells must be a whole number, not ${maxCells}`)
+  const name = `${COUNT}_${series ? 'by_series' : 'alone'}_${maxCells}`
+  const names = registered.get(db) ?? new Set<string>()
+  registered.set(db, names)
+  if (names.has(name)) return name
   // Integers come as BigInt, so that two integers past 2^53 stay two cells, as quote() keeps them.
-  db.aggregate(COUNT, { varargs: true, safeIntegers: true, deterministic: true, start: (): Counts => ({ cells: new Map(), size: 0, limit: -1, series: false }), step, result })
-  registered.add(db)
+  db.aggregate(name, { varargs: true, safeIntegers: true, deterministic: true, start: (): Counts => ({ cells: new Map(), size: 0, limit: maxCells, series }), step, result })
+  names.add(name)
+  return name
 }
 
 /**
@@ -78,9 +83,9 @@ function register(db: Database): void {
  * One statement over the whole table: a WHERE condition makes the pass slower, so filters cost that.
  */
 export function countCells(db: Database, table: string, x: string, series: string | null, conditions: readonly string[], params: readonly Bound[], maxCells: number): { k: string; n: number }[] {
-  register(db)
+  const aggregate = aggregateFor(db, series !== null, maxCells)
   const where = conditions.length === 0 ? '' : ` WHERE ${conditions.join(' AND ')}`
-  const counted = sqlValues('text?').one(cachedStatement(db, `SELECT ${COUNT}(${x}, ${series ?? 'NULL'}, ${series === null ? 0 : 1}, ?) FROM ${table}${where}`).pluck(), maxCells, ...params)
+  const counted = sqlValues('text?').one(cachedStatement(db, `SELECT ${aggregate}(${x}, ${series ?? 'NULL'}) FROM ${table}${where}`).pluck(), ...params)
   // No row at all: an aggregate over nothing answers NULL.
   if (counted === null) return []
   // Written by result() above.
