@@ -179,6 +179,8 @@ export function pageCandidates(db: Database, query: RowQuery, from: number, to: 
     wanted
   )
   if (!query.count || query.filters.length === 0) return { rowids, count: null }
+  // Fewer rows than asked for, from the top of the half with no bound or cursor: they are all it holds.
+  if (narrowing === null && query.after === null && rowids.length < wanted) return { rowids, count: rowids.length }
   checkpoint()
   const filters = [...plan.filtered.sql, 'rowid >= ?', 'rowid <= ?']
   const count = sqlValues('integer').one(cachedStatement(db, `SELECT count(*) FROM ${plan.table} WHERE ${filters.join(' AND ')}`).pluck(), ...plan.filtered.params, BigInt(from), BigInt(to))
