@@ -21,6 +21,8 @@ export default defineConfig({
           'search-worker': resolve(import.meta.dirname, 'src/main/core/search/search-worker.ts'),
           // Indexes for sorted and filtered columns are built in the background; see sort-indexer.ts.
           'sort-index-worker': resolve(import.meta.dirname, 'src/main/core/datasets/sort-index-worker.ts'),
+          // The data explorer's pages are read in two worker threads with read-only connections; see rows-pool.ts.
+          'rows-worker': resolve(import.meta.dirname, 'src/main/core/datasets/rows-worker.ts'),
           // npm run bench:search, bench:charts, bench:scale, bench:formats: built beside the workers
           // they start, from bench/ (outside the app's source), and never loaded by the app.
           'search-bench': resolve(import.meta.dirname, 'bench/run-search-bench.ts'),

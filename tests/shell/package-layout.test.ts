@@ -78,7 +78,7 @@ describe.skipIf(!linux)('the packaged app (electron-builder dir target, Linux)',
 
   it('unpacks the native binding, the import and search workers and every package the workers import', () => {
     const unpacked = join(resources, 'app.asar.unpacked')
-    for (const path of [`native/electron-${ELECTRON_ABI}/better_sqlite3.node`, 'out/main/import-worker.js', 'out/main/import-reader-worker.js', 'out/main/search-worker.js', 'out/main/sort-index-worker.js', ...WORKER_PACKAGES.map((name) => `node_modules/${name}/package.json`)]) {
+    for (const path of [`native/electron-${ELECTRON_ABI}/better_sqlite3.node`, 'out/main/import-worker.js', 'out/main/import-reader-worker.js', 'out/main/search-worker.js', 'out/main/sort-index-worker.js', 'out/main/rows-worker.js', ...WORKER_PACKAGES.map((name) => `node_modules/${name}/package.json`)]) {
       expect(existsSync(join(unpacked, path)), path).toBe(true)
     }
     // What OCR needs at run time, offline: tesseract's worker, its WebAssembly cores and the English model.

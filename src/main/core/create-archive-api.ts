@@ -12,6 +12,7 @@ import { getDataset, listDatasets } from './datasets/dataset-queries'
 import { exportRowsCsv } from './datasets/export-rows-csv'
 import { columnsWantingIndex, columnStats, queryDatasetRows } from './datasets/query-dataset-rows'
 import { SortIndexer } from './datasets/sort-indexer'
+import { RowsPool } from './datasets/rows-pool'
 import { reindexAfterTypeChange, setColumnType } from './datasets/set-column-type'
 import { setColumnDigits } from './datasets/set-column-digits'
 import { exportNotesToFile, NOTES_FILE_EXTENSION } from './export/export-notes-to-file'
@@ -92,6 +93,8 @@ export function createArchiveApi(archive: Archive, emit: (event: ApiEvent) => vo
     options.searchWorker === null || archive.readOnly !== null
       ? null
       : new SortIndexer({ archivePath: archive.path, nativeBinding: archive.nativeBinding }, join(dirname(options.searchWorker), 'sort-index-worker.js'), () => jobs.busy)
+  // Beside the search worker too; the data explorer's pages are read there, off this thread (rows-pool.ts).
+  const rows = options.searchWorker === null || archive.readOnly !== null ? null : new RowsPool(db, archive.path, archive.nativeBinding, join(dirname(options.searchWorker), 'rows-worker.js'))
   const handlers: ApiHandlers = {
     getArchiveInfo: () => archiveInfo(archive),
     listArticles: () => listArticles(db),
@@ -107,9 +110,15 @@ export function createArchiveApi(archive: Archive, emit: (event: ApiEvent) => vo
     search: (request) => (searches === null ? searchArchive(db, request) : searches.search(request)),
     getArticleMatches: ({ id, query, exact }) => found(articleMatches(db, id, query, exact), `Article ${id}`),
     queryDatasetRows: (query) => {
-      const page = queryDatasetRows(db, query)
-      if (indexer !== null) for (const position of columnsWantingIndex(db, query)) indexer.want({ datasetId: query.datasetId, position })
-      return page
+      const wanting = indexer === null ? [] : columnsWantingIndex(db, query)
+      // Asked for once the page is read: a build started meanwhile would take a core from it.
+      const want = () => wanting.forEach((position) => indexer!.want({ datasetId: query.datasetId, position }))
+      if (rows === null) {
+        const page = queryDatasetRows(db, query)
+        want()
+        return page
+      }
+      return rows.query(query).finally(want)
     },
     getColumnStats: ({ datasetId, position, filters }) => columnStats(db, datasetId, position, filters),
     setColumnType: change(({ datasetId, position, type }) => {
@@ -168,6 +177,6 @@ export function createArchiveApi(archive: Archive, emit: (event: ApiEvent) => vo
   return {
     ...served,
     api: servedApi(served),
-    dispose: () => Promise.all([jobs.dispose(), searches?.dispose(), indexer?.dispose()]).then(() => undefined)
+    dispose: () => Promise.all([jobs.dispose(), searches?.dispose(), indexer?.dispose(), rows?.dispose()]).then(() => undefined)
   }
 }

@@ -13,6 +13,7 @@ import { archiveBusyMessage, isBusy, isDamage, plainFailure, reasonOf } from './
 import { plainErrorMessage } from './plain-error-message'
 import { ArchiveReadOnly } from './read-only-state'
 import { SearchReplaced } from './search/search-pool'
+import { RowQueryReplaced } from './datasets/rows-pool'
 
 /** An open archive and the contract's methods on it (createArchiveApi makes one). */
 export interface ServedArchive {
@@ -54,13 +55,13 @@ function inWords(method: ApiMethod): string {
 /**
  * An error as the person who asked sees it: what they asked was refused (InvalidRequest) or is not
  * there (NotFound), the archive was busy, damaged or read-only (said as such, with the way out), a
- * newer search replaced this one, or something else broke. Never a class name or a stack: the stack
+ * newer search (or question about a table's rows) replaced this one, or something else broke. Never a class name or a stack: the stack
  * goes to the log, and only for faults.
  */
 export function failureOf(archive: Archive, method: ApiMethod, error: unknown): ApiError {
   if (error instanceof InvalidRequest) return { code: 'invalid-input', message: error.message }
   if (error instanceof NotFound) return { code: 'not-found', message: error.message }
-  if (error instanceof SearchReplaced) return { code: 'superseded', message: error.message }
+  if (error instanceof SearchReplaced || error instanceof RowQueryReplaced) return { code: 'superseded', message: error.message }
   if (error instanceof ArchiveReadOnly) return { code: 'read-only', message: error.message }
   const name = basename(archive.path)
   if (isBusy(error)) return { code: 'busy', message: archiveBusyMessage(name) }

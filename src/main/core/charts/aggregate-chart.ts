@@ -103,7 +103,7 @@ export function aggregateChart(db: Database, spec: ChartSpec): ChartData {
   const params = [...filtered.params, MAX_CELLS + 1]
   const grouped = cachedChartCells(db, dataset.id, sql, params, () => {
     // A count is its own measure: every row counts, and y is how many.
-    if (yColumn === null) return countCells(db, table, key, filtered.sql, filtered.params, MAX_CELLS).map((row) => ({ ...row, y: row.n, ny: row.n }))
+    if (yColumn === null) return countCells(db, table, xExpression, groupName, filtered.sql, filtered.params, MAX_CELLS).map((row) => ({ ...row, y: row.n, ny: row.n }))
     if (spec.filters.length === 0) {
       const name = ['key', xName, spec.x.bucket ?? 'value', ...(groupName === null ? [] : [groupName]), yColumn].join('_')
       ensureIndex(db, table, [key, yColumn], name)

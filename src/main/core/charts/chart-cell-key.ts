@@ -14,6 +14,24 @@ export function cellKeyExpression(x: string, series: string | null): string {
   return series === null ? `quote(${x})` : `quote(${x}) || ',' || quote(${series})`
 }
 
+/** A value as SQLite hands it to a function with safe integers: integers as BigInt (a blob, which the importer never writes, as its literal in text). */
+export type KeyValue = string | number | bigint | null
+
+function literalOf(value: KeyValue): string {
+  if (value === null) return 'NULL'
+  if (typeof value === 'string') return `'${value.replaceAll("'", "''")}'`
+  // A REAL in its shortest spelling that reads back as the same number, as quote() guarantees.
+  return String(value)
+}
+
+/**
+ * The key cellKeyExpression would build for x and the series value (undefined: the chart has no
+ * series), from values already read: parseCellKey reads both alike.
+ */
+export function cellKeyOf(x: KeyValue, series: KeyValue | undefined): string {
+  return series === undefined ? literalOf(x) : `${literalOf(x)},${literalOf(series)}`
+}
+
 function readLiteral(key: string, start: number): [CellValue, number] {
   if (key.startsWith('NULL', start)) return [null, start + 4]
   if (key[start] === "'") {

@@ -7,6 +7,7 @@ import type { Database } from 'better-sqlite3'
 import { cachedStatement } from '../db/cached-statement'
 import { sqlRows, sqlValues } from '../db/sql-rows'
 import type { Bound } from './row-filters'
+import { datasetTableName } from './dataset-table-name'
 
 export type SortDirection = 'asc' | 'desc'
 
@@ -40,6 +41,17 @@ function notAfter(sortName: string, direction: SortDirection, value: Bound, rowi
 function rowidEnds(db: Database, table: string): { first: number; last: number } | null {
   const ends = sqlRows({ first: 'integer?', last: 'integer?' }).one(cachedStatement(db, `SELECT (SELECT min(rowid) FROM ${table}) AS first, (SELECT max(rowid) FROM ${table}) AS last`))
   return ends.first === null || ends.last === null ? null : { first: ends.first, last: ends.last }
+}
+
+/** The table's rowids in two ranges of about as many rows each (rowids run 1…N after an import); none for an empty table. */
+export function rowidHalves(db: Database, datasetId: number): [number, number][] {
+  const ends = rowidEnds(db, datasetTableName(datasetId))
+  if (ends === null) return []
+  const middle = Math.floor((ends.first + ends.last) / 2)
+  return [
+    [ends.first, middle],
+    [middle + 1, ends.last]
+  ]
 }
 
 const and = (where: readonly string[]) => where.map((condition) => ` AND ${condition}`).join('')

@@ -7,6 +7,7 @@
 
 import { Worker } from 'node:worker_threads'
 import type { SearchRequest, SearchResult } from '@shared/model'
+import { WorkerSlots } from '../worker-slots'
 import { mergeSearch, SEARCH_PART_ORDER, searchParts, type PartialSearch, type SearchPart } from './search-archive'
 
 export interface SearchWorkerData {
@@ -47,103 +48,56 @@ interface Search {
 }
 
 interface Job {
+  /** The search's: both parts of a search share it. */
+  id: number
   search: Search
   part: SearchPart
-}
-
-interface Slot {
-  worker: Worker
-  /** The part the worker is running; it stays busy until the worker answers, replaced or not. */
-  running: Job | null
 }
 
 /** Two threads: the parts of a search share them, longest first, and while one finishes a replaced part, the other starts the next search. */
 const POOL_SIZE = 2
 
 export class SearchPool {
-  readonly #data: SearchWorkerData
-  readonly #workerPath: string
   readonly #replaced: Int32Array
-  readonly #slots: Slot[] = []
-  #queue: Job[] = []
+  readonly #slots: WorkerSlots<Job>
   #nextId = 1
-  #closed = false
 
   constructor(archivePath: string, nativeBinding: string | null, workerPath: string) {
     const replaced = new SharedArrayBuffer(4)
     this.#replaced = new Int32Array(replaced)
-    this.#data = { archivePath, nativeBinding, replaced }
-    this.#workerPath = workerPath
+    const data: SearchWorkerData = { archivePath, nativeBinding, replaced }
+    this.#slots = new WorkerSlots<Job>(POOL_SIZE, {
+      // Every worker reads the one number the pool writes when a search is replaced.
+      start: () => ({ worker: new Worker(workerPath, { workerData: data }), abandon: () => {} }),
+      request: (job) => ({ id: job.id, request: job.search.request, part: job.part }) satisfies SearchWorkerRequest,
+      answered: (job, reply) => {
+        const answer = reply as SearchWorkerReply
+        if (answer.type === 'result') partDone(job, answer.partial)
+        else if (answer.type === 'abandoned') settle(job.search, new SearchReplaced())
+        else settle(job.search, new Error(answer.message))
+      },
+      lost: (job, reason) => settle(job.search, new Error(`the search stopped: ${reason}`))
+    })
   }
 
   search(request: SearchRequest): Promise<SearchResult> {
-    if (this.#closed) return Promise.reject(new Error('The archive was closed.'))
+    if (this.#slots.closed) return Promise.reject(new Error('The archive was closed.'))
     const id = this.#nextId++
     Atomics.store(this.#replaced, 0, id - 1)
-    for (const waiting of this.#queue) settle(waiting.search, new SearchReplaced())
-    this.#queue = []
-    for (const slot of this.#slots) if (slot.running !== null) settle(slot.running.search, new SearchReplaced())
+    for (const job of this.#slots.take(() => true)) settle(job.search, new SearchReplaced())
     // The pool serves the search box; a saved search's "new since" counts are not searched here.
     const parts = searchParts(request, null)
     // Nothing to look up (an empty query, say): the answer needs no thread.
     if (parts.length === 0) return Promise.resolve(mergeSearch(request, []))
     return new Promise<SearchResult>((resolve, reject) => {
       const search: Search = { id, request, partials: new Map(), parts: parts.length, resolve, reject, settled: false }
-      for (const part of parts) this.#queue.push({ search, part })
-      this.#pump()
+      this.#slots.add(parts.map((part) => ({ id, search, part })))
     })
   }
 
   /** Stops the workers; a search still waiting or running is answered with an error. */
   async dispose(): Promise<void> {
-    this.#closed = true
-    for (const waiting of this.#queue) settle(waiting.search, new Error('The archive was closed.'))
-    this.#queue = []
-    await Promise.all(
-      this.#slots.map((slot) => {
-        if (slot.running !== null) settle(slot.running.search, new Error('The archive was closed.'))
-        return slot.worker.terminate()
-      })
-    )
-    this.#slots.length = 0
-  }
-
-  #pump(): void {
-    while (this.#queue.length > 0) {
-      const slot = this.#slots.find((candidate) => candidate.running === null) ?? this.#spawn()
-      if (slot === null) return
-      const next = this.#queue.shift()!
-      slot.running = next
-      slot.worker.postMessage({ id: next.search.id, request: next.search.request, part: next.part } satisfies SearchWorkerRequest)
-    }
-  }
-
-  #spawn(): Slot | null {
-    if (this.#slots.length >= POOL_SIZE || this.#closed) return null
-    const slot: Slot = { worker: new Worker(this.#workerPath, { workerData: this.#data }), running: null }
-    slot.worker.on('message', (reply: SearchWorkerReply) => {
-      const job = slot.running
-      slot.running = null
-      if (job !== null && job.search.id === reply.id) {
-        if (reply.type === 'result') partDone(job, reply.partial)
-        else if (reply.type === 'abandoned') settle(job.search, new SearchReplaced())
-        else settle(job.search, new Error(reply.message))
-      }
-      this.#pump()
-    })
-    const lost = (reason: string) => {
-      const index = this.#slots.indexOf(slot)
-      if (index === -1) return
-      this.#slots.splice(index, 1)
-      if (slot.running !== null) settle(slot.running.search, new Error(`the search stopped: ${reason}`))
-      slot.running = null
-      // A new worker takes its place for whatever waits.
-      this.#pump()
-    }
-    slot.worker.on('error', (error) => lost(error.message))
-    slot.worker.on('exit', (code) => lost(`its thread ended (exit code ${code})`))
-    this.#slots.push(slot)
-    return slot
+    await this.#slots.dispose((job) => settle(job.search, new Error('The archive was closed.')))
   }
 }
 
