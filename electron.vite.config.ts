@@ -21,12 +21,13 @@ export default defineConfig({
           'search-worker': resolve(import.meta.dirname, 'src/main/core/search/search-worker.ts'),
           // Indexes for sorted and filtered columns are built in the background; see sort-indexer.ts.
           'sort-index-worker': resolve(import.meta.dirname, 'src/main/core/datasets/sort-index-worker.ts'),
-          // npm run bench:search, bench:charts, bench:scale, bench:formats: built beside the workers
+          // npm run bench:search, bench:charts, bench:scale, bench:formats, bench:ocr: built beside the workers
           // they start, from bench/ (outside the app's source), and never loaded by the app.
           'search-bench': resolve(import.meta.dirname, 'bench/run-search-bench.ts'),
           'chart-bench': resolve(import.meta.dirname, 'bench/run-chart-bench.ts'),
           'scale-bench': resolve(import.meta.dirname, 'bench/run-scale-bench.ts'),
-          'formats-bench': resolve(import.meta.dirname, 'bench/run-formats-bench.ts')
+          'formats-bench': resolve(import.meta.dirname, 'bench/run-formats-bench.ts'),
+          'ocr-bench': resolve(import.meta.dirname, 'bench/run-ocr-bench.ts')
         }
       }
     }
