@@ -39,21 +39,20 @@ function scan(printed: string, kind: Scan, work: string): string {
   const folder = join(work, kind)
   mkdirSync(folder)
   const prefix = join(folder, 'page')
-  if (kind === 'grey300') execFileSync('pdftoppm', ['-r', '300', '-gray', '-jpeg', '-jpegopt', 'quality=85', printed, prefix])
-  if (kind === 'grey200') execFileSync('pdftoppm', ['-r', '200', '-gray', '-png', printed, prefix])
-  if (kind === 'bitonal300') {
-    execFileSync('pdftoppm', ['-r', '300', '-mono', printed, prefix])
-    // img2pdf stores a Group 4 TIFF's data as it is (CCITTFaxDecode); ImageMagick writes the TIFF.
-    for (const name of readdirSync(folder).filter((name) => name.endsWith('.pbm'))) {
-      execFileSync('convert', [join(folder, name), '-compress', 'group4', join(folder, name.replace(/\.pbm$/, '.tif'))])
-    }
-  }
+  const dpi = kind === 'grey200' ? '200' : '300'
+  // pdftoppm's own PNG and JPEG are RGB even with -gray (poppler 22.12), so it writes greyscale PGM
+  // or 1-bit PBM and ImageMagick encodes them, keeping one channel (img2pdf stores a JPEG's bytes, a
+  // Group 4 TIFF's data (CCITTFaxDecode) as they are, and a PNG's pixels losslessly).
+  execFileSync('pdftoppm', ['-r', dpi, kind === 'bitonal300' ? '-mono' : '-gray', printed, prefix])
   const extension = { grey300: '.jpg', grey200: '.png', bitonal300: '.tif' }[kind]
+  const encoding = { grey300: ['-quality', '85'], grey200: [], bitonal300: ['-compress', 'group4'] }[kind]
+  for (const name of readdirSync(folder).filter((name) => /\.p[bg]m$/.test(name))) {
+    execFileSync('convert', [join(folder, name), ...encoding, join(folder, name.replace(/\.p[bg]m$/, extension))])
+  }
   const pictures = readdirSync(folder)
     .filter((name) => name.endsWith(extension))
     .sort()
     .map((name) => join(folder, name))
-  const dpi = kind === 'grey200' ? '200' : '300'
   const pdf = join(work, `memo-${kind}.pdf`)
   execFileSync('img2pdf', ['--imgsize', `${dpi}dpi`, '-o', pdf, ...pictures])
   if (!KEEP) rmSync(folder, { recursive: true, force: true })
