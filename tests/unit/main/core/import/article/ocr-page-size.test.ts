@@ -1,6 +1,6 @@
 // What OCR is given for pages without a text layer: a picture of bounded size however large the page
 // says it is (a 591-byte PDF can declare a 200-inch page), and nothing at all for a page that draws
-// nothing; a scan drawn at its own resolution, between 150 and 300 dpi. The engine here only records
+// nothing; a scan drawn at its own resolution, between 150 and 200 dpi. The engine here only records
 // the pictures it is given (their size from the PGM header).
 import { deflateSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
@@ -50,16 +50,20 @@ async function refusalWithoutOcr(pdf: Buffer, fileName: string): Promise<string>
 }
 
 describe('the picture OCR reads of a page', () => {
-  it('is drawn at 300 dpi for a Letter page that paints no picture', async () => {
-    expect(await picturesOcrIsGiven(handMadePdf([drawingPage(612, 792)]))).toEqual([{ width: 2550, height: 3300 }])
+  it('is drawn at 200 dpi for a Letter page that paints no picture', async () => {
+    expect(await picturesOcrIsGiven(handMadePdf([drawingPage(612, 792)]))).toEqual([{ width: 1700, height: 2200 }])
   })
 
   it('is a scan drawn at its own resolution: a 200-dpi Letter scan at its 1,700 × 2,200 pixels', async () => {
     expect(await picturesOcrIsGiven(handMadePdf([scanPage(1700, 2200, 612, 792)]))).toEqual([{ width: 1700, height: 2200 }])
   })
 
-  it('is a 600-dpi scan drawn at 300 dpi', async () => {
-    expect(await picturesOcrIsGiven(handMadePdf([scanPage(5100, 6600, 612, 792)]))).toEqual([{ width: 2550, height: 3300 }])
+  it('is a 600-dpi scan drawn at 200 dpi', async () => {
+    expect(await picturesOcrIsGiven(handMadePdf([scanPage(5100, 6600, 612, 792)]))).toEqual([{ width: 1700, height: 2200 }])
+  })
+
+  it('is a 170-dpi scan drawn at its own 170 dpi, neither enlarged nor reduced', async () => {
+    expect(await picturesOcrIsGiven(handMadePdf([scanPage(1445, 1870, 612, 792)]))).toEqual([{ width: 1445, height: 1870 }])
   })
 
   it('is a scan whose PDF says 96 dpi (an A4 scan on a 17-inch page) drawn at 150 dpi, not enlarged to 16 megapixels', async () => {
@@ -128,7 +132,7 @@ function hugeScanPage(side: number): HandMadePage {
 describe('a page whose picture is too large to draw', () => {
   it('is left out with a warning that names the page, the picture’s size and the fix; the other pages are read', async () => {
     const { article, pictures } = await readWithOcr(handMadePdf([hugeScanPage(8000), drawingPage(612, 792)]), 'release.pdf')
-    expect(pictures).toEqual([{ width: 2550, height: 3300 }])
+    expect(pictures).toEqual([{ width: 1700, height: 2200 }])
     expect(article.body).toBe('A drawing')
     expect(article.pages.map((page) => page.page)).toEqual([2])
     expect(article.warnings).toEqual([
@@ -140,7 +144,7 @@ describe('a page whose picture is too large to draw', () => {
     const page = hugeScanPage(8000)
     const { article, pictures } = await readWithOcr(handMadePdf([{ ...page, content: `${page.content} 0.5 g 100 100 200 200 re f` }]), 'mixed.pdf')
     // What is left of the page is drawn as a page without a picture.
-    expect(pictures).toEqual([{ width: 2550, height: 2550 }])
+    expect(pictures).toEqual([{ width: 1700, height: 1700 }])
     expect(article.warnings).toEqual([
       'mixed.pdf, page 1, was read without a picture on it that is too large (8,000 × 8,000 pixels; OCR reads pictures of up to 40 megapixels). Save the scan at a lower resolution (300 dpi is enough) and import it again.'
     ])
