@@ -23,12 +23,13 @@ export default defineConfig({
           'sort-index-worker': resolve(import.meta.dirname, 'src/main/core/datasets/sort-index-worker.ts'),
           // The data explorer's pages are read in two worker threads with read-only connections; see rows-pool.ts.
           'rows-worker': resolve(import.meta.dirname, 'src/main/core/datasets/rows-worker.ts'),
-          // npm run bench:search, bench:charts, bench:scale, bench:formats: built beside the workers
+          // npm run bench:search, bench:charts, bench:scale, bench:formats, bench:ocr: built beside the workers
           // they start, from bench/ (outside the app's source), and never loaded by the app.
           'search-bench': resolve(import.meta.dirname, 'bench/run-search-bench.ts'),
           'chart-bench': resolve(import.meta.dirname, 'bench/run-chart-bench.ts'),
           'scale-bench': resolve(import.meta.dirname, 'bench/run-scale-bench.ts'),
-          'formats-bench': resolve(import.meta.dirname, 'bench/run-formats-bench.ts')
+          'formats-bench': resolve(import.meta.dirname, 'bench/run-formats-bench.ts'),
+          'ocr-bench': resolve(import.meta.dirname, 'bench/run-ocr-bench.ts')
         }
       }
     }

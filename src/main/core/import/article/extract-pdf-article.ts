@@ -8,6 +8,7 @@ import { normaliseDate } from './normalise-date'
 import { removeReservedCharacters } from './remove-reserved-characters'
 import { loadPdfJs, pdfJsDataFolder, type PdfJs } from '../../pdf/load-pdfjs'
 import { oversizedPictures, type PictureSize } from './oversized-pictures'
+import { pictureResolution } from './picture-resolution'
 
 /** A PDF's header may follow some junk, but within its first kilobyte; its end marker sits in the last one. */
 const HEADER_WINDOW = 1024
@@ -17,8 +18,19 @@ const EMPTY_TITLE = /^(untitled|about:blank|microsoft word - .*|.*\.(docx?|pdf|i
 
 /** A page whose text layer is shorter than this and that paints a picture is taken for a stamped scan. */
 const STAMP_CHARS = 200
-/** Pages without a text layer are drawn at this resolution for OCR: tesseract reads best near 300 dpi. */
-const OCR_DPI = 200
+/**
+ * Pages without a text layer are drawn for OCR at the resolution of their scan, between these two.
+ * Drawing a scan larger than its own pixels gives tesseract nothing more to read, only more to do:
+ * measured here, a 150-dpi JPEG read the same words drawn at 150, 200 and 300 dpi, and a scan whose
+ * PDF says 96 dpi took 16 megapixels and 50% more OCR time drawn at 200 dpi than at its own size.
+ * Nor does a finer scan read better drawn finer than 200 dpi: bench:ocr's 300-dpi greyscale memo
+ * read 97.1% of its words right drawn at 200 dpi and at 300, where it took 11% more memory and ate
+ * most of the time the PGM picture (below) saves.
+ * Below 150 dpi the page's own drawing (a stamp, text drawn over a coarse picture) would be lost. A
+ * page that paints no picture is drawn at the most.
+ */
+const MIN_OCR_DPI = 150
+const MAX_OCR_DPI = 200
 /**
  * …but no page picture larger than this: a page may say it is 200 inches wide, and tesseract holds
  * several copies of the picture it reads (a 40-megapixel one took 800 MB). 16 megapixels keeps
@@ -150,9 +162,10 @@ export async function extractPdfArticle(bytes: Uint8Array, fileName: string, rea
         const engine = await reading.ocr()
         ahead = engine.parallel
         const factory = document.canvasFactory as PageCanvasFactory
-        const picture = await drawPage(page, factory, 0)
+        const dpi = Math.min(MAX_OCR_DPI, Math.max(MIN_OCR_DPI, marks?.pictureDpi ?? MAX_OCR_DPI))
+        const picture = await drawPage(page, factory, dpi, 0)
         ocrSlots.add(number)
-        const read = readTurned(engine, picture, (turn) => drawPage(page, factory, turn)).then((result): PageText | null => {
+        const read = readTurned(engine, picture, (turn) => drawPage(page, factory, dpi, turn)).then((result): PageText | null => {
           const ocrText = removeReservedCharacters(tidyOcrText(result.text))
           return ocrText === '' ? null : { text: ocrText, method: 'ocr', confidence: result.confidence, number, turn: result.turn }
         })
@@ -261,7 +274,7 @@ function tooLargeSize(oversized: readonly PictureSize[]): string {
  * whether a picture was left out of it: pdf.js drops a picture over maxImageSize from the operations
  * and leaves the placement made for it ("q … cm Q", a transform undone at once) standing empty.
  */
-async function marksOf(page: PdfPage, pdfjs: PdfJs): Promise<{ picture: boolean; any: boolean; lostPicture: boolean }> {
+async function marksOf(page: PdfPage, pdfjs: PdfJs): Promise<{ picture: boolean; any: boolean; lostPicture: boolean; pictureDpi: number | null }> {
   const { OPS } = pdfjs
   const pictures = new Set<number>([OPS.paintImageXObject, OPS.paintInlineImageXObject, OPS.paintImageXObjectRepeat])
   const marking = new Set<number>([
@@ -289,9 +302,10 @@ async function marksOf(page: PdfPage, pdfjs: PdfJs): Promise<{ picture: boolean;
     OPS.nextLineSetSpacingShowText,
     OPS.beginAnnotation
   ])
-  const { fnArray } = await page.getOperatorList()
+  const { fnArray, argsArray } = await page.getOperatorList()
   return {
     picture: fnArray.some((operation) => pictures.has(operation)),
+    pictureDpi: pictureResolution(fnArray, argsArray, OPS),
     any: fnArray.some((operation) => marking.has(operation)),
     lostPicture: fnArray.some((operation, index) => operation === OPS.transform && (index + 1 === fnArray.length || fnArray[index + 1] === OPS.restore))
   }
@@ -308,8 +322,7 @@ function abortPromise(signal: AbortSignal): Promise<never> {
 }
 
 interface PageCanvas {
-  canvas: { toBuffer(type: 'image/png'): Buffer }
-  context: unknown
+  context: { getImageData(x: number, y: number, width: number, height: number): { data: Uint8ClampedArray } }
 }
 
 /** pdf.js's canvas factory; in Node it makes @napi-rs/canvas canvases. */
@@ -320,20 +333,35 @@ interface PageCanvasFactory {
 
 type PdfPage = Awaited<ReturnType<Awaited<ReturnType<PdfJs['getDocument']>['promise']>['getPage']>>
 
-/** The page drawn as a PNG picture at OCR_DPI (less for a very large page), on white, turned `turn` degrees clockwise. */
-async function drawPage(page: PdfPage, factory: PageCanvasFactory, turn: number): Promise<Buffer> {
+/**
+ * The page drawn at `dpi` (less for a very large page), on white, turned `turn` degrees clockwise,
+ * as a greyscale PGM picture: tesseract reads it as it is, where a PNG cost a compression here and
+ * a decompression in tesseract (a second of CPU time a page at 300 dpi), and an RGB picture four
+ * times the memory in each tesseract worker.
+ */
+async function drawPage(page: PdfPage, factory: PageCanvasFactory, dpi: number, turn: number): Promise<Buffer> {
   const unscaled = page.getViewport({ scale: 1 })
   const pixels = unscaled.width * unscaled.height
-  const scale = Math.min(OCR_DPI / 72, Math.sqrt(MAX_OCR_PIXELS / Math.max(1, pixels)), MAX_OCR_SIDE / Math.max(1, unscaled.width, unscaled.height))
+  const scale = Math.min(dpi / 72, Math.sqrt(MAX_OCR_PIXELS / Math.max(1, pixels)), MAX_OCR_SIDE / Math.max(1, unscaled.width, unscaled.height))
   const viewport = page.getViewport({ scale, rotation: (page.rotate + turn) % 360 })
   // Rounded down, so the picture stays within the caps; the page's last fraction of a pixel is cut.
-  const drawn = factory.create(Math.max(1, Math.floor(viewport.width)), Math.max(1, Math.floor(viewport.height)))
+  const [width, height] = [Math.max(1, Math.floor(viewport.width)), Math.max(1, Math.floor(viewport.height))]
+  const drawn = factory.create(width, height)
   try {
-    await page.render({ canvasContext: drawn.context as Parameters<PdfPage['render']>[0]['canvasContext'], canvas: null, viewport, background: 'white' }).promise
-    return drawn.canvas.toBuffer('image/png')
+    await page.render({ canvasContext: drawn.context as unknown as Parameters<PdfPage['render']>[0]['canvasContext'], canvas: null, viewport, background: 'white' }).promise
+    return greyPgm(drawn.context.getImageData(0, 0, width, height).data, width, height)
   } finally {
     factory.destroy(drawn)
   }
+}
+
+/** RGBA pixels as a binary greyscale PGM (P5): a header, then one byte a pixel (Rec. 601 luma). */
+function greyPgm(rgba: Uint8ClampedArray, width: number, height: number): Buffer {
+  const header = `P5\n${width} ${height}\n255\n`
+  const pgm = Buffer.allocUnsafe(header.length + width * height)
+  let at = pgm.write(header, 'latin1')
+  for (let pixel = 0; pixel < rgba.length; pixel += 4, at++) pgm[at] = (rgba[pixel]! * 77 + rgba[pixel + 1]! * 150 + rgba[pixel + 2]! * 29) >> 8
+  return pgm
 }
 
 /** OCR text with its lines kept, runs of blank lines made one, and spaces at line ends dropped. */

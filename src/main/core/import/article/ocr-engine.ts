@@ -12,6 +12,7 @@ export interface OcrPage {
 export interface OcrEngine {
   /** How many pages it reads at once. */
   readonly parallel: number
+  /** Reads a page picture: any format tesseract's Leptonica reads; the importer gives greyscale PGM. */
   read(image: Buffer): Promise<OcrPage>
   stop(): Promise<void>
 }

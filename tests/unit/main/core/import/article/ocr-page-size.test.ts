@@ -1,6 +1,7 @@
 // What OCR is given for pages without a text layer: a picture of bounded size however large the page
 // says it is (a 591-byte PDF can declare a 200-inch page), and nothing at all for a page that draws
-// nothing. The engine here only records the pictures it is given (their size from the PNG header).
+// nothing; a scan drawn at its own resolution, between 150 and 200 dpi. The engine here only records
+// the pictures it is given (their size from the PGM header).
 import { deflateSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import { extractPdfArticle, type PdfArticle } from '../../../../../../src/main/core/import/article/extract-pdf-article'
@@ -23,13 +24,21 @@ async function readWithOcr(pdf: Buffer, fileName: string): Promise<{ article: Pd
   const engine: OcrEngine = {
     parallel: 1,
     read: (image) => {
-      pictures.push({ width: image.readUInt32BE(16), height: image.readUInt32BE(20) })
+      pictures.push(pictureSize(image))
       return Promise.resolve({ text: 'A drawing', confidence: 90 })
     },
     stop: () => Promise.resolve()
   }
   const article = await extractPdfArticle(pdf, fileName, { ocr: () => Promise.resolve(engine), onPage: () => undefined, signal: new AbortController().signal })
   return { article, pictures }
+}
+
+/** A PGM's size from its header ("P5 width height 255"); a PNG's from its IHDR chunk. */
+function pictureSize(image: Buffer): { width: number; height: number } {
+  if (image.subarray(1, 4).toString('latin1') === 'PNG') return { width: image.readUInt32BE(16), height: image.readUInt32BE(20) }
+  const [magic, width, height] = image.subarray(0, 40).toString('latin1').split(/\s+/)
+  expect(magic).toBe('P5')
+  return { width: Number(width), height: Number(height) }
 }
 
 /** The refusal of `pdf`, which must come before OCR is started. */
@@ -41,8 +50,30 @@ async function refusalWithoutOcr(pdf: Buffer, fileName: string): Promise<string>
 }
 
 describe('the picture OCR reads of a page', () => {
-  it('is drawn at 200 dpi for a Letter page', async () => {
+  it('is drawn at 200 dpi for a Letter page that paints no picture', async () => {
     expect(await picturesOcrIsGiven(handMadePdf([drawingPage(612, 792)]))).toEqual([{ width: 1700, height: 2200 }])
+  })
+
+  it('is a scan drawn at its own resolution: a 200-dpi Letter scan at its 1,700 × 2,200 pixels', async () => {
+    expect(await picturesOcrIsGiven(handMadePdf([scanPage(1700, 2200, 612, 792)]))).toEqual([{ width: 1700, height: 2200 }])
+  })
+
+  it('is a 600-dpi scan drawn at 200 dpi', async () => {
+    expect(await picturesOcrIsGiven(handMadePdf([scanPage(5100, 6600, 612, 792)]))).toEqual([{ width: 1700, height: 2200 }])
+  })
+
+  it('is a 170-dpi scan drawn at its own 170 dpi, neither enlarged nor reduced', async () => {
+    expect(await picturesOcrIsGiven(handMadePdf([scanPage(1445, 1870, 612, 792)]))).toEqual([{ width: 1445, height: 1870 }])
+  })
+
+  it('is a scan whose PDF says 96 dpi (an A4 scan on a 17-inch page) drawn at 150 dpi, not enlarged to 16 megapixels', async () => {
+    expect(await picturesOcrIsGiven(handMadePdf([scanPage(1654, 2339, 1240.5, 1754.25)]))).toEqual([{ width: 2584, height: 3654 }])
+  })
+
+  it('is a scan placed turned on its page drawn at its own resolution all the same', async () => {
+    const page = scanPage(2200, 1700, 612, 792)
+    // The landscape picture is turned a quarter to fill the portrait page: its width runs down the page.
+    expect(await picturesOcrIsGiven(handMadePdf([{ ...page, content: 'q 0 -792 612 0 0 792 cm /Scan Do Q' }]))).toEqual([{ width: 1700, height: 2200 }])
   })
 
   it('is at most 16 megapixels for a 200 × 200 inch page, drawn at a lower resolution', async () => {
@@ -78,17 +109,24 @@ describe('a page that draws nothing', () => {
 })
 
 /**
- * A page whose scan is a 1-bit picture of `side` × `side` pixels, all white but for black bands,
- * Flate-compressed as a scanner's software may store it: a few kilobytes that pdf.js would decode and
- * draw at full size (a 10,000-pixel square took 1.3 GB) before the page is scaled down for OCR.
+ * A page `pageWidth` × `pageHeight` points whose scan, filling it, is a 1-bit picture of `width` ×
+ * `height` pixels, all white but for black bands, Flate-compressed as a scanner's software may store it.
+ */
+function scanPage(width: number, height: number, pageWidth: number, pageHeight: number): HandMadePage {
+  const row = Buffer.alloc(Math.ceil(width / 8), 0xff)
+  const band = Buffer.alloc(row.length, 0x00)
+  const rows = Array.from({ length: height }, (_, y) => (Math.floor(y / 200) % 5 === 0 ? band : row))
+  const data = deflateSync(Buffer.concat(rows))
+  const dictionary = `/Type /XObject /Subtype /Image /Width ${width} /Height ${height} /ColorSpace /DeviceGray /BitsPerComponent 1 /Filter /FlateDecode`
+  return { width: pageWidth, height: pageHeight, content: `q ${pageWidth} 0 0 ${pageHeight} 0 0 cm /Scan Do Q`, image: { dictionary, data } }
+}
+
+/**
+ * A square scan of `side` pixels: a few kilobytes that pdf.js would decode and draw at full size (a
+ * 10,000-pixel square took 1.3 GB) before the page is scaled down for OCR.
  */
 function hugeScanPage(side: number): HandMadePage {
-  const row = Buffer.alloc(Math.ceil(side / 8), 0xff)
-  const band = Buffer.alloc(row.length, 0x00)
-  const rows = Array.from({ length: side }, (_, y) => (Math.floor(y / 200) % 5 === 0 ? band : row))
-  const data = deflateSync(Buffer.concat(rows))
-  const dictionary = `/Type /XObject /Subtype /Image /Width ${side} /Height ${side} /ColorSpace /DeviceGray /BitsPerComponent 1 /Filter /FlateDecode`
-  return { width: 612, height: 612, content: 'q 612 0 0 612 0 0 cm /Scan Do Q', image: { dictionary, data } }
+  return scanPage(side, side, 612, 612)
 }
 
 describe('a page whose picture is too large to draw', () => {
@@ -105,6 +143,7 @@ describe('a page whose picture is too large to draw', () => {
   it('is left out of a page that draws something else, which is read with a warning that it lacks the picture', async () => {
     const page = hugeScanPage(8000)
     const { article, pictures } = await readWithOcr(handMadePdf([{ ...page, content: `${page.content} 0.5 g 100 100 200 200 re f` }]), 'mixed.pdf')
+    // What is left of the page is drawn as a page without a picture.
     expect(pictures).toEqual([{ width: 1700, height: 1700 }])
     expect(article.warnings).toEqual([
       'mixed.pdf, page 1, was read without a picture on it that is too large (8,000 × 8,000 pixels; OCR reads pictures of up to 40 megapixels). Save the scan at a lower resolution (300 dpi is enough) and import it again.'
