@@ -239,11 +239,12 @@ interface PageText {
  * detection needs a model (osd) that is not shipped; up to three more readings of a suspect page
  * cost seconds, against a page stored as gibberish.
  */
-async function readTurned(engine: OcrEngine, picture: Buffer, drawTurned: (turn: number) => Promise<Buffer>): Promise<OcrPage & { turn: number }> {
-  let best = { ...(await engine.read(picture)), turn: 0 }
+async function readTurned(engine: OcrEngine, picture: DrawnPage, drawTurned: (turn: number) => Promise<DrawnPage>): Promise<OcrPage & { turn: number }> {
+  let best = { ...(await engine.read(picture.image, picture.dpi)), turn: 0 }
   for (const turn of TURNS) {
     if (best.confidence >= LOW_OCR_CONFIDENCE) break
-    const reading = await engine.read(await drawTurned(turn))
+    const turned = await drawTurned(turn)
+    const reading = await engine.read(turned.image, turned.dpi)
     if (reading.confidence > best.confidence) best = { ...reading, turn }
   }
   return best
@@ -333,13 +334,19 @@ interface PageCanvasFactory {
 
 type PdfPage = Awaited<ReturnType<Awaited<ReturnType<PdfJs['getDocument']>['promise']>['getPage']>>
 
+/** A page drawn for OCR: its picture, and the resolution it was drawn at. */
+interface DrawnPage {
+  image: Buffer
+  dpi: number
+}
+
 /**
  * The page drawn at `dpi` (less for a very large page), on white, turned `turn` degrees clockwise,
  * as a greyscale PGM picture: tesseract reads it as it is, where a PNG cost a compression here and
  * a decompression in tesseract (a second of CPU time a page at 300 dpi), and an RGB picture four
  * times the memory in each tesseract worker.
  */
-async function drawPage(page: PdfPage, factory: PageCanvasFactory, dpi: number, turn: number): Promise<Buffer> {
+async function drawPage(page: PdfPage, factory: PageCanvasFactory, dpi: number, turn: number): Promise<DrawnPage> {
   const unscaled = page.getViewport({ scale: 1 })
   const pixels = unscaled.width * unscaled.height
   const scale = Math.min(dpi / 72, Math.sqrt(MAX_OCR_PIXELS / Math.max(1, pixels)), MAX_OCR_SIDE / Math.max(1, unscaled.width, unscaled.height))
@@ -349,7 +356,7 @@ async function drawPage(page: PdfPage, factory: PageCanvasFactory, dpi: number, 
   const drawn = factory.create(width, height)
   try {
     await page.render({ canvasContext: drawn.context as unknown as Parameters<PdfPage['render']>[0]['canvasContext'], canvas: null, viewport, background: 'white' }).promise
-    return greyPgm(drawn.context.getImageData(0, 0, width, height).data, width, height)
+    return { image: greyPgm(drawn.context.getImageData(0, 0, width, height).data, width, height), dpi: scale * 72 }
   } finally {
     factory.destroy(drawn)
   }

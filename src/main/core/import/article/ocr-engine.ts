@@ -12,8 +12,12 @@ export interface OcrPage {
 export interface OcrEngine {
   /** How many pages it reads at once. */
   readonly parallel: number
-  /** Reads a page picture: any format tesseract's Leptonica reads; the importer gives greyscale PGM. */
-  read(image: Buffer): Promise<OcrPage>
+  /**
+   * Reads a page picture: any format tesseract's Leptonica reads; the importer gives greyscale PGM,
+   * which carries no resolution, so the resolution it was drawn at comes as `dpi` (tesseract would
+   * otherwise guess it from the text's size, and say so on stderr).
+   */
+  read(image: Buffer, dpi: number): Promise<OcrPage>
   stop(): Promise<void>
 }
 
@@ -87,10 +91,11 @@ export async function startOcrEngine(parallel: number): Promise<OcrEngine> {
   }
   return {
     parallel,
-    async read(image) {
+    async read(image, dpi) {
       const worker = await acquire()
       if (stopped) throw new Error('OCR was stopped')
       try {
+        await worker.setParameters({ user_defined_dpi: String(Math.round(dpi)) })
         const { data } = await worker.recognize(image)
         if (failure !== null) throw failure instanceof Error ? failure : new Error(String(failure))
         return { text: data.text, confidence: data.confidence }
