@@ -106,9 +106,9 @@ export class LegacyWorkbook implements WorkbookSource {
         values[c] = shown.text
         kinds[c] = shown.kind
       }
-      onRow({ row: r + 1, values, kinds })
+      onRow({ row: r + 1, hidden: false, values, kinds })
     }
-    return Promise.resolve({ formulasWithoutValue, textFormulasSavedAsZero })
+    return Promise.resolve({ formulasWithoutValue, textFormulasSavedAsZero, hiddenColumns: [] })
   }
 
   /**

@@ -2,7 +2,7 @@
  * A workbook's shared strings, kept as one growing UTF-8 buffer and the offsets where each string
  * ends, rather than as an array of strings: the table is as large as the workbook's distinct texts
  * (millions, in a workbook of ids), and a string object costs several times its few characters.
- * Each lookup decodes its bytes afresh.
+ * A sheet's cells take their bytes as they are (see `has`, `startOf`, `endOf`); `get` decodes them.
  */
 export class SharedStrings {
   private bytes = Buffer.allocUnsafe(1 << 20)
@@ -30,10 +30,27 @@ export class SharedStrings {
     this.ends[this.count++] = this.used
   }
 
+  /** The table's bytes: string i is `bytes[startOf(i), endOf(i))`. */
+  get buffer(): Buffer {
+    return this.bytes
+  }
+
+  /** Whether the table has a string at `index`. */
+  has(index: number): boolean {
+    return Number.isInteger(index) && index >= 0 && index < this.count
+  }
+
+  startOf(index: number): number {
+    return index === 0 ? 0 : this.ends[index - 1]!
+  }
+
+  endOf(index: number): number {
+    return this.ends[index]!
+  }
+
   /** The string at `index`, or undefined when the table has no such entry (past its end, or not a whole number). */
   get(index: number): string | undefined {
-    if (!Number.isInteger(index) || index < 0 || index >= this.count) return undefined
-    const start = index === 0 ? 0 : this.ends[index - 1]!
-    return this.bytes.toString('utf8', start, this.ends[index]!)
+    if (!this.has(index)) return undefined
+    return this.bytes.toString('utf8', this.startOf(index), this.endOf(index))
   }
 }

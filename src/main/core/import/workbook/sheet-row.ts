@@ -9,6 +9,8 @@ export type CellKind = 'number' | 'date' | 'text' | 'boolean' | 'error'
 export interface SheetRow {
   /** 1-based row number in the sheet. */
   row: number
+  /** True when the sheet hides this row (xlsx `<row hidden="1">`, .xls row flags, .ods `table:visibility="collapse"` or `"filter"`). */
+  hidden: boolean
   values: (string | null)[]
   kinds: (CellKind | null)[]
 }

@@ -1,6 +1,7 @@
 import type { RowSink } from '../row-sink'
 import { columnLetters } from './cell-reference'
-import { findSheetTable, footnoteLike, HEADER_WINDOW, legendLike, type SheetTableLayout } from './find-sheet-table'
+import { cellFilled, mayBeFootnote, rowLength } from './encoded-sheet-row'
+import { findSheetTable, HEADER_WINDOW, legendLike, type SheetTableLayout } from './find-sheet-table'
 import type { CellKind, MergedCells, SheetRow } from './sheet-row'
 import { Utf8SheetRows } from './utf8-sheet-rows'
 
@@ -79,7 +80,7 @@ export class SheetTableReader {
       if (this.window.length >= HEADER_WINDOW) this.start()
       return
     }
-    if (this.legendAfterTable(row) || (footnoteLike(row) && (this.held.some((held) => oneCellText(held) !== null) || this.opensNotes(row)))) {
+    if (this.legendAfterTable(row) || (mayBeFootnote(row) && (this.held.some((held) => oneCellText(held) !== null) || this.opensNotes(row)))) {
       this.held.push(row)
       if (this.held.length >= MAX_HELD_ROWS) this.release(true)
       return
@@ -195,35 +196,39 @@ export class SheetTableReader {
   private emit(row: SheetRow): void {
     const layout = this.layout!
     if (this.nextMergedDown < this.mergedDown.length || this.openMergedDown.length > 0) this.spreadMergedDown(row)
-    const values = row.values
-    if (values.length - 1 > layout.lastColumn) {
+    // Asked of the row without making its strings: a row read as bytes goes on as bytes.
+    const length = rowLength(row)
+    if (length - 1 > layout.lastColumn) {
       const added: string[] = []
-      for (let column = layout.lastColumn + 1; column < values.length; column++) added.push(`Column ${column - layout.firstColumn + 1}`)
-      layout.lastColumn = values.length - 1
+      for (let column = layout.lastColumn + 1; column < length; column++) added.push(`Column ${column - layout.firstColumn + 1}`)
+      layout.lastColumn = length - 1
       layout.labels.push(...added)
       this.flush()
       this.sink.addColumns(added)
     }
-    for (let column = 0; column < layout.firstColumn && column < values.length; column++) {
-      if (values[column] === null) continue
+    for (let column = 0; column < layout.firstColumn && column < length; column++) {
+      if (!cellFilled(row, column)) continue
       this.cellsLeftOut++
       if (this.leftOutColumn < 0 || column < this.leftOutColumn) this.leftOutColumn = column
     }
-    let last = Math.min(values.length - 1, layout.lastColumn)
-    while (last >= layout.firstColumn && values[last] === null) last--
+    let last = Math.min(length - 1, layout.lastColumn)
+    while (last >= layout.firstColumn && !cellFilled(row, last)) last--
     if (last < layout.firstColumn) return
     this.lastFilledRow = row.row
     this.emitted++
     const width = layout.lastColumn - layout.firstColumn + 1
     const target = this.sink.utf8
-    if (this.utf8Rows !== null && target !== undefined && target.acceptsUtf8Width(width) && this.utf8Rows.encode(values, layout.firstColumn, width)) {
-      this.flushStrings()
-      target.utf8Row(this.utf8Rows.bytes, this.utf8Rows.record)
-      this.utf8Pending = true
-      return
+    if (this.utf8Rows !== null && target !== undefined && target.acceptsUtf8Width(width)) {
+      const bytes = this.utf8Rows.encode(row, layout.firstColumn, width)
+      if (bytes !== null) {
+        this.flushStrings()
+        target.utf8Row(bytes, this.utf8Rows.record)
+        this.utf8Pending = true
+        return
+      }
     }
     this.flushUtf8()
-    const cells = values.slice(layout.firstColumn, last + 1)
+    const cells = row.values.slice(layout.firstColumn, last + 1)
     this.batch.push(cells)
     this.batchCells += cells.length
     if (this.batch.length >= BATCH_ROWS || this.batchCells >= BATCH_CELLS) this.flushStrings()

@@ -30,6 +30,8 @@ export interface SheetReadFacts {
    * text (LibreOffice's .xls writer): their value is not in the file, and they are left empty.
    */
   textFormulasSavedAsZero: Map<number, number>
+  /** 0-based columns the sheet hides (xlsx `<col hidden="1">`, .xls column flags, .ods `table:table-column table:visibility="collapse"`). */
+  hiddenColumns: number[]
 }
 
 /** A workbook opened for reading, whatever its format: its facts, and each sheet's merges and rows. */

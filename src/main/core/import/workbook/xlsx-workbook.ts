@@ -7,25 +7,26 @@ import { columnLetters, parseCellRange } from './cell-reference'
 import { DamagedXml, elementTooLong, MAX_ELEMENT_CHARS } from './damaged-xml'
 import { HEADER_WINDOW, headerMayUseMerges } from './find-sheet-table'
 import { cellFormatOf, excelSerialOfPlainCount, formattedNumber, type CellFormat } from './number-format'
+import { EncodedRowWriter } from './encoded-sheet-row'
 import type { CellKind, MergedCells, SheetRow } from './sheet-row'
 import { SharedStrings } from './shared-strings'
 import type { SheetReadFacts, WorkbookFacts, WorkbookSheet, WorkbookSource } from './workbook-source'
-import { ElementStream, streamXmlText } from './xml-elements'
+import { ElementStream, streamXmlBytes, streamXmlText } from './xml-elements'
 import {
   CELL_BOOLEAN,
   CELL_ERROR,
-  CELL_FORMULA_STRING,
-  CELL_INLINE_STRING,
   CELL_ISO_DATE,
+  CELL_NUMBER,
   CELL_SHARED_STRING,
+  digitsAt,
   inlineText,
   XlsxSheetScanner,
   type RawRow
 } from './xlsx-sheet-scanner'
 import { attribute } from './xml-text'
 
-/** What `shown` answers for a cell that points at a shared string the workbook does not have. */
-const MISSING_STRING = 'missing string'
+/** Slots of the cache of formatted numbers (a power of two): enough for the days of decades. */
+const FORMATTED_SLOTS = 16_384
 
 const RELATIONSHIP_KINDS: Record<string, WorkbookSheet['kind']> = {
   worksheet: 'worksheet',
@@ -127,25 +128,25 @@ export class XlsxWorkbook implements WorkbookSource {
     return merges
   }
 
-  /** Streams the sheet's rows to `onRow`, each cell as the sheet shows it; says how many formulas had no saved value. */
+  /** Streams the sheet's rows to `onRow`, each cell as the sheet shows it; says how many formulas had no saved value, and which columns it hides. */
   async readRows(sheet: WorkbookSheet, onRow: (row: SheetRow) => void, signal: AbortSignal, onRead: (fraction: number) => void): Promise<SheetReadFacts> {
-    if (sheet.part === null || !this.zip.has(sheet.part)) return { formulasWithoutValue: 0, textFormulasSavedAsZero: new Map() }
+    if (sheet.part === null || !this.zip.has(sheet.part)) return { formulasWithoutValue: 0, textFormulasSavedAsZero: new Map(), hiddenColumns: [] }
     const label = sheetLabel(sheet)
     const scanner = new XlsxSheetScanner((raw) => onRow(this.sheetRow(raw)))
     // The sheet's XML size, as its zip declares it, measures how far the reading is.
     const size = Math.max(1, this.zip.sizeOf(sheet.part))
     let read = 0
     const reader = {
-      feed: (text: string) => {
-        read += text.length
+      feed: (bytes: Uint8Array) => {
+        read += bytes.length
         onRead(Math.min(1, read / size))
-        scanner.feed(text)
+        scanner.feed(bytes)
       },
       end: () => scanner.end(),
       enough: () => false
     }
-    await streamXmlText(await this.zip.stream(sheet.part, label), reader, signal, this.fileName, label)
-    return { formulasWithoutValue: scanner.formulasWithoutValue, textFormulasSavedAsZero: new Map() }
+    await streamXmlBytes(await this.zip.stream(sheet.part, label), reader, signal, this.fileName, label)
+    return { formulasWithoutValue: scanner.formulasWithoutValue, textFormulasSavedAsZero: new Map(), hiddenColumns: scanner.hiddenColumns }
   }
 
   /** The sheet's first `count` rows (fewer when it has fewer), reading no further into its XML. */
@@ -157,82 +158,101 @@ export class XlsxWorkbook implements WorkbookSource {
       if (rows.length >= count) scanner.stop()
     })
     const label = sheetLabel(sheet)
-    const reader = { feed: (text: string) => scanner.feed(text), end: () => scanner.end(), enough: () => rows.length >= count }
-    await streamXmlText(await this.zip.stream(sheet.part, label), reader, signal, this.fileName, label)
+    const reader = { feed: (bytes: Uint8Array) => scanner.feed(bytes), end: () => scanner.end(), enough: () => rows.length >= count }
+    await streamXmlBytes(await this.zip.stream(sheet.part, label), reader, signal, this.fileName, label)
     return rows.slice(0, count)
   }
 
+  /** Where `sheetRow` writes the rows' bytes. */
+  private readonly rowWriter = new EncodedRowWriter()
+  /**
+   * What the number formats made of numbers lately seen (dates repeat), by a slot of the cell
+   * format and the number: `formattedText[slot]` for `formattedStyle[slot]` and `formattedValue[slot]`.
+   */
+  private readonly formattedStyle = new Int32Array(FORMATTED_SLOTS).fill(-1)
+  private readonly formattedValue = new Float64Array(FORMATTED_SLOTS)
+  private readonly formattedText: (string | null)[] = new Array<string | null>(FORMATTED_SLOTS).fill(null)
+
+  /** The row as the sheet shows it, written as UTF-8 (see EncodedSheetRow). */
   private sheetRow(raw: RawRow): SheetRow {
-    const values: (string | null)[] = []
-    const kinds: (CellKind | null)[] = []
+    const out = this.rowWriter
+    out.startRow()
     for (let k = 0; k < raw.count; k++) {
-      const value = raw.values[k]
-      if (value === null || value === '') continue
+      const start = raw.starts[k]!
+      const end = raw.ends[k]!
+      const text = raw.texts[k]!
+      if (start >= 0 ? start === end : text === null || text === '') continue
       const column = raw.columns[k]!
-      const shown = this.shown(raw.types[k]!, raw.styles[k]!, value!)
-      if (shown === null) continue
-      if (shown === MISSING_STRING) {
-        // A cell that points past the shared strings would otherwise show nothing, and its row could vanish unseen.
-        throw new DamagedXml(`refers in cell ${columnLetters(column)}${raw.row} to shared string “${value}”, which it does not have (it has ${this.sharedStrings.length.toLocaleString('en-US')})`)
+      switch (raw.types[k]) {
+        case CELL_SHARED_STRING: {
+          const digits = start >= 0 ? digitsAt(raw.bytes, start, end) : -1
+          const index = digits >= 0 ? digits : Number(raw.value(k))
+          const strings = this.sharedStrings
+          if (!strings.has(index)) {
+            // A cell that points past the shared strings would otherwise show nothing, and its row could vanish unseen.
+            throw new DamagedXml(`refers in cell ${columnLetters(column)}${raw.row} to shared string “${raw.value(k)}”, which it does not have (it has ${strings.length.toLocaleString('en-US')})`)
+          }
+          const from = strings.startOf(index)
+          const to = strings.endOf(index)
+          if (from < to) out.copy(column, 'text', strings.buffer, from, to)
+          break
+        }
+        case CELL_BOOLEAN: {
+          const value = raw.value(k)!
+          out.text(column, 'boolean', value === '1' || value.toLowerCase() === 'true' ? 'TRUE' : 'FALSE')
+          break
+        }
+        case CELL_ISO_DATE:
+          // An ISO 8601 date written as such (strict Open XML); a midnight time says nothing.
+          out.text(column, 'date', raw.value(k)!.replace(/Z$/, '').replace(/T00:00:00(\.0+)?$/, ''))
+          break
+        case CELL_NUMBER: {
+          const style = raw.styles[k]!
+          const format = this.cellFormats[style] ?? null
+          if (format !== null) {
+            const formatted = this.formatted(style, format, start >= 0 ? numberAt(raw.bytes, start, end) : Number(text))
+            if (formatted !== null) {
+              out.text(column, 'date' in format ? 'date' : 'number', formatted)
+              break
+            }
+          }
+          if (start >= 0) out.copy(column, 'number', raw.bytes, start, end)
+          else out.text(column, 'number', text!)
+          break
+        }
+        default: {
+          // Text (a formula's, an inline string) or an error, as written.
+          const kind = raw.types[k] === CELL_ERROR ? 'error' : 'text'
+          if (start >= 0) out.copy(column, kind, raw.bytes, start, end)
+          else out.text(column, kind, text!)
+        }
       }
-      while (values.length < column) {
-        values.push(null)
-        kinds.push(null)
-      }
-      values[column] = this.text
-      kinds[column] = shown
     }
-    return { row: raw.row, values, kinds }
+    return out.endRow(raw.row, raw.hidden)
   }
 
-  /** Set by `shown`: the text of the cell it was last asked about. */
-  private text = ''
-
-  /** What a cell shows (its text is left in `text`), or null when it shows nothing. */
-  private shown(type: number, style: number, value: string): CellKind | typeof MISSING_STRING | null {
-    switch (type) {
-      case CELL_SHARED_STRING: {
-        const text = this.sharedStrings.get(Number(value))
-        if (text === undefined) return MISSING_STRING
-        if (text === '') return null
-        this.text = text
-        return 'text'
-      }
-      case CELL_FORMULA_STRING:
-      case CELL_INLINE_STRING:
-        this.text = value
-        return 'text'
-      case CELL_BOOLEAN:
-        this.text = value === '1' || value.toLowerCase() === 'true' ? 'TRUE' : 'FALSE'
-        return 'boolean'
-      case CELL_ERROR:
-        this.text = value
-        return 'error'
-      case CELL_ISO_DATE:
-        // An ISO 8601 date written as such (strict Open XML); a midnight time says nothing.
-        this.text = value.replace(/Z$/, '').replace(/T00:00:00(\.0+)?$/, '')
-        return 'date'
-      default: {
-        const format = this.cellFormats[style] ?? null
-        if (format !== null) {
-          const number = Number(value)
-          // A time of day alone names no day: only dates move to Excel's count.
-          const onExcelCount = this.plainDayCount && 'date' in format && format.date !== 'time' ? excelSerialOfPlainCount(number) : number
-          const text = formattedNumber(onExcelCount, format, this.facts.date1904)
-          if (text !== null) {
-            this.text = text
-            return 'date' in format ? 'date' : 'number'
-          }
-        }
-        this.text = value
-        return 'number'
-      }
-    }
+  /** How the cell format `style` shows `value` (null: as the number it is). */
+  private formatted(style: number, format: Exclude<CellFormat, null>, value: number): string | null {
+    const slot = ((value | 0) * 31 + style) & (FORMATTED_SLOTS - 1)
+    if (this.formattedStyle[slot] === style && this.formattedValue[slot] === value) return this.formattedText[slot]!
+    // A time of day alone names no day: only dates move to Excel's count.
+    const onExcelCount = this.plainDayCount && 'date' in format && format.date !== 'time' ? excelSerialOfPlainCount(value) : value
+    const text = formattedNumber(onExcelCount, format, this.facts.date1904)
+    this.formattedStyle[slot] = style
+    this.formattedValue[slot] = value
+    this.formattedText[slot] = text
+    return text
   }
 
   close(): void {
     this.zip.close()
   }
+}
+
+/** The number written in b[start, end): digits are read by hand, anything else by Number. */
+function numberAt(b: Uint8Array, start: number, end: number): number {
+  const whole = end - start <= 15 ? digitsAt(b, start, end) : -1
+  return whole >= 0 ? whole : Number(Buffer.from(b.buffer, b.byteOffset + start, end - start).toString('latin1'))
 }
 
 /** How a message names a sheet. */

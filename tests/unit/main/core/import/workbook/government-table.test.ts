@@ -66,7 +66,7 @@ describe('a government table written by exceljs (title rows, two-row header, mer
 })
 
 describe('when merged cells are looked for', () => {
-  const row = (n: number, ...values: (string | null)[]): SheetRow => ({ row: n, values, kinds: values.map((value) => (value === null ? null : 'text')) })
+  const row = (n: number, ...values: (string | null)[]): SheetRow => ({ row: n, hidden: false, values, kinds: values.map((value) => (value === null ? null : 'text')) })
 
   it('skips the pass for a sheet whose first rows are full, titles and all', () => {
     expect(headerMayUseMerges([row(1, 'Cases by court'), row(3, 'Court', 'Cases'), row(4, 'Miami', '3')])).toBe(false)
