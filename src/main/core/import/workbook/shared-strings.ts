@@ -16,12 +16,28 @@ export class SharedStrings {
 
   add(text: string): void {
     // At most three bytes of UTF-8 for each UTF-16 unit.
-    if (this.used + text.length * 3 > this.bytes.length) {
-      const grown = Buffer.allocUnsafe(Math.max(this.bytes.length * 2, this.used + text.length * 3))
+    this.room(text.length * 3)
+    this.used += this.bytes.write(text, this.used, 'utf8')
+    this.endString()
+  }
+
+  /** Adds the string whose UTF-8 is source[start, end). */
+  addBytes(source: Uint8Array, start: number, end: number): void {
+    this.room(end - start)
+    this.bytes.set(source.subarray(start, end), this.used)
+    this.used += end - start
+    this.endString()
+  }
+
+  private room(bytes: number): void {
+    if (this.used + bytes > this.bytes.length) {
+      const grown = Buffer.allocUnsafe(Math.max(this.bytes.length * 2, this.used + bytes))
       this.bytes.copy(grown, 0, 0, this.used)
       this.bytes = grown
     }
-    this.used += this.bytes.write(text, this.used, 'utf8')
+  }
+
+  private endString(): void {
     if (this.count === this.ends.length) {
       const grown = new Uint32Array(this.ends.length * 2)
       grown.set(this.ends)

@@ -10,8 +10,9 @@ import { cellFormatOf, excelSerialOfPlainCount, formattedNumber, type CellFormat
 import { EncodedRowWriter } from './encoded-sheet-row'
 import type { CellKind, MergedCells, SheetRow } from './sheet-row'
 import { SharedStrings } from './shared-strings'
+import { SharedStringsReader } from './shared-strings-reader'
 import type { SheetReadFacts, WorkbookFacts, WorkbookSheet, WorkbookSource } from './workbook-source'
-import { ElementStream, streamXmlBytes, streamXmlText } from './xml-elements'
+import { streamXmlBytes } from './xml-elements'
 import {
   CELL_BOOLEAN,
   CELL_ERROR,
@@ -19,7 +20,6 @@ import {
   CELL_NUMBER,
   CELL_SHARED_STRING,
   digitsAt,
-  inlineText,
   XlsxSheetScanner,
   type RawRow
 } from './xlsx-sheet-scanner'
@@ -67,8 +67,7 @@ export class XlsxWorkbook implements WorkbookSource {
     const sharedStrings = new SharedStrings()
     if (sharedPart !== null && zip.has(sharedPart)) {
       const label = 'its shared-strings part'
-      const strings = new ElementStream('si', 'sst', (inner) => sharedStrings.add(inlineText(inner) ?? ''))
-      await streamXmlText(await zip.stream(sharedPart, label), strings, signal, fileName, label)
+      await streamXmlBytes(await zip.stream(sharedPart, label), new SharedStringsReader(sharedStrings), signal, fileName, label)
     }
     const facts: WorkbookFacts = {
       sheets,
