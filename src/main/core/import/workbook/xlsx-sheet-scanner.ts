@@ -30,6 +30,17 @@ function decoded(bytes: Uint8Array, start: number, end: number): string {
 }
 
 /**
+ * What the scanner hands a sheet's cells to, as they are read: `startRow`, then each cell of the row
+ * (its value, if any, `bytes[start, end)` as written, or `text` once decoded, start -1), then `endRow`
+ * at the row's end tag. The bytes are lent: they are read before `cell` returns.
+ */
+export interface SheetCells {
+  startRow(row: number, hidden: boolean): void
+  cell(column: number, type: number, style: number, bytes: Uint8Array, start: number, end: number, text: string | null): void
+  endRow(): void
+}
+
+/**
  * One row's cells as the sheet XML stores them, before styles and shared strings give them meaning:
  * cell k is at `columns[k]`, of type `types[k]` (CELL_…), cell format `styles[k]`. Its <v> text, or an
  * inline string's, is `bytes[starts[k], ends[k])` as UTF-8, still XML-escaped only when it needed no
@@ -38,7 +49,7 @@ function decoded(bytes: Uint8Array, start: number, end: number): string {
  * reads the row before its callback returns. The bytes are the point: most cells reach the typer
  * without ever becoming a string.
  */
-export class RawRow {
+export class RawRow implements SheetCells {
   row = 0
   /** The sheet hides the row (<row hidden="1">). */
   hidden = false
@@ -53,6 +64,19 @@ export class RawRow {
   ends: number[] = []
   texts: (string | null)[] = []
 
+  constructor(private readonly onRow: (row: RawRow) => void) {}
+
+  startRow(row: number, hidden: boolean): void {
+    this.row = row
+    this.hidden = hidden
+    this.count = 0
+    this.used = 0
+  }
+
+  endRow(): void {
+    this.onRow(this)
+  }
+
   /** Cell k's value as text, or null when it has none. */
   value(k: number): string | null {
     const start = this.starts[k]!
@@ -66,8 +90,7 @@ export class RawRow {
     return values
   }
 
-  /** Adds a cell whose value, if any, is `source[start, end)` (start -1: none) or `text`. */
-  push(column: number, type: number, style: number, source: Uint8Array, start: number, end: number, text: string | null): void {
+  cell(column: number, type: number, style: number, source: Uint8Array, start: number, end: number, text: string | null): void {
     const k = this.count++
     this.columns[k] = column
     this.types[k] = type
@@ -110,7 +133,10 @@ export class XlsxSheetScanner {
   /** Bytes not read yet (an element still arriving), `waitingLength` of them, at the start of `waiting`. */
   private waiting = new Uint8Array(64 * 1024)
   private waitingLength = 0
-  private readonly current = new RawRow()
+  private readonly cells: SheetCells
+  /** The row being read (the last one read, between rows), and the column of its last cell. */
+  private row = 0
+  private lastColumn = -1
   private inRow = false
   /** Formula cells written without a saved value: there is nothing to show for them. */
   formulasWithoutValue = 0
@@ -121,7 +147,10 @@ export class XlsxSheetScanner {
   /** Whether the worksheet's root element has closed: the XML is whole. */
   private ended = false
 
-  constructor(private readonly onRow: (row: RawRow) => void) {}
+  /** Hands the cells to `cells`, or (a function) to a RawRow given to it at each row's end. */
+  constructor(cells: SheetCells | ((row: RawRow) => void)) {
+    this.cells = typeof cells === 'function' ? new RawRow(cells) : cells
+  }
 
   get hiddenColumns(): number[] {
     return [...this.hidden].sort((a, b) => a - b)
@@ -141,7 +170,7 @@ export class XlsxSheetScanner {
       this.wait(chunk, 0, chunk.length)
       if (completes) this.scanWaiting()
     }
-    if (this.waitingLength > MAX_ELEMENT_CHARS) throw elementTooLong(this.inRow ? `a cell in row ${this.current.row}` : 'an element')
+    if (this.waitingLength > MAX_ELEMENT_CHARS) throw elementTooLong(this.inRow ? `a cell in row ${this.row}` : 'an element')
   }
 
   /** The XML has all been fed: refuses it unless it ended where a worksheet ends. */
@@ -178,7 +207,6 @@ export class XlsxSheetScanner {
 
   /** Reads the rows and cells in b[0, end); returns how far it read (the start of an element not all there). */
   private scan(b: Uint8Array, end: number): number {
-    const row = this.current
     let pos = 0
     while (!this.stopped) {
       let open = pos
@@ -212,7 +240,7 @@ export class XlsxSheetScanner {
       }
       if (isName(b, local, nameEnd, 'row')) {
         if (closing) {
-          if (this.inRow) this.onRow(row)
+          if (this.inRow) this.cells.endRow()
           this.inRow = false
         } else this.startRow(b, nameEnd, close)
       } else if (!closing && isName(b, local, nameEnd, 'col')) this.hideColumns(b, nameEnd, close)
@@ -224,7 +252,6 @@ export class XlsxSheetScanner {
 
   /** A <row> start tag, its attributes in b[from, close): its number, whether it is hidden. */
   private startRow(b: Uint8Array, from: number, close: number): void {
-    const row = this.current
     let number = -1
     let hidden = false
     forEachAttribute(b, from, close, (nameStart, nameEnd, start, end) => {
@@ -234,13 +261,12 @@ export class XlsxSheetScanner {
     if (number >= 0) {
       // Excel writes rows in order and repairs a file that does not: which of two rows
       // numbered alike is meant, or where a row out of order belongs, cannot be known.
-      if (number <= row.row) throw new DamagedXml(`has row ${number} after row ${row.row}`)
-      row.row = number
-    } else row.row++
-    row.hidden = hidden
-    row.count = 0
-    row.used = 0
+      if (number <= this.row) throw new DamagedXml(`has row ${number} after row ${this.row}`)
+      this.row = number
+    } else this.row++
+    this.lastColumn = -1
     this.inRow = b[close - 1] !== SLASH
+    if (this.inRow) this.cells.startRow(this.row, hidden)
   }
 
   /** A <col> element (its attributes in b[from, close)): the columns it hides, when it does. */
@@ -261,7 +287,6 @@ export class XlsxSheetScanner {
 
   /** Reads the cell whose start tag's attributes begin at `from` and adds it to the row; returns where reading goes on. */
   private cell(b: Uint8Array, end: number, from: number): number {
-    const row = this.current
     let column = -2
     let type = CELL_NUMBER
     let style = 0
@@ -299,10 +324,9 @@ export class XlsxSheetScanner {
       }
       i = valueEnd + 1
     }
-    const count = row.count
-    if (column === -2) column = count > 0 ? row.columns[count - 1]! + 1 : 0
+    if (column === -2) column = this.lastColumn + 1
     if (b[close - 1] === SLASH) {
-      if (column >= 0) row.push(column, type, style, b, -1, -1, null)
+      this.addCell(column, type, style, b, -1, -1, null)
       return close + 1
     }
     // The value: b[valueStart, valueEnd) as written, or `value` once decoded; neither when -1 and null.
@@ -327,7 +351,7 @@ export class XlsxSheetScanner {
           value = type === CELL_FORMULA_STRING ? officeText(raw) : xmlText(raw)
           valueStart = -1
         }
-        if (column >= 0) row.push(column, type, style, b, valueStart, valueEnd, value)
+        this.addCell(column, type, style, b, valueStart, valueEnd, value)
         return tagEnd + 1
       }
       // Fast path: <v>digits</v>, the commonest child by far.
@@ -381,6 +405,12 @@ export class XlsxSheetScanner {
       }
       at = next
     }
+  }
+
+  private addCell(column: number, type: number, style: number, b: Uint8Array, start: number, end: number, text: string | null): void {
+    if (column < 0) return
+    this.lastColumn = column
+    this.cells.cell(column, type, style, b, start, end, text)
   }
 }
 

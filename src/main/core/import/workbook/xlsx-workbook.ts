@@ -3,30 +3,18 @@ import { Parser } from 'htmlparser2'
 import { readPackageProperties } from '../document/read-package-properties'
 import { ImportInputError } from '../row-sink'
 import { damaged, type ZipPackage } from '../zip/zip-package'
-import { columnLetters, parseCellRange } from './cell-reference'
-import { DamagedXml, elementTooLong, MAX_ELEMENT_CHARS } from './damaged-xml'
+import { parseCellRange } from './cell-reference'
+import { elementTooLong, MAX_ELEMENT_CHARS } from './damaged-xml'
 import { HEADER_WINDOW, headerMayUseMerges } from './find-sheet-table'
-import { cellFormatOf, excelSerialOfPlainCount, formattedNumber, type CellFormat } from './number-format'
-import { EncodedRowWriter } from './encoded-sheet-row'
-import type { CellKind, MergedCells, SheetRow } from './sheet-row'
+import { cellFormatOf, type CellFormat } from './number-format'
+import type { MergedCells, SheetRow } from './sheet-row'
 import { SharedStrings } from './shared-strings'
 import { SharedStringsReader } from './shared-strings-reader'
 import type { SheetReadFacts, WorkbookFacts, WorkbookSheet, WorkbookSource } from './workbook-source'
 import { streamXmlBytes } from './xml-elements'
-import {
-  CELL_BOOLEAN,
-  CELL_ERROR,
-  CELL_ISO_DATE,
-  CELL_NUMBER,
-  CELL_SHARED_STRING,
-  digitsAt,
-  XlsxSheetScanner,
-  type RawRow
-} from './xlsx-sheet-scanner'
+import { XlsxSheetScanner } from './xlsx-sheet-scanner'
+import { XlsxShownCells, type XlsxCellContext } from './xlsx-shown-cells'
 import { attribute } from './xml-text'
-
-/** Slots of the cache of formatted numbers (a power of two): enough for the days of decades. */
-const FORMATTED_SLOTS = 16_384
 
 const RELATIONSHIP_KINDS: Record<string, WorkbookSheet['kind']> = {
   worksheet: 'worksheet',
@@ -46,10 +34,8 @@ export class XlsxWorkbook implements WorkbookSource {
     private readonly zip: ZipPackage,
     private readonly fileName: string,
     readonly facts: WorkbookFacts,
-    private readonly cellFormats: CellFormat[],
-    private readonly sharedStrings: SharedStrings,
-    /** Its dates are serials of the 1900 system counted as LibreOffice counts them (see excelSerialOfPlainCount). */
-    private readonly plainDayCount: boolean
+    /** What its cells are shown with: shared strings, number formats, date system. */
+    private readonly cellContext: XlsxCellContext
   ) {}
 
   static async open(zip: ZipPackage, fileName: string, signal: AbortSignal): Promise<XlsxWorkbook> {
@@ -79,7 +65,7 @@ export class XlsxWorkbook implements WorkbookSource {
     }
     // The program that saved the file last wrote every serial in it: LibreOffice names itself here.
     const savedByLibreOffice = /<(?:[\w.-]+:)?Application>\s*LibreOffice/i.test((await zip.text('docProps/app.xml')) ?? '')
-    return new XlsxWorkbook(zip, fileName, facts, cellFormats, sharedStrings, savedByLibreOffice && !date1904)
+    return new XlsxWorkbook(zip, fileName, facts, { sharedStrings, cellFormats, date1904, plainDayCount: savedByLibreOffice && !date1904 })
   }
 
   /**
@@ -131,7 +117,7 @@ export class XlsxWorkbook implements WorkbookSource {
   async readRows(sheet: WorkbookSheet, onRow: (row: SheetRow) => void, signal: AbortSignal, onRead: (fraction: number) => void): Promise<SheetReadFacts> {
     if (sheet.part === null || !this.zip.has(sheet.part)) return { formulasWithoutValue: 0, textFormulasSavedAsZero: new Map(), hiddenColumns: [] }
     const label = sheetLabel(sheet)
-    const scanner = new XlsxSheetScanner((raw) => onRow(this.sheetRow(raw)))
+    const scanner = new XlsxSheetScanner(new XlsxShownCells(this.cellContext, onRow))
     // The sheet's XML size, as its zip declares it, measures how far the reading is.
     const size = Math.max(1, this.zip.sizeOf(sheet.part))
     let read = 0
@@ -152,106 +138,21 @@ export class XlsxWorkbook implements WorkbookSource {
   async firstRows(sheet: WorkbookSheet, count: number, signal: AbortSignal): Promise<SheetRow[]> {
     const rows: SheetRow[] = []
     if (sheet.part === null || !this.zip.has(sheet.part)) return rows
-    const scanner = new XlsxSheetScanner((raw) => {
-      rows.push(this.sheetRow(raw))
-      if (rows.length >= count) scanner.stop()
-    })
+    const scanner = new XlsxSheetScanner(
+      new XlsxShownCells(this.cellContext, (row) => {
+        rows.push(row)
+        if (rows.length >= count) scanner.stop()
+      })
+    )
     const label = sheetLabel(sheet)
     const reader = { feed: (bytes: Uint8Array) => scanner.feed(bytes), end: () => scanner.end(), enough: () => rows.length >= count }
     await streamXmlBytes(await this.zip.stream(sheet.part, label), reader, signal, this.fileName, label)
     return rows.slice(0, count)
   }
 
-  /** Where `sheetRow` writes the rows' bytes. */
-  private readonly rowWriter = new EncodedRowWriter()
-  /**
-   * What the number formats made of numbers lately seen (dates repeat), by a slot of the cell
-   * format and the number: `formattedText[slot]` for `formattedStyle[slot]` and `formattedValue[slot]`.
-   */
-  private readonly formattedStyle = new Int32Array(FORMATTED_SLOTS).fill(-1)
-  private readonly formattedValue = new Float64Array(FORMATTED_SLOTS)
-  private readonly formattedText: (string | null)[] = new Array<string | null>(FORMATTED_SLOTS).fill(null)
-
-  /** The row as the sheet shows it, written as UTF-8 (see EncodedSheetRow). */
-  private sheetRow(raw: RawRow): SheetRow {
-    const out = this.rowWriter
-    out.startRow()
-    for (let k = 0; k < raw.count; k++) {
-      const start = raw.starts[k]!
-      const end = raw.ends[k]!
-      const text = raw.texts[k]!
-      if (start >= 0 ? start === end : text === null || text === '') continue
-      const column = raw.columns[k]!
-      switch (raw.types[k]) {
-        case CELL_SHARED_STRING: {
-          const digits = start >= 0 ? digitsAt(raw.bytes, start, end) : -1
-          const index = digits >= 0 ? digits : Number(raw.value(k))
-          const strings = this.sharedStrings
-          if (!strings.has(index)) {
-            // A cell that points past the shared strings would otherwise show nothing, and its row could vanish unseen.
-            throw new DamagedXml(`refers in cell ${columnLetters(column)}${raw.row} to shared string “${raw.value(k)}”, which it does not have (it has ${strings.length.toLocaleString('en-US')})`)
-          }
-          const from = strings.startOf(index)
-          const to = strings.endOf(index)
-          if (from < to) out.copy(column, 'text', strings.buffer, from, to)
-          break
-        }
-        case CELL_BOOLEAN: {
-          const value = raw.value(k)!
-          out.text(column, 'boolean', value === '1' || value.toLowerCase() === 'true' ? 'TRUE' : 'FALSE')
-          break
-        }
-        case CELL_ISO_DATE:
-          // An ISO 8601 date written as such (strict Open XML); a midnight time says nothing.
-          out.text(column, 'date', raw.value(k)!.replace(/Z$/, '').replace(/T00:00:00(\.0+)?$/, ''))
-          break
-        case CELL_NUMBER: {
-          const style = raw.styles[k]!
-          const format = this.cellFormats[style] ?? null
-          if (format !== null) {
-            const formatted = this.formatted(style, format, start >= 0 ? numberAt(raw.bytes, start, end) : Number(text))
-            if (formatted !== null) {
-              out.text(column, 'date' in format ? 'date' : 'number', formatted)
-              break
-            }
-          }
-          if (start >= 0) out.copy(column, 'number', raw.bytes, start, end)
-          else out.text(column, 'number', text!)
-          break
-        }
-        default: {
-          // Text (a formula's, an inline string) or an error, as written.
-          const kind = raw.types[k] === CELL_ERROR ? 'error' : 'text'
-          if (start >= 0) out.copy(column, kind, raw.bytes, start, end)
-          else out.text(column, kind, text!)
-        }
-      }
-    }
-    return out.endRow(raw.row, raw.hidden)
-  }
-
-  /** How the cell format `style` shows `value` (null: as the number it is). */
-  private formatted(style: number, format: Exclude<CellFormat, null>, value: number): string | null {
-    const slot = ((value | 0) * 31 + style) & (FORMATTED_SLOTS - 1)
-    if (this.formattedStyle[slot] === style && this.formattedValue[slot] === value) return this.formattedText[slot]!
-    // A time of day alone names no day: only dates move to Excel's count.
-    const onExcelCount = this.plainDayCount && 'date' in format && format.date !== 'time' ? excelSerialOfPlainCount(value) : value
-    const text = formattedNumber(onExcelCount, format, this.facts.date1904)
-    this.formattedStyle[slot] = style
-    this.formattedValue[slot] = value
-    this.formattedText[slot] = text
-    return text
-  }
-
   close(): void {
     this.zip.close()
   }
-}
-
-/** The number written in b[start, end): digits are read by hand, anything else by Number. */
-function numberAt(b: Uint8Array, start: number, end: number): number {
-  const whole = end - start <= 15 ? digitsAt(b, start, end) : -1
-  return whole >= 0 ? whole : Number(Buffer.from(b.buffer, b.byteOffset + start, end - start).toString('latin1'))
 }
 
 /** How a message names a sheet. */
