@@ -41,28 +41,20 @@ export interface SheetCells {
 }
 
 /**
- * One row's cells as the sheet XML stores them, before styles and shared strings give them meaning:
- * cell k is at `columns[k]`, of type `types[k]` (CELL_…), cell format `styles[k]`. Its <v> text, or an
- * inline string's, is `bytes[starts[k], ends[k])` as UTF-8, still XML-escaped only when it needed no
- * decoding; a value that did (entities, an inline string's runs) is `texts[k]` instead, and
- * starts[k] is -1. A cell with neither has no value. Everything is reused from row to row: a consumer
- * reads the row before its callback returns. The bytes are the point: most cells reach the typer
- * without ever becoming a string.
+ * One row's cells as the sheet XML stores them, before styles and shared strings give them meaning,
+ * for a reader that wants them as text: cell k is at `columns[k]`, of type `types[k]` (CELL_…), cell
+ * format `styles[k]`, with the <v> text or an inline string's text `values[k]` (null when it has
+ * neither). The arrays are reused from row to row: a consumer reads them before its callback returns.
  */
 export class RawRow implements SheetCells {
   row = 0
   /** The sheet hides the row (<row hidden="1">). */
   hidden = false
   count = 0
-  columns: number[] = []
-  types: number[] = []
-  styles: number[] = []
-  bytes = new Uint8Array(4096)
-  /** Bytes of `bytes` in use. */
-  used = 0
-  starts: number[] = []
-  ends: number[] = []
-  texts: (string | null)[] = []
+  readonly columns: number[] = []
+  readonly types: number[] = []
+  readonly styles: number[] = []
+  readonly values: (string | null)[] = []
 
   constructor(private readonly onRow: (row: RawRow) => void) {}
 
@@ -70,54 +62,18 @@ export class RawRow implements SheetCells {
     this.row = row
     this.hidden = hidden
     this.count = 0
-    this.used = 0
   }
 
-  endRow(): void {
-    this.onRow(this)
-  }
-
-  /** Cell k's value as text, or null when it has none. */
-  value(k: number): string | null {
-    const start = this.starts[k]!
-    return start >= 0 ? decoded(this.bytes, start, this.ends[k]!) : this.texts[k]!
-  }
-
-  /** Every cell's value as text (for readers that want strings, and for tests). */
-  get values(): (string | null)[] {
-    const values: (string | null)[] = []
-    for (let k = 0; k < this.count; k++) values.push(this.value(k))
-    return values
-  }
-
-  cell(column: number, type: number, style: number, source: Uint8Array, start: number, end: number, text: string | null): void {
+  cell(column: number, type: number, style: number, bytes: Uint8Array, start: number, end: number, text: string | null): void {
     const k = this.count++
     this.columns[k] = column
     this.types[k] = type
     this.styles[k] = style
-    this.texts[k] = text
-    if (start < 0) {
-      this.starts[k] = -1
-      this.ends[k] = -1
-      return
-    }
-    const length = end - start
-    if (this.used + length > this.bytes.length) {
-      const grown = new Uint8Array(Math.max(this.bytes.length * 2, this.used + length))
-      grown.set(this.bytes.subarray(0, this.used))
-      this.bytes = grown
-    }
-    const bytes = this.bytes
-    let at = this.used
-    this.starts[k] = at
-    // Cells are a few bytes: a loop beats set()'s call and subarray's allocation.
-    if (length < 64) for (let i = start; i < end; i++) bytes[at++] = source[i]!
-    else {
-      bytes.set(source.subarray(start, end), at)
-      at += length
-    }
-    this.ends[k] = at
-    this.used = at
+    this.values[k] = start >= 0 ? decoded(bytes, start, end) : text
+  }
+
+  endRow(): void {
+    this.onRow(this)
   }
 }
 
