@@ -1,4 +1,4 @@
-import { footnoteLike } from './find-sheet-table'
+import { footnoteLike, legendLike } from './find-sheet-table'
 import type { CellKind, SheetRow } from './sheet-row'
 import { writeUtf8 } from './write-utf8'
 
@@ -61,6 +61,11 @@ export function cellFilled(row: SheetRow, column: number): boolean {
 /** footnoteLike, answered without making a row's strings when it has two values or more (a footnote has one). */
 export function mayBeFootnote(row: SheetRow): boolean {
   return !(row instanceof EncodedSheetRow && row.filled >= 2) && footnoteLike(row)
+}
+
+/** legendLike, answered without making a row's strings when it has three values or more (a legend's line has one or two). */
+export function mayBeLegend(row: SheetRow): boolean {
+  return !(row instanceof EncodedSheetRow && row.filled >= 3) && legendLike(row)
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { RowSink } from '../row-sink'
 import { columnLetters } from './cell-reference'
-import { cellFilled, mayBeFootnote, rowLength } from './encoded-sheet-row'
-import { findSheetTable, HEADER_WINDOW, legendLike, type SheetTableLayout } from './find-sheet-table'
+import { cellFilled, mayBeFootnote, mayBeLegend, rowLength } from './encoded-sheet-row'
+import { findSheetTable, HEADER_WINDOW, type SheetTableLayout } from './find-sheet-table'
 import type { CellKind, MergedCells, SheetRow } from './sheet-row'
 import { Utf8SheetRows } from './utf8-sheet-rows'
 
@@ -108,7 +108,7 @@ export class SheetTableReader {
    * America" is a region of the table; and a data row after it still makes it data (see release).
    */
   private legendAfterTable(row: SheetRow): boolean {
-    return this.emitted > 0 && row.row > this.lastFilledRow + 1 && legendLike(row)
+    return this.emitted > 0 && row.row > this.lastFilledRow + 1 && mayBeLegend(row)
   }
 
   /** A sheet column (0-based) as a message names it: its label in quotes, or its letter when it lies outside the table. */
