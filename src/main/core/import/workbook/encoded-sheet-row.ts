@@ -42,6 +42,11 @@ export class EncodedSheetRow implements SheetRow {
     return this.decoded
   }
 
+  /** A row given other values holds them from then on (SheetRow's values may be replaced). */
+  set values(values: (string | null)[]) {
+    this.decoded = values
+  }
+
   /** Whether its bytes are what it holds (see the class). */
   get asBytes(): boolean {
     return this.decoded === null && this.unencodable === null

@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import { afterAll, describe, expect, it, vi } from 'vitest'
 import type { PackedSink } from '../../../../../../src/main/core/import/typing/packed-sink'
 import { TypingSink } from '../../../../../../src/main/core/import/typing/typing-sink'
-import { EncodedSheetRow } from '../../../../../../src/main/core/import/workbook/encoded-sheet-row'
+import { cellFilled, EncodedRowWriter, EncodedSheetRow, rowLength } from '../../../../../../src/main/core/import/workbook/encoded-sheet-row'
 import { HEADER_WINDOW } from '../../../../../../src/main/core/import/workbook/find-sheet-table'
 import { openWorkbook, readWorkbookSheet, sheetsToRead } from '../../../../../../src/main/core/import/workbook/read-workbook'
 import { sheetXml, writeHandWrittenXlsx } from '../../../../../helpers/hand-written-workbooks'
@@ -55,5 +55,16 @@ describe('rows read as bytes', () => {
     }
     expect(formats).toEqual(['jsonb'])
     expect(asked.filter((row) => row > HEADER_WINDOW + 10)).toEqual([])
+  })
+
+  it('hold the values they are given, once given others', () => {
+    const writer = new EncodedRowWriter()
+    writer.startRow()
+    writer.copy(0, 'text', Buffer.from('Miami'), 0, 5)
+    writer.text(2, 'number', '7')
+    const row = writer.endRow(4, false)
+    expect([row.asBytes, rowLength(row), cellFilled(row, 1), cellFilled(row, 2)]).toEqual([true, 3, false, true])
+    row.values = ['Miami', 'FL', null, null, 'spread']
+    expect([row.asBytes, rowLength(row), cellFilled(row, 1), cellFilled(row, 2), row.values]).toEqual([false, 5, true, false, ['Miami', 'FL', null, null, 'spread']])
   })
 })
