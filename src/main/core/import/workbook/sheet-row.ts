@@ -9,10 +9,10 @@ export type CellKind = 'number' | 'percent' | 'date' | 'text' | 'boolean' | 'err
 export interface SheetRow {
   /** 1-based row number in the sheet. */
   row: number
-  values: (string | null)[]
-  kinds: (CellKind | null)[]
   /** True when the sheet hides this row (xlsx `<row hidden="1">`, .xls row flags, .ods `table:visibility="collapse"` or `"filter"`). */
   hidden: boolean
+  values: (string | null)[]
+  kinds: (CellKind | null)[]
 }
 
 /** Where a rectangle of merged cells lies, 0-based columns and 1-based rows, ends included. */

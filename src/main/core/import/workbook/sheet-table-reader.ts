@@ -1,6 +1,7 @@
 import type { RowSink } from '../row-sink'
 import { columnLetters } from './cell-reference'
-import { findSheetTable, footnoteLike, HEADER_JOINER, HEADER_WINDOW, headerLike, legendLike, MAX_HEADER_ROWS, type SheetTableLayout } from './find-sheet-table'
+import { cellFilled, mayBeFootnote, mayBeLegend, rowLength } from './encoded-sheet-row'
+import { findSheetTable, HEADER_JOINER, HEADER_WINDOW, headerLike, MAX_HEADER_ROWS, type SheetTableLayout } from './find-sheet-table'
 import type { CellKind, MergedCells, SheetRow } from './sheet-row'
 import { Utf8SheetRows } from './utf8-sheet-rows'
 
@@ -19,9 +20,10 @@ const MAX_STACKED_TITLE_ROWS = 3
 /** A header label, not a marker such as D, X, NA or (b)(6): a word of three letters or more. */
 const WORDY = /\p{L}{3,}/u
 
+/** How many cells of a row hold a value, counted by their kinds: a row read as bytes is not made strings. */
 function filledCells(row: SheetRow): number {
   let count = 0
-  for (const value of row.values) if (value !== null && value !== undefined) count++
+  for (const kind of row.kinds) if (kind !== null && kind !== undefined) count++
   return count
 }
 
@@ -148,7 +150,7 @@ export class SheetTableReader {
 
   /** A row of the table being read, past its header: data, or a footnote held back. */
   private tableRow(row: SheetRow): void {
-    if (this.legendAfterTable(row) || (footnoteLike(row) && (this.held.some((held) => oneCellText(held) !== null) || this.opensNotes(row)))) {
+    if (this.legendAfterTable(row) || (mayBeFootnote(row) && (this.held.some((held) => oneCellText(held) !== null) || this.opensNotes(row)))) {
       this.held.push(row)
       if (this.held.length >= MAX_HELD_ROWS) this.release(true)
       return
@@ -172,7 +174,7 @@ export class SheetTableReader {
    */
   private headerOverNumbers(row: SheetRow): boolean {
     const layout = this.layout!
-    if (filledCells(row) < 2 || !headerLike(row, layout.firstColumn)) return false
+    if (filledCells(row) < 2 || !this.textOverNumbers(row) || !headerLike(row, layout.firstColumn)) return false
     // A header names each column once; "Not reported | Not reported" is a row of data.
     const texts = row.values.filter((value) => value !== null && value !== undefined).map(oneLine)
     if (new Set(texts).size < texts.length) return false
@@ -180,6 +182,19 @@ export class SheetTableReader {
       const value = row.values[column] ?? null
       const typed = this.typedCells[column] ?? 0
       if (value !== null && row.kinds[column] === 'text' && typed > 0 && typed >= (this.textCells[column] ?? 0) && WORDY.test(value)) return true
+    }
+    return false
+  }
+
+  /**
+   * Whether a row has text in a column whose data rows are mostly numbers or dates, asked of its
+   * kinds alone: most rows after a blank row are data, and a row read as bytes stays bytes.
+   */
+  private textOverNumbers(row: SheetRow): boolean {
+    const layout = this.layout!
+    for (let column = layout.firstColumn; column <= layout.lastColumn && column < row.kinds.length; column++) {
+      const typed = this.typedCells[column] ?? 0
+      if (row.kinds[column] === 'text' && typed > 0 && typed >= (this.textCells[column] ?? 0)) return true
     }
     return false
   }
@@ -322,7 +337,7 @@ export class SheetTableReader {
    * America" is a region of the table; and a data row after it still makes it data (see release).
    */
   private legendAfterTable(row: SheetRow): boolean {
-    return this.emitted > 0 && row.row > this.lastFilledRow + 1 && legendLike(row)
+    return this.emitted > 0 && row.row > this.lastFilledRow + 1 && mayBeLegend(row)
   }
 
   /** A sheet column (0-based) as a message names it: its label in quotes, or its letter when it lies outside the table. */
@@ -509,22 +524,23 @@ export class SheetTableReader {
     const layout = this.layout!
     if (this.nextMergedDown < this.mergedDown.length || this.openMergedDown.length > 0) this.spreadMergedDown(row)
     if (this.nextMergedAcross < this.mergedAcross.length || this.openMergedAcross.length > 0) this.spreadMergedAcross(row)
-    const values = row.values
-    if (values.length - 1 > layout.lastColumn) {
+    // Asked of the row without making its strings: a row read as bytes goes on as bytes.
+    const length = rowLength(row)
+    if (length - 1 > layout.lastColumn) {
       const added: string[] = []
-      for (let column = layout.lastColumn + 1; column < values.length; column++) added.push(`Column ${column - layout.firstColumn + 1}`)
-      layout.lastColumn = values.length - 1
+      for (let column = layout.lastColumn + 1; column < length; column++) added.push(`Column ${column - layout.firstColumn + 1}`)
+      layout.lastColumn = length - 1
       layout.labels.push(...added)
       this.flush()
       this.sink.addColumns(added)
     }
-    for (let column = 0; column < layout.firstColumn && column < values.length; column++) {
-      if (values[column] === null) continue
+    for (let column = 0; column < layout.firstColumn && column < length; column++) {
+      if (!cellFilled(row, column)) continue
       this.cellsLeftOut++
       if (this.leftOutColumn < 0 || column < this.leftOutColumn) this.leftOutColumn = column
     }
-    let last = Math.min(values.length - 1, layout.lastColumn)
-    while (last >= layout.firstColumn && values[last] === null) last--
+    let last = Math.min(length - 1, layout.lastColumn)
+    while (last >= layout.firstColumn && !cellFilled(row, last)) last--
     if (last < layout.firstColumn) return
     this.lastFilledRow = row.row
     this.emitted++
@@ -537,14 +553,17 @@ export class SheetTableReader {
     }
     const width = layout.lastColumn - layout.firstColumn + 1
     const target = this.sink.utf8
-    if (this.utf8Rows !== null && target !== undefined && target.acceptsUtf8Width(width) && this.utf8Rows.encode(values, layout.firstColumn, width)) {
-      this.flushStrings()
-      target.utf8Row(this.utf8Rows.bytes, this.utf8Rows.record)
-      this.utf8Pending = true
-      return
+    if (this.utf8Rows !== null && target !== undefined && target.acceptsUtf8Width(width)) {
+      const bytes = this.utf8Rows.encode(row, layout.firstColumn, width)
+      if (bytes !== null) {
+        this.flushStrings()
+        target.utf8Row(bytes, this.utf8Rows.record)
+        this.utf8Pending = true
+        return
+      }
     }
     this.flushUtf8()
-    const cells = values.slice(layout.firstColumn, last + 1)
+    const cells = row.values.slice(layout.firstColumn, last + 1)
     this.batch.push(cells)
     this.batchCells += cells.length
     if (this.batch.length >= BATCH_ROWS || this.batchCells >= BATCH_CELLS) this.flushStrings()

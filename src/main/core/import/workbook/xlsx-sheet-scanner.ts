@@ -1,5 +1,5 @@
 import { DamagedXml, elementTooLong, MAX_ELEMENT_CHARS } from './damaged-xml'
-import { attribute, officeText, xmlText } from './xml-text'
+import { officeText, xmlText } from './xml-text'
 
 /** A cell's t attribute, as a number: what its <v> holds. */
 export const CELL_NUMBER = 0
@@ -10,69 +10,130 @@ export const CELL_BOOLEAN = 4
 export const CELL_ERROR = 5
 export const CELL_ISO_DATE = 6
 
-/**
- * One row's cells as the sheet XML stores them, before styles and shared strings give them meaning:
- * cell k is at `columns[k]`, of type `types[k]` (CELL_…), cell format `styles[k]`, with the <v>
- * text or an inline string's text `values[k]` (null when it has neither). The arrays are reused
- * from row to row: a consumer reads them before its callback returns.
- */
-export interface RawRow {
-  row: number
-  count: number
-  columns: number[]
-  types: number[]
-  styles: number[]
-  values: (string | null)[]
-}
+const LT = 60
+const GT = 62
+const SLASH = 47
+const EQUALS = 61
+const QUOTE = 34
+const APOSTROPHE = 39
+const AMPERSAND = 38
+const UNDERSCORE = 95
 
 /** What `cell` answers when the cell's XML has not all arrived yet. */
 const INCOMPLETE = -1
 
+const text = new TextDecoder()
+
+/** The UTF-8 text of bytes[start, end) (the scanner's input is checked UTF-8: see streamXmlBytes). */
+function decoded(bytes: Uint8Array, start: number, end: number): string {
+  return text.decode(bytes.subarray(start, end))
+}
+
 /**
- * Reads a worksheet's XML (sheetN.xml) as it streams in, without building a tree: rows and their
- * cells are found with indexOf and charCodeAt and handed on one row at a time, so memory holds only
- * the cell that is still arriving. Element names may carry a namespace prefix (x:row).
- * Written for speed: this runs once for every cell of a workbook.
+ * What the scanner hands a sheet's cells to, as they are read: `startRow`, then each cell of the row
+ * (its value, if any, `bytes[start, end)` as written, or `text` once decoded, start -1), then `endRow`
+ * at the row's end tag. The bytes are lent: they are read before `cell` returns.
+ */
+export interface SheetCells {
+  startRow(row: number, hidden: boolean): void
+  cell(column: number, type: number, style: number, bytes: Uint8Array, start: number, end: number, text: string | null): void
+  endRow(): void
+}
+
+/**
+ * One row's cells as the sheet XML stores them, before styles and shared strings give them meaning,
+ * for a reader that wants them as text: cell k is at `columns[k]`, of type `types[k]` (CELL_…), cell
+ * format `styles[k]`, with the <v> text or an inline string's text `values[k]` (null when it has
+ * neither). The arrays are reused from row to row: a consumer reads them before its callback returns.
+ */
+export class RawRow implements SheetCells {
+  row = 0
+  /** The sheet hides the row (<row hidden="1">). */
+  hidden = false
+  count = 0
+  readonly columns: number[] = []
+  readonly types: number[] = []
+  readonly styles: number[] = []
+  readonly values: (string | null)[] = []
+
+  constructor(private readonly onRow: (row: RawRow) => void) {}
+
+  startRow(row: number, hidden: boolean): void {
+    this.row = row
+    this.hidden = hidden
+    this.count = 0
+  }
+
+  cell(column: number, type: number, style: number, bytes: Uint8Array, start: number, end: number, text: string | null): void {
+    const k = this.count++
+    this.columns[k] = column
+    this.types[k] = type
+    this.styles[k] = style
+    this.values[k] = start >= 0 ? decoded(bytes, start, end) : text
+  }
+
+  endRow(): void {
+    this.onRow(this)
+  }
+}
+
+/**
+ * Reads a worksheet's XML (sheetN.xml) as UTF-8 bytes as they stream in, without decoding them or
+ * building a tree: rows and their cells are found by looking at bytes, and handed on one row at a
+ * time, so memory holds only the cell that is still arriving. Element names may carry a namespace
+ * prefix (x:row). Written for speed: this runs once for every cell of a workbook.
  * XML that ends before the worksheet does, or rows out of order, are damage (DamagedXml): a sheet
  * cut short by a failed copy must not pass for a complete one.
  */
 export class XlsxSheetScanner {
-  /** Text not read yet, in the pieces it came in: an element (a cell, mostly) still arriving. */
-  private waiting: string[] = []
+  /** Bytes not read yet (an element still arriving), `waitingLength` of them, at the start of `waiting`. */
+  private waiting = new Uint8Array(64 * 1024)
   private waitingLength = 0
-  private readonly current: RawRow = { row: 0, count: 0, columns: [], types: [], styles: [], values: [] }
+  private readonly cells: SheetCells
+  /** The row being read (the last one read, between rows), and the column of its last cell. */
+  private row = 0
+  private lastColumn = -1
   private inRow = false
   /** Formula cells written without a saved value: there is nothing to show for them. */
   formulasWithoutValue = 0
+  /** 0-based columns the sheet hides (<cols><col min max hidden="1">), in order. */
+  private readonly hidden = new Set<number>()
   /** Set by `stop`: the rest of the XML is not read. */
   private stopped = false
   /** Whether the worksheet's root element has closed: the XML is whole. */
   private ended = false
 
-  constructor(private readonly onRow: (row: RawRow) => void) {}
+  /** Hands the cells to `cells`, or (a function) to a RawRow given to it at each row's end. */
+  constructor(cells: SheetCells | ((row: RawRow) => void)) {
+    this.cells = typeof cells === 'function' ? new RawRow(cells) : cells
+  }
 
-  feed(chunk: string): void {
+  get hiddenColumns(): number[] {
+    return [...this.hidden].sort((a, b) => a - b)
+  }
+
+  /** Reads the next piece of the sheet's XML: UTF-8 bytes (text is encoded first). */
+  feed(piece: Uint8Array | string): void {
     if (this.stopped) return
-    // A piece with neither < nor > completes nothing: a long text goes on. It waits unread, so a
-    // cell of megabytes costs one pass, not one for each piece.
-    if (this.waitingLength > 0 && chunk.indexOf('<') < 0 && chunk.indexOf('>') < 0) {
-      this.wait(chunk)
-      return
+    const chunk = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece
+    if (this.waitingLength === 0) {
+      const read = this.scan(chunk, chunk.length)
+      if (read < chunk.length) this.wait(chunk, read, chunk.length)
+    } else {
+      // A piece with neither < nor > completes nothing: a long text goes on. It waits unread, so a
+      // cell of megabytes costs one pass, not one for each piece.
+      const completes = chunk.indexOf(LT) >= 0 || chunk.indexOf(GT) >= 0
+      this.wait(chunk, 0, chunk.length)
+      if (completes) this.scanWaiting()
     }
-    const text = this.waitingLength > 0 ? this.waiting.join('') + chunk : chunk
-    const read = this.scan(text)
-    this.waiting = []
-    this.waitingLength = 0
-    if (read < text.length) this.wait(text.slice(read))
+    if (this.waitingLength > MAX_ELEMENT_CHARS) throw elementTooLong(this.inRow ? `a cell in row ${this.row}` : 'an element')
   }
 
   /** The XML has all been fed: refuses it unless it ended where a worksheet ends. */
   end(): void {
     if (this.stopped) return
-    const text = this.waiting.join('')
-    this.waiting = []
-    this.waitingLength = 0
-    if (this.scan(text) < text.length || this.inRow || !this.ended) throw new DamagedXml('ends mid-way through its XML')
+    const length = this.waitingLength
+    if (this.scanWaiting() < length || this.inRow || !this.ended) throw new DamagedXml('ends mid-way through its XML')
   }
 
   /** Reads no further rows (the caller has seen enough). */
@@ -80,68 +141,108 @@ export class XlsxSheetScanner {
     this.stopped = true
   }
 
-  private wait(text: string): void {
-    this.waiting.push(text)
-    this.waitingLength += text.length
-    if (this.waitingLength > MAX_ELEMENT_CHARS) throw elementTooLong(this.inRow ? `a cell in row ${this.current.row}` : 'an element')
+  /** Scans what waits; keeps what is not read yet, and answers how far it read. */
+  private scanWaiting(): number {
+    const length = this.waitingLength
+    const read = this.scan(this.waiting, length)
+    this.waiting.copyWithin(0, read, length)
+    this.waitingLength = length - read
+    return read
   }
 
-  /** Reads the rows and cells in `text`; returns how far it read (the start of an element not all there). */
-  private scan(text: string): number {
-    const row = this.current
+  private wait(bytes: Uint8Array, start: number, end: number): void {
+    const length = end - start
+    if (this.waitingLength + length > this.waiting.length) {
+      const grown = new Uint8Array(Math.max(this.waiting.length * 2, this.waitingLength + length))
+      grown.set(this.waiting.subarray(0, this.waitingLength))
+      this.waiting = grown
+    }
+    this.waiting.set(bytes.subarray(start, end), this.waitingLength)
+    this.waitingLength += length
+  }
+
+  /** Reads the rows and cells in b[0, end); returns how far it read (the start of an element not all there). */
+  private scan(b: Uint8Array, end: number): number {
     let pos = 0
     while (!this.stopped) {
-      const open = text.indexOf('<', pos)
-      if (open < 0) return text.length
-      const closing = text.charCodeAt(open + 1) === 47
+      let open = pos
+      while (open < end && b[open] !== LT) open++
+      if (open >= end) return end
+      const closing = b[open + 1] === SLASH
       const nameStart = closing ? open + 2 : open + 1
       // Fast path: an unprefixed <c …> start tag.
-      if (!closing && this.inRow && text.charCodeAt(nameStart) === 99 && isNameEnd(text.charCodeAt(nameStart + 1))) {
-        const next = this.cell(text, open, nameStart + 1)
+      if (!closing && this.inRow && b[nameStart] === 99 && nameStart + 1 < end && isNameEnd(b[nameStart + 1]!)) {
+        const next = this.cell(b, end, nameStart + 1)
         if (next === INCOMPLETE) return open
         pos = next
         continue
       }
-      const comment = afterComment(text, open)
+      const comment = afterComment(b, end, open)
       if (comment !== null) {
         if (comment === INCOMPLETE) return open
         pos = comment
         continue
       }
-      const close = text.indexOf('>', open)
-      if (close < 0) return open
-      const name = localName(text, nameStart)
-      if (name === 'c' && !closing && this.inRow) {
-        const next = this.cell(text, open, nameEndOf(text, nameStart))
+      let close = open
+      while (close < end && b[close] !== GT) close++
+      if (close >= end) return open
+      const nameEnd = nameEndOf(b, end, nameStart)
+      const local = localStart(b, nameStart, nameEnd)
+      if (!closing && this.inRow && isName(b, local, nameEnd, 'c')) {
+        const next = this.cell(b, end, nameEnd)
         if (next === INCOMPLETE) return open
         pos = next
         continue
       }
-      if (name === 'row') {
+      if (isName(b, local, nameEnd, 'row')) {
         if (closing) {
-          if (this.inRow) this.onRow(row)
+          if (this.inRow) this.cells.endRow()
           this.inRow = false
-        } else {
-          const tag = text.slice(open, close + 1)
-          const r = attribute(tag, 'r')
-          if (r !== null && /^[0-9]+$/.test(r)) {
-            // Excel writes rows in order and repairs a file that does not: which of two rows
-            // numbered alike is meant, or where a row out of order belongs, cannot be known.
-            if (Number(r) <= row.row) throw new DamagedXml(`has row ${r} after row ${row.row}`)
-            row.row = Number(r)
-          } else row.row++
-          row.count = 0
-          this.inRow = tag.charCodeAt(tag.length - 2) !== 47
-        }
-      } else if (name === 'worksheet' && closing) this.ended = true
+        } else this.startRow(b, nameEnd, close)
+      } else if (!closing && isName(b, local, nameEnd, 'col')) this.hideColumns(b, nameEnd, close)
+      else if (closing && isName(b, local, nameEnd, 'worksheet')) this.ended = true
       pos = close + 1
     }
     return pos
   }
 
-  /** Reads the cell whose start tag opens at `open` (its attributes from `from` on) and adds it to the row; returns where reading goes on. */
-  private cell(text: string, open: number, from: number): number {
-    const row = this.current
+  /** A <row> start tag, its attributes in b[from, close): its number, whether it is hidden. */
+  private startRow(b: Uint8Array, from: number, close: number): void {
+    let number = -1
+    let hidden = false
+    forEachAttribute(b, from, close, (nameStart, nameEnd, start, end) => {
+      if (isName(b, nameStart, nameEnd, 'r')) number = digitsAt(b, start, end)
+      else if (isName(b, nameStart, nameEnd, 'hidden')) hidden = isTrue(b, start, end)
+    })
+    if (number >= 0) {
+      // Excel writes rows in order and repairs a file that does not: which of two rows
+      // numbered alike is meant, or where a row out of order belongs, cannot be known.
+      if (number <= this.row) throw new DamagedXml(`has row ${number} after row ${this.row}`)
+      this.row = number
+    } else this.row++
+    this.lastColumn = -1
+    this.inRow = b[close - 1] !== SLASH
+    if (this.inRow) this.cells.startRow(this.row, hidden)
+  }
+
+  /** A <col> element (its attributes in b[from, close)): the columns it hides, when it does. */
+  private hideColumns(b: Uint8Array, from: number, close: number): void {
+    let min = -1
+    let max = -1
+    let hidden = false
+    forEachAttribute(b, from, close, (nameStart, nameEnd, start, end) => {
+      if (isName(b, nameStart, nameEnd, 'min')) min = digitsAt(b, start, end)
+      else if (isName(b, nameStart, nameEnd, 'max')) max = digitsAt(b, start, end)
+      else if (isName(b, nameStart, nameEnd, 'hidden')) hidden = isTrue(b, start, end)
+    })
+    if (!hidden || min < 1) return
+    // A sheet has 16,384 columns; a range past them hides nothing more.
+    const last = Math.min(max < min ? min : max, 16_384)
+    for (let column = min; column <= last; column++) this.hidden.add(column - 1)
+  }
+
+  /** Reads the cell whose start tag's attributes begin at `from` and adds it to the row; returns where reading goes on. */
+  private cell(b: Uint8Array, end: number, from: number): number {
     let column = -2
     let type = CELL_NUMBER
     let style = 0
@@ -149,123 +250,202 @@ export class XlsxSheetScanner {
     let i = from
     let close = -1
     for (;;) {
-      const code = text.charCodeAt(i)
-      if (code === 62) {
+      if (i >= end) return INCOMPLETE
+      const code = b[i]!
+      if (code === GT) {
         close = i
         break
       }
-      if (code === 32 || code === 9 || code === 10 || code === 13 || code === 47) {
+      if (code === 32 || code === 9 || code === 10 || code === 13 || code === SLASH) {
         i++
         continue
       }
-      if (Number.isNaN(code)) return INCOMPLETE
-      const equals = text.indexOf('=', i)
-      if (equals < 0) return INCOMPLETE
+      let equals = i
+      while (equals < end && b[equals] !== EQUALS) equals++
       let quoteAt = equals + 1
-      while (text.charCodeAt(quoteAt) === 32) quoteAt++
+      while (quoteAt < end && b[quoteAt] === 32) quoteAt++
+      if (quoteAt >= end) return INCOMPLETE
+      const quote = b[quoteAt] === APOSTROPHE ? APOSTROPHE : QUOTE
       const valueStart = quoteAt + 1
-      const valueEnd = text.indexOf(text.charCodeAt(quoteAt) === 39 ? "'" : '"', valueStart)
-      if (valueEnd < 0) return INCOMPLETE
+      let valueEnd = valueStart
+      while (valueEnd < end && b[valueEnd] !== quote) valueEnd++
+      if (valueEnd >= end) return INCOMPLETE
       let nameEnd = equals
-      while (text.charCodeAt(nameEnd - 1) === 32) nameEnd--
+      while (b[nameEnd - 1] === 32) nameEnd--
       if (nameEnd - i === 1) {
-        const attribute = text.charCodeAt(i)
-        if (attribute === 114) column = columnAt(text, valueStart, valueEnd)
-        else if (attribute === 116) type = cellType(text, valueStart, valueEnd)
-        else if (attribute === 115) style = digitsAt(text, valueStart, valueEnd)
+        const attribute = b[i]
+        if (attribute === 114) column = columnAt(b, valueStart, valueEnd)
+        else if (attribute === 116) type = cellType(b, valueStart, valueEnd)
+        else if (attribute === 115) style = Math.max(0, digitsAt(b, valueStart, valueEnd))
       }
       i = valueEnd + 1
     }
-    const count = row.count
-    if (column === -2) column = count > 0 ? row.columns[count - 1]! + 1 : 0
-    if (text.charCodeAt(close - 1) === 47) {
-      this.push(column, type, style, null)
+    if (column === -2) column = this.lastColumn + 1
+    if (b[close - 1] === SLASH) {
+      this.addCell(column, type, style, b, -1, -1, null)
       return close + 1
     }
+    // The value: b[valueStart, valueEnd) as written, or `value` once decoded; neither when -1 and null.
+    let valueStart = -1
+    let valueEnd = -1
     let value: string | null = null
     let formula = false
     let at = close + 1
     // Nothing is kept from a cell until its end tag has come: one not all there is read again, whole,
     // once more of the XML has arrived.
     for (;;) {
-      const lt = text.indexOf('<', at)
-      if (lt < 0) return INCOMPLETE
-      const tagEnd = text.indexOf('>', lt)
-      if (tagEnd < 0) return INCOMPLETE
-      if (text.charCodeAt(lt + 1) === 47) {
+      let lt = at
+      while (lt < end && b[lt] !== LT) lt++
+      let tagEnd = lt
+      while (tagEnd < end && b[tagEnd] !== GT) tagEnd++
+      if (tagEnd >= end) return INCOMPLETE
+      if (b[lt + 1] === SLASH) {
         // The end of the cell (</c>); a child's end tag is consumed where the child is read.
-        if (formula && value === null) this.formulasWithoutValue++
-        if (value !== null && type !== CELL_INLINE_STRING && type !== CELL_SHARED_STRING) value = type === CELL_FORMULA_STRING ? officeText(value) : xmlText(value)
-        this.push(column, type, style, value)
+        if (formula && valueStart < 0 && value === null) this.formulasWithoutValue++
+        if (valueStart >= 0 && type !== CELL_INLINE_STRING && type !== CELL_SHARED_STRING && needsDecoding(b, valueStart, valueEnd, type === CELL_FORMULA_STRING)) {
+          const raw = decoded(b, valueStart, valueEnd)
+          value = type === CELL_FORMULA_STRING ? officeText(raw) : xmlText(raw)
+          valueStart = -1
+        }
+        this.addCell(column, type, style, b, valueStart, valueEnd, value)
         return tagEnd + 1
       }
       // Fast path: <v>digits</v>, the commonest child by far.
-      if (text.charCodeAt(lt + 1) === 118 && tagEnd === lt + 2) {
-        const end = text.indexOf('<', tagEnd)
-        const endClose = end < 0 ? -1 : text.indexOf('>', end)
-        if (endClose < 0) return INCOMPLETE
-        value = text.slice(tagEnd + 1, end)
+      if (b[lt + 1] === 118 && tagEnd === lt + 2) {
+        let valueClose = tagEnd + 1
+        while (valueClose < end && b[valueClose] !== LT) valueClose++
+        let endClose = valueClose
+        while (endClose < end && b[endClose] !== GT) endClose++
+        if (endClose >= end) return INCOMPLETE
+        valueStart = tagEnd + 1
+        valueEnd = valueClose
+        value = null
         at = endClose + 1
         continue
       }
-      const comment = afterComment(text, lt)
+      const comment = afterComment(b, end, lt)
       if (comment !== null) {
         if (comment === INCOMPLETE) return INCOMPLETE
         at = comment
         continue
       }
-      const child = localName(text, lt + 1)
-      if (text.charCodeAt(tagEnd - 1) === 47) {
+      const childEnd = nameEndOf(b, end, lt + 1)
+      const child = decoded(b, localStart(b, lt + 1, childEnd), childEnd)
+      if (b[tagEnd - 1] === SLASH) {
         if (child === 'f') formula = true
-        else if (child === 'v') value = ''
+        else if (child === 'v') {
+          valueStart = valueEnd = tagEnd
+          value = null
+        }
         at = tagEnd + 1
         continue
       }
-      const childEnd = findChildClose(text, tagEnd + 1, child)
-      if (childEnd < 0) return INCOMPLETE
+      const childClose = findChildClose(b, end, tagEnd + 1, child)
+      if (childClose < 0) return INCOMPLETE
       // A child left open ends where its cell does, whose end tag is then read as the cell's.
-      const next = localName(text, childEnd + 2) === child ? text.indexOf('>', childEnd) + 1 : childEnd
-      if (next === 0) return INCOMPLETE
-      if (child === 'v') value = text.slice(tagEnd + 1, childEnd)
-      else if (child === 'f') formula = true
-      else if (child === 'is') value = inlineText(text.slice(tagEnd + 1, childEnd))
+      let next = childClose
+      if (isName(b, localStart(b, childClose + 2, nameEndOf(b, end, childClose + 2)), nameEndOf(b, end, childClose + 2), child)) {
+        next = childClose
+        while (next < end && b[next] !== GT) next++
+        if (next >= end) return INCOMPLETE
+        next++
+      }
+      if (child === 'v') {
+        valueStart = tagEnd + 1
+        valueEnd = childClose
+        value = null
+      } else if (child === 'f') formula = true
+      else if (child === 'is') {
+        value = inlineText(decoded(b, tagEnd + 1, childClose))
+        valueStart = -1
+      }
       at = next
     }
   }
 
-  private push(column: number, type: number, style: number, value: string | null): void {
+  private addCell(column: number, type: number, style: number, b: Uint8Array, start: number, end: number, text: string | null): void {
     if (column < 0) return
-    const row = this.current
-    const k = row.count++
-    row.columns[k] = column
-    row.types[k] = type
-    row.styles[k] = style
-    row.values[k] = value
+    this.lastColumn = column
+    this.cells.cell(column, type, style, b, start, end, text)
+  }
+}
+
+/** Whether b[start, end) holds an entity (or, in a formula's string, an Office _xHHHH_ escape). */
+function needsDecoding(b: Uint8Array, start: number, end: number, office: boolean): boolean {
+  for (let i = start; i < end; i++) {
+    const code = b[i]
+    if (code === AMPERSAND || (office && code === UNDERSCORE && b[i + 1] === 120)) return true
+  }
+  return false
+}
+
+/** Calls `onAttribute` with where each attribute's name, and its value, lie in b[from, close). */
+function forEachAttribute(b: Uint8Array, from: number, close: number, onAttribute: (nameStart: number, nameEnd: number, start: number, end: number) => void): void {
+  let i = from
+  while (i < close) {
+    const code = b[i]!
+    if (code === 32 || code === 9 || code === 10 || code === 13 || code === SLASH) {
+      i++
+      continue
+    }
+    let equals = i
+    while (equals < close && b[equals] !== EQUALS) equals++
+    let quoteAt = equals + 1
+    while (quoteAt < close && b[quoteAt] === 32) quoteAt++
+    if (quoteAt >= close) return
+    const quote = b[quoteAt]
+    if (quote !== QUOTE && quote !== APOSTROPHE) return
+    let valueEnd = quoteAt + 1
+    while (valueEnd < close && b[valueEnd] !== quote) valueEnd++
+    let nameEnd = equals
+    while (b[nameEnd - 1] === 32) nameEnd--
+    onAttribute(i, nameEnd, quoteAt + 1, valueEnd)
+    i = valueEnd + 1
   }
 }
 
 /** Where reading goes on after the comment that opens at `lt` (INCOMPLETE before its end has come); null when none opens there. */
-function afterComment(text: string, lt: number): number | null {
-  if (!text.startsWith('!--', lt + 1)) return null
-  const end = text.indexOf('-->', lt + 4)
-  return end < 0 ? INCOMPLETE : end + 3
+function afterComment(b: Uint8Array, end: number, lt: number): number | null {
+  if (b[lt + 1] !== 33 || b[lt + 2] !== 45 || b[lt + 3] !== 45) {
+    // `<!-` cut at the chunk's end may yet be a comment.
+    if (lt + 3 >= end && b[lt + 1] === 33 && (lt + 2 >= end || b[lt + 2] === 45)) return INCOMPLETE
+    return null
+  }
+  for (let i = lt + 4; i + 2 < end; i++) if (b[i] === 45 && b[i + 1] === 45 && b[i + 2] === GT) return i + 3
+  return INCOMPLETE
 }
 
 function isNameEnd(code: number): boolean {
-  return code === 32 || code === 62 || code === 47 || code === 9 || code === 10 || code === 13
+  return code === 32 || code === GT || code === SLASH || code === 9 || code === 10 || code === 13
 }
 
-function nameEndOf(text: string, start: number): number {
-  let end = start
-  while (!isNameEnd(text.charCodeAt(end)) && end < text.length) end++
-  return end
+function nameEndOf(b: Uint8Array, end: number, start: number): number {
+  let at = start
+  while (at < end && !isNameEnd(b[at]!)) at++
+  return at
 }
 
-/** The t attribute's value text[start, end) as a CELL_… number. */
-function cellType(text: string, start: number, end: number): number {
-  const first = text.charCodeAt(start)
-  const length = end - start
-  if (first === 115) return length === 1 ? CELL_SHARED_STRING : CELL_FORMULA_STRING
+/** Where the name b[start, end) begins once a namespace prefix is left out. */
+function localStart(b: Uint8Array, start: number, end: number): number {
+  let local = start
+  for (let i = start; i < end; i++) if (b[i] === 58) local = i + 1
+  return local
+}
+
+function isName(b: Uint8Array, start: number, end: number, name: string): boolean {
+  if (end - start !== name.length) return false
+  for (let i = 0; i < name.length; i++) if (b[start + i] !== name.charCodeAt(i)) return false
+  return true
+}
+
+function isTrue(b: Uint8Array, start: number, end: number): boolean {
+  return isName(b, start, end, '1') || isName(b, start, end, 'true')
+}
+
+/** The t attribute's value b[start, end) as a CELL_… number. */
+function cellType(b: Uint8Array, start: number, end: number): number {
+  const first = b[start]
+  if (first === 115) return end - start === 1 ? CELL_SHARED_STRING : CELL_FORMULA_STRING
   if (first === 105) return CELL_INLINE_STRING
   if (first === 98) return CELL_BOOLEAN
   if (first === 101) return CELL_ERROR
@@ -273,26 +453,44 @@ function cellType(text: string, start: number, end: number): number {
   return CELL_NUMBER
 }
 
-function digitsAt(text: string, start: number, end: number): number {
+/** The whole number written in b[start, end), or -1 when it is not one (or empty). */
+export function digitsAt(b: Uint8Array, start: number, end: number): number {
+  if (end <= start) return -1
   let value = 0
   for (let i = start; i < end; i++) {
-    const digit = text.charCodeAt(i) - 48
-    if (digit < 0 || digit > 9) return 0
+    const digit = b[i]! - 48
+    if (digit < 0 || digit > 9) return -1
     value = value * 10 + digit
   }
   return value
 }
 
-/** The 0-based column of the reference text[start, end) ("AB12" → 27), or -1. */
-function columnAt(text: string, start: number, end: number): number {
+/** The 0-based column of the reference b[start, end) ("AB12" → 27), or -1. */
+function columnAt(b: Uint8Array, start: number, end: number): number {
   let column = 0
   for (let i = start; i < end; i++) {
-    const code = text.charCodeAt(i)
+    const code = b[i]!
     if (code >= 65 && code <= 90) column = column * 26 + (code - 64)
     else if (code >= 97 && code <= 122) column = column * 26 + (code - 96)
     else if (code !== 36) break
   }
   return column > 0 && column <= 16_384 ? column - 1 : -1
+}
+
+/**
+ * Where a cell's child element `name` that is open before `from` closes, or where its cell or row
+ * does, whichever comes first (a child left open ends with its cell); -1 when neither is in b[, end).
+ * Stopping there keeps garbage (what damaged bytes inflate to) from being searched to its end
+ * again with every chunk that arrives.
+ */
+function findChildClose(b: Uint8Array, end: number, from: number, name: string): number {
+  for (let at = from; at + 1 < end; at++) {
+    if (b[at] !== LT || b[at + 1] !== SLASH) continue
+    const nameEnd = nameEndOf(b, end, at + 2)
+    const local = localStart(b, at + 2, nameEnd)
+    if (isName(b, local, nameEnd, name) || isName(b, local, nameEnd, 'c') || isName(b, local, nameEnd, 'row')) return at
+  }
+  return -1
 }
 
 /** The element name at `start` without its namespace prefix. */
@@ -312,20 +510,6 @@ function localName(text: string, start: number): string {
 function findClose(text: string, from: number, name: string): number {
   for (let at = text.indexOf('</', from); at >= 0; at = text.indexOf('</', at + 2)) {
     if (localName(text, at + 2) === name) return at
-  }
-  return -1
-}
-
-/**
- * Where a cell's child element `name` that is open before `from` closes, or where its cell or row
- * does, whichever comes first (a child left open ends with its cell); -1 when neither is in `text`.
- * Stopping there keeps garbage (what damaged bytes inflate to) from being searched to its end
- * again with every chunk that arrives.
- */
-function findChildClose(text: string, from: number, name: string): number {
-  for (let at = text.indexOf('</', from); at >= 0; at = text.indexOf('</', at + 2)) {
-    const local = localName(text, at + 2)
-    if (local === name || local === 'c' || local === 'row') return at
   }
   return -1
 }

@@ -3,29 +3,18 @@ import { Parser } from 'htmlparser2'
 import { readPackageProperties } from '../document/read-package-properties'
 import { ImportInputError } from '../row-sink'
 import { damaged, type ZipPackage } from '../zip/zip-package'
-import { columnLetters, parseCellRange } from './cell-reference'
-import { DamagedXml, elementTooLong, MAX_ELEMENT_CHARS } from './damaged-xml'
+import { parseCellRange } from './cell-reference'
+import { elementTooLong, MAX_ELEMENT_CHARS } from './damaged-xml'
 import { HEADER_WINDOW, headerMayUseMerges } from './find-sheet-table'
-import { cellFormatOf, excelSerialOfPlainCount, formattedNumber, type CellFormat } from './number-format'
-import type { CellKind, MergedCells, SheetRow } from './sheet-row'
+import { cellFormatOf, type CellFormat } from './number-format'
+import type { MergedCells, SheetRow } from './sheet-row'
 import { SharedStrings } from './shared-strings'
+import { SharedStringsReader } from './shared-strings-reader'
 import type { SheetReadFacts, WorkbookFacts, WorkbookSheet, WorkbookSource } from './workbook-source'
-import { ElementStream, streamXmlText } from './xml-elements'
-import {
-  CELL_BOOLEAN,
-  CELL_ERROR,
-  CELL_FORMULA_STRING,
-  CELL_INLINE_STRING,
-  CELL_ISO_DATE,
-  CELL_SHARED_STRING,
-  inlineText,
-  XlsxSheetScanner,
-  type RawRow
-} from './xlsx-sheet-scanner'
+import { streamXmlBytes } from './xml-elements'
+import { XlsxSheetScanner } from './xlsx-sheet-scanner'
+import { XlsxShownCells, type XlsxCellContext } from './xlsx-shown-cells'
 import { attribute } from './xml-text'
-
-/** What `shown` answers for a cell that points at a shared string the workbook does not have. */
-const MISSING_STRING = 'missing string'
 
 const RELATIONSHIP_KINDS: Record<string, WorkbookSheet['kind']> = {
   worksheet: 'worksheet',
@@ -45,10 +34,8 @@ export class XlsxWorkbook implements WorkbookSource {
     private readonly zip: ZipPackage,
     private readonly fileName: string,
     readonly facts: WorkbookFacts,
-    private readonly cellFormats: CellFormat[],
-    private readonly sharedStrings: SharedStrings,
-    /** Its dates are serials of the 1900 system counted as LibreOffice counts them (see excelSerialOfPlainCount). */
-    private readonly plainDayCount: boolean
+    /** What its cells are shown with: shared strings, number formats, date system. */
+    private readonly cellContext: XlsxCellContext
   ) {}
 
   static async open(zip: ZipPackage, fileName: string, signal: AbortSignal): Promise<XlsxWorkbook> {
@@ -66,8 +53,7 @@ export class XlsxWorkbook implements WorkbookSource {
     const sharedStrings = new SharedStrings()
     if (sharedPart !== null && zip.has(sharedPart)) {
       const label = 'its shared-strings part'
-      const strings = new ElementStream('si', 'sst', (inner) => sharedStrings.add(inlineText(inner) ?? ''))
-      await streamXmlText(await zip.stream(sharedPart, label), strings, signal, fileName, label)
+      await streamXmlBytes(await zip.stream(sharedPart, label), new SharedStringsReader(sharedStrings), signal, fileName, label)
     }
     const facts: WorkbookFacts = {
       sheets,
@@ -79,7 +65,7 @@ export class XlsxWorkbook implements WorkbookSource {
     }
     // The program that saved the file last wrote every serial in it: LibreOffice names itself here.
     const savedByLibreOffice = /<(?:[\w.-]+:)?Application>\s*LibreOffice/i.test((await zip.text('docProps/app.xml')) ?? '')
-    return new XlsxWorkbook(zip, fileName, facts, cellFormats, sharedStrings, savedByLibreOffice && !date1904)
+    return new XlsxWorkbook(zip, fileName, facts, { sharedStrings, cellFormats, date1904, plainDayCount: savedByLibreOffice && !date1904 })
   }
 
   /**
@@ -127,107 +113,41 @@ export class XlsxWorkbook implements WorkbookSource {
     return merges
   }
 
-  /** Streams the sheet's rows to `onRow`, each cell as the sheet shows it; says how many formulas had no saved value. */
+  /** Streams the sheet's rows to `onRow`, each cell as the sheet shows it; says how many formulas had no saved value, and which columns it hides. */
   async readRows(sheet: WorkbookSheet, onRow: (row: SheetRow) => void, signal: AbortSignal, onRead: (fraction: number) => void): Promise<SheetReadFacts> {
     if (sheet.part === null || !this.zip.has(sheet.part)) return { formulasWithoutValue: 0, textFormulasSavedAsZero: new Map(), hiddenColumns: [] }
     const label = sheetLabel(sheet)
-    const scanner = new XlsxSheetScanner((raw) => onRow(this.sheetRow(raw)))
+    const scanner = new XlsxSheetScanner(new XlsxShownCells(this.cellContext, onRow))
     // The sheet's XML size, as its zip declares it, measures how far the reading is.
     const size = Math.max(1, this.zip.sizeOf(sheet.part))
     let read = 0
     const reader = {
-      feed: (text: string) => {
-        read += text.length
+      feed: (bytes: Uint8Array) => {
+        read += bytes.length
         onRead(Math.min(1, read / size))
-        scanner.feed(text)
+        scanner.feed(bytes)
       },
       end: () => scanner.end(),
       enough: () => false
     }
-    await streamXmlText(await this.zip.stream(sheet.part, label), reader, signal, this.fileName, label)
-    return { formulasWithoutValue: scanner.formulasWithoutValue, textFormulasSavedAsZero: new Map(), hiddenColumns: [] }
+    await streamXmlBytes(await this.zip.stream(sheet.part, label), reader, signal, this.fileName, label)
+    return { formulasWithoutValue: scanner.formulasWithoutValue, textFormulasSavedAsZero: new Map(), hiddenColumns: scanner.hiddenColumns }
   }
 
   /** The sheet's first `count` rows (fewer when it has fewer), reading no further into its XML. */
   async firstRows(sheet: WorkbookSheet, count: number, signal: AbortSignal): Promise<SheetRow[]> {
     const rows: SheetRow[] = []
     if (sheet.part === null || !this.zip.has(sheet.part)) return rows
-    const scanner = new XlsxSheetScanner((raw) => {
-      rows.push(this.sheetRow(raw))
-      if (rows.length >= count) scanner.stop()
-    })
+    const scanner = new XlsxSheetScanner(
+      new XlsxShownCells(this.cellContext, (row) => {
+        rows.push(row)
+        if (rows.length >= count) scanner.stop()
+      })
+    )
     const label = sheetLabel(sheet)
-    const reader = { feed: (text: string) => scanner.feed(text), end: () => scanner.end(), enough: () => rows.length >= count }
-    await streamXmlText(await this.zip.stream(sheet.part, label), reader, signal, this.fileName, label)
+    const reader = { feed: (bytes: Uint8Array) => scanner.feed(bytes), end: () => scanner.end(), enough: () => rows.length >= count }
+    await streamXmlBytes(await this.zip.stream(sheet.part, label), reader, signal, this.fileName, label)
     return rows.slice(0, count)
-  }
-
-  private sheetRow(raw: RawRow): SheetRow {
-    const values: (string | null)[] = []
-    const kinds: (CellKind | null)[] = []
-    for (let k = 0; k < raw.count; k++) {
-      const value = raw.values[k]
-      if (value === null || value === '') continue
-      const column = raw.columns[k]!
-      const shown = this.shown(raw.types[k]!, raw.styles[k]!, value!)
-      if (shown === null) continue
-      if (shown === MISSING_STRING) {
-        // A cell that points past the shared strings would otherwise show nothing, and its row could vanish unseen.
-        throw new DamagedXml(`refers in cell ${columnLetters(column)}${raw.row} to shared string “${value}”, which it does not have (it has ${this.sharedStrings.length.toLocaleString('en-US')})`)
-      }
-      while (values.length < column) {
-        values.push(null)
-        kinds.push(null)
-      }
-      values[column] = this.text
-      kinds[column] = shown
-    }
-    return { row: raw.row, values, kinds, hidden: false }
-  }
-
-  /** Set by `shown`: the text of the cell it was last asked about. */
-  private text = ''
-
-  /** What a cell shows (its text is left in `text`), or null when it shows nothing. */
-  private shown(type: number, style: number, value: string): CellKind | typeof MISSING_STRING | null {
-    switch (type) {
-      case CELL_SHARED_STRING: {
-        const text = this.sharedStrings.get(Number(value))
-        if (text === undefined) return MISSING_STRING
-        if (text === '') return null
-        this.text = text
-        return 'text'
-      }
-      case CELL_FORMULA_STRING:
-      case CELL_INLINE_STRING:
-        this.text = value
-        return 'text'
-      case CELL_BOOLEAN:
-        this.text = value === '1' || value.toLowerCase() === 'true' ? 'TRUE' : 'FALSE'
-        return 'boolean'
-      case CELL_ERROR:
-        this.text = value
-        return 'error'
-      case CELL_ISO_DATE:
-        // An ISO 8601 date written as such (strict Open XML); a midnight time says nothing.
-        this.text = value.replace(/Z$/, '').replace(/T00:00:00(\.0+)?$/, '')
-        return 'date'
-      default: {
-        const format = this.cellFormats[style] ?? null
-        if (format !== null) {
-          const number = Number(value)
-          // A time of day alone names no day: only dates move to Excel's count.
-          const onExcelCount = this.plainDayCount && 'date' in format && format.date !== 'time' ? excelSerialOfPlainCount(number) : number
-          const text = formattedNumber(onExcelCount, format, this.facts.date1904)
-          if (text !== null) {
-            this.text = text
-            return 'date' in format ? 'date' : 'number'
-          }
-        }
-        this.text = value
-        return 'number'
-      }
-    }
   }
 
   close(): void {

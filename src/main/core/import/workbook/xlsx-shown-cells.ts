@@ -1,0 +1,131 @@
+import { columnLetters } from './cell-reference'
+import { DamagedXml } from './damaged-xml'
+import { EncodedRowWriter } from './encoded-sheet-row'
+import { excelSerialOfPlainCount, formattedNumber, type CellFormat } from './number-format'
+import type { SharedStrings } from './shared-strings'
+import type { SheetRow } from './sheet-row'
+import { CELL_BOOLEAN, CELL_ERROR, CELL_ISO_DATE, CELL_NUMBER, CELL_SHARED_STRING, digitsAt, type SheetCells } from './xlsx-sheet-scanner'
+
+/** Slots of the cache of formatted numbers (a power of two): enough for the days of decades. */
+const FORMATTED_SLOTS = 16_384
+
+const text = new TextDecoder()
+
+/** What a workbook gives its cells their meaning with. */
+export interface XlsxCellContext {
+  sharedStrings: SharedStrings
+  /** By cell format (a cell's s attribute). */
+  cellFormats: CellFormat[]
+  date1904: boolean
+  /** Its dates are serials of the 1900 system counted as LibreOffice counts them (see excelSerialOfPlainCount). */
+  plainDayCount: boolean
+}
+
+/**
+ * Takes a sheet's cells from XlsxSheetScanner as they are read and writes what each shows, as UTF-8,
+ * straight into its row (see EncodedRowWriter): a shared string's bytes from the table, a number as
+ * written or as its format shows it, TRUE/FALSE, an error, text. Each row goes to `onRow` at its end.
+ */
+export class XlsxShownCells implements SheetCells {
+  private readonly out = new EncodedRowWriter()
+  private row = 0
+  private hidden = false
+  /**
+   * What the number formats made of numbers lately seen (dates repeat), by a slot of the cell
+   * format and the number: `formattedText[slot]` for `formattedStyle[slot]` and `formattedValue[slot]`.
+   */
+  private readonly formattedStyle = new Int32Array(FORMATTED_SLOTS).fill(-1)
+  private readonly formattedValue = new Float64Array(FORMATTED_SLOTS)
+  private readonly formattedText: (string | null)[] = new Array<string | null>(FORMATTED_SLOTS).fill(null)
+
+  constructor(
+    private readonly context: XlsxCellContext,
+    private readonly onRow: (row: SheetRow) => void
+  ) {}
+
+  startRow(row: number, hidden: boolean): void {
+    this.row = row
+    this.hidden = hidden
+    this.out.startRow()
+  }
+
+  endRow(): void {
+    this.onRow(this.out.endRow(this.row, this.hidden))
+  }
+
+  cell(column: number, type: number, style: number, bytes: Uint8Array, start: number, end: number, value: string | null): void {
+    if (start >= 0 ? start === end : value === null || value === '') return
+    const out = this.out
+    switch (type) {
+      case CELL_SHARED_STRING: {
+        const digits = start >= 0 ? digitsAt(bytes, start, end) : -1
+        const index = digits >= 0 ? digits : Number(written(bytes, start, end, value))
+        const strings = this.context.sharedStrings
+        if (!strings.has(index)) {
+          // A cell that points past the shared strings would otherwise show nothing, and its row could vanish unseen.
+          throw new DamagedXml(
+            `refers in cell ${columnLetters(column)}${this.row} to shared string “${written(bytes, start, end, value)}”, which it does not have (it has ${strings.length.toLocaleString('en-US')})`
+          )
+        }
+        const from = strings.startOf(index)
+        const to = strings.endOf(index)
+        if (from < to) out.copy(column, 'text', strings.buffer, from, to)
+        return
+      }
+      case CELL_BOOLEAN: {
+        const shown = written(bytes, start, end, value)
+        out.text(column, 'boolean', shown === '1' || shown.toLowerCase() === 'true' ? 'TRUE' : 'FALSE')
+        return
+      }
+      case CELL_ISO_DATE:
+        // An ISO 8601 date written as such (strict Open XML); a midnight time says nothing.
+        out.text(column, 'date', written(bytes, start, end, value).replace(/Z$/, '').replace(/T00:00:00(\.0+)?$/, ''))
+        return
+      case CELL_NUMBER: {
+        const format = this.context.cellFormats[style] ?? null
+        if (format !== null) {
+          const formatted = this.formatted(style, format, start >= 0 ? numberAt(bytes, start, end) : Number(value))
+          if (formatted !== null) {
+            out.text(column, 'date' in format ? 'date' : 'number', formatted)
+            return
+          }
+        }
+        // A percent format shows the number the cell holds times 100 (0.456 as 45.6%).
+        const kind = format !== null && 'percent' in format ? 'percent' : 'number'
+        if (start >= 0) out.copy(column, kind, bytes, start, end)
+        else out.text(column, kind, value!)
+        return
+      }
+      default: {
+        // Text (a formula's, an inline string) or an error, as written.
+        const kind = type === CELL_ERROR ? 'error' : 'text'
+        if (start >= 0) out.copy(column, kind, bytes, start, end)
+        else out.text(column, kind, value!)
+      }
+    }
+  }
+
+  /** How the cell format `style` shows `value` (null: as the number it is). */
+  private formatted(style: number, format: Exclude<CellFormat, null>, value: number): string | null {
+    const slot = ((value | 0) * 31 + style) & (FORMATTED_SLOTS - 1)
+    if (this.formattedStyle[slot] === style && this.formattedValue[slot] === value) return this.formattedText[slot]!
+    // A time of day alone names no day: only dates move to Excel's count.
+    const onExcelCount = this.context.plainDayCount && 'date' in format && format.date !== 'time' ? excelSerialOfPlainCount(value) : value
+    const shown = formattedNumber(onExcelCount, format, this.context.date1904)
+    this.formattedStyle[slot] = style
+    this.formattedValue[slot] = value
+    this.formattedText[slot] = shown
+    return shown
+  }
+}
+
+/** A cell's value as text: its bytes decoded, or the text it was decoded to. */
+function written(bytes: Uint8Array, start: number, end: number, value: string | null): string {
+  return start >= 0 ? text.decode(bytes.subarray(start, end)) : value!
+}
+
+/** The number written in b[start, end): digits are read by hand, anything else by Number. */
+function numberAt(b: Uint8Array, start: number, end: number): number {
+  const whole = end - start <= 15 ? digitsAt(b, start, end) : -1
+  return whole >= 0 ? whole : Number(text.decode(b.subarray(start, end)))
+}
