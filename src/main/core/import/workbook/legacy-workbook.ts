@@ -1,7 +1,6 @@
 import * as XLSX from '@e965/xlsx'
 import { ImportCancelled, ImportInputError } from '../row-sink'
 import { cellFormatOf, excelSerialOfPlainCount, formattedNumber } from './number-format'
-import type { OdsPaddedCells } from './ods-padded-cells'
 import { formulaMayGiveText } from './text-formula'
 import type { CellKind, MergedCells, SheetRow } from './sheet-row'
 import type { SheetReadFacts, WorkbookSource } from './workbook-source'
@@ -15,55 +14,38 @@ const WRITTEN_NUMBER = /^[-+]?\d[\d,]*(\.\d+)?$/
 const ERRORS: Record<number, string> = { 0: '#NULL!', 7: '#DIV/0!', 15: '#VALUE!', 23: '#REF!', 29: '#NAME?', 36: '#NUM!', 42: '#N/A', 43: '#GETTING_DATA' }
 
 /**
- * An .ods date as Excel counts it. An .ods cell holds its date as an ISO day (there is no 1900-02-29
- * in it), which SheetJS turns into a serial by Excel's count with its threshold a day late: 1900-02-28
- * comes out as 60, Excel's day that never was, and in the 1904 system the days before 1900-02-28 one
- * lower than the calendar. Put back, each serial shows the day the file holds.
- */
-function excelSerialOfOdsDate(serial: number, date1904: boolean): number {
-  if (date1904) return serial < -1402 ? serial + 1 : serial
-  return serial >= 60 && serial < 61 ? serial - 1 : serial
-}
-
-/**
- * An Excel 97–2003 workbook (.xls, BIFF) or an OpenDocument spreadsheet (.ods), read by SheetJS.
- * SheetJS reads a file whole: .xls holds at most 65,536 rows a sheet, so that is bounded by the
- * format; an .ods file is read whole too (see the README's design notes).
+ * An Excel 97–2003 workbook (.xls, BIFF), or an HTML table or text saved under its name, read by
+ * SheetJS. SheetJS reads a file whole: .xls holds at most 65,536 rows a sheet, so that is bounded
+ * by the format. (An .ods is streamed by OdsWorkbook.)
  */
 export class LegacyWorkbook implements WorkbookSource {
   private constructor(
     private readonly book: XLSX.WorkBook,
-    private readonly format: 'xls' | 'ods',
     readonly facts: WorkbookFacts,
     private readonly asWritten: boolean,
-    private readonly padded: OdsPaddedCells,
     /** Its dates are serials of the 1900 system counted as LibreOffice counts them (see excelSerialOfPlainCount). */
     private readonly plainDayCount: boolean
   ) {}
 
   /**
    * `asWritten` is for an HTML table named .xls: its cells are text, kept as written (SheetJS would
-   * read 007 as 7), and only guessed to be numbers for finding the header. `hiddenSheets` names
-   * sheets hidden in ways SheetJS does not report (an .ods sheet's table style); `padded`, the
-   * .ods cells whose zero-padded format SheetJS does not see (a column's default style), whose
-   * shown text (SheetJS's cellText, the cell's text:p) is kept.
+   * read 007 as 7), and only guessed to be numbers for finding the header.
    */
-  static async open(bytes: Buffer, fileName: string, format: 'xls' | 'ods', asWritten: boolean, hiddenSheets: ReadonlySet<string>, padded: OdsPaddedCells): Promise<LegacyWorkbook> {
+  static async open(bytes: Buffer, fileName: string, asWritten: boolean): Promise<LegacyWorkbook> {
     let book: XLSX.WorkBook
     try {
       // SheetJS reads an .xls's hidden columns (COLINFO) only with cellStyles; its hidden rows come either way.
-      book = XLSX.read(bytes, { type: 'buffer', dense: true, raw: asWritten, cellDates: false, cellNF: true, cellText: format === 'ods', cellHTML: false, cellStyles: format === 'xls', bookVBA: false, WTF: false })
+      book = XLSX.read(bytes, { type: 'buffer', dense: true, raw: asWritten, cellDates: false, cellNF: true, cellText: false, cellHTML: false, cellStyles: true, bookVBA: false, WTF: false })
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error)
       if (/password-protected/i.test(message)) throw new ImportInputError(`${fileName} is password-protected; open it, save a copy without a password and import that.`, null, null)
-      const what = format === 'xls' ? 'an Excel 97–2003 workbook (.xls)' : 'an OpenDocument spreadsheet (.ods)'
-      throw new ImportInputError(`${fileName} is damaged or not ${what}; nothing was imported. Open it in a spreadsheet program, save it as .xlsx and import that.`, null, null)
+      throw new ImportInputError(`${fileName} is damaged or not an Excel 97–2003 workbook (.xls); nothing was imported. Open it in a spreadsheet program, save it as .xlsx and import that.`, null, null)
     }
     const hidden = book.Workbook?.Sheets ?? []
     const facts: WorkbookFacts = {
       sheets: book.SheetNames.map((name, index) => ({
         name,
-        hidden: (hidden[index]?.Hidden ?? 0) !== 0 || hiddenSheets.has(name),
+        hidden: (hidden[index]?.Hidden ?? 0) !== 0,
         kind: book.Sheets[name]?.['!type'] === 'chart' ? 'chartsheet' : (book.Sheets[name]?.['!type'] as string | undefined) === 'macro' ? 'macrosheet' : 'worksheet',
         part: name
       })),
@@ -73,8 +55,8 @@ export class LegacyWorkbook implements WorkbookSource {
       modified: book.Props?.ModifiedDate ? new Date(book.Props.ModifiedDate).toISOString().slice(0, 10) : null,
       hasMacros: book.vbaraw !== undefined
     }
-    const plainDayCount = format === 'xls' && !asWritten && !facts.date1904 && xlsSavedByLibreOffice(bytes)
-    return new LegacyWorkbook(book, format, facts, asWritten, padded, plainDayCount)
+    const plainDayCount = !asWritten && !facts.date1904 && xlsSavedByLibreOffice(bytes)
+    return new LegacyWorkbook(book, facts, asWritten, plainDayCount)
   }
 
   merges(sheet: WorkbookSheet): Promise<MergedCells[]> {
@@ -103,8 +85,7 @@ export class LegacyWorkbook implements WorkbookSource {
           textFormulasSavedAsZero.set(c, (textFormulasSavedAsZero.get(c) ?? 0) + 1)
           continue
         }
-        const padded = cell.t === 'n' && cell.z === undefined ? this.padded.shownText(sheet.name, r, c, cell.v as number, cell.w) : null
-        const shown = padded !== null ? { kind: 'number' as const, text: padded } : this.shown(cell)
+        const shown = this.shown(cell)
         if (shown === null) continue
         while (values.length < c) {
           values.push(null)
@@ -124,7 +105,7 @@ export class LegacyWorkbook implements WorkbookSource {
    * can give text is not known to be 0.
    */
   private textSavedAsZero(cell: XLSX.CellObject): boolean {
-    return this.format === 'xls' && cell.t === 'n' && cell.v === 0 && typeof cell.f === 'string' && formulaMayGiveText(cell.f)
+    return cell.t === 'n' && cell.v === 0 && typeof cell.f === 'string' && formulaMayGiveText(cell.f)
   }
 
   private shown(cell: XLSX.CellObject): { kind: CellKind; text: string } | null {
@@ -138,12 +119,7 @@ export class LegacyWorkbook implements WorkbookSource {
       case 'n': {
         const format = typeof cell.z === 'string' ? cellFormatOf(-1, cell.z) : null
         const date = format !== null && 'date' in format
-        const serial =
-          this.format === 'ods' && date
-            ? excelSerialOfOdsDate(value as number, this.facts.date1904)
-            : this.plainDayCount && date && format.date !== 'time'
-              ? excelSerialOfPlainCount(value as number)
-              : (value as number)
+        const serial = this.plainDayCount && date && format.date !== 'time' ? excelSerialOfPlainCount(value as number) : (value as number)
         const text = format === null ? null : formattedNumber(serial, format, this.facts.date1904)
         if (text === null) return { kind: format !== null && 'percent' in format ? 'percent' : 'number', text: String(value) }
         return { kind: format !== null && 'date' in format ? 'date' : 'number', text }

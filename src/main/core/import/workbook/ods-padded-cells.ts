@@ -2,91 +2,9 @@ import { StringDecoder } from 'node:string_decoder'
 import type { ZipPackage } from '../zip/zip-package'
 import { attribute } from './xml-text'
 
-/** A start tag longer than this is no style, table, column or row tag: it is not carried from chunk to chunk. */
+/** A start tag longer than this is no style tag: it is not carried from chunk to chunk. */
 const MAX_TAG = 64 * 1024
 const TAG = /<(\/?)([a-z]+:[a-z-]+)([^>]*)>/g
-
-/** Rows or columns, 0-based, both ends included, and whether their default cell style pads digits with zeros. */
-interface Span {
-  first: number
-  last: number
-  padded: boolean
-}
-
-interface TableDefaults {
-  columns: Span[]
-  rows: Span[]
-}
-
-/**
- * Which cells of an OpenDocument spreadsheet have a number format of zero-padded digits (ZIP
- * 02134, A-number A012345678) through a default style rather than their own. LibreOffice writes
- * a style shared by a whole column once, as the column's `table:default-cell-style-name`, and
- * leaves its cells unstyled; SheetJS reads only a cell's own style, so it would give 2134. A
- * cell's style is its own, else its row's default, else its column's; the cell's shown text
- * (its text:p) is then what the sheet shows.
- */
-export class OdsPaddedCells {
-  private constructor(private readonly tables: ReadonlyMap<string, TableDefaults>) {}
-
-  static readonly none = new OdsPaddedCells(new Map())
-
-  /**
-   * The text a number cell without its own style shows, when its row's or column's default style
-   * pads digits with zeros and the text is the number's digits, zeros before them, and only the
-   * format's text around them (A012345678, A201234567); else null.
-   */
-  shownText(sheet: string, row: number, column: number, value: number, shown: string | undefined): string | null {
-    const table = this.tables.get(sheet)
-    if (table === undefined || shown === undefined) return null
-    const span = find(table.rows, row) ?? find(table.columns, column)
-    if (span === null || !span.padded) return null
-    return paddedText(value, shown) ? shown : null
-  }
-
-  /** Reads the styles of styles.xml and content.xml and, when some pad digits, the column and row defaults of every table. */
-  static async read(zip: ZipPackage): Promise<OdsPaddedCells> {
-    const padded = await paddedCellStyles(zip)
-    if (padded.size === 0) return OdsPaddedCells.none
-    const tables = new Map<string, TableDefaults>()
-    let table: TableDefaults | null = null
-    let column = 0
-    let row = 0
-    let body = false
-    await scanContentTags(zip, (closing, name, tag) => {
-      if (!body) {
-        body = name === 'office:body' && !closing
-        return false
-      }
-      if (closing) {
-        if (name === 'table:table') table = null
-        return false
-      }
-      if (name === 'table:table') {
-        table = { columns: [], rows: [] }
-        tables.set(attribute(tag, 'table:name') ?? '', table)
-        column = 0
-        row = 0
-        return false
-      }
-      if (table === null) return false
-      const repeated = (key: string) => Math.max(1, Number.parseInt(attribute(tag, key) ?? '1', 10) || 1)
-      if (name === 'table:table-column') {
-        const count = repeated('table:number-columns-repeated')
-        const style = attribute(tag, 'table:default-cell-style-name')
-        if (style !== null) table.columns.push({ first: column, last: column + count - 1, padded: padded.has(style) })
-        column += count
-      } else if (name === 'table:table-row') {
-        const count = repeated('table:number-rows-repeated')
-        const style = attribute(tag, 'table:default-cell-style-name')
-        if (style !== null) table.rows.push({ first: row, last: row + count - 1, padded: padded.has(style) })
-        row += count
-      }
-      return false
-    })
-    return new OdsPaddedCells(tables)
-  }
-}
 
 /**
  * The cell styles of an OpenDocument spreadsheet, in styles.xml and before the body of content.xml,
@@ -140,11 +58,6 @@ async function scanContentTags(zip: ZipPackage, onTag: (closing: boolean, name: 
     }
   }
   scan(carry + decoder.end())
-}
-
-function find(spans: readonly Span[], index: number): Span | null {
-  for (const span of spans) if (index >= span.first && index <= span.last) return span
-  return null
 }
 
 /**

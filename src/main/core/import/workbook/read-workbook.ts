@@ -5,7 +5,6 @@ import { openOfficePackage } from '../zip/open-office-package'
 import { containerOf } from '../zip/zip-package'
 import { otherFileKind, otherKindRefusal, type PackageKind } from '../zip/zip-refusals'
 import { LegacyWorkbook } from './legacy-workbook'
-import { OdsPaddedCells } from './ods-padded-cells'
 import { OdsWorkbook } from './ods-workbook'
 import { textInsideXls } from './text-in-xls'
 import { SheetTableReader, type NextTable, type SheetTableSummary } from './sheet-table-reader'
@@ -29,11 +28,11 @@ export async function openWorkbook(path: string, fileName: string, format: Workb
   if ((await stat(path)).size === 0) throw new ImportInputError(`${fileName} is empty (0 bytes); nothing was imported.`, null, 0)
   const { container, encrypted, head } = await containerOf(path)
   if (encrypted) throw PASSWORD(fileName)
-  if (container === 'compound') return LegacyWorkbook.open(await readFile(path), fileName, 'xls', false, new Set(), OdsPaddedCells.none)
+  if (container === 'compound') return LegacyWorkbook.open(await readFile(path), fileName, false)
   // An .xls may be text (CSV or an HTML table) but not a PDF or a picture, which would be read as garbled text.
   const other = container === 'other' && format === 'xls' ? otherFileKind(head, true) : null
   if (other !== null) throw otherKindRefusal(fileName, 'an Excel 97–2003 workbook (.xls)', other)
-  if (container === 'other' && format === 'xls') return LegacyWorkbook.open(await readFile(path), fileName, 'xls', (await textInsideXls(path)) === 'html', new Set(), OdsPaddedCells.none)
+  if (container === 'other' && format === 'xls') return LegacyWorkbook.open(await readFile(path), fileName, (await textInsideXls(path)) === 'html')
   const { zip, extension } = await openOfficePackage(path, fileName, format === 'ods' ? ODS : XLSX)
   try {
     // An Excel workbook named .ods, or an OpenDocument spreadsheet named .xlsx or .xls, is read as
