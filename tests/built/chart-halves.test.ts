@@ -125,6 +125,20 @@ describe('a chart counted in two halves on the rows pool', () => {
     expect(mergeCountedCells([half, { over: true, cells: [] }], 10)).toBeNull()
   })
 
+  it('answers a count with an error when its worker is gone or the archive closes while it runs', async () => {
+    fillRaw(Array.from({ length: 50_000 }, (_, at) => [at % 101, at % 3]))
+    const broken = new RowsPool(db, archive.path, null, join(OUT, 'no-such-worker.js'))
+    await expect(broken.countCells(RAW_ID, raw('b', 1000))).rejects.toThrow(/reading the rows stopped/)
+    await broken.dispose()
+    await expect(broken.countCells(RAW_ID, raw('b', 1000))).rejects.toThrow('The archive was closed.')
+    const closing = new RowsPool(db, archive.path, null, WORKER)
+    const answered = expect(closing.countCells(RAW_ID, raw('b', 1000))).rejects.toThrow('The archive was closed.')
+    await closing.dispose()
+    await answered
+    // The pool the other tests use still counts.
+    await splitEqualsInline(raw('b', 1000))
+  })
+
   it('answers the app’s chartData from the pool as aggregateChart answers it on this thread, every aggregate', async () => {
     const handle = createArchiveApi(archive, () => undefined, { importWorker: null, searchWorker: join(OUT, 'search-worker.js'), chooseSavePath: null, pdfPrinter: null, showContextMenu: null })
     const spec = (overrides: Partial<ChartSpec>): ChartSpec => ({
