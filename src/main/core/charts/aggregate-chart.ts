@@ -1,10 +1,10 @@
 import type { Database } from 'better-sqlite3'
 import type { ChartData, ChartSpec } from '@shared/chart-spec'
-import type { CellValue } from '@shared/model'
+import type { CellValue, DatasetColumn } from '@shared/model'
 import { columnName, datasetTableName } from '../datasets/dataset-table-name'
 import { getDataset } from '../datasets/dataset-queries'
 import { sharedSpellings } from '../datasets/number-spellings'
-import { datasetColumn, isNumericColumn, numberIn, rowFilterConditions } from '../datasets/row-filters'
+import { datasetColumn, isNumericColumn, numberIn, rowFilterConditions, type Bound } from '../datasets/row-filters'
 import { cachedStatement } from '../db/cached-statement'
 import { sqlRows, sqlValues } from '../db/sql-rows'
 import { bucketExpression, bucketRange } from './bucket-expression'
@@ -12,8 +12,8 @@ import { InvalidRequest } from '../invalid-request'
 import { cellKeyExpression, compareCellValues, parseCellKey } from './chart-cell-key'
 import { measureLabel } from './measure-label'
 import { chartShare } from './chart-share'
-import { cachedChartCells } from './chart-cache'
-import { countCells } from './count-cells'
+import { chartCacheEntry, keepCells, readCachedCells } from './chart-cache'
+import { countCells, type CellCount } from './count-cells'
 
 const AGGREGATE_NAMES = { sum: ['a', 'sum'], avg: ['an', 'average'], min: ['a', 'minimum'], max: ['a', 'maximum'] } as const
 const EMPTY_GROUP = '(empty)'
@@ -62,12 +62,27 @@ function captionOf(db: Database, datasetId: number, name: string): string {
   return publishers.length === 0 ? `Source: ${name}.` : `Source: ${name}, compiled from ${publishers.join('; ')}.`
 }
 
-/**
- * Aggregates a dataset for a chart entirely in SQL: one GROUP BY over x (bucketed dates or
- * categories) and the optional series column, with the filters as bound conditions. Rows never
- * come into JavaScript; only one row per bucket and series does.
- */
-export function aggregateChart(db: Database, spec: ChartSpec): ChartData {
+/** What a chart asks of its dataset, worked out from its spec before any row is read. */
+interface ChartPlan {
+  spec: ChartSpec
+  datasetId: number
+  datasetName: string
+  x: DatasetColumn
+  group: DatasetColumn | null
+  groupName: string | null
+  yLabel: string
+  /** The GROUP BY that names the answer in the chart cache, with its bound values. */
+  sql: string
+  params: Bound[]
+  /** A count's pass (count-cells.ts); null for a sum, an average or an extreme, which the GROUP BY answers. */
+  count: CellCount | null
+  /** The index the GROUP BY reads in order; null when filtered or counted. */
+  index: { table: string; columns: string[]; name: string } | null
+}
+
+type Grouped = { k: string; n: number; y: number | null; ny: number }
+
+function planChart(db: Database, spec: ChartSpec): ChartPlan {
   const dataset = getDataset(db, spec.datasetId)
   if (!dataset) throw new InvalidRequest(`Dataset ${spec.datasetId} was not found in this archive.`)
   const table = datasetTableName(dataset.id)
@@ -100,20 +115,64 @@ export function aggregateChart(db: Database, spec: ChartSpec): ChartData {
   // names the answer in the archive's chart cache either way.
   const measures = yColumn === null ? 'count(*) AS n' : `${yExpression} AS y, count(*) AS n, count(${numberIn(yColumn)}) AS ny`
   const sql = `SELECT ${key} AS k, ${measures} FROM ${table}${filtered.sql.length === 0 ? '' : ` WHERE ${filtered.sql.join(' AND ')}`} GROUP BY 1 LIMIT ?`
-  const params = [...filtered.params, MAX_CELLS + 1]
-  const grouped = cachedChartCells(db, dataset.id, sql, params, () => {
-    // A count is its own measure: every row counts, and y is how many.
-    if (yColumn === null) return countCells(db, table, xExpression, groupName, filtered.sql, filtered.params, MAX_CELLS).map((row) => ({ ...row, y: row.n, ny: row.n }))
-    if (spec.filters.length === 0) {
-      const name = ['key', xName, spec.x.bucket ?? 'value', ...(groupName === null ? [] : [groupName]), yColumn].join('_')
-      ensureIndex(db, table, [key, yColumn], name)
-    }
-    return MEASURED.all(cachedStatement(db, sql), ...params)
-  })
-  if (grouped.length > MAX_CELLS) {
-    const culprit = group === null ? `“${x.label}”` : `“${x.label}” and “${group.label}”`
-    throw new InvalidRequest(`${culprit} have too many different values to chart (over ${MAX_CELLS.toLocaleString('en-US')} points); choose columns with fewer values or a coarser date bucket.`)
-  }
+  const count = yColumn === null ? { table, x: xExpression, series: groupName, conditions: filtered.sql, params: filtered.params, maxCells: MAX_CELLS } : null
+  const indexName = ['key', xName, spec.x.bucket ?? 'value', ...(groupName === null ? [] : [groupName]), yColumn].join('_')
+  const index = yColumn === null || spec.filters.length > 0 ? null : { table, columns: [key, yColumn], name: indexName }
+  return { spec, datasetId: dataset.id, datasetName: dataset.name, x, group, groupName, yLabel, sql, params: [...filtered.params, MAX_CELLS + 1], count, index }
+}
+
+function tooMany(plan: ChartPlan): InvalidRequest {
+  const culprit = plan.group === null ? `“${plan.x.label}”` : `“${plan.x.label}” and “${plan.group.label}”`
+  return new InvalidRequest(`${culprit} have too many different values to chart (over ${MAX_CELLS.toLocaleString('en-US')} points); choose columns with fewer values or a coarser date bucket.`)
+}
+
+/** A count is its own measure: every row counts, and y is how many. */
+function countedCells(plan: ChartPlan, counted: { k: string; n: number }[] | null): Grouped[] {
+  if (counted === null) throw tooMany(plan)
+  return counted.map((row) => ({ ...row, y: row.n, ny: row.n }))
+}
+
+/** The chart's cells computed on this connection: a count's one pass, or the GROUP BY. */
+function computeCells(db: Database, plan: ChartPlan): Grouped[] {
+  if (plan.count !== null) return countedCells(plan, countCells(db, plan.count))
+  if (plan.index !== null) ensureIndex(db, plan.index.table, plan.index.columns, plan.index.name)
+  return MEASURED.all(cachedStatement(db, plan.sql), ...plan.params)
+}
+
+/**
+ * Counts a chart's cells elsewhere (the rows pool: two threads, a half of the table each); null
+ * when there are more than the most cells.
+ */
+export type CellCounter = (datasetId: number, count: CellCount) => Promise<{ k: string; n: number }[] | null>
+
+/**
+ * Aggregates a dataset for a chart entirely in SQL: one GROUP BY over x (bucketed dates or
+ * categories) and the optional series column, with the filters as bound conditions. Rows never
+ * come into JavaScript; only one row per bucket and series does.
+ */
+export function aggregateChart(db: Database, spec: ChartSpec): ChartData {
+  const plan = planChart(db, spec)
+  const entry = chartCacheEntry(db, plan.datasetId, plan.sql, plan.params)
+  return chartFromCells(db, plan, readCachedCells<Grouped>(db, entry) ?? keepCells(db, entry, computeCells(db, plan)))
+}
+
+/**
+ * aggregateChart with a count's pass given to `counter`, so that the thread that serves the window
+ * waits for it instead of running it. A sum, an average or an extreme reads (and may first build) an
+ * index, which the pool's read-only connections cannot, so it is computed here as before.
+ */
+export async function aggregateChartWith(db: Database, spec: ChartSpec, counter: CellCounter): Promise<ChartData> {
+  const plan = planChart(db, spec)
+  const entry = chartCacheEntry(db, plan.datasetId, plan.sql, plan.params)
+  const hit = readCachedCells<Grouped>(db, entry)
+  if (hit !== null) return chartFromCells(db, plan, hit)
+  const cells = plan.count === null ? computeCells(db, plan) : countedCells(plan, await counter(plan.datasetId, plan.count))
+  return chartFromCells(db, plan, keepCells(db, entry, cells))
+}
+
+function chartFromCells(db: Database, plan: ChartPlan, grouped: Grouped[]): ChartData {
+  const { spec, x, group, groupName, yLabel } = plan
+  if (grouped.length > MAX_CELLS) throw tooMany(plan)
   // Rows without an x value (or with an undated x) have no place on the axis and are left out.
   const cells: Cell[] = []
   for (const row of grouped) {
@@ -170,8 +229,8 @@ export function aggregateChart(db: Database, spec: ChartSpec): ChartData {
   if (spec.y.aggregate === 'count') for (const { y } of totals.values()) y.forEach((value, at) => (y[at] = value ?? 0))
   const rows = cells.reduce((sum, cell) => sum + cell.n, 0)
   // Numbers on the axis and as series names are shown as their cells were spelled (1.50, 8.0, 1e3).
-  const xSpelled = spec.x.bucket === null ? sharedSpellings(db, dataset.id, x.position, [...seen.values()]) : new Map<string, string>()
-  const groupSpelled = group === null ? new Map<string, string>() : sharedSpellings(db, dataset.id, group.position, cells.map((cell) => cell.g))
+  const xSpelled = spec.x.bucket === null ? sharedSpellings(db, plan.datasetId, x.position, [...seen.values()]) : new Map<string, string>()
+  const groupSpelled = group === null ? new Map<string, string>() : sharedSpellings(db, plan.datasetId, group.position, cells.map((cell) => cell.g))
   const series = order.map((name) => ({ name: groupSpelled.get(name) ?? name, values: totals.get(name)!.y }))
   return {
     spec,
@@ -181,7 +240,7 @@ export function aggregateChart(db: Database, spec: ChartSpec): ChartData {
     labels: labels.map((label) => xSpelled.get(label) ?? label),
     series,
     rows,
-    caption: captionOf(db, dataset.id, dataset.name),
+    caption: captionOf(db, plan.datasetId, plan.datasetName),
     share: chartShare(spec, x.label, labels, series)
   }
 }

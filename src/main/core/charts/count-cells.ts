@@ -40,16 +40,41 @@ function step(counts: Counts, ...values: unknown[]): void {
   }
 }
 
+/** A value's storage class as one letter: 5 (INTEGER) and 5.0 (REAL) share a key but are two values. */
+function classOf(value: KeyValue): string {
+  return value === null ? 'z' : typeof value === 'bigint' ? 'i' : typeof value === 'number' ? 'r' : 's'
+}
+
 function result(counts: Counts): string {
-  // A REAL and an INTEGER of one value (5.0 and 5) are two SQLite values but one key: added together.
-  const byKey = new Map<string, number>()
+  const cells: CountedCell[] = []
   for (const [x, series] of counts.cells) {
-    for (const [g, n] of series) {
-      const key = cellKeyOf(x, counts.series ? g : undefined)
-      byKey.set(key, (byKey.get(key) ?? 0) + n)
-    }
+    for (const [g, n] of series) cells.push([`${classOf(x)}${classOf(g)}`, cellKeyOf(x, counts.series ? g : undefined), n])
   }
-  return JSON.stringify([...byKey])
+  const counted: CountedCells = { over: counts.size > counts.limit, cells }
+  return JSON.stringify(counted)
+}
+
+/**
+ * One value pair of x and series as the aggregate held it: its storage classes, its key as
+ * chart-cell-key.ts writes it, and how many rows hold it. Class and key together name the pair
+ * exactly, so counts of two parts of a table add up as one pass over it would.
+ */
+export type CountedCell = [classes: string, key: string, rows: number]
+
+/** What one pass over some of a chart's rows counted; `over`: more value pairs than the most cells, so the chart is refused. */
+export interface CountedCells {
+  over: boolean
+  cells: CountedCell[]
+}
+
+/** What a counting pass reads: the chart's x expression and series column over a dataset's table, under the filters' conditions. */
+export interface CellCount {
+  table: string
+  x: string
+  series: string | null
+  conditions: string[]
+  params: Bound[]
+  maxCells: number
 }
 
 const registered = new WeakMap<Database, Set<string>>()
@@ -76,19 +101,48 @@ function aggregateFor(db: Database, series: boolean, maxCells: number): string {
  * when there is one), in one pass over the rows without sorting them: each row adds one to its cell
  * in a map. A GROUP BY sorts every row first (15.8 s of CPU at 10,000,000 rows, fiscal year ×
  * court); adding each row to a keyed temp table instead (an upsert) measured 673 ms of CPU at 1M
- * rows, this 380 ms, with reading the two columns alone 88 ms (load average 10). Each cell comes
- * with its key as chart-cell-key.ts writes it. Answers at most `maxCells` + 1 cells: more, and the
- * caller refuses the chart.
+ * rows, this 380 ms, with reading the two columns alone 88 ms (load average 10).
  *
- * One statement over the whole table: a WHERE condition makes the pass slower, so filters cost that.
+ * `rowids` (first and last, inclusive) limits the pass to part of the table, so that two threads can
+ * each count a half (rows-pool.ts); null counts every row. A WHERE condition makes the pass slower,
+ * so filters cost that.
  */
-export function countCells(db: Database, table: string, x: string, series: string | null, conditions: readonly string[], params: readonly Bound[], maxCells: number): { k: string; n: number }[] {
-  const aggregate = aggregateFor(db, series !== null, maxCells)
+export function countCellsPart(db: Database, count: CellCount, rowids: readonly [number, number] | null): CountedCells {
+  const aggregate = aggregateFor(db, count.series !== null, count.maxCells)
+  const conditions = rowids === null ? count.conditions : [...count.conditions, 'rowid BETWEEN ? AND ?']
+  const params = rowids === null ? count.params : [...count.params, ...rowids]
   const where = conditions.length === 0 ? '' : ` WHERE ${conditions.join(' AND ')}`
-  const counted = sqlValues('text?').one(cachedStatement(db, `SELECT ${aggregate}(${x}, ${series ?? 'NULL'}) FROM ${table}${where}`).pluck(), ...params)
+  const counted = sqlValues('text?').one(cachedStatement(db, `SELECT ${aggregate}(${count.x}, ${count.series ?? 'NULL'}) FROM ${count.table}${where}`).pluck(), ...params)
   // No row at all: an aggregate over nothing answers NULL.
-  if (counted === null) return []
+  if (counted === null) return { over: false, cells: [] }
   // Written by result() above.
-  const cells = JSON.parse(counted) as [string, number][]
-  return cells.slice(0, maxCells + 1).map(([k, n]) => ({ k, n }))
+  return JSON.parse(counted) as CountedCells
+}
+
+/**
+ * The cells of a chart from the counts of the parts of its rows (one part: the whole table), each
+ * with its key as chart-cell-key.ts writes it; null when there are more than `maxCells` value pairs,
+ * and the caller refuses the chart.
+ */
+export function mergeCountedCells(parts: readonly CountedCells[], maxCells: number): { k: string; n: number }[] | null {
+  if (parts.some((part) => part.over)) return null
+  const pairs = new Map<string, { k: string; n: number }>()
+  for (const part of parts) {
+    for (const [classes, k, n] of part.cells) {
+      const pair = `${classes}${k}`
+      const held = pairs.get(pair)
+      if (held !== undefined) held.n += n
+      else pairs.set(pair, { k, n })
+    }
+  }
+  if (pairs.size > maxCells) return null
+  // A REAL and an INTEGER of one value (5.0 and 5) are two SQLite values but one key: added together.
+  const byKey = new Map<string, number>()
+  for (const { k, n } of pairs.values()) byKey.set(k, (byKey.get(k) ?? 0) + n)
+  return [...byKey].map(([k, n]) => ({ k, n }))
+}
+
+/** The cells of a chart counted in one pass over its rows, on this connection; null: too many to chart. */
+export function countCells(db: Database, count: CellCount): { k: string; n: number }[] | null {
+  return mergeCountedCells([countCellsPart(db, count, null)], count.maxCells)
 }

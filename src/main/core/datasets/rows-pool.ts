@@ -7,6 +7,9 @@
 // A new question about a dataset (a query that asks for the count: a new sort or filter, the table
 // opened again) replaces every earlier query about it still unanswered: a waiting one is dropped, a
 // running one stops at its next checkpoint (between statements).
+//
+// A chart's count (count-cells.ts) runs here too, a half of the table on each thread; the two
+// counts are merged here into what one pass would have counted. A new page never replaces it.
 
 import { Worker } from 'node:worker_threads'
 import type { Database } from 'better-sqlite3'
@@ -15,6 +18,7 @@ import { readRowPage, splitsIntoHalves, type PageCandidates } from './query-data
 import { rowidHalves } from './sort-window'
 import { NEVER_ABANDONED } from '../search/search-abandoned'
 import { WorkerSlots } from '../worker-slots'
+import { countCells, mergeCountedCells, type CellCount, type CountedCells } from '../charts/count-cells'
 
 export interface RowsWorkerData {
   archivePath: string
@@ -23,11 +27,12 @@ export interface RowsWorkerData {
   abandoned: SharedArrayBuffer
 }
 
-export type RowsWorkerRequest = { id: number; query: RowQuery } & ({ type: 'page' } | { type: 'half'; from: number; to: number })
+export type RowsWorkerRequest = { id: number } & ({ type: 'page'; query: RowQuery } | { type: 'half'; query: RowQuery; from: number; to: number } | { type: 'cells'; count: CellCount; from: number; to: number })
 
 export type RowsWorkerReply =
   | { id: number; type: 'page'; page: RowPage }
   | { id: number; type: 'half'; candidates: PageCandidates }
+  | { id: number; type: 'cells'; counted: CountedCells }
   | { id: number; type: 'abandoned' }
   | { id: number; type: 'failed'; message: string }
 
@@ -48,13 +53,25 @@ interface Ask {
   settled: boolean
 }
 
-interface Job {
-  id: number
-  ask: Ask
-  /** Which of the ask's halves this job finds; null for a whole page. */
-  half: number | null
-  request: RowsWorkerRequest
+/** One chart's count, a half of the table per job. */
+interface CountAsk {
+  maxCells: number
+  halves: (CountedCells | null)[]
+  resolve(cells: { k: string; n: number }[] | null): void
+  reject(error: Error): void
+  settled: boolean
 }
+
+type Job =
+  | {
+      id: number
+      kind: 'page'
+      ask: Ask
+      /** Which of the ask's halves this job finds; null for a whole page. */
+      half: number | null
+      request: RowsWorkerRequest
+    }
+  | { id: number; kind: 'cells'; ask: CountAsk; half: number; request: RowsWorkerRequest }
 
 const POOL_SIZE = 2
 
@@ -75,14 +92,14 @@ export class RowsPool {
         return { worker: new Worker(workerPath, { workerData: data }), abandon: (id) => Atomics.store(flag, 0, id) }
       },
       request: (job) => job.request,
-      answered: (job, reply) => this.#answered(job, reply as RowsWorkerReply),
-      lost: (job, reason) => settle(job.ask, new Error(`reading the rows stopped: ${reason}`))
+      answered: (job, reply) => (job.kind === 'page' ? this.#answered(job, reply as RowsWorkerReply) : counted(job, reply as RowsWorkerReply)),
+      lost: (job, reason) => fail(job, new Error(`reading the rows stopped: ${reason}`))
     })
   }
 
   query(query: RowQuery): Promise<RowPage> {
     if (this.#slots.closed) return Promise.reject(new Error('The archive was closed.'))
-    if (query.count) for (const job of this.#slots.take((job) => job.ask.query.datasetId === query.datasetId)) settle(job.ask, new RowQueryReplaced())
+    if (query.count) for (const job of this.#slots.take((job) => job.kind === 'page' && job.ask.query.datasetId === query.datasetId)) fail(job, new RowQueryReplaced())
     // Checked here, so that a bad query fails at once and a split is decided on what is there now.
     // An empty table has no halves: its page is read whole.
     const halves = splitsIntoHalves(this.#db, query) ? rowidHalves(this.#db, query.datasetId) : []
@@ -96,22 +113,42 @@ export class RowsPool {
     })
   }
 
-  /** Stops the workers; a query still waiting or running is answered with an error. */
+  /**
+   * A chart's cells counted in two halves of the dataset's table by rowid, one on each thread, and
+   * merged; null when there are more than `count.maxCells` value pairs (the chart is refused).
+   */
+  countCells(datasetId: number, count: CellCount): Promise<{ k: string; n: number }[] | null> {
+    if (this.#slots.closed) return Promise.reject(new Error('The archive was closed.'))
+    const halves = rowidHalves(this.#db, datasetId)
+    // An empty table: nothing to count, and no halves to count it in.
+    if (halves.length === 0) return Promise.resolve(countCells(this.#db, count))
+    return new Promise((resolve, reject) => {
+      const ask: CountAsk = { maxCells: count.maxCells, halves: halves.map(() => null), resolve, reject, settled: false }
+      this.#slots.add(
+        halves.map(([from, to], half) => {
+          const id = this.#nextId++
+          return { id, kind: 'cells', ask, half, request: { id, type: 'cells', count, from, to } }
+        })
+      )
+    })
+  }
+
+  /** Stops the workers; a query or count still waiting or running is answered with an error. */
   async dispose(): Promise<void> {
-    await this.#slots.dispose((job) => settle(job.ask, new Error('The archive was closed.')))
+    await this.#slots.dispose((job) => fail(job, new Error('The archive was closed.')))
   }
 
   #job(ask: Ask, half: number | null, part: { type: 'page' } | { type: 'half'; from: number; to: number }): Job {
     const id = this.#nextId++
-    return { id, ask, half, request: { id, query: ask.query, ...part } }
+    return { id, kind: 'page', ask, half, request: { id, query: ask.query, ...part } }
   }
 
-  #answered(job: Job, reply: RowsWorkerReply): void {
+  #answered(job: Job & { kind: 'page' }, reply: RowsWorkerReply): void {
     const { ask } = job
     if (reply.type === 'failed') return settle(ask, new Error(reply.message))
     if (reply.type === 'abandoned') return settle(ask, new RowQueryReplaced())
     if (reply.type === 'page') return settle(ask, reply.page)
-    if (job.half === null || ask.settled) return
+    if (reply.type !== 'half' || job.half === null || ask.settled) return
     ask.halves[job.half] = reply.candidates
     const found = ask.halves.filter((half): half is PageCandidates => half !== null)
     if (found.length < ask.halves.length) return
@@ -123,7 +160,21 @@ export class RowsPool {
   }
 }
 
-function settle(ask: Ask, outcome: RowPage | Error): void {
+function fail(job: Job, error: Error): void {
+  if (job.kind === 'page') settle(job.ask, error)
+  else settle(job.ask, error)
+}
+
+function counted(job: Job & { kind: 'cells' }, reply: RowsWorkerReply): void {
+  const { ask } = job
+  if (reply.type === 'failed') return settle(ask, new Error(reply.message))
+  if (reply.type !== 'cells' || ask.settled) return
+  ask.halves[job.half] = reply.counted
+  const found = ask.halves.filter((half): half is CountedCells => half !== null)
+  if (found.length === ask.halves.length) settle(ask, mergeCountedCells(found, ask.maxCells))
+}
+
+function settle<T>(ask: { settled: boolean; resolve(value: T): void; reject(error: Error): void }, outcome: T | Error): void {
   if (ask.settled) return
   ask.settled = true
   if (outcome instanceof Error) ask.reject(outcome)

@@ -1,10 +1,12 @@
 // Entry point of a rows worker thread (built to out/main/rows-worker.js). It reads the data
 // explorer's pages over its own read-only connection, one at a time, so a slow page never holds up
-// the thread that serves the window; a page the pool gives up stops at its next checkpoint.
+// the thread that serves the window; a page the pool gives up stops at its next checkpoint. It also
+// counts a chart's cells in half of a table (count-cells.ts).
 import { parentPort, workerData } from 'node:worker_threads'
 import { connectReader } from '../db/connect-reader'
 import { SearchAbandoned } from '../search/search-abandoned'
 import { pageCandidates, readRowPage } from './query-dataset-rows'
+import { countCellsPart } from '../charts/count-cells'
 import type { RowsWorkerData, RowsWorkerReply, RowsWorkerRequest } from './rows-pool'
 
 const port = parentPort
@@ -20,10 +22,10 @@ port.on('message', (message: RowsWorkerRequest) => {
   }
   let reply: RowsWorkerReply
   try {
-    reply =
-      message.type === 'page'
-        ? { id: message.id, type: 'page', page: readRowPage(db, message.query, checkpoint, null) }
-        : { id: message.id, type: 'half', candidates: pageCandidates(db, message.query, message.from, message.to, checkpoint) }
+    if (message.type === 'page') reply = { id: message.id, type: 'page', page: readRowPage(db, message.query, checkpoint, null) }
+    else if (message.type === 'half') reply = { id: message.id, type: 'half', candidates: pageCandidates(db, message.query, message.from, message.to, checkpoint) }
+    // A chart's count is one statement: it has no checkpoint, and nothing gives it up.
+    else reply = { id: message.id, type: 'cells', counted: countCellsPart(db, message.count, [message.from, message.to]) }
   } catch (error) {
     reply = error instanceof SearchAbandoned ? { id: message.id, type: 'abandoned' } : { id: message.id, type: 'failed', message: error instanceof Error ? error.message : String(error) }
   }

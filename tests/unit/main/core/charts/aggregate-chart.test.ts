@@ -223,26 +223,27 @@ describe('aggregateChart', () => {
     const insert = memory.prepare('INSERT INTO t (a, b) VALUES (?, ?)')
     const values = [9007199254740993n, 9007199254740992n, 5n, '5', 2.5, null, "it's", 'a,b', '', -0.125, 1e300]
     values.forEach((a, at) => values.forEach((b, bt) => { for (let i = 0; i <= (at + bt) % 3; i++) insert.run(a, b) }))
-    const parsed = (rows: { k: string; n: number }[], series: boolean) => rows.map((row) => ({ ...parseCellKey(row.k, series), n: row.n })).sort((p, q) => compareCellValues(p.x, q.x) || compareCellValues(p.g, q.g) || p.n - q.n)
+    const parsed = (rows: { k: string; n: number }[] | null, series: boolean) => rows!.map((row) => ({ ...parseCellKey(row.k, series), n: row.n })).sort((p, q) => compareCellValues(p.x, q.x) || compareCellValues(p.g, q.g) || p.n - q.n)
     const grouped = (key: string) => memory.prepare(`SELECT ${key} AS k, count(*) AS n FROM t GROUP BY 1`).all() as { k: string; n: number }[]
-    expect(parsed(countCells(memory, 't', 'a', 'b', [], [], 1000), true)).toEqual(parsed(grouped(cellKeyExpression('a', 'b')), true))
-    expect(parsed(countCells(memory, 't', 'a', null, [], [], 1000), false)).toEqual(parsed(grouped(cellKeyExpression('a', null)), false))
-    expect(countCells(memory, 't', 'a', 'b', [], [], 1000)).toHaveLength(values.length ** 2)
+    expect(parsed(countCells(memory, { table: 't', x: 'a', series: 'b', conditions: [], params: [], maxCells: 1000 }), true)).toEqual(parsed(grouped(cellKeyExpression('a', 'b')), true))
+    expect(parsed(countCells(memory, { table: 't', x: 'a', series: null, conditions: [], params: [], maxCells: 1000 }), false)).toEqual(parsed(grouped(cellKeyExpression('a', null)), false))
+    expect(countCells(memory, { table: 't', x: 'a', series: 'b', conditions: [], params: [], maxCells: 1000 })).toHaveLength(values.length ** 2)
     memory.close()
   })
 
-  it('counts cells under filters, and stops one past the most a chart can show', () => {
+  it('counts cells under filters, and answers null (the chart is refused) past the most a chart can show', () => {
     const memory = new Database(':memory:')
     memory.exec('CREATE TABLE t (a INTEGER, b TEXT)')
     const insert = memory.prepare('INSERT INTO t (a, b) VALUES (?, ?)')
     for (let i = 0; i < 500; i++) insert.run(i, i % 2 === 0 ? 'even' : 'odd')
-    expect(countCells(memory, 't', 'b', null, ['a < ?'], [10], 100).sort((x, y) => x.k.localeCompare(y.k))).toEqual([
+    expect(countCells(memory, { table: 't', x: 'b', series: null, conditions: ['a < ?'], params: [10], maxCells: 100 })!.sort((x, y) => x.k.localeCompare(y.k))).toEqual([
       { k: "'even'", n: 5 },
       { k: "'odd'", n: 5 }
     ])
-    expect(countCells(memory, 't', 'a', null, [], [], 100)).toHaveLength(101)
-    expect(countCells(memory, 't', 'a % 7', 'b', [], [], 100)).toHaveLength(14)
-    expect(countCells(memory, 't', 'a', null, ['a < 0'], [], 100)).toEqual([])
+    expect(countCells(memory, { table: 't', x: 'a', series: null, conditions: [], params: [], maxCells: 100 })).toBeNull()
+    expect(countCells(memory, { table: 't', x: 'a', series: null, conditions: [], params: [], maxCells: 500 })).toHaveLength(500)
+    expect(countCells(memory, { table: 't', x: 'a % 7', series: 'b', conditions: [], params: [], maxCells: 100 })).toHaveLength(14)
+    expect(countCells(memory, { table: 't', x: 'a', series: null, conditions: ['a < 0'], params: [], maxCells: 100 })).toEqual([])
     memory.close()
   })
 })
