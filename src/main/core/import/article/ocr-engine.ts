@@ -96,6 +96,8 @@ export async function startOcrEngine(parallel: number): Promise<OcrEngine> {
       if (stopped) throw new Error('OCR was stopped')
       try {
         await worker.setParameters({ user_defined_dpi: String(Math.round(dpi)) })
+        // `stop` may have ended the worker meanwhile; tesseract.js would then fail outside this promise.
+        if (stopped) throw new Error('OCR was stopped')
         const { data } = await worker.recognize(image)
         if (failure !== null) throw failure instanceof Error ? failure : new Error(String(failure))
         return { text: data.text, confidence: data.confidence }
