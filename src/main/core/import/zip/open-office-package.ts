@@ -1,6 +1,6 @@
 import { ImportInputError } from '../row-sink'
 import { containerOf, containerOfBytes, ZipPackage } from './zip-package'
-import { notAPackageRefusal, otherPackageRefusal, packageExtensionOf, type PackageKind } from './zip-refusals'
+import { knownPackageOf, notAPackageRefusal, otherPackageRefusal, type PackageKind } from './zip-refusals'
 
 /** An OpenDocument `mimetype` entry is one short line; a longer one is no kind's. */
 const MAX_MIMETYPE = 256
@@ -29,10 +29,10 @@ export async function openOfficePackage(source: string | Buffer, fileName: strin
   const zip = await ZipPackage.open(source, fileName, kind)
   try {
     const mimetype = zip.has('mimetype') && zip.sizeOf('mimetype') <= MAX_MIMETYPE ? ((await zip.text('mimetype')) ?? '').trim() : null
-    const parts = new Set(zip.names())
-    const other = otherPackageRefusal(fileName, kind, parts, mimetype)
+    const actual = knownPackageOf(new Set(zip.names()), mimetype)
+    const other = otherPackageRefusal(fileName, kind, actual)
     if (other !== null) throw other
-    return { zip, extension: packageExtensionOf(parts, mimetype) }
+    return { zip, extension: actual?.extension ?? null }
   } catch (error) {
     zip.close()
     throw error

@@ -88,7 +88,7 @@ export function notAPackageRefusal(fileName: string, kind: PackageKind, head: Bu
  * (OpenDocument), and the family Casefile reads it as: a text is an article, a spreadsheet a dataset;
  * null for kinds it does not read.
  */
-interface KnownPackage {
+export interface KnownPackage {
   extension: string
   is: string
   marker: { part: string } | { mimetype: string }
@@ -106,13 +106,8 @@ const KNOWN_PACKAGES: KnownPackage[] = [
 ]
 
 /** Which known kind a package is by its parts and its OpenDocument `mimetype` entry (null without one); null when none. */
-function knownPackageOf(parts: ReadonlySet<string>, mimetype: string | null): KnownPackage | null {
+export function knownPackageOf(parts: ReadonlySet<string>, mimetype: string | null): KnownPackage | null {
   return KNOWN_PACKAGES.find((known) => ('part' in known.marker ? parts.has(known.marker.part) : mimetype === known.marker.mimetype)) ?? null
-}
-
-/** The extension of the kind a package is, when its parts tell ('.docx', '.ods'…); null when they do not. */
-export function packageExtensionOf(parts: ReadonlySet<string>, mimetype: string | null): string | null {
-  return knownPackageOf(parts, mimetype)?.extension ?? null
 }
 
 /**
@@ -120,10 +115,9 @@ export function packageExtensionOf(parts: ReadonlySet<string>, mimetype: string 
  * one read the same way (a Word document named .xlsx, a spreadsheet named .odt), as mislabelled
  * downloads are: without it the reader would say the workbook "has no worksheet", true but no
  * help. Null when the package is of `kind`'s family (an .xlsx named .ods is read as the .xlsx it is)
- * or of no kind its parts tell.
+ * or of no kind its parts tell (`actual`, see knownPackageOf).
  */
-export function otherPackageRefusal(fileName: string, kind: PackageKind, parts: ReadonlySet<string>, mimetype: string | null): ImportInputError | null {
-  const actual = knownPackageOf(parts, mimetype)
+export function otherPackageRefusal(fileName: string, kind: PackageKind, actual: KnownPackage | null): ImportInputError | null {
   if (actual === null || actual.extension === kind.extension) return null
   const expected = KNOWN_PACKAGES.find((known) => known.extension === kind.extension)
   if (actual.family !== null && actual.family === expected?.family) return null
