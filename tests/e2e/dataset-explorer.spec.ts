@@ -48,6 +48,19 @@ async function columnValues(table: Locator, index: number): Promise<string[]> {
   return table.locator('tbody tr[data-rowid]').evaluateAll((rows, at) => rows.map((row) => row.querySelectorAll('td')[at + 1]?.textContent?.trim() ?? ''), index)
 }
 
+/**
+ * A numeric column's values once the rows drawn are in `order`: the header shows the new sort at
+ * once, and the rows follow when the page, read off the main thread by the rows pool, arrives.
+ */
+async function sortedNumbers(table: Locator, index: number, order: (a: number, b: number) => number): Promise<number[]> {
+  const read = async () => (await columnValues(table, index)).map((text) => Number(text.replaceAll(',', '')))
+  await expect.poll(async () => {
+    const values = await read()
+    return JSON.stringify([...values].sort(order)) === JSON.stringify(values)
+  }).toBe(true)
+  return read()
+}
+
 test.describe('Data explorer', () => {
   test('sorts by a header: ascending, descending, then the stored order again', async ({ page }) => {
     const table = await openDataset(page, REMOVALS)
@@ -59,13 +72,13 @@ test.describe('Data explorer', () => {
 
     await sortButton(table, 'value').click()
     await expect(value).toHaveAttribute('aria-sort', 'ascending')
-    const ascending = (await columnValues(table, 2)).map((text) => Number(text.replaceAll(',', '')))
+    const ascending = await sortedNumbers(table, 2, (a, b) => a - b)
     expect(ascending.length).toBeGreaterThan(10)
     expect([...ascending].sort((a, b) => a - b)).toEqual(ascending)
 
     await sortButton(table, 'value').click()
     await expect(value).toHaveAttribute('aria-sort', 'descending')
-    const descending = (await columnValues(table, 2)).map((text) => Number(text.replaceAll(',', '')))
+    const descending = await sortedNumbers(table, 2, (a, b) => b - a)
     expect([...descending].sort((a, b) => b - a)).toEqual(descending)
     expect(descending[0]).toBeGreaterThanOrEqual(Math.max(...ascending))
     await expect(page.getByRole('main')).toContainText('sorted by value, descending')
