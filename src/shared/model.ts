@@ -267,9 +267,10 @@ export interface SheetOutcome {
   name: string
   /**
    * imported: a dataset; empty: no table on it; hidden and not picked: left out (pick it to import
-   * it); too wide: left out, its table has more columns than a dataset holds (the import's warnings say so).
+   * it); too wide: left out, its table has more columns than a dataset holds (the import's warnings say so);
+   * already in: left out, an earlier import of the same file holds it.
    */
-  status: 'imported' | 'empty' | 'hidden' | 'not picked' | 'too wide'
+  status: 'imported' | 'empty' | 'hidden' | 'not picked' | 'too wide' | 'already in'
   /** The dataset it became (its first table's, when tables are stacked on it), and its rows. */
   id: number | null
   rows: number

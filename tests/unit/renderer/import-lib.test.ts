@@ -125,16 +125,18 @@ describe('drops and options', () => {
       { name: 'Table 39', status: 'imported', id: 3, rows: 4, moreTables: [] },
       { name: 'Notes', status: 'empty', id: null, rows: 0, moreTables: [] },
       { name: 'Lookup', status: 'hidden', id: null, rows: 0, moreTables: [] },
-      { name: 'By county', status: 'too wide', id: null, rows: 0, moreTables: [] }
+      { name: 'By county', status: 'too wide', id: null, rows: 0, moreTables: [] },
+      { name: 'Case review', status: 'already in', id: null, rows: 0, moreTables: [] }
     ] as const
     expect(sheetChoices(outcome({ sheets: [...sheets] }))).toEqual([
       { name: 'Table 39', picked: true, note: null },
       { name: 'Notes', picked: false, note: 'no table found' },
       { name: 'Lookup', picked: false, note: 'hidden' },
-      { name: 'By county', picked: false, note: 'too many columns' }
+      { name: 'By county', picked: false, note: 'too many columns' },
+      { name: 'Case review', picked: false, note: 'already in the archive' }
     ])
     const none = sheets.map((sheet) => ({ ...sheet, status: sheet.status === 'imported' ? ('not picked' as const) : sheet.status }))
-    expect(sheetChoices(outcome({ sheets: none })).map((choice) => choice.picked)).toEqual([true, true, false, false])
+    expect(sheetChoices(outcome({ sheets: none })).map((choice) => choice.picked)).toEqual([true, true, false, false, false])
   })
 
   it('counts the datasets a workbook became', () => {

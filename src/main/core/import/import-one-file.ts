@@ -2,7 +2,7 @@ import type { BigIntStats } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import { basename } from 'node:path'
 import type { Database } from 'better-sqlite3'
-import type { ArticlePage, DatasetSource, ImportEncoding, ImportOptions, ImportOutcome } from '@shared/model'
+import type { ArticlePage, DatasetSource, ImportEncoding, ImportOptions, ImportOutcome, SheetOutcome } from '@shared/model'
 import { insertArticle } from '../articles/article-queries'
 import { indexDatasetRows } from '../datasets/index-dataset-rows'
 import { extractHtmlArticle } from './article/extract-html-article'
@@ -464,7 +464,9 @@ async function importThrough(
           sheetsAlreadyIn.length === 0
             ? written.warnings
             : [`${fileName}: ${sheetsAlreadyIn.length === 1 ? `sheet ${alreadyIn} is` : `sheets ${alreadyIn} are`} already in the archive from an earlier import, so only the others were imported.`, ...written.warnings]
-        result = outcome({ status: 'imported', id: first.id, rows: written.rows, warnings, emptiedCells: written.emptiedCells, sheets: written.sheets })
+        // The sheets left out because an earlier import holds them say so, rather than "not picked".
+        const sheets = written.sheets.map((sheet): SheetOutcome => (sheetsAlreadyIn.includes(sheet.name) ? { ...sheet, status: 'already in' } : sheet))
+        result = outcome({ status: 'imported', id: first.id, rows: written.rows, warnings, emptiedCells: written.emptiedCells, sheets })
       } else {
         const writer = new DatasetWriter(
           db,

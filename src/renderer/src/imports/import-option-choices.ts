@@ -1,7 +1,7 @@
 // The choices the "Import again with options…" form offers, in the words a user knows them by.
 // <select> values are strings, so "detect" stands in for the contract's null.
 
-import type { ImportDelimiter, ImportEncoding, ImportOptions, ImportOutcome } from '@shared/model'
+import type { ImportDelimiter, ImportEncoding, ImportOptions, ImportOutcome, SheetOutcome } from '@shared/model'
 
 export const DETECT = 'detect'
 
@@ -76,16 +76,27 @@ export function optionsFromForm(form: OptionsForm): ImportOptions {
   }
 }
 
+/** What the options form says beside a sheet, by what became of it. */
+const SHEET_NOTES: Record<SheetOutcome['status'], string | null> = {
+  imported: null,
+  'not picked': null,
+  hidden: 'hidden',
+  empty: 'no table found',
+  'too wide': 'too many columns',
+  'already in': 'already in the archive'
+}
+
 /**
  * The sheets the options form offers for a workbook, ticked as the import left them: the ones it
- * imported, or (when it imported none) every sheet but the hidden ones and those too wide to import.
+ * imported, or (when it imported none) every sheet but the hidden ones, those too wide to import and
+ * those already in the archive.
  */
 export function sheetChoices(outcome: ImportOutcome): { name: string; picked: boolean; note: string | null }[] {
   const sheets = outcome.sheets ?? []
   const imported = sheets.some((sheet) => sheet.status === 'imported')
   return sheets.map((sheet) => ({
     name: sheet.name,
-    picked: imported ? sheet.status === 'imported' : sheet.status !== 'hidden' && sheet.status !== 'too wide',
-    note: sheet.status === 'hidden' ? 'hidden' : sheet.status === 'empty' ? 'no table found' : sheet.status === 'too wide' ? 'too many columns' : null
+    picked: imported ? sheet.status === 'imported' : sheet.status === 'not picked' || sheet.status === 'empty',
+    note: SHEET_NOTES[sheet.status]
   }))
 }

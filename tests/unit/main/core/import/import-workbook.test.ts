@@ -138,6 +138,11 @@ describe('importing a workbook', () => {
     expect(table).toMatchObject({ status: 'imported', rows: 4 })
     expect(table.warnings[0]).toBe('dhs-yearbook-2013-table-39.xlsx: sheet “Case review” is already in the archive from an earlier import, so only the others were imported.')
     expect(names()).toEqual(['dhs-yearbook-2013-table-39 › Case review', 'dhs-yearbook-2013-table-39 › Table 39'])
+    expect(table.sheets!.map((sheet) => [sheet.name, sheet.status])).toEqual([
+      ['Table 39', 'imported'],
+      ['Case review', 'already in'],
+      ['Lookup', 'not picked']
+    ])
     // The whole workbook now: every visible sheet is in, so it is a copy; the hidden one is picked on its own.
     expect((await run({})).status).toBe('duplicate')
     expect((await run({ sheets: ['Lookup'] })).status).toBe('imported')
