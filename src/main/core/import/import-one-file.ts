@@ -15,6 +15,7 @@ import { hashFile } from './hash-file'
 import { findDuplicateImport, importOfSizeExists, sheetsImportedBefore } from './duplicate-imports'
 import { finishImport, startImport } from './import-ledger'
 import { looksBinary } from './looks-binary'
+import { notTextRefusal } from './not-text-refusal'
 import { importFormatOf, kindOfFormat, unsupportedFileMessage, type ImportFormat } from './import-kind'
 import { parseArticleText, type ArticleFields } from './parse-article-text'
 import { readTableFile } from './read-table-file'
@@ -109,6 +110,9 @@ interface ReadArticle {
   ocr: ImportOutcome['ocr']
 }
 
+/** How much of a text file's start is asked whether it is another kind of file (a zip's first entries, a PDF's header). */
+const NOT_TEXT_HEAD_BYTES = 64 * 1024
+
 async function readArticle(bytes: Buffer, fileName: string, format: ImportFormat, reading: PdfReading, encoding: ImportEncoding | null): Promise<ReadArticle> {
   if (bytes.length === 0) throw new ImportInputError(`${fileName} is empty (0 bytes); nothing was imported.`, null, 0)
   if (format === 'docx' || format === 'odt') {
@@ -122,6 +126,8 @@ async function readArticle(bytes: Buffer, fileName: string, format: ImportFormat
     return { fields, warnings, pages, ocr }
   }
   const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || (encoding ?? utf16WithoutBom(bytes))?.startsWith('utf-16') === true
+  const other = notTextRefusal(fileName, format === 'html' ? 'a web page' : 'plain text', bytes.subarray(0, NOT_TEXT_HEAD_BYTES), format === 'html')
+  if (other !== null) throw other
   if (!utf16 && looksBinary(bytes)) throw new ImportInputError(`${fileName} looks like a binary file, not text; nothing was imported.`, null, 0)
   const decoded = decodeText(bytes, fileName, encoding)
   const fields = format === 'html' ? extractHtmlArticle(decoded.text, fileName) : parseArticleText(decoded.text, fileName)

@@ -4,6 +4,7 @@ import { SourceFile } from '../source-file'
 import { DelimitedParser } from './delimited-parser'
 import { detectEncoding } from './detect-encoding'
 import { looksBinary } from '../looks-binary'
+import { notTextRefusal } from '../not-text-refusal'
 import { RowBatcher } from './row-batcher'
 import { sniffDelimited } from './sniff-delimited'
 import { TextChunkDecoder } from './text-chunk-decoder'
@@ -75,6 +76,8 @@ async function readOpenFile(
   const sampleLength = await readFully(file, sample)
   const sampleIsWholeFile = sampleLength === size
   const { encoding, bomBytes, guessedWindows1252 } = detectEncoding(sample.subarray(0, sampleLength), settings.encoding, sampleIsWholeFile)
+  const other = notTextRefusal(fileName, 'delimited text', sample.subarray(0, sampleLength), false)
+  if (other !== null) throw other
   if (!encoding.startsWith('utf-16') && looksBinary(sample.subarray(bomBytes, sampleLength))) {
     throw new ImportInputError(`${fileName} looks like a binary file, not text; nothing was imported.`, null, null)
   }

@@ -1,5 +1,6 @@
 import { isUtf8 } from 'node:buffer'
 import { ImportCancelled, ImportInputError, type RowSink } from '../row-sink'
+import { notTextRefusal } from '../not-text-refusal'
 import { SourceFile } from '../source-file'
 import { utf16WithoutBom } from '../utf16-without-bom'
 import { firstInvalidUtf8Byte } from '../utf8/first-invalid-utf8-byte'
@@ -103,13 +104,21 @@ function feedChecked(parser: JsonEventParser, bytes: Buffer, byteOffset: number)
   throw new JsonSyntaxError(`byte 0x${value} is not valid UTF-8 (JSON files must be UTF-8)`, line, column, byteOffset + bad)
 }
 
-/** Bytes of a look at the start, for a byte-order mark and for UTF-16 text without one. */
-const START_BYTES = 4096
+/**
+ * Bytes of a look at the start, for a byte-order mark, UTF-16 text without one, and another kind of
+ * file: a zip's telling entries may lie tens of kilobytes in.
+ */
+const START_BYTES = 64 * 1024
 
-/** Bytes to skip at the start: a UTF-8 byte order mark is tolerated; UTF-16 is refused with a clear reason. */
+/**
+ * Bytes to skip at the start: a UTF-8 byte order mark is tolerated; UTF-16 and files of other kinds
+ * (a zip, a PDF…) are refused with a clear reason.
+ */
 async function byteOrderMarkLength(file: SourceFile, size: number, fileName: string): Promise<number> {
   const start = Buffer.alloc(Math.min(size, START_BYTES))
   await file.read(start, 0, start.length, 0)
+  const other = notTextRefusal(fileName, 'JSON', start, false)
+  if (other !== null) throw other
   if (start[0] === 0xef && start[1] === 0xbb && start[2] === 0xbf) return 3
   if ((start[0] === 0xff && start[1] === 0xfe) || (start[0] === 0xfe && start[1] === 0xff) || utf16WithoutBom(start) !== null) {
     throw new ImportInputError(`${fileName} is UTF-16 text; JSON files must be UTF-8. Save it as UTF-8 and import it again.`, null, 0)

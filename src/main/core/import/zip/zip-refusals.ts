@@ -54,8 +54,11 @@ const PICTURE_FIX = ' Find the file itself (or a PDF of it) and import that.'
 
 const WEB_PAGE: OtherFileKind = { is: 'a web page (HTML)', fix: ' Rename it to .html and import that.' }
 
+export const PDF_DOCUMENT: OtherFileKind = { is: 'a PDF document', fix: ' Rename it to .pdf and import that.' }
+
 const OTHER_KINDS: { test: (head: Buffer) => boolean; kind: OtherFileKind }[] = [
-  { test: (head) => head.subarray(0, 1024).includes('%PDF-'), kind: { is: 'a PDF document', fix: ' Rename it to .pdf and import that.' } },
+  // Readers accept a PDF's header anywhere in its first 1,024 bytes.
+  { test: (head) => head.subarray(0, 1024).includes('%PDF-'), kind: PDF_DOCUMENT },
   { test: (head) => head.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])), kind: { is: 'a PNG picture', fix: PICTURE_FIX } },
   { test: (head) => head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff, kind: { is: 'a JPEG picture', fix: PICTURE_FIX } },
   { test: (head) => head.subarray(0, 5).toString('latin1') === '{\\rtf', kind: { is: 'an RTF document', fix: ' Open it in a word processor, save it as .docx and import that.' } },
@@ -121,11 +124,16 @@ export function otherPackageRefusal(fileName: string, kind: PackageKind, actual:
   if (actual === null || actual.extension === kind.extension) return null
   const expected = KNOWN_PACKAGES.find((known) => known.extension === kind.extension)
   if (actual.family !== null && actual.family === expected?.family) return null
+  return packageRefusal(fileName, kind.what, actual)
+}
+
+/** "x.csv is a Word document (.docx), not delimited text; …": what the package is, and what to do with it. */
+export function packageRefusal(fileName: string, what: string, actual: KnownPackage): ImportInputError {
   const fix =
     actual.family !== null
       ? `Rename it to ${actual.extension} and import that.`
       : actual.extension === '.xlsb'
         ? 'Open it in Excel, save it as .xlsx and import that.'
         : 'Casefile does not read presentations; save it as PDF and import that.'
-  return new ImportInputError(`${fileName} is ${actual.is} (${actual.extension}), not ${kind.what}; nothing was imported. ${fix}`, null, null)
+  return new ImportInputError(`${fileName} is ${actual.is} (${actual.extension}), not ${what}; nothing was imported. ${fix}`, null, null)
 }

@@ -134,10 +134,12 @@ describe('importOneFile', () => {
     const cases: [string, string | Buffer, RegExp][] = [
       ['report.xyz', 'hello', /^Casefile can't import \.xyz files \(report\.xyz\); it reads: \.csv, /],
       ['empty.csv', '', /^empty\.csv is empty \(0 bytes\)/],
-      ['image.csv', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 0, 0]), /^image\.csv looks like a binary file/],
+      ['image.csv', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0, 1, 2, 0, 0]), /^image\.csv is a PNG picture, not delimited text/],
+      ['records.csv', Buffer.from([0x10, 0x50, 0x4e, 0x47, 0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 0, 0]), /^records\.csv looks like a binary file/],
       ['open.csv', 'a,b\n1,"2\n3,4\n', /^open\.csv, line 2: /],
       ['blank.txt', '   \n\n', /^blank\.txt has no text to import\./],
-      ['photo.txt', Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0, 0, 0, 0, 1, 0, 0, 0]), /^photo\.txt looks like a binary file/]
+      ['photo.txt', Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0, 0, 0, 0, 1, 0, 0, 0]), /^photo\.txt is a JPEG picture, not plain text/],
+      ['saved.txt', Buffer.from([0x01, 0xd8, 0xff, 0xe0, 0, 0x10, 0, 0, 0, 0, 1, 0, 0, 0]), /^saved\.txt looks like a binary file/]
     ]
     for (const [name, content, message] of cases) {
       const outcome = await run(write(name, content))
@@ -149,7 +151,7 @@ describe('importOneFile', () => {
     expect(count('SELECT count(*) AS n FROM datasets')).toBe(0)
     expect(count('SELECT count(*) AS n FROM articles')).toBe(0)
     expect(count("SELECT count(*) AS n FROM sqlite_schema WHERE name LIKE 'ds_%'")).toBe(0)
-    expect(ledger().map((row) => (row as { status: string }).status)).toEqual(['failed', 'failed', 'failed', 'failed', 'failed', 'failed'])
+    expect(ledger().map((row) => (row as { status: string }).status)).toEqual(['failed', 'failed', 'failed', 'failed', 'failed', 'failed', 'failed', 'failed'])
   })
 
   it('imports a text article with its source file, size and hash', async () => {

@@ -25,10 +25,12 @@ describe('input that cannot be imported', () => {
     }
   })
 
-  it('rejects a binary file', async () => {
+  it('rejects a binary file, naming its kind when its first bytes tell it', async () => {
     await expect(readPath(join(FIXTURES, 'binary.csv'), settingsFor({}, CHUNK))).rejects.toThrow(
-      'binary.csv looks like a binary file, not text; nothing was imported.'
+      'binary.csv is a PNG picture, not delimited text; nothing was imported.'
     )
+    const path = temp.write('records.csv', Buffer.from([0x00, 0x01, 0x02, 0x00, 0x00, 0x7f, 0x00, 0x00, 0x41, 0x00, 0x00, 0x00]))
+    await expect(readPath(path, settingsFor({}, CHUNK))).rejects.toThrow('records.csv looks like a binary file, not text; nothing was imported.')
   })
 
   it('names the line where a quoted field opens and is never closed', async () => {
