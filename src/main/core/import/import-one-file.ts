@@ -71,8 +71,19 @@ function elapsed(started: number): number {
 
 /** Why a file could not be imported, in words: the archive's own states first, then the file's (see reasonOf). */
 function importFailureReason(error: unknown): string {
+  const reason = failureReason(error)
+  return isDiskFull(error) ? `${reason}; nothing was imported` : reason
+}
+
+function isDiskFull(error: unknown): boolean {
   const code = (error as NodeJS.ErrnoException | null)?.code
-  if (code === 'SQLITE_FULL' || code === 'ENOSPC') return 'the disk is full; nothing was imported'
+  return code === 'SQLITE_FULL' || code === 'ENOSPC'
+}
+
+/** Why a step failed, in words, without saying what became of the file (see importFailureReason). */
+function failureReason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | null)?.code
+  if (isDiskFull(error)) return 'the disk is full'
   if (code === 'SQLITE_BUSY') return 'the archive is busy with another change; try again'
   if (error instanceof ArchiveStaysBusy) return `${error.message}; try again once it is done`
   if (code === 'EISDIR') return 'it is a folder'
@@ -537,7 +548,8 @@ async function importThrough(
           for (const id of published) await whenWritable(db, () => indexDatasetRows(db, id), signal, () => report('waiting'), WRITE_LOCK_WAIT_MS)
         } catch (error) {
           // The rows are kept either way: a cancel here stops only the index, which the archive finishes later.
-          const what = error instanceof ImportCancelled ? 'was cancelled' : `failed (${importFailureReason(error)})`
+          // The rows are in, so the reason must not say that nothing was imported.
+          const what = error instanceof ImportCancelled ? 'was cancelled' : `failed (${failureReason(error)})`
           result.warnings.push(`${fileName}: the rows are saved, but indexing them for search ${what}; Casefile will index them when the archive next opens.`)
         }
       }

@@ -268,6 +268,21 @@ describe('importOneFile', () => {
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok')
   })
 
+  it('keeps the rows when the disk fills up while they are indexed for search, and says so without contradiction', async () => {
+    const { db, write, count } = await setup()
+    const path = write('full-index.csv', `id,text\n${Array.from({ length: 5_000 }, (_, i) => `${i},remark ${i} about hearing ${i * 7}`).join('\n')}\n`)
+    const outcome = await importOneFile(db, { path, options: DEFAULT_IMPORT_OPTIONS, article: null, dataset: null }, new AbortController().signal, (progress) => {
+      if (progress.phase === 'indexing') db.pragma(`max_page_count = ${db.pragma('page_count', { simple: true }) as number}`)
+    }, null)
+    db.pragma('max_page_count = 4294967294')
+    expect(outcome).toMatchObject({ status: 'imported', rows: 5_000 })
+    expect(outcome.warnings).toEqual([
+      'full-index.csv: the rows are saved, but indexing them for search failed (the disk is full); Casefile will index them when the archive next opens.'
+    ])
+    expect(count(`SELECT count(*) AS n FROM ds_${outcome.id}`)).toBe(5_000)
+    expect(count('SELECT count(*) AS n FROM datasets WHERE search_indexed_at IS NULL')).toBe(1)
+  })
+
   it('publishes without checkpointing, then leaves the connection’s automatic checkpoint as it was', async () => {
     const { db, write, run } = await setup()
     const before = db.pragma('wal_autocheckpoint', { simple: true })
