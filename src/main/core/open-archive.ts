@@ -20,7 +20,7 @@ import { seedArchive } from './seed/seed-archive'
 import { APP_VERSION } from './app-version'
 import { archiveBusyMessage, firstLineOf, isBusy, isDamage, reasonOf } from './plain-failure'
 import { damagedState, unwritableState } from './read-only-state'
-import { openUnwritable, unwritablePhrase, unwritableReason, unwritableWayOut } from './db/open-unwritable'
+import { clearStaleCompanions, openUnwritable, unwritablePhrase, unwritableReason, unwritableWayOut } from './db/open-unwritable'
 
 const READ_CACHE_KIB = 65536
 
@@ -283,6 +283,7 @@ export async function openArchive(path: string, options: OpenArchiveOptions): Pr
     }
   }
   const header = assertIsArchive(absolute)
+  clearStaleCompanions(absolute)
   const unwritable = unwritableReason(absolute)
   const readOnlyMedia = unwritable !== null
 

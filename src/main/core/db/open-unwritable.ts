@@ -1,4 +1,4 @@
-import { accessSync, closeSync, constants, existsSync, openSync, readSync, rmSync, statfsSync, statSync } from 'node:fs'
+import { accessSync, chmodSync, closeSync, constants, existsSync, openSync, readSync, rmSync, statfsSync, statSync } from 'node:fs'
 import { constants as bufferConstants } from 'node:buffer'
 import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
@@ -34,11 +34,47 @@ function diskIsFull(folder: string): boolean {
   }
 }
 
+function writable(path: string): boolean {
+  try {
+    accessSync(path, constants.W_OK)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** SQLite's files beside an archive: its write-ahead log and the index of that log. */
+function companionsOf(path: string): { wal: string; shm: string } {
+  return { wal: `${path}-wal`, shm: `${path}-shm` }
+}
+
+/**
+ * True when the archive's -wal or -shm file is there but may not be written: SQLite then opens the
+ * archive but refuses every change with "attempt to write a readonly database".
+ */
+function companionUnwritable(path: string): boolean {
+  return Object.values(companionsOf(path)).some((file) => existsSync(file) && !writable(file))
+}
+
 /** Why the archive at `path` cannot be written where it is, or null when it can. */
 export function unwritableReason(path: string): Unwritable | null {
-  if (onReadOnlyMedia(path)) return 'read-only-media'
+  if (onReadOnlyMedia(path) || companionUnwritable(path)) return 'read-only-media'
   if (diskIsFull(dirname(path))) return 'disk-full'
   return null
+}
+
+/**
+ * Removes a -shm (and an empty -wal) that may not be written, beside an archive that may, in a
+ * folder that may: what an earlier read-only open left when the archive was read-only (SQLite gives
+ * them the archive's permissions; see openUnwritable). Without this, once the archive is writable
+ * again every change fails until the person deletes a file they know nothing about. A -wal holding
+ * changes is kept: it is the archive's latest state, and the archive opens read-only instead.
+ */
+export function clearStaleCompanions(path: string): void {
+  const { wal, shm } = companionsOf(path)
+  if (!existsSync(shm) || writable(shm) || !writable(path) || !writable(dirname(path)) || nonEmptyFile(wal)) return
+  rmSync(shm, { force: true })
+  rmSync(wal, { force: true })
 }
 
 /** The start of a sentence that says why `name` cannot be written. */
@@ -59,8 +95,10 @@ function nonEmptyFile(path: string): boolean {
   }
 }
 
-function capitalised(text: string): string {
-  return `${text[0]!.toUpperCase()}${text.slice(1)}`
+/** unwritablePhrase opening a sentence: "The disk holding …", but a file's name as it is written. */
+function sentenceStart(name: string, why: Unwritable): string {
+  const phrase = unwritablePhrase(name, why)
+  return phrase.startsWith(name) ? phrase : `${phrase[0]!.toUpperCase()}${phrase.slice(1)}`
 }
 
 /**
@@ -72,13 +110,13 @@ function inMemoryCopy(path: string, name: string, nativeBinding: string | null, 
   if (nonEmptyFile(`${path}-wal`)) {
     throw new ArchiveOpenError(
       'unreadable',
-      `${capitalised(unwritablePhrase(name, why))}, and its latest changes are still in ${name}-wal, which SQLite can only read where it may write. ` +
+      `${sentenceStart(name, why)}, and its latest changes are still in ${name}-wal, which SQLite can only read where it may write. ` +
         (why === 'disk-full' ? unwritableWayOut(why) : 'Copy both files to a writable folder and open the copy.')
     )
   }
   const size = statSync(path).size
   if (size > bufferConstants.MAX_LENGTH) {
-    throw new ArchiveOpenError('unreadable', `${capitalised(unwritablePhrase(name, why))}, and it is too large to read from there. ${unwritableWayOut(why)}`)
+    throw new ArchiveOpenError('unreadable', `${sentenceStart(name, why)}, and it is too large to read from there. ${unwritableWayOut(why)}`)
   }
   const bytes = Buffer.allocUnsafe(size)
   const fd = openSync(path, 'r')
@@ -99,10 +137,18 @@ function inMemoryCopy(path: string, name: string, nativeBinding: string | null, 
 }
 
 // SQLITE_CANTOPEN on a read-only disk, SQLITE_READONLY_DIRECTORY in a folder without write
-// permission; on a full disk the -shm file cannot grow (an I/O error) or the WAL be begun.
+// permission; on a full disk the -shm file cannot grow (an I/O error) or the WAL be begun; a -shm
+// that may not be written and does not describe the -wal beside it gives SQLITE_PROTOCOL.
 function cannotOpenHere(error: unknown): boolean {
   const code = String((error as { code?: unknown }).code)
-  return code === 'SQLITE_CANTOPEN' || code === 'SQLITE_READONLY_DIRECTORY' || code === 'SQLITE_FULL' || code.startsWith('SQLITE_IOERR') || code.startsWith('SQLITE_READONLY_CANTINIT')
+  return (
+    code === 'SQLITE_CANTOPEN' ||
+    code === 'SQLITE_READONLY_DIRECTORY' ||
+    code === 'SQLITE_FULL' ||
+    code === 'SQLITE_PROTOCOL' ||
+    code.startsWith('SQLITE_IOERR') ||
+    code.startsWith('SQLITE_READONLY_CANTINIT')
+  )
 }
 
 /**
@@ -122,10 +168,26 @@ export function openUnwritable(path: string, name: string, nativeBinding: string
       db.close()
       throw error
     }
+    letOwnerWrite(companions)
     return db
   } catch (error) {
     if (!cannotOpenHere(error)) throw error
     for (const file of companions) if (!nonEmptyFile(`${path}-wal`) || file.endsWith('-shm')) rmSync(file, { force: true })
     return inMemoryCopy(path, name, nativeBinding, why)
+  }
+}
+
+/**
+ * SQLite gives the -wal and -shm files it makes the archive's permissions, so a read-only archive in
+ * a writable folder gets read-only ones, which it leaves behind. Those this open made are given
+ * their owner's write permission, so that the archive, once made writable, can be changed.
+ */
+function letOwnerWrite(made: readonly string[]): void {
+  for (const file of made) {
+    try {
+      chmodSync(file, statSync(file).mode | 0o200)
+    } catch {
+      // Not made after all (a read that needed no log), or not ours to change: nothing to do.
+    }
   }
 }
