@@ -553,7 +553,15 @@ async function importThrough(
           result.warnings.push(`${fileName}: the rows are saved, but indexing them for search ${what}; Casefile will index them when the archive next opens.`)
         }
       }
-      finishImport(db, importId, { status: 'imported', rows: result.rows, warnings: result.warnings, error: null, sha256 })
+      try {
+        finishImport(db, importId, { status: 'imported', rows: result.rows, warnings: result.warnings, error: null, sha256 })
+      } catch (error) {
+        // What was imported is committed: a ledger line that cannot be written now (the disk filled
+        // up) must not report it as failed, "nothing added". The line stays 'running', and the next
+        // open settles it from what was published (recoverInterruptedImports).
+        const saved = result.kind === 'dataset' ? 'the rows are saved' : 'the article is saved'
+        result.warnings.push(`${fileName}: ${saved}, but the import could not be recorded (${failureReason(error)}); Casefile will record it when the archive next opens.`)
+      }
       return { ...result, dataSeconds, seconds: elapsed(started) }
     } catch (error) {
       if (transaction.open) transaction.undo()

@@ -283,6 +283,29 @@ describe('importOneFile', () => {
     expect(count('SELECT count(*) AS n FROM datasets WHERE search_indexed_at IS NULL')).toBe(1)
   })
 
+  it('reports what it committed as imported when the import cannot be recorded afterwards', async () => {
+    const { db, write, run, count, ledger } = await setup()
+    // A ledger write refused after the rows are committed, as on a disk that has just filled up.
+    db.exec("CREATE TEMP TRIGGER refuse_record BEFORE UPDATE OF status ON main.imports WHEN NEW.status = 'imported' BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END")
+    const dataset = await run(write('late.csv', 'a,b\n1,2\n3,4\n'))
+    const article = await run(write('late.txt', 'A memo\n\nSome text.\n'))
+    db.exec('DROP TRIGGER refuse_record')
+    expect(dataset).toMatchObject({ status: 'imported', rows: 2, error: null })
+    expect(dataset.warnings).toEqual([
+      'late.csv: the rows are saved, but the import could not be recorded (database or disk is full); Casefile will record it when the archive next opens.'
+    ])
+    expect(article).toMatchObject({ status: 'imported', kind: 'article', error: null })
+    expect(article.warnings).toEqual([
+      'late.txt: the article is saved, but the import could not be recorded (database or disk is full); Casefile will record it when the archive next opens.'
+    ])
+    expect(count(`SELECT count(*) AS n FROM ds_${dataset.id}`)).toBe(2)
+    expect(count('SELECT count(*) AS n FROM articles')).toBe(1)
+    expect(ledger()).toEqual([
+      { file_name: 'late.csv', status: 'running', rows_written: 0, error: null },
+      { file_name: 'late.txt', status: 'running', rows_written: 0, error: null }
+    ])
+  })
+
   it('publishes without checkpointing, then leaves the connection’s automatic checkpoint as it was', async () => {
     const { db, write, run } = await setup()
     const before = db.pragma('wal_autocheckpoint', { simple: true })
