@@ -12,7 +12,7 @@
 //
 // BENCH_KEEP=1 keeps the CSV and the archive (and says where); BENCH_ARCHIVE=PATH times a kept
 // archive again without generating or importing. BENCH_ROUNDS (default 3) rounds of the first chart and the explorer's first pages;
-// BENCH_CLOCK=cpu times CPU seconds (every thread of the process, the rows pool's workers included) instead of wall time; BENCH_PARTS=chart,explorer,halves,deep,search picks the parts timed
+// BENCH_CLOCK=cpu times CPU seconds (every thread of the process, the rows pool's workers included) instead of wall time; BENCH_PARTS=chart,sum,explorer,halves,deep,search picks the parts timed
 // (halves: a few first pages read on one thread and through the rows pool's two halves, alternating).
 
 import { spawn, spawnSync } from 'node:child_process'
@@ -169,7 +169,7 @@ async function main(): Promise<void> {
         // on the rows pool's threads (the app's way), so that both meet the same load.
         const ways = {
           'one pass, this thread': async () => aggregateChart(db, spec),
-          'two halves, rows pool': () => aggregateChartWith(db, spec, (id, count) => rowsPool.countCells(id, count))
+          'two halves, rows pool': () => aggregateChartWith(db, spec, (id, pass) => rowsPool.chartCells(id, pass))
         }
         const firstsBy = new Map(Object.keys(ways).map((way) => [way, [] as { wall: number; cpu: number; load: number }[]]))
         let drawn: ChartData | null = null
@@ -193,6 +193,72 @@ async function main(): Promise<void> {
         }
         const repeats = Array.from({ length: 9 }, () => timed(() => aggregateChart(db, spec)).ms)
         console.log(`  repeat, median of 9        ${ms(percentile(repeats, 50)).padStart(10)}   goal < 300 ms    ${percentile(repeats, 50) < 300 ? 'met' : 'NOT met'}`)
+      }
+
+      if (PARTS.has('sum')) {
+        // A sum over a numeric column (issue 15): wall and CPU of a first drawing, and the longest
+        // this thread (the app's main process) went without running a timer meanwhile.
+        console.log(`\nsum chart: sum of IDNCASE by fiscal year (COMP_DATE) × court (BASE_CITY_CODE), ${EXPLORER_ROUNDS} rounds`)
+        const spec: ChartSpec = {
+          datasetId,
+          type: 'stacked-bar',
+          title: 'Sum of case ids by fiscal year and court',
+          x: { column: position('COMP_DATE'), bucket: 'fiscal-year' },
+          y: { aggregate: 'sum', column: position('IDNCASE') },
+          groupBy: { column: position('BASE_CITY_CODE'), top: 8 },
+          share: null,
+          filters: []
+        }
+        const dropChartIndexes = () => {
+          const names = db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND name GLOB ?").pluck().all(`ds_${datasetId}`, `ds_${datasetId}_chart_*`) as string[]
+          for (const name of names) db.exec(`DROP INDEX "${name}"`)
+          return names.length
+        }
+        const ways = {
+          'this thread': async () => aggregateChart(db, spec),
+          'the app (rows pool)': () => aggregateChartWith(db, spec, (id, pass) => rowsPool.chartCells(id, pass))
+        }
+        const runs = new Map(Object.keys(ways).map((way) => [way, [] as { wall: number; cpu: number; stall: number; load: number; dropped: number }[]]))
+        let drawn: string | null = null
+        for (let round = 0; round < EXPLORER_ROUNDS; round++) {
+          for (const [way, draw] of Object.entries(ways)) {
+            const dropped = dropChartIndexes()
+            db.prepare('DELETE FROM chart_cache WHERE dataset_id = ?').run(datasetId)
+            let stall = 0
+            let tick = performance.now()
+            const ticking = setInterval(() => {
+              stall = Math.max(stall, performance.now() - tick)
+              tick = performance.now()
+            }, 5)
+            const cpu = process.cpuUsage()
+            const wall = performance.now()
+            const answer = JSON.stringify(await draw())
+            const used = process.cpuUsage(cpu)
+            const took = performance.now() - wall
+            // The drawing's last stretch on this thread ends with the answer: measured up to it.
+            stall = Math.max(stall, performance.now() - tick)
+            clearInterval(ticking)
+            if (drawn !== null && answer !== drawn) throw new Error(`the sum chart drawn on ${way} differs from the one drawn before`)
+            drawn = answer
+            runs.get(way)!.push({ wall: took, cpu: (used.user + used.system) / 1000, stall, load: loadavg()[0]!, dropped })
+          }
+        }
+        const spread = (values: readonly number[]) => `${ms(percentile(values, 50))} (${ms(Math.min(...values))}–${ms(Math.max(...values))})`
+        for (const [way, done] of runs) {
+          console.log(`  first, ${way.padEnd(20)} wall ${spread(done.map((run) => run.wall))}, CPU ${spread(done.map((run) => run.cpu))}, this thread blocked ${spread(done.map((run) => run.stall))}`)
+          console.log(`    1-minute load average ${done.map((run) => run.load.toFixed(2)).join(' ')}; chart indexes dropped before each round ${done.map((run) => run.dropped).join(' ')}`)
+        }
+        // With its index left in place (where one was built), drawn again without the cache.
+        const again = Array.from({ length: EXPLORER_ROUNDS }, () => {
+          db.prepare('DELETE FROM chart_cache WHERE dataset_id = ?').run(datasetId)
+          const cpu = process.cpuUsage()
+          const wall = performance.now()
+          aggregateChart(db, spec)
+          const used = process.cpuUsage(cpu)
+          return { wall: performance.now() - wall, cpu: (used.user + used.system) / 1000 }
+        })
+        console.log(`  again on this thread, chart indexes kept: wall ${spread(again.map((run) => run.wall))}, CPU ${spread(again.map((run) => run.cpu))}`)
+        dropChartIndexes()
       }
 
       if (PARTS.has('explorer')) {

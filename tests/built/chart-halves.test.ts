@@ -1,7 +1,7 @@
-// A chart's count split between the rows pool's two built workers (out/main/rows-worker.js), each
-// counting half of the table by rowid, and merged on this thread: the answer must be the one pass's
-// answer on the archive's own connection, for every aggregate and edge case, the refusal of a chart
-// with too many cells included.
+// A chart's pass split between the rows pool's two built workers (out/main/rows-worker.js), each
+// reading half of the table by rowid, and merged on this thread: the answer must be the one pass's
+// answer on the archive's own connection, for counts, sums, averages, minimums and maximums and every
+// edge case, the refusal of a chart with too many cells included.
 
 import { existsSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
@@ -12,7 +12,7 @@ import { DEFAULT_IMPORT_OPTIONS } from '../../src/shared/model'
 import { importOneFile } from '../../src/main/core/import/import-one-file'
 import { RowsPool } from '../../src/main/core/datasets/rows-pool'
 import { aggregateChart, aggregateChartWith } from '../../src/main/core/charts/aggregate-chart'
-import { countCells, mergeCountedCells, type CellCount } from '../../src/main/core/charts/count-cells'
+import { chartPass, mergePassParts, type ChartPass, type Measure, type PassedCell } from '../../src/main/core/charts/chart-pass'
 import { createArchiveApi } from '../../src/main/core/create-archive-api'
 import { tempArchive } from '../helpers/temp-archive'
 import type { Archive } from '../../src/main/core/index'
@@ -52,7 +52,7 @@ beforeAll(async () => {
   writeFileSync(file, `${lines.join('\n')}\n`)
   datasetId = (await importOneFile(db, { path: file, options: DEFAULT_IMPORT_OPTIONS, article: null, dataset: null }, new AbortController().signal, () => undefined, null)).id!
 
-  db.exec(`CREATE TABLE ${RAW} (a ANY, b ANY) STRICT`)
+  db.exec(`CREATE TABLE ${RAW} (a ANY, b ANY, c ANY) STRICT`)
   pool = new RowsPool(db, made.path, null, WORKER)
 })
 
@@ -61,19 +61,20 @@ afterAll(async () => {
   cleanup()
 })
 
-/** Fills the raw table with `rows` ([a, b] each) in this order, rowids 1…n, so that the halves are known. */
+/** Fills the raw table with `rows` ([a, b, c] each, c empty when left out) in this order, rowids 1…n, so that the halves are known. */
 function fillRaw(rows: readonly (readonly unknown[])[]): void {
   db.exec(`DELETE FROM ${RAW}`)
-  const insert = db.prepare(`INSERT INTO ${RAW} (rowid, a, b) VALUES (?, ?, ?)`)
-  db.transaction(() => rows.forEach(([a, b], at) => insert.run(at + 1, a, b)))()
+  const insert = db.prepare(`INSERT INTO ${RAW} (rowid, a, b, c) VALUES (?, ?, ?, ?)`)
+  db.transaction(() => rows.forEach(([a, b, c], at) => insert.run(at + 1, a, b, c ?? null)))()
 }
 
-const raw = (series: string | null, maxCells: number): CellCount => ({ table: RAW, x: 'a', series, conditions: [], params: [], maxCells })
-const sorted = (cells: { k: string; n: number }[] | null) => (cells === null ? null : [...cells].sort((p, q) => (p.k < q.k ? -1 : p.k > q.k ? 1 : 0)))
+const raw = (series: string | null, maxCells: number): ChartPass => ({ table: RAW, x: 'a', series, y: null, conditions: [], params: [], maxCells })
+const measured = (measure: Measure, series: string | null): ChartPass => ({ ...raw(series, 1000), y: { column: 'c', measure } })
+const sorted = (cells: PassedCell[] | null) => (cells === null ? null : [...cells].sort((p, q) => (p.k < q.k ? -1 : p.k > q.k ? 1 : 0)))
 
-async function splitEqualsInline(count: CellCount): Promise<{ k: string; n: number }[] | null> {
-  const split = sorted(await pool.countCells(RAW_ID, count))
-  expect(split, JSON.stringify(count)).toEqual(sorted(countCells(db, count)))
+async function splitEqualsInline(pass: ChartPass): Promise<PassedCell[] | null> {
+  const split = sorted(await pool.chartCells(RAW_ID, pass))
+  expect(split, JSON.stringify(pass)).toEqual(sorted(chartPass(db, pass)))
   return split
 }
 
@@ -105,7 +106,7 @@ describe('a chart counted in two halves on the rows pool', () => {
     // 5 in one half and 5.0 in the other are one cell but two values: one pass holds two, and a limit of one refuses.
     fillRaw([[5n, null], [5.0, null]])
     expect(await splitEqualsInline(raw(null, 1))).toBeNull()
-    expect(await splitEqualsInline(raw(null, 2))).toEqual([{ k: '5', n: 2 }])
+    expect(await splitEqualsInline(raw(null, 2))).toEqual([{ k: '5', n: 2, y: 2, ny: 2 }])
   })
 
   it('counts under filters, on one row, and on an empty table', async () => {
@@ -113,26 +114,50 @@ describe('a chart counted in two halves on the rows pool', () => {
     await splitEqualsInline({ ...raw('b', 100), conditions: ['a < ?'], params: [9] })
     await splitEqualsInline({ ...raw('b', 100), conditions: ['a < ?'], params: [-1] })
     fillRaw([['only', null]])
-    expect(await splitEqualsInline(raw(null, 10))).toEqual([{ k: "'only'", n: 1 }])
+    expect(await splitEqualsInline(raw(null, 10))).toEqual([{ k: "'only'", n: 1, y: 1, ny: 1 }])
     fillRaw([])
     expect(await splitEqualsInline(raw(null, 10))).toEqual([])
   })
 
   it('merges halves by adding: a wrong merge is caught', () => {
     const half = { over: false, cells: [['ii', '1', 2] as [string, string, number], ['rr', '1', 3] as [string, string, number]] }
-    expect(mergeCountedCells([half, half], 10)).toEqual([{ k: '1', n: 10 }])
-    expect(mergeCountedCells([half, half], 1)).toBeNull()
-    expect(mergeCountedCells([half, { over: true, cells: [] }], 10)).toBeNull()
+    expect(mergePassParts([half, half], raw(null, 10))).toEqual([{ k: '1', n: 10, y: 10, ny: 10 }])
+    expect(mergePassParts([half, half], raw(null, 1))).toBeNull()
+    expect(mergePassParts([half, { over: true, cells: [] }], raw(null, 10))).toBeNull()
+  })
+
+  it('finds sums, averages, minimums and maximums in halves as one pass does: markers, NULLs, blobs, 5 beside 5.0, integers past 2^53 and 2^63', async () => {
+    // The first half's numbers are small and the second's large, so that a half dropped, a minimum
+    // taken from the wrong half or an average of the halves' averages shows.
+    const ys = (half: number, at: number): unknown[] => [null, 'b6', Buffer.from([9]), BigInt(at * half), at / 8 + half * 1000, -at * half, 9007199254740993n * BigInt(half), 0.1 * at]
+    const rows: unknown[][] = []
+    for (const half of [1, 2]) {
+      for (let at = 0; at < 400; at++) rows.push([['Miami', 5n, 5.0, null, 2.5][at % 5], at % 3 === 0 ? null : `s${at % 4}`, ys(half, at)[(at * 7) % 8]])
+      // A cell that only this half holds, and a cell of markers only.
+      rows.push([`only ${half}`, null, 3n * BigInt(half)], ['markers', null, 'N/A'])
+    }
+    fillRaw(rows)
+    for (const measure of ['sum', 'avg', 'min', 'max'] as const) {
+      for (const series of [null, 'b']) {
+        const cells = await splitEqualsInline(measured(measure, series))
+        const k = series === null ? "'markers'" : "'markers',NULL"
+        expect(cells!.find((cell) => cell.k === k)).toEqual({ k, n: 2, y: null, ny: 0 })
+      }
+      await splitEqualsInline({ ...measured(measure, 'b'), conditions: ['b = ?'], params: ['s1'] })
+    }
+    // Past 2^63 the integers still add up, in halves as in one pass.
+    fillRaw([[1, null, 9223372036854775807n], [1, null, 9223372036854775807n], [1, null, 5n], [1, null, 7n]])
+    expect((await splitEqualsInline(measured('sum', null)))![0]!.y).toBe(2 * 9223372036854775807)
   })
 
   it('answers a count with an error when its worker is gone or the archive closes while it runs', async () => {
     fillRaw(Array.from({ length: 50_000 }, (_, at) => [at % 101, at % 3]))
     const broken = new RowsPool(db, archive.path, null, join(OUT, 'no-such-worker.js'))
-    await expect(broken.countCells(RAW_ID, raw('b', 1000))).rejects.toThrow(/reading the rows stopped/)
+    await expect(broken.chartCells(RAW_ID, raw('b', 1000))).rejects.toThrow(/reading the rows stopped/)
     await broken.dispose()
-    await expect(broken.countCells(RAW_ID, raw('b', 1000))).rejects.toThrow('The archive was closed.')
+    await expect(broken.chartCells(RAW_ID, raw('b', 1000))).rejects.toThrow('The archive was closed.')
     const closing = new RowsPool(db, archive.path, null, WORKER)
-    const answered = expect(closing.countCells(RAW_ID, raw('b', 1000))).rejects.toThrow('The archive was closed.')
+    const answered = expect(closing.chartCells(RAW_ID, raw('b', 1000))).rejects.toThrow('The archive was closed.')
     await closing.dispose()
     await answered
     // The pool the other tests use still counts.
@@ -165,8 +190,8 @@ describe('a chart counted in two halves on the rows pool', () => {
       for (const one of specs) {
         db.exec('DELETE FROM chart_cache')
         const answer = handle.handlers.chartData({ spec: one })
-        // A count comes later, from the workers: this thread is free meanwhile.
-        if (one.y.aggregate === 'count') expect(answer).toBeInstanceOf(Promise)
+        // Every chart comes later, from the workers: this thread is free meanwhile.
+        expect(answer).toBeInstanceOf(Promise)
         const split = await answer
         db.exec('DELETE FROM chart_cache')
         expect(split, JSON.stringify(one)).toEqual(aggregateChart(db, one))

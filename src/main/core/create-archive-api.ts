@@ -135,8 +135,8 @@ export function createArchiveApi(archive: Archive, emit: (event: ApiEvent) => vo
       // The save dialog has asked before replacing a file.
       return { path, ...exportRowsCsv(db, query, path, true) }
     },
-    // A chart's count runs on the rows pool's threads, half the table each, while this thread serves other calls.
-    chartData: ({ spec }) => (rows === null ? aggregateChart(db, spec) : aggregateChartWith(db, spec, (datasetId, count) => rows.countCells(datasetId, count))),
+    // A chart's pass runs on the rows pool's threads, half the table each, while this thread serves other calls.
+    chartData: ({ spec }) => (rows === null ? aggregateChart(db, spec) : aggregateChartWith(db, spec, (datasetId, pass) => rows.chartCells(datasetId, pass))),
     listCharts: () => listCharts(db),
     getChart: ({ id }) => found(getChart(db, id), `Chart ${id}`),
     saveChart: change(({ name, spec }) => saveChart(db, name, spec)),
