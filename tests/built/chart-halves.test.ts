@@ -3,9 +3,9 @@
 // answer on the archive's own connection, for counts, sums, averages, minimums and maximums and every
 // edge case, the refusal of a chart with too many cells included.
 
-import { existsSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { Database } from 'better-sqlite3'
 import type { ChartSpec } from '../../src/shared/chart-spec'
 import { DEFAULT_IMPORT_OPTIONS } from '../../src/shared/model'
@@ -14,6 +14,7 @@ import { RowsPool } from '../../src/main/core/datasets/rows-pool'
 import { aggregateChart, aggregateChartWith } from '../../src/main/core/charts/aggregate-chart'
 import { chartPass, mergePassParts, type ChartPass, type Measure, type PassedCell } from '../../src/main/core/charts/chart-pass'
 import { createArchiveApi } from '../../src/main/core/create-archive-api'
+import { insertNote } from '../../src/main/core/notes/note-queries'
 import { tempArchive } from '../helpers/temp-archive'
 import type { Archive } from '../../src/main/core/index'
 
@@ -28,6 +29,7 @@ let db: Database
 let cleanup: () => void
 let pool: RowsPool
 let datasetId: number
+let dir: string
 
 beforeAll(async () => {
   if (!existsSync(WORKER)) throw new Error(`${WORKER} is missing: run \`npm run build\` first (npm test does).`)
@@ -35,6 +37,7 @@ beforeAll(async () => {
   archive = made.archive
   db = made.archive.db
   cleanup = made.cleanup
+  dir = made.dir
   // Columns: 0 filed (dates, some empty), 1 court (some empty), 2 days (integers, some empty, some markers), 3 rate (decimals)
   let seed = 11
   const random = (n: number) => {
@@ -201,6 +204,38 @@ describe('a chart counted in two halves on the rows pool', () => {
       // Counted past the most cells: refused with the sentence the inline pass gives.
       await expect(aggregateChartWith(db, spec({}), () => Promise.resolve(null))).rejects.toThrow('“filed” and “court” have too many different values to chart (over 200,000 points)')
     } finally {
+      await handle.dispose()
+    }
+  })
+
+  it('checks a chart saved, changed or copied, and draws a note’s chart for export, on the pool: never on this thread', async () => {
+    const path = join(dir, 'exported.md')
+    const handle = createArchiveApi(archive, () => undefined, { importWorker: null, searchWorker: join(OUT, 'search-worker.js'), chooseSavePath: async () => path, pdfPrinter: null, showContextMenu: null })
+    const passes = vi.spyOn(RowsPool.prototype, 'chartCells')
+    const spec: ChartSpec = { datasetId, type: 'bar', title: 'Days', x: { column: 1, bucket: null }, y: { aggregate: 'sum', column: 2 }, groupBy: null, share: null, filters: [] }
+    try {
+      // Each step starts without the cache, so that its chart has to be found again.
+      const fresh = () => {
+        db.exec('DELETE FROM chart_cache')
+        passes.mockClear()
+      }
+      fresh()
+      const saved = await handle.handlers.saveChart({ name: 'Days by court', spec })
+      expect(passes).toHaveBeenCalledTimes(1)
+      expect(passes.mock.calls[0]![1].y).toEqual({ column: 'c2', measure: 'sum' })
+      fresh()
+      await handle.handlers.updateChart({ id: saved.id, name: 'Days by court', spec: { ...spec, y: { aggregate: 'max', column: 2 } } })
+      expect(passes).toHaveBeenCalledTimes(1)
+      fresh()
+      const copy = await handle.handlers.duplicateChart({ id: saved.id })
+      expect(passes).toHaveBeenCalledTimes(1)
+      const note = insertNote(db, 'Longest waits', `By court:\n\n[[chart:${copy.id}]]`).id
+      fresh()
+      expect(await handle.handlers.exportNotesToFile({ ids: [note], format: 'markdown', title: null })).toEqual({ path, rows: 1 })
+      expect(passes).toHaveBeenCalledTimes(1)
+      expect(readFileSync(path, 'utf8')).toContain('Days by court (copy)')
+    } finally {
+      passes.mockRestore()
       await handle.dispose()
     }
   })

@@ -126,6 +126,18 @@ export async function aggregateChartWith(db: Database, spec: ChartSpec, passer: 
   return chartFromCells(db, plan, keepCells(db, entry, passedCells(plan, await passer(plan.datasetId, plan.pass))))
 }
 
+/** Draws a chart: its numbers from its spec, read from the chart cache or found by a pass over its rows. */
+export type ChartDrawer = (spec: ChartSpec) => Promise<ChartData>
+
+/**
+ * The drawer for charts whose pass runs on `passer` (the app: the rows pool's threads), or on this
+ * connection when there is none (the CLI, which waits anyway; an archive open read-only, whose file
+ * may not be what the connection holds).
+ */
+export function chartDrawer(db: Database, passer: ChartPasser | null): ChartDrawer {
+  return passer === null ? async (spec) => aggregateChart(db, spec) : (spec) => aggregateChartWith(db, spec, passer)
+}
+
 function chartFromCells(db: Database, plan: ChartPlan, grouped: PassedCell[]): ChartData {
   const { spec, x, group, groupName, yLabel } = plan
   if (grouped.length > MAX_CELLS) throw tooMany(plan)
