@@ -24,6 +24,8 @@ import type { RowQuery } from '@shared/row-query'
 import { searchRequest } from '@shared/search-request'
 import { seededRandom } from '@shared/seeded-random'
 import { aggregateChart, aggregateChartWith } from '../src/main/core/charts/aggregate-chart'
+import { chartPass, chartPassPart, mergePassParts, type ChartPass } from '../src/main/core/charts/chart-pass'
+import { rowidHalves } from '../src/main/core/datasets/sort-window'
 import { peakRss, writeLines } from './bench-files'
 import { getDatasetColumns } from '../src/main/core/datasets/dataset-queries'
 import { RowsPool } from '../src/main/core/datasets/rows-pool'
@@ -109,6 +111,23 @@ async function timedAsync<T>(run: () => Promise<T>): Promise<{ ms: number; value
   if (started === null) return { ms: performance.now() - wall, value }
   const used = process.cpuUsage(started)
   return { ms: (used.user + used.system) / 1000, value }
+}
+
+/** Watches this thread (the app's main process): stop() answers the longest it went without running a 5 ms timer. */
+function watchStalls(): { stop(): number } {
+  let stalled = 0
+  let tick = performance.now()
+  const ticking = setInterval(() => {
+    stalled = Math.max(stalled, performance.now() - tick)
+    tick = performance.now()
+  }, 5)
+  return {
+    stop: () => {
+      clearInterval(ticking)
+      // The last stretch ends when stop() is called.
+      return Math.max(stalled, performance.now() - tick)
+    }
+  }
 }
 
 function percentile(values: readonly number[], p: number): number {
@@ -218,37 +237,33 @@ async function main(): Promise<void> {
           'this thread': async () => aggregateChart(db, spec),
           'the app (rows pool)': () => aggregateChartWith(db, spec, (id, pass) => rowsPool.chartCells(id, pass))
         }
-        const runs = new Map(Object.keys(ways).map((way) => [way, [] as { wall: number; cpu: number; stall: number; load: number; dropped: number }[]]))
+        const runs = new Map(Object.keys(ways).map((way) => [way, [] as { wall: number; cpu: number; stall: number; busy: number; load: number; dropped: number }[]]))
         let drawn: string | null = null
         for (let round = 0; round < EXPLORER_ROUNDS; round++) {
           for (const [way, draw] of Object.entries(ways)) {
             const dropped = dropChartIndexes()
             db.prepare('DELETE FROM chart_cache WHERE dataset_id = ?').run(datasetId)
-            let stall = 0
-            let tick = performance.now()
-            const ticking = setInterval(() => {
-              stall = Math.max(stall, performance.now() - tick)
-              tick = performance.now()
-            }, 5)
+            const stalls = watchStalls()
+            const loop = performance.eventLoopUtilization()
             const cpu = process.cpuUsage()
             const wall = performance.now()
             const answer = JSON.stringify(await draw())
             const used = process.cpuUsage(cpu)
+            // How long this thread's event loop was busy (not waiting for the workers) while drawing.
+            const busy = performance.eventLoopUtilization(loop).active
             const took = performance.now() - wall
-            // The drawing's last stretch on this thread ends with the answer: measured up to it.
-            stall = Math.max(stall, performance.now() - tick)
-            clearInterval(ticking)
+            const stall = stalls.stop()
             if (drawn !== null && answer !== drawn) throw new Error(`the sum chart drawn on ${way} differs from the one drawn before`)
             drawn = answer
-            runs.get(way)!.push({ wall: took, cpu: (used.user + used.system) / 1000, stall, load: loadavg()[0]!, dropped })
+            runs.get(way)!.push({ wall: took, cpu: (used.user + used.system) / 1000, stall, busy, load: loadavg()[0]!, dropped })
           }
         }
         const spread = (values: readonly number[]) => `${ms(percentile(values, 50))} (${ms(Math.min(...values))}–${ms(Math.max(...values))})`
         for (const [way, done] of runs) {
-          console.log(`  first, ${way.padEnd(20)} wall ${spread(done.map((run) => run.wall))}, CPU ${spread(done.map((run) => run.cpu))}, this thread blocked ${spread(done.map((run) => run.stall))}`)
+          console.log(`  first, ${way.padEnd(20)} wall ${spread(done.map((run) => run.wall))}, CPU ${spread(done.map((run) => run.cpu))}, longest stall of this thread ${spread(done.map((run) => run.stall))}, its event loop busy ${spread(done.map((run) => run.busy))}`)
           console.log(`    1-minute load average ${done.map((run) => run.load.toFixed(2)).join(' ')}; chart indexes dropped before each round ${done.map((run) => run.dropped).join(' ')}`)
         }
-        // With its index left in place (where one was built), drawn again without the cache.
+        // Drawn again without the cache, on this thread (code that builds a chart index kept it).
         const again = Array.from({ length: EXPLORER_ROUNDS }, () => {
           db.prepare('DELETE FROM chart_cache WHERE dataset_id = ?').run(datasetId)
           const cpu = process.cpuUsage()
@@ -257,7 +272,22 @@ async function main(): Promise<void> {
           const used = process.cpuUsage(cpu)
           return { wall: performance.now() - wall, cpu: (used.user + used.system) / 1000 }
         })
-        console.log(`  again on this thread, chart indexes kept: wall ${spread(again.map((run) => run.wall))}, CPU ${spread(again.map((run) => run.cpu))}`)
+        // This thread's own share of the app's drawing (planning, merging the halves, the chart and the
+        // cache write), timed with the halves already found: no worker runs meanwhile, so the process's
+        // CPU time is this thread's.
+        let asked: ChartPass | null = null
+        await aggregateChartWith(db, spec, async (_, pass) => ((asked = pass), chartPass(db, pass)))
+        const halves = rowidHalves(db, datasetId).map((range) => chartPassPart(db, asked!, range))
+        const own: number[] = []
+        for (let round = 0; round < EXPLORER_ROUNDS; round++) {
+          db.prepare('DELETE FROM chart_cache WHERE dataset_id = ?').run(datasetId)
+          const cpu = process.cpuUsage()
+          await aggregateChartWith(db, spec, async (_, pass) => mergePassParts(halves, pass))
+          const used = process.cpuUsage(cpu)
+          own.push((used.user + used.system) / 1000)
+        }
+        console.log(`  the app's drawing, this thread's share once the halves are found: CPU ${spread(own)}`)
+        console.log(`  again on this thread without the cache: wall ${spread(again.map((run) => run.wall))}, CPU ${spread(again.map((run) => run.cpu))}`)
         dropChartIndexes()
       }
 
@@ -329,15 +359,9 @@ async function main(): Promise<void> {
         const probe = [position('OSC_DATE'), position('NAT'), position('IJ_CODE')]
         dropSortIndexes()
         const before: number[] = []
-        // The longest this thread (the app's main process) went without running a timer meanwhile.
-        let stalled = 0
-        let tick = performance.now()
-        const ticking = setInterval(() => {
-          stalled = Math.max(stalled, performance.now() - tick)
-          tick = performance.now()
-        }, 5)
+        const stalls = watchStalls()
         for (const column of probe) before.push(await deep(column))
-        clearInterval(ticking)
+        const stalled = stalls.stop()
         // A jump replaced by a new question about the table is given up at its next statement.
         const replaced = rowsPool.query({ datasetId, sort: { column: probe[0]!, direction: 'desc' }, filters: [], after: null, offset: Math.floor(rowCount / 2), limit: 100, count: false })
         const given = performance.now()
