@@ -276,6 +276,7 @@ async function main(): Promise<void> {
         // cache write), timed with the halves already found: no worker runs meanwhile, so the process's
         // CPU time is this thread's.
         let asked: ChartPass | null = null
+        db.prepare('DELETE FROM chart_cache WHERE dataset_id = ?').run(datasetId)
         await aggregateChartWith(db, spec, async (_, pass) => ((asked = pass), chartPass(db, pass)))
         const halves = rowidHalves(db, datasetId).map((range) => chartPassPart(db, asked!, range))
         const own: number[] = []
