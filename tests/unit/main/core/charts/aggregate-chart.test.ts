@@ -196,6 +196,8 @@ describe('aggregateChart', () => {
     const reader = new Database(archivePath, { readonly: true })
     try {
       expect(aggregateChart(reader, spec({ x: { column: 0, bucket: 'year' }, groupBy: { column: 2, top: 1 } })).rows).toBe(7)
+      // A sum too: no index is wanted, so nothing needs writing. Days by year: 2011 10+20+30, 2012 40+50+60+70.
+      expect(aggregateChart(reader, spec({ x: { column: 0, bucket: 'year' }, y: { aggregate: 'sum', column: 3 } })).series[0]!.values).toEqual([60, 220])
     } finally {
       reader.close()
     }
