@@ -1,5 +1,5 @@
 // npm run bench:charts — the month × category chart of a seeded 1,000,000-row dataset (BENCH_ROWS):
-// the first chart (one pass over the rows, count-cells.ts) and repeats (read from the archive's chart
+// the first chart (one pass over the rows, chart-pass.ts) and repeats (read from the archive's chart
 // cache, chart-cache.ts), timed through aggregateChart, the same call
 // the app and the CLI make. Goal: first < 1 s, repeat < 100 ms. Also times the same GROUP BY as a
 // full table scan (no index), for scale.

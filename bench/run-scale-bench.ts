@@ -12,7 +12,7 @@
 //
 // BENCH_KEEP=1 keeps the CSV and the archive (and says where); BENCH_ARCHIVE=PATH times a kept
 // archive again without generating or importing. BENCH_ROUNDS (default 3) rounds of the first chart and the explorer's first pages;
-// BENCH_CLOCK=cpu times CPU seconds (every thread of the process, the rows pool's workers included) instead of wall time; BENCH_PARTS=chart,explorer,halves,deep,search picks the parts timed
+// BENCH_CLOCK=cpu times CPU seconds (every thread of the process, the rows pool's workers included) instead of wall time; BENCH_PARTS=chart,sum,explorer,halves,deep,search picks the parts timed
 // (halves: a few first pages read on one thread and through the rows pool's two halves, alternating).
 
 import { spawn, spawnSync } from 'node:child_process'
@@ -24,6 +24,8 @@ import type { RowQuery } from '@shared/row-query'
 import { searchRequest } from '@shared/search-request'
 import { seededRandom } from '@shared/seeded-random'
 import { aggregateChart, aggregateChartWith } from '../src/main/core/charts/aggregate-chart'
+import { chartPass, chartPassPart, mergePassParts, type ChartPass } from '../src/main/core/charts/chart-pass'
+import { rowidHalves } from '../src/main/core/datasets/sort-window'
 import { peakRss, writeLines } from './bench-files'
 import { getDatasetColumns } from '../src/main/core/datasets/dataset-queries'
 import { RowsPool } from '../src/main/core/datasets/rows-pool'
@@ -111,6 +113,23 @@ async function timedAsync<T>(run: () => Promise<T>): Promise<{ ms: number; value
   return { ms: (used.user + used.system) / 1000, value }
 }
 
+/** Watches this thread (the app's main process): stop() answers the longest it went without running a 5 ms timer. */
+function watchStalls(): { stop(): number } {
+  let stalled = 0
+  let tick = performance.now()
+  const ticking = setInterval(() => {
+    stalled = Math.max(stalled, performance.now() - tick)
+    tick = performance.now()
+  }, 5)
+  return {
+    stop: () => {
+      clearInterval(ticking)
+      // The last stretch ends when stop() is called.
+      return Math.max(stalled, performance.now() - tick)
+    }
+  }
+}
+
 function percentile(values: readonly number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b)
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!
@@ -169,7 +188,7 @@ async function main(): Promise<void> {
         // on the rows pool's threads (the app's way), so that both meet the same load.
         const ways = {
           'one pass, this thread': async () => aggregateChart(db, spec),
-          'two halves, rows pool': () => aggregateChartWith(db, spec, (id, count) => rowsPool.countCells(id, count))
+          'two halves, rows pool': () => aggregateChartWith(db, spec, (id, pass) => rowsPool.chartCells(id, pass))
         }
         const firstsBy = new Map(Object.keys(ways).map((way) => [way, [] as { wall: number; cpu: number; load: number }[]]))
         let drawn: ChartData | null = null
@@ -193,6 +212,84 @@ async function main(): Promise<void> {
         }
         const repeats = Array.from({ length: 9 }, () => timed(() => aggregateChart(db, spec)).ms)
         console.log(`  repeat, median of 9        ${ms(percentile(repeats, 50)).padStart(10)}   goal < 300 ms    ${percentile(repeats, 50) < 300 ? 'met' : 'NOT met'}`)
+      }
+
+      if (PARTS.has('sum')) {
+        // A sum over a numeric column (issue 15): wall and CPU of a first drawing, and the longest
+        // this thread (the app's main process) went without running a timer meanwhile.
+        console.log(`\nsum chart: sum of IDNCASE by fiscal year (COMP_DATE) × court (BASE_CITY_CODE), ${EXPLORER_ROUNDS} rounds`)
+        const spec: ChartSpec = {
+          datasetId,
+          type: 'stacked-bar',
+          title: 'Sum of case ids by fiscal year and court',
+          x: { column: position('COMP_DATE'), bucket: 'fiscal-year' },
+          y: { aggregate: 'sum', column: position('IDNCASE') },
+          groupBy: { column: position('BASE_CITY_CODE'), top: 8 },
+          share: null,
+          filters: []
+        }
+        const dropChartIndexes = () => {
+          const names = db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND name GLOB ?").pluck().all(`ds_${datasetId}`, `ds_${datasetId}_chart_*`) as string[]
+          for (const name of names) db.exec(`DROP INDEX "${name}"`)
+          return names.length
+        }
+        const ways = {
+          'this thread': async () => aggregateChart(db, spec),
+          'the app (rows pool)': () => aggregateChartWith(db, spec, (id, pass) => rowsPool.chartCells(id, pass))
+        }
+        const runs = new Map(Object.keys(ways).map((way) => [way, [] as { wall: number; cpu: number; stall: number; busy: number; load: number; dropped: number }[]]))
+        let drawn: string | null = null
+        for (let round = 0; round < EXPLORER_ROUNDS; round++) {
+          for (const [way, draw] of Object.entries(ways)) {
+            const dropped = dropChartIndexes()
+            db.prepare('DELETE FROM chart_cache WHERE dataset_id = ?').run(datasetId)
+            const stalls = watchStalls()
+            const loop = performance.eventLoopUtilization()
+            const cpu = process.cpuUsage()
+            const wall = performance.now()
+            const answer = JSON.stringify(await draw())
+            const used = process.cpuUsage(cpu)
+            // How long this thread's event loop was busy (not waiting for the workers) while drawing.
+            const busy = performance.eventLoopUtilization(loop).active
+            const took = performance.now() - wall
+            const stall = stalls.stop()
+            if (drawn !== null && answer !== drawn) throw new Error(`the sum chart drawn on ${way} differs from the one drawn before`)
+            drawn = answer
+            runs.get(way)!.push({ wall: took, cpu: (used.user + used.system) / 1000, stall, busy, load: loadavg()[0]!, dropped })
+          }
+        }
+        const spread = (values: readonly number[]) => `${ms(percentile(values, 50))} (${ms(Math.min(...values))}–${ms(Math.max(...values))})`
+        for (const [way, done] of runs) {
+          console.log(`  first, ${way.padEnd(20)} wall ${spread(done.map((run) => run.wall))}, CPU ${spread(done.map((run) => run.cpu))}, longest stall of this thread ${spread(done.map((run) => run.stall))}, its event loop busy ${spread(done.map((run) => run.busy))}`)
+          console.log(`    1-minute load average ${done.map((run) => run.load.toFixed(2)).join(' ')}; chart indexes dropped before each round ${done.map((run) => run.dropped).join(' ')}`)
+        }
+        // Drawn again without the cache, on this thread (code that builds a chart index kept it).
+        const again = Array.from({ length: EXPLORER_ROUNDS }, () => {
+          db.prepare('DELETE FROM chart_cache WHERE dataset_id = ?').run(datasetId)
+          const cpu = process.cpuUsage()
+          const wall = performance.now()
+          aggregateChart(db, spec)
+          const used = process.cpuUsage(cpu)
+          return { wall: performance.now() - wall, cpu: (used.user + used.system) / 1000 }
+        })
+        // This thread's own share of the app's drawing (planning, merging the halves, the chart and the
+        // cache write), timed with the halves already found: no worker runs meanwhile, so the process's
+        // CPU time is this thread's.
+        let asked: ChartPass | null = null
+        db.prepare('DELETE FROM chart_cache WHERE dataset_id = ?').run(datasetId)
+        await aggregateChartWith(db, spec, async (_, pass) => ((asked = pass), chartPass(db, pass)))
+        const halves = rowidHalves(db, datasetId).map((range) => chartPassPart(db, asked!, range))
+        const own: number[] = []
+        for (let round = 0; round < EXPLORER_ROUNDS; round++) {
+          db.prepare('DELETE FROM chart_cache WHERE dataset_id = ?').run(datasetId)
+          const cpu = process.cpuUsage()
+          await aggregateChartWith(db, spec, async (_, pass) => mergePassParts(halves, pass))
+          const used = process.cpuUsage(cpu)
+          own.push((used.user + used.system) / 1000)
+        }
+        console.log(`  the app's drawing, this thread's share once the halves are found: CPU ${spread(own)}`)
+        console.log(`  again on this thread without the cache: wall ${spread(again.map((run) => run.wall))}, CPU ${spread(again.map((run) => run.cpu))}`)
+        dropChartIndexes()
       }
 
       if (PARTS.has('explorer')) {
@@ -263,15 +360,9 @@ async function main(): Promise<void> {
         const probe = [position('OSC_DATE'), position('NAT'), position('IJ_CODE')]
         dropSortIndexes()
         const before: number[] = []
-        // The longest this thread (the app's main process) went without running a timer meanwhile.
-        let stalled = 0
-        let tick = performance.now()
-        const ticking = setInterval(() => {
-          stalled = Math.max(stalled, performance.now() - tick)
-          tick = performance.now()
-        }, 5)
+        const stalls = watchStalls()
         for (const column of probe) before.push(await deep(column))
-        clearInterval(ticking)
+        const stalled = stalls.stop()
         // A jump replaced by a new question about the table is given up at its next statement.
         const replaced = rowsPool.query({ datasetId, sort: { column: probe[0]!, direction: 'desc' }, filters: [], after: null, offset: Math.floor(rowCount / 2), limit: 100, count: false })
         const given = performance.now()

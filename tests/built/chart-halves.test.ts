@@ -1,19 +1,20 @@
-// A chart's count split between the rows pool's two built workers (out/main/rows-worker.js), each
-// counting half of the table by rowid, and merged on this thread: the answer must be the one pass's
-// answer on the archive's own connection, for every aggregate and edge case, the refusal of a chart
-// with too many cells included.
+// A chart's pass split between the rows pool's two built workers (out/main/rows-worker.js), each
+// reading half of the table by rowid, and merged on this thread: the answer must be the one pass's
+// answer on the archive's own connection, for counts, sums, averages, minimums and maximums and every
+// edge case, the refusal of a chart with too many cells included.
 
-import { existsSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { Database } from 'better-sqlite3'
 import type { ChartSpec } from '../../src/shared/chart-spec'
 import { DEFAULT_IMPORT_OPTIONS } from '../../src/shared/model'
 import { importOneFile } from '../../src/main/core/import/import-one-file'
 import { RowsPool } from '../../src/main/core/datasets/rows-pool'
 import { aggregateChart, aggregateChartWith } from '../../src/main/core/charts/aggregate-chart'
-import { countCells, mergeCountedCells, type CellCount } from '../../src/main/core/charts/count-cells'
+import { chartPass, mergePassParts, type ChartPass, type Measure, type PassedCell } from '../../src/main/core/charts/chart-pass'
 import { createArchiveApi } from '../../src/main/core/create-archive-api'
+import { insertNote } from '../../src/main/core/notes/note-queries'
 import { tempArchive } from '../helpers/temp-archive'
 import type { Archive } from '../../src/main/core/index'
 
@@ -28,6 +29,7 @@ let db: Database
 let cleanup: () => void
 let pool: RowsPool
 let datasetId: number
+let dir: string
 
 beforeAll(async () => {
   if (!existsSync(WORKER)) throw new Error(`${WORKER} is missing: run \`npm run build\` first (npm test does).`)
@@ -35,6 +37,7 @@ beforeAll(async () => {
   archive = made.archive
   db = made.archive.db
   cleanup = made.cleanup
+  dir = made.dir
   // Columns: 0 filed (dates, some empty), 1 court (some empty), 2 days (integers, some empty, some markers), 3 rate (decimals)
   let seed = 11
   const random = (n: number) => {
@@ -52,7 +55,7 @@ beforeAll(async () => {
   writeFileSync(file, `${lines.join('\n')}\n`)
   datasetId = (await importOneFile(db, { path: file, options: DEFAULT_IMPORT_OPTIONS, article: null, dataset: null }, new AbortController().signal, () => undefined, null)).id!
 
-  db.exec(`CREATE TABLE ${RAW} (a ANY, b ANY) STRICT`)
+  db.exec(`CREATE TABLE ${RAW} (a ANY, b ANY, c ANY) STRICT`)
   pool = new RowsPool(db, made.path, null, WORKER)
 })
 
@@ -61,19 +64,20 @@ afterAll(async () => {
   cleanup()
 })
 
-/** Fills the raw table with `rows` ([a, b] each) in this order, rowids 1…n, so that the halves are known. */
+/** Fills the raw table with `rows` ([a, b, c] each, c empty when left out) in this order, rowids 1…n, so that the halves are known. */
 function fillRaw(rows: readonly (readonly unknown[])[]): void {
   db.exec(`DELETE FROM ${RAW}`)
-  const insert = db.prepare(`INSERT INTO ${RAW} (rowid, a, b) VALUES (?, ?, ?)`)
-  db.transaction(() => rows.forEach(([a, b], at) => insert.run(at + 1, a, b)))()
+  const insert = db.prepare(`INSERT INTO ${RAW} (rowid, a, b, c) VALUES (?, ?, ?, ?)`)
+  db.transaction(() => rows.forEach(([a, b, c], at) => insert.run(at + 1, a, b, c ?? null)))()
 }
 
-const raw = (series: string | null, maxCells: number): CellCount => ({ table: RAW, x: 'a', series, conditions: [], params: [], maxCells })
-const sorted = (cells: { k: string; n: number }[] | null) => (cells === null ? null : [...cells].sort((p, q) => (p.k < q.k ? -1 : p.k > q.k ? 1 : 0)))
+const raw = (series: string | null, maxCells: number): ChartPass => ({ table: RAW, x: 'a', series, y: null, conditions: [], params: [], maxCells })
+const measured = (measure: Measure, series: string | null): ChartPass => ({ ...raw(series, 1000), y: { column: 'c', measure } })
+const sorted = (cells: PassedCell[] | null) => (cells === null ? null : [...cells].sort((p, q) => (p.k < q.k ? -1 : p.k > q.k ? 1 : 0)))
 
-async function splitEqualsInline(count: CellCount): Promise<{ k: string; n: number }[] | null> {
-  const split = sorted(await pool.countCells(RAW_ID, count))
-  expect(split, JSON.stringify(count)).toEqual(sorted(countCells(db, count)))
+async function splitEqualsInline(pass: ChartPass): Promise<PassedCell[] | null> {
+  const split = sorted(await pool.chartCells(RAW_ID, pass))
+  expect(split, JSON.stringify(pass)).toEqual(sorted(chartPass(db, pass)))
   return split
 }
 
@@ -105,7 +109,7 @@ describe('a chart counted in two halves on the rows pool', () => {
     // 5 in one half and 5.0 in the other are one cell but two values: one pass holds two, and a limit of one refuses.
     fillRaw([[5n, null], [5.0, null]])
     expect(await splitEqualsInline(raw(null, 1))).toBeNull()
-    expect(await splitEqualsInline(raw(null, 2))).toEqual([{ k: '5', n: 2 }])
+    expect(await splitEqualsInline(raw(null, 2))).toEqual([{ k: '5', n: 2, y: 2, ny: 2 }])
   })
 
   it('counts under filters, on one row, and on an empty table', async () => {
@@ -113,26 +117,50 @@ describe('a chart counted in two halves on the rows pool', () => {
     await splitEqualsInline({ ...raw('b', 100), conditions: ['a < ?'], params: [9] })
     await splitEqualsInline({ ...raw('b', 100), conditions: ['a < ?'], params: [-1] })
     fillRaw([['only', null]])
-    expect(await splitEqualsInline(raw(null, 10))).toEqual([{ k: "'only'", n: 1 }])
+    expect(await splitEqualsInline(raw(null, 10))).toEqual([{ k: "'only'", n: 1, y: 1, ny: 1 }])
     fillRaw([])
     expect(await splitEqualsInline(raw(null, 10))).toEqual([])
   })
 
   it('merges halves by adding: a wrong merge is caught', () => {
     const half = { over: false, cells: [['ii', '1', 2] as [string, string, number], ['rr', '1', 3] as [string, string, number]] }
-    expect(mergeCountedCells([half, half], 10)).toEqual([{ k: '1', n: 10 }])
-    expect(mergeCountedCells([half, half], 1)).toBeNull()
-    expect(mergeCountedCells([half, { over: true, cells: [] }], 10)).toBeNull()
+    expect(mergePassParts([half, half], raw(null, 10))).toEqual([{ k: '1', n: 10, y: 10, ny: 10 }])
+    expect(mergePassParts([half, half], raw(null, 1))).toBeNull()
+    expect(mergePassParts([half, { over: true, cells: [] }], raw(null, 10))).toBeNull()
+  })
+
+  it('finds sums, averages, minimums and maximums in halves as one pass does: markers, NULLs, blobs, 5 beside 5.0, integers past 2^53 and 2^63', async () => {
+    // The first half's numbers are small and the second's large, so that a half dropped, a minimum
+    // taken from the wrong half or an average of the halves' averages shows.
+    const ys = (half: number, at: number): unknown[] => [null, 'b6', Buffer.from([9]), BigInt(at * half), at / 8 + half * 1000, -at * half, 9007199254740993n * BigInt(half), 0.1 * at]
+    const rows: unknown[][] = []
+    for (const half of [1, 2]) {
+      for (let at = 0; at < 400; at++) rows.push([['Miami', 5n, 5.0, null, 2.5][at % 5], at % 3 === 0 ? null : `s${at % 4}`, ys(half, at)[(at * 7) % 8]])
+      // A cell that only this half holds, and a cell of markers only.
+      rows.push([`only ${half}`, null, 3n * BigInt(half)], ['markers', null, 'N/A'])
+    }
+    fillRaw(rows)
+    for (const measure of ['sum', 'avg', 'min', 'max'] as const) {
+      for (const series of [null, 'b']) {
+        const cells = await splitEqualsInline(measured(measure, series))
+        const k = series === null ? "'markers'" : "'markers',NULL"
+        expect(cells!.find((cell) => cell.k === k)).toEqual({ k, n: 2, y: null, ny: 0 })
+      }
+      await splitEqualsInline({ ...measured(measure, 'b'), conditions: ['b = ?'], params: ['s1'] })
+    }
+    // Past 2^63 the integers still add up, in halves as in one pass.
+    fillRaw([[1, null, 9223372036854775807n], [1, null, 9223372036854775807n], [1, null, 5n], [1, null, 7n]])
+    expect((await splitEqualsInline(measured('sum', null)))![0]!.y).toBe(2 * 9223372036854775807)
   })
 
   it('answers a count with an error when its worker is gone or the archive closes while it runs', async () => {
     fillRaw(Array.from({ length: 50_000 }, (_, at) => [at % 101, at % 3]))
     const broken = new RowsPool(db, archive.path, null, join(OUT, 'no-such-worker.js'))
-    await expect(broken.countCells(RAW_ID, raw('b', 1000))).rejects.toThrow(/reading the rows stopped/)
+    await expect(broken.chartCells(RAW_ID, raw('b', 1000))).rejects.toThrow(/reading the rows stopped/)
     await broken.dispose()
-    await expect(broken.countCells(RAW_ID, raw('b', 1000))).rejects.toThrow('The archive was closed.')
+    await expect(broken.chartCells(RAW_ID, raw('b', 1000))).rejects.toThrow('The archive was closed.')
     const closing = new RowsPool(db, archive.path, null, WORKER)
-    const answered = expect(closing.countCells(RAW_ID, raw('b', 1000))).rejects.toThrow('The archive was closed.')
+    const answered = expect(closing.chartCells(RAW_ID, raw('b', 1000))).rejects.toThrow('The archive was closed.')
     await closing.dispose()
     await answered
     // The pool the other tests use still counts.
@@ -165,8 +193,8 @@ describe('a chart counted in two halves on the rows pool', () => {
       for (const one of specs) {
         db.exec('DELETE FROM chart_cache')
         const answer = handle.handlers.chartData({ spec: one })
-        // A count comes later, from the workers: this thread is free meanwhile.
-        if (one.y.aggregate === 'count') expect(answer).toBeInstanceOf(Promise)
+        // Every chart comes later, from the workers: this thread is free meanwhile.
+        expect(answer).toBeInstanceOf(Promise)
         const split = await answer
         db.exec('DELETE FROM chart_cache')
         expect(split, JSON.stringify(one)).toEqual(aggregateChart(db, one))
@@ -176,6 +204,38 @@ describe('a chart counted in two halves on the rows pool', () => {
       // Counted past the most cells: refused with the sentence the inline pass gives.
       await expect(aggregateChartWith(db, spec({}), () => Promise.resolve(null))).rejects.toThrow('“filed” and “court” have too many different values to chart (over 200,000 points)')
     } finally {
+      await handle.dispose()
+    }
+  })
+
+  it('checks a chart saved, changed or copied, and draws a note’s chart for export, on the pool: never on this thread', async () => {
+    const path = join(dir, 'exported.md')
+    const handle = createArchiveApi(archive, () => undefined, { importWorker: null, searchWorker: join(OUT, 'search-worker.js'), chooseSavePath: async () => path, pdfPrinter: null, showContextMenu: null })
+    const passes = vi.spyOn(RowsPool.prototype, 'chartCells')
+    const spec: ChartSpec = { datasetId, type: 'bar', title: 'Days', x: { column: 1, bucket: null }, y: { aggregate: 'sum', column: 2 }, groupBy: null, share: null, filters: [] }
+    try {
+      // Each step starts without the cache, so that its chart has to be found again.
+      const fresh = () => {
+        db.exec('DELETE FROM chart_cache')
+        passes.mockClear()
+      }
+      fresh()
+      const saved = await handle.handlers.saveChart({ name: 'Days by court', spec })
+      expect(passes).toHaveBeenCalledTimes(1)
+      expect(passes.mock.calls[0]![1].y).toEqual({ column: 'c2', measure: 'sum' })
+      fresh()
+      await handle.handlers.updateChart({ id: saved.id, name: 'Days by court', spec: { ...spec, y: { aggregate: 'max', column: 2 } } })
+      expect(passes).toHaveBeenCalledTimes(1)
+      fresh()
+      const copy = await handle.handlers.duplicateChart({ id: saved.id })
+      expect(passes).toHaveBeenCalledTimes(1)
+      const note = insertNote(db, 'Longest waits', `By court:\n\n[[chart:${copy.id}]]`).id
+      fresh()
+      expect(await handle.handlers.exportNotesToFile({ ids: [note], format: 'markdown', title: null })).toEqual({ path, rows: 1 })
+      expect(passes).toHaveBeenCalledTimes(1)
+      expect(readFileSync(path, 'utf8')).toContain('Days by court (copy)')
+    } finally {
+      passes.mockRestore()
       await handle.dispose()
     }
   })

@@ -1,4 +1,5 @@
 import type { Archive } from '../core/index'
+import { chartDrawer } from '../core/charts/aggregate-chart'
 import { exportNotesToFile, type NotesFileFormat } from '../core/export/export-notes-to-file'
 import type { PdfPrinter } from '../core/export/pdf-printer'
 import { CommandError, UsageError, type CliIo } from './cli-io'
@@ -34,6 +35,6 @@ export async function exportNotesCommand(archive: Archive, args: ParsedArgs, io:
   if (format === 'pdf' && pdf === null) {
     throw new CommandError('printing to PDF needs Chromium: install it (apt-get install chromium) or set CHROMIUM_PATH to its executable. --html and --md work without it.')
   }
-  const written = await exportNotesToFile(archive.db, { ids, format, title: typeof title === 'string' ? title : null }, async () => path, pdf, force)
+  const written = await exportNotesToFile(archive.db, { ids, format, title: typeof title === 'string' ? title : null }, async () => path, pdf, force, chartDrawer(archive.db, null))
   io.out(`Exported ${written.notes} note${written.notes === 1 ? '' : 's'} with ${written.sources} source${written.sources === 1 ? '' : 's'} to ${printable(path)}\n`)
 }

@@ -4,7 +4,7 @@ import type { ContextMenuCommand, ContextMenuRequest } from '@shared/context-men
 import type { Archive } from './archive'
 import { archiveInfo } from './archive-info'
 import { getArticle, listArticles } from './articles/article-queries'
-import { aggregateChart, aggregateChartWith } from './charts/aggregate-chart'
+import { chartDrawer } from './charts/aggregate-chart'
 import { deleteChart, duplicateChart, getChart, listCharts, saveChart, updateChart } from './charts/chart-queries'
 import { addChartCitation, addDatasetCitation, listCitations } from './citations/citation-queries'
 import { quoteInNote } from './citations/quote-in-note'
@@ -95,6 +95,9 @@ export function createArchiveApi(archive: Archive, emit: (event: ApiEvent) => vo
       : new SortIndexer({ archivePath: archive.path, nativeBinding: archive.nativeBinding }, join(dirname(options.searchWorker), 'sort-index-worker.js'), () => jobs.busy)
   // Beside the search worker too; the data explorer's pages are read there, off this thread (rows-pool.ts).
   const rows = options.searchWorker === null || archive.readOnly !== null ? null : new RowsPool(db, archive.path, archive.nativeBinding, join(dirname(options.searchWorker), 'rows-worker.js'))
+  // A chart's pass runs on the rows pool's threads, half the table each, while this thread serves
+  // other calls: to show it, to check it before it is saved, and to export it in a note.
+  const draw = chartDrawer(db, rows === null ? null : (datasetId, pass) => rows.chartCells(datasetId, pass))
   const handlers: ApiHandlers = {
     getArchiveInfo: () => archiveInfo(archive),
     listArticles: () => listArticles(db),
@@ -135,13 +138,12 @@ export function createArchiveApi(archive: Archive, emit: (event: ApiEvent) => vo
       // The save dialog has asked before replacing a file.
       return { path, ...exportRowsCsv(db, query, path, true) }
     },
-    // A chart's count runs on the rows pool's threads, half the table each, while this thread serves other calls.
-    chartData: ({ spec }) => (rows === null ? aggregateChart(db, spec) : aggregateChartWith(db, spec, (datasetId, count) => rows.countCells(datasetId, count))),
+    chartData: ({ spec }) => draw(spec),
     listCharts: () => listCharts(db),
     getChart: ({ id }) => found(getChart(db, id), `Chart ${id}`),
-    saveChart: change(({ name, spec }) => saveChart(db, name, spec)),
-    updateChart: change(({ id, name, spec }) => found(updateChart(db, id, name, spec), `Chart ${id}`)),
-    duplicateChart: change(({ id }) => found(duplicateChart(db, id), `Chart ${id}`)),
+    saveChart: change(({ name, spec }) => saveChart(db, name, spec, draw)),
+    updateChart: change(async ({ id, name, spec }) => found(await updateChart(db, id, name, spec, draw), `Chart ${id}`)),
+    duplicateChart: change(async ({ id }) => found(await duplicateChart(db, id, draw), `Chart ${id}`)),
     deleteChart: change(({ id }) => found(deleteChart(db, id) ? { id } : null, `Chart ${id}`)),
     exportNotesToFile: async (request) => {
       const extension = NOTES_FILE_EXTENSION[request.format]
@@ -151,7 +153,7 @@ export function createArchiveApi(archive: Archive, emit: (event: ApiEvent) => vo
         return path
       }
       // The save dialog has asked before replacing a file.
-      const written = await exportNotesToFile(db, request, choosePath, options.pdfPrinter, true)
+      const written = await exportNotesToFile(db, request, choosePath, options.pdfPrinter, true, draw)
       return { path: written.path, rows: written.notes }
     },
     setNoteTags: change(({ id, tags }) => found(setNoteTags(db, id, tags), `Note ${id}`)),

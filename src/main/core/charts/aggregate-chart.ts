@@ -5,15 +5,14 @@ import { columnName, datasetTableName } from '../datasets/dataset-table-name'
 import { getDataset } from '../datasets/dataset-queries'
 import { sharedSpellings } from '../datasets/number-spellings'
 import { datasetColumn, isNumericColumn, numberIn, rowFilterConditions, type Bound } from '../datasets/row-filters'
-import { cachedStatement } from '../db/cached-statement'
-import { sqlRows, sqlValues } from '../db/sql-rows'
+import { sqlValues } from '../db/sql-rows'
 import { bucketExpression, bucketRange } from './bucket-expression'
 import { InvalidRequest } from '../invalid-request'
 import { cellKeyExpression, compareCellValues, parseCellKey } from './chart-cell-key'
 import { measureLabel } from './measure-label'
 import { chartShare } from './chart-share'
 import { chartCacheEntry, keepCells, readCachedCells } from './chart-cache'
-import { countCells, type CellCount } from './count-cells'
+import { chartPass, type ChartPass, type PassedCell } from './chart-pass'
 
 const AGGREGATE_NAMES = { sum: ['a', 'sum'], avg: ['an', 'average'], min: ['a', 'minimum'], max: ['a', 'maximum'] } as const
 const EMPTY_GROUP = '(empty)'
@@ -21,40 +20,12 @@ const EMPTY_GROUP = '(empty)'
 const MAX_CELLS = 200_000
 const OTHER_GROUP = 'Other'
 
-/** A chart's cells as SQL groups them: the key of x and series, how many rows (n) fall in it, and the aggregate of y (y) over the ny rows that hold a number in it. */
-const MEASURED = sqlRows({ k: 'text', n: 'integer', y: 'real?', ny: 'integer' })
-
 interface Cell {
   x: string | number
   g: CellValue
   y: number | null
   n: number
   ny: number
-}
-
-/** Sorter memory while a chart index is built: small runs that the second sorter thread can share. */
-const INDEX_SORT_CACHE_KIB = 2000
-
-/**
- * The index that lets a chart's GROUP BY read an index in order (and nothing else) instead of the
- * whole table. Best effort: while an import holds the archive's write lock, or when the archive is
- * open read-only (damaged, or on read-only media), the chart is simply computed without it.
- */
-function ensureIndex(db: Database, table: string, columns: string[], key: string): void {
-  if (db.readonly) return
-  const name = `${table}_chart_${key}`.replace(/[^A-Za-z0-9_]/g, '_')
-  if (cachedStatement(db, "SELECT 1 FROM sqlite_schema WHERE type = 'index' AND name = ?").get(name)) return
-  // SQLite sizes the sorter's runs by cache_size. A large cache means one long single-threaded
-  // sort; measured on 1M rows, 2 MB runs sorted on two threads build the index about 30% sooner.
-  const cacheSize = Number(db.pragma('cache_size', { simple: true }))
-  db.pragma(`cache_size = -${INDEX_SORT_CACHE_KIB}`)
-  try {
-    db.exec(`CREATE INDEX IF NOT EXISTS ${name} ON ${table} (${columns.join(', ')})`)
-  } catch (error) {
-    if ((error as { code?: string }).code !== 'SQLITE_BUSY') throw error
-  } finally {
-    db.pragma(`cache_size = ${cacheSize}`)
-  }
 }
 
 function captionOf(db: Database, datasetId: number, name: string): string {
@@ -71,16 +42,15 @@ interface ChartPlan {
   group: DatasetColumn | null
   groupName: string | null
   yLabel: string
-  /** The GROUP BY that names the answer in the chart cache, with its bound values. */
+  /**
+   * The GROUP BY that names the answer in the chart cache, with its bound values. It answered the
+   * chart once, and names it still: the pass finds what it found (chart-pass.ts).
+   */
   sql: string
   params: Bound[]
-  /** A count's pass (count-cells.ts); null for a sum, an average or an extreme, which the GROUP BY answers. */
-  count: CellCount | null
-  /** The index the GROUP BY reads in order; null when filtered or counted. */
-  index: { table: string; columns: string[]; name: string } | null
+  /** The one pass over the rows that finds the chart's cells. */
+  pass: ChartPass
 }
-
-type Grouped = { k: string; n: number; y: number | null; ny: number }
 
 function planChart(db: Database, spec: ChartSpec): ChartPlan {
   const dataset = getDataset(db, spec.datasetId)
@@ -91,6 +61,7 @@ function planChart(db: Database, spec: ChartSpec): ChartPlan {
     throw new InvalidRequest(`“${x.label}” holds ${x.type} values, not dates, so it cannot be grouped by ${spec.x.bucket}; choose a date column or show it as categories.`)
   }
   let yExpression = 'count(*)'
+  let measure: ChartPass['y'] = null
   let yLabel = measureLabel('count', null)
   if (spec.y.aggregate !== 'count') {
     const [article, noun] = AGGREGATE_NAMES[spec.y.aggregate]
@@ -99,6 +70,7 @@ function planChart(db: Database, spec: ChartSpec): ChartPlan {
     if (!isNumericColumn(y)) throw new InvalidRequest(`“${y.label}” holds ${y.type} values; ${article} ${noun} needs a column of numbers.`)
     // Markers such as b6 in a column of numbers are not figures: they are left out of every aggregate.
     yExpression = `${spec.y.aggregate}(${numberIn(columnName(y.position))})`
+    measure = { column: columnName(y.position), measure: spec.y.aggregate }
     yLabel = measureLabel(spec.y.aggregate, y.label)
   }
   const xName = columnName(x.position)
@@ -106,19 +78,12 @@ function planChart(db: Database, spec: ChartSpec): ChartPlan {
   const filtered = rowFilterConditions(dataset.columns, spec.filters)
   const group = spec.groupBy === null ? null : datasetColumn(dataset.columns, spec.groupBy.column, 'chart’s series')
   const groupName = group === null ? null : columnName(group.position)
-  // Only sums, averages and extremes read a y column; a count reads x and the series alone.
-  const yColumn = spec.y.aggregate === 'count' || spec.y.column === null ? null : columnName(spec.y.column)
   const key = cellKeyExpression(xExpression, groupName)
-
-  // A sum, an average or an extreme is one GROUP BY over the key of x and series, read in index
-  // order when there is no filter; a count is one pass without a sort (count-cells.ts). The query
-  // names the answer in the archive's chart cache either way.
-  const measures = yColumn === null ? 'count(*) AS n' : `${yExpression} AS y, count(*) AS n, count(${numberIn(yColumn)}) AS ny`
+  // The query names the answer in the archive's chart cache.
+  const measures = measure === null ? 'count(*) AS n' : `${yExpression} AS y, count(*) AS n, count(${numberIn(measure.column)}) AS ny`
   const sql = `SELECT ${key} AS k, ${measures} FROM ${table}${filtered.sql.length === 0 ? '' : ` WHERE ${filtered.sql.join(' AND ')}`} GROUP BY 1 LIMIT ?`
-  const count = yColumn === null ? { table, x: xExpression, series: groupName, conditions: filtered.sql, params: filtered.params, maxCells: MAX_CELLS } : null
-  const indexName = ['key', xName, spec.x.bucket ?? 'value', ...(groupName === null ? [] : [groupName]), yColumn].join('_')
-  const index = yColumn === null || spec.filters.length > 0 ? null : { table, columns: [key, yColumn], name: indexName }
-  return { spec, datasetId: dataset.id, datasetName: dataset.name, x, group, groupName, yLabel, sql, params: [...filtered.params, MAX_CELLS + 1], count, index }
+  const pass: ChartPass = { table, x: xExpression, series: groupName, y: measure, conditions: filtered.sql, params: filtered.params, maxCells: MAX_CELLS }
+  return { spec, datasetId: dataset.id, datasetName: dataset.name, x, group, groupName, yLabel, sql, params: [...filtered.params, MAX_CELLS + 1], pass }
 }
 
 function tooMany(plan: ChartPlan): InvalidRequest {
@@ -126,51 +91,54 @@ function tooMany(plan: ChartPlan): InvalidRequest {
   return new InvalidRequest(`${culprit} have too many different values to chart (over ${MAX_CELLS.toLocaleString('en-US')} points); choose columns with fewer values or a coarser date bucket.`)
 }
 
-/** A count is its own measure: every row counts, and y is how many. */
-function countedCells(plan: ChartPlan, counted: { k: string; n: number }[] | null): Grouped[] {
-  if (counted === null) throw tooMany(plan)
-  return counted.map((row) => ({ ...row, y: row.n, ny: row.n }))
-}
-
-/** The chart's cells computed on this connection: a count's one pass, or the GROUP BY. */
-function computeCells(db: Database, plan: ChartPlan): Grouped[] {
-  if (plan.count !== null) return countedCells(plan, countCells(db, plan.count))
-  if (plan.index !== null) ensureIndex(db, plan.index.table, plan.index.columns, plan.index.name)
-  return MEASURED.all(cachedStatement(db, plan.sql), ...plan.params)
+/** The pass's cells, or the refusal of a chart with more cells than any chart can show. */
+function passedCells(plan: ChartPlan, cells: PassedCell[] | null): PassedCell[] {
+  if (cells === null) throw tooMany(plan)
+  return cells
 }
 
 /**
- * Counts a chart's cells elsewhere (the rows pool: two threads, a half of the table each); null
- * when there are more than the most cells.
+ * Finds a chart's cells elsewhere (the rows pool: two threads, a half of the table each); null when
+ * there are more than the most cells.
  */
-export type CellCounter = (datasetId: number, count: CellCount) => Promise<{ k: string; n: number }[] | null>
+export type ChartPasser = (datasetId: number, pass: ChartPass) => Promise<PassedCell[] | null>
 
 /**
- * Aggregates a dataset for a chart entirely in SQL: one GROUP BY over x (bucketed dates or
- * categories) and the optional series column, with the filters as bound conditions. Rows never
- * come into JavaScript; only one row per bucket and series does.
+ * Aggregates a dataset for a chart in one pass over its rows on this connection (chart-pass.ts):
+ * x (bucketed dates or categories) by the optional series column, with the filters as bound
+ * conditions. Only one figure per x and series comes back, and the answer is kept in the chart cache.
  */
 export function aggregateChart(db: Database, spec: ChartSpec): ChartData {
   const plan = planChart(db, spec)
   const entry = chartCacheEntry(db, plan.datasetId, plan.sql, plan.params)
-  return chartFromCells(db, plan, readCachedCells<Grouped>(db, entry) ?? keepCells(db, entry, computeCells(db, plan)))
+  return chartFromCells(db, plan, readCachedCells<PassedCell>(db, entry) ?? keepCells(db, entry, passedCells(plan, chartPass(db, plan.pass))))
 }
 
 /**
- * aggregateChart with a count's pass given to `counter`, so that the thread that serves the window
- * waits for it instead of running it. A sum, an average or an extreme reads (and may first build) an
- * index, which the pool's read-only connections cannot, so it is computed here as before.
+ * aggregateChart with the pass given to `passer`, so that the thread that serves the window waits
+ * for it instead of running it: counts, sums, averages and extremes alike.
  */
-export async function aggregateChartWith(db: Database, spec: ChartSpec, counter: CellCounter): Promise<ChartData> {
+export async function aggregateChartWith(db: Database, spec: ChartSpec, passer: ChartPasser): Promise<ChartData> {
   const plan = planChart(db, spec)
   const entry = chartCacheEntry(db, plan.datasetId, plan.sql, plan.params)
-  const hit = readCachedCells<Grouped>(db, entry)
+  const hit = readCachedCells<PassedCell>(db, entry)
   if (hit !== null) return chartFromCells(db, plan, hit)
-  const cells = plan.count === null ? computeCells(db, plan) : countedCells(plan, await counter(plan.datasetId, plan.count))
-  return chartFromCells(db, plan, keepCells(db, entry, cells))
+  return chartFromCells(db, plan, keepCells(db, entry, passedCells(plan, await passer(plan.datasetId, plan.pass))))
 }
 
-function chartFromCells(db: Database, plan: ChartPlan, grouped: Grouped[]): ChartData {
+/** Draws a chart: its numbers from its spec, read from the chart cache or found by a pass over its rows. */
+export type ChartDrawer = (spec: ChartSpec) => Promise<ChartData>
+
+/**
+ * The drawer for charts whose pass runs on `passer` (the app: the rows pool's threads), or on this
+ * connection when there is none (the CLI, which waits anyway; an archive open read-only, whose file
+ * may not be what the connection holds).
+ */
+export function chartDrawer(db: Database, passer: ChartPasser | null): ChartDrawer {
+  return passer === null ? async (spec) => aggregateChart(db, spec) : (spec) => aggregateChartWith(db, spec, passer)
+}
+
+function chartFromCells(db: Database, plan: ChartPlan, grouped: PassedCell[]): ChartData {
   const { spec, x, group, groupName, yLabel } = plan
   if (grouped.length > MAX_CELLS) throw tooMany(plan)
   // Rows without an x value (or with an undated x) have no place on the axis and are left out.

@@ -1,10 +1,10 @@
 import type { CellValue } from '@shared/model'
 
 /**
- * A chart groups by x and by its series column. Grouping by one text key built from both, instead
- * of by the two columns, lets SQLite compare one field per row rather than two, both when it sorts
- * the rows into the chart's index and when it walks that index: measured on 1,000,000 rows, month ×
- * court, the index builds ~20% sooner and a chart reads it ~15% sooner.
+ * A chart groups by x and by its series column, under one text key built from both. SQL built that
+ * key once (a GROUP BY over it sorted every row, or read an index of it); now a pass over the rows
+ * writes the same key from the values it read (cellKeyOf, chart-pass.ts), and this expression is
+ * part of the query that names each answer in the chart cache.
  *
  * quote() writes each value as an SQL literal, so the key keeps type and emptiness apart ('5' is not
  * 5, NULL is not 'NULL') and reads back exactly; the comma cannot be mistaken for part of a literal.

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3'
 import { chartSpecValidator, type ChartSpec } from '@shared/chart-spec'
 import type { SavedChart } from '@shared/model'
-import { aggregateChart } from './aggregate-chart'
+import type { ChartDrawer } from './aggregate-chart'
 import { sqlRows, sqlValues } from '../db/sql-rows'
 import { InvalidRequest } from '../invalid-request'
 
@@ -13,11 +13,14 @@ function toChart(row: ReturnType<typeof CHART_ROW.one>): SavedChart {
   return { id: row.id, name: row.name, datasetId: row.dataset_id, spec: JSON.parse(row.spec) as ChartSpec, createdAt: row.created_at, updatedAt: row.updated_at }
 }
 
-/** Refuses a spec that is malformed or that the data cannot draw, before anything is stored. */
-function checkedSpec(db: Database, spec: ChartSpec): string {
+/**
+ * Refuses a spec that is malformed or that the data cannot draw, before anything is stored. `draw`
+ * draws it (in the app on the rows pool's threads, and kept in the chart cache for the window).
+ */
+async function checkedSpec(spec: ChartSpec, draw: ChartDrawer): Promise<string> {
   const problem = chartSpecValidator.check(spec, 'chart')
   if (problem) throw new InvalidRequest(`This chart cannot be saved: ${problem}.`)
-  aggregateChart(db, spec)
+  await draw(spec)
   return JSON.stringify(spec)
 }
 
@@ -35,8 +38,8 @@ export function getChart(db: Database, id: number): SavedChart | null {
   return row === null ? null : toChart(row)
 }
 
-export function saveChart(db: Database, name: string, spec: ChartSpec): SavedChart {
-  const json = checkedSpec(db, spec)
+export async function saveChart(db: Database, name: string, spec: ChartSpec, draw: ChartDrawer): Promise<SavedChart> {
+  const json = await checkedSpec(spec, draw)
   const now = new Date().toISOString()
   const id = db
     .prepare('INSERT INTO charts (name, dataset_id, spec, created_at, updated_at) VALUES (?, ?, ?, ?, ?)')
@@ -44,17 +47,17 @@ export function saveChart(db: Database, name: string, spec: ChartSpec): SavedCha
   return getChart(db, Number(id))!
 }
 
-export function updateChart(db: Database, id: number, name: string, spec: ChartSpec): SavedChart | null {
-  const json = checkedSpec(db, spec)
+export async function updateChart(db: Database, id: number, name: string, spec: ChartSpec, draw: ChartDrawer): Promise<SavedChart | null> {
+  const json = await checkedSpec(spec, draw)
   const changed = db
     .prepare('UPDATE charts SET name = ?, dataset_id = ?, spec = ?, updated_at = ? WHERE id = ?')
     .run(cleanName(name, spec), BigInt(spec.datasetId), json, new Date().toISOString(), id).changes
   return changed > 0 ? getChart(db, id) : null
 }
 
-export function duplicateChart(db: Database, id: number): SavedChart | null {
+export async function duplicateChart(db: Database, id: number, draw: ChartDrawer): Promise<SavedChart | null> {
   const chart = getChart(db, id)
-  return chart ? saveChart(db, `${chart.name} (copy)`, chart.spec) : null
+  return chart ? saveChart(db, `${chart.name} (copy)`, chart.spec, draw) : null
 }
 
 /** Deletes a chart unless a note cites it: the note's citation would point at nothing. */

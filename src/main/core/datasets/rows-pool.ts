@@ -8,8 +8,9 @@
 // opened again) replaces every earlier query about it still unanswered: a waiting one is dropped, a
 // running one stops at its next checkpoint (between statements).
 //
-// A chart's count (count-cells.ts) runs here too, a half of the table on each thread; the two
-// counts are merged here into what one pass would have counted. A new page never replaces it.
+// A chart's pass (chart-pass.ts: a count, a sum, an average or an extreme) runs here too, a half of
+// the table on each thread; the two parts are merged here into what one pass would have found. A new
+// page never replaces it.
 
 import { Worker } from 'node:worker_threads'
 import type { Database } from 'better-sqlite3'
@@ -18,7 +19,7 @@ import { readRowPage, splitsIntoHalves, type PageCandidates } from './query-data
 import { rowidHalves } from './sort-window'
 import { NEVER_ABANDONED } from '../search/search-abandoned'
 import { WorkerSlots } from '../worker-slots'
-import { countCells, mergeCountedCells, type CellCount, type CountedCells } from '../charts/count-cells'
+import { chartPass, mergePassParts, type ChartPass, type PassedCell, type PassPart } from '../charts/chart-pass'
 
 export interface RowsWorkerData {
   archivePath: string
@@ -27,12 +28,12 @@ export interface RowsWorkerData {
   abandoned: SharedArrayBuffer
 }
 
-export type RowsWorkerRequest = { id: number } & ({ type: 'page'; query: RowQuery } | { type: 'half'; query: RowQuery; from: number; to: number } | { type: 'cells'; count: CellCount; from: number; to: number })
+export type RowsWorkerRequest = { id: number } & ({ type: 'page'; query: RowQuery } | { type: 'half'; query: RowQuery; from: number; to: number } | { type: 'cells'; pass: ChartPass; from: number; to: number })
 
 export type RowsWorkerReply =
   | { id: number; type: 'page'; page: RowPage }
   | { id: number; type: 'half'; candidates: PageCandidates }
-  | { id: number; type: 'cells'; counted: CountedCells }
+  | { id: number; type: 'cells'; part: PassPart }
   | { id: number; type: 'abandoned' }
   | { id: number; type: 'failed'; message: string }
 
@@ -53,11 +54,11 @@ interface Ask {
   settled: boolean
 }
 
-/** One chart's count, a half of the table per job. */
-interface CountAsk {
-  maxCells: number
-  halves: (CountedCells | null)[]
-  resolve(cells: { k: string; n: number }[] | null): void
+/** One chart's pass, a half of the table per job. */
+interface PassAsk {
+  pass: ChartPass
+  halves: (PassPart | null)[]
+  resolve(cells: PassedCell[] | null): void
   reject(error: Error): void
   settled: boolean
 }
@@ -71,7 +72,7 @@ type Job =
       half: number | null
       request: RowsWorkerRequest
     }
-  | { id: number; kind: 'cells'; ask: CountAsk; half: number; request: RowsWorkerRequest }
+  | { id: number; kind: 'cells'; ask: PassAsk; half: number; request: RowsWorkerRequest }
 
 const POOL_SIZE = 2
 
@@ -92,7 +93,7 @@ export class RowsPool {
         return { worker: new Worker(workerPath, { workerData: data }), abandon: (id) => Atomics.store(flag, 0, id) }
       },
       request: (job) => job.request,
-      answered: (job, reply) => (job.kind === 'page' ? this.#answered(job, reply as RowsWorkerReply) : counted(job, reply as RowsWorkerReply)),
+      answered: (job, reply) => (job.kind === 'page' ? this.#answered(job, reply as RowsWorkerReply) : passed(job, reply as RowsWorkerReply)),
       lost: (job, reason) => fail(job, new Error(`reading the rows stopped: ${reason}`))
     })
   }
@@ -114,26 +115,26 @@ export class RowsPool {
   }
 
   /**
-   * A chart's cells counted in two halves of the dataset's table by rowid, one on each thread, and
-   * merged; null when there are more than `count.maxCells` value pairs (the chart is refused).
+   * A chart's cells found in two halves of the dataset's table by rowid, one on each thread, and
+   * merged; null when there are more than `pass.maxCells` value pairs (the chart is refused).
    */
-  countCells(datasetId: number, count: CellCount): Promise<{ k: string; n: number }[] | null> {
+  chartCells(datasetId: number, pass: ChartPass): Promise<PassedCell[] | null> {
     if (this.#slots.closed) return Promise.reject(new Error('The archive was closed.'))
     const halves = rowidHalves(this.#db, datasetId)
-    // An empty table: nothing to count, and no halves to count it in.
-    if (halves.length === 0) return Promise.resolve(countCells(this.#db, count))
+    // An empty table: nothing to read, and no halves to read it in.
+    if (halves.length === 0) return Promise.resolve(chartPass(this.#db, pass))
     return new Promise((resolve, reject) => {
-      const ask: CountAsk = { maxCells: count.maxCells, halves: halves.map(() => null), resolve, reject, settled: false }
+      const ask: PassAsk = { pass, halves: halves.map(() => null), resolve, reject, settled: false }
       this.#slots.add(
         halves.map(([from, to], half) => {
           const id = this.#nextId++
-          return { id, kind: 'cells', ask, half, request: { id, type: 'cells', count, from, to } }
+          return { id, kind: 'cells', ask, half, request: { id, type: 'cells', pass, from, to } }
         })
       )
     })
   }
 
-  /** Stops the workers; a query or count still waiting or running is answered with an error. */
+  /** Stops the workers; a query or chart still waiting or running is answered with an error. */
   async dispose(): Promise<void> {
     await this.#slots.dispose((job) => fail(job, new Error('The archive was closed.')))
   }
@@ -165,13 +166,13 @@ function fail(job: Job, error: Error): void {
   else settle(job.ask, error)
 }
 
-function counted(job: Job & { kind: 'cells' }, reply: RowsWorkerReply): void {
+function passed(job: Job & { kind: 'cells' }, reply: RowsWorkerReply): void {
   const { ask } = job
   if (reply.type === 'failed') return settle(ask, new Error(reply.message))
   if (reply.type !== 'cells' || ask.settled) return
-  ask.halves[job.half] = reply.counted
-  const found = ask.halves.filter((half): half is CountedCells => half !== null)
-  if (found.length === ask.halves.length) settle(ask, mergeCountedCells(found, ask.maxCells))
+  ask.halves[job.half] = reply.part
+  const found = ask.halves.filter((half): half is PassPart => half !== null)
+  if (found.length === ask.halves.length) settle(ask, mergePassParts(found, ask.pass))
 }
 
 function settle<T>(ask: { settled: boolean; resolve(value: T): void; reject(error: Error): void }, outcome: T | Error): void {

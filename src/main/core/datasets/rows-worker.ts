@@ -1,12 +1,12 @@
 // Entry point of a rows worker thread (built to out/main/rows-worker.js). It reads the data
 // explorer's pages over its own read-only connection, one at a time, so a slow page never holds up
 // the thread that serves the window; a page the pool gives up stops at its next checkpoint. It also
-// counts a chart's cells in half of a table (count-cells.ts).
+// finds a chart's cells in half of a table (chart-pass.ts).
 import { parentPort, workerData } from 'node:worker_threads'
 import { connectReader } from '../db/connect-reader'
 import { SearchAbandoned } from '../search/search-abandoned'
 import { pageCandidates, readRowPage } from './query-dataset-rows'
-import { countCellsPart } from '../charts/count-cells'
+import { chartPassPart } from '../charts/chart-pass'
 import type { RowsWorkerData, RowsWorkerReply, RowsWorkerRequest } from './rows-pool'
 
 const port = parentPort
@@ -24,8 +24,8 @@ port.on('message', (message: RowsWorkerRequest) => {
   try {
     if (message.type === 'page') reply = { id: message.id, type: 'page', page: readRowPage(db, message.query, checkpoint, null) }
     else if (message.type === 'half') reply = { id: message.id, type: 'half', candidates: pageCandidates(db, message.query, message.from, message.to, checkpoint) }
-    // A chart's count is one statement: it has no checkpoint, and nothing gives it up.
-    else reply = { id: message.id, type: 'cells', counted: countCellsPart(db, message.count, [message.from, message.to]) }
+    // A chart's pass is one statement: it has no checkpoint, and nothing gives it up.
+    else reply = { id: message.id, type: 'cells', part: chartPassPart(db, message.pass, [message.from, message.to]) }
   } catch (error) {
     reply = error instanceof SearchAbandoned ? { id: message.id, type: 'abandoned' } : { id: message.id, type: 'failed', message: error instanceof Error ? error.message : String(error) }
   }

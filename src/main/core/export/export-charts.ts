@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path'
 import type { Database } from 'better-sqlite3'
 import { chartConfig } from '@shared/chart-config'
 import type { ChartData } from '@shared/chart-spec'
-import { aggregateChart } from '../charts/aggregate-chart'
+import type { ChartDrawer } from '../charts/aggregate-chart'
 import { getChart } from '../charts/chart-queries'
 
 /** A note's text embeds a saved chart with [[chart:ID]]. */
@@ -19,8 +19,8 @@ export interface EmbeddedChart {
   problem: string | null
 }
 
-/** Every chart the notes embed, in order of first appearance, aggregated now. */
-export function embeddedCharts(db: Database, bodies: readonly string[]): Map<number, EmbeddedChart> {
+/** Every chart the notes embed, in order of first appearance, drawn now by `draw` (in the app, on the rows pool's threads). */
+export async function embeddedCharts(db: Database, bodies: readonly string[], draw: ChartDrawer): Promise<Map<number, EmbeddedChart>> {
   const charts = new Map<number, EmbeddedChart>()
   for (const body of bodies) {
     for (const match of body.matchAll(CHART_TOKEN)) {
@@ -32,7 +32,7 @@ export function embeddedCharts(db: Database, bodies: readonly string[]): Map<num
         continue
       }
       try {
-        charts.set(id, { id, name: chart.name, data: aggregateChart(db, chart.spec), problem: null })
+        charts.set(id, { id, name: chart.name, data: await draw(chart.spec), problem: null })
       } catch (error) {
         charts.set(id, { id, name: chart.name, data: null, problem: error instanceof Error ? error.message : String(error) })
       }

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import type { Database } from 'better-sqlite3'
+import type { ChartDrawer } from '../charts/aggregate-chart'
 import { writeExportFile } from '../fs/write-export-file'
 import { InvalidRequest } from '../invalid-request'
 import { exportNotesPaged, NO_PAGES, pageMark } from './export-notes'
@@ -30,21 +31,22 @@ export interface NotesFile {
  * export-notes` alike. The document is made once (exportNotes); `choosePath` is then asked where
  * to write it, given the name it suggests ("<title>.pdf"), and may answer null to cancel; a PDF is
  * printed from the document's HTML by `printer`; the file is written whole or not at all, replacing
- * a file of that name only with `overwrite`. Refuses a PDF without a printer before anything else
- * happens.
+ * a file of that name only with `overwrite`. `draw` draws the charts the notes embed (in the app,
+ * on the rows pool's threads). Refuses a PDF without a printer before anything else happens.
  */
 export async function exportNotesToFile(
   db: Database,
   request: NotesFileRequest,
   choosePath: (suggestedName: string) => Promise<string | null>,
   printer: PdfPrinter | null,
-  overwrite: boolean
+  overwrite: boolean,
+  draw: ChartDrawer
 ): Promise<NotesFile> {
   if (request.format === 'pdf' && printer === null) throw new InvalidRequest('Printing to PDF is not available here; export HTML or Markdown instead.')
-  const exported = exportNotesPaged(db, request.ids, request.format === 'markdown' ? 'markdown' : 'html', request.title, NO_PAGES)
+  const exported = await exportNotesPaged(db, request.ids, request.format === 'markdown' ? 'markdown' : 'html', request.title, NO_PAGES, draw)
   const path = await choosePath(`${exported.title}.${NOTES_FILE_EXTENSION[request.format]}`)
   if (path === null) return { path: null, notes: 0, sources: 0 }
-  writeExportFile(path, printer !== null && request.format === 'pdf' ? await printNumbered(db, request, printer) : exported.text, overwrite)
+  writeExportFile(path, printer !== null && request.format === 'pdf' ? await printNumbered(db, request, printer, draw) : exported.text, overwrite)
   return { path, notes: exported.notes, sources: exported.sources }
 }
 
@@ -55,12 +57,12 @@ export async function exportNotesToFile(
  * fall (each part starts a page), and a number only lengthens a contents line it shares, so the
  * second printing breaks where the first did.
  */
-async function printNumbered(db: Database, request: NotesFileRequest, printer: PdfPrinter): Promise<Uint8Array> {
-  if (request.ids.length < 2) return printer.print(exportNotesPaged(db, request.ids, 'html', request.title, NO_PAGES).text)
+async function printNumbered(db: Database, request: NotesFileRequest, printer: PdfPrinter, draw: ChartDrawer): Promise<Uint8Array> {
+  if (request.ids.length < 2) return printer.print((await exportNotesPaged(db, request.ids, 'html', request.title, NO_PAGES, draw)).text)
   // A mark of its own for this export: a note that quotes another dossier's marks cannot move a page.
   const mark = `casefile${randomBytes(6).toString('hex')}`
   const found = new RegExp(`${pageMark(mark, '(note-\\d+|sources)')}`, 'g')
-  const marked = await printer.print(exportNotesPaged(db, request.ids, 'html', request.title, { mark, pages: null }).text)
+  const marked = await printer.print((await exportNotesPaged(db, request.ids, 'html', request.title, { mark, pages: null }, draw)).text)
   const pages = new Map<string, number>()
   let texts: string[] = []
   try {
@@ -72,5 +74,5 @@ async function printNumbered(db: Database, request: NotesFileRequest, printer: P
   texts.forEach((text, index) => {
     for (const [, key] of text.matchAll(found)) if (!pages.has(key!)) pages.set(key!, index + 1)
   })
-  return printer.print(exportNotesPaged(db, request.ids, 'html', request.title, { mark: null, pages }).text)
+  return printer.print((await exportNotesPaged(db, request.ids, 'html', request.title, { mark: null, pages }, draw)).text)
 }

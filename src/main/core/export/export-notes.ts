@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3'
 import type { ExportFormat, Note, NotesExport } from '@shared/model'
 import { CITATION_TOKEN } from '@shared/citation-text'
 import { getNote } from '../notes/note-queries'
+import type { ChartDrawer } from '../charts/aggregate-chart'
 import { CHART_TOKEN, chartScripts, embeddedCharts, type EmbeddedChart } from './export-charts'
 import { collectSources, sourceLine, type ExportSources } from './export-sources'
 import { escapeMarkdown } from './escape-markdown'
@@ -134,17 +135,17 @@ function toMarkdown(notes: Note[], title: string, sources: ExportSources, charts
   return `${parts.join('\n\n').replace(/\n{3,}/g, '\n\n')}\n`
 }
 
-/** Exports notes (in the order given) as HTML or Markdown; a dossier when there is more than one. */
-export function exportNotes(db: Database, ids: readonly number[], format: ExportFormat, title: string | null): NotesExport {
-  return exportNotesPaged(db, ids, format, title, NO_PAGES)
+/** Exports notes (in the order given) as HTML or Markdown; a dossier when there is more than one. `draw` draws the charts they embed. */
+export function exportNotes(db: Database, ids: readonly number[], format: ExportFormat, title: string | null, draw: ChartDrawer): Promise<NotesExport> {
+  return exportNotesPaged(db, ids, format, title, NO_PAGES, draw)
 }
 
 /** exportNotes, with what the contents say about pages (for a dossier printed to PDF). */
-export function exportNotesPaged(db: Database, ids: readonly number[], format: ExportFormat, title: string | null, contents: ContentsPages): NotesExport {
+export async function exportNotesPaged(db: Database, ids: readonly number[], format: ExportFormat, title: string | null, contents: ContentsPages, draw: ChartDrawer): Promise<NotesExport> {
   const notes = notesOf(db, ids)
   const bodies = notes.map((note) => note.body)
   const sources = collectSources(db, bodies)
-  const charts = embeddedCharts(db, bodies)
+  const charts = await embeddedCharts(db, bodies, draw)
   const documentTitle = title?.trim() || (notes.length === 1 ? titleOf(notes[0]!) : `Dossier: ${notes.length} notes`)
   const text = format === 'html' ? toHtml(notes, documentTitle, sources, charts, new Date().toISOString(), contents) : toMarkdown(notes, documentTitle, sources, charts)
   return { title: documentTitle, text, notes: notes.length, sources: sources.sources.length }

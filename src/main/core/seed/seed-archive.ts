@@ -3,6 +3,7 @@ import { basename, join, resolve } from 'node:path'
 import type { Database } from 'better-sqlite3'
 import { DEFAULT_IMPORT_OPTIONS } from '@shared/model'
 import type { ChartSpec } from '@shared/chart-spec'
+import { chartDrawer } from '../charts/aggregate-chart'
 import { saveChart } from '../charts/chart-queries'
 import { getDatasetColumns } from '../datasets/dataset-queries'
 import { importOneFile, type ImportRequest } from '../import/import-one-file'
@@ -81,6 +82,7 @@ export async function seedArchive(db: Database, seedDir: string): Promise<void> 
     if (outcome.status !== 'imported') throw new Error(`Sample file ${outcome.file}: ${outcome.error ?? outcome.status}`)
     if (outcome.kind === 'dataset') datasetIds.set(outcome.file, outcome.id!)
   }
-  for (const chart of manifest.charts) saveChart(db, chart.name, sampleChartSpec(db, chart, datasetIds))
+  const draw = chartDrawer(db, null)
+  for (const chart of manifest.charts) await saveChart(db, chart.name, sampleChartSpec(db, chart, datasetIds), draw)
   setMeta(db, 'seeded_at', new Date().toISOString())
 }

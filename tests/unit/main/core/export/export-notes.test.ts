@@ -15,6 +15,7 @@ import { importOneFile } from '../../../../../src/main/core/import/import-one-fi
 import { DEFAULT_IMPORT_OPTIONS } from '../../../../../src/shared/model'
 import { ChromiumPdfPrinter, findChromium } from '../../../../../src/main/cli/chromium-pdf-printer'
 import { tempArchive } from '../../../../helpers/temp-archive'
+import { chartDrawer } from '../../../../../src/main/core/charts/aggregate-chart'
 
 const SEED_TITLE = 'Record Number of Deportations Continue Despite U.S. Review of Backlog'
 const SEED_URL = 'https://colorlines.com/article/record-number-deportations-continue-despite-us-review-backlog/'
@@ -65,25 +66,25 @@ const removalsDataset = () => (db.prepare("SELECT id FROM datasets WHERE name LI
 const removalsChart = () => (db.prepare("SELECT id FROM charts WHERE name LIKE 'ICE removals%'").get() as { id: number }).id
 
 describe('exportNotes', () => {
-  it('embeds a saved chart: drawn by the only scripts its policy allows, listed in Sources, a table in Markdown', () => {
+  it('embeds a saved chart: drawn by the only scripts its policy allows, listed in Sources, a table in Markdown', async () => {
     const chart = removalsChart()
     const note = insertNote(db, 'Removals', `Removals peaked in FY2012.\n\n[[chart:${chart}]]\n\nThen they fell.`).id
-    const html = exportNotes(db, [note], 'html', null).text
+    const html = (await exportNotes(db, [note], 'html', null, chartDrawer(db, null))).text
     expect(html).toContain(`<canvas id="chart-canvas-${chart}" role="img"`)
     const policy = /content="([^"]+)"/.exec(html)![1]!
     expect(policy.match(/'sha256-[A-Za-z0-9+/=]+'/g)).toHaveLength(2)
     expect(html.match(/<script>/g)).toHaveLength(2)
     expect(html).toContain('“ICE removals by fiscal year, FY2005–FY2018 (chart)”')
-    const md = exportNotes(db, [note], 'markdown', null).text
+    const md = (await exportNotes(db, [note], 'markdown', null, chartDrawer(db, null))).text
     expect(md).toContain('**ICE removals by fiscal year, FY2005–FY2018**[^1]')
     expect(md).toContain('| 2012 | 409849 |  | 225390 |\n')
     expect(md).not.toContain('\n\n\n')
     const gone = insertNote(db, 'Gone', '[[chart:987654]]').id
-    expect(exportNotes(db, [gone], 'html', null).text).toContain('<span class="chart-missing">[Chart Chart 987654 cannot be drawn: this chart no longer exists]</span>')
+    expect((await exportNotes(db, [gone], 'html', null, chartDrawer(db, null))).text).toContain('<span class="chart-missing">[Chart Chart 987654 cannot be drawn: this chart no longer exists]</span>')
   })
 
-  it('exports a note as HTML with its quote, a numbered citation and the Sources list', () => {
-    const { text, sources, notes, title } = exportNotes(db, [quotedNote], 'html', null)
+  it('exports a note as HTML with its quote, a numbered citation and the Sources list', async () => {
+    const { text, sources, notes, title } = (await exportNotes(db, [quotedNote], 'html', null, chartDrawer(db, null)))
     expect({ sources, notes, title }).toEqual({ sources: 1, notes: 1, title: 'Closure rate' })
     expect(text).toContain('<strong>2 percent</strong>')
     expect(text).toContain(`<blockquote>\n<p>${quote} <sup class="citation"><a href="#source-1">1</a></sup></p>\n</blockquote>`)
@@ -92,24 +93,24 @@ describe('exportNotes', () => {
     expect(text).toContain(`content="default-src 'none'; style-src 'unsafe-inline'; img-src data:"`)
   })
 
-  it('exports Markdown with citations as footnotes', () => {
-    const { text } = exportNotes(db, [quotedNote], 'markdown', null)
+  it('exports Markdown with citations as footnotes', async () => {
+    const { text } = (await exportNotes(db, [quotedNote], 'markdown', null, chartDrawer(db, null)))
     expect(text).toContain(`# Closure rate\n\nFewer than **2 percent**`)
     expect(text).toContain(`> ${quote} [^1]`)
     expect(text).toMatch(new RegExp(`\\[\\^1\\]: Jorge Rivas, “${SEED_TITLE.replaceAll('.', '\\.')}”, Colorlines, 2012-06-07, ${SEED_URL.replaceAll('.', '\\.')}\\. Imported from .+ \\(sha256 ${seedSha}\\)\\.`))
   })
 
-  it('numbers each source once, in the order first cited, and marks a citation that is gone', () => {
+  it('numbers each source once, in the order first cited, and marks a citation that is gone', async () => {
     const other = insertNote(db, 'Two quotes', 'x').id
     const again = addArticleCitation(db, other, seedId, 0, 10)
     updateNote(db, other, 'Two quotes', `A ${citationToken(again.id)} B ${citationToken(again.id)} C [[cite:999999]]`)
-    const html = exportNotes(db, [other], 'html', null).text
+    const html = (await exportNotes(db, [other], 'html', null, chartDrawer(db, null))).text
     expect(html.match(/href="#source-1"/g)).toHaveLength(2)
     expect(html).toContain('<sup class="citation missing" title="This citation no longer exists">?</sup>')
-    expect(exportNotes(db, [other], 'markdown', null).text).toContain('A [^1] B [^1] C\n')
+    expect((await exportNotes(db, [other], 'markdown', null, chartDrawer(db, null))).text).toContain('A [^1] B [^1] C\n')
   })
 
-  it('names the page of a PDF a quoted passage starts on, in HTML and in Markdown', () => {
+  it('names the page of a PDF a quoted passage starts on, in HTML and in Markdown', async () => {
     const body = 'First page of the scanned memo.\n\nSecond page: 4,403 cases were closed.'
     const scan = insertArticle(db, {
       title: 'Scanned memo', byline: null, publisher: null, publishedAt: null, url: null, language: null, body,
@@ -124,24 +125,24 @@ describe('exportNotes', () => {
     const onPageTwo = addArticleCitation(db, note, scan, start, start + 5)
     const unpaged = addArticleCitation(db, note, seedId, 0, 10)
     updateNote(db, note, 'Paged', `${citationToken(onPageTwo.id)} and ${citationToken(unpaged.id)}`)
-    expect(exportNotes(db, [note], 'html', null).text).toContain('<sup class="citation"><a href="#source-1">1</a>, p. 2</sup> and <sup class="citation"><a href="#source-2">2</a></sup>')
-    expect(exportNotes(db, [note], 'markdown', null).text).toContain('[^1] (p. 2) and [^2]')
+    expect((await exportNotes(db, [note], 'html', null, chartDrawer(db, null))).text).toContain('<sup class="citation"><a href="#source-1">1</a>, p. 2</sup> and <sup class="citation"><a href="#source-2">2</a></sup>')
+    expect((await exportNotes(db, [note], 'markdown', null, chartDrawer(db, null))).text).toContain('[^1] (p. 2) and [^2]')
   })
 
-  it('lists what a dataset citation cites (its detail) with the dataset, in HTML and in Markdown', () => {
+  it('lists what a dataset citation cites (its detail) with the dataset, in HTML and in Markdown', async () => {
     const removals = removalsDataset()
     const note = insertNote(db, 'FY2011', 'draft').id
     const first = addDatasetCitation(db, note, removals, 'rows FY2011 only')
     const second = addDatasetCitation(db, note, removals, 'measure: ice_removals_total')
     const again = addDatasetCitation(db, note, removals, 'rows FY2011 only')
     updateNote(db, note, 'FY2011', `Removals in FY2011 ${citationToken(first.id)}, the total ${citationToken(second.id)} ${citationToken(again.id)}.`)
-    const html = exportNotes(db, [note], 'html', null).text
+    const html = (await exportNotes(db, [note], 'html', null, chartDrawer(db, null))).text
     expect(html).toContain('<li id="source-1" value="1">“ICE removals by fiscal year, FY2005–FY2018” (rows FY2011 only; measure: ice_removals_total), ')
-    const md = exportNotes(db, [note], 'markdown', null).text
+    const md = (await exportNotes(db, [note], 'markdown', null, chartDrawer(db, null))).text
     expect(md).toContain('[^1]: “ICE removals by fiscal year, FY2005–FY2018” (rows FY2011 only; measure: ice\\_removals\\_total), ')
   })
 
-  it('writes third-party text into Markdown as text: no viewer finds HTML, links or emphasis in it', () => {
+  it('writes third-party text into Markdown as text: no viewer finds HTML, links or emphasis in it', async () => {
     const article = insertArticle(db, {
       title: '<img src=x onerror=alert(1)> *Breaking* [click](javascript:alert(2)) <script>alert(3)</script>',
       byline: 'A_B & <b>C</b>',
@@ -159,7 +160,7 @@ describe('exportNotes', () => {
     const note = insertNote(db, 'Hostile source', 'draft').id
     const citation = addArticleCitation(db, note, article, 0, 9)
     updateNote(db, note, 'Hostile source', `Quoted ${citationToken(citation.id)}.`)
-    const md = exportNotes(db, [note], 'markdown', null).text
+    const md = (await exportNotes(db, [note], 'markdown', null, chartDrawer(db, null))).text
     const sources = md.slice(md.indexOf('# Sources'))
     expect(sources.trim().split('\n')).toHaveLength(3)
     // The most permissive reader: raw HTML allowed, bare links turned into links.
@@ -175,20 +176,20 @@ describe('exportNotes', () => {
     writeFileSync(path, 'court | city,cases | closed\nDenver | Aurora,5\nMiami,3\n')
     const datasetId = (await importOneFile(db, { path, options: DEFAULT_IMPORT_OPTIONS, article: null, dataset: null }, new AbortController().signal, () => undefined, null)).id!
     const spec = { datasetId, type: 'bar' as const, title: 'Cases | by court', x: { column: 0, bucket: null }, y: { aggregate: 'sum' as const, column: 1 }, groupBy: null, share: null, filters: [] }
-    const chart = saveChart(db, 'Cases | by court', spec).id
-    const md = exportNotes(db, [insertNote(db, 'Pipes', `[[chart:${chart}]]`).id], 'markdown', null).text
+    const chart = (await saveChart(db, 'Cases | by court', spec, chartDrawer(db, null))).id
+    const md = (await exportNotes(db, [insertNote(db, 'Pipes', `[[chart:${chart}]]`).id], 'markdown', null, chartDrawer(db, null))).text
     const rendered = markdownIt().render(md)
     const cells = (row: string) => [...row.matchAll(/<t[hd][^>]*>(.*?)<\/t[hd]>/g)].map((match) => match[1])
     const rows = [...rendered.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((match) => cells(match[1]!))
     expect(rows).toEqual([['court | city', 'Cases | closed (total)'], ['Denver | Aurora', '5'], ['Miami', '3']])
   })
 
-  it('refuses an empty choice and names a note that does not exist', () => {
-    expect(() => exportNotes(db, [], 'html', null)).toThrow('Choose at least one note to export.')
-    expect(() => exportNotes(db, [quotedNote, 424242], 'html', null)).toThrow('Note 424242 was not found in this archive.')
+  it('refuses an empty choice and names a note that does not exist', async () => {
+    await expect(exportNotes(db, [], 'html', null, chartDrawer(db, null))).rejects.toThrow('Choose at least one note to export.')
+    await expect(exportNotes(db, [quotedNote, 424242], 'html', null, chartDrawer(db, null))).rejects.toThrow('Note 424242 was not found in this archive.')
   })
 
-  it('keeps hostile markup inert: escaped as text, no script, no frame, no javascript: link, no remote image', () => {
+  it('keeps hostile markup inert: escaped as text, no script, no frame, no javascript: link, no remote image', async () => {
     const hostile = insertNote(
       db,
       '<script>alert("title")</script>',
@@ -202,7 +203,7 @@ describe('exportNotes', () => {
         '<div style="width: expression(alert(7))">x</div>'
       ].join('\n\n')
     ).id
-    const html = exportNotes(db, [hostile], 'html', null).text
+    const html = (await exportNotes(db, [hostile], 'html', null, chartDrawer(db, null))).text
     const body = html.slice(html.indexOf('<body'))
     for (const tag of ['<script', '<iframe', '<svg', '<img', '<div']) expect(body).not.toContain(tag)
     expect(body).not.toMatch(/href="(javascript|data):/i)
@@ -216,7 +217,7 @@ describe.skipIf(chromium === null)('PDF export through headless Chromium', () =>
   it('prints a note whose text, quote and Sources list pdftotext can read back, making no request', async () => {
     const printer = new ChromiumPdfPrinter(chromium!)
     const path = join(dir, 'note.pdf')
-    writeFileSync(path, await printer.print(exportNotes(db, [quotedNote], 'html', null).text))
+    writeFileSync(path, await printer.print((await exportNotes(db, [quotedNote], 'html', null, chartDrawer(db, null))).text))
     const text = pdfText(path).replace(/\s+/g, ' ')
     expect(text).toContain('Fewer than 2 percent of the reviewed cases were closed.')
     expect(text).toContain(quote)
@@ -232,7 +233,7 @@ describe.skipIf(chromium === null)('PDF export through headless Chromium', () =>
     updateNote(db, note, 'Detail', `Removals in FY2011 ${citationToken(citation.id)}.`)
     const printer = new ChromiumPdfPrinter(chromium!)
     const path = join(dir, 'detail.pdf')
-    writeFileSync(path, await printer.print(exportNotes(db, [note], 'html', null).text))
+    writeFileSync(path, await printer.print((await exportNotes(db, [note], 'html', null, chartDrawer(db, null))).text))
     expect(pdfText(path).replace(/\s+/g, ' ')).toContain('“ICE removals by fiscal year, FY2005–FY2018” (rows FY2011 only)')
   }, 60_000)
 
@@ -241,7 +242,7 @@ describe.skipIf(chromium === null)('PDF export through headless Chromium', () =>
     const third = insertNote(db, 'Removals', 'Removals by fiscal year.').id
     const printer = new ChromiumPdfPrinter(chromium!)
     const path = join(dir, 'dossier.pdf')
-    writeFileSync(path, await printer.print(exportNotes(db, [quotedNote, second, third], 'html', 'Review dossier').text))
+    writeFileSync(path, await printer.print((await exportNotes(db, [quotedNote, second, third], 'html', 'Review dossier', chartDrawer(db, null))).text))
     // title page, contents, three chapters (one page each) and the Sources page
     expect(pdfPages(path)).toBe(6)
     expect(pdfText(path, 1)).toContain('Review dossier')
@@ -258,7 +259,7 @@ describe.skipIf(chromium === null)('PDF export through headless Chromium', () =>
     const long = insertNote(db, 'Long backlog', ['casefile-page-sources', ...paragraphs].join('\n\n')).id
     const after = insertNote(db, 'After the long one', 'It starts on a later page.').id
     const path = join(dir, 'numbered.pdf')
-    await exportNotesToFile(db, { ids: [quotedNote, long, after], format: 'pdf', title: 'Numbered dossier' }, async () => path, new ChromiumPdfPrinter(chromium!), false)
+    await exportNotesToFile(db, { ids: [quotedNote, long, after], format: 'pdf', title: 'Numbered dossier' }, async () => path, new ChromiumPdfPrinter(chromium!), false, chartDrawer(db, null))
     const pages = pdfPages(path)
     const startOf = (text: string) => Array.from({ length: pages }, (_, i) => i + 1).find((page) => pdfText(path, page).includes(text))!
     const contents = pdfText(path, 2).split('\n').map((line) => line.replace(/\s+/g, ' ').trim())
@@ -278,8 +279,8 @@ describe.skipIf(chromium === null)('PDF export through headless Chromium', () =>
     const withChart = join(dir, 'with-chart.pdf')
     const without = join(dir, 'without-chart.pdf')
     const text = 'Removals by fiscal year, as ICE reported them.'
-    writeFileSync(withChart, await printer.print(exportNotes(db, [insertNote(db, 'Chart', `${text}\n\n[[chart:${chart}]]`).id], 'html', null).text))
-    writeFileSync(without, await printer.print(exportNotes(db, [insertNote(db, 'Chart', text).id], 'html', null).text))
+    writeFileSync(withChart, await printer.print((await exportNotes(db, [insertNote(db, 'Chart', `${text}\n\n[[chart:${chart}]]`).id], 'html', null, chartDrawer(db, null))).text))
+    writeFileSync(without, await printer.print((await exportNotes(db, [insertNote(db, 'Chart', text).id], 'html', null, chartDrawer(db, null))).text))
     const inked = inkedPixels(withChart, 1)
     const plain = inkedPixels(without, 1)
     // The drawn bars, axes and labels ink over ten thousand pixels at 40 dpi; a blank canvas inks none.
@@ -292,7 +293,7 @@ describe.skipIf(chromium === null)('PDF export through headless Chromium', () =>
     const hostile = insertNote(db, 'Hostile', '<script>alert(1)</script>\n\n![t](https://example.com/t.png)\n\n<img src=x onerror=alert(2)>').id
     const printer = new ChromiumPdfPrinter(chromium!)
     const path = join(dir, 'hostile.pdf')
-    writeFileSync(path, await printer.print(exportNotes(db, [hostile], 'html', null).text))
+    writeFileSync(path, await printer.print((await exportNotes(db, [hostile], 'html', null, chartDrawer(db, null))).text))
     expect(pdfText(path)).toContain('<script>alert(1)</script>')
     expect([printer.requestsRefused, printer.dialogsOpened]).toEqual([0, 0])
   }, 60_000)

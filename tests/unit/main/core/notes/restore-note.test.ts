@@ -8,6 +8,7 @@ import { listDatasets } from '../../../../../src/main/core/datasets/dataset-quer
 import { deleteNote, getNote, insertNote, listNotes, setNoteTags, updateNote } from '../../../../../src/main/core/notes/note-queries'
 import { restoreNote } from '../../../../../src/main/core/notes/restore-note'
 import { tempArchive } from '../../../../helpers/temp-archive'
+import { chartDrawer } from '../../../../../src/main/core/charts/aggregate-chart'
 
 const cleanups: (() => void)[] = []
 afterEach(() => {
@@ -20,7 +21,7 @@ async function noteCitingEverything() {
   const db = made.archive.db
   const seed = db.prepare("SELECT id, body FROM articles WHERE publisher = 'Colorlines'").get() as { id: number; body: string }
   const removals = listDatasets(db).find((dataset) => dataset.name.startsWith('ICE removals'))!
-  const chart = saveChart(db, 'Removals', { datasetId: removals.id, type: 'bar', title: 'Removals', x: { column: 0, bucket: null }, y: { aggregate: 'count', column: null }, groupBy: null, share: null, filters: [] })
+  const chart = (await saveChart(db, 'Removals', { datasetId: removals.id, type: 'bar', title: 'Removals', x: { column: 0, bucket: null }, y: { aggregate: 'count', column: null }, groupBy: null, share: null, filters: [] }, chartDrawer(db, null)))
   const start = seed.body.indexOf('288,361')
   const quoted = quoteInNote(db, { kind: 'new', title: 'Closure rate' }, seed.id, start, start + 7)
   const id = quoted.note.id
