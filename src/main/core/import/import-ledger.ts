@@ -64,6 +64,30 @@ export function processIsAlive(pid: number): boolean {
 }
 
 /**
+ * Whether the process that started an import (noted in its options) still runs on this machine,
+ * or is this process. Unreadable options or another machine's process count as gone.
+ */
+function ownerIsAlive(options: string): boolean {
+  let owner: { pid?: unknown; host?: unknown } = {}
+  try {
+    owner = (JSON.parse(options) as { process?: typeof owner }).process ?? {}
+  } catch {
+    // unreadable options: treat the owner as unknown (and so gone)
+  }
+  if (owner.host !== hostname() || typeof owner.pid !== 'number') return false
+  return owner.pid === process.pid || processIsAlive(owner.pid)
+}
+
+/**
+ * The file of an import still under way in a live process, or null. Between an import's rows being
+ * published and its ledger line being written no lock is held, so only this line says it is not done.
+ */
+export function importUnderWay(db: Database): string | null {
+  const running = sqlRows({ file_name: 'text', options: 'text' }).all(db.prepare("SELECT file_name, options FROM imports WHERE status = 'running' ORDER BY id"))
+  return running.find((entry) => ownerIsAlive(entry.options))?.file_name ?? null
+}
+
+/**
  * Settles ledger entries left 'running' by a process that died (a crash, kill -9, a power cut):
  * its transaction never committed, so nothing of the file is in the archive, and the entry says
  * so. An entry whose dataset or article was published before the process died is marked imported.
@@ -74,14 +98,7 @@ export function recoverInterruptedImports(db: Database): number {
   const count = sqlValues('integer')
   let settled = 0
   for (const entry of running) {
-    let owner: { pid?: unknown; host?: unknown } = {}
-    try {
-      owner = ((JSON.parse(entry.options) as { process?: typeof owner }).process ?? {})
-    } catch {
-      // unreadable options: treat the owner as unknown (and so gone)
-    }
-    if (owner.host === hostname() && typeof owner.pid === 'number' && owner.pid !== process.pid && processIsAlive(owner.pid)) continue
-    if (owner.host === hostname() && owner.pid === process.pid) continue
+    if (ownerIsAlive(entry.options)) continue
     const published =
       count.one(db.prepare('SELECT count(*) FROM datasets WHERE import_id = ?').pluck(), entry.id) +
       count.one(db.prepare('SELECT count(*) FROM articles WHERE import_id = ?').pluck(), entry.id)

@@ -10,7 +10,7 @@ import { unwritablePhrase, unwritableReason } from '../db/open-unwritable'
 import { pragmaLines, pragmaValue } from '../db/sql-rows'
 import { publishFile } from '../fs/publish-file'
 import { isSameFile } from '../fs/same-file'
-import { processIsAlive } from '../import/import-ledger'
+import { importUnderWay, processIsAlive } from '../import/import-ledger'
 import { InvalidRequest } from '../invalid-request'
 import { getMeta } from '../meta/meta-queries'
 import { assertIsArchive } from '../open-archive'
@@ -77,6 +77,22 @@ function restoreFilesBeside(archivePath: string): { path: string; pid: number }[
  * success while the archive holds only one backup. Runs under the archive's write lock, which
  * the other restore also takes to make its files, so the two cannot both pass.
  */
+/**
+ * Refuses while an import in a live process has not finished: its rows may be published and still
+ * unrecorded, with no lock held, and a restore then would leave that import reporting rows the
+ * archive no longer holds.
+ */
+function refuseWhileImporting(db: Db, name: string): void {
+  let file: string | null
+  try {
+    file = importUnderWay(db)
+  } catch {
+    // A ledger that cannot be read (damage, tables missing) does not stop the restore that mends it.
+    return
+  }
+  if (file !== null) throw new InvalidRequest(`${name} is busy: an import of ${file} has not finished. Nothing was restored. Try again once it is done.`)
+}
+
 function refuseRunningAndClear(archivePath: string): void {
   const files = restoreFilesBeside(archivePath)
   if (files.some((file) => processIsAlive(file.pid))) {
@@ -272,6 +288,8 @@ async function replaceContent(
       let kept: { unusable: boolean } | null = null
       const whileLocked = async (pages: number) => {
         if (pages !== sourcePages) throw new InvalidRequest(`${what} changed before it was copied in (${pages} pages, not ${sourcePages}); nothing was restored.`)
+        // An import may have begun between the first look and this lock.
+        refuseWhileImporting(reader, name)
         kept = await keepPages(reader, target.path, keepAs, target.nativeBinding, migrations)
       }
       let copied: Awaited<ReturnType<typeof copyPagesUnderLock>>
@@ -433,6 +451,7 @@ async function restoreOnce(target: RestoreTarget, from: string, migrations: read
   const guard = holdWriteLock(target)
   let prepared
   try {
+    if (guard !== null) refuseWhileImporting(guard, name)
     refuseRunningAndClear(target.path)
     prepared = await checkedCopy(from, target.path, pageSizeOf(target.path), migrations, target.nativeBinding)
   } finally {

@@ -1,5 +1,6 @@
-import { execFileSync } from 'node:child_process'
+import { execFileSync, spawn } from 'node:child_process'
 import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs'
+import { hostname } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -188,6 +189,28 @@ describe('restore', () => {
     // No copy is kept of a restore that did not happen, so --undo has nothing false to bring back.
     expect(filesIn(dir, /before-restore/)).toEqual([])
     expect(filesIn(dir, /restoring/)).toEqual([])
+  })
+
+  it('refuses while another process has an import under way, even between its commits, and not for one whose process died', async () => {
+    const { archive, path, backup, dir } = await archiveWithBackup()
+    // Another process importing: its rows published, its ledger line not yet written, no lock held.
+    const importer = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'])
+    cleanups.push(() => importer.kill())
+    const running = (pid: number) =>
+      archive.db
+        .prepare("INSERT INTO imports (file_name, size_bytes, sha256, options, started_at, status) VALUES ('mid600k.csv', 1, '', ?, '2026-12-07T17:47:00Z', 'running')")
+        .run(JSON.stringify({ process: { pid, host: hostname() } })).lastInsertRowid
+    const line = running(importer.pid!)
+    await expect(restoreArchive(archive, backup, MIGRATIONS)).rejects.toThrow(
+      'test.casefile is busy: an import of mid600k.csv has not finished. Nothing was restored. Try again once it is done.'
+    )
+    expect(noteTitles(path)).toEqual(['Written after the backup'])
+    expect(filesIn(dir, /before-restore/)).toEqual([])
+    // Once the process is gone, its line is a leftover (settled on the next open), not an import.
+    importer.kill()
+    await new Promise((done) => importer.once('exit', done))
+    archive.db.prepare('UPDATE imports SET options = ? WHERE id = ?').run(JSON.stringify({ process: { pid: importer.pid, host: hostname() } }), line)
+    expect((await restoreArchive(archive, backup, MIGRATIONS)).from).toBe(backup)
   })
 
   it('checks the backup on a copy exactly as opening it would, and refuses what would not open', async () => {
