@@ -211,6 +211,8 @@ export async function extractPdfArticle(bytes: Uint8Array, fileName: string, rea
       publishedAt: info.created,
       url: null,
       body,
+      // A PDF's text layer says nothing of which lines are headings.
+      headings: [],
       pages,
       ocr: ocrPages > 0 ? { pages: ocrPages, meanConfidence: confidences.length > 0 ? Math.round(confidences.reduce((sum, value) => sum + value, 0) / confidences.length) : 0 } : null,
       warnings: [

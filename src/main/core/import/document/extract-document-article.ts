@@ -3,6 +3,7 @@ import type { ArticleFields } from '../parse-article-text'
 import { parseHtmlTree, textOf, descendants, type HtmlElement } from '../article/html-tree'
 import { normaliseDate } from '../article/normalise-date'
 import { removeReservedCharacters } from '../article/remove-reserved-characters'
+import { articleBody } from '../article/article-body'
 import { renderHtmlText } from '../article/render-html-text'
 import { ImportInputError } from '../row-sink'
 import { openOfficePackage } from '../zip/open-office-package'
@@ -102,22 +103,24 @@ export async function extractDocumentArticle(bytes: Buffer, fileName: string, fo
   // mammoth's HTML is spaced as HTML is; the OpenDocument reader has applied the format's own rule.
   const paragraphs = renderHtmlText(root, isNoteBackLink, readAs === 'docx' ? 'collapse' : 'as-written')
   const margin = marginParagraphs(margins)
-  if ([...paragraphs, ...margin].join('').trim() === '') {
+  if ([...paragraphs.map((paragraph) => paragraph.text), ...margin].join('').trim() === '') {
     const hidden = hiddenPassages === 0 ? '' : `: all of its text is hidden (${passagesOfHiddenText(hiddenPassages)}), and Casefile imports only the text a reader is shown; nothing was imported`
     throw new ImportInputError(`${fileName} has no text to import${hidden}.`, null, null)
   }
   if (hiddenPassages > 0) warnings.push(`${fileName}: ${passagesOfHiddenText(hiddenPassages)} ${hiddenPassages === 1 ? 'was' : 'were'} left out (text the document hides when it is shown or printed).`)
-  const title = properties.title ?? (firstHeading ? textOf(firstHeading) : null) ?? (paragraphs[0] ?? margin[0]!).slice(0, 200)
+  const title = properties.title ?? (firstHeading ? textOf(firstHeading) : null) ?? (paragraphs[0]?.text ?? margin[0]!).slice(0, 200)
   // A title from the properties often opens the text too, and is shown once, as the title; a title
   // taken from the text stays in it, or the text would lose its opening paragraph.
-  if (properties.title !== null && paragraphs[0]?.replace(/\s+/g, ' ').trim() === title) paragraphs.shift()
+  if (properties.title !== null && paragraphs[0]?.text.replace(/\s+/g, ' ').trim() === title) paragraphs.shift()
+  const { body, headings } = articleBody([...paragraphs, ...margin.map((text) => ({ text, heading: null }))])
   return {
     title: removeReservedCharacters(title) || fileName.replace(/\.[^.]+$/, ''),
     byline: properties.author,
     publisher: null,
     publishedAt: properties.created,
     url: null,
-    body: [...paragraphs, ...margin].join('\n\n'),
+    body,
+    headings,
     warnings
   }
 }

@@ -38,6 +38,7 @@ describe('extractPdfArticle', () => {
         'Only 4,403 cases were closed, fewer than 2 percent of those examined.',
         'The agency said it would publish new figures every month.'
       ].join('\n\n'),
+      headings: [],
       pages: [
         { page: 1, start: 0, end: 201, method: 'text', confidence: null },
         { page: 2, start: 203, end: 260, method: 'text', confidence: null }

@@ -5,6 +5,7 @@ import { SNIPPET_MARK_END, SNIPPET_MARK_START } from '../../../../../../src/shar
 import { searchRequest } from '../../../../../../src/shared/search-request'
 import { extractDocumentArticle, type DocumentFormat } from '../../../../../../src/main/core/import/document/extract-document-article'
 import { quoteInNote } from '../../../../../../src/main/core/citations/quote-in-note'
+import { getArticle } from '../../../../../../src/main/core/articles/article-queries'
 import { articleMatches } from '../../../../../../src/main/core/search/article-matches'
 import { searchArchive } from '../../../../../../src/main/core/search/search-archive'
 import { importTestArchive } from '../../../../../helpers/import-test-archive'
@@ -87,5 +88,25 @@ describe('documents written by LibreOffice', () => {
     expect(found('"discretion to ensure"')).toEqual([...both, `note ${quoted.note.id}`].sort())
     // The reader marks the word before a mark, with the exact switch too (matched word by word).
     expect(articleMatches(archive.db, odt, 'discretion', true)!.body).toContain(`${SNIPPET_MARK_START}discretion${SNIPPET_MARK_END}¹ to ensure`)
+  })
+
+  it('keeps each heading’s level beside the body, the body still plain words that a quote is a slice of', async () => {
+    const archive = await importTestArchive()
+    for (const format of FORMATS) {
+      const id = (await archive.run(`${FIXTURES}/review-memo.${format}`, {}, () => undefined)).id!
+      const article = getArticle(archive.db, id)!
+      expect(article.headings.map((heading) => [article.body.slice(heading.start, heading.end), heading.level]), format).toEqual([
+        ['Purpose', 1],
+        ['Factors to consider', 2],
+        ['Positive factors', 2]
+      ])
+      // A heading is a paragraph of its own in the body, with no mark of its level in the words.
+      expect(article.body, format).toContain('\n\nFactors to consider\n\n1. the agency')
+      const start = article.body.indexOf('Positive factors')
+      const quoted = quoteInNote(archive.db, { kind: 'new', title: `Heading ${format}` }, id, start, start + 'Positive factors\n\n• veterans'.length)
+      expect(quoted.citation.quote, format).toBe('Positive factors\n\n• veterans')
+    }
+    const hits = searchArchive(archive.db, searchRequest('"factors to consider"', {})).hits.filter((hit) => hit.kind === 'article')
+    expect(hits).toHaveLength(2)
   })
 })
