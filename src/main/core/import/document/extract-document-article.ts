@@ -13,6 +13,7 @@ import { wordWarnings } from './word-warnings'
 import { dropHiddenWordRuns, hiddenWordStyles } from './drop-hidden-word-runs'
 import { flattenInnerParagraphs } from './flatten-inner-paragraphs'
 import { markWordNotes } from './mark-word-notes'
+import { applyNumberFormats, markNumberFormats, tieLevelsToFormats } from './word-list-formats'
 import { showLinkTargets } from './show-link-targets'
 import { marginParagraphs, type MarginText } from './margin-text'
 import { wordMarginText } from './word-margin-text'
@@ -34,6 +35,8 @@ const ODT_BODY: ReadonlySet<string> = new Set(['office:text'])
  */
 const MAX_WORD_XML = 16 * 1024 * 1024
 const XML_PART = /\.(xml|rels)$/i
+/** Where a .docx keeps how its lists are numbered. */
+const NUMBERING = 'word/numbering.xml'
 /** A simple field's start and end tags (its result, the runs between them, is kept); quoted attribute values may hold ">". */
 const SIMPLE_FIELD = /<\/?(?:[A-Za-z_][\w.-]*:)?fldSimple\b(?:[^>"']|"[^"]*"|'[^']*')*>/g
 
@@ -73,6 +76,7 @@ export async function extractDocumentArticle(bytes: Buffer, fileName: string, fo
       const text = await wordText(zip)
       const word = await wordHtml(text.buffer, fileName)
       root = parseHtmlTree(word.html)
+      applyNumberFormats(root)
       markWordNotes(root)
       warnings = wordWarnings(word.messages, fileName)
       hiddenPassages = text.hiddenPassages
@@ -154,6 +158,10 @@ async function wordText(zip: ZipPackage): Promise<{ buffer: Buffer; parts: Reado
   for (const name of zip.names()) {
     if (!XML_PART.test(name)) continue
     const data = await zip.bytes(name)
+    if (name === NUMBERING) {
+      parts.set(name, Buffer.from(tieLevelsToFormats(data.toString('utf8')), 'utf8'))
+      continue
+    }
     const xml = name.startsWith('word/') ? data.toString('utf8') : ''
     // "anish" is in both w:vanish and w:specVanish.
     if (!xml.includes('fldSimple') && !xml.includes('anish') && (hiddenStyles.size === 0 || xml === '')) {
@@ -174,6 +182,8 @@ async function wordHtml(buffer: Buffer, fileName: string): Promise<{ html: strin
       {
         // Linked files are never read, and images are not copied out (the article keeps text only).
         externalFileAccess: false,
+        // A nested list is numbered as Word shows it (a., b.; i., ii.), not 1., 2. (see word-list-formats).
+        transformDocument: markNumberFormats,
         convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: '' }))
       }
     )

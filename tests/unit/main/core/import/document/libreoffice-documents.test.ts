@@ -45,8 +45,8 @@ describe('documents written by LibreOffice', () => {
   it('keeps a list’s numbering and nesting, and a link’s address where its text does not give it', async () => {
     for (const format of FORMATS) {
       const { body } = await memo(format)
-      // mammoth numbers every ordered list 1, 2, 3: the letters Word shows for the inner list are not in what it reads.
-      const letter = (n: number) => (format === 'odt' ? 'ab'[n - 1] : String(n))
+      // The inner list is numbered a., b. in both, as Word and LibreOffice show it (numbering.xml's lowerLetter in the .docx).
+      const letter = (n: number) => 'ab'[n - 1]
       const from = body.indexOf('Factors to consider')
       expect(body.slice(from, body.indexOf('removals²')).split('\n\n'), format).toEqual([
         'Factors to consider',
@@ -108,5 +108,27 @@ describe('documents written by LibreOffice', () => {
     }
     const hits = searchArchive(archive.db, searchRequest('"factors to consider"', {})).hits.filter((hit) => hit.kind === 'article')
     expect(hits).toHaveLength(2)
+  })
+
+  it('numbers nested lists as they are shown: i., A., I., a. from the .docx’s numbering.xml as from the .odt’s list styles', async () => {
+    for (const format of FORMATS) {
+      const { body } = await extractDocumentArticle(readFileSync(`${FIXTURES}/nested-lists.${format}`), `nested-lists.${format}`, format)
+      expect(body.split('\n\n'), format).toEqual([
+        'Grounds the motion may rest on.',
+        '1. Relief pending:',
+        '    i. asylum;',
+        '    ii. withholding of removal:',
+        '        A. under the statute;',
+        '        B. under the Convention.',
+        '    iii. cancellation of removal.',
+        '2. Hardship to a citizen child.',
+        'Parts of the record.',
+        'I. Notice to appear',
+        '    ◦ as served',
+        '        a. first page;',
+        '        b. second page.',
+        'II. Hearing transcript'
+      ])
+    }
   })
 })
