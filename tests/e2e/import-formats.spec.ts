@@ -9,6 +9,7 @@ import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
 import { wordParagraph, wordTable, writeDocx } from '../helpers/office-documents'
 import { scannedPdf } from '../helpers/scanned-pdf'
+import { axeViolations } from './axe'
 import { dropFiles, screenshot } from './fixtures'
 import { launchCasefile, PROJECT_ROOT } from './launch'
 
@@ -81,6 +82,8 @@ test('a dropped workbook opens as datasets with their header and provenance; a d
     await expect(body.getByRole('heading', { level: 2 })).toHaveText('Review of pending cases')
     await expect(body.getByRole('heading', { level: 3 })).toHaveText('Closures')
     await expect(body.locator('p').filter({ hasText: 'Closures' })).toHaveCount(0)
+    // The outline the headings make has no gaps (axe's heading-order) and nothing else is amiss.
+    expect(await axeViolations(page)).toEqual([])
     await screenshot(page, '28-document-headings')
   } finally {
     await app.close()
