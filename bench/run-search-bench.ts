@@ -251,7 +251,8 @@ function insertArticles(db: Database, random: () => number, vocabulary: Vocabula
         sourceSize: body.length,
         sha256: null,
         importId: null,
-        pages: []
+        pages: [],
+        headings: []
       })
     }
   })()

@@ -44,10 +44,23 @@ export interface ArticlePage {
   confidence: number | null
 }
 
+/**
+ * A heading in an article's body ([start, end) in UTF-16 units, a whole paragraph) and its level as
+ * the source gave it (1 for a document's top headings … 6). Kept beside the body, not in it, so the
+ * body stays the words a quote is a verbatim slice of and search reads.
+ */
+export interface ArticleHeading {
+  start: number
+  end: number
+  level: number
+}
+
 export interface Article extends ArticleSummary {
   body: string
   /** Pages of the PDF the body was read from, in order; empty for other sources. */
   pages: ArticlePage[]
+  /** The body's headings, in order; empty for sources without them (and articles imported before they were kept). */
+  headings: ArticleHeading[]
   language: string | null
   sha256: string | null
   sourceSize: number | null

@@ -33,7 +33,7 @@ afterAll(async () => {
 })
 
 function article(title: string, body: string): number {
-  return insertArticle(db, { title, byline: null, publisher: 'Test Desk', publishedAt: '2012-06-07', url: null, language: 'en', body, sourceFile: `${title}.txt`, sourceSize: body.length, sha256: null, importId: null, pages: [] })
+  return insertArticle(db, { title, byline: null, publisher: 'Test Desk', publishedAt: '2012-06-07', url: null, language: 'en', body, sourceFile: `${title}.txt`, sourceSize: body.length, sha256: null, importId: null, pages: [], headings: [] })
 }
 
 describe('SearchPool', () => {

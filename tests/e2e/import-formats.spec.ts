@@ -9,6 +9,7 @@ import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
 import { wordParagraph, wordTable, writeDocx } from '../helpers/office-documents'
 import { scannedPdf } from '../helpers/scanned-pdf'
+import { axeViolations } from './axe'
 import { dropFiles, screenshot } from './fixtures'
 import { launchCasefile, PROJECT_ROOT } from './launch'
 
@@ -22,6 +23,7 @@ test('a dropped workbook opens as datasets with their header and provenance; a d
     join(dir, 'review-memo.docx'),
     wordParagraph('Review of pending cases', 'Heading1', false) +
       wordParagraph('The review had examined 288,361 cases by May 29, 2012.', null, false) +
+      wordParagraph('Closures', 'Heading2', false) +
       wordParagraph('4,403 cases closed', null, true) +
       wordTable([['Office', 'Closed'], ['Denver', '401']]),
     { title: null, creator: 'Office of the Principal Legal Advisor', created: '2012-06-07T09:00:00Z' }
@@ -75,6 +77,14 @@ test('a dropped workbook opens as datasets with their header and provenance; a d
     await expect(page.getByRole('main').getByRole('heading', { level: 1 })).toHaveText('Review of pending cases')
     await expect(page.getByTestId('article-body')).toContainText('• 4,403 cases closed')
     await expect(page.getByTestId('article-body')).toContainText('Denver | 401')
+    // The document's headings are headings in the reader, a level below its title.
+    const body = page.getByTestId('article-body')
+    await expect(body.getByRole('heading', { level: 2 })).toHaveText('Review of pending cases')
+    await expect(body.getByRole('heading', { level: 3 })).toHaveText('Closures')
+    await expect(body.locator('p').filter({ hasText: 'Closures' })).toHaveCount(0)
+    // The outline the headings make has no gaps (axe's heading-order) and nothing else is amiss.
+    expect(await axeViolations(page)).toEqual([])
+    await screenshot(page, '28-document-headings')
   } finally {
     await app.close()
     rmSync(dir, { recursive: true, force: true })

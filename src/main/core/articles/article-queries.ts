@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3'
-import type { Article, ArticlePage, ArticleSummary } from '@shared/model'
+import type { Article, ArticleHeading, ArticlePage, ArticleSummary } from '@shared/model'
 import { sqlRows, sqlValues } from '../db/sql-rows'
 
 export interface NewArticle {
@@ -16,6 +16,8 @@ export interface NewArticle {
   importId: number | null
   /** A PDF's pages; empty for other sources. */
   pages: ArticlePage[]
+  /** The body's headings; empty for sources without them. */
+  headings: ArticleHeading[]
 }
 
 const SUMMARY_SHAPE = {
@@ -33,6 +35,7 @@ const SUMMARY_ROW = sqlRows(SUMMARY_SHAPE)
 const ARTICLE_ROW = sqlRows({ ...SUMMARY_SHAPE, body: 'text', language: 'text?', sha256: 'text?', source_size: 'integer?', imported_at: 'text' })
 const PAGE_METHODS = ['text', 'ocr'] as const satisfies readonly ArticlePage['method'][]
 const PAGE_ROW = sqlRows({ page: 'integer', start_offset: 'integer', end_offset: 'integer', method: PAGE_METHODS, confidence: 'real?' })
+const HEADING_ROW = sqlRows({ start_offset: 'integer', end_offset: 'integer', level: 'integer' })
 
 // Words are counted in SQL from the spaces so listing never loads the bodies.
 const SUMMARY_COLUMNS = `id, title, byline, publisher, published_at, url, source_file,
@@ -74,7 +77,14 @@ export function insertArticle(db: Database, article: NewArticle): number {
   const id = Number(result.lastInsertRowid)
   const insertPage = db.prepare('INSERT INTO article_pages (article_id, page, start_offset, end_offset, method, confidence) VALUES (?, ?, ?, ?, ?, ?)')
   for (const page of article.pages) insertPage.run(id, page.page, page.start, page.end, page.method, page.confidence)
+  const insertHeading = db.prepare('INSERT INTO article_headings (article_id, start_offset, end_offset, level) VALUES (?, ?, ?, ?)')
+  for (const heading of article.headings) insertHeading.run(id, heading.start, heading.end, heading.level)
   return id
+}
+
+function headingsOf(db: Database, articleId: number): ArticleHeading[] {
+  const rows = HEADING_ROW.all(db.prepare('SELECT start_offset, end_offset, level FROM article_headings WHERE article_id = ? ORDER BY start_offset'), articleId)
+  return rows.map((row) => ({ start: row.start_offset, end: row.end_offset, level: row.level }))
 }
 
 function pagesOf(db: Database, articleId: number): ArticlePage[] {
@@ -93,6 +103,7 @@ export function getArticle(db: Database, id: number): Article | null {
     ...toSummary(row),
     body: row.body,
     pages: pagesOf(db, id),
+    headings: headingsOf(db, id),
     language: row.language,
     sha256: row.sha256,
     sourceSize: row.source_size,

@@ -440,7 +440,8 @@ async function importThrough(
           sourceSize: size,
           sha256,
           importId,
-          pages: read.pages
+          pages: read.pages,
+          headings: fields.headings
         })
         result = outcome({ status: 'imported', id, rows: 1, warnings, ocr: read.ocr })
       } else if (workbook !== null) {

@@ -1,3 +1,5 @@
+import type { ArticleHeading } from '@shared/model'
+
 export interface ArticleFields {
   title: string
   byline: string | null
@@ -5,6 +7,8 @@ export interface ArticleFields {
   publishedAt: string | null
   url: string | null
   body: string
+  /** Where the body's headings are, for sources that mark them (HTML, Word, OpenDocument). */
+  headings: ArticleHeading[]
 }
 
 const MONTHS: Record<string, string> = {
@@ -55,7 +59,8 @@ function parseHeaderBlock(lines: string[]): ArticleFields | null {
     publisher: null,
     publishedAt: date ? date[1]! : null,
     url: url ? url[0] : null,
-    body: provenance ? `${provenance}\n\n${rest}` : rest
+    body: provenance ? `${provenance}\n\n${rest}` : rest,
+    headings: []
   }
 }
 
@@ -65,7 +70,7 @@ function parseHeaderBlock(lines: string[]): ArticleFields | null {
  */
 function parseLooseText(lines: string[], fallbackTitle: string): ArticleFields {
   const first = lines.findIndex((line) => line.trim() !== '')
-  if (first < 0) return { title: fallbackTitle, byline: null, publisher: null, publishedAt: null, url: null, body: '' }
+  if (first < 0) return { title: fallbackTitle, byline: null, publisher: null, publishedAt: null, url: null, body: '', headings: [] }
   const title = stripTitle(lines[first]!) || fallbackTitle
   let byline: string | null = null
   let publishedAt: string | null = null
@@ -80,7 +85,7 @@ function parseLooseText(lines: string[], fallbackTitle: string): ArticleFields {
       break
     }
   }
-  return { title, byline, publisher: null, publishedAt, url: null, body: bodyLines.join('\n').trim() }
+  return { title, byline, publisher: null, publishedAt, url: null, body: bodyLines.join('\n').trim(), headings: [] }
 }
 
 /** Reads title, byline, date and URL from a .txt or .md article; the body keeps its paragraphs. */

@@ -4,6 +4,7 @@ import { findMainContent } from './find-main-content'
 import { parseHtmlTree } from './html-tree'
 import { readHtmlMetadata } from './read-html-metadata'
 import { removeReservedCharacters } from './remove-reserved-characters'
+import { articleBody } from './article-body'
 import { renderHtmlText } from './render-html-text'
 
 /**
@@ -19,8 +20,8 @@ export function extractHtmlArticle(html: string, fileName: string): ArticleField
   const paragraphs = renderHtmlText(content.root, content.dropped, 'collapse')
   // The headline from the page's metadata often opens the story's element too, and is shown once,
   // as the title; a title taken from the story's own first heading stays in its text.
-  if (metadata.title !== null && paragraphs.length > 0 && sameText(paragraphs[0]!, title, metadata.documentTitle)) paragraphs.shift()
-  const body = paragraphs.join('\n\n')
+  if (metadata.title !== null && paragraphs.length > 0 && sameText(paragraphs[0]!.text, title, metadata.documentTitle)) paragraphs.shift()
+  const { body, headings } = articleBody(paragraphs)
   if (body.trim() === '') throw new ImportInputError(`${fileName} has no readable text.`, null, null)
   return {
     title,
@@ -28,7 +29,8 @@ export function extractHtmlArticle(html: string, fileName: string): ArticleField
     publisher: clean(metadata.publisher),
     publishedAt: metadata.publishedAt,
     url: metadata.url,
-    body
+    body,
+    headings
   }
 }
 

@@ -2,12 +2,13 @@ import type { ArticlePage } from '@shared/model'
 import { LOW_OCR_CONFIDENCE } from '@shared/ocr-summary'
 import type { ArticleFields } from '../parse-article-text'
 import { ImportCancelled, ImportInputError } from '../row-sink'
-import { layOutPdfText, type PdfTextRun } from './lay-out-pdf-text'
+import { layOutPdfText } from './lay-out-pdf-text'
+import { pdfTextRuns, UNREADABLE_CHARACTER } from './pdf-text-runs'
 import type { OcrEngine, OcrPage } from './ocr-engine'
 import { normaliseDate } from './normalise-date'
 import { removeReservedCharacters } from './remove-reserved-characters'
 import { loadPdfJs, pdfJsDataFolder, type PdfJs } from '../../pdf/load-pdfjs'
-import { oversizedPictures, type PictureSize } from './oversized-pictures'
+import { oversizedPictures, pictureEncodings, type PictureSize } from './oversized-pictures'
 import { pictureResolution } from './picture-resolution'
 
 /** A PDF's header may follow some junk, but within its first kilobyte; its end marker sits in the last one. */
@@ -118,6 +119,10 @@ export async function extractPdfArticle(bytes: Uint8Array, fileName: string, rea
     const tooLarge: number[] = []
     /** Pages read without a picture that was too large to draw. */
     const partlyRead: number[] = []
+    /** Pages with a picture pdf.js could not decode (its data is damaged). */
+    const damaged: { number: number; whole: boolean }[] = []
+    /** Pages whose text layer does not say which characters some of its glyphs are (see pdfTextRuns). */
+    const unreadablePages: { number: number; characters: number }[] = []
     /** Numbers of the pages sent to OCR (whether or not it found text on them). */
     const ocrSlots = new Set<number>()
     const stopped = abortPromise(reading.signal)
@@ -134,13 +139,10 @@ export async function extractPdfArticle(bytes: Uint8Array, fileName: string, rea
     for (let number = 1; number <= document.numPages; number++) {
       if (reading.signal.aborted) throw new ImportCancelled()
       const page = await document.getPage(number)
-      const content = await page.getTextContent()
-      const runs: PdfTextRun[] = []
-      for (const item of content.items) {
-        if (!('str' in item)) continue
-        const [a, b, c, d, x, y] = item.transform as number[]
-        runs.push({ text: item.str, x: x!, y: y!, width: item.width, size: item.height || Math.hypot(c!, d!) || Math.hypot(a!, b!) })
-      }
+      // Marked content says where a character's text was given as ActualText, which pdf.js does not read.
+      const content = await page.getTextContent({ includeMarkedContent: true })
+      const { runs, unreadable } = pdfTextRuns(content.items)
+      if (unreadable > 0) unreadablePages.push({ number, characters: unreadable })
       const text = removeReservedCharacters(layOutPdfText(runs))
       // A scanned page often carries a few words of text of its own, a Bates number or a stamp that
       // the release software added: a short text layer over a picture is a scan all the same.
@@ -164,6 +166,16 @@ export async function extractPdfArticle(bytes: Uint8Array, fileName: string, rea
         const factory = document.canvasFactory as PageCanvasFactory
         const dpi = Math.min(MAX_OCR_DPI, Math.max(MIN_OCR_DPI, marks?.pictureDpi ?? MAX_OCR_DPI))
         const picture = await drawPage(page, factory, dpi, 0)
+        const undecoded = undecodedPictures(page, marks?.pictureIds ?? [])
+        const whole = undecoded > 0 && undecoded === marks?.pictureIds.length
+        if (undecoded > 0) damaged.push({ number, whole })
+        if (whole) {
+          // Nothing of the page was drawn but what lies over its picture: there is nothing for OCR.
+          slots.push(Promise.resolve(null))
+          page.cleanup()
+          await settle(number - ahead)
+          continue
+        }
         ocrSlots.add(number)
         const read = readTurned(engine, picture, (turn) => drawPage(page, factory, dpi, turn)).then((result): PageText | null => {
           const ocrText = removeReservedCharacters(tidyOcrText(result.text))
@@ -191,6 +203,8 @@ export async function extractPdfArticle(bytes: Uint8Array, fileName: string, rea
           ? 'no pages'
           : tooLarge.length > 0 && ocrPages === 0
             ? `no page that can be read: ${tooLarge.length === 1 ? 'its picture is' : `the pictures of its ${tooLarge.length} pages are`} too large (${tooLargeSize(oversized)})`
+          : damaged.length > 0
+            ? `no text layer: ${undecodedPhrase(damaged, bytes)}${ocrPages > 0 ? `, and OCR found no text on ${ocrPages === 1 ? 'the other page' : `the other ${ocrPages} pages`}` : ''}`
           : ocrPages > 0
             ? `no text layer, and OCR found no text on its ${ocrPages === 1 ? 'page' : `${ocrPages} pages`}`
             : blankPages === document.numPages
@@ -211,12 +225,16 @@ export async function extractPdfArticle(bytes: Uint8Array, fileName: string, rea
       publishedAt: info.created,
       url: null,
       body,
+      // A PDF's text layer says nothing of which lines are headings.
+      headings: [],
       pages,
       ocr: ocrPages > 0 ? { pages: ocrPages, meanConfidence: confidences.length > 0 ? Math.round(confidences.reduce((sum, value) => sum + value, 0) / confidences.length) : 0 } : null,
       warnings: [
         ...tooLarge.map((number) => `${fileName}, page ${number}, was not read: its picture is too large (${tooLargeSize(oversized)}). ${SMALLER_SCAN}`),
         ...partlyRead.map((number) => `${fileName}, page ${number}, was read without a picture on it that is too large (${tooLargeSize(oversized)}). ${SMALLER_SCAN}`),
-        ...texts.flatMap((page) => ocrWarnings(page, fileName))
+        ...texts.flatMap((page) => ocrWarnings(page, fileName)),
+        ...unreadablePages.map((page) => unreadableWarning(page, fileName)),
+        ...damaged.map((page) => `${fileName}, page ${page.number}, ${page.whole ? 'was not read: its picture' : 'was read without a picture on it that'} could not be decoded (${damagedData(bytes)}).`)
       ]
     }
   } finally {
@@ -260,6 +278,25 @@ function ocrWarnings(page: PageText, fileName: string): string[] {
   return page.turn === 0 ? [] : [`${fileName}, page ${page.number}, lies turned in the scan; OCR read it turned ${page.turn}° (${confidence}% confidence).`]
 }
 
+/** "page 3's picture could not be decoded (JBIG2 data damaged)", or the same of several pages. */
+function undecodedPhrase(damaged: readonly { number: number }[], bytes: Uint8Array): string {
+  const numbers = damaged.map((page) => page.number)
+  const pages = numbers.length === 1 ? `page ${numbers[0]!}'s picture` : `the pictures of pages ${numbers.slice(0, -1).join(', ')} and ${numbers.at(-1)!}`
+  return `${pages} could not be decoded (${damagedData(bytes)})`
+}
+
+/** "JBIG2 data damaged" when the PDF stores its pictures in one encoding, else "data damaged". */
+function damagedData(bytes: Uint8Array): string {
+  const encodings = pictureEncodings(bytes)
+  return encodings.size === 1 ? `${[...encodings][0]!} data damaged` : 'data damaged'
+}
+
+/** What the import says of a page whose text layer stands one character in for others (see pdfTextRuns). */
+function unreadableWarning(page: { number: number; characters: number }, fileName: string): string {
+  const characters = page.characters === 1 ? '1 character is' : `${page.characters.toLocaleString('en-US')} characters are`
+  return `${fileName}, page ${page.number}: ${characters} drawn without their font, and the text the PDF gives for them (ActualText) cannot be read; each is kept as “${UNREADABLE_CHARACTER}”. Import the document the PDF was made from (.odt, .docx) to keep them.`
+}
+
 const SMALLER_SCAN = 'Save the scan at a lower resolution (300 dpi is enough) and import it again.'
 
 /** The size of the pictures too large to draw, for a warning: exact when they are all alike. */
@@ -275,7 +312,7 @@ function tooLargeSize(oversized: readonly PictureSize[]): string {
  * whether a picture was left out of it: pdf.js drops a picture over maxImageSize from the operations
  * and leaves the placement made for it ("q … cm Q", a transform undone at once) standing empty.
  */
-async function marksOf(page: PdfPage, pdfjs: PdfJs): Promise<{ picture: boolean; any: boolean; lostPicture: boolean; pictureDpi: number | null }> {
+async function marksOf(page: PdfPage, pdfjs: PdfJs): Promise<{ picture: boolean; any: boolean; lostPicture: boolean; pictureDpi: number | null; pictureIds: string[] }> {
   const { OPS } = pdfjs
   const pictures = new Set<number>([OPS.paintImageXObject, OPS.paintInlineImageXObject, OPS.paintImageXObjectRepeat])
   const marking = new Set<number>([
@@ -308,8 +345,20 @@ async function marksOf(page: PdfPage, pdfjs: PdfJs): Promise<{ picture: boolean;
     picture: fnArray.some((operation) => pictures.has(operation)),
     pictureDpi: pictureResolution(fnArray, argsArray, OPS),
     any: fnArray.some((operation) => marking.has(operation)),
-    lostPicture: fnArray.some((operation, index) => operation === OPS.transform && (index + 1 === fnArray.length || fnArray[index + 1] === OPS.restore))
+    lostPicture: fnArray.some((operation, index) => operation === OPS.transform && (index + 1 === fnArray.length || fnArray[index + 1] === OPS.restore)),
+    pictureIds: fnArray.flatMap((operation, index) => (operation === OPS.paintImageXObject || operation === OPS.paintImageXObjectRepeat ? [String((argsArray[index] as unknown[])[0])] : []))
   }
+}
+
+/**
+ * The pictures of a drawn page that pdf.js could not decode (damaged data): it keeps null for such
+ * a picture, and draws nothing in its place. A picture used on several pages is kept with the document's objects.
+ */
+function undecodedPictures(page: PdfPage, pictureIds: readonly string[]): number {
+  return pictureIds.filter((id) => {
+    const objects = id.startsWith('g_') ? page.commonObjs : page.objs
+    return objects.has(id) && objects.get(id) === null
+  }).length
 }
 
 /** Rejects with ImportCancelled when `signal` fires: a wait for OCR ends at once on cancel. */

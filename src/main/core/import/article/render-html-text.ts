@@ -16,6 +16,14 @@ const BLOCKS = new Set([
  */
 export type TextSpacing = 'collapse' | 'as-written'
 
+/** A paragraph as read, and the level of the heading it is (1…6), or null for any other paragraph. */
+export interface RenderedParagraph {
+  text: string
+  heading: number | null
+}
+
+const HEADING = /^h([1-6])$/
+
 /** A byline longer than this is a biography or a wrapper, not a byline, and stays in the text. */
 const MAX_BYLINE = 200
 
@@ -27,16 +35,18 @@ type Step = { node: HtmlNode } | { leave: HtmlElement }
  * table rows…) with whitespace collapsed, <br> kept as a line break, <pre> kept line for line,
  * list items marked ("•", or numbered as the list's `type`, `start` and the item's `value` say)
  * and set in by their level, table cells separated by " | ". Dropped elements and bylines are left out.
+ * A paragraph read from inside h1…h6 says so, with the level of the innermost.
  */
-export function renderHtmlText(root: HtmlElement, dropped: (element: HtmlElement) => boolean, spacing: TextSpacing): string[] {
-  const paragraphs: string[] = []
+export function renderHtmlText(root: HtmlElement, dropped: (element: HtmlElement) => boolean, spacing: TextSpacing): RenderedParagraph[] {
+  const paragraphs: RenderedParagraph[] = []
   let pieces: string[] = []
   let prefix = ''
   let preDepth = 0
   const listCounters: number[] = []
+  const headings: number[] = []
   const flush = (): void => {
     const text = preDepth > 0 ? pieces.join('').replace(/^\n+|\s+$/g, '') : joinLines(pieces, spacing)
-    if (text !== '') paragraphs.push(prefix + text)
+    if (text !== '') paragraphs.push({ text: prefix + text, heading: headings.at(-1) ?? null })
     pieces = []
     prefix = ''
   }
@@ -49,6 +59,7 @@ export function renderHtmlText(root: HtmlElement, dropped: (element: HtmlElement
       if (BLOCKS.has(element.tag)) flush()
       if (element.tag === 'pre') preDepth--
       if (element.tag === 'ul' || element.tag === 'ol') listCounters.pop()
+      if (HEADING.test(element.tag)) headings.pop()
       continue
     }
     const node = step.node
@@ -58,6 +69,8 @@ export function renderHtmlText(root: HtmlElement, dropped: (element: HtmlElement
     }
     if (node !== root && (dropped(node) || (isBylineElement(node) && textOf(node).length <= MAX_BYLINE))) continue
     if (BLOCKS.has(node.tag)) flush()
+    const heading = HEADING.exec(node.tag)
+    if (heading !== null) headings.push(Number(heading[1]))
     switch (node.tag) {
       case 'br':
         pieces.push(preDepth > 0 ? '\n' : LINE_BREAK)

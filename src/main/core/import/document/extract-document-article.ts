@@ -3,6 +3,7 @@ import type { ArticleFields } from '../parse-article-text'
 import { parseHtmlTree, textOf, descendants, type HtmlElement } from '../article/html-tree'
 import { normaliseDate } from '../article/normalise-date'
 import { removeReservedCharacters } from '../article/remove-reserved-characters'
+import { articleBody } from '../article/article-body'
 import { renderHtmlText } from '../article/render-html-text'
 import { ImportInputError } from '../row-sink'
 import { openOfficePackage } from '../zip/open-office-package'
@@ -12,6 +13,7 @@ import { wordWarnings } from './word-warnings'
 import { dropHiddenWordRuns, hiddenWordStyles } from './drop-hidden-word-runs'
 import { flattenInnerParagraphs } from './flatten-inner-paragraphs'
 import { markWordNotes } from './mark-word-notes'
+import { applyNumberFormats, markNumberFormats, tieLevelsToFormats } from './word-list-formats'
 import { showLinkTargets } from './show-link-targets'
 import { marginParagraphs, type MarginText } from './margin-text'
 import { wordMarginText } from './word-margin-text'
@@ -33,6 +35,8 @@ const ODT_BODY: ReadonlySet<string> = new Set(['office:text'])
  */
 const MAX_WORD_XML = 16 * 1024 * 1024
 const XML_PART = /\.(xml|rels)$/i
+/** Where a .docx keeps how its lists are numbered. */
+const NUMBERING = 'word/numbering.xml'
 /** A simple field's start and end tags (its result, the runs between them, is kept); quoted attribute values may hold ">". */
 const SIMPLE_FIELD = /<\/?(?:[A-Za-z_][\w.-]*:)?fldSimple\b(?:[^>"']|"[^"]*"|'[^']*')*>/g
 
@@ -72,6 +76,7 @@ export async function extractDocumentArticle(bytes: Buffer, fileName: string, fo
       const text = await wordText(zip)
       const word = await wordHtml(text.buffer, fileName)
       root = parseHtmlTree(word.html)
+      applyNumberFormats(root)
       markWordNotes(root)
       warnings = wordWarnings(word.messages, fileName)
       hiddenPassages = text.hiddenPassages
@@ -102,22 +107,24 @@ export async function extractDocumentArticle(bytes: Buffer, fileName: string, fo
   // mammoth's HTML is spaced as HTML is; the OpenDocument reader has applied the format's own rule.
   const paragraphs = renderHtmlText(root, isNoteBackLink, readAs === 'docx' ? 'collapse' : 'as-written')
   const margin = marginParagraphs(margins)
-  if ([...paragraphs, ...margin].join('').trim() === '') {
+  if ([...paragraphs.map((paragraph) => paragraph.text), ...margin].join('').trim() === '') {
     const hidden = hiddenPassages === 0 ? '' : `: all of its text is hidden (${passagesOfHiddenText(hiddenPassages)}), and Casefile imports only the text a reader is shown; nothing was imported`
     throw new ImportInputError(`${fileName} has no text to import${hidden}.`, null, null)
   }
   if (hiddenPassages > 0) warnings.push(`${fileName}: ${passagesOfHiddenText(hiddenPassages)} ${hiddenPassages === 1 ? 'was' : 'were'} left out (text the document hides when it is shown or printed).`)
-  const title = properties.title ?? (firstHeading ? textOf(firstHeading) : null) ?? (paragraphs[0] ?? margin[0]!).slice(0, 200)
+  const title = properties.title ?? (firstHeading ? textOf(firstHeading) : null) ?? (paragraphs[0]?.text ?? margin[0]!).slice(0, 200)
   // A title from the properties often opens the text too, and is shown once, as the title; a title
   // taken from the text stays in it, or the text would lose its opening paragraph.
-  if (properties.title !== null && paragraphs[0]?.replace(/\s+/g, ' ').trim() === title) paragraphs.shift()
+  if (properties.title !== null && paragraphs[0]?.text.replace(/\s+/g, ' ').trim() === title) paragraphs.shift()
+  const { body, headings } = articleBody([...paragraphs, ...margin.map((text) => ({ text, heading: null }))])
   return {
     title: removeReservedCharacters(title) || fileName.replace(/\.[^.]+$/, ''),
     byline: properties.author,
     publisher: null,
     publishedAt: properties.created,
     url: null,
-    body: [...paragraphs, ...margin].join('\n\n'),
+    body,
+    headings,
     warnings
   }
 }
@@ -151,6 +158,10 @@ async function wordText(zip: ZipPackage): Promise<{ buffer: Buffer; parts: Reado
   for (const name of zip.names()) {
     if (!XML_PART.test(name)) continue
     const data = await zip.bytes(name)
+    if (name === NUMBERING) {
+      parts.set(name, Buffer.from(tieLevelsToFormats(data.toString('utf8')), 'utf8'))
+      continue
+    }
     const xml = name.startsWith('word/') ? data.toString('utf8') : ''
     // "anish" is in both w:vanish and w:specVanish.
     if (!xml.includes('fldSimple') && !xml.includes('anish') && (hiddenStyles.size === 0 || xml === '')) {
@@ -171,6 +182,8 @@ async function wordHtml(buffer: Buffer, fileName: string): Promise<{ html: strin
       {
         // Linked files are never read, and images are not copied out (the article keeps text only).
         externalFileAccess: false,
+        // A nested list is numbered as Word shows it (a., b.; i., ii.), not 1., 2. (see word-list-formats).
+        transformDocument: markNumberFormats,
         convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: '' }))
       }
     )

@@ -27,7 +27,7 @@ export function odfMarginText(pageStyles: HtmlElement, used: ReadonlySet<string>
 }
 
 function asWritten(element: HtmlElement): string[] {
-  return renderHtmlText(element, () => false, 'as-written')
+  return renderHtmlText(element, () => false, 'as-written').map((paragraph) => paragraph.text)
 }
 
 /**

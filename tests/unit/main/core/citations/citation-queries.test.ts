@@ -16,7 +16,7 @@ async function articleAndNote(body: string) {
   const db = made.archive.db
   const articleId = insertArticle(db, {
     title: 'T', byline: null, publisher: null, publishedAt: null, url: null, language: null, body,
-    sourceFile: 't.txt', sourceSize: body.length, sha256: 'b'.repeat(64), importId: null, pages: []
+    sourceFile: 't.txt', sourceSize: body.length, sha256: 'b'.repeat(64), importId: null, pages: [], headings: []
   })
   return { db, articleId, noteId: insertNote(db, 'N', '').id }
 }

@@ -21,7 +21,7 @@ async function archiveWithArticle(body: string) {
   const db = made.archive.db
   const articleId = insertArticle(db, {
     title: 'Review', byline: null, publisher: null, publishedAt: null, url: null, language: null, body,
-    sourceFile: 'r.txt', sourceSize: body.length, sha256: 'c'.repeat(64), importId: null, pages: []
+    sourceFile: 'r.txt', sourceSize: body.length, sha256: 'c'.repeat(64), importId: null, pages: [], headings: []
   })
   return { db, articleId }
 }

@@ -118,7 +118,8 @@ describe('exportNotes', () => {
       pages: [
         { page: 1, start: 0, end: 31, method: 'ocr', confidence: 90 },
         { page: 2, start: 33, end: body.length, method: 'ocr', confidence: 94 }
-      ]
+      ],
+      headings: []
     })
     const note = insertNote(db, 'Paged', 'x').id
     const start = body.indexOf('4,403')
@@ -155,7 +156,8 @@ describe('exportNotes', () => {
       sourceSize: 10,
       sha256: null,
       importId: null,
-      pages: []
+      pages: [],
+      headings: []
     })
     const note = insertNote(db, 'Hostile source', 'draft').id
     const citation = addArticleCitation(db, note, article, 0, 9)

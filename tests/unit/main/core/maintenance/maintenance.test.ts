@@ -259,7 +259,8 @@ describe('restore', () => {
     built.close()
     // Format 5 as an older Casefile wrote it: migration 6 gave saved searches their filters column,
     // migration 7 made the table of article pages, migration 8 gave columns their chosen digits,
-    // migration 10 made the chart cache and the datasets' data version.
+    // migration 10 made the chart cache and the datasets' data version, migration 12 the table of
+    // article headings.
     const db = new Database(older)
     db.exec('ALTER TABLE saved_searches DROP COLUMN filters')
     db.exec('DROP TABLE article_pages')
@@ -267,6 +268,7 @@ describe('restore', () => {
     db.exec('DROP TRIGGER dataset_columns_retyped')
     db.exec('DROP TABLE chart_cache')
     db.exec('ALTER TABLE datasets DROP COLUMN data_version')
+    db.exec('DROP TABLE article_headings')
     db.pragma('user_version = 5')
     db.close()
     await restoreArchive(archive, older, MIGRATIONS)

@@ -33,7 +33,7 @@ describe('saved searches', () => {
     insertNote(db, 'New', 'more deportation figures')
     insertArticle(db, {
       title: 'Deportation report', byline: null, publisher: null, publishedAt: '2012-06-07', url: null, language: null,
-      body: 'A report.', sourceFile: 'r.txt', sourceSize: 9, sha256: 'a'.repeat(64), importId: null, pages: []
+      body: 'A report.', sourceFile: 'r.txt', sourceSize: 9, sha256: 'a'.repeat(64), importId: null, pages: [], headings: []
     })
     insertNote(db, 'Unrelated', 'tomatoes')
     expect(listSavedSearches(db).map((s) => s.newCount)).toEqual([2])
@@ -65,7 +65,7 @@ describe('saved searches', () => {
     expect(saved.filters).toEqual({ kinds: ['article', 'note'], source: null, from: '2012', to: '2012-06', sort: 'newest' })
     await later()
     const article = (publishedAt: string, sha: string) =>
-      insertArticle(db, { title: 'Deportation report', byline: null, publisher: null, publishedAt, url: null, language: null, body: 'A report.', sourceFile: 'r.txt', sourceSize: 9, sha256: sha.repeat(64), importId: null, pages: [] })
+      insertArticle(db, { title: 'Deportation report', byline: null, publisher: null, publishedAt, url: null, language: null, body: 'A report.', sourceFile: 'r.txt', sourceSize: 9, sha256: sha.repeat(64), importId: null, pages: [], headings: [] })
     article('2012-06-07', 'a')
     article('2012-07-01', 'b')
     article('2011-12-31', 'c')

@@ -22,7 +22,7 @@ let datasetId = 0
 function article(key: string, title: string, byline: string | null, publisher: string | null, date: string | null, body: string) {
   ids[key] = insertArticle(db, {
     title, byline, publisher, publishedAt: date, url: null, language: null, body,
-    sourceFile: `${key}.txt`, sourceSize: body.length, sha256: key.padEnd(64, '0'), importId: null, pages: []
+    sourceFile: `${key}.txt`, sourceSize: body.length, sha256: key.padEnd(64, '0'), importId: null, pages: [], headings: []
   })
 }
 

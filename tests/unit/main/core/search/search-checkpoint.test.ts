@@ -16,7 +16,7 @@ beforeAll(async () => {
   db.transaction(() => {
     for (let i = 0; i < CHECKPOINT_EVERY * 2 + 10; i++) {
       const body = `Review of backlog case ${i}: deportation proceedings.`
-      insertArticle(db, { title: `Case ${i}`, byline: null, publisher: 'Docket', publishedAt: '2012-01-01', url: null, language: 'en', body, sourceFile: `${i}.txt`, sourceSize: body.length, sha256: null, importId: null, pages: [] })
+      insertArticle(db, { title: `Case ${i}`, byline: null, publisher: 'Docket', publishedAt: '2012-01-01', url: null, language: 'en', body, sourceFile: `${i}.txt`, sourceSize: body.length, sha256: null, importId: null, pages: [], headings: [] })
     }
   })()
 })

@@ -15,7 +15,7 @@ beforeAll(async () => {
   db.transaction(() => {
     for (let i = 0; i < 300; i++) {
       const body = `Case ${i}: ${i % 3 === 0 ? 'deportation' : 'removal'} proceedings before the immigration court in ${i % 2 ? 'Denver' : 'Baltimore'}.`
-      insertArticle(db, { title: `Docket ${i}`, byline: null, publisher: i % 4 === 0 ? 'Docket Weekly' : 'Court Notes', publishedAt: `${2005 + (i % 15)}-03-01`, url: null, language: 'en', body, sourceFile: `${i}.txt`, sourceSize: body.length, sha256: null, importId: null, pages: [] })
+      insertArticle(db, { title: `Docket ${i}`, byline: null, publisher: i % 4 === 0 ? 'Docket Weekly' : 'Court Notes', publishedAt: `${2005 + (i % 15)}-03-01`, url: null, language: 'en', body, sourceFile: `${i}.txt`, sourceSize: body.length, sha256: null, importId: null, pages: [], headings: [] })
     }
   })()
 })

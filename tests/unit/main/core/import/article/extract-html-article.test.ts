@@ -19,7 +19,9 @@ describe('extractHtmlArticle on a news page', () => {
       // The date as published (June 7 on the US west coast), not shifted to UTC (June 8).
       publishedAt: '2012-06-07',
       url: 'https://metroledger.example/2012/06/07/backlog-review?ref=canonical',
-      body: undefined
+      body: undefined,
+      // The story's one heading is its headline, shown as the title.
+      headings: []
     })
   })
 
@@ -55,12 +57,24 @@ describe('extractHtmlArticle on a page without <article>', () => {
         'The review of pending cases reached 288,361 files by the end of May, the agency said in a statement on Wednesday evening.',
         'Attorneys who represent immigrants said the share of cases closed was far lower than they had expected when the policy was announced\nlast summer.',
         'Posted May 30'
-      ].join('\n\n')
+      ].join('\n\n'),
+      headings: []
     })
   })
 })
 
 describe('extractHtmlArticle rules', () => {
+  test('keeps the story’s headings and their levels beside the plain body, a heading’s <br> as a line break', () => {
+    const html = page('<article><h1>Backlog review</h1><p>Examined 288,361.</p><h2>Closed <em>cases</em></h2><p>4,403.</p><h3>By office<br>and month</h3><ul><li>Denver</li></ul></article>')
+    const article = extractHtmlArticle(html, 'a.html')
+    expect(article.body).toBe('Backlog review\n\nExamined 288,361.\n\nClosed cases\n\n4,403.\n\nBy office\nand month\n\n• Denver')
+    expect(article.headings.map((heading) => [article.body.slice(heading.start, heading.end), heading.level])).toEqual([
+      ['Backlog review', 1],
+      ['Closed cases', 2],
+      ['By office\nand month', 3]
+    ])
+  })
+
   test('without a title tag the first h1 is the title; without either, the file name', () => {
     expect(extractHtmlArticle(page('<h1>Court data</h1><p>Some text.</p>'), 'a.html')).toMatchObject({ title: 'Court data', body: 'Court data\n\nSome text.' })
     expect(extractHtmlArticle(page('<p>Some text.</p>'), 'notes from court.htm').title).toBe('notes from court')
@@ -121,7 +135,8 @@ describe('extractHtmlArticle rules', () => {
       publisher: 'Linked Press',
       publishedAt: '2012-06-07',
       url: 'https://linked.example/story',
-      body: 'Body.'
+      body: 'Body.',
+      headings: []
     })
   })
 

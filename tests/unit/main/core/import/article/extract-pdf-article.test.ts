@@ -25,6 +25,16 @@ async function failure(bytes: Uint8Array, fileName: string, reading: PdfReading)
 }
 
 describe('extractPdfArticle', () => {
+  test('keeps characters drawn without their font, whose text the PDF gives only as ActualText, as “�” and says so, not as one character repeated', async () => {
+    const article = await extractPdfArticle(fixture('missing-cjk-font.pdf'), 'missing-cjk-font.pdf', TEXT_ONLY)
+    // The first box's code is tied to 移 by the font's ToUnicode map, as it is drawn; the 8 after it share that code.
+    expect(article.body).toBe('The summary in Chinese: 移�������� Then the figures: 411,000 pending cases.\nA second line in English only.')
+    expect(article.body).not.toContain('移移')
+    expect(article.warnings).toEqual([
+      'missing-cjk-font.pdf, page 1: 8 characters are drawn without their font, and the text the PDF gives for them (ActualText) cannot be read; each is kept as “�”. Import the document the PDF was made from (.odt, .docx) to keep them.'
+    ])
+  })
+
   test('reads a browser-printed article: title and date from its information, text by paragraph and page', async () => {
     expect(await extractPdfArticle(fixture('backlog-article.pdf'), 'backlog-article.pdf', TEXT_ONLY)).toEqual({
       title: 'Backlog review closes few cases',
@@ -38,6 +48,7 @@ describe('extractPdfArticle', () => {
         'Only 4,403 cases were closed, fewer than 2 percent of those examined.',
         'The agency said it would publish new figures every month.'
       ].join('\n\n'),
+      headings: [],
       pages: [
         { page: 1, start: 0, end: 201, method: 'text', confidence: null },
         { page: 2, start: 203, end: 260, method: 'text', confidence: null }

@@ -52,6 +52,11 @@ describe('extractDocumentArticle', () => {
         '2012-05-29 | 288,361 | 4,403',
         'Figures from the agency.'
       ].join('\n\n'),
+      // 'Review of pending cases' (Heading1) and 'What the review found' (Heading2).
+      headings: [
+        { start: 0, end: 23, level: 1 },
+        { start: 108, end: 129, level: 2 }
+      ],
       warnings: []
     })
   })
@@ -103,6 +108,7 @@ describe('extractDocumentArticle', () => {
         '2012 | 409,849',
         'Comment: check this'
       ].join('\n\n'),
+      headings: [{ start: 0, end: 'Removals in fiscal year 2012'.length, level: 1 }],
       warnings: []
     })
   })

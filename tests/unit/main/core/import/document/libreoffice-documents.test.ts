@@ -5,6 +5,7 @@ import { SNIPPET_MARK_END, SNIPPET_MARK_START } from '../../../../../../src/shar
 import { searchRequest } from '../../../../../../src/shared/search-request'
 import { extractDocumentArticle, type DocumentFormat } from '../../../../../../src/main/core/import/document/extract-document-article'
 import { quoteInNote } from '../../../../../../src/main/core/citations/quote-in-note'
+import { getArticle } from '../../../../../../src/main/core/articles/article-queries'
 import { articleMatches } from '../../../../../../src/main/core/search/article-matches'
 import { searchArchive } from '../../../../../../src/main/core/search/search-archive'
 import { importTestArchive } from '../../../../../helpers/import-test-archive'
@@ -44,8 +45,8 @@ describe('documents written by LibreOffice', () => {
   it('keeps a list’s numbering and nesting, and a link’s address where its text does not give it', async () => {
     for (const format of FORMATS) {
       const { body } = await memo(format)
-      // mammoth numbers every ordered list 1, 2, 3: the letters Word shows for the inner list are not in what it reads.
-      const letter = (n: number) => (format === 'odt' ? 'ab'[n - 1] : String(n))
+      // The inner list is numbered a., b. in both, as Word and LibreOffice show it (numbering.xml's lowerLetter in the .docx).
+      const letter = (n: number) => 'ab'[n - 1]
       const from = body.indexOf('Factors to consider')
       expect(body.slice(from, body.indexOf('removals²')).split('\n\n'), format).toEqual([
         'Factors to consider',
@@ -87,5 +88,47 @@ describe('documents written by LibreOffice', () => {
     expect(found('"discretion to ensure"')).toEqual([...both, `note ${quoted.note.id}`].sort())
     // The reader marks the word before a mark, with the exact switch too (matched word by word).
     expect(articleMatches(archive.db, odt, 'discretion', true)!.body).toContain(`${SNIPPET_MARK_START}discretion${SNIPPET_MARK_END}¹ to ensure`)
+  })
+
+  it('keeps each heading’s level beside the body, the body still plain words that a quote is a slice of', async () => {
+    const archive = await importTestArchive()
+    for (const format of FORMATS) {
+      const id = (await archive.run(`${FIXTURES}/review-memo.${format}`, {}, () => undefined)).id!
+      const article = getArticle(archive.db, id)!
+      expect(article.headings.map((heading) => [article.body.slice(heading.start, heading.end), heading.level]), format).toEqual([
+        ['Purpose', 1],
+        ['Factors to consider', 2],
+        ['Positive factors', 2]
+      ])
+      // A heading is a paragraph of its own in the body, with no mark of its level in the words.
+      expect(article.body, format).toContain('\n\nFactors to consider\n\n1. the agency')
+      const start = article.body.indexOf('Positive factors')
+      const quoted = quoteInNote(archive.db, { kind: 'new', title: `Heading ${format}` }, id, start, start + 'Positive factors\n\n• veterans'.length)
+      expect(quoted.citation.quote, format).toBe('Positive factors\n\n• veterans')
+    }
+    const hits = searchArchive(archive.db, searchRequest('"factors to consider"', {})).hits.filter((hit) => hit.kind === 'article')
+    expect(hits).toHaveLength(2)
+  })
+
+  it('numbers nested lists as they are shown: i., A., I., a. from the .docx’s numbering.xml as from the .odt’s list styles', async () => {
+    for (const format of FORMATS) {
+      const { body } = await extractDocumentArticle(readFileSync(`${FIXTURES}/nested-lists.${format}`), `nested-lists.${format}`, format)
+      expect(body.split('\n\n'), format).toEqual([
+        'Grounds the motion may rest on.',
+        '1. Relief pending:',
+        '    i. asylum;',
+        '    ii. withholding of removal:',
+        '        A. under the statute;',
+        '        B. under the Convention.',
+        '    iii. cancellation of removal.',
+        '2. Hardship to a citizen child.',
+        'Parts of the record.',
+        'I. Notice to appear',
+        '    ◦ as served',
+        '        a. first page;',
+        '        b. second page.',
+        'II. Hearing transcript'
+      ])
+    }
   })
 })
