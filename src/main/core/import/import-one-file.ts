@@ -15,6 +15,7 @@ import { hashFile } from './hash-file'
 import { findDuplicateImport, importOfSizeExists, sheetsImportedBefore } from './duplicate-imports'
 import { finishImport, startImport } from './import-ledger'
 import { looksBinary } from './looks-binary'
+import { NoTableInWorkbook } from './workbook/no-table-in-workbook'
 import { notTextRefusal } from './not-text-refusal'
 import { importFormatOf, kindOfFormat, unsupportedFileMessage, type ImportFormat } from './import-kind'
 import { parseArticleText, type ArticleFields } from './parse-article-text'
@@ -342,6 +343,8 @@ async function importThrough(
   let reader = threaded ? startTableReader(readerWorker, { ...table, format: workbook ?? table.format }) : null
   /** Sheets of this workbook an earlier import already holds, left out of this one. */
   let sheetsAlreadyIn: string[] = []
+  /** That earlier import, when the sheets not yet in turn out to hold no table: the workbook is a copy after all. */
+  let earlierCopy: ReturnType<typeof findDuplicateImport> = null
   try {
     let sha256: string | null = null
     let articleBytes: Buffer | null = null
@@ -375,6 +378,7 @@ async function importThrough(
         const fresh = wanted.filter((sheet) => !sheetsIn.has(sheet))
         if (fresh.length > 0) {
           sheetsAlreadyIn = wanted.filter((sheet) => sheetsIn.has(sheet))
+          earlierCopy = duplicate
           duplicate = null
           request = { ...request, options: { ...request.options, sheets: fresh } }
           if (reader !== null) {
@@ -569,6 +573,11 @@ async function importThrough(
       if (error instanceof ImportCancelled) {
         recordIfPossible(() => finishImport(db, importId, { status: 'cancelled', rows: 0, warnings: [], error: null }))
         return outcome({ status: 'cancelled' })
+      }
+      if (error instanceof NoTableInWorkbook && earlierCopy !== null) {
+        const copy = earlierCopy
+        recordIfPossible(() => finishImport(db, importId, { status: 'duplicate', rows: 0, warnings: [copy.warning], error: null }))
+        return outcome({ status: 'duplicate', kind: copy.kind, id: copy.id, warnings: [copy.warning] })
       }
       // Damage found in a file that was rewritten while it was read is the rewrite's doing.
       const changed = error instanceof ImportInputError && (await changedSince(request.path, before))

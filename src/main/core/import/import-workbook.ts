@@ -8,6 +8,7 @@ import { openWorkbook, readWorkbookSheet, sheetProgress, sheetsToRead, type Work
 import type { SheetTableSummary } from './workbook/sheet-table-reader'
 import { HEADER_JOINER } from './workbook/find-sheet-table'
 import { ImportInputError, type ReaderWarning } from './row-sink'
+import { NoTableInWorkbook } from './workbook/no-table-in-workbook'
 import type { PackedBatch } from './typing/packed-batch'
 import type { PackedSink } from './typing/packed-sink'
 
@@ -290,7 +291,7 @@ class WorkbookDatasets {
         )
       }
       const which = picked ? 'the sheets picked hold no table' : 'none of its sheets holds a table'
-      throw new ImportInputError(`${fileName}: ${which}; nothing was imported.`, null, null)
+      throw new NoTableInWorkbook(`${fileName}: ${which}; nothing was imported.`, null, null)
     }
     return { sheets, rows: this.rows, warnings: this.warnings, emptiedCells: this.emptiedCells }
   }

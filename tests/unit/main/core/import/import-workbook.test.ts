@@ -6,6 +6,7 @@ import { importOneFile } from '../../../../../src/main/core/import/import-one-fi
 import { getDataset } from '../../../../../src/main/core/datasets/dataset-queries'
 import { firstRows } from '../../../../helpers/first-rows'
 import { tempArchive } from '../../../../helpers/temp-archive'
+import { sheetXml, writeHandWrittenXlsx } from '../../../../helpers/hand-written-workbooks'
 
 const FIXTURE = resolve(import.meta.dirname, '../../../../fixtures/import/workbook/dhs-yearbook-2013-table-39.xlsx')
 const cleanups: (() => void)[] = []
@@ -147,6 +148,27 @@ describe('importing a workbook', () => {
     expect((await run({})).status).toBe('duplicate')
     expect((await run({ sheets: ['Lookup'] })).status).toBe('imported')
     expect(count('SELECT count(*) AS n FROM datasets')).toBe(3)
+  })
+
+  it('calls the workbook a copy when the sheets not yet in hold no table', async () => {
+    const made = await tempArchive(false)
+    cleanups.push(made.cleanup)
+    const cell = (ref: string, text: string) => `<x:c r="${ref}" t="inlineStr"><x:is><x:t>${text}</x:t></x:is></x:c>`
+    const table = sheetXml(`<x:row r="1">${cell('A1', 'Year')}${cell('B1', 'Removals')}</x:row><x:row r="2">${cell('A2', '2012')}<x:c r="B2"><x:v>409849</x:v></x:c></x:row>`)
+    const path = writeHandWrittenXlsx(join(made.dir, 'gov.xlsx'), [
+      { name: 'Table 39', part: 'xl/worksheets/sheet1.xml', type: 'worksheet', xml: table },
+      { name: 'Notes', part: 'xl/worksheets/sheet2.xml', type: 'worksheet', xml: sheetXml('') }
+    ], { sharedStrings: null, styles: null, workbookPr: '', extra: [] })
+    const run = (options: Partial<ImportOptions>) =>
+      importOneFile(made.archive.db, { path, options: { ...DEFAULT_IMPORT_OPTIONS, ...options }, article: null, dataset: null }, new AbortController().signal, () => undefined, null)
+    const first = await run({ sheets: ['Table 39'] })
+    expect(first).toMatchObject({ status: 'imported', rows: 1 })
+    // Before, this said "gov.xlsx: the sheets picked hold no table; nothing was imported." (failed).
+    const again = await run({})
+    expect(again).toMatchObject({ status: 'duplicate', kind: 'dataset', id: first.id, error: null })
+    expect(again.warnings).toEqual([expect.stringContaining('Already in the archive as dataset “gov › Table 39”')])
+    expect(made.archive.db.prepare('SELECT status FROM imports ORDER BY id').pluck().all()).toEqual(['imported', 'duplicate'])
+    expect(made.archive.db.prepare('SELECT count(*) FROM datasets').pluck().get()).toBe(1)
   })
 
   it('imports the sheets not yet in when the whole workbook follows a pick of one sheet', async () => {
