@@ -58,8 +58,8 @@ export async function chartCommand(api: ArchiveApi, args: ParsedArgs, io: CliIo,
     writeOutput(pngPath, await renderChartPng(chromium, data), args.flags.has('force'))
   }
   if (args.flags.has('json')) {
-    const { labels, series, xLabel, yLabel, rows, caption } = data
-    io.out(`${JSON.stringify({ title: spec.title, xLabel, yLabel, labels, series, rows, caption })}\n`)
+    const { labels, series, xLabel, yLabel, rows, caption, share } = data
+    io.out(`${JSON.stringify({ title: spec.title, xLabel, yLabel, labels, series, rows, share, caption })}\n`)
     return
   }
   const labels = data.labels.map(printable)
@@ -67,7 +67,9 @@ export async function chartCommand(api: ArchiveApi, args: ParsedArgs, io: CliIo,
   const width = Math.max(xLabelWidth(labels, printable(data.xLabel)), 8)
   const header = [printable(data.xLabel).padEnd(width), ...names].join('  ')
   const lines = labels.map((label, index) => [label.padEnd(width), ...data.series.map((series, at) => String(series.values[index] ?? '—').padStart(names[at]!.length))].join('  '))
-  io.out([printable(spec.title), header, ...lines, printable(data.caption), ''].filter((line, index) => index > 0 || line !== '').join('\n'))
+  // The rate a spec asks for is said under the title, as the chart and its picture show it.
+  const share = data.share === null ? [] : [printable(data.share.text)]
+  io.out([printable(spec.title), ...share, header, ...lines, printable(data.caption), ''].filter((line, index) => index > 0 || line !== '').join('\n'))
 }
 
 function xLabelWidth(labels: string[], title: string): number {

@@ -189,6 +189,19 @@ describe('casefile import options', () => {
     // A blank canvas of that size compresses to a few kilobytes; bars, axes and text do not.
     expect(bytes.length).toBeGreaterThan(40_000)
 
+    expect(data.share).toBeNull()
+
+    // A spec that asks for a share (the sample's "Cases closed out of cases reviewed") prints it, in both forms.
+    const seeded = await openArchive(path, { create: false, seedDir: null, nativeBinding: null })
+    const shareSpec = seeded.db.prepare("SELECT spec FROM charts WHERE spec ->> '$.share' IS NOT NULL ORDER BY id LIMIT 1").pluck().get() as string
+    seeded.close()
+    writeFileSync(specPath, shareSpec)
+    const rate = /^cases_closed: 1\.53% of cases_reviewed \(4,403 of 288,361\)$/
+    const shareJson = JSON.parse((await cli(['--archive', path, 'chart', specPath, '--json'])).out)
+    expect(shareJson.share).toMatchObject({ part: { value: 4403 }, whole: { value: 288361 } })
+    expect(shareJson.share.text).toMatch(rate)
+    expect((await cli(['--archive', path, 'chart', specPath])).out.split('\n')[1]).toMatch(rate)
+
     writeFileSync(specPath, '{"datasetId": 1, "type": "pie"}')
     const bad = await cli(['--archive', path, 'chart', specPath])
     expect(bad.code).toBe(1)
