@@ -227,8 +227,9 @@ export class DatasetWriter implements PackedSink {
     this.params = new Array<StoredValue>(this.groupRows * width).fill(null)
     // jsonb_each visits the batch's rows in order, so rowids follow the file's line order. The JSON
     // comes as text or as its UTF-8 bytes (a blob, which SQLite would otherwise read as JSONB), or
-    // as JSONB itself, which SQLite reads without parsing.
-    const unpacked = Array.from({ length: width }, (_, position) => `value->>${position}`).join(', ')
+    // as JSONB itself, which SQLite reads without parsing. Each cell is asked for by a path literal:
+    // `->>N` with an integer builds the path '$[N]' anew on every call, ~8% of the insert's CPU.
+    const unpacked = Array.from({ length: width }, (_, position) => `value->>'$[${position}]'`).join(', ')
     const json = width <= JSON_BATCH_MAX_WIDTH
     this.jsonStatement = json ? this.db.prepare(`INSERT INTO ${table} (${names}) SELECT ${unpacked} FROM jsonb_each(CAST(? AS TEXT))`) : null
     this.jsonbStatement = json ? this.db.prepare(`INSERT INTO ${table} (${names}) SELECT ${unpacked} FROM jsonb_each(?)`) : null
