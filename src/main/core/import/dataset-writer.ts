@@ -228,7 +228,8 @@ export class DatasetWriter implements PackedSink {
     // jsonb_each visits the batch's rows in order, so rowids follow the file's line order. The JSON
     // comes as text or as its UTF-8 bytes (a blob, which SQLite would otherwise read as JSONB), or
     // as JSONB itself, which SQLite reads without parsing. Each cell is asked for by a path literal:
-    // `->>N` with an integer builds the path '$[N]' anew on every call, ~8% of the insert's CPU.
+    // with an integer (`->>N`) SQLite makes the path from the number on every call, which cost ~8%
+    // more per row here (1.17–1.23 against 1.07 µs per 10-column row, in memory).
     const unpacked = Array.from({ length: width }, (_, position) => `value->>'$[${position}]'`).join(', ')
     const json = width <= JSON_BATCH_MAX_WIDTH
     this.jsonStatement = json ? this.db.prepare(`INSERT INTO ${table} (${names}) SELECT ${unpacked} FROM jsonb_each(CAST(? AS TEXT))`) : null
