@@ -227,8 +227,10 @@ export class DatasetWriter implements PackedSink {
     this.params = new Array<StoredValue>(this.groupRows * width).fill(null)
     // jsonb_each visits the batch's rows in order, so rowids follow the file's line order. The JSON
     // comes as text or as its UTF-8 bytes (a blob, which SQLite would otherwise read as JSONB), or
-    // as JSONB itself, which SQLite reads without parsing.
-    const unpacked = Array.from({ length: width }, (_, position) => `value->>${position}`).join(', ')
+    // as JSONB itself, which SQLite reads without parsing. Each cell is asked for by a path literal:
+    // with an integer (`->>N`) SQLite makes the path from the number on every call, which cost ~8%
+    // more per row here (1.17–1.23 against 1.07 µs per 10-column row, in memory).
+    const unpacked = Array.from({ length: width }, (_, position) => `value->>'$[${position}]'`).join(', ')
     const json = width <= JSON_BATCH_MAX_WIDTH
     this.jsonStatement = json ? this.db.prepare(`INSERT INTO ${table} (${names}) SELECT ${unpacked} FROM jsonb_each(CAST(? AS TEXT))`) : null
     this.jsonbStatement = json ? this.db.prepare(`INSERT INTO ${table} (${names}) SELECT ${unpacked} FROM jsonb_each(?)`) : null

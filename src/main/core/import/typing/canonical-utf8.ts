@@ -44,6 +44,20 @@ export function isCanonicalRealUtf8(bytes: Uint8Array, start: number, end: numbe
   return zeros <= 5 && fractionDigits - zeros <= 15
 }
 
+/**
+ * For a number written with zeros after its point that JavaScript would not write ("2954.50",
+ * "12.0"): where its canonical spelling ends, once those zeros (and a point left bare) are cut —
+ * "2954.5", "12" — provided what is left is canonical; -1 for anything else.
+ */
+export function zeroPaddedNumberEnd(bytes: Uint8Array, start: number, end: number): number {
+  let cut = end
+  while (cut > start && bytes[cut - 1] === ZERO) cut--
+  if (cut === end) return -1
+  // Zeros before a point are digits of the integer part ("1500"), never cut.
+  if (bytes[cut - 1] === POINT) return isCanonicalIntegerUtf8(bytes, start, cut - 1) ? cut - 1 : -1
+  return isCanonicalRealUtf8(bytes, start, cut) ? cut : -1
+}
+
 /** YYYY-MM-DD of a real day. */
 export function isIsoDateUtf8(bytes: Uint8Array, start: number, end: number): boolean {
   if (end - start !== 10 || bytes[start + 4] !== MINUS || bytes[start + 7] !== MINUS) return false

@@ -1,6 +1,6 @@
 import type { ColumnType } from '@shared/model'
 import { widenColumnType } from '../infer-column-type'
-import { isCalendarDay, isCanonicalIntegerUtf8, isCanonicalRealUtf8, isIsoDateUtf8 } from './canonical-utf8'
+import { isCalendarDay, isCanonicalIntegerUtf8, isCanonicalRealUtf8, isIsoDateUtf8, zeroPaddedNumberEnd } from './canonical-utf8'
 import { isValueMarker } from './value-markers'
 
 // A canonical number is one whose text JavaScript spells back unchanged from the number (and
@@ -86,6 +86,8 @@ function isIsoDate(value: string): boolean {
     digitAt(value, 8) * 10 + digitAt(value, 9)
   )
 }
+
+const POINT_BYTE = 46
 
 function looksNumeric(code: number): boolean {
   return (code >= 48 && code <= 57) || code === 45 || code === 43 || code === 46
@@ -194,21 +196,42 @@ export class ColumnTyper {
   }
 
   /**
+   * Where the spelling of the number behind the last VALUE_INTEGER or VALUE_REAL that `classifyUtf8`
+   * returned ends in its bytes: at the value's end, or before zeros it was padded with ("2954.50").
+   */
+  lastNumberEnd = 0
+
+  /**
    * `classify` for a non-empty value given as UTF-8 bytes, `bytes[start, end)`, answered without
    * making a string when the column's type settles it (text, or a value that keeps a numeric or date
    * column as it is); otherwise VALUE_UNDECIDED, and the caller decodes the value for `classify`.
-   * A number answered here is spelled exactly by its bytes, so `lastNumber` is not set.
+   * A number answered here is spelled by its bytes up to `lastNumberEnd`, so `lastNumber` is not set.
    */
   classifyUtf8(position: number, bytes: Uint8Array, start: number, end: number): StoredKind | typeof VALUE_UNDECIDED {
     const type = this.types[position] ?? null
     if (type === 'text') return VALUE_TEXT
     if ((type === 'integer' || type === 'real') && isCanonicalIntegerUtf8(bytes, start, end)) {
       this.storedAsNumber[position]!++
+      this.lastNumberEnd = end
       return VALUE_INTEGER
     }
-    if (type === 'real' && isCanonicalRealUtf8(bytes, start, end)) {
-      this.storedAsNumber[position]!++
-      return VALUE_REAL
+    if (type === 'real') {
+      if (isCanonicalRealUtf8(bytes, start, end)) {
+        this.storedAsNumber[position]!++
+        this.lastNumberEnd = end
+        return VALUE_REAL
+      }
+      // Money and measures padded to a fixed number of decimals ("2954.50", "12.00"): what `classify`
+      // would do, without decoding the value or trying every pattern on it.
+      const cut = zeroPaddedNumberEnd(bytes, start, end)
+      if (cut >= 0) {
+        this.storedAsNumber[position]!++
+        this.lastNumberEnd = cut
+        let spelling = ''
+        for (let i = start; i < end; i++) spelling += String.fromCharCode(bytes[i]!)
+        this.spellings.push([this.rowid, position, spelling])
+        return bytes[cut] === POINT_BYTE ? VALUE_INTEGER : VALUE_REAL
+      }
     }
     if (type === 'date' && isIsoDateUtf8(bytes, start, end)) return VALUE_TEXT
     return VALUE_UNDECIDED

@@ -67,8 +67,10 @@ export class JsonbRows {
     this.reserve(size + 5)
     const buffer = this.buffer
     let at = this.header(type, size)
-    // Most fields are short: a loop beats the call into native code that set(subarray()) makes, up to ~24 bytes.
-    if (size < 24) for (let i = start; i < end; i++) buffer[at++] = source[i]!
+    // Most fields are short: a loop beats set() on a view, which costs an object and a call into native
+    // code. Measured on 30-byte remarks: 5–7% less CPU per row with the loop than with set(subarray())
+    // or set(new Uint8Array(…)); on 70-byte remarks, the same.
+    if (size < 256) for (let i = start; i < end; i++) buffer[at++] = source[i]!
     else {
       buffer.set(source.subarray(start, end), at)
       at += size

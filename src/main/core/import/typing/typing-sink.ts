@@ -102,8 +102,8 @@ export class TypingSink implements RowSink, Utf8RowTarget {
       if (kind === VALUE_TEXT) {
         if (doubled > 0) rows.copyUndoublingQuotes(bytes, start, end, doubled)
         else rows.copy(JSONB_TEXTRAW, bytes, start, end)
-      } else if (kind === VALUE_INTEGER) rows.copy(JSONB_INT, bytes, start, end)
-      else if (kind === VALUE_REAL) rows.copy(JSONB_FLOAT, bytes, start, end)
+      } else if (kind === VALUE_INTEGER) rows.copy(JSONB_INT, bytes, start, typer.lastNumberEnd)
+      else if (kind === VALUE_REAL) rows.copy(JSONB_FLOAT, bytes, start, typer.lastNumberEnd)
       else rows.null()
     }
     rows.endRow()

@@ -2,14 +2,17 @@
 // answer must be the one `classify` gives the decoded text, for every column type it can be in.
 import { describe, expect, it } from 'vitest'
 import { isCanonicalIntegerUtf8, isCanonicalRealUtf8, isIsoDateUtf8 } from '../../../../../../src/main/core/import/typing/canonical-utf8'
-import { ColumnTyper, VALUE_UNDECIDED } from '../../../../../../src/main/core/import/typing/column-typer'
+import { ColumnTyper, VALUE_INTEGER, VALUE_REAL, VALUE_UNDECIDED } from '../../../../../../src/main/core/import/typing/column-typer'
 import { seededRandom } from '../../../../../../src/shared/seeded-random'
 
 const EDGES = [
   '0', '-0', '00', '01', '-01', '7', '-7', '123456789012345', '1234567890123456', '-123456789012345', '1.5', '1.50', '0.5', '00.5',
   '-0.5', '.5', '5.', '0.000001', '0.0000001', '0.0000012345', '123456789.012345', '1234567890.123456', '1e3', '+3', '--1', '1-',
   '2012-06-15', '2012-02-29', '2011-02-29', '2000-02-29', '1900-02-29', '2012-13-01', '2012-00-10', '2012-04-31', '2012-04-30',
-  '2012-06-15T08:30', '20120615', '2012/06/15', '2012-6-15', 'x012-06-15', '2012-06-1x', 'text', ' 1', '1 ', '１'
+  '2012-06-15T08:30', '20120615', '2012/06/15', '2012-6-15', 'x012-06-15', '2012-06-1x', 'text', ' 1', '1 ', '１',
+  // Padded with zeros after the point.
+  '2954.50', '2954.00', '0.0', '0.00', '-0.0', '1500.0', '1500.00', '-12.50', '100.10', '.50', '12.', '0.00000010', '0.0000010',
+  '-0.50', '00.50', '123456789012345.0', '1234567890123456.0', '12345678901234.50', '123456789012345.60', '1e30', '1.0e3'
 ]
 
 function randomValues(count: number): string[] {
@@ -60,11 +63,25 @@ describe('ColumnTyper.classifyUtf8', () => {
       if (kind === VALUE_UNDECIDED) continue
       decided++
       expect(kind, value).toBe(expected)
-      // The same bookkeeping: the same type and the same fix-ups at the end.
+      // A number is stored as its bytes up to lastNumberEnd: the text JavaScript gives classify's number.
+      if (kind === VALUE_INTEGER || kind === VALUE_REAL) expect(bytes.toString('latin1', 0, fromBytes.lastNumberEnd), value).toBe(String(fromText.lastNumber))
+      // The same bookkeeping: the same type, spellings remembered and fix-ups at the end.
       expect(fromBytes.columnTypes(), value).toEqual(fromText.columnTypes())
+      expect(fromBytes.takeSpellings(), value).toBe(fromText.takeSpellings())
       expect(fromBytes.fixups(), value).toEqual(fromText.fixups())
     }
     if (seed !== null && seed !== 'words' && seed !== '2012-06-15T08:30') expect(decided).toBeGreaterThan(0)
+  })
+
+  it('answers numbers padded with zeros after the point in a column of reals, keeping their spellings', () => {
+    const typer = typerTypedBy('2.5')
+    const answers = ['2954.50', '2954.00', '0.0', '-12.50', '1500.0'].map((value) => {
+      const bytes = Buffer.from(`,${value},`, 'utf8')
+      const kind = typer.classifyUtf8(0, bytes, 1, bytes.length - 1)
+      return [kind, kind === VALUE_UNDECIDED ? null : bytes.toString('latin1', 1, typer.lastNumberEnd)]
+    })
+    expect(answers).toEqual([[VALUE_REAL, '2954.5'], [VALUE_INTEGER, '2954'], [VALUE_INTEGER, '0'], [VALUE_REAL, '-12.5'], [VALUE_INTEGER, '1500']])
+    expect(JSON.parse(typer.takeSpellings()!)).toEqual([[1, 0, '2954.50'], [1, 0, '2954.00'], [1, 0, '0.0'], [1, 0, '-12.50'], [1, 0, '1500.0']])
   })
 
   it('accepts exactly the canonical spellings, read from the middle of a buffer', () => {
