@@ -482,10 +482,17 @@ async function importThrough(
         if (signal.aborted) throw new ImportCancelled()
         const first = written.sheets.find((sheet) => sheet.id !== null)!
         const alreadyIn = sheetsAlreadyIn.map((sheet) => `“${sheet}”`).join(', ')
-        const warnings =
-          sheetsAlreadyIn.length === 0
-            ? written.warnings
-            : [`${fileName}: ${sheetsAlreadyIn.length === 1 ? `sheet ${alreadyIn} is` : `sheets ${alreadyIn} are`} already in the archive from an earlier import, so only the others were imported.`, ...written.warnings]
+        // Hidden sheets are left out unless picked; a table on one is data the person may not know is there.
+        const hidden = written.sheets.filter((sheet) => sheet.status === 'hidden').map((sheet) => `“${sheet.name}”`)
+        const warnings = [
+          ...(sheetsAlreadyIn.length === 0
+            ? []
+            : [`${fileName}: ${sheetsAlreadyIn.length === 1 ? `sheet ${alreadyIn} is` : `sheets ${alreadyIn} are`} already in the archive from an earlier import, so only the others were imported.`]),
+          ...(hidden.length === 0
+            ? []
+            : [`${fileName}: ${hidden.length === 1 ? `sheet ${hidden[0]} is hidden in the workbook and was` : `sheets ${hidden.join(', ')} are hidden in the workbook and were`} left out; pick ${hidden.length === 1 ? 'it' : 'them'} by name to import ${hidden.length === 1 ? 'it' : 'them'}.`]),
+          ...written.warnings
+        ]
         // The sheets left out because an earlier import holds them say so, rather than "not picked".
         const sheets = written.sheets.map((sheet): SheetOutcome => (sheetsAlreadyIn.includes(sheet.name) ? { ...sheet, status: 'already in' } : sheet))
         result = outcome({ status: 'imported', id: first.id, rows: written.rows, warnings, emptiedCells: written.emptiedCells, sheets })
