@@ -75,13 +75,30 @@ export function otherFileKind(head: Buffer, webPageWelcome: boolean): OtherFileK
   return found === WEB_PAGE && webPageWelcome ? null : found
 }
 
+const DELIMITED_TEXT: OtherFileKind = { is: 'delimited text (CSV)', fix: ' Rename it to .csv and import that.' }
+const PLAIN_TEXT: OtherFileKind = { is: 'plain text', fix: ' Rename it to .txt and import that.' }
+
+/**
+ * Text saved under a package's name (a CSV export named .xlsx, notes named .docx): delimited when
+ * its first two lines split alike on a comma, tab, semicolon or bar, else plain; null when the
+ * first bytes are not UTF-8 text without control characters.
+ */
+function textKind(head: Buffer): OtherFileKind | null {
+  // The last character may be cut by the end of the sample.
+  const text = head.subarray(0, Math.max(0, head.length - 3)).toString('utf8')
+  if (text.trim() === '' || /[\u0000-\u0008\u000e-\u001f\ufffd]/.test(text)) return null
+  const [first = '', second] = text.split(/\r?\n/)
+  const delimited = second !== undefined && [',', '\t', ';', '|'].some((mark) => first.split(mark).length > 1 && first.split(mark).length === second.split(mark).length)
+  return delimited ? DELIMITED_TEXT : PLAIN_TEXT
+}
+
 export function otherKindRefusal(fileName: string, what: string, other: OtherFileKind): ImportInputError {
   return new ImportInputError(`${fileName} is ${other.is}, not ${what}; nothing was imported.${other.fix}`, null, null)
 }
 
 /** The refusal of a file that is not a zip at all: what it is, when its first bytes say so, or else that it is not a package. */
 export function notAPackageRefusal(fileName: string, kind: PackageKind, head: Buffer): ImportInputError {
-  const other = otherFileKind(head, false)
+  const other = otherFileKind(head, false) ?? textKind(head)
   if (other !== null) return otherKindRefusal(fileName, kind.what, other)
   return new ImportInputError(`${fileName} is not ${kind.what} (it is not a zip package; it may be damaged or another kind of file); nothing was imported.`, null, null)
 }

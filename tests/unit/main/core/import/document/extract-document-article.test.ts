@@ -379,9 +379,7 @@ describe('extractDocumentArticle', () => {
   it('refuses corrupt and mislabelled files in one line that says which', async () => {
     const dir = folder()
     writeFileSync(join(dir, 'notes.docx'), 'just some text saved with the wrong name\n')
-    expect(await refusal(join(dir, 'notes.docx'), 'docx')).toBe(
-      'notes.docx is not a Word document (.docx) (it is not a zip package; it may be damaged or another kind of file); nothing was imported.'
-    )
+    expect(await refusal(join(dir, 'notes.docx'), 'docx')).toBe('notes.docx is plain text, not a Word document (.docx); nothing was imported. Rename it to .txt and import that.')
     const whole = zipBytes([{ name: 'word/document.xml', data: '<w:document/>' }])
     writeFileSync(join(dir, 'cut.docx'), whole.subarray(0, whole.length - 30))
     expect(await refusal(join(dir, 'cut.docx'), 'docx')).toBe(

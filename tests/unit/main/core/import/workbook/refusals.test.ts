@@ -43,8 +43,15 @@ describe('workbooks Casefile refuses, in one line that says why', () => {
     writeFileSync(join(dir, 'empty.xlsx'), '')
     expect(await refusal(join(dir, 'empty.xlsx'), 'xlsx')).toBe('empty.xlsx is empty (0 bytes); nothing was imported.')
     writeFileSync(join(dir, 'memo.xlsx'), 'a memo saved with the wrong name\n')
-    expect(await refusal(join(dir, 'memo.xlsx'), 'xlsx')).toBe(
-      'memo.xlsx is not an Excel workbook (.xlsx) (it is not a zip package; it may be damaged or another kind of file); nothing was imported.'
+    expect(await refusal(join(dir, 'memo.xlsx'), 'xlsx')).toBe('memo.xlsx is plain text, not an Excel workbook (.xlsx); nothing was imported. Rename it to .txt and import that.')
+    // A CSV export saved under a workbook's name (review R23-9: "it is not a zip package").
+    writeFileSync(join(dir, 'export.xlsx'), 'Year,Removals\n2012,409849\n')
+    expect(await refusal(join(dir, 'export.xlsx'), 'xlsx')).toBe('export.xlsx is delimited text (CSV), not an Excel workbook (.xlsx); nothing was imported. Rename it to .csv and import that.')
+    writeFileSync(join(dir, 'export.ods'), 'Year\tRemovals\n2012\t409849\n')
+    expect(await refusal(join(dir, 'export.ods'), 'ods')).toBe('export.ods is delimited text (CSV), not an OpenDocument spreadsheet (.ods); nothing was imported. Rename it to .csv and import that.')
+    writeFileSync(join(dir, 'noise.xlsx'), Buffer.from([0x01, 0x02, 0x41, 0x42, 0x00, 0x7f, 0x10]))
+    expect(await refusal(join(dir, 'noise.xlsx'), 'xlsx')).toBe(
+      'noise.xlsx is not an Excel workbook (.xlsx) (it is not a zip package; it may be damaged or another kind of file); nothing was imported.'
     )
     writeFileSync(join(dir, 'letter.xlsx'), zipBytes([{ name: 'word/document.xml', data: '<w:document/>' }]))
     expect(await refusal(join(dir, 'letter.xlsx'), 'xlsx')).toBe('letter.xlsx is a Word document (.docx), not an Excel workbook (.xlsx); nothing was imported. Rename it to .docx and import that.')
