@@ -6,12 +6,20 @@ import { attribute } from './xml-text'
 const MAX_TAG = 64 * 1024
 const TAG = /<(\/?)([a-z]+:[a-z-]+)([^>]*)>/g
 
-/**
- * The cell styles of an OpenDocument spreadsheet, in styles.xml and before the body of content.xml,
- * whose number format pads digits with zeros (see StyleScan).
- */
-export async function paddedCellStyles(zip: ZipPackage): Promise<Set<string>> {
-  if (!zip.has('content.xml')) return new Set()
+/** Cell styles of an OpenDocument spreadsheet, by what their number format shows that the cell's value does not say. */
+export interface OdsCellStyles {
+  /** Styles whose format pads digits with zeros (00501, A012345678). */
+  padded: ReadonlySet<string>
+  /**
+   * Styles whose format shows a date with its time of day: LibreOffice writes a midnight value
+   * without its time (2012-06-02), while the sheet shows 2012-06-02 00:00.
+   */
+  dateTime: ReadonlySet<string>
+}
+
+/** The cell styles of an OpenDocument spreadsheet, in styles.xml and before the body of content.xml (see StyleScan). */
+export async function odsCellStyles(zip: ZipPackage): Promise<OdsCellStyles> {
+  if (!zip.has('content.xml')) return { padded: new Set(), dateTime: new Set() }
   const styles = new StyleScan()
   const common = await zip.text('styles.xml')
   if (common !== null) styles.scan(common)
@@ -21,7 +29,7 @@ export async function paddedCellStyles(zip: ZipPackage): Promise<Set<string>> {
     styles.tag(closing, name, tag)
     return false
   })
-  return styles.paddedCellStyles()
+  return { padded: styles.cellStylesOf(styles.paddedNumberStyles), dateTime: styles.cellStylesOf(styles.dateTimeStyles) }
 }
 
 /**
@@ -63,18 +71,34 @@ async function scanContentTags(zip: ZipPackage, onTag: (closing: boolean, name: 
 /**
  * The number styles and cell styles of an OpenDocument file, read tag by tag: a number style pads
  * digits when it shows one integer of at least two digits (number:min-integer-digits), without
- * decimals, grouping or conditions, with only text around it ("A" before an A-number).
+ * decimals, grouping or conditions, with only text around it ("A" before an A-number); a date style
+ * shows a time when it has hours, minutes or seconds.
  */
 class StyleScan {
-  private readonly paddedNumberStyles = new Set<string>()
+  readonly paddedNumberStyles = new Set<string>()
+  readonly dateTimeStyles = new Set<string>()
   private readonly cellStyles = new Map<string, { parent: string | null; data: string | null }>()
   private numberStyle: { name: string; padded: boolean; numbers: number } | null = null
+  private dateStyle: { name: string; day: boolean; time: boolean } | null = null
 
   scan(xml: string): void {
     for (const match of xml.matchAll(TAG)) this.tag(match[1] === '/', match[2]!, match[0])
   }
 
   tag(closing: boolean, name: string, tag: string): void {
+    if (name === 'number:date-style') {
+      if (!closing) this.dateStyle = { name: attribute(tag, 'style:name') ?? '', day: false, time: false }
+      else if (this.dateStyle !== null) {
+        if (this.dateStyle.day && this.dateStyle.time) this.dateTimeStyles.add(this.dateStyle.name)
+        this.dateStyle = null
+      }
+      return
+    }
+    if (this.dateStyle !== null) {
+      if (name === 'number:day' || name === 'number:month' || name === 'number:year') this.dateStyle.day = true
+      else if (name === 'number:hours' || name === 'number:minutes' || name === 'number:seconds') this.dateStyle.time = true
+      return
+    }
     if (name === 'number:number-style') {
       if (!closing) this.numberStyle = { name: attribute(tag, 'style:name') ?? '', padded: true, numbers: 0 }
       else if (this.numberStyle !== null) {
@@ -101,20 +125,20 @@ class StyleScan {
     }
   }
 
-  /** The cell styles whose number format, their own or inherited from a parent style, pads digits. */
-  paddedCellStyles(): Set<string> {
-    const padded = new Set<string>()
+  /** The cell styles whose number format, their own or inherited from a parent style, is one of `dataStyles`. */
+  cellStylesOf(dataStyles: ReadonlySet<string>): Set<string> {
+    const found = new Set<string>()
     for (const name of this.cellStyles.keys()) {
       let style = this.cellStyles.get(name)
       // A parent chain is short; the bound stops a loop of styles naming each other.
       for (let depth = 0; style !== undefined && depth < 16; depth++) {
         if (style.data !== null) {
-          if (this.paddedNumberStyles.has(style.data)) padded.add(name)
+          if (dataStyles.has(style.data)) found.add(name)
           break
         }
         style = style.parent === null ? undefined : this.cellStyles.get(style.parent)
       }
     }
-    return padded
+    return found
   }
 }
