@@ -1,6 +1,6 @@
 import * as XLSX from '@e965/xlsx'
 import { ImportCancelled, ImportInputError } from '../row-sink'
-import { cellFormatOf, excelSerialOfPlainCount, formattedNumber } from './number-format'
+import { cellFormatOf, excelSerialOfPlainCount, formattedNumber, sheetNumberText } from './number-format'
 import { formulaMayGiveText } from './text-formula'
 import type { CellKind, MergedCells, SheetRow } from './sheet-row'
 import type { SheetReadFacts, WorkbookSource } from './workbook-source'
@@ -121,7 +121,7 @@ export class LegacyWorkbook implements WorkbookSource {
         const date = format !== null && 'date' in format
         const serial = this.plainDayCount && date && format.date !== 'time' ? excelSerialOfPlainCount(value as number) : (value as number)
         const text = format === null ? null : formattedNumber(serial, format, this.facts.date1904)
-        if (text === null) return { kind: format !== null && 'percent' in format ? 'percent' : 'number', text: String(value) }
+        if (text === null) return { kind: format !== null && 'percent' in format ? 'percent' : 'number', text: sheetNumberText(value as number) }
         return { kind: format !== null && 'date' in format ? 'date' : 'number', text }
       }
       case 'd':

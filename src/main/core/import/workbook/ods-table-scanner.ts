@@ -1,5 +1,6 @@
 import { DamagedXml, elementTooLong, MAX_ELEMENT_CHARS } from './damaged-xml'
 import { cellText, odsDateText, odsTimeText } from './ods-cell-values'
+import { writtenNumberText } from './number-format'
 import { paddedText, type OdsCellStyles } from './ods-cell-styles'
 import { type OdsTables, TAG_INCOMPLETE } from './ods-tables'
 import type { CellKind, MergedCells, SheetRow } from './sheet-row'
@@ -258,13 +259,14 @@ export class OdsTableScanner implements XmlTextReader {
       case 'float':
       case 'percentage':
       case 'currency': {
-        const value = Number(attribute(tag, 'office:value') ?? Number.NaN)
+        const written = attribute(tag, 'office:value')
+        const value = Number(written ?? Number.NaN)
         if (Number.isNaN(value)) return this.written(cellText(inner), 'text')
         if (this.styles.padded.size > 0 && this.styled(this.styles.padded, tag, column)) {
           const shown = cellText(inner)
           if (shown !== null && paddedText(value, shown)) return this.written(shown, 'number')
         }
-        this.text = String(value)
+        this.text = writtenNumberText(written!)
         // The file holds the fraction a percent cell shows times 100 (0.456 as 45.6%).
         return type === 'percentage' ? 'percent' : 'number'
       }

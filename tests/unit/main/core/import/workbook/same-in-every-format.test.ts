@@ -40,4 +40,12 @@ describe('one LibreOffice workbook read alike from .xlsx, .xls and .ods', () => 
     // On a sheet of its own the column's one style is written as the column's default (.ods).
     expect(read.times.column('Booked at')).toEqual(['2012-05-29T14:30:00', '2012-06-02T00:00:00'])
   })
+
+  it.each(FORMATS)('spells the numbers of a column of text alike, to the 15 digits a sheet shows (.%s)', async (format) => {
+    const read = await importShown(format)
+    // LibreOffice writes 1.5E-007 and 12345678901234600 in .xlsx; .xls holds the doubles themselves
+    // (12345678901234568, and 0.30000000000000004 for =0.1+0.2); .ods writes 1.5E-07 and 0.3.
+    expect(read.types[read.labels.indexOf('Value')]).toBe('text')
+    expect(read.column('Value')).toEqual(['1.5e-7', '12345678901234600', '0.3', 'n/a'])
+  })
 })
