@@ -6,7 +6,10 @@ import { attribute } from './xml-text'
 const MAX_TAG = 64 * 1024
 const TAG = /<(\/?)([a-z]+:[a-z-]+)([^>]*)>/g
 
-/** Cell styles of an OpenDocument spreadsheet, by what their number format shows that the cell's value does not say. */
+/**
+ * Styles of an OpenDocument spreadsheet that show what a cell's value does not say: cell styles by
+ * their number format, and text styles that raise a run.
+ */
 export interface OdsCellStyles {
   /** Styles whose format pads digits with zeros (00501, A012345678). */
   padded: ReadonlySet<string>
@@ -15,11 +18,13 @@ export interface OdsCellStyles {
    * without its time (2012-06-02), while the sheet shows 2012-06-02 00:00.
    */
   dateTime: ReadonlySet<string>
+  /** Text styles that set a run in superscript (style:text-position "super 58%" or "33% 58%"): a footnote mark. */
+  superscripts: ReadonlySet<string>
 }
 
 /** The cell styles of an OpenDocument spreadsheet, in styles.xml and before the body of content.xml (see StyleScan). */
 export async function odsCellStyles(zip: ZipPackage): Promise<OdsCellStyles> {
-  if (!zip.has('content.xml')) return { padded: new Set(), dateTime: new Set() }
+  if (!zip.has('content.xml')) return { padded: new Set(), dateTime: new Set(), superscripts: new Set() }
   const styles = new StyleScan()
   const common = await zip.text('styles.xml')
   if (common !== null) styles.scan(common)
@@ -29,7 +34,7 @@ export async function odsCellStyles(zip: ZipPackage): Promise<OdsCellStyles> {
     styles.tag(closing, name, tag)
     return false
   })
-  return { padded: styles.cellStylesOf(styles.paddedNumberStyles), dateTime: styles.cellStylesOf(styles.dateTimeStyles) }
+  return { padded: styles.cellStylesOf(styles.paddedNumberStyles), dateTime: styles.cellStylesOf(styles.dateTimeStyles), superscripts: styles.superscripts }
 }
 
 /**
@@ -77,6 +82,9 @@ async function scanContentTags(zip: ZipPackage, onTag: (closing: boolean, name: 
 class StyleScan {
   readonly paddedNumberStyles = new Set<string>()
   readonly dateTimeStyles = new Set<string>()
+  readonly superscripts = new Set<string>()
+  /** The text style being read, whose text properties may raise its runs. */
+  private textStyle: string | null = null
   private readonly cellStyles = new Map<string, { parent: string | null; data: string | null }>()
   private numberStyle: { name: string; padded: boolean; numbers: number } | null = null
   private dateStyle: { name: string; day: boolean; time: boolean } | null = null
@@ -118,6 +126,10 @@ class StyleScan {
       const decimals = Number.parseInt(attribute(tag, 'number:decimal-places') ?? '0', 10)
       if (!(digits >= 2) || decimals !== 0 || attribute(tag, 'number:grouping') === 'true') this.numberStyle.padded = false
       return
+    }
+    if (name === 'style:style') this.textStyle = !closing && attribute(tag, 'style:family') === 'text' ? attribute(tag, 'style:name') : null
+    if (name === 'style:text-properties' && this.textStyle !== null && /^(super|\d*[1-9]\d*(\.\d+)?%)/.test(attribute(tag, 'style:text-position') ?? '')) {
+      this.superscripts.add(this.textStyle)
     }
     if (name === 'style:style' && !closing && attribute(tag, 'style:family') === 'table-cell') {
       const styleName = attribute(tag, 'style:name')

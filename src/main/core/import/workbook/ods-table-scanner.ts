@@ -3,6 +3,7 @@ import { cellText, odsDateText, odsTimeText } from './ods-cell-values'
 import { writtenNumberText } from './number-format'
 import { paddedText, type OdsCellStyles } from './ods-cell-styles'
 import { type OdsTables, TAG_INCOMPLETE } from './ods-tables'
+import { raisedSpans } from './superscript-marks'
 import type { CellKind, MergedCells, SheetRow } from './sheet-row'
 import type { XmlTextReader } from './xml-elements'
 import { attribute } from './xml-text'
@@ -286,7 +287,7 @@ export class OdsTableScanner implements XmlTextReader {
         return this.written(value === 'true' || value === '1' ? 'TRUE' : 'FALSE', 'boolean')
       }
       default: {
-        const kind = this.written(attribute(tag, 'office:string-value') ?? cellText(inner), 'text')
+        const kind = this.written(attribute(tag, 'office:string-value') ?? cellText(raisedSpans(inner, this.styles.superscripts)), 'text')
         if (kind === null && type === null && tag.includes('table:formula=')) this.formulasWithoutValue++
         return kind
       }

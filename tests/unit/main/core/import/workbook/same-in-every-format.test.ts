@@ -48,4 +48,16 @@ describe('one LibreOffice workbook read alike from .xlsx, .xls and .ods', () => 
     expect(read.types[read.labels.indexOf('Value')]).toBe('text')
     expect(read.column('Value')).toEqual(['1.5e-7', '12345678901234600', '0.3', 'n/a'])
   })
+
+  // SheetJS gives an .xls's rich text as plain text, without its runs: there "Removals1" stays glued.
+  it.each(['xlsx', 'ods'] as const)('takes a superscript footnote mark off its header label and links the label to the footnote (.%s)', async (format) => {
+    const read = await importShown(format)
+    expect(read.labels).toEqual(['Office', 'Removals', 'Booked at', 'Value', 'Returns'])
+    expect(read.sources.map((source) => [source.title, source.notes])).toEqual([
+      [
+        'Table 7. Removals and bookings, FY2012',
+        ['1 Includes removals under expedited removal.', '“Removals” is marked ¹ in the sheet\'s header: 1 Includes removals under expedited removal.'].join('\n')
+      ]
+    ])
+  })
 })
