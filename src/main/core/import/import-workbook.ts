@@ -39,6 +39,7 @@ export interface WrittenWorkbook {
 function sheetSource(summary: SheetTableSummary, fileName: string, sheetName: string): DatasetSource | null {
   const hidden = hiddenText(summary.hiddenRows, summary.hiddenColumns)
   const added = [
+    ...(summary.fileNote === null ? [] : [summary.fileNote]),
     ...(hidden === null ? [] : [`Hidden in the sheet, imported here with the rest: ${hidden}.`]),
     // The numbers are the fractions the file holds; without this, 0.456 would read as a share of 0.456%.
     ...(summary.percentColumns.length === 0 ? [] : [`Shown in the sheet as percents, stored as fractions (0.5 for 50%): ${summary.percentColumns.map((label) => `“${label}”`).join(', ')}.`]),
@@ -243,6 +244,9 @@ class WorkbookDatasets {
       else moreTables.push({ name: tableName, ...written })
     }
     this.outcomes.set(sheetName, first === null ? { name: sheetName, status: 'empty', id: null, rows: 0, moreTables: [] } : { name: sheetName, status: 'imported', ...first, moreTables })
+    // Said once for the file, whichever of its sheets are read.
+    const fileNote = tables.find((table) => table.summary !== null)?.summary?.fileNote ?? null
+    if (fileNote !== null && !this.warnings.includes(fileNote)) this.warnings.unshift(fileNote)
     // Hidden rows and columns are in the file, so they are imported; but a spreadsheet program does
     // not show them (a Total row sums fewer rows than the dataset holds), so the import says so.
     const hiddenRows = tables.flatMap((table) => table.summary?.hiddenRows ?? [])

@@ -64,7 +64,8 @@ export class OdsWorkbook implements WorkbookSource {
       creator: properties.get('meta:initial-creator') ?? properties.get('dc:creator') ?? null,
       modified: properties.get('dc:date')?.slice(0, 10) ?? null,
       // LibreOffice keeps Basic macros in a Basic/ folder of the package; they are never run.
-      hasMacros: zip.names().some((name) => /^Basic\/.+\.xml$/.test(name) && !name.endsWith('script-lc.xml'))
+      hasMacros: zip.names().some((name) => /^Basic\/.+\.xml$/.test(name) && !name.endsWith('script-lc.xml')),
+      note: null
     }
     return new OdsWorkbook(zip, fileName, facts, indexes, list.spanning, list.starts, list.length, cellStyles)
   }

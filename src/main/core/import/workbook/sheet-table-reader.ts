@@ -58,6 +58,8 @@ export interface SheetTableSummary {
   percentColumns: string[]
   /** Footnote marks set in superscript after header labels ("Removals¹"), with the label they were taken off and the mark in plain digits or letters. */
   footnoteMarks: { label: string; mark: string; plain: string }[]
+  /** What the file turned out to be when it is not what its name says (see WorkbookFacts.note). */
+  fileNote: string | null
   /**
    * Columns with a blank header cell, as positions in `labels` with their sheet column's letters:
    * a spacer column between a table's label and its figures, left out if no row fills it.
@@ -413,7 +415,7 @@ export class SheetTableReader {
       return percents > 0 && percents * 2 >= (this.typedCells[layout.firstColumn + position] ?? 0)
     })
     const footnoteMarks = layout.marks.map(({ position, mark, plain }) => ({ label: layout.labels[position]!, mark, plain }))
-    return { titles: [...layout.titles, ...this.notesBeforeData], footnotes, rows: this.emitted, labels: layout.labels, hiddenRows: this.hiddenRows, hiddenColumns: [], percentColumns, footnoteMarks, unlabelled }
+    return { titles: [...layout.titles, ...this.notesBeforeData], footnotes, rows: this.emitted, labels: layout.labels, hiddenRows: this.hiddenRows, hiddenColumns: [], percentColumns, footnoteMarks, fileNote: null, unlabelled }
   }
 
   private start(): boolean {
