@@ -133,4 +133,31 @@ describe('an .xls that is text', () => {
       [2013, 178371]
     ])
   })
+
+  it('leaves out a sheet an Excel 2003 XML (SpreadsheetML) file hides, as for an .xlsx, and reads it when picked', async () => {
+    // As Excel 2003 writes a hidden sheet (LibreOffice's own export of this format writes no visibility).
+    const sheet = (name: string, rows: string[][], options: string) =>
+      `<Worksheet ss:Name="${name}"><Table>${rows.map((row) => `<Row>${row.map((cell) => `<Cell><Data ss:Type="${/^\d+$/.test(cell) ? 'Number' : 'String'}">${cell}</Data></Cell>`).join('')}</Row>`).join('')}</Table><WorksheetOptions xmlns="urn:schemas-microsoft-com:office:excel">${options}</WorksheetOptions></Worksheet>`
+    const xml = [
+      '<?xml version="1.0"?>',
+      '<?mso-application progid="Excel.Sheet"?>',
+      '<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet">',
+      sheet('Removals', [['Year', 'Removals'], ['2012', '418397']], '<Selected/>'),
+      sheet('Lookup', [['Code', 'Office'], ['ATL', 'Atlanta']], '<Visible>SheetHidden</Visible>'),
+      '</Workbook>'
+    ].join('\n')
+    const archive = await importTestArchive()
+    const path = archive.write('removals-2003.xls', xml)
+    const outcome = await archive.run(path, {}, () => undefined)
+    expect(outcome).toMatchObject({ status: 'imported', error: null, warnings: [] })
+    expect(outcome.sheets!.map((read) => [read.name, read.status, read.rows])).toEqual([
+      ['Removals', 'imported', 1],
+      ['Lookup', 'hidden', 0]
+    ])
+    const picked = await archive.run(path, { sheets: ['Lookup'], force: true }, () => undefined)
+    expect(picked.sheets!.map((read) => [read.name, read.status, read.rows])).toEqual([
+      ['Removals', 'not picked', 0],
+      ['Lookup', 'imported', 1]
+    ])
+  })
 })
