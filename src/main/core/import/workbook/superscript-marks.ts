@@ -12,9 +12,10 @@ const SUPERSCRIPTS: Record<string, string> = {
 const PLAIN = new Map(Object.entries(SUPERSCRIPTS).map(([plain, raised]) => [raised, plain]))
 /** Marks that are marks already, raised or not; and the comma between two marks (¹,²). */
 const KEPT = new Set(['*', '†', '‡', '§', '¶', ',', ' '])
-const RAISED = `[${Object.values(SUPERSCRIPTS).join('')}*†‡§¶]`
-/** A label's mark at its end: raised characters (a comma or space between them), one at least a superscript. */
-const TRAILING_MARK = new RegExp(`^(.*?\\S)\\s*(${RAISED}(?:[,\\s]*${RAISED})*)$`, 'u')
+/** Characters a mark is made of, raised or marks already; and the comma or space between two marks (¹,²). */
+const MARK_CHARS = new Set([...Object.values(SUPERSCRIPTS), '*', '†', '‡', '§', '¶'])
+/** A mark longer than this is no footnote mark (and a label is not searched further back). */
+const MAX_MARK = 16
 
 /**
  * A superscript run's text in Unicode's superscript characters; as it is when a character has none
@@ -35,20 +36,41 @@ export function raised(text: string): string {
  * mark "¹" (and "1" plain, as a footnote under the table starts); null when it ends in none.
  */
 export function headerMark(label: string): { label: string; mark: string; plain: string } | null {
-  const match = TRAILING_MARK.exec(label)
-  if (match === null || ![...match[2]!].some((char) => PLAIN.has(char))) return null
+  // Walked back from the label's end: a mark is a short run at its end, and labels may be long.
+  const chars = [...label.slice(-4 * MAX_MARK)]
+  let start = chars.length
+  while (start > 0 && chars.length - start < MAX_MARK && (MARK_CHARS.has(chars[start - 1]!) || chars[start - 1] === ',' || chars[start - 1] === ' ')) start--
+  const run = chars.slice(start)
+  while (run.length > 0 && !MARK_CHARS.has(run[0]!)) run.shift()
+  const mark = run.join('').trimEnd()
+  const rest = label.slice(0, label.length - chars.slice(chars.length - run.length).join('').length).trimEnd()
+  if (mark === '' || rest === '' || !run.some((char) => PLAIN.has(char))) return null
   // A unit's power is no footnote: "Area, km²", "Volume (ft³".
-  if (/^[²³]$/.test(match[2]!) && /(^|[^\p{L}])([kcm]?m|ft|in|mi|yd)$/u.test(match[1]!)) return null
-  return { label: match[1]!, mark: match[2]!, plain: [...match[2]!].map((char) => PLAIN.get(char) ?? char).join('') }
+  if (/^[²³]$/.test(mark) && /(^|[^\p{L}])([kcm]?m|ft|in|mi|yd)$/u.test(rest)) return null
+  return { label: rest, mark, plain: [...mark].map((char) => PLAIN.get(char) ?? char).join('') }
 }
 
 /** The text of a shared string's XML (<si>'s content) with each run the sheet sets in superscript (<vertAlign val="superscript"/>) raised. */
 export function raisedRuns(inner: string): string {
   if (!inner.includes('superscript')) return inner
-  return inner.replace(/<((?:[\w.-]+:)?r)>([\s\S]*?)<\/\1>/g, (run: string, _name: string, content: string) => {
-    if (!/<(?:[\w.-]+:)?vertAlign\b[^>]*\bval="superscript"/.test(content)) return run
-    return run.replace(/(<(?:[\w.-]+:)?t\b[^>]*>)([^<]*)(<\/(?:[\w.-]+:)?t>)/, (_t: string, open: string, text: string, close: string) => `${open}${raised(text)}${close}`)
-  })
+  let out = ''
+  let at = 0
+  for (;;) {
+    const open = /<((?:[\w.-]+:)?r)>/g
+    open.lastIndex = at
+    const found = open.exec(inner)
+    if (found === null) break
+    const close = inner.indexOf(`</${found[1]}>`, open.lastIndex)
+    // A run that does not end leaves the rest as it is.
+    if (close < 0) break
+    const content = inner.slice(open.lastIndex, close)
+    const raisedContent = /<(?:[\w.-]+:)?vertAlign\b[^>]*\bval="superscript"/.test(content)
+      ? content.replace(/(<(?:[\w.-]+:)?t\b[^>]*>)([^<]*)(<\/(?:[\w.-]+:)?t>)/, (_t: string, start: string, text: string, end: string) => `${start}${raised(text)}${end}`)
+      : content
+    out += inner.slice(at, open.lastIndex) + raisedContent
+    at = close
+  }
+  return out + inner.slice(at)
 }
 
 /** An .ods cell's XML (its content) with each text:span whose style is one of `superscripts` raised. */

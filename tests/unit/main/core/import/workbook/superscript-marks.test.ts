@@ -30,4 +30,11 @@ describe('footnote marks set in superscript', () => {
     const cell = '<text:p>Removals<text:span text:style-name="T2">1</text:span> and <text:span text:style-name="T1">bold</text:span></text:p>'
     expect(raisedSpans(cell, new Set(['T2']))).toBe('<text:p>Removals¹ and <text:span text:style-name="T1">bold</text:span></text:p>')
   })
+
+  it('reads hostile strings in time linear in their length: a run that never ends, a label of a million marks', () => {
+    const open = `<r><rPr><vertAlign val="superscript"/></rPr><t>1</t>${'<r>'.repeat(200_000)}`
+    expect(raisedRuns(open)).toBe(open)
+    const marks = headerMark(`Removals${'¹'.repeat(1_000_000)}`)
+    expect(marks?.mark).toBe('¹'.repeat(16))
+  })
 })
