@@ -82,12 +82,13 @@ export function sheetNumberText(value: number): string {
  * A number as a workbook file writes it (an .xlsx's <v>, an .ods's office:value), spelled as
  * sheetNumberText spells it; but a whole number written in digits is kept as written: its digits
  * past 15 (an id a program wrote as a number) are the file's, not a double's noise. Text that is no
- * number stays as written.
+ * number, or none a double can hold, stays as written.
  */
 export function writtenNumberText(written: string): string {
   if (/^-?(0|[1-9]\d*)$/.test(written)) return written
   const number = Number(written)
-  return Number.isNaN(number) ? written : sheetNumberText(number)
+  // 1E+400 is no number a double holds: it stays as written (and its column text).
+  return Number.isFinite(number) ? sheetNumberText(number) : written
 }
 
 /** A format's tokens: text it shows as written, codes (placeholders), and what shows nothing ([Red], [$-409], *x). */
