@@ -40,9 +40,11 @@ export interface WrittenWorkbook {
 function sheetSource(summary: SheetTableSummary, fileName: string, sheetName: string): DatasetSource | null {
   const hidden = hiddenText(summary.hiddenRows, summary.hiddenColumns)
   const added = [
+    ...(summary.fileNote === null ? [] : [summary.fileNote]),
     ...(hidden === null ? [] : [`Hidden in the sheet, imported here with the rest: ${hidden}.`]),
     // The numbers are the fractions the file holds; without this, 0.456 would read as a share of 0.456%.
-    ...(summary.percentColumns.length === 0 ? [] : [`Shown in the sheet as percents, stored as fractions (0.5 for 50%): ${summary.percentColumns.map((label) => `“${label}”`).join(', ')}.`])
+    ...(summary.percentColumns.length === 0 ? [] : [`Shown in the sheet as percents, stored as fractions (0.5 for 50%): ${summary.percentColumns.map((label) => `“${label}”`).join(', ')}.`]),
+    ...summary.footnoteMarks.map((marked) => markedLabelText(marked, summary.footnotes))
   ]
   if (summary.titles.length === 0 && summary.footnotes.length === 0 && added.length === 0) return null
   const notes = [...summary.titles.slice(1), ...summary.footnotes, ...added]
@@ -54,6 +56,18 @@ function sheetSource(summary: SheetTableSummary, fileName: string, sheetName: st
     url: null,
     notes: notes.length > 0 ? notes.join('\n') : null
   }
+}
+
+/**
+ * A header label's footnote mark, said beside the footnote it points to: “Removals” is marked ¹ in
+ * the sheet's header: 1 Includes removals under expedited removal. The footnote is the first under
+ * the table that starts with the mark (1, 1/, 1., ¹); without one, the mark alone is said.
+ */
+function markedLabelText(marked: { label: string; mark: string; plain: string }, footnotes: readonly string[]): string {
+  const starts = [marked.mark, marked.plain].map((mark) => mark.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+  const pattern = new RegExp(`^\\s*\\(?(${starts.join('|')})(\\)|/|\\.\\s|:|\\s|$)`)
+  const footnote = footnotes.find((text) => pattern.test(text))
+  return `“${marked.label}” is marked ${marked.mark} in the sheet's header${footnote === undefined ? '.' : `: ${footnote}`}`
 }
 
 /** Hidden rows listed by number up to this many ("2 rows (4, 6)"); past it, the first ones and "…". */
@@ -231,6 +245,9 @@ class WorkbookDatasets {
       else moreTables.push({ name: tableName, ...written })
     }
     this.outcomes.set(sheetName, first === null ? { name: sheetName, status: 'empty', id: null, rows: 0, moreTables: [] } : { name: sheetName, status: 'imported', ...first, moreTables })
+    // Said once for the file, whichever of its sheets are read.
+    const fileNote = tables.find((table) => table.summary !== null)?.summary?.fileNote ?? null
+    if (fileNote !== null && !this.warnings.includes(fileNote)) this.warnings.unshift(fileNote)
     // Hidden rows and columns are in the file, so they are imported; but a spreadsheet program does
     // not show them (a Total row sums fewer rows than the dataset holds), so the import says so.
     const hiddenRows = tables.flatMap((table) => table.summary?.hiddenRows ?? [])

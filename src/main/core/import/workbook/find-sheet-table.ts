@@ -1,4 +1,5 @@
 import type { CellKind, MergedCells, SheetRow } from './sheet-row'
+import { headerMark } from './superscript-marks'
 
 /** Rows read before the header is decided: title rows, header rows and enough data to tell them apart. */
 export const HEADER_WINDOW = 30
@@ -19,6 +20,8 @@ export interface SheetTableLayout {
   labels: string[]
   /** 0-based sheet columns of the table whose header cells are all blank (named by position). */
   unlabelled: number[]
+  /** Footnote marks set in superscript after header labels, left out of the labels (see headerMark), by position in `labels`. */
+  marks: { position: number; mark: string; plain: string }[]
   /** The 1-based row the table's body starts at: rows above it are titles and header. */
   bodyStart: number
 }
@@ -103,21 +106,28 @@ export function findSheetTable(window: readonly SheetRow[], merges: readonly Mer
   }
   // A title row's cells are separate lines: the title, then its page number or unit note.
   const titles = rows.slice(0, start).flatMap((row) => row.values.filter((value) => value !== null && value !== undefined).map(oneLine))
-  if (!header) return { titles, headerRows: [], firstColumn, lastColumn, labels: positions(firstColumn, lastColumn), unlabelled: [], bodyStart: rows[start]!.row }
+  if (!header) return { titles, headerRows: [], firstColumn, lastColumn, labels: positions(firstColumn, lastColumn), unlabelled: [], marks: [], bodyStart: rows[start]!.row }
   firstColumn = Math.min(firstColumn, ...headerRows.map(firstFilled))
   lastColumn = Math.max(lastColumn, ...headerRows.map((row) => row.values.length - 1))
   const labels: string[] = []
   const unlabelled: number[] = []
+  const marks: SheetTableLayout['marks'] = []
   for (let column = firstColumn; column <= lastColumn; column++) {
     const parts: string[] = []
     headerRows.forEach((row, depth) => {
-      const part = headerText(row, column, merges, firstColumn, depth < headerRows.length - 1)
+      let part = headerText(row, column, merges, firstColumn, depth < headerRows.length - 1)
+      // A footnote mark is no part of the label's words; it is kept beside the label.
+      const marked = headerMark(part)
+      if (marked !== null) {
+        part = marked.label
+        if (!marks.some((known) => known.position === column - firstColumn && known.mark === marked.mark)) marks.push({ position: column - firstColumn, mark: marked.mark, plain: marked.plain })
+      }
       if (part !== '' && parts.at(-1) !== part) parts.push(part)
     })
     if (parts.length === 0) unlabelled.push(column)
     labels.push(parts.length > 0 ? parts.join(HEADER_JOINER) : `Column ${column - firstColumn + 1}`)
   }
-  return { titles, headerRows: headerRows.map((row) => row.row), firstColumn, lastColumn, labels, unlabelled, bodyStart: headerRows.at(-1)!.row + 1 }
+  return { titles, headerRows: headerRows.map((row) => row.row), firstColumn, lastColumn, labels, unlabelled, marks, bodyStart: headerRows.at(-1)!.row + 1 }
 }
 
 /** What a title row holds besides its title: a page number, a unit, a note in parentheses. */

@@ -1,7 +1,8 @@
 import * as XLSX from '@e965/xlsx'
 import { ImportCancelled, ImportInputError } from '../row-sink'
-import { cellFormatOf, excelSerialOfPlainCount, formattedNumber } from './number-format'
+import { cellFormatOf, excelSerialOfPlainCount, formattedNumber, sheetNumberText } from './number-format'
 import { formulaMayGiveText } from './text-formula'
+import { htmlTableNames } from './html-table-names'
 import type { CellKind, MergedCells, SheetRow } from './sheet-row'
 import type { SheetReadFacts, WorkbookSource } from './workbook-source'
 import type { WorkbookFacts, WorkbookSheet } from './workbook-source'
@@ -9,6 +10,12 @@ import { xlsSavedByLibreOffice } from './xls-saved-by-libreoffice'
 
 /** Text written as a number (1,234 or 2012), in a table whose cells are all text. */
 const WRITTEN_NUMBER = /^[-+]?\d[\d,]*(\.\d+)?$/
+/** A number written with its thousands grouped (382,265 or -1,234.5), as a page shows a #,##0 number. */
+const GROUPED_NUMBER = /^-?\d{1,3}(,\d{3})+(\.\d+)?$/
+/** A number written as a percent (45.6%), as a page shows a 0.0% number. */
+const PERCENT_NUMBER = /^-?\d+(\.\d+)?%$/
+/** Digits with a leading zero (00123): a code, which keeps its column's cells as written. */
+const LEADING_ZERO = /^0\d/
 
 /** Excel's error codes as BIFF stores them, and the text a sheet shows for each. */
 const ERRORS: Record<number, string> = { 0: '#NULL!', 7: '#DIV/0!', 15: '#VALUE!', 23: '#REF!', 29: '#NAME?', 36: '#NUM!', 42: '#N/A', 43: '#GETTING_DATA' }
@@ -42,32 +49,41 @@ export class LegacyWorkbook implements WorkbookSource {
       throw new ImportInputError(`${fileName} is damaged or not an Excel 97–2003 workbook (.xls); nothing was imported. Open it in a spreadsheet program, save it as .xlsx and import that.`, null, null)
     }
     const hidden = book.Workbook?.Sheets ?? []
+    // SheetJS names a page's tables Sheet1, Sheet2: the page's own names for them say what they hold.
+    const named = asWritten ? htmlTableNames(bytes.toString('utf8'), book.SheetNames.length).map((name, index) => name ?? book.SheetNames[index]!) : []
+    // A heading that is another table's number ("Sheet2") would name two sheets alike.
+    const pageNames = new Set(named).size === named.length ? named : []
     const facts: WorkbookFacts = {
       sheets: book.SheetNames.map((name, index) => ({
-        name,
+        name: pageNames[index] ?? name,
         hidden: (hidden[index]?.Hidden ?? 0) !== 0,
         kind: book.Sheets[name]?.['!type'] === 'chart' ? 'chartsheet' : (book.Sheets[name]?.['!type'] as string | undefined) === 'macro' ? 'macrosheet' : 'worksheet',
+        // The sheet's name in SheetJS's book.
         part: name
       })),
       date1904: Boolean(book.Workbook?.WBProps?.date1904),
       title: book.Props?.Title ?? null,
       creator: book.Props?.Author ?? null,
       modified: book.Props?.ModifiedDate ? new Date(book.Props.ModifiedDate).toISOString().slice(0, 10) : null,
-      hasMacros: book.vbaraw !== undefined
+      hasMacros: book.vbaraw !== undefined,
+      note: asWritten
+        ? `${fileName} is a web page (HTML tables) saved under an Excel name, not an Excel workbook: its cells were read as the page shows them, and numbers written with thousands separators or as percents were read as numbers.`
+        : null
     }
     const plainDayCount = !asWritten && !facts.date1904 && xlsSavedByLibreOffice(bytes)
     return new LegacyWorkbook(book, facts, asWritten, plainDayCount)
   }
 
   merges(sheet: WorkbookSheet): Promise<MergedCells[]> {
-    const merges = this.book.Sheets[sheet.name]?.['!merges'] ?? []
+    const merges = this.book.Sheets[sheet.part!]?.['!merges'] ?? []
     return Promise.resolve(merges.map((merge) => ({ firstColumn: merge.s.c, lastColumn: merge.e.c, firstRow: merge.s.r + 1, lastRow: merge.e.r + 1 })))
   }
 
   readRows(sheet: WorkbookSheet, onRow: (row: SheetRow) => void, signal: AbortSignal, onRead: (fraction: number) => void): Promise<SheetReadFacts> {
-    const data = (this.book.Sheets[sheet.name]?.['!data'] ?? []) as (XLSX.CellObject[] | undefined)[]
-    const rowsInfo = this.book.Sheets[sheet.name]?.['!rows'] ?? []
-    const hiddenColumns = (this.book.Sheets[sheet.name]?.['!cols'] ?? []).flatMap((column, index) => (column?.hidden === true ? [index] : []))
+    const data = (this.book.Sheets[sheet.part!]?.['!data'] ?? []) as (XLSX.CellObject[] | undefined)[]
+    const rowsInfo = this.book.Sheets[sheet.part!]?.['!rows'] ?? []
+    const hiddenColumns = (this.book.Sheets[sheet.part!]?.['!cols'] ?? []).flatMap((column, index) => (column?.hidden === true ? [index] : []))
+    const codeColumns = this.asWritten ? codeColumnsOf(data) : new Set<number>()
     let formulasWithoutValue = 0
     const textFormulasSavedAsZero = new Map<number, number>()
     for (let r = 0; r < data.length; r++) {
@@ -85,7 +101,7 @@ export class LegacyWorkbook implements WorkbookSource {
           textFormulasSavedAsZero.set(c, (textFormulasSavedAsZero.get(c) ?? 0) + 1)
           continue
         }
-        const shown = this.shown(cell)
+        const shown = this.shown(cell, codeColumns.has(c))
         if (shown === null) continue
         while (values.length < c) {
           values.push(null)
@@ -108,7 +124,8 @@ export class LegacyWorkbook implements WorkbookSource {
     return cell.t === 'n' && cell.v === 0 && typeof cell.f === 'string' && formulaMayGiveText(cell.f)
   }
 
-  private shown(cell: XLSX.CellObject): { kind: CellKind; text: string } | null {
+  /** What a cell shows; `code` for a column of a page that holds codes with leading zeros, whose cells stay as written. */
+  private shown(cell: XLSX.CellObject, code: boolean): { kind: CellKind; text: string } | null {
     const value = cell.v
     if (value === undefined || value === null || value === '') return null
     switch (cell.t) {
@@ -121,15 +138,32 @@ export class LegacyWorkbook implements WorkbookSource {
         const date = format !== null && 'date' in format
         const serial = this.plainDayCount && date && format.date !== 'time' ? excelSerialOfPlainCount(value as number) : (value as number)
         const text = format === null ? null : formattedNumber(serial, format, this.facts.date1904)
-        if (text === null) return { kind: format !== null && 'percent' in format ? 'percent' : 'number', text: String(value) }
+        if (text === null) return { kind: format !== null && 'percent' in format ? 'percent' : 'number', text: sheetNumberText(value as number) }
         return { kind: format !== null && 'date' in format ? 'date' : 'number', text }
       }
       case 'd':
         return { kind: 'date', text: (value as Date).toISOString().replace(/T00:00:00\.000Z$/, '').replace(/\.000Z$/, '') }
-      default:
-        return { kind: this.asWritten && WRITTEN_NUMBER.test(String(value)) ? 'number' : 'text', text: String(value) }
+      default: {
+        const text = String(value)
+        if (!this.asWritten) return { kind: 'text', text }
+        // A page's numbers are text as it shows them: 382,265 is the number 382265 shown #,##0, and
+        // 45.6% the fraction 0.456, as a workbook holds them; a column of codes (00123) keeps them all.
+        if (!code && GROUPED_NUMBER.test(text)) return { kind: 'number', text: text.replaceAll(',', '') }
+        if (!code && PERCENT_NUMBER.test(text)) return { kind: 'percent', text: sheetNumberText(Number(text.slice(0, -1)) / 100) }
+        return { kind: WRITTEN_NUMBER.test(text) ? 'number' : 'text', text }
+      }
     }
   }
 
   close(): void {}
+}
+
+/** The columns of a page's table (SheetJS's rows of cells) with a code written with a leading zero. */
+function codeColumnsOf(data: readonly (XLSX.CellObject[] | undefined)[]): Set<number> {
+  const columns = new Set<number>()
+  for (const cells of data) {
+    if (cells === undefined) continue
+    for (let c = 0; c < cells.length; c++) if (cells[c]?.t === 's' && LEADING_ZERO.test(String(cells[c]!.v))) columns.add(c)
+  }
+  return columns
 }

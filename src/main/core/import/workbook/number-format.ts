@@ -68,6 +68,29 @@ export function formattedNumber(value: number, format: Exclude<CellFormat, null>
   return paddedDigits(value, format.digits)
 }
 
+/**
+ * A number spelled the same whichever file format held it: rounded to the 15 significant digits
+ * spreadsheets show and compute with (an .xls holds the double 0.30000000000000004 for =0.1+0.2,
+ * where LibreOffice's .xlsx and .ods write 0.3), in JavaScript's shortest spelling of that (1.5e-7,
+ * where LibreOffice's .xlsx writes 1.5E-007). What a column of text keeps of a number cell.
+ */
+export function sheetNumberText(value: number): string {
+  return Number.isFinite(value) ? String(Number(value.toPrecision(15))) : String(value)
+}
+
+/**
+ * A number as a workbook file writes it (an .xlsx's <v>, an .ods's office:value), spelled as
+ * sheetNumberText spells it; but a whole number written in digits is kept as written: its digits
+ * past 15 (an id a program wrote as a number) are the file's, not a double's noise. Text that is no
+ * number, or none a double can hold, stays as written.
+ */
+export function writtenNumberText(written: string): string {
+  if (/^-?(0|[1-9]\d*)$/.test(written)) return written
+  const number = Number(written)
+  // 1E+400 is no number a double holds: it stays as written (and its column text).
+  return Number.isFinite(number) ? sheetNumberText(number) : written
+}
+
 /** A format's tokens: text it shows as written, codes (placeholders), and what shows nothing ([Red], [$-409], *x). */
 interface FormatToken {
   code: string

@@ -1,7 +1,9 @@
 import { DamagedXml, elementTooLong, MAX_ELEMENT_CHARS } from './damaged-xml'
 import { cellText, odsDateText, odsTimeText } from './ods-cell-values'
-import { paddedText } from './ods-padded-cells'
+import { writtenNumberText } from './number-format'
+import { paddedText, type OdsCellStyles } from './ods-cell-styles'
 import { type OdsTables, TAG_INCOMPLETE } from './ods-tables'
+import { raisedSpans } from './superscript-marks'
 import type { CellKind, MergedCells, SheetRow } from './sheet-row'
 import type { XmlTextReader } from './xml-elements'
 import { attribute } from './xml-text'
@@ -43,15 +45,16 @@ export class OdsTableScanner implements XmlTextReader {
   private waitingLength = 0
   /** Columns hidden by their table-column's visibility, in order. */
   private readonly hidden: number[] = []
-  /** Columns whose default cell style pads digits, as [first, last] pairs. */
-  private readonly paddedColumns: number[] = []
+  /** Columns whose default cell style is one the reading asks about (see OdsCellStyles), as first, last and style. */
+  private readonly styledColumns: { first: number; last: number; style: string }[] = []
   private columnCount = 0
   /** Rows of the table read so far, repeats counted: the next row is row + 1. */
   private row = 0
   private inRow = false
   private rowRepeat = 1
   private rowHidden = false
-  private rowPadded = false
+  /** The row's default cell style, when it is one the reading asks about. */
+  private rowStyle: string | null = null
   private cellColumn = 0
   private values: (string | null)[] = []
   private kinds: (CellKind | null)[] = []
@@ -63,7 +66,7 @@ export class OdsTableScanner implements XmlTextReader {
     private readonly tables: OdsTables,
     private readonly index: number,
     private readonly cells: boolean,
-    private readonly paddedStyles: ReadonlySet<string>,
+    private readonly styles: OdsCellStyles,
     private readonly onRow: (row: SheetRow) => void
   ) {}
 
@@ -174,7 +177,7 @@ export class OdsTableScanner implements XmlTextReader {
       for (let column = first; column < Math.min(this.columnCount, MAX_COLUMNS); column++) this.hidden.push(column)
     }
     const style = attribute(tag, 'table:default-cell-style-name')
-    if (style !== null && this.paddedStyles.has(style)) this.paddedColumns.push(first, this.columnCount - 1)
+    if (style !== null && this.known(style)) this.styledColumns.push({ first, last: this.columnCount - 1, style })
   }
 
   private startRow(tag: string): void {
@@ -182,8 +185,8 @@ export class OdsTableScanner implements XmlTextReader {
     this.rowRepeat = repeats(tag, 'table:number-rows-repeated')
     const visibility = attribute(tag, 'table:visibility')
     this.rowHidden = visibility === 'collapse' || visibility === 'filter'
-    const style = this.paddedStyles.size === 0 ? null : attribute(tag, 'table:default-cell-style-name')
-    this.rowPadded = style !== null && this.paddedStyles.has(style)
+    const style = this.styles.padded.size === 0 && this.styles.dateTime.size === 0 ? null : attribute(tag, 'table:default-cell-style-name')
+    this.rowStyle = style !== null && this.known(style) ? style : null
     this.cellColumn = 0
     this.values = []
     this.kinds = []
@@ -257,19 +260,23 @@ export class OdsTableScanner implements XmlTextReader {
       case 'float':
       case 'percentage':
       case 'currency': {
-        const value = Number(attribute(tag, 'office:value') ?? Number.NaN)
+        const written = attribute(tag, 'office:value')
+        const value = Number(written ?? Number.NaN)
         if (Number.isNaN(value)) return this.written(cellText(inner), 'text')
-        if (this.paddedStyles.size > 0 && this.padded(tag, column)) {
+        if (this.styles.padded.size > 0 && this.styled(this.styles.padded, tag, column)) {
           const shown = cellText(inner)
           if (shown !== null && paddedText(value, shown)) return this.written(shown, 'number')
         }
-        this.text = String(value)
+        this.text = writtenNumberText(written!)
         // The file holds the fraction a percent cell shows times 100 (0.456 as 45.6%).
         return type === 'percentage' ? 'percent' : 'number'
       }
       case 'date': {
         const text = odsDateText(attribute(tag, 'office:date-value') ?? '')
-        return text === null ? this.written(cellText(inner), 'text') : this.written(text, 'date')
+        if (text === null) return this.written(cellText(inner), 'text')
+        // A midnight written without its time, under a format that shows one: the sheet shows 00:00.
+        if (text.length === 10 && this.styles.dateTime.size > 0 && this.styled(this.styles.dateTime, tag, column)) return this.written(`${text}T00:00:00`, 'date')
+        return this.written(text, 'date')
       }
       case 'time': {
         const time = odsTimeText(attribute(tag, 'office:time-value') ?? '')
@@ -280,7 +287,7 @@ export class OdsTableScanner implements XmlTextReader {
         return this.written(value === 'true' || value === '1' ? 'TRUE' : 'FALSE', 'boolean')
       }
       default: {
-        const kind = this.written(attribute(tag, 'office:string-value') ?? cellText(inner), 'text')
+        const kind = this.written(attribute(tag, 'office:string-value') ?? cellText(raisedSpans(inner, this.styles.superscripts)), 'text')
         if (kind === null && type === null && tag.includes('table:formula=')) this.formulasWithoutValue++
         return kind
       }
@@ -293,12 +300,17 @@ export class OdsTableScanner implements XmlTextReader {
     return kind
   }
 
-  /** Whether a number cell's format pads digits with zeros: its own style's, else its row's or its column's default. */
-  private padded(tag: string, column: number): boolean {
+  /** Whether `style` is one of the styles the reading asks about. */
+  private known(style: string): boolean {
+    return this.styles.padded.has(style) || this.styles.dateTime.has(style)
+  }
+
+  /** Whether a cell's format is one of `styles`: its own style's, else its row's or its column's default. */
+  private styled(styles: ReadonlySet<string>, tag: string, column: number): boolean {
     const own = attribute(tag, 'table:style-name')
-    if (own !== null && this.paddedStyles.has(own)) return true
-    if (this.rowPadded) return true
-    for (let k = 0; k < this.paddedColumns.length; k += 2) if (column >= this.paddedColumns[k]! && column <= this.paddedColumns[k + 1]!) return true
+    if (own !== null && styles.has(own)) return true
+    if (this.rowStyle !== null && styles.has(this.rowStyle)) return true
+    for (const { first, last, style } of this.styledColumns) if (column >= first && column <= last && styles.has(style)) return true
     return false
   }
 }

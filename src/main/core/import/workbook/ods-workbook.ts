@@ -3,7 +3,7 @@ import type { ZipPackage } from '../zip/zip-package'
 import { DamagedXml } from './damaged-xml'
 import { HEADER_WINDOW, headerMayUseMerges } from './find-sheet-table'
 import { hiddenOdsTableStyles } from './ods-hidden-tables'
-import { paddedCellStyles } from './ods-padded-cells'
+import { odsCellStyles, type OdsCellStyles } from './ods-cell-styles'
 import { ContentCursor } from './ods-content-cursor'
 import { OdsTableScanner } from './ods-table-scanner'
 import { OdsTables } from './ods-tables'
@@ -38,7 +38,7 @@ export class OdsWorkbook implements WorkbookSource {
     /** Where each table starts in content.xml's text, and the text's length. */
     private readonly starts: readonly number[],
     private readonly length: number,
-    private readonly paddedStyles: ReadonlySet<string>
+    private readonly cellStyles: OdsCellStyles
   ) {}
 
   /** The reading of content.xml the sheets' rows share, and how much of it has been read. */
@@ -49,7 +49,7 @@ export class OdsWorkbook implements WorkbookSource {
     const list = new SheetList()
     await streamXmlText(await zip.stream(CONTENT, LABEL), list, signal, fileName, LABEL)
     const hiddenStyles = await hiddenOdsTableStyles(zip)
-    const paddedStyles = await paddedCellStyles(zip)
+    const cellStyles = await odsCellStyles(zip)
     const properties = readPackageProperties((await zip.text('meta.xml')) ?? '', ['dc:title', 'meta:initial-creator', 'dc:creator', 'dc:date'])
     const indexes = new Map<WorkbookSheet, number>()
     const sheets = list.names.map((name, index) => {
@@ -64,9 +64,10 @@ export class OdsWorkbook implements WorkbookSource {
       creator: properties.get('meta:initial-creator') ?? properties.get('dc:creator') ?? null,
       modified: properties.get('dc:date')?.slice(0, 10) ?? null,
       // LibreOffice keeps Basic macros in a Basic/ folder of the package; they are never run.
-      hasMacros: zip.names().some((name) => /^Basic\/.+\.xml$/.test(name) && !name.endsWith('script-lc.xml'))
+      hasMacros: zip.names().some((name) => /^Basic\/.+\.xml$/.test(name) && !name.endsWith('script-lc.xml')),
+      note: null
     }
-    return new OdsWorkbook(zip, fileName, facts, indexes, list.spanning, list.starts, list.length, paddedStyles)
+    return new OdsWorkbook(zip, fileName, facts, indexes, list.spanning, list.starts, list.length, cellStyles)
   }
 
   /**
@@ -102,7 +103,7 @@ export class OdsWorkbook implements WorkbookSource {
       this.cursorRead = 0
     }
     const cursor = this.cursor
-    const scanner = new OdsTableScanner(cursor.tables, index, true, this.paddedStyles, onRow)
+    const scanner = new OdsTableScanner(cursor.tables, index, true, this.cellStyles, onRow)
     // Where the sheet's table starts and ends in content.xml (as the first pass found) measures how far its reading is.
     const from = this.starts[index]!
     const length = Math.max(1, (this.starts[index + 1] ?? this.length) - from)
@@ -120,7 +121,7 @@ export class OdsWorkbook implements WorkbookSource {
   }
 
   private scanner(sheet: WorkbookSheet, cells: boolean, onRow: (row: SheetRow) => void): OdsTableScanner {
-    return new OdsTableScanner(new OdsTables(), this.indexOf(sheet), cells, this.paddedStyles, onRow)
+    return new OdsTableScanner(new OdsTables(), this.indexOf(sheet), cells, this.cellStyles, onRow)
   }
 
   /** Reads the sheet with `scanner` in a pass over content.xml of its own, from its start. */

@@ -105,9 +105,11 @@ export async function readWorkbookSheet(
 ): Promise<SheetTableSummary | null> {
   const merges = await book.merges(sheet, signal)
   let current = sink
-  const reader = new SheetTableReader(sink, merges, header, label, (ended) => (current = nextTable(ended)))
+  const fileNote = book.facts.note
+  const reader = new SheetTableReader(sink, merges, header, label, (ended) => (current = nextTable({ ...ended, fileNote })))
   const { formulasWithoutValue, textFormulasSavedAsZero, hiddenColumns } = await book.readRows(sheet, (row) => reader.row(row), signal, onRead)
-  const summary = reader.end(hiddenColumns)
+  const ended = reader.end(hiddenColumns)
+  const summary = ended === null ? null : { ...ended, fileNote }
   if (summary !== null && textFormulasSavedAsZero.size > 0) {
     const columns = [...textFormulasSavedAsZero].sort(([a], [b]) => a - b)
     const total = columns.reduce((sum, [, cells]) => sum + cells, 0)

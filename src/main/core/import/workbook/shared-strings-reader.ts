@@ -1,5 +1,6 @@
 import { DamagedXml, elementTooLong, MAX_ELEMENT_CHARS } from './damaged-xml'
 import type { SharedStrings } from './shared-strings'
+import { raisedRuns } from './superscript-marks'
 import { inlineText } from './xlsx-sheet-scanner'
 import type { XmlByteReader } from './xml-elements'
 
@@ -101,7 +102,7 @@ export class SharedStringsReader implements XmlByteReader {
         return
       }
     }
-    this.strings.add(inlineText(text.decode(b.subarray(start, end))) ?? '')
+    this.strings.add(inlineText(raisedRuns(text.decode(b.subarray(start, end)))) ?? '')
   }
 }
 

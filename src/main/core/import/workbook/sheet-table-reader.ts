@@ -2,6 +2,7 @@ import type { RowSink } from '../row-sink'
 import { columnLetters } from './cell-reference'
 import { cellFilled, mayBeFootnote, mayBeLegend, rowLength } from './encoded-sheet-row'
 import { findSheetTable, HEADER_JOINER, HEADER_WINDOW, headerLike, MAX_HEADER_ROWS, type SheetTableLayout } from './find-sheet-table'
+import { headerMark } from './superscript-marks'
 import type { CellKind, MergedCells, SheetRow } from './sheet-row'
 import { Utf8SheetRows } from './utf8-sheet-rows'
 
@@ -55,6 +56,10 @@ export interface SheetTableSummary {
   hiddenColumns: string[]
   /** Labels of the columns whose numbers the sheet shows as percents, most of them at least; stored as fractions. */
   percentColumns: string[]
+  /** Footnote marks set in superscript after header labels ("Removals¹"), with the label they were taken off and the mark in plain digits or letters. */
+  footnoteMarks: { label: string; mark: string; plain: string }[]
+  /** What the file turned out to be when it is not what its name says (see WorkbookFacts.note). */
+  fileNote: string | null
   /**
    * Columns with a blank header cell, as positions in `labels` with their sheet column's letters:
    * a spacer column between a table's label and its figures, left out if no row fills it.
@@ -248,7 +253,8 @@ export class SheetTableReader {
       const value = header.values[column] ?? null
       if (value === null) continue
       const label = column >= layout.firstColumn && column <= layout.lastColumn && !layout.unlabelled.includes(column) ? layout.labels[column - layout.firstColumn]! : null
-      if (label !== null && label.split(HEADER_JOINER).at(-1) === oneLine(value)) same++
+      const text = oneLine(value)
+      if (label !== null && label.split(HEADER_JOINER).at(-1) === (headerMark(text)?.label ?? text)) same++
       else different++
     }
     return same === 0 ? 'none' : different === 0 ? 'all' : 'some'
@@ -408,7 +414,8 @@ export class SheetTableReader {
       const percents = this.percentCells[layout.firstColumn + position] ?? 0
       return percents > 0 && percents * 2 >= (this.typedCells[layout.firstColumn + position] ?? 0)
     })
-    return { titles: [...layout.titles, ...this.notesBeforeData], footnotes, rows: this.emitted, labels: layout.labels, hiddenRows: this.hiddenRows, hiddenColumns: [], percentColumns, unlabelled }
+    const footnoteMarks = layout.marks.map(({ position, mark, plain }) => ({ label: layout.labels[position]!, mark, plain }))
+    return { titles: [...layout.titles, ...this.notesBeforeData], footnotes, rows: this.emitted, labels: layout.labels, hiddenRows: this.hiddenRows, hiddenColumns: [], percentColumns, footnoteMarks, fileNote: null, unlabelled }
   }
 
   private start(): boolean {

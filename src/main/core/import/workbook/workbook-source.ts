@@ -19,6 +19,8 @@ export interface WorkbookFacts {
   modified: string | null
   /** Whether it carries a macro project (VBA); macros are never run, only noticed. */
   hasMacros: boolean
+  /** What the file turned out to be when it is not what its name says (a web page named .xls): said in the result and in each dataset's provenance. */
+  note: string | null
 }
 
 /** What reading a sheet's cells found that its rows cannot show. */

@@ -1,7 +1,7 @@
 import { columnLetters } from './cell-reference'
 import { DamagedXml } from './damaged-xml'
 import { EncodedRowWriter } from './encoded-sheet-row'
-import { excelSerialOfPlainCount, formattedNumber, type CellFormat } from './number-format'
+import { excelSerialOfPlainCount, formattedNumber, writtenNumberText, type CellFormat } from './number-format'
 import type { SharedStrings } from './shared-strings'
 import type { SheetRow } from './sheet-row'
 import { CELL_BOOLEAN, CELL_ERROR, CELL_ISO_DATE, CELL_NUMBER, CELL_SHARED_STRING, digitsAt, type SheetCells } from './xlsx-sheet-scanner'
@@ -92,8 +92,8 @@ export class XlsxShownCells implements SheetCells {
         }
         // A percent format shows the number the cell holds times 100 (0.456 as 45.6%).
         const kind = format !== null && 'percent' in format ? 'percent' : 'number'
-        if (start >= 0) out.copy(column, kind, bytes, start, end)
-        else out.text(column, kind, value!)
+        if (start >= 0 && !respelled(bytes, start, end)) out.copy(column, kind, bytes, start, end)
+        else out.text(column, kind, writtenNumberText(written(bytes, start, end, value)))
         return
       }
       default: {
@@ -122,6 +122,21 @@ export class XlsxShownCells implements SheetCells {
 /** A cell's value as text: its bytes decoded, or the text it was decoded to. */
 function written(bytes: Uint8Array, start: number, end: number, value: string | null): string {
   return start >= 0 ? text.decode(bytes.subarray(start, end)) : value!
+}
+
+/**
+ * Whether the number written in b[start, end) may be spelled otherwise than writtenNumberText spells
+ * it (as the other formats' readers give it): with an exponent (1.5E-007), or with a fraction in more
+ * than 15 characters (0.30000000000000004).
+ */
+function respelled(b: Uint8Array, start: number, end: number): boolean {
+  let point = false
+  for (let i = start; i < end; i++) {
+    const code = b[i]
+    if (code === 69 || code === 101) return true
+    if (code === 46) point = true
+  }
+  return point && end - start > 15
 }
 
 /** The number written in b[start, end): digits are read by hand, anything else by Number. */

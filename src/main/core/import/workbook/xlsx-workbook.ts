@@ -61,7 +61,8 @@ export class XlsxWorkbook implements WorkbookSource {
       title: properties.get('dc:title') ?? null,
       creator: properties.get('dc:creator') ?? null,
       modified: properties.get('dcterms:modified')?.slice(0, 10) ?? null,
-      hasMacros: zip.names().some((name) => /(^|\/)vbaProject\.bin$/i.test(name)) || sheets.some((sheet) => sheet.kind === 'macrosheet')
+      hasMacros: zip.names().some((name) => /(^|\/)vbaProject\.bin$/i.test(name)) || sheets.some((sheet) => sheet.kind === 'macrosheet'),
+      note: null
     }
     // The program that saved the file last wrote every serial in it: LibreOffice names itself here.
     const savedByLibreOffice = /<(?:[\w.-]+:)?Application>\s*LibreOffice/i.test((await zip.text('docProps/app.xml')) ?? '')

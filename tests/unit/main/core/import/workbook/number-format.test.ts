@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { dateFormatOf, serialDateText } from '../../../../../../src/main/core/import/workbook/number-format'
+import { dateFormatOf, serialDateText, sheetNumberText, writtenNumberText } from '../../../../../../src/main/core/import/workbook/number-format'
 
 describe('number formats', () => {
   it('tells dates, date-times and times from numbers, built-in and custom', () => {
@@ -34,5 +34,21 @@ describe('serial dates against the calendar', () => {
       if (serialDateText(serial, 'date', true) !== expected1904) throw new Error(`1904 serial ${serial}`)
     }
     expect(serialDateText(2_958_465, 'date', false)).toBe('9999-12-31')
+  })
+})
+
+describe('a number cell spelled alike from every format', () => {
+  it('rounds to 15 significant digits in JavaScript’s spelling, keeps whole numbers’ digits, and leaves what no double holds as written', () => {
+    expect(['1.5E-007', '0.30000000000000004', '1.23456789012346E+016', '2012', '9007199254740993', '1E+400', 'NaN', '-0.5'].map(writtenNumberText)).toEqual([
+      '1.5e-7',
+      '0.3',
+      '12345678901234600',
+      '2012',
+      '9007199254740993',
+      '1E+400',
+      'NaN',
+      '-0.5'
+    ])
+    expect([0.30000000000000004, 12345678901234568, -0, 1e21].map(sheetNumberText)).toEqual(['0.3', '12345678901234600', '0', '1e+21'])
   })
 })

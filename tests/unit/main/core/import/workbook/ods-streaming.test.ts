@@ -71,8 +71,9 @@ describe('an .ods written by LibreOffice', () => {
       [5, false, 'text:rep', 'number:5', 'number:5'],
       [6, false, 'text:rep', 'number:5', 'number:5'],
       [7, false, 'text:rep', 'number:5', 'number:5'],
-      // Days before 1900 as written, whatever the null date; a formula's cached text.
-      [8, false, 'text:Down', 'date:1850-07-04', 'date:2012-06-02', 'date:1900-02-28T12:00:00', 'text:FY2012'],
+      // Days before 1900 as written, whatever the null date; a formula's cached text. LibreOffice gave
+      // the dates a format with a time (07/04/1850 12:00 AM), so their midnights are shown.
+      [8, false, 'text:Down', 'date:1850-07-04T00:00:00', 'date:2012-06-02T00:00:00', 'date:1900-02-28T12:00:00', 'text:FY2012'],
       [9, false, null, 'number:1.5e-7', 'number:12345678901234600'],
       [10, true, 'text:filtered', 'number:3']
     ])

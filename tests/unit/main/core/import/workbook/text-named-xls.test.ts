@@ -1,6 +1,8 @@
 // An ".xls" that is no Excel file but text, as agencies' "Export to Excel" buttons write them: CSV
 // (written here by SheetJS), tab-separated "Unicode text", or an HTML table as a web application
 // writes it. Imported into a real archive, their cells keep what is written.
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
 import * as XLSX from '@e965/xlsx'
 import { describe, expect, it } from 'vitest'
 import { getDataset } from '../../../../../../src/main/core/datasets/dataset-queries'
@@ -86,8 +88,76 @@ describe('an .xls that is text', () => {
     expect(read.name).toBe('removals-html › Sheet1')
     expect(read.columns).toEqual(TEXT_COLUMNS)
     expect(read.rows).toEqual([...REMOVALS.slice(1), ['Honduras', '1,204']])
+    // 007 makes the column one of codes: 1,204 beside it stays as written too.
+    const note =
+      'removals-html.xls is a web page (HTML tables) saved under an Excel name, not an Excel workbook: its cells were read as the page shows them, and numbers written with thousands separators or as percents were read as numbers.'
+    expect(read.outcome.warnings).toEqual([note])
     expect(read.sources.map((source) => [source.title, source.notes])).toEqual([
-      ['Table 1. Removals by country of nationality', 'Source: ICE Enforcement and Removal Operations, fiscal year 2012.']
+      ['Table 1. Removals by country of nationality', `Source: ICE Enforcement and Removal Operations, fiscal year 2012.\n${note}`]
+    ])
+  })
+
+  it('reads a LibreOffice workbook saved as a web page and named .xls: its tables by their headings, numbers as numbers, and says what the file is', async () => {
+    // pages-html.xls: make-fixtures.py beside it, then `soffice --headless --convert-to html`, renamed.
+    const bytes = readFileSync(resolve(import.meta.dirname, '../../../../../fixtures/import/workbook/libreoffice/pages-html.xls'))
+    expect(bytes.toString('utf8')).toContain('<h1>Sheet 1: <em>Removals</em></h1>')
+    const archive = await importTestArchive()
+    const outcome = await archive.run(archive.write('pages-html.xls', bytes), {}, () => undefined)
+    const note =
+      'pages-html.xls is a web page (HTML tables) saved under an Excel name, not an Excel workbook: its cells were read as the page shows them, and numbers written with thousands separators or as percents were read as numbers.'
+    expect(outcome).toMatchObject({ status: 'imported', error: null, warnings: [note] })
+    expect(outcome.sheets!.map((sheet) => [sheet.name, sheet.status, sheet.rows])).toEqual([
+      ['Removals', 'imported', 3],
+      ['Returns', 'imported', 2]
+    ])
+    const removals = getDataset(archive.db, outcome.sheets![0]!.id!)!
+    expect(removals.name).toBe('pages-html › Removals')
+    expect(removals.columns.map((column) => [column.label, column.type])).toEqual([
+      ['Year', 'integer'],
+      ['Removals', 'integer'],
+      ['Share', 'real'],
+      ['Code', 'text']
+    ])
+    // 382,265 is the number; D stays the marker it is; a column of codes keeps 00123 and 1,234 as written.
+    expect(firstRows(archive.db, removals.id, 10).rows.map((row) => row.values)).toEqual([
+      [2012, 418397, 0.456, '00123'],
+      [2013, 438421, 0.123, '07001'],
+      [2014, 'D', 0.5, '1,234']
+    ])
+    expect(removals.sources.map((source) => source.notes)).toEqual([
+      ['Source: DHS, Office of Immigration Statistics.', note, 'Shown in the sheet as percents, stored as fractions (0.5 for 50%): “Share”.'].join('\n')
+    ])
+    const returns = getDataset(archive.db, outcome.sheets![1]!.id!)!
+    expect(firstRows(archive.db, returns.id, 10).rows.map((row) => row.values)).toEqual([
+      [2012, 230386],
+      [2013, 178371]
+    ])
+  })
+
+  it('leaves out a sheet an Excel 2003 XML (SpreadsheetML) file hides, as for an .xlsx, and reads it when picked', async () => {
+    // As Excel 2003 writes a hidden sheet (LibreOffice's own export of this format writes no visibility).
+    const sheet = (name: string, rows: string[][], options: string) =>
+      `<Worksheet ss:Name="${name}"><Table>${rows.map((row) => `<Row>${row.map((cell) => `<Cell><Data ss:Type="${/^\d+$/.test(cell) ? 'Number' : 'String'}">${cell}</Data></Cell>`).join('')}</Row>`).join('')}</Table><WorksheetOptions xmlns="urn:schemas-microsoft-com:office:excel">${options}</WorksheetOptions></Worksheet>`
+    const xml = [
+      '<?xml version="1.0"?>',
+      '<?mso-application progid="Excel.Sheet"?>',
+      '<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet">',
+      sheet('Removals', [['Year', 'Removals'], ['2012', '418397']], '<Selected/>'),
+      sheet('Lookup', [['Code', 'Office'], ['ATL', 'Atlanta']], '<Visible>SheetHidden</Visible>'),
+      '</Workbook>'
+    ].join('\n')
+    const archive = await importTestArchive()
+    const path = archive.write('removals-2003.xls', xml)
+    const outcome = await archive.run(path, {}, () => undefined)
+    expect(outcome).toMatchObject({ status: 'imported', error: null, warnings: [] })
+    expect(outcome.sheets!.map((read) => [read.name, read.status, read.rows])).toEqual([
+      ['Removals', 'imported', 1],
+      ['Lookup', 'hidden', 0]
+    ])
+    const picked = await archive.run(path, { sheets: ['Lookup'], force: true }, () => undefined)
+    expect(picked.sheets!.map((read) => [read.name, read.status, read.rows])).toEqual([
+      ['Removals', 'not picked', 0],
+      ['Lookup', 'imported', 1]
     ])
   })
 })

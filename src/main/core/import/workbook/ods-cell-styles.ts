@@ -7,11 +7,24 @@ const MAX_TAG = 64 * 1024
 const TAG = /<(\/?)([a-z]+:[a-z-]+)([^>]*)>/g
 
 /**
- * The cell styles of an OpenDocument spreadsheet, in styles.xml and before the body of content.xml,
- * whose number format pads digits with zeros (see StyleScan).
+ * Styles of an OpenDocument spreadsheet that show what a cell's value does not say: cell styles by
+ * their number format, and text styles that raise a run.
  */
-export async function paddedCellStyles(zip: ZipPackage): Promise<Set<string>> {
-  if (!zip.has('content.xml')) return new Set()
+export interface OdsCellStyles {
+  /** Styles whose format pads digits with zeros (00501, A012345678). */
+  padded: ReadonlySet<string>
+  /**
+   * Styles whose format shows a date with its time of day: LibreOffice writes a midnight value
+   * without its time (2012-06-02), while the sheet shows 2012-06-02 00:00.
+   */
+  dateTime: ReadonlySet<string>
+  /** Text styles that set a run in superscript (style:text-position "super 58%" or "33% 58%"): a footnote mark. */
+  superscripts: ReadonlySet<string>
+}
+
+/** The cell styles of an OpenDocument spreadsheet, in styles.xml and before the body of content.xml (see StyleScan). */
+export async function odsCellStyles(zip: ZipPackage): Promise<OdsCellStyles> {
+  if (!zip.has('content.xml')) return { padded: new Set(), dateTime: new Set(), superscripts: new Set() }
   const styles = new StyleScan()
   const common = await zip.text('styles.xml')
   if (common !== null) styles.scan(common)
@@ -21,7 +34,7 @@ export async function paddedCellStyles(zip: ZipPackage): Promise<Set<string>> {
     styles.tag(closing, name, tag)
     return false
   })
-  return styles.paddedCellStyles()
+  return { padded: styles.cellStylesOf(styles.paddedNumberStyles), dateTime: styles.cellStylesOf(styles.dateTimeStyles), superscripts: styles.superscripts }
 }
 
 /**
@@ -63,18 +76,37 @@ async function scanContentTags(zip: ZipPackage, onTag: (closing: boolean, name: 
 /**
  * The number styles and cell styles of an OpenDocument file, read tag by tag: a number style pads
  * digits when it shows one integer of at least two digits (number:min-integer-digits), without
- * decimals, grouping or conditions, with only text around it ("A" before an A-number).
+ * decimals, grouping or conditions, with only text around it ("A" before an A-number); a date style
+ * shows a time when it has hours, minutes or seconds.
  */
 class StyleScan {
-  private readonly paddedNumberStyles = new Set<string>()
+  readonly paddedNumberStyles = new Set<string>()
+  readonly dateTimeStyles = new Set<string>()
+  readonly superscripts = new Set<string>()
+  /** The text style being read, whose text properties may raise its runs. */
+  private textStyle: string | null = null
   private readonly cellStyles = new Map<string, { parent: string | null; data: string | null }>()
   private numberStyle: { name: string; padded: boolean; numbers: number } | null = null
+  private dateStyle: { name: string; day: boolean; time: boolean } | null = null
 
   scan(xml: string): void {
     for (const match of xml.matchAll(TAG)) this.tag(match[1] === '/', match[2]!, match[0])
   }
 
   tag(closing: boolean, name: string, tag: string): void {
+    if (name === 'number:date-style') {
+      if (!closing) this.dateStyle = { name: attribute(tag, 'style:name') ?? '', day: false, time: false }
+      else if (this.dateStyle !== null) {
+        if (this.dateStyle.day && this.dateStyle.time) this.dateTimeStyles.add(this.dateStyle.name)
+        this.dateStyle = null
+      }
+      return
+    }
+    if (this.dateStyle !== null) {
+      if (name === 'number:day' || name === 'number:month' || name === 'number:year') this.dateStyle.day = true
+      else if (name === 'number:hours' || name === 'number:minutes' || name === 'number:seconds') this.dateStyle.time = true
+      return
+    }
     if (name === 'number:number-style') {
       if (!closing) this.numberStyle = { name: attribute(tag, 'style:name') ?? '', padded: true, numbers: 0 }
       else if (this.numberStyle !== null) {
@@ -95,26 +127,30 @@ class StyleScan {
       if (!(digits >= 2) || decimals !== 0 || attribute(tag, 'number:grouping') === 'true') this.numberStyle.padded = false
       return
     }
+    if (name === 'style:style') this.textStyle = !closing && attribute(tag, 'style:family') === 'text' ? attribute(tag, 'style:name') : null
+    if (name === 'style:text-properties' && this.textStyle !== null && /^(super|\d*[1-9]\d*(\.\d+)?%)/.test(attribute(tag, 'style:text-position') ?? '')) {
+      this.superscripts.add(this.textStyle)
+    }
     if (name === 'style:style' && !closing && attribute(tag, 'style:family') === 'table-cell') {
       const styleName = attribute(tag, 'style:name')
       if (styleName !== null) this.cellStyles.set(styleName, { parent: attribute(tag, 'style:parent-style-name'), data: attribute(tag, 'style:data-style-name') })
     }
   }
 
-  /** The cell styles whose number format, their own or inherited from a parent style, pads digits. */
-  paddedCellStyles(): Set<string> {
-    const padded = new Set<string>()
+  /** The cell styles whose number format, their own or inherited from a parent style, is one of `dataStyles`. */
+  cellStylesOf(dataStyles: ReadonlySet<string>): Set<string> {
+    const found = new Set<string>()
     for (const name of this.cellStyles.keys()) {
       let style = this.cellStyles.get(name)
       // A parent chain is short; the bound stops a loop of styles naming each other.
       for (let depth = 0; style !== undefined && depth < 16; depth++) {
         if (style.data !== null) {
-          if (this.paddedNumberStyles.has(style.data)) padded.add(name)
+          if (dataStyles.has(style.data)) found.add(name)
           break
         }
         style = style.parent === null ? undefined : this.cellStyles.get(style.parent)
       }
     }
-    return padded
+    return found
   }
 }
