@@ -312,6 +312,18 @@ export class XlsxSheetScanner {
       this.addCell(column, type, style, b, -1, -1, null)
       return close + 1
     }
+    // Fast path: <v>value</v></c> exactly, the commonest cell by far, read in one pass. Anything
+    // else, or a cell not all there yet, is read below.
+    const v = close + 1
+    if (b[v] === LT && b[v + 1] === 118 && b[v + 2] === GT) {
+      let valueClose = v + 3
+      while (valueClose < end && b[valueClose] !== LT) valueClose++
+      const after = valueClose + 8
+      if (after <= end && isCellEnd(b, valueClose) && (type === CELL_SHARED_STRING || type === CELL_INLINE_STRING || !needsDecoding(b, v + 3, valueClose, type === CELL_FORMULA_STRING))) {
+        this.addCell(column, type, style, b, v + 3, valueClose, null)
+        return after
+      }
+    }
     // The value: b[valueStart, valueEnd) as written, or `value` once decoded; neither when -1 and null.
     let valueStart = -1
     let valueEnd = -1
@@ -395,6 +407,11 @@ export class XlsxSheetScanner {
     this.lastColumn = column
     this.cells.cell(column, type, style, b, start, end, text)
   }
+}
+
+/** Whether `</v></c>` starts at b[at] (the caller has checked that its 8 bytes are there). */
+function isCellEnd(b: Uint8Array, at: number): boolean {
+  return b[at + 1] === SLASH && b[at + 2] === 118 && b[at + 3] === GT && b[at + 4] === LT && b[at + 5] === SLASH && b[at + 6] === 99 && b[at + 7] === GT
 }
 
 /** Whether b[start, end) holds an entity (or, in a formula's string, an Office _xHHHH_ escape). */
