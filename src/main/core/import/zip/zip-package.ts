@@ -4,7 +4,7 @@ import { crc32, createInflateRaw, type ZlibOptions } from 'node:zlib'
 import yauzl, { type Entry, type ZipFile } from 'yauzl'
 import { reasonOf } from '../../plain-failure'
 import { ImportInputError } from '../row-sink'
-import { openZipFile } from './file-range-reader'
+import { openZipFile } from './open-zip-file'
 import { systemCode, withCause, zipDirectoryRefusal, type PackageKind } from './zip-refusals'
 
 /** The first bytes of an OLE compound file: old Office formats, and Office files saved with a password. */
