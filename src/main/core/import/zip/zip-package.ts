@@ -1,21 +1,15 @@
 import { open } from 'node:fs/promises'
-import { Transform, type Readable, type TransformOptions } from 'node:stream'
-import { crc32, createInflateRaw, type ZlibOptions } from 'node:zlib'
+import { Transform, type Readable } from 'node:stream'
+import { crc32, createInflateRaw } from 'node:zlib'
 import yauzl, { type Entry, type ZipFile } from 'yauzl'
 import { reasonOf } from '../../plain-failure'
 import { ImportInputError } from '../row-sink'
-import { openZipFile } from './open-zip-file'
 import { systemCode, withCause, zipDirectoryRefusal, type PackageKind } from './zip-refusals'
 
 /** The first bytes of an OLE compound file: old Office formats, and Office files saved with a password. */
 const COMPOUND_FILE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])
 /** Bytes per inflated piece of a part. */
 const INFLATE_CHUNK = 256 * 1024
-/**
- * Bytes a part's stream stages may hold ahead of its reader: a few pieces, so that inflating (on
- * the threadpool) keeps ahead of the reader's thread rather than waiting for it to ask for each one.
- */
-const AHEAD = 4 * INFLATE_CHUNK
 /** Where a compound file's directory names its streams, near its start. */
 const DIRECTORY_WINDOW = 1024 * 1024
 /**
@@ -85,7 +79,7 @@ export class ZipPackage {
     let zip: ZipFile
     try {
       const options = { lazyEntries: true, autoClose: false, strictFileNames: false }
-      zip = typeof source === 'string' ? await openZipFile(source, options) : await yauzl.fromBufferPromise(source, options)
+      zip = typeof source === 'string' ? await yauzl.openPromise(source, options) : await yauzl.fromBufferPromise(source, options)
     } catch (error) {
       throw zipDirectoryRefusal(fileName, kind, error)
     }
@@ -155,7 +149,6 @@ export class ZipPackage {
     let total = 0
     let checksum = 0
     const checked = new Transform({
-      readableHighWaterMark: AHEAD,
       transform(chunk: Buffer, _encoding, done) {
         total += chunk.length
         if (total > expected) return done(fail(`inflates past the ${expected.toLocaleString('en-US')} bytes its zip declares`))
@@ -169,9 +162,7 @@ export class ZipPackage {
     })
     // Inflated here rather than by yauzl, in chunks sixteen times zlib's default: a sheet of
     // hundreds of megabytes then reaches its reader in fewer, larger pieces.
-    // (zlib's streams hand their options on to Transform, which takes highWaterMark; its types do not say so.)
-    const inflateOptions: ZlibOptions & TransformOptions = { chunkSize: INFLATE_CHUNK, highWaterMark: AHEAD }
-    const inflate = entry.compressionMethod === 8 ? createInflateRaw(inflateOptions) : null
+    const inflate = entry.compressionMethod === 8 ? createInflateRaw({ chunkSize: INFLATE_CHUNK }) : null
     raw.on('error', (error) => checked.destroy(partRefusal(this.fileName, label, error)))
     if (inflate === null) raw.pipe(checked)
     else {
