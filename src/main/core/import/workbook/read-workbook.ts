@@ -4,7 +4,6 @@ import { ImportInputError } from '../row-sink'
 import { openOfficePackage } from '../zip/open-office-package'
 import { containerOf } from '../zip/zip-package'
 import { otherFileKind, otherKindRefusal, type PackageKind } from '../zip/zip-refusals'
-import { LegacyWorkbook } from './legacy-workbook'
 import { OdsWorkbook } from './ods-workbook'
 import { textInsideXls } from './text-in-xls'
 import { SheetTableReader, type NextTable, type SheetTableSummary } from './sheet-table-reader'
@@ -19,6 +18,12 @@ const XLSX: PackageKind = { what: 'an Excel workbook (.xlsx)', program: 'Excel o
 const PASSWORD = (fileName: string): ImportInputError =>
   new ImportInputError(`${fileName} is password-protected; open it, save a copy without a password and import that.`, null, null)
 
+/** An .xls (see LegacyWorkbook). SheetJS is loaded only then: compiling it cost an .xlsx's reader thread ~50 ms. */
+async function openLegacyWorkbook(bytes: Buffer, fileName: string, asWritten: boolean): Promise<WorkbookSource> {
+  const { LegacyWorkbook } = await import('./legacy-workbook')
+  return LegacyWorkbook.open(bytes, fileName, asWritten)
+}
+
 /**
  * Opens a workbook by what its bytes are, not only by its name: an .xls that is really an .xlsx (or
  * the reverse, as web servers often hand them out) is read as what it is. Password-protected,
@@ -28,11 +33,11 @@ export async function openWorkbook(path: string, fileName: string, format: Workb
   if ((await stat(path)).size === 0) throw new ImportInputError(`${fileName} is empty (0 bytes); nothing was imported.`, null, 0)
   const { container, encrypted, head } = await containerOf(path)
   if (encrypted) throw PASSWORD(fileName)
-  if (container === 'compound') return LegacyWorkbook.open(await readFile(path), fileName, false)
+  if (container === 'compound') return openLegacyWorkbook(await readFile(path), fileName, false)
   // An .xls may be text (CSV or an HTML table) but not a PDF or a picture, which would be read as garbled text.
   const other = container === 'other' && format === 'xls' ? otherFileKind(head, true) : null
   if (other !== null) throw otherKindRefusal(fileName, 'an Excel 97–2003 workbook (.xls)', other)
-  if (container === 'other' && format === 'xls') return LegacyWorkbook.open(await readFile(path), fileName, (await textInsideXls(path)) === 'html')
+  if (container === 'other' && format === 'xls') return openLegacyWorkbook(await readFile(path), fileName, (await textInsideXls(path)) === 'html')
   const { zip, extension } = await openOfficePackage(path, fileName, format === 'ods' ? ODS : XLSX)
   try {
     // An Excel workbook named .ods, or an OpenDocument spreadsheet named .xlsx or .xls, is read as

@@ -116,17 +116,44 @@ export class XlsxSheetScanner {
   feed(piece: Uint8Array | string): void {
     if (this.stopped) return
     const chunk = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece
-    if (this.waitingLength === 0) {
-      const read = this.scan(chunk, chunk.length)
-      if (read < chunk.length) this.wait(chunk, read, chunk.length)
-    } else {
+    let from = 0
+    if (this.waitingLength > 0) {
       // A piece with neither < nor > completes nothing: a long text goes on. It waits unread, so a
       // cell of megabytes costs one pass, not one for each piece.
-      const completes = chunk.indexOf(LT) >= 0 || chunk.indexOf(GT) >= 0
-      this.wait(chunk, 0, chunk.length)
-      if (completes) this.scanWaiting()
+      from = chunk.indexOf(LT) < 0 && chunk.indexOf(GT) < 0 ? -1 : this.completeWaiting(chunk)
+      if (from < 0) {
+        this.wait(chunk, 0, chunk.length)
+        from = chunk.length
+      }
+    }
+    if (from < chunk.length) {
+      const read = this.scan(chunk, from, chunk.length)
+      if (read < chunk.length) this.wait(chunk, read, chunk.length)
     }
     if (this.waitingLength > MAX_ELEMENT_CHARS) throw elementTooLong(this.inRow ? `a cell in row ${this.row}` : 'an element')
+  }
+
+  /**
+   * Reads what waits with as few of the first bytes of `chunk` as complete it (the rest of the chunk
+   * is then read where it lies, not copied after what waits); answers where reading goes on in
+   * `chunk`, or -1 when it did not complete (then none of the chunk has been taken).
+   */
+  private completeWaiting(chunk: Uint8Array): number {
+    // As many bytes as wait, at least: what waits is read again with each try.
+    for (let taken = Math.min(chunk.length, Math.max(1024, this.waitingLength)); ; taken = Math.min(chunk.length, taken * 4)) {
+      const waited = this.waitingLength
+      this.wait(chunk, 0, taken)
+      const read = this.scan(this.waiting, 0, this.waitingLength)
+      if (read >= waited) {
+        // What waited has been read, and the chunk's bytes up to `read - waited` with it.
+        this.waitingLength = 0
+        return read - waited
+      }
+      // What was read is let go; the chunk's bytes are taken again from its start, more of them.
+      this.waiting.copyWithin(0, read, waited)
+      this.waitingLength = waited - read
+      if (taken === chunk.length || this.stopped) return -1
+    }
   }
 
   /** The XML has all been fed: refuses it unless it ended where a worksheet ends. */
@@ -144,7 +171,7 @@ export class XlsxSheetScanner {
   /** Scans what waits; keeps what is not read yet, and answers how far it read. */
   private scanWaiting(): number {
     const length = this.waitingLength
-    const read = this.scan(this.waiting, length)
+    const read = this.scan(this.waiting, 0, length)
     this.waiting.copyWithin(0, read, length)
     this.waitingLength = length - read
     return read
@@ -161,9 +188,9 @@ export class XlsxSheetScanner {
     this.waitingLength += length
   }
 
-  /** Reads the rows and cells in b[0, end); returns how far it read (the start of an element not all there). */
-  private scan(b: Uint8Array, end: number): number {
-    let pos = 0
+  /** Reads the rows and cells in b[start, end); returns how far it read (the start of an element not all there). */
+  private scan(b: Uint8Array, start: number, end: number): number {
+    let pos = start
     while (!this.stopped) {
       let open = pos
       while (open < end && b[open] !== LT) open++
@@ -285,6 +312,18 @@ export class XlsxSheetScanner {
       this.addCell(column, type, style, b, -1, -1, null)
       return close + 1
     }
+    // Fast path: <v>value</v></c> exactly, the commonest cell by far, read in one pass. Anything
+    // else, or a cell not all there yet, is read below.
+    const v = close + 1
+    if (b[v] === LT && b[v + 1] === 118 && b[v + 2] === GT) {
+      let valueClose = v + 3
+      while (valueClose < end && b[valueClose] !== LT) valueClose++
+      const after = valueClose + 8
+      if (after <= end && isCellEnd(b, valueClose) && (type === CELL_SHARED_STRING || type === CELL_INLINE_STRING || !needsDecoding(b, v + 3, valueClose, type === CELL_FORMULA_STRING))) {
+        this.addCell(column, type, style, b, v + 3, valueClose, null)
+        return after
+      }
+    }
     // The value: b[valueStart, valueEnd) as written, or `value` once decoded; neither when -1 and null.
     let valueStart = -1
     let valueEnd = -1
@@ -368,6 +407,11 @@ export class XlsxSheetScanner {
     this.lastColumn = column
     this.cells.cell(column, type, style, b, start, end, text)
   }
+}
+
+/** Whether `</v></c>` starts at b[at] (the caller has checked that its 8 bytes are there). */
+function isCellEnd(b: Uint8Array, at: number): boolean {
+  return b[at + 1] === SLASH && b[at + 2] === 118 && b[at + 3] === GT && b[at + 4] === LT && b[at + 5] === SLASH && b[at + 6] === 99 && b[at + 7] === GT
 }
 
 /** Whether b[start, end) holds an entity (or, in a formula's string, an Office _xHHHH_ escape). */
