@@ -2,6 +2,7 @@ import * as XLSX from '@e965/xlsx'
 import { ImportCancelled, ImportInputError } from '../row-sink'
 import { cellFormatOf, excelSerialOfPlainCount, formattedNumber, sheetNumberText } from './number-format'
 import { formulaMayGiveText } from './text-formula'
+import { decodeText } from '../decode-text'
 import { htmlTableNames } from './html-table-names'
 import type { CellKind, MergedCells, SheetRow } from './sheet-row'
 import type { SheetReadFacts, WorkbookSource } from './workbook-source'
@@ -40,9 +41,13 @@ export class LegacyWorkbook implements WorkbookSource {
    */
   static async open(bytes: Buffer, fileName: string, asWritten: boolean): Promise<LegacyWorkbook> {
     let book: XLSX.WorkBook
+    // A web page is decoded as other text is (strict UTF-8, else Windows-1252, said): SheetJS would
+    // read Windows-1252 bytes as UTF-8 and put U+FFFD in place of every accented letter.
+    const page = asWritten ? decodeText(bytes, fileName, null) : null
     try {
       // SheetJS reads an .xls's hidden columns (COLINFO) only with cellStyles; its hidden rows come either way.
-      book = XLSX.read(bytes, { type: 'buffer', dense: true, raw: asWritten, cellDates: false, cellNF: true, cellText: false, cellHTML: false, cellStyles: true, bookVBA: false, WTF: false })
+      const options: XLSX.ParsingOptions = { dense: true, raw: asWritten, cellDates: false, cellNF: true, cellText: false, cellHTML: false, cellStyles: true, bookVBA: false, WTF: false }
+      book = page === null ? XLSX.read(bytes, { ...options, type: 'buffer' }) : XLSX.read(page.text, { ...options, type: 'string' })
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error)
       if (/password-protected/i.test(message)) throw new ImportInputError(`${fileName} is password-protected; open it, save a copy without a password and import that.`, null, null)
@@ -50,7 +55,7 @@ export class LegacyWorkbook implements WorkbookSource {
     }
     const hidden = book.Workbook?.Sheets ?? []
     // SheetJS names a page's tables Sheet1, Sheet2: the page's own names for them say what they hold.
-    const named = asWritten ? htmlTableNames(bytes.toString('utf8'), book.SheetNames.length).map((name, index) => name ?? book.SheetNames[index]!) : []
+    const named = page !== null ? htmlTableNames(page.text, book.SheetNames.length).map((name, index) => name ?? book.SheetNames[index]!) : []
     // A heading that is another table's number ("Sheet2") would name two sheets alike.
     const pageNames = new Set(named).size === named.length ? named : []
     const facts: WorkbookFacts = {
@@ -66,9 +71,13 @@ export class LegacyWorkbook implements WorkbookSource {
       creator: book.Props?.Author ?? null,
       modified: book.Props?.ModifiedDate ? new Date(book.Props.ModifiedDate).toISOString().slice(0, 10) : null,
       hasMacros: book.vbaraw !== undefined,
-      note: asWritten
-        ? `${fileName} is a web page (HTML tables) saved under an Excel name, not an Excel workbook: its cells were read as the page shows them, and numbers written with thousands separators or as percents were read as numbers.`
-        : null
+      note:
+        page !== null
+          ? [
+              `${fileName} is a web page (HTML tables) saved under an Excel name, not an Excel workbook: its cells were read as the page shows them, and numbers written with thousands separators or as percents were read as numbers.`,
+              ...page.warnings
+            ].join(' ')
+          : null
     }
     const plainDayCount = !asWritten && !facts.date1904 && xlsSavedByLibreOffice(bytes)
     return new LegacyWorkbook(book, facts, asWritten, plainDayCount)

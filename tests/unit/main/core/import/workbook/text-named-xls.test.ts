@@ -134,6 +134,18 @@ describe('an .xls that is text', () => {
     ])
   })
 
+  it('decodes an HTML table named .xls written in Windows-1252 as such, and says so, rather than putting U+FFFD in its letters', async () => {
+    // As old ASP "Export to Excel" pages write them; before, "café" was stored as "caf\uFFFD" without a word (review R23-10).
+    const page = '<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1252"></head><body><table><tr><th>Office</th><th>Cases</th></tr><tr><td>Subtotal café</td><td>12</td></tr><tr><td>San José</td><td>7</td></tr></table></body></html>'
+    const read = await importXls('export1252.xls', Buffer.from(page, 'latin1'))
+    expect(read.rows.map((row) => row[0])).toEqual(['Subtotal café', 'San José'])
+    expect(read.outcome.warnings.join(' ')).toContain('export1252.xls is not UTF-8; it was read as Windows-1252 (Latin-1).')
+    // The same page in UTF-8 reads the same letters, with nothing to say about them.
+    const utf8 = await importXls('export.xls', Buffer.from(page, 'utf8'))
+    expect(utf8.rows.map((row) => row[0])).toEqual(['Subtotal café', 'San José'])
+    expect(utf8.outcome.warnings.join(' ')).not.toContain('Windows-1252')
+  })
+
   it('leaves out a sheet an Excel 2003 XML (SpreadsheetML) file hides, as for an .xlsx, and reads it when picked', async () => {
     // As Excel 2003 writes a hidden sheet (LibreOffice's own export of this format writes no visibility).
     const sheet = (name: string, rows: string[][], options: string) =>
@@ -149,7 +161,11 @@ describe('an .xls that is text', () => {
     const archive = await importTestArchive()
     const path = archive.write('removals-2003.xls', xml)
     const outcome = await archive.run(path, {}, () => undefined)
-    expect(outcome).toMatchObject({ status: 'imported', error: null, warnings: [] })
+    expect(outcome).toMatchObject({
+      status: 'imported',
+      error: null,
+      warnings: ['removals-2003.xls: sheet “Lookup” is hidden in the workbook and was left out; pick it by name to import it.']
+    })
     expect(outcome.sheets!.map((read) => [read.name, read.status, read.rows])).toEqual([
       ['Removals', 'imported', 1],
       ['Lookup', 'hidden', 0]
