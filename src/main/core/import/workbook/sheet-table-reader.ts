@@ -137,7 +137,7 @@ export class SheetTableReader {
   private percentCells: number[] = []
   /** Rows after a blank row that may open a table stacked under this one: title lines, then header rows. */
   private stacked: SheetRow[] = []
-  /** Rows where the table's header is repeated (see goOnAfterRepeatedHeader). */
+  /** Rows where the table's header is repeated (see leaveOutRepeatedHeader). */
   private repeatedHeaders: number[] = []
   /** The first header row of each table found stacked under the sheet's first. */
   private readonly stackedHeaders: number[] = []
@@ -304,7 +304,9 @@ export class SheetTableReader {
         this.stacked.push(row)
         return
       }
-      if (headerRows.length === 0 ? this.stackedHeaderRow(row, true) : headerRows.length < MAX_HEADER_ROWS && filledCells(row) > 0 && headerLike(row, this.layout!.firstColumn) && !this.underLabels(row, headerRows)) {
+      // A row that repeats the header's last row completes the header: a table of text goes on under it.
+      const complete = headerRows.length >= this.layout!.headerRows.length && this.repeatHeld()
+      if (headerRows.length === 0 ? this.stackedHeaderRow(row, true) : !complete && headerRows.length < MAX_HEADER_ROWS && filledCells(row) > 0 && headerLike(row, this.layout!.firstColumn) && !this.underLabels(row, headerRows)) {
         this.stacked.push(row)
         return
       }
@@ -312,8 +314,9 @@ export class SheetTableReader {
       // table of its own when a title stands over it or it shares a label with this table's header.
       if (headerRows.length > 0 && this.underLabels(row, headerRows)) {
         const matches = this.labelsMatched(headerRows.at(-1)!)
-        if (matches === 'all' && this.stacked.every((held) => !oneTextCell(held) || this.continuesTitle(held))) {
-          this.goOnAfterRepeatedHeader(row)
+        if (this.repeatHeld()) {
+          this.leaveOutRepeatedHeader()
+          this.tableRow(row)
           return
         }
         if (matches !== 'none' || this.stacked.length > headerRows.length || this.yearLabelsOverNumbers(headerRows[0]!, false)) {
@@ -322,10 +325,22 @@ export class SheetTableReader {
         }
       }
     }
+    // The header again with no numbers right under it (a blank row, rows of text, the sheet's end) is still no data.
+    if (this.repeatHeld()) {
+      this.leaveOutRepeatedHeader()
+      this.row(row)
+      return
+    }
     const rows = this.stacked
     this.stacked = []
     for (const held of rows) this.tableRow(held)
     this.row(row)
+  }
+
+  /** Whether the rows held are this table's header again, under its own title, one saying it goes on, or none. */
+  private repeatHeld(): boolean {
+    const headerRows = this.stacked.filter((held) => !oneTextCell(held))
+    return headerRows.length > 0 && this.labelsMatched(headerRows.at(-1)!) === 'all' && this.stacked.every((held) => !oneTextCell(held) || this.continuesTitle(held))
   }
 
   /**
@@ -356,7 +371,7 @@ export class SheetTableReader {
    * The table's header repeated under a blank row (a long table printed page by page): the repeat
    * is left out of the data, its title lines are kept as notes, and the rows under it go on.
    */
-  private goOnAfterRepeatedHeader(firstData: SheetRow): void {
+  private leaveOutRepeatedHeader(): void {
     const rows = this.stacked
     this.stacked = []
     // A title that is the table's own again is kept once.
@@ -365,7 +380,6 @@ export class SheetTableReader {
       if (title !== null && !this.layout!.titles.includes(title) && !this.notesBeforeData.includes(title)) this.notesBeforeData.push(title)
     }
     this.repeatedHeaders.push(rows.find((row) => !oneTextCell(row))!.row)
-    this.tableRow(firstData)
   }
 
   /** Whether a row has a number or a date under a label of these header rows (a word, or a year: 2012). */
@@ -448,9 +462,11 @@ export class SheetTableReader {
     // (whose header is then still to find), or rows that may open one.
     while (this.layout === null || this.stacked.length > 0) {
       if (this.layout === null && !this.start()) return null
+      if (this.layout === null) continue
+      if (this.stacked.length > 0 && this.repeatHeld()) this.leaveOutRepeatedHeader()
       const rows = this.stacked
       this.stacked = []
-      if (this.layout !== null) for (const row of rows) this.tableRow(row)
+      for (const row of rows) this.tableRow(row)
     }
     if (this.stackedHeaders.length > 0) {
       const where = this.stackedHeaders.length === 1 ? `a second header at row ${this.stackedHeaders[0]}` : `more headers at rows ${this.stackedHeaders.join(', ')}`

@@ -318,6 +318,32 @@ describe('stacked tables whose headers hold years or repeat the first', () => {
   }
 })
 
+describe('a header repeated with no numbers right under it', () => {
+  const header: Cell[] = ['Region', 'FY2011', 'FY2012']
+  const cases: [string, Cell[][], number, (string | number)[][]][] = [
+    ['at the end of the sheet', [header, ['Central', 1, 2], [], ['Table 39 (continued)'], header], 5, [['Central', 1, 2]]],
+    ['over a blank row', [header, ['Central', 1, 2], [], header, [], ['North', 7, 8]], 4, [['Central', 1, 2], ['North', 7, 8]]]
+  ]
+  for (const [where, rows, at, data] of cases) {
+    it(`is left out ${where}, and the year columns stay numbers`, async () => {
+      const { outcome, dataset } = await importBook('pages.xlsx', sheetjsBook({ Pages: rows }, 'xlsx'))
+      expect(outcome.sheets![0]!.moreTables).toEqual([])
+      expect(dataset(outcome.sheets![0]!.id!)).toMatchObject({ columns: [['Region', 'text'], ['FY2011', 'integer'], ['FY2012', 'integer']], rows: data })
+      expect(outcome.warnings).toEqual([`pages.xlsx, sheet “Pages”: its header is repeated at row ${at}; the repeat was not read as data, and the rows under it go on with the table.`])
+    })
+  }
+
+  it('is left out of a table of text, whose rows go on under it', async () => {
+    const rows: Cell[][] = [['Name', 'Office', 'Status'], ['A. Smith', 'Boston', 'Open'], [], ['Name', 'Office', 'Status'], ['B. Jones', 'Miami', 'Closed']]
+    const { outcome, dataset } = await importBook('names.xlsx', sheetjsBook({ Names: rows }, 'xlsx'))
+    expect(dataset(outcome.sheets![0]!.id!).rows).toEqual([
+      ['A. Smith', 'Boston', 'Open'],
+      ['B. Jones', 'Miami', 'Closed']
+    ])
+    expect(outcome.warnings).toEqual(['names.xlsx, sheet “Names”: its header is repeated at row 4; the repeat was not read as data, and the rows under it go on with the table.'])
+  })
+})
+
 describe('rows that look like a stacked header but are data', () => {
   it('keeps a year and its figures after a blank row as data in a table whose first column holds years', async () => {
     const rows: Cell[][] = [['Table 39. Removals and returns'], ['Year', 'Removals', 'Returns'], [2009, 10, 20], [2010, 30, 40], [], [2011, 40, 50], [2012, 2013, 2014]]
