@@ -209,9 +209,11 @@ export class SheetTableReader {
   /** A row whose cells are this table's header labels, cell for cell ("Region | 2011 | 2012" again). */
   private repeatsHeader(row: SheetRow): boolean {
     if (filledCells(row) < 2) return false
-    // Asked first of where its cells are: a data row of a table without blank labels fails only on its texts.
-    for (let column = 0; column < row.kinds.length; column++) if (row.kinds[column] !== null && row.kinds[column] !== undefined && this.lastLabelPart(column) === null) return false
-    return this.labelsMatched(row) === 'all'
+    // Most rows after a blank row are data: the first cell that differs answers.
+    for (let column = 0; column < row.kinds.length; column++) {
+      if (row.kinds[column] !== null && row.kinds[column] !== undefined && cellText(row, column) !== this.lastLabelPart(column)) return false
+    }
+    return true
   }
 
   /**
@@ -257,7 +259,9 @@ export class SheetTableReader {
   private lastLabelPart(column: number): string | null {
     const layout = this.layout!
     if (column < layout.firstColumn || column > layout.lastColumn || layout.unlabelled.includes(column)) return null
-    return layout.labels[column - layout.firstColumn]!.split(HEADER_JOINER).at(-1)!
+    const label = layout.labels[column - layout.firstColumn]!
+    const joined = label.lastIndexOf(HEADER_JOINER)
+    return joined < 0 ? label : label.slice(joined + HEADER_JOINER.length)
   }
 
   /**
