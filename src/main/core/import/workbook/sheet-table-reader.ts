@@ -1,6 +1,6 @@
 import type { RowSink } from '../row-sink'
 import { columnLetters } from './cell-reference'
-import { cellFilled, mayBeFootnote, mayBeLegend, rowLength } from './encoded-sheet-row'
+import { cellFilled, EncodedSheetRow, mayBeFootnote, mayBeLegend, rowLength } from './encoded-sheet-row'
 import { findSheetTable, HEADER_JOINER, HEADER_WINDOW, headerLike, MAX_HEADER_ROWS, type SheetTableLayout } from './find-sheet-table'
 import { headerMark } from './superscript-marks'
 import type { CellKind, MergedCells, SheetRow } from './sheet-row'
@@ -20,6 +20,14 @@ const NOTE_MARK = /^\s*(\d{1,2}\/|[¹²³⁴⁵⁶⁷⁸⁹]|\*|[†‡§¶])/
 const MAX_STACKED_TITLE_ROWS = 3
 /** A header label, not a marker such as D, X, NA or (b)(6): a word of three letters or more. */
 const WORDY = /\p{L}{3,}/u
+/** A title line that names a table ("Table 39B. Returns…", "Table A-1."): it may open one right under the last data row. */
+const TABLE_TITLE = /^\s*table\s+[A-Z]?-?\d+[A-Z]?\b/i
+/**
+ * A year as a header labels a column of figures ("2012", "FY2012", "FY 2011-12"), as text or as a
+ * number; its first group is the year. Year-like counts (1,999 removals) are told apart by where
+ * such a row stands (see yearLabelsOverNumbers).
+ */
+const YEAR_LABEL = /^(?:(?:FY|CY)\s?)?((?:1[89]|2[01])\d\d)(?:\s?[-–/]\s?\d{2}(?:\d{2})?)?$/i
 
 /** How many cells of a row hold a value, counted by their kinds: a row read as bytes is not made strings. */
 function filledCells(row: SheetRow): number {
@@ -32,9 +40,27 @@ function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim()
 }
 
+/** A cell's text as the header's labels read it: a footnote mark in superscript ("Removals¹") given up, as the labels give it up. */
+function labelText(text: string | null): string | null {
+  return text === null ? null : (headerMark(text)?.label ?? text)
+}
+
 /** A row of one text cell: a title line, if a header follows it. */
 function oneTextCell(row: SheetRow): boolean {
   return filledCells(row) === 1 && row.kinds.some((kind) => kind === 'text')
+}
+
+/**
+ * One cell's text, on one line; a row read as bytes gives it from its bytes and stays bytes (rows
+ * after a blank row are asked whether they repeat the header, and most are data).
+ */
+function cellText(row: SheetRow, column: number): string | null {
+  if (row instanceof EncodedSheetRow && row.asBytes) {
+    const start = row.ranges[2 * column] ?? -1
+    return start < 0 ? null : oneLine(row.bytes.toString('utf8', start, row.ranges[2 * column + 1]))
+  }
+  const value = row.values[column] ?? null
+  return value === null ? null : oneLine(value)
 }
 
 function oneCellText(row: SheetRow): string | null {
@@ -121,7 +147,7 @@ export class SheetTableReader {
   private percentCells: number[] = []
   /** Rows after a blank row that may open a table stacked under this one: title lines, then header rows. */
   private stacked: SheetRow[] = []
-  /** Rows where the table's header is repeated (see goOnAfterRepeatedHeader). */
+  /** Rows where the table's header is repeated (see leaveOutRepeatedHeader). */
   private repeatedHeaders: number[] = []
   /** The first header row of each table found stacked under the sheet's first. */
   private readonly stackedHeaders: number[] = []
@@ -166,11 +192,86 @@ export class SheetTableReader {
 
   /**
    * Whether a row may open a table stacked under this one: it comes after data and a blank row
-   * (or notes), and is a title line or a header whose labels are words in columns of numbers.
+   * (or notes), and is a title line or a header (see stackedHeaderRow); or, right under the last
+   * data row, it is a title line that names a table.
    */
   private opensStackedTable(row: SheetRow): boolean {
-    if (!this.header || this.emitted === 0 || row.row <= this.lastFilledRow + 1) return false
-    return oneTextCell(row) || this.headerOverNumbers(row)
+    if (!this.header || this.emitted === 0) return false
+    if (row.row <= this.lastFilledRow + 1) {
+      // Every data row is asked: one whose first and last cells are filled is told at once.
+      const first = this.layout!.firstColumn
+      const last = row.kinds.length - 1
+      if (last > first && row.kinds[first] !== null && row.kinds[first] !== undefined && row.kinds[last] !== null && row.kinds[last] !== undefined) return false
+      return oneTextCell(row) && TABLE_TITLE.test(oneCellText(row)!)
+    }
+    return oneTextCell(row) || this.stackedHeaderRow(row, false)
+  }
+
+  /**
+   * Whether a row after a blank row, or after title lines (`titled`), may be the first row of a
+   * header: labels of words over this table's columns of numbers, a row of years over them, or the
+   * table's own header again, cell for cell.
+   */
+  private stackedHeaderRow(row: SheetRow, titled: boolean): boolean {
+    return this.headerOverNumbers(row) || this.yearLabelsOverNumbers(row, titled) || this.repeatsHeader(row)
+  }
+
+  /** A row whose cells are this table's header labels, cell for cell ("Region | 2011 | 2012" again). */
+  private repeatsHeader(row: SheetRow): boolean {
+    if (filledCells(row) < 2) return false
+    // Most rows after a blank row are data: the first cell that differs answers.
+    for (let column = 0; column < row.kinds.length; column++) {
+      if (row.kinds[column] !== null && row.kinds[column] !== undefined && labelText(cellText(row, column)) !== this.lastLabelPart(column)) return false
+    }
+    return true
+  }
+
+  /**
+   * A row of years over this table's columns of numbers ("Country | 2012 | 2013"): every cell it
+   * fills in a column of numbers is a year, the years run one way, and its other cells are text. A
+   * data row of a table of years ("2011 | 40 | 50") has figures beside its year, not years. Years
+   * written as text are labels. Years as numbers may be counts (1,850 then 1,920), so they are
+   * labels only under a title line, where the table's own header has years, and when they are that
+   * header's years again or run year by year.
+   */
+  private yearLabelsOverNumbers(row: SheetRow, titled: boolean): boolean {
+    const layout = this.layout!
+    if (filledCells(row) < 2) return false
+    const years: number[] = []
+    let numbers = false
+    let sameYears = true
+    for (let column = 0; column < row.kinds.length; column++) {
+      const kind = row.kinds[column]
+      if (kind === null || kind === undefined) continue
+      const inTable = column >= layout.firstColumn && column <= layout.lastColumn
+      const typed = this.typedCells[column] ?? 0
+      if (!inTable || typed === 0 || typed < (this.textCells[column] ?? 0)) {
+        if (kind !== 'text') return false
+        continue
+      }
+      if (kind !== 'text' && kind !== 'number') return false
+      // A number is a year label only under one: asked before its text is read.
+      if (kind === 'number' && !YEAR_LABEL.test(this.lastLabelPart(column) ?? '')) return false
+      const year = YEAR_LABEL.exec(cellText(row, column)!)
+      if (year === null) return false
+      if (kind === 'number') numbers = true
+      if (this.lastLabelPart(column) !== year[0]) sameYears = false
+      years.push(Number(year[1]))
+    }
+    if (years.length === 0 || (years.length === 1 && !titled)) return false
+    const rising = years.every((year, i) => i === 0 || year > years[i - 1]!)
+    const falling = years.every((year, i) => i === 0 || year < years[i - 1]!)
+    if (!rising && !falling) return false
+    return !numbers || (titled && (sameYears || years.every((year, i) => i === 0 || Math.abs(year - years[i - 1]!) === 1)))
+  }
+
+  /** The last part of this table's label for a sheet column ("2012" of "Fiscal year › 2012"), or null where it has none. */
+  private lastLabelPart(column: number): string | null {
+    const layout = this.layout!
+    if (column < layout.firstColumn || column > layout.lastColumn || layout.unlabelled.includes(column)) return null
+    const label = layout.labels[column - layout.firstColumn]!
+    const joined = label.lastIndexOf(HEADER_JOINER)
+    return joined < 0 ? label : label.slice(joined + HEADER_JOINER.length)
   }
 
   /**
@@ -217,7 +318,9 @@ export class SheetTableReader {
         this.stacked.push(row)
         return
       }
-      if (headerRows.length === 0 ? this.headerOverNumbers(row) : headerRows.length < MAX_HEADER_ROWS && filledCells(row) > 0 && headerLike(row, this.layout!.firstColumn) && !this.underLabels(row, headerRows)) {
+      // A row that repeats the header's last row completes the header: a table of text goes on under it.
+      const complete = headerRows.length >= this.layout!.headerRows.length && this.repeatHeld()
+      if (headerRows.length === 0 ? this.stackedHeaderRow(row, true) : !complete && headerRows.length < MAX_HEADER_ROWS && filledCells(row) > 0 && headerLike(row, this.layout!.firstColumn) && !this.underLabels(row, headerRows)) {
         this.stacked.push(row)
         return
       }
@@ -225,15 +328,22 @@ export class SheetTableReader {
       // table of its own when a title stands over it or it shares a label with this table's header.
       if (headerRows.length > 0 && this.underLabels(row, headerRows)) {
         const matches = this.labelsMatched(headerRows.at(-1)!)
-        if (matches === 'all' && this.stacked.every((held) => !oneTextCell(held) || this.continuesTitle(held))) {
-          this.goOnAfterRepeatedHeader(row)
+        if (this.repeatHeld()) {
+          this.leaveOutRepeatedHeader()
+          this.tableRow(row)
           return
         }
-        if (matches !== 'none' || this.stacked.length > headerRows.length) {
+        if (matches !== 'none' || this.stacked.length > headerRows.length || this.yearLabelsOverNumbers(headerRows[0]!, false)) {
           this.startStackedTable(row)
           return
         }
       }
+    }
+    // The header again with no numbers right under it (a blank row, rows of text, the sheet's end) is still no data.
+    if (this.repeatHeld()) {
+      this.leaveOutRepeatedHeader()
+      this.row(row)
+      return
     }
     const rows = this.stacked
     this.stacked = []
@@ -241,20 +351,22 @@ export class SheetTableReader {
     this.row(row)
   }
 
+  /** Whether the rows held are this table's header again, under its own title, one saying it goes on, or none. */
+  private repeatHeld(): boolean {
+    const headerRows = this.stacked.filter((held) => !oneTextCell(held))
+    return headerRows.length > 0 && this.labelsMatched(headerRows.at(-1)!) === 'all' && this.stacked.every((held) => !oneTextCell(held) || this.continuesTitle(held))
+  }
+
   /**
    * How a header row's labels match this table's (the last part of each, "2012" of "Fiscal year ›
    * 2012"), column by column: all of them (the header repeated), some, or none.
    */
   private labelsMatched(header: SheetRow): 'all' | 'some' | 'none' {
-    const layout = this.layout!
     let same = 0
     let different = 0
-    for (let column = 0; column < header.values.length; column++) {
-      const value = header.values[column] ?? null
-      if (value === null) continue
-      const label = column >= layout.firstColumn && column <= layout.lastColumn && !layout.unlabelled.includes(column) ? layout.labels[column - layout.firstColumn]! : null
-      const text = oneLine(value)
-      if (label !== null && label.split(HEADER_JOINER).at(-1) === (headerMark(text)?.label ?? text)) same++
+    for (let column = 0; column < rowLength(header); column++) {
+      if (!cellFilled(header, column)) continue
+      if (this.lastLabelPart(column) === labelText(cellText(header, column))) same++
       else different++
     }
     return same === 0 ? 'none' : different === 0 ? 'all' : 'some'
@@ -273,20 +385,23 @@ export class SheetTableReader {
    * The table's header repeated under a blank row (a long table printed page by page): the repeat
    * is left out of the data, its title lines are kept as notes, and the rows under it go on.
    */
-  private goOnAfterRepeatedHeader(firstData: SheetRow): void {
+  private leaveOutRepeatedHeader(): void {
     const rows = this.stacked
     this.stacked = []
-    for (const row of rows) if (oneTextCell(row)) this.notesBeforeData.push(oneLine(row.values.find((value) => value !== null && value !== undefined)!))
+    // A title that is the table's own again is kept once.
+    for (const row of rows) {
+      const title = oneTextCell(row) ? oneLine(oneCellText(row)!) : null
+      if (title !== null && !this.layout!.titles.includes(title) && !this.notesBeforeData.includes(title)) this.notesBeforeData.push(title)
+    }
     this.repeatedHeaders.push(rows.find((row) => !oneTextCell(row))!.row)
-    this.tableRow(firstData)
   }
 
-  /** Whether a row has a number or a date under a label of these header rows. */
+  /** Whether a row has a number or a date under a label of these header rows (a word, or a year: 2012). */
   private underLabels(row: SheetRow, headerRows: readonly SheetRow[]): boolean {
-    for (let column = 0; column < row.values.length; column++) {
+    for (let column = 0; column < row.kinds.length; column++) {
       const kind = row.kinds[column]
       if (kind !== 'number' && kind !== 'percent' && kind !== 'date') continue
-      if (headerRows.some((header) => header.kinds[column] === 'text')) return true
+      if (headerRows.some((header) => header.kinds[column] === 'text' || (header.kinds[column] === 'number' && YEAR_LABEL.test(header.values[column]!)))) return true
     }
     return false
   }
@@ -361,9 +476,11 @@ export class SheetTableReader {
     // (whose header is then still to find), or rows that may open one.
     while (this.layout === null || this.stacked.length > 0) {
       if (this.layout === null && !this.start()) return null
+      if (this.layout === null) continue
+      if (this.stacked.length > 0 && this.repeatHeld()) this.leaveOutRepeatedHeader()
       const rows = this.stacked
       this.stacked = []
-      if (this.layout !== null) for (const row of rows) this.tableRow(row)
+      for (const row of rows) this.tableRow(row)
     }
     if (this.stackedHeaders.length > 0) {
       const where = this.stackedHeaders.length === 1 ? `a second header at row ${this.stackedHeaders[0]}` : `more headers at rows ${this.stackedHeaders.join(', ')}`

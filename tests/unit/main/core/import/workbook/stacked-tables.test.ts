@@ -31,7 +31,7 @@ const REMOVAL_COLUMNS = [
   ['Removals', 'integer']
 ]
 
-function sheetjsBook(sheets: Record<string, Cell[][]>, bookType: 'xlsx' | 'ods'): Uint8Array {
+function sheetjsBook(sheets: Record<string, Cell[][]>, bookType: 'xlsx' | 'ods' | 'xls'): Uint8Array {
   const book = XLSX.utils.book_new()
   for (const [name, rows] of Object.entries(sheets)) XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(rows), name)
   return XLSX.write(book, { type: 'buffer', bookType }) as Uint8Array
@@ -233,5 +233,140 @@ describe('two tables stacked on one sheet', () => {
       ['Elsewhere', 4, 5]
     ])
     expect(outcome.warnings).toEqual([])
+  })
+})
+
+// DHS Yearbook tables label their columns with years, as numbers or as text ("2012", "FY2012"),
+// print a long table page by page with its header again, and stack tables under one another with
+// the same labels. Each shape, as .xlsx, .ods and .xls: a header is never a data row.
+describe('stacked tables whose headers hold years or repeat the first', () => {
+  const title39 = 'Table 39. Aliens removed by region'
+  const first: Cell[][] = [[title39], [], ['Region', 'FY2011', 'FY2012'], ['Central', 1, 2], ['East', 4, 5], []]
+  const goingOn = [
+    ['Central', 1, 2],
+    ['East', 4, 5],
+    ['North', 7, 8],
+    ['South', 9, 10]
+  ]
+  const fiscalColumns = [
+    ['Region', 'text'],
+    ['FY2011', 'integer'],
+    ['FY2012', 'integer']
+  ]
+  const books: ['xlsx' | 'ods' | 'xls', (rows: Cell[][]) => Uint8Array][] = [
+    ['xlsx', (rows) => sheetjsBook({ S: rows }, 'xlsx')],
+    ['ods', (rows) => sheetjsBook({ S: rows }, 'ods')],
+    ['xls', (rows) => sheetjsBook({ S: rows }, 'xls')]
+  ]
+  /** Every dataset the sheet gave: its name after "book › S", columns and rows, and its source's notes. */
+  async function tables(extension: string, bytes: Uint8Array) {
+    const { outcome, dataset } = await importBook(`book.${extension}`, bytes)
+    const [sheet] = outcome.sheets!
+    const ids = [sheet!.id!, ...sheet!.moreTables.map((table) => table.id)]
+    const found = ids.map((id) => dataset(id)).map(({ name, columns, rows, sources }) => ({ name: name.replace(/^book › S/, ''), columns, rows, notes: sources.map((source) => source.notes) }))
+    return { found, warnings: outcome.warnings.map((warning) => warning.replace(/^book\.[a-z]+, sheet “S”/, '')) }
+  }
+
+  const repeats: [string, Cell[][], (string | null)[]][] = [
+    ['a title saying (continued)', [[`${title39} (continued)`]], [`${title39} (continued)`]],
+    ['the same title again', [[title39]], [null]],
+    ['no title', [], [null]],
+    ['a line of its own, (continued)', [['(continued)']], ['(continued)']]
+  ]
+  for (const [extension, book] of books) {
+    for (const [shape, titleRows, notes] of repeats) {
+      it(`reads a header of fiscal years repeated under ${shape} as the table going on (.${extension})`, async () => {
+        const rows = [...first, ...titleRows, ['Region', 'FY2011', 'FY2012'], ['North', 7, 8], ['South', 9, 10]]
+        const headerRow = first.length + titleRows.length + 1
+        expect(await tables(extension, book(rows))).toEqual({
+          found: [{ name: '', columns: fiscalColumns, rows: goingOn, notes }],
+          warnings: [`: its header is repeated at row ${headerRow}; the repeat was not read as data, and the rows under it go on with the table.`]
+        })
+      })
+    }
+
+    it(`reads the same header under another title as a table of its own, years as numbers or as text (.${extension})`, async () => {
+      for (const years of [[2011, 2012, 2013], ['2011', '2012', '2013']]) {
+        const rows: Cell[][] = [[title39], [], ['Region', ...years], ['Central', 1, 2, 3], ['East', 4, 5, 6], [], ['Table 39B. Aliens returned by region'], ['Region', ...years], ['Central', 10, 20, 30], ['East', 40, 50, 60]]
+        const columns = [['Region', 'text'], ...['2011', '2012', '2013'].map((year) => [year, 'integer'])]
+        const { found, warnings } = await tables(extension, book(rows))
+        expect(found).toEqual([
+          { name: '', columns, rows: [['Central', 1, 2, 3], ['East', 4, 5, 6]], notes: [null] },
+          { name: ' › Table 39B. Aliens returned by region', columns, rows: [['Central', 10, 20, 30], ['East', 40, 50, 60]], notes: [null] }
+        ])
+        expect(warnings).toEqual([' holds 2 tables, one under the other (a second header at row 8); each was imported as a dataset of its own.'])
+      }
+    })
+
+    it(`splits a second table whose header is years as text, under a title, without one, or right under the first (.${extension})`, async () => {
+      const second: Cell[][] = [['Country', '2012', '2013'], ['Mexico', 146406, 176968], ['Guatemala', 33570, 47769]]
+      const countries = { columns: [['Country', 'text'], ['2012', 'integer'], ['2013', 'integer']], rows: [['Mexico', 146406, 176968], ['Guatemala', 33570, 47769]], notes: [null] }
+      const regions = { name: '', columns: fiscalColumns, rows: goingOn.slice(0, 2), notes: [null] }
+      expect((await tables(extension, book([...first, ['Table 39B. Removals by country'], ...second]))).found).toEqual([regions, { name: ' › Table 39B. Removals by country', ...countries }])
+      expect((await tables(extension, book([...first, ...second]))).found).toEqual([regions, { name: ' › table 2', ...countries, notes: [] }])
+      expect((await tables(extension, book([...first.slice(0, -1), ['Table 39B. Removals by country'], ...second]))).found).toEqual([regions, { name: ' › Table 39B. Removals by country', ...countries }])
+    })
+
+    it(`splits a second table without a title that shares a label with the first, over other fiscal years (.${extension})`, async () => {
+      const rows = [...first, ['Region', 'FY2013', 'FY2014'], ['Central', 11, 12], ['East', 13, 14]]
+      const { found } = await tables(extension, book(rows))
+      expect(found.map((table) => [table.name, table.columns.map(([label]) => label), table.rows])).toEqual([
+        ['', ['Region', 'FY2011', 'FY2012'], goingOn.slice(0, 2)],
+        [' › table 2', ['Region', 'FY2013', 'FY2014'], [['Central', 11, 12], ['East', 13, 14]]]
+      ])
+    })
+  }
+})
+
+describe('a header repeated with no numbers right under it', () => {
+  const header: Cell[] = ['Region', 'FY2011', 'FY2012']
+  const cases: [string, Cell[][], number, (string | number)[][]][] = [
+    ['at the end of the sheet', [header, ['Central', 1, 2], [], ['Table 39 (continued)'], header], 5, [['Central', 1, 2]]],
+    ['over a blank row', [header, ['Central', 1, 2], [], header, [], ['North', 7, 8]], 4, [['Central', 1, 2], ['North', 7, 8]]]
+  ]
+  for (const [where, rows, at, data] of cases) {
+    it(`is left out ${where}, and the year columns stay numbers`, async () => {
+      const { outcome, dataset } = await importBook('pages.xlsx', sheetjsBook({ Pages: rows }, 'xlsx'))
+      expect(outcome.sheets![0]!.moreTables).toEqual([])
+      expect(dataset(outcome.sheets![0]!.id!)).toMatchObject({ columns: [['Region', 'text'], ['FY2011', 'integer'], ['FY2012', 'integer']], rows: data })
+      expect(outcome.warnings).toEqual([`pages.xlsx, sheet “Pages”: its header is repeated at row ${at}; the repeat was not read as data, and the rows under it go on with the table.`])
+    })
+  }
+
+  it('is left out of a table of text, whose rows go on under it', async () => {
+    const rows: Cell[][] = [['Name', 'Office', 'Status'], ['A. Smith', 'Boston', 'Open'], [], ['Name', 'Office', 'Status'], ['B. Jones', 'Miami', 'Closed']]
+    const { outcome, dataset } = await importBook('names.xlsx', sheetjsBook({ Names: rows }, 'xlsx'))
+    expect(dataset(outcome.sheets![0]!.id!).rows).toEqual([
+      ['A. Smith', 'Boston', 'Open'],
+      ['B. Jones', 'Miami', 'Closed']
+    ])
+    expect(outcome.warnings).toEqual(['names.xlsx, sheet “Names”: its header is repeated at row 4; the repeat was not read as data, and the rows under it go on with the table.'])
+  })
+})
+
+describe('rows that look like a stacked header but are data', () => {
+  it('keeps a year and its figures after a blank row as data in a table whose first column holds years', async () => {
+    const rows: Cell[][] = [['Table 39. Removals and returns'], ['Year', 'Removals', 'Returns'], [2009, 10, 20], [2010, 30, 40], [], [2011, 40, 50], [2012, 2013, 2014]]
+    const { outcome, dataset } = await importBook('years.xlsx', sheetjsBook({ Years: rows }, 'xlsx'))
+    expect(outcome.sheets![0]!.moreTables).toEqual([])
+    expect(dataset(outcome.sheets![0]!.id!).rows).toEqual([[2009, 10, 20], [2010, 30, 40], [2011, 40, 50], [2012, 2013, 2014]])
+    expect(outcome.warnings).toEqual([])
+  })
+
+  it('keeps figures that read as years as data under a header of years, after a blank row or under a group line', async () => {
+    const rows: Cell[][] = [['Region', 2011, 2012], ['Total', 387134, 418397], [], ['Central', 1850, 1920], ['East', 4, 5], [], ['Africa'], ['West', 1999, 2005], ['North', 6, 7], [], ['Table 7'], ['Chairs', 2011, 2012]]
+    const { outcome, dataset } = await importBook('counts.xlsx', sheetjsBook({ Counts: rows }, 'xlsx'))
+    expect(outcome.sheets![0]!.moreTables).toEqual([])
+    expect(dataset(outcome.sheets![0]!.id!)).toMatchObject({
+      columns: [['Region', 'text'], ['2011', 'integer'], ['2012', 'integer']],
+      rows: [['Total', 387134, 418397], ['Central', 1850, 1920], ['East', 4, 5], ['Africa', null, null], ['West', 1999, 2005], ['North', 6, 7], ['Table 7', null, null], ['Chairs', 2011, 2012]]
+    })
+  })
+
+  it('keeps a line naming a table right under the data as data when no header follows it', async () => {
+    const rows: Cell[][] = [['Item', 'Count', 'Cost'], ['Desk', 4, 500], ['Table 12', null, null], ['Chairs', 4, 5], ['Lamp', 1, 2]]
+    const { outcome, dataset } = await importBook('items.xlsx', sheetjsBook({ Items: rows }, 'xlsx'))
+    expect(outcome.sheets![0]!.moreTables).toEqual([])
+    expect(dataset(outcome.sheets![0]!.id!).rows).toEqual([['Desk', 4, 500], ['Table 12', null, null], ['Chairs', 4, 5], ['Lamp', 1, 2]])
   })
 })
