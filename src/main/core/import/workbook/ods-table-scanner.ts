@@ -268,8 +268,9 @@ export class OdsTableScanner implements XmlTextReader {
         return type === 'percentage' ? 'percent' : 'number'
       }
       case 'date': {
-        const text = odsDateText(attribute(tag, 'office:date-value') ?? '')
-        return text === null ? this.written(cellText(inner), 'text') : this.written(text, 'date')
+        const shown = cellText(inner)
+        const text = odsDateText(attribute(tag, 'office:date-value') ?? '', shown)
+        return text === null ? this.written(shown, 'text') : this.written(text, 'date')
       }
       case 'time': {
         const time = odsTimeText(attribute(tag, 'office:time-value') ?? '')
