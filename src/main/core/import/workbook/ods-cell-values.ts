@@ -117,8 +117,10 @@ export function odsDateText(value: string, shown: string | null): string | null 
   const date = `${year}-${month}-${day}`
   // A date-only format shows the day as written, its time cut off: rounding 23:59:59.6 would move it.
   if (hours === undefined || !showsTime(shown)) return date
-  if (fraction !== undefined && Number(fraction) >= 0.5) {
-    // Rounding up may carry into the next minute, hour or day.
+  // Rounding up may carry into the next minute, hour or day; into the next day only when the cell
+  // shows that day (LibreOffice's "6/8/12 0:00"), not when it shows the day written or shows nothing.
+  const intoNextDay = hours === '23' && minutes === '59' && seconds === '59'
+  if (fraction !== undefined && Number(fraction) >= 0.5 && !(intoNextDay && (shown === null || shown.includes(date)))) {
     const at = new Date(0)
     at.setUTCFullYear(Number(year), Number(month) - 1, Number(day))
     at.setUTCHours(Number(hours), Number(minutes), Number(seconds) + 1)

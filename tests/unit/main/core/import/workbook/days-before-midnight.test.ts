@@ -7,6 +7,7 @@ import * as XLSX from '@e965/xlsx'
 import { describe, expect, it } from 'vitest'
 import { getDataset } from '../../../../../../src/main/core/datasets/dataset-queries'
 import { serialDateText } from '../../../../../../src/main/core/import/workbook/number-format'
+import { odsDateText } from '../../../../../../src/main/core/import/workbook/ods-cell-values'
 import type { ColumnType } from '../../../../../../src/shared/model'
 import { firstRows } from '../../../../../helpers/first-rows'
 import { writeHandWrittenOds } from '../../../../../helpers/hand-written-workbooks'
@@ -69,6 +70,18 @@ describe('a moment just before midnight under a date format', () => {
 
   // The .ods reader tells a midnight shown with its time only by the cell's style, which this file
   // has none of: the next day's 0:00 reads as that day.
+  it('rounds an .ods moment into the next day only when the cell shows that day', () => {
+    // LibreOffice writes the text its format shows: a date-only format, a format with minutes.
+    expect(odsDateText('2012-06-07T23:59:59.6', '2012-06-07')).toBe('2012-06-07')
+    expect(odsDateText('2012-06-07T23:59:59.6', '6/8/12 0:00')).toBe('2012-06-08')
+    expect(odsDateText('2012-06-07T23:59:59.4', '6/7/12 23:59')).toBe('2012-06-07T23:59:59')
+    // Other programs write the value itself as the text, or no text: the day written is the day shown.
+    expect(odsDateText('2012-06-07T23:59:59.6', '2012-06-07T23:59:59.6')).toBe('2012-06-07T23:59:59')
+    expect(odsDateText('1900-02-28T23:59:59.999', '1900-02-28T23:59:59.999')).toBe('1900-02-28T23:59:59')
+    expect(odsDateText('2012-06-07T23:59:59.6', null)).toBe('2012-06-07T23:59:59')
+    expect(odsDateText('2012-06-07T12:30:59.6', '2012-06-07T12:30:59.6')).toBe('2012-06-07T12:31:00')
+  })
+
   it.each([
     ['xlsx', (path: string) => sheetJsBook(path, 'xlsx'), '2012-06-08T00:00:00'],
     ['xls', (path: string) => sheetJsBook(path, 'xls'), '2012-06-08T00:00:00'],
