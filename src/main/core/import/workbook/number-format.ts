@@ -224,7 +224,7 @@ const FIRST_DAY = -719_162
 const LAST_DAY = 2_932_896
 
 /**
- * A serial date as ISO text: YYYY-MM-DD for a date, YYYY-MM-DDTHH:MM:SS for a date with a time,
+ * A serial date as ISO text: YYYY-MM-DD for a date (the day alone, whatever time the serial holds), YYYY-MM-DDTHH:MM:SS for a date with a time,
  * HH:MM:SS for a time (hours past 24 for a duration of a day or more). In the 1900 system day 60 is Excel's 1900-02-29, a day that never was (kept
  * from Lotus 1-2-3); it is written as such, and days before it are one day later than a plain count:
  * serial 1 is 1900-01-01, so 0 is 1899-12-31 and -1 1899-12-30, the count that LibreOffice, SheetJS
@@ -237,6 +237,15 @@ const LAST_DAY = 2_932_896
 export function serialDateText(serial: number, format: Exclude<DateFormat, null>, date1904: boolean): string | null {
   if (!Number.isFinite(serial) || (serial < 0 && format === 'time')) return null
   let whole = Math.floor(serial)
+  // A date-only format shows the day the moment falls in, its time cut off, never rounded into the
+  // next day (23:59:59.6 shows 2012-06-07, as Excel and LibreOffice show it); the time is not kept.
+  // Only a serial within a millisecond of midnight is that midnight: the error of a double's sum.
+  if (format === 'date') {
+    if (Math.round((serial - whole) * 86_400_000) === 86_400_000) whole++
+    const days = daysSince1970(whole, date1904)
+    return days < FIRST_DAY || days > LAST_DAY ? null : dayText(whole, days, date1904)
+  }
+  // A format that shows the time rounds it to the second, as the sheet shows 23:59:59.6 as the next day's 0:00.
   let seconds = Math.round((serial - whole) * 86_400)
   if (seconds === 86_400) {
     whole++
@@ -250,9 +259,7 @@ export function serialDateText(serial: number, format: Exclude<DateFormat, null>
   // LibreOffice writes a time cell of 26 hours), not a moment of January 1900; later serials are
   // moments whose format shows only their time.
   if (format === 'time' && serial < ELAPSED_TIME_DAYS) return `${two(whole * 24 + Math.floor(seconds / 3600))}:${two(Math.floor(seconds / 60) % 60)}:${two(seconds % 60)}`
-  if (format === 'time') return `${dayText(whole, days, date1904)}T${time}`
-  const day = dayText(whole, days, date1904)
-  return format === 'date' && seconds === 0 ? day : `${day}T${time}`
+  return `${dayText(whole, days, date1904)}T${time}`
 }
 
 function daysSince1970(whole: number, date1904: boolean): number {

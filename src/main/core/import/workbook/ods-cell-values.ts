@@ -107,16 +107,20 @@ function tagName(text: string, start: number): string {
 
 /**
  * An office:date-value as the column typer reads a date: YYYY-MM-DD, with THH:MM:SS when it holds a
- * time of day other than midnight; a fraction of a second is rounded. Null when it is no date.
+ * time of day other than midnight that the cell shows (see showsTime); a fraction of a second is
+ * rounded. Null when it is no date.
  */
-export function odsDateText(value: string): string | null {
+export function odsDateText(value: string, shown: string | null): string | null {
   const match = /^(-?\d{4,})-(\d\d)-(\d\d)(?:T(\d\d):(\d\d):(\d\d)(\.\d+)?)?(?:Z|[+-]\d\d:\d\d)?$/.exec(value)
   if (match === null) return null
   const [, year, month, day, hours, minutes, seconds, fraction] = match
   const date = `${year}-${month}-${day}`
-  if (hours === undefined) return date
-  if (fraction !== undefined && Number(fraction) >= 0.5) {
-    // Rounding up may carry into the next minute, hour or day.
+  // A date-only format shows the day as written, its time cut off: rounding 23:59:59.6 would move it.
+  if (hours === undefined || !showsTime(shown)) return date
+  // Rounding up may carry into the next minute, hour or day; into the next day only when the cell
+  // shows that day (LibreOffice's "6/8/12 0:00"), not when it shows the day written or shows nothing.
+  const intoNextDay = hours === '23' && minutes === '59' && seconds === '59'
+  if (fraction !== undefined && Number(fraction) >= 0.5 && !(intoNextDay && (shown === null || shown.includes(date)))) {
     const at = new Date(0)
     at.setUTCFullYear(Number(year), Number(month) - 1, Number(day))
     at.setUTCHours(Number(hours), Number(minutes), Number(seconds) + 1)
@@ -126,6 +130,14 @@ export function odsDateText(value: string): string | null {
   }
   const time = `${hours}:${minutes}:${seconds}`
   return time === '00:00:00' ? date : `${date}T${time}`
+}
+
+/**
+ * Whether a date cell's text (its text:p, what its format shows: "2012-06-07", "6/8/12 0:00") shows
+ * a time of day. A text without digits ("x", none) tells nothing of the format: the time is kept.
+ */
+function showsTime(shown: string | null): boolean {
+  return shown === null || !/\d/.test(shown) || /\d:\d\d/.test(shown)
 }
 
 /**

@@ -272,8 +272,9 @@ export class OdsTableScanner implements XmlTextReader {
         return type === 'percentage' ? 'percent' : 'number'
       }
       case 'date': {
-        const text = odsDateText(attribute(tag, 'office:date-value') ?? '')
-        if (text === null) return this.written(cellText(inner), 'text')
+        const shown = cellText(inner)
+        const text = odsDateText(attribute(tag, 'office:date-value') ?? '', shown)
+        if (text === null) return this.written(shown, 'text')
         // A midnight written without its time, under a format that shows one: the sheet shows 00:00.
         if (text.length === 10 && this.styles.dateTime.size > 0 && this.styled(this.styles.dateTime, tag, column)) return this.written(`${text}T00:00:00`, 'date')
         return this.written(text, 'date')

@@ -131,7 +131,9 @@ export class SheetTableReader {
   /** Cells merged down over rows of the body, by first row, and those the rows read so far are inside. */
   private mergedDown: MergedCells[] = []
   private nextMergedDown = 0
-  private openMergedDown: { merge: MergedCells; value: string | null; kind: CellKind | null }[] = []
+  private openMergedDown: { merge: MergedCells; value: string | null; kind: CellKind | null; kept: boolean }[] = []
+  /** Numbers merged down over rows of the body, each left in its first row (see spreadMergedDown). */
+  private readonly numbersDown = { count: 0, first: null as MergedCells | null }
   /** Cells merged across data columns of the body, by first row, and those the rows read so far are inside. */
   private mergedAcross: MergedCells[] = []
   private nextMergedAcross = 0
@@ -429,6 +431,7 @@ export class SheetTableReader {
     this.nextMergedAcross = 0
     this.openMergedAcross = []
     for (const kind of [this.across.text, this.across.number]) Object.assign(kind, { count: 0, first: null, row: 0 })
+    Object.assign(this.numbersDown, { count: 0, first: null })
     this.typedCells = []
     this.textCells = []
     this.hiddenRows = []
@@ -518,6 +521,7 @@ export class SheetTableReader {
       })
     }
     this.warnMergedAcross()
+    this.warnNumbersMergedDown()
     if (this.repeatedHeaders.length > 0) {
       const one = this.repeatedHeaders.length === 1
       this.sink.warning({
@@ -568,19 +572,31 @@ export class SheetTableReader {
 
   /**
    * A category merged down over rows ("Central America" beside three countries) shows beside each
-   * of them: its text goes into each row it covers, so filters and charts by it keep every row.
+   * of them: its text goes into each row it covers, so filters and charts by it keep every row. A
+   * number (or percent) merged so is not known to be each row's (a sum would count it once a row):
+   * it stays in its first row, and is counted for the warning at the table's end.
    */
   private spreadMergedDown(row: SheetRow): void {
     while (this.nextMergedDown < this.mergedDown.length && this.mergedDown[this.nextMergedDown]!.firstRow <= row.row) {
       const merge = this.mergedDown[this.nextMergedDown++]!
-      if (merge.firstRow === row.row) this.openMergedDown.push({ merge, value: row.values[merge.firstColumn] ?? null, kind: row.kinds[merge.firstColumn] ?? null })
+      if (merge.firstRow === row.row) this.openMergedDown.push({ merge, value: row.values[merge.firstColumn] ?? null, kind: row.kinds[merge.firstColumn] ?? null, kept: false })
     }
     if (this.openMergedDown.length === 0) return
     this.openMergedDown = this.openMergedDown.filter((open) => open.merge.lastRow >= row.row)
     // A row that holds nothing else stays empty: the merge gives it no row of its own.
     if (oneCellText(row) === null) return
-    for (const { merge, value, kind } of this.openMergedDown) {
+    for (const open of this.openMergedDown) {
+      const { merge, value, kind } = open
       if (merge.firstRow === row.row || value === null || (row.values[merge.firstColumn] ?? null) !== null) continue
+      if (kind === 'number' || kind === 'percent') {
+        const layout = this.layout!
+        if (!open.kept && merge.firstColumn >= layout.firstColumn && merge.firstColumn <= layout.lastColumn) {
+          open.kept = true
+          this.numbersDown.count++
+          this.numbersDown.first ??= merge
+        }
+        continue
+      }
       while (row.values.length <= merge.firstColumn) {
         row.values.push(null)
         row.kinds.push(null)
@@ -642,6 +658,17 @@ export class SheetTableReader {
         message: `${this.sheetLabel}: ${number.count.toLocaleString('en-US')} ${one ? 'number is' : 'numbers are'} merged across columns (${where(number.first, number.row, number.count)}); ${one ? 'it' : 'each'} was kept in its first column only, as the sheet does not say what it is for each.`
       })
     }
+  }
+
+  /** The warning about numbers merged down over rows of the body (see spreadMergedDown). */
+  private warnNumbersMergedDown(): void {
+    const { count, first } = this.numbersDown
+    if (first === null) return
+    const one = count === 1
+    this.sink.warning({
+      line: null,
+      message: `${this.sheetLabel}: ${count.toLocaleString('en-US')} ${one ? 'number is' : 'numbers are'} merged down over rows (${one ? 'at' : 'the first at'} ${this.columnName(first.firstColumn)}, rows ${first.firstRow} to ${first.lastRow}); ${one ? 'it' : 'each'} was kept in its first row only, as the sheet does not say what it is for each.`
+    })
   }
 
   private emit(row: SheetRow): void {

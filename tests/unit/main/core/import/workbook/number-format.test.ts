@@ -18,7 +18,7 @@ describe('number formats', () => {
     expect(serialDateText(39596, 'date', true)).toBe('2012-05-29')
     expect(serialDateText(41058.5729166667, 'datetime', false)).toBe('2012-05-29T13:45:00')
     expect(serialDateText(41058.99999999, 'datetime', false)).toBe('2012-05-30T00:00:00')
-    expect(serialDateText(41058.25, 'date', false)).toBe('2012-05-29T06:00:00')
+    expect(serialDateText(41058.25, 'date', false)).toBe('2012-05-29')
     expect(serialDateText(0.75, 'time', false)).toBe('18:00:00')
     expect(serialDateText(-1, 'date', false)).toBe('1899-12-30')
     expect(serialDateText(3e6, 'date', false)).toBeNull()
