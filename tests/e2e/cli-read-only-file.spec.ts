@@ -9,7 +9,6 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
 import { openArchive } from '../../src/main/core/index'
-import { MIGRATIONS } from '../../src/main/core/db/migrations'
 import { PROJECT_ROOT } from './launch'
 
 const CLI = join(PROJECT_ROOT, 'out', 'main', 'cli.js')
@@ -37,7 +36,7 @@ test.describe('an archive file made read-only, then writable again', () => {
   test.beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'casefile-read-only-file-'))
     chmodSync(dir, 0o755)
-    const archive = await openArchive(join(dir, 'a.casefile'), { create: true, seedDir: null, nativeBinding: null, migrations: MIGRATIONS, upgradeBackup: false })
+    const archive = await openArchive(join(dir, 'a.casefile'), { create: true, seedDir: null, nativeBinding: null })
     archive.close()
     for (const name of ['one', 'two', 'three']) writeFileSync(join(dir, `${name}.txt`), `Memo ${name}\n\nThe removals rose in fiscal year 2012.\n`)
   })
