@@ -45,11 +45,17 @@ export class XlsxWorkbook implements WorkbookSource {
       throw new ImportInputError(`${fileName} is not an Excel workbook: it has no workbook part (${workbookPart}); nothing was imported.`, null, null)
     }
     const relationships = relationshipsOf(await zip.text(relationshipsPart(workbookPart)), posix.dirname(workbookPart))
-    const { sheets, date1904 } = sheetsOf(workbookXml, relationships.byId)
+    const listed = sheetsOf(workbookXml, relationships.byId)
+    const date1904 = listed.date1904
+    const sheets = listed.sheets.map((sheet) => ({ ...sheet, part: sheet.part === null ? null : storedPart(zip, sheet, fileName) }))
     const properties = readPackageProperties((await zip.text('docProps/core.xml')) ?? '', ['dc:title', 'dc:creator', 'cp:lastModifiedBy', 'dcterms:modified'])
-    const stylesPart = relationships.byType.get('styles') ?? null
+    const named = (type: string) => {
+      const target = relationships.byType.get(type) ?? null
+      return target === null ? null : zip.partName(target)
+    }
+    const stylesPart = named('styles')
     const cellFormats = stylesPart === null ? [] : cellFormatsOf((await zip.text(stylesPart)) ?? '')
-    const sharedPart = relationships.byType.get('sharedStrings') ?? null
+    const sharedPart = named('sharedStrings')
     const sharedStrings = new SharedStrings()
     if (sharedPart !== null && zip.has(sharedPart)) {
       const label = 'its shared-strings part'
@@ -154,6 +160,18 @@ export class XlsxWorkbook implements WorkbookSource {
   close(): void {
     this.zip.close()
   }
+}
+
+/**
+ * The stored name of a sheet's part. A worksheet whose part is missing is damage: read as an empty
+ * sheet, its rows would be left out without a word. Other kinds hold no table, and stay as they are.
+ */
+function storedPart(zip: ZipPackage, sheet: WorkbookSheet, fileName: string): string | null {
+  const stored = zip.partName(sheet.part!)
+  if (stored === null && sheet.kind === 'worksheet') {
+    throw new ImportInputError(damaged(fileName, `sheet “${sheet.name}” is listed, but its part ${sheet.part} is missing`), null, null)
+  }
+  return stored ?? sheet.part
 }
 
 /** How a message names a sheet. */

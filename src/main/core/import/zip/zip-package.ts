@@ -104,6 +104,24 @@ export class ZipPackage {
     return this.entries.has(name)
   }
 
+  /**
+   * The stored name of the part a relationship names: as written, else percent-decoded (targets are
+   * URIs: "Data%20Sheet.xml"), else in another case (package part names are compared without case,
+   * and programs that rename parts do not keep it); null when the package holds none.
+   */
+  partName(name: string): string | null {
+    if (this.entries.has(name)) return name
+    let decoded = name
+    try {
+      decoded = decodeURIComponent(name)
+    } catch {
+      // Not a valid escape: the name as written is all there is.
+    }
+    if (this.entries.has(decoded)) return decoded
+    const lower = decoded.toLowerCase()
+    return [...this.entries.keys()].find((stored) => stored.toLowerCase() === lower) ?? null
+  }
+
   names(): string[] {
     return [...this.entries.keys()]
   }

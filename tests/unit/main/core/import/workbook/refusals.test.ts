@@ -3,9 +3,9 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { ImportInputError } from '../../../../../../src/main/core/import/row-sink'
 import type { WorkbookFormat } from '../../../../../../src/main/core/import/workbook/read-workbook'
-import { sheetXml, writeHandWrittenOds, writeHandWrittenXlsx } from '../../../../../helpers/hand-written-workbooks'
+import { handWrittenXlsxEntries, sheetXml, writeHandWrittenOds, writeHandWrittenXlsx } from '../../../../../helpers/hand-written-workbooks'
 import { tempFolders } from '../../../../../helpers/temp-archive'
-import { zipBytes } from '../../../../../helpers/write-zip'
+import { writeZip, zipBytes } from '../../../../../helpers/write-zip'
 import { readSheets } from './read-sheets'
 
 const folder = tempFolders('workbook-refusals')
@@ -90,5 +90,33 @@ describe('workbooks Casefile refuses, in one line that says why', () => {
       ['Data', [['Miami', '3']], false],
       ['Empty', [], true]
     ])
+  })
+})
+describe('a sheet part the workbook names but the package stores otherwise', () => {
+  const row = (text: string) => sheetXml(`<x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t>Region</x:t></x:is></x:c><x:c r="B1" t="inlineStr"><x:is><x:t>Cases</x:t></x:is></x:c></x:row><x:row r="2"><x:c r="A2" t="inlineStr"><x:is><x:t>${text}</x:t></x:is></x:c><x:c r="B2"><x:v>12</x:v></x:c></x:row>`)
+  const workbook = (stored: (part: string) => string | null) =>
+    handWrittenXlsxEntries(
+      [
+        { name: 'Summary', part: 'xl/worksheets/sheet1.xml', type: 'worksheet', xml: row('All') },
+        { name: 'Data', part: 'xl/worksheets/Data%20Sheet.xml', type: 'worksheet', xml: row('Central') }
+      ],
+      { sharedStrings: null, styles: null, workbookPr: '', extra: [] }
+    ).flatMap((entry) => {
+      const name = entry.name.startsWith('xl/worksheets/') ? stored(entry.name) : entry.name
+      return name === null ? [] : [{ ...entry, name }]
+    })
+
+  it('is found when its name differs in case or is percent-encoded in the relationship', async () => {
+    // The relationship says Data%20Sheet.xml; the zip holds "data sheet.xml", as a renaming program leaves it.
+    const path = writeZip(join(folder(), 'renamed.xlsx'), workbook((part) => part.replace('Data%20Sheet', 'data sheet')))
+    const read = await readSheets(path, 'xlsx', null, true)
+    expect(read.map((sheet) => sheet.rows)).toEqual([[['All', '12']], [['Central', '12']]])
+  })
+
+  it('is refused as damage when it is missing, rather than read as an empty sheet (review R23-17)', async () => {
+    const path = writeZip(join(folder(), 'missing.xlsx'), workbook((part) => (part.includes('Data') ? null : part)))
+    expect(await refusal(path, 'xlsx')).toBe(
+      'missing.xlsx is damaged (sheet “Data” is listed, but its part xl/worksheets/Data%20Sheet.xml is missing); nothing was imported. Re-download or re-save it.'
+    )
   })
 })
