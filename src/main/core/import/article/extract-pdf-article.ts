@@ -8,6 +8,7 @@ import type { OcrEngine, OcrPage } from './ocr-engine'
 import { normaliseDate } from './normalise-date'
 import { removeReservedCharacters } from './remove-reserved-characters'
 import { loadPdfJs, pdfJsDataFolder, type PdfJs } from '../../pdf/load-pdfjs'
+import { PdfContentDamage } from './pdf-content-damage'
 import { oversizedPictures, pictureEncodings, type PictureSize } from './oversized-pictures'
 import { pictureResolution } from './picture-resolution'
 
@@ -83,6 +84,7 @@ export async function extractPdfArticle(bytes: Uint8Array, fileName: string, rea
   if (!tail.includes('%%EOF')) throw unreadable('the file is cut short (its end is missing, as after an interrupted download)')
 
   const pdfjs = await loadPdfJs()
+  const contentDamage = PdfContentDamage.start()
   const task = pdfjs.getDocument({
     // pdf.js takes ownership of the buffer it is given; a copy leaves the caller's bytes intact.
     data: new Uint8Array(bytes),
@@ -92,7 +94,8 @@ export async function extractPdfArticle(bytes: Uint8Array, fileName: string, rea
     useSystemFonts: false,
     stopAtErrors: false,
     enableXfa: false,
-    verbosity: pdfjs.VerbosityLevel.ERRORS,
+    // Warnings are heard, not printed: they say which drawing commands could not be read.
+    verbosity: pdfjs.VerbosityLevel.WARNINGS,
     standardFontDataUrl: pdfJsDataFolder('standard_fonts'),
     cMapUrl: pdfJsDataFolder('cmaps'),
     cMapPacked: true,
@@ -234,11 +237,13 @@ export async function extractPdfArticle(bytes: Uint8Array, fileName: string, rea
         ...partlyRead.map((number) => `${fileName}, page ${number}, was read without a picture on it that is too large (${tooLargeSize(oversized)}). ${SMALLER_SCAN}`),
         ...texts.flatMap((page) => ocrWarnings(page, fileName)),
         ...unreadablePages.map((page) => unreadableWarning(page, fileName)),
-        ...damaged.map((page) => `${fileName}, page ${page.number}, ${page.whole ? 'was not read: its picture' : 'was read without a picture on it that'} could not be decoded (${damagedData(bytes)}).`)
+        ...damaged.map((page) => `${fileName}, page ${page.number}, ${page.whole ? 'was not read: its picture' : 'was read without a picture on it that'} could not be decoded (${damagedData(bytes)}).`),
+        ...contentDamage.warnings(fileName)
       ]
     }
   } finally {
     await task.destroy()
+    contentDamage.stop()
   }
 }
 
