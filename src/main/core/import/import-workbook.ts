@@ -42,6 +42,7 @@ function sheetSource(summary: SheetTableSummary, fileName: string, sheetName: st
   const added = [
     ...(summary.fileNote === null ? [] : [summary.fileNote]),
     ...(hidden === null ? [] : [`Hidden in the sheet, imported here with the rest: ${hidden}.`]),
+    ...(summary.hiddenAbove.length === 0 ? [] : [`Hidden in the sheet above the table, kept here and not as data: ${summary.hiddenAbove.join('; ')}.`]),
     // The numbers are the fractions the file holds; without this, 0.456 would read as a share of 0.456%.
     ...(summary.percentColumns.length === 0 ? [] : [`Shown in the sheet as percents, stored as fractions (0.5 for 50%): ${summary.percentColumns.map((label) => `“${label}”`).join(', ')}.`]),
     ...summary.footnoteMarks.map((marked) => markedLabelText(marked, summary.footnotes))
@@ -255,6 +256,10 @@ class WorkbookDatasets {
     if (first !== null && hidden !== null) {
       const one = hiddenRows.length + hiddenColumns.length === 1
       this.warnings.push(`${this.label(sheetName)}: ${hidden} ${one ? 'is' : 'are'} hidden in the sheet; ${one ? 'it was' : 'they were'} imported with the rest.`)
+    }
+    const above = tables.flatMap((table) => table.summary?.hiddenAbove ?? [])
+    if (first !== null && above.length > 0) {
+      this.warnings.push(`${this.label(sheetName)}: ${above.length === 1 ? 'a row' : `${above.length} rows`} above the table ${above.length === 1 ? 'is' : 'are'} hidden in the sheet; ${above.length === 1 ? 'its' : 'their'} text is kept in the dataset's source, not as data.`)
     }
   }
 

@@ -75,7 +75,10 @@ function oneLine(text: string): string {
 export function findSheetTable(window: readonly SheetRow[], merges: readonly MergedCells[], header: boolean): SheetTableLayout | null {
   const rows = window.filter((row) => filled(row) > 0)
   if (rows.length === 0) return null
-  let start = rows.findIndex((row) => filled(row) >= 2)
+  // A row the sheet hides above the table (machine column codes, as agency exports carry) is not
+  // what a reader sees as its header: the first visible row of two cells or more is.
+  const visible = rows.findIndex((row) => !row.hidden && filled(row) >= 2)
+  let start = visible >= 0 ? visible : rows.findIndex((row) => filled(row) >= 2)
   // A sheet of one column: its first row is the header.
   if (start < 0) start = 0
   // A title whose row also holds a page number or a unit note is not the header: the row under it is.
@@ -105,7 +108,11 @@ export function findSheetTable(window: readonly SheetRow[], merges: readonly Mer
     }
   }
   // A title row's cells are separate lines: the title, then its page number or unit note.
-  const titles = rows.slice(0, start).flatMap((row) => row.values.filter((value) => value !== null && value !== undefined).map(oneLine))
+  // Rows the sheet hides above the table are no titles a reader sees; the import names them as hidden.
+  const titles = rows
+    .slice(0, start)
+    .filter((row) => !row.hidden)
+    .flatMap((row) => row.values.filter((value) => value !== null && value !== undefined).map(oneLine))
   if (!header) return { titles, headerRows: [], firstColumn, lastColumn, labels: positions(firstColumn, lastColumn), unlabelled: [], marks: [], bodyStart: rows[start]!.row }
   firstColumn = Math.min(firstColumn, ...headerRows.map(firstFilled))
   lastColumn = Math.max(lastColumn, ...headerRows.map((row) => row.values.length - 1))

@@ -78,6 +78,8 @@ export interface SheetTableSummary {
   labels: string[]
   /** 1-based sheet rows the sheet hides that were imported as data rows of the table. */
   hiddenRows: number[]
+  /** Rows the sheet hides above the table's body (column codes over the header), as "row 1: c_region, c_fy11": not data, not titles. */
+  hiddenAbove: string[]
   /** Columns of the table the sheet hides, by letter and label: C (“Internal id”). */
   hiddenColumns: string[]
   /** Labels of the columns whose numbers the sheet shows as percents, most of them at least; stored as fractions. */
@@ -145,6 +147,7 @@ export class SheetTableReader {
   private textCells: number[] = []
   /** Data rows the sheet hides, by row number. */
   private hiddenRows: number[] = []
+  private hiddenAbove: string[] = []
   /** Per sheet column, the cells the sheet shows as percents (see CellKind). */
   private percentCells: number[] = []
   /** Rows after a blank row that may open a table stacked under this one: title lines, then header rows. */
@@ -435,6 +438,7 @@ export class SheetTableReader {
     this.typedCells = []
     this.textCells = []
     this.hiddenRows = []
+    this.hiddenAbove = []
     this.percentCells = []
     this.repeatedHeaders = []
     this.window = []
@@ -536,7 +540,7 @@ export class SheetTableReader {
       return percents > 0 && percents * 2 >= (this.typedCells[layout.firstColumn + position] ?? 0)
     })
     const footnoteMarks = layout.marks.map(({ position, mark, plain }) => ({ label: layout.labels[position]!, mark, plain }))
-    return { titles: [...layout.titles, ...this.notesBeforeData], footnotes, rows: this.emitted, labels: layout.labels, hiddenRows: this.hiddenRows, hiddenColumns: [], percentColumns, footnoteMarks, fileNote: null, unlabelled }
+    return { titles: [...layout.titles, ...this.notesBeforeData], footnotes, rows: this.emitted, labels: layout.labels, hiddenRows: this.hiddenRows, hiddenAbove: this.hiddenAbove, hiddenColumns: [], percentColumns, footnoteMarks, fileNote: null, unlabelled }
   }
 
   private start(): boolean {
@@ -551,6 +555,11 @@ export class SheetTableReader {
       .filter((merge) => merge.lastColumn > merge.firstColumn && merge.firstColumn > layout.firstColumn && merge.firstColumn <= layout.lastColumn && merge.lastRow >= layout.bodyStart)
       .sort((a, b) => a.firstRow - b.firstRow)
     this.sink.columns(layout.labels)
+    // Rows hidden above the body (codes over the header, a hidden title) are kept for the source.
+    for (const row of this.window) {
+      const values = row.values.filter((value): value is string => value !== null && value !== undefined).map(oneLine)
+      if (row.row < layout.bodyStart && row.hidden && values.length > 0) this.hiddenAbove.push(`row ${row.row}: ${values.join(', ')}`)
+    }
     for (const row of this.window.splice(0)) if (row.row >= layout.bodyStart) this.row(row)
     return true
   }

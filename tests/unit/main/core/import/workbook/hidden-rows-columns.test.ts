@@ -7,7 +7,9 @@ import * as XLSX from '@e965/xlsx'
 import { describe, expect, it } from 'vitest'
 import { getDataset } from '../../../../../../src/main/core/datasets/dataset-queries'
 import { firstRows } from '../../../../../helpers/first-rows'
+import { handWrittenXlsxEntries, sheetXml } from '../../../../../helpers/hand-written-workbooks'
 import { importTestArchive } from '../../../../../helpers/import-test-archive'
+import { zipBytes } from '../../../../../helpers/write-zip'
 
 const FIXTURES = resolve(import.meta.dirname, '../../../../../fixtures/import/workbook/libreoffice')
 
@@ -61,5 +63,26 @@ describe('hidden rows and columns', () => {
     ])
     expect(read.outcome.warnings).toEqual(['cols.xls, sheet “Cases”: column C (“Internal id”) is hidden in the sheet; it was imported with the rest.'])
     expect(read.sources).toEqual([{ title: 'cols.xls › Cases', notes: 'Hidden in the sheet, imported here with the rest: column C (“Internal id”).' }])
+  })
+  it('finds the header under the title when a hidden row of column codes sits above it, and names that row (review R23-21)', async () => {
+    const text = (ref: string, value: string) => `<x:c r="${ref}" t="inlineStr"><x:is><x:t>${value}</x:t></x:is></x:c>`
+    const sheet = sheetXml(
+      [
+        `<x:row r="1" hidden="1">${text('A1', 'c_region')}${text('B1', 'c_fy11')}${text('C1', 'c_fy12')}</x:row>`,
+        `<x:row r="2">${text('A2', 'Table 5. Removals by region')}</x:row>`,
+        `<x:row r="4">${text('A4', 'Region')}${text('B4', 'FY2011')}${text('C4', 'FY2012')}</x:row>`,
+        `<x:row r="5">${text('A5', 'Central')}<x:c r="B5"><x:v>1</x:v></x:c><x:c r="C5"><x:v>2</x:v></x:c></x:row>`,
+        `<x:row r="6">${text('A6', 'East')}<x:c r="B6"><x:v>3</x:v></x:c><x:c r="C6"><x:v>4</x:v></x:c></x:row>`
+      ].join('')
+    )
+    const bytes = zipBytes(handWrittenXlsxEntries([{ name: 'Removals', part: 'xl/worksheets/sheet1.xml', type: 'worksheet', xml: sheet }], { sharedStrings: null, styles: null, workbookPr: '', extra: [] }))
+    const read = await importBook('codes.xlsx', bytes)
+    expect(read.labels).toEqual(['Region', 'FY2011', 'FY2012'])
+    expect(read.rows).toEqual([
+      ['Central', 1, 2],
+      ['East', 3, 4]
+    ])
+    expect(read.outcome.warnings).toEqual(["codes.xlsx, sheet “Removals”: a row above the table is hidden in the sheet; its text is kept in the dataset's source, not as data."])
+    expect(read.sources).toEqual([{ title: 'Table 5. Removals by region', notes: 'Hidden in the sheet above the table, kept here and not as data: row 1: c_region, c_fy11, c_fy12.' }])
   })
 })
