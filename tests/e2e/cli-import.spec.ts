@@ -227,7 +227,7 @@ test('articles from HTML and PDF, and clear failures, each on its own JSON line'
     ['photo.tiff', 'failed', null]
   ])
   expect(lines[2]!.error).toBe('empty.csv is empty (0 bytes); nothing was imported.')
-  expect(lines[3]!.error).toBe('notes.docx is plain text, not a Word document (.docx); nothing was imported. Rename it to .txt and import that.')
+  expect(lines[3]!.error).toBe('notes.docx is not a Word document (.docx) (it is not a zip package; it may be damaged or another kind of file); nothing was imported.')
   expect(lines[4]!.error).toMatch(/^Casefile can't import \.tiff files \(photo\.tiff\); it reads: .*\.docx.*\.xlsx/)
   const titles = query<{ title: string }>(archive, "SELECT title FROM articles WHERE source_file IN ('news-article.html', 'backlog-article.pdf') ORDER BY id")
   expect(titles).toHaveLength(2)
