@@ -281,7 +281,12 @@ export class OdsTableScanner implements XmlTextReader {
       }
       case 'time': {
         const time = odsTimeText(attribute(tag, 'office:time-value') ?? '')
-        return time === null ? this.written(cellText(inner), 'text') : this.written(time.text, time.kind)
+        const shown = cellText(inner)
+        if (time === null) return this.written(shown, 'text')
+        // A duration shown in hours and minutes ([HH]:MM) reads as .xlsx and .xls read it, "36:30",
+        // not "36:30:00": the cell's text is the value the file holds, shown without its seconds.
+        const minutes = time.kind === 'number' && shown !== null && /^-?\d+:\d\d$/.test(shown) && time.text === `${shown}:00`
+        return this.written(minutes ? shown : time.text, time.kind)
       }
       case 'boolean': {
         const value = attribute(tag, 'office:boolean-value')

@@ -1,14 +1,16 @@
 // Numbers whose format shows them otherwise than as the number stored: ZIP and FIPS codes padded
 // with zeros, and elapsed times. Imported into a real archive from workbooks written by exceljs and
 // SheetJS, the cells keep what the sheet shows.
-import { readFileSync } from 'node:fs'
-import { resolve } from 'node:path'
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
 import * as XLSX from '@e965/xlsx'
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import { getDataset } from '../../../../../../src/main/core/datasets/dataset-queries'
 import { cellFormatOf, formattedNumber } from '../../../../../../src/main/core/import/workbook/number-format'
 import { firstRows } from '../../../../../helpers/first-rows'
+import { writeHandWrittenOds } from '../../../../../helpers/hand-written-workbooks'
 import { importTestArchive } from '../../../../../helpers/import-test-archive'
 
 async function importFirstSheet(name: string, bytes: Uint8Array) {
@@ -131,6 +133,25 @@ describe('elapsed times', () => {
     const book = XLSX.utils.book_new()
     XLSX.utils.book_append_sheet(book, sheet, 'Sheet')
     expect((await importFirstSheet('durations.xls', XLSX.write(book, { type: 'buffer', bookType: 'xls' }) as Uint8Array)).rows).toEqual(expected)
+  })
+
+  it('reads an .ods duration shown in hours and minutes as .xlsx and .xls do ("36:30"), and one shown with seconds with them (review R23-6)', async () => {
+    const cell = (value: string, shown: string) => `<table:table-cell office:value-type="time" office:time-value="${value}"><text:p>${shown}</text:p></table:table-cell>`
+    const row = (label: string, duration: string) => `<table:table-row><table:table-cell office:value-type="string"><text:p>${label}</text:p></table:table-cell>${duration}</table:table-row>`
+    const table = [
+      '<table:table table:name="Times">',
+      row('Case', '<table:table-cell office:value-type="string"><text:p>Duration</text:p></table:table-cell>'),
+      row('A', cell('PT36H30M00S', '36:30')),
+      row('B', cell('PT26H00M00S', '26:00:00')),
+      row('C', cell('PT2400H00M00S', '2400:00')),
+      row('D', cell('-PT12H00M00S', '-12:00')),
+      row('E', cell('PT36H30M15S', '36:30')),
+      '</table:table>'
+    ].join('')
+    const path = writeHandWrittenOds(resolve(mkdtempSync(join(tmpdir(), 'ods-durations-')), 'times.ods'), table, '')
+    const read = await importFirstSheet('times.ods', readFileSync(path))
+    // E's seconds are not shown, but they are in the file: the value is kept whole.
+    expect(read.rows).toEqual([['A', '36:30'], ['B', '26:00:00'], ['C', '2400:00'], ['D', '-12:00'], ['E', '36:30:15']])
   })
 
   it('shows durations and padded digits as Excel does, built-in format 46 and fractions of seconds included', () => {
