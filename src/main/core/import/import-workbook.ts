@@ -312,7 +312,13 @@ class WorkbookDatasets {
           null
         )
       }
-      const which = picked ? 'the sheets picked hold no table' : 'none of its sheets holds a table'
+      // A table kept on a hidden sheet, behind a cover sheet, is the commonest reason there is none to see.
+      const hidden = sheets.filter((sheet) => sheet.status === 'hidden').map((sheet) => `“${sheet.name}”`)
+      const which = picked
+        ? 'the sheets picked hold no table'
+        : hidden.length === 0
+          ? 'none of its sheets holds a table'
+          : `none of its visible sheets holds a table, and ${hidden.length === 1 ? `sheet ${hidden[0]} is` : `sheets ${hidden.join(', ')} are`} hidden; pick ${hidden.length === 1 ? 'it' : 'them'} by name to import ${hidden.length === 1 ? 'it' : 'them'}`
       throw new NoTableInWorkbook(`${fileName}: ${which}; nothing was imported.`, null, null)
     }
     return { sheets, rows: this.rows, warnings: this.warnings, emptiedCells: this.emptiedCells }

@@ -481,6 +481,9 @@ export class SheetTableReader {
   end(hiddenColumns: readonly number[]): SheetTableSummary | null {
     // Finding the header replays the rows read so far, which may find a table stacked under it
     // (whose header is then still to find), or rows that may open one.
+    // A sheet of one line of text (a cover note: "The table is on the next sheet") holds no table;
+    // read as one, it became a dataset of no rows whose only column was the sentence.
+    if (this.layout === null && this.window.filter((row) => filledCells(row) > 0).length === 1 && this.window.some(oneTextCell)) return null
     while (this.layout === null || this.stacked.length > 0) {
       if (this.layout === null && !this.start()) return null
       if (this.layout === null) continue

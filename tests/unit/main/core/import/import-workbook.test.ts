@@ -6,7 +6,8 @@ import { importOneFile } from '../../../../../src/main/core/import/import-one-fi
 import { getDataset } from '../../../../../src/main/core/datasets/dataset-queries'
 import { firstRows } from '../../../../helpers/first-rows'
 import { tempArchive } from '../../../../helpers/temp-archive'
-import { sheetXml, writeHandWrittenXlsx } from '../../../../helpers/hand-written-workbooks'
+import { handWrittenXlsxEntries, sheetXml, writeHandWrittenXlsx } from '../../../../helpers/hand-written-workbooks'
+import { writeZip } from '../../../../helpers/write-zip'
 
 const FIXTURE = resolve(import.meta.dirname, '../../../../fixtures/import/workbook/dhs-yearbook-2013-table-39.xlsx')
 const cleanups: (() => void)[] = []
@@ -169,6 +170,38 @@ describe('importing a workbook', () => {
     expect(again.warnings).toEqual([expect.stringContaining('Already in the archive as dataset “gov › Table 39”')])
     expect(made.archive.db.prepare('SELECT status FROM imports ORDER BY id').pluck().all()).toEqual(['imported', 'duplicate'])
     expect(made.archive.db.prepare('SELECT count(*) FROM datasets').pluck().get()).toBe(1)
+  })
+
+  it('reads a cover sheet of one sentence as no table, and names the hidden sheet that holds one (review R23-20)', async () => {
+    const made = await tempArchive(false)
+    cleanups.push(made.cleanup)
+    const cell = (ref: string, text: string) => `<x:c r="${ref}" t="inlineStr"><x:is><x:t>${text}</x:t></x:is></x:c>`
+    const cover = sheetXml(`<x:row r="1">${cell('A1', 'This workbook holds the removals table on another sheet.')}</x:row>`)
+    const data = sheetXml(`<x:row r="1">${cell('A1', 'Region')}${cell('B1', 'Count')}</x:row><x:row r="2">${cell('A2', 'Central')}<x:c r="B2"><x:v>105</x:v></x:c></x:row>`)
+    const write = (name: string, dataHidden: boolean) => {
+      const entries = handWrittenXlsxEntries(
+        [
+          { name: 'Cover', part: 'xl/worksheets/sheet1.xml', type: 'worksheet', xml: cover },
+          { name: 'Data', part: 'xl/worksheets/sheet2.xml', type: 'worksheet', xml: data }
+        ],
+        { sharedStrings: null, styles: null, workbookPr: '', extra: [] }
+      ).map((entry) => (entry.name === 'xl/workbook.xml' && dataHidden ? { ...entry, data: String(entry.data).replace('name="Data"', 'name="Data" state="hidden"') } : entry))
+      return writeZip(join(made.dir, name), entries)
+    }
+    const run = (path: string) =>
+      importOneFile(made.archive.db, { path, options: DEFAULT_IMPORT_OPTIONS, article: null, dataset: null }, new AbortController().signal, () => undefined, null)
+    const hidden = await run(write('hiddendata.xlsx', true))
+    // Before, "Cover" became a dataset of 0 rows whose only column was the sentence, and "Data" was never mentioned.
+    expect(hidden).toMatchObject({
+      status: 'failed',
+      error: 'hiddendata.xlsx: none of its visible sheets holds a table, and sheet “Data” is hidden; pick it by name to import it; nothing was imported.'
+    })
+    const shown = await run(write('shown.xlsx', false))
+    expect(shown).toMatchObject({ status: 'imported', rows: 1, warnings: [] })
+    expect(shown.sheets!.map((sheet) => [sheet.name, sheet.status])).toEqual([
+      ['Cover', 'empty'],
+      ['Data', 'imported']
+    ])
   })
 
   it('imports the sheets not yet in when the whole workbook follows a pick of one sheet', async () => {
