@@ -27,6 +27,7 @@ import { TypingSink } from './typing/typing-sink'
 import { textInsideXls } from './workbook/text-in-xls'
 import { utf16WithoutBom } from './utf16-without-bom'
 import { ArchiveStaysBusy, WRITE_LOCK_WAIT_MS, whenWritable } from './when-writable'
+import { hiddenSheetsLeftOut } from './workbook/hidden-sheets-left-out'
 import { reasonOf } from '../plain-failure'
 
 /** Facts the caller knows better than the file (the sample manifest does); null fields come from the file. */
@@ -483,14 +484,14 @@ async function importThrough(
         const first = written.sheets.find((sheet) => sheet.id !== null)!
         const alreadyIn = sheetsAlreadyIn.map((sheet) => `“${sheet}”`).join(', ')
         // Hidden sheets are left out unless picked; a table on one is data the person may not know is there.
-        const hidden = written.sheets.filter((sheet) => sheet.status === 'hidden').map((sheet) => `“${sheet.name}”`)
+        const hidden = written.sheets.filter((sheet) => sheet.status === 'hidden').map((sheet) => sheet.name)
         const warnings = [
           ...(sheetsAlreadyIn.length === 0
             ? []
             : [`${fileName}: ${sheetsAlreadyIn.length === 1 ? `sheet ${alreadyIn} is` : `sheets ${alreadyIn} are`} already in the archive from an earlier import, so only the others were imported.`]),
           ...(hidden.length === 0
             ? []
-            : [`${fileName}: ${hidden.length === 1 ? `sheet ${hidden[0]} is hidden in the workbook and was` : `sheets ${hidden.join(', ')} are hidden in the workbook and were`} left out; pick ${hidden.length === 1 ? 'it' : 'them'} by name to import ${hidden.length === 1 ? 'it' : 'them'}.`]),
+            : [`${fileName}: ${hiddenSheetsLeftOut(hidden)}.`]),
           ...written.warnings
         ]
         // The sheets left out because an earlier import holds them say so, rather than "not picked".

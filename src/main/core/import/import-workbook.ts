@@ -9,6 +9,7 @@ import type { SheetTableSummary } from './workbook/sheet-table-reader'
 import { HEADER_JOINER } from './workbook/find-sheet-table'
 import { ImportInputError, type ReaderWarning } from './row-sink'
 import { NoTableInWorkbook } from './workbook/no-table-in-workbook'
+import { hiddenSheetsLeftOut } from './workbook/hidden-sheets-left-out'
 import type { PackedBatch } from './typing/packed-batch'
 import type { PackedSink } from './typing/packed-sink'
 
@@ -313,12 +314,12 @@ class WorkbookDatasets {
         )
       }
       // A table kept on a hidden sheet, behind a cover sheet, is the commonest reason there is none to see.
-      const hidden = sheets.filter((sheet) => sheet.status === 'hidden').map((sheet) => `“${sheet.name}”`)
+      const hidden = sheets.filter((sheet) => sheet.status === 'hidden').map((sheet) => sheet.name)
       const which = picked
         ? 'the sheets picked hold no table'
         : hidden.length === 0
           ? 'none of its sheets holds a table'
-          : `none of its visible sheets holds a table, and ${hidden.length === 1 ? `sheet ${hidden[0]} is` : `sheets ${hidden.join(', ')} are`} hidden; pick ${hidden.length === 1 ? 'it' : 'them'} by name to import ${hidden.length === 1 ? 'it' : 'them'}`
+          : `none of its visible sheets holds a table, and ${hiddenSheetsLeftOut(hidden)}`
       throw new NoTableInWorkbook(`${fileName}: ${which}; nothing was imported.`, null, null)
     }
     return { sheets, rows: this.rows, warnings: this.warnings, emptiedCells: this.emptiedCells }

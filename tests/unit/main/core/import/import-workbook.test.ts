@@ -194,7 +194,7 @@ describe('importing a workbook', () => {
     // Before, "Cover" became a dataset of 0 rows whose only column was the sentence, and "Data" was never mentioned.
     expect(hidden).toMatchObject({
       status: 'failed',
-      error: 'hiddendata.xlsx: none of its visible sheets holds a table, and sheet “Data” is hidden; pick it by name to import it; nothing was imported.'
+      error: 'hiddendata.xlsx: none of its visible sheets holds a table, and sheet “Data” is hidden in the workbook and was left out; pick it by name to import it; nothing was imported.'
     })
     const shown = await run(write('shown.xlsx', false))
     expect(shown).toMatchObject({ status: 'imported', rows: 1, warnings: [] })
