@@ -23,7 +23,7 @@ import type {
 } from './model'
 import { contextMenuRequestValidator, type ContextMenuCommand } from './context-menu'
 import { chartSpecValidator, rowFilterValidator, type ChartData } from './chart-spec'
-import { COLUMN_TYPES, rowQueryValidator, type ColumnStats, type ColumnTypeChange, type RowPage, type SavedFile } from './row-query'
+import { COLUMN_TYPES, CSV_FORMULAS, rowQueryValidator, type ColumnStats, type ColumnTypeChange, type ExportedRows, type RowPage, type SavedFile } from './row-query'
 import type { Result } from './result'
 import { fail, ok } from './result'
 import { bool, id, int, list, nothing, nullable, oneOf, record, text, variant, type Infer } from './validate'
@@ -92,7 +92,8 @@ export const apiArgs = {
   exportRowsCsv: record({
     datasetId: id(),
     sort: nullable(record({ column: int(0, 1999), direction: oneOf('asc', 'desc') })),
-    filters: list(rowFilterValidator, 20)
+    filters: list(rowFilterValidator, 20),
+    formulas: oneOf(...CSV_FORMULAS)
   }),
   chartData: record({ spec: chartSpecValidator }),
   listCharts: nothing(),
@@ -171,7 +172,7 @@ export interface ApiResults {
   getColumnStats: ColumnStats
   setColumnType: ColumnTypeChange
   setColumnDigits: DatasetColumn
-  exportRowsCsv: SavedFile
+  exportRowsCsv: ExportedRows
   chartData: ChartData
   listCharts: SavedChart[]
   getChart: SavedChart

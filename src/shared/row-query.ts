@@ -66,3 +66,17 @@ export interface SavedFile {
   path: string | null
   rows: number
 }
+
+/**
+ * How a CSV export writes a text cell that a spreadsheet program would take for a formula
+ * (`=HYPERLINK(…)`, `+1+cmd|…`, `@SUM(…)`): as it was imported (the file reads back the same), or
+ * with a leading `'` so Excel and LibreOffice show it as text instead of running it.
+ */
+export const CSV_FORMULAS = ['as-imported', 'as-text'] as const
+export type CsvFormulas = (typeof CSV_FORMULAS)[number]
+
+/** A CSV export: where it went, and how many of its text cells begin like a formula. */
+export interface ExportedRows extends SavedFile {
+  formulaCells: number
+  formulas: CsvFormulas
+}

@@ -274,6 +274,29 @@ test.describe('Data explorer', () => {
     for (const line of lines.slice(1)) expect(line.split(',')[2]).toBe('cases_closed')
   })
 
+  test('says which exported cells a spreadsheet would run as formulas, and exports them again as text', async ({ page, casefile }) => {
+    // One note in the official figures begins "= 232,181 non-detained …": Excel would take it for a formula.
+    await openDataset(page, FIGURES)
+    await page.getByTestId('export-csv').click()
+    await expect(page.getByTestId('export-result')).toContainText('Saved 43 rows')
+    const caution = page.getByTestId('export-formulas')
+    await expect(caution).toContainText('1 cell begins like a spreadsheet formula (=, +, -, @) and was written as imported')
+    const [asImported] = await casefile.savedFiles()
+    const written = readFileSync(asImported!, 'utf8')
+    expect(written).toContain(',"= 232,181 non-detained + 56,180 detained (SCPR_20120614)"\r\n')
+    await screenshot(page, '56b-explorer-export-formulas')
+
+    await caution.getByRole('button', { name: 'Export for spreadsheets…' }).click()
+    await expect(caution).toContainText("written with a leading ' so a spreadsheet program shows it as text")
+    await expect(caution.getByRole('button')).toHaveCount(0)
+    const saved = await casefile.savedFiles()
+    expect(saved).toHaveLength(2)
+    const marked = readFileSync(saved[1]!, 'utf8')
+    expect(marked).toContain(`,"'= 232,181 non-detained + 56,180 detained (SCPR_20120614)"\r\n`)
+    // Only that cell changed.
+    expect(marked.replace("\"'= 232,181", '"= 232,181')).toBe(written)
+  })
+
   test('shows where the figures come from, one click away, in the dark theme', async ({ page }) => {
     await page.emulateMedia({ colorScheme: 'dark' })
     const table = await openDataset(page, FIGURES)

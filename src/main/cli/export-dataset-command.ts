@@ -2,6 +2,7 @@ import { basename } from 'node:path'
 import type { Archive } from '../core/index'
 import { getDataset } from '../core/datasets/dataset-queries'
 import { exportRowsCsv } from '../core/datasets/export-rows-csv'
+import { formulaCellsNote } from '@shared/formula-cells-note'
 import { FileExistsError } from '../core/fs/publish-file'
 import { InvalidRequest } from '../core/invalid-request'
 import { plainFailure, reasonOf } from '../core/plain-failure'
@@ -23,11 +24,13 @@ function exportFailure(error: unknown, path: string, archivePath: string): Comma
 }
 
 /**
- * `export-dataset ID --csv OUT.csv [--force]`: the app's Export CSV without the window. Every cell is
- * written as it was imported; the file appears whole or not at all, and replaces another only with --force.
+ * `export-dataset ID --csv OUT.csv [--for-spreadsheets] [--force]`: the app's Export CSV without the
+ * window. Every cell is written as it was imported, unless --for-spreadsheets asks for text that
+ * starts like a formula to be marked as text; the file appears whole or not at all, and replaces
+ * another only with --force.
  */
 export function exportDatasetCommand(archive: Archive, args: ParsedArgs, io: CliIo): void {
-  allowOnly(args, ['csv', 'force'])
+  allowOnly(args, ['csv', 'force', 'for-spreadsheets'])
   if (args.positionals.length !== 1) throw new UsageError('export-dataset needs one dataset id and --csv OUT.csv, e.g. casefile export-dataset 3 --csv removals.csv')
   const value = args.positionals[0]!
   if (!/^[1-9]\d{0,14}$/.test(value)) throw new UsageError(`“${value}” is not a dataset id (ids are whole numbers; casefile info lists them)`)
@@ -37,11 +40,14 @@ export function exportDatasetCommand(archive: Archive, args: ParsedArgs, io: Cli
   if (getDataset(archive.db, id) === null) throw new CommandError(`Dataset ${id} was not found in this archive.`)
   const force = args.flags.has('force')
   const path = outputPath(out, force, archive.path)
-  let rows: number
+  const formulas = args.flags.has('for-spreadsheets') ? 'as-text' : 'as-imported'
+  let exported: { rows: number; formulaCells: number }
   try {
-    rows = exportRowsCsv(archive.db, { datasetId: id, sort: null, filters: [] }, path, force).rows
+    exported = exportRowsCsv(archive.db, { datasetId: id, sort: null, filters: [] }, path, force, formulas)
   } catch (error) {
     throw exportFailure(error, path, archive.path)
   }
+  const { rows, formulaCells } = exported
   io.out(`Exported ${rows.toLocaleString('en-US')} row${rows === 1 ? '' : 's'} of dataset #${id} to ${printable(path)}\n`)
+  if (formulaCells > 0) io.err(`  ${formulaCellsNote(formulaCells, formulas, '--for-spreadsheets')}\n`)
 }

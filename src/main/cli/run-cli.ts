@@ -35,8 +35,10 @@ Commands:
   backup OUT                             a checked copy of the archive (never overwrites a file)
   restore FROM                           replace the archive's content with a backup (the old content is kept)
   restore --undo                         bring back the content the last restore replaced
-  export-dataset ID --csv OUT.csv [--force]
-                                         a dataset's rows as CSV, every cell as it was imported
+  export-dataset ID --csv OUT.csv [--for-spreadsheets] [--force]
+                                         a dataset's rows as CSV, every cell as it was imported;
+                                         --for-spreadsheets marks text that starts like a formula
+                                         (=, +, -, @) with a leading ' so Excel shows it, not runs it
   export-notes ID… (--pdf OUT.pdf | --md OUT.md | --html OUT.html) [--title T] [--force]
                                          one note, or several as a dossier, with its sources
                                          (PDF uses Chromium: CHROMIUM_PATH or /usr/bin/chromium)

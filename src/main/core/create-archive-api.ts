@@ -133,10 +133,11 @@ export function createArchiveApi(archive: Archive, emit: (event: ApiEvent) => vo
     exportRowsCsv: async (query) => {
       const dataset = found(getDataset(db, query.datasetId), `Dataset ${query.datasetId}`)
       const path = await askSavePath({ title: 'Export rows as CSV', suggestedName: `${dataset.name}.csv`, extension: 'csv' })
-      if (path === null) return { path: null, rows: 0 }
+      if (path === null) return { path: null, rows: 0, formulaCells: 0, formulas: query.formulas }
       refuseUnsafeOutputFor(path, archive.path)
+      const { formulas, ...rows } = query
       // The save dialog has asked before replacing a file.
-      return { path, ...exportRowsCsv(db, query, path, true) }
+      return { path, formulas, ...exportRowsCsv(db, rows, path, true, formulas) }
     },
     chartData: ({ spec }) => draw(spec),
     listCharts: () => listCharts(db),

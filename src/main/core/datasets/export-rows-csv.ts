@@ -3,7 +3,7 @@ import type { Database } from 'better-sqlite3'
 import { publishFile } from '../fs/publish-file'
 import { temporaryBeside } from '../fs/write-file-atomic'
 import type { CellValue } from '@shared/model'
-import type { RowQuery } from '@shared/row-query'
+import type { CsvFormulas, RowQuery } from '@shared/row-query'
 import { getDatasetColumns } from './dataset-queries'
 import { buildSortIndex, queryDatasetRows } from './query-dataset-rows'
 
@@ -24,13 +24,40 @@ export function csvField(value: CellValue): string {
 }
 
 /**
+ * Whether a spreadsheet program opening the CSV would take this text for a formula and may run it.
+ * A sign followed only by a number's characters is a number there, and a lone "-" (the zero marker
+ * of many statistical tables) is text, so neither is counted: a warning on every FOIA table that
+ * uses "-" would teach people to ignore it.
+ */
+export function startsLikeFormula(text: string): boolean {
+  if (/^[=@\t\r]/.test(text)) return true
+  return /^[+-]/.test(text) && !/^[+-][\d.,\s%]*$/.test(text)
+}
+
+/**
+ * One CSV field, written for a spreadsheet program when asked: a text that starts like a formula
+ * gets a leading `'`, which Excel and LibreOffice read as "this is text" and do not show.
+ */
+function exportField(value: CellValue, formulas: CsvFormulas): string {
+  return formulas === 'as-text' && typeof value === 'string' && startsLikeFormula(value) ? csvField(`'${value}`) : csvField(value)
+}
+
+/**
  * Writes the rows a sort and filters select, with the column labels as the header, to `path`:
  * streamed page by page (memory stays flat for millions of rows) into a temporary file that is
  * synced and put in place (see publishFile), so a failure never leaves half a file under the chosen
- * name. Every cell is written as it was imported: text as it was, numbers in their own spelling.
+ * name. Every cell is written as it was imported: text as it was, numbers in their own spelling;
+ * only with `formulas` 'as-text' do text cells that start like a formula get a leading `'`. Either
+ * way those cells are counted, so the person can be told a spreadsheet program may run them.
  * An existing file is replaced only with `overwrite` (else FileExistsError).
  */
-export function exportRowsCsv(db: Database, query: Omit<RowQuery, 'after' | 'offset' | 'limit' | 'count'>, path: string, overwrite: boolean): { rows: number } {
+export function exportRowsCsv(
+  db: Database,
+  query: Omit<RowQuery, 'after' | 'offset' | 'limit' | 'count'>,
+  path: string,
+  overwrite: boolean,
+  formulas: CsvFormulas
+): { rows: number; formulaCells: number } {
   const labels = getDatasetColumns(db, query.datasetId).map((column) => column.label)
   // Every page of a sorted export without the column's index would pass over the whole table (a
   // million rows: a thousand passes); with it, each page walks on from the last. Best effort: where
@@ -39,12 +66,17 @@ export function exportRowsCsv(db: Database, query: Omit<RowQuery, 'after' | 'off
   const temporary = temporaryBeside(path, 'partial')
   const fd = openSync(temporary, 'w', 0o644)
   let rows = 0
+  let formulaCells = 0
   try {
-    let buffer = `${labels.map(csvField).join(',')}\r\n`
+    for (const label of labels) if (startsLikeFormula(label)) formulaCells++
+    let buffer = `${labels.map((label) => exportField(label, formulas)).join(',')}\r\n`
     let after: RowQuery['after'] = null
     for (;;) {
       const page = queryDatasetRows(db, { ...query, after, offset: 0, limit: PAGE, count: false })
-      for (const row of page.rows) buffer += `${row.values.map(csvField).join(',')}\r\n`
+      for (const row of page.rows) {
+        for (const value of row.values) if (typeof value === 'string' && startsLikeFormula(value)) formulaCells++
+        buffer += `${row.values.map((value) => exportField(value, formulas)).join(',')}\r\n`
+      }
       rows += page.rows.length
       if (buffer.length >= FLUSH_AT) {
         writeAll(fd, buffer)
@@ -66,5 +98,5 @@ export function exportRowsCsv(db: Database, query: Omit<RowQuery, 'after' | 'off
     rmSync(temporary, { force: true })
     throw error
   }
-  return { rows }
+  return { rows, formulaCells }
 }

@@ -143,7 +143,8 @@ describe('outputs', () => {
     const out = join(s.dir, 'rows\nof removals.csv')
     writeFileSync(out, 'old\n')
     const forced = await cli(['--archive', s.path, 'export-dataset', '1', '--csv', out, '--force'])
-    expect(forced.err).toBe('')
+    // The sample's figures hold one note that starts "= 232,181 non-detained …", which a spreadsheet would take for a formula.
+    expect(forced.err).toMatch(/^ {2}1 cell begins like a spreadsheet formula \(=, \+, -, @\) and was written as imported;[^\n]+\n$/)
     expect(forced.out).toMatch(/^Exported \d+ rows of dataset #1 to .+\/rows\\nof removals\.csv\n$/)
     expect(readFileSync(out, 'utf8')).not.toBe('old\n')
     expect(statSync(out).isFile()).toBe(true)
@@ -163,6 +164,27 @@ describe('outputs', () => {
   })
 })
 
+describe('export-dataset and cells a spreadsheet would run', () => {
+  it('writes them as imported and says so on stderr, or marks them as text with --for-spreadsheets', async () => {
+    const s = await scene()
+    const csv = join(s.dir, 'foia.csv')
+    writeFileSync(csv, 'office,note\nHouston,"=HYPERLINK(""http://example.test"",""x"")"\nMiami,-\nDallas,@SUM(1)\n')
+    const imported = await cli(['--archive', s.path, 'import', csv, '--json'])
+    const id = (JSON.parse(imported.out.trim()) as { id: number }).id
+    const out = join(s.dir, 'out.csv')
+    const plain = await cli(['--archive', s.path, 'export-dataset', String(id), '--csv', out])
+    expect(plain.code).toBe(0)
+    expect(plain.err).toBe(
+      "  2 cells begin like a spreadsheet formula (=, +, -, @) and were written as imported; Excel or LibreOffice may run them when opening the file. To have them shown as text instead, export again with --for-spreadsheets.\n"
+    )
+    expect(readFileSync(out, 'utf8')).toBe('office,note\r\nHouston,"=HYPERLINK(""http://example.test"",""x"")"\r\nMiami,-\r\nDallas,@SUM(1)\r\n')
+    const marked = await cli(['--archive', s.path, 'export-dataset', String(id), '--csv', out, '--for-spreadsheets', '--force'])
+    expect(marked.code).toBe(0)
+    expect(marked.err).toBe("  2 cells begin like a spreadsheet formula and were written with a leading ' so a spreadsheet program shows them as text; read back as CSV, they keep that '.\n")
+    expect(readFileSync(out, 'utf8')).toBe('office,note\r\nHouston,"\'=HYPERLINK(""http://example.test"",""x"")"\r\nMiami,-\r\nDallas,\'@SUM(1)\r\n')
+  })
+})
+
 describe('the app’s exports', () => {
   it('never replace the open archive, whatever the save dialog answers', async () => {
     const s = await scene()
@@ -171,7 +193,7 @@ describe('the app’s exports', () => {
     cleanups.push(() => archive.close())
     for (const target of [s.path, `${s.path}-wal`, s.kept]) {
       const { api, dispose } = createArchiveApi(archive, () => undefined, { importWorker: null, searchWorker: null, chooseSavePath: async () => target, pdfPrinter: null, showContextMenu: null })
-      const rows = await api.exportRowsCsv({ datasetId: 1, sort: null, filters: [] })
+      const rows = await api.exportRowsCsv({ datasetId: 1, sort: null, filters: [], formulas: 'as-imported' })
       const notes = await api.exportNotesToFile({ ids: [1], format: 'markdown', title: null })
       await dispose()
       for (const result of [rows, notes]) {

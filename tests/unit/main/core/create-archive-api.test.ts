@@ -65,10 +65,10 @@ describe('createArchiveApi', () => {
         return answers.shift()!
       }
     })
-    const query = { datasetId: id, sort: null, filters: [{ column: 1, op: 'equals' as const, value: 'ice_removals_total', min: null, max: null }] }
-    expect(await withDialog.api.exportRowsCsv(query)).toEqual({ ok: true, value: { path: join(made.dir, 'removals.csv'), rows: 8 } })
+    const query = { datasetId: id, sort: null, filters: [{ column: 1, op: 'equals' as const, value: 'ice_removals_total', min: null, max: null }], formulas: 'as-imported' as const }
+    expect(await withDialog.api.exportRowsCsv(query)).toEqual({ ok: true, value: { path: join(made.dir, 'removals.csv'), rows: 8, formulaCells: 0, formulas: 'as-imported' } })
     expect(readFileSync(join(made.dir, 'removals.csv'), 'utf8').split('\r\n')[0]).toBe('fiscal_year,measure,value,qualifier,source_id,uncertain,notes')
-    expect(await withDialog.api.exportRowsCsv(query)).toEqual({ ok: true, value: { path: null, rows: 0 } })
+    expect(await withDialog.api.exportRowsCsv(query)).toEqual({ ok: true, value: { path: null, rows: 0, formulaCells: 0, formulas: 'as-imported' } })
     expect(asked).toEqual(Array(2).fill('Export rows as CSV|ICE removals by fiscal year, FY2005–FY2018.csv|csv'))
     expect(await api.exportRowsCsv(query)).toMatchObject({ ok: false, error: { code: 'invalid-input' } })
     await withDialog.dispose()

@@ -58,7 +58,7 @@ function everyCall(dir: string): { [M in ApiMethod]: ApiArgs<M> } {
     getColumnStats: { datasetId: 1, position: 0, filters: [] },
     setColumnType: { datasetId: 1, position: 0, type: 'text' },
     setColumnDigits: { datasetId: 1, position: 0, digits: 'plain' },
-    exportRowsCsv: { datasetId: 1, sort: null, filters: [] },
+    exportRowsCsv: { datasetId: 1, sort: null, filters: [], formulas: 'as-imported' },
     chartData: { spec },
     listCharts: undefined,
     getChart: { id: 1 },
@@ -141,7 +141,7 @@ describe('a damaged archive', () => {
     const expected = archive.db.prepare('SELECT c0 FROM ds_1 ORDER BY c0 DESC, rowid DESC LIMIT 3').pluck().all()
     const rows = await api.queryDatasetRows({ datasetId: 1, sort: { column: 0, direction: 'desc' }, filters: [], after: null, limit: 3, offset: 0, count: true })
     expect(rows.ok && rows.value.rows.map((row) => row.values[0])).toEqual(expected)
-    const saved = await api.exportRowsCsv({ datasetId: 1, sort: { column: 0, direction: 'asc' }, filters: [] })
+    const saved = await api.exportRowsCsv({ datasetId: 1, sort: { column: 0, direction: 'asc' }, filters: [], formulas: 'as-imported' })
     expect(saved.ok && saved.value.rows).toBeGreaterThan(0)
     expect(archive.db.prepare("SELECT count(*) FROM sqlite_schema WHERE name LIKE 'ds_1_sort_%'").pluck().get()).toBe(0)
     expect(digest(path)).toBe(before)

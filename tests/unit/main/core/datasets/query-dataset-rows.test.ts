@@ -166,7 +166,7 @@ describe('exportRowsCsv', () => {
   it('builds the sort column’s index before a sorted export, whose pages then walk it instead of passing over the table each', () => {
     db.exec(`DROP INDEX IF EXISTS ds_${datasetId}_sort_c1`)
     const path = join(exportDir, 'sorted.csv')
-    const { rows } = exportRowsCsv(db, { datasetId, sort: { column: 1, direction: 'desc' }, filters: [] }, path, true)
+    const { rows } = exportRowsCsv(db, { datasetId, sort: { column: 1, direction: 'desc' }, filters: [] }, path, true, 'as-imported')
     expect(rows).toBe(ROWS)
     expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = ?").pluck().get(`ds_${datasetId}_sort_c1`)).toBe(1)
     const expected = (db.prepare(`SELECT c1 FROM ds_${datasetId} ORDER BY c1 DESC, rowid DESC`).pluck().all() as (number | null)[]).map((value) => (value === null ? '' : String(value)))
