@@ -7,6 +7,7 @@ import { ocrSummary } from '@shared/ocr-summary'
 import { formatBytes, printable } from './format'
 import { allowOnly, type ParsedArgs } from './parse-cli-args'
 import { unwrap } from './unwrap'
+import { plural } from '@shared/plural'
 
 const DELIMITERS: Record<string, ImportDelimiter> = {
   ',': ',', comma: ',', '\\t': '\t', '\t': '\t', tab: '\t', '|': '|', pipe: '|', ';': ';', semicolon: ';'
@@ -107,9 +108,9 @@ export async function importCommand(
     )
     const what =
       sheets.length > 0
-        ? `${sheets.length === 1 ? 'dataset' : 'datasets'} ${sheets.map((sheet) => `#${sheet.id} “${printable(sheet.name)}” (${sheet.rows.toLocaleString('en-US')} rows)`).join(', ')}`
+        ? `${sheets.length === 1 ? 'dataset' : 'datasets'} ${sheets.map((sheet) => `#${sheet.id} “${printable(sheet.name)}” (${plural(sheet.rows, 'row', 'rows')})`).join(', ')}`
         : outcome.kind === 'dataset'
-          ? `dataset #${outcome.id} (${outcome.rows.toLocaleString('en-US')} rows)`
+          ? `dataset #${outcome.id} (${plural(outcome.rows, 'row', 'rows')})`
           : `article #${outcome.id}${ocr}`
     // File names and messages quoting them are printed escaped: a name cannot break a line or send escape codes.
     if (outcome.status === 'imported') io.out(`imported  ${printable(outcome.file)} → ${what} in ${outcome.seconds} s\n`)

@@ -88,7 +88,7 @@ function planChart(db: Database, spec: ChartSpec): ChartPlan {
 
 function tooMany(plan: ChartPlan): InvalidRequest {
   const culprit = plan.group === null ? `“${plan.x.label}”` : `“${plan.x.label}” and “${plan.group.label}”`
-  return new InvalidRequest(`${culprit} have too many different values to chart (over ${MAX_CELLS.toLocaleString('en-US')} points); choose columns with fewer values or a coarser date bucket.`)
+  return new InvalidRequest(`${culprit} ${plan.group === null ? 'has' : 'have'} too many different values to chart (over ${MAX_CELLS.toLocaleString('en-US')} points); choose columns with fewer values or a coarser date bucket.`)
 }
 
 /** The pass's cells, or the refusal of a chart with more cells than any chart can show. */

@@ -1,6 +1,7 @@
 import type { Database as Db } from 'better-sqlite3'
 import { schemaVersion } from '../db/migrate'
 import { pragmaValue, sqlValues } from '../db/sql-rows'
+import { plural } from '@shared/plural'
 
 /** What must match between a restore's checked copy and the archive after it. */
 export interface Fingerprint {
@@ -23,7 +24,8 @@ export function differences(expected: Fingerprint, actual: Fingerprint): string[
   if (expected.version !== actual.version) found.push(`format ${actual.version}, not ${expected.version}`)
   if (expected.pages !== actual.pages) found.push(`${actual.pages} pages, not ${expected.pages}`)
   for (const table of new Set([...Object.keys(expected.rows), ...Object.keys(actual.rows)])) {
-    if (expected.rows[table] !== actual.rows[table]) found.push(`${table}: ${actual.rows[table] ?? 'missing'} rows, not ${expected.rows[table] ?? 'none'}`)
+    const now = actual.rows[table]
+    if (expected.rows[table] !== now) found.push(`${table}: ${now === undefined ? 'missing' : plural(now, 'row', 'rows')}, not ${expected.rows[table] ?? 'none'}`)
   }
   return found
 }

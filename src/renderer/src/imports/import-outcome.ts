@@ -9,10 +9,8 @@ import type { Place } from '../shell/place'
 import { formatBytes } from '../lib/format-bytes'
 import { formatCount } from '../lib/format-cell'
 import { formatDuration } from './format-duration'
+import { plural } from '@shared/plural'
 
-function plural(count: number, one: string, many: string): string {
-  return `${formatCount(count)} ${count === 1 ? one : many}`
-}
 
 /**
  * The line under the file name, in two parts so the view can colour the verdict and leave the

@@ -223,7 +223,7 @@ describe('names from outside', () => {
     writeFileSync(csv, 'year,value\n2012,409849\n')
     const imported = await cli(['--archive', path, 'import', csv])
     expect(imported.code).toBe(0)
-    expect(imported.out).toMatch(/^imported {2}figures\\n\\e\[31mred\\u202e\.csv → dataset #\d+ \(1 rows\) in [\d.]+ s\n$/)
+    expect(imported.out).toMatch(/^imported {2}figures\\n\\e\[31mred\\u202e\.csv → dataset #\d+ \(1 row\) in [\d.]+ s\n$/)
     const info = await cli(['--archive', path, 'info'])
     expect(info.out).toContain('evil\\nname.casefile')
     expect(info.out.split('\n')[0]).toMatch(/^Archive {3}.+evil\\nname\.casefile$/)

@@ -212,7 +212,7 @@ describe('after the copy, a restore', () => {
       return done
     })
     const outcome = await restoreArchive(archive, backup, MIGRATIONS)
-    expect(outcome.changedSince).toContain('notes: 1 rows, not 0')
+    expect(outcome.changedSince).toContain('notes: 1 row, not 0')
     expect(noteTitles(path)).toEqual(['Written right after the restore'])
     expect(noteTitles(outcome.keptAs)).toEqual(['Written after the backup'])
   })
