@@ -13,6 +13,7 @@ import { measureLabel } from './measure-label'
 import { chartShare } from './chart-share'
 import { chartCacheEntry, keepCells, readCachedCells } from './chart-cache'
 import { chartPass, type ChartPass, type PassedCell } from './chart-pass'
+import { addReal, emptySum, sumTotal, type ExactSum } from './exact-sum'
 
 const AGGREGATE_NAMES = { sum: ['a', 'sum'], avg: ['an', 'average'], min: ['a', 'minimum'], max: ['a', 'maximum'] } as const
 const EMPTY_GROUP = '(empty)'
@@ -177,8 +178,10 @@ function chartFromCells(db: Database, plan: ChartPlan, grouped: PassedCell[]): C
   const index = new Map(labels.map((label, position) => [label, position]))
   // Folding several groups into one point: counts and sums add up, extremes stay extreme, and
   // averages are weighted by how many values each group averaged.
-  const totals = new Map<string, { y: (number | null)[]; weight: number[] }>(
-    order.map((name) => [name, { y: new Array<number | null>(labels.length).fill(null), weight: new Array<number>(labels.length).fill(0) }])
+  // Sums folded into one point (the groups past the top as Other) add exactly and round once, as each
+  // group's own sum was: adding the rounded sums one by one showed 5003461.4399999995 beside 5003461.44.
+  const totals = new Map<string, { y: (number | null)[]; weight: number[]; folded: Map<number, ExactSum> }>(
+    order.map((name) => [name, { y: new Array<number | null>(labels.length).fill(null), weight: new Array<number>(labels.length).fill(0), folded: new Map() }])
   )
   for (const cell of cells) {
     const name = group === null ? yLabel : seriesOf.get(cell.g === null ? EMPTY_GROUP : String(cell.g))!
@@ -190,9 +193,18 @@ function chartFromCells(db: Database, plan: ChartPlan, grouped: PassedCell[]): C
     else if (spec.y.aggregate === 'min') target.y[at] = Math.min(before, cell.y)
     else if (spec.y.aggregate === 'max') target.y[at] = Math.max(before, cell.y)
     else if (spec.y.aggregate === 'avg') target.y[at] = (before * target.weight[at]! + cell.y * cell.ny) / (target.weight[at]! + cell.ny)
-    else target.y[at] = before + cell.y
+    else if (spec.y.aggregate === 'sum') {
+      let sum = target.folded.get(at)
+      if (sum === undefined) {
+        sum = emptySum()
+        addReal(sum, before)
+        target.folded.set(at, sum)
+      }
+      addReal(sum, cell.y)
+    } else target.y[at] = before + cell.y
     target.weight[at]! += cell.ny
   }
+  for (const { y, folded } of totals.values()) for (const [at, sum] of folded) y[at] = sumTotal(sum)
   // No rows means a count of zero, but no figure at all for a sum or an average: a gap, not a 0.
   if (spec.y.aggregate === 'count') for (const { y } of totals.values()) y.forEach((value, at) => (y[at] = value ?? 0))
   const rows = cells.reduce((sum, cell) => sum + cell.n, 0)

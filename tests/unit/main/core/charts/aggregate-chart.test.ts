@@ -111,6 +111,19 @@ describe('aggregateChart', () => {
     expect(values(aggregateChart(db, spec({ groupBy: { column: 1, top: 5 } }))).map(([name]) => name)).toEqual(['Denver', 'Houston', 'Miami'])
   })
 
+  it('adds the sums folded into Other exactly, rounding once as each group’s own sum is', async () => {
+    const path = join(dir, 'folded.csv')
+    writeFileSync(path, 'year,office,amount\n2012,Top,1\n2012,Top,1\n2012,Top,1\n2012,A,0.1\n2012,B,0.2\n2012,C,0.3\n')
+    const foldedId = (await importOneFile(db, { path, options: DEFAULT_IMPORT_OPTIONS, article: null, dataset: null }, new AbortController().signal, () => undefined, null)).id!
+    const data = aggregateChart(db, spec({ datasetId: foldedId, x: { column: 0, bucket: null }, y: { aggregate: 'sum', column: 2 }, groupBy: { column: 1, top: 1 } }))
+    // Added one by one, 0.1 + 0.2 + 0.3 is 0.6000000000000001; SQLite's sum() of the three rows is 0.6.
+    expect(db.prepare(`SELECT sum(c2) FROM ds_${foldedId} WHERE c1 <> 'Top'`).pluck().get()).toBe(0.6)
+    expect(values(data)).toEqual([
+      ['Top', [3]],
+      ['Other', [0.6]]
+    ])
+  })
+
   it('reads any column as categories, undated rows included', () => {
     const data = aggregateChart(db, spec({ x: { column: 1, bucket: null } }))
     expect([data.xKind, data.labels, data.series[0]!.values]).toEqual(['category', ['Denver', 'Houston', 'Miami'], [4, 2, 2]])
