@@ -1,10 +1,12 @@
 import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs'
+import { basename } from 'node:path'
 import type { ArchiveApi } from '@shared/api'
-import { chartSpecValidator, type ChartSpec } from '@shared/chart-spec'
+import { chartSpecValidator, type ChartData, type ChartSpec } from '@shared/chart-spec'
 import { notRegularFileReason } from '../core/fs/regular-file'
 import { reasonOf } from '../core/plain-failure'
 import { findChromium } from './chromium-pdf-printer'
-import { renderChartPng } from './chromium-chart-renderer'
+import { CHART_PNG_WIDTH, renderChartPng } from './chromium-chart-renderer'
+import { plural } from '@shared/plural'
 import { CommandError, UsageError, type CliIo } from './cli-io'
 import { printable } from './format'
 import { outputPath, writeOutput } from './output-file'
@@ -56,6 +58,8 @@ export async function chartCommand(api: ArchiveApi, args: ParsedArgs, io: CliIo,
     const chromium = findChromium(process.env)
     if (chromium === null) throw new CommandError('drawing a PNG needs Chromium: install it (apt-get install chromium) or set CHROMIUM_PATH to its executable.')
     writeOutput(pngPath, await renderChartPng(chromium, data), args.flags.has('force'))
+    const crowded = crowdedBars(spec, data)
+    if (crowded !== null) io.err(`  ${printable(basename(pngPath))}: ${crowded}\n`)
   }
   if (args.flags.has('json')) {
     const { labels, series, xLabel, yLabel, rows, caption, share } = data
@@ -70,6 +74,17 @@ export async function chartCommand(api: ArchiveApi, args: ParsedArgs, io: CliIo,
   // The rate a spec asks for is said under the title, as the chart and its picture show it.
   const share = data.share === null ? [] : [printable(data.share.text)]
   io.out([printable(spec.title), ...share, header, ...lines, printable(data.caption), ''].filter((line, index) => index > 0 || line !== '').join('\n'))
+}
+
+/**
+ * Why a bar chart's picture may look empty: more bars than pixels across, each thinner than a pixel
+ * (100,000 zip codes drew axes and a legend and nothing else). Lines and points still show.
+ */
+function crowdedBars(spec: ChartSpec, data: ChartData): string | null {
+  if (spec.type !== 'bar' && spec.type !== 'stacked-bar') return null
+  const bars = data.labels.length * (spec.type === 'bar' ? Math.max(data.series.length, 1) : 1)
+  if (bars <= CHART_PNG_WIDTH) return null
+  return `${plural(data.labels.length, 'point', 'points')} along the bottom${spec.type === 'bar' && data.series.length > 1 ? `, ${plural(data.series.length, 'bar', 'bars')} each,` : ''} in a picture ${CHART_PNG_WIDTH.toLocaleString('en-US')} pixels wide: each bar is thinner than a pixel and may not show. Bucket the dates, filter the rows, or chart a column with fewer values.`
 }
 
 function xLabelWidth(labels: string[], title: string): number {

@@ -11,11 +11,14 @@ function chartJsSource(): string {
   return readFileSync(join(dirname(entry), 'chart.umd.min.js'), 'utf8')
 }
 
+/** The picture's width in CSS pixels (drawn at twice that in device pixels). */
+export const CHART_PNG_WIDTH = 1000
+
 /**
  * Draws a chart to PNG with chart.js in headless Chromium: the same configuration the app draws.
  * The page holds only chart.js and the numbers; every request it might make is refused.
  */
-export async function renderChartPng(executablePath: string, data: ChartData, width = 1000, height = 560): Promise<Uint8Array> {
+export async function renderChartPng(executablePath: string, data: ChartData, width = CHART_PNG_WIDTH, height = 560): Promise<Uint8Array> {
   // Loaded on use: see chromium-pdf-printer.ts.
   const { chromium } = await import('playwright-core')
   const browser = await chromium.launch({ executablePath, args: ['--headless', ...CHROMIUM_FLAGS] })

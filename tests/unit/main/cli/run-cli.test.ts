@@ -202,6 +202,18 @@ describe('casefile import options', () => {
     expect(shareJson.share.text).toMatch(rate)
     expect((await cli(['--archive', path, 'chart', specPath])).out.split('\n')[1]).toMatch(rate)
 
+    // The removals drawn without a word of warning; 1,500 zip codes as bars are thinner than a pixel, and said so.
+    expect((await cli(['--archive', path, 'chart', specPath, '--png', png, '--force'])).err).toBe('')
+    const zips = join(path, '..', 'zips.csv')
+    writeFileSync(zips, `zip,cases\n${Array.from({ length: 1500 }, (_, at) => `${10000 + at},${at % 7}`).join('\n')}\n`)
+    const zipId = JSON.parse((await cli(['--archive', path, 'import', zips, '--json'])).out).id
+    writeFileSync(specPath, JSON.stringify({ datasetId: zipId, type: 'bar', title: 'By zip', x: { column: 0, bucket: null }, y: { aggregate: 'sum', column: 1 }, groupBy: null, share: null, filters: [] }))
+    const crowded = await cli(['--archive', path, 'chart', specPath, '--png', png, '--force'])
+    expect(crowded.code).toBe(0)
+    expect(crowded.err).toBe('  removals.png: 1,500 points along the bottom in a picture 1,000 pixels wide: each bar is thinner than a pixel and may not show. Bucket the dates, filter the rows, or chart a column with fewer values.\n')
+    writeFileSync(specPath, JSON.stringify({ datasetId: zipId, type: 'line', title: 'By zip', x: { column: 0, bucket: null }, y: { aggregate: 'sum', column: 1 }, groupBy: null, share: null, filters: [] }))
+    expect((await cli(['--archive', path, 'chart', specPath, '--png', png, '--force'])).err).toBe('')
+
     writeFileSync(specPath, '{"datasetId": 1, "type": "pie"}')
     const bad = await cli(['--archive', path, 'chart', specPath])
     expect(bad.code).toBe(1)
