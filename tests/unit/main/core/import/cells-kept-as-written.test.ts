@@ -167,5 +167,13 @@ describe('cells kept as written', () => {
     expect(aggregateChart(db, { ...chart, x: { column: 2, bucket: null } }).labels).toEqual(['2', '8'])
     const series = aggregateChart(db, { ...chart, x: { column: 0, bucket: null }, groupBy: { column: 1, top: 10 } })
     expect(series.series.map((one) => one.name)).toEqual(['1.50', '1e3', '2'])
+
+    // The spellings a drawing needs are kept with the chart's answers, and found anew once the rows change.
+    expect(db.prepare("SELECT count(*) FROM chart_cache WHERE query LIKE '%_spellings%'").pluck().get()).toBeGreaterThan(0)
+    expect(aggregateChart(db, chart).labels).toEqual(['1.50', '2', '1e3'])
+    db.prepare(`UPDATE ds_${id} SET c1 = 1.5 WHERE rowid = 4`).run()
+    db.prepare('UPDATE datasets SET data_version = data_version + 1 WHERE id = ?').run(id)
+    // Now 1.5 is also held by a cell without a spelling: shown as the number.
+    expect(aggregateChart(db, chart).labels).toEqual(['1.5', '1e3'])
   })
 })
