@@ -100,6 +100,25 @@ describe('a workbook read in the reader thread', () => {
     expect(threaded.rows).toBe(5)
   })
 
+  it('makes a dataset of each table side by side on a sheet, as in one thread', async () => {
+    const { db, dir } = await archive()
+    const book = XLSX.utils.book_new()
+    const side = [['Table A. Removals', null, null, 'Table B. Returns'], ['Year', 'Removals', null, 'Year', 'Returns'], [2011, 387134, null, 2011, 322124], [2012, 418397, null, 2012, 230386], [], ['Source: DHS.']]
+    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(side), 'Side')
+    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([['Office', 'Cases'], ['Atlanta', 12]]), 'Plain')
+    const path = join(dir, 'side.xlsx')
+    writeFileSync(path, XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer)
+    const threaded = await run(db, path, {}, READER)
+    const inline = await run(db, path, { force: true }, null)
+    const ids = (outcome: typeof threaded) => outcome.sheets!.flatMap((sheet) => (sheet.id === null ? [] : [sheet.id, ...sheet.moreTables.map((table) => table.id)]))
+    expect(datasetsOf(db, ids(threaded))).toEqual(datasetsOf(db, ids(inline)))
+    expect(datasetsOf(db, ids(threaded)).map((dataset) => [dataset.name, dataset.rows, dataset.sources.map((source) => source.notes)])).toEqual([
+      ['side › Side', [[2011, 387134], [2012, 418397]], ['Source: DHS.']],
+      ['side › Side › Table B. Returns', [[2011, 322124], [2012, 230386]], ['Source: DHS.']],
+      ['side › Plain', [['Atlanta', 12]], []]
+    ])
+  })
+
   it('reports a refusal from the thread in one line and leaves nothing behind', async () => {
     const { db, dir } = await archive()
     const path = join(dir, 'locked.xlsx')
