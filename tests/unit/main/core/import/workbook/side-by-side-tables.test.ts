@@ -5,9 +5,9 @@
 // column among stacked tables, and a stray cell far right of the table.
 import * as XLSX from '@e965/xlsx'
 import { describe, expect, it } from 'vitest'
-import { getDataset } from '../../../../../../src/main/core/datasets/dataset-queries'
 import { firstRows } from '../../../../../helpers/first-rows'
 import { importTestArchive } from '../../../../../helpers/import-test-archive'
+import { importWorkbookDatasets } from '../../../../../helpers/import-workbook-datasets'
 
 type Cell = string | number | null
 type BookType = 'xlsx' | 'ods' | 'xls'
@@ -21,20 +21,9 @@ function sheetjsBook(rows: Cell[][], bookType: BookType, build: (sheet: XLSX.Wor
 }
 
 async function importBook(fileName: string, bytes: Uint8Array) {
-  const archive = await importTestArchive()
-  const outcome = await archive.run(archive.write(fileName, bytes), {}, () => undefined)
-  expect(outcome).toMatchObject({ status: 'imported', error: null })
-  const dataset = (id: number) => {
-    const found = getDataset(archive.db, id)!
-    return {
-      name: found.name,
-      columns: found.columns.map((column) => [column.label, column.type]),
-      rows: firstRows(archive.db, id, 100).rows.map((row) => row.values),
-      sources: found.sources.map((source) => ({ title: source.title, notes: source.notes }))
-    }
-  }
+  const { outcome, dataset } = await importWorkbookDatasets(fileName, bytes)
   const [sheet] = outcome.sheets!
-  return { outcome, dataset, sheet: sheet!, tables: [sheet!.id!, ...sheet!.moreTables.map((table) => table.id)].map(dataset) }
+  return { outcome, sheet: sheet!, tables: [sheet!.id!, ...sheet!.moreTables.map((table) => table.id)].map(dataset) }
 }
 
 const SIDE: Cell[][] = [
