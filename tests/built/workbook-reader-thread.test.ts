@@ -34,6 +34,15 @@ function run(db: Database, path: string, options: Partial<ImportOptions>, reader
   return importOneFile(db, { path, options: { ...DEFAULT_IMPORT_OPTIONS, ...options }, article: null, dataset: null }, signal, () => undefined, readerWorker)
 }
 
+/** An .xlsx of these sheets (written by SheetJS) in `dir`; its path. */
+function writeBook(dir: string, fileName: string, sheets: Record<string, (string | number | null)[][]>): string {
+  const book = XLSX.utils.book_new()
+  for (const [name, rows] of Object.entries(sheets)) XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(rows), name)
+  const path = join(dir, fileName)
+  writeFileSync(path, XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer)
+  return path
+}
+
 /** Every dataset of an import, as its name, columns, sources and rows. */
 function datasetsOf(db: Database, ids: number[]) {
   return ids.map((id) => {
@@ -78,12 +87,8 @@ describe('a workbook read in the reader thread', () => {
 
   it('makes a dataset of each table stacked on a sheet, as in one thread', async () => {
     const { db, dir } = await archive()
-    const book = XLSX.utils.book_new()
     const stacked = [['Table A. Removals'], ['Year', 'Removals'], [2011, 387134], [2012, 418397], [], ['Table B. Returns'], ['Year', 'Returns'], [2011, 322124], [2012, 230386], [], ['Source: DHS.']]
-    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(stacked), 'Stacked')
-    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([['Office', 'Cases'], ['Atlanta', 12]]), 'Plain')
-    const path = join(dir, 'stacked.xlsx')
-    writeFileSync(path, XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer)
+    const path = writeBook(dir, 'stacked.xlsx', { Stacked: stacked, Plain: [['Office', 'Cases'], ['Atlanta', 12]] })
     const threaded = await run(db, path, {}, READER)
     const inline = await run(db, path, { force: true }, null)
     expect(threaded.sheets!.map((sheet) => [sheet.name, sheet.rows, sheet.moreTables.map((table) => [table.name, table.rows])])).toEqual([
@@ -98,6 +103,21 @@ describe('a workbook read in the reader thread', () => {
       ['stacked › Plain', 1, []]
     ])
     expect(threaded.rows).toBe(5)
+  })
+
+  it('makes a dataset of each table side by side on a sheet, as in one thread', async () => {
+    const { db, dir } = await archive()
+    const side = [['Table A. Removals', null, null, 'Table B. Returns'], ['Year', 'Removals', null, 'Year', 'Returns'], [2011, 387134, null, 2011, 322124], [2012, 418397, null, 2012, 230386], [], ['Source: DHS.']]
+    const path = writeBook(dir, 'side.xlsx', { Side: side, Plain: [['Office', 'Cases'], ['Atlanta', 12]] })
+    const threaded = await run(db, path, {}, READER)
+    const inline = await run(db, path, { force: true }, null)
+    const ids = (outcome: typeof threaded) => outcome.sheets!.flatMap((sheet) => (sheet.id === null ? [] : [sheet.id, ...sheet.moreTables.map((table) => table.id)]))
+    expect(datasetsOf(db, ids(threaded))).toEqual(datasetsOf(db, ids(inline)))
+    expect(datasetsOf(db, ids(threaded)).map((dataset) => [dataset.name, dataset.rows, dataset.sources.map((source) => source.notes)])).toEqual([
+      ['side › Side', [[2011, 387134], [2012, 418397]], ['Source: DHS.']],
+      ['side › Side › Table B. Returns', [[2011, 322124], [2012, 230386]], ['Source: DHS.']],
+      ['side › Plain', [['Atlanta', 12]], []]
+    ])
   })
 
   it('reports a refusal from the thread in one line and leaves nothing behind', async () => {

@@ -7,6 +7,7 @@ import { TypingSink } from './typing/typing-sink'
 import { openWorkbook, readWorkbookSheet, sheetProgress, sheetsToRead, type WorkbookFormat } from './workbook/read-workbook'
 import type { SheetTableSummary } from './workbook/sheet-table-reader'
 import { HEADER_JOINER } from './workbook/find-sheet-table'
+import { columnLetters } from './workbook/cell-reference'
 import { ImportInputError, type ReaderWarning } from './row-sink'
 import { NoTableInWorkbook } from './workbook/no-table-in-workbook'
 import { hiddenSheetsLeftOut } from './workbook/hidden-sheets-left-out'
@@ -38,10 +39,11 @@ export interface WrittenWorkbook {
  * A sheet's provenance, as "Where these figures come from" shows it: the rows above its table (its
  * title first) and the footnotes under it. Null when the sheet has neither.
  */
-function sheetSource(summary: SheetTableSummary, fileName: string, sheetName: string): DatasetSource | null {
-  const hidden = hiddenText(summary.hiddenRows, summary.hiddenColumns)
+function sheetSource(summary: SheetTableSummary, hiddenColumns: readonly string[], fileName: string, sheetName: string): DatasetSource | null {
+  const hidden = hiddenText(summary.hiddenRows, hiddenColumns)
   const added = [
     ...(summary.fileNote === null ? [] : [summary.fileNote]),
+    ...(summary.units.length === 0 ? [] : [`Units, as a row under the header gives them: ${summary.units.map(({ label, unit }) => `“${label}” ${unit}`).join(', ')}.`]),
     ...(hidden === null ? [] : [`Hidden in the sheet, imported here with the rest: ${hidden}.`]),
     ...(summary.hiddenAbove.length === 0 ? [] : [`Hidden in the sheet above the table, kept here and not as data: ${summary.hiddenAbove.join('; ')}.`]),
     // The numbers are the fractions the file holds; without this, 0.456 would read as a share of 0.456%.
@@ -70,6 +72,21 @@ function markedLabelText(marked: { label: string; mark: string; plain: string },
   const pattern = new RegExp(`^\\s*\\(?(${starts.join('|')})(\\)|/|\\.\\s|:|\\s|$)`)
   const footnote = footnotes.find((text) => pattern.test(text))
   return `“${marked.label}” is marked ${marked.mark} in the sheet's header${footnote === undefined ? '.' : `: ${footnote}`}`
+}
+
+/**
+ * The sheet's hidden columns (0-based) that lie in a table, with the table's own label for each:
+ * tables stacked on a sheet share its columns under other labels.
+ */
+function hiddenInTable(summary: SheetTableSummary, hidden: readonly number[]): { column: number; label: string }[] {
+  return hidden
+    .filter((column) => column >= summary.firstColumn && column < summary.firstColumn + summary.labels.length)
+    .map((column) => ({ column, label: summary.labels[column - summary.firstColumn]! }))
+}
+
+/** A hidden column as a sentence names it: C (“Internal id”), or C (“Returned”, “Duration”) under two tables' labels. */
+function hiddenColumnText(column: number, labels: readonly string[]): string {
+  return `${columnLetters(column)} (${labels.map((label) => `“${label}”`).join(', ')})`
 }
 
 /** Hidden rows listed by number up to this many ("2 rows (4, 6)"); past it, the first ones and "…". */
@@ -232,17 +249,21 @@ class WorkbookDatasets {
     }
     this.db.exec(`RELEASE ${SHEET_SAVEPOINT}`)
     const shared = tables.at(-1)?.summary?.footnotes ?? []
-    // The sheet's hidden columns are known once it is read, with its last table.
-    const hiddenColumns = tables.at(-1)?.summary?.hiddenColumns ?? []
+    // The sheet's hidden columns are known once it is read, with its last table; each table names them by its own labels.
+    const sheetHidden = tables.at(-1)?.summary?.hiddenColumns ?? []
+    const labelsOf = new Map<number, string[]>()
     const names = new Set<string>()
     let first: { id: number; rows: number } | null = null
     const moreTables: StackedTable[] = []
     for (const [index, { writer, settled, summary }] of tables.entries()) {
       if (summary === null) continue
       const last = index === tables.length - 1
-      const footnotes = last ? summary.footnotes : [...summary.footnotes, ...shared]
+      const footnotes = last ? summary.footnotes : [...summary.footnotes, ...shared.filter((note) => !summary.footnotes.includes(note))]
       const tableName = index === 0 ? null : stackedTableName(summary, index, names)
-      const written = this.write(writer.writer, settled, { ...summary, footnotes, hiddenColumns }, sheetName, tableName)
+      const hidden = hiddenInTable(summary, sheetHidden)
+      for (const { column, label } of hidden) if (!labelsOf.get(column)?.includes(label)) labelsOf.set(column, [...(labelsOf.get(column) ?? []), label])
+      const hiddenColumns = hidden.map(({ column, label }) => hiddenColumnText(column, [label]))
+      const written = this.write(writer.writer, settled, { ...summary, footnotes }, hiddenColumns, sheetName, tableName)
       if (tableName === null) first = written
       else moreTables.push({ name: tableName, ...written })
     }
@@ -253,6 +274,7 @@ class WorkbookDatasets {
     // Hidden rows and columns are in the file, so they are imported; but a spreadsheet program does
     // not show them (a Total row sums fewer rows than the dataset holds), so the import says so.
     const hiddenRows = tables.flatMap((table) => table.summary?.hiddenRows ?? [])
+    const hiddenColumns = [...labelsOf].sort(([a], [b]) => a - b).map(([column, labels]) => hiddenColumnText(column, labels))
     const hidden = hiddenText(hiddenRows, hiddenColumns)
     if (first !== null && hidden !== null) {
       const one = hiddenRows.length + hiddenColumns.length === 1
@@ -265,9 +287,9 @@ class WorkbookDatasets {
   }
 
   /** Writes a table's dataset facts: "Workbook › Sheet", or "Workbook › Sheet › table" for one stacked under another. */
-  private write(writer: DatasetWriter, settled: SettledTypes, summary: SheetTableSummary, sheetName: string, tableName: string | null): { id: number; rows: number } {
+  private write(writer: DatasetWriter, settled: SettledTypes, summary: SheetTableSummary, hiddenColumns: readonly string[], sheetName: string, tableName: string | null): { id: number; rows: number } {
     const where = tableName === null ? sheetName : `${sheetName}${HEADER_JOINER}${tableName}`
-    const provenance = sheetSource(summary, this.facts.fileName, sheetName)
+    const provenance = sheetSource(summary, hiddenColumns, this.facts.fileName, sheetName)
     const written = writer.finish(
       {
         name: `${this.facts.name}${HEADER_JOINER}${where}`,

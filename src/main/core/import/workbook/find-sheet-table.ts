@@ -7,6 +7,11 @@ export const HEADER_WINDOW = 30
 export const MAX_HEADER_ROWS = 4
 /** Between header rows: "Fiscal year › 2012". */
 export const HEADER_JOINER = ' › '
+/**
+ * A cell more blank columns than this right of a table is no part of it (a stray value at XFD3
+ * beside a table of two columns): it would make the table thousands of columns wide.
+ */
+export const FAR_COLUMNS = 50
 
 /** Where a sheet's table lies, found in its first rows. */
 export interface SheetTableLayout {
@@ -24,6 +29,8 @@ export interface SheetTableLayout {
   marks: { position: number; mark: string; plain: string }[]
   /** The 1-based row the table's body starts at: rows above it are titles and header. */
   bodyStart: number
+  /** A row under the header that gives each column's unit ("(number)", "(percent)"), by label; empty when there is none. */
+  units: { label: string; unit: string }[]
 }
 
 function filled(row: SheetRow): number {
@@ -84,7 +91,7 @@ export function findSheetTable(window: readonly SheetRow[], merges: readonly Mer
   // A title whose row also holds a page number or a unit note is not the header: the row under it is.
   if (header) while (start + 1 < rows.length && titleOver(rows, start)) start++
   let firstColumn = Math.min(...rows.slice(start).map(firstFilled))
-  let lastColumn = Math.max(...rows.slice(start).map((row) => row.values.length - 1))
+  let lastColumn = lastTableColumn(rows.slice(start), firstColumn)
   // A group label alone on its row ("Fiscal year" over the year columns) belongs to the header
   // when it stands right of the table's first column; a title starts at the first column.
   // A note on units standing alone at the right ("(In thousands)") is no group label.
@@ -113,9 +120,10 @@ export function findSheetTable(window: readonly SheetRow[], merges: readonly Mer
     .slice(0, start)
     .filter((row) => !row.hidden)
     .flatMap((row) => row.values.filter((value) => value !== null && value !== undefined).map(oneLine))
-  if (!header) return { titles, headerRows: [], firstColumn, lastColumn, labels: positions(firstColumn, lastColumn), unlabelled: [], marks: [], bodyStart: rows[start]!.row }
+  if (!header) return { titles, headerRows: [], firstColumn, lastColumn, labels: positions(firstColumn, lastColumn), unlabelled: [], marks: [], bodyStart: rows[start]!.row, units: [] }
   firstColumn = Math.min(firstColumn, ...headerRows.map(firstFilled))
-  lastColumn = Math.max(lastColumn, ...headerRows.map((row) => row.values.length - 1))
+  // Every label of the header is the table's, however far apart.
+  lastColumn = lastTableColumn(rows.slice(start), Math.max(firstColumn, ...headerRows.map((row) => row.values.length - 1)))
   const labels: string[] = []
   const unlabelled: number[] = []
   const marks: SheetTableLayout['marks'] = []
@@ -134,7 +142,45 @@ export function findSheetTable(window: readonly SheetRow[], merges: readonly Mer
     if (parts.length === 0) unlabelled.push(column)
     labels.push(parts.length > 0 ? parts.join(HEADER_JOINER) : `Column ${column - firstColumn + 1}`)
   }
-  return { titles, headerRows: headerRows.map((row) => row.row), firstColumn, lastColumn, labels, unlabelled, marks, bodyStart: headerRows.at(-1)!.row + 1 }
+  const last = headerRows.at(-1)!
+  const next = rows.indexOf(last) + 1
+  const units = rows[next]?.row === last.row + 1 ? unitsRow(rows[next]!, rows.slice(next + 1, next + 1 + TYPED_ROWS_LOOKED_AT), labels, firstColumn, lastColumn) : []
+  return { titles, headerRows: headerRows.map((row) => row.row), firstColumn, lastColumn, labels, unlabelled, marks, bodyStart: last.row + (units.length > 0 ? 2 : 1), units }
+}
+
+/**
+ * The last column of a table whose rows are `rows` and which spans at least to `from`: each filled
+ * column past it within FAR_COLUMNS of the one before, so that a stray cell far right is no part of it.
+ */
+function lastTableColumn(rows: readonly SheetRow[], from: number): number {
+  const columns = new Set<number>()
+  for (const row of rows) row.values.forEach((value, column) => value !== null && value !== undefined && column > from && columns.add(column))
+  let last = from
+  for (const column of [...columns].sort((a, b) => a - b)) {
+    if (column - last > FAR_COLUMNS + 1) break
+    last = column
+  }
+  return last
+}
+
+/** A unit a row under the header gives a column: "(number)", "(percent)", "(in thousands)", "%", "US$". */
+const UNIT = /^(\((?=[^)]*\p{L}{3}|[^)]*[%$])[^()]{1,40}\)|%|\$|US\$|percent|number|dollars)$/iu
+
+/**
+ * A row right under the header that gives its columns' units, not data: text only, each cell a
+ * unit (a marker such as (D) or (X) is data), over columns where the rows under it hold numbers.
+ */
+function unitsRow(row: SheetRow, below: readonly SheetRow[], labels: readonly string[], firstColumn: number, lastColumn: number): { label: string; unit: string }[] {
+  const units: { label: string; unit: string }[] = []
+  let overNumbers = false
+  for (let column = 0; column < row.values.length; column++) {
+    const value = row.values[column] ?? null
+    if (value === null) continue
+    if (row.kinds[column] !== 'text' || column < firstColumn || column > lastColumn || !UNIT.test(value.trim())) return []
+    units.push({ label: labels[column - firstColumn]!, unit: oneLine(value) })
+    if (below.some((data) => data.kinds[column] === 'number' || data.kinds[column] === 'percent')) overNumbers = true
+  }
+  return overNumbers ? units : []
 }
 
 /** What a title row holds besides its title: a page number, a unit, a note in parentheses. */

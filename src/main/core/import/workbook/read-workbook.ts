@@ -111,9 +111,20 @@ export async function readWorkbookSheet(
   const merges = await book.merges(sheet, signal)
   let current = sink
   const fileNote = book.facts.note
-  const reader = new SheetTableReader(sink, merges, header, label, (ended) => (current = nextTable({ ...ended, fileNote })))
+  const next = (ended: SheetTableSummary) => (current = nextTable({ ...ended, fileNote }))
+  const reader = new SheetTableReader(sink, merges, header, label, next, null)
   const { formulasWithoutValue, textFormulasSavedAsZero, hiddenColumns } = await book.readRows(sheet, (row) => reader.row(row), signal, onRead)
-  const ended = reader.end(hiddenColumns)
+  let ended = reader.end(hiddenColumns)
+  // Tables side by side: the sheet is read again for each table right of the first, its rows cut
+  // to the table's columns; the footnotes under the first (the sheet's source) are theirs too.
+  const sheetNotes = ended?.footnotes ?? []
+  for (const band of reader.beside) {
+    if (ended === null) break
+    const beside = new SheetTableReader(next(ended), merges, header, label, next, band)
+    await book.readRows(sheet, (row) => beside.row(row), signal, onRead)
+    ended = beside.end(hiddenColumns)
+    if (ended !== null) ended.footnotes = [...ended.footnotes, ...sheetNotes.filter((note) => !ended!.footnotes.includes(note))]
+  }
   const summary = ended === null ? null : { ...ended, fileNote }
   if (summary !== null && textFormulasSavedAsZero.size > 0) {
     const columns = [...textFormulasSavedAsZero].sort(([a], [b]) => a - b)

@@ -1,7 +1,8 @@
 import type { RowSink } from '../row-sink'
 import { columnLetters } from './cell-reference'
 import { cellFilled, EncodedSheetRow, mayBeFootnote, mayBeLegend, rowLength } from './encoded-sheet-row'
-import { findSheetTable, HEADER_JOINER, HEADER_WINDOW, headerLike, MAX_HEADER_ROWS, type SheetTableLayout } from './find-sheet-table'
+import { FAR_COLUMNS, findSheetTable, HEADER_JOINER, HEADER_WINDOW, headerLike, MAX_HEADER_ROWS, type SheetTableLayout } from './find-sheet-table'
+import { mergesInBand, rowInBand, sideBySideTables, type ColumnBand } from './side-by-side-tables'
 import { headerMark } from './superscript-marks'
 import type { CellKind, MergedCells, SheetRow } from './sheet-row'
 import { Utf8SheetRows } from './utf8-sheet-rows'
@@ -78,10 +79,17 @@ export interface SheetTableSummary {
   labels: string[]
   /** 1-based sheet rows the sheet hides that were imported as data rows of the table. */
   hiddenRows: number[]
+  /** The 0-based sheet column of the table's first label: with `labels`, where the table lies. */
+  firstColumn: number
   /** Rows the sheet hides above the table's body (column codes over the header), as "row 1: c_region, c_fy11": not data, not titles. */
   hiddenAbove: string[]
-  /** Columns of the table the sheet hides, by letter and label: C (“Internal id”). */
-  hiddenColumns: string[]
+  /**
+   * The 0-based columns the sheet hides, known once the whole sheet is read: given with its last
+   * table, and named for each table by its own labels (see importWorkbook).
+   */
+  hiddenColumns: number[]
+  /** The units a row under the header gave the columns ("(number)"), by label; kept as a note, not read as data. */
+  units: { label: string; unit: string }[]
   /** Labels of the columns whose numbers the sheet shows as percents, most of them at least; stored as fractions. */
   percentColumns: string[]
   /** Footnote marks set in superscript after header labels ("Removals¹"), with the label they were taken off and the mark in plain digits or letters. */
@@ -156,18 +164,35 @@ export class SheetTableReader {
   private repeatedHeaders: number[] = []
   /** The first header row of each table found stacked under the sheet's first. */
   private readonly stackedHeaders: number[] = []
+  /** Tables found beside this one, right of it (see sideBySideTables): the sheet is read again for each. */
+  beside: ColumnBand[] = []
+  /** Cells far right of the table (see FAR_COLUMNS), left out: how many, and the first. */
+  private readonly farCells = { count: 0, first: '' }
+  private merges: readonly MergedCells[]
+  /** Whether the sheet has been asked for tables side by side: once, at its first table's header. */
+  private bandsAsked: boolean
 
+  /**
+   * `band` is where the table lies among tables side by side, as the sheet's first reading found
+   * them; null on that first reading, which looks for them when it finds the header.
+   */
   constructor(
     private sink: RowSink,
-    private readonly merges: readonly MergedCells[],
+    merges: readonly MergedCells[],
     private readonly header: boolean,
     private readonly sheetLabel: string,
-    private readonly nextTable: NextTable
+    private readonly nextTable: NextTable,
+    private band: ColumnBand | null
   ) {
     this.utf8Rows = sink.utf8 === undefined ? null : new Utf8SheetRows()
+    this.merges = band === null ? merges : mergesInBand(merges, band)
+    this.bandsAsked = band !== null
   }
 
-  row(row: SheetRow): void {
+  row(sheetRow: SheetRow): void {
+    const row = this.band === null ? sheetRow : rowInBand(sheetRow, this.band)
+    // A row that holds nothing in this table's columns is not one of its rows (a blank row still parts it from what follows).
+    if (this.band !== null && filledCells(row) === 0) return
     if (this.layout === null) {
       this.window.push(row)
       if (this.window.length >= HEADER_WINDOW) this.start()
@@ -435,6 +460,7 @@ export class SheetTableReader {
     this.openMergedAcross = []
     for (const kind of [this.across.text, this.across.number]) Object.assign(kind, { count: 0, first: null, row: 0 })
     Object.assign(this.numbersDown, { count: 0, first: null })
+    Object.assign(this.farCells, { count: 0, first: '' })
     this.typedCells = []
     this.textCells = []
     this.hiddenRows = []
@@ -499,12 +525,14 @@ export class SheetTableReader {
         message: `${this.sheetLabel} holds ${this.stackedHeaders.length + 1} tables, one under the other (${where}); each was imported as a dataset of its own.`
       })
     }
-    const summary = this.endTable()
-    const layout = this.layout!
-    summary.hiddenColumns = hiddenColumns
-      .filter((column) => column >= layout.firstColumn && column <= layout.lastColumn)
-      .map((column) => `${columnLetters(column)} (${this.columnName(column)})`)
-    return summary
+    if (this.beside.length > 0) {
+      const where = this.beside.length === 1 ? `the second from column ${columnLetters(this.beside[0]!.first)}` : `from columns ${this.beside.map((band) => columnLetters(band.first)).join(', ')}`
+      this.sink.warning({
+        line: null,
+        message: `${this.sheetLabel} holds ${this.beside.length + 1} tables side by side (${where}); each was imported as a dataset of its own.`
+      })
+    }
+    return { ...this.endTable(), hiddenColumns: [...hiddenColumns] }
   }
 
   /** Ends the table being read: its last rows go out, and what it left beside them is summed up. */
@@ -521,6 +549,13 @@ export class SheetTableReader {
     this.flush()
     const layout = this.layout!
     const footnotes = this.held.map((row) => row.values.filter((value) => value !== null).join(' ').replace(/\s+/g, ' ').trim()).filter((text) => text !== '')
+    if (this.farCells.count > 0) {
+      const one = this.farCells.count === 1
+      this.sink.warning({
+        line: null,
+        message: `${this.sheetLabel}: ${one ? 'a cell' : `${this.farCells.count.toLocaleString('en-US')} cells`} far right of the table (${one ? '' : 'the first at '}${this.farCells.first}) ${one ? 'was' : 'were'} left out; ${one ? 'it is' : 'they are'} not part of the table.`
+      })
+    }
     if (this.cellsLeftOut > 0) {
       this.sink.warning({
         line: null,
@@ -543,10 +578,34 @@ export class SheetTableReader {
       return percents > 0 && percents * 2 >= (this.typedCells[layout.firstColumn + position] ?? 0)
     })
     const footnoteMarks = layout.marks.map(({ position, mark, plain }) => ({ label: layout.labels[position]!, mark, plain }))
-    return { titles: [...layout.titles, ...this.notesBeforeData], footnotes, rows: this.emitted, labels: layout.labels, hiddenRows: this.hiddenRows, hiddenAbove: this.hiddenAbove, hiddenColumns: [], percentColumns, footnoteMarks, fileNote: null, unlabelled }
+    return {
+      titles: [...layout.titles, ...this.notesBeforeData],
+      footnotes,
+      rows: this.emitted,
+      labels: layout.labels,
+      firstColumn: layout.firstColumn,
+      hiddenRows: this.hiddenRows,
+      hiddenAbove: this.hiddenAbove,
+      hiddenColumns: [],
+      units: layout.units,
+      percentColumns,
+      footnoteMarks,
+      fileNote: null,
+      unlabelled
+    }
   }
 
   private start(): boolean {
+    if (this.header && !this.bandsAsked) {
+      this.bandsAsked = true
+      const bands = sideBySideTables(this.window, this.merges)
+      if (bands.length > 1) {
+        this.band = bands[0]!
+        this.beside = bands.slice(1)
+        this.merges = mergesInBand(this.merges, this.band)
+        this.window = this.window.map((row) => rowInBand(row, this.band!))
+      }
+    }
     const layout = findSheetTable(this.window, this.merges, this.header)
     if (layout === null) return false
     this.layout = layout
@@ -688,7 +747,7 @@ export class SheetTableReader {
     if (this.nextMergedDown < this.mergedDown.length || this.openMergedDown.length > 0) this.spreadMergedDown(row)
     if (this.nextMergedAcross < this.mergedAcross.length || this.openMergedAcross.length > 0) this.spreadMergedAcross(row)
     // Asked of the row without making its strings: a row read as bytes goes on as bytes.
-    const length = rowLength(row)
+    const length = this.leaveOutFarCells(row, rowLength(row))
     if (length - 1 > layout.lastColumn) {
       const added: string[] = []
       for (let column = layout.lastColumn + 1; column < length; column++) added.push(`Column ${column - layout.firstColumn + 1}`)
@@ -730,6 +789,25 @@ export class SheetTableReader {
     this.batch.push(cells)
     this.batchCells += cells.length
     if (this.batch.length >= BATCH_ROWS || this.batchCells >= BATCH_CELLS) this.flushStrings()
+  }
+
+  /**
+   * A row's length without the cells far right of the table (see FAR_COLUMNS), which are counted
+   * for the warning at its end: each filled column past the table's last within FAR_COLUMNS of
+   * the one before it is the table's.
+   */
+  private leaveOutFarCells(row: SheetRow, length: number): number {
+    let last = this.layout!.lastColumn
+    if (length - 1 - last <= FAR_COLUMNS + 1) return length
+    for (let column = last + 1; column < length; column++) {
+      if (!cellFilled(row, column)) continue
+      if (column - last <= FAR_COLUMNS + 1) {
+        last = column
+        continue
+      }
+      if (this.farCells.count++ === 0) this.farCells.first = `${columnLetters(column)}${row.row}`
+    }
+    return Math.min(length, last + 1)
   }
 
   /** Hands on every row emitted so far, in the order emitted (only one of the two kinds is ever waiting). */

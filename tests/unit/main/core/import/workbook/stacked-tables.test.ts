@@ -4,9 +4,7 @@
 import * as XLSX from '@e965/xlsx'
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
-import { getDataset } from '../../../../../../src/main/core/datasets/dataset-queries'
-import { firstRows } from '../../../../../helpers/first-rows'
-import { importTestArchive } from '../../../../../helpers/import-test-archive'
+import { importWorkbookDatasets } from '../../../../../helpers/import-workbook-datasets'
 
 type Cell = string | number | null
 
@@ -44,21 +42,6 @@ async function exceljsBook(name: string, rows: Cell[][]): Promise<Uint8Array> {
   return new Uint8Array(await book.xlsx.writeBuffer())
 }
 
-async function importBook(fileName: string, bytes: Uint8Array) {
-  const archive = await importTestArchive()
-  const outcome = await archive.run(archive.write(fileName, bytes), {}, () => undefined)
-  expect(outcome).toMatchObject({ status: 'imported', error: null })
-  const dataset = (id: number) => {
-    const found = getDataset(archive.db, id)!
-    return {
-      name: found.name,
-      columns: found.columns.map((column) => [column.label, column.type]),
-      rows: firstRows(archive.db, id, 100).rows.map((row) => row.values),
-      sources: found.sources.map((source) => ({ title: source.title, notes: source.notes }))
-    }
-  }
-  return { outcome, dataset }
-}
 
 describe('two tables stacked on one sheet', () => {
   const cases: [string, () => Promise<Uint8Array>][] = [
@@ -68,7 +51,7 @@ describe('two tables stacked on one sheet', () => {
   ]
   for (const [fileName, bytes] of cases) {
     it(`imports each as its own dataset, with its own title and the sheet's footnotes (${fileName})`, async () => {
-      const { outcome, dataset } = await importBook(fileName, await bytes())
+      const { outcome, dataset } = await importWorkbookDatasets(fileName, await bytes())
       const base = fileName.replace(/\.[a-z]+$/, '')
       const [sheet] = outcome.sheets!
       expect(sheet).toMatchObject({ name: 'Stacked', status: 'imported', rows: 3 })
@@ -114,7 +97,7 @@ describe('two tables stacked on one sheet', () => {
       ['Atlanta', 4410, 512],
       ['Boston', 3120, 488]
     ]
-    const { outcome, dataset } = await importBook('courts.xlsx', sheetjsBook({ Courts: rows }, 'xlsx'))
+    const { outcome, dataset } = await importWorkbookDatasets('courts.xlsx', sheetjsBook({ Courts: rows }, 'xlsx'))
     const [sheet] = outcome.sheets!
     expect(dataset(sheet!.id!)).toMatchObject({
       name: 'courts › Courts',
@@ -157,7 +140,7 @@ describe('two tables stacked on one sheet', () => {
       [2013, 438421],
       [2014, 414481]
     ]
-    const { outcome, dataset } = await importBook('pages.xlsx', sheetjsBook({ Pages: rows }, 'xlsx'))
+    const { outcome, dataset } = await importWorkbookDatasets('pages.xlsx', sheetjsBook({ Pages: rows }, 'xlsx'))
     const [sheet] = outcome.sheets!
     expect(sheet!.moreTables).toEqual([])
     expect(dataset(sheet!.id!)).toEqual({
@@ -176,7 +159,7 @@ describe('two tables stacked on one sheet', () => {
 
   it('reads the same header under another title as a table of its own', async () => {
     const rows: Cell[][] = [['Males'], ['Year', 'Removals'], [2011, 300000], [2012, 320000], [], ['Females'], ['Year', 'Removals'], [2011, 87134], [2012, 98397]]
-    const { outcome, dataset } = await importBook('sexes.xlsx', sheetjsBook({ Sexes: rows }, 'xlsx'))
+    const { outcome, dataset } = await importWorkbookDatasets('sexes.xlsx', sheetjsBook({ Sexes: rows }, 'xlsx'))
     const [sheet] = outcome.sheets!
     expect(sheet!.moreTables.map((table) => [table.name, table.rows])).toEqual([['Females', 2]])
     expect(dataset(sheet!.id!).rows).toEqual([
@@ -200,7 +183,7 @@ describe('two tables stacked on one sheet', () => {
       ['Boston', 'Withheld', 'Not reported'],
       ['Denver', 7, 8]
     ]
-    const { outcome, dataset } = await importBook('words.xlsx', sheetjsBook({ Courts: rows }, 'xlsx'))
+    const { outcome, dataset } = await importWorkbookDatasets('words.xlsx', sheetjsBook({ Courts: rows }, 'xlsx'))
     expect(outcome.sheets![0]!.moreTables).toEqual([])
     expect(dataset(outcome.sheets![0]!.id!).rows).toEqual(rows.filter((row) => row.length > 0).slice(1))
     expect(outcome.warnings).toEqual([])
@@ -221,7 +204,7 @@ describe('two tables stacked on one sheet', () => {
       [],
       ['D Data withheld to limit disclosure.']
     ]
-    const { outcome, dataset } = await importBook('groups.xlsx', sheetjsBook({ Groups: rows }, 'xlsx'))
+    const { outcome, dataset } = await importWorkbookDatasets('groups.xlsx', sheetjsBook({ Groups: rows }, 'xlsx'))
     const [sheet] = outcome.sheets!
     expect(sheet!.moreTables).toEqual([])
     expect(dataset(sheet!.id!).rows).toEqual([
@@ -260,7 +243,7 @@ describe('stacked tables whose headers hold years or repeat the first', () => {
   ]
   /** Every dataset the sheet gave: its name after "book › S", columns and rows, and its source's notes. */
   async function tables(extension: string, bytes: Uint8Array) {
-    const { outcome, dataset } = await importBook(`book.${extension}`, bytes)
+    const { outcome, dataset } = await importWorkbookDatasets(`book.${extension}`, bytes)
     const [sheet] = outcome.sheets!
     const ids = [sheet!.id!, ...sheet!.moreTables.map((table) => table.id)]
     const found = ids.map((id) => dataset(id)).map(({ name, columns, rows, sources }) => ({ name: name.replace(/^book › S/, ''), columns, rows, notes: sources.map((source) => source.notes) }))
@@ -326,7 +309,7 @@ describe('a header repeated with no numbers right under it', () => {
   ]
   for (const [where, rows, at, data] of cases) {
     it(`is left out ${where}, and the year columns stay numbers`, async () => {
-      const { outcome, dataset } = await importBook('pages.xlsx', sheetjsBook({ Pages: rows }, 'xlsx'))
+      const { outcome, dataset } = await importWorkbookDatasets('pages.xlsx', sheetjsBook({ Pages: rows }, 'xlsx'))
       expect(outcome.sheets![0]!.moreTables).toEqual([])
       expect(dataset(outcome.sheets![0]!.id!)).toMatchObject({ columns: [['Region', 'text'], ['FY2011', 'integer'], ['FY2012', 'integer']], rows: data })
       expect(outcome.warnings).toEqual([`pages.xlsx, sheet “Pages”: its header is repeated at row ${at}; the repeat was not read as data, and the rows under it go on with the table.`])
@@ -335,7 +318,7 @@ describe('a header repeated with no numbers right under it', () => {
 
   it('is left out of a table of text, whose rows go on under it', async () => {
     const rows: Cell[][] = [['Name', 'Office', 'Status'], ['A. Smith', 'Boston', 'Open'], [], ['Name', 'Office', 'Status'], ['B. Jones', 'Miami', 'Closed']]
-    const { outcome, dataset } = await importBook('names.xlsx', sheetjsBook({ Names: rows }, 'xlsx'))
+    const { outcome, dataset } = await importWorkbookDatasets('names.xlsx', sheetjsBook({ Names: rows }, 'xlsx'))
     expect(dataset(outcome.sheets![0]!.id!).rows).toEqual([
       ['A. Smith', 'Boston', 'Open'],
       ['B. Jones', 'Miami', 'Closed']
@@ -347,7 +330,7 @@ describe('a header repeated with no numbers right under it', () => {
 describe('rows that look like a stacked header but are data', () => {
   it('keeps a year and its figures after a blank row as data in a table whose first column holds years', async () => {
     const rows: Cell[][] = [['Table 39. Removals and returns'], ['Year', 'Removals', 'Returns'], [2009, 10, 20], [2010, 30, 40], [], [2011, 40, 50], [2012, 2013, 2014]]
-    const { outcome, dataset } = await importBook('years.xlsx', sheetjsBook({ Years: rows }, 'xlsx'))
+    const { outcome, dataset } = await importWorkbookDatasets('years.xlsx', sheetjsBook({ Years: rows }, 'xlsx'))
     expect(outcome.sheets![0]!.moreTables).toEqual([])
     expect(dataset(outcome.sheets![0]!.id!).rows).toEqual([[2009, 10, 20], [2010, 30, 40], [2011, 40, 50], [2012, 2013, 2014]])
     expect(outcome.warnings).toEqual([])
@@ -355,7 +338,7 @@ describe('rows that look like a stacked header but are data', () => {
 
   it('keeps figures that read as years as data under a header of years, after a blank row or under a group line', async () => {
     const rows: Cell[][] = [['Region', 2011, 2012], ['Total', 387134, 418397], [], ['Central', 1850, 1920], ['East', 4, 5], [], ['Africa'], ['West', 1999, 2005], ['North', 6, 7], [], ['Table 7'], ['Chairs', 2011, 2012]]
-    const { outcome, dataset } = await importBook('counts.xlsx', sheetjsBook({ Counts: rows }, 'xlsx'))
+    const { outcome, dataset } = await importWorkbookDatasets('counts.xlsx', sheetjsBook({ Counts: rows }, 'xlsx'))
     expect(outcome.sheets![0]!.moreTables).toEqual([])
     expect(dataset(outcome.sheets![0]!.id!)).toMatchObject({
       columns: [['Region', 'text'], ['2011', 'integer'], ['2012', 'integer']],
@@ -365,7 +348,7 @@ describe('rows that look like a stacked header but are data', () => {
 
   it('keeps a line naming a table right under the data as data when no header follows it', async () => {
     const rows: Cell[][] = [['Item', 'Count', 'Cost'], ['Desk', 4, 500], ['Table 12', null, null], ['Chairs', 4, 5], ['Lamp', 1, 2]]
-    const { outcome, dataset } = await importBook('items.xlsx', sheetjsBook({ Items: rows }, 'xlsx'))
+    const { outcome, dataset } = await importWorkbookDatasets('items.xlsx', sheetjsBook({ Items: rows }, 'xlsx'))
     expect(outcome.sheets![0]!.moreTables).toEqual([])
     expect(dataset(outcome.sheets![0]!.id!).rows).toEqual([['Desk', 4, 500], ['Table 12', null, null], ['Chairs', 4, 5], ['Lamp', 1, 2]])
   })
