@@ -32,30 +32,35 @@ export function importOfSizeExists(db: Database, size: number): boolean {
 }
 
 /**
- * The sheets already imported from a workbook of these bytes, when every import of it that left a
- * dataset picked its sheets by name: another sheet of it is not a copy of anything. Null when one
- * of them imported the whole workbook (or is not known to have picked), so the bytes are a copy.
+ * What the archive already holds of a workbook of these bytes: the sheets imports picked by name,
+ * and whether one imported it whole (every visible sheet; hidden ones are left out then, so a
+ * hidden sheet picked later is not a copy of anything). Null when no dataset came from these bytes,
+ * or when an import is not known to have picked or not (a ledger line gone or damaged): a copy.
  */
-export function sheetsImportedBefore(db: Database, sha256: string): Set<string> | null {
+export function sheetsImportedBefore(db: Database, sha256: string): { picked: Set<string>; whole: boolean } | null {
   const imports = sqlRows({ options: 'text?' }).all(
     db.prepare('SELECT DISTINCT i.options FROM datasets d LEFT JOIN imports i ON i.id = d.import_id WHERE d.sha256 = ?'),
     sha256
   )
-  const sheets = new Set<string>()
+  const picked = new Set<string>()
+  let whole = false
   for (const { options } of imports) {
-    const picked = options === null ? null : pickedSheets(options)
-    if (picked === null) return null
-    for (const sheet of picked) sheets.add(sheet)
+    const sheets = options === null ? undefined : pickedSheets(options)
+    if (sheets === undefined) return null
+    if (sheets === null) whole = true
+    else for (const sheet of sheets) picked.add(sheet)
   }
-  return imports.length > 0 ? sheets : null
+  return imports.length > 0 ? { picked, whole } : null
 }
 
-function pickedSheets(options: string): string[] | null {
+/** The sheets an import's options picked; null for every visible sheet; undefined when not known. */
+function pickedSheets(options: string): string[] | null | undefined {
   try {
     const sheets = (JSON.parse(options) as { sheets?: unknown }).sheets
-    return Array.isArray(sheets) && sheets.every((sheet) => typeof sheet === 'string') ? sheets : null
+    if (sheets === null) return null
+    return Array.isArray(sheets) && sheets.every((sheet) => typeof sheet === 'string') ? sheets : undefined
   } catch {
     // A ledger line written by hand or damaged: not known to have picked.
-    return null
+    return undefined
   }
 }

@@ -364,21 +364,25 @@ async function importThrough(
       }
       let duplicate = request.options.force ? null : findDuplicateImport(db, sha256)
       // The same workbook with other sheets picked is not a copy: those sheets are imported, the
-      // ones already in the archive are left out (and said so).
+      // ones already in the archive are left out (and said so). An import of the whole workbook
+      // holds its visible sheets, not the hidden ones its result told the person to pick by name.
       const sheetsIn = duplicate !== null && workbook !== null ? sheetsImportedBefore(db, sha256) : null
-      if (sheetsIn !== null) {
+      if (sheetsIn !== null && (sheetsIn.whole ? request.options.sheets !== null : true)) {
         let wanted: string[]
+        let visible: string[] = []
         try {
           // Loaded only here, as the workbook readers are (SheetJS among them).
-          wanted = request.options.sheets ?? (await (await import('./workbook/visible-worksheets')).visibleWorksheets(request.path, fileName, workbook!, signal))
+          if (request.options.sheets === null || sheetsIn.whole) visible = await (await import('./workbook/visible-worksheets')).visibleWorksheets(request.path, fileName, workbook!, signal)
+          wanted = request.options.sheets ?? visible
         } catch (error) {
           if (error instanceof ImportCancelled) return outcome({ status: 'cancelled' })
           if (error instanceof ImportInputError) return outcome({ status: 'failed', error: error.message })
           throw error
         }
-        const fresh = wanted.filter((sheet) => !sheetsIn.has(sheet))
+        const isIn = (sheet: string) => sheetsIn.picked.has(sheet) || (sheetsIn.whole && visible.includes(sheet))
+        const fresh = wanted.filter((sheet) => !isIn(sheet))
         if (fresh.length > 0) {
-          sheetsAlreadyIn = wanted.filter((sheet) => sheetsIn.has(sheet))
+          sheetsAlreadyIn = wanted.filter(isIn)
           earlierCopy = duplicate
           duplicate = null
           request = { ...request, options: { ...request.options, sheets: fresh } }

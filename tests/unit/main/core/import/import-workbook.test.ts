@@ -211,7 +211,31 @@ describe('importing a workbook', () => {
     expect(rest).toMatchObject({ status: 'imported', rows: 2 })
     expect(rest.warnings[0]).toContain('sheet “Table 39” is already in the archive')
     expect(count('SELECT count(*) AS n FROM datasets')).toBe(2)
-    // Once the whole workbook was imported, every pick of it is a copy.
+    // Once the whole workbook was imported, every pick of its visible sheets is a copy.
     expect((await run({ sheets: ['Case review'] })).status).toBe('duplicate')
+  })
+
+  it('imports the hidden sheet picked after the whole workbook, as its result said to, and nothing twice (review U24-1)', async () => {
+    const { db, run, count } = await setup()
+    const whole = await run({})
+    expect(whole.warnings).toContain('dhs-yearbook-2013-table-39.xlsx: sheet “Lookup” is hidden in the workbook and was left out; pick it by name to import it.')
+    // Picked with the sheets already in, as the options form offers them ticked: only the hidden one is new.
+    const lookup = await run({ sheets: ['Table 39', 'Case review', 'Lookup'] })
+    expect(lookup).toMatchObject({ status: 'imported', error: null })
+    expect(lookup.warnings[0]).toBe('dhs-yearbook-2013-table-39.xlsx: sheets “Table 39”, “Case review” are already in the archive from an earlier import, so only the others were imported.')
+    expect(lookup.sheets!.map((sheet) => [sheet.name, sheet.status])).toEqual([
+      ['Table 39', 'already in'],
+      ['Case review', 'already in'],
+      ['Lookup', 'imported']
+    ])
+    expect(db.prepare('SELECT name FROM datasets ORDER BY id').pluck().all()).toEqual([
+      'dhs-yearbook-2013-table-39 › Table 39',
+      'dhs-yearbook-2013-table-39 › Case review',
+      'dhs-yearbook-2013-table-39 › Lookup'
+    ])
+    // Now every sheet is in: picking any of them, or none, is a copy.
+    expect((await run({ sheets: ['Lookup'] })).status).toBe('duplicate')
+    expect((await run({})).status).toBe('duplicate')
+    expect(count('SELECT count(*) AS n FROM datasets')).toBe(3)
   })
 })
