@@ -187,7 +187,14 @@ async function repairOnce(target: RestoreTarget, migrations: readonly Migration[
         throw new InvalidRequest(`${name} changed while its search indexes were being rebuilt (another program wrote to it, or another repair finished first); nothing was changed. casefile check says whether it still needs a repair.`)
       }
     }
-    const outcome = await restoreRepairedCopy(target, fresh, migrations, stillAsRead)
+    let outcome
+    try {
+      outcome = await restoreRepairedCopy(target, fresh, migrations, stillAsRead)
+    } catch (error) {
+      // The restore's refusals end "nothing was restored"; what the person asked for was a repair.
+      if (error instanceof InvalidRequest) throw new InvalidRequest(error.message.replace(/(n|N)othing was restored\./, '$1othing was changed.'))
+      throw error
+    }
     return { rebuilt: found.indexes, keptAs: outcome.keptAs, changedSince: outcome.changedSince }
   } catch (error) {
     if (error instanceof InvalidRequest) throw error
