@@ -147,7 +147,7 @@ export async function runCli(argv: readonly string[], given: CliIo, appRoot: str
   }
   // One search per process: a worker thread would only add its start-up to it.
   // Files are written by the commands themselves, never through a save dialog; nothing here has a menu.
-  const handle = createArchiveApi(archive, onEvent, { importWorker: importWorkerPath(mainDir), searchWorker: null, chooseSavePath: null, pdfPrinter: null, showContextMenu: null })
+  const handle = createArchiveApi(archive, onEvent, { importWorker: importWorkerPath(mainDir), searchWorker: null, chooseSavePath: null, pdfPrinter: null, showContextMenu: null, reopen: null })
   let warnReadOnly = true
   const follow = (jobId: string, update: (job: JobStatus) => void) =>
     new Promise<JobStatus>((done) => followers.set(jobId, { update, done }))
