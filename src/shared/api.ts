@@ -149,6 +149,12 @@ export const apiArgs = {
     })
   }),
   listJobs: nothing(),
+  /**
+   * Mends a damaged archive whose damage lies only in its search indexes: they are made again in a
+   * checked copy put in its place, the damaged file kept beside it (core: repairSearchIndexes); then
+   * the archive is opened again and 'archive-changed' says so. Other damage is refused as before.
+   */
+  repairSearchIndexes: nothing(),
   cancelJob: record({ jobId: text(100) }),
   /** Shows the native right-click menu; answers with the command the page must carry out, if any. */
   showContextMenu: contextMenuRequestValidator
@@ -194,6 +200,8 @@ export interface ApiResults {
   deleteSavedSearch: { id: number }
   importFiles: { jobId: string }
   listJobs: JobStatus[]
+  /** What was done, in the lines the CLI prints for `check --repair`. */
+  repairSearchIndexes: { report: string[] }
   cancelJob: { cancelled: boolean }
   showContextMenu: { command: ContextMenuCommand }
 }

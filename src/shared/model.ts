@@ -18,6 +18,8 @@ export interface ArchiveInfo {
   counts: { articles: number; datasets: number; notes: number; charts: number }
   /** Why the archive is open for reading only (damaged, or on read-only media), with the way out; null when it can be changed. */
   readOnly: string | null
+  /** Open read-only because it is damaged (not for read-only media): a repair of its search indexes may be offered. */
+  damaged: boolean
 }
 
 export interface ArticleSummary {

@@ -168,7 +168,7 @@ describe('a chart counted in two halves on the rows pool', () => {
   })
 
   it('answers the app’s chartData from the pool as aggregateChart answers it on this thread, every aggregate', async () => {
-    const handle = createArchiveApi(archive, () => undefined, { importWorker: null, searchWorker: join(OUT, 'search-worker.js'), chooseSavePath: null, pdfPrinter: null, showContextMenu: null })
+    const handle = createArchiveApi(archive, () => undefined, { importWorker: null, searchWorker: join(OUT, 'search-worker.js'), chooseSavePath: null, pdfPrinter: null, showContextMenu: null, reopen: null })
     const spec = (overrides: Partial<ChartSpec>): ChartSpec => ({
       datasetId,
       type: 'stacked-bar',
@@ -210,7 +210,7 @@ describe('a chart counted in two halves on the rows pool', () => {
 
   it('checks a chart saved, changed or copied, and draws a note’s chart for export, on the pool: never on this thread', async () => {
     const path = join(dir, 'exported.md')
-    const handle = createArchiveApi(archive, () => undefined, { importWorker: null, searchWorker: join(OUT, 'search-worker.js'), chooseSavePath: async () => path, pdfPrinter: null, showContextMenu: null })
+    const handle = createArchiveApi(archive, () => undefined, { importWorker: null, searchWorker: join(OUT, 'search-worker.js'), chooseSavePath: async () => path, pdfPrinter: null, showContextMenu: null, reopen: null })
     const passes = vi.spyOn(RowsPool.prototype, 'chartCells')
     const spec: ChartSpec = { datasetId, type: 'bar', title: 'Days', x: { column: 1, bucket: null }, y: { aggregate: 'sum', column: 2 }, groupBy: null, share: null, filters: [] }
     try {

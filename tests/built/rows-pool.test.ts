@@ -132,7 +132,7 @@ describe('RowsPool', () => {
   })
 
   it('serves the app’s queryDatasetRows off the thread that serves the window', async () => {
-    const handle = createArchiveApi(archive, () => undefined, { importWorker: null, searchWorker: join(resolve(import.meta.dirname, '../../out/main'), 'search-worker.js'), chooseSavePath: null, pdfPrinter: null, showContextMenu: null })
+    const handle = createArchiveApi(archive, () => undefined, { importWorker: null, searchWorker: join(resolve(import.meta.dirname, '../../out/main'), 'search-worker.js'), chooseSavePath: null, pdfPrinter: null, showContextMenu: null, reopen: null })
     try {
       const answer = handle.handlers.queryDatasetRows(query({ sort: { column: 2, direction: 'asc' }, offset: 12_000 }))
       // The page comes later, from a worker: this thread is free meanwhile.

@@ -12,7 +12,7 @@ import { _electron, chromium, type Browser, type ElectronApplication, type Page 
 import { apiMethods, type ApiEvent, type ApiMethod } from '../../src/shared/api'
 import { createBridge } from '../../src/shared/create-bridge'
 import type { Result } from '../../src/shared/result'
-import { createArchiveApi, importWorkerPath, openArchive, sampleDir, serveCall } from '../../src/main/core/index'
+import { createArchiveApi, importWorkerPath, openArchive, sampleDir, serveCall, type ArchiveApiOptions } from '../../src/main/core/index'
 import { contextMenuTemplate } from '../../src/main/app/context-menu-template'
 import type { ContextMenuCommand } from '../../src/shared/context-menu'
 import { locateRendererAsset, rendererResponseHeaders } from '../../src/main/app/renderer-protocol-policy'
@@ -161,7 +161,7 @@ async function launchChromium(executablePath: string, archivePath: string, dropD
   if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
     throw new Error(`${RENDERER_DIR}/index.html is missing: run \`npm run build\` before the end-to-end tests.`)
   }
-  const archive = await openArchive(archivePath, { create: true, seedDir: sampleDir(PROJECT_ROOT), nativeBinding: null })
+  let archive = await openArchive(archivePath, { create: true, seedDir: sampleDir(PROJECT_ROOT), nativeBinding: null })
   let page: Page | null = null
   const pending: ApiEvent[] = []
   const dispatch = (event: ApiEvent) => {
@@ -180,7 +180,7 @@ async function launchChromium(executablePath: string, archivePath: string, dropD
   // The menu the app would show, built by the app's own template; it chooses what the test asked.
   const menus: MenuShown[] = []
   let menuAnswer: ContextMenuCommand = null
-  const handle = createArchiveApi(archive, dispatch, {
+  const options: ArchiveApiOptions = {
     importWorker: importWorkerPath(join(PROJECT_ROOT, 'out', 'main')),
     searchWorker: join(PROJECT_ROOT, 'out', 'main', 'search-worker.js'),
     chooseSavePath: async (request) => {
@@ -202,8 +202,18 @@ async function launchChromium(executablePath: string, archivePath: string, dropD
       const item = template.find((candidate) => (wanted === 'quote' && candidate.label === 'Quote in note…') || (wanted === 'search' && candidate.label?.startsWith('Search the archive')))
       item?.click?.({} as never, undefined, {} as never)
       return chosen
+    },
+    // As the app's session does after a repair: the archive opened again, and the window told.
+    reopen: async () => {
+      const previous = { archive, handle }
+      archive = await openArchive(archivePath, { create: false, seedDir: null, nativeBinding: null })
+      handle = createArchiveApi(archive, dispatch, options)
+      void previous.handle.dispose().then(() => previous.archive.close())
+      const info = await handle.api.getArchiveInfo()
+      if (info.ok) dispatch({ type: 'archive-changed', info: info.value })
     }
-  })
+  }
+  let handle = createArchiveApi(archive, dispatch, options)
   let browser: Browser
   try {
     browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_FLAGS })

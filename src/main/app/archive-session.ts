@@ -87,7 +87,12 @@ export class ArchiveSession {
         searchWorker: this.#options.searchWorker,
         chooseSavePath: this.#options.chooseSavePath,
         pdfPrinter: this.#options.pdfPrinter,
-        showContextMenu: this.#options.showContextMenu
+        showContextMenu: this.#options.showContextMenu,
+        // After a repair has replaced the archive's content: opened again, so it is no longer read-only.
+        reopen: async () => {
+          await this.switchTo(path, false)
+          await this.announce()
+        }
       })
     } catch (error) {
       archive.close()

@@ -23,7 +23,13 @@ export async function checkArchiveCommand(session: ArchiveSession, parent: Brows
     if (report.notChecked !== null) lines.push(`The search indexes were not checked: ${report.notChecked}`)
     if (report.ledgerSettled > 0) lines.push(`${report.ledgerSettled} interrupted import(s) are now recorded as such.`)
     if (report.ok) await showNotice(parent, `${basename(archive.path)} is sound.`, lines.join('\n') || 'The database and its search indexes passed every check.')
-    else await showProblem(parent, `${basename(archive.path)} is damaged.`, `${report.integrity.slice(0, 5).join('\n')}\n${lines.join('\n')}\nRestore a backup (File > Restore from backup…) and keep this file for recovery.`)
+    else {
+      const wayOut =
+        report.repairable.length > 0
+          ? `The damage is only in the ${report.repairable.join(', ')} search index${report.repairable.length === 1 ? '' : 'es'}, made from the rest: Rebuild search indexes, in the strip across the window, makes ${report.repairable.length === 1 ? 'it' : 'them'} again in a checked copy and keeps this file beside it.`
+          : 'Restore a backup (File > Restore from backup…) and keep this file for recovery.'
+      await showProblem(parent, `${basename(archive.path)} is damaged.`, `${report.integrity.slice(0, 5).join('\n')}\n${lines.join('\n')}\n${wayOut}`)
+    }
   } catch (error) {
     await showProblem(parent, `Checking ${basename(archive.path)} failed.`, plainFailure(error, basename(archive.path)))
   }

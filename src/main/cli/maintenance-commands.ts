@@ -4,6 +4,7 @@ import type { Migration } from '../core/db/migrations/migration'
 import { InvalidRequest } from '../core/invalid-request'
 import { backupArchive } from '../core/maintenance/backups'
 import { checkArchive, type ArchiveCheckReport } from '../core/maintenance/check-archive'
+import { repairReport, repairSearchIndexes } from '../core/maintenance/repair-search-indexes'
 import { restoreReport } from '../core/maintenance/restore-report'
 import { restoreArchive, undoLastRestore, type RestoreOutcome, type RestoreTarget } from '../core/maintenance/restore-archive'
 import { CommandError, UsageError, type CliIo } from './cli-io'
@@ -14,6 +15,28 @@ import { allowOnly, type ParsedArgs } from './parse-cli-args'
 function asCommandError(error: unknown): never {
   if (error instanceof InvalidRequest) throw new CommandError(error.message)
   throw error
+}
+
+/** Whether `check` was asked to repair damaged search indexes (`check --repair`), which needs only the archive's file. */
+export function wantsRepair(args: ParsedArgs): boolean {
+  return args.command === 'check' && args.flags.has('repair')
+}
+
+/**
+ * `check --repair`: a damaged archive whose damage lies only in its search indexes gets them made
+ * again in a checked copy that is put in its place; the damaged file is kept beside it. Other
+ * damage is refused as before. Only the archive's file is needed.
+ */
+export async function repairCommand(target: RestoreTarget, args: ParsedArgs, io: CliIo, migrations: readonly Migration[]): Promise<void> {
+  allowOnly(args, ['repair'])
+  if (args.positionals.length > 0) throw new UsageError('check --repair takes no arguments')
+  let lines: string[]
+  try {
+    lines = repairReport(target.path, await repairSearchIndexes(target, migrations))
+  } catch (error) {
+    asCommandError(error)
+  }
+  io.out(`${lines.map(printable).join('\n')}\n`)
 }
 
 /**
@@ -39,7 +62,12 @@ export function checkCommand(archive: Archive, args: ParsedArgs, io: CliIo): boo
   }
   if (report.notChecked !== null) lines.push('Search index  not checked: the archive is open read-only')
   if (report.ledgerSettled > 0) lines.push(`Imports       ${report.ledgerSettled} interrupted import${report.ledgerSettled === 1 ? '' : 's'} recorded as such`)
-  lines.push(report.ok ? 'The archive is sound.' : 'The archive is damaged: restore a backup (casefile restore FROM) and keep this file for recovery.')
+  if (report.ok) lines.push('The archive is sound.')
+  else if (report.repairable.length > 0) {
+    lines.push(
+      `The damage is only in the ${report.repairable.join(', ')} search index${report.repairable.length === 1 ? ', which is' : 'es, which are'} made from the rest: casefile check --repair makes ${report.repairable.length === 1 ? 'it' : 'them'} again in a checked copy and keeps this file beside it.`
+    )
+  } else lines.push('The archive is damaged: restore a backup (casefile restore FROM) and keep this file for recovery.')
   io.out(`${lines.map(printable).join('\n')}\n`)
   return report.ok
 }

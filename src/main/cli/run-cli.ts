@@ -13,7 +13,7 @@ import { chartCommand } from './chart-command'
 import { exportDatasetCommand } from './export-dataset-command'
 import { ChromiumPdfPrinter, findChromium } from './chromium-pdf-printer'
 import { exportNotesCommand } from './export-notes-command'
-import { backupCommand, checkCommand, restoreCommand } from './maintenance-commands'
+import { backupCommand, checkCommand, repairCommand, restoreCommand, wantsRepair } from './maintenance-commands'
 import { infoCommand } from './info-command'
 import { parseCliArgs, type ParsedArgs } from './parse-cli-args'
 import { searchCommand } from './search-command'
@@ -32,6 +32,9 @@ Commands:
   chart SPEC.json [--json] [--png OUT.png] [--force]
                                          the aggregated series of a chart spec, and its picture
   check [--json]                         integrity checks; rebuilds search indexes that are out of step
+  check --repair                         a damaged archive whose damage is only in its search indexes:
+                                         makes them again in a checked copy put in its place (the
+                                         damaged file is kept beside it)
   backup OUT                             a checked copy of the archive (never overwrites a file)
   restore FROM                           replace the archive's content with a backup (the old content is kept)
   restore --undo                         bring back the content the last restore replaced
@@ -69,10 +72,11 @@ function reportFailure(error: unknown, archiveName: string, io: CliIo): number {
   return 1
 }
 
-/** `restore` into an archive that could not be opened: the same command, on the file alone. */
+/** `restore` or `check --repair` on an archive that could not be opened: the same command, on the file alone. */
 async function restoreUnopened(target: RestoreTarget, args: ParsedArgs, io: CliIo): Promise<number> {
   try {
-    await restoreCommand(target, args, io, MIGRATIONS)
+    if (wantsRepair(args)) await repairCommand(target, args, io, MIGRATIONS)
+    else await restoreCommand(target, args, io, MIGRATIONS)
     return 0
   } catch (error) {
     return reportFailure(error, basename(target.path), io)
@@ -137,7 +141,7 @@ export async function runCli(argv: readonly string[], given: CliIo, appRoot: str
   } catch (error) {
     const path = resolve(args.archive ?? defaultArchivePath())
     // A restore needs only the archive's file: it is how an archive that cannot be opened is mended.
-    if (args.command === 'restore' && error instanceof ArchiveOpenError && error.code === 'unreadable' && isCasefileArchive(path)) {
+    if ((args.command === 'restore' || wantsRepair(args)) && error instanceof ArchiveOpenError && error.code === 'unreadable' && isCasefileArchive(path)) {
       return restoreUnopened({ path, nativeBinding: null }, args, io)
     }
     io.err(`casefile: ${printable(error instanceof ArchiveOpenError ? error.message : plainFailure(error, basename(path)))}\n`)
@@ -145,7 +149,7 @@ export async function runCli(argv: readonly string[], given: CliIo, appRoot: str
   }
   // One search per process: a worker thread would only add its start-up to it.
   // Files are written by the commands themselves, never through a save dialog; nothing here has a menu.
-  const handle = createArchiveApi(archive, onEvent, { importWorker: importWorkerPath(mainDir), searchWorker: null, chooseSavePath: null, pdfPrinter: null, showContextMenu: null })
+  const handle = createArchiveApi(archive, onEvent, { importWorker: importWorkerPath(mainDir), searchWorker: null, chooseSavePath: null, pdfPrinter: null, showContextMenu: null, reopen: null })
   let warnReadOnly = true
   const follow = (jobId: string, update: (job: JobStatus) => void) =>
     new Promise<JobStatus>((done) => followers.set(jobId, { update, done }))
@@ -161,7 +165,11 @@ export async function runCli(argv: readonly string[], given: CliIo, appRoot: str
         await chartCommand(handle.api, args, io, archive.path)
         return 0
       case 'check':
-        return checkCommand(archive, args, io) ? 0 : 1
+        if (!wantsRepair(args)) return checkCommand(archive, args, io) ? 0 : 1
+        await repairCommand(archive, args, io, MIGRATIONS)
+        // The damage that made the archive read-only has just been left behind in the kept file.
+        warnReadOnly = false
+        return 0
       case 'backup':
         backupCommand(archive, args, io)
         return 0

@@ -37,6 +37,7 @@ export function archiveInfo(archive: Archive): ArchiveInfo {
       notes: countNotes(db),
       charts: sqlValues('integer').one(db.prepare('SELECT count(*) FROM charts').pluck())
     },
-    readOnly: archive.readOnly?.message ?? null
+    readOnly: archive.readOnly?.message ?? null,
+    damaged: archive.readOnly?.reason === 'damaged'
   }
 }

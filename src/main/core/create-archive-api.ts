@@ -1,4 +1,4 @@
-import { dirname, join } from 'node:path'
+import { basename, dirname, join } from 'node:path'
 import type { ApiEvent, ApiHandlers, ArchiveApi } from '@shared/api'
 import type { ContextMenuCommand, ContextMenuRequest } from '@shared/context-menu'
 import type { Archive } from './archive'
@@ -21,6 +21,8 @@ import { ImportJobs } from './import/import-jobs'
 import { inlineImportRunner, workerImportRunner } from './import/import-runner'
 import { refuseUnsafeOutputFor } from './fs/output-target'
 import { InvalidRequest } from './invalid-request'
+import { MIGRATIONS } from './db/migrations/index'
+import { repairReport, repairSearchIndexes } from './maintenance/repair-search-indexes'
 import { found } from './not-found'
 import { deleteNote, getNote, insertNote, listNotes, listNoteTags, setNoteTags, updateNote } from './notes/note-queries'
 import { restoreNote } from './notes/restore-note'
@@ -60,6 +62,12 @@ export interface ArchiveApiOptions {
   pdfPrinter: PdfPrinter | null
   /** Shows the window's native right-click menu (the app; the browser test harness records it). Null: refused. */
   showContextMenu: ((request: ContextMenuRequest) => Promise<ContextMenuCommand>) | null
+  /**
+   * Opens the archive again once a repair has replaced its content, so the checks run on the new
+   * content and the window is told ('archive-changed'); this handle is disposed by it. Null where
+   * nothing could open it again (the CLI runs `check --repair` on the file): the repair is refused.
+   */
+  reopen: (() => Promise<void>) | null
 }
 
 /**
@@ -171,6 +179,13 @@ export function createArchiveApi(archive: Archive, emit: (event: ApiEvent) => vo
     deleteSavedSearch: change(({ id }) => found(deleteSavedSearch(db, id) ? { id } : null, `Saved search ${id}`)),
     importFiles: change(({ paths, options: importOptions }) => ({ jobId: jobs.start(paths, importOptions) })),
     listJobs: () => jobs.list(),
+    repairSearchIndexes: async () => {
+      if (options.reopen === null) throw new InvalidRequest(`The search indexes of ${basename(archive.path)} are repaired with casefile check --repair here.`)
+      if (archive.readOnly?.reason !== 'damaged') throw new InvalidRequest(`${basename(archive.path)} is not damaged, so there is no search index to repair.`)
+      const report = repairReport(archive.path, await repairSearchIndexes(archive, MIGRATIONS))
+      await options.reopen()
+      return { report }
+    },
     cancelJob: ({ jobId }) => ({ cancelled: jobs.cancel(jobId) }),
     showContextMenu: async (request) => {
       if (options.showContextMenu === null) throw new InvalidRequest('A right-click menu needs the app window.')

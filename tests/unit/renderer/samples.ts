@@ -13,7 +13,8 @@ export function sampleInfo(path: string): ArchiveInfo {
     sizeBytes: 4096,
     createdAt: '2026-01-05T10:00:00.000Z',
     counts: { articles: 0, datasets: 0, notes: 0, charts: 0 },
-    readOnly: null
+    readOnly: null,
+    damaged: false
   }
 }
 

@@ -7,6 +7,7 @@ import { indexDatasetRows } from '../datasets/index-dataset-rows'
 import { recoverInterruptedImports } from '../import/import-ledger'
 import { InvalidRequest } from '../invalid-request'
 import { archiveBusyMessage, firstLineOf, isBusy } from '../plain-failure'
+import { locateDamage, type SearchIndexName } from './search-index-damage'
 
 export interface SearchIndexCheck {
   index: 'articles' | 'notes' | 'dataset rows'
@@ -27,6 +28,11 @@ export interface ArchiveCheckReport {
    * (their checks write); null when they were.
    */
   notChecked: string | null
+  /**
+   * The search indexes of a damaged archive whose damage lies in them alone, which a repair
+   * (repairSearchIndexes) can make again without losing anything; empty otherwise.
+   */
+  repairable: SearchIndexName[]
   ok: boolean
 }
 
@@ -168,12 +174,14 @@ export function checkArchive(archive: Archive, repair: boolean): ArchiveCheckRep
   const { db } = archive
   if (archive.readOnly !== null) {
     const integrity = integrityOf(db)
-    return { integrity, search: [], ledgerSettled: 0, notChecked: archive.readOnly.message, ok: integrity.length === 1 && integrity[0] === 'ok' }
+    const found = archive.readOnly.reason === 'damaged' ? locateDamage(db) : null
+    const repairable = found !== null && found.elsewhere.length === 0 ? found.indexes : []
+    return { integrity, search: [], ledgerSettled: 0, notChecked: archive.readOnly.message, repairable, ok: integrity.length === 1 && integrity[0] === 'ok' }
   }
   return withWriteLock(db, basename(archive.path), () => {
     const integrity = integrityOf(db)
     const search = searchChecks(db, repair)
     const ledgerSettled = recoverInterruptedImports(db)
-    return { integrity, search, ledgerSettled, notChecked: null, ok: integrity.length === 1 && integrity[0] === 'ok' && search.every((index) => index.ok || index.repaired) }
+    return { integrity, search, ledgerSettled, notChecked: null, repairable: [], ok: integrity.length === 1 && integrity[0] === 'ok' && search.every((index) => index.ok || index.repaired) }
   })
 }

@@ -53,12 +53,22 @@ function anotherRestoreRunning(name: string): string {
 
 const KEPT_MARK = '.before-restore-'
 const FAILED_MARK = '.failed-restore-'
+const DAMAGED_MARK = '.damaged-before-repair-'
+
+/** How one restore swaps content in: the name its kept copy carries, and a last look taken under the archive's write lock. */
+interface SwapRules {
+  keptMark: string
+  /** Throws (an InvalidRequest) to stop before anything is written; null when there is nothing to look at. */
+  underLock: (() => void) | null
+}
+
+const RESTORE: SwapRules = { keptMark: KEPT_MARK, underLock: null }
 
 function connect(path: string, readonly: boolean, nativeBinding: string | null): Db {
   return new Database(path, { readonly, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) })
 }
 
-function removeDatabaseFiles(path: string): void {
+export function removeDatabaseFiles(path: string): void {
   for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${path}${suffix}`, { force: true })
 }
 
@@ -238,7 +248,7 @@ function isUnusable(path: string, nativeBinding: string | null, migrations: read
  * to hold every page, turned to rollback-journal mode (so reading it later leaves no -wal or -shm
  * beside it) and only then given its name, so `--undo` never finds half a copy.
  */
-async function keepPages(reader: Db, archivePath: string, target: string, nativeBinding: string | null, migrations: readonly Migration[]): Promise<{ unusable: boolean }> {
+export async function keepPages(reader: Db, archivePath: string, target: string, nativeBinding: string | null, migrations: readonly Migration[]): Promise<{ unusable: boolean }> {
   const temp = restoreWorkName(archivePath, '.kept')
   removeDatabaseFiles(temp)
   try {
@@ -279,7 +289,8 @@ async function replaceContent(
   what: string,
   target: RestoreTarget,
   keepAs: string,
-  migrations: readonly Migration[]
+  migrations: readonly Migration[],
+  underLock: (() => void) | null
 ): Promise<{ keptUnusable: boolean }> {
   const name = basename(target.path)
   const reader = connect(target.path, true, target.nativeBinding)
@@ -288,6 +299,7 @@ async function replaceContent(
       let kept: { unusable: boolean } | null = null
       const whileLocked = async (pages: number) => {
         if (pages !== sourcePages) throw new InvalidRequest(`${what} changed before it was copied in (${pages} pages, not ${sourcePages}); nothing was restored.`)
+        underLock?.()
         // An import may have begun between the first look and this lock.
         refuseWhileImporting(reader, name)
         kept = await keepPages(reader, target.path, keepAs, target.nativeBinding, migrations)
@@ -385,7 +397,7 @@ async function putBack(target: RestoreTarget, keptAs: string, fromName: string, 
   const kept = connect(keptAs, true, target.nativeBinding)
   try {
     const pages = pragmaValue(kept, 'page_count', 'integer')
-    await replaceContent(kept, pages, basename(keptAs), target, failedAs, migrations)
+    await replaceContent(kept, pages, basename(keptAs), target, failedAs, migrations, null)
   } catch (error) {
     throw new InvalidRequest(
       `${why}, and its previous content could not be put back (${firstLineOf(error)}). That content is kept as ${basename(keptAs)}: casefile restore --undo brings it back.`
@@ -423,17 +435,36 @@ function pageSizeOf(path: string): number {
  * a damaged archive (its purpose), and on one that cannot be opened: only its file is needed.
  */
 export async function restoreArchive(target: RestoreTarget, from: string, migrations: readonly Migration[]): Promise<RestoreOutcome> {
-  const key = resolve(target.path)
-  if (restoring.has(key)) throw new InvalidRequest(anotherRestoreRunning(basename(target.path)))
+  return oneRestoreAtATime(target.path, () => restoreOnce(target, from, migrations, RESTORE))
+}
+
+/**
+ * Runs `work` (a restore, or a repair that ends in one) unless this process is already restoring
+ * the archive at `archivePath`, which is then refused in words.
+ */
+export async function oneRestoreAtATime<T>(archivePath: string, work: () => Promise<T>): Promise<T> {
+  const key = resolve(archivePath)
+  if (restoring.has(key)) throw new InvalidRequest(anotherRestoreRunning(basename(archivePath)))
   restoring.add(key)
   try {
-    return await restoreOnce(target, from, migrations)
+    return await work()
   } finally {
     restoring.delete(key)
   }
 }
 
-async function restoreOnce(target: RestoreTarget, from: string, migrations: readonly Migration[]): Promise<RestoreOutcome> {
+/**
+ * Puts a repaired copy of a damaged archive (made from it, see repairSearchIndexes) in its place,
+ * exactly as a restore from that copy, under oneRestoreAtATime already held by the caller. The
+ * damaged content is kept beside it as NAME.damaged-before-repair-….backup (not offered by --undo,
+ * which would refuse it); `stillAsRead` runs under the archive's write lock before anything is
+ * written, to refuse when the archive changed since the copy was read.
+ */
+export function restoreRepairedCopy(target: RestoreTarget, repaired: string, migrations: readonly Migration[], stillAsRead: () => void): Promise<RestoreOutcome> {
+  return restoreOnce(target, repaired, migrations, { keptMark: DAMAGED_MARK, underLock: stillAsRead })
+}
+
+async function restoreOnce(target: RestoreTarget, from: string, migrations: readonly Migration[], rules: SwapRules): Promise<RestoreOutcome> {
   const name = basename(target.path)
   const fromName = basename(from)
   const unwritable = unwritableReason(target.path)
@@ -458,8 +489,8 @@ async function restoreOnce(target: RestoreTarget, from: string, migrations: read
     releaseWriteLock(guard)
   }
   try {
-    const keptAs = newCopyPath(target.path, KEPT_MARK)
-    const { keptUnusable } = await replaceContent(prepared.source, prepared.expected.pages, `The checked copy of ${fromName}`, target, keptAs, migrations)
+    const keptAs = newCopyPath(target.path, rules.keptMark)
+    const { keptUnusable } = await replaceContent(prepared.source, prepared.expected.pages, `The checked copy of ${fromName}`, target, keptAs, migrations, rules.underLock)
     const found = readBack(target, prepared.mark, prepared.expected)
     if (!found.holdsRestore) {
       // The copy is not in: the archive holds what it held (and what was kept is a copy of that).

@@ -46,6 +46,19 @@ async function sessionOn(path: string): Promise<InstanceType<typeof ArchiveSessi
   return session
 }
 
+/** A session on a seeded archive (made by the CLI, then closed) whose `leaf`-th leaf page of `table` is overwritten, and checked from the menu. */
+async function checkedDamaged(table: string, leaf: number): Promise<InstanceType<typeof ArchiveSession>> {
+  const made = tempDir('menu')
+  cleanups.push(made.cleanup)
+  const path = join(made.dir, 'a.casefile')
+  expect((await cli(['--archive', path, 'info'])).code).toBe(0)
+  damageLeafPage(path, table, leaf)
+  const session = await sessionOn(path)
+  await checkArchiveCommand(session, null)
+  expect(shown.at(-1)?.message).toBe('a.casefile is damaged.')
+  return session
+}
+
 
 /** The detail of the last dialog shown. */
 const lastDetail = () => shown.at(-1)?.detail
@@ -99,15 +112,23 @@ describe('the File menu’s keeping commands', () => {
   })
 
   it('report a damaged archive from Check archive, and say there is no restore to undo', async () => {
-    const made = tempDir('menu')
-    cleanups.push(made.cleanup)
-    const path = join(made.dir, 'a.casefile')
-    expect((await cli(['--archive', path, 'info'])).code).toBe(0)
-    damageLeafPage(path, 'ds_4', 1)
-    const session = await sessionOn(path)
-    await checkArchiveCommand(session, null)
-    expect(shown.at(-1)?.message).toBe('a.casefile is damaged.')
+    const session = await checkedDamaged('ds_4', 1)
+    expect(shown.at(-1)?.detail).toMatch(/\nRestore a backup \(File > Restore from backup…\) and keep this file for recovery\.$/)
     await undoRestoreCommand(session, null)
     expect(shown.at(-1)).toMatchObject({ message: 'There is no restore to undo.', detail: 'No copy from before a restore is kept beside a.casefile.' })
+  })
+
+  it('offer the repair of a damaged search index from Check archive, and reopen the archive writable once the strip’s repair is done', async () => {
+    const session = await checkedDamaged('articles_fts_data', 0)
+    expect(session.archive?.readOnly?.reason).toBe('damaged')
+    expect(shown.at(-1)?.detail).toMatch(/\nThe damage is only in the articles search index, made from the rest: Rebuild search indexes, in the strip across the window, makes it again in a checked copy and keeps this file beside it\.$/)
+    const repaired = await session.api!.repairSearchIndexes()
+    expect(repaired.ok && repaired.value.report[0]).toMatch(/^Rebuilt the articles search index of .*a\.casefile in a checked copy and put it in place/)
+    // The session holds the archive opened again: writable, and searchable.
+    expect(session.archive?.readOnly).toBeNull()
+    const note = await session.api!.createNote({ title: 'After the repair', body: 'deportations' })
+    expect(note.ok).toBe(true)
+    const found = await session.api!.search({ query: 'deportations', kinds: ['article'], source: null, after: null, before: null, sort: 'relevance', exact: false, offset: 0, limit: 5 })
+    expect(found.ok && found.value.total).toBeGreaterThan(0)
   })
 })

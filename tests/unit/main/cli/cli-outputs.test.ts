@@ -192,7 +192,7 @@ describe('the app’s exports', () => {
     const archive = await openArchive(s.path, { create: false, seedDir: null, nativeBinding: null })
     cleanups.push(() => archive.close())
     for (const target of [s.path, `${s.path}-wal`, s.kept]) {
-      const { api, dispose } = createArchiveApi(archive, () => undefined, { importWorker: null, searchWorker: null, chooseSavePath: async () => target, pdfPrinter: null, showContextMenu: null })
+      const { api, dispose } = createArchiveApi(archive, () => undefined, { importWorker: null, searchWorker: null, chooseSavePath: async () => target, pdfPrinter: null, showContextMenu: null, reopen: null })
       const rows = await api.exportRowsCsv({ datasetId: 1, sort: null, filters: [], formulas: 'as-imported' })
       const notes = await api.exportNotesToFile({ ids: [1], format: 'markdown', title: null })
       await dispose()

@@ -9,7 +9,7 @@ import { tempArchive } from '../../../helpers/temp-archive'
 
 const made = await tempArchive(true)
 const events: ApiEvent[] = []
-const NO_SHELL = { importWorker: null, searchWorker: null, chooseSavePath: null, pdfPrinter: null, showContextMenu: null }
+const NO_SHELL = { importWorker: null, searchWorker: null, chooseSavePath: null, pdfPrinter: null, showContextMenu: null, reopen: null }
 const { api, dispose } = createArchiveApi(made.archive, (event) => events.push(event), NO_SHELL)
 afterAll(async () => {
   await dispose()

@@ -81,7 +81,8 @@ function everyCall(dir: string): { [M in ApiMethod]: ApiArgs<M> } {
     importFiles: { paths: [join(dir, 'figures.csv')], options: DEFAULT_IMPORT_OPTIONS },
     listJobs: undefined,
     cancelJob: { jobId: 'none' },
-    showContextMenu: { selection: '', editable: false, quotable: false, x: 10, y: 20 }
+    showContextMenu: { selection: '', editable: false, quotable: false, x: 10, y: 20 },
+    repairSearchIndexes: undefined
   }
 }
 
@@ -110,7 +111,7 @@ describe('a damaged archive', () => {
         return join(dir, `saved-${saved.length}.${request.extension}`)
       },
       pdfPrinter: null,
-      showContextMenu: null
+      showContextMenu: null, reopen: null
     })
     cleanups.push(dispose)
     const calls = everyCall(dir)
@@ -136,7 +137,7 @@ describe('a damaged archive', () => {
   it('sorts and exports a sorted view without making the index a sort would make elsewhere', async () => {
     const { archive, path, dir } = await damagedArchive('ds_4', 1)
     const before = digest(path)
-    const { api, dispose } = createArchiveApi(archive, () => undefined, { importWorker: null, searchWorker: null, chooseSavePath: async () => join(dir, 'sorted.csv'), pdfPrinter: null, showContextMenu: null })
+    const { api, dispose } = createArchiveApi(archive, () => undefined, { importWorker: null, searchWorker: null, chooseSavePath: async () => join(dir, 'sorted.csv'), pdfPrinter: null, showContextMenu: null, reopen: null })
     cleanups.push(dispose)
     const expected = archive.db.prepare('SELECT c0 FROM ds_1 ORDER BY c0 DESC, rowid DESC LIMIT 3').pluck().all()
     const rows = await api.queryDatasetRows({ datasetId: 1, sort: { column: 0, direction: 'desc' }, filters: [], after: null, limit: 3, offset: 0, count: true })
@@ -149,7 +150,7 @@ describe('a damaged archive', () => {
 
   it('answers a read that reaches the damaged page with the same plain way out, not a library error', async () => {
     const { archive } = await damagedArchive('ds_4', 1)
-    const { api, dispose } = createArchiveApi(archive, () => undefined, { importWorker: null, searchWorker: null, chooseSavePath: null, pdfPrinter: null, showContextMenu: null })
+    const { api, dispose } = createArchiveApi(archive, () => undefined, { importWorker: null, searchWorker: null, chooseSavePath: null, pdfPrinter: null, showContextMenu: null, reopen: null })
     cleanups.push(dispose)
     const id = archive.db.prepare("SELECT CAST(substr(name, 4) AS INTEGER) FROM sqlite_schema WHERE name = 'ds_4'").pluck().get() as number
     const rows = await api.queryDatasetRows({ datasetId: id, sort: null, filters: [], after: null, limit: 1000, offset: 0, count: true })

@@ -18,7 +18,7 @@ afterEach(async () => {
   while (cleanups.length) await cleanups.pop()!()
 })
 
-const SHELL = { importWorker: null, searchWorker: null, showContextMenu: null }
+const SHELL = { importWorker: null, searchWorker: null, showContextMenu: null, reopen: null }
 
 async function served(savePath: () => string | null, printed: (html: string) => Promise<Uint8Array>): Promise<{ api: ArchiveApi; archive: Archive; dir: string }> {
   const made = await tempArchive(true)

@@ -11,7 +11,7 @@ import { NO_ARCHIVE_MESSAGE } from '../../../../src/main/core/serve-call'
 import { tempArchive } from '../../../helpers/temp-archive'
 
 const made = await tempArchive(false)
-const handle = createArchiveApi(made.archive, () => undefined, { importWorker: null, searchWorker: null, chooseSavePath: null, pdfPrinter: null, showContextMenu: null })
+const handle = createArchiveApi(made.archive, () => undefined, { importWorker: null, searchWorker: null, chooseSavePath: null, pdfPrinter: null, showContextMenu: null, reopen: null })
 afterAll(async () => {
   await handle.dispose()
   made.cleanup()

@@ -59,6 +59,7 @@ describe('checkArchive', () => {
       ],
       ledgerSettled: 0,
       notChecked: null,
+      repairable: [],
       ok: true
     })
   })
