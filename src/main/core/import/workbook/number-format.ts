@@ -39,7 +39,21 @@ export function dateFormatOf(numFmtId: number, code: string | null): DateFormat 
  * elapsed time ("[h]:mm" shows 1.5208333 as 36:30); or digits padded with zeros ("00000" shows 501
  * as 00501, a ZIP or FIPS code). Null for a number shown as a number.
  */
-export type CellFormat = { date: Exclude<DateFormat, null> } | { duration: string } | { digits: string } | { percent: string } | null
+export type CellFormat = { date: Exclude<DateFormat, null> } | { duration: string } | { digits: string } | { percent: string } | ShownInstead | null
+
+/**
+ * A format some of whose sections show no number: a word written in them instead ("Withheld",
+ * "neg" for negatives, "<10" under 10) or nothing (;;;, the empty zero section of 0;-0;;@), as
+ * FOIA releases withhold cells. `otherwise` is how the format shows the values its other sections
+ * show (see cellFormatOf).
+ */
+export interface ShownInstead {
+  /** By section (positive, negative, zero, text): the word it shows ('' for nothing), or null where it shows the value. */
+  words: (string | null)[]
+  /** Each section's condition ([<10]), or null. */
+  conditions: (((value: number) => boolean) | null)[]
+  otherwise: Exclude<CellFormat, ShownInstead>
+}
 
 /** Built-in formats of elapsed time (ECMA-376 §18.8.30): 46 is [h]:mm:ss. */
 const BUILT_IN_DURATIONS: Record<number, string> = { 46: '[h]:mm:ss' }
@@ -47,6 +61,16 @@ const BUILT_IN_DURATIONS: Record<number, string> = { 46: '[h]:mm:ss' }
 const BUILT_IN_PERCENTS: Record<number, string> = { 9: '0%', 10: '0.00%' }
 
 export function cellFormatOf(numFmtId: number, code: string | null): CellFormat {
+  const otherwise = valueFormatOf(numFmtId, code)
+  // An empty code is no format at all (General), not one that hides everything.
+  if (code === null || code.trim() === '') return otherwise
+  const sections = formatSections(code)
+  const words = sections.slice(0, 4).map(sectionWord)
+  if (words.every((word) => word === null)) return otherwise
+  return { words, conditions: sections.slice(0, 2).map(conditionOf), otherwise }
+}
+
+function valueFormatOf(numFmtId: number, code: string | null): Exclude<CellFormat, ShownInstead> {
   const section = (code ?? BUILT_IN_DURATIONS[numFmtId] ?? BUILT_IN_PERCENTS[numFmtId] ?? '').split(';')[0]!
   if (/\[(h+|m+|s+)\]/i.test(section.replace(/"[^"]*"/g, ''))) return { duration: section }
   // A % outside quotes and escapes: the sheet shows the number times 100 ("0.0%" shows 0.456 as 45.6%).
@@ -56,11 +80,62 @@ export function cellFormatOf(numFmtId: number, code: string | null): CellFormat 
   return date === null ? null : { date }
 }
 
+/** The sections of a format, split at semicolons outside quotes and escapes. */
+function formatSections(code: string): string[] {
+  const sections: string[] = []
+  let start = 0
+  let quoted = false
+  for (let at = 0; at < code.length; at++) {
+    const char = code[at]
+    if (char === '"') quoted = !quoted
+    else if (char === '\\' && !quoted) at++
+    else if (char === ';' && !quoted) {
+      sections.push(code.slice(start, at))
+      start = at + 1
+    }
+  }
+  sections.push(code.slice(start))
+  return sections
+}
+
+/** What a section shows that holds no placeholder of the value: its words, trimmed ('' for none); null for a section that shows the value. */
+function sectionWord(section: string): string | null {
+  const tokens = formatTokens(section)
+  return tokens.some((token) => token.kind === 'code') ? null : tokens.map((token) => token.code).join('').trim()
+}
+
+/**
+ * What a format shows in place of the number `value`: a word ('' for nothing), or null when the
+ * section that shows `value` shows it (Excel's rule: one section for all numbers; two for the
+ * positive and zero, then the negative; three for the positive, the negative, zero; a condition
+ * ([<10]) on the first or second section picks the first that holds).
+ */
+export function shownInstead(format: CellFormat, value: number): string | null {
+  if (format === null || !('words' in format)) return null
+  const { words, conditions } = format
+  const numbers = Math.min(words.length, 3)
+  let section: number
+  if (conditions[0] !== null) section = conditions[0]!(value) ? 0 : conditions[1] !== null && conditions[1] !== undefined ? (conditions[1](value) ? 1 : 2) : 1
+  else section = value < 0 && numbers >= 2 ? 1 : value === 0 && numbers >= 3 ? 2 : 0
+  return section < numbers ? (words[section] ?? null) : null
+}
+
+/** What a format shows in place of a text: the word of its fourth section ('' for nothing) when that shows no text (;;;), else null. */
+export function textShownInstead(format: CellFormat): string | null {
+  return format !== null && 'words' in format ? (format.words[3] ?? null) : null
+}
+
+/** How a format shows the values it shows (its sections that show no value left aside): see CellFormat. */
+export function valueFormat(format: CellFormat): Exclude<CellFormat, ShownInstead> {
+  return format !== null && 'words' in format ? format.otherwise : format
+}
+
 /**
  * A number as its format shows it: a date (see serialDateText), a duration or padded digits; null
  * when the format shows it as the number it is, or when it cannot be shown (a negative date).
  */
 export function formattedNumber(value: number, format: Exclude<CellFormat, null>, date1904: boolean): string | null {
+  if ('words' in format) return format.otherwise === null ? null : formattedNumber(value, format.otherwise, date1904)
   if ('date' in format) return serialDateText(value, format.date, date1904)
   if ('duration' in format) return durationText(value, format.duration)
   // A percent is kept as the number stored (a fraction); the column's provenance says so.
