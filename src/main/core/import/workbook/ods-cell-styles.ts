@@ -70,8 +70,10 @@ async function scanContentTags(zip: ZipPackage, onTag: (closing: boolean, name: 
   let done = false
   const scan = (text: string, last: boolean): void => {
     // Only whole tags with the whole text after them are read: what follows the chunk's last '<' waits for the next one.
-    const open = last ? text.length : Math.max(0, text.lastIndexOf('<'))
-    carry = !last && text.length - open <= MAX_TAG ? text.slice(open) : ''
+    let open = last ? text.length : Math.max(0, text.lastIndexOf('<'))
+    // Past MAX_TAG it is no style's: read as far as it goes, and nothing waits.
+    if (text.length - open > MAX_TAG) open = text.length
+    carry = text.slice(open)
     for (const match of text.slice(0, open).matchAll(TAG)) {
       if (onTag(match[1] === '/', match[2]!, match[0], match[4]!)) {
         done = true
