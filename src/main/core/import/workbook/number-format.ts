@@ -39,7 +39,7 @@ export function dateFormatOf(numFmtId: number, code: string | null): DateFormat 
  * elapsed time ("[h]:mm" shows 1.5208333 as 36:30); or digits padded with zeros ("00000" shows 501
  * as 00501, a ZIP or FIPS code). Null for a number shown as a number.
  */
-export type CellFormat = { date: Exclude<DateFormat, null> } | { duration: string } | { digits: string } | { percent: string } | ShownInstead | null
+export type CellFormat = { date: Exclude<DateFormat, null> } | { duration: string } | { days: string } | { digits: string } | { percent: string } | ShownInstead | null
 
 /**
  * A format some of whose sections show no number: a word written in them instead ("Withheld",
@@ -76,8 +76,40 @@ function valueFormatOf(numFmtId: number, code: string | null): Exclude<CellForma
   // A % outside quotes and escapes: the sheet shows the number times 100 ("0.0%" shows 0.456 as 45.6%).
   if (/%/.test(section.replace(/"[^"]*"|\\./g, ''))) return { percent: section }
   if (code !== null && isDigitsFormat(code)) return { digits: code }
+  const days = code === null ? null : dayCountDuration(section)
+  if (days !== null) return { days }
   const date = dateFormatOf(numFmtId, code)
   return date === null ? null : { date }
+}
+
+/**
+ * A format that counts days and hours, with no month or year (d "days" h:mm, d:hh:mm), as the
+ * elapsed-time format of its hours ([h]:mm, [hh]:mm): what it shows of a serial of the first year is
+ * a day of January 1900 (Excel's 1.5 is "1 days 12:00", LibreOffice's "31 days 12:00"), where the
+ * cell holds a duration; null for any other format.
+ */
+function dayCountDuration(section: string): string | null {
+  const codes = section
+    .replace(/"[^"]*"/g, '')
+    .replace(/\\./g, '')
+    .replace(/[_*]./g, '')
+    .replace(/\[[^\]]*\]/g, '')
+    .toLowerCase()
+    .replace(/am\/pm|a\/p/g, '')
+  // Minutes are the m that follow hours or come before seconds; any other m is a month.
+  const withoutMinutes = codes.replace(/(h+\s*:\s*)m+/g, '$1').replace(/m+(\s*:\s*s)/g, '$1')
+  if (!/d/.test(codes) || !/h/.test(codes) || /[ym]/.test(withoutMinutes)) return null
+  for (let at = 0; at < section.length; at++) {
+    const char = section[at]!
+    if (char === '"') at = section.indexOf('"', at + 1) < 0 ? section.length : section.indexOf('"', at + 1)
+    else if (char === '\\' || char === '_' || char === '*') at++
+    else if (char === 'h' || char === 'H') {
+      let end = at
+      while (section[end] === char) end++
+      return `[${section.slice(at, end)}]${section.slice(end)}`
+    }
+  }
+  return null
 }
 
 /** The sections of a format, split at semicolons outside quotes and escapes. */
@@ -138,6 +170,8 @@ export function formattedNumber(value: number, format: Exclude<CellFormat, null>
   if ('words' in format) return format.otherwise === null ? null : formattedNumber(value, format.otherwise, date1904)
   if ('date' in format) return serialDateText(value, format.date, date1904)
   if ('duration' in format) return durationText(value, format.duration)
+  // A count of days and hours of the first year is the duration it holds; a later serial is a day and its time.
+  if ('days' in format) return Math.abs(value) < ELAPSED_TIME_DAYS ? durationText(value, format.days) : serialDateText(value, 'datetime', date1904)
   // A percent is kept as the number stored (a fraction); the column's provenance says so.
   if ('percent' in format) return null
   return paddedDigits(value, format.digits)
@@ -306,11 +340,17 @@ const LAST_DAY = 2_932_896
  * and openpyxl write earlier days in (Excel itself shows no day before 1900). The 1904 system has
  * no such day: its serials count plain days either side of 1904-01-01. A time of day is counted
  * forward from the day's start, also before day 0 (-0.25 is 18:00 the day before).
- * Null for a serial no calendar can show: a day before 0001-01-01 or after 9999-12-31, or a
- * negative time of day.
+ * A negative time (of less than a year) is a duration below zero, -HH:MM:SS, as a negative
+ * [h]:mm:ss shows it. Null for a serial no calendar can show: a day before 0001-01-01 or after 9999-12-31.
  */
 export function serialDateText(serial: number, format: Exclude<DateFormat, null>, date1904: boolean): string | null {
-  if (!Number.isFinite(serial) || (serial < 0 && format === 'time')) return null
+  if (!Number.isFinite(serial)) return null
+  // A negative time is no moment (Excel shows ####): it is what it was entered as, a duration below zero.
+  if (serial < 0 && format === 'time') {
+    if (serial <= -ELAPSED_TIME_DAYS) return null
+    const time = serialDateText(-serial, 'time', date1904)!
+    return time === '00:00:00' ? time : `-${time}`
+  }
   let whole = Math.floor(serial)
   // A date-only format shows the day the moment falls in, its time cut off, never rounded into the
   // next day (23:59:59.6 shows 2012-06-07, as Excel and LibreOffice show it); the time is not kept.

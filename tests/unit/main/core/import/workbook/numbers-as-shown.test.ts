@@ -123,6 +123,31 @@ describe('elapsed times', () => {
     ])
   })
 
+  it('keeps a count of days and hours (d "days" h:mm) as the hours it holds, and a negative time as a negative duration, not as a 1900 date or a bare number (review R23-18)', async () => {
+    const bytes = await formattedBook(
+      ['Case', 'Held', 'Call', 'Shift'],
+      [
+        [1, 1.5, 0.0625, 0.0625],
+        [2, -0.25, -0.25, -0.25],
+        [3, 0.5, 1.0625, 0]
+      ],
+      { 2: 'd "days" h:mm', 3: 'h:mm:ss', 4: 'mm:ss' }
+    )
+    const read = await importFirstSheet('days.xlsx', bytes)
+    expect(read.rows).toEqual([
+      [1, '36:00', '01:30:00', '01:30:00'],
+      [2, '-6:00', '-06:00:00', '-06:00:00'],
+      [3, '12:00', '25:30:00', '00:00:00']
+    ])
+    const shown = (value: number, code: string) => formattedNumber(value, cellFormatOf(200, code)!, false)
+    expect(shown(2.75, 'd:hh:mm')).toBe('66:00')
+    expect(shown(-0.000001, 'h:mm:ss')).toBe('00:00:00')
+    expect(shown(1.5, 'dd "d" hh "h"')).toBe('36 h')
+    // A real day and time stays one: a format with a month or a year, or a serial past the first year.
+    expect(shown(41000.5, 'd "days" h:mm')).toBe('2012-04-01T12:00:00')
+    expect(shown(1.5, 'd-mmm h:mm')).toBe('1900-01-01T12:00:00')
+  })
+
   it('keeps a time of more than 24 hours as hours, not as a 1900 date-time, and a time-formatted timestamp as one (xlsx and .xls)', async () => {
     const values = [0.09375, 1.0833333333333333, 0.000347222222222222, 41058.604166666664]
     const expected = [[1, '02:15:00'], [2, '26:00:00'], [3, '00:00:30'], [4, '2012-05-29T14:30:00']]
