@@ -23,6 +23,8 @@ export interface OdsCellStyles {
   superscripts: ReadonlySet<string>
   /** Cell styles whose number format shows a word or nothing in place of some values (see WordsInstead). */
   instead: ReadonlyMap<string, WordsInstead>
+  /** Cell styles whose format is an elapsed time (a time style that counts hours past a day: [HH]:MM), not a time of day. */
+  duration: ReadonlySet<string>
 }
 
 /**
@@ -37,7 +39,7 @@ export interface WordsInstead {
 
 /** The cell styles of an OpenDocument spreadsheet, in styles.xml and before the body of content.xml (see StyleScan). */
 export async function odsCellStyles(zip: ZipPackage): Promise<OdsCellStyles> {
-  if (!zip.has('content.xml')) return { padded: new Set(), dateTime: new Set(), superscripts: new Set(), instead: new Map() }
+  if (!zip.has('content.xml')) return { padded: new Set(), dateTime: new Set(), superscripts: new Set(), instead: new Map(), duration: new Set() }
   const styles = new StyleScan()
   const common = await zip.text('styles.xml')
   if (common !== null) styles.scan(common)
@@ -51,7 +53,8 @@ export async function odsCellStyles(zip: ZipPackage): Promise<OdsCellStyles> {
     padded: styles.cellStylesOf(styles.paddedNumberStyles),
     dateTime: styles.cellStylesOf(styles.dateTimeStyles),
     superscripts: styles.superscripts,
-    instead: styles.insteadByCellStyle()
+    instead: styles.insteadByCellStyle(),
+    duration: styles.cellStylesOf(styles.durationStyles)
   }
 }
 
@@ -107,6 +110,7 @@ class StyleScan {
   readonly paddedNumberStyles = new Set<string>()
   readonly dateTimeStyles = new Set<string>()
   readonly superscripts = new Set<string>()
+  readonly durationStyles = new Set<string>()
   /** The text style being read, whose text properties may raise its runs. */
   private textStyle: string | null = null
   private readonly cellStyles = new Map<string, { parent: string | null; data: string | null }>()
@@ -122,6 +126,7 @@ class StyleScan {
 
   tag(closing: boolean, name: string, tag: string, after: string): void {
     this.wordsTag(closing, name, tag, after)
+    if (name === 'number:time-style' && !closing && attribute(tag, 'number:truncate-on-overflow') === 'false') this.durationStyles.add(attribute(tag, 'style:name') ?? '')
     if (name === 'number:date-style') {
       if (!closing) this.dateStyle = { name: attribute(tag, 'style:name') ?? '', day: false, time: false }
       else if (this.dateStyle !== null) {

@@ -1,5 +1,5 @@
 import { DamagedXml, elementTooLong, MAX_ELEMENT_CHARS } from './damaged-xml'
-import { cellText, odsDateText, odsTimeText } from './ods-cell-values'
+import { cellText, odsDateText, odsTimeText, shownDuration } from './ods-cell-values'
 import { writtenNumberText } from './number-format'
 import { paddedText, type OdsCellStyles, type WordsInstead } from './ods-cell-styles'
 import { type OdsTables, TAG_INCOMPLETE } from './ods-tables'
@@ -185,7 +185,7 @@ export class OdsTableScanner implements XmlTextReader {
     this.rowRepeat = repeats(tag, 'table:number-rows-repeated')
     const visibility = attribute(tag, 'table:visibility')
     this.rowHidden = visibility === 'collapse' || visibility === 'filter'
-    const style = this.styles.padded.size === 0 && this.styles.dateTime.size === 0 && this.styles.instead.size === 0 ? null : attribute(tag, 'table:default-cell-style-name')
+    const style = this.styles.padded.size === 0 && this.styles.dateTime.size === 0 && this.styles.instead.size === 0 && this.styles.duration.size === 0 ? null : attribute(tag, 'table:default-cell-style-name')
     this.rowStyle = style !== null && this.known(style) ? style : null
     this.cellColumn = 0
     this.values = []
@@ -290,10 +290,10 @@ export class OdsTableScanner implements XmlTextReader {
         const time = odsTimeText(attribute(tag, 'office:time-value') ?? '')
         const shown = cellText(inner)
         if (time === null) return this.written(shown, 'text')
-        // A duration shown in hours and minutes ([HH]:MM) reads as .xlsx and .xls read it, "36:30",
-        // not "36:30:00": the cell's text is the value the file holds, shown without its seconds.
-        const minutes = time.kind === 'number' && shown !== null && /^-?\d+:\d\d$/.test(shown) && time.text === `${shown}:00`
-        return this.written(minutes ? shown : time.text, time.kind)
+        // A duration ([HH]:MM, or one past a day) reads as .xlsx and .xls read it: "36:30", "12:00",
+        // "0:00:01", as the cell's text shows it when that is the value the file holds.
+        const elapsed = time.kind === 'number' || (this.styles.duration.size > 0 && this.styled(this.styles.duration, tag, column))
+        return elapsed && shown !== null && shownDuration(shown) === time.text ? this.written(shown, 'number') : this.written(time.text, time.kind)
       }
       case 'boolean': {
         const value = attribute(tag, 'office:boolean-value')
@@ -315,7 +315,7 @@ export class OdsTableScanner implements XmlTextReader {
 
   /** Whether `style` is one of the styles the reading asks about. */
   private known(style: string): boolean {
-    return this.styles.padded.has(style) || this.styles.dateTime.has(style) || this.styles.instead.has(style)
+    return this.styles.padded.has(style) || this.styles.dateTime.has(style) || this.styles.instead.has(style) || this.styles.duration.has(style)
   }
 
   /** Whether a cell's format is one of `styles`: its own style's, else its row's or its column's default. */

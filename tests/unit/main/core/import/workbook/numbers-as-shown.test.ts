@@ -179,6 +179,27 @@ describe('elapsed times', () => {
     expect(read.rows).toEqual([['A', '36:30'], ['B', '26:00:00'], ['C', '2400:00'], ['D', '-12:00'], ['E', '36:30:15']])
   })
 
+  it('reads an .ods duration under a day, and one of a second, as the sheet shows it, as the .xlsx it was saved from reads (review R23-6)', async () => {
+    // durations.xlsx: make-durations.cjs in the LibreOffice fixtures folder; durations.ods: LibreOffice's conversion of it.
+    const fixture = (name: string) => readFileSync(resolve(import.meta.dirname, '../../../../../fixtures/import/workbook/libreoffice', name))
+    const xlsx = await importFirstSheet('durations.xlsx', fixture('durations.xlsx'))
+    const ods = await importFirstSheet('durations.ods', fixture('durations.ods'))
+    expect(xlsx.rows).toEqual([
+      [1, '12:00', '12:00:00', '12:00:00'],
+      [2, '36:30', '36:30:00', '36:30:00'],
+      [3, '0:00', '0:00:01', '00:00:01'],
+      [4, '5:00', '5:00:01', '05:00:01']
+    ])
+    // The .ods keeps the second its [h]:mm does not show, as it keeps 36:30:15 (see above): the value stays whole.
+    expect(ods.rows).toEqual([
+      [1, '12:00', '12:00:00', '12:00:00'],
+      [2, '36:30', '36:30:00', '36:30:00'],
+      [3, '00:00:01', '0:00:01', '00:00:01'],
+      [4, '05:00:01', '5:00:01', '05:00:01']
+    ])
+    expect(ods.columns).toEqual(xlsx.columns)
+  })
+
   it('shows durations and padded digits as Excel does, built-in format 46 and fractions of seconds included', () => {
     const shown = (value: number, id: number, code: string | null) => formattedNumber(value, cellFormatOf(id, code)!, false)
     expect(shown(1.5208333, 46, null)).toBe('36:30:00')
