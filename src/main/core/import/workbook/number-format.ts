@@ -140,7 +140,8 @@ function sectionWord(section: string): string | null {
  * What a format shows in place of the number `value`: a word ('' for nothing), or null when the
  * section that shows `value` shows it (Excel's rule: one section for all numbers; two for the
  * positive and zero, then the negative; three for the positive, the negative, zero; a condition
- * ([<10]) on the first or second section picks the first that holds).
+ * ([<10]) on the first or second section picks the first that holds). Null for a zero under a
+ * zero section too: whatever it writes, the value is known to be 0.
  */
 export function shownInstead(format: CellFormat, value: number): string | null {
   if (format === null || !('words' in format)) return null
@@ -148,7 +149,9 @@ export function shownInstead(format: CellFormat, value: number): string | null {
   const numbers = Math.min(words.length, 3)
   let section: number
   if (conditions[0] !== null) section = conditions[0]!(value) ? 0 : conditions[1] !== null && conditions[1] !== undefined ? (conditions[1](value) ? 1 : 2) : 1
-  else section = value < 0 && numbers >= 2 ? 1 : value === 0 && numbers >= 3 ? 2 : 0
+  // A zero section is how the sheet writes zero (blank, "-" in accounting formats): it withholds nothing, and the zero stays.
+  else if (value === 0 && numbers >= 3) return null
+  else section = value < 0 && numbers >= 2 ? 1 : 0
   return section < numbers ? (words[section] ?? null) : null
 }
 

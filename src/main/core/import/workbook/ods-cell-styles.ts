@@ -186,7 +186,8 @@ class StyleScan {
     if (name === 'number:text') style.word += tag.endsWith('/>') ? '' : xmlText(after)
     else if (name === 'style:map') {
       const target = attribute(tag, 'style:apply-style-name')
-      if (target !== null) style.maps.push(target)
+      // A map of zero alone is how the sheet writes zero (blank, "-"): it withholds nothing, and the zero stays.
+      if (target !== null && (attribute(tag, 'style:condition') ?? '').replace(/\s/g, '') !== 'value()=0') style.maps.push(target)
     } else if (VALUE_ELEMENTS.has(name)) style.showsValue = true
   }
 

@@ -45,7 +45,8 @@ describe('values a number format hides or shows as a word', () => {
       ['Boston', 2, 'x', 3, 'Withheld', '5', 42],
       ['Chicago', 4, 'y', 0, 'Withheld', '0', 10]
     ])
-    const hidden = '8 cells the sheet’s number formats hide (it shows them blank) were imported with the values the file holds: “Secret” 3, “Note” 3, “Zeros” 2.'
+    // The zeros the sheet writes as blank ("Zeros", 0;-0;;@) are zeros: a zero section withholds nothing.
+    const hidden = '6 cells the sheet’s number formats hide (it shows them blank) were imported with the values the file holds: “Secret” 3, “Note” 3.'
     const words = '5 numbers the sheet’s number formats show as words were kept as those words, not as the numbers the file holds under them: “Count” 3 (“Withheld”), “Change” 1 (“neg”), “Small” 1 (“<10”).'
     expect(read.warnings).toEqual([`${fileName}, sheet “Releases”: ${hidden}`, `${fileName}, sheet “Releases”: ${words}`])
     expect(read.notes).toEqual([`${hidden}\n${words}`])
@@ -55,7 +56,9 @@ describe('values a number format hides or shows as a word', () => {
     const instead = (code: string, value: number) => shownInstead(cellFormatOf(200, code), value)
     expect(instead(';;;', 5)).toBe('')
     expect(instead(';;;', -5)).toBe('')
-    expect(instead('0;-0;;@', 0)).toBe('')
+    expect(instead('0;-0;;@', 0)).toBeNull()
+    expect(instead('0;-0;;@', -0.5)).toBeNull()
+    expect(instead(';;;', 0)).toBeNull()
     expect(instead('0;-0;;@', 3)).toBeNull()
     expect(instead('"Withheld"', 7)).toBe('Withheld')
     expect(instead('"Withheld"', -7)).toBe('Withheld')
@@ -63,7 +66,10 @@ describe('values a number format hides or shows as a word', () => {
     expect(instead('0;"neg"', 0)).toBeNull()
     expect(instead('[<10]"<10";0', 3)).toBe('<10')
     expect(instead('[<10]"<10";0', 10)).toBeNull()
-    expect(instead('#,##0;(#,##0);_("-"_)', 0)).toBe('-')
+    expect(instead('#,##0;(#,##0);_("-"_)', 0)).toBeNull()
+    expect(instead('_-* #,##0_-;-* #,##0_-;_-* "-"_-;_-@_-', 0)).toBeNull()
+    expect(instead('[<10]"<10";[>1000]">1000";0', 5000)).toBe('>1000')
+    expect(instead('[<10]"<10";[>1000]">1000";"-"', 50)).toBe('-')
     expect(instead('#,##0;"a;b"', -1)).toBe('a;b')
     expect(instead('[Red]"n/a"', 1)).toBe('n/a')
     expect(instead('#,##0', 0)).toBeNull()
