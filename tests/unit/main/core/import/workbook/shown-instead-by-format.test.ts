@@ -10,6 +10,7 @@ import { getDataset } from '../../../../../../src/main/core/datasets/dataset-que
 import { cellFormatOf, shownInstead } from '../../../../../../src/main/core/import/workbook/number-format'
 import { firstRows } from '../../../../../helpers/first-rows'
 import { importTestArchive } from '../../../../../helpers/import-test-archive'
+import { zipBytes } from '../../../../../helpers/write-zip'
 
 const FIXTURES = resolve(import.meta.dirname, '../../../../../fixtures/import/workbook/libreoffice')
 
@@ -76,5 +77,30 @@ describe('values a number format hides or shows as a word', () => {
     expect(instead('yyyy-mm-dd', 41000)).toBeNull()
     // A format with no literal-only section is the format it was: a date stays a date.
     expect(cellFormatOf(200, 'yyyy-mm-dd;;')).toMatchObject({ otherwise: { date: 'date' } })
+  })
+
+  it('reads an .ods style’s word wherever content.xml is cut into chunks as it streams', async () => {
+    const ns =
+      'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:number="urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0"'
+    const head = `<?xml version="1.0" encoding="UTF-8"?><office:document-content ${ns} office:version="1.2"><office:automatic-styles>`
+    const style = '<number:number-style style:name="W"><number:text>Withheld</number:text></number:number-style>'
+    const rest =
+      '<style:style style:name="ceW" style:family="table-cell" style:data-style-name="W"/></office:automatic-styles><office:body><office:spreadsheet><table:table table:name="S">' +
+      '<table:table-row><table:table-cell office:value-type="string"><text:p>Office</text:p></table:table-cell><table:table-cell office:value-type="string"><text:p>Count</text:p></table:table-cell></table:table-row>' +
+      '<table:table-row><table:table-cell office:value-type="string"><text:p>Atlanta</text:p></table:table-cell><table:table-cell table:style-name="ceW" office:value-type="float" office:value="7"><text:p>Withheld</text:p></table:table-cell></table:table-row>' +
+      '</table:table></office:spreadsheet></office:body></office:document-content>'
+    // The word's text lands on each side of the stream's 256 KiB chunks (the zip reader's), and across the cut.
+    const at = head.length + style.indexOf('Withheld')
+    for (let shift = -12; shift <= 12; shift += 3) {
+      const filler = `<!--${'x'.repeat(262_144 - at + shift - 7)}-->`
+      const content = head.replace('<office:automatic-styles>', `${filler}<office:automatic-styles>`) + style + rest
+      const archive = await importTestArchive()
+      const bytes = zipBytes([
+        { name: 'mimetype', data: 'application/vnd.oasis.opendocument.spreadsheet' },
+        { name: 'content.xml', data: content }
+      ])
+      const outcome = await archive.run(archive.write('cut.ods', bytes), {}, () => undefined)
+      expect(firstRows(archive.db, outcome.sheets![0]!.id!, 10).rows.map((row) => row.values), `shift ${shift}`).toEqual([['Atlanta', 'Withheld']])
+    }
   })
 })
