@@ -38,7 +38,7 @@ export interface ColumnStats {
   max: CellValue
   distinct: number
   empty: number
-  /** In a column of numbers, the cells that hold text instead (markers such as b6 or N/A); 0 in other columns. */
+  /** In a column of numbers or dates, the cells that hold text instead (markers such as b6, (b)(6) or N/A); 0 in other columns. */
   markers: number
   /** The most frequent values with their counts, when the column has at most FACET_LIMIT distinct values. */
   facets: { value: CellValue; count: number }[] | null

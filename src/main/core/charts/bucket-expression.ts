@@ -1,11 +1,14 @@
 import type { DateBucket } from '@shared/chart-spec'
+import { dateIn } from '../datasets/row-filters'
 
 /**
  * SQL that turns a stored date or datetime (ISO text) in `column` into its bucket's label, which
  * sorts in time order as text: 2012-05-29, 2012-W22 is not used (weeks are named by their Monday),
- * 2012-05, 2012-Q2, 2012, FY2012. `column` is a generated identifier (c0, c1, …), never user text.
+ * 2012-05, 2012-Q2, 2012, FY2012; NULL for a value that is no date. `name` is a generated identifier (c0, c1, …), never user text.
  */
-export function bucketExpression(column: string, bucket: DateBucket): string {
+export function bucketExpression(name: string, bucket: DateBucket): string {
+  // A marker among the dates ((b)(6), Unknown) has no bucket: NULL, left off the axis as an empty date is.
+  const column = dateIn(name)
   const day = `substr(${column}, 1, 10)`
   const year = `CAST(substr(${column}, 1, 4) AS INTEGER)`
   const month = `CAST(substr(${column}, 6, 2) AS INTEGER)`

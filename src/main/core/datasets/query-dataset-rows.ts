@@ -10,7 +10,7 @@ import { getDatasetColumns } from './dataset-queries'
 import { columnName, datasetTableName } from './dataset-table-name'
 import { applySpellings, sharedSpellings } from './number-spellings'
 import { deepPageWindow, firstPageBound, type SqlCondition } from './sort-window'
-import { datasetColumn, isNumericColumn, numberIn, rowFilterConditions, type Bound } from './row-filters'
+import { dateIn, datasetColumn, isDateColumn, isNumericColumn, numberIn, rowFilterConditions, type Bound } from './row-filters'
 
 function tableOf(db: Database, datasetId: number): string {
   const exists = db.prepare('SELECT 1 FROM datasets WHERE id = ?').get(datasetId)
@@ -263,8 +263,8 @@ export function readRowPage(db: Database, query: RowQuery, checkpoint: Checkpoin
 
 /**
  * Minimum, maximum, distinct and empty counts of a column (under the filters), with value facets when
- * few. In a column of numbers the extremes are numbers, and the text values in it (markers such as
- * b6 or N/A) are counted.
+ * few. In a column of numbers the extremes are numbers, in a column of dates dates, and the text
+ * values in either that are not (markers such as b6, (b)(6) or N/A) are counted.
  */
 export function columnStats(db: Database, datasetId: number, position: number, filters: readonly RowFilter[]): ColumnStats {
   const table = tableOf(db, datasetId)
@@ -273,11 +273,11 @@ export function columnStats(db: Database, datasetId: number, position: number, f
   const name = columnName(column.position)
   const filtered = rowFilterConditions(columns, filters)
   const where = filtered.sql.length ? ` WHERE ${filtered.sql.join(' AND ')}` : ''
-  const value = isNumericColumn(column) ? numberIn(name) : name
+  const value = isNumericColumn(column) ? numberIn(name) : isDateColumn(column) ? dateIn(name) : name
   const stats = COLUMN_STATS.one(
     db.prepare(
       `SELECT min(${value}) AS min, max(${value}) AS max, count(DISTINCT ${name}) AS distinct_values, sum(${name} IS NULL) AS empty,
-         sum(typeof(${name}) = 'text') AS text_values FROM ${table}${where}`
+         sum(typeof(${name}) = 'text' AND ${value} IS NULL) AS text_values FROM ${table}${where}`
     ),
     ...filtered.params
   )
@@ -292,7 +292,7 @@ export function columnStats(db: Database, datasetId: number, position: number, f
     max: stats.max,
     distinct: stats.distinct_values,
     empty: stats.empty ?? 0,
-    markers: isNumericColumn(column) ? (stats.text_values ?? 0) : 0,
+    markers: isNumericColumn(column) || isDateColumn(column) ? (stats.text_values ?? 0) : 0,
     facets,
     spellings: Object.fromEntries(sharedSpellings(db, datasetId, column.position, [stats.min, stats.max, ...(facets ?? []).map((facet) => facet.value)]))
   }

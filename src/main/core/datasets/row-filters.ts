@@ -24,6 +24,19 @@ export function numberIn(column: string): string {
   return `CASE WHEN typeof(${column}) IN ('integer', 'real') THEN ${column} END`
 }
 
+export function isDateColumn(column: DatasetColumn): boolean {
+  return column.type === 'date' || column.type === 'datetime'
+}
+
+/**
+ * SQL for a column's value where it is a date (YYYY-MM-DD, with a time or not), NULL where it is
+ * not: a column of dates may hold markers such as (b)(6) or Unknown as text, which would make a
+ * month of their first characters, pass `>= 2012-01-01` ("Unknown") or be taken as the latest.
+ */
+export function dateIn(column: string): string {
+  return `CASE WHEN ${column} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*' THEN ${column} END`
+}
+
 function condition(filter: RowFilter, column: DatasetColumn, params: Bound[]): string {
   const name = columnName(column.position)
   const asValue = (value: string): Bound => (isNumericColumn(column) && value.trim() !== '' && Number.isFinite(Number(value)) ? Number(value) : value)
@@ -40,8 +53,8 @@ function condition(filter: RowFilter, column: DatasetColumn, params: Bound[]): s
       return `${name} IS NOT NULL`
     case 'between': {
       const parts: string[] = []
-      // Between two numbers, only numbers: a marker (text) would pass any lower bound.
-      const compared = (bound: Bound) => (typeof bound === 'number' ? numberIn(name) : name)
+      // Between two numbers, only numbers, and between two dates only dates: a marker (text) would pass any lower bound.
+      const compared = (bound: Bound) => (typeof bound === 'number' ? numberIn(name) : isDateColumn(column) ? dateIn(name) : name)
       if (filter.min !== null && filter.min !== '') {
         const bound = asValue(filter.min)
         params.push(bound)

@@ -48,6 +48,7 @@ function sheetSource(summary: SheetTableSummary, hiddenColumns: readonly string[
     ...(summary.hiddenAbove.length === 0 ? [] : [`Hidden in the sheet above the table, kept here and not as data: ${summary.hiddenAbove.join('; ')}.`]),
     // The numbers are the fractions the file holds; without this, 0.456 would read as a share of 0.456%.
     ...(summary.percentColumns.length === 0 ? [] : [`Shown in the sheet as percents, stored as fractions (0.5 for 50%): ${summary.percentColumns.map((label) => `“${label}”`).join(', ')}.`]),
+    ...summary.shownByFormat,
     ...summary.footnoteMarks.map((marked) => markedLabelText(marked, summary.footnotes))
   ]
   if (summary.titles.length === 0 && summary.footnotes.length === 0 && added.length === 0) return null

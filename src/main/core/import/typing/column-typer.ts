@@ -116,15 +116,13 @@ export interface ColumnFixup {
  * would not spell back the same ("1.50", "+3", "8.0", "1e3", 17 significant digits) is remembered
  * with its spelling (see takeSpellings), however many there are, so that it is shown and exported
  * as written while it sorts and sums as a number. Markers such as b6 or N/A (see isValueMarker) are
- * stored as text without changing the column's type. At the end `fixups` lists the columns whose
+ * stored as text without changing the column's type, among numbers or dates. At the end `fixups` lists the columns whose
  * numbers must go back to text.
  */
 export class ColumnTyper {
   private types: (ColumnType | null)[] = []
   /** Per column: values stored as numbers. */
   private storedAsNumber: number[] = []
-  /** Per column: markers seen while the column could still be numeric. */
-  private markers: number[] = []
   /** Per column: the rowid at which its type stopped being numeric (types only widen, so it never is again). */
   private numericUntil: number[] = []
   /** [rowid, position, text] of each number stored since the last takeSpellings. */
@@ -139,7 +137,6 @@ export class ColumnTyper {
     for (let i = 0; i < count; i++) {
       this.types.push(null)
       this.storedAsNumber.push(0)
-      this.markers.push(0)
       this.numericUntil.push(Number.POSITIVE_INFINITY)
     }
   }
@@ -173,11 +170,8 @@ export class ColumnTyper {
     }
     if (type === 'date' && isIsoDate(value)) return VALUE_TEXT
     const next = widenColumnType(type, value)
-    // A marker (never a number) leaves a column that may hold numbers as it is; among dates it makes the column text.
-    if (next === 'text' && type !== 'date' && type !== 'datetime' && isValueMarker(value)) {
-      this.markers[position]!++
-      return VALUE_TEXT
-    }
+    // A marker (never a number or a date) leaves a column of numbers or dates as it is.
+    if (next === 'text' && isValueMarker(value)) return VALUE_TEXT
     this.types[position] = next
     if (next !== 'integer' && next !== 'real' && this.numericUntil[position] === Number.POSITIVE_INFINITY) this.numericUntil[position] = this.rowid
     if (next !== 'integer' && next !== 'real') return VALUE_TEXT
@@ -258,8 +252,8 @@ export class ColumnTyper {
   }
 
   columnTypes(): ColumnType[] {
-    // Dates are compared and bucketed as text, so a marker among them would sort as a date: the column is text.
-    return this.types.map((type, position) => (type === null || ((type === 'date' || type === 'datetime') && this.markers[position]! > 0) ? 'text' : type))
+    // A date column's markers are text that is no date: charts, filters and figures read its dates only (see dateIn).
+    return this.types.map((type) => (type === null ? 'text' : type))
   }
 
   fixups(): ColumnFixup[] {

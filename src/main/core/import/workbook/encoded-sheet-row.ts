@@ -63,6 +63,13 @@ export function cellFilled(row: SheetRow, column: number): boolean {
   return row instanceof EncodedSheetRow && row.asBytes ? row.ranges[2 * column]! >= 0 : row.values[column] !== null
 }
 
+/** A row's value in `column`, without making the row's other strings. */
+export function cellValue(row: SheetRow, column: number): string | null {
+  if (!(row instanceof EncodedSheetRow && row.asBytes)) return row.values[column] ?? null
+  const start = row.ranges[2 * column] ?? -1
+  return start < 0 ? null : row.bytes.toString('utf8', start, row.ranges[2 * column + 1])
+}
+
 /** footnoteLike, answered without making a row's strings when it has two values or more (a footnote has one). */
 export function mayBeFootnote(row: SheetRow): boolean {
   return !(row instanceof EncodedSheetRow && row.filled >= 2) && footnoteLike(row)

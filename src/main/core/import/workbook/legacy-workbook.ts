@@ -1,6 +1,6 @@
 import * as XLSX from '@e965/xlsx'
 import { ImportCancelled, ImportInputError } from '../row-sink'
-import { cellFormatOf, excelSerialOfPlainCount, formattedNumber, sheetNumberText } from './number-format'
+import { cellFormatOf, excelSerialOfPlainCount, formattedNumber, sheetNumberText, shownInstead, textShownInstead, valueFormat } from './number-format'
 import { formulaMayGiveText } from './text-formula'
 import { decodeText } from '../decode-text'
 import { htmlTableNames } from './html-table-names'
@@ -143,7 +143,11 @@ export class LegacyWorkbook implements WorkbookSource {
       case 'e':
         return { kind: 'error', text: ERRORS[value as number] ?? '#ERROR' }
       case 'n': {
-        const format = typeof cell.z === 'string' ? cellFormatOf(-1, cell.z) : null
+        const cellFormat = typeof cell.z === 'string' ? cellFormatOf(-1, cell.z) : null
+        const word = shownInstead(cellFormat, value as number)
+        // A word shown in place of the number is kept as that word; a number shown as nothing is kept, and counted (see CellKind).
+        if (word !== null) return word === '' ? { kind: 'hidden', text: sheetNumberText(value as number) } : { kind: 'word', text: word }
+        const format = valueFormat(cellFormat)
         const date = format !== null && 'date' in format
         const serial = this.plainDayCount && date && format.date !== 'time' ? excelSerialOfPlainCount(value as number) : (value as number)
         const text = format === null ? null : formattedNumber(serial, format, this.facts.date1904)
@@ -154,7 +158,7 @@ export class LegacyWorkbook implements WorkbookSource {
         return { kind: 'date', text: (value as Date).toISOString().replace(/T00:00:00\.000Z$/, '').replace(/\.000Z$/, '') }
       default: {
         const text = String(value)
-        if (!this.asWritten) return { kind: 'text', text }
+        if (!this.asWritten) return { kind: typeof cell.z === 'string' && textShownInstead(cellFormatOf(-1, cell.z)) === '' ? 'hidden' : 'text', text }
         // A page's numbers are text as it shows them: 382,265 is the number 382265 shown #,##0, and
         // 45.6% the fraction 0.456, as a workbook holds them; a column of codes (00123) keeps them all.
         if (!code && GROUPED_NUMBER.test(text)) return { kind: 'number', text: text.replaceAll(',', '') }

@@ -39,7 +39,21 @@ export function dateFormatOf(numFmtId: number, code: string | null): DateFormat 
  * elapsed time ("[h]:mm" shows 1.5208333 as 36:30); or digits padded with zeros ("00000" shows 501
  * as 00501, a ZIP or FIPS code). Null for a number shown as a number.
  */
-export type CellFormat = { date: Exclude<DateFormat, null> } | { duration: string } | { digits: string } | { percent: string } | null
+export type CellFormat = { date: Exclude<DateFormat, null> } | { duration: string } | { days: string } | { digits: string } | { percent: string } | ShownInstead | null
+
+/**
+ * A format some of whose sections show no number: a word written in them instead ("Withheld",
+ * "neg" for negatives, "<10" under 10) or nothing (;;;, the empty zero section of 0;-0;;@), as
+ * FOIA releases withhold cells. `otherwise` is how the format shows the values its other sections
+ * show (see cellFormatOf).
+ */
+export interface ShownInstead {
+  /** By section (positive, negative, zero, text): the word it shows ('' for nothing), or null where it shows the value. */
+  words: (string | null)[]
+  /** Each section's condition ([<10]), or null. */
+  conditions: (((value: number) => boolean) | null)[]
+  otherwise: Exclude<CellFormat, ShownInstead>
+}
 
 /** Built-in formats of elapsed time (ECMA-376 §18.8.30): 46 is [h]:mm:ss. */
 const BUILT_IN_DURATIONS: Record<number, string> = { 46: '[h]:mm:ss' }
@@ -47,13 +61,108 @@ const BUILT_IN_DURATIONS: Record<number, string> = { 46: '[h]:mm:ss' }
 const BUILT_IN_PERCENTS: Record<number, string> = { 9: '0%', 10: '0.00%' }
 
 export function cellFormatOf(numFmtId: number, code: string | null): CellFormat {
+  const otherwise = valueFormatOf(numFmtId, code)
+  // An empty code is no format at all (General), not one that hides everything.
+  if (code === null || code.trim() === '') return otherwise
+  const sections = formatSections(code)
+  const words = sections.slice(0, 4).map(sectionWord)
+  if (words.every((word) => word === null)) return otherwise
+  return { words, conditions: sections.slice(0, 2).map(conditionOf), otherwise }
+}
+
+function valueFormatOf(numFmtId: number, code: string | null): Exclude<CellFormat, ShownInstead> {
   const section = (code ?? BUILT_IN_DURATIONS[numFmtId] ?? BUILT_IN_PERCENTS[numFmtId] ?? '').split(';')[0]!
   if (/\[(h+|m+|s+)\]/i.test(section.replace(/"[^"]*"/g, ''))) return { duration: section }
   // A % outside quotes and escapes: the sheet shows the number times 100 ("0.0%" shows 0.456 as 45.6%).
   if (/%/.test(section.replace(/"[^"]*"|\\./g, ''))) return { percent: section }
   if (code !== null && isDigitsFormat(code)) return { digits: code }
+  const days = code === null ? null : dayCountDuration(section)
+  if (days !== null) return { days }
   const date = dateFormatOf(numFmtId, code)
   return date === null ? null : { date }
+}
+
+/**
+ * A format that counts days and hours, with no month or year (d "days" h:mm, d:hh:mm), as the
+ * elapsed-time format of its hours ([h]:mm, [hh]:mm): what it shows of a serial of the first year is
+ * a day of January 1900 (Excel's 1.5 is "1 days 12:00", LibreOffice's "31 days 12:00"), where the
+ * cell holds a duration; null for any other format.
+ */
+function dayCountDuration(section: string): string | null {
+  const codes = section
+    .replace(/"[^"]*"/g, '')
+    .replace(/\\./g, '')
+    .replace(/[_*]./g, '')
+    .replace(/\[[^\]]*\]/g, '')
+    .toLowerCase()
+    .replace(/am\/pm|a\/p/g, '')
+  // Minutes are the m that follow hours or come before seconds; any other m is a month.
+  const withoutMinutes = codes.replace(/(h+\s*:\s*)m+/g, '$1').replace(/m+(\s*:\s*s)/g, '$1')
+  if (!/d/.test(codes) || !/h/.test(codes) || /[ym]/.test(withoutMinutes)) return null
+  for (let at = 0; at < section.length; at++) {
+    const char = section[at]!
+    if (char === '"') at = section.indexOf('"', at + 1) < 0 ? section.length : section.indexOf('"', at + 1)
+    else if (char === '\\' || char === '_' || char === '*') at++
+    else if (char === 'h' || char === 'H') {
+      let end = at
+      while (section[end] === char) end++
+      return `[${section.slice(at, end)}]${section.slice(end)}`
+    }
+  }
+  return null
+}
+
+/** The sections of a format, split at semicolons outside quotes and escapes. */
+function formatSections(code: string): string[] {
+  const sections: string[] = []
+  let start = 0
+  let quoted = false
+  for (let at = 0; at < code.length; at++) {
+    const char = code[at]
+    if (char === '"') quoted = !quoted
+    else if (char === '\\' && !quoted) at++
+    else if (char === ';' && !quoted) {
+      sections.push(code.slice(start, at))
+      start = at + 1
+    }
+  }
+  sections.push(code.slice(start))
+  return sections
+}
+
+/** What a section shows that holds no placeholder of the value: its words, trimmed ('' for none); null for a section that shows the value. */
+function sectionWord(section: string): string | null {
+  const tokens = formatTokens(section)
+  return tokens.some((token) => token.kind === 'code') ? null : tokens.map((token) => token.code).join('').trim()
+}
+
+/**
+ * What a format shows in place of the number `value`: a word ('' for nothing), or null when the
+ * section that shows `value` shows it (Excel's rule: one section for all numbers; two for the
+ * positive and zero, then the negative; three for the positive, the negative, zero; a condition
+ * ([<10]) on the first or second section picks the first that holds). Null for a zero under a
+ * zero section too: whatever it writes, the value is known to be 0.
+ */
+export function shownInstead(format: CellFormat, value: number): string | null {
+  if (format === null || !('words' in format)) return null
+  const { words, conditions } = format
+  const numbers = Math.min(words.length, 3)
+  let section: number
+  if (conditions[0] !== null) section = conditions[0]!(value) ? 0 : conditions[1] !== null && conditions[1] !== undefined ? (conditions[1](value) ? 1 : 2) : 1
+  // A zero section is how the sheet writes zero (blank, "-" in accounting formats): it withholds nothing, and the zero stays.
+  else if (value === 0 && numbers >= 3) return null
+  else section = value < 0 && numbers >= 2 ? 1 : 0
+  return section < numbers ? (words[section] ?? null) : null
+}
+
+/** What a format shows in place of a text: the word of its fourth section ('' for nothing) when that shows no text (;;;), else null. */
+export function textShownInstead(format: CellFormat): string | null {
+  return format !== null && 'words' in format ? (format.words[3] ?? null) : null
+}
+
+/** How a format shows the values it shows (its sections that show no value left aside): see CellFormat. */
+export function valueFormat(format: CellFormat): Exclude<CellFormat, ShownInstead> {
+  return format !== null && 'words' in format ? format.otherwise : format
 }
 
 /**
@@ -61,8 +170,11 @@ export function cellFormatOf(numFmtId: number, code: string | null): CellFormat 
  * when the format shows it as the number it is, or when it cannot be shown (a negative date).
  */
 export function formattedNumber(value: number, format: Exclude<CellFormat, null>, date1904: boolean): string | null {
+  if ('words' in format) return format.otherwise === null ? null : formattedNumber(value, format.otherwise, date1904)
   if ('date' in format) return serialDateText(value, format.date, date1904)
   if ('duration' in format) return durationText(value, format.duration)
+  // A count of days and hours of the first year is the duration it holds; a later serial is a day and its time.
+  if ('days' in format) return Math.abs(value) < ELAPSED_TIME_DAYS ? durationText(value, format.days) : serialDateText(value, 'datetime', date1904)
   // A percent is kept as the number stored (a fraction); the column's provenance says so.
   if ('percent' in format) return null
   return paddedDigits(value, format.digits)
@@ -231,11 +343,17 @@ const LAST_DAY = 2_932_896
  * and openpyxl write earlier days in (Excel itself shows no day before 1900). The 1904 system has
  * no such day: its serials count plain days either side of 1904-01-01. A time of day is counted
  * forward from the day's start, also before day 0 (-0.25 is 18:00 the day before).
- * Null for a serial no calendar can show: a day before 0001-01-01 or after 9999-12-31, or a
- * negative time of day.
+ * A negative time (of less than a year) is a duration below zero, -HH:MM:SS, as a negative
+ * [h]:mm:ss shows it. Null for a serial no calendar can show: a day before 0001-01-01 or after 9999-12-31.
  */
 export function serialDateText(serial: number, format: Exclude<DateFormat, null>, date1904: boolean): string | null {
-  if (!Number.isFinite(serial) || (serial < 0 && format === 'time')) return null
+  if (!Number.isFinite(serial)) return null
+  // A negative time is no moment (Excel shows ####): it is what it was entered as, a duration below zero.
+  if (serial < 0 && format === 'time') {
+    if (serial <= -ELAPSED_TIME_DAYS) return null
+    const time = serialDateText(-serial, 'time', date1904)!
+    return time === '00:00:00' ? time : `-${time}`
+  }
   let whole = Math.floor(serial)
   // A date-only format shows the day the moment falls in, its time cut off, never rounded into the
   // next day (23:59:59.6 shows 2012-06-07, as Excel and LibreOffice show it); the time is not kept.

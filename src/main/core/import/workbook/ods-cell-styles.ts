@@ -1,10 +1,11 @@
 import { StringDecoder } from 'node:string_decoder'
 import type { ZipPackage } from '../zip/zip-package'
-import { attribute } from './xml-text'
+import { attribute, xmlText } from './xml-text'
 
 /** A start tag longer than this is no style tag: it is not carried from chunk to chunk. */
 const MAX_TAG = 64 * 1024
-const TAG = /<(\/?)([a-z]+:[a-z-]+)([^>]*)>/g
+/** A tag, and the text after it up to the next tag. */
+const TAG = /<(\/?)([a-z]+:[a-z-]+)([^>]*)>([^<]*)/g
 
 /**
  * Styles of an OpenDocument spreadsheet that show what a cell's value does not say: cell styles by
@@ -20,21 +21,41 @@ export interface OdsCellStyles {
   dateTime: ReadonlySet<string>
   /** Text styles that set a run in superscript (style:text-position "super 58%" or "33% 58%"): a footnote mark. */
   superscripts: ReadonlySet<string>
+  /** Cell styles whose number format shows a word or nothing in place of some values (see WordsInstead). */
+  instead: ReadonlyMap<string, WordsInstead>
+  /** Cell styles whose format is an elapsed time (a time style that counts hours past a day: [HH]:MM), not a time of day. */
+  duration: ReadonlySet<string>
+}
+
+/**
+ * What a number format shows in place of values, as FOIA releases withhold cells (see ShownInstead
+ * in number-format): the words it shows in place of numbers ("Withheld", "<10"; '' for nothing,
+ * as ;;; shows them), and what it shows in place of a text ('' for nothing; null when it shows the text).
+ */
+export interface WordsInstead {
+  numbers: ReadonlySet<string>
+  text: string | null
 }
 
 /** The cell styles of an OpenDocument spreadsheet, in styles.xml and before the body of content.xml (see StyleScan). */
 export async function odsCellStyles(zip: ZipPackage): Promise<OdsCellStyles> {
-  if (!zip.has('content.xml')) return { padded: new Set(), dateTime: new Set(), superscripts: new Set() }
+  if (!zip.has('content.xml')) return { padded: new Set(), dateTime: new Set(), superscripts: new Set(), instead: new Map(), duration: new Set() }
   const styles = new StyleScan()
   const common = await zip.text('styles.xml')
   if (common !== null) styles.scan(common)
   // The styles come before the body: the scan ends where it starts.
-  await scanContentTags(zip, (closing, name, tag) => {
+  await scanContentTags(zip, (closing, name, tag, after) => {
     if (name === 'office:body' && !closing) return true
-    styles.tag(closing, name, tag)
+    styles.tag(closing, name, tag, after)
     return false
   })
-  return { padded: styles.cellStylesOf(styles.paddedNumberStyles), dateTime: styles.cellStylesOf(styles.dateTimeStyles), superscripts: styles.superscripts }
+  return {
+    padded: styles.cellStylesOf(styles.paddedNumberStyles),
+    dateTime: styles.cellStylesOf(styles.dateTimeStyles),
+    superscripts: styles.superscripts,
+    instead: styles.insteadByCellStyle(),
+    duration: styles.cellStylesOf(styles.durationStyles)
+  }
 }
 
 /**
@@ -45,18 +66,19 @@ export function paddedText(value: number, shown: string): boolean {
   return Number.isInteger(value) && new RegExp(`^\\D*0*${Math.abs(value)}\\D*$`).test(shown)
 }
 
-/** Calls `onTag` with each tag of content.xml as it streams, until it answers true. */
-async function scanContentTags(zip: ZipPackage, onTag: (closing: boolean, name: string, tag: string) => boolean): Promise<void> {
+/** Calls `onTag` with each tag of content.xml as it streams (and the text after it), until it answers true. */
+async function scanContentTags(zip: ZipPackage, onTag: (closing: boolean, name: string, tag: string, after: string) => boolean): Promise<void> {
   const decoder = new StringDecoder('utf8')
   let carry = ''
   let done = false
-  const scan = (text: string): void => {
-    // Only whole tags are read; a tag cut by the chunk's end waits for the next one.
-    const end = text.lastIndexOf('>') + 1
-    const open = text.lastIndexOf('<')
-    carry = open >= end && text.length - open <= MAX_TAG ? text.slice(open) : ''
-    for (const match of text.slice(0, end).matchAll(TAG)) {
-      if (onTag(match[1] === '/', match[2]!, match[0])) {
+  const scan = (text: string, last: boolean): void => {
+    // Only whole tags with the whole text after them are read: what follows the chunk's last '<' waits for the next one.
+    let open = last ? text.length : Math.max(0, text.lastIndexOf('<'))
+    // Past MAX_TAG it is no style's: read as far as it goes, and nothing waits.
+    if (text.length - open > MAX_TAG) open = text.length
+    carry = text.slice(open)
+    for (const match of text.slice(0, open).matchAll(TAG)) {
+      if (onTag(match[1] === '/', match[2]!, match[0], match[4]!)) {
         done = true
         return
       }
@@ -64,14 +86,19 @@ async function scanContentTags(zip: ZipPackage, onTag: (closing: boolean, name: 
   }
   const stream = await zip.stream('content.xml', 'its part content.xml')
   for await (const chunk of stream) {
-    scan(carry + decoder.write(chunk as Buffer))
+    scan(carry + decoder.write(chunk as Buffer), false)
     if (done) {
       stream.destroy()
       return
     }
   }
-  scan(carry + decoder.end())
+  scan(carry + decoder.end(), true)
 }
+
+/** The data styles that may show a word in place of a value. */
+const DATA_STYLES = new Set(['number:number-style', 'number:text-style', 'number:percentage-style', 'number:currency-style'])
+/** Elements of a data style that show the value (or a part of it). */
+const VALUE_ELEMENTS = new Set(['number:number', 'number:scientific-number', 'number:fraction', 'number:text-content'])
 
 /**
  * The number styles and cell styles of an OpenDocument file, read tag by tag: a number style pads
@@ -83,17 +110,23 @@ class StyleScan {
   readonly paddedNumberStyles = new Set<string>()
   readonly dateTimeStyles = new Set<string>()
   readonly superscripts = new Set<string>()
+  readonly durationStyles = new Set<string>()
   /** The text style being read, whose text properties may raise its runs. */
   private textStyle: string | null = null
   private readonly cellStyles = new Map<string, { parent: string | null; data: string | null }>()
   private numberStyle: { name: string; padded: boolean; numbers: number } | null = null
   private dateStyle: { name: string; day: boolean; time: boolean } | null = null
+  /** Number and text styles: whether each shows the value (a number, a text's content), the words it shows, the styles it maps values to. */
+  private readonly dataStyles = new Map<string, { text: boolean; showsValue: boolean; word: string; maps: string[] }>()
+  private dataStyle: { text: boolean; showsValue: boolean; word: string; maps: string[] } | null = null
 
   scan(xml: string): void {
-    for (const match of xml.matchAll(TAG)) this.tag(match[1] === '/', match[2]!, match[0])
+    for (const match of xml.matchAll(TAG)) this.tag(match[1] === '/', match[2]!, match[0], match[4]!)
   }
 
-  tag(closing: boolean, name: string, tag: string): void {
+  tag(closing: boolean, name: string, tag: string, after: string): void {
+    this.wordsTag(closing, name, tag, after)
+    if (name === 'number:time-style' && !closing && attribute(tag, 'number:truncate-on-overflow') === 'false') this.durationStyles.add(attribute(tag, 'style:name') ?? '')
     if (name === 'number:date-style') {
       if (!closing) this.dateStyle = { name: attribute(tag, 'style:name') ?? '', day: false, time: false }
       else if (this.dateStyle !== null) {
@@ -137,19 +170,62 @@ class StyleScan {
     }
   }
 
+  /** Reads the data styles that may show words in place of values (see WordsInstead). */
+  private wordsTag(closing: boolean, name: string, tag: string, after: string): void {
+    if (DATA_STYLES.has(name)) {
+      if (!closing) {
+        this.dataStyle = { text: name === 'number:text-style', showsValue: false, word: '', maps: [] }
+        const styleName = attribute(tag, 'style:name')
+        if (styleName !== null) this.dataStyles.set(styleName, this.dataStyle)
+        if (tag.endsWith('/>')) this.dataStyle = null
+      } else this.dataStyle = null
+      return
+    }
+    const style = this.dataStyle
+    if (style === null || closing) return
+    if (name === 'number:text') style.word += tag.endsWith('/>') ? '' : xmlText(after)
+    else if (name === 'style:map') {
+      const target = attribute(tag, 'style:apply-style-name')
+      // A map of zero alone is how the sheet writes zero (blank, "-"): it withholds nothing, and the zero stays.
+      if (target !== null && (attribute(tag, 'style:condition') ?? '').replace(/\s/g, '') !== 'value()=0') style.maps.push(target)
+    } else if (VALUE_ELEMENTS.has(name)) style.showsValue = true
+  }
+
+  /** What each cell style's number format shows in place of values, for those that show a word or nothing in place of some (see WordsInstead). */
+  insteadByCellStyle(): Map<string, WordsInstead> {
+    const byDataStyle = new Map<string, WordsInstead | null>()
+    for (const [name, style] of this.dataStyles) {
+      const numbers = new Set<string>()
+      // A text style shows numbers only through its maps; a number style shows those no map takes.
+      for (const shown of [...(style.text ? [] : [style]), ...style.maps.map((target) => this.dataStyles.get(target))]) {
+        if (shown !== undefined && !shown.text && !shown.showsValue) numbers.add(shown.word.trim())
+      }
+      const text = style.text && !style.showsValue ? style.word.trim() : null
+      byDataStyle.set(name, numbers.size === 0 && text === null ? null : { numbers, text })
+    }
+    const found = new Map<string, WordsInstead>()
+    for (const cellStyle of this.cellStylesOf(new Set([...byDataStyle].filter(([, instead]) => instead !== null).map(([name]) => name)))) {
+      found.set(cellStyle, byDataStyle.get(this.dataStyleOf(cellStyle)!)!)
+    }
+    return found
+  }
+
+  /** The number format of a cell style, its own or inherited from a parent style. */
+  private dataStyleOf(name: string): string | null {
+    let style = this.cellStyles.get(name)
+    for (let depth = 0; style !== undefined && depth < 16; depth++) {
+      if (style.data !== null) return style.data
+      style = style.parent === null ? undefined : this.cellStyles.get(style.parent)
+    }
+    return null
+  }
+
   /** The cell styles whose number format, their own or inherited from a parent style, is one of `dataStyles`. */
   cellStylesOf(dataStyles: ReadonlySet<string>): Set<string> {
     const found = new Set<string>()
     for (const name of this.cellStyles.keys()) {
-      let style = this.cellStyles.get(name)
-      // A parent chain is short; the bound stops a loop of styles naming each other.
-      for (let depth = 0; style !== undefined && depth < 16; depth++) {
-        if (style.data !== null) {
-          if (dataStyles.has(style.data)) found.add(name)
-          break
-        }
-        style = style.parent === null ? undefined : this.cellStyles.get(style.parent)
-      }
+      const data = this.dataStyleOf(name)
+      if (data !== null && dataStyles.has(data)) found.add(name)
     }
     return found
   }

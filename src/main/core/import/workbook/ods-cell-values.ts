@@ -156,6 +156,18 @@ export function odsTimeText(value: string): { text: string; kind: 'date' | 'numb
   return { text: minus !== undefined && total !== 0 ? `-${text}` : text, kind: 'number' }
 }
 
+/**
+ * A duration's text as a cell shows it ("36:30", "0:00:01", "-12:00") spelled as odsTimeText spells
+ * the value ("36:30:00", "00:00:01", "-12:00:00"), to tell whether the two are the same; null for a
+ * text that is no hours-and-minutes duration.
+ */
+export function shownDuration(shown: string): string | null {
+  const match = /^(-?)(\d+):(\d\d)(?::(\d\d))?$/.exec(shown)
+  if (match === null) return null
+  const [, minus, hours, minutes, seconds] = match
+  return `${minus}${hours!.padStart(2, '0')}:${minutes}:${seconds ?? '00'}`
+}
+
 function two(value: number): string {
   return value < 10 ? `0${value}` : String(value)
 }

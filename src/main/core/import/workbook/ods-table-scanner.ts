@@ -1,7 +1,7 @@
 import { DamagedXml, elementTooLong, MAX_ELEMENT_CHARS } from './damaged-xml'
-import { cellText, odsDateText, odsTimeText } from './ods-cell-values'
+import { cellText, odsDateText, odsTimeText, shownDuration } from './ods-cell-values'
 import { writtenNumberText } from './number-format'
-import { paddedText, type OdsCellStyles } from './ods-cell-styles'
+import { paddedText, type OdsCellStyles, type WordsInstead } from './ods-cell-styles'
 import { type OdsTables, TAG_INCOMPLETE } from './ods-tables'
 import { raisedSpans } from './superscript-marks'
 import type { CellKind, MergedCells, SheetRow } from './sheet-row'
@@ -185,7 +185,7 @@ export class OdsTableScanner implements XmlTextReader {
     this.rowRepeat = repeats(tag, 'table:number-rows-repeated')
     const visibility = attribute(tag, 'table:visibility')
     this.rowHidden = visibility === 'collapse' || visibility === 'filter'
-    const style = this.styles.padded.size === 0 && this.styles.dateTime.size === 0 ? null : attribute(tag, 'table:default-cell-style-name')
+    const style = this.styles.padded.size === 0 && this.styles.dateTime.size === 0 && this.styles.instead.size === 0 && this.styles.duration.size === 0 ? null : attribute(tag, 'table:default-cell-style-name')
     this.rowStyle = style !== null && this.known(style) ? style : null
     this.cellColumn = 0
     this.values = []
@@ -267,6 +267,13 @@ export class OdsTableScanner implements XmlTextReader {
           const shown = cellText(inner)
           if (shown !== null && paddedText(value, shown)) return this.written(shown, 'number')
         }
+        const instead = this.insteadOf(tag, column)
+        if (instead !== null) {
+          // The cell's text is what its format shows: a word in place of the number is kept as that word, a number shown as nothing is kept (see CellKind).
+          const shown = (cellText(inner) ?? '').trim()
+          if (shown !== '' && instead.numbers.has(shown)) return this.written(shown, 'word')
+          if (shown === '' && instead.numbers.has('')) return this.written(writtenNumberText(written!), 'hidden')
+        }
         this.text = writtenNumberText(written!)
         // The file holds the fraction a percent cell shows times 100 (0.456 as 45.6%).
         return type === 'percentage' ? 'percent' : 'number'
@@ -283,17 +290,17 @@ export class OdsTableScanner implements XmlTextReader {
         const time = odsTimeText(attribute(tag, 'office:time-value') ?? '')
         const shown = cellText(inner)
         if (time === null) return this.written(shown, 'text')
-        // A duration shown in hours and minutes ([HH]:MM) reads as .xlsx and .xls read it, "36:30",
-        // not "36:30:00": the cell's text is the value the file holds, shown without its seconds.
-        const minutes = time.kind === 'number' && shown !== null && /^-?\d+:\d\d$/.test(shown) && time.text === `${shown}:00`
-        return this.written(minutes ? shown : time.text, time.kind)
+        // A duration ([HH]:MM, or one past a day) reads as .xlsx and .xls read it: "36:30", "12:00",
+        // "0:00:01", as the cell's text shows it when that is the value the file holds.
+        const elapsed = time.kind === 'number' || (this.styles.duration.size > 0 && this.styled(this.styles.duration, tag, column))
+        return elapsed && shown !== null && shownDuration(shown) === time.text ? this.written(shown, 'number') : this.written(time.text, time.kind)
       }
       case 'boolean': {
         const value = attribute(tag, 'office:boolean-value')
         return this.written(value === 'true' || value === '1' ? 'TRUE' : 'FALSE', 'boolean')
       }
       default: {
-        const kind = this.written(attribute(tag, 'office:string-value') ?? cellText(raisedSpans(inner, this.styles.superscripts)), 'text')
+        const kind = this.written(attribute(tag, 'office:string-value') ?? cellText(raisedSpans(inner, this.styles.superscripts)), this.insteadOf(tag, column)?.text === '' ? 'hidden' : 'text')
         if (kind === null && type === null && tag.includes('table:formula=')) this.formulasWithoutValue++
         return kind
       }
@@ -308,16 +315,28 @@ export class OdsTableScanner implements XmlTextReader {
 
   /** Whether `style` is one of the styles the reading asks about. */
   private known(style: string): boolean {
-    return this.styles.padded.has(style) || this.styles.dateTime.has(style)
+    return this.styles.padded.has(style) || this.styles.dateTime.has(style) || this.styles.instead.has(style) || this.styles.duration.has(style)
   }
 
   /** Whether a cell's format is one of `styles`: its own style's, else its row's or its column's default. */
-  private styled(styles: ReadonlySet<string>, tag: string, column: number): boolean {
+  private styled(styles: { has(style: string): boolean }, tag: string, column: number): boolean {
+    return this.styleAmong(styles, tag, column) !== null
+  }
+
+  /** The cell's style if it is one of `styles` (see styled), else null. */
+  private styleAmong(styles: { has(style: string): boolean }, tag: string, column: number): string | null {
     const own = attribute(tag, 'table:style-name')
-    if (own !== null && styles.has(own)) return true
-    if (this.rowStyle !== null && styles.has(this.rowStyle)) return true
-    for (const { first, last, style } of this.styledColumns) if (column >= first && column <= last && styles.has(style)) return true
-    return false
+    if (own !== null && styles.has(own)) return own
+    if (this.rowStyle !== null && styles.has(this.rowStyle)) return this.rowStyle
+    for (const { first, last, style } of this.styledColumns) if (column >= first && column <= last && styles.has(style)) return style
+    return null
+  }
+
+  /** What the cell's format shows in place of its value, if its style shows a word or nothing in place of some (see WordsInstead). */
+  private insteadOf(tag: string, column: number): WordsInstead | null {
+    if (this.styles.instead.size === 0) return null
+    const style = this.styleAmong(this.styles.instead, tag, column)
+    return style === null ? null : this.styles.instead.get(style)!
   }
 }
 

@@ -1,5 +1,10 @@
-/** What a cell holds, as the sheet shows it: a percent is a number the sheet shows times 100 (0.456 as 45.6%). */
-export type CellKind = 'number' | 'percent' | 'date' | 'text' | 'boolean' | 'error'
+/**
+ * What a cell holds, as the sheet shows it: a percent is a number the sheet shows times 100 (0.456
+ * as 45.6%); a word is what a number format shows in place of a number ("Withheld", "<10"), kept
+ * as that word; a hidden value is one a number format shows as nothing (;;;), kept as the file
+ * holds it (see ShownInstead).
+ */
+export type CellKind = 'number' | 'percent' | 'date' | 'text' | 'boolean' | 'error' | 'word' | 'hidden'
 
 /**
  * One row of a sheet as its cells read: each value spelled as the column typer reads it (a number

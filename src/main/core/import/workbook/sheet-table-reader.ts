@@ -1,6 +1,6 @@
 import type { RowSink } from '../row-sink'
 import { columnLetters } from './cell-reference'
-import { cellFilled, EncodedSheetRow, mayBeFootnote, mayBeLegend, rowLength } from './encoded-sheet-row'
+import { cellFilled, cellValue, EncodedSheetRow, mayBeFootnote, mayBeLegend, rowLength } from './encoded-sheet-row'
 import { FAR_COLUMNS, findSheetTable, HEADER_JOINER, HEADER_WINDOW, headerLike, MAX_HEADER_ROWS, type SheetTableLayout } from './find-sheet-table'
 import { mergesInBand, rowInBand, sideBySideTables, type ColumnBand } from './side-by-side-tables'
 import { headerMark } from './superscript-marks'
@@ -92,6 +92,8 @@ export interface SheetTableSummary {
   units: { label: string; unit: string }[]
   /** Labels of the columns whose numbers the sheet shows as percents, most of them at least; stored as fractions. */
   percentColumns: string[]
+  /** What the sheet's number formats hide or show as words in the table's cells, as sentences (see shownByFormatText); none when they show every value. */
+  shownByFormat: string[]
   /** Footnote marks set in superscript after header labels ("Removals¹"), with the label they were taken off and the mark in plain digits or letters. */
   footnoteMarks: { label: string; mark: string; plain: string }[]
   /** What the file turned out to be when it is not what its name says (see WorkbookFacts.note). */
@@ -158,6 +160,9 @@ export class SheetTableReader {
   private hiddenAbove: string[] = []
   /** Per sheet column, the cells the sheet shows as percents (see CellKind). */
   private percentCells: number[] = []
+  /** Per sheet column, the cells a number format hides, and the words it shows in place of numbers with how many of each (see CellKind). */
+  private hiddenCells: number[] = []
+  private wordCells: Map<string, number>[] = []
   /** Rows after a blank row that may open a table stacked under this one: title lines, then header rows. */
   private stacked: SheetRow[] = []
   /** Rows where the table's header is repeated (see leaveOutRepeatedHeader). */
@@ -466,6 +471,8 @@ export class SheetTableReader {
     this.hiddenRows = []
     this.hiddenAbove = []
     this.percentCells = []
+    this.hiddenCells = []
+    this.wordCells = []
     this.repeatedHeaders = []
     this.window = []
     this.stackedHeaders.push(rows.find((row) => !oneTextCell(row))!.row)
@@ -578,6 +585,10 @@ export class SheetTableReader {
       return percents > 0 && percents * 2 >= (this.typedCells[layout.firstColumn + position] ?? 0)
     })
     const footnoteMarks = layout.marks.map(({ position, mark, plain }) => ({ label: layout.labels[position]!, mark, plain }))
+    const shownByFormat = shownByFormatText(
+      layout.labels.map((label, position) => ({ label, hidden: this.hiddenCells[layout.firstColumn + position] ?? 0, words: this.wordCells[layout.firstColumn + position] ?? new Map<string, number>() }))
+    )
+    for (const sentence of shownByFormat) this.sink.warning({ line: null, message: `${this.sheetLabel}: ${sentence}` })
     return {
       titles: [...layout.titles, ...this.notesBeforeData],
       footnotes,
@@ -589,6 +600,7 @@ export class SheetTableReader {
       hiddenColumns: [],
       units: layout.units,
       percentColumns,
+      shownByFormat,
       footnoteMarks,
       fileNote: null,
       unlabelled
@@ -772,6 +784,12 @@ export class SheetTableReader {
       if (kind === 'number' || kind === 'percent' || kind === 'date') this.typedCells[column] = (this.typedCells[column] ?? 0) + 1
       if (kind === 'percent') this.percentCells[column] = (this.percentCells[column] ?? 0) + 1
       else if (kind === 'text') this.textCells[column] = (this.textCells[column] ?? 0) + 1
+      else if (kind === 'hidden') this.hiddenCells[column] = (this.hiddenCells[column] ?? 0) + 1
+      else if (kind === 'word') {
+        const words = (this.wordCells[column] ??= new Map())
+        const word = cellValue(row, column)!
+        words.set(word, (words.get(word) ?? 0) + 1)
+      }
     }
     const width = layout.lastColumn - layout.firstColumn + 1
     const target = this.sink.utf8
@@ -828,4 +846,38 @@ export class SheetTableReader {
     this.batch = []
     this.batchCells = 0
   }
+}
+
+/** Words listed for a column, the commonest first; past them, "…". */
+const WORDS_LISTED = 5
+
+/**
+ * What the number formats of a table's columns hide and show as words, as the result and the
+ * source say it: how many cells, then each column with its count (and its words).
+ */
+export function shownByFormatText(columns: readonly { label: string; hidden: number; words: ReadonlyMap<string, number> }[]): string[] {
+  const sentences: string[] = []
+  const hidden = columns.filter((column) => column.hidden > 0)
+  const hiddenCount = hidden.reduce((sum, column) => sum + column.hidden, 0)
+  if (hiddenCount > 0) {
+    const one = hiddenCount === 1
+    sentences.push(
+      `${hiddenCount.toLocaleString('en-US')} ${one ? 'cell' : 'cells'} the sheet’s number formats hide (it shows ${one ? 'it' : 'them'} blank) ${one ? 'was' : 'were'} imported with the ${one ? 'value' : 'values'} the file holds: ${hidden.map((column) => `“${column.label}” ${column.hidden.toLocaleString('en-US')}`).join(', ')}.`
+    )
+  }
+  const worded = columns.filter((column) => column.words.size > 0)
+  const wordCount = worded.reduce((sum, column) => sum + [...column.words.values()].reduce((a, b) => a + b, 0), 0)
+  if (wordCount > 0) {
+    const one = wordCount === 1
+    const listed = worded.map((column) => {
+      const words = [...column.words].sort((a, b) => b[1] - a[1])
+      const count = words.reduce((sum, [, n]) => sum + n, 0)
+      const named = words.slice(0, WORDS_LISTED).map(([word, n]) => (words.length === 1 ? `“${word}”` : `“${word}” ${n.toLocaleString('en-US')}`))
+      return `“${column.label}” ${count.toLocaleString('en-US')} (${named.join(', ')}${words.length > WORDS_LISTED ? ', …' : ''})`
+    })
+    sentences.push(
+      `${wordCount.toLocaleString('en-US')} ${one ? 'number' : 'numbers'} the sheet’s number formats show as words ${one ? 'was' : 'were'} kept as ${one ? 'that word' : 'those words'}, not as the ${one ? 'number' : 'numbers'} the file holds under them: ${listed.join(', ')}.`
+    )
+  }
+  return sentences
 }

@@ -1,7 +1,7 @@
 import { columnLetters } from './cell-reference'
 import { DamagedXml } from './damaged-xml'
 import { EncodedRowWriter } from './encoded-sheet-row'
-import { excelSerialOfPlainCount, formattedNumber, writtenNumberText, type CellFormat } from './number-format'
+import { excelSerialOfPlainCount, formattedNumber, shownInstead, textShownInstead, valueFormat, writtenNumberText, type CellFormat, type ShownInstead } from './number-format'
 import type { SharedStrings } from './shared-strings'
 import type { SheetRow } from './sheet-row'
 import { CELL_BOOLEAN, CELL_ERROR, CELL_ISO_DATE, CELL_NUMBER, CELL_SHARED_STRING, digitsAt, type SheetCells } from './xlsx-sheet-scanner'
@@ -69,7 +69,7 @@ export class XlsxShownCells implements SheetCells {
         }
         const from = strings.startOf(index)
         const to = strings.endOf(index)
-        if (from < to) out.copy(column, 'text', strings.buffer, from, to)
+        if (from < to) out.copy(column, this.textKind(style), strings.buffer, from, to)
         return
       }
       case CELL_BOOLEAN: {
@@ -82,7 +82,21 @@ export class XlsxShownCells implements SheetCells {
         out.text(column, 'date', written(bytes, start, end, value).replace(/Z$/, '').replace(/T00:00:00(\.0+)?$/, ''))
         return
       case CELL_NUMBER: {
-        const format = this.context.cellFormats[style] ?? null
+        const cellFormat = this.context.cellFormats[style] ?? null
+        if (cellFormat !== null && 'words' in cellFormat) {
+          const word = shownInstead(cellFormat, start >= 0 ? numberAt(bytes, start, end) : Number(value))
+          if (word !== null && word !== '') {
+            out.text(column, 'word', word)
+            return
+          }
+          if (word === '') {
+            // Hidden by its format: kept as the number the file holds, and counted (see CellKind).
+            if (start >= 0 && !respelled(bytes, start, end)) out.copy(column, 'hidden', bytes, start, end)
+            else out.text(column, 'hidden', writtenNumberText(written(bytes, start, end, value)))
+            return
+          }
+        }
+        const format = valueFormat(cellFormat)
         if (format !== null) {
           const formatted = this.formatted(style, format, start >= 0 ? numberAt(bytes, start, end) : Number(value))
           if (formatted !== null) {
@@ -98,15 +112,20 @@ export class XlsxShownCells implements SheetCells {
       }
       default: {
         // Text (a formula's, an inline string) or an error, as written.
-        const kind = type === CELL_ERROR ? 'error' : 'text'
+        const kind = type === CELL_ERROR ? 'error' : this.textKind(style)
         if (start >= 0) out.copy(column, kind, bytes, start, end)
         else out.text(column, kind, value!)
       }
     }
   }
 
+  /** What a text under the cell format `style` is: hidden by it (;;;) or text. */
+  private textKind(style: number): 'hidden' | 'text' {
+    return textShownInstead(this.context.cellFormats[style] ?? null) === '' ? 'hidden' : 'text'
+  }
+
   /** How the cell format `style` shows `value` (null: as the number it is). */
-  private formatted(style: number, format: Exclude<CellFormat, null>, value: number): string | null {
+  private formatted(style: number, format: Exclude<CellFormat, ShownInstead | null>, value: number): string | null {
     const slot = ((value | 0) * 31 + style) & (FORMATTED_SLOTS - 1)
     if (this.formattedStyle[slot] === style && this.formattedValue[slot] === value) return this.formattedText[slot]!
     // A time of day alone names no day: only dates move to Excel's count.

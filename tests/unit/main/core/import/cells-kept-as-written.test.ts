@@ -1,6 +1,7 @@
 // Cells are kept as written: no text becomes an empty cell unless the person chose it (and is told
 // how many), and no number loses its spelling, while numeric columns still sort, filter, aggregate
 // and chart as numbers.
+import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import type { ChartSpec, RowFilter } from '../../../../../src/shared/chart-spec'
 import type { ImportOptions } from '../../../../../src/shared/model'
@@ -107,6 +108,38 @@ describe('cells kept as written', () => {
     // Filters on a chart read the numbers the same way.
     const over = aggregateChart(db, { ...chart('sum'), filters: [atLeast] })
     expect([over.labels, over.series[0]!.values]).toEqual([['Denver', 'Miami'], [12, 30]])
+  })
+
+  it('keeps a column of dates with markers a column of dates: it charts by month, filters and counts its dates, and its stats count the markers (review R23-32)', async () => {
+    const { db, write, run, values } = await setup()
+    const lines = ['case,filed', 'c1,2012-01-15', 'c2,(b)(6)', 'c3,2012-01-20', 'c4,2012-03-02', 'c5,-', 'c6,Unknown', 'c7,']
+    const csv = await run(write('filed.csv', `${lines.join('\n')}\n`))
+    // The same in an .xlsx: date cells and the markers typed beside them.
+    const book = new ExcelJS.Workbook()
+    const sheet = book.addWorksheet('Filed')
+    sheet.addRow(['case', 'filed'])
+    for (const line of lines.slice(1)) {
+      const [name, filed] = line.split(',') as [string, string]
+      const row = sheet.addRow([name, /^\d{4}-/.test(filed) ? new Date(`${filed}T00:00:00Z`) : filed === '' ? null : filed])
+      row.getCell(2).numFmt = 'yyyy-mm-dd'
+    }
+    const xlsx = await run(write('filed.xlsx', new Uint8Array(await book.xlsx.writeBuffer())))
+    for (const id of [csv.id!, xlsx.sheets?.[0]?.id ?? xlsx.id!]) {
+      expect(getDataset(db, id)!.columns[1]!.type).toBe('date')
+      expect(values(id).map((row) => row[1])).toEqual(['2012-01-15', '(b)(6)', '2012-01-20', '2012-03-02', '-', 'Unknown', null])
+
+      const byMonth: ChartSpec = { datasetId: id, type: 'bar', title: 'Filed', x: { column: 1, bucket: 'month' }, y: { aggregate: 'count', column: null }, groupBy: null, share: null, filters: [] }
+      const chart = aggregateChart(db, byMonth)
+      // The markers have no month: left out, as an empty date is.
+      expect([chart.labels, chart.series[0]!.values, chart.rows]).toEqual([['2012-01', '2012-02', '2012-03'], [2, 0, 1], 3])
+      for (const bucket of ['day', 'week', 'quarter', 'year', 'fiscal-year'] as const) expect(aggregateChart(db, { ...byMonth, x: { column: 1, bucket } }).rows, bucket).toBe(3)
+
+      const since: RowFilter = { column: 1, op: 'between', value: null, min: '2012-01-16', max: null }
+      const filtered = queryDatasetRows(db, { datasetId: id, sort: null, filters: [since], after: null, limit: 100, offset: 0, count: true })
+      expect(filtered.rows.map((row) => row.values[1])).toEqual(['2012-01-20', '2012-03-02'])
+
+      expect(columnStats(db, id, 1, [])).toMatchObject({ min: '2012-01-15', max: '2012-03-02', empty: 1, markers: 3 })
+    }
   })
 
   it('shows every number as it was spelled, while it sorts and sums as the number it is', async () => {

@@ -70,9 +70,9 @@ describe('dates before 1900-03-01', () => {
     expect(serialDateText(-328_717, 'date', false)).toBe('1000-01-01')
     expect(serialDateText(-693_594, 'date', false)).toBe('0001-01-01')
     expect(serialDateText(-18_110 + 0.75, 'datetime', false)).toBe('1850-06-01T18:00:00')
-    // No calendar people use shows a day before year 1, and a negative time of day is no time.
+    // No calendar people use shows a day before year 1; a negative time is no time of day but a duration below zero (review R23-18).
     expect(serialDateText(-693_595, 'date', false)).toBeNull()
-    expect(serialDateText(-0.25, 'time', false)).toBeNull()
+    expect(serialDateText(-0.25, 'time', false)).toBe('-06:00:00')
   })
 
   it('counts the 1904 system’s serials before its epoch on the calendar, which has no 1900-02-29, up to 9999-12-31', () => {

@@ -58,11 +58,17 @@ describe('ColumnTyper', () => {
       expect(typed(['12', marker, '7']), marker).toEqual({ stored: [12n, marker, 7n], type: 'integer', fixups: [], spellings: [] })
     }
     expect(typed(['N/A', 'b6']).type).toBe('text')
-    // Anything else is text as before, and so is a column of dates with a marker (dates compare as text).
+    // Anything else is text as before.
     expect(typed(['12', 'B52', '7']).type).toBe('text')
     expect(typed(['12', 'about 5', '7']).type).toBe('text')
-    expect(typed(['2012-05-29', 'N/A']).type).toBe('text')
-    expect(typed(['N/A', '2012-05-29']).type).toBe('text')
+  })
+
+  it('keeps a column of dates with markers a column of dates, the markers as written (review R23-32)', () => {
+    expect(typed(['2012-05-29', '(b)(6)', '2012-06-07'])).toEqual({ stored: ['2012-05-29', '(b)(6)', '2012-06-07'], type: 'date', fixups: [], spellings: [] })
+    expect(typed(['N/A', '2012-05-29', '-', 'Unknown']).type).toBe('date')
+    expect(typed(['2012-05-29T10:00:00', 'b6', '2012-05-30']).type).toBe('datetime')
+    // A word that is no marker still makes it text.
+    expect(typed(['2012-05-29', 'sometime in May']).type).toBe('text')
   })
 
   it('asks to turn early numbers back into text when a column becomes text', () => {

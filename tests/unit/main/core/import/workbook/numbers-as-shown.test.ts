@@ -123,6 +123,31 @@ describe('elapsed times', () => {
     ])
   })
 
+  it('keeps a count of days and hours (d "days" h:mm) as the hours it holds, and a negative time as a negative duration, not as a 1900 date or a bare number (review R23-18)', async () => {
+    const bytes = await formattedBook(
+      ['Case', 'Held', 'Call', 'Shift'],
+      [
+        [1, 1.5, 0.0625, 0.0625],
+        [2, -0.25, -0.25, -0.25],
+        [3, 0.5, 1.0625, 0]
+      ],
+      { 2: 'd "days" h:mm', 3: 'h:mm:ss', 4: 'mm:ss' }
+    )
+    const read = await importFirstSheet('days.xlsx', bytes)
+    expect(read.rows).toEqual([
+      [1, '36:00', '01:30:00', '01:30:00'],
+      [2, '-6:00', '-06:00:00', '-06:00:00'],
+      [3, '12:00', '25:30:00', '00:00:00']
+    ])
+    const shown = (value: number, code: string) => formattedNumber(value, cellFormatOf(200, code)!, false)
+    expect(shown(2.75, 'd:hh:mm')).toBe('66:00')
+    expect(shown(-0.000001, 'h:mm:ss')).toBe('00:00:00')
+    expect(shown(1.5, 'dd "d" hh "h"')).toBe('36 h')
+    // A real day and time stays one: a format with a month or a year, or a serial past the first year.
+    expect(shown(41000.5, 'd "days" h:mm')).toBe('2012-04-01T12:00:00')
+    expect(shown(1.5, 'd-mmm h:mm')).toBe('1900-01-01T12:00:00')
+  })
+
   it('keeps a time of more than 24 hours as hours, not as a 1900 date-time, and a time-formatted timestamp as one (xlsx and .xls)', async () => {
     const values = [0.09375, 1.0833333333333333, 0.000347222222222222, 41058.604166666664]
     const expected = [[1, '02:15:00'], [2, '26:00:00'], [3, '00:00:30'], [4, '2012-05-29T14:30:00']]
@@ -154,6 +179,27 @@ describe('elapsed times', () => {
     expect(read.rows).toEqual([['A', '36:30'], ['B', '26:00:00'], ['C', '2400:00'], ['D', '-12:00'], ['E', '36:30:15']])
   })
 
+  it('reads an .ods duration under a day, and one of a second, as the sheet shows it, as the .xlsx it was saved from reads (review R23-6)', async () => {
+    // durations.xlsx: make-durations.cjs in the LibreOffice fixtures folder; durations.ods: LibreOffice's conversion of it.
+    const fixture = (name: string) => readFileSync(resolve(import.meta.dirname, '../../../../../fixtures/import/workbook/libreoffice', name))
+    const xlsx = await importFirstSheet('durations.xlsx', fixture('durations.xlsx'))
+    const ods = await importFirstSheet('durations.ods', fixture('durations.ods'))
+    expect(xlsx.rows).toEqual([
+      [1, '12:00', '12:00:00', '12:00:00'],
+      [2, '36:30', '36:30:00', '36:30:00'],
+      [3, '0:00', '0:00:01', '00:00:01'],
+      [4, '5:00', '5:00:01', '05:00:01']
+    ])
+    // The .ods keeps the second its [h]:mm does not show, as it keeps 36:30:15 (see above): the value stays whole.
+    expect(ods.rows).toEqual([
+      [1, '12:00', '12:00:00', '12:00:00'],
+      [2, '36:30', '36:30:00', '36:30:00'],
+      [3, '00:00:01', '0:00:01', '00:00:01'],
+      [4, '05:00:01', '5:00:01', '05:00:01']
+    ])
+    expect(ods.columns).toEqual(xlsx.columns)
+  })
+
   it('shows durations and padded digits as Excel does, built-in format 46 and fractions of seconds included', () => {
     const shown = (value: number, id: number, code: string | null) => formattedNumber(value, cellFormatOf(id, code)!, false)
     expect(shown(1.5208333, 46, null)).toBe('36:30:00')
@@ -167,7 +213,8 @@ describe('elapsed times', () => {
     expect(shown(123456789, 200, '[<=99999]00000;00000-0000')).toBe('12345-6789')
     expect(shown(501, 200, '_(00000_)')).toBe(' 00501 ')
     expect(shown(-501, 200, '00000')).toBe('-00501')
-    expect(cellFormatOf(200, '00000;;;@')).toEqual({ digits: '00000;;;@' })
+    // Its negative and zero sections show nothing (see shown-instead-by-format.test.ts); the others pad.
+    expect(cellFormatOf(200, '00000;;;@')).toMatchObject({ words: [null, '', '', null], otherwise: { digits: '00000;;;@' } })
     expect(cellFormatOf(200, '0')).toBeNull()
     expect(cellFormatOf(200, '00000.00')).toBeNull()
     expect(cellFormatOf(200, '0.00')).toBeNull()
