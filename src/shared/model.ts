@@ -206,6 +206,8 @@ export interface Citation {
   quote: string | null
   startOffset: number | null
   endOffset: number | null
+  /** The pages of a PDF the quoted passage lies on (first = last for one page); null for other sources. */
+  pages: { first: number; last: number } | null
   createdAt: string
 }
 

@@ -13,10 +13,16 @@ const CITATION_ROW = sqlRows({
   quote: 'text?',
   start_offset: 'integer?',
   end_offset: 'integer?',
-  created_at: 'text'
+  created_at: 'text',
+  first_page: 'integer?',
+  last_page: 'integer?'
 })
 
-const CITATION_COLUMNS = 'id, note_id, kind, article_id, dataset_id, chart_id, quote, start_offset, end_offset, created_at'
+/** The page of a PDF article that holds the character at `offset` (see ArticlePage), as SQL over citations' columns. */
+const pageAt = (offset: string) =>
+  `(SELECT p.page FROM article_pages p WHERE p.article_id = citations.article_id AND p.start_offset <= ${offset} ORDER BY p.start_offset DESC LIMIT 1)`
+
+const CITATION_COLUMNS = `id, note_id, kind, article_id, dataset_id, chart_id, quote, start_offset, end_offset, created_at, ${pageAt('start_offset')} AS first_page, ${pageAt('end_offset - 1')} AS last_page`
 
 const KINDS: Record<string, CitationKind> = { article: 'article', dataset: 'dataset', chart: 'chart' }
 
@@ -33,6 +39,7 @@ function toCitation(row: ReturnType<typeof CITATION_ROW.one>): Citation {
     quote: row.quote,
     startOffset: row.start_offset,
     endOffset: row.end_offset,
+    pages: row.first_page === null ? null : { first: row.first_page, last: row.last_page ?? row.first_page },
     createdAt: row.created_at
   }
 }
