@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { extractDocumentArticle } from '../../../../../src/main/core/import/document/extract-document-article'
 import { writeOdt } from '../../../../helpers/office-documents'
 import { writeHandWrittenOds } from '../../../../helpers/hand-written-workbooks'
 import { refusedImport } from '../../../../helpers/refused-import'
@@ -21,6 +22,47 @@ function wordBomb(spaces: number): Buffer {
     { name: 'word/document.xml', data: `<?xml version="1.0"?><w:document ${W}><w:body><w:p><w:r><w:t>a${' '.repeat(spaces)}</w:t></w:r></w:p></w:body></w:document>` }
   ])
 }
+
+const R = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+const DRAWING =
+  'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"'
+/** 24 MB of white: a bitmap as a scanner or Paint saves one, which deflates about a thousand to one. */
+const WHITE_BITMAP = Buffer.concat([Buffer.from('BM'), Buffer.alloc(24 << 20, 0xff)])
+
+/**
+ * A memo as Word saves one with a picture in its text (`word/media/image1.bmp`, the white bitmap) and,
+ * as some exports do, a part nothing names (`word/media/video.bin`, 300 MB of zeros).
+ */
+function memoWithMedia(): Buffer {
+  const picture = `<w:p><w:r><w:drawing><wp:inline><wp:extent cx="952500" cy="952500"/><wp:docPr id="1" name="Seal"/><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic><pic:nvPicPr><pic:cNvPr id="1" name="seal.bmp"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill><a:blip r:embed="rId9"/></pic:blipFill><pic:spPr/></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>`
+  return zipBytes([
+    { name: '[Content_Types].xml', data: '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Default Extension="bmp" ContentType="image/bmp"/><Default Extension="bin" ContentType="application/octet-stream"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>' },
+    { name: '_rels/.rels', data: '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>' },
+    { name: 'word/_rels/document.xml.rels', data: '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/image1.bmp"/></Relationships>' },
+    { name: 'word/document.xml', data: `<?xml version="1.0"?><w:document ${W} ${R} ${DRAWING}><w:body>${picture}<w:p><w:r><w:t>Memo body with a large embedded video.</w:t></w:r></w:p></w:body></w:document>` },
+    { name: 'word/media/image1.bmp', data: WHITE_BITMAP },
+    { name: 'word/media/video.bin', data: Buffer.alloc(300 << 20) }
+  ])
+}
+
+describe('parts a reader does not read are neither inflated nor judged', () => {
+  it('imports the text of a .docx whose pictures and other media inflate a thousand times over', async () => {
+    const article = await extractDocumentArticle(memoWithMedia(), 'memo.docx', 'docx')
+    expect([article.title, article.body, article.warnings]).toEqual(['Memo body with a large embedded video.', 'Memo body with a large embedded video.', []])
+  })
+
+  it('imports the text of an .odt whose picture inflates a thousand times over', async () => {
+    const ns = 'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" xmlns:xlink="http://www.w3.org/1999/xlink"'
+    const odt = zipBytes([
+      { name: 'mimetype', data: 'application/vnd.oasis.opendocument.text' },
+      { name: 'META-INF/manifest.xml', data: '<?xml version="1.0"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.text"/><manifest:file-entry manifest:full-path="Pictures/seal.bmp" manifest:media-type="image/bmp"/></manifest:manifest>' },
+      { name: 'content.xml', data: `<?xml version="1.0"?><office:document-content ${ns}><office:body><office:text><text:p><draw:frame draw:name="Seal"><draw:image xlink:href="Pictures/seal.bmp"/></draw:frame>Memo with a seal.</text:p></office:text></office:body></office:document-content>` },
+      { name: 'Pictures/seal.bmp', data: WHITE_BITMAP }
+    ])
+    const article = await extractDocumentArticle(odt, 'seal.odt', 'odt')
+    expect([article.title, article.body]).toEqual(['Memo with a seal.', 'Memo with a seal.'])
+  })
+})
 
 describe('whole-file readers get only a checked zip', () => {
   it('refuses a .docx whose XML inflates past what mammoth can hold, before mammoth reads it', async () => {
