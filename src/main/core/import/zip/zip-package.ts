@@ -253,7 +253,7 @@ function partRefusal(fileName: string, label: string, error: unknown): ImportInp
 }
 
 /** A size in whole megabytes (MiB), or kilobytes below one, for messages. */
-function megabytes(bytes: number): string {
+export function megabytes(bytes: number): string {
   return bytes < 1048576 ? `${Math.ceil(bytes / 1024).toLocaleString('en-US')} KB` : `${Math.round(bytes / 1048576).toLocaleString('en-US')} MB`
 }
 

@@ -96,3 +96,30 @@ describe('whole-file readers get only a checked zip', () => {
     )
   })
 })
+
+/** An .ods row of `cells` (written as they are) repeated `times` over. */
+function repeatedRow(times: number, cells: string): string {
+  return `<table:table-row table:number-rows-repeated="${times}">${cells}</table:table-row>`
+}
+const HEADER = '<table:table-row><table:table-cell office:value-type="string"><text:p>Name</text:p></table:table-cell><table:table-cell office:value-type="string"><text:p>Count</text:p></table:table-cell></table:table-row>'
+const SAME = '<table:table-cell office:value-type="string"><text:p>same</text:p></table:table-cell><table:table-cell office:value-type="float" office:value="1"><text:p>1</text:p></table:table-cell>'
+
+describe('an .ods whose repeats would fill the disk', () => {
+  it('refuses a row of values repeated five million times, naming the sheet and the row, before it is spread', async () => {
+    const ods = readFileSync(writeHandWrittenOds(join(folder(), 'rep.ods'), `<table:table table:name="S">${HEADER}${repeatedRow(5_000_000, SAME)}</table:table>`, ''))
+    expect(ods.length).toBeLessThan(2048)
+    expect(await refusedImport('rep.ods', ods)).toBe(
+      'rep.ods looks built to fill the disk: with sheet “S”’s row 2 repeated 5,000,000 times, its sheets would hold more than 1,048,576 cells from 1 KB of XML, far more than real spreadsheets do; nothing was imported. If its rows are meant to repeat, open it in LibreOffice, save each sheet as CSV and import those.'
+    )
+  })
+
+  it('counts the cells of every sheet against the file, so many small sheets cannot add up to a disk', async () => {
+    // Each sheet alone is 400,000 cells (a value across 100 columns, 4,000 rows); three are past a million.
+    const wide = '<table:table-cell table:number-columns-repeated="100" office:value-type="float" office:value="7"><text:p>7</text:p></table:table-cell>'
+    const sheets = ['A', 'B', 'C'].map((name) => `<table:table table:name="${name}">${repeatedRow(4_000, wide)}</table:table>`).join('')
+    const ods = readFileSync(writeHandWrittenOds(join(folder(), 'sheets.ods'), sheets, ''))
+    expect(await refusedImport('sheets.ods', ods)).toBe(
+      'sheets.ods looks built to fill the disk: with sheet “C”’s row 1 repeated 4,000 times, its sheets would hold more than 1,048,576 cells from 2 KB of XML, far more than real spreadsheets do; nothing was imported. If its rows are meant to repeat, open it in LibreOffice, save each sheet as CSV and import those.'
+    )
+  })
+})
