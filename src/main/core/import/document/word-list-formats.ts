@@ -33,8 +33,8 @@ const MARK = '\uFDD0'
 const DESCRIPTION = /^([1aAiI])(\d{1,9})x((?:[0-9a-f]{2}){0,32})x((?:[0-9a-f]{2}){0,32})$/
 /** A mark in the text: the description between two MARKs (the text after it may start with letters a to f). */
 const MARKED = new RegExp(`${MARK}([1aAiI])(\\d{1,9})x((?:[0-9a-f]{2}){0,32})x((?:[0-9a-f]{2}){0,32})${MARK}`, 'g')
-/** The most characters shown around a number that are kept ("Article " before it): more is not a number's mark. */
-const MAX_AROUND = 12
+/** The most UTF-8 bytes shown on either side of a number that are kept ("Article " before it): more is not a number's mark. */
+const MAX_AROUND = 32
 const LEVEL_OPEN = '<w:lvl'
 const LEVEL_CLOSE = '</w:lvl>'
 /** A level's opening tag (not w:lvlText, w:lvlJc…), not self-closing; its attributes are short. */
@@ -89,7 +89,7 @@ function levelDescription(tag: string, inner: string): string | null {
   const at = text?.indexOf(placeholder) ?? -1
   if (text !== null && at >= 0 && !/%\d/.test(text.slice(0, at) + text.slice(at + placeholder.length))) {
     const [shownBefore, shownAfter] = [text.slice(0, at), text.slice(at + placeholder.length)]
-    if (shownBefore.length <= MAX_AROUND && shownAfter.length <= MAX_AROUND) [before, after] = [shownBefore, shownAfter]
+    if (Buffer.byteLength(shownBefore) <= MAX_AROUND && Buffer.byteLength(shownAfter) <= MAX_AROUND) [before, after] = [shownBefore, shownAfter]
   }
   if (type === '1' && start === 1 && before === '' && after === '.') return null
   return `${type}${start}x${hex(before)}x${hex(after)}`

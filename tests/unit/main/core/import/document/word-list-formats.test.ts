@@ -29,13 +29,16 @@ describe('word list formats', () => {
       '<w:lvl w:ilvl="3"><w:start w:val="5"/><w:numFmt w:val="decimal"/><w:lvlText w:val="(%4)"/></w:lvl>' +
       // The numbers of the levels above ("1.1.") cannot be shown: the level keeps its ".".
       '<w:lvl w:ilvl="4"><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%4.%5."/></w:lvl>' +
-      '<w:lvl w:ilvl="5"><w:numFmt w:val="decimal"/><w:lvlText w:val="%6&amp;)"/></w:lvl></w:abstractNum>'
+      '<w:lvl w:ilvl="5"><w:numFmt w:val="decimal"/><w:lvlText w:val="%6&amp;)"/></w:lvl>' +
+      // More than 32 bytes around a number is no mark of it: the level keeps its ".".
+      `<w:lvl w:ilvl="6"><w:numFmt w:val="lowerRoman"/><w:lvlText w:val="${'§'.repeat(17)}%7"/></w:lvl></w:abstractNum>`
     expect(tieLevelsToFormats(xml)).toBe(
       xml
         .replace('<w:lvl w:ilvl="1">', '<w:lvl w:ilvl="1"><w:pStyle w:val="casefile-number-format-a1xx2e"/>')
         .replace('<w:lvl w:ilvl="3">', '<w:lvl w:ilvl="3"><w:pStyle w:val="casefile-number-format-15x28x29"/>')
         .replace('<w:lvl w:ilvl="4">', '<w:lvl w:ilvl="4"><w:pStyle w:val="casefile-number-format-I1xx2e"/>')
         .replace('<w:lvl w:ilvl="5">', '<w:lvl w:ilvl="5"><w:pStyle w:val="casefile-number-format-11xx2629"/>')
+        .replace('<w:lvl w:ilvl="6">', '<w:lvl w:ilvl="6"><w:pStyle w:val="casefile-number-format-i1xx2e"/>')
     )
   })
 
