@@ -25,7 +25,8 @@ Commands:
   search QUERY [--json] [--limit N]      one ranked search over articles, notes and data rows
         [--kind article|note|data] [--sort relevance|newest|oldest] [--exact]
   import FILE|FOLDER… [--json]           import tables (.csv .tsv .json .ndjson), workbooks (.xlsx .xlsm
-        [--delimiter comma|tab|pipe|semicolon]    .xls .ods) and articles (.txt .md .html .pdf .docx .odt)
+        [--delimiter comma|tab|pipe|semicolon]    .xls .ods, Excel 2003 .xml) and articles (.txt .md .html
+                                         .pdf .docx .odt)
         [--encoding utf-8|utf-16le|utf-16be|windows-1252] [--no-header] [--quote none] [--force]
         [--null-token TEXT]…             cells of exactly TEXT read as empty, and counted
         [--sheet NAME]…                  a workbook's sheets to import (default: every visible one)

@@ -17,14 +17,14 @@ import { finishImport, startImport } from './import-ledger'
 import { looksBinary } from './looks-binary'
 import { NoTableInWorkbook } from './workbook/no-table-in-workbook'
 import { notTextRefusal } from './not-text-refusal'
-import { importFormatOf, kindOfFormat, unsupportedFileMessage, type ImportFormat } from './import-kind'
+import { importFormatOf, isXmlFileName, kindOfFormat, unsupportedFileMessage, type ImportFormat } from './import-kind'
 import { parseArticleText, type ArticleFields } from './parse-article-text'
 import { readTableFile } from './read-table-file'
 import { ImportCancelled, ImportInputError } from './row-sink'
 import { fileChangedMessage, sameFileState, SourceFile } from './source-file'
 import { startTableReader } from './threaded-table-reader'
 import { TypingSink } from './typing/typing-sink'
-import { textInsideXls } from './workbook/text-in-xls'
+import { isSpreadsheetMl, textInsideXls } from './workbook/text-in-xls'
 import { utf16WithoutBom } from './utf16-without-bom'
 import { ArchiveStaysBusy, WRITE_LOCK_WAIT_MS, whenWritable } from './when-writable'
 import { hiddenSheetsLeftOut } from './workbook/hidden-sheets-left-out'
@@ -280,8 +280,8 @@ async function importThrough(
 ): Promise<ImportOutcome> {
   const started = performance.now()
   const fileName = basename(request.path)
-  const format = importFormatOf(fileName)
-  const kind = format === null ? null : kindOfFormat(format)
+  let format = importFormatOf(fileName)
+  let kind = format === null ? null : kindOfFormat(format)
   const outcome = (fields: Partial<ImportOutcome> & Pick<ImportOutcome, 'status'>): ImportOutcome => ({
     file: fileName,
     path: request.path,
@@ -310,6 +310,12 @@ async function importThrough(
   const notRegular = notRegularFileReason(before)
   if (notRegular !== null) return outcome({ status: 'failed', error: `Casefile can't read ${fileName}: ${notRegular}; Casefile imports only regular files.` })
   const size = Number(before.size)
+  // An .xml is read when it is an Excel 2003 XML spreadsheet, as the same bytes named .xls are; a
+  // file that cannot be read now goes on to the workbook reader, which says why.
+  if (format === null && isXmlFileName(fileName) && (await isSpreadsheetMl(request.path).catch(() => true))) {
+    format = 'xls'
+    kind = 'dataset'
+  }
   if (format === null) {
     const message = unsupportedFileMessage(fileName)
     recordIfPossible(() =>

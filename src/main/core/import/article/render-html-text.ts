@@ -33,7 +33,7 @@ type Step = { node: HtmlNode } | { leave: HtmlElement }
 /**
  * The plain text of an article element: one paragraph per block (p, headings, list items, quotes,
  * table rows…) with whitespace collapsed, <br> kept as a line break, <pre> kept line for line,
- * list items marked ("•", or numbered as the list's `type`, `start` and the item's `value` say)
+ * list items marked ("•", or numbered as the list's `type`, `start`, NUMBER_BEFORE and NUMBER_AFTER and the item's `value` say)
  * and set in by their level, table cells separated by " | ". Dropped elements and bylines are left out.
  * A paragraph read from inside h1…h6 says so, with the level of the innermost.
  */
@@ -93,7 +93,7 @@ export function renderHtmlText(root: HtmlElement, dropped: (element: HtmlElement
         if (list >= 0 && owner?.tag === 'ol') {
           const value = Number(node.attrs.value)
           listCounters[list] = Number.isSafeInteger(value) && node.attrs.value !== '' ? value : listCounters[list]! + 1
-          prefix = `${indent}${listNumber(listCounters[list]!, owner.attrs.type ?? '1')}. `
+          prefix = `${indent}${owner.attrs[NUMBER_BEFORE] ?? ''}${listNumber(listCounters[list]!, owner.attrs.type ?? '1')}${owner.attrs[NUMBER_AFTER] ?? '.'} `
         } else prefix = `${indent}${BULLETS[level % BULLETS.length]} `
         break
       }
@@ -114,6 +114,13 @@ const LEVEL_INDENT = '    '
 const MAX_LEVEL = 9
 /** The bullet of each level of nested lists, as word processors set them by default. */
 const BULLETS = ['•', '◦', '▪']
+
+/**
+ * An ordered list's attributes (set by the .docx and .odt readers) holding what a word processor shows
+ * before and after each item's number ("(" and ")" for "(1)"); without them a number is followed by ".".
+ */
+export const NUMBER_BEFORE = 'data-number-before'
+export const NUMBER_AFTER = 'data-number-after'
 
 /** An item's number in an ordered list's numbering (HTML's `type`): 1, a, A, i or I. */
 function listNumber(n: number, type: string): string {

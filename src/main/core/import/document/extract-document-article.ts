@@ -71,7 +71,7 @@ export async function extractDocumentArticle(bytes: Buffer, fileName: string, fo
   try {
     if (readAs === 'docx') {
       if (!zip.has('word/document.xml')) throw new ImportInputError(`${fileName} is not ${what}: it has no document body (word/document.xml); nothing was imported.`, null, null)
-      await zip.checkBeforeWholeReading(MAX_WORD_XML, 'Split it into smaller documents and import those.')
+      zip.refuseXmlPast(MAX_WORD_XML, 'Split it into smaller documents and import those.')
       properties = readProperties(await zip.text('docProps/core.xml'), 'dc:creator', 'dcterms:created', 'dcterms:modified')
       const text = await wordText(zip)
       const word = await wordHtml(text.buffer, fileName)
@@ -146,7 +146,7 @@ function passagesOfHiddenText(passages: number): string {
 }
 
 /**
- * The package mammoth reads: the document's XML parts (already checked), with each simple field
+ * The package mammoth reads: the document's XML parts (each checked as it is inflated), with each simple field
  * (w:fldSimple: a date, a page or cross-reference, a hyperlink) replaced by the result Word shows,
  * which mammoth would drop with the field, and hidden text taken out, which mammoth would show.
  * Pictures and other binary parts are left out: only the text is read.

@@ -6,6 +6,9 @@ export interface OdfListLevel {
   /** The numbering as HTML's `type` says it: 1, a, A, i or I. */
   type: string
   start: number
+  /** What is shown before and after each number (style:num-prefix, style:num-suffix: "(" and ")" for "(1)"); null when the style does not say. */
+  before: string | null
+  after: string | null
 }
 
 const NUMBER_FORMATS = new Set(['1', 'a', 'A', 'i', 'I'])
@@ -13,7 +16,8 @@ const NUMBER_FORMATS = new Set(['1', 'a', 'A', 'i', 'I'])
 /**
  * The list styles of a text (text:list-style, by name, in content.xml's automatic styles or
  * styles.xml) and how each level marks its items: a number in a format (1, a, A, i, I; other
- * formats read as 1) from a start, or a bullet (a picture bullet is a bullet too).
+ * formats read as 1) from a start, with what is shown around it, or a bullet (a picture bullet is a
+ * bullet too).
  */
 export function odfListStyles(content: string, styles: string): Map<string, Map<number, OdfListLevel>> {
   const found = new Map<string, Map<number, OdfListLevel>>()
@@ -34,7 +38,9 @@ export function odfListStyles(content: string, styles: string): Map<string, Map<
           levels.set(level, {
             numbered: name === 'text:list-level-style-number' && format !== '',
             type: NUMBER_FORMATS.has(format) ? format : '1',
-            start: Number.isSafeInteger(start) && start >= 0 ? start : 1
+            start: Number.isSafeInteger(start) && start >= 0 ? start : 1,
+            before: attrs['style:num-prefix'] ?? null,
+            after: attrs['style:num-suffix'] ?? null
           })
         },
         onclosetag(name) {

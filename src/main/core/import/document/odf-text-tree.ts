@@ -1,7 +1,8 @@
 import { Parser } from 'htmlparser2'
 import { descendants, type HtmlElement, type HtmlNode } from '../article/html-tree'
 import { noteMark } from '../../search/note-mark'
-import { odfListStyles } from './odf-list-styles'
+import { NUMBER_AFTER, NUMBER_BEFORE } from '../article/render-html-text'
+import { odfListStyles, type OdfListLevel } from './odf-list-styles'
 
 /** OpenDocument text elements and the HTML element each reads as (see renderHtmlText). */
 const AS_HTML: Record<string, string> = {
@@ -272,7 +273,7 @@ export function odfTextTree(
           if (level?.numbered === true) {
             const continueList = attrs['text:continue-list']
             const continued = lists.length > 1 ? undefined : continueList !== undefined ? listsById.get(continueList) : attrs['text:continue-numbering'] === 'true' ? lastListOf.get(lists[0]!) : undefined
-            Object.assign(element, { tag: 'ol', attrs: { type: level.type, start: String(continued === undefined ? level.start : nextNumber(continued.last)) } })
+            Object.assign(element, { tag: 'ol', attrs: { type: level.type, start: String(continued === undefined ? level.start : nextNumber(continued.last)), ...numberMarks(level) } })
             const chain = continued ?? { last: element }
             chain.last = element
             if (lists.length === 1) lastListOf.set(lists[0]!, chain)
@@ -423,4 +424,14 @@ function copyOf(element: HtmlElement, parent: HtmlElement): HtmlElement {
     }
   }
   return top
+}
+
+/**
+ * What a list level shows around its numbers, as renderHtmlText reads it. A level that names
+ * neither a num-prefix nor a num-suffix keeps the "." a number is otherwise shown with (OpenDocument
+ * would show none; LibreOffice writes the "." it shows, so only files written by hand leave it out).
+ */
+function numberMarks(level: OdfListLevel): Record<string, string> {
+  if (level.before === null && level.after === null) return {}
+  return { [NUMBER_BEFORE]: level.before ?? '', [NUMBER_AFTER]: level.after ?? '' }
 }

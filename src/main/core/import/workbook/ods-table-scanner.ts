@@ -31,7 +31,9 @@ const AFTER = 2
  * Repeated rows and cells (number-rows-repeated, number-columns-repeated) are repeated only when they
  * hold something: LibreOffice ends a sheet with a million empty rows of a thousand empty cells.
  * With `cells` false only the merged cells (number-columns-spanned, number-rows-spanned) are read.
- * XML that ends before the table does is damage (DamagedXml).
+ * XML that ends before the table does is damage (DamagedXml). Before a row that holds something is
+ * handed on, `onCells` hears how many filled cells it makes, repeats counted, so that the reading
+ * can refuse a few bytes that would repeat into millions of cells (see OdsWorkbook).
  */
 export class OdsTableScanner implements XmlTextReader {
   readonly merges: MergedCells[] = []
@@ -56,6 +58,8 @@ export class OdsTableScanner implements XmlTextReader {
   /** The row's default cell style, when it is one the reading asks about. */
   private rowStyle: string | null = null
   private cellColumn = 0
+  /** Filled cells in the row being read, column repeats counted. */
+  private filled = 0
   private values: (string | null)[] = []
   private kinds: (CellKind | null)[] = []
   /** The widest row read, in columns. */
@@ -67,7 +71,9 @@ export class OdsTableScanner implements XmlTextReader {
     private readonly index: number,
     private readonly cells: boolean,
     private readonly styles: OdsCellStyles,
-    private readonly onRow: (row: SheetRow) => void
+    private readonly onRow: (row: SheetRow) => void,
+    /** Told the filled cells a row makes (`row`: its first number, `repeated`: how often it is) before it is handed on; may throw. */
+    private readonly onCells: (cells: number, row: number, repeated: number) => void
   ) {}
 
   /** The columns the sheet hides, among those that hold something in some row. */
@@ -188,6 +194,7 @@ export class OdsTableScanner implements XmlTextReader {
     const style = this.styles.padded.size === 0 && this.styles.dateTime.size === 0 && this.styles.instead.size === 0 && this.styles.duration.size === 0 ? null : attribute(tag, 'table:default-cell-style-name')
     this.rowStyle = style !== null && this.known(style) ? style : null
     this.cellColumn = 0
+    this.filled = 0
     this.values = []
     this.kinds = []
   }
@@ -200,8 +207,10 @@ export class OdsTableScanner implements XmlTextReader {
     // A row that holds nothing is not handed on, however often it is repeated.
     if (this.values.length === 0) return
     if (this.row > MAX_ROWS) throw new DamagedXml(`repeats row ${first.toLocaleString('en-US')} past row ${MAX_ROWS.toLocaleString('en-US')}`)
+    this.onCells(this.filled * this.rowRepeat, first, this.rowRepeat)
     this.width = Math.max(this.width, this.values.length)
-    for (let row = first; row <= this.row; row++) {
+    // A reader that has the rows it wanted stops the copies too.
+    for (let row = first; row <= this.row && !this.stopped; row++) {
       const copy = row === this.row
       this.onRow({ row, values: copy ? this.values : this.values.slice(), kinds: copy ? this.kinds : this.kinds.slice(), hidden: this.rowHidden })
     }
@@ -246,6 +255,7 @@ export class OdsTableScanner implements XmlTextReader {
       values[column + k] = this.text
       kinds[column + k] = shown
     }
+    this.filled += count
     return next
   }
 

@@ -1,5 +1,6 @@
 import { readPackageProperties } from '../document/read-package-properties'
-import type { ZipPackage } from '../zip/zip-package'
+import { megabytes, type ZipPackage } from '../zip/zip-package'
+import { ImportInputError } from '../row-sink'
 import { DamagedXml } from './damaged-xml'
 import { HEADER_WINDOW, headerMayUseMerges } from './find-sheet-table'
 import { hiddenOdsTableStyles } from './ods-hidden-tables'
@@ -18,6 +19,16 @@ const ROOT_END = '</office:document-content>'
 const SPANNED = '-spanned="'
 /** A table's start tag longer than this is damage, not a sheet's name and style. */
 const MAX_TAG = 64 * 1024
+/**
+ * The filled cells an .ods's sheets may hold in all, whatever its size: a million cells cost some
+ * 15 MB of archive. Past them, a file may hold one cell per character of its content.xml. Written
+ * out, a cell takes 40 to 150 characters of XML, and files LibreOffice saves hold 0.007 to 0.06 cells
+ * a character (measured here: 500,000 random numbers; a sparse table of zeros and ones; 100,000
+ * identical rows, which LibreOffice writes one by one); only number-rows-repeated and
+ * number-columns-repeated on cells that hold values can go past one, as a file built to fill the
+ * disk does: 824 bytes repeating one row 5,000,000 times.
+ */
+const FREE_CELLS = 1_048_576
 
 /**
  * An OpenDocument spreadsheet (.ods) read the streaming way. All its sheets are in one part,
@@ -44,6 +55,8 @@ export class OdsWorkbook implements WorkbookSource {
   /** The reading of content.xml the sheets' rows share, and how much of it has been read. */
   private cursor: ContentCursor | null = null
   private cursorRead = 0
+  /** The filled cells each sheet (by place) held when it was read, for the limit on them all (FREE_CELLS). */
+  private readonly cellsRead = new Map<number, number>()
 
   static async open(zip: ZipPackage, fileName: string, signal: AbortSignal): Promise<OdsWorkbook> {
     const list = new SheetList()
@@ -103,7 +116,7 @@ export class OdsWorkbook implements WorkbookSource {
       this.cursorRead = 0
     }
     const cursor = this.cursor
-    const scanner = new OdsTableScanner(cursor.tables, index, true, this.cellStyles, onRow)
+    const scanner = new OdsTableScanner(cursor.tables, index, true, this.cellStyles, onRow, this.cellLimit(sheet, index))
     // Where the sheet's table starts and ends in content.xml (as the first pass found) measures how far its reading is.
     const from = this.starts[index]!
     const length = Math.max(1, (this.starts[index + 1] ?? this.length) - from)
@@ -114,14 +127,38 @@ export class OdsWorkbook implements WorkbookSource {
     return { formulasWithoutValue: scanner.formulasWithoutValue, textFormulasSavedAsZero: new Map(), hiddenColumns: scanner.hiddenColumns }
   }
 
+  /**
+   * What a reading of the sheet tells its cells to: it refuses them once the file's sheets, each
+   * counted once however often it is read, would hold more cells than FREE_CELLS or one for each
+   * character of content.xml, whichever is more.
+   */
+  private cellLimit(sheet: WorkbookSheet, index: number): (cells: number, row: number, repeated: number) => void {
+    const allowed = Math.max(FREE_CELLS, this.length)
+    let others = 0
+    for (const [at, cells] of this.cellsRead) if (at !== index) others += cells
+    let read = 0
+    return (cells, row, repeated) => {
+      read += cells
+      this.cellsRead.set(index, Math.max(this.cellsRead.get(index) ?? 0, read))
+      if (others + read <= allowed) return
+      const where = repeated > 1 ? `with ${sheetLabel(sheet)}’s row ${row.toLocaleString('en-US')} repeated ${repeated.toLocaleString('en-US')} times` : `at ${sheetLabel(sheet)}’s row ${row.toLocaleString('en-US')}`
+      throw new ImportInputError(
+        `${this.fileName} looks built to fill the disk: ${where}, its sheets would hold more than ${allowed.toLocaleString('en-US')} cells from ${megabytes(this.length)} of XML, far more than real spreadsheets do; nothing was imported. If its rows are meant to repeat, open it in LibreOffice, save each sheet as CSV and import those.`,
+        null,
+        null
+      )
+    }
+  }
+
   private indexOf(sheet: WorkbookSheet): number {
     const index = this.indexes.get(sheet)
     if (index === undefined) throw new Error(`${sheet.name} is not a sheet of ${this.fileName}`)
     return index
   }
 
+  /** A scanner for a reading of the sheet's merges and header, which hands on no more than the rows it asks for. */
   private scanner(sheet: WorkbookSheet, cells: boolean, onRow: (row: SheetRow) => void): OdsTableScanner {
-    return new OdsTableScanner(new OdsTables(), this.indexOf(sheet), cells, this.cellStyles, onRow)
+    return new OdsTableScanner(new OdsTables(), this.indexOf(sheet), cells, this.cellStyles, onRow, () => undefined)
   }
 
   /** Reads the sheet with `scanner` in a pass over content.xml of its own, from its start. */

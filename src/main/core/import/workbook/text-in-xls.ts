@@ -19,6 +19,38 @@ export async function textInsideXls(path: string): Promise<'delimited' | 'html' 
   // look like, and neither is a PDF (whose first part is text) or a picture: openWorkbook refuses those.
   const { container, head } = await containerOf(path)
   if (container !== 'other' || otherFileKind(head, true) !== null) return null
+  const text = await leadingText(path)
+  if (text === null) return null
+  if (text.startsWith('<')) {
+    if (opensSpreadsheetMl(text)) return null
+    return /<(table|html|!doctype html)\b/.test(text.toLowerCase()) ? 'html' : null
+  }
+  // SYLK and DIF are text too, and SheetJS reads them.
+  if (/^ID;/.test(text) || /^TABLE\r?\n0,1/.test(text)) return null
+  return 'delimited'
+}
+
+/**
+ * Whether a file is an Excel 2003 XML spreadsheet (SpreadsheetML), which Excel and LibreOffice save
+ * as .xml: the one kind of .xml file Casefile reads (as SheetJS reads it under .xls).
+ */
+export async function isSpreadsheetMl(path: string): Promise<boolean> {
+  const text = await leadingText(path)
+  return text !== null && text.startsWith('<') && opensSpreadsheetMl(text)
+}
+
+/**
+ * Whether XML text opens an Excel 2003 XML spreadsheet: the processing instruction that has Windows
+ * open it in Excel (progid "Excel.Sheet"), or a Workbook root in SpreadsheetML's namespace.
+ */
+function opensSpreadsheetMl(text: string): boolean {
+  const head = text.toLowerCase()
+  if (/<\?mso-application\s[^>]*progid\s*=\s*["']excel\.sheet["']/.test(head)) return true
+  return head.includes('urn:schemas-microsoft-com:office:spreadsheet') && /<(\w+:)?workbook\b/.test(head)
+}
+
+/** The text a file opens with (its first SAMPLE_BYTES, decoded, leading space taken off), or null when it is empty or not text. */
+async function leadingText(path: string): Promise<string | null> {
   const handle = await open(path, 'r')
   let sample: Buffer
   try {
@@ -34,14 +66,5 @@ export async function textInsideXls(path: string): Promise<'delimited' | 'html' 
   if (!encoding.startsWith('utf-16') && looksBinary(body)) return null
   const decoder = new TextChunkDecoder(encoding)
   const decoded = decoder.decode(body.subarray(0, body.length - decoder.incompleteTail(body)))
-  if (!decoded.ok) return null
-  const text = decoded.text.trimStart()
-  if (text.startsWith('<')) {
-    const head = text.slice(0, 4096).toLowerCase()
-    if (head.includes('urn:schemas-microsoft-com:office:spreadsheet') && /<(\w+:)?workbook\b/.test(head)) return null
-    return /<(table|html|!doctype html)\b/.test(text.toLowerCase()) ? 'html' : null
-  }
-  // SYLK and DIF are text too, and SheetJS reads them.
-  if (/^ID;/.test(text) || /^TABLE\r?\n0,1/.test(text)) return null
-  return 'delimited'
+  return decoded.ok ? decoded.text.trimStart() : null
 }

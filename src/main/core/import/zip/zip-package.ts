@@ -196,12 +196,13 @@ export class ZipPackage {
   }
 
   /**
-   * For a reader that takes the whole file and inflates its parts at once (SheetJS for .ods, mammoth
-   * for .docx): refuses a file whose XML parts declare more than `limit` bytes in all, then inflates
-   * every part once, checked (see `stream`), so the reader meets no part that holds more than its
-   * zip declares, nor one that is damaged. `fix` is the sentence that says what to do with a file too large.
+   * For a reader that takes a package's XML whole (mammoth for .docx): refuses a file whose XML
+   * parts declare more than `limit` bytes in all. Nothing is inflated here: the reader is given only
+   * the parts read through `bytes`, each checked as it is inflated, so pictures and other parts it
+   * never reads (a video of zeros, a white bitmap) are neither inflated nor judged. `fix` is the
+   * sentence that says what to do with a file too large.
    */
-  async checkBeforeWholeReading(limit: number, fix: string): Promise<void> {
+  refuseXmlPast(limit: number, fix: string): void {
     let xml = 0
     for (const [name, entry] of this.entries) if (/\.(xml|rels)$/i.test(name)) xml += entry.uncompressedSize
     if (xml > limit) {
@@ -210,11 +211,6 @@ export class ZipPackage {
         null,
         null
       )
-    }
-    for (const name of this.entries.keys()) {
-      if (name.endsWith('/')) continue
-      // Only the checks are wanted: the bytes are let go as they come.
-      for await (const chunk of await this.stream(name, `its part ${name}`)) void chunk
     }
   }
 
@@ -257,7 +253,7 @@ function partRefusal(fileName: string, label: string, error: unknown): ImportInp
 }
 
 /** A size in whole megabytes (MiB), or kilobytes below one, for messages. */
-function megabytes(bytes: number): string {
+export function megabytes(bytes: number): string {
   return bytes < 1048576 ? `${Math.ceil(bytes / 1024).toLocaleString('en-US')} KB` : `${Math.round(bytes / 1048576).toLocaleString('en-US')} MB`
 }
 

@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { extractDocumentArticle } from '../../../../../src/main/core/import/document/extract-document-article'
 import { writeOdt } from '../../../../helpers/office-documents'
 import { writeHandWrittenOds } from '../../../../helpers/hand-written-workbooks'
 import { refusedImport } from '../../../../helpers/refused-import'
@@ -21,6 +22,47 @@ function wordBomb(spaces: number): Buffer {
     { name: 'word/document.xml', data: `<?xml version="1.0"?><w:document ${W}><w:body><w:p><w:r><w:t>a${' '.repeat(spaces)}</w:t></w:r></w:p></w:body></w:document>` }
   ])
 }
+
+const R = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+const DRAWING =
+  'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"'
+/** 24 MB of white: a bitmap as a scanner or Paint saves one, which deflates about a thousand to one. */
+const WHITE_BITMAP = Buffer.concat([Buffer.from('BM'), Buffer.alloc(24 << 20, 0xff)])
+
+/**
+ * A memo as Word saves one with a picture in its text (`word/media/image1.bmp`, the white bitmap) and,
+ * as some exports do, a part nothing names (`word/media/video.bin`, 300 MB of zeros).
+ */
+function memoWithMedia(): Buffer {
+  const picture = `<w:p><w:r><w:drawing><wp:inline><wp:extent cx="952500" cy="952500"/><wp:docPr id="1" name="Seal"/><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic><pic:nvPicPr><pic:cNvPr id="1" name="seal.bmp"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill><a:blip r:embed="rId9"/></pic:blipFill><pic:spPr/></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>`
+  return zipBytes([
+    { name: '[Content_Types].xml', data: '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Default Extension="bmp" ContentType="image/bmp"/><Default Extension="bin" ContentType="application/octet-stream"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>' },
+    { name: '_rels/.rels', data: '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>' },
+    { name: 'word/_rels/document.xml.rels', data: '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/image1.bmp"/></Relationships>' },
+    { name: 'word/document.xml', data: `<?xml version="1.0"?><w:document ${W} ${R} ${DRAWING}><w:body>${picture}<w:p><w:r><w:t>Memo body with a large embedded video.</w:t></w:r></w:p></w:body></w:document>` },
+    { name: 'word/media/image1.bmp', data: WHITE_BITMAP },
+    { name: 'word/media/video.bin', data: Buffer.alloc(300 << 20) }
+  ])
+}
+
+describe('parts a reader does not read are neither inflated nor judged', () => {
+  it('imports the text of a .docx whose pictures and other media inflate a thousand times over', async () => {
+    const article = await extractDocumentArticle(memoWithMedia(), 'memo.docx', 'docx')
+    expect([article.title, article.body, article.warnings]).toEqual(['Memo body with a large embedded video.', 'Memo body with a large embedded video.', []])
+  })
+
+  it('imports the text of an .odt whose picture inflates a thousand times over', async () => {
+    const ns = 'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" xmlns:xlink="http://www.w3.org/1999/xlink"'
+    const odt = zipBytes([
+      { name: 'mimetype', data: 'application/vnd.oasis.opendocument.text' },
+      { name: 'META-INF/manifest.xml', data: '<?xml version="1.0"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.text"/><manifest:file-entry manifest:full-path="Pictures/seal.bmp" manifest:media-type="image/bmp"/></manifest:manifest>' },
+      { name: 'content.xml', data: `<?xml version="1.0"?><office:document-content ${ns}><office:body><office:text><text:p><draw:frame draw:name="Seal"><draw:image xlink:href="Pictures/seal.bmp"/></draw:frame>Memo with a seal.</text:p></office:text></office:body></office:document-content>` },
+      { name: 'Pictures/seal.bmp', data: WHITE_BITMAP }
+    ])
+    const article = await extractDocumentArticle(odt, 'seal.odt', 'odt')
+    expect([article.title, article.body]).toEqual(['Memo with a seal.', 'Memo with a seal.'])
+  })
+})
 
 describe('whole-file readers get only a checked zip', () => {
   it('refuses a .docx whose XML inflates past what mammoth can hold, before mammoth reads it', async () => {
@@ -51,6 +93,33 @@ describe('whole-file readers get only a checked zip', () => {
     const odt = readFileSync(writeOdt(join(folder(), 'big.odt'), '<text:p>Memo</text:p>', '', ''))
     expect(await refusedImport('big.odt', withDeclared(odt, 'content.xml', { crc32: null, size: 100 << 20 }))).toBe(
       'big.odt is too large to read: its part content.xml inflates to 100 MB, and Casefile reads such a part whole up to 64 MB; nothing was imported. Split it into smaller files and import those.'
+    )
+  })
+})
+
+/** An .ods row of `cells` (written as they are) repeated `times` over. */
+function repeatedRow(times: number, cells: string): string {
+  return `<table:table-row table:number-rows-repeated="${times}">${cells}</table:table-row>`
+}
+const HEADER = '<table:table-row><table:table-cell office:value-type="string"><text:p>Name</text:p></table:table-cell><table:table-cell office:value-type="string"><text:p>Count</text:p></table:table-cell></table:table-row>'
+const SAME = '<table:table-cell office:value-type="string"><text:p>same</text:p></table:table-cell><table:table-cell office:value-type="float" office:value="1"><text:p>1</text:p></table:table-cell>'
+
+describe('an .ods whose repeats would fill the disk', () => {
+  it('refuses a row of values repeated five million times, naming the sheet and the row, before it is spread', async () => {
+    const ods = readFileSync(writeHandWrittenOds(join(folder(), 'rep.ods'), `<table:table table:name="S">${HEADER}${repeatedRow(5_000_000, SAME)}</table:table>`, ''))
+    expect(ods.length).toBeLessThan(2048)
+    expect(await refusedImport('rep.ods', ods)).toBe(
+      'rep.ods looks built to fill the disk: with sheet “S”’s row 2 repeated 5,000,000 times, its sheets would hold more than 1,048,576 cells from 1 KB of XML, far more than real spreadsheets do; nothing was imported. If its rows are meant to repeat, open it in LibreOffice, save each sheet as CSV and import those.'
+    )
+  })
+
+  it('counts the cells of every sheet against the file, so many small sheets cannot add up to a disk', async () => {
+    // Each sheet alone is 400,000 cells (a value across 100 columns, 4,000 rows); three are past a million.
+    const wide = '<table:table-cell table:number-columns-repeated="100" office:value-type="float" office:value="7"><text:p>7</text:p></table:table-cell>'
+    const sheets = ['A', 'B', 'C'].map((name) => `<table:table table:name="${name}">${repeatedRow(4_000, wide)}</table:table>`).join('')
+    const ods = readFileSync(writeHandWrittenOds(join(folder(), 'sheets.ods'), sheets, ''))
+    expect(await refusedImport('sheets.ods', ods)).toBe(
+      'sheets.ods looks built to fill the disk: with sheet “C”’s row 1 repeated 4,000 times, its sheets would hold more than 1,048,576 cells from 2 KB of XML, far more than real spreadsheets do; nothing was imported. If its rows are meant to repeat, open it in LibreOffice, save each sheet as CSV and import those.'
     )
   })
 })

@@ -131,4 +131,22 @@ describe('documents written by LibreOffice', () => {
       ])
     }
   })
+
+  it('numbers lists from where they start and with the marks around their numbers: 5., a), (1), (iii)', async () => {
+    for (const format of FORMATS) {
+      const { body } = await extractDocumentArticle(readFileSync(`${FIXTURES}/list-formats.${format}`), `list-formats.${format}`, format)
+      expect(body.split('\n\n'), format).toEqual([
+        'Conditions 1 to 4 are in the order.',
+        '5. Reporting:',
+        '    a) in person;',
+        '        (1) each month;',
+        '        (2) at the field office.',
+        '    b) by telephone.',
+        '6. Travel within the state.',
+        'Grounds, continued.',
+        '(iii) ties to the community;',
+        '(iv) no record.'
+      ])
+    }
+  })
 })

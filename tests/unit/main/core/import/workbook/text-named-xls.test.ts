@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest'
 import { getDataset } from '../../../../../../src/main/core/datasets/dataset-queries'
 import { firstRows } from '../../../../../helpers/first-rows'
 import { importTestArchive } from '../../../../../helpers/import-test-archive'
+import { refusedImport } from '../../../../../helpers/refused-import'
 
 const REMOVALS = [
   ['Country', 'Removals'],
@@ -175,5 +176,33 @@ describe('an .xls that is text', () => {
       ['Removals', 'not picked', 0],
       ['Lookup', 'imported', 1]
     ])
+  })
+
+  it('imports an Excel 2003 XML spreadsheet named .xml, as Excel and LibreOffice save it, told by its content', async () => {
+    const rows = '<Row><Cell><Data ss:Type="String">Year</Data></Cell><Cell><Data ss:Type="String">Removals</Data></Cell></Row><Row><Cell><Data ss:Type="Number">2012</Data></Cell><Cell><Data ss:Type="Number">418397</Data></Cell></Row>'
+    const workbook = `<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet ss:Name="Removals"><Table>${rows}</Table></Worksheet></Workbook>`
+    // With the processing instruction that opens it in Excel (as both write it), and without it
+    // (the namespace alone), behind a UTF-8 byte-order mark.
+    for (const [name, bytes] of [
+      ['removals-2003.xml', Buffer.from(`<?xml version="1.0" encoding="UTF-8"?>\n<?mso-application progid="Excel.Sheet"?>${workbook}`)],
+      ['no-progid.xml', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`<?xml version="1.0"?>\n${workbook}`)])]
+    ] as const) {
+      const read = await importXls(name, bytes)
+      expect([read.outcome.kind, read.columns, read.rows]).toEqual([
+        'dataset',
+        [
+          ['Year', 'integer'],
+          ['Removals', 'integer']
+        ],
+        [[2012, 418397]]
+      ])
+    }
+  })
+
+  it('refuses other .xml in one line that says which .xml it reads and what to do', async () => {
+    const feed = '<?xml version="1.0"?><rss version="2.0"><channel><title>News</title></channel></rss>'
+    expect(await refusedImport('feed.xml', Buffer.from(feed))).toBe(
+      "Casefile can't import feed.xml: of .xml files it reads only Excel 2003 XML spreadsheets (SpreadsheetML), and this is not one; nothing was imported. If it holds a table, open it in Excel or LibreOffice, save it as .xlsx or CSV and import that."
+    )
   })
 })
