@@ -2,6 +2,11 @@
 // passage as a blockquote ending with that token. The core writes quotations and restores notes with
 // these; the renderer shows and inserts the same tokens.
 
+/** Where a quoted passage lies in a PDF, as a citation names it: "p. 2", or "pp. 1–2" across a page break. */
+export function pagesText(pages: { first: number; last: number }): string {
+  return pages.first === pages.last ? `p. ${pages.first}` : `pp. ${pages.first}–${pages.last}`
+}
+
 export function citationToken(id: number): string {
   return `[[cite:${id}]]`
 }

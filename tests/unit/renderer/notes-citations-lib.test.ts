@@ -24,7 +24,7 @@ function shown(body: string): string[] {
 }
 
 function citation(id: number, kind: Citation['kind'], sourceId: number, quote: string | null = null): Citation {
-  return { id, noteId: 1, kind, sourceId, quote, startOffset: null, endOffset: null, createdAt: '2026-01-01T00:00:00Z' }
+  return { id, noteId: 1, kind, sourceId, quote, startOffset: null, endOffset: null, pages: null, createdAt: '2026-01-01T00:00:00Z' }
 }
 
 function summary(id: number, title: string, fields: Partial<NoteSummary> = {}): NoteSummary {
@@ -165,8 +165,22 @@ describe('note references', () => {
 describe('note markdown for the preview', () => {
   function context(text: string, citations: Citation[], charts: Record<number, string>): NoteRenderContext {
     const numbers = numberSources(text, citations, (id) => id in charts)
-    return { ready: true, numbers, describeSource: (number) => `source ${number}`, chartName: (id) => charts[id] ?? null }
+    const pages = new Map(citations.map((one) => [one.id, one.pages]))
+    return { ready: true, numbers, describeSource: (number) => `source ${number}`, chartName: (id) => charts[id] ?? null, citationPages: (id) => pages.get(id) ?? null }
   }
+
+  it('names the page of a PDF a quote is on, or the pages across a break, beside its number (review U24-3)', () => {
+    const text = 'One [[cite:1]] two [[cite:2]] three [[cite:3]]'
+    const citations = [
+      { ...citation(1, 'article', 4), pages: { first: 2, last: 2 } },
+      { ...citation(2, 'article', 4), pages: { first: 1, last: 2 } },
+      citation(3, 'dataset', 5)
+    ]
+    const html = noteBlocks(text, context(text, citations, {})).map((block) => (block.kind === 'html' ? block.html : '')).join('')
+    expect(html).toContain('aria-label="Source 1, p. 2: source 1" title="Source 1, p. 2: source 1">1</button><span class="ref-pages">, p. 2</span></sup>')
+    expect(html).toContain('>1</button><span class="ref-pages">, pp. 1–2</span></sup>')
+    expect(html).toContain('aria-label="Source 2: source 2" title="Source 2: source 2">2</button></sup>')
+  })
 
   it('shows a note’s own HTML as text and drops dangerous links and images', () => {
     const hostile = [

@@ -23,7 +23,7 @@ export function sampleNote(id: number, fields: Partial<Note>): Note {
 }
 
 export function sampleCitation(id: number, fields: Partial<Citation>): Citation {
-  return { id, noteId: 1, kind: 'article', sourceId: 1, quote: null, startOffset: null, endOffset: null, createdAt: '2026-01-05T10:00:00.000Z', ...fields }
+  return { id, noteId: 1, kind: 'article', sourceId: 1, quote: null, startOffset: null, endOffset: null, pages: null, createdAt: '2026-01-05T10:00:00.000Z', ...fields }
 }
 
 export function sampleHit(kind: SearchHit['kind'], id: number, row: number | null): SearchHit {

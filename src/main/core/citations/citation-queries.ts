@@ -22,7 +22,7 @@ const CITATION_ROW = sqlRows({
 const pageAt = (offset: string) =>
   `(SELECT p.page FROM article_pages p WHERE p.article_id = citations.article_id AND p.start_offset <= ${offset} ORDER BY p.start_offset DESC LIMIT 1)`
 
-const CITATION_COLUMNS = `id, note_id, kind, article_id, dataset_id, chart_id, quote, start_offset, end_offset, created_at, ${pageAt('start_offset')} AS first_page, ${pageAt('end_offset - 1')} AS last_page`
+const CITATION_COLUMNS = `id, note_id, kind, article_id, dataset_id, chart_id, quote, start_offset, end_offset, created_at, ${pageAt('citations.start_offset')} AS first_page, ${pageAt('citations.end_offset - 1')} AS last_page`
 
 const KINDS: Record<string, CitationKind> = { article: 'article', dataset: 'dataset', chart: 'chart' }
 

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3'
 import type { ExportFormat, Note, NotesExport } from '@shared/model'
-import { CITATION_TOKEN } from '@shared/citation-text'
+import { CITATION_TOKEN, pagesText } from '@shared/citation-text'
 import { getNote } from '../notes/note-queries'
 import type { ChartDrawer } from '../charts/aggregate-chart'
 import { CHART_TOKEN, chartScripts, embeddedCharts, type EmbeddedChart } from './export-charts'
@@ -123,8 +123,8 @@ function toMarkdown(notes: Note[], title: string, sources: ExportSources, charts
     const body = note.body
       .replace(CITATION_TOKEN, (_, id: string) => {
         const number = sources.numberOf.get(Number(id))
-        const page = sources.pageOf.get(Number(id))
-        return number === undefined ? '' : `[^${number}]${page === undefined ? '' : ` (p. ${page})`}`
+        const pages = sources.pagesOf.get(Number(id))
+        return number === undefined ? '' : `[^${number}]${pages === undefined ? '' : ` (${pagesText(pages)})`}`
       })
       .replace(CHART_TOKEN, (_, id: string) => `\n\n${chartTable(charts.get(Number(id)), Number(id), sources.chartNumberOf.get(Number(id)))}\n\n`)
     parts.push(`${dossier ? '##' : '#'} ${titleOf(note)}`, body.trim())

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3'
 import type { CitationKind } from '@shared/model'
 import { getCitation } from '../citations/citation-queries'
-import { sqlRows, sqlValues } from '../db/sql-rows'
+import { sqlRows } from '../db/sql-rows'
 
 const SOURCE_TOKEN = /\[\[(cite|chart):(\d{1,15})\]\]/g
 
@@ -28,7 +28,8 @@ export interface ExportSources {
   /** Embedded chart id → the number of its source in the list. */
   chartNumberOf: ReadonlyMap<number, number>
   /** Citation id → the page of a PDF its quoted passage starts on, for citations of paged articles. */
-  pageOf: ReadonlyMap<number, number>
+  /** A quoted passage's pages in its PDF, by citation id (see pagesText). */
+  pagesOf: ReadonlyMap<number, { first: number; last: number }>
 }
 
 const ARTICLE_SOURCE = sqlRows({ title: 'text', author: 'text?', publisher: 'text?', date: 'text?', url: 'text?', file: 'text?', sha256: 'text?' })
@@ -37,10 +38,6 @@ const DATASET_SOURCE = sqlRows({ name: 'text', file: 'text?', sha256: 'text?' })
 const ORIGIN = sqlRows({ publisher: 'text?', title: 'text', date: 'text?', url: 'text?' })
 
 /** The page of an article (imported from a PDF) whose text holds body offset `offset`; null when unpaged. */
-function pageAt(db: Database, articleId: number, offset: number): number | null {
-  return sqlValues('integer').get(db.prepare('SELECT page FROM article_pages WHERE article_id = ? AND start_offset <= ? ORDER BY start_offset DESC LIMIT 1').pluck(), articleId, offset)
-}
-
 function describe(db: Database, kind: CitationKind, id: number): Omit<ExportSource, 'number' | 'kind' | 'details'> | null {
   if (kind === 'article') {
     return ARTICLE_SOURCE.get(db.prepare('SELECT title, byline AS author, publisher, published_at AS date, url, source_file AS file, sha256 FROM articles WHERE id = ?'), id)
@@ -74,7 +71,7 @@ export function collectSources(db: Database, bodies: readonly string[]): ExportS
   const bySource = new Map<string, number>()
   const numberOf = new Map<number, number>()
   const chartNumberOf = new Map<number, number>()
-  const pageOf = new Map<number, number>()
+  const pagesOf = new Map<number, { first: number; last: number }>()
   const numberFor = (kind: CitationKind, id: number): number | undefined => {
     const key = `${kind}:${id}`
     let number = bySource.get(key)
@@ -103,15 +100,14 @@ export function collectSources(db: Database, bodies: readonly string[]): ExportS
       const number = numberFor(citation.kind, citation.sourceId)
       if (number === undefined) continue
       numberOf.set(id, number)
-      const page = citation.kind === 'article' && citation.startOffset !== null ? pageAt(db, citation.sourceId, citation.startOffset) : null
-      if (page !== null) pageOf.set(id, page)
+      if (citation.pages !== null) pagesOf.set(id, citation.pages)
       // A dataset citation's quote is its detail: which rows or filter the note relies on.
       const detail = citation.kind === 'dataset' ? citation.quote?.trim() : undefined
       const details = sources[number - 1]!.details
       if (detail && !details.includes(detail)) details.push(detail)
     }
   }
-  return { sources, numberOf, chartNumberOf, pageOf }
+  return { sources, numberOf, chartNumberOf, pagesOf }
 }
 
 /**

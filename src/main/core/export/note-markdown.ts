@@ -1,6 +1,7 @@
 import markdownIt, { type MarkdownIt } from 'markdown-it'
 import type { EmbeddedChart } from './export-charts'
 import type { ExportSources } from './export-sources'
+import { pagesText } from '@shared/citation-text'
 
 export interface NoteRenderEnv {
   sources: ExportSources
@@ -39,10 +40,10 @@ export function noteMarkdown(): MarkdownIt {
     const id = (tokens[index]!.meta as { id: number }).id
     const sources = (env as NoteRenderEnv | undefined)?.sources
     const number = sources?.numberOf.get(id)
-    const page = sources?.pageOf.get(id)
+    const pages = sources?.pagesOf.get(id)
     return number === undefined
       ? '<sup class="citation missing" title="This citation no longer exists">?</sup>'
-      : `<sup class="citation"><a href="#source-${number}">${number}</a>${page === undefined ? '' : `, p. ${page}`}</sup>`
+      : `<sup class="citation"><a href="#source-${number}">${number}</a>${pages === undefined ? '' : `, ${pagesText(pages)}`}</sup>`
   }
   referenceRule(md, 'casefile_chart', 'chart')
   md.renderer.rules.casefile_chart = (tokens, index, _options, env) => {

@@ -9,6 +9,7 @@
 
 import markdownIt, { type Env, type MarkdownIt, type Token } from 'markdown-it'
 import type { SourceNumbers } from './note-references'
+import { pagesText } from '@shared/citation-text'
 
 export interface NoteRenderContext {
   /** False while the note's citations and the saved charts are still being fetched: nothing is "missing" yet. */
@@ -18,6 +19,8 @@ export interface NoteRenderContext {
   describeSource: (number: number) => string
   /** A saved chart's name, or null when the archive has no such chart. */
   chartName: (id: number) => string | null
+  /** The pages of its PDF a citation's passage lies on, or null (not a PDF, or not known yet). */
+  citationPages: (id: number) => { first: number; last: number } | null
 }
 
 export type NoteBlock =
@@ -64,8 +67,11 @@ function citationHtml(number: number | undefined, id: number, context: NoteRende
   if (number === undefined || context === null) {
     return '<sup class="ref missing" title="This citation is not in the archive">?</sup>'
   }
-  const label = `Source ${number}: ${context.describeSource(number)}`
-  return `<sup class="ref"><button type="button" class="ref-link" data-cite="${id}" aria-label="${escapeHtml(label)}" title="${escapeHtml(label)}">${number}</button></sup>`
+  // The page a quote is on, as the exported note names it: "¹, p. 2".
+  const pages = context.citationPages(id)
+  const where = pages === null ? '' : pagesText(pages)
+  const label = `Source ${number}${where === '' ? '' : `, ${where}`}: ${context.describeSource(number)}`
+  return `<sup class="ref"><button type="button" class="ref-link" data-cite="${id}" aria-label="${escapeHtml(label)}" title="${escapeHtml(label)}">${number}</button>${where === '' ? '' : `<span class="ref-pages">, ${where}</span>`}</sup>`
 }
 
 function createMarkdown(): MarkdownIt {

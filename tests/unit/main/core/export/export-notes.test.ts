@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from 'better-sqlite3'
 import markdownIt from 'markdown-it'
 import { insertArticle } from '../../../../../src/main/core/articles/article-queries'
-import { addArticleCitation, addDatasetCitation } from '../../../../../src/main/core/citations/citation-queries'
+import { addArticleCitation, addDatasetCitation, getCitation } from '../../../../../src/main/core/citations/citation-queries'
 import { citationToken } from '../../../../../src/shared/citation-text'
 import { exportNotes } from '../../../../../src/main/core/export/export-notes'
 import { exportNotesToFile } from '../../../../../src/main/core/export/export-notes-to-file'
@@ -128,6 +128,14 @@ describe('exportNotes', () => {
     updateNote(db, note, 'Paged', `${citationToken(onPageTwo.id)} and ${citationToken(unpaged.id)}`)
     expect((await exportNotes(db, [note], 'html', null, chartDrawer(db, null))).text).toContain('<sup class="citation"><a href="#source-1">1</a>, p. 2</sup> and <sup class="citation"><a href="#source-2">2</a></sup>')
     expect((await exportNotes(db, [note], 'markdown', null, chartDrawer(db, null))).text).toContain('[^1] (p. 2) and [^2]')
+    // The citation carries its pages for the window too; a passage across the break names both (review U24-14).
+    expect(getCitation(db, onPageTwo.id)!.pages).toEqual({ first: 2, last: 2 })
+    expect(getCitation(db, unpaged.id)!.pages).toBeNull()
+    const across = addArticleCitation(db, note, scan, body.indexOf('memo.'), start + 5)
+    expect(across.pages).toEqual({ first: 1, last: 2 })
+    updateNote(db, note, 'Paged', `${citationToken(across.id)}`)
+    expect((await exportNotes(db, [note], 'html', null, chartDrawer(db, null))).text).toContain('<sup class="citation"><a href="#source-1">1</a>, pp. 1–2</sup>')
+    expect((await exportNotes(db, [note], 'markdown', null, chartDrawer(db, null))).text).toContain('[^1] (pp. 1–2)')
   })
 
   it('lists what a dataset citation cites (its detail) with the dataset, in HTML and in Markdown', async () => {
