@@ -15,9 +15,13 @@ export function wordTable(rows: string[][]): string {
 
 /** A minimal .docx written by hand: body XML, heading styles, one bulleted list, core properties. */
 export function writeDocx(path: string, body: string, core: { title: string | null; creator: string | null; created: string | null }): string {
-  const styles = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:styles ${W}>${['Heading1', 'Heading2']
-    .map((id, i) => `<w:style w:type="paragraph" w:styleId="${id}"><w:name w:val="heading ${i + 1}"/></w:style>`)
-    .join('')}</w:styles>`
+  const headings = ['Heading1', 'Heading2'].map((id, i) => `<w:style w:type="paragraph" w:styleId="${id}"><w:name w:val="heading ${i + 1}"/></w:style>`).join('')
+  return writeStyledDocx(path, body, core, headings)
+}
+
+/** The same .docx with the paragraph styles given (w:style elements) as its styles.xml. */
+export function writeStyledDocx(path: string, body: string, core: { title: string | null; creator: string | null; created: string | null }, styleElements: string): string {
+  const styles = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:styles ${W}>${styleElements}</w:styles>`
   const numbering = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:numbering ${W}><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>`
   const coreXml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">${core.title ? `<dc:title>${core.title}</dc:title>` : ''}${core.creator ? `<dc:creator>${core.creator}</dc:creator>` : ''}${core.created ? `<dcterms:created xsi:type="dcterms:W3CDTF">${core.created}</dcterms:created>` : ''}</cp:coreProperties>`
   return writeZip(path, [

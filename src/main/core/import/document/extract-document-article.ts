@@ -20,6 +20,7 @@ import { wordMarginText } from './word-margin-text'
 import { odfTextTree, UnreadableOdfText } from './odf-text-tree'
 import { odfMarginText, ODT_MARGINS, usedPageStyles } from './odf-margin-text'
 import { readPackageProperties } from './read-package-properties'
+import { outlineHeadingParagraphs, outlineHeadingStyles } from './word-outline-headings'
 
 export type DocumentFormat = 'docx' | 'odt'
 
@@ -37,6 +38,8 @@ const MAX_WORD_XML = 16 * 1024 * 1024
 const XML_PART = /\.(xml|rels)$/i
 /** Where a .docx keeps how its lists are numbered. */
 const NUMBERING = 'word/numbering.xml'
+const STYLES = 'word/styles.xml'
+const DOCUMENT = 'word/document.xml'
 /** A simple field's start and end tags (its result, the runs between them, is kept); quoted attribute values may hold ">". */
 const SIMPLE_FIELD = /<\/?(?:[A-Za-z_][\w.-]*:)?fldSimple\b(?:[^>"']|"[^"]*"|'[^']*')*>/g
 
@@ -162,10 +165,15 @@ async function wordText(zip: ZipPackage): Promise<{ buffer: Buffer; parts: Reado
       parts.set(name, Buffer.from(tieLevelsToFormats(data.toString('utf8')), 'utf8'))
       continue
     }
-    const xml = name.startsWith('word/') ? data.toString('utf8') : ''
+    // A paragraph with an outline level is a heading, whatever its style is called (see word-outline-headings).
+    if (name === STYLES) {
+      parts.set(name, Buffer.from(outlineHeadingStyles(data.toString('utf8')), 'utf8'))
+      continue
+    }
+    const xml = name === DOCUMENT ? outlineHeadingParagraphs(data.toString('utf8')) : name.startsWith('word/') ? data.toString('utf8') : ''
     // "anish" is in both w:vanish and w:specVanish.
     if (!xml.includes('fldSimple') && !xml.includes('anish') && (hiddenStyles.size === 0 || xml === '')) {
-      parts.set(name, data)
+      parts.set(name, name === DOCUMENT ? Buffer.from(xml, 'utf8') : data)
       continue
     }
     const visible = dropHiddenWordRuns(xml.replace(SIMPLE_FIELD, ''), hiddenStyles)

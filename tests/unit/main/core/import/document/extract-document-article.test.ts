@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { extractDocumentArticle, type DocumentFormat } from '../../../../../../src/main/core/import/document/extract-document-article'
 import { ImportInputError } from '../../../../../../src/main/core/import/row-sink'
-import { wordParagraph, wordTable, writeDocx, writeOdt } from '../../../../../helpers/office-documents'
+import { wordParagraph, wordTable, writeDocx, writeOdt, writeStyledDocx } from '../../../../../helpers/office-documents'
 import { tempFolders } from '../../../../../helpers/temp-archive'
 import { zipBytes } from '../../../../../helpers/write-zip'
 
@@ -59,6 +59,42 @@ describe('extractDocumentArticle', () => {
       ],
       warnings: []
     })
+  })
+
+  it('reads as headings the paragraphs Word outlines: an agency’s own heading styles and levels set on a paragraph (review U24-13)', async () => {
+    const styles = [
+      '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>',
+      '<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/><w:pPr><w:outlineLvl w:val="0"/></w:pPr></w:style>',
+      // Based on a heading, under a name of the agency's own.
+      '<w:style w:type="paragraph" w:customStyle="1" w:styleId="OfficeTitle"><w:name w:val="Office Section"/><w:basedOn w:val="Heading1"/></w:style>',
+      // Given an outline level of its own.
+      '<w:style w:type="paragraph" w:customStyle="1" w:styleId="Sub"><w:name w:val="Field Office Sub-heading"/><w:basedOn w:val="Normal"/><w:pPr><w:outlineLvl w:val="1"/></w:pPr></w:style>',
+      // Body text (level 9) based on a heading is not one.
+      '<w:style w:type="paragraph" w:customStyle="1" w:styleId="Quiet"><w:name w:val="Quiet"/><w:basedOn w:val="Heading1"/><w:pPr><w:outlineLvl w:val="9"/></w:pPr></w:style>'
+    ].join('')
+    const own = (text: string, level: number) => `<w:p><w:pPr><w:outlineLvl w:val="${level}"/></w:pPr><w:r><w:t>${text}</w:t></w:r></w:p>`
+    const body = [
+      wordParagraph('1. Background', 'OfficeTitle', false),
+      wordParagraph('The agency reviewed 411,000 cases.', null, false),
+      wordParagraph('1.1 Scope', 'Sub', false),
+      wordParagraph('Not a heading', 'Quiet', false),
+      own('2. Findings', 0),
+      own('2.1 Closures', 1),
+      own('Body text', 9),
+      wordParagraph('3. Next steps', 'Heading1', false)
+    ].join('')
+    const path = writeStyledDocx(join(folder(), 'agency.docx'), body, { title: null, creator: null, created: null }, styles)
+    const article = await extractDocumentArticle(readFileSync(path), 'agency.docx', 'docx')
+    // Before, only "3. Next steps" was a heading, and it gave the memo its title.
+    expect(article.title).toBe('1. Background')
+    expect(article.headings.map(({ start, end, level }) => [article.body.slice(start, end), level])).toEqual([
+      ['1. Background', 1],
+      ['1.1 Scope', 2],
+      ['2. Findings', 1],
+      ['2.1 Closures', 2],
+      ['3. Next steps', 1]
+    ])
+    expect(article.body).toContain('Not a heading\n\n2. Findings')
   })
 
   it('takes the first heading as the title when the properties have none, and keeps it in the text', async () => {
