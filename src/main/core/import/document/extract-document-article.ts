@@ -21,6 +21,7 @@ import { odfTextTree, UnreadableOdfText } from './odf-text-tree'
 import { odfMarginText, ODT_MARGINS, usedPageStyles } from './odf-margin-text'
 import { readPackageProperties } from './read-package-properties'
 import { outlineHeadingParagraphs, outlineHeadingStyles } from './word-outline-headings'
+import { spreadMergedCells } from './spread-merged-cells'
 
 export type DocumentFormat = 'docx' | 'odt'
 
@@ -104,6 +105,7 @@ export async function extractDocumentArticle(bytes: Buffer, fileName: string, fo
   } finally {
     zip.close()
   }
+  spreadMergedCells(root)
   flattenInnerParagraphs(root)
   showLinkTargets(root)
   const firstHeading = [...descendants(root)].find((element) => HEADING.test(element.tag))

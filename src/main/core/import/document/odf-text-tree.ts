@@ -3,6 +3,7 @@ import { descendants, type HtmlElement, type HtmlNode } from '../article/html-tr
 import { noteMark } from '../../search/note-mark'
 import { NUMBER_AFTER, NUMBER_BEFORE } from '../article/render-html-text'
 import { odfListStyles, type OdfListLevel } from './odf-list-styles'
+import { coveredCell } from './spread-merged-cells'
 
 /** OpenDocument text elements and the HTML element each reads as (see renderHtmlText). */
 const AS_HTML: Record<string, string> = {
@@ -26,6 +27,8 @@ const LEFT_OUT = new Set([
   'draw:image', 'draw:object', 'draw:object-ole', 'draw:plugin', 'draw:applet', 'draw:floating-frame', 'svg:title', 'svg:desc',
   'text:tracked-changes', 'text:sequence-decls', 'table:covered-table-cell'
 ])
+/** A place a merged cell covers: read as an empty cell, so the values after it stay under their columns. */
+const COVERED_CELL = 'table:covered-table-cell'
 const INDEX_TEMPLATE = /^text:[a-z-]+-source$/
 const HEADING = /^h[1-6]$/
 /** Elements whose text is read with the whitespace rules of a paragraph. */
@@ -230,6 +233,14 @@ export function odfTextTree(
         skips.push(inBody && leftOut)
         if (hides && skipping === 0) hiddenPassages++
         if (!inBody || skipping > 0 || leftOut) {
+          if (inBody && skipping === 0 && name === COVERED_CELL) {
+            // Repeated like any cell, within the same limits; each copy is one element.
+            const wanted = Math.max(1, Math.min(Number.MAX_SAFE_INTEGER, Math.floor(Number(attrs['table:number-columns-repeated'] ?? '1')) || 1))
+            const made = Math.max(1, Math.min(wanted, MAX_COPIES + 1, COPY_BUDGET - copied))
+            for (let at = 0; at < made; at++) current.children.push(coveredCell(current))
+            copied += made - 1
+            copiesLeftOut += wanted - made
+          }
           if (inBody && leftOut) skipping++
           opened.push(null)
           return

@@ -97,6 +97,41 @@ describe('extractDocumentArticle', () => {
     expect(article.body).toContain('Not a heading\n\n2. Findings')
   })
 
+  it('keeps every value of a table with merged cells under its own column, in .docx and .odt alike (review U24-22)', async () => {
+    // Facility type merged down over two header rows, "Average daily population" across two columns,
+    // "Contract facilities" down over two rows, a note across the whole table.
+    const cell = (text: string, properties: string) => `<w:tc><w:tcPr>${properties}</w:tcPr><w:p><w:r><w:t>${text}</w:t></w:r></w:p></w:tc>`
+    const word = `<w:tbl><w:tblGrid><w:gridCol/><w:gridCol/><w:gridCol/></w:tblGrid>${[
+      [cell('Facility type', '<w:vMerge w:val="restart"/>'), cell('Average daily population', '<w:gridSpan w:val="2"/>')],
+      [cell('', '<w:vMerge/>'), cell('FY 2011', ''), cell('FY 2012', '')],
+      [cell('Processing centers', ''), cell('3,130', ''), cell('3,245', '')],
+      [cell('Contract facilities', '<w:vMerge w:val="restart"/>'), cell('7,400', ''), cell('7,610', '')],
+      [cell('', '<w:vMerge/>'), cell('(b)(7)(E)', ''), cell('D', '')],
+      [cell('Note: family centers are left out.', '<w:gridSpan w:val="3"/>')]
+    ]
+      .map((row) => `<w:tr>${row.join('')}</w:tr>`)
+      .join('')}</w:tbl>`
+    const odfCell = (text: string, spans: string) => `<table:table-cell ${spans}><text:p>${text}</text:p></table:table-cell>`
+    const covered = (count: number) => (count === 1 ? '<table:covered-table-cell/>' : `<table:covered-table-cell table:number-columns-repeated="${count}"/>`)
+    const odf = `<table:table>${[
+      [odfCell('Facility type', 'table:number-rows-spanned="2"'), odfCell('Average daily population', 'table:number-columns-spanned="2"'), covered(1)],
+      [covered(1), odfCell('FY 2011', ''), odfCell('FY 2012', '')],
+      [odfCell('Processing centers', ''), odfCell('3,130', ''), odfCell('3,245', '')],
+      [odfCell('Contract facilities', 'table:number-rows-spanned="2"'), odfCell('7,400', ''), odfCell('7,610', '')],
+      [covered(1), odfCell('(b)(7)(E)', ''), odfCell('D', '')],
+      [odfCell('Note: family centers are left out.', 'table:number-columns-spanned="3"'), covered(2)]
+    ]
+      .map((row) => `<table:table-row>${row.join('')}</table:table-row>`)
+      .join('')}</table:table>`
+    const docx = writeDocx(join(folder(), 'detention.docx'), word, { title: 'Detention', creator: null, created: null })
+    const odt = writeOdt(join(folder(), 'detention.odt'), odf, '<dc:title>Detention</dc:title>', '')
+    const rows = async (path: string, format: DocumentFormat) => (await extractDocumentArticle(readFileSync(path), path.split('/').at(-1)!, format)).body.split('\n\n').map((line) => line.trim())
+    // Before: "FY 2011 | FY 2012" under "Facility type", and "(b)(7)(E) | D" as if the marker were a facility type.
+    const expected = ['Facility type | Average daily population', '| FY 2011 | FY 2012', 'Processing centers | 3,130 | 3,245', 'Contract facilities | 7,400 | 7,610', '| (b)(7)(E) | D', 'Note: family centers are left out.']
+    expect(await rows(docx, 'docx')).toEqual(expected)
+    expect(await rows(odt, 'odt')).toEqual(expected)
+  })
+
   it('takes the first heading as the title when the properties have none, and keeps it in the text', async () => {
     const path = writeDocx(join(folder(), 'untitled.docx'), MEMO_BODY, { title: 'Document1', creator: null, created: null })
     const article = await extractDocumentArticle(readFileSync(path), 'untitled.docx', 'docx')
