@@ -115,6 +115,9 @@ test('a dropped scanned PDF is read by OCR: the panel says so, and the reader ma
     await expect(body).toContainText('Only 4,403 cases were closed.')
     await expect(body.getByTestId('page-mark')).toHaveCount(2)
     await expect(body.getByTestId('page-mark').nth(1)).toContainText(/^p\. 2 · read by OCR, \d+% confidence$/)
+    // Read out to a screen reader as it is shown (review U24-12: it was aria-hidden).
+    await expect(body.getByText(/^p\. 2 · read by OCR, \d+% confidence$/)).toBeVisible()
+    await expect(body.getByTestId('page-mark').nth(1)).not.toHaveAttribute('aria-hidden', 'true')
     await screenshot(page, '27-ocr-article')
   } finally {
     await app.close()

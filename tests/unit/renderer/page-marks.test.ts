@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { ArticlePage } from '../../../src/shared/model'
-import { pageAt, pageMarkLabel, paragraphPages } from '../../../src/renderer/src/articles/page-marks'
+import { lowConfidence, pageAt, pageMarkLabel, paragraphPages } from '../../../src/renderer/src/articles/page-marks'
 
 const PAGES: ArticlePage[] = [
   { page: 1, start: 0, end: 40, method: 'text', confidence: null },
@@ -30,6 +30,8 @@ describe('page marks', () => {
 
   it('warns of a page OCR read poorly (below 60% confidence)', () => {
     expect(pageMarkLabel({ page: 2, start: 0, end: 10, method: 'ocr', confidence: 35.2 })).toBe('p. 2 · read by OCR, only 35% confidence: compare with the scan')
+    expect([35.2, 60, 93].map((confidence) => lowConfidence({ page: 2, start: 0, end: 10, method: 'ocr', confidence }))).toEqual([true, false, false])
+    expect(lowConfidence({ page: 2, start: 0, end: 10, method: 'text', confidence: null })).toBe(false)
     expect(pageMarkLabel({ page: 2, start: 0, end: 10, method: 'ocr', confidence: 60 })).toBe('p. 2 · read by OCR, 60% confidence')
   })
 })

@@ -25,11 +25,16 @@ export function paragraphPages(pages: readonly ArticlePage[], paragraphStarts: r
   })
 }
 
+/** Whether a page was read by OCR with too little confidence to trust its words without the scan. */
+export function lowConfidence(page: ArticlePage): boolean {
+  return page.method === 'ocr' && (page.confidence ?? 0) < LOW_OCR_CONFIDENCE
+}
+
 /** "p. 3 · read by OCR, 93% confidence" (with a caution when that is low), or "p. 3" for a page with a text layer. */
 export function pageMarkLabel(page: ArticlePage): string {
   if (page.method !== 'ocr') return `p. ${page.page}`
   const confidence = page.confidence ?? 0
-  return confidence < LOW_OCR_CONFIDENCE
+  return lowConfidence(page)
     ? `p. ${page.page} · read by OCR, only ${Math.round(confidence)}% confidence: compare with the scan`
     : `p. ${page.page} · read by OCR, ${Math.round(confidence)}% confidence`
 }
