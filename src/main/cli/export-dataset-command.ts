@@ -49,5 +49,7 @@ export function exportDatasetCommand(archive: Archive, args: ParsedArgs, io: Cli
   }
   const { rows, formulaCells } = exported
   io.out(`Exported ${rows.toLocaleString('en-US')} row${rows === 1 ? '' : 's'} of dataset #${id} to ${printable(path)}\n`)
-  if (formulaCells > 0) io.err(`  ${formulaCellsNote(formulaCells, formulas, '--for-spreadsheets')}\n`)
+  // Part of the result, on stdout like an import's "read as empty": stderr keeps its one line for a
+  // failure or the archive's read-only warning.
+  if (formulaCells > 0) io.out(`  ${formulaCellsNote(formulaCells, formulas, '--for-spreadsheets')}\n`)
 }

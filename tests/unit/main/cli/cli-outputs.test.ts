@@ -144,8 +144,8 @@ describe('outputs', () => {
     writeFileSync(out, 'old\n')
     const forced = await cli(['--archive', s.path, 'export-dataset', '1', '--csv', out, '--force'])
     // The sample's figures hold one note that starts "= 232,181 non-detained …", which a spreadsheet would take for a formula.
-    expect(forced.err).toMatch(/^ {2}1 cell begins like a spreadsheet formula \(=, \+, -, @\) and was written as imported;[^\n]+\n$/)
-    expect(forced.out).toMatch(/^Exported \d+ rows of dataset #1 to .+\/rows\\nof removals\.csv\n$/)
+    expect(forced.err).toBe('')
+    expect(forced.out).toMatch(/^Exported \d+ rows of dataset #1 to .+\/rows\\nof removals\.csv\n {2}1 cell begins like a spreadsheet formula \(=, \+, -, @\) and was written as imported;[^\n]+\n$/)
     expect(readFileSync(out, 'utf8')).not.toBe('old\n')
     expect(statSync(out).isFile()).toBe(true)
   })
@@ -174,13 +174,16 @@ describe('export-dataset and cells a spreadsheet would run', () => {
     const out = join(s.dir, 'out.csv')
     const plain = await cli(['--archive', s.path, 'export-dataset', String(id), '--csv', out])
     expect(plain.code).toBe(0)
-    expect(plain.err).toBe(
+    expect(plain.err).toBe('')
+    expect(plain.out).toMatch(/^Exported 3 rows of dataset #\d+ to .+out\.csv\n/)
+    expect(plain.out.split('\n')[1] + '\n').toBe(
       "  2 cells begin like a spreadsheet formula (=, +, -, @) and were written as imported; Excel or LibreOffice may run them when opening the file. To have them shown as text instead, export again with --for-spreadsheets.\n"
     )
     expect(readFileSync(out, 'utf8')).toBe('office,note\r\nHouston,"=HYPERLINK(""http://example.test"",""x"")"\r\nMiami,-\r\nDallas,@SUM(1)\r\n')
     const marked = await cli(['--archive', s.path, 'export-dataset', String(id), '--csv', out, '--for-spreadsheets', '--force'])
     expect(marked.code).toBe(0)
-    expect(marked.err).toBe("  2 cells begin like a spreadsheet formula and were written with a leading ' so a spreadsheet program shows them as text; read back as CSV, they keep that '.\n")
+    expect(marked.err).toBe('')
+    expect(marked.out.split('\n')[1] + '\n').toBe("  2 cells begin like a spreadsheet formula and were written with a leading ' so a spreadsheet program shows them as text; read back as CSV, they keep that '.\n")
     expect(readFileSync(out, 'utf8')).toBe('office,note\r\nHouston,"\'=HYPERLINK(""http://example.test"",""x"")"\r\nMiami,-\r\nDallas,\'@SUM(1)\r\n')
   })
 })
