@@ -1,17 +1,7 @@
-/**
- * An element's tag in WordprocessingML: closing slash, local name (any prefix), attributes,
- * self-closing slash; or a comment or CDATA section (no name), whose tags are text, not elements.
- */
-const TAG = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<(\/?)(?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)((?:[^>"']|"[^"]*"|'[^']*')*?)(\/?)>/g
-const VAL = /\bw:val\s*=\s*(?:"([^"]*)"|'([^']*)')/
-const STYLE_ID = /\bw:styleId\s*=\s*(?:"([^"]*)"|'([^']*)')/
+import { STYLE_ID, TAG, VAL, valueOf } from './word-xml-tags'
+
 /** w:vanish and w:specVanish are on unless their value says off. */
 const OFF = new Set(['0', 'false', 'off'])
-
-function valueOf(attributes: string, pattern: RegExp): string | null {
-  const match = pattern.exec(attributes)
-  return match === null ? null : (match[1] ?? match[2] ?? '')
-}
 
 function switchedOn(attributes: string): boolean {
   return !OFF.has((valueOf(attributes, VAL) ?? 'true').toLowerCase())

@@ -4,22 +4,14 @@
 // a memo built on an agency template read with no headings, and was titled by its one paragraph in
 // the built-in style, often its last section. These rewrite the package mammoth reads so that every
 // paragraph with an outline level reaches it under the name of its heading level.
+import { STYLE_ID, TAG, VAL, valueOf } from './word-xml-tags'
 
-/** An element's tag: closing slash, local name (any prefix), attributes, self-closing slash; comments and CDATA have no name. */
-const TAG = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<(\/?)(?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)((?:[^>"']|"[^"]*"|'[^']*')*?)(\/?)>/g
-const VAL = /\bw:val\s*=\s*(?:"([^"]*)"|'([^']*)')/
-const STYLE_ID = /\bw:styleId\s*=\s*(?:"([^"]*)"|'([^']*)')/
 const PARAGRAPH_STYLE = /\bw:type\s*=\s*(?:"paragraph"|'paragraph')/
 const HEADING_NAME = /^heading ([1-9])$/i
 /** mammoth maps "heading 1" to "heading 6" to h1–h6; deeper levels are shown at the sixth. */
 const DEEPEST = 6
 /** The style ids given to paragraphs whose outline level is set on the paragraph itself. */
 const OUTLINE_STYLE = 'CasefileOutline'
-
-function valueOf(attributes: string, pattern: RegExp): string | null {
-  const match = pattern.exec(attributes)
-  return match === null ? null : (match[1] ?? match[2] ?? '')
-}
 
 /** An outline level's heading level (w:val 0 is heading 1), or null for body text (9) and nonsense. */
 function levelOf(value: string | null): number | null {
