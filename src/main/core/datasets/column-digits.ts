@@ -3,6 +3,7 @@
 import type { Database } from 'better-sqlite3'
 import type { DatasetColumn, DigitGrouping } from '@shared/model'
 import { columnName, datasetTableName } from './dataset-table-name'
+import { HEADER_JOINER } from '../import/workbook/find-sheet-table'
 
 /** What the archive stores: a choice from the column menu, or none yet (NULL, read as this). */
 export const DIGITS_UNCHOSEN = 'unchosen'
@@ -19,7 +20,9 @@ const FIRST_YEAR = 1900
 const LAST_YEAR = 2100
 
 function namedLikeLabel(label: string): boolean {
-  const trimmed = label.trim()
+  // A header joined from a sheet's rows names its column by its last part: the counts under
+  // "Fiscal year › 2009" are counts, and a year column under "Period › Fiscal year" is years.
+  const trimmed = label.split(HEADER_JOINER).at(-1)!.trim()
   return LABEL_WORD_AT_END.test(trimmed) || LABEL_CAMEL_AT_END.test(trimmed) || YEAR_WORD.test(trimmed)
 }
 

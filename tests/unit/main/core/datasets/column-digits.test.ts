@@ -30,6 +30,11 @@ describe('how a column’s digits are shown', () => {
     })
   })
 
+  it('reads a header joined from a sheet’s rows by its last part: counts under a year are grouped (review U24-16)', async () => {
+    const { db, id } = await dataset('Fiscal year › 2009,Fiscal year › 2010,Period › Fiscal year\n395165,387242,2011\n12,40,2012\n')
+    expect(digits(db, id)).toEqual({ 'Fiscal year › 2009': 'grouped', 'Fiscal year › 2010': 'grouped', 'Period › Fiscal year': 'plain' })
+  })
+
   it('groups a column of numbers only some of whose values look like years', async () => {
     const { db, id } = await dataset('cases\n1999\n2012\n250000\n')
     expect(digits(db, id)).toEqual({ cases: 'grouped' })
