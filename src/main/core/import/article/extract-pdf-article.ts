@@ -11,12 +11,12 @@ import { loadPdfJs, pdfJsDataFolder, type PdfJs } from '../../pdf/load-pdfjs'
 import { PdfContentDamage } from './pdf-content-damage'
 import { oversizedPictures, pictureEncodings, type PictureSize } from './oversized-pictures'
 import { pictureResolution } from './picture-resolution'
+import { writtenAuthor, writtenTitle } from '../placeholder-properties'
 
 /** A PDF's header may follow some junk, but within its first kilobyte; its end marker sits in the last one. */
 const HEADER_WINDOW = 1024
 const TRAILER_WINDOW = 1024
 // Titles that say nothing about the document: print dialogs and word processors fill them in.
-const EMPTY_TITLE = /^(untitled|about:blank|microsoft word - .*|.*\.(docx?|pdf|indd|rtf|odt|pages|html?))$/i
 
 /** A page whose text layer is shorter than this and that paints a picture is taken for a stamped scan. */
 const STAMP_CHARS = 200
@@ -449,8 +449,8 @@ function informationOf(metadata: { info: object } | null): PdfInformation {
   }
   const title = field('Title')
   return {
-    title: title !== null && !EMPTY_TITLE.test(title) ? title : null,
-    author: field('Author'),
+    title: writtenTitle(title),
+    author: writtenAuthor(field('Author')),
     created: normaliseDate(field('CreationDate') ?? '')
   }
 }

@@ -22,11 +22,10 @@ import { odfMarginText, ODT_MARGINS, usedPageStyles } from './odf-margin-text'
 import { readPackageProperties } from './read-package-properties'
 import { outlineHeadingParagraphs, outlineHeadingStyles } from './word-outline-headings'
 import { spreadMergedCells } from './spread-merged-cells'
+import { writtenAuthor, writtenTitle } from '../placeholder-properties'
 
 export type DocumentFormat = 'docx' | 'odt'
 
-// Titles that say nothing about the document: word processors fill them in.
-const EMPTY_TITLE = /^(untitled|document\d*|microsoft word - .*|.*\.(docx?|odt|rtf))$/i
 const HEADING = /^h[1-6]$/
 /** Where an OpenDocument text's body is, in content.xml. */
 const ODT_BODY: ReadonlySet<string> = new Set(['office:text'])
@@ -225,8 +224,8 @@ function readProperties(xml: string | null, authorTag: string, createdTag: strin
   const title = found.get('dc:title') ?? null
   const clean = (value: string | undefined): string | null => (value === undefined ? null : removeReservedCharacters(value) || null)
   return {
-    title: title !== null && !EMPTY_TITLE.test(title) ? clean(title) : null,
-    author: clean(found.get(authorTag) ?? found.get('dc:creator')),
+    title: writtenTitle(clean(title ?? undefined)),
+    author: writtenAuthor(clean(found.get(authorTag) ?? found.get('dc:creator'))),
     created: normaliseDate(found.get(createdTag) ?? found.get(modifiedTag) ?? '')
   }
 }

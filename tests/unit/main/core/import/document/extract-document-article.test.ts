@@ -61,6 +61,17 @@ describe('extractDocumentArticle', () => {
     })
   })
 
+  it('leaves out a template’s title and a computer account as author, so the memo’s heading titles it (review U24-24)', async () => {
+    const placeholders: [string, string][] = [['DHS Memorandum Template', 'Administrator'], ['Normal.dotm', 'Microsoft Office User'], ['memo template', 'user']]
+    for (const [title, creator] of placeholders) {
+      const path = writeDocx(join(folder(), 'template.docx'), MEMO_BODY, { title, creator, created: null })
+      expect(await extractDocumentArticle(readFileSync(path), 'template.docx', 'docx'), title).toMatchObject({ title: 'Review of pending cases', byline: null })
+    }
+    // A title or an office that merely mentions such words is kept.
+    const kept = writeDocx(join(folder(), 'kept.docx'), MEMO_BODY, { title: 'Templates of removal orders, reviewed', creator: 'Office of the Administrator', created: null })
+    expect(await extractDocumentArticle(readFileSync(kept), 'kept.docx', 'docx')).toMatchObject({ title: 'Templates of removal orders, reviewed', byline: 'Office of the Administrator' })
+  })
+
   it('reads as headings the paragraphs Word outlines: an agency’s own heading styles and levels set on a paragraph (review U24-13)', async () => {
     const styles = [
       '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>',
