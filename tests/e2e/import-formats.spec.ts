@@ -48,6 +48,8 @@ test('a dropped workbook opens as datasets with their header and provenance; a d
 
     await workbook.getByRole('button', { name: `Open ${WORKBOOK}` }).click()
     await expect(page.getByRole('main').getByRole('heading', { level: 1 })).toHaveText('dhs-yearbook-2013-table-39 › Table 39')
+    // The keyboard goes with it: the next Tab is in the opened dataset, not the rest of the panel (review U24-15).
+    await expect(page.getByRole('main')).toBeFocused()
     const table = page.getByTestId('dataset-table')
     await expect(table.locator('thead')).toContainText('Fiscal year › 2012')
     await expect(table.locator('tbody tr')).toHaveCount(4)
