@@ -77,6 +77,12 @@ test('a dropped workbook opens as datasets with their header and provenance; a d
     await expect(picked).toContainText('sheets “Table 39”, “Case review” are already in the archive from an earlier import, so only the others were imported.')
     await expect(page.getByTestId('dataset-list-item').filter({ hasText: 'Lookup' })).toBeVisible()
     await expect(page.getByTestId('dataset-list-item').filter({ hasText: 'Table 39' })).toHaveCount(1)
+    // In the sidebar a sheet is named on a line of its own, under its workbook (review U24-5: a long
+    // workbook name cut to two lines hid which sheet each was).
+    const lookup = page.getByTestId('dataset-list-item').filter({ hasText: 'Lookup' })
+    await expect(lookup.locator('.detail')).toHaveText(/^› Lookup\s*·\s*1 row$/)
+    await lookup.scrollIntoViewIfNeeded()
+    await screenshot(page, '27-workbook-sheets-in-sidebar')
 
     await memo.getByRole('button', { name: 'Open review-memo.docx' }).click()
     await expect(page.getByRole('main').getByRole('heading', { level: 1 })).toHaveText('Review of pending cases')
