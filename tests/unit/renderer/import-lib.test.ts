@@ -80,6 +80,9 @@ describe('import outcome lines', () => {
     expect(canImportAgain(outcome({ status: 'failed', kind: null }))).toBe(true)
     expect(canImportAgain(outcome({ status: 'duplicate', kind: 'article' }))).toBe(true)
     expect(canImportAgain(outcome({ status: 'cancelled' }))).toBe(false)
+    // Nothing in the form changes how a PDF or a Word file is read (review U24-10).
+    for (const file of ['scan.pdf', 'memo.docx', 'memo.ODT', 'old.doc', 'letter.rtf']) expect(canImportAgain(outcome({ status: 'failed', kind: null, file })), file).toBe(false)
+    expect(canImportAgain(outcome({ status: 'failed', kind: null, file: 'table.xlsx' }))).toBe(true)
   })
 })
 

@@ -76,6 +76,9 @@ export function outcomePlace(outcome: ImportOutcome): Place | null {
   return null
 }
 
+/** Files whose reading no import option changes. */
+const WITHOUT_OPTIONS = /\.(pdf|docx|docm|odt|doc|rtf)$/i
+
 /**
  * Whether "Import again with options…" makes sense: a file that failed or was skipped may read
  * better with another delimiter or encoding, and a table that did import may have been misread.
@@ -83,6 +86,9 @@ export function outcomePlace(outcome: ImportOutcome): Place | null {
  */
 export function canImportAgain(outcome: ImportOutcome): boolean {
   if (outcome.path === '') return false
+  // No option reads a PDF or a word processor's file differently: the form would offer only an
+  // encoding that means nothing for them.
+  if (outcome.status === 'failed' && WITHOUT_OPTIONS.test(outcome.file)) return false
   if (outcome.status === 'failed' || outcome.status === 'duplicate') return true
   return outcome.status === 'imported' && outcome.kind === 'dataset'
 }
