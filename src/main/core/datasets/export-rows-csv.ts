@@ -35,11 +35,17 @@ export function startsLikeFormula(text: string): boolean {
 }
 
 /**
- * One CSV field, written for a spreadsheet program when asked: a text that starts like a formula
- * gets a leading `'`, which Excel and LibreOffice read as "this is text" and do not show.
+ * A line of CSV fields, each text that starts like a formula counted (one test a cell) and, when
+ * asked, given a leading `'`, which Excel and LibreOffice read as "this is text" and do not show.
  */
-function exportField(value: CellValue, formulas: CsvFormulas): string {
-  return formulas === 'as-text' && typeof value === 'string' && startsLikeFormula(value) ? csvField(`'${value}`) : csvField(value)
+function exportLine(values: readonly CellValue[], formulas: CsvFormulas, counted: { formulaCells: number }): string {
+  return values
+    .map((value) => {
+      if (typeof value !== 'string' || !startsLikeFormula(value)) return csvField(value)
+      counted.formulaCells++
+      return csvField(formulas === 'as-text' ? `'${value}` : value)
+    })
+    .join(',')
 }
 
 /**
@@ -66,17 +72,13 @@ export function exportRowsCsv(
   const temporary = temporaryBeside(path, 'partial')
   const fd = openSync(temporary, 'w', 0o644)
   let rows = 0
-  let formulaCells = 0
+  const counted = { formulaCells: 0 }
   try {
-    for (const label of labels) if (startsLikeFormula(label)) formulaCells++
-    let buffer = `${labels.map((label) => exportField(label, formulas)).join(',')}\r\n`
+    let buffer = `${exportLine(labels, formulas, counted)}\r\n`
     let after: RowQuery['after'] = null
     for (;;) {
       const page = queryDatasetRows(db, { ...query, after, offset: 0, limit: PAGE, count: false })
-      for (const row of page.rows) {
-        for (const value of row.values) if (typeof value === 'string' && startsLikeFormula(value)) formulaCells++
-        buffer += `${row.values.map((value) => exportField(value, formulas)).join(',')}\r\n`
-      }
+      for (const row of page.rows) buffer += `${exportLine(row.values, formulas, counted)}\r\n`
       rows += page.rows.length
       if (buffer.length >= FLUSH_AT) {
         writeAll(fd, buffer)
@@ -98,5 +100,5 @@ export function exportRowsCsv(
     rmSync(temporary, { force: true })
     throw error
   }
-  return { rows, formulaCells }
+  return { rows, formulaCells: counted.formulaCells }
 }
