@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process'
 import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { expect, test } from '@playwright/test'
 import { openArchive } from '../../src/main/core/index'
 import { PROJECT_ROOT } from './launch'
@@ -31,8 +31,33 @@ function cli(dir: string, argv: string[]): { status: number | null; stdout: stri
     : spawnSync(process.execPath, args, options)
 }
 
+/**
+ * "nobody" must reach the built CLI: a project cloned into a folder only its owner may enter (as
+ * `mktemp -d` makes one) is opened for the run, each such folder up to the root, and closed again.
+ */
+function letNobodyReachProject(): () => void {
+  if (!AS_NOBODY) return () => undefined
+  const opened: { path: string; mode: number }[] = []
+  for (let path = PROJECT_ROOT; ; path = dirname(path)) {
+    const mode = statSync(path).mode & 0o7777
+    if ((mode & 0o001) === 0) {
+      chmodSync(path, mode | 0o001)
+      opened.push({ path, mode })
+    }
+    if (dirname(path) === path) break
+  }
+  return () => {
+    for (const { path, mode } of opened) chmodSync(path, mode)
+  }
+}
+
 test.describe('an archive file made read-only, then writable again', () => {
   let dir = ''
+  let closeProject: () => void = () => undefined
+  test.beforeAll(() => {
+    closeProject = letNobodyReachProject()
+  })
+  test.afterAll(() => closeProject())
   test.beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'casefile-read-only-file-'))
     chmodSync(dir, 0o755)
