@@ -10,7 +10,7 @@ import type { Database } from 'better-sqlite3'
 import { DEFAULT_IMPORT_OPTIONS, type ImportOptions } from '../../src/shared/model'
 import { getDataset } from '../../src/main/core/datasets/dataset-queries'
 import { firstRows } from '../helpers/first-rows'
-import { importOneFile } from '../../src/main/core/import/import-one-file'
+import { importOneFile, READER_THREAD_MIN_BYTES } from '../../src/main/core/import/import-one-file'
 import { tempArchive } from '../helpers/temp-archive'
 
 const READER = resolve(import.meta.dirname, '../../out/main/import-reader-worker.js')
@@ -30,8 +30,9 @@ async function archive(): Promise<{ db: Database; dir: string }> {
   return { db: made.archive.db, dir: made.dir }
 }
 
-function run(db: Database, path: string, options: Partial<ImportOptions>, readerWorker: string | null, signal = new AbortController().signal) {
-  return importOneFile(db, { path, options: { ...DEFAULT_IMPORT_OPTIONS, ...options }, article: null, dataset: null }, signal, () => undefined, readerWorker)
+/** Imports `path`; with `readerWorker`, in that thread whatever the file's size (these workbooks are small). */
+function run(db: Database, path: string, options: Partial<ImportOptions>, readerWorker: string | null, signal = new AbortController().signal, readerMinBytes = 0) {
+  return importOneFile(db, { path, options: { ...DEFAULT_IMPORT_OPTIONS, ...options }, article: null, dataset: null }, signal, () => undefined, readerWorker, readerMinBytes)
 }
 
 /** An .xlsx of these sheets (written by SheetJS) in `dir`; its path. */
@@ -137,5 +138,23 @@ describe('a workbook read in the reader thread', () => {
     controller.abort()
     expect((await pending).status).toBe('cancelled')
     expect(db.prepare('SELECT count(*) FROM datasets').pluck().get()).toBe(0)
+  })
+
+  it('reads a small workbook on the importing thread, starting no reader thread', async () => {
+    // A folder of small workbooks paid a thread's start-up for each (about a third of a second of
+    // CPU): a stand-in reader that only leaves a mark shows whether a thread was started at all.
+    const { db, dir } = await archive()
+    const path = join(dir, 'table-39.xlsx')
+    copyFileSync(FIXTURE, path)
+    const mark = join(dir, 'reader-started')
+    const standIn = join(dir, 'stand-in-reader.mjs')
+    writeFileSync(standIn, `import { writeFileSync } from 'node:fs'\nwriteFileSync(${JSON.stringify(mark)}, 'started')\n`)
+    const outcome = await run(db, path, {}, standIn, new AbortController().signal, READER_THREAD_MIN_BYTES)
+    expect(outcome.sheets!.map((sheet) => [sheet.name, sheet.status, sheet.rows])).toEqual([
+      ['Table 39', 'imported', 4],
+      ['Case review', 'imported', 2],
+      ['Lookup', 'hidden', 0]
+    ])
+    expect(existsSync(mark)).toBe(false)
   })
 })

@@ -258,9 +258,11 @@ export function importOneFile(
   signal: AbortSignal,
   onProgress: (progress: ImportProgress) => void,
   /** The built reader thread (out/main/import-reader-worker.js); null parses on this thread. */
-  readerWorker: string | null
+  readerWorker: string | null,
+  /** The size from which a table file is read in that thread (tests lower it to use the thread). */
+  readerMinBytes = READER_THREAD_MIN_BYTES
 ): Promise<ImportOutcome> {
-  return importThrough(ownTransaction(db), db, request, signal, onProgress, readerWorker)
+  return importThrough(ownTransaction(db), db, request, signal, onProgress, readerWorker, readerMinBytes)
 }
 
 /**
@@ -276,7 +278,7 @@ export function importOneFileInBatch(...args: Parameters<typeof importOneFile>):
 
 async function importThrough(
   transaction: FileTransaction,
-  ...[db, request, signal, onProgress, readerWorker]: Parameters<typeof importOneFile>
+  ...[db, request, signal, onProgress, readerWorker, readerMinBytes = READER_THREAD_MIN_BYTES]: Parameters<typeof importOneFile>
 ): Promise<ImportOutcome> {
   const started = performance.now()
   const fileName = basename(request.path)
@@ -345,8 +347,10 @@ async function importThrough(
   // refuses it if it changed meanwhile.
   const hashWhileReading = streamed && !importOfSizeExists(db, size)
   // The reader thread starts now, so its start-up and first batches overlap with the hash below, if any.
-  // A workbook's sheets are read there too, one after another.
-  const threaded = kind === 'dataset' && readerWorker !== null && (workbook !== null || size >= READER_THREAD_MIN_BYTES)
+  // A large workbook's sheets are read there too, one after another. A small file is read here: a
+  // thread's start-up (loading and compiling the readers anew, about a third of a second of CPU for
+  // a workbook) costs more than reading it, and a folder of small workbooks paid it for each file.
+  const threaded = kind === 'dataset' && readerWorker !== null && size >= readerMinBytes
   let reader = threaded ? startTableReader(readerWorker, { ...table, format: workbook ?? table.format }) : null
   /** Sheets of this workbook an earlier import already holds, left out of this one. */
   let sheetsAlreadyIn: string[] = []
