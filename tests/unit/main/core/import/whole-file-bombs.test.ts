@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest'
 import { extractDocumentArticle } from '../../../../../src/main/core/import/document/extract-document-article'
 import { writeOdt } from '../../../../helpers/office-documents'
 import { writeHandWrittenOds } from '../../../../helpers/hand-written-workbooks'
+import { importTestArchive } from '../../../../helpers/import-test-archive'
 import { refusedImport } from '../../../../helpers/refused-import'
 import { tempFolders } from '../../../../helpers/temp-archive'
 import { withDeclared, zipBytes } from '../../../../helpers/write-zip'
@@ -88,6 +89,17 @@ describe('whole-file readers get only a checked zip', () => {
       'lying.ods is damaged (its part content.xml inflates past the 100 bytes its zip declares); nothing was imported. Re-download or re-save it.'
     )
   })
+
+  it('imports an .ods of rows repeated word for word, which deflates 290 times and is no bomb', async () => {
+    // LibreOffice writes such rows one by one when their styles differ, so a real file of 100,000
+    // rows deflated 244 times; the same bytes as a run of spaces would deflate about 1,030 times.
+    const cell = (text: string) => `<table:table-cell office:value-type="string"><text:p>${text}</text:p></table:table-cell>`
+    const rows = `<table:table-row>${cell('Mexico')}</table:table-row>`.repeat(150_000)
+    const path = writeHandWrittenOds(join(folder(), 'repeated.ods'), `<table:table table:name="S"><table:table-row>${cell('Country')}</table:table-row>${rows}</table:table>`, '')
+    const made = await importTestArchive()
+    const outcome = await made.run(path, {}, () => undefined)
+    expect(outcome).toMatchObject({ status: 'imported', rows: 150_000, error: null })
+  }, 60_000)
 
   it('refuses an .odt whose text is larger than it reads whole', async () => {
     const odt = readFileSync(writeOdt(join(folder(), 'big.odt'), '<text:p>Memo</text:p>', '', ''))
