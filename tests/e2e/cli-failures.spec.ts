@@ -89,7 +89,7 @@ interface Situation {
   outcomes: Partial<Record<Command, Outcome>>
 }
 
-const DAMAGE_WAY_OUT = 'See what is wrong with casefile check \\(File › Check archive\\) and bring back a backup with casefile restore FROM \\(File › Restore from backup…\\)\\.'
+const DAMAGE_WAY_OUT = 'See what is wrong with casefile check \\(File › Check archive\\)\\. If only a search index is damaged, casefile check --repair \\(Rebuild search indexes\\) mends it; otherwise bring back a backup with casefile restore FROM \\(File › Restore from backup…\\)\\.'
 const BUSY = 'casefile: The archive a.casefile is busy; close other windows or imports and try again.'
 const READ_ONLY_MEDIA =
   'casefile: a.casefile cannot be written where it is (a read-only file, folder or disk), so Casefile opened it read-only: reading, search and export work, changes do not. To change it, copy it to a writable folder and open the copy.'

@@ -78,7 +78,7 @@ test('check --repair refuses damage outside the search indexes in one line, chan
   const repair = cli(path, 'check', '--repair')
   expect(repair.code).toBe(1)
   expect(repair.out).toBe('')
-  expect(repair.err).toMatch(/^casefile: a\.casefile is damaged outside its search indexes \(ds_4 \(.+\)\), so rebuilding them cannot mend it; nothing was changed\. See what is wrong with casefile check .*\n$/)
+  expect(repair.err).toMatch(/^casefile: a\.casefile is damaged outside its search indexes \(ds_4 \(.+\)\), so rebuilding them cannot mend it; nothing was changed\. Instead, bring back a backup with casefile restore FROM .*\n$/)
   expect(repair.err.split('\n')).toHaveLength(2)
   expect(digest(path)).toBe(before)
   expect(readdirSync(dir).filter((name) => name !== 'a.casefile' && !name.endsWith('-wal') && !name.endsWith('-shm'))).toEqual([])

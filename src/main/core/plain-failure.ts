@@ -8,8 +8,9 @@ export function archiveBusyMessage(name: string): string {
 }
 
 /** The way out of a damaged archive, in both the CLI's and the app's words. */
-export const DAMAGE_WAY_OUT =
-  'See what is wrong with casefile check (File › Check archive) and bring back a backup with casefile restore FROM (File › Restore from backup…).'
+export const RESTORE_WAY_OUT = 'bring back a backup with casefile restore FROM (File › Restore from backup…).'
+/** What to do about a damaged archive: most damage needs a backup, but a damaged search index can be rebuilt. */
+export const DAMAGE_WAY_OUT = `See what is wrong with casefile check (File › Check archive). If only a search index is damaged, casefile check --repair (Rebuild search indexes) mends it; otherwise ${RESTORE_WAY_OUT}`
 
 const SYSTEM_REASONS: Record<string, string> = {
   EACCES: 'permission denied',

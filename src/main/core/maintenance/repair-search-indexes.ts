@@ -9,7 +9,7 @@ import { pragmaValue, sqlRows, sqlValues } from '../db/sql-rows'
 import { processIsAlive } from '../import/import-ledger'
 import { InvalidRequest } from '../invalid-request'
 import { assertIsArchive, openArchive } from '../open-archive'
-import { DAMAGE_WAY_OUT, firstLineOf, isDamage, reasonOf } from '../plain-failure'
+import { RESTORE_WAY_OUT, firstLineOf, isDamage, reasonOf } from '../plain-failure'
 import { checkArchive } from './check-archive'
 import { keepPages, oneRestoreAtATime, removeDatabaseFiles, restoreRepairedCopy, type RestoreTarget } from './restore-archive'
 import { locateDamage, SEARCH_INDEXES, searchIndexTables, type SearchIndexName } from './search-index-damage'
@@ -164,7 +164,7 @@ async function repairOnce(target: RestoreTarget, migrations: readonly Migration[
   try {
     const found = locateDamage(reader)
     if (found.elsewhere.length > 0) {
-      throw new InvalidRequest(`${name} is damaged outside its search indexes (${found.elsewhere.slice(0, 3).join('; ')}), so rebuilding them cannot mend it; nothing was changed. ${DAMAGE_WAY_OUT}`)
+      throw new InvalidRequest(`${name} is damaged outside its search indexes (${found.elsewhere.slice(0, 3).join('; ')}), so rebuilding them cannot mend it; nothing was changed. Instead, ${RESTORE_WAY_OUT}`)
     }
     if (found.indexes.length === 0) {
       throw new InvalidRequest(`Casefile found no damaged search index in ${name}, so there is nothing to rebuild; nothing was changed. casefile check (File › Check archive) says what is wrong, if anything.`)
@@ -198,7 +198,7 @@ async function repairOnce(target: RestoreTarget, migrations: readonly Migration[
     return { rebuilt: found.indexes, keptAs: outcome.keptAs, changedSince: outcome.changedSince }
   } catch (error) {
     if (error instanceof InvalidRequest) throw error
-    if (isDamage(error)) throw new InvalidRequest(`${name} is damaged outside its search indexes (${firstLineOf(error)}), so rebuilding them cannot mend it; nothing was changed. ${DAMAGE_WAY_OUT}`)
+    if (isDamage(error)) throw new InvalidRequest(`${name} is damaged outside its search indexes (${firstLineOf(error)}), so rebuilding them cannot mend it; nothing was changed. Instead, ${RESTORE_WAY_OUT}`)
     const code = (error as { code?: unknown }).code
     if (code === 'SQLITE_FULL' || code === 'ENOSPC') throw new InvalidRequest(`There is no room beside ${name} for the copy a repair builds (the disk is full); nothing was changed.`)
     throw new InvalidRequest(`Casefile could not rebuild the search indexes of ${name}: ${reasonOf(error)}; nothing was changed.`)

@@ -159,7 +159,7 @@ describe('a damaged archive', () => {
     const { dir, path } = await archiveWithBackup()
     damageLeafPage(path, 'ds_4', 1)
     const bytes = readFileSync(path)
-    const warning = 'casefile: cli.casefile is damaged, so Casefile opened it read-only and changes nothing in it. See what is wrong with casefile check (File › Check archive) and bring back a backup with casefile restore FROM (File › Restore from backup…).\n'
+    const warning = 'casefile: cli.casefile is damaged, so Casefile opened it read-only and changes nothing in it. See what is wrong with casefile check (File › Check archive). If only a search index is damaged, casefile check --repair (Rebuild search indexes) mends it; otherwise bring back a backup with casefile restore FROM (File › Restore from backup…).\n'
 
     const info = await cli(['--archive', path, 'info'])
     expect(info.code).toBe(0)

@@ -23,7 +23,7 @@ afterEach(async () => {
 const digest = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex')
 
 const DAMAGED =
-  'test.casefile is damaged, so Casefile opened it read-only and changes nothing in it. See what is wrong with casefile check (File › Check archive) and bring back a backup with casefile restore FROM (File › Restore from backup…).'
+  'test.casefile is damaged, so Casefile opened it read-only and changes nothing in it. See what is wrong with casefile check (File › Check archive). If only a search index is damaged, casefile check --repair (Rebuild search indexes) mends it; otherwise bring back a backup with casefile restore FROM (File › Restore from backup…).'
 
 async function damagedArchive(table: string, leaf: number): Promise<{ archive: Archive; path: string; dir: string }> {
   const made = await tempArchive(true)
@@ -158,7 +158,7 @@ describe('a damaged archive', () => {
       ok: false,
       error: {
         code: 'internal',
-        message: 'test.casefile is damaged: part of it cannot be read. See what is wrong with casefile check (File › Check archive) and bring back a backup with casefile restore FROM (File › Restore from backup…).'
+        message: 'test.casefile is damaged: part of it cannot be read. See what is wrong with casefile check (File › Check archive). If only a search index is damaged, casefile check --repair (Rebuild search indexes) mends it; otherwise bring back a backup with casefile restore FROM (File › Restore from backup…).'
       }
     })
   })

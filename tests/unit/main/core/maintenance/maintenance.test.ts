@@ -139,7 +139,7 @@ describe('backups', () => {
     const damaged = await reopen(path)
     const target = join(dir, 'copy.casefile')
     expect(() => backupArchive(damaged, target)).toThrow(
-      /^test\.casefile is damaged, so it cannot be backed up; nothing was written\. See what is wrong with casefile check \(File › Check archive\) and bring back a backup with casefile restore FROM/
+      /^test\.casefile is damaged, so it cannot be backed up; nothing was written\. See what is wrong with casefile check \(File › Check archive\)\. If only a search index is damaged, casefile check --repair \(Rebuild search indexes\) mends it; otherwise bring back a backup with casefile restore FROM/
     )
     expect(filesIn(dir, /^copy/)).toEqual([])
   })

@@ -129,7 +129,7 @@ describe('repairing damage confined to a search index', () => {
     const bytes = pagesOf(path)
     const files = readdirSync(dir).sort()
     await expect(repairSearchIndexes({ path, nativeBinding: null }, MIGRATIONS)).rejects.toThrow(
-      /^test\.casefile is damaged outside its search indexes \(ds_4 \(.*\)\), so rebuilding them cannot mend it; nothing was changed\. See what is wrong/
+      /^test\.casefile is damaged outside its search indexes \(ds_4 \(.*\)\), so rebuilding them cannot mend it; nothing was changed\. Instead, bring back a backup with casefile restore FROM/
     )
     expect(pagesOf(path)).toBe(bytes)
     expect(readdirSync(dir).sort()).toEqual(files)
