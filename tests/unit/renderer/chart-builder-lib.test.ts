@@ -12,7 +12,8 @@ import {
   withTop,
   withX
 } from '../../../src/renderer/src/charts/chart-draft'
-import { chartDataCsv, csvField } from '../../../src/renderer/src/charts/chart-export'
+import { chartDataCsv } from '../../../src/renderer/src/charts/chart-export'
+import { csvField } from '../../../src/shared/csv-field'
 
 const long: DatasetColumn[] = [
   { position: 0, name: 'c0', label: 'as_of_date', type: 'date', digits: 'grouped' },
@@ -127,6 +128,11 @@ describe('exports', () => {
     expect(csvField(' padded')).toBe('" padded"')
     expect(csvField('two\nlines')).toBe('"two\nlines"')
     expect(csvField(null)).toBe('')
+  })
+
+  it('writes a label or series name that starts like a formula as text for spreadsheets, and numbers as numbers', () => {
+    const data = { xLabel: '=x', labels: ['=HYPERLINK("http://x")', '-', '+1 call', 'Mexico'], series: [{ name: '@total', values: [-5, 1.5e-7, null, -0.25] }] }
+    expect(chartDataCsv(data)).toBe(`'=x,'@total\r\n"'=HYPERLINK(""http://x"")",-5\r\n-,1.5e-7\r\n'+1 call,\r\nMexico,-0.25\r\n`)
   })
 
   it('names files after the chart without characters a file system refuses', () => {

@@ -3,6 +3,7 @@ import type { Database } from 'better-sqlite3'
 import { publishFile } from '../fs/publish-file'
 import { temporaryBeside } from '../fs/write-file-atomic'
 import type { CellValue } from '@shared/model'
+import { csvField, startsLikeFormula } from '@shared/csv-field'
 import type { CsvFormulas, RowQuery } from '@shared/row-query'
 import { getDatasetColumns } from './dataset-queries'
 import { buildSortIndex, queryDatasetRows } from './query-dataset-rows'
@@ -14,24 +15,6 @@ const FLUSH_AT = 1 << 20
 function writeAll(fd: number, text: string): void {
   const bytes = Buffer.from(text, 'utf8')
   for (let offset = 0; offset < bytes.length; ) offset += writeSync(fd, bytes, offset)
-}
-
-/** One CSV field (RFC 4180): quoted when it holds a comma, a quote, a line break or edge spaces. */
-export function csvField(value: CellValue): string {
-  if (value === null) return ''
-  const text = String(value)
-  return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replaceAll('"', '""')}"` : text
-}
-
-/**
- * Whether a spreadsheet program opening the CSV would take this text for a formula and may run it.
- * A sign followed only by a number's characters is a number there, and a lone "-" (the zero marker
- * of many statistical tables) is text, so neither is counted: a warning on every FOIA table that
- * uses "-" would teach people to ignore it.
- */
-export function startsLikeFormula(text: string): boolean {
-  if (/^[=@\t\r]/.test(text)) return true
-  return /^[+-]/.test(text) && !/^[+-][\d.,\s%]*$/.test(text)
 }
 
 /**

@@ -3,24 +3,22 @@
 // shows, aggregated: one line per x label, one column per series.
 
 import type { ChartData } from '@shared/chart-spec'
+import { csvField, startsLikeFormula } from '@shared/csv-field'
 
-/** One CSV field (RFC 4180): quoted when it holds a comma, a quote, a line break or edge spaces. */
-export function csvField(value: string | number | null): string {
-  if (value === null) return ''
-  const text = String(value)
-  return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replaceAll('"', '""')}"` : text
-}
-
+/**
+ * A chart's numbers as CSV, for a spreadsheet program: a label or series name that starts like a
+ * formula ("=SUM…", "+1 call") gets a leading ', which Excel and LibreOffice read as "this is text"
+ * and do not show. Unlike a dataset's export, this file is not read back, so nothing is lost.
+ */
 export function chartDataCsv(data: Pick<ChartData, 'xLabel' | 'labels' | 'series'>): string {
-  const lines = [[data.xLabel, ...data.series.map((series) => series.name)]]
+  const text = (value: string) => csvField(startsLikeFormula(value) ? `'${value}` : value)
+  const lines = [[data.xLabel, ...data.series.map((series) => series.name)].map(text).join(',')]
   data.labels.forEach((label, index) => {
-    const values = data.series.map((series) => {
-      const value = series.values[index]
-      return value === null || value === undefined ? '' : String(value)
-    })
-    lines.push([label, ...values])
+    // Numbers are written as numbers: "-1.5e-7" is no formula.
+    const values = data.series.map((series) => csvField(series.values[index] ?? null))
+    lines.push([text(label), ...values].join(','))
   })
-  return lines.map((fields) => fields.map(csvField).join(',')).join('\r\n') + '\r\n'
+  return lines.join('\r\n') + '\r\n'
 }
 
 /** Offers `blob` as a download called `fileName`. */
