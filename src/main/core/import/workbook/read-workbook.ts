@@ -2,7 +2,7 @@ import { readFile, stat } from 'node:fs/promises'
 import type { RowSink } from '../row-sink'
 import { ImportInputError } from '../row-sink'
 import { openOfficePackage } from '../zip/open-office-package'
-import { containerOf } from '../zip/zip-package'
+import { containerOf, megabytes } from '../zip/zip-package'
 import { otherFileKind, otherKindRefusal, type PackageKind } from '../zip/zip-refusals'
 import { OdsWorkbook } from './ods-workbook'
 import { textInsideXls } from './text-in-xls'
@@ -14,6 +14,13 @@ export type WorkbookFormat = 'xlsx' | 'xls' | 'ods'
 
 const ODS: PackageKind = { what: 'an OpenDocument spreadsheet (.ods)', program: 'LibreOffice', extension: '.ods' }
 const XLSX: PackageKind = { what: 'an Excel workbook (.xlsx)', program: 'Excel or LibreOffice', extension: '.xlsx' }
+
+/**
+ * The largest text read whole as a workbook by SheetJS (an Excel 2003 XML workbook, an HTML table
+ * named .xls): it holds its cells as objects of about eight times the file's size (a 48 MB file
+ * peaked at 406 MB), so a file of some hundreds of megabytes would exhaust the import's memory.
+ */
+export const MAX_WHOLE_TEXT_WORKBOOK = 64 * 1024 * 1024
 
 const PASSWORD = (fileName: string): ImportInputError =>
   new ImportInputError(`${fileName} is password-protected; open it, save a copy without a password and import that.`, null, null)
@@ -30,14 +37,26 @@ async function openLegacyWorkbook(bytes: Buffer, fileName: string, asWritten: bo
  * damaged and mislabelled files are refused in one line.
  */
 export async function openWorkbook(path: string, fileName: string, format: WorkbookFormat, signal: AbortSignal): Promise<WorkbookSource> {
-  if ((await stat(path)).size === 0) throw new ImportInputError(`${fileName} is empty (0 bytes); nothing was imported.`, null, 0)
+  const { size } = await stat(path)
+  if (size === 0) throw new ImportInputError(`${fileName} is empty (0 bytes); nothing was imported.`, null, 0)
   const { container, encrypted, head } = await containerOf(path)
   if (encrypted) throw PASSWORD(fileName)
   if (container === 'compound') return openLegacyWorkbook(await readFile(path), fileName, false)
   // An .xls may be text (CSV or an HTML table) but not a PDF or a picture, which would be read as garbled text.
   const other = container === 'other' && format === 'xls' ? otherFileKind(head, true) : null
   if (other !== null) throw otherKindRefusal(fileName, 'an Excel 97–2003 workbook (.xls)', other)
-  if (container === 'other' && format === 'xls') return openLegacyWorkbook(await readFile(path), fileName, (await textInsideXls(path)) === 'html')
+  if (container === 'other' && format === 'xls') {
+    const html = (await textInsideXls(path)) === 'html'
+    if (size > MAX_WHOLE_TEXT_WORKBOOK) {
+      const what = html ? 'a web page (an HTML table), not an Excel workbook' : 'a spreadsheet written as text (Excel 2003 XML or the like)'
+      throw new ImportInputError(
+        `${fileName} is too large to read: it is ${what}, which Casefile reads whole, up to ${megabytes(MAX_WHOLE_TEXT_WORKBOOK)}, and it is ${megabytes(size)}; nothing was imported. Open it in Excel or LibreOffice, save it as .xlsx and import that.`,
+        null,
+        null
+      )
+    }
+    return openLegacyWorkbook(await readFile(path), fileName, html)
+  }
   const { zip, extension } = await openOfficePackage(path, fileName, format === 'ods' ? ODS : XLSX)
   try {
     // An Excel workbook named .ods, or an OpenDocument spreadsheet named .xlsx or .xls, is read as

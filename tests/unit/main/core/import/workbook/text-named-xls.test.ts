@@ -178,6 +178,16 @@ describe('an .xls that is text', () => {
     ])
   })
 
+  it('refuses text read whole as a workbook past 64 MB, before reading it, in one line saying what to do', async () => {
+    // SheetJS holds such a file as objects about eight times its size: hundreds of megabytes would exhaust memory.
+    const head = '<?xml version="1.0"?>\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet ss:Name="S"><Table>'
+    const big = (start: string) => Buffer.concat([Buffer.from(start), Buffer.alloc((70 << 20) - start.length, 0x20)])
+    expect(await refusedImport('big.xml', big(head))).toBe(
+      'big.xml is too large to read: it is a spreadsheet written as text (Excel 2003 XML or the like), which Casefile reads whole, up to 64 MB, and it is 70 MB; nothing was imported. Open it in Excel or LibreOffice, save it as .xlsx and import that.'
+    )
+    expect(await refusedImport('page.xls', big('<html><body><table><tr><td>Year</td></tr></table>'))).toMatch(/^page\.xls is too large to read: it is a web page \(an HTML table\), not an Excel workbook, which Casefile reads whole, up to 64 MB,/)
+  }, 60_000)
+
   it('imports an Excel 2003 XML spreadsheet named .xml, as Excel and LibreOffice save it, told by its content', async () => {
     const rows = '<Row><Cell><Data ss:Type="String">Year</Data></Cell><Cell><Data ss:Type="String">Removals</Data></Cell></Row><Row><Cell><Data ss:Type="Number">2012</Data></Cell><Cell><Data ss:Type="Number">418397</Data></Cell></Row>'
     const workbook = `<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet ss:Name="Removals"><Table>${rows}</Table></Worksheet></Workbook>`
