@@ -2,9 +2,18 @@
 // passage as a blockquote ending with that token. The core writes quotations and restores notes with
 // these; the renderer shows and inserts the same tokens.
 
-/** Where a quoted passage lies in a PDF, as a citation names it: "p. 2", or "pp. 1–2" across a page break. */
-export function pagesText(pages: { first: number; last: number }): string {
-  return pages.first === pages.last ? `p. ${pages.first}` : `pp. ${pages.first}–${pages.last}`
+import type { QuotedPages } from './model'
+import { LOW_OCR_CONFIDENCE } from './ocr-summary'
+
+/**
+ * Where a quoted passage lies in a PDF, as a citation names it: "p. 2", or "pp. 1–2" across a page
+ * break, with a caution when OCR read a page of it with low confidence: "p. 2, read by OCR at 52%
+ * confidence", so whoever reads the note or its export knows to check the words against the scan.
+ */
+export function pagesText(pages: QuotedPages): string {
+  const where = pages.first === pages.last ? `p. ${pages.first}` : `pp. ${pages.first}–${pages.last}`
+  const confidence = pages.ocrConfidence
+  return confidence !== null && confidence < LOW_OCR_CONFIDENCE ? `${where}, read by OCR at ${Math.round(confidence)}% confidence` : where
 }
 
 export function citationToken(id: number): string {

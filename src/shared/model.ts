@@ -197,6 +197,17 @@ export type CitationKind = 'article' | 'dataset' | 'chart'
  * article body, so the passage can be found again however the article is displayed. A note's text
  * points at a citation with the token [[cite:ID]].
  */
+/**
+ * The pages of a PDF a quoted passage lies on, and the lowest OCR confidence (0–100) among them when
+ * any of them was read by OCR (null when all have a text layer): a quote from a page OCR read badly
+ * carries that caution wherever it is cited.
+ */
+export interface QuotedPages {
+  first: number
+  last: number
+  ocrConfidence: number | null
+}
+
 export interface Citation {
   id: number
   noteId: number
@@ -207,7 +218,7 @@ export interface Citation {
   startOffset: number | null
   endOffset: number | null
   /** The pages of a PDF the quoted passage lies on (first = last for one page); null for other sources. */
-  pages: { first: number; last: number } | null
+  pages: QuotedPages | null
   createdAt: string
 }
 

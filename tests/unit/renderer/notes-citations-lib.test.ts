@@ -172,14 +172,22 @@ describe('note markdown for the preview', () => {
   it('names the page of a PDF a quote is on, or the pages across a break, beside its number (review U24-3)', () => {
     const text = 'One [[cite:1]] two [[cite:2]] three [[cite:3]]'
     const citations = [
-      { ...citation(1, 'article', 4), pages: { first: 2, last: 2 } },
-      { ...citation(2, 'article', 4), pages: { first: 1, last: 2 } },
+      { ...citation(1, 'article', 4), pages: { first: 2, last: 2, ocrConfidence: null } },
+      { ...citation(2, 'article', 4), pages: { first: 1, last: 2, ocrConfidence: 93 } },
       citation(3, 'dataset', 5)
     ]
     const html = noteBlocks(text, context(text, citations, {})).map((block) => (block.kind === 'html' ? block.html : '')).join('')
     expect(html).toContain('aria-label="Source 1, p. 2: source 1" title="Source 1, p. 2: source 1">1</button><span class="ref-pages">, p. 2</span></sup>')
     expect(html).toContain('>1</button><span class="ref-pages">, pp. 1–2</span></sup>')
     expect(html).toContain('aria-label="Source 2: source 2" title="Source 2: source 2">2</button></sup>')
+  })
+
+  it('says beside its number that a quote’s page was read by OCR with low confidence (review U24-18)', () => {
+    const text = 'Faint [[cite:4]]'
+    const citations = [{ ...citation(4, 'article', 4), pages: { first: 3, last: 3, ocrConfidence: 41 } }]
+    const html = noteBlocks(text, context(text, citations, {})).map((block) => (block.kind === 'html' ? block.html : '')).join('')
+    expect(html).toContain('aria-label="Source 1, p. 3, read by OCR at 41% confidence: source 1"')
+    expect(html).toContain('<span class="ref-pages">, p. 3, read by OCR at 41% confidence</span>')
   })
 
   it('shows a note’s own HTML as text and drops dangerous links and images', () => {

@@ -15,14 +15,19 @@ const CITATION_ROW = sqlRows({
   end_offset: 'integer?',
   created_at: 'text',
   first_page: 'integer?',
-  last_page: 'integer?'
+  last_page: 'integer?',
+  ocr_confidence: 'real?'
 })
 
 /** The page of a PDF article that holds the character at `offset` (see ArticlePage), as SQL over citations' columns. */
 const pageAt = (offset: string) =>
   `(SELECT p.page FROM article_pages p WHERE p.article_id = citations.article_id AND p.start_offset <= ${offset} ORDER BY p.start_offset DESC LIMIT 1)`
 
-const CITATION_COLUMNS = `id, note_id, kind, article_id, dataset_id, chart_id, quote, start_offset, end_offset, created_at, ${pageAt('citations.start_offset')} AS first_page, ${pageAt('citations.end_offset - 1')} AS last_page`
+/** The lowest confidence of the pages OCR read that a quoted passage lies on, as SQL over citations' columns. */
+const OCR_CONFIDENCE =
+  "(SELECT min(p.confidence) FROM article_pages p WHERE p.article_id = citations.article_id AND p.method = 'ocr' AND p.start_offset < citations.end_offset AND p.end_offset > citations.start_offset)"
+
+const CITATION_COLUMNS = `id, note_id, kind, article_id, dataset_id, chart_id, quote, start_offset, end_offset, created_at, ${pageAt('citations.start_offset')} AS first_page, ${pageAt('citations.end_offset - 1')} AS last_page, ${OCR_CONFIDENCE} AS ocr_confidence`
 
 const KINDS: Record<string, CitationKind> = { article: 'article', dataset: 'dataset', chart: 'chart' }
 
@@ -39,7 +44,7 @@ function toCitation(row: ReturnType<typeof CITATION_ROW.one>): Citation {
     quote: row.quote,
     startOffset: row.start_offset,
     endOffset: row.end_offset,
-    pages: row.first_page === null ? null : { first: row.first_page, last: row.last_page ?? row.first_page },
+    pages: row.first_page === null ? null : { first: row.first_page, last: row.last_page ?? row.first_page, ocrConfidence: row.ocr_confidence },
     createdAt: row.created_at
   }
 }

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3'
-import type { CitationKind } from '@shared/model'
+import type { CitationKind, QuotedPages } from '@shared/model'
 import { getCitation } from '../citations/citation-queries'
 import { sqlRows } from '../db/sql-rows'
 
@@ -29,7 +29,7 @@ export interface ExportSources {
   chartNumberOf: ReadonlyMap<number, number>
   /** Citation id → the page of a PDF its quoted passage starts on, for citations of paged articles. */
   /** A quoted passage's pages in its PDF, by citation id (see pagesText). */
-  pagesOf: ReadonlyMap<number, { first: number; last: number }>
+  pagesOf: ReadonlyMap<number, QuotedPages>
 }
 
 const ARTICLE_SOURCE = sqlRows({ title: 'text', author: 'text?', publisher: 'text?', date: 'text?', url: 'text?', file: 'text?', sha256: 'text?' })
@@ -71,7 +71,7 @@ export function collectSources(db: Database, bodies: readonly string[]): ExportS
   const bySource = new Map<string, number>()
   const numberOf = new Map<number, number>()
   const chartNumberOf = new Map<number, number>()
-  const pagesOf = new Map<number, { first: number; last: number }>()
+  const pagesOf = new Map<number, QuotedPages>()
   const numberFor = (kind: CitationKind, id: number): number | undefined => {
     const key = `${kind}:${id}`
     let number = bySource.get(key)

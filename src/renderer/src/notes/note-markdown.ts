@@ -10,6 +10,7 @@
 import markdownIt, { type Env, type MarkdownIt, type Token } from 'markdown-it'
 import type { SourceNumbers } from './note-references'
 import { pagesText } from '@shared/citation-text'
+import type { QuotedPages } from '@shared/model'
 
 export interface NoteRenderContext {
   /** False while the note's citations and the saved charts are still being fetched: nothing is "missing" yet. */
@@ -20,7 +21,7 @@ export interface NoteRenderContext {
   /** A saved chart's name, or null when the archive has no such chart. */
   chartName: (id: number) => string | null
   /** The pages of its PDF a citation's passage lies on, or null (not a PDF, or not known yet). */
-  citationPages: (id: number) => { first: number; last: number } | null
+  citationPages: (id: number) => QuotedPages | null
 }
 
 export type NoteBlock =

@@ -129,13 +129,36 @@ describe('exportNotes', () => {
     expect((await exportNotes(db, [note], 'html', null, chartDrawer(db, null))).text).toContain('<sup class="citation"><a href="#source-1">1</a>, p. 2</sup> and <sup class="citation"><a href="#source-2">2</a></sup>')
     expect((await exportNotes(db, [note], 'markdown', null, chartDrawer(db, null))).text).toContain('[^1] (p. 2) and [^2]')
     // The citation carries its pages for the window too; a passage across the break names both (review U24-14).
-    expect(getCitation(db, onPageTwo.id)!.pages).toEqual({ first: 2, last: 2 })
+    expect(getCitation(db, onPageTwo.id)!.pages).toEqual({ first: 2, last: 2, ocrConfidence: 94 })
     expect(getCitation(db, unpaged.id)!.pages).toBeNull()
     const across = addArticleCitation(db, note, scan, body.indexOf('memo.'), start + 5)
-    expect(across.pages).toEqual({ first: 1, last: 2 })
+    expect(across.pages).toEqual({ first: 1, last: 2, ocrConfidence: 90 })
     updateNote(db, note, 'Paged', `${citationToken(across.id)}`)
     expect((await exportNotes(db, [note], 'html', null, chartDrawer(db, null))).text).toContain('<sup class="citation"><a href="#source-1">1</a>, pp. 1–2</sup>')
     expect((await exportNotes(db, [note], 'markdown', null, chartDrawer(db, null))).text).toContain('[^1] (pp. 1–2)')
+  })
+
+  it('carries a caution into a quote from a page OCR read with low confidence, in HTML and in Markdown (review U24-18)', async () => {
+    const body = 'A clean page of text.\n\nA faint page: 4,4O3 cases were c1osed.'
+    const scan = insertArticle(db, {
+      title: 'Faint scan', byline: null, publisher: null, publishedAt: null, url: null, language: null, body,
+      sourceFile: 'faint-scan.pdf', sourceSize: 1, sha256: 'd'.repeat(64), importId: null,
+      pages: [
+        { page: 1, start: 0, end: 21, method: 'text', confidence: null },
+        { page: 2, start: 23, end: body.length, method: 'ocr', confidence: 51.6 }
+      ],
+      headings: []
+    })
+    const note = insertNote(db, 'Faint', 'x').id
+    const faint = addArticleCitation(db, note, scan, body.indexOf('4,4O3'), body.indexOf('4,4O3') + 5)
+    const clean = addArticleCitation(db, note, scan, 0, 7)
+    expect(faint.pages).toEqual({ first: 2, last: 2, ocrConfidence: 51.6 })
+    expect(clean.pages).toEqual({ first: 1, last: 1, ocrConfidence: null })
+    updateNote(db, note, 'Faint', `${citationToken(faint.id)} and ${citationToken(clean.id)}`)
+    expect((await exportNotes(db, [note], 'html', null, chartDrawer(db, null))).text).toContain(
+      '<sup class="citation"><a href="#source-1">1</a>, p. 2, read by OCR at 52% confidence</sup> and <sup class="citation"><a href="#source-1">1</a>, p. 1</sup>'
+    )
+    expect((await exportNotes(db, [note], 'markdown', null, chartDrawer(db, null))).text).toContain('[^1] (p. 2, read by OCR at 52% confidence) and [^1] (p. 1)')
   })
 
   it('lists what a dataset citation cites (its detail) with the dataset, in HTML and in Markdown', async () => {
