@@ -64,3 +64,18 @@ function pickedSheets(options: string): string[] | null | undefined {
     return undefined
   }
 }
+
+/**
+ * A copy of these bytes imported since the import first looked for one: another process imported
+ * the same file while this one hashed it and waited for the archive's write lock. For a workbook
+ * (`sheets`: the sheets picked, or null for every visible one; undefined for other files), only an
+ * import that holds those sheets is a copy. (One that holds the whole workbook while this import
+ * picked sheets is not judged here: that needs the workbook's visible sheets, and the import goes on.)
+ */
+export function copyImportedMeanwhile(db: Database, sha256: string, sheets: readonly string[] | null | undefined): ReturnType<typeof findDuplicateImport> {
+  const copy = findDuplicateImport(db, sha256)
+  if (copy === null || sheets === undefined) return copy
+  const sheetsIn = sheetsImportedBefore(db, sha256)
+  if (sheetsIn === null) return copy
+  return (sheets === null ? sheetsIn.whole : sheets.every((sheet) => sheetsIn.picked.has(sheet))) ? copy : null
+}

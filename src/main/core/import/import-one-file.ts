@@ -12,7 +12,7 @@ import { notRegularFileReason } from '../fs/regular-file'
 import { DatasetWriter, SPLIT_WIDE_FILE, type SettledTypes } from './dataset-writer'
 import { decodeText } from './decode-text'
 import { hashFile } from './hash-file'
-import { findDuplicateImport, importOfSizeExists, sheetsImportedBefore } from './duplicate-imports'
+import { copyImportedMeanwhile, findDuplicateImport, importOfSizeExists, sheetsImportedBefore } from './duplicate-imports'
 import { finishImport, startImport } from './import-ledger'
 import { looksBinary } from './looks-binary'
 import { NoTableInWorkbook } from './workbook/no-table-in-workbook'
@@ -437,6 +437,15 @@ async function importThrough(
     }
     transaction.begin()
     try {
+      // The copy was looked for before this import held the archive's write lock; another process may
+      // have imported the same bytes since (the same file imported twice at once). Under the lock the
+      // answer is final. (Bytes hashed while they are read are looked up again before the commit.)
+      const copy = sha256 !== null && !request.options.force && earlierCopy === null ? copyImportedMeanwhile(db, sha256, workbook !== null ? request.options.sheets : undefined) : null
+      if (copy !== null) {
+        transaction.undo()
+        recordIfPossible(() => finishImport(db, importId, { status: 'duplicate', rows: 0, warnings: [copy.warning], error: null }))
+        return outcome({ status: 'duplicate', kind: copy.kind, id: copy.id, warnings: [copy.warning] })
+      }
       let result: ImportOutcome
       if (kind === 'article') {
         let read: ReadArticle

@@ -3,13 +3,13 @@
 // it can be cancelled while it waits, and it gives up, in words, if the lock is never released.
 // Nothing half-done is recorded, and the archive stays whole. (Separate connections behave as
 // separate processes do: SQLite's file locks decide.)
-import { writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { copyFileSync, writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { afterEach, describe, expect, it } from 'vitest'
 import { DEFAULT_IMPORT_OPTIONS } from '../../../../../src/shared/model'
 import { openArchive } from '../../../../../src/main/core/index'
-import { importOneFile, type ImportProgress } from '../../../../../src/main/core/import/import-one-file'
+import { importOneFile, importOneFileInBatch, type ImportProgress } from '../../../../../src/main/core/import/import-one-file'
 import { ArchiveStaysBusy, whenWritable } from '../../../../../src/main/core/import/when-writable'
 import { tempArchive } from '../../../../helpers/temp-archive'
 
@@ -73,6 +73,32 @@ describe('two processes on one archive', () => {
     expect(first.archive.db.prepare('SELECT count(*) FROM imports').pluck().get()).toBe(ledger)
     expect(tables(first.archive.db)).toBe(0)
     expect(first.archive.db.pragma('integrity_check', { simple: true })).toBe('ok')
+  })
+
+  it('does not import the same workbook or document twice when the other imported it while this one waited (review B25-6)', async () => {
+    const { first, second } = await twoConnections()
+    const workbook = join(first.dir, 'table-39.xlsx')
+    copyFileSync(resolve(import.meta.dirname, '../../../../fixtures/import/workbook/dhs-yearbook-2013-table-39.xlsx'), workbook)
+    const memo = join(first.dir, 'memo.txt')
+    writeFileSync(memo, 'Memo on the review\n\nAttorneys reviewed each pending case.\n')
+    for (const path of [workbook, memo]) {
+      const request = { path, options: DEFAULT_IMPORT_OPTIONS, article: null, dataset: null }
+      // The first process is importing the file (it holds the lock); the second hashes it, finds no
+      // copy yet, and waits for the lock.
+      first.archive.db.exec('BEGIN IMMEDIATE')
+      let waiting = false
+      const importing = importOneFile(second.db, request, new AbortController().signal, (progress) => (waiting ||= progress.phase === 'waiting'), null)
+      for (let i = 0; i < 50 && !waiting; i++) await sleep(50)
+      expect(waiting).toBe(true)
+      const firstOutcome = await importOneFileInBatch(first.archive.db, request, new AbortController().signal, () => undefined, null)
+      first.archive.db.exec('COMMIT')
+      expect(firstOutcome.status).toBe('imported')
+      const outcome = await importing
+      expect(outcome).toMatchObject({ status: 'duplicate', id: firstOutcome.id, error: null })
+    }
+    expect(first.archive.db.prepare("SELECT count(*) FROM datasets WHERE source_file = 'table-39.xlsx'").pluck().get()).toBe(2)
+    expect(first.archive.db.prepare("SELECT count(*) FROM articles WHERE source_file = 'memo.txt'").pluck().get()).toBe(1)
+    expect(first.archive.db.prepare("SELECT status FROM imports WHERE file_name IN ('table-39.xlsx', 'memo.txt') ORDER BY id").pluck().all()).toEqual(['imported', 'duplicate', 'imported', 'duplicate'])
   })
 
   it('gives up in words when the lock is held past the wait, and restores the busy timeout', async () => {
