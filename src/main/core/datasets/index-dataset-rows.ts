@@ -1,10 +1,15 @@
 import type { Database } from 'better-sqlite3'
+import { COLUMN_TYPES } from '@shared/row-query'
 import { sqlRows, sqlValues } from '../db/sql-rows'
 import { DATASET_ROW_KEY_FACTOR } from '../search/dataset-row-key'
-import { columnName, datasetTableName } from './dataset-table-name'
+import { datasetTableName } from './dataset-table-name'
+import { searchedCell } from './searched-cell'
+
+const SEARCHED_COLUMN = sqlRows({ position: 'integer', type: COLUMN_TYPES })
 
 /**
- * Adds a dataset's text columns to the search index, once: the check and the work share one
+ * Adds a dataset's text to the search index (its text columns, and the markers kept as written in
+ * its other columns: see searchedCell), once: the check and the work share one
  * IMMEDIATE transaction, so two processes (or a retry after a crash) never index a dataset twice.
  * Returns false when there was nothing to do.
  */
@@ -13,9 +18,9 @@ export function indexDatasetRows(db: Database, datasetId: number): boolean {
     .transaction((): boolean => {
       const row = sqlRows({ search_indexed_at: 'text?' }).get(db.prepare('SELECT search_indexed_at FROM datasets WHERE id = ?'), datasetId)
       if (row === null || row.search_indexed_at !== null) return false
-      const positions = sqlValues('integer')
-        .all(db.prepare("SELECT position FROM dataset_columns WHERE dataset_id = ? AND type = 'text' ORDER BY position").pluck(), datasetId)
-        .map(columnName)
+      const columns = SEARCHED_COLUMN.all(db.prepare('SELECT position, type FROM dataset_columns WHERE dataset_id = ? ORDER BY position'), datasetId)
+      // A dataset without a text column has no entries (check-archive counts on it): its rows have no label to find them by.
+      const positions = columns.some((column) => column.type === 'text') ? columns.map(searchedCell) : []
       if (positions.length > 0) {
         // One statement does the whole index in SQLite's own loop; the key packs dataset and row.
         const body = positions.length === 1 ? positions[0]! : `concat_ws(' ', ${positions.join(', ')})`

@@ -72,7 +72,8 @@ export function setColumnType(db: Database, datasetId: number, position: number,
       const misfit = misfitCondition(name, type)
       const misfits = sqlValues('integer').one(db.prepare(`SELECT count(*) FROM ${table} WHERE ${misfit}`).pluck())
       const examples = sqlRows({ rowid: 'integer', value: 'cell' }).all(db.prepare(`SELECT rowid, ${name} AS value FROM ${table} WHERE ${misfit} ORDER BY rowid LIMIT 20`))
-      if ((column.type === 'text') !== (type === 'text')) {
+      // A column's type decides what of it the index holds (searchedCell): all its text, or only its markers.
+      if (column.type !== type) {
         db.prepare('DELETE FROM dataset_rows_fts WHERE rowid >= ? AND rowid < ?').run(...datasetRowKeyRange(datasetId))
         db.prepare('UPDATE datasets SET search_indexed_at = NULL WHERE id = ?').run(datasetId)
       }

@@ -1,16 +1,18 @@
 import type { Database, Statement } from 'better-sqlite3'
-import { columnName, datasetTableName } from '../datasets/dataset-table-name'
+import { COLUMN_TYPES } from '@shared/row-query'
+import { datasetTableName } from '../datasets/dataset-table-name'
+import { searchedCell } from '../datasets/searched-cell'
 import { sqlRows, sqlTuples, sqlValues } from '../db/sql-rows'
 import { splitDatasetRowKey } from './dataset-row-key'
 
-const TEXT_COLUMN = sqlRows({ position: 'integer', label: 'text' })
-/** A row's text columns: text, or empty (a column of text may also hold what was typed as a number). */
+const SEARCHED_COLUMN = sqlRows({ position: 'integer', label: 'text', type: COLUMN_TYPES })
+/** A row's searched cells: text, or empty (a column of text may also hold what was typed as a number). */
 const TEXT_CELLS = sqlTuples('cell')
 
 interface DatasetShape {
   name: string
   labels: string[]
-  /** Reads the row's text columns, in column order, as an array; null when the dataset has none. */
+  /** Reads the row's cells as the index holds them (searchedCell), in column order, as an array; null when the dataset has no text column. */
   read: Statement | null
 }
 
@@ -50,12 +52,13 @@ export class DataRowText {
     const name = sqlValues('text').get(this.db.prepare('SELECT name FROM datasets WHERE id = ?').pluck(), datasetId)
     let shape: DatasetShape | null = null
     if (name !== null) {
-      const columns = TEXT_COLUMN.all(this.db.prepare("SELECT position, label FROM dataset_columns WHERE dataset_id = ? AND type = 'text' ORDER BY position"), datasetId)
-      const names = columns.map((column) => columnName(column.position))
+      // The same cells indexDatasetRows put in the index, so snippets and the exact-spelling check see what was indexed.
+      const all = SEARCHED_COLUMN.all(this.db.prepare('SELECT position, label, type FROM dataset_columns WHERE dataset_id = ? ORDER BY position'), datasetId)
+      const columns = all.some((column) => column.type === 'text') ? all : []
       shape = {
         name,
         labels: columns.map((column) => column.label),
-        read: names.length > 0 ? this.db.prepare(`SELECT ${names.join(', ')} FROM ${datasetTableName(datasetId)} WHERE rowid = ?`).raw(true) : null
+        read: columns.length > 0 ? this.db.prepare(`SELECT ${columns.map(searchedCell).join(', ')} FROM ${datasetTableName(datasetId)} WHERE rowid = ?`).raw(true) : null
       }
     }
     this.shapes.set(datasetId, shape)
