@@ -1,0 +1,189 @@
+import { join } from 'node:path'
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { extractDocumentArticle, type DocumentArticle } from '../../../../../../src/main/core/import/document/extract-document-article'
+import { writeOdt } from '../../../../../helpers/office-documents'
+import { tempFolders } from '../../../../../helpers/temp-archive'
+import { zipBytes } from '../../../../../helpers/write-zip'
+
+const folder = tempFolders('heading-numbers')
+const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+/** A .docx as Word saves one: body, styles.xml's and numbering.xml's contents as given, no title in its properties. */
+function docx(body: string, styles: string, numbering: string): Buffer {
+  const relationship = (id: string, type: string, target: string) => `<Relationship Id="${id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/${type}" Target="${target}"/>`
+  return zipBytes([
+    { name: '[Content_Types].xml', data: '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>' },
+    { name: '_rels/.rels', data: `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${relationship('rId1', 'officeDocument', 'word/document.xml')}</Relationships>` },
+    { name: 'word/_rels/document.xml.rels', data: `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${relationship('rId1', 'styles', 'styles.xml')}${relationship('rId2', 'numbering', 'numbering.xml')}</Relationships>` },
+    { name: 'word/document.xml', data: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document ${W}><w:body>${body}</w:body></w:document>` },
+    { name: 'word/styles.xml', data: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:styles ${W}>${styles}</w:styles>` },
+    { name: 'word/numbering.xml', data: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:numbering ${W}>${numbering}</w:numbering>` }
+  ])
+}
+
+/** A paragraph in a style, with its own numbering properties (w:numPr's contents) when given. */
+function paragraph(text: string, style: string | null, numbering: string | null = null): string {
+  const properties = `${style === null ? '' : `<w:pStyle w:val="${style}"/>`}${numbering === null ? '' : `<w:numPr>${numbering}</w:numPr>`}`
+  return `<w:p>${properties === '' ? '' : `<w:pPr>${properties}</w:pPr>`}<w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:p>`
+}
+
+/** Word's heading styles: their outline levels and, when `numbered`, the numbering Word ties them to (w:numPr in the style). */
+function headingStyles(numbered: boolean): string {
+  const numPr = (level: number) => (!numbered ? '' : level === 0 ? '<w:numPr><w:numId w:val="1"/></w:numPr>' : `<w:numPr><w:ilvl w:val="${level}"/><w:numId w:val="1"/></w:numPr>`)
+  return [
+    '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/></w:style>',
+    ...[1, 2, 3].map((n) => `<w:style w:type="paragraph" w:styleId="Heading${n}"><w:name w:val="heading ${n}"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:link w:val="Heading${n}Char"/><w:uiPriority w:val="9"/><w:qFormat/><w:pPr><w:keepNext/><w:keepLines/>${numPr(n - 1)}<w:spacing w:before="240"/><w:outlineLvl w:val="${n - 1}"/></w:pPr><w:rPr><w:sz w:val="32"/></w:rPr></w:style>`),
+    '<w:style w:type="paragraph" w:styleId="ListParagraph"><w:name w:val="List Paragraph"/><w:basedOn w:val="Normal"/><w:pPr><w:ind w:left="720"/><w:contextualSpacing/></w:pPr></w:style>'
+  ].join('')
+}
+
+/** A level as Word writes it. */
+function level(ilvl: number, format: string, text: string, extra = ''): string {
+  return `<w:lvl w:ilvl="${ilvl}"><w:start w:val="1"/><w:numFmt w:val="${format}"/>${extra}<w:lvlText w:val="${text}"/><w:lvlJc w:val="left"/><w:pPr><w:ind w:left="${432 + ilvl * 144}" w:hanging="${432 + ilvl * 144}"/></w:pPr></w:lvl>`
+}
+
+/**
+ * Word's "1 Heading 1 / 1.1 Heading 2 / 1.1.1 Heading 3" multilevel list (abstractNum 0, list 1),
+ * its levels tied to the heading styles when `tied`, and a plain numbered list (abstractNum 1, list 2).
+ */
+function numbering(tied: boolean): string {
+  const style = (n: number) => (tied ? `<w:pStyle w:val="Heading${n}"/>` : '')
+  return [
+    `<w:abstractNum w:abstractNumId="0"><w:nsid w:val="1F2E3D4C"/><w:multiLevelType w:val="multilevel"/><w:tmpl w:val="0409001D"/>${level(0, 'decimal', '%1', style(1))}${level(1, 'decimal', '%1.%2', style(2))}${level(2, 'decimal', '%1.%2.%3', style(3))}</w:abstractNum>`,
+    `<w:abstractNum w:abstractNumId="1"><w:nsid w:val="5A6B7C8D"/><w:multiLevelType w:val="hybridMultilevel"/>${level(0, 'decimal', '%1.')}${level(1, 'lowerLetter', '%2.')}</w:abstractNum>`,
+    '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num><w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>'
+  ].join('')
+}
+
+const listItem = (text: string, ilvl = 0) => paragraph(text, 'ListParagraph', `<w:ilvl w:val="${ilvl}"/><w:numId w:val="2"/>`)
+
+const REPORT = [
+  paragraph('Background', 'Heading1'),
+  paragraph('The office reviewed 411,000 pending cases.', null),
+  paragraph('Findings', 'Heading1'),
+  paragraph('Scope', 'Heading2'),
+  paragraph('Method', 'Heading2'),
+  listItem('cases closed;'),
+  listItem('of which by stipulation;', 1),
+  listItem('offers declined.'),
+  paragraph('Sampling', 'Heading3'),
+  // A heading that turns its style's numbering off (w:numId 0) is shown unnumbered and not counted.
+  paragraph('Note on sources', 'Heading2', '<w:numId w:val="0"/>'),
+  paragraph('Limits', 'Heading2'),
+  paragraph('Next steps', 'Heading1'),
+  paragraph('Costs', 'Heading2')
+].join('')
+
+/** Each heading's text in the body, and its level. */
+function headings(article: DocumentArticle): [string, number][] {
+  return article.headings.map(({ start, end, level }) => [article.body.slice(start, end), level])
+}
+
+describe('heading numbers', () => {
+  it('numbers a .docx’s headings as Word shows them when their styles are tied to a multilevel list, and leaves look-alikes unnumbered (review U24-20)', async () => {
+    const article = await extractDocumentArticle(docx(REPORT, headingStyles(true), numbering(true)), 'report.docx', 'docx')
+    // Before, every heading came without its number: "Background", "Scope", "Method".
+    expect(headings(article)).toEqual([
+      ['1 Background', 1],
+      ['2 Findings', 1],
+      ['2.1 Scope', 2],
+      ['2.2 Method', 2],
+      ['2.2.1 Sampling', 3],
+      ['Note on sources', 2],
+      ['2.3 Limits', 2],
+      ['3 Next steps', 1],
+      ['3.1 Costs', 2]
+    ])
+    // The list between the headings is numbered as before, on its own.
+    expect(article.body).toContain('2.2 Method\n\n1. cases closed;\n\n    a. of which by stipulation;\n\n2. offers declined.\n\n2.2.1 Sampling')
+    // The title is the heading's text, without the number the outline gives it.
+    expect(article.title).toBe('Background')
+
+    // The same document with the list's levels not tied to the heading styles, and the styles not
+    // numbered: Word shows its headings unnumbered, and so does Casefile.
+    const plain = await extractDocumentArticle(docx(REPORT, headingStyles(false), numbering(false)), 'plain.docx', 'docx')
+    expect(headings(plain).map(([text]) => text)).toEqual(['Background', 'Findings', 'Scope', 'Method', 'Sampling', 'Note on sources', 'Limits', 'Next steps', 'Costs'])
+    expect(plain.body).toContain('Method\n\n1. cases closed;\n\n    a. of which by stipulation;\n\n2. offers declined.\n\nSampling')
+    expect(plain.title).toBe('Background')
+  })
+
+  it('numbers a .docx heading numbered on the paragraph itself (w:numPr): formats, what goes around the number, a start override, a restart after the level above', async () => {
+    const numbered = [
+      '<w:abstractNum w:abstractNumId="0"><w:multiLevelType w:val="multilevel"/>',
+      level(0, 'upperRoman', 'Article %1', '<w:suff w:val="space"/>'),
+      level(1, 'lowerLetter', '(%2)'),
+      // Legal numbering: the levels above shown as decimals.
+      level(2, 'lowerRoman', '%1.%2.%3', '<w:isLgl/>'),
+      '</w:abstractNum>',
+      '<w:num w:numId="3"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="2"/></w:lvlOverride></w:num>'
+    ].join('')
+    const at = (ilvl: number) => `<w:ilvl w:val="${ilvl}"/><w:numId w:val="3"/>`
+    const body = [
+      paragraph('Removal proceedings', 'Heading1', at(0)),
+      paragraph('Notice to appear', 'Heading2', at(1)),
+      paragraph('Service', 'Heading3', at(2)),
+      paragraph('Hearing', 'Heading2', at(1)),
+      paragraph('An immigration judge hears the case.', null),
+      paragraph('Appeals', 'Heading1', at(0)),
+      paragraph('Board review', 'Heading2', at(1))
+    ].join('')
+    const article = await extractDocumentArticle(docx(body, headingStyles(false), numbered), 'articles.docx', 'docx')
+    expect(headings(article)).toEqual([
+      ['Article II Removal proceedings', 1],
+      ['(a) Notice to appear', 2],
+      ['2.1.1 Service', 3],
+      ['(b) Hearing', 2],
+      ['Article III Appeals', 1],
+      ['(a) Board review', 2]
+    ])
+    expect(article.title).toBe('Removal proceedings')
+  })
+
+  it('numbers an .odt’s headings by its outline (chapter) numbering, and leaves them unnumbered when the outline is not numbered (review U24-20)', async () => {
+    const outline = (numbered: boolean) =>
+      `<text:outline-style style:name="Outline">${[
+        ['1', '1', '', ''],
+        ['2', '1', '', ''],
+        ['3', 'i', '(', ')']
+      ]
+        .map(
+          ([level, format, prefix, suffix]) =>
+            `<text:outline-level-style text:level="${level}" style:num-format="${numbered ? format : ''}"${numbered && prefix !== '' ? ` style:num-prefix="${prefix}"` : ''}${numbered && suffix !== '' ? ` style:num-suffix="${suffix}"` : ''}${level === '2' && numbered ? ' text:display-levels="2"' : ''}><style:list-level-properties text:list-level-position-and-space-mode="label-alignment"><style:list-level-label-alignment text:label-followed-by="listtab"/></style:list-level-properties></text:outline-level-style>`
+        )
+        .join('')}</text:outline-style>` +
+      '<text:list-style style:name="Numbering_20_123"><text:list-level-style-number text:level="1" style:num-suffix="." style:num-format="1"/></text:list-style>'
+    const heading = (text: string, level: number, extra = '') => `<text:h text:style-name="Heading_20_${level}" text:outline-level="${level}"${extra}>${text}</text:h>`
+    const body = [
+      heading('Background', 1),
+      '<text:p text:style-name="Text_20_body">The office reviewed 411,000 pending cases.</text:p>',
+      heading('Findings', 1),
+      heading('Scope', 2),
+      // LibreOffice writes the number it shows (text:number); it is shown once.
+      heading('<text:number>2.2</text:number>Method', 2),
+      '<text:list text:style-name="Numbering_20_123"><text:list-item><text:p>cases closed;</text:p></text:list-item><text:list-item><text:p>offers declined.</text:p></text:list-item></text:list>',
+      heading('Sampling', 3),
+      heading('Annex', 1, ' text:is-list-header="true"'),
+      heading('Next steps', 1, ' text:restart-numbering="true" text:start-value="5"'),
+      heading('Costs', 2)
+    ].join('')
+    const numbered = await extractDocumentArticle(readFileSync(writeOdt(join(folder(), 'report.odt'), body, '', '', outline(true))), 'report.odt', 'odt')
+    // Before: "Background", "Scope", "2.2Method".
+    expect(headings(numbered)).toEqual([
+      ['1 Background', 1],
+      ['2 Findings', 1],
+      ['2.1 Scope', 2],
+      ['2.2 Method', 2],
+      ['(i) Sampling', 3],
+      ['Annex', 1],
+      ['5 Next steps', 1],
+      ['5.1 Costs', 2]
+    ])
+    expect(numbered.body).toContain('2.2 Method\n\n1. cases closed;\n\n2. offers declined.\n\n(i) Sampling')
+    expect(numbered.title).toBe('Background')
+
+    const plain = await extractDocumentArticle(readFileSync(writeOdt(join(folder(), 'plain.odt'), body.replace('<text:number>2.2</text:number>', ''), '', '', outline(false))), 'plain.odt', 'odt')
+    expect(headings(plain).map(([text]) => text)).toEqual(['Background', 'Findings', 'Scope', 'Method', 'Sampling', 'Annex', 'Next steps', 'Costs'])
+    expect(plain.body).toContain('Method\n\n1. cases closed;\n\n2. offers declined.\n\nSampling')
+  })
+})
