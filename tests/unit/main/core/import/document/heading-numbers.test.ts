@@ -154,7 +154,13 @@ describe('heading numbers', () => {
         .join('')}</text:outline-style>` +
       '<text:list-style style:name="Numbering_20_123"><text:list-level-style-number text:level="1" style:num-suffix="." style:num-format="1"/></text:list-style>'
     const heading = (text: string, level: number, extra = '') => `<text:h text:style-name="Heading_20_${level}" text:outline-level="${level}"${extra}>${text}</text:h>`
+    // LibreOffice's table of contents: its entries are paragraphs, with the headings' numbers as text.
+    const tocEntry = (n: number, text: string, page: number) => `<text:p text:style-name="Contents_20_1"><text:a xlink:type="simple" xlink:href="#__RefHeading___Toc${n}_1" text:style-name="Index_20_Link" text:visited-style-name="Index_20_Link">${text}<text:tab/>${page}</text:a></text:p>`
+    const contents =
+      '<text:table-of-content text:style-name="Sect1" text:protected="true" text:name="Table of Contents1"><text:table-of-content-source text:outline-level="10"><text:index-title-template text:style-name="Contents_20_Heading">Table of Contents</text:index-title-template></text:table-of-content-source>' +
+      `<text:index-body><text:index-title text:style-name="Sect1" text:name="Table of Contents1_Head"><text:p text:style-name="Contents_20_Heading">Table of Contents</text:p></text:index-title>${tocEntry(1, '1 Background', 1)}${tocEntry(2, '2 Findings', 1)}${tocEntry(3, '2.1 Scope', 2)}</text:index-body></text:table-of-content>`
     const body = [
+      contents,
       heading('Background', 1),
       '<text:p text:style-name="Text_20_body">The office reviewed 411,000 pending cases.</text:p>',
       heading('Findings', 1),
@@ -179,11 +185,41 @@ describe('heading numbers', () => {
       ['5 Next steps', 1],
       ['5.1 Costs', 2]
     ])
+    expect(numbered.body.split('\n\n').slice(0, 5)).toEqual(['Table of Contents', '1 Background\t1', '2 Findings\t1', '2.1 Scope\t2', '1 Background'])
     expect(numbered.body).toContain('2.2 Method\n\n1. cases closed;\n\n2. offers declined.\n\n(i) Sampling')
     expect(numbered.title).toBe('Background')
 
-    const plain = await extractDocumentArticle(readFileSync(writeOdt(join(folder(), 'plain.odt'), body.replace('<text:number>2.2</text:number>', ''), '', '', outline(false))), 'plain.odt', 'odt')
+    const plain = await extractDocumentArticle(readFileSync(writeOdt(join(folder(), 'plain.odt'), body.replace('<text:number>2.2</text:number>', '').replace(contents, ''), '', '', outline(false))), 'plain.odt', 'odt')
     expect(headings(plain).map(([text]) => text)).toEqual(['Background', 'Findings', 'Scope', 'Method', 'Sampling', 'Annex', 'Next steps', 'Costs'])
     expect(plain.body).toContain('Method\n\n1. cases closed;\n\n2. offers declined.\n\nSampling')
+  })
+
+  it('keeps a .docx’s table of contents as plain lines: its entries are not headings, and the numbered headings are counted once', async () => {
+    // As Word writes a table of contents: a content control (w:sdt) of the "Table of Contents" gallery,
+    // a "TOC Heading" (based on Heading 1, body-text outline level, its numbering turned off) and one
+    // paragraph per entry in the TOC styles, in a TOC field whose result holds the entries' numbers as text.
+    const styles =
+      headingStyles(true) +
+      '<w:style w:type="paragraph" w:styleId="TOCHeading"><w:name w:val="TOC Heading"/><w:basedOn w:val="Heading1"/><w:next w:val="Normal"/><w:uiPriority w:val="39"/><w:unhideWhenUsed/><w:qFormat/><w:pPr><w:numPr><w:numId w:val="0"/></w:numPr><w:outlineLvl w:val="9"/></w:pPr></w:style>' +
+      [1, 2].map((n) => `<w:style w:type="paragraph" w:styleId="TOC${n}"><w:name w:val="toc ${n}"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:autoRedefine/><w:uiPriority w:val="39"/><w:unhideWhenUsed/><w:pPr><w:spacing w:after="100"/><w:ind w:left="${(n - 1) * 220}"/></w:pPr></w:style>`).join('')
+    const field = (type: string) => `<w:r><w:fldChar w:fldCharType="${type}"/></w:r>`
+    const entry = (style: string, number: string, text: string, page: string, bookmark: string, opens: boolean) =>
+      `<w:p><w:pPr><w:pStyle w:val="${style}"/><w:tabs><w:tab w:val="left" w:pos="440"/><w:tab w:val="right" w:leader="dot" w:pos="9350"/></w:tabs><w:rPr><w:noProof/></w:rPr></w:pPr>${opens ? `${field('begin')}<w:r><w:instrText xml:space="preserve"> TOC \\o "1-3" \\h \\z \\u </w:instrText></w:r>${field('separate')}` : ''}<w:hyperlink w:anchor="${bookmark}" w:history="1"><w:r><w:rPr><w:rStyle w:val="Hyperlink"/><w:noProof/></w:rPr><w:t>${number}</w:t></w:r><w:r><w:rPr><w:noProof/></w:rPr><w:tab/></w:r><w:r><w:rPr><w:rStyle w:val="Hyperlink"/><w:noProof/></w:rPr><w:t>${text}</w:t></w:r><w:r><w:rPr><w:noProof/><w:webHidden/></w:rPr><w:tab/></w:r>${field('begin')}<w:r><w:instrText xml:space="preserve"> PAGEREF ${bookmark} \\h </w:instrText></w:r>${field('separate')}<w:r><w:t>${page}</w:t></w:r>${field('end')}</w:hyperlink></w:p>`
+    const contents =
+      '<w:sdt><w:sdtPr><w:id w:val="-1"/><w:docPartObj><w:docPartGallery w:val="Table of Contents"/><w:docPartUnique/></w:docPartObj></w:sdtPr><w:sdtContent>' +
+      paragraph('Contents', 'TOCHeading') +
+      entry('TOC1', '1', 'Background', '1', '_Toc1', true) +
+      entry('TOC1', '2', 'Findings', '2', '_Toc2', false) +
+      entry('TOC2', '2.1', 'Scope', '2', '_Toc3', false) +
+      `<w:p>${field('end')}</w:p></w:sdtContent></w:sdt>`
+    const body = [contents, paragraph('Background', 'Heading1'), paragraph('The office reviewed 411,000 pending cases.', null), paragraph('Findings', 'Heading1'), paragraph('Scope', 'Heading2')].join('')
+    const article = await extractDocumentArticle(docx(body, styles, numbering(true)), 'contents.docx', 'docx')
+    expect(headings(article)).toEqual([
+      ['1 Background', 1],
+      ['2 Findings', 1],
+      ['2.1 Scope', 2]
+    ])
+    expect(article.body.split('\n\n').slice(0, 4)).toEqual(['Contents', '1 Background 1', '2 Findings 2', '2.1 Scope 2'])
+    expect(article.title).toBe('Background')
   })
 })
