@@ -37,6 +37,7 @@ export function numberWordHeadings(documentXml: string, stylesXml: string, numbe
   /** The lists and levels whose start override has been applied (it restarts the level once). */
   const overridden = new Set<string>()
   const inserts: { at: number; text: string }[] = []
+  const headingStyles = new Map<string, boolean>()
   const path: string[] = []
   const open: OpenParagraph[] = []
 
@@ -53,7 +54,7 @@ export function numberWordHeadings(documentXml: string, stylesXml: string, numbe
     const override = overridden.has(key) ? null : list.startOverride(ilvl)
     if (override !== null) overridden.add(key)
     const value = counter.count(ilvl, level.start, override, (deeper) => keepsCounting(list.level(deeper), ilvl))
-    if (!isHeading(paragraph, styles)) return
+    if (!isHeading(paragraph, styles, headingStyles)) return
     const label = level.format === 'bullet' ? '' : levelText(level, ilvl, value, list, counter)
     if (label.trim() === '') return
     inserts.push({ at: paragraph.insertAt, text: label + (AFTER_NUMBER[level.suffix] ?? ' ') })
@@ -80,9 +81,16 @@ export function numberWordHeadings(documentXml: string, stylesXml: string, numbe
     }
     if (selfClosing !== '/') path.push(name)
   }
-  let xml = documentXml
-  for (const { at, text } of inserts.reverse()) xml = `${xml.slice(0, at)}<w:r><w:t xml:space="preserve">${escapeXml(markedHeadingNumber(text))}</w:t></w:r>${xml.slice(at)}`
-  return xml
+  // Pieces joined once: a document with thousands of numbered headings is copied once, not once each.
+  const pieces: string[] = []
+  let copied = 0
+  // A text box's paragraphs end before the paragraph they are anchored in: the places are put in order.
+  for (const { at, text } of inserts.sort((a, b) => a.at - b.at)) {
+    pieces.push(documentXml.slice(copied, at), `<w:r><w:t xml:space="preserve">${escapeXml(markedHeadingNumber(text))}</w:t></w:r>`)
+    copied = at
+  }
+  pieces.push(documentXml.slice(copied))
+  return pieces.join('')
 }
 
 /**
@@ -114,11 +122,17 @@ function listOf(paragraph: OpenParagraph, styles: ReadonlyMap<string, WordStyle>
   return { list, ilvl: level, numId }
 }
 
-/** Whether a paragraph is one mammoth reads as a heading (see word-outline-headings). */
-function isHeading(paragraph: OpenParagraph, styles: ReadonlyMap<string, WordStyle>): boolean {
+/** Whether a paragraph is one mammoth reads as a heading (see word-outline-headings); `headingStyles` remembers each style's answer. */
+function isHeading(paragraph: OpenParagraph, styles: ReadonlyMap<string, WordStyle>, headingStyles: Map<string, boolean>): boolean {
   if (levelOf(paragraph.outline) !== null) return true
-  const style = paragraph.style === null ? undefined : styles.get(paragraph.style)
-  return style?.paragraph === true && headingLevel(style, styles) !== null
+  if (paragraph.style === null) return false
+  let heading = headingStyles.get(paragraph.style)
+  if (heading === undefined) {
+    const style = styles.get(paragraph.style)
+    heading = style?.paragraph === true && headingLevel(style, styles) !== null
+    headingStyles.set(paragraph.style, heading)
+  }
+  return heading
 }
 
 /** Whether a deeper level goes on counting after a paragraph at `ilvl` (w:lvlRestart: 0 never restarts, n restarts after level n and above). */

@@ -108,7 +108,7 @@ export function readWordNumbering(numberingXml: string, styles: ReadonlyMap<stri
     const linked = definitions.get(linkedList?.definition ?? '')
     return linked === undefined || linked.link !== null ? null : { id: linkedList!.definition!, definition: linked }
   }
-  // Asked once per style: a document's paragraphs would otherwise each search every list.
+  // Asked once per list and per style: a document's paragraphs would otherwise each search every list.
   const byStyle = new Map<string, { numId: string; ilvl: number } | null>()
   const findListOfStyle = (styleId: string): { numId: string; ilvl: number } | null => {
     for (const [numId, facts] of lists) {
@@ -116,16 +116,21 @@ export function readWordNumbering(numberingXml: string, styles: ReadonlyMap<stri
     }
     return null
   }
+  const byId = new Map<string, WordList | null>()
+  const findList = (numId: string): WordList | null => {
+    const facts = lists.get(numId)
+    const found = facts === undefined ? null : definitionOf(facts)
+    if (facts === undefined || found === null) return null
+    return {
+      counters: found.id,
+      level: (ilvl) => facts.levels.get(ilvl) ?? found.definition.levels.get(ilvl),
+      startOverride: (ilvl) => facts.starts.get(ilvl) ?? null
+    }
+  }
   return {
     list(numId) {
-      const facts = lists.get(numId)
-      const found = facts === undefined ? null : definitionOf(facts)
-      if (facts === undefined || found === null) return null
-      return {
-        counters: found.id,
-        level: (ilvl) => facts.levels.get(ilvl) ?? found.definition.levels.get(ilvl),
-        startOverride: (ilvl) => facts.starts.get(ilvl) ?? null
-      }
+      if (!byId.has(numId)) byId.set(numId, findList(numId))
+      return byId.get(numId)!
     },
     listOfStyle(styleId) {
       if (!byStyle.has(styleId)) byStyle.set(styleId, findListOfStyle(styleId))
