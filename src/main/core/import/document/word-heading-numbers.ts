@@ -8,6 +8,7 @@ import { formattedNumber, markedHeadingNumber } from './heading-number'
 import { headingLevel, levelOf, readWordStyles, type WordStyle } from './word-outline-headings'
 import { readWordNumbering, type WordLevel, type WordList } from './word-numbering'
 import { TAG, VAL, valueOf } from './word-xml-tags'
+import { switchedOn } from './drop-hidden-word-runs'
 
 interface OpenParagraph {
   /** Where the number goes: after the paragraph's properties, or after its opening tag. */
@@ -18,6 +19,8 @@ interface OpenParagraph {
   ilvl: string | null
   /** In a choice Word writes for older readers (mc:Fallback), a copy of what is read elsewhere. */
   copy: boolean
+  /** Its mark is hidden (w:vanish in the paragraph's run properties), and so is its number. */
+  hidden: boolean
 }
 
 /** What a level's w:suff puts after its number: a tab (shown as a space in the article's text), a space, or nothing. */
@@ -36,7 +39,7 @@ export function numberWordHeadings(documentXml: string, stylesXml: string, numbe
   const counters = new Map<string, LevelCounters>()
   /** The lists and levels whose start override has been applied (it restarts the level once). */
   const overridden = new Set<string>()
-  const inserts: { at: number; text: string }[] = []
+  const inserts: { at: number; text: string; hidden: boolean }[] = []
   const headingStyles = new Map<string, boolean>()
   const path: string[] = []
   const open: OpenParagraph[] = []
@@ -57,7 +60,7 @@ export function numberWordHeadings(documentXml: string, stylesXml: string, numbe
     if (!isHeading(paragraph, styles, headingStyles)) return
     const label = level.format === 'bullet' ? '' : levelText(level, ilvl, value, list, counter)
     if (label.trim() === '') return
-    inserts.push({ at: paragraph.insertAt, text: label + (AFTER_NUMBER[level.suffix] ?? ' ') })
+    inserts.push({ at: paragraph.insertAt, text: label + (AFTER_NUMBER[level.suffix] ?? ' '), hidden: paragraph.hidden })
   }
 
   for (const match of documentXml.matchAll(TAG)) {
@@ -72,12 +75,14 @@ export function numberWordHeadings(documentXml: string, stylesXml: string, numbe
     const parent = path.at(-1)
     const paragraph = open.at(-1)
     if (name === 'p' && selfClosing !== '/') {
-      open.push({ insertAt: match.index + whole.length, style: null, outline: null, numId: null, ilvl: null, copy: path.includes('Fallback') })
+      open.push({ insertAt: match.index + whole.length, style: null, outline: null, numId: null, ilvl: null, copy: path.includes('Fallback'), hidden: false })
     } else if (paragraph !== undefined && parent === 'pPr' && path.at(-2) === 'p') {
       if (name === 'pStyle') paragraph.style = valueOf(attributes!, VAL)
       else if (name === 'outlineLvl') paragraph.outline = valueOf(attributes!, VAL)
     } else if (paragraph !== undefined && parent === 'numPr' && path.at(-2) === 'pPr' && path.at(-3) === 'p' && (name === 'numId' || name === 'ilvl')) {
       paragraph[name] = valueOf(attributes!, VAL)
+    } else if (paragraph !== undefined && (name === 'vanish' || name === 'specVanish') && parent === 'rPr' && path.at(-2) === 'pPr' && path.at(-3) === 'p') {
+      paragraph.hidden = switchedOn(attributes!)
     }
     if (selfClosing !== '/') path.push(name)
   }
@@ -85,8 +90,9 @@ export function numberWordHeadings(documentXml: string, stylesXml: string, numbe
   const pieces: string[] = []
   let copied = 0
   // A text box's paragraphs end before the paragraph they are anchored in: the places are put in order.
-  for (const { at, text } of inserts.sort((a, b) => a.at - b.at)) {
-    pieces.push(documentXml.slice(copied, at), `<w:r><w:t xml:space="preserve">${escapeXml(markedHeadingNumber(text))}</w:t></w:r>`)
+  for (const { at, text, hidden } of inserts.sort((a, b) => a.at - b.at)) {
+    // A hidden number is left for dropHiddenWordRuns to take out with the paragraph's hidden text.
+    pieces.push(documentXml.slice(copied, at), `<w:r>${hidden ? '<w:rPr><w:vanish/></w:rPr>' : ''}<w:t xml:space="preserve">${escapeXml(markedHeadingNumber(text))}</w:t></w:r>`)
     copied = at
   }
   pieces.push(documentXml.slice(copied))

@@ -126,7 +126,10 @@ describe('heading numbers', () => {
       paragraph('Hearing', 'Heading2', at(1)),
       paragraph('An immigration judge hears the case.', null),
       paragraph('Appeals', 'Heading1', at(0)),
-      paragraph('Board review', 'Heading2', at(1))
+      paragraph('Board review', 'Heading2', at(1)),
+      // A heading Word hides (its text and its mark) is hidden with its number.
+      '<w:p><w:pPr><w:pStyle w:val="Heading2"/><w:numPr>' + at(1) + '</w:numPr><w:rPr><w:vanish/></w:rPr></w:pPr><w:r><w:rPr><w:vanish/></w:rPr><w:t>Withdrawn section</w:t></w:r></w:p>',
+      paragraph('End of the memo.', null)
     ].join('')
     const article = await extractDocumentArticle(docx(body, headingStyles(false), numbered), 'articles.docx', 'docx')
     expect(headings(article)).toEqual([
@@ -137,6 +140,7 @@ describe('heading numbers', () => {
       ['Article III Appeals', 1],
       ['(a) Board review', 2]
     ])
+    expect(article.body.endsWith('(a) Board review\n\nEnd of the memo.')).toBe(true)
     expect(article.title).toBe('Removal proceedings')
   })
 
