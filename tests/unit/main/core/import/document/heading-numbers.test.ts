@@ -93,6 +93,12 @@ describe('heading numbers', () => {
     ])
     expect(article.body.endsWith('(a) Board review\n\nEnd of the memo.')).toBe(true)
     expect(article.title).toBe('Removal proceedings')
+
+    // Exhibits numbered through the whole memo (w:lvlRestart 0: a new part does not restart them).
+    const running = `<w:abstractNum w:abstractNumId="0">${level(0, 'upperLetter', 'Part %1')}${level(1, 'decimal', 'Exhibit %2', '<w:lvlRestart w:val="0"/>')}</w:abstractNum><w:num w:numId="3"><w:abstractNumId w:val="0"/></w:num>`
+    const parts = [paragraph('Detention', 'Heading1', at(0)), paragraph('Bed space', 'Heading2', at(1)), paragraph('Removals', 'Heading1', at(0)), paragraph('Flights', 'Heading2', at(1))].join('')
+    const exhibits = await extractDocumentArticle(docx(parts, headingStyles(false), running), 'exhibits.docx', 'docx')
+    expect(headings(exhibits).map(([text]) => text)).toEqual(['Part A Detention', 'Exhibit 1 Bed space', 'Part B Removals', 'Exhibit 2 Flights'])
   })
 
   it('numbers an .odt’s headings by its outline (chapter) numbering, and leaves them unnumbered when the outline is not numbered (review U24-20)', async () => {
