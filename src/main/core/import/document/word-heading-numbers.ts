@@ -25,6 +25,7 @@ interface OpenParagraph {
 
 /** What a level's w:suff puts after its number: a tab (shown as a space in the article's text), a space, or nothing. */
 const AFTER_NUMBER: Record<string, string> = { tab: ' ', space: ' ', nothing: '' }
+const MAMMOTH_HEADING_ID = /^Heading[1-6]$/
 /** Counting stops at this many levels of styles based on one another (a loop is not followed for ever). */
 const MAX_BASED_ON = 32
 
@@ -135,7 +136,8 @@ function isHeading(paragraph: OpenParagraph, styles: ReadonlyMap<string, WordSty
   let heading = headingStyles.get(paragraph.style)
   if (heading === undefined) {
     const style = styles.get(paragraph.style)
-    heading = style?.paragraph === true && headingLevel(style, styles) !== null
+    // mammoth also reads the style ids Heading1 to Heading6 as headings, whatever their names.
+    heading = MAMMOTH_HEADING_ID.test(paragraph.style) || (style?.paragraph === true && headingLevel(style, styles) !== null)
     headingStyles.set(paragraph.style, heading)
   }
   return heading
