@@ -99,6 +99,11 @@ describe('heading numbers', () => {
     const parts = [paragraph('Detention', 'Heading1', at(0)), paragraph('Bed space', 'Heading2', at(1)), paragraph('Removals', 'Heading1', at(0)), paragraph('Flights', 'Heading2', at(1))].join('')
     const exhibits = await extractDocumentArticle(docx(parts, headingStyles(false), running), 'exhibits.docx', 'docx')
     expect(headings(exhibits).map(([text]) => text)).toEqual(['Part A Detention', 'Exhibit 1 Bed space', 'Part B Removals', 'Exhibit 2 Flights'])
+
+    // A heading by its style id alone (Heading1 under a name of the agency's own, no outline level), as mammoth reads it.
+    const renamed = '<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="Agency Section"/></w:style>'
+    const agency = await extractDocumentArticle(docx(paragraph('Detention', 'Heading1', at(0)), renamed, running), 'agency.docx', 'docx')
+    expect(headings(agency).map(([text]) => text)).toEqual(['Part A Detention'])
   })
 
   it('numbers an .odt’s headings by its outline (chapter) numbering, and leaves them unnumbered when the outline is not numbered (review U24-20)', async () => {
