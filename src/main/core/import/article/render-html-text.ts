@@ -123,7 +123,7 @@ export const NUMBER_BEFORE = 'data-number-before'
 export const NUMBER_AFTER = 'data-number-after'
 
 /** An item's number in an ordered list's numbering (HTML's `type`): 1, a, A, i or I. */
-function listNumber(n: number, type: string): string {
+export function listNumber(n: number, type: string): string {
   if (n < 1 || n > 3999 || !['a', 'A', 'i', 'I'].includes(type)) return String(n)
   if (type === 'a' || type === 'A') {
     let letters = ''

@@ -3,7 +3,7 @@ import { STYLE_ID, TAG, VAL, valueOf } from './word-xml-tags'
 /** w:vanish and w:specVanish are on unless their value says off. */
 const OFF = new Set(['0', 'false', 'off'])
 
-function switchedOn(attributes: string): boolean {
+export function switchedOn(attributes: string): boolean {
   return !OFF.has((valueOf(attributes, VAL) ?? 'true').toLowerCase())
 }
 

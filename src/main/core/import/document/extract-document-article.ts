@@ -1,6 +1,6 @@
 import mammoth from 'mammoth'
 import type { ArticleFields } from '../parse-article-text'
-import { parseHtmlTree, textOf, descendants, type HtmlElement } from '../article/html-tree'
+import { parseHtmlTree, descendants, type HtmlElement } from '../article/html-tree'
 import { normaliseDate } from '../article/normalise-date'
 import { removeReservedCharacters } from '../article/remove-reserved-characters'
 import { articleBody } from '../article/article-body'
@@ -22,6 +22,8 @@ import { odfMarginText, ODT_MARGINS, usedPageStyles } from './odf-margin-text'
 import { readPackageProperties } from './read-package-properties'
 import { outlineHeadingParagraphs, outlineHeadingStyles } from './word-outline-headings'
 import { spreadMergedCells } from './spread-merged-cells'
+import { numberWordHeadings } from './word-heading-numbers'
+import { applyHeadingNumbers, headingTextWithoutNumber } from './heading-number'
 import { writtenAuthor, writtenTitle } from '../placeholder-properties'
 
 export type DocumentFormat = 'docx' | 'odt'
@@ -80,6 +82,7 @@ export async function extractDocumentArticle(bytes: Buffer, fileName: string, fo
       const word = await wordHtml(text.buffer, fileName)
       root = parseHtmlTree(word.html)
       applyNumberFormats(root)
+      applyHeadingNumbers(root)
       markWordNotes(root)
       warnings = wordWarnings(word.messages, fileName)
       hiddenPassages = text.hiddenPassages
@@ -116,7 +119,9 @@ export async function extractDocumentArticle(bytes: Buffer, fileName: string, fo
     throw new ImportInputError(`${fileName} has no text to import${hidden}.`, null, null)
   }
   if (hiddenPassages > 0) warnings.push(`${fileName}: ${passagesOfHiddenText(hiddenPassages)} ${hiddenPassages === 1 ? 'was' : 'were'} left out (text the document hides when it is shown or printed).`)
-  const title = properties.title ?? (firstHeading ? textOf(firstHeading) : null) ?? (paragraphs[0]?.text ?? margin[0]!).slice(0, 200)
+  // A heading's outline number ("2.1") is in the text and the heading, but not in a title taken from it:
+  // the number places a section in the document, and the title names the document.
+  const title = properties.title ?? (firstHeading ? headingTextWithoutNumber(firstHeading) : null) ?? (paragraphs[0]?.text ?? margin[0]!).slice(0, 200)
   // A title from the properties often opens the text too, and is shown once, as the title; a title
   // taken from the text stays in it, or the text would lose its opening paragraph.
   if (properties.title !== null && paragraphs[0]?.text.replace(/\s+/g, ' ').trim() === title) paragraphs.shift()
@@ -157,7 +162,9 @@ function passagesOfHiddenText(passages: number): string {
  */
 async function wordText(zip: ZipPackage): Promise<{ buffer: Buffer; parts: ReadonlyMap<string, Buffer>; hiddenPassages: number }> {
   const parts = new Map<string, Buffer>()
-  const hiddenStyles = hiddenWordStyles((await zip.text('word/styles.xml')) ?? '')
+  const styles = (await zip.text(STYLES)) ?? ''
+  const numbering = (await zip.text(NUMBERING)) ?? ''
+  const hiddenStyles = hiddenWordStyles(styles)
   let hiddenPassages = 0
   for (const name of zip.names()) {
     if (!XML_PART.test(name)) continue
@@ -171,7 +178,8 @@ async function wordText(zip: ZipPackage): Promise<{ buffer: Buffer; parts: Reado
       parts.set(name, Buffer.from(outlineHeadingStyles(data.toString('utf8')), 'utf8'))
       continue
     }
-    const xml = name === DOCUMENT ? outlineHeadingParagraphs(data.toString('utf8')) : name.startsWith('word/') ? data.toString('utf8') : ''
+    // Headings numbered by a list get their numbers before their styles are renamed (see word-heading-numbers).
+    const xml = name === DOCUMENT ? outlineHeadingParagraphs(numberWordHeadings(data.toString('utf8'), styles, numbering)) : name.startsWith('word/') ? data.toString('utf8') : ''
     // "anish" is in both w:vanish and w:specVanish.
     if (!xml.includes('fldSimple') && !xml.includes('anish') && (hiddenStyles.size === 0 || xml === '')) {
       parts.set(name, name === DOCUMENT ? Buffer.from(xml, 'utf8') : data)

@@ -2,7 +2,9 @@ import { Parser } from 'htmlparser2'
 import { descendants, type HtmlElement, type HtmlNode } from '../article/html-tree'
 import { noteMark } from '../../search/note-mark'
 import { NUMBER_AFTER, NUMBER_BEFORE } from '../article/render-html-text'
-import { odfListStyles, type OdfListLevel } from './odf-list-styles'
+import { odfListStyles, odfOutlineStyle, type OdfListLevel } from './odf-list-styles'
+import { formattedNumber, HEADING_NUMBER } from './heading-number'
+import { LevelCounters } from './level-counters'
 import { coveredCell } from './spread-merged-cells'
 
 /** OpenDocument text elements and the HTML element each reads as (see renderHtmlText). */
@@ -139,6 +141,10 @@ export function odfTextTree(
 ): { root: HtmlElement; comments: OdfComment[]; copiesLeftOut: number; hiddenPassages: number } {
   const hidden = hiddenStyles(xml, styles)
   const listStyles = odfListStyles(xml, styles)
+  const outline = odfOutlineStyle(styles)
+  const outlineCounters = new LevelCounters()
+  /** The heading whose written number (text:number) is being read, and the number read so far. */
+  let writtenNumber: { heading: HtmlElement; text: string } | null = null
   /** The style of each list open, outermost first: a list inside another takes its style unless it names one. */
   const lists: string[] = []
   /**
@@ -193,6 +199,10 @@ export function odfTextTree(
     }
     if (citation !== null) {
       citation += value
+      return
+    }
+    if (writtenNumber !== null) {
+      writtenNumber.text += value
       return
     }
     // Text outside paragraphs (the indentation between elements, a comment's date) is not shown.
@@ -268,7 +278,9 @@ export function odfTextTree(
           asideDepths.push(paragraphs.length)
           current = box
         }
-        const level = name === 'text:h' ? Math.min(6, Math.max(1, Number(attrs['text:outline-level'] ?? '1') || 1)) : 0
+        if (name === 'text:number' && HEADING.test(current.tag)) writtenNumber = { heading: current, text: '' }
+        const outlineLevel = name === 'text:h' ? Math.min(10, Math.max(1, Math.floor(Number(attrs['text:outline-level'] ?? '1')) || 1)) : 0
+        const level = Math.min(6, outlineLevel)
         const tag = level > 0 ? `h${level}` : AS_HTML[name]
         if (tag === undefined) {
           opened.push(null)
@@ -294,6 +306,12 @@ export function odfTextTree(
         current.children.push(element)
         current = element
         opened.push(element)
+        const number = outlineLevel > 0 ? outlineNumber(outline, outlineCounters, outlineLevel, attrs) : null
+        if (number !== null) {
+          element.attrs[HEADING_NUMBER] = number
+          kept(number)
+          paragraphs.at(-1)!.afterSpace = number.endsWith(' ')
+        }
         // A line break ends a run of spaces: one written after it is shown.
         if (name === 'text:line-break') paragraphs.at(-1)!.afterSpace = false
       },
@@ -326,6 +344,10 @@ export function odfTextTree(
           asideDepths.pop()
         }
         if (name === 'dc:creator') authorOf = null
+        if (name === 'text:number' && writtenNumber !== null) {
+          showWrittenNumber(writtenNumber.heading, writtenNumber.text.replace(/\s+/g, ' ').trim(), outline)
+          writtenNumber = null
+        }
         const boxes = element ? boxesOf.get(element) : undefined
         if (PARAGRAPHS.has(name) && paragraphs.pop()?.hidden === true && element) {
           element.parent?.children.splice(element.parent.children.indexOf(element), 1)
@@ -445,4 +467,47 @@ function copyOf(element: HtmlElement, parent: HtmlElement): HtmlElement {
 function numberMarks(level: OdfListLevel): Record<string, string> {
   if (level.before === null && level.after === null) return {}
   return { [NUMBER_BEFORE]: level.before ?? '', [NUMBER_AFTER]: level.after ?? '' }
+}
+
+/**
+ * The number LibreOffice's outline numbering shows before a heading at `level` (1 is the top), with
+ * what follows it ("2.1 "), counting the heading; null for a heading it does not number (an
+ * unnumbered level, a heading marked as a list header). A heading may restart the numbering
+ * (text:restart-numbering, text:start-value).
+ */
+function outlineNumber(outline: ReadonlyMap<number, OdfListLevel>, counters: LevelCounters, level: number, attrs: Record<string, string>): string | null {
+  if (attrs['text:is-list-header'] === 'true') return null
+  const style = outline.get(level)
+  const written = Math.floor(Number(attrs['text:start-value'] ?? ''))
+  const startValue = attrs['text:start-value'] !== undefined && Number.isSafeInteger(written) && written >= 0 ? written : null
+  const restart = attrs['text:restart-numbering'] === 'true' ? (startValue ?? style?.start ?? 1) : startValue
+  const value = counters.count(level - 1, style?.start ?? 1, restart)
+  if (style?.numbered !== true) return null
+  const numbers: string[] = []
+  for (let above = Math.max(1, level - style.shown + 1); above <= level; above++) {
+    const shown = outline.get(above)
+    if (shown?.numbered !== true) continue
+    numbers.push(formattedNumber(above === level ? value : counters.value(above - 1, shown.start), shown.type))
+  }
+  return `${style.before ?? ''}${numbers.join('.')}${style.after ?? ''}${followingNumber(style)}`
+}
+
+/** What follows a heading's number: a space for a tab or a space, nothing for nothing. */
+function followingNumber(style: OdfListLevel | undefined): string {
+  return style?.followedBy === 'nothing' ? '' : ' '
+}
+
+/**
+ * The number LibreOffice wrote in a heading (text:number), the one it showed when it saved the
+ * file, put in place of the number counted here (or before the heading's text when none was).
+ */
+function showWrittenNumber(heading: HtmlElement, written: string, outline: ReadonlyMap<number, OdfListLevel>): void {
+  if (written === '') return
+  const counted = heading.attrs[HEADING_NUMBER]
+  const level = Number(/^h([1-6])$/.exec(heading.tag)?.[1] ?? '1')
+  const number = counted === undefined ? `${written}${followingNumber(outline.get(level))}` : `${written}${counted.slice(counted.trimEnd().length)}`
+  const first = heading.children[0]
+  if (counted !== undefined && typeof first === 'string' && first.startsWith(counted)) heading.children[0] = number + first.slice(counted.length)
+  else heading.children.unshift(number)
+  heading.attrs[HEADING_NUMBER] = number
 }

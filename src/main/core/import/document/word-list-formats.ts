@@ -16,7 +16,7 @@ import { attribute } from '../workbook/xml-text'
  */
 
 /** Word's number formats (w:numFmt) that HTML's `type` can show, and that `type`. */
-const FORMATS: ReadonlyMap<string, string> = new Map([
+export const WORD_NUMBER_FORMATS: ReadonlyMap<string, string> = new Map([
   ['decimal', '1'],
   ['lowerLetter', 'a'],
   ['upperLetter', 'A'],
@@ -78,7 +78,7 @@ export function tieLevelsToFormats(numberingXml: string): string {
  * the ".".
  */
 function levelDescription(tag: string, inner: string): string | null {
-  const type = FORMATS.get(NUMBER_FORMAT.exec(inner)?.[1] ?? '')
+  const type = WORD_NUMBER_FORMATS.get(NUMBER_FORMAT.exec(inner)?.[1] ?? '')
   if (type === undefined) return null
   const written = Number(attribute(START.exec(inner)?.[0] ?? '', 'w:val') ?? '1')
   const start = Number.isSafeInteger(written) && written >= 0 && written <= 999_999_999 ? written : 1

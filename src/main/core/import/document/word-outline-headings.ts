@@ -14,19 +14,57 @@ const DEEPEST = 6
 const OUTLINE_STYLE = 'CasefileOutline'
 
 /** An outline level's heading level (w:val 0 is heading 1), or null for body text (9) and nonsense. */
-function levelOf(value: string | null): number | null {
+export function levelOf(value: string | null): number | null {
   if (value === null || !/^\d$/.test(value)) return null
   const level = Number(value)
   return level >= 9 ? null : Math.min(level + 1, DEEPEST)
 }
 
-interface StyleFacts {
+/** What is read here of a style in styles.xml. */
+export interface WordStyle {
+  /** A paragraph style (w:type="paragraph"); the others are read for their numbering only. */
+  paragraph: boolean
   name: string | null
   basedOn: string | null
   /** Its own outline level's heading level; null for body text; undefined when it sets none. */
   outline: number | null | undefined
+  /** The list (w:numId) and level (w:ilvl) its paragraphs are numbered at (its w:numPr), null where it says none. */
+  numId: string | null
+  ilvl: string | null
   /** Where its w:name element lies in the XML, to rename it. */
   nameAt: { start: number; end: number } | null
+}
+
+/** The styles of styles.xml by id. */
+export function readWordStyles(stylesXml: string): Map<string, WordStyle> {
+  const styles = new Map<string, WordStyle>()
+  const path: string[] = []
+  let current: WordStyle | null = null
+  for (const match of stylesXml.matchAll(TAG)) {
+    const [whole, closing, name, attributes, selfClosing] = match
+    if (name === undefined) continue
+    if (closing === '/') {
+      if (path.pop() === 'style') current = null
+      continue
+    }
+    const parent = path.at(-1)
+    if (name === 'style' && parent === 'styles') {
+      const id = valueOf(attributes!, STYLE_ID)
+      current = id === null ? null : { paragraph: PARAGRAPH_STYLE.test(attributes!), name: null, basedOn: null, outline: undefined, numId: null, ilvl: null, nameAt: null }
+      if (current !== null) styles.set(id!, current)
+    } else if (current !== null && parent === 'style' && name === 'name') {
+      current.name = valueOf(attributes!, VAL)
+      current.nameAt = { start: match.index!, end: match.index! + whole.length }
+    } else if (current !== null && parent === 'style' && name === 'basedOn') {
+      current.basedOn = valueOf(attributes!, VAL)
+    } else if (current !== null && parent === 'pPr' && path.at(-2) === 'style' && name === 'outlineLvl') {
+      current.outline = levelOf(valueOf(attributes!, VAL))
+    } else if (current !== null && parent === 'numPr' && path.at(-2) === 'pPr' && path.at(-3) === 'style' && (name === 'numId' || name === 'ilvl')) {
+      current[name] = valueOf(attributes!, VAL)
+    }
+    if (selfClosing !== '/') path.push(name!)
+  }
+  return styles
 }
 
 /**
@@ -35,33 +73,10 @@ interface StyleFacts {
  * for paragraphs that set their outline level themselves (see outlineHeadingParagraphs).
  */
 export function outlineHeadingStyles(stylesXml: string): string {
-  const styles = new Map<string, StyleFacts>()
-  const path: string[] = []
-  let current: StyleFacts | null = null
-  for (const match of stylesXml.matchAll(TAG)) {
-    const [whole, closing, name, attributes, selfClosing] = match
-    if (name === undefined) continue
-    if (closing === '/') {
-      if (path.pop() === 'style') current = null
-      continue
-    }
-    if (name === 'style' && path.at(-1) === 'styles') {
-      const id = valueOf(attributes!, STYLE_ID)
-      current = id !== null && PARAGRAPH_STYLE.test(attributes!) ? { name: null, basedOn: null, outline: undefined, nameAt: null } : null
-      if (current !== null) styles.set(id!, current)
-    } else if (current !== null && path.at(-1) === 'style' && name === 'name') {
-      current.name = valueOf(attributes!, VAL)
-      current.nameAt = { start: match.index!, end: match.index! + whole.length }
-    } else if (current !== null && path.at(-1) === 'style' && name === 'basedOn') {
-      current.basedOn = valueOf(attributes!, VAL)
-    } else if (current !== null && path.at(-1) === 'pPr' && path.at(-2) === 'style' && name === 'outlineLvl') {
-      current.outline = levelOf(valueOf(attributes!, VAL))
-    }
-    if (selfClosing !== '/') path.push(name!)
-  }
+  const styles = readWordStyles(stylesXml)
   const renames: { start: number; end: number; level: number }[] = []
   for (const facts of styles.values()) {
-    const level = headingLevel(facts, styles)
+    const level = facts.paragraph ? headingLevel(facts, styles) : null
     const own = HEADING_NAME.exec(facts.name ?? '')
     if (level === null || facts.nameAt === null || (own !== null && Number(own[1]) === level)) continue
     renames.push({ ...facts.nameAt, level })
@@ -74,15 +89,16 @@ export function outlineHeadingStyles(stylesXml: string): string {
 }
 
 /** The heading level a style gives: the first of its own outline level, its name, its parents'; a loop gives none. */
-function headingLevel(facts: StyleFacts, styles: ReadonlyMap<string, StyleFacts>): number | null {
-  const seen = new Set<StyleFacts>()
-  let at: StyleFacts | undefined = facts
+export function headingLevel(facts: WordStyle, styles: ReadonlyMap<string, WordStyle>): number | null {
+  const seen = new Set<WordStyle>()
+  let at: WordStyle | undefined = facts
   while (at !== undefined && !seen.has(at)) {
     seen.add(at)
     if (at.outline !== undefined) return at.outline
     const named = HEADING_NAME.exec(at.name ?? '')
     if (named !== null) return Math.min(Number(named[1]), DEEPEST)
-    at = at.basedOn === null ? undefined : styles.get(at.basedOn)
+    const parent: WordStyle | undefined = at.basedOn === null ? undefined : styles.get(at.basedOn)
+    at = parent?.paragraph === true ? parent : undefined
   }
   return null
 }
