@@ -27,8 +27,8 @@ describe('ColumnTyper', () => {
       fixups: [],
       spellings: [[1, '0.30000000000000004'], [2, '1e3'], [3, '1e20'], [4, '-0']]
     })
-    expect(typed(['7', '1.50', null, '+3', 'x'])).toEqual({
-      stored: [7n, 1.5, null, 3n, 'x'],
+    expect(typed(['7', '1.50', null, '+3', 'y'])).toEqual({
+      stored: [7n, 1.5, null, 3n, 'y'],
       type: 'text',
       fixups: [{ position: 0, numbersBefore: 5 }],
       spellings: [[2, '1.50'], [4, '+3']]
@@ -58,6 +58,13 @@ describe('ColumnTyper', () => {
       expect(typed(['12', marker, '7']), marker).toEqual({ stored: [12n, marker, 7n], type: 'integer', fixups: [], spellings: [] })
     }
     expect(typed(['N/A', 'b6']).type).toBe('text')
+    // Census, BLS, EIA, USDA and Statistics Canada codes, and numbers flagged revised, preliminary,
+    // estimated or for a footnote (black-box review B25-3).
+    for (const marker of ['(W)', 'W', '(N)', 'N', '(B)', '(L)', 'x', 'F', '…', '†', '‡', '(r)', 'r12', '12p', '12 e', '1,234(r)', '12*', '12†', '12¹']) {
+      expect(typed(['12', marker, '7']), marker).toEqual({ stored: [12n, marker, 7n], type: 'integer', fixups: [], spellings: [] })
+    }
+    // Numbers written in a format are values, not markers: they still make the column text.
+    for (const value of ['(1,234)', '45%', '$1,234', '1 234', '12x', 'e']) expect(typed(['12', value, '7']).type, value).toBe('text')
     // Anything else is text as before.
     expect(typed(['12', 'B52', '7']).type).toBe('text')
     expect(typed(['12', 'about 5', '7']).type).toBe('text')
