@@ -18,5 +18,5 @@ export function csvField(value: CellValue): string {
  */
 export function startsLikeFormula(text: string): boolean {
   if (/^[=@\t\r]/.test(text)) return true
-  return /^[+-]/.test(text) && !/^[+-][\d.,\s%]*$/.test(text)
+  return /^[+-]/.test(text) && !/^[+-](?:[\d.,\s%]*|\d*\.?\d+e[+-]?\d+)$/i.test(text)
 }

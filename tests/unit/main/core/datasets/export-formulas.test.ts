@@ -42,8 +42,8 @@ async function exported(formulas: 'as-imported' | 'as-text') {
 
 describe('startsLikeFormula', () => {
   it('takes =, @, a tab or a return first, or a sign before anything but a number, for a formula', () => {
-    for (const text of ['=1+1', '@SUM(1)', '\tx', '\rx', '+1+cmd', '-2+3', '-A1', '+ x', '- -']) expect(startsLikeFormula(text), JSON.stringify(text)).toBe(true)
-    for (const text of ['-', '+', '-5', '+4', '-1,234.5', '-12%', 'plain', '', '(b)(6)', 'a=b', ' =x']) expect(startsLikeFormula(text), JSON.stringify(text)).toBe(false)
+    for (const text of ['=1+1', '@SUM(1)', '\tx', '\rx', '+1+cmd', '-2+3', '-A1', '+ x', '- -', '-1e5+cmd', '-e5']) expect(startsLikeFormula(text), JSON.stringify(text)).toBe(true)
+    for (const text of ['-', '+', '-5', '+4', '-1,234.5', '-12%', '-3.5e-9', '+1.2E+20', 'plain', '', '(b)(6)', 'a=b', ' =x']) expect(startsLikeFormula(text), JSON.stringify(text)).toBe(false)
   })
 })
 
