@@ -1,4 +1,4 @@
-import { resolve } from 'node:path'
+import { basename, resolve } from 'node:path'
 import { MAX_NULL_TOKEN_LENGTH, MAX_NULL_TOKENS, type ArchiveApi } from '@shared/api'
 import { emptiedCellsText } from '@shared/emptied-cells'
 import { DEFAULT_IMPORT_OPTIONS, type ImportDelimiter, type ImportEncoding, type ImportOptions, type JobStatus } from '@shared/model'
@@ -7,6 +7,7 @@ import { ocrSummary } from '@shared/ocr-summary'
 import { formatBytes, printable } from './format'
 import { allowOnly, type ParsedArgs } from './parse-cli-args'
 import { unwrap } from './unwrap'
+import { unreadOutcome } from '../core/import/import-files'
 import { plural } from '@shared/plural'
 
 const DELIMITERS: Record<string, ImportDelimiter> = {
@@ -76,7 +77,14 @@ export async function importCommand(
   allowOnly(args, ['json', 'delimiter', 'encoding', 'no-header', 'quote', 'null-token', 'sheet', 'force'])
   if (args.positionals.length === 0) throw new UsageError('import needs at least one file or folder')
   const options = importOptionsFrom(args)
-  const { jobId } = unwrap(await api.importFiles({ paths: args.positionals.map((path) => resolve(path)), options }))
+  const paths = args.positionals.map((path) => resolve(path))
+  const started = await api.importFiles({ paths, options })
+  // An archive open read-only takes no import: the refusal is one line on stderr, and a script
+  // reading --json lines still gets one for each file or folder given, as for any failed file.
+  if (!started.ok && started.error.code === 'read-only' && args.flags.has('json')) {
+    for (const path of paths) io.out(`${JSON.stringify({ ...unreadOutcome(path, null), status: 'failed', error: `${basename(path)} was not imported: ${started.error.message}` })}\n`)
+  }
+  const { jobId } = unwrap(started)
   let drawn = false
   // Ctrl-C cancels the job as the panel's Cancel button does: the file being read is rolled back and
   // recorded as cancelled, and the lines below still say what became of every file.

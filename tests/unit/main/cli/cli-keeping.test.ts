@@ -170,6 +170,11 @@ describe('a damaged archive', () => {
     writeFileSync(csv, 'year,value\n2012,409849\n')
     const imported = await cli(['--archive', path, 'import', csv])
     expectOneLine(imported, warning.trimEnd())
+    // A script reading JSON lines gets one for the file (black-box review B25-16).
+    const json = await cli(['--archive', path, 'import', csv, '--json'])
+    expect(json.code).toBe(1)
+    expect(json.err).toBe(warning)
+    expect(JSON.parse(json.out)).toMatchObject({ file: 'figures.csv', status: 'failed', id: null, rows: 0, error: `figures.csv was not imported: ${warning.slice('casefile: '.length).trimEnd()}` })
 
     const backup = await cli(['--archive', path, 'backup', join(dir, 'another.casefile')])
     expectOneLine(backup, /^casefile: cli\.casefile is damaged, so it cannot be backed up; nothing was written\. See what is wrong/)
