@@ -1,7 +1,7 @@
 // What a file's line in the import panel offers and says (review U24-10, U24-17): "Import again with
 // options…" only where an option could change the outcome (not for a file that is empty or gone),
-// warnings without the file name the line already shows, and for a workbook a header choice worded
-// for what it does there. Browser back end only: a File made in the page has no path in Electron.
+// warnings without the file name the line already shows, for a workbook a header choice worded
+// for what it does there, and a workbook named .csv read as the workbook it is (U24-23). Browser back end only: a File made in the page has no path in Electron.
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -20,6 +20,8 @@ test('a file that is empty or gone is not offered options; warnings do not repea
   // A quote never closed: the "Quotes" option reads it, so this failure keeps the offer.
   writeFileSync(join(dir, 'quoted.csv'), 'name,count\n"Denver,401\nEl Paso,88\n')
   copyFileSync(join(PROJECT_ROOT, 'tests', 'fixtures', 'import', 'workbook', WORKBOOK), join(dir, WORKBOOK))
+  // A workbook saved under a CSV's name (review U24-23): read as the workbook it is, and said so.
+  copyFileSync(join(PROJECT_ROOT, 'tests', 'fixtures', 'import', 'workbook', 'libreoffice', 'supp.xlsx'), join(dir, 'supp-export.csv'))
   const app = await launchCasefile({ archivePath: join(dir, 'r.casefile'), dropDir: dir })
   try {
     test.skip(app.backend !== 'chromium', 'a File made in the page has no path on disk in Electron')
@@ -62,6 +64,15 @@ test('a file that is empty or gone is not offered options; warnings do not repea
     await expect(header).toBeChecked()
     await expect(header).toHaveAccessibleDescription(/finds them under any title rows/)
     await screenshot(page, '61-workbook-options-header')
+    await dialog.getByRole('button', { name: 'Cancel' }).click()
+
+    await dropFiles(page, ['supp-export.csv'])
+    const mislabelled = panel.getByTestId('import-job').first().getByTestId('import-outcome')
+    await expect(mislabelled).toHaveAttribute('data-status', 'imported')
+    await expect(mislabelled).toContainText(/Imported as (\d+ datasets|dataset)/)
+    await expect(page.getByTestId('dataset-list-item').filter({ hasText: 'supp-export' }).first()).toBeAttached()
+    await expect(mislabelled.locator('.warnings li').first()).toHaveText('The file is an Excel workbook (.xlsx), not delimited text; it was read as an Excel workbook.')
+    await screenshot(page, '62-mislabelled-workbook')
   } finally {
     await app.close()
     rmSync(dir, { recursive: true, force: true })
