@@ -5,7 +5,7 @@
 
 import type { Locator, Page } from '@playwright/test'
 import { axeViolations } from './axe'
-import { expect, screenshot, test } from './fixtures'
+import { dropFiles, expect, screenshot, test } from './fixtures'
 
 const SEED_TITLE = 'Record Number of Deportations Continue Despite U.S. Review of Backlog'
 const FIGURES = 'Prosecutorial-discretion review: official figures'
@@ -118,6 +118,19 @@ test.describe('A narrow window', () => {
     await expect(page.getByTestId('save-status')).toHaveText('Saved')
     await expectRoomyMain(page)
     await screenshot(page, '75-narrow-note-600')
+
+    // With the import panel docked under the pane, the open sidebar lies over both.
+    await dropFiles(page, ['ice-removals-by-citizenship-top5.csv'])
+    await expect(page.getByTestId('import-job').first()).toHaveAttribute('data-state', 'done')
+    await page.getByRole('button', { name: 'Sidebar', exact: true }).click()
+    await expect(sidebar(page)).toBeVisible()
+    const over = await sidebar(page).boundingBox()
+    const panel = await page.getByTestId('import-panel').boundingBox()
+    expect(over!.y + over!.height).toBeGreaterThanOrEqual(panel!.y + panel!.height - 1)
+    await screenshot(page, '76-narrow-panel-and-sidebar-600')
+    await page.keyboard.press('Escape')
+    await expect(sidebar(page)).toBeHidden()
+    await expect(page.getByTestId('import-panel')).toBeVisible()
 
     await page.setViewportSize({ width: 1280, height: 800 })
     await expect(sidebar(page)).toBeVisible()
