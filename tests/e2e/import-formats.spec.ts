@@ -74,7 +74,7 @@ test('a dropped workbook opens as datasets with their header and provenance; a d
     await dialog.getByRole('button', { name: 'Import', exact: true }).click()
     const picked = panel.getByTestId('import-job').first().getByTestId('import-outcome')
     await expect(picked).toContainText('Imported as dataset · 1 row')
-    await expect(picked).toContainText('sheets “Table 39”, “Case review” are already in the archive from an earlier import, so only the others were imported.')
+    await expect(picked).toContainText('Sheets “Table 39”, “Case review” are already in the archive from an earlier import, so only the others were imported.')
     await expect(page.getByTestId('dataset-list-item').filter({ hasText: 'Lookup' })).toBeVisible()
     await expect(page.getByTestId('dataset-list-item').filter({ hasText: 'Table 39' })).toHaveCount(1)
     // In the sidebar a sheet is named on a line of its own, under its workbook (review U24-5: a long

@@ -14,7 +14,8 @@ import {
   outcomeNotes,
   outcomePlace,
   outcomeWarnings,
-  summariseJob
+  summariseJob,
+  warningUnderFile
 } from '../../../src/renderer/src/imports/import-outcome'
 
 const NBSP = '\u00a0'
@@ -83,6 +84,29 @@ describe('import outcome lines', () => {
     // Nothing in the form changes how a PDF or a Word file is read (review U24-10).
     for (const file of ['scan.pdf', 'memo.docx', 'memo.ODT', 'old.doc', 'letter.rtf']) expect(canImportAgain(outcome({ status: 'failed', kind: null, file })), file).toBe(false)
     expect(canImportAgain(outcome({ status: 'failed', kind: null, file: 'table.xlsx' }))).toBe(true)
+    // Nor a file that is empty, gone or not a file: the importer's own words for those.
+    for (const error of [
+      'a.csv is empty (0 bytes); nothing was imported.',
+      "Casefile can't read a.csv: the file does not exist.",
+      'a.csv could not be imported: the file does not exist any more (it was moved or deleted while it was being imported); nothing was saved.',
+      'a.csv is a folder; drop or choose the files inside it.',
+      "Casefile can't read a.csv: it is a named pipe (FIFO), not a regular file; Casefile imports only regular files.",
+      "Casefile can't import .bin files (a.bin); it reads: .csv"
+    ])
+      expect(canImportAgain(outcome({ status: 'failed', kind: null, error })), error).toBe(false)
+    expect(canImportAgain(outcome({ status: 'failed', kind: null, error: 'a.csv, line 2: a quoted field opened here is never closed; nothing was imported.' }))).toBe(true)
+  })
+
+  it('shows warnings without the file name the line already shows (review U24-10)', () => {
+    expect(warningUnderFile('a.csv', 'a.csv: 3 row(s) did not have 4 fields')).toBe('3 row(s) did not have 4 fields')
+    expect(warningUnderFile('a.csv', 'a.csv, line 4: the bytes at offset 9 are not valid')).toBe('Line 4: the bytes at offset 9 are not valid')
+    expect(warningUnderFile('a.csv', 'a.csv is not UTF-8; it was read as Windows-1252 (Latin-1).')).toBe('The file is not UTF-8; it was read as Windows-1252 (Latin-1).')
+    // Only the whole name, followed by what the importer puts after it.
+    expect(warningUnderFile('a.csv', 'a.csv.bak was left alone')).toBe('a.csv.bak was left alone')
+    expect(warningUnderFile('a', 'another file: x')).toBe('another file: x')
+    expect(warningUnderFile('', ': x')).toBe(': x')
+    expect(warningUnderFile('a.csv', 'a.csv')).toBe('a.csv')
+    expect(outcomeWarnings(outcome({ warnings: ['a.csv, page 2, was read by OCR'] }))).toEqual(['Page 2, was read by OCR'])
   })
 })
 

@@ -17,6 +17,7 @@ import { finishImport, startImport } from './import-ledger'
 import { looksBinary } from './looks-binary'
 import { NoTableInWorkbook } from './workbook/no-table-in-workbook'
 import { notTextRefusal } from './not-text-refusal'
+import { formatByContent } from './format-by-content'
 import { importFormatOf, isXmlFileName, kindOfFormat, unsupportedFileMessage, type ImportFormat } from './import-kind'
 import { parseArticleText, type ArticleFields } from './parse-article-text'
 import { readTableFile } from './read-table-file'
@@ -328,6 +329,13 @@ async function importThrough(
     return outcome({ status: 'failed', kind: null, error: message })
   }
 
+  // A file whose bytes say it is another kind Casefile reads is read as that kind, and the result says so.
+  const byContent = await formatByContent(request.path, fileName, format)
+  if (byContent !== null) {
+    format = byContent.format
+    kind = kindOfFormat(format)
+  }
+
   // An .xls that is really comma- or tab-separated text ("Export to Excel" buttons write them) is
   // read as the CSV it is, so its cells keep what is written (007 stays 007).
   const xlsAsText = format === 'xls' && (await textInsideXls(request.path).catch(() => null)) === 'delimited'
@@ -566,6 +574,7 @@ async function importThrough(
         const warnings = xlsAsText ? [`${fileName} is not an Excel workbook but delimited text; it was read as a CSV file.`, ...written.warnings] : written.warnings
         result = outcome({ status: 'imported', id: written.id, rows: written.rows, warnings, emptiedCells: written.emptiedCells })
       }
+      if (byContent !== null) result.warnings.unshift(byContent.warning)
       // Sheets are chosen for workbooks; a folder or a list of files may mix them with other kinds.
       const sheets = request.options.sheets
       if (workbook === null && sheets !== null) {
@@ -619,8 +628,10 @@ async function importThrough(
           : isVanished(error)
             ? vanishedMessage(fileName)
             : `${fileName} could not be imported: ${importFailureReason(error)}.`
-      recordIfPossible(() => finishImport(db, importId, { status: 'failed', rows: 0, warnings: [], error: message }))
-      return outcome({ status: 'failed', error: message })
+      // Read as another kind than its name says, its failure would puzzle without saying why.
+      const said = byContent !== null && !changed ? `${byContent.warning} ${message}` : message
+      recordIfPossible(() => finishImport(db, importId, { status: 'failed', rows: 0, warnings: [], error: said }))
+      return outcome({ status: 'failed', error: said })
     }
   } finally {
     reader?.stop()

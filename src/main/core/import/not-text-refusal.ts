@@ -1,12 +1,15 @@
+import { inflateRawSync } from 'node:zlib'
 import { ImportInputError } from './row-sink'
 import { knownPackageOf, otherFileKind, otherKindRefusal, packageRefusal, PDF_DOCUMENT } from './zip/zip-refusals'
 
-const LOCAL_ENTRY = Buffer.from('PK\x03\x04', 'latin1')
+export const LOCAL_ENTRY = Buffer.from('PK\x03\x04', 'latin1')
 /** Where a zip's local entry header keeps its sizes and name (APPNOTE 4.3.7). */
 const COMPRESSED_SIZE_AT = 18
 const NAME_LENGTH_AT = 26
 const EXTRA_LENGTH_AT = 28
 const NAME_AT = 30
+const METHOD_AT = 8
+const DEFLATED = 8
 
 /**
  * The refusal of a file named as text (.csv, .txt, .json…) whose first bytes say it is a kind of
@@ -38,7 +41,7 @@ export function notTextRefusal(fileName: string, what: string, head: Buffer, web
  * the file's end says more, but the first entries are where Office and LibreOffice put the parts
  * that tell the kinds apart, and a text reader has only the file's start.
  */
-function zipEntriesIn(head: Buffer): { parts: Set<string>; mimetype: string | null } {
+export function zipEntriesIn(head: Buffer): { parts: Set<string>; mimetype: string | null } {
   const parts = new Set<string>()
   let mimetype: string | null = null
   for (let at = head.indexOf(LOCAL_ENTRY); at >= 0 && at + NAME_AT <= head.length; at = head.indexOf(LOCAL_ENTRY, at + 1)) {
@@ -49,8 +52,18 @@ function zipEntriesIn(head: Buffer): { parts: Set<string>; mimetype: string | nu
     if (name === 'mimetype' && mimetype === null) {
       const start = nameEnd + head.readUInt16LE(at + EXTRA_LENGTH_AT)
       const end = start + head.readUInt32LE(at + COMPRESSED_SIZE_AT)
-      if (end <= head.length) mimetype = head.toString('latin1', start, end)
+      if (end <= head.length) mimetype = entryText(head.subarray(start, end), head.readUInt16LE(at + METHOD_AT))
     }
   }
   return { parts, mimetype }
+}
+
+/** A small entry's text: stored as the standard asks, or deflated as some zip writers store every entry; null when neither. */
+function entryText(data: Buffer, method: number): string | null {
+  if (method !== DEFLATED) return data.toString('latin1')
+  try {
+    return inflateRawSync(data, { maxOutputLength: 1024 }).toString('latin1')
+  } catch {
+    return null
+  }
 }

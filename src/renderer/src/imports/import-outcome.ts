@@ -57,9 +57,27 @@ export function outcomeHeadline(outcome: ImportOutcome): string {
   return verdict + rest
 }
 
-/** Warnings to list under the headline; a duplicate's first one is already in it. */
+/** Warnings to list under the headline, without the file name the line already shows; a duplicate's first one is already in it. */
 export function outcomeWarnings(outcome: ImportOutcome): string[] {
-  return outcome.status === 'duplicate' ? outcome.warnings.slice(1) : outcome.warnings
+  const warnings = outcome.status === 'duplicate' ? outcome.warnings.slice(1) : outcome.warnings
+  return warnings.map((warning) => warningUnderFile(outcome.file, warning))
+}
+
+/**
+ * A warning as said under its file's own line. The importer's warnings name the file so they stand
+ * alone (in the CLI's output, in the ledger); under the line that names it, the name only repeats.
+ * "a.csv: 3 rows…" and "a.csv, line 4: …" lose it; "a.csv is not UTF-8…" says "The file" instead.
+ * A warning that does not start with the whole name and one of those is shown as it is.
+ */
+export function warningUnderFile(file: string, warning: string): string {
+  if (file === '' || !warning.startsWith(file)) return warning
+  const rest = warning.slice(file.length)
+  if (rest.startsWith(': ') || rest.startsWith(', ')) {
+    const said = rest.slice(2)
+    return said === '' ? warning : said.charAt(0).toUpperCase() + said.slice(1)
+  }
+  if (rest.startsWith(' ') && rest.trim() !== '') return `The file${rest}`
+  return warning
 }
 
 /** What the import did because the person asked it to (cells read as empty), to list beside the warnings. */
@@ -80,6 +98,19 @@ export function outcomePlace(outcome: ImportOutcome): Place | null {
 const WITHOUT_OPTIONS = /\.(pdf|docx|docm|odt|doc|rtf)$/i
 
 /**
+ * Failures about the file itself rather than how it was read, in the importer's words: it is empty,
+ * gone (before or during the import), a folder or no regular file, or of a kind Casefile does not
+ * read. No delimiter, encoding, header or sheet changes any of them.
+ */
+const NOT_ABOUT_READING = [
+  / is empty \(0 bytes\); nothing was imported\.$/,
+  /the file does not exist/,
+  /^Casefile can't read .*: (it is a folder|.*Casefile imports only regular files)/,
+  / is a folder; drop or choose the files inside it\.$/,
+  /^Casefile can't import /
+]
+
+/**
  * Whether "Import again with options…" makes sense: a file that failed or was skipped may read
  * better with another delimiter or encoding, and a table that did import may have been misread.
  * An imported article has nothing to override.
@@ -89,6 +120,8 @@ export function canImportAgain(outcome: ImportOutcome): boolean {
   // No option reads a PDF or a word processor's file differently: the form would offer only an
   // encoding that means nothing for them.
   if (outcome.status === 'failed' && WITHOUT_OPTIONS.test(outcome.file)) return false
+  // Nor an empty or vanished file (review U24-10): the form would promise a second try that cannot differ.
+  if (outcome.status === 'failed' && NOT_ABOUT_READING.some((pattern) => pattern.test(outcome.error ?? ''))) return false
   if (outcome.status === 'failed' || outcome.status === 'duplicate') return true
   return outcome.status === 'imported' && outcome.kind === 'dataset'
 }

@@ -14,6 +14,7 @@ import { SearchState, setSearch } from '../search/search.svelte'
 import { ArchiveState, setArchive } from './archive.svelte'
 import { Notice, setNotice } from './notice.svelte'
 import { Router, setRouter } from './router.svelte'
+import { NARROW_WINDOW, setSidebarFold, SidebarFold } from './sidebar-fold.svelte'
 
 export class AppState {
   readonly archive = new ArchiveState()
@@ -26,6 +27,7 @@ export class AppState {
   readonly noteList = new NoteListState()
   readonly trash = new NoteTrash()
   readonly notice = new Notice()
+  readonly sidebar = new SidebarFold(window.matchMedia(NARROW_WINDOW))
 
   /** Makes every state object available to the components below the caller (App, during its setup). */
   provide(): void {
@@ -39,6 +41,7 @@ export class AppState {
     setNoteList(this.noteList)
     setNoteTrash(this.trash)
     setNotice(this.notice)
+    setSidebarFold(this.sidebar)
   }
 
   /** Loads what the window shows and follows the main process's events; returns the way to stop following. */

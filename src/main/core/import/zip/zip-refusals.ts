@@ -52,7 +52,7 @@ export interface OtherFileKind {
 /** Casefile reads no text from pictures but a scanned PDF's. */
 const PICTURE_FIX = ' Find the file itself (or a PDF of it) and import that.'
 
-const WEB_PAGE: OtherFileKind = { is: 'a web page (HTML)', fix: ' Rename it to .html and import that.' }
+export const WEB_PAGE: OtherFileKind = { is: 'a web page (HTML)', fix: ' Rename it to .html and import that.' }
 
 export const PDF_DOCUMENT: OtherFileKind = { is: 'a PDF document', fix: ' Rename it to .pdf and import that.' }
 
@@ -75,15 +75,15 @@ export function otherFileKind(head: Buffer, webPageWelcome: boolean): OtherFileK
   return found === WEB_PAGE && webPageWelcome ? null : found
 }
 
-const DELIMITED_TEXT: OtherFileKind = { is: 'delimited text (CSV)', fix: ' Rename it to .csv and import that.' }
-const PLAIN_TEXT: OtherFileKind = { is: 'plain text', fix: ' Rename it to .txt and import that.' }
+export const DELIMITED_TEXT: OtherFileKind = { is: 'delimited text (CSV)', fix: ' Rename it to .csv and import that.' }
+export const PLAIN_TEXT: OtherFileKind = { is: 'plain text', fix: ' Rename it to .txt and import that.' }
 
 /**
  * Text saved under a package's name (a CSV export named .xlsx, notes named .docx): delimited when
  * its first two lines split alike on a comma, tab, semicolon or bar, else plain; null when the
  * first bytes are not UTF-8 text without control characters.
  */
-function textKind(head: Buffer): OtherFileKind | null {
+export function textKind(head: Buffer): OtherFileKind | null {
   // The last character may be cut by the end of the sample.
   const text = head.subarray(0, Math.max(0, head.length - 3)).toString('utf8')
   if (text.trim() === '' || /[\u0000-\u0008\u000e-\u001f\ufffd]/.test(text)) return null

@@ -1,12 +1,8 @@
 // Office files whose zip is damaged, cut short or not a zip at all, made from real bytes. Each is
 // refused in one line that names the file, says what is wrong in plain words and what to do, without
 // the zip library's own words ("End of central directory record signature not found", "0x0").
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { describe, expect, it, onTestFinished } from 'vitest'
-import { handWrittenXlsxEntries, sheetXml, writeHandWrittenOds } from '../../../../../helpers/hand-written-workbooks'
-import { wordParagraph, writeDocx, writeOdt } from '../../../../../helpers/office-documents'
+import { describe, expect, it } from 'vitest'
+import { handWrittenXlsxEntries, sheetXml } from '../../../../../helpers/hand-written-workbooks'
 import { refusedImport } from '../../../../../helpers/refused-import'
 import { zipBytes } from '../../../../../helpers/write-zip'
 
@@ -82,15 +78,17 @@ describe('damaged and mislabelled zip packages', () => {
   })
 
   it('says what a file named .xlsx, .xls or .docx really is when its first bytes tell', async () => {
+    // A PDF is read as one (format-by-content.test.ts): this one is damaged, and the refusal says how it was read.
     const pdf = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n')
-    expect(await refusalOf('report.xlsx', pdf)).toBe('report.xlsx is a PDF document, not an Excel workbook (.xlsx); nothing was imported. Rename it to .pdf and import that.')
+    expect(await refusalOf('report.xlsx', pdf)).toBe(
+      'report.xlsx is a PDF document, not an Excel workbook (.xlsx); it was read as a PDF. report.xlsx could not be read as a PDF: its structure is damaged.'
+    )
     const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64)])
     expect(await refusalOf('chart.xlsx', png)).toBe('chart.xlsx is a PNG picture, not an Excel workbook (.xlsx); nothing was imported. Find the file itself (or a PDF of it) and import that.')
-    expect(await refusalOf('memo.docx', Buffer.from('<!DOCTYPE html><html><body>memo</body></html>'))).toBe(
-      'memo.docx is a web page (HTML), not a Word document (.docx); nothing was imported. Rename it to .html and import that.'
-    )
     // An .xls may be text (CSV or an HTML table, as "Export to Excel" buttons write): a PDF or a picture is neither.
-    expect(await refusalOf('report.xls', pdf)).toBe('report.xls is a PDF document, not an Excel 97–2003 workbook (.xls); nothing was imported. Rename it to .pdf and import that.')
+    expect(await refusalOf('report.xls', pdf)).toBe(
+      'report.xls is a PDF document, not an Excel 97–2003 workbook (.xls); it was read as a PDF. report.xls could not be read as a PDF: its structure is damaged.'
+    )
     expect(await refusalOf('chart.xls', png)).toBe('chart.xls is a PNG picture, not an Excel 97–2003 workbook (.xls); nothing was imported. Find the file itself (or a PDF of it) and import that.')
     expect(await refusalOf('empty.docx', Buffer.alloc(0))).toMatch(/^empty\.docx is empty \(0 bytes\)/)
     expect(await refusalOf('empty.xlsx', Buffer.alloc(0))).toMatch(/^empty\.xlsx is empty \(0 bytes\)/)
@@ -107,19 +105,10 @@ describe('damaged and mislabelled zip packages', () => {
     )
   })
 
-  it('says which kind of Office file a package named as another kind really is (one read the same way is read: see ods-streaming, extract-document-article)', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'casefile-kinds-'))
-    onTestFinished(() => rmSync(dir, { recursive: true, force: true }))
-    const docx = readFileSync(writeDocx(join(dir, 'memo.docx'), wordParagraph('Memorandum', null, false), { title: null, creator: null, created: null }))
-    const odt = readFileSync(writeOdt(join(dir, 'memo.odt'), '<text:p>Memorandum</text:p>', '', ''))
-    const ods = readFileSync(writeHandWrittenOds(join(dir, 'table.ods'), '<table:table table:name="A"><table:table-row><table:table-cell office:value-type="string"><text:p>Office</text:p></table:table-cell></table:table-row></table:table>', ''))
-    const xlsx = goodXlsx()
+  // One of a kind Casefile reads is read as what it is, whatever its name (format-by-content.test.ts).
+  it('says which kind of Office file a package named as another kind really is, when Casefile does not read that kind', async () => {
     const pptx = zipBytes([{ name: 'ppt/presentation.xml', data: '<p:presentation/>' }])
     const xlsb = zipBytes([{ name: 'xl/workbook.bin', data: 'binary' }])
-    expect(await refusalOf('docx_as.xlsx', docx)).toBe('docx_as.xlsx is a Word document (.docx), not an Excel workbook (.xlsx); nothing was imported. Rename it to .docx and import that.')
-    expect(await refusalOf('sheet_as.docx', xlsx)).toBe('sheet_as.docx is an Excel workbook (.xlsx), not a Word document (.docx); nothing was imported. Rename it to .xlsx and import that.')
-    expect(await refusalOf('text_as.ods', odt)).toBe('text_as.ods is an OpenDocument text (.odt), not an OpenDocument spreadsheet (.ods); nothing was imported. Rename it to .odt and import that.')
-    expect(await refusalOf('sheet_as.odt', ods)).toBe('sheet_as.odt is an OpenDocument spreadsheet (.ods), not an OpenDocument text (.odt); nothing was imported. Rename it to .ods and import that.')
     expect(await refusalOf('slides.xlsx', pptx)).toBe('slides.xlsx is a PowerPoint presentation (.pptx), not an Excel workbook (.xlsx); nothing was imported. Casefile does not read presentations; save it as PDF and import that.')
     expect(await refusalOf('binary.xlsx', xlsb)).toBe('binary.xlsx is an Excel binary workbook (.xlsb), not an Excel workbook (.xlsx); nothing was imported. Open it in Excel, save it as .xlsx and import that.')
   })
