@@ -12,6 +12,7 @@ import { PdfContentDamage } from './pdf-content-damage'
 import { oversizedPictures, pictureEncodings, type PictureSize } from './oversized-pictures'
 import { pictureResolution } from './picture-resolution'
 import { findTextColumns, type PageRegion } from './find-text-columns'
+import { hasMemoHead, memoDate, memoTitle } from './memo-head'
 import { writtenAuthor, writtenTitle } from '../placeholder-properties'
 
 /** A PDF's header may follow some junk, but within its first kilobyte; its end marker sits in the last one. */
@@ -221,12 +222,20 @@ export async function extractPdfArticle(bytes: Uint8Array, fileName: string, rea
     const info = informationOf(await document.getMetadata().catch(() => null))
     // A first line OCR could not read well would make a title of gibberish.
     const first = texts[0]!
-    const firstLine = first.confidence !== null && first.confidence < LOW_OCR_CONFIDENCE ? undefined : body.split('\n').find((line) => line.trim() !== '')?.trim()
+    const legible = first.confidence === null || first.confidence >= LOW_OCR_CONFIDENCE
+    const firstLine = legible ? body.split('\n').find((line) => line.trim() !== '')?.trim() : undefined
+    // A scan's first lines are mostly its sender's letterhead, the same on every memo an agency
+    // sends, and its creation date is the day it was scanned: a memo's subject line and the date
+    // written in its head say which memo it is. A text PDF shaped like a memo is titled the same way.
+    const scanned = first.method === 'ocr'
+    const memoShaped = hasMemoHead(first.text)
+    const headTitle = legible && (scanned || memoShaped) ? memoTitle(first.text) : null
+    const headDate = scanned || memoShaped ? memoDate(first.text) : null
     return {
-      title: info.title ?? firstLine ?? fileName.replace(/\.[^.]+$/, ''),
+      title: info.title ?? headTitle ?? firstLine ?? fileName.replace(/\.[^.]+$/, ''),
       byline: info.author,
       publisher: null,
-      publishedAt: info.created,
+      publishedAt: scanned ? (headDate ?? info.created) : (info.created ?? headDate),
       url: null,
       body,
       // A PDF's text layer says nothing of which lines are headings.
