@@ -60,6 +60,12 @@ export interface PdfReading {
   /** Starts OCR the first time a page needs it; the caller stops it. */
   ocr: () => Promise<OcrEngine>
   onPage: (pagesRead: number, pagesTotal: number, ocrPages: number) => void
+  /**
+   * OCR is being started for the first page that needs it (tesseract takes seconds to load its
+   * model), with the pages read so far and the document's pages: until the next onPage, the import
+   * is starting OCR, not reading.
+   */
+  onOcrStarting?: (pagesRead: number, pagesTotal: number) => void
   signal: AbortSignal
 }
 
@@ -133,6 +139,7 @@ export async function extractPdfArticle(bytes: Uint8Array, fileName: string, rea
     const stopped = abortPromise(reading.signal)
     /** Pages read ahead of the ones settled: one while only text layers are read, more once OCR runs. */
     let ahead = 1
+    let ocrStarted = false
     const settle = async (upTo: number): Promise<void> => {
       while (done.length < upTo) {
         const text = await Promise.race([slots[done.length]!, stopped])
@@ -166,6 +173,8 @@ export async function extractPdfArticle(bytes: Uint8Array, fileName: string, rea
       } else {
         // No text layer on this page (or only a stamp): a scan, or a drawing. Its picture, stamp
         // included, is read with OCR.
+        if (!ocrStarted) reading.onOcrStarting?.(done.length, document.numPages)
+        ocrStarted = true
         const engine = await reading.ocr()
         ahead = engine.parallel
         const factory = document.canvasFactory as PageCanvasFactory
