@@ -402,9 +402,10 @@ export interface JobStatus {
   rowsWritten: number
   /**
    * While a PDF is read: its pages read so far, of how many, and how many of those by OCR (its
-   * bytes and rows say nothing of a scan's progress); null otherwise.
+   * bytes and rows say nothing of a scan's progress), and whether OCR is being started (its model
+   * takes seconds to load) for the next page; null otherwise.
    */
-  pages: { read: number; total: number; ocr: number } | null
+  pages: { read: number; total: number; ocr: number; ocrStarting?: true } | null
   /** Files inside the folders given that were left out (Office's lock files), and why. */
   skipped: { file: string; why: string }[]
   outcomes: ImportOutcome[]

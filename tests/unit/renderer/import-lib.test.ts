@@ -37,6 +37,9 @@ describe('a running import’s numbers', () => {
   it('count pages for a PDF being read, and those read by OCR', () => {
     expect(plain(jobProgressNumbers(job({ state: 'running', bytesRead: 500_000, bytesTotal: 2_000_000, pages: { read: 3, total: 12, ocr: 3 } })))).toBe('page 3 of 12 · 3 read by OCR')
     expect(plain(jobProgressNumbers(job({ state: 'running', pages: { read: 1, total: 2, ocr: 0 } })))).toBe('page 1 of 2')
+    // tesseract loads its model for seconds before the first scanned page is read.
+    expect(plain(jobProgressNumbers(job({ state: 'running', rowsWritten: 0, bytesTotal: 2_000_000, pages: { read: 0, total: 12, ocr: 0, ocrStarting: true } })))).toBe('Starting OCR… (page 1 of 12)')
+    expect(plain(jobProgressNumbers(job({ state: 'running', pages: { read: 2, total: 12, ocr: 0, ocrStarting: true } })))).toBe('Starting OCR… (page 3 of 12)')
   })
 })
 

@@ -15,6 +15,7 @@ function progressWords(progress: ImportProgress): string {
   if (progress.phase === 'checking') return 'checking'
   if (progress.phase === 'waiting') return 'waiting for another program to finish writing the archive'
   if (progress.phase === 'indexing') return 'indexing for search'
+  if (progress.parts === 'pages' && progress.ocrStarting) return `starting OCR for page ${progress.partsRead + 1} of ${progress.partsTotal}`
   if (progress.parts === 'pages') return `page ${progress.partsRead} of ${progress.partsTotal}${progress.ocrPages > 0 ? ` (${progress.ocrPages} read by OCR)` : ''}`
   if (progress.parts === 'sheets') return `sheet ${Math.min(progress.partsRead + 1, progress.partsTotal)} of ${progress.partsTotal}`
   return 'reading'
@@ -143,7 +144,7 @@ export class ImportJobs {
         last = progress
         status.bytesTotal = Math.max(status.bytesTotal, doneBytes + progress.bytesTotal)
         const paged = progress.phase === 'reading' && progress.parts === 'pages' && progress.partsTotal > 0
-        status.pages = paged ? { read: progress.partsRead, total: progress.partsTotal, ocr: progress.ocrPages } : null
+        status.pages = paged ? { read: progress.partsRead, total: progress.partsTotal, ocr: progress.ocrPages, ...(progress.ocrStarting ? { ocrStarting: true } : {}) } : null
         // A PDF's pages are read one by one, not byte by byte (a scan takes seconds): they stand for its bytes.
         status.bytesRead = doneBytes + (paged ? Math.floor((progress.bytesTotal * progress.partsRead) / progress.partsTotal) : progress.bytesRead)
         status.rowsWritten = doneRows + progress.rowsWritten

@@ -66,6 +66,8 @@ export interface ImportProgress {
   partsTotal: number
   /** Pages of a PDF read by OCR so far. */
   ocrPages: number
+  /** Whether OCR is being started, for the first page of a PDF that needs it. */
+  ocrStarting: boolean
 }
 
 function elapsed(started: number): number {
@@ -369,7 +371,7 @@ async function importThrough(
     let articleBytes: Buffer | null = null
     if (!hashWhileReading) {
       try {
-        onProgress({ phase: 'checking', bytesRead: 0, bytesTotal: size, rowsWritten: 0, parts: null, partsRead: 0, partsTotal: 0, ocrPages: 0 })
+        onProgress({ phase: 'checking', bytesRead: 0, bytesTotal: size, rowsWritten: 0, parts: null, partsRead: 0, partsTotal: 0, ocrPages: 0, ocrStarting: false })
         if (kind === 'article') {
           const read = await readArticleBytes(request.path, fileName)
           articleBytes = read.bytes
@@ -422,7 +424,7 @@ async function importThrough(
     let importId: number
     try {
       // Another process writing the archive (another import, a sort index) is waited for, saying so.
-      const waiting = () => onProgress({ phase: 'waiting', bytesRead: 0, bytesTotal: size, rowsWritten: 0, parts: null, partsRead: 0, partsTotal: 0, ocrPages: 0 })
+      const waiting = () => onProgress({ phase: 'waiting', bytesRead: 0, bytesTotal: size, rowsWritten: 0, parts: null, partsRead: 0, partsTotal: 0, ocrPages: 0, ocrStarting: false })
       importId = await whenWritable(db, () => startImport(db, ledger), signal, waiting, WRITE_LOCK_WAIT_MS)
     } catch (error) {
       if (error instanceof ImportCancelled) return outcome({ status: 'cancelled' })
@@ -431,14 +433,18 @@ async function importThrough(
     }
     let rowsWritten = 0
     let bytesRead = 0
-    const partCounts: Pick<ImportProgress, 'parts' | 'partsRead' | 'partsTotal' | 'ocrPages'> = { parts: null, partsRead: 0, partsTotal: 0, ocrPages: 0 }
+    const partCounts: Pick<ImportProgress, 'parts' | 'partsRead' | 'partsTotal' | 'ocrPages' | 'ocrStarting'> = { parts: null, partsRead: 0, partsTotal: 0, ocrPages: 0, ocrStarting: false }
     const report = (phase: ImportProgress['phase']) => onProgress({ phase, bytesRead, bytesTotal: size, rowsWritten, ...partCounts })
     // OCR starts only when a page needs it (tesseract takes a second to load its model), and stops with the import.
     let ocrEngine: Promise<OcrEngine> | null = null
     const reading: PdfReading = {
       ocr: () => (ocrEngine ??= import('./article/ocr-engine').then(({ ocrParallelism, startOcrEngine }) => startOcrEngine(ocrParallelism()))),
       onPage: (partsRead, partsTotal, ocrPages) => {
-        Object.assign(partCounts, { parts: 'pages', partsRead, partsTotal, ocrPages })
+        Object.assign(partCounts, { parts: 'pages', partsRead, partsTotal, ocrPages, ocrStarting: false })
+        report('reading')
+      },
+      onOcrStarting: (partsRead, partsTotal) => {
+        Object.assign(partCounts, { parts: 'pages', partsRead, partsTotal, ocrStarting: true })
         report('reading')
       },
       signal

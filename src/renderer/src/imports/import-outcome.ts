@@ -144,11 +144,13 @@ export function jobHeading(job: JobStatus): string {
 
 /**
  * A running job's numbers beside its progress bar: rows written and bytes read, or, while a PDF is
- * read, its pages (bytes and rows say nothing of a scan that takes seconds a page).
+ * read, its pages (bytes and rows say nothing of a scan that takes seconds a page), and while OCR
+ * starts (its model loads for seconds before the first scanned page is read), that it does.
  */
 export function jobProgressNumbers(job: JobStatus): string {
   if (job.pages !== null) {
-    const { read, total, ocr } = job.pages
+    const { read, total, ocr, ocrStarting } = job.pages
+    if (ocrStarting === true) return `Starting OCR… (page ${formatCount(read + 1)} of ${formatCount(total)})`
     return [`page ${formatCount(read)} of ${formatCount(total)}`, ocr > 0 ? `${formatCount(ocr)} read by OCR` : null].filter((part) => part !== null).join(' · ')
   }
   return [`${plural(job.rowsWritten, 'row', 'rows')} written`, job.bytesTotal > 0 ? `${formatBytes(job.bytesRead)} of ${formatBytes(job.bytesTotal)}` : null]

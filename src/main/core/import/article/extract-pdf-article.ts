@@ -11,6 +11,8 @@ import { loadPdfJs, pdfJsDataFolder, type PdfJs } from '../../pdf/load-pdfjs'
 import { PdfContentDamage } from './pdf-content-damage'
 import { oversizedPictures, pictureEncodings, type PictureSize } from './oversized-pictures'
 import { pictureResolution } from './picture-resolution'
+import { findTextColumns, type PageRegion } from './find-text-columns'
+import { hasMemoHead, memoDate, memoTitle } from './memo-head'
 import { writtenAuthor, writtenTitle } from '../placeholder-properties'
 
 /** A PDF's header may follow some junk, but within its first kilobyte; its end marker sits in the last one. */
@@ -58,6 +60,12 @@ export interface PdfReading {
   /** Starts OCR the first time a page needs it; the caller stops it. */
   ocr: () => Promise<OcrEngine>
   onPage: (pagesRead: number, pagesTotal: number, ocrPages: number) => void
+  /**
+   * OCR is being started for the first page that needs it (tesseract takes seconds to load its
+   * model), with the pages read so far and the document's pages: until the next onPage, the import
+   * is starting OCR, not reading.
+   */
+  onOcrStarting?: (pagesRead: number, pagesTotal: number) => void
   signal: AbortSignal
 }
 
@@ -131,6 +139,7 @@ export async function extractPdfArticle(bytes: Uint8Array, fileName: string, rea
     const stopped = abortPromise(reading.signal)
     /** Pages read ahead of the ones settled: one while only text layers are read, more once OCR runs. */
     let ahead = 1
+    let ocrStarted = false
     const settle = async (upTo: number): Promise<void> => {
       while (done.length < upTo) {
         const text = await Promise.race([slots[done.length]!, stopped])
@@ -164,6 +173,8 @@ export async function extractPdfArticle(bytes: Uint8Array, fileName: string, rea
       } else {
         // No text layer on this page (or only a stamp): a scan, or a drawing. Its picture, stamp
         // included, is read with OCR.
+        if (!ocrStarted) reading.onOcrStarting?.(done.length, document.numPages)
+        ocrStarted = true
         const engine = await reading.ocr()
         ahead = engine.parallel
         const factory = document.canvasFactory as PageCanvasFactory
@@ -220,12 +231,20 @@ export async function extractPdfArticle(bytes: Uint8Array, fileName: string, rea
     const info = informationOf(await document.getMetadata().catch(() => null))
     // A first line OCR could not read well would make a title of gibberish.
     const first = texts[0]!
-    const firstLine = first.confidence !== null && first.confidence < LOW_OCR_CONFIDENCE ? undefined : body.split('\n').find((line) => line.trim() !== '')?.trim()
+    const legible = first.confidence === null || first.confidence >= LOW_OCR_CONFIDENCE
+    const firstLine = legible ? body.split('\n').find((line) => line.trim() !== '')?.trim() : undefined
+    // A scan's first lines are mostly its sender's letterhead, the same on every memo an agency
+    // sends, and its creation date is the day it was scanned: a memo's subject line and the date
+    // written in its head say which memo it is. A text PDF shaped like a memo is titled the same way.
+    const scanned = first.method === 'ocr'
+    const memoShaped = hasMemoHead(first.text)
+    const headTitle = legible && (scanned || memoShaped) ? memoTitle(first.text) : null
+    const headDate = scanned || memoShaped ? memoDate(first.text) : null
     return {
-      title: info.title ?? firstLine ?? fileName.replace(/\.[^.]+$/, ''),
+      title: info.title ?? headTitle ?? firstLine ?? fileName.replace(/\.[^.]+$/, ''),
       byline: info.author,
       publisher: null,
-      publishedAt: info.created,
+      publishedAt: scanned ? (headDate ?? info.created) : (info.created ?? headDate),
       url: null,
       body,
       // A PDF's text layer says nothing of which lines are headings.
@@ -263,14 +282,39 @@ interface PageText {
  * cost seconds, against a page stored as gibberish.
  */
 async function readTurned(engine: OcrEngine, picture: DrawnPage, drawTurned: (turn: number) => Promise<DrawnPage>): Promise<OcrPage & { turn: number }> {
-  let best = { ...(await engine.read(picture.image, picture.dpi)), turn: 0 }
+  let best = { ...(await readPicture(engine, picture)), turn: 0 }
   for (const turn of TURNS) {
     if (best.confidence >= LOW_OCR_CONFIDENCE) break
     const turned = await drawTurned(turn)
-    const reading = await engine.read(turned.image, turned.dpi)
+    const reading = await readPicture(engine, turned)
     if (reading.confidence > best.confidence) best = { ...reading, turn }
   }
   return best
+}
+
+/**
+ * Reads a page picture whole, or, when its text stands in columns (see findTextColumns), part by
+ * part in reading order: the parts' texts joined as paragraphs, and their confidence the mean over
+ * all their words, as tesseract's is for a page read whole.
+ */
+async function readPicture(engine: OcrEngine, picture: DrawnPage): Promise<OcrPage> {
+  const regions = findTextColumns(picture.pixels, picture.width, picture.height, picture.dpi)
+  if (regions === null) return engine.read(picture.image, picture.dpi)
+  const texts: string[] = []
+  let words = 0
+  let weighted = 0
+  for (const region of regions) {
+    // Each part goes to tesseract as a picture of its own: given the whole page and a rectangle,
+    // tesseract.js 7 read a full-width title strip as "EE" where the same strip cut out read right.
+    const reading = await engine.read(cropPgm(picture, region), picture.dpi)
+    const text = reading.text.trim()
+    if (text === '') continue
+    texts.push(text)
+    const count = text.split(/\s+/).length
+    words += count
+    weighted += count * reading.confidence
+  }
+  return { text: texts.join('\n\n'), confidence: words > 0 ? weighted / words : 0 }
 }
 
 /** What the import says of a page OCR read turned, or read poorly. */
@@ -388,9 +432,12 @@ interface PageCanvasFactory {
 
 type PdfPage = Awaited<ReturnType<Awaited<ReturnType<PdfJs['getDocument']>['promise']>['getPage']>>
 
-/** A page drawn for OCR: its picture, and the resolution it was drawn at. */
+/** A page drawn for OCR: its picture, its pixels (within the picture) and size, and the resolution it was drawn at. */
 interface DrawnPage {
   image: Buffer
+  pixels: Uint8Array
+  width: number
+  height: number
   dpi: number
 }
 
@@ -410,7 +457,8 @@ async function drawPage(page: PdfPage, factory: PageCanvasFactory, dpi: number, 
   const drawn = factory.create(width, height)
   try {
     await page.render({ canvasContext: drawn.context as unknown as Parameters<PdfPage['render']>[0]['canvasContext'], canvas: null, viewport, background: 'white' }).promise
-    return { image: greyPgm(drawn.context.getImageData(0, 0, width, height).data, width, height), dpi: scale * 72 }
+    const image = greyPgm(drawn.context.getImageData(0, 0, width, height).data, width, height)
+    return { image, pixels: image.subarray(image.length - width * height), width, height, dpi: scale * 72 }
   } finally {
     factory.destroy(drawn)
   }
@@ -422,6 +470,18 @@ function greyPgm(rgba: Uint8ClampedArray, width: number, height: number): Buffer
   const pgm = Buffer.allocUnsafe(header.length + width * height)
   let at = pgm.write(header, 'latin1')
   for (let pixel = 0; pixel < rgba.length; pixel += 4, at++) pgm[at] = (rgba[pixel]! * 77 + rgba[pixel + 1]! * 150 + rgba[pixel + 2]! * 29) >> 8
+  return pgm
+}
+
+/** A part of a drawn page as a PGM picture of its own. */
+function cropPgm(picture: DrawnPage, region: PageRegion): Buffer {
+  const header = `P5\n${region.width} ${region.height}\n255\n`
+  const pgm = Buffer.allocUnsafe(header.length + region.width * region.height)
+  let at = pgm.write(header, 'latin1')
+  for (let y = region.top; y < region.top + region.height; y++, at += region.width) {
+    const row = y * picture.width + region.left
+    pgm.set(picture.pixels.subarray(row, row + region.width), at)
+  }
   return pgm
 }
 

@@ -1,3 +1,5 @@
+import { noteMark } from '../../search/note-mark'
+
 /** One run of text on a PDF page, in page units (points), y growing upwards. */
 export interface PdfTextRun {
   text: string
@@ -26,6 +28,21 @@ export function layOutPdfText(runs: PdfTextRun[]): string {
   for (const run of runs) {
     if (run.text === '') continue
     const line = lines.at(-1)
+    if (line !== undefined && run.text.trim() === '') {
+      // A space drawn after a note's mark sits at the mark's height: it belongs to the line.
+      line.text += run.text
+      continue
+    }
+    if (line !== undefined && raisedMark(run, line) && run.x >= line.end - 0.5 * run.size && run.x <= line.end + run.size) {
+      // A note's mark ("discretion¹"): smaller and raised, right after the word it follows.
+      line.text += markText(run.text)
+      line.end = Math.max(line.end, run.x + run.width)
+      continue
+    }
+    if (line !== undefined && raisedMark(line, run) && run.x >= line.end - 0.5 * run.size && run.x <= line.end + 2 * run.size) {
+      // A note opening with its mark ("¹ Discretion is…"): the line is the note's, at its height.
+      Object.assign(line, { y: run.y, size: run.size, text: markText(line.text) })
+    }
     if (line === undefined || Math.abs(run.y - line.y) > Math.max(1, 0.4 * Math.min(run.size, line.size))) {
       lines.push({ y: run.y, size: run.size, end: run.x + run.width, text: run.text })
       continue
@@ -36,7 +53,7 @@ export function layOutPdfText(runs: PdfTextRun[]): string {
     line.end = Math.max(line.end, run.x + run.width)
     line.size = Math.max(line.size, run.size)
   }
-  const kept = lines.map((line) => ({ ...line, text: line.text.replace(/\s+/g, ' ').trim() })).filter((line) => line.text !== '')
+  const kept = lines.map((line) => ({ ...line, text: line.text.replace(/\s+/g, ' ').trim().replace(PRIVATE_BULLET, '•') })).filter((line) => line.text !== '')
   if (kept.length === 0) return ''
 
   // The tightest spacing between lines of the same size is taken as the page's line spacing.
@@ -54,6 +71,27 @@ export function layOutPdfText(runs: PdfTextRun[]): string {
     text += (newParagraph ? '\n\n' : '\n') + line.text
   }
   return text
+}
+
+/** What a note's mark is: a number, a letter or two, or a reference sign. */
+const MARK = /^(?:[0-9]{1,3}|[a-z]{1,2}|[*†‡§]{1,3})$/
+/**
+ * A bullet drawn in a Symbol or Wingdings font: Word writes such fonts' characters in the private
+ * use area (U+F0B7 for Symbol's bullet, U+F0A7 and U+F076 for Wingdings' square and diamond), which
+ * no other font draws. At the start of a line, followed by a space, it is a list's bullet.
+ */
+const PRIVATE_BULLET = /^[\uF020-\uF0FF](?=\s|$)/
+
+/** Whether `mark` could be a note's mark beside text on `base`: a short mark, smaller, and raised by less than a line. */
+function raisedMark(mark: { text: string; y: number; size: number }, base: { y: number; size: number }): boolean {
+  const raised = mark.y - base.y
+  return mark.size < 0.9 * base.size && raised > 0.15 * base.size && raised <= 0.6 * base.size && MARK.test(mark.text.trim())
+}
+
+/** A mark's text: a number in superscript digits, as notes of Word and OpenDocument files are marked ("¹²"). */
+function markText(text: string): string {
+  const mark = text.trim()
+  return noteMark(mark) ?? mark
 }
 
 function sameSize(a: Line, b: Line): boolean {

@@ -8,6 +8,7 @@ import { ImportJobs } from '../../../../../src/main/core/import/import-jobs'
 import { inlineImportRunner, workerImportRunner, type ImportRunner } from '../../../../../src/main/core/import/import-runner'
 import { tempArchive } from '../../../../helpers/temp-archive'
 import { PROJECT_ROOT } from '../../../../helpers/cli-in-process'
+import { scannedPdf } from '../../../../helpers/scanned-pdf'
 
 let dir = ''
 afterEach(() => {
@@ -64,7 +65,7 @@ describe('ImportJobs', () => {
         for (let round = 0; round < 5; round++) {
           // Outcomes arrive in bursts, as a batch's commit delivers them.
           for (let index = round * 100; index < (round + 1) * 100; index++) {
-            listener.progress(index, { phase: 'reading', bytesRead: 10, bytesTotal: 10, rowsWritten: 1, parts: null, partsRead: 0, partsTotal: 0, ocrPages: 0 })
+            listener.progress(index, { phase: 'reading', bytesRead: 10, bytesTotal: 10, rowsWritten: 1, parts: null, partsRead: 0, partsTotal: 0, ocrPages: 0, ocrStarting: false })
             listener.outcome(index, { file: `${index}.csv`, path: requests[index]!.path, status: 'imported', kind: 'dataset', id: index + 1, rows: 1, warnings: [], emptiedCells: [], error: null, seconds: 0, dataSeconds: 0, ocr: null, sheets: null })
           }
           await new Promise((resolve) => setTimeout(resolve, 30))
@@ -124,6 +125,43 @@ describe('ImportJobs', () => {
       made.cleanup()
     }
   })
+
+  it('says OCR is starting while its model loads for a scanned PDF, not rows and bytes, then counts the pages OCR read', async () => {
+    const made = await tempArchive(false)
+    const folder = mkdtempSync(join(tmpdir(), 'casefile-scan-'))
+    try {
+      const pdf = join(folder, 'scan.pdf')
+      writeFileSync(pdf, await scannedPdf('<p style="font: 14pt serif; margin: 1in">The review closed few cases.</p>', 150, [], null))
+      const events: ApiEvent[] = []
+      const seen: JobStatus[] = []
+      const inner = inlineImportRunner(made.archive)
+      const runner: ImportRunner = {
+        run: (requests, signal, listener) =>
+          inner.run(requests, signal, {
+            progress: (index, progress) => {
+              listener.progress(index, progress)
+              seen.push(jobs.list().find((job) => job.id === id)!)
+            },
+            outcome: listener.outcome
+          }),
+        close: () => inner.close()
+      }
+      const jobs = new ImportJobs(runner, (event) => events.push(event))
+      const id = jobs.start([pdf], DEFAULT_IMPORT_OPTIONS)
+      const done = await finished(events, id)
+      expect(done.outcomes.map((outcome) => outcome.status)).toEqual(['imported'])
+      const paged = seen.filter((job) => job.pages !== null)
+      // The panel shows "Starting OCR… (page 1 of 1)" for the first (see jobProgressNumbers).
+      expect(paged.map((job) => [job.detail, job.pages])).toEqual([
+        ['scan.pdf — starting OCR for page 1 of 1', { read: 0, total: 1, ocr: 0, ocrStarting: true }],
+        ['scan.pdf — page 1 of 1 (1 read by OCR)', { read: 1, total: 1, ocr: 1 }]
+      ])
+      await jobs.dispose()
+    } finally {
+      made.cleanup()
+      rmSync(folder, { recursive: true, force: true })
+    }
+  }, 120_000)
 
   it('fails a file whose worker thread cannot start, instead of waiting for it for ever', async () => {
     const made = await tempArchive(false)
