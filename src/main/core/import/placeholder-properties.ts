@@ -3,8 +3,12 @@
 // byline says "Administrator" (two agency memos were both listed as "DHS Memorandum Template" by
 // "Administrator").
 
-/** A title the program or template set: "Untitled", "Document1", "Microsoft Word - x.doc", a file name, a template's name. */
-const PLACEHOLDER_TITLE = /^(untitled|about:blank|document\d*|microsoft word - .*|.*\.(docx?|dotx?|dotm|pdf|indd|rtf|odt|ott|pages|html?)|.*\btemplate\b.*)$/i
+/**
+ * A title the program or template set: "Untitled", "Document1", "Slide 1" or "PowerPoint
+ * Presentation" (a deck printed to PDF), "Microsoft Word - x.doc", a file name, a template's name.
+ */
+const PLACEHOLDER_TITLE =
+  /^(untitled( document)?|about:blank|document\d*|slide \d+|powerpoint presentation|presentation\d*|book\d*|microsoft (word|excel|powerpoint) - .*|.*\.(docx?|dotx?|dotm|pptx?|xlsx?|pdf|indd|rtf|odt|ott|pages|html?)|.*\btemplate\b.*)$/i
 
 /** An author the computer filled in: the account it ran under, not a person or an office. */
 const PLACEHOLDER_AUTHOR = /^(administrator|admin|user|owner|author|unknown|windows user|microsoft office user|valued customer|preferred customer)$/i
