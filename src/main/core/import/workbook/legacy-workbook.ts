@@ -4,6 +4,7 @@ import { cellFormatOf, excelSerialOfPlainCount, formattedNumber, sheetNumberText
 import { formulaMayGiveText } from './text-formula'
 import { decodeText } from '../decode-text'
 import { htmlTableNames } from './html-table-names'
+import { htmlTextAfterTables } from './html-page-notes'
 import type { CellKind, MergedCells, SheetRow } from './sheet-row'
 import type { SheetReadFacts, WorkbookSource } from './workbook-source'
 import type { WorkbookFacts, WorkbookSheet } from './workbook-source'
@@ -58,13 +59,17 @@ export class LegacyWorkbook implements WorkbookSource {
     const named = page !== null ? htmlTableNames(page.text, book.SheetNames.length).map((name, index) => name ?? book.SheetNames[index]!) : []
     // A heading that is another table's number ("Sheet2") would name two sheets alike.
     const pageNames = new Set(named).size === named.length ? named : []
+    // What the page says under each table (its footnotes), when the tables found are SheetJS's.
+    const under = page !== null ? htmlTextAfterTables(page.text) : []
+    const pageNotes = under.length === book.SheetNames.length ? under : []
     const facts: WorkbookFacts = {
       sheets: book.SheetNames.map((name, index) => ({
         name: pageNames[index] ?? name,
         hidden: (hidden[index]?.Hidden ?? 0) !== 0,
         kind: book.Sheets[name]?.['!type'] === 'chart' ? 'chartsheet' : (book.Sheets[name]?.['!type'] as string | undefined) === 'macro' ? 'macrosheet' : 'worksheet',
         // The sheet's name in SheetJS's book.
-        part: name
+        part: name,
+        ...(pageNotes[index] ? { pageNotes: [pageNotes[index]] } : {})
       })),
       date1904: Boolean(book.Workbook?.WBProps?.date1904),
       title: book.Props?.Title ?? null,

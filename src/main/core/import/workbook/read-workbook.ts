@@ -144,7 +144,7 @@ export async function readWorkbookSheet(
     ended = beside.end(hiddenColumns)
     if (ended !== null) ended.footnotes = [...ended.footnotes, ...sheetNotes.filter((note) => !ended!.footnotes.includes(note))]
   }
-  const summary = ended === null ? null : { ...ended, fileNote }
+  const summary = ended === null ? null : { ...ended, fileNote, footnotes: [...ended.footnotes, ...(sheet.pageNotes ?? [])] }
   if (summary !== null && textFormulasSavedAsZero.size > 0) {
     const columns = [...textFormulasSavedAsZero].sort(([a], [b]) => a - b)
     const total = columns.reduce((sum, [, cells]) => sum + cells, 0)

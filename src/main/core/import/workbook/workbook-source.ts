@@ -8,6 +8,8 @@ export interface WorkbookSheet {
   kind: 'worksheet' | 'chartsheet' | 'macrosheet' | 'dialogsheet'
   /** Its part in the package (xl/worksheets/sheet1.xml); null when the workbook points nowhere. */
   part: string | null
+  /** A web page's text under the table (its footnotes), kept as the table's footnotes; absent elsewhere. */
+  pageNotes?: string[]
 }
 
 /** Facts about a workbook: its sheets, its date system and its document properties. */

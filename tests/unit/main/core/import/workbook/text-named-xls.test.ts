@@ -98,6 +98,19 @@ describe('an .xls that is text', () => {
     ])
   })
 
+  it('keeps what the page says under its table as the table’s footnotes (black-box review B25-14)', async () => {
+    const html = [
+      '<html><head><title>FOIA log</title><style>td { color: black }</style></head><body><h2>FOIA requests received, FY2012</h2>',
+      '<table><tr><th>Request</th><th>Received</th></tr><tr><td>2012-FOIA-0001</td><td>06/17/2011</td></tr><tr><td>2012-FOIA-0002</td><td>07/02/2012*</td></tr></table>',
+      '<p>* Requests received after 06/30/2012 appear in the FY2013 log.</p><p>Source:  ICE FOIA Office.</p><script>var x = "not text"</script>',
+      '</body></html>'
+    ].join('\n')
+    const read = await importXls('foia-log.xls', Buffer.from(html, 'utf8'))
+    expect(read.rows).toHaveLength(2)
+    expect(read.sources[0]!.notes).toContain('* Requests received after 06/30/2012 appear in the FY2013 log. Source: ICE FOIA Office.')
+    expect(read.sources[0]!.notes).not.toContain('not text')
+  })
+
   it('reads a LibreOffice workbook saved as a web page and named .xls: its tables by their headings, numbers as numbers, and says what the file is', async () => {
     // pages-html.xls: make-fixtures.py beside it, then `soffice --headless --convert-to html`, renamed.
     const bytes = readFileSync(resolve(import.meta.dirname, '../../../../../fixtures/import/workbook/libreoffice/pages-html.xls'))
