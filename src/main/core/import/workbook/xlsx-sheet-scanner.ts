@@ -237,10 +237,13 @@ export class XlsxSheetScanner {
   private startRow(b: Uint8Array, from: number, close: number): void {
     let number = -1
     let hidden = false
-    forEachAttribute(b, from, close, (nameStart, nameEnd, start, end) => {
-      if (isName(b, nameStart, nameEnd, 'r')) number = digitsAt(b, start, end)
-      else if (isName(b, nameStart, nameEnd, 'hidden')) hidden = isTrue(b, start, end)
-    })
+    // A loop rather than forEachAttribute: a row's tag is read hundreds of thousands of times, and a
+    // callback that assigns to these variables is a closure made for each.
+    const found = ATTRIBUTE
+    for (let at = nextAttribute(b, from, close, found); at >= 0; at = nextAttribute(b, at, close, found)) {
+      if (isName(b, found[0]!, found[1]!, 'r')) number = digitsAt(b, found[2]!, found[3]!)
+      else if (isName(b, found[0]!, found[1]!, 'hidden')) hidden = isTrue(b, found[2]!, found[3]!)
+    }
     if (number >= 0) {
       // Excel writes rows in order and repairs a file that does not: which of two rows
       // numbered alike is meant, or where a row out of order belongs, cannot be known.
@@ -423,8 +426,14 @@ function needsDecoding(b: Uint8Array, start: number, end: number, office: boolea
   return false
 }
 
-/** Calls `onAttribute` with where each attribute's name, and its value, lie in b[from, close). */
-function forEachAttribute(b: Uint8Array, from: number, close: number, onAttribute: (nameStart: number, nameEnd: number, start: number, end: number) => void): void {
+/** Where nextAttribute puts what it finds: name start, name end, value start, value end. */
+const ATTRIBUTE = new Int32Array(4)
+
+/**
+ * Finds the first attribute in b[from, close) and puts where its name and value lie in `found`;
+ * answers where to look for the next one, or -1 when there is none.
+ */
+function nextAttribute(b: Uint8Array, from: number, close: number, found: Int32Array): number {
   let i = from
   while (i < close) {
     const code = b[i]!
@@ -436,16 +445,26 @@ function forEachAttribute(b: Uint8Array, from: number, close: number, onAttribut
     while (equals < close && b[equals] !== EQUALS) equals++
     let quoteAt = equals + 1
     while (quoteAt < close && b[quoteAt] === 32) quoteAt++
-    if (quoteAt >= close) return
+    if (quoteAt >= close) return -1
     const quote = b[quoteAt]
-    if (quote !== QUOTE && quote !== APOSTROPHE) return
+    if (quote !== QUOTE && quote !== APOSTROPHE) return -1
     let valueEnd = quoteAt + 1
     while (valueEnd < close && b[valueEnd] !== quote) valueEnd++
     let nameEnd = equals
     while (b[nameEnd - 1] === 32) nameEnd--
-    onAttribute(i, nameEnd, quoteAt + 1, valueEnd)
-    i = valueEnd + 1
+    found[0] = i
+    found[1] = nameEnd
+    found[2] = quoteAt + 1
+    found[3] = valueEnd
+    return valueEnd + 1
   }
+  return -1
+}
+
+/** Calls `onAttribute` with where each attribute's name, and its value, lie in b[from, close). */
+function forEachAttribute(b: Uint8Array, from: number, close: number, onAttribute: (nameStart: number, nameEnd: number, start: number, end: number) => void): void {
+  const found = new Int32Array(4)
+  for (let at = nextAttribute(b, from, close, found); at >= 0; at = nextAttribute(b, at, close, found)) onAttribute(found[0]!, found[1]!, found[2]!, found[3]!)
 }
 
 /** Where reading goes on after the comment that opens at `lt` (INCOMPLETE before its end has come); null when none opens there. */

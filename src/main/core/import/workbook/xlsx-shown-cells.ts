@@ -11,6 +11,11 @@ const FORMATTED_SLOTS = 16_384
 
 const text = new TextDecoder()
 
+/** How a cell format shows a number cell, worked out once for each format (see XlsxShownCells.plan). */
+const NUMBER_AS_WRITTEN = 1
+const PERCENT_AS_WRITTEN = 2
+const NUMBER_BY_FORMAT = 3
+
 /** What a workbook gives its cells their meaning with. */
 export interface XlsxCellContext {
   sharedStrings: SharedStrings
@@ -37,11 +42,20 @@ export class XlsxShownCells implements SheetCells {
   private readonly formattedStyle = new Int32Array(FORMATTED_SLOTS).fill(-1)
   private readonly formattedValue = new Float64Array(FORMATTED_SLOTS)
   private readonly formattedText: (string | null)[] = new Array<string | null>(FORMATTED_SLOTS).fill(null)
+  /**
+   * By cell format (a cell's s attribute): how it shows a number (NUMBER_…; 0 until worked out), and
+   * what a text under it is. Each cell would otherwise ask its format the same questions again.
+   */
+  private readonly numberPlans: Uint8Array
+  private readonly textKinds: ('hidden' | 'text' | null)[]
 
   constructor(
     private readonly context: XlsxCellContext,
     private readonly onRow: (row: SheetRow) => void
-  ) {}
+  ) {
+    this.numberPlans = new Uint8Array(context.cellFormats.length + 1)
+    this.textKinds = new Array<'hidden' | 'text' | null>(context.cellFormats.length + 1).fill(null)
+  }
 
   startRow(row: number, hidden: boolean): void {
     this.row = row
@@ -82,6 +96,15 @@ export class XlsxShownCells implements SheetCells {
         out.text(column, 'date', written(bytes, start, end, value).replace(/Z$/, '').replace(/T00:00:00(\.0+)?$/, ''))
         return
       case CELL_NUMBER: {
+        // A format that shows the number as written (most cells: no format, or a plain one) needs
+        // no more questions; a percent one only says what the number is.
+        const plan = this.plan(style)
+        if (plan !== NUMBER_BY_FORMAT) {
+          const kind = plan === PERCENT_AS_WRITTEN ? 'percent' : 'number'
+          if (start >= 0 && !respelled(bytes, start, end)) out.copy(column, kind, bytes, start, end)
+          else out.text(column, kind, writtenNumberText(written(bytes, start, end, value)))
+          return
+        }
         const cellFormat = this.context.cellFormats[style] ?? null
         if (cellFormat !== null && 'words' in cellFormat) {
           const word = shownInstead(cellFormat, start >= 0 ? numberAt(bytes, start, end) : Number(value))
@@ -121,7 +144,28 @@ export class XlsxShownCells implements SheetCells {
 
   /** What a text under the cell format `style` is: hidden by it (;;;) or text. */
   private textKind(style: number): 'hidden' | 'text' {
-    return textShownInstead(this.context.cellFormats[style] ?? null) === '' ? 'hidden' : 'text'
+    const known = style < this.textKinds.length ? this.textKinds[style] : null
+    if (known !== null && known !== undefined) return known
+    const kind = textShownInstead(this.context.cellFormats[style] ?? null) === '' ? 'hidden' : 'text'
+    if (style < this.textKinds.length) this.textKinds[style] = kind
+    return kind
+  }
+
+  /**
+   * How the cell format `style` shows a number: as written (NUMBER_AS_WRITTEN, or PERCENT_AS_WRITTEN
+   * for a percent format, which formattedNumber leaves as the number stored), or by what the format
+   * says (NUMBER_BY_FORMAT: words, dates, durations, padded digits).
+   */
+  private plan(style: number): number {
+    const plans = this.numberPlans
+    const known = style < plans.length ? plans[style]! : 0
+    if (known !== 0) return known
+    const cellFormat = this.context.cellFormats[style] ?? null
+    let plan = NUMBER_BY_FORMAT
+    if (cellFormat === null) plan = NUMBER_AS_WRITTEN
+    else if (!('words' in cellFormat) && 'percent' in cellFormat) plan = PERCENT_AS_WRITTEN
+    if (style < plans.length) plans[style] = plan
+    return plan
   }
 
   /** How the cell format `style` shows `value` (null: as the number it is). */
