@@ -12,6 +12,7 @@ import { PdfContentDamage } from './pdf-content-damage'
 import { oversizedPictures, pictureEncodings, type PictureSize } from './oversized-pictures'
 import { pictureResolution } from './picture-resolution'
 import { findTextColumns, type PageRegion } from './find-text-columns'
+import { MIN_SKEW, skewOf, straightened } from './page-skew'
 import { hasMemoHead, memoDate, memoTitle } from './memo-head'
 import { writtenAuthor, writtenTitle } from '../placeholder-properties'
 
@@ -297,7 +298,8 @@ async function readTurned(engine: OcrEngine, picture: DrawnPage, drawTurned: (tu
  * part in reading order: the parts' texts joined as paragraphs, and their confidence the mean over
  * all their words, as tesseract's is for a page read whole.
  */
-async function readPicture(engine: OcrEngine, picture: DrawnPage): Promise<OcrPage> {
+async function readPicture(engine: OcrEngine, drawn: DrawnPage): Promise<OcrPage> {
+  const picture = straightPage(drawn)
   const regions = findTextColumns(picture.pixels, picture.width, picture.height, picture.dpi)
   if (regions === null) return engine.read(picture.image, picture.dpi)
   const texts: string[] = []
@@ -471,6 +473,15 @@ function greyPgm(rgba: Uint8ClampedArray, width: number, height: number): Buffer
   let at = pgm.write(header, 'latin1')
   for (let pixel = 0; pixel < rgba.length; pixel += 4, at++) pgm[at] = (rgba[pixel]! * 77 + rgba[pixel + 1]! * 150 + rgba[pixel + 2]! * 29) >> 8
   return pgm
+}
+
+/** The drawn page turned straight when it lies a few degrees crooked (see page-skew.ts), else as it is. */
+function straightPage(picture: DrawnPage): DrawnPage {
+  const skew = skewOf(picture.pixels, picture.width, picture.height)
+  if (skew === null || Math.abs(skew) < MIN_SKEW) return picture
+  const header = Buffer.from(`P5\n${picture.width} ${picture.height}\n255\n`, 'latin1')
+  const image = Buffer.concat([header, straightened(picture.pixels, picture.width, picture.height, skew)])
+  return { ...picture, image, pixels: image.subarray(header.length) }
 }
 
 /** A part of a drawn page as a PGM picture of its own. */

@@ -38,6 +38,14 @@ describe('a scanned page that lies turned', () => {
     expect(article.warnings).toEqual([expect.stringMatching(/^upside-down\.pdf, page 1, lies turned in the scan; OCR read it turned 180° \(\d+% confidence\)\.$/)])
   }, 180_000)
 
+  it('a few degrees crooked, as a sheet fed askew, is read straight: its sentences whole and in order (black-box review B25-11)', async () => {
+    for (const degrees of [3, -2.5]) {
+      const article = await read(turned(`rotate(${degrees}deg);`, ''), 'askew.pdf')
+      expectKeySentences(article)
+      expect(article.warnings).toEqual([])
+    }
+  }, 120_000)
+
   it('on its side is read turned upright', async () => {
     const article = await read(turned('rotate(90deg);', 'width: 8in; margin: 3.5in 0 0 -1.75in;'), 'sideways.pdf')
     expectKeySentences(article)
