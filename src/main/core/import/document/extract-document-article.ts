@@ -13,6 +13,7 @@ import { wordWarnings } from './word-warnings'
 import { dropHiddenWordRuns, hiddenWordStyles } from './drop-hidden-word-runs'
 import { flattenInnerParagraphs } from './flatten-inner-paragraphs'
 import { markWordNotes } from './mark-word-notes'
+import { checkBoxesAsText, showCheckBoxStates } from './word-check-boxes'
 import { applyNumberFormats, markNumberFormats, tieLevelsToFormats } from './word-list-formats'
 import { showLinkTargets } from './show-link-targets'
 import { marginParagraphs, type MarginText } from './margin-text'
@@ -82,6 +83,7 @@ export async function extractDocumentArticle(bytes: Buffer, fileName: string, fo
       const word = await wordHtml(text.buffer, fileName)
       root = parseHtmlTree(word.html)
       applyNumberFormats(root)
+      checkBoxesAsText(root)
       applyHeadingNumbers(root)
       markWordNotes(root)
       warnings = wordWarnings(word.messages, fileName)
@@ -179,10 +181,12 @@ async function wordText(zip: ZipPackage): Promise<{ buffer: Buffer; parts: Reado
       continue
     }
     // Headings numbered by a list get their numbers before their styles are renamed (see word-heading-numbers).
-    const xml = name === DOCUMENT ? outlineHeadingParagraphs(numberWordHeadings(data.toString('utf8'), styles, numbering)) : name.startsWith('word/') ? data.toString('utf8') : ''
+    const read = name === DOCUMENT ? outlineHeadingParagraphs(numberWordHeadings(data.toString('utf8'), styles, numbering)) : name.startsWith('word/') ? data.toString('utf8') : ''
+    // A check box shows its state's glyph, which mammoth would drop (see word-check-boxes).
+    const xml = showCheckBoxStates(read)
     // "anish" is in both w:vanish and w:specVanish.
     if (!xml.includes('fldSimple') && !xml.includes('anish') && (hiddenStyles.size === 0 || xml === '')) {
-      parts.set(name, name === DOCUMENT ? Buffer.from(xml, 'utf8') : data)
+      parts.set(name, name === DOCUMENT || xml !== read ? Buffer.from(xml, 'utf8') : data)
       continue
     }
     const visible = dropHiddenWordRuns(xml.replace(SIMPLE_FIELD, ''), hiddenStyles)
