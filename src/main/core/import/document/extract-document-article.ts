@@ -13,6 +13,7 @@ import { wordWarnings } from './word-warnings'
 import { dropHiddenWordRuns, hiddenWordStyles } from './drop-hidden-word-runs'
 import { flattenInnerParagraphs } from './flatten-inner-paragraphs'
 import { markWordNotes } from './mark-word-notes'
+import { wordNoteNumbering, type WordNoteNumbering } from './word-note-numbering'
 import { checkBoxesAsText, showCheckBoxStates } from './word-check-boxes'
 import { applyNumberFormats, markNumberFormats, tieLevelsToFormats } from './word-list-formats'
 import { showLinkTargets } from './show-link-targets'
@@ -43,6 +44,7 @@ const XML_PART = /\.(xml|rels)$/i
 const NUMBERING = 'word/numbering.xml'
 const STYLES = 'word/styles.xml'
 const DOCUMENT = 'word/document.xml'
+const SETTINGS = 'word/settings.xml'
 /** A simple field's start and end tags (its result, the runs between them, is kept); quoted attribute values may hold ">". */
 const SIMPLE_FIELD = /<\/?(?:[A-Za-z_][\w.-]*:)?fldSimple\b(?:[^>"']|"[^"]*"|'[^']*')*>/g
 
@@ -85,7 +87,7 @@ export async function extractDocumentArticle(bytes: Buffer, fileName: string, fo
       applyNumberFormats(root)
       checkBoxesAsText(root)
       applyHeadingNumbers(root)
-      markWordNotes(root)
+      markWordNotes(root, text.notes)
       warnings = wordWarnings(word.messages, fileName)
       hiddenPassages = text.hiddenPassages
       margins = wordMarginText(text.parts)
@@ -162,11 +164,13 @@ function passagesOfHiddenText(passages: number): string {
  * which mammoth would drop with the field, and hidden text taken out, which mammoth would show.
  * Pictures and other binary parts are left out: only the text is read.
  */
-async function wordText(zip: ZipPackage): Promise<{ buffer: Buffer; parts: ReadonlyMap<string, Buffer>; hiddenPassages: number }> {
+async function wordText(zip: ZipPackage): Promise<{ buffer: Buffer; parts: ReadonlyMap<string, Buffer>; hiddenPassages: number; notes: WordNoteNumbering }> {
   const parts = new Map<string, Buffer>()
   const styles = (await zip.text(STYLES)) ?? ''
   const numbering = (await zip.text(NUMBERING)) ?? ''
   const hiddenStyles = hiddenWordStyles(styles)
+  // How notes are numbered is read from the document as written (see word-note-numbering).
+  const notes = wordNoteNumbering((await zip.text(DOCUMENT)) ?? '', (await zip.text(SETTINGS)) ?? '')
   let hiddenPassages = 0
   for (const name of zip.names()) {
     if (!XML_PART.test(name)) continue
@@ -193,7 +197,7 @@ async function wordText(zip: ZipPackage): Promise<{ buffer: Buffer; parts: Reado
     hiddenPassages += visible.passages
     parts.set(name, Buffer.from(visible.xml, 'utf8'))
   }
-  return { buffer: storedZip(parts), parts, hiddenPassages }
+  return { buffer: storedZip(parts), parts, hiddenPassages, notes }
 }
 
 async function wordHtml(buffer: Buffer, fileName: string): Promise<{ html: string; messages: { message: string }[] }> {

@@ -312,7 +312,7 @@ describe('extractDocumentArticle', () => {
     const article = await extractDocumentArticle(readFileSync(path), 'fields.docx', 'docx')
     expect([article.title, article.body]).toEqual([
       'Dated 7 June 2012.',
-      ['Dated 7 June 2012.', 'See page 3 and Table 2.', 'Filed at ICE.gov today.', 'Removals rose¹.', '¹ Per ERO’s annual report.'].join('\n\n')
+      ['Dated 7 June 2012.', 'See page 3 and Table 2.', 'Filed at ICE.gov today.', 'Removals rose[i].', '[i] Per ERO’s annual report.'].join('\n\n')
     ])
     expect(article.warnings).toEqual(['fields.docx: equations were left out (Casefile reads the text of a Word document, not its equations).'])
   })
