@@ -1,6 +1,6 @@
 import mammoth from 'mammoth'
 import type { ArticleFields } from '../parse-article-text'
-import { parseHtmlTree, descendants, type HtmlElement } from '../article/html-tree'
+import { parseHtmlTree, descendants, textOf, type HtmlElement } from '../article/html-tree'
 import { normaliseDate } from '../article/normalise-date'
 import { removeReservedCharacters } from '../article/remove-reserved-characters'
 import { articleBody } from '../article/article-body'
@@ -31,6 +31,10 @@ import { writtenAuthor, writtenTitle } from '../placeholder-properties'
 export type DocumentFormat = 'docx' | 'odt'
 
 const HEADING = /^h[1-6]$/
+/** The class mammoth gives a paragraph in Word's Title style (see wordHtml's style map). */
+const TITLE_CLASS = 'casefile-title'
+/** The elements a document's first paragraph may be: a paragraph, a heading, a list item, a table cell. */
+const BLOCK = /^(p|h[1-6]|li|td|th)$/
 /** Where an OpenDocument text's body is, in content.xml. */
 const ODT_BODY: ReadonlySet<string> = new Set(['office:text'])
 /**
@@ -115,6 +119,7 @@ export async function extractDocumentArticle(bytes: Buffer, fileName: string, fo
   flattenInnerParagraphs(root)
   showLinkTargets(root)
   const firstHeading = [...descendants(root)].find((element) => HEADING.test(element.tag))
+  const titled = readAs === 'docx' ? titleParagraph(root) : null
   // mammoth's HTML is spaced as HTML is; the OpenDocument reader has applied the format's own rule.
   const paragraphs = renderHtmlText(root, isNoteBackLink, readAs === 'docx' ? 'collapse' : 'as-written')
   const margin = marginParagraphs(margins)
@@ -125,7 +130,8 @@ export async function extractDocumentArticle(bytes: Buffer, fileName: string, fo
   if (hiddenPassages > 0) warnings.push(`${fileName}: ${passagesOfHiddenText(hiddenPassages)} ${hiddenPassages === 1 ? 'was' : 'were'} left out (text the document hides when it is shown or printed).`)
   // A heading's outline number ("2.1") is in the text and the heading, but not in a title taken from it:
   // the number places a section in the document, and the title names the document.
-  const title = properties.title ?? (firstHeading ? headingTextWithoutNumber(firstHeading) : null) ?? (paragraphs[0]?.text ?? margin[0]!).slice(0, 200)
+  // A document's first paragraph in Word's Title style is its title, as the author set it out.
+  const title = properties.title ?? titled ?? (firstHeading ? headingTextWithoutNumber(firstHeading) : null) ?? (paragraphs[0]?.text ?? margin[0]!).slice(0, 200)
   // A title from the properties often opens the text too, and is shown once, as the title; a title
   // taken from the text stays in it, or the text would lose its opening paragraph.
   if (properties.title !== null && paragraphs[0]?.text.replace(/\s+/g, ' ').trim() === title) paragraphs.shift()
@@ -140,6 +146,20 @@ export async function extractDocumentArticle(bytes: Buffer, fileName: string, fo
     headings,
     warnings
   }
+}
+
+/**
+ * The text of the document's first paragraph with text when it is in Word's Title style (mammoth
+ * gives it TITLE_CLASS), at most 200 characters; null otherwise.
+ */
+function titleParagraph(root: HtmlElement): string | null {
+  for (const element of descendants(root)) {
+    if (!BLOCK.test(element.tag)) continue
+    const text = textOf(element).replace(/\s+/g, ' ').trim()
+    if (text === '') continue
+    return (element.attrs.class ?? '').split(/\s+/).includes(TITLE_CLASS) ? text.slice(0, 200) : null
+  }
+  return null
 }
 
 /**
@@ -209,6 +229,8 @@ async function wordHtml(buffer: Buffer, fileName: string): Promise<{ html: strin
         externalFileAccess: false,
         // A nested list is numbered as Word shows it (a., b.; i., ii.), not 1., 2. (see word-list-formats).
         transformDocument: markNumberFormats,
+        // Word's Title style marks a paragraph the document's title (see titleParagraph); it stays a paragraph.
+        styleMap: [`p[style-name='Title'] => p.${TITLE_CLASS}:fresh`],
         convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: '' }))
       }
     )
