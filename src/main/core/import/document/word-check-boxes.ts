@@ -8,9 +8,11 @@ const P = '(?:[A-Za-z_][\\w.-]*:)?'
 /**
  * A content control's properties, its end properties when written, and its content, which holds no
  * control of its own (an outer control's tags are left as they are, and the inner one is matched).
+ * Neither part reads past the next control's properties, so each stretch of the part is read a
+ * bounded number of times, however the tags are nested or left open.
  */
 const CONTROL = new RegExp(
-  `(<${P}sdtPr\\b[^>]*>)((?:(?!<${P}sdtContent\\b)[\\s\\S])*?)(</${P}sdtPr>)(\\s*(?:<${P}sdtEndPr\\b[^>]*/>|<${P}sdtEndPr\\b[^>]*>[\\s\\S]*?</${P}sdtEndPr>)?\\s*<${P}sdtContent\\b[^>]*>)((?:(?!<${P}sdtPr\\b)[\\s\\S])*?)(</${P}sdtContent>)`,
+  `(<${P}sdtPr\\b[^<>]{0,1000}>)((?:(?!<${P}sdt(?:Content|Pr)\\b)[\\s\\S])*?)(</${P}sdtPr>)(\\s*(?:<${P}sdtEndPr\\b[^<>]{0,1000}/>|<${P}sdtEndPr\\b[^<>]{0,1000}>(?:(?!<${P}sdt(?:Content|Pr)\\b)[\\s\\S])*?</${P}sdtEndPr>)?\\s*<${P}sdtContent\\b[^<>]{0,1000}>)((?:(?!<${P}sdtPr\\b)[\\s\\S])*?)(</${P}sdtContent>)`,
   'g'
 )
 const CHECK_BOX = new RegExp(`<${P}checkbox\\b[^>]*?(?:/>|>[\\s\\S]*?</${P}checkbox>)`)
