@@ -1,6 +1,6 @@
 import mammoth from 'mammoth'
 import type { ArticleFields } from '../parse-article-text'
-import { parseHtmlTree, descendants, type HtmlElement } from '../article/html-tree'
+import { parseHtmlTree, descendants, textOf, type HtmlElement } from '../article/html-tree'
 import { normaliseDate } from '../article/normalise-date'
 import { removeReservedCharacters } from '../article/remove-reserved-characters'
 import { articleBody } from '../article/article-body'
@@ -13,6 +13,8 @@ import { wordWarnings } from './word-warnings'
 import { dropHiddenWordRuns, hiddenWordStyles } from './drop-hidden-word-runs'
 import { flattenInnerParagraphs } from './flatten-inner-paragraphs'
 import { markWordNotes } from './mark-word-notes'
+import { wordNoteNumbering, type WordNoteNumbering } from './word-note-numbering'
+import { checkBoxesAsText, showCheckBoxStates } from './word-check-boxes'
 import { applyNumberFormats, markNumberFormats, tieLevelsToFormats } from './word-list-formats'
 import { showLinkTargets } from './show-link-targets'
 import { marginParagraphs, type MarginText } from './margin-text'
@@ -29,6 +31,10 @@ import { writtenAuthor, writtenTitle } from '../placeholder-properties'
 export type DocumentFormat = 'docx' | 'odt'
 
 const HEADING = /^h[1-6]$/
+/** The class mammoth gives a paragraph in Word's Title style (see wordHtml's style map). */
+const TITLE_CLASS = 'casefile-title'
+/** The elements a document's first paragraph may be: a paragraph, a heading, a list item, a table cell. */
+const BLOCK = /^(p|h[1-6]|li|td|th)$/
 /** Where an OpenDocument text's body is, in content.xml. */
 const ODT_BODY: ReadonlySet<string> = new Set(['office:text'])
 /**
@@ -42,6 +48,7 @@ const XML_PART = /\.(xml|rels)$/i
 const NUMBERING = 'word/numbering.xml'
 const STYLES = 'word/styles.xml'
 const DOCUMENT = 'word/document.xml'
+const SETTINGS = 'word/settings.xml'
 /** A simple field's start and end tags (its result, the runs between them, is kept); quoted attribute values may hold ">". */
 const SIMPLE_FIELD = /<\/?(?:[A-Za-z_][\w.-]*:)?fldSimple\b(?:[^>"']|"[^"]*"|'[^']*')*>/g
 
@@ -82,8 +89,9 @@ export async function extractDocumentArticle(bytes: Buffer, fileName: string, fo
       const word = await wordHtml(text.buffer, fileName)
       root = parseHtmlTree(word.html)
       applyNumberFormats(root)
+      checkBoxesAsText(root)
       applyHeadingNumbers(root)
-      markWordNotes(root)
+      markWordNotes(root, text.notes)
       warnings = wordWarnings(word.messages, fileName)
       hiddenPassages = text.hiddenPassages
       margins = wordMarginText(text.parts)
@@ -111,6 +119,7 @@ export async function extractDocumentArticle(bytes: Buffer, fileName: string, fo
   flattenInnerParagraphs(root)
   showLinkTargets(root)
   const firstHeading = [...descendants(root)].find((element) => HEADING.test(element.tag))
+  const titled = readAs === 'docx' ? titleParagraph(root) : null
   // mammoth's HTML is spaced as HTML is; the OpenDocument reader has applied the format's own rule.
   const paragraphs = renderHtmlText(root, isNoteBackLink, readAs === 'docx' ? 'collapse' : 'as-written')
   const margin = marginParagraphs(margins)
@@ -121,7 +130,8 @@ export async function extractDocumentArticle(bytes: Buffer, fileName: string, fo
   if (hiddenPassages > 0) warnings.push(`${fileName}: ${passagesOfHiddenText(hiddenPassages)} ${hiddenPassages === 1 ? 'was' : 'were'} left out (text the document hides when it is shown or printed).`)
   // A heading's outline number ("2.1") is in the text and the heading, but not in a title taken from it:
   // the number places a section in the document, and the title names the document.
-  const title = properties.title ?? (firstHeading ? headingTextWithoutNumber(firstHeading) : null) ?? (paragraphs[0]?.text ?? margin[0]!).slice(0, 200)
+  // A document's first paragraph in Word's Title style is its title, as the author set it out.
+  const title = properties.title ?? titled ?? (firstHeading ? headingTextWithoutNumber(firstHeading) : null) ?? (paragraphs[0]?.text ?? margin[0]!).slice(0, 200)
   // A title from the properties often opens the text too, and is shown once, as the title; a title
   // taken from the text stays in it, or the text would lose its opening paragraph.
   if (properties.title !== null && paragraphs[0]?.text.replace(/\s+/g, ' ').trim() === title) paragraphs.shift()
@@ -136,6 +146,20 @@ export async function extractDocumentArticle(bytes: Buffer, fileName: string, fo
     headings,
     warnings
   }
+}
+
+/**
+ * The text of the document's first paragraph with text when it is in Word's Title style (mammoth
+ * gives it TITLE_CLASS), at most 200 characters; null otherwise.
+ */
+function titleParagraph(root: HtmlElement): string | null {
+  for (const element of descendants(root)) {
+    if (!BLOCK.test(element.tag)) continue
+    const text = textOf(element).replace(/\s+/g, ' ').trim()
+    if (text === '') continue
+    return (element.attrs.class ?? '').split(/\s+/).includes(TITLE_CLASS) ? text.slice(0, 200) : null
+  }
+  return null
 }
 
 /**
@@ -160,11 +184,13 @@ function passagesOfHiddenText(passages: number): string {
  * which mammoth would drop with the field, and hidden text taken out, which mammoth would show.
  * Pictures and other binary parts are left out: only the text is read.
  */
-async function wordText(zip: ZipPackage): Promise<{ buffer: Buffer; parts: ReadonlyMap<string, Buffer>; hiddenPassages: number }> {
+async function wordText(zip: ZipPackage): Promise<{ buffer: Buffer; parts: ReadonlyMap<string, Buffer>; hiddenPassages: number; notes: WordNoteNumbering }> {
   const parts = new Map<string, Buffer>()
   const styles = (await zip.text(STYLES)) ?? ''
   const numbering = (await zip.text(NUMBERING)) ?? ''
   const hiddenStyles = hiddenWordStyles(styles)
+  // How notes are numbered is read from the document as written (see word-note-numbering).
+  const notes = wordNoteNumbering((await zip.text(DOCUMENT)) ?? '', (await zip.text(SETTINGS)) ?? '')
   let hiddenPassages = 0
   for (const name of zip.names()) {
     if (!XML_PART.test(name)) continue
@@ -179,17 +205,19 @@ async function wordText(zip: ZipPackage): Promise<{ buffer: Buffer; parts: Reado
       continue
     }
     // Headings numbered by a list get their numbers before their styles are renamed (see word-heading-numbers).
-    const xml = name === DOCUMENT ? outlineHeadingParagraphs(numberWordHeadings(data.toString('utf8'), styles, numbering)) : name.startsWith('word/') ? data.toString('utf8') : ''
+    const read = name === DOCUMENT ? outlineHeadingParagraphs(numberWordHeadings(data.toString('utf8'), styles, numbering)) : name.startsWith('word/') ? data.toString('utf8') : ''
+    // A check box shows its state's glyph, which mammoth would drop (see word-check-boxes).
+    const xml = showCheckBoxStates(read)
     // "anish" is in both w:vanish and w:specVanish.
     if (!xml.includes('fldSimple') && !xml.includes('anish') && (hiddenStyles.size === 0 || xml === '')) {
-      parts.set(name, name === DOCUMENT ? Buffer.from(xml, 'utf8') : data)
+      parts.set(name, name === DOCUMENT || xml !== read ? Buffer.from(xml, 'utf8') : data)
       continue
     }
     const visible = dropHiddenWordRuns(xml.replace(SIMPLE_FIELD, ''), hiddenStyles)
     hiddenPassages += visible.passages
     parts.set(name, Buffer.from(visible.xml, 'utf8'))
   }
-  return { buffer: storedZip(parts), parts, hiddenPassages }
+  return { buffer: storedZip(parts), parts, hiddenPassages, notes }
 }
 
 async function wordHtml(buffer: Buffer, fileName: string): Promise<{ html: string; messages: { message: string }[] }> {
@@ -201,6 +229,8 @@ async function wordHtml(buffer: Buffer, fileName: string): Promise<{ html: strin
         externalFileAccess: false,
         // A nested list is numbered as Word shows it (a., b.; i., ii.), not 1., 2. (see word-list-formats).
         transformDocument: markNumberFormats,
+        // Word's Title style marks a paragraph the document's title (see titleParagraph); it stays a paragraph.
+        styleMap: [`p[style-name='Title'] => p.${TITLE_CLASS}:fresh`],
         convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: '' }))
       }
     )

@@ -1,6 +1,6 @@
 import { Parser } from 'htmlparser2'
 import { descendants, type HtmlElement, type HtmlNode } from '../article/html-tree'
-import { noteMark } from '../../search/note-mark'
+import { citationMark } from './note-citation-mark'
 import { NUMBER_AFTER, NUMBER_BEFORE } from '../article/render-html-text'
 import { odfListStyles, odfOutlineStyle, type OdfListLevel } from './odf-list-styles'
 import { formattedNumber, HEADING_NUMBER } from './heading-number'
@@ -334,7 +334,7 @@ export function odfTextTree(
           }
         }
         if (name === 'text:note-citation' && citation !== null) {
-          const marker = noteMark(citation.trim()) ?? `[${citation.trim()}]`
+          const marker = citationMark(citation.trim())
           citation = null
           notes.push({ tag: 'div', attrs: { citation: marker }, children: [], parent: root })
           kept(marker)

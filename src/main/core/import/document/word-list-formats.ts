@@ -27,12 +27,16 @@ const STYLE_PREFIX = 'casefile-number-format-'
 // A noncharacter: never text a document interchanges, so a mark cannot be mistaken for its words.
 const MARK = '\uFDD0'
 /**
- * A level's numbering as the made-up style and the mark carry it: its `type`, its start, and the
- * UTF-8 of what goes before and after the number in hexadecimal ("a1x28x29" is "(a)", from a).
+ * A level's numbering as the made-up style and the mark carry it: its `type`, its start, the
+ * UTF-8 of what goes before and after the number in hexadecimal ("a1x28x29" is "(a)", from a), and
+ * the list definition (w:abstractNumId) whose counters it numbers with, after "n".
  */
-const DESCRIPTION = /^([1aAiI])(\d{1,9})x((?:[0-9a-f]{2}){0,32})x((?:[0-9a-f]{2}){0,32})$/
+const DESCRIPTION = /^([1aAiI])(\d{1,9})x((?:[0-9a-f]{2}){0,32})x((?:[0-9a-f]{2}){0,32})(?:n(-?\d{1,10}))?$/
 /** A mark in the text: the description between two MARKs (the text after it may start with letters a to f). */
-const MARKED = new RegExp(`${MARK}([1aAiI])(\\d{1,9})x((?:[0-9a-f]{2}){0,32})x((?:[0-9a-f]{2}){0,32})${MARK}`, 'g')
+const MARKED = new RegExp(`${MARK}([1aAiI])(\\d{1,9})x((?:[0-9a-f]{2}){0,32})x((?:[0-9a-f]{2}){0,32})(?:n(-?\\d{1,10}))?${MARK}`, 'g')
+/** Which list definition's counters an ordered list (an `ol` of the HTML) numbers with. */
+const COUNTERS = 'data-casefile-counters'
+const ABSTRACT_NUM = /<w:abstractNum\b(?:[^>"']|"[^"]*"|'[^']*')*>/g
 /** The most UTF-8 bytes shown on either side of a number that are kept ("Article " before it): more is not a number's mark. */
 const MAX_AROUND = 32
 const LEVEL_OPEN = '<w:lvl'
@@ -55,6 +59,8 @@ export function tieLevelsToFormats(numberingXml: string): string {
   let copied = 0
   let close = -1
   let next = levelAt(numberingXml, 0)
+  // Where each list definition opens, and its id: a level numbers with the counters of the definition it is in.
+  const definitions = [...numberingXml.matchAll(ABSTRACT_NUM)].map((match) => ({ at: match.index, id: attribute(match[0], 'w:abstractNumId') }))
   while (next !== null) {
     const { open, tag } = next
     next = levelAt(numberingXml, open + tag.length)
@@ -62,7 +68,8 @@ export function tieLevelsToFormats(numberingXml: string): string {
     if (close < 0) break
     if (next !== null && next.open < close) continue
     const inner = numberingXml.slice(open + tag.length, close)
-    const description = inner.includes('<w:pStyle') ? null : levelDescription(tag, inner)
+    const definition = definitions.findLast((opening) => opening.at < open)?.id ?? null
+    const description = inner.includes('<w:pStyle') ? null : levelDescription(tag, inner, definition !== null && /^-?\d{1,10}$/.test(definition) ? definition : null)
     if (description === null) continue
     out += numberingXml.slice(copied, open + tag.length) + `<w:pStyle w:val="${STYLE_PREFIX}${description}"/>`
     copied = open + tag.length
@@ -72,12 +79,14 @@ export function tieLevelsToFormats(numberingXml: string): string {
 
 /**
  * How a level (its opening `tag` and what it holds) numbers its paragraphs, as DESCRIPTION writes it;
- * null for a format HTML cannot show, and for Word's default (1., 2., 3.), which mammoth already shows.
+ * null for a format HTML cannot show, and for Word's default (1., 2., 3.) outside a list definition,
+ * which mammoth already shows. A level of a definition (`counters`) names it, even at Word's default:
+ * mammoth runs the items of lists next to each other into one list, and Word counts each on its own.
  * What goes around the number is read from the level's text ("(%2)" at the second level) when it
  * holds this level's number alone; one that shows the numbers of the levels above ("%1.%2.") keeps
  * the ".".
  */
-function levelDescription(tag: string, inner: string): string | null {
+function levelDescription(tag: string, inner: string, counters: string | null): string | null {
   const type = WORD_NUMBER_FORMATS.get(NUMBER_FORMAT.exec(inner)?.[1] ?? '')
   if (type === undefined) return null
   const written = Number(attribute(START.exec(inner)?.[0] ?? '', 'w:val') ?? '1')
@@ -91,8 +100,8 @@ function levelDescription(tag: string, inner: string): string | null {
     const [shownBefore, shownAfter] = [text.slice(0, at), text.slice(at + placeholder.length)]
     if (Buffer.byteLength(shownBefore) <= MAX_AROUND && Buffer.byteLength(shownAfter) <= MAX_AROUND) [before, after] = [shownBefore, shownAfter]
   }
-  if (type === '1' && start === 1 && before === '' && after === '.') return null
-  return `${type}${start}x${hex(before)}x${hex(after)}`
+  if (type === '1' && start === 1 && before === '' && after === '.' && counters === null) return null
+  return `${type}${start}x${hex(before)}x${hex(after)}${counters === null ? '' : `n${counters}`}`
 }
 
 function hex(text: string): string {
@@ -133,22 +142,44 @@ export function markNumberFormats(element: unknown): unknown {
   return children === word.children ? element : { ...word, children }
 }
 
-/** Takes the marks out of mammoth's HTML, giving the ordered list of each item they open its numbering. */
+/**
+ * Takes the marks out of mammoth's HTML, giving the ordered list of each item they open its numbering.
+ * An item of another list definition than the items before it in the same HTML list (two lists next
+ * to each other, which mammoth runs into one) opens a list of its own, counted from its own start.
+ */
 export function applyNumberFormats(root: HtmlElement): void {
-  for (const element of descendants(root)) {
+  for (const element of [...descendants(root)]) {
     element.children = element.children.map((child) => {
       if (typeof child !== 'string' || !child.includes(MARK)) return child
       return child
-        .replace(MARKED, (_mark: string, type: string, start: string, before: string, after: string) => {
-          const list = listOf(element)
+        .replace(MARKED, (_mark: string, type: string, start: string, before: string, after: string, counters: string | undefined) => {
+          let list = listOf(element)
+          if (list !== null && list.attrs.type !== undefined && counters !== undefined && list.attrs[COUNTERS] !== counters) list = splitListAt(list, element)
           if (list !== null && list.attrs.type === undefined) {
             Object.assign(list.attrs, { type, start: String(Number(start)), [NUMBER_BEFORE]: fromHex(before), [NUMBER_AFTER]: fromHex(after) })
+            if (counters !== undefined) list.attrs[COUNTERS] = counters
           }
           return ''
         })
         .replaceAll(MARK, '')
     })
   }
+}
+
+/**
+ * A new ordered list, right after `list`, holding the item that holds `element` and the items after
+ * it; null when the item is the list's first (its numbering is the list's already).
+ */
+function splitListAt(list: HtmlElement, element: HtmlElement): HtmlElement | null {
+  let item: HtmlElement | null = element
+  while (item !== null && item.parent !== list) item = item.parent
+  const at = item === null ? -1 : list.children.indexOf(item)
+  if (at <= 0 || list.parent === null) return null
+  const parent = list.parent
+  const rest: HtmlElement = { tag: 'ol', attrs: {}, children: list.children.splice(at), parent }
+  for (const child of rest.children) if (typeof child !== 'string') child.parent = rest
+  parent.children.splice(parent.children.indexOf(list) + 1, 0, rest)
+  return rest
 }
 
 /** The ordered list whose item holds `element`, if any. */

@@ -312,7 +312,7 @@ describe('extractDocumentArticle', () => {
     const article = await extractDocumentArticle(readFileSync(path), 'fields.docx', 'docx')
     expect([article.title, article.body]).toEqual([
       'Dated 7 June 2012.',
-      ['Dated 7 June 2012.', 'See page 3 and Table 2.', 'Filed at ICE.gov today.', 'Removals rose¹.', '¹ Per ERO’s annual report.'].join('\n\n')
+      ['Dated 7 June 2012.', 'See page 3 and Table 2.', 'Filed at ICE.gov today.', 'Removals rose[i].', '[i] Per ERO’s annual report.'].join('\n\n')
     ])
     expect(article.warnings).toEqual(['fields.docx: equations were left out (Casefile reads the text of a Word document, not its equations).'])
   })
@@ -486,5 +486,18 @@ describe('extractDocumentArticle', () => {
       { name: 'word/document.xml', data: `<?xml version="1.0"?>${entities}<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${wordParagraph('&b;', null, false)}</w:body></w:document>` }
     ]))
     expect(await refusal(lol, 'docx')).toBe('lol.docx is damaged or not a real Word document (its text cannot be read); nothing was imported. Open it in Word, save it as .docx again and import that.')
+  })
+
+  it('takes the title of a .docx without one in its properties from a first paragraph in Word’s Title style, which stays in the text', async () => {
+    const styles = ['<w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/></w:style>', '<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/></w:style>'].join('')
+    const body = [wordParagraph('Detention Standards Review', 'Title', false), wordParagraph('Background', 'Heading1', false), wordParagraph('The agency reviewed its standards.', null, false)].join('')
+    const untitled = writeStyledDocx(join(folder(), 'untitled.docx'), body, { title: null, creator: null, created: null }, styles)
+    const article = await extractDocumentArticle(readFileSync(untitled), 'untitled.docx', 'docx')
+    expect([article.title, article.body.split('\n\n')]).toEqual(['Detention Standards Review', ['Detention Standards Review', 'Background', 'The agency reviewed its standards.']])
+    // The properties' title comes first; a Title paragraph that is not the first paragraph names nothing.
+    const titled = writeStyledDocx(join(folder(), 'titled.docx'), body, { title: 'Standards memo', creator: null, created: null }, styles)
+    expect((await extractDocumentArticle(readFileSync(titled), 'titled.docx', 'docx')).title).toBe('Standards memo')
+    const later = writeStyledDocx(join(folder(), 'later.docx'), [wordParagraph('Background', 'Heading1', false), wordParagraph('Detention Standards Review', 'Title', false)].join(''), { title: null, creator: null, created: null }, styles)
+    expect((await extractDocumentArticle(readFileSync(later), 'later.docx', 'docx')).title).toBe('Background')
   })
 })

@@ -21,7 +21,7 @@ function numberedDocx(numbering: string, styles: string, paragraphs: [string, nu
 }
 
 describe('word list formats', () => {
-  it('ties only a level numbered otherwise than 1., 2., 3. and tied to no style of its own, and leaves the rest of numbering.xml as written', () => {
+  it('ties each level tied to no style of its own to its numbering and its definition, and leaves the rest of numbering.xml as written', () => {
     const xml =
       '<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>' +
       '<w:lvl w:ilvl="1"><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%2."/><w:lvlJc w:val="left"/></w:lvl>' +
@@ -34,11 +34,12 @@ describe('word list formats', () => {
       `<w:lvl w:ilvl="6"><w:numFmt w:val="lowerRoman"/><w:lvlText w:val="${'§'.repeat(17)}%7"/></w:lvl></w:abstractNum>`
     expect(tieLevelsToFormats(xml)).toBe(
       xml
-        .replace('<w:lvl w:ilvl="1">', '<w:lvl w:ilvl="1"><w:pStyle w:val="casefile-number-format-a1xx2e"/>')
-        .replace('<w:lvl w:ilvl="3">', '<w:lvl w:ilvl="3"><w:pStyle w:val="casefile-number-format-15x28x29"/>')
-        .replace('<w:lvl w:ilvl="4">', '<w:lvl w:ilvl="4"><w:pStyle w:val="casefile-number-format-I1xx2e"/>')
-        .replace('<w:lvl w:ilvl="5">', '<w:lvl w:ilvl="5"><w:pStyle w:val="casefile-number-format-11xx2629"/>')
-        .replace('<w:lvl w:ilvl="6">', '<w:lvl w:ilvl="6"><w:pStyle w:val="casefile-number-format-i1xx2e"/>')
+        .replace('<w:lvl w:ilvl="0">', '<w:lvl w:ilvl="0"><w:pStyle w:val="casefile-number-format-11xx2en0"/>')
+        .replace('<w:lvl w:ilvl="1">', '<w:lvl w:ilvl="1"><w:pStyle w:val="casefile-number-format-a1xx2en0"/>')
+        .replace('<w:lvl w:ilvl="3">', '<w:lvl w:ilvl="3"><w:pStyle w:val="casefile-number-format-15x28x29n0"/>')
+        .replace('<w:lvl w:ilvl="4">', '<w:lvl w:ilvl="4"><w:pStyle w:val="casefile-number-format-I1xx2en0"/>')
+        .replace('<w:lvl w:ilvl="5">', '<w:lvl w:ilvl="5"><w:pStyle w:val="casefile-number-format-11xx2629n0"/>')
+        .replace('<w:lvl w:ilvl="6">', '<w:lvl w:ilvl="6"><w:pStyle w:val="casefile-number-format-i1xx2en0"/>')
     )
   })
 
@@ -71,5 +72,35 @@ describe('word list formats', () => {
     ])
     const { body } = await extractDocumentArticle(docx, 'legal.docx', 'docx')
     expect(body.split('\n\n')).toEqual(['III) Removal proceedings', '    (a) notice to appear;', '    (b) hearing.', 'IV) Appeals'])
+  })
+
+  it('numbers lists of different definitions next to each other each from its own start, and lists of one definition on together', async () => {
+    const numbering =
+      '<w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:start w:val="4"/><w:numFmt w:val="upperLetter"/><w:lvlText w:val="Article %1:"/></w:lvl></w:abstractNum>' +
+      '<w:abstractNum w:abstractNumId="2"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>' +
+      '<w:abstractNum w:abstractNumId="3"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>' +
+      '<w:abstractNum w:abstractNumId="4"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>' +
+      '<w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num><w:num w:numId="3"><w:abstractNumId w:val="2"/></w:num><w:num w:numId="4"><w:abstractNumId w:val="2"/></w:num>' +
+      '<w:num w:numId="5"><w:abstractNumId w:val="3"/></w:num><w:num w:numId="6"><w:abstractNumId w:val="4"/></w:num>'
+    const docx = numberedDocx(numbering, '', [
+      ['Legal-style item', 2, 0],
+      ['Roman item one', 3, 0],
+      ['Roman item two', 3, 0],
+      // Another list of the same definition: Word counts on.
+      ['Roman item three', 4, 0],
+      ['Decimal item one', 5, 0],
+      ['Decimal item two', 5, 0],
+      ['Other decimal item one', 6, 0]
+    ])
+    const { body } = await extractDocumentArticle(docx, 'lists.docx', 'docx')
+    expect(body.split('\n\n')).toEqual([
+      'Article D: Legal-style item',
+      'I. Roman item one',
+      'II. Roman item two',
+      'III. Roman item three',
+      '1. Decimal item one',
+      '2. Decimal item two',
+      '1. Other decimal item one'
+    ])
   })
 })
