@@ -88,6 +88,8 @@ export function findSheetTable(window: readonly SheetRow[], merges: readonly Mer
   let start = visible >= 0 ? visible : rows.findIndex((row) => filled(row) >= 2)
   // A sheet of one column: its first row is the header.
   if (start < 0) start = 0
+  // "Released: | 6/17/2014" lines over the table are notes on it, not its header.
+  if (header) start = pastLabelValueLines(rows, start)
   // A title whose row also holds a page number or a unit note is not the header: the row under it is.
   if (header) while (start + 1 < rows.length && titleOver(rows, start)) start++
   let firstColumn = Math.min(...rows.slice(start).map(firstFilled))
@@ -119,7 +121,11 @@ export function findSheetTable(window: readonly SheetRow[], merges: readonly Mer
   const titles = rows
     .slice(0, start)
     .filter((row) => !row.hidden)
-    .flatMap((row) => row.values.filter((value) => value !== null && value !== undefined).map(oneLine))
+    .flatMap((row) => {
+      const lines = row.values.filter((value): value is string => value !== null && value !== undefined).map(oneLine)
+      // "Released:" and its date are one note: "Released: 2014-06-17".
+      return labelValueLine(row) ? [lines.join(' ')] : lines
+    })
   if (!header) return { titles, headerRows: [], firstColumn, lastColumn, labels: positions(firstColumn, lastColumn), unlabelled: [], marks: [], bodyStart: rows[start]!.row, units: [] }
   firstColumn = Math.min(firstColumn, ...headerRows.map(firstFilled))
   // Every label of the header is the table's, however far apart.
@@ -146,6 +152,48 @@ export function findSheetTable(window: readonly SheetRow[], merges: readonly Mer
   const next = rows.indexOf(last) + 1
   const units = rows[next]?.row === last.row + 1 ? unitsRow(rows[next]!, rows.slice(next + 1, next + 1 + TYPED_ROWS_LOOKED_AT), labels, firstColumn, lastColumn) : []
   return { titles, headerRows: headerRows.map((row) => row.row), firstColumn, lastColumn, labels, unlabelled, marks, bodyStart: last.row + (units.length > 0 ? 2 : 1), units }
+}
+
+/** A label naming the value beside it ("Released:", "Fiscal year:", "Units:"): short text ending in a colon. */
+const LINE_LABEL = /^[^:]{1,40}:$/
+
+/**
+ * Whether a row is a line of the block of facts some sheets open with ("Released: | 6/17/2014",
+ * "Units: | persons"): a label ending in a colon, then one value that is no label itself, the rest
+ * of the row empty.
+ */
+export function labelValueLine(row: SheetRow): boolean {
+  const columns: number[] = []
+  for (let column = 0; column < row.values.length; column++) {
+    if (row.values[column] === null || row.values[column] === undefined) continue
+    if (columns.push(column) > 2) return false
+  }
+  if (columns.length !== 2) return false
+  const [label, value] = columns as [number, number]
+  return row.kinds[label] === 'text' && LINE_LABEL.test(row.values[label]!.trim()) && !/:\s*$/.test(row.values[value]!)
+}
+
+/** A row that can only be labels: text, or years as numbers ("Country | 2012 | 2013"), two cells or more. */
+function labelsOnly(row: SheetRow): boolean {
+  if (filled(row) < 2) return false
+  return row.kinds.every((kind, column) => kind === null || kind === undefined || kind === 'text' || (kind === 'number' && /^(1[89]|2[01])\d\d$/.test(row.values[column]!)))
+}
+
+/**
+ * Where the header is when the sheet opens with "Label: value" lines from rows[start] on
+ * ("Released: | 6/17/2014", "Fiscal year: | 2013"): the first row of labels under them, which the
+ * lines are notes over. A two-cell row right under such lines may be a two-column table's header
+ * whose first label ends in a colon; it is taken for the header only set apart from them (a blank
+ * row or a title line between) or wider than they are. Without such a row, rows[start] stays the start.
+ */
+function pastLabelValueLines(rows: readonly SheetRow[], start: number): number {
+  let next = start
+  while (next < rows.length && (labelValueLine(rows[next]!) || filled(rows[next]!) < 2 || rows[next]!.hidden)) next++
+  if (next === start || next >= rows.length || !labelsOnly(rows[next]!)) return start
+  const header = rows[next]!
+  const above = rows[next - 1]!
+  const apart = header.row > above.row + 1 || filled(above) < 2 || filled(header) > 2
+  return apart ? next : start
 }
 
 /**

@@ -17,6 +17,12 @@ const MAX_NOTES_BEFORE_DATA = 3
 const NOTE_WORD = /^\s*(sources?|notes?|footnotes?)\b/i
 /** …or, after a blank row, a footnote's mark: 1/, ¹, *, †. */
 const NOTE_MARK = /^\s*(\d{1,2}\/|[¹²³⁴⁵⁶⁷⁸⁹]|\*|[†‡§¶])/
+/**
+ * A footnote's mark standing in its own cell, the footnote's text in the next ("1/ | Includes Yuma
+ * and El Centro.", "NOTE: | Detail may not add…", "Source: | CBP…"). A row number ("1.", "12")
+ * is no such mark: a numbered list's last rows are its data.
+ */
+const MARK_CELL = /^(\d{1,2}\/|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2}|\*{1,3}|[†‡§¶]|(notes?|sources?|footnotes?)\s*:)$/i
 /** Title lines a table stacked under another may have above its header ("Table 39B. Returns…"). */
 const MAX_STACKED_TITLE_ROWS = 3
 /** A header label, not a marker such as D, X, NA or (b)(6): a word of three letters or more. */
@@ -62,6 +68,24 @@ function cellText(row: SheetRow, column: number): string | null {
   }
   const value = row.values[column] ?? null
   return value === null ? null : oneLine(value)
+}
+
+/**
+ * Whether a row reads as a footnote laid out over two cells: its mark (see MARK_CELL), then its
+ * words in the next cell, and nothing else. Asked of the kinds first: a data row holds a number or
+ * a third cell, and a row read as bytes gives only the two cells' text.
+ */
+function markedNote(row: SheetRow): boolean {
+  let first = -1
+  let count = 0
+  for (let column = 0; column < row.kinds.length; column++) {
+    const kind = row.kinds[column]
+    if (kind === null || kind === undefined) continue
+    if (kind !== 'text' || ++count > 2) return false
+    if (first < 0) first = column
+  }
+  if (count !== 2 || row.kinds[first + 1] !== 'text') return false
+  return MARK_CELL.test(cellText(row, first)!) && WORDY.test(cellText(row, first + 1)!)
 }
 
 function oneCellText(row: SheetRow): string | null {
@@ -216,7 +240,7 @@ export class SheetTableReader {
 
   /** A row of the table being read, past its header: data, or a footnote held back. */
   private tableRow(row: SheetRow): void {
-    if (this.legendAfterTable(row) || (mayBeFootnote(row) && (this.held.some((held) => oneCellText(held) !== null) || this.opensNotes(row)))) {
+    if (this.legendAfterTable(row) || (this.emitted > 0 && markedNote(row)) || (mayBeFootnote(row) && (this.held.some((held) => oneCellText(held) !== null) || this.opensNotes(row)))) {
       this.held.push(row)
       if (this.held.length >= MAX_HELD_ROWS) this.release(true)
       return

@@ -1,5 +1,5 @@
 import { EncodedSheetRow } from './encoded-sheet-row'
-import { findSheetTable, type SheetTableLayout } from './find-sheet-table'
+import { findSheetTable, labelValueLine, type SheetTableLayout } from './find-sheet-table'
 import type { MergedCells, SheetRow } from './sheet-row'
 
 /** 0-based sheet columns a table set beside others spans, both ends included. */
@@ -102,9 +102,19 @@ function hasBody(table: BandTable): boolean {
   return table.rows.some((row) => row.row >= table.layout!.bodyStart && row.values.some((value) => value !== null && value !== undefined))
 }
 
+/**
+ * Whether a band holds "Label: value" lines ("Released: | 6/17/2014") and at most title lines
+ * beside them: the facts a sheet opens with over its table, not a table of its own.
+ */
+function factsOnly(table: BandTable): boolean {
+  const rows = table.rows.filter((row) => row.values.some((value) => value !== null && value !== undefined))
+  return rows.some(labelValueLine) && rows.every((row) => labelValueLine(row) || row.values.filter((value) => value !== null && value !== undefined).length === 1)
+}
+
 /** Whether `right` is a table of its own beside `left` (see sideBySideTables). */
 function tableOfItsOwn(left: BandTable, right: BandTable): boolean {
   const [a, b] = [left.layout, right.layout]
+  if (factsOnly(left) || factsOnly(right)) return false
   if (a === null || b === null || a.headerRows.length === 0 || b.headerRows.length === 0) return false
   if (labelled(a) < 2 || labelled(b) < 2 || !hasBody(left) || !hasBody(right)) return false
   if (b.unlabelled.includes(b.firstColumn)) return false
