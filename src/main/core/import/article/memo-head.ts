@@ -10,12 +10,23 @@ const SUBJECT = /^(?:SUBJECT|Subject|SUBJ|RE|Re|Regarding|REGARDING)\s*[:;.]\s*(
 /** The fields of a memo's head, which a memo's first lines hold instead of a title. */
 const FIELD = /^(?:MEMORANDUM|Memorandum|TO|To|FOR|For|FROM|From|THROUGH|Through|THRU|CC|cc|DATE|Date)\b\s*(?:[:;.]|FOR\b|$)/
 /**
- * Who sends a letter or memo: a short line (no sentence) naming a government department, agency,
- * court or office, or starting "U.S." / "United States".
+ * Who sends a letter or memo: a line in title case or capitals (no sentence) that starts as an
+ * agency's name does ("U.S. …", "United States …", "Department of …", "Office of …", "Federal …")
+ * or ends with what names one ("… Enforcement", "… Department", "… Court", "… Field Office").
+ * A headline such as "Court Rules on Detention" is neither.
  */
-const AGENCY =
-  /^(?!.*[.?!]$)(?:(?:the\s+)?(?:U\.\s?S\.|United\s+States)\s.*|.*\b(?:Department|Dept\.|Agency|Bureau|Administration|Commission|Enforcement|Homeland\s+Security|Ministry|Secretariat|Directorate|Court|Senate|House\s+of\s+Representatives|Inspector\s+General)\b.*|(?:The\s+)?Office\s+of\b.*|.*\b(?:Field|Regional|District|Headquarters)\s+Office)$/
+const AGENCY_START = /^(?:the\s+)?(?:U\.\s?S\.|United\s+States|Department|Dept\.|Office|Bureau|Federal|Executive\s+Office|Ministry|State\s+of|Commonwealth\s+of|County\s+of|City\s+of)\b/i
+const AGENCY_END = /\b(?:Department|Agency|Bureau|Administration|Commission|Enforcement|Security|Service|Services|Court|Office|Directorate|Secretariat|Senate|Representatives|General|(?:Department|Office|Bureau|Ministry|Division)\s+of(?:\s+(?:the\s+)?[A-Z][\w.&-]*){1,4})$/
 const AGENCY_WORDS = 10
+
+function isAgency(line: string): boolean {
+  const words = line.split(' ')
+  if (words.length > AGENCY_WORDS || /[.?!:]$/.test(line)) return false
+  // Every word of four letters or more starts with a capital (minor words may not).
+  if (!words.every((word) => !/^[a-z]{4,}/.test(word))) return false
+  return AGENCY_START.test(line) || AGENCY_END.test(line)
+}
+
 /** Street addresses, post office boxes and "City, ST 12345" lines, telephone numbers and web addresses. */
 const ADDRESS =
   /^(?:\d+[\w-]*\s+[\w.\s]+\b(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Drive|Dr\.?|Lane|Way|Place|Plaza|Square|Court|Suite|Floor|S\.?W\.?|N\.?W\.?|S\.?E\.?|N\.?E\.?)\b.*|P\.?\s?O\.?\s+Box\b.*|.*,\s*[A-Z]{2}\.?\s+\d{5}(?:-\d{4})?|.*\b(?:Washington,?\s+D\.?\s?C\.?)(?:\s+\d{5}(?:-\d{4})?)?|(?:Tel|Phone|Fax)\b.*|\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}|(?:https?:\/\/|www\.)\S+)$/
@@ -41,7 +52,7 @@ export function hasMemoHead(text: string): boolean {
 
 /** Whether a line is a letterhead's: an agency's name, an office, an address, a memo's field. */
 function isLetterhead(line: string): boolean {
-  return (AGENCY.test(line) && line.split(' ').length <= AGENCY_WORDS) || ADDRESS.test(line) || FIELD.test(line) || WRITTEN_DATE.test(line) || !/[A-Za-z]{2}/.test(line)
+  return isAgency(line) || ADDRESS.test(line) || FIELD.test(line) || WRITTEN_DATE.test(line) || !/[A-Za-z]{2}/.test(line)
 }
 
 /**

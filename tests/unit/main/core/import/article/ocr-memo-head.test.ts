@@ -77,5 +77,9 @@ describe('a memo head', () => {
 
   it('is not found in an article that starts with its title', () => {
     expect(memoTitle('Shelter Board Newsletter\n\nThe county board met on Tuesday.')).toBe('Shelter Board Newsletter')
+    // Headlines that name an agency or court are not letterhead.
+    expect(memoTitle('Court Rules on Detention Policy\n\nA federal judge ruled on Tuesday.')).toBe('Court Rules on Detention Policy')
+    expect(memoTitle('Department of Justice settles with bank\n\nThe settlement was announced.')).toBe('Department of Justice settles with bank')
+    expect(memoTitle('Executive Office for Immigration Review\nOffice of the Chief Immigration Judge\nU.S. Department of Justice\n\nOperating Policies and Procedures Memorandum 11-02')).toBe('Operating Policies and Procedures Memorandum 11-02')
   })
 })
