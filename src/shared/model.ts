@@ -77,6 +77,21 @@ export interface DatasetSummary {
   columnCount: number
   sourceFile: string | null
   importedAt: string
+  /**
+   * For a dataset from a workbook's sheet, its name's parts as written: "Workbook › Sheet" or
+   * "Workbook › Sheet › table", where a sheet's own name may hold "›". Null for any other dataset,
+   * and for one imported before the parts were kept.
+   */
+  sheet: DatasetSheet | null
+}
+
+/** Where in a workbook a dataset came from, each part as written. */
+export interface DatasetSheet {
+  /** What the dataset's name starts with: the workbook's name (its file name without extension, or the name given). */
+  workbook: string
+  sheet: string
+  /** A table stacked under the sheet's first one: its title or place ("table 2"); null for the first. */
+  table: string | null
 }
 
 export interface DatasetColumn {

@@ -11,6 +11,7 @@ import { columnLetters } from './workbook/cell-reference'
 import { ImportInputError, type ReaderWarning } from './row-sink'
 import { NoTableInWorkbook } from './workbook/no-table-in-workbook'
 import { hiddenSheetsLeftOut } from './workbook/hidden-sheets-left-out'
+import { sheetDatasetName } from '../datasets/dataset-sheet'
 import type { PackedBatch } from './typing/packed-batch'
 import type { PackedSink } from './typing/packed-sink'
 
@@ -293,13 +294,14 @@ class WorkbookDatasets {
     const provenance = sheetSource(summary, hiddenColumns, this.facts.fileName, sheetName)
     const written = writer.finish(
       {
-        name: `${this.facts.name}${HEADER_JOINER}${where}`,
+        name: sheetDatasetName(this.facts.name, sheetName, tableName),
         description: null,
         sources: [...this.facts.sources, ...(provenance === null ? [] : [provenance])],
         sourceFile: this.facts.fileName,
         sourceSize: this.facts.sourceSize,
         sha256: this.facts.sha256,
-        importId: this.facts.importId
+        importId: this.facts.importId,
+        sheet: { name: sheetName, table: tableName }
       },
       settled
     )
