@@ -4,7 +4,6 @@
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import { listDatasets } from '../../../../../../src/main/core/datasets/dataset-queries'
-import { datasetSidebarLines } from '../../../../../../src/renderer/src/datasets/dataset-sidebar-lines'
 import { importTestArchive } from '../../../../../helpers/import-test-archive'
 
 async function book(sheets: Record<string, (string | number)[][]>): Promise<Uint8Array> {
@@ -34,7 +33,7 @@ const STACKED = [
 ]
 
 describe('a sheet named with "›" in it', () => {
-  it('keeps the workbook, sheet and stacked table parts of each dataset as written, and the sidebar shows them so', async () => {
+  it('keeps the workbook, sheet and stacked table parts of each dataset as written, so that the sidebar can show them (tests/unit/renderer/datasets/dataset-sidebar-lines.test.ts)', async () => {
     const archive = await importTestArchive()
     const outcome = await archive.run(archive.write('dhs › yearbook.xlsx', await book({ 'Removals › FY2013': REMOVALS, Stacked: STACKED })), {}, () => undefined)
     expect(outcome).toMatchObject({ status: 'imported', error: null })
@@ -43,11 +42,6 @@ describe('a sheet named with "›" in it', () => {
       ['dhs › yearbook › Removals › FY2013', { workbook: 'dhs › yearbook', sheet: 'Removals › FY2013', table: null }],
       ['dhs › yearbook › Stacked', { workbook: 'dhs › yearbook', sheet: 'Stacked', table: null }],
       ['dhs › yearbook › Stacked › Table 39B. Returns', { workbook: 'dhs › yearbook', sheet: 'Stacked', table: 'Table 39B. Returns' }]
-    ])
-    expect(summaries.map((dataset) => datasetSidebarLines(dataset))).toEqual([
-      { title: 'dhs › yearbook', sheet: 'Removals › FY2013' },
-      { title: 'dhs › yearbook', sheet: 'Stacked' },
-      { title: 'dhs › yearbook', sheet: 'Stacked › Table 39B. Returns' }
     ])
   })
 
@@ -66,10 +60,5 @@ describe('a sheet named with "›" in it', () => {
       ['Removals', 'imported'],
       ['Removals › FY2013', 'already in']
     ])
-  })
-
-  it('leaves a dataset not from a sheet, and one imported before the parts were kept, read from its name', () => {
-    expect(datasetSidebarLines({ name: 'eoir_cases', sheet: null })).toEqual({ title: 'eoir_cases', sheet: '' })
-    expect(datasetSidebarLines({ name: 'book › Table 39', sheet: null })).toEqual({ title: 'book', sheet: 'Table 39' })
   })
 })
