@@ -51,14 +51,15 @@ const SENTENCE_WORDS = 4
 
 /**
  * Rows that are notes, not a table: each filled row one cell of text, and either one such row (a
- * cover note: "The table is on the next sheet") or a sentence among them (a "Notes" sheet: a title
- * and "Data are preliminary and subject to change."). A column of single words under a label (a
- * list of countries) is still a table.
+ * cover note: "The table is on the next sheet") or a title that says they are notes over a
+ * sentence (a "Notes" sheet: "Notes", then "Data are preliminary and subject to change."). A
+ * column of sentences under a label ("Description") is still a table, as a column of values is.
  */
 function onlyNotes(rows: readonly SheetRow[]): boolean {
   const filled = rows.filter((row) => filledCells(row) > 0)
   if (filled.length === 0 || !filled.every(oneTextCell)) return false
-  return filled.length === 1 || filled.some((row) => (oneCellText(row) ?? '').trim().split(/\s+/).length >= SENTENCE_WORDS)
+  if (filled.length === 1) return true
+  return NOTE_WORD.test(oneCellText(filled[0]!) ?? '') && filled.slice(1).some((row) => (oneCellText(row) ?? '').trim().split(/\s+/).length >= SENTENCE_WORDS)
 }
 
 /** A row's text on one line, its cells apart by a space; '' for a blank row. */
