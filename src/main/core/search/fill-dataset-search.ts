@@ -9,8 +9,9 @@ export function fillDatasetSearch(db: Database): void {
   db.prepare('DELETE FROM datasets_fts').run()
   db.prepare(
     `INSERT INTO datasets_fts (rowid, name, provenance)
-     SELECT d.id, d.name, coalesce((SELECT group_concat(concat_ws(char(10), s.publisher, s.title, s.notes), char(10) ORDER BY s.id)
-                                      FROM dataset_sources s WHERE s.dataset_id = d.id), '')
+     SELECT d.id, d.name, coalesce((SELECT group_concat(line, char(10)) FROM (
+              SELECT coalesce(s.publisher || char(10), '') || s.title || coalesce(char(10) || s.notes, '') AS line
+                FROM dataset_sources s WHERE s.dataset_id = d.id ORDER BY s.id)), '')
        FROM datasets d`
   ).run()
 }

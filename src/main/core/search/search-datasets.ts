@@ -35,7 +35,7 @@ export function searchDatasets(db: Database, query: KindQuery, scope: DatasetSco
     where.push('d.imported_at > ?')
     params.push(query.addedAfter)
   }
-  const exact = query.exact?.sql("concat_ws(' ', datasets_fts.name, datasets_fts.provenance)") ?? null
+  const exact = query.exact?.sql("datasets_fts.name || ' ' || datasets_fts.provenance") ?? null
   if (exact !== null) {
     where.push(exact.sql)
     params.push(...exact.params)

@@ -9,9 +9,13 @@ import type { Migration } from './migration'
 // a dataset deleted (its sources go with it).
 const TOKENIZER = `tokenize = "unicode61 remove_diacritics 2 separators '⁰¹²³⁴⁵⁶⁷⁸⁹'"`
 
-/** A dataset's provenance as one text: each source's publisher, title and notes, in order. */
+/**
+ * A dataset's provenance as one text: each source's publisher, title and notes, in order. Written
+ * without concat_ws or an ORDER BY inside group_concat (SQLite 3.44): a trigger is part of the
+ * schema, and an older sqlite3 shell that cannot parse it cannot open the archive at all.
+ */
 const provenanceOf = (datasetId: string) =>
-  `coalesce((SELECT group_concat(concat_ws(char(10), publisher, title, notes), char(10) ORDER BY id) FROM dataset_sources WHERE dataset_id = ${datasetId}), '')`
+  `coalesce((SELECT group_concat(line, char(10)) FROM (SELECT coalesce(publisher || char(10), '') || title || coalesce(char(10) || notes, '') AS line FROM dataset_sources WHERE dataset_id = ${datasetId} ORDER BY id)), '')`
 
 export const migration0013: Migration = {
   version: 13,

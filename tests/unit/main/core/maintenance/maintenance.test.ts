@@ -266,7 +266,8 @@ describe('restore', () => {
     // Format 5 as an older Casefile wrote it: migration 6 gave saved searches their filters column,
     // migration 7 made the table of article pages, migration 8 gave columns their chosen digits,
     // migration 10 made the chart cache and the datasets' data version, migration 12 the table of
-    // article headings, migration 13 the datasets' search index and its triggers.
+    // article headings, migration 13 the datasets' search index and its triggers, migration 14 the
+    // datasets' sheet names.
     const db = new Database(older)
     db.exec('ALTER TABLE saved_searches DROP COLUMN filters')
     db.exec('DROP TABLE article_pages')
@@ -277,6 +278,8 @@ describe('restore', () => {
     db.exec('DROP TABLE article_headings')
     for (const trigger of ['datasets_fts_insert', 'datasets_fts_rename', 'datasets_fts_delete', 'dataset_sources_fts_insert', 'dataset_sources_fts_update', 'dataset_sources_fts_delete']) db.exec(`DROP TRIGGER ${trigger}`)
     db.exec('DROP TABLE datasets_fts')
+    db.exec('ALTER TABLE datasets DROP COLUMN sheet')
+    db.exec('ALTER TABLE datasets DROP COLUMN sheet_table')
     db.pragma('user_version = 5')
     db.close()
     await restoreArchive(archive, older, MIGRATIONS)
