@@ -338,7 +338,7 @@ function makeQueries(random: () => number, vocabulary: Vocabulary, count: number
 // ---------------------------------------------------------------------------------------------
 // The two ways of asking
 
-const FTS_TABLES: Record<SearchHitKind, string> = { article: 'articles_fts', note: 'notes_fts', data: 'dataset_rows_fts' }
+const FTS_TABLES: Record<SearchHitKind, string> = { article: 'articles_fts', note: 'notes_fts', dataset: 'datasets_fts', data: 'dataset_rows_fts' }
 
 /**
  * The bare query on the same indexes: the very FTS5 expression Casefile sends each table the query

@@ -74,7 +74,7 @@ export const apiArgs = {
   restoreNote: deletedNote,
   search: record({
     query: text(MAX_QUERY_LENGTH),
-    kinds: list(oneOf('article', 'note', 'data'), 3),
+    kinds: list(oneOf('article', 'note', 'dataset', 'data'), 4),
     source: nullable(text(1000)),
     after: nullable(text(10)),
     before: nullable(text(10)),
@@ -125,7 +125,7 @@ export const apiArgs = {
     query: text(MAX_QUERY_LENGTH),
     exact: bool(),
     filters: record({
-      kinds: list(oneOf('article', 'note', 'data'), 3),
+      kinds: list(oneOf('article', 'note', 'dataset', 'data'), 4),
       source: nullable(text(1000)),
       from: text(10),
       to: text(10),

@@ -77,6 +77,21 @@ export interface DatasetSummary {
   columnCount: number
   sourceFile: string | null
   importedAt: string
+  /**
+   * For a dataset from a workbook's sheet, its name's parts as written: "Workbook › Sheet" or
+   * "Workbook › Sheet › table", where a sheet's own name may hold "›". Null for any other dataset,
+   * and for one imported before the parts were kept.
+   */
+  sheet: DatasetSheet | null
+}
+
+/** Where in a workbook a dataset came from, each part as written. */
+export interface DatasetSheet {
+  /** What the dataset's name starts with: the workbook's name (its file name without extension, or the name given). */
+  workbook: string
+  sheet: string
+  /** A table stacked under the sheet's first one: its title or place ("table 2"); null for the first. */
+  table: string | null
 }
 
 export interface DatasetColumn {
@@ -125,8 +140,9 @@ export interface Note extends NoteSummary {
   body: string
 }
 
-export type SearchHitKind = 'article' | 'note' | 'data'
-export const SEARCH_HIT_KINDS: readonly SearchHitKind[] = ['article', 'note', 'data']
+/** A dataset is found by its name and provenance; a data row, by its cells. */
+export type SearchHitKind = 'article' | 'note' | 'dataset' | 'data'
+export const SEARCH_HIT_KINDS: readonly SearchHitKind[] = ['article', 'note', 'dataset', 'data']
 export type SearchSort = 'relevance' | 'newest' | 'oldest'
 
 /** One search: the typed query plus what the search screen's controls add to it. */
@@ -148,11 +164,11 @@ export interface SearchRequest {
 
 export interface SearchHit {
   kind: SearchHitKind
-  /** The article's, note's or dataset's id. */
+  /** The article's, note's or dataset's id (a data row's dataset). */
   id: number
   /** For a data row: its row number in the dataset (1-based); null otherwise. */
   row: number | null
-  /** The article's or note's title, or "dataset name · row N". */
+  /** The article's or note's title, the dataset's name, or "dataset name · row N". */
   title: string
   /**
    * Plain text with matches wrapped in SNIPPET_MARK_START / SNIPPET_MARK_END.
@@ -160,7 +176,7 @@ export interface SearchHit {
    */
   snippet: string
   date: string | null
-  /** The article's publisher or the row's dataset name. */
+  /** The article's publisher, or the dataset's name (a dataset's or a row's). */
   source: string | null
   /** bm25 score: lower is better. */
   rank: number

@@ -3,12 +3,12 @@
 // the sidebar, and results a page at a time. Runs against the seeded sample archive: 7 articles
 // (the Colorlines seed among them) and 5 datasets (pd_review_timeline mentions "prosecutorial").
 
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Locator, Page } from '@playwright/test'
-import { launchCasefile } from './launch'
-import { expect, screenshot, test } from './fixtures'
+import { launchCasefile, PROJECT_ROOT } from './launch'
+import { dropFiles, expect, screenshot, test } from './fixtures'
 
 const SEED_TITLE = 'Record Number of Deportations Continue Despite U.S. Review of Backlog'
 const TIMELINE = 'Prosecutorial-discretion review: timeline'
@@ -30,11 +30,15 @@ test.describe('Search screen', () => {
   test('shows highlighted hits, chips and facet counts; filters by kind; removing a chip searches again', async ({ page }) => {
     const box = await searchFor(page, 'prosecutorial discretion')
     const screen = results(page)
-    await expect(screen.getByTestId('search-summary')).toHaveText(/^3 results/)
-    await expect(screen.getByText('2 articles · 1 data row')).toBeVisible()
+    // The datasets are found by their names and the sources they cite (review U24-7).
+    await expect(screen.getByTestId('search-summary')).toHaveText(/^7 results/)
+    await expect(screen.getByText('2 articles · 4 datasets · 1 data row')).toBeVisible()
 
     const hits = screen.getByTestId('search-hit')
-    await expect(hits).toHaveCount(3)
+    await expect(hits).toHaveCount(7)
+    const datasetHit = hits.and(page.locator('[data-kind="dataset"]')).first()
+    await expect(datasetHit).toContainText(TIMELINE)
+    await expect(datasetHit.getByText('Dataset', { exact: true })).toBeVisible()
     const dataHit = hits.and(page.locator('[data-kind="data"]'))
     await expect(dataHit).toContainText(TIMELINE)
     await expect(dataHit.getByText('Data row')).toBeVisible()
@@ -57,7 +61,7 @@ test.describe('Search screen', () => {
     await expect(hits).toHaveCount(1)
     await expect(hits.first()).toHaveAttribute('data-kind', 'data')
     await facets.getByRole('checkbox', { name: /Data rows/ }).uncheck()
-    await expect(hits).toHaveCount(3)
+    await expect(hits).toHaveCount(7)
 
     // The year facet sets the date range to that year (and so leaves the undated data rows out).
     await facets.getByRole('button', { name: '2011: 2 matches' }).click()
@@ -66,18 +70,18 @@ test.describe('Search screen', () => {
     await expect(hits).toHaveCount(2)
     await expect(screen.getByTestId('search-notes')).toContainText('Data rows have no date')
     await facets.getByRole('button', { name: 'Clear date filter' }).click()
-    await expect(hits).toHaveCount(3)
+    await expect(hits).toHaveCount(7)
 
     // A typed date applies on Enter; an unreadable one is named and left out.
     await facets.getByTestId('date-from').fill('2012')
     await facets.getByTestId('date-from').press('Enter')
     await expect(screen.getByText('Nothing matches with these filters')).toBeVisible()
     await screen.getByRole('button', { name: 'Clear filters' }).click()
-    await expect(hits).toHaveCount(3)
+    await expect(hits).toHaveCount(7)
     await facets.getByTestId('date-to').fill('soon')
     await facets.getByTestId('date-to').press('Enter')
     await expect(facets).toContainText('“To” was not understood')
-    await expect(hits).toHaveCount(3)
+    await expect(hits).toHaveCount(7)
     await facets.getByRole('button', { name: 'Clear date filter' }).click()
     await expect(facets.getByTestId('date-to')).toHaveValue('')
 
@@ -176,7 +180,7 @@ test.describe('Search screen', () => {
   test('saves a search, lists it in the sidebar, runs, renames and deletes it', async ({ page }) => {
     const box = await searchFor(page, 'prosecutorial discretion')
     const screen = results(page)
-    await expect(screen.getByTestId('search-hit')).toHaveCount(3)
+    await expect(screen.getByTestId('search-hit')).toHaveCount(7)
     await screen.getByRole('button', { name: 'Save search' }).click()
     const name = screen.getByRole('textbox', { name: 'Name' })
     await expect(name).toBeFocused()
@@ -200,7 +204,7 @@ test.describe('Search screen', () => {
     await expect(box).toHaveValue('')
     await item.click()
     await expect(box).toHaveValue('prosecutorial discretion')
-    await expect(screen.getByTestId('search-hit')).toHaveCount(3)
+    await expect(screen.getByTestId('search-hit')).toHaveCount(7)
 
     // Rename in place (F2), then delete after confirming.
     await item.focus()
@@ -238,7 +242,7 @@ test.describe('Search screen', () => {
 
     // Without the year it is another search: not the saved one, and Save is offered again.
     await facets.getByRole('button', { name: 'Clear date filter' }).click()
-    await expect(hits).toHaveCount(3)
+    await expect(hits).toHaveCount(7)
     await expect(item).not.toHaveAttribute('aria-current', 'page')
     await expect(screen.getByRole('button', { name: 'Save search' })).toBeVisible()
 
@@ -314,7 +318,7 @@ test('counts new matches for a saved search and pages through 1,234 hits as the 
   const dir = mkdtempSync(join(tmpdir(), 'casefile-paging-'))
   const ROWS = 1_234
   const lines = Array.from({ length: ROWS }, (_, i) => `${i + 1},Docket ${i + 1},zebrafish review pending in court ${i % 40}`)
-  writeFileSync(join(dir, 'zebrafish-docket.csv'), `id,name,remarks\n${lines.join('\n')}\n`)
+  writeFileSync(join(dir, 'docket.csv'), `id,name,remarks\n${lines.join('\n')}\n`)
   const app = await launchCasefile({ archivePath: join(dir, 'p.casefile'), dropDir: dir })
   try {
     test.skip(app.backend !== 'chromium', 'a File made in the page has no path on disk in Electron')
@@ -334,7 +338,7 @@ test('counts new matches for a saved search and pages through 1,234 hits as the 
 
     const transfer = await page.evaluateHandle(() => {
       const data = new DataTransfer()
-      data.items.add(new File(['(read from disk)'], 'zebrafish-docket.csv'))
+      data.items.add(new File(['(read from disk)'], 'docket.csv'))
       return data
     })
     await page.dispatchEvent('main', 'dragenter', { dataTransfer: transfer })
@@ -385,6 +389,47 @@ test('counts new matches for a saved search and pages through 1,234 hits as the 
     await page.getByRole('button', { name: '← Search results' }).click()
     await expect(hits).toHaveCount(ROWS)
     await expect(hits.last()).toBeInViewport()
+  } finally {
+    await app.close()
+    rmSync(dir, { recursive: true, force: true })
+  }
+})
+
+// A workbook's title rows and footnotes are words the window shows beside its table ("Where these
+// figures come from"); searching a footnote's phrase finds the dataset itself, a hit that opens it
+// (review U24-7: it found nothing).
+test('finds a workbook dataset by a phrase of its footnotes, and opens it from the hit', async () => {
+  test.setTimeout(90_000)
+  const WORKBOOK = 'dhs-yearbook-2013-table-39.xlsx'
+  const dir = mkdtempSync(join(tmpdir(), 'casefile-provenance-search-'))
+  copyFileSync(join(PROJECT_ROOT, 'tests', 'fixtures', 'import', 'workbook', WORKBOOK), join(dir, WORKBOOK))
+  const app = await launchCasefile({ archivePath: join(dir, 'w.casefile'), dropDir: dir })
+  try {
+    test.skip(app.backend !== 'chromium', 'a File made in the page has no path on disk in Electron')
+    const { page } = app
+    await expect(page.getByTestId('app-ready')).toBeVisible()
+    await dropFiles(page, [WORKBOOK])
+    await expect(page.getByTestId('import-job').first()).toHaveAttribute('data-state', 'done', { timeout: 30_000 })
+    await page.getByTestId('imports-toggle').click()
+
+    await searchFor(page, '"withheld to limit disclosure"')
+    const screen = results(page)
+    await expect(screen.getByTestId('search-summary')).toHaveText(/^1 result/)
+    await expect(screen.getByText('1 dataset', { exact: true })).toBeVisible()
+    const hit = screen.getByTestId('search-hit')
+    await expect(hit).toHaveAttribute('data-kind', 'dataset')
+    await expect(hit).toContainText('dhs-yearbook-2013-table-39 › Table 39')
+    await expect(hit.getByText('Dataset', { exact: true })).toBeVisible()
+    await expect(hit.locator('mark')).toHaveText(['withheld to limit disclosure'])
+    await expect(screen.getByTestId('search-facets').getByRole('checkbox', { name: /Datasets/ })).toBeVisible()
+    await screenshot(page, '42-dataset-found-by-footnote')
+
+    await hit.click()
+    await expect(page.getByRole('main').getByRole('heading', { level: 1 })).toHaveText('dhs-yearbook-2013-table-39 › Table 39')
+    await expect(page.getByTestId('dataset-table').locator('tbody tr')).toHaveCount(4)
+    const provenance = page.getByTestId('provenance')
+    await provenance.locator('summary').click()
+    await expect(provenance).toContainText('D Data withheld to limit disclosure.')
   } finally {
     await app.close()
     rmSync(dir, { recursive: true, force: true })

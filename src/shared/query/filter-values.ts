@@ -3,9 +3,9 @@
 
 import type { QueryKind } from './query-ast'
 
-const KINDS: readonly QueryKind[] = ['article', 'note', 'data']
+const KINDS: readonly QueryKind[] = ['article', 'note', 'dataset', 'data']
 
-/** `article`, `note` or `data`, in any letter case. */
+/** `article`, `note`, `dataset` or `data`, in any letter case. */
 export function parseKind(value: string): QueryKind | null {
   const folded = value.toLowerCase()
   return KINDS.find((kind) => kind === folded) ?? null

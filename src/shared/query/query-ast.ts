@@ -13,7 +13,7 @@ export interface Span {
 export type QueryField = 'title' | 'author' | 'source'
 
 /** What `kind:` can filter on. */
-export type QueryKind = 'article' | 'note' | 'data'
+export type QueryKind = 'article' | 'note' | 'dataset' | 'data'
 
 /** How a term matches: one word, adjacent words in order, or words starting with the text. */
 export type TermMatch = 'word' | 'phrase' | 'prefix'

@@ -31,7 +31,7 @@ export function sampleHit(kind: SearchHit['kind'], id: number, row: number | nul
 }
 
 export function sampleResult(query: string, total: number, hits: SearchHit[]): SearchResult {
-  return { query, total, moreThanTotal: false, facets: { kinds: { article: 0, note: 0, data: 0 }, sources: [], years: [] }, hits, offset: 0, chips: [], notes: [] }
+  return { query, total, moreThanTotal: false, facets: { kinds: { article: 0, note: 0, dataset: 0, data: 0 }, sources: [], years: [] }, hits, offset: 0, chips: [], notes: [] }
 }
 
 export function sampleOutcome(status: ImportOutcome['status']): ImportOutcome {

@@ -120,7 +120,7 @@ describe('search options', () => {
 
   it('splits sources into publishers and datasets and keeps a picked source the answer no longer lists', () => {
     const facets: SearchFacets = {
-      kinds: { article: 2, note: 0, data: 3 },
+      kinds: { article: 2, note: 0, dataset: 0, data: 3 },
       sources: [
         { kind: 'data', name: 'Timeline', count: 3 },
         { kind: 'article', name: 'Colorlines', count: 2 }

@@ -3,6 +3,7 @@ import type { Dataset, DatasetColumn, DatasetSource, DatasetSummary } from '@sha
 import { COLUMN_TYPES } from '@shared/row-query'
 import { sqlRows, sqlValues } from '../db/sql-rows'
 import { decideDigits, DIGIT_CHOICES, DIGITS_UNCHOSEN } from './column-digits'
+import { datasetSheet } from './dataset-sheet'
 
 const DATASET_ROW = sqlRows({
   id: 'integer',
@@ -13,10 +14,12 @@ const DATASET_ROW = sqlRows({
   source_file: 'text?',
   imported_at: 'text',
   sha256: 'text?',
-  source_size: 'integer?'
+  source_size: 'integer?',
+  sheet: 'text?',
+  sheet_table: 'text?'
 })
 
-const SUMMARY_SQL = `SELECT d.id, d.name, d.description, d.row_count, d.source_file, d.imported_at, d.sha256, d.source_size,
+const SUMMARY_SQL = `SELECT d.id, d.name, d.description, d.row_count, d.source_file, d.imported_at, d.sha256, d.source_size, d.sheet, d.sheet_table,
   (SELECT count(*) FROM dataset_columns c WHERE c.dataset_id = d.id) AS column_count
   FROM datasets d`
 
@@ -28,7 +31,8 @@ function toSummary(row: ReturnType<typeof DATASET_ROW.one>): DatasetSummary {
     rowCount: row.row_count,
     columnCount: row.column_count,
     sourceFile: row.source_file,
-    importedAt: row.imported_at
+    importedAt: row.imported_at,
+    sheet: datasetSheet(row.name, row.sheet, row.sheet_table)
   }
 }
 

@@ -24,6 +24,8 @@ export interface DatasetFacts {
   sourceSize: number
   sha256: string
   importId: number | null
+  /** The sheet of a workbook the dataset's rows are, and the table stacked on it when not the first; null for any other file. */
+  sheet: { name: string; table: string | null } | null
 }
 
 export interface WrittenDataset {
@@ -197,9 +199,9 @@ export class DatasetWriter implements PackedSink {
     this.db
       .prepare(
         `UPDATE datasets SET name = ?, description = ?, row_count = ?, source_file = ?, source_size = ?, sha256 = ?,
-           import_id = ?, imported_at = ? WHERE id = ?`
+           import_id = ?, imported_at = ?, sheet = ?, sheet_table = ? WHERE id = ?`
       )
-      .run(facts.name, facts.description, this.rowCount, facts.sourceFile, facts.sourceSize, facts.sha256, facts.importId, new Date().toISOString(), id)
+      .run(facts.name, facts.description, this.rowCount, facts.sourceFile, facts.sourceSize, facts.sha256, facts.importId, new Date().toISOString(), facts.sheet?.name ?? null, facts.sheet?.table ?? null, id)
     const insertColumn = this.db.prepare('INSERT INTO dataset_columns (dataset_id, position, name, label, type) VALUES (?, ?, ?, ?, ?)')
     this.labels.forEach((label, position) => insertColumn.run(id, position, columnName(position), label, types[position]!))
     const insertSource = this.db.prepare(

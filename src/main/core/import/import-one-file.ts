@@ -575,7 +575,8 @@ async function importThrough(
           sourceFile: fileName,
           sourceSize: size,
           sha256,
-          importId
+          importId,
+          sheet: null
         }, settled)
         const warnings = xlsAsText ? [`${fileName} is not an Excel workbook but delimited text; it was read as a CSV file.`, ...written.warnings] : written.warnings
         result = outcome({ status: 'imported', id: written.id, rows: written.rows, warnings, emptiedCells: written.emptiedCells })

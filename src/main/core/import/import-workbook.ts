@@ -11,6 +11,7 @@ import { columnLetters } from './workbook/cell-reference'
 import { ImportInputError, type ReaderWarning } from './row-sink'
 import { NoTableInWorkbook } from './workbook/no-table-in-workbook'
 import { hiddenSheetsLeftOut } from './workbook/hidden-sheets-left-out'
+import { sheetDatasetName } from '../datasets/dataset-sheet'
 import type { PackedBatch } from './typing/packed-batch'
 import type { PackedSink } from './typing/packed-sink'
 
@@ -183,6 +184,10 @@ class WorkbookDatasets {
   readonly emptiedCells: EmptiedCells[] = []
   /** The sheets left out for being too wide, in the order read. */
   private readonly tooWide: { sheetName: string; error: TableTooWide }[] = []
+  /** Sheets of notes beside the tables (no table, some text), in the order read: their text goes in every dataset's provenance. */
+  private readonly notesSheets: { sheetName: string; text: string[] }[] = []
+  /** The datasets written so far. */
+  private readonly written: number[] = []
   rows = 0
 
   constructor(
@@ -198,7 +203,7 @@ class WorkbookDatasets {
   }
 
   /** The sheet being read, and its tables read so far (one, unless tables are stacked on it). */
-  private sheet: { name: string; tables: { writer: SheetWriter; settled: SettledTypes; summary: SheetTableSummary | null }[] } | null = null
+  private sheet: { name: string; tables: { writer: SheetWriter; settled: SettledTypes; summary: SheetTableSummary | null; textWithoutTable: string[] }[] } | null = null
 
   /** Whether a sheet has begun and not ended. */
   get reading(): boolean {
@@ -220,8 +225,8 @@ class WorkbookDatasets {
   }
 
   /** A table of the sheet is read: its dataset's facts wait for the sheet's end (and its footnotes). */
-  tableRead(writer: SheetWriter, settled: SettledTypes, summary: SheetTableSummary | null): void {
-    this.sheet!.tables.push({ writer, settled, summary })
+  tableRead(writer: SheetWriter, settled: SettledTypes, summary: SheetTableSummary | null, textWithoutTable: string[]): void {
+    this.sheet!.tables.push({ writer, settled, summary, textWithoutTable })
   }
 
   label(sheetName: string): string {
@@ -269,6 +274,8 @@ class WorkbookDatasets {
       else moreTables.push({ name: tableName, ...written })
     }
     this.outcomes.set(sheetName, first === null ? { name: sheetName, status: 'empty', id: null, rows: 0, moreTables: [] } : { name: sheetName, status: 'imported', ...first, moreTables })
+    const text = first === null ? tables.flatMap((table) => table.textWithoutTable) : []
+    if (text.length > 0) this.notesSheets.push({ sheetName, text })
     // Said once for the file, whichever of its sheets are read.
     const fileNote = tables.find((table) => table.summary !== null)?.summary?.fileNote ?? null
     if (fileNote !== null && !this.warnings.includes(fileNote)) this.warnings.unshift(fileNote)
@@ -293,17 +300,19 @@ class WorkbookDatasets {
     const provenance = sheetSource(summary, hiddenColumns, this.facts.fileName, sheetName)
     const written = writer.finish(
       {
-        name: `${this.facts.name}${HEADER_JOINER}${where}`,
+        name: sheetDatasetName(this.facts.name, sheetName, tableName),
         description: null,
         sources: [...this.facts.sources, ...(provenance === null ? [] : [provenance])],
         sourceFile: this.facts.fileName,
         sourceSize: this.facts.sourceSize,
         sha256: this.facts.sha256,
-        importId: this.facts.importId
+        importId: this.facts.importId,
+        sheet: { name: sheetName, table: tableName }
       },
       settled
     )
     this.rows += written.rows
+    this.written.push(written.id)
     this.warnings.push(...written.warnings)
     this.leaveOutSpacers(written.id, summary, written.emptiedCells, sheetName)
     this.emptiedCells.push(...written.emptiedCells.map((emptied) => ({ ...emptied, column: `${where}${HEADER_JOINER}${emptied.column}` })))
@@ -345,7 +354,26 @@ class WorkbookDatasets {
           : `none of its visible sheets holds a table, and ${hiddenSheetsLeftOut(hidden)}`
       throw new NoTableInWorkbook(`${fileName}: ${which}; nothing was imported.`, null, null)
     }
+    this.keepNotesSheets(fileName)
     return { sheets, rows: this.rows, warnings: this.warnings, emptiedCells: this.emptiedCells }
+  }
+
+  /**
+   * A sheet of notes beside the tables (a title and "Data are preliminary…", common in government
+   * workbooks) is no dataset: its text is where the figures come from, so it goes in the provenance
+   * of every dataset of the import, and the result says so.
+   */
+  private keepNotesSheets(fileName: string): void {
+    if (this.notesSheets.length === 0) return
+    const insert = this.db.prepare('INSERT INTO dataset_sources (dataset_id, source_key, publisher, title, date, url, notes) VALUES (?, NULL, NULL, ?, NULL, NULL, ?)')
+    for (const { sheetName, text } of this.notesSheets) {
+      for (const id of this.written) insert.run(id, `Notes sheet “${sheetName}”`, text.join('\n'))
+    }
+    const names = this.notesSheets.map(({ sheetName }) => `“${sheetName}”`).join(', ')
+    const one = this.notesSheets.length === 1
+    this.warnings.push(
+      `${fileName}: ${one ? `sheet ${names} holds` : `sheets ${names} hold`} notes and no table; ${one ? 'its' : 'their'} text is kept in where the figures of ${this.written.length === 1 ? 'the dataset' : `the ${this.written.length} datasets`} come from.`
+    )
   }
 }
 
@@ -389,7 +417,7 @@ export async function importWorkbook(
       }
       const writer = datasets.writer()
       const end = await reader.pipeTo(writer, signal)
-      datasets.tableRead(writer, end.settled, end.summary)
+      datasets.tableRead(writer, end.settled, end.summary, end.textWithoutTable)
     }
     if (datasets.reading) endSheet()
     return datasets.result(picked, facts.fileName)
@@ -405,13 +433,13 @@ export async function importWorkbook(
       let typing = new TypingSink(writer, options.nullTokens)
       // A table stacked under another is a dataset of its own: its rows are typed on their own.
       const nextTable = (ended: SheetTableSummary): TypingSink => {
-        datasets.tableRead(writer, typing.finish(), ended)
+        datasets.tableRead(writer, typing.finish(), ended, [])
         writer = datasets.writer()
         typing = new TypingSink(writer, options.nullTokens)
         return typing
       }
-      const summary = await readWorkbookSheet(book, sheet, typing, options.header, signal, datasets.label(sheet.name), sheetProgress(typing, facts.sourceSize, index, sheets.length), nextTable)
-      datasets.tableRead(writer, typing.finish(), summary)
+      const { summary, textWithoutTable } = await readWorkbookSheet(book, sheet, typing, options.header, signal, datasets.label(sheet.name), sheetProgress(typing, facts.sourceSize, index, sheets.length), nextTable)
+      datasets.tableRead(writer, typing.finish(), summary, textWithoutTable)
       datasets.endSheet()
       onSheet(index + 1, sheets.length)
     }

@@ -53,7 +53,7 @@ export type ReaderMessage =
    */
   | { type: 'sheet'; name: string; table: number }
   /** A sheet's table is read: its settled types, and its titles and footnotes (null: no table on it). */
-  | { type: 'sheetEnd'; settled: SettledTypes; summary: SheetTableSummary | null }
+  | { type: 'sheetEnd'; settled: SettledTypes; summary: SheetTableSummary | null; textWithoutTable: string[] }
   /** `code`: the system error's (ENOENT, EACCES…), so the import can name the reason in plain words. */
   | { type: 'error'; kind: 'input' | 'cancelled' | 'other'; message: string; code: string | null; line: number | null; byteOffset: number | null }
 
@@ -70,6 +70,8 @@ export interface TableReadEnd {
   settled: SettledTypes
   sha256: string
   summary: SheetTableSummary | null
+  /** A sheet's text when it held no table (a "Notes" sheet), a line per row; empty otherwise. */
+  textWithoutTable: string[]
 }
 
 /** The messages a workbook's reader thread sends between its sheets' rows. */
@@ -204,10 +206,10 @@ export function startTableReader(workerPath: string, source: { path: string; fil
                 sink.progress(message.bytesRead)
                 break
               case 'end':
-                finish(() => resolve({ settled: message.settled, sha256: message.sha256, summary: null }))
+                finish(() => resolve({ settled: message.settled, sha256: message.sha256, summary: null, textWithoutTable: [] }))
                 break
               case 'sheetEnd':
-                finish(() => resolve({ settled: message.settled, sha256: '', summary: message.summary }), true)
+                finish(() => resolve({ settled: message.settled, sha256: '', summary: message.summary, textWithoutTable: message.textWithoutTable }), true)
                 break
               case 'sheets':
               case 'sheet':

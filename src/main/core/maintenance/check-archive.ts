@@ -7,10 +7,11 @@ import { indexDatasetRows } from '../datasets/index-dataset-rows'
 import { recoverInterruptedImports } from '../import/import-ledger'
 import { InvalidRequest } from '../invalid-request'
 import { archiveBusyMessage, firstLineOf, isBusy } from '../plain-failure'
+import { fillDatasetSearch } from '../search/fill-dataset-search'
 import { locateDamage, type SearchIndexName } from './search-index-damage'
 
 export interface SearchIndexCheck {
-  index: 'articles' | 'notes' | 'dataset rows'
+  index: 'articles' | 'notes' | 'dataset rows' | 'datasets'
   ok: boolean
   /** What was wrong, in plain words, when not ok. */
   problem: string | null
@@ -160,6 +161,23 @@ function searchChecks(db: Database, repair: boolean): SearchIndexCheck[] {
     problem: rowsOk ? null : internal !== null ? `the dataset rows search index is damaged (${internal})` : `the search index is out of step with ${outOfStep.length} dataset${outOfStep.length === 1 ? '' : 's'}`,
     repaired: rowsRepaired
   })
+  // The datasets' names and sources: rank = 1 compares the index with the copy of them it keeps,
+  // and each dataset must have its one entry; a repair fills it again from the datasets themselves.
+  const datasetsCheck = () => {
+    db.prepare("INSERT INTO datasets_fts (datasets_fts, rank) VALUES ('integrity-check', 1)").run()
+    const missing = sqlValues('integer').one(
+      db.prepare(`SELECT (SELECT count(*) FROM datasets d WHERE NOT EXISTS (SELECT 1 FROM datasets_fts f WHERE f.rowid = d.id))
+                       + (SELECT count(*) FROM datasets_fts f WHERE NOT EXISTS (SELECT 1 FROM datasets d WHERE d.id = f.rowid))`).pluck()
+    )
+    if (missing > 0) throw new Error(`${missing} ${missing === 1 ? 'entry is' : 'entries are'} out of step with the datasets`)
+  }
+  const datasetsProblem = failureOf(datasetsCheck)
+  let datasetsRepaired = false
+  if (datasetsProblem !== null && repair) {
+    db.transaction(() => fillDatasetSearch(db))()
+    datasetsRepaired = failureOf(datasetsCheck) === null
+  }
+  search.push({ index: 'datasets', ok: datasetsProblem === null, problem: datasetsProblem === null ? null : `the datasets search index is damaged (${datasetsProblem})`, repaired: datasetsRepaired })
   return search
 }
 

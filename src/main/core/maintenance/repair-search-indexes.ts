@@ -12,6 +12,7 @@ import { assertIsArchive, openArchive } from '../open-archive'
 import { RESTORE_WAY_OUT, firstLineOf, isDamage, reasonOf } from '../plain-failure'
 import { checkArchive } from './check-archive'
 import { keepPages, oneRestoreAtATime, removeDatabaseFiles, restoreRepairedCopy, type RestoreTarget } from './restore-archive'
+import { fillDatasetSearch } from '../search/fill-dataset-search'
 import { locateDamage, SEARCH_INDEXES, searchIndexTables, type SearchIndexName } from './search-index-damage'
 
 /** What a repair did: the indexes it rebuilt, where the damaged content was kept, and what another program changed right after. */
@@ -101,7 +102,9 @@ function buildFresh(raw: string, fresh: string, made: readonly { table: string; 
     db.transaction(() => {
       for (const { table, sql } of made) {
         db.exec(sql)
-        if (table !== 'dataset_rows_fts') db.prepare(`INSERT INTO ${table} (${table}) VALUES ('rebuild')`).run()
+        // The datasets' index keeps its own copy of their names and sources, lost with it: it is filled from them.
+        if (table === 'datasets_fts') fillDatasetSearch(db)
+        else if (table !== 'dataset_rows_fts') db.prepare(`INSERT INTO ${table} (${table}) VALUES ('rebuild')`).run()
       }
       db.prepare('UPDATE datasets SET search_indexed_at = NULL').run()
     })()

@@ -6,7 +6,8 @@ import { firstLineOf } from '../plain-failure'
 export const SEARCH_INDEXES = [
   { index: 'articles', table: 'articles_fts' },
   { index: 'notes', table: 'notes_fts' },
-  { index: 'dataset rows', table: 'dataset_rows_fts' }
+  { index: 'dataset rows', table: 'dataset_rows_fts' },
+  { index: 'datasets', table: 'datasets_fts' }
 ] as const
 
 export type SearchIndexName = (typeof SEARCH_INDEXES)[number]['index']
@@ -24,7 +25,8 @@ function quoted(name: string): string {
 /**
  * The tables that make up the search indexes: each FTS5 virtual table and the shadow tables FTS5
  * keeps its index in. Every one of them is derived (articles and notes index their own tables,
- * dataset rows index the datasets), so all of them can be made again from the rest.
+ * dataset rows index the datasets, datasets their names and sources), so all of them can be made
+ * again from the rest.
  */
 export function searchIndexTables(db: Database): Map<string, SearchIndexName> {
   const listed = sqlRows({ name: 'text', type: 'text' }).all(db.prepare("SELECT name, type FROM pragma_table_list WHERE schema = 'main'"))

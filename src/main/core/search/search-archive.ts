@@ -5,11 +5,12 @@ import { exactCondition, exactTest } from './exact-condition'
 import type { ExactSpelling, FacetBucket, KindQuery, KindResult } from './kind-search'
 import { matchTerms } from './match-terms'
 import { datasetScope, ROWS_RANKED_AT_MOST, searchDataRows } from './search-data-rows'
+import { searchDatasets } from './search-datasets'
 import { ARTICLES, isSplittable, NOTES, searchDocuments, searchDocumentsHalf } from './search-documents'
 import { NEVER_ABANDONED, type Checkpoint } from './search-abandoned'
 import { planSearch } from './search-plan'
 
-const KIND_ORDER: Record<SearchHitKind, number> = { article: 0, note: 1, data: 2 }
+const KIND_ORDER: Record<SearchHitKind, number> = { article: 0, note: 1, dataset: 2, data: 3 }
 
 function compareHits(sort: SearchRequest['sort']): (a: SearchHit, b: SearchHit) => number {
   const byRank = (a: SearchHit, b: SearchHit) => a.rank - b.rank || KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.id - b.id || (a.row ?? 0) - (b.row ?? 0)
@@ -24,15 +25,17 @@ function compareHits(sort: SearchRequest['sort']): (a: SearchHit, b: SearchHit) 
 }
 
 function facetsOf(results: Partial<Record<SearchHitKind, KindResult>>): SearchFacets {
-  const kinds: Record<SearchHitKind, number> = { article: 0, note: 0, data: 0 }
+  const kinds: Record<SearchHitKind, number> = { article: 0, note: 0, dataset: 0, data: 0 }
   const sources = new Map<string, { kind: 'article' | 'data'; name: string; count: number }>()
   const years = new Map<number, number>()
   for (const kind of SEARCH_HIT_KINDS) {
     for (const bucket of results[kind]?.buckets ?? []) {
       kinds[kind] += bucket.count
       if (bucket.source !== null && kind !== 'note') {
-        const key = `${kind}\u0000${bucket.source}`
-        const entry = sources.get(key) ?? { kind, name: bucket.source, count: 0 }
+        // A dataset found by its name or provenance counts under its name with its rows: picking it narrows to both.
+        const sourceKind = kind === 'article' ? 'article' : 'data'
+        const key = `${sourceKind}\u0000${bucket.source}`
+        const entry = sources.get(key) ?? { kind: sourceKind, name: bucket.source, count: 0 }
         entry.count += bucket.count
         sources.set(key, entry)
       }
@@ -51,8 +54,22 @@ function countListed(buckets: readonly FacetBucket[], source: string | null): nu
 }
 
 /**
+ * Each dataset hit ranked at least just above the best of its rows listed: the table is a better
+ * answer than one of its rows. Its own bm25 comes from an index of one entry per dataset, where a
+ * word in half of a handful of datasets weighs next to nothing, and would put it after every row.
+ */
+function aboveItsRows(datasets: readonly SearchHit[], rows: readonly SearchHit[]): SearchHit[] {
+  const best = new Map<number, number>()
+  for (const row of rows) best.set(row.id, Math.min(best.get(row.id) ?? 0, row.rank))
+  return datasets.map((hit) => {
+    const rowRank = best.get(hit.id)
+    return rowRank === undefined || hit.rank < rowRank ? hit : { ...hit, rank: rowRank - Math.abs(rowRank) * 1e-6 - 1e-9 }
+  })
+}
+
+/**
  * The parts of a search, which can run at once on separate connections (search-pool.ts): articles
- * and notes, and dataset rows; and for a search by relevance that filters nothing, the articles'
+ * and notes, and datasets with their rows (a dataset's own words are a small index, searched beside its rows'); and for a search by relevance that filters nothing, the articles'
  * and notes' ranked page apart from their facet counts (the page does not need the counts). Each is
  * most of the work for some queries.
  */
@@ -86,7 +103,7 @@ export function searchParts(request: SearchRequest, addedAfter: string | null): 
     const splittable = isSplittable({ sort: request.sort, after: plan.after, before: plan.before, addedAfter, source: request.source, exact: request.exact })
     parts.push(...(splittable ? (['document-pages', 'document-counts'] as const) : (['documents'] as const)))
   }
-  if (plan.matches.data !== undefined) parts.push('rows')
+  if (plan.matches.data !== undefined || plan.matches.dataset !== undefined) parts.push('rows')
   return SEARCH_PART_ORDER.filter((part) => parts.includes(part))
 }
 
@@ -127,12 +144,16 @@ export function searchPart(db: Database, request: SearchRequest, part: SearchPar
     if (plan.matches.article !== undefined) results.article = search(ARTICLES, query('article', plan.matches.article))
     checkpoint()
     if (plan.matches.note !== undefined) results.note = search(NOTES, query('note', plan.matches.note))
-  } else if (plan.matches.data !== undefined) {
+  } else if (plan.matches.data !== undefined || plan.matches.dataset !== undefined) {
     const scope = datasetScope(db, plan.datasetNames, options.addedAfter ?? null)
     if (plan.datasetNames.length > 0 && options.addedAfter === undefined && scope?.length === 0) notes.push(`No dataset's name contains ${plan.datasetNames.map((name) => `“${name}”`).join(' or ')}.`)
+    if (plan.matches.dataset !== undefined) results.dataset = searchDatasets(db, query('dataset', plan.matches.dataset), scope)
+    checkpoint()
+    if (plan.matches.data === undefined) return { results, notes, rowsCapped }
     const { capped, ...found } = searchDataRows(db, query('data', plan.matches.data), scope, matchTerms(parsed.ast))
     results.data = found
     rowsCapped = capped
+    if (results.dataset !== undefined) results.dataset = { ...results.dataset, hits: aboveItsRows(results.dataset.hits, found.hits) }
     if (capped) {
       notes.push(
         `More than ${ROWS_RANKED_AT_MOST.toLocaleString('en-US')} rows match, too many to rank or count at once: the rows are listed in table order after the articles and notes, and a dataset counted at ${ROWS_RANKED_AT_MOST.toLocaleString('en-US')} has more.`
@@ -171,7 +192,7 @@ export function mergeSearch(request: SearchRequest, partials: readonly PartialSe
 }
 
 /**
- * One ranked search over articles, notes and dataset rows. Never throws on any query text: the
+ * One ranked search over articles, notes, datasets and their rows. Never throws on any query text: the
  * query language reads anything, and every piece of user text reaches FTS5 as a quoted string.
  */
 export function searchArchive(db: Database, request: SearchRequest, options: SearchOptions = {}): SearchResult {

@@ -8,5 +8,7 @@ import type { FieldColumns } from '@shared/query/to-fts-match'
 export const FIELD_COLUMNS: Record<SearchHitKind, FieldColumns> = {
   article: { title: ['title'], author: ['byline'], source: ['publisher'] },
   note: { title: ['title'], author: [], source: [] },
+  // A dataset's name is its title; `source:` means a publisher, which a dataset's provenance may name among its other words.
+  dataset: { title: ['name'], author: [], source: [] },
   data: { title: [], author: [], source: [] }
 }

@@ -48,14 +48,17 @@ export function planSearch(parsed: ParsedQuery, request: SearchRequest): SearchP
   }
 
   const reachable = new Set<SearchHitKind>(filters.kinds.length > 0 ? filters.kinds : SEARCH_HIT_KINDS)
-  // dataset: names rows of a dataset, so it leaves articles and notes out.
+  // dataset: names datasets (and their rows), so it leaves articles and notes out.
   if (filters.datasets.length > 0) {
     reachable.delete('article')
     reachable.delete('note')
   }
-  if ((after !== null || before !== null) && reachable.has('data')) {
+  if (after !== null || before !== null) {
+    // A dataset has no date either; said once, for rows and datasets alike.
+    if (reachable.has('data')) notes.push('Data rows have no date, so the date filter leaves them out.')
+    else if (reachable.has('dataset')) notes.push('Datasets have no date, so the date filter leaves them out.')
     reachable.delete('data')
-    notes.push('Data rows have no date, so the date filter leaves them out.')
+    reachable.delete('dataset')
   }
 
   const matches: Partial<Record<SearchHitKind, string>> = {}

@@ -86,6 +86,7 @@ export function sourceGroups(facets: SearchFacets, picked: string | null): Sourc
 export const KIND_NAMES: Record<SearchHitKind, { one: string; many: string; facet: string }> = {
   article: { one: 'article', many: 'articles', facet: 'Articles' },
   note: { one: 'note', many: 'notes', facet: 'Notes' },
+  dataset: { one: 'dataset', many: 'datasets', facet: 'Datasets' },
   data: { one: 'data row', many: 'data rows', facet: 'Data rows' }
 }
 

@@ -174,7 +174,7 @@ export class SearchState {
   placeOf(hit: SearchHit): Place {
     const query = (this.result?.query ?? this.query).trim()
     if (hit.kind === 'article') return { kind: 'article', id: hit.id, highlight: query, exact: this.options.exact }
-    if (hit.kind === 'data') return { kind: 'dataset', id: hit.id, row: hit.row }
+    if (hit.kind === 'data' || hit.kind === 'dataset') return { kind: 'dataset', id: hit.id, row: hit.row }
     return { kind: 'note', id: hit.id, editing: false, seed: null }
   }
 

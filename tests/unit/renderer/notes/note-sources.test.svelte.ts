@@ -6,7 +6,7 @@ import { deferred, installFakeBridge, Refusal } from '../fake-bridge'
 import { sampleChart, sampleChartData, sampleCitation } from '../samples'
 
 const article: ArticleSummary = { id: 1, title: 'Record Number of Deportations', byline: null, publisher: 'Colorlines', publishedAt: '2012-06-07', url: null, sourceFile: null, wordCount: 900 }
-const dataset: DatasetSummary = { id: 2, name: 'ICE removals', description: null, rowCount: 14, columnCount: 2, sourceFile: null, importedAt: '2026-01-05T10:00:00.000Z' }
+const dataset: DatasetSummary = { id: 2, name: 'ICE removals', description: null, rowCount: 14, columnCount: 2, sourceFile: null, importedAt: '2026-01-05T10:00:00.000Z', sheet: null }
 const chart: SavedChart = sampleChart(7, 'Removals by year')
 const data: ChartData = sampleChartData(chart.spec)
 

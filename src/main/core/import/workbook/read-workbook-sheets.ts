@@ -36,13 +36,13 @@ export async function readWorkbookSheets(
       const onRead = sheetProgress(typing, size, index, picked.length)
       // A table stacked under another is a dataset of its own: its rows are typed on their own.
       const nextTable = (ended: SheetTableSummary): TypingSink => {
-        send({ type: 'sheetEnd', settled: typing.finish(), summary: ended })
+        send({ type: 'sheetEnd', settled: typing.finish(), summary: ended, textWithoutTable: [] })
         send({ type: 'sheet', name: sheet.name, table: ++table })
         typing = typingSink()
         return typing
       }
-      const summary = await readWorkbookSheet(book, sheet, typing, options.header, signal, `${fileName}, sheet “${sheet.name}”`, onRead, nextTable)
-      send({ type: 'sheetEnd', settled: typing.finish(), summary })
+      const { summary, textWithoutTable } = await readWorkbookSheet(book, sheet, typing, options.header, signal, `${fileName}, sheet “${sheet.name}”`, onRead, nextTable)
+      send({ type: 'sheetEnd', settled: typing.finish(), summary, textWithoutTable })
     }
     send({ type: 'end', settled: { types: [], fixups: [], emptied: [] }, sha256: '' })
   } finally {

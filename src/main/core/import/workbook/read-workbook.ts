@@ -113,7 +113,8 @@ export function sheetProgress(sink: RowSink, size: number, index: number, count:
 
 /**
  * Reads one sheet's table into `sink` (see SheetTableReader), and each table found stacked under
- * it into the sink `nextTable` gives; the last table's summary, null when the sheet holds nothing.
+ * it into the sink `nextTable` gives; the last table's summary, null when the sheet holds no table
+ * (with its text then, when it has some: a "Notes" sheet).
  * A formula saved without its value (a file written by a program that does not calculate) is
  * reported: there is nothing to show for it.
  */
@@ -126,7 +127,7 @@ export async function readWorkbookSheet(
   label: string,
   onRead: (fraction: number) => void,
   nextTable: NextTable
-): Promise<SheetTableSummary | null> {
+): Promise<{ summary: SheetTableSummary | null; textWithoutTable: string[] }> {
   const merges = await book.merges(sheet, signal)
   let current = sink
   const fileNote = book.facts.note
@@ -160,5 +161,5 @@ export async function readWorkbookSheet(
       message: `${label}: ${formulasWithoutValue.toLocaleString('en-US')} formula cells were saved without their values and are empty; open the workbook in a spreadsheet program, save it, and import it again.`
     })
   }
-  return summary
+  return { summary, textWithoutTable: reader.textWithoutTable }
 }

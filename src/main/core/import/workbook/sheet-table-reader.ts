@@ -52,6 +52,32 @@ function labelText(text: string | null): string | null {
   return text === null ? null : (headerMark(text)?.label ?? text)
 }
 
+/** Words enough in one cell to be a sentence, not a label or a value. */
+const SENTENCE_WORDS = 4
+
+/**
+ * Rows that are notes, not a table: each filled row one cell of text, and either one such row (a
+ * cover note: "The table is on the next sheet") or a title that says they are notes over a
+ * sentence (a "Notes" sheet: "Notes", then "Data are preliminary and subject to change."). A
+ * column of sentences under a label ("Description") is still a table, as a column of values is.
+ */
+function onlyNotes(rows: readonly SheetRow[]): boolean {
+  const filled = rows.filter((row) => filledCells(row) > 0)
+  if (filled.length === 0 || !filled.every(oneTextCell)) return false
+  if (filled.length === 1) return true
+  return NOTE_WORD.test(oneCellText(filled[0]!) ?? '') && filled.slice(1).some((row) => (oneCellText(row) ?? '').trim().split(/\s+/).length >= SENTENCE_WORDS)
+}
+
+/** A row's text on one line, its cells apart by a space; '' for a blank row. */
+function rowText(row: SheetRow): string {
+  const cells: string[] = []
+  for (let column = 0; column < row.kinds.length; column++) {
+    const text = row.kinds[column] === null || row.kinds[column] === undefined ? null : cellText(row, column)
+    if (text !== null && text !== '') cells.push(text)
+  }
+  return cells.join(' ')
+}
+
 /** A row of one text cell: a title line, if a header follows it. */
 function oneTextCell(row: SheetRow): boolean {
   return filledCells(row) === 1 && row.kinds.some((kind) => kind === 'text')
@@ -532,17 +558,30 @@ export class SheetTableReader {
   }
 
   /**
+   * The text of a sheet that held no table, a line per filled row (a "Notes" sheet beside the
+   * tables: its title and sentences), once `end` has said there was none; empty otherwise.
+   */
+  textWithoutTable: string[] = []
+
+  /** No table on the sheet: what text it has is kept (textWithoutTable). */
+  private noTable(): null {
+    this.textWithoutTable = this.window.map(rowText).filter((text) => text !== '')
+    return null
+  }
+
+  /**
    * Ends the sheet's (last) table; null when the sheet held no table at all (nothing but blank
-   * cells). `hiddenColumns` are the sheet's hidden columns (0-based), known once it is read.
+   * cells, or only notes: see textWithoutTable). `hiddenColumns` are the sheet's hidden columns
+   * (0-based), known once it is read.
    */
   end(hiddenColumns: readonly number[]): SheetTableSummary | null {
     // Finding the header replays the rows read so far, which may find a table stacked under it
     // (whose header is then still to find), or rows that may open one.
-    // A sheet of one line of text (a cover note: "The table is on the next sheet") holds no table;
-    // read as one, it became a dataset of no rows whose only column was the sentence.
-    if (this.layout === null && this.window.filter((row) => filledCells(row) > 0).length === 1 && this.window.some(oneTextCell)) return null
+    // A sheet of notes (a cover note: "The table is on the next sheet"; a title and a sentence)
+    // holds no table; read as one, it became a dataset whose only column was the title.
+    if (this.layout === null && onlyNotes(this.window)) return this.noTable()
     while (this.layout === null || this.stacked.length > 0) {
-      if (this.layout === null && !this.start()) return null
+      if (this.layout === null && !this.start()) return this.noTable()
       if (this.layout === null) continue
       if (this.stacked.length > 0 && this.repeatHeld()) this.leaveOutRepeatedHeader()
       const rows = this.stacked

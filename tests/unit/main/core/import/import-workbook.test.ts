@@ -197,7 +197,11 @@ describe('importing a workbook', () => {
       error: 'hiddendata.xlsx: none of its visible sheets holds a table, and sheet “Data” is hidden in the workbook and was left out; pick it by name to import it; nothing was imported.'
     })
     const shown = await run(write('shown.xlsx', false))
-    expect(shown).toMatchObject({ status: 'imported', rows: 1, warnings: [] })
+    // The cover's sentence is the workbook's own word on its table: kept in the dataset's provenance, and said so (review U24-6).
+    expect(shown).toMatchObject({ status: 'imported', rows: 1, warnings: ['shown.xlsx: sheet “Cover” holds notes and no table; its text is kept in where the figures of the dataset come from.'] })
+    expect(getDataset(made.archive.db, shown.id!)!.sources).toEqual([
+      { key: null, publisher: null, title: 'Notes sheet “Cover”', date: null, url: null, notes: 'This workbook holds the removals table on another sheet.' }
+    ])
     expect(shown.sheets!.map((sheet) => [sheet.name, sheet.status])).toEqual([
       ['Cover', 'empty'],
       ['Data', 'imported']

@@ -55,7 +55,8 @@ describe('checkArchive', () => {
       search: [
         { index: 'articles', ok: true, problem: null, repaired: false },
         { index: 'notes', ok: true, problem: null, repaired: false },
-        { index: 'dataset rows', ok: true, problem: null, repaired: false }
+        { index: 'dataset rows', ok: true, problem: null, repaired: false },
+        { index: 'datasets', ok: true, problem: null, repaired: false }
       ],
       ledgerSettled: 0,
       notChecked: null,
@@ -71,17 +72,21 @@ describe('checkArchive', () => {
     db.prepare("INSERT INTO articles_fts (articles_fts, rowid, title, byline, publisher, body) VALUES ('delete', ?, ?, ?, ?, ?)").run(seed.id, seed.title, seed.byline, seed.publisher, seed.body)
     const timeline = db.prepare("SELECT id FROM datasets WHERE name LIKE '%timeline%'").pluck().get() as number
     db.prepare('DELETE FROM dataset_rows_fts WHERE rowid >= ? AND rowid < ?').run(BigInt(timeline) * 4294967296n, BigInt(timeline + 1) * 4294967296n)
+    db.prepare('DELETE FROM datasets_fts WHERE rowid = ?').run(timeline)
     expect(searchArchive(db, searchRequest('prosecutors kind:article')).total).toBeLessThan(2)
+    expect(searchArchive(db, searchRequest('timeline kind:dataset')).total).toBe(0)
     const unrepaired = checkArchive(archive, false)
     expect(unrepaired.ok).toBe(false)
-    expect(unrepaired.search.map((index) => [index.index, index.ok])).toEqual([['articles', false], ['notes', true], ['dataset rows', false]])
+    expect(unrepaired.search.map((index) => [index.index, index.ok])).toEqual([['articles', false], ['notes', true], ['dataset rows', false], ['datasets', false]])
+    expect(unrepaired.search[3]!.problem).toBe('the datasets search index is damaged (1 entry is out of step with the datasets)')
     expect(unrepaired.search[2]!.problem).toBe('the search index is out of step with 1 dataset')
     const repaired = checkArchive(archive, true)
     expect(repaired.ok).toBe(true)
-    expect(repaired.search.map((index) => index.repaired)).toEqual([true, false, true])
+    expect(repaired.search.map((index) => index.repaired)).toEqual([true, false, true, true])
     expect(checkArchive(archive, false).ok).toBe(true)
     expect(searchArchive(db, searchRequest('"Record Number of Deportations"')).hits[0]?.id).toBe(seed.id)
     expect(searchArchive(db, searchRequest('Morton kind:data dataset:timeline')).total).toBeGreaterThan(0)
+    expect(searchArchive(db, searchRequest('timeline kind:dataset')).hits.map((hit) => hit.id)).toEqual([timeline])
   })
 
   it('says the archive is busy when another connection is writing, instead of calling its indexes damaged', async () => {
@@ -261,7 +266,8 @@ describe('restore', () => {
     // Format 5 as an older Casefile wrote it: migration 6 gave saved searches their filters column,
     // migration 7 made the table of article pages, migration 8 gave columns their chosen digits,
     // migration 10 made the chart cache and the datasets' data version, migration 12 the table of
-    // article headings.
+    // article headings, migration 13 the datasets' search index and its triggers, migration 14 the
+    // datasets' sheet names.
     const db = new Database(older)
     db.exec('ALTER TABLE saved_searches DROP COLUMN filters')
     db.exec('DROP TABLE article_pages')
@@ -270,6 +276,10 @@ describe('restore', () => {
     db.exec('DROP TABLE chart_cache')
     db.exec('ALTER TABLE datasets DROP COLUMN data_version')
     db.exec('DROP TABLE article_headings')
+    for (const trigger of ['datasets_fts_insert', 'datasets_fts_rename', 'datasets_fts_delete', 'dataset_sources_fts_insert', 'dataset_sources_fts_update', 'dataset_sources_fts_delete']) db.exec(`DROP TRIGGER ${trigger}`)
+    db.exec('DROP TABLE datasets_fts')
+    db.exec('ALTER TABLE datasets DROP COLUMN sheet')
+    db.exec('ALTER TABLE datasets DROP COLUMN sheet_table')
     db.pragma('user_version = 5')
     db.close()
     await restoreArchive(archive, older, MIGRATIONS)

@@ -88,6 +88,7 @@ async function searchWorks(path: string): Promise<void> {
     expect(count('articles_fts', 'deportations')).toBeGreaterThan(0)
     expect(count('notes_fts', 'prosecutorial')).toBe(1)
     expect(count('dataset_rows_fts', 'prosecutorial')).toBeGreaterThan(0)
+    expect(count('datasets_fts', 'timeline')).toBe(1)
     // Changes work again.
     insertNote(archive.db, 'Written after the repair', 'after')
   } finally {
@@ -100,7 +101,8 @@ describe('repairing damage confined to a search index', () => {
     ['articles', 'bytes flipped in a leaf of articles_fts_data (the review’s generator)', (path: string) => flipBytesInLeafPage(path, 'articles_fts_data', 3, 200, 1500)],
     ['articles', 'a leaf of articles_fts_data overwritten', (path: string) => damageLeafPage(path, 'articles_fts_data', 0)],
     ['dataset rows', 'bytes flipped in a leaf of dataset_rows_fts_data', (path: string) => flipBytesInLeafPage(path, 'dataset_rows_fts_data', 3, 200, 1500)],
-    ['dataset rows', 'a leaf of dataset_rows_fts_data overwritten', (path: string) => damageLeafPage(path, 'dataset_rows_fts_data', 2)]
+    ['dataset rows', 'a leaf of dataset_rows_fts_data overwritten', (path: string) => damageLeafPage(path, 'dataset_rows_fts_data', 2)],
+    ['datasets', 'a leaf of datasets_fts_data overwritten', (path: string) => damageLeafPage(path, 'datasets_fts_data', 0)]
   ] as const)('rebuilds the %s index (%s): content identical, search works, the damaged file kept', async (index, _how, damage) => {
     const { path, dir } = await damaged(damage)
     const opened = await openArchive(path, { create: false, seedDir: null, nativeBinding: null })

@@ -55,7 +55,7 @@ describe('searchArchive', () => {
   it('reaches articles, notes and data rows in one ranked list, with facets', () => {
     const result = search('deportation')
     expect(result.total).toBe(6)
-    expect(result.facets.kinds).toEqual({ article: 4, note: 1, data: 1 })
+    expect(result.facets.kinds).toEqual({ article: 4, note: 1, dataset: 0, data: 1 })
     expect(result.facets.sources).toEqual([
       { kind: 'article', name: 'ICE', count: 2 },
       { kind: 'article', name: 'Colorlines', count: 1 },
@@ -106,7 +106,7 @@ describe('searchArchive', () => {
     expect(keys('zurich').sort()).toEqual(['row 3', 'seed', 'undated'])
     expect(keys('Zürich', { exact: true }).sort()).toEqual(['row 3', 'seed'])
     expect(keys('zurich', { exact: true })).toEqual(['undated'])
-    expect(search('zurich', { exact: true }).facets.kinds).toEqual({ article: 1, note: 0, data: 0 })
+    expect(search('zurich', { exact: true }).facets.kinds).toEqual({ article: 1, note: 0, dataset: 0, data: 0 })
   })
 
   it('sorts by date either way, undated last, and pages without gaps or repeats', () => {

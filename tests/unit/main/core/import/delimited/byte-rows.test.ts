@@ -74,7 +74,7 @@ async function load(path: string, options: Partial<ImportOptions>, chunkBytes: n
     const writer = new DatasetWriter(db, () => undefined, () => undefined, name, SPLIT_WIDE_FILE)
     const typing = new TypingSink(writer, nullTokens)
     const result = await readDelimited(path, name, settingsFor(options, chunkBytes), asBytes ? countingBytes(typing, counter) : textOnly(typing), new AbortController().signal)
-    const written = writer.finish({ name, description: null, sources: [], sourceFile: name, sourceSize: 0, sha256: '', importId: null }, typing.finish())
+    const written = writer.finish({ name, description: null, sources: [], sourceFile: name, sourceSize: 0, sha256: '', importId: null, sheet: null }, typing.finish())
     const columns = written.columns.map((_, position) => columnName(position))
     const select = columns.map((column) => `${column}, typeof(${column})`).join(', ')
     const cells = db.prepare(`SELECT ${select} FROM ${datasetTableName(written.id)} ORDER BY rowid`).raw().all() as unknown[][]

@@ -46,7 +46,7 @@ export async function readSheets(path: string, format: WorkbookFormat, picked: s
         sink = new CollectingSink()
         return sink
       }
-      done(await readWorkbookSheet(book, sheet, sink, header, signal, `${fileName}, sheet “${sheet.name}”`, () => undefined, nextTable))
+      done((await readWorkbookSheet(book, sheet, sink, header, signal, `${fileName}, sheet “${sheet.name}”`, () => undefined, nextTable)).summary)
     }
     return read
   } finally {

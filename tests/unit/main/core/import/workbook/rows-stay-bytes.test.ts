@@ -47,7 +47,7 @@ describe('rows read as bytes', () => {
     const signal = new AbortController().signal
     const book = await openWorkbook(path, 'gaps.xlsx', 'xlsx', signal)
     try {
-      const summary = await readWorkbookSheet(book, sheetsToRead(book, 'gaps.xlsx', null)[0]!, typing, true, signal, 'Data', () => undefined, () => {
+      const { summary } = await readWorkbookSheet(book, sheetsToRead(book, 'gaps.xlsx', null)[0]!, typing, true, signal, 'Data', () => undefined, () => {
         throw new Error('the sheet holds one table')
       })
       expect(summary!.rows).toBe(rows.length - 1)
