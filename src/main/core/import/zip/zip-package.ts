@@ -4,6 +4,7 @@ import { crc32, createInflateRaw } from 'node:zlib'
 import yauzl, { type Entry, type ZipFile } from 'yauzl'
 import { reasonOf } from '../../plain-failure'
 import { ImportInputError } from '../row-sink'
+import { openZipFileOnDisk } from './zip-file-on-disk'
 import { systemCode, withCause, zipDirectoryRefusal, type PackageKind } from './zip-refusals'
 
 /** The first bytes of an OLE compound file: old Office formats, and Office files saved with a password. */
@@ -81,7 +82,7 @@ export class ZipPackage {
     let zip: ZipFile
     try {
       const options = { lazyEntries: true, autoClose: false, strictFileNames: false }
-      zip = typeof source === 'string' ? await yauzl.openPromise(source, options) : await yauzl.fromBufferPromise(source, options)
+      zip = typeof source === 'string' ? await openZipFileOnDisk(source, options) : await yauzl.fromBufferPromise(source, options)
     } catch (error) {
       throw zipDirectoryRefusal(fileName, kind, error)
     }
