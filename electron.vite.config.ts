@@ -17,6 +17,8 @@ export default defineConfig({
           // Imports run in a worker thread with their own connection; see import-runner.ts.
           'import-worker': resolve(import.meta.dirname, 'src/main/core/import/import-worker.ts'),
           'import-reader-worker': resolve(import.meta.dirname, 'src/main/core/import/import-reader-worker.ts'),
+          // A large .xlsx sheet's rows are read on one more thread, started by the reader thread; see sheet-rows-thread.ts.
+          'sheet-rows-worker': resolve(import.meta.dirname, 'src/main/core/import/sheet-rows-worker.ts'),
           // Searches run in a small pool of worker threads with read-only connections; see search-pool.ts.
           'search-worker': resolve(import.meta.dirname, 'src/main/core/search/search-worker.ts'),
           // Indexes for sorted and filtered columns are built in the background; see sort-indexer.ts.

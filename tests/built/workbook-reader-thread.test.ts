@@ -30,9 +30,12 @@ async function archive(): Promise<{ db: Database; dir: string }> {
   return { db: made.archive.db, dir: made.dir }
 }
 
-/** Imports `path`; with `readerWorker`, in that thread whatever the file's size (these workbooks are small). */
+/**
+ * Imports `path`; with `readerWorker`, in that thread whatever the file's size (these workbooks are
+ * small), and each .xlsx sheet scanned on a thread of its own (see SheetRowsThread).
+ */
 function run(db: Database, path: string, options: Partial<ImportOptions>, readerWorker: string | null, signal = new AbortController().signal, readerMinBytes = 0) {
-  return importOneFile(db, { path, options: { ...DEFAULT_IMPORT_OPTIONS, ...options }, article: null, dataset: null }, signal, () => undefined, readerWorker, readerMinBytes)
+  return importOneFile(db, { path, options: { ...DEFAULT_IMPORT_OPTIONS, ...options }, article: null, dataset: null }, signal, () => undefined, readerWorker, readerMinBytes, 0)
 }
 
 /** An .xlsx of these sheets (written by SheetJS) in `dir`; its path. */

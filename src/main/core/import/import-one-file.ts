@@ -27,6 +27,7 @@ import { startTableReader } from './threaded-table-reader'
 import { TypingSink } from './typing/typing-sink'
 import { isSpreadsheetMl, textInsideXls } from './workbook/text-in-xls'
 import { utf16WithoutBom } from './utf16-without-bom'
+import { SHEET_THREAD_MIN_BYTES } from './workbook/sheet-rows-thread'
 import { ArchiveStaysBusy, WRITE_LOCK_WAIT_MS, whenWritable } from './when-writable'
 import { hiddenSheetsLeftOut } from './workbook/hidden-sheets-left-out'
 import { reasonOf } from '../plain-failure'
@@ -263,9 +264,11 @@ export function importOneFile(
   /** The built reader thread (out/main/import-reader-worker.js); null parses on this thread. */
   readerWorker: string | null,
   /** The size from which a table file is read in that thread (tests lower it to use the thread). */
-  readerMinBytes = READER_THREAD_MIN_BYTES
+  readerMinBytes = READER_THREAD_MIN_BYTES,
+  /** The bytes of XML from which that thread reads an .xlsx sheet's rows on one more thread (tests lower it). */
+  sheetThreadMinBytes = SHEET_THREAD_MIN_BYTES
 ): Promise<ImportOutcome> {
-  return importThrough(ownTransaction(db), db, request, signal, onProgress, readerWorker, readerMinBytes)
+  return importThrough(ownTransaction(db), db, request, signal, onProgress, readerWorker, readerMinBytes, sheetThreadMinBytes)
 }
 
 /**
@@ -281,7 +284,7 @@ export function importOneFileInBatch(...args: Parameters<typeof importOneFile>):
 
 async function importThrough(
   transaction: FileTransaction,
-  ...[db, request, signal, onProgress, readerWorker, readerMinBytes = READER_THREAD_MIN_BYTES]: Parameters<typeof importOneFile>
+  ...[db, request, signal, onProgress, readerWorker, readerMinBytes = READER_THREAD_MIN_BYTES, sheetThreadMinBytes = SHEET_THREAD_MIN_BYTES]: Parameters<typeof importOneFile>
 ): Promise<ImportOutcome> {
   const started = performance.now()
   const fileName = basename(request.path)
@@ -361,7 +364,7 @@ async function importThrough(
   // thread's start-up (loading and compiling the readers anew, about a third of a second of CPU for
   // a workbook) costs more than reading it, and a folder of small workbooks paid it for each file.
   const threaded = kind === 'dataset' && readerWorker !== null && size >= readerMinBytes
-  let reader = threaded ? startTableReader(readerWorker, { ...table, format: workbook ?? table.format }) : null
+  let reader = threaded ? startTableReader(readerWorker, { ...table, format: workbook ?? table.format, sheetThreadMinBytes }) : null
   /** Sheets of this workbook an earlier import already holds, left out of this one. */
   let sheetsAlreadyIn: string[] = []
   /** That earlier import, when the sheets not yet in turn out to hold no table: the workbook is a copy after all. */
@@ -408,7 +411,7 @@ async function importThrough(
           request = { ...request, options: { ...request.options, sheets: fresh } }
           if (reader !== null) {
             reader.stop()
-            reader = startTableReader(readerWorker!, { ...table, options: request.options, format: workbook! })
+            reader = startTableReader(readerWorker!, { ...table, options: request.options, format: workbook!, sheetThreadMinBytes })
           }
         }
       }

@@ -1,5 +1,7 @@
 // Entry point of the reader thread (built to out/main/import-reader-worker.js): parses and types a
 // table file and streams packed batches to the import worker, waiting when it is too far ahead.
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { parentPort, workerData } from 'node:worker_threads'
 import { readTableFile } from './read-table-file'
 import { ImportCancelled, ImportInputError } from './row-sink'
@@ -52,7 +54,9 @@ async function main(): Promise<void> {
     if (format === 'xlsx' || format === 'xls' || format === 'ods') {
       // A workbook: each sheet's table in turn, each typed on its own (it becomes a dataset of its own).
       const { readWorkbookSheets } = await import('./workbook/read-workbook-sheets')
-      await readWorkbookSheets(data.path, data.fileName, format, data.options, () => new TypingSink(packed, data.options.nullTokens), send)
+      // A large sheet's rows are read on one more thread, built beside this one.
+      const sheetThread = { worker: join(dirname(fileURLToPath(import.meta.url)), 'sheet-rows-worker.js'), minBytes: data.sheetThreadMinBytes }
+      await readWorkbookSheets(data.path, data.fileName, format, data.options, () => new TypingSink(packed, data.options.nullTokens), send, sheetThread)
     } else {
       const typing = new TypingSink(packed, data.options.nullTokens)
       const sha256 = await readTableFile(data.path, data.fileName, format, data.options, typing, new AbortController().signal)

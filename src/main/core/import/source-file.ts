@@ -9,8 +9,11 @@ export function fileChangedMessage(fileName: string): string {
   return `${fileName} changed while it was being imported; nothing was saved. Import it again once it is complete.`
 }
 
+/** What tells a file from another, or from itself changed. */
+export type FileIdentity = Pick<BigIntStats, 'dev' | 'ino' | 'size' | 'mtimeNs'>
+
 /** Whether two looks at a file see the same file, unchanged: same inode, size and modification time. */
-export function sameFileState(a: BigIntStats, b: BigIntStats): boolean {
+export function sameFileState(a: FileIdentity, b: FileIdentity): boolean {
   return a.dev === b.dev && a.ino === b.ino && a.size === b.size && a.mtimeNs === b.mtimeNs
 }
 

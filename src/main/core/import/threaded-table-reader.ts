@@ -30,6 +30,8 @@ export interface ReaderWorkerData {
   /** A table file's format, or a workbook's: then the thread reads its sheets one after another. */
   format: TableFormat | WorkbookFormat
   options: ImportOptions
+  /** The bytes of XML from which an .xlsx sheet's rows are read on a thread of their own (see readRowsOnThread). */
+  sheetThreadMinBytes: number
   /** One Int32: batches sent and not yet written. */
   inFlight: SharedArrayBuffer
   /** MAX_BATCHES_IN_FLIGHT slots of JSON_SLOT_BYTES; batch n uses slot n % MAX_BATCHES_IN_FLIGHT. */
@@ -98,7 +100,10 @@ export interface StartedTableReader {
  * that hash; until `pipeTo` it runs at most MAX_BATCHES_IN_FLIGHT batches ahead and its messages
  * wait here.
  */
-export function startTableReader(workerPath: string, source: { path: string; fileName: string; format: TableFormat | WorkbookFormat; options: ImportOptions }): StartedTableReader {
+export function startTableReader(
+  workerPath: string,
+  source: { path: string; fileName: string; format: TableFormat | WorkbookFormat; options: ImportOptions; sheetThreadMinBytes: number }
+): StartedTableReader {
   const inFlight = new SharedArrayBuffer(4)
   const counter = new Int32Array(inFlight)
   const jsonSlots = new SharedArrayBuffer(JSON_SLOT_BYTES * MAX_BATCHES_IN_FLIGHT)

@@ -4,6 +4,7 @@ import type { ReaderMessage } from '../threaded-table-reader'
 import type { TypingSink } from '../typing/typing-sink'
 import { openWorkbook, readWorkbookSheet, sheetProgress, sheetsToRead, type WorkbookFormat } from './read-workbook'
 import type { SheetTableSummary } from './sheet-table-reader'
+import type { SheetThread } from './xlsx-workbook'
 
 /**
  * The reader thread's side of a workbook: the sheet list first, then each sheet to read, its rows
@@ -18,10 +19,11 @@ export async function readWorkbookSheets(
   format: WorkbookFormat,
   options: ImportOptions,
   typingSink: () => TypingSink,
-  send: (message: ReaderMessage) => void
+  send: (message: ReaderMessage) => void,
+  sheetThread: SheetThread | null = null
 ): Promise<void> {
   const signal = new AbortController().signal
-  const book = await openWorkbook(path, fileName, format, signal)
+  const book = await openWorkbook(path, fileName, format, signal, sheetThread)
   try {
     const picked = sheetsToRead(book, fileName, options.sheets)
     send({

@@ -8,12 +8,12 @@ import { OdsWorkbook } from './ods-workbook'
 import { textInsideXls } from './text-in-xls'
 import { SheetTableReader, type NextTable, type SheetTableSummary } from './sheet-table-reader'
 import type { WorkbookSheet, WorkbookSource } from './workbook-source'
-import { XlsxWorkbook } from './xlsx-workbook'
+import { XLSX_PACKAGE } from './xlsx-package'
+import { XlsxWorkbook, type SheetThread } from './xlsx-workbook'
 
 export type WorkbookFormat = 'xlsx' | 'xls' | 'ods'
 
 const ODS: PackageKind = { what: 'an OpenDocument spreadsheet (.ods)', program: 'LibreOffice', extension: '.ods' }
-const XLSX: PackageKind = { what: 'an Excel workbook (.xlsx)', program: 'Excel or LibreOffice', extension: '.xlsx' }
 
 /**
  * The largest text read whole as a workbook by SheetJS (an Excel 2003 XML workbook, an HTML table
@@ -36,7 +36,7 @@ async function openLegacyWorkbook(bytes: Buffer, fileName: string, asWritten: bo
  * the reverse, as web servers often hand them out) is read as what it is. Password-protected,
  * damaged and mislabelled files are refused in one line.
  */
-export async function openWorkbook(path: string, fileName: string, format: WorkbookFormat, signal: AbortSignal): Promise<WorkbookSource> {
+export async function openWorkbook(path: string, fileName: string, format: WorkbookFormat, signal: AbortSignal, sheetThread: SheetThread | null = null): Promise<WorkbookSource> {
   const { size } = await stat(path)
   if (size === 0) throw new ImportInputError(`${fileName} is empty (0 bytes); nothing was imported.`, null, 0)
   const { container, encrypted, head } = await containerOf(path)
@@ -57,12 +57,12 @@ export async function openWorkbook(path: string, fileName: string, format: Workb
     }
     return openLegacyWorkbook(await readFile(path), fileName, html)
   }
-  const { zip, extension } = await openOfficePackage(path, fileName, format === 'ods' ? ODS : XLSX)
+  const { zip, extension } = await openOfficePackage(path, fileName, format === 'ods' ? ODS : XLSX_PACKAGE)
   try {
     // An Excel workbook named .ods, or an OpenDocument spreadsheet named .xlsx or .xls, is read as
     // what it is; a package that does not tell is read as its name says (an .xls in a zip as .xlsx).
     const readAs = extension === '.ods' || extension === '.xlsx' ? extension : format === 'ods' ? '.ods' : '.xlsx'
-    if (readAs === '.xlsx') return await XlsxWorkbook.open(zip, fileName, signal)
+    if (readAs === '.xlsx') return await XlsxWorkbook.open(zip, fileName, signal, sheetThread === null ? null : { ...sheetThread, path })
     if (((await zip.text('META-INF/manifest.xml')) ?? '').includes('manifest:encryption-data')) throw PASSWORD(fileName)
     return await OdsWorkbook.open(zip, fileName, signal)
   } catch (error) {

@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises'
 import { posix } from 'node:path'
 import { Parser } from 'htmlparser2'
 import { readPackageProperties } from '../document/read-package-properties'
@@ -10,11 +11,20 @@ import { cellFormatOf, type CellFormat } from './number-format'
 import type { MergedCells, SheetRow } from './sheet-row'
 import { SharedStrings } from './shared-strings'
 import { SharedStringsReader } from './shared-strings-reader'
+import { SheetRowsThread } from './sheet-rows-thread'
 import type { SheetReadFacts, WorkbookFacts, WorkbookSheet, WorkbookSource } from './workbook-source'
 import { streamXmlBytes } from './xml-elements'
 import { XlsxSheetScanner } from './xlsx-sheet-scanner'
 import { XlsxShownCells, type XlsxCellContext } from './xlsx-shown-cells'
 import { attribute } from './xml-text'
+
+/** Where a large sheet's rows may be read on a thread of their own (see readRowsOnThread). */
+export interface SheetThread {
+  /** The built sheet-rows-worker.js. */
+  worker: string
+  /** Sheets of fewer bytes of XML are read on the importing thread (SHEET_THREAD_MIN_BYTES). */
+  minBytes: number
+}
 
 const RELATIONSHIP_KINDS: Record<string, WorkbookSheet['kind']> = {
   worksheet: 'worksheet',
@@ -35,10 +45,15 @@ export class XlsxWorkbook implements WorkbookSource {
     private readonly fileName: string,
     readonly facts: WorkbookFacts,
     /** What its cells are shown with: shared strings, number formats, date system. */
-    private readonly cellContext: XlsxCellContext
+    private readonly cellContext: XlsxCellContext,
+    /** Reads its large sheets' rows (SheetThread.minBytes of XML or more); null reads every sheet here. */
+    private readonly sheetsThread: { thread: SheetRowsThread; minBytes: number } | null
   ) {}
 
-  static async open(zip: ZipPackage, fileName: string, signal: AbortSignal): Promise<XlsxWorkbook> {
+  /** `thread`: where large sheets may be read on a thread of their own, and the file's path for it; null reads every sheet here. */
+  static async open(zip: ZipPackage, fileName: string, signal: AbortSignal, thread: (SheetThread & { path: string }) | null = null): Promise<XlsxWorkbook> {
+    // The file as it is now opened: the sheets' thread opens it again, and reads it only if it is the same file.
+    const file = thread === null ? null : await stat(thread.path, { bigint: true })
     const workbookPart = mainPart(await zip.text('_rels/.rels')) ?? 'xl/workbook.xml'
     const workbookXml = await zip.text(workbookPart)
     if (workbookXml === null) {
@@ -56,23 +71,40 @@ export class XlsxWorkbook implements WorkbookSource {
     const stylesPart = named('styles')
     const cellFormats = stylesPart === null ? [] : cellFormatsOf((await zip.text(stylesPart)) ?? '')
     const sharedPart = named('sharedStrings')
-    const sharedStrings = new SharedStrings()
-    if (sharedPart !== null && zip.has(sharedPart)) {
-      const label = 'its shared-strings part'
-      await streamXmlBytes(await zip.stream(sharedPart, label), new SharedStringsReader(sharedStrings), signal, fileName, label)
-    }
-    const facts: WorkbookFacts = {
-      sheets,
-      date1904,
-      title: properties.get('dc:title') ?? null,
-      creator: properties.get('dc:creator') ?? null,
-      modified: properties.get('dcterms:modified')?.slice(0, 10) ?? null,
-      hasMacros: zip.names().some((name) => /(^|\/)vbaProject\.bin$/i.test(name)) || sheets.some((sheet) => sheet.kind === 'macrosheet'),
-      note: null
-    }
     // The program that saved the file last wrote every serial in it: LibreOffice names itself here.
     const savedByLibreOffice = /<(?:[\w.-]+:)?Application>\s*LibreOffice/i.test((await zip.text('docProps/app.xml')) ?? '')
-    return new XlsxWorkbook(zip, fileName, facts, { sharedStrings, cellFormats, date1904, plainDayCount: savedByLibreOffice && !date1904 })
+    const plainDayCount = savedByLibreOffice && !date1904
+    const large = thread !== null && sheets.some((sheet) => sheet.kind === 'worksheet' && sheet.part !== null && zip.sizeOf(sheet.part) >= thread.minBytes)
+    // Started before the shared strings are read: its start overlaps with their reading.
+    const sheetsThread =
+      thread === null || file === null || !large
+        ? null
+        : new SheetRowsThread(thread.worker, {
+            path: thread.path,
+            fileName,
+            file: { dev: file.dev, ino: file.ino, size: file.size, mtimeNs: file.mtimeNs }
+          })
+    try {
+      const sharedStrings = new SharedStrings()
+      if (sharedPart !== null && zip.has(sharedPart)) {
+        const label = 'its shared-strings part'
+        await streamXmlBytes(await zip.stream(sharedPart, label), new SharedStringsReader(sharedStrings), signal, fileName, label)
+      }
+      const facts: WorkbookFacts = {
+        sheets,
+        date1904,
+        title: properties.get('dc:title') ?? null,
+        creator: properties.get('dc:creator') ?? null,
+        modified: properties.get('dcterms:modified')?.slice(0, 10) ?? null,
+        hasMacros: zip.names().some((name) => /(^|\/)vbaProject\.bin$/i.test(name)) || sheets.some((sheet) => sheet.kind === 'macrosheet'),
+        note: null
+      }
+      const context = { sharedStrings, cellFormats, date1904, plainDayCount }
+      return new XlsxWorkbook(zip, fileName, facts, context, sheetsThread === null ? null : { thread: sheetsThread, minBytes: thread!.minBytes })
+    } catch (error) {
+      sheetsThread?.close()
+      throw error
+    }
   }
 
   /**
@@ -124,9 +156,11 @@ export class XlsxWorkbook implements WorkbookSource {
   async readRows(sheet: WorkbookSheet, onRow: (row: SheetRow) => void, signal: AbortSignal, onRead: (fraction: number) => void): Promise<SheetReadFacts> {
     if (sheet.part === null || !this.zip.has(sheet.part)) return { formulasWithoutValue: 0, textFormulasSavedAsZero: new Map(), hiddenColumns: [] }
     const label = sheetLabel(sheet)
-    const scanner = new XlsxSheetScanner(new XlsxShownCells(this.cellContext, onRow))
     // The sheet's XML size, as its zip declares it, measures how far the reading is.
     const size = Math.max(1, this.zip.sizeOf(sheet.part))
+    const cells = new XlsxShownCells(this.cellContext, onRow)
+    if (this.sheetsThread !== null && size >= this.sheetsThread.minBytes) return this.sheetsThread.thread.readCells({ part: sheet.part, label }, cells, signal, onRead)
+    const scanner = new XlsxSheetScanner(cells)
     let read = 0
     const reader = {
       feed: (bytes: Uint8Array) => {
@@ -158,6 +192,7 @@ export class XlsxWorkbook implements WorkbookSource {
   }
 
   close(): void {
+    this.sheetsThread?.thread.close()
     this.zip.close()
   }
 }

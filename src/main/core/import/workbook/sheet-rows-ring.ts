@@ -1,0 +1,345 @@
+import type { SheetCells } from './xlsx-sheet-scanner'
+import { writeUtf8 } from './write-utf8'
+
+/**
+ * A ring of blocks in shared memory through which a sheet's cells cross, as XlsxSheetScanner finds
+ * them, from the thread that inflates and scans the sheet's XML (see sheet-rows-worker.ts) to the
+ * one that gives them their meaning, finds their table and types them. Each block holds thousands
+ * of cells: a record of ints for each (column, type, style, where its value lies) and the bytes of
+ * their values, so a cell crosses with no message and no object made for it.
+ * A block is written whole by one thread and then read whole by the other: its state says whose it
+ * is. A row too large for a block, or holding text with no UTF-8 form, crosses as a message in its
+ * place (see SheetCellsMessage).
+ */
+export const RING_BLOCKS = 4
+/** Bytes of cell values per block. */
+export const BLOCK_BYTES = 1 << 20
+/** Int32 slots per block: three for each row, five for each of its cells. */
+export const BLOCK_INTS = 1 << 18
+
+/** Per block: whose it is, how many rows and bytes and slots it holds, how far the sheet's XML was read, and whether it is the sheet's last. */
+const CONTROL_INTS = 8
+const STATE = 0
+const ROWS = 1
+const BYTES = 2
+const INTS = 3
+const READ = 4
+const LAST = 5
+/** How many of the block's rows crossed as messages. */
+const MESSAGES = 6
+/** After the blocks' control: set by the reading thread when it wants no more cells. */
+const STOP = RING_BLOCKS * CONTROL_INTS
+
+const FREE = 0
+const FULL = 1
+
+/** A row's flags: the sheet hides it; it crossed as a message. */
+const HIDDEN = 1
+const ROW_BY_MESSAGE = 2
+/** Added to a cell's type when its value is text already decoded (an inline string, a value with entities), written as UTF-8. */
+const DECODED = 256
+
+/** How far through the sheet a block's cells reach, as a whole number. */
+const READ_SCALE = 1_000_000
+
+const text = new TextDecoder()
+
+/** A cell of a row that crossed as a message: its value as text (null: none). */
+export interface MessageCell {
+  column: number
+  type: number
+  style: number
+  value: string | null
+}
+
+/** The messages the scanning thread sends beside the ring, in order. */
+export type SheetCellsMessage =
+  | { type: 'row'; row: number; hidden: boolean; cells: MessageCell[] }
+  | { type: 'end'; formulasWithoutValue: number; hiddenColumns: number[] }
+  | { type: 'error'; kind: 'input' | 'other'; message: string; code: string | null; line: number | null; byteOffset: number | null }
+
+/** Atomics.waitAsync (Node 16 and later; ES2024, past the library this project compiles against). */
+const waitAsync = (Atomics as unknown as { waitAsync: (array: Int32Array, index: number, value: number) => { async: false; value: string } | { async: true; value: Promise<string> } }).waitAsync
+
+/** The shared memory of a ring. */
+export function sheetCellsRing(): SharedArrayBuffer {
+  return new SharedArrayBuffer(RING_BLOCKS * (BLOCK_BYTES + 4 * BLOCK_INTS) + 4 * (RING_BLOCKS * CONTROL_INTS + 1))
+}
+
+interface RingViews {
+  control: Int32Array
+  bytes: Uint8Array[]
+  ints: Int32Array[]
+}
+
+function viewsOf(ring: SharedArrayBuffer): RingViews {
+  const bytes: Uint8Array[] = []
+  const ints: Int32Array[] = []
+  for (let block = 0; block < RING_BLOCKS; block++) {
+    const base = block * (BLOCK_BYTES + 4 * BLOCK_INTS)
+    bytes.push(new Uint8Array(ring, base, BLOCK_BYTES))
+    ints.push(new Int32Array(ring, base + BLOCK_BYTES, BLOCK_INTS))
+  }
+  return { control: new Int32Array(ring, RING_BLOCKS * (BLOCK_BYTES + 4 * BLOCK_INTS), RING_BLOCKS * CONTROL_INTS + 1), bytes, ints }
+}
+
+/**
+ * The scanning side: XlsxSheetScanner hands it each cell, which is written into the current block.
+ * A row that does not fit what is left of the block moves to the next one, once the reading side
+ * has freed it (this thread then waits: it only scans). `send` carries the messages in order with
+ * the blocks.
+ */
+export class SheetCellsRingWriter implements SheetCells {
+  private readonly views: RingViews
+  private block = 0
+  private rows = 0
+  private messages = 0
+  /** Bytes and slots of the block's whole rows. */
+  private used = 0
+  private slots = 0
+  private read = 0
+  /** Where the row being written begins, and how far it has come, in the block's bytes and slots. */
+  private rowBytes = 0
+  private rowSlots = 0
+  private atBytes = 0
+  private atSlots = 0
+  /** The row's cells once it crosses as a message (it is too large for a block, or has text with no UTF-8 form). */
+  private asMessage: MessageCell[] | null = null
+  private row = 0
+  private hidden = false
+
+  constructor(
+    ring: SharedArrayBuffer,
+    private readonly send: (message: SheetCellsMessage) => void
+  ) {
+    this.views = viewsOf(ring)
+  }
+
+  /** Whether the reading side wants no more cells (it failed, or was stopped). */
+  get stopped(): boolean {
+    return Atomics.load(this.views.control, STOP) !== 0
+  }
+
+  /** How far through the sheet's XML the cells written from now on lie (0 to 1). */
+  progress(fraction: number): void {
+    this.read = Math.round(fraction * READ_SCALE)
+  }
+
+  startRow(row: number, hidden: boolean): void {
+    this.row = row
+    this.hidden = hidden
+    this.asMessage = null
+    if (this.slots + 3 > BLOCK_INTS) this.handOver(false)
+    this.rowBytes = this.atBytes = this.used
+    this.rowSlots = this.slots
+    this.atSlots = this.slots + 3
+  }
+
+  cell(column: number, type: number, style: number, bytes: Uint8Array, start: number, end: number, value: string | null): void {
+    // An empty cell shows nothing: its reader would leave it out.
+    if (start >= 0 ? start === end : value === null || value === '') return
+    if (this.asMessage !== null) {
+      this.asMessage.push({ column, type, style, value: start >= 0 ? text.decode(bytes.subarray(start, end)) : value })
+      return
+    }
+    const length = start >= 0 ? end - start : value!.length * 3
+    if (this.atBytes + length > BLOCK_BYTES || this.atSlots + 5 > BLOCK_INTS) {
+      if (!this.moveRow(length)) return this.cell(column, type, style, bytes, start, end, value)
+    }
+    const target = this.views.bytes[this.block]!
+    const from = this.atBytes
+    let at = from
+    if (start >= 0) {
+      if (end - start < 96) for (let i = start; i < end; i++) target[at++] = bytes[i]!
+      else {
+        target.set(bytes.subarray(start, end), at)
+        at += end - start
+      }
+    } else {
+      at = writeUtf8(target, at, value!)
+      if (at < 0) {
+        // No UTF-8 form (a lone surrogate from &#xD800;): the row crosses as a message.
+        this.toMessage()
+        return this.cell(column, type, style, bytes, start, end, value)
+      }
+    }
+    const ints = this.views.ints[this.block]!
+    const slot = this.atSlots
+    ints[slot] = column
+    ints[slot + 1] = start >= 0 ? type : type + DECODED
+    ints[slot + 2] = style
+    ints[slot + 3] = from
+    ints[slot + 4] = at
+    this.atSlots = slot + 5
+    this.atBytes = at
+  }
+
+  endRow(): void {
+    if (this.asMessage !== null) {
+      this.send({ type: 'row', row: this.row, hidden: this.hidden, cells: this.asMessage })
+      this.asMessage = null
+      const ints = this.views.ints[this.block]!
+      ints[this.slots] = this.row
+      ints[this.slots + 1] = ROW_BY_MESSAGE | (this.hidden ? HIDDEN : 0)
+      ints[this.slots + 2] = 0
+      this.slots += 3
+      this.rows++
+      this.messages++
+      return
+    }
+    const ints = this.views.ints[this.block]!
+    ints[this.rowSlots] = this.row
+    ints[this.rowSlots + 1] = this.hidden ? HIDDEN : 0
+    ints[this.rowSlots + 2] = (this.atSlots - this.rowSlots - 3) / 5
+    this.slots = this.atSlots
+    this.used = this.atBytes
+    this.rows++
+  }
+
+  /** The sheet has all been scanned: `last` (its end, or its failure) goes with the last block. */
+  finish(last: Extract<SheetCellsMessage, { type: 'end' | 'error' }>): void {
+    this.send(last)
+    this.handOver(true)
+  }
+
+  /**
+   * Moves the row begun to the start of the next block, handing this one over without it; answers
+   * false when even a block of its own would not hold it with `length` more bytes (it then crosses
+   * as a message).
+   */
+  private moveRow(length: number): boolean {
+    const bytes = this.atBytes - this.rowBytes
+    const slots = this.atSlots - this.rowSlots
+    if (bytes + length > BLOCK_BYTES || slots + 5 > BLOCK_INTS) {
+      this.toMessage()
+      return false
+    }
+    const fromBytes = this.views.bytes[this.block]!
+    const fromInts = this.views.ints[this.block]!
+    const rowBytes = this.rowBytes
+    const rowSlots = this.rowSlots
+    this.handOver(false)
+    // The block handed over keeps the bytes and slots of its whole rows only; the row's are copied on.
+    this.views.bytes[this.block]!.set(fromBytes.subarray(rowBytes, rowBytes + bytes), 0)
+    const ints = this.views.ints[this.block]!
+    ints.set(fromInts.subarray(rowSlots, rowSlots + slots), 0)
+    for (let slot = 3; slot < slots; slot += 5) {
+      ints[slot + 3] = ints[slot + 3]! - rowBytes
+      ints[slot + 4] = ints[slot + 4]! - rowBytes
+    }
+    this.rowBytes = 0
+    this.rowSlots = 0
+    this.atBytes = bytes
+    this.atSlots = slots
+    return true
+  }
+
+  /** Makes the row begun a message: its cells so far are decoded from the block, which lets them go. */
+  private toMessage(): void {
+    const cells: MessageCell[] = []
+    const ints = this.views.ints[this.block]!
+    const bytes = this.views.bytes[this.block]!
+    for (let slot = this.rowSlots + 3; slot < this.atSlots; slot += 5) {
+      const type = ints[slot + 1]!
+      // The block is shared memory, which TextDecoder does not read: the value is copied first.
+      cells.push({ column: ints[slot]!, type: type >= DECODED ? type - DECODED : type, style: ints[slot + 2]!, value: text.decode(bytes.slice(ints[slot + 3]!, ints[slot + 4]!)) })
+    }
+    this.asMessage = cells
+    this.atBytes = this.rowBytes
+    this.atSlots = this.rowSlots
+  }
+
+  /** Hands the block over, and waits until the next one is free; `last` ends the sheet (the next starts in the next block). */
+  private handOver(last: boolean): void {
+    const { control } = this.views
+    const base = this.block * CONTROL_INTS
+    control[base + ROWS] = this.rows
+    control[base + BYTES] = this.used
+    control[base + INTS] = this.slots
+    control[base + READ] = this.read
+    control[base + LAST] = last ? 1 : 0
+    control[base + MESSAGES] = this.messages
+    Atomics.store(control, base + STATE, FULL)
+    Atomics.notify(control, base + STATE)
+    this.block = (this.block + 1) % RING_BLOCKS
+    this.rows = this.messages = this.used = this.slots = 0
+    this.rowBytes = this.rowSlots = this.atBytes = this.atSlots = 0
+    // The next block is free once the reader has taken its cells; a reader that stopped takes none.
+    const next = this.block * CONTROL_INTS + STATE
+    while (Atomics.load(control, next) === FULL && !this.stopped) Atomics.wait(control, next, FULL, 1000)
+  }
+}
+
+/** The reading side: blocks taken in order, as soon as each is full, their cells handed to a SheetCells. */
+export class SheetCellsRingReader {
+  private readonly views: RingViews
+  private block = 0
+
+  constructor(ring: SharedArrayBuffer) {
+    this.views = viewsOf(ring)
+  }
+
+  /** Tells the scanning side to stop: it is let out of any wait for room. */
+  stop(): void {
+    Atomics.store(this.views.control, STOP, 1)
+    for (let block = 0; block < RING_BLOCKS; block++) Atomics.notify(this.views.control, block * CONTROL_INTS + STATE)
+  }
+
+  /** Resolves once the next block is full (true), or `woken` resolves first with it not full (false). */
+  async whenFull(woken: Promise<void>): Promise<boolean> {
+    const index = this.block * CONTROL_INTS + STATE
+    if (Atomics.load(this.views.control, index) === FULL) return true
+    const wait = waitAsync(this.views.control, index, FREE)
+    if (!wait.async) return true
+    await Promise.race([wait.value, woken])
+    return Atomics.load(this.views.control, index) === FULL
+  }
+
+  /** How many rows of the next block, which must be full, crossed as messages: they must have come before it is taken. */
+  messagesOfNext(): number {
+    return this.views.control[this.block * CONTROL_INTS + MESSAGES]!
+  }
+
+  /**
+   * Takes the next block, which must be full (see whenFull): its rows go to `cells`, except those
+   * that crossed as messages, for which `byMessage` is called in their place (it hands them on).
+   * The block is copied and freed first, so that the scanning side goes on at once.
+   */
+  take(cells: SheetCells, byMessage: () => void): { read: number; last: boolean } {
+    const { control } = this.views
+    const base = this.block * CONTROL_INTS
+    const rowCount = control[base + ROWS]!
+    const used = control[base + BYTES]!
+    const slots = control[base + INTS]!
+    const read = control[base + READ]! / READ_SCALE
+    const last = control[base + LAST] === 1
+    const bytes = Buffer.allocUnsafeSlow(used)
+    bytes.set(this.views.bytes[this.block]!.subarray(0, used))
+    const ints = this.views.ints[this.block]!.slice(0, slots)
+    Atomics.store(control, base + STATE, FREE)
+    Atomics.notify(control, base + STATE)
+    this.block = (this.block + 1) % RING_BLOCKS
+    let slot = 0
+    for (let r = 0; r < rowCount; r++) {
+      const row = ints[slot]!
+      const flags = ints[slot + 1]!
+      const count = ints[slot + 2]!
+      slot += 3
+      if (flags & ROW_BY_MESSAGE) {
+        byMessage()
+        continue
+      }
+      cells.startRow(row, (flags & HIDDEN) !== 0)
+      for (let k = 0; k < count; k++) {
+        const type = ints[slot + 1]!
+        const start = ints[slot + 3]!
+        const end = ints[slot + 4]!
+        if (type >= DECODED) cells.cell(ints[slot]!, type - DECODED, ints[slot + 2]!, bytes, -1, -1, bytes.toString('utf8', start, end))
+        else cells.cell(ints[slot]!, type, ints[slot + 2]!, bytes, start, end, null)
+        slot += 5
+      }
+      cells.endRow()
+    }
+    return { read, last }
+  }
+}
