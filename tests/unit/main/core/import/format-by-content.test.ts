@@ -3,29 +3,21 @@
 // says so in a warning; kinds Casefile does not read are refused as before (see not-text-refusal,
 // damaged-zips). Before, an .xlsx named .csv was refused with "Rename it to .xlsx and import that"
 // while an .xlsx named .ods was read without a word.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it, onTestFinished } from 'vitest'
 import * as XLSX from '@e965/xlsx'
-import { DEFAULT_IMPORT_OPTIONS, type ImportOutcome } from '../../../../../src/shared/model'
-import { importOneFile } from '../../../../../src/main/core/import/import-one-file'
-import { checkArchive } from '../../../../../src/main/core/maintenance/check-archive'
+import type { ImportOutcome } from '../../../../../src/shared/model'
 import { wordParagraph, writeDocx, writeOdt } from '../../../../helpers/office-documents'
-import { tempArchive } from '../../../../helpers/temp-archive'
+import { importIntoNewArchive } from '../../../../helpers/refused-import'
 
 const fixtures = join(__dirname, '../../../../fixtures/import')
 const fixture = (path: string): Buffer => readFileSync(join(fixtures, path))
 
 /** Imports `bytes` as the file `name` into a new archive and returns the outcome and what the archive holds. */
 async function importAs(name: string, bytes: Uint8Array): Promise<{ outcome: ImportOutcome; titles: string[]; datasets: string[]; ledger: unknown[] }> {
-  const made = await tempArchive(false)
-  onTestFinished(made.cleanup)
-  const { db } = made.archive
-  const path = join(made.dir, name)
-  writeFileSync(path, bytes)
-  const outcome = await importOneFile(db, { path, options: DEFAULT_IMPORT_OPTIONS, article: null, dataset: null }, new AbortController().signal, () => undefined, null)
-  expect(checkArchive(made.archive, false).ok).toBe(true)
+  const { outcome, db } = await importIntoNewArchive(name, bytes)
   return {
     outcome,
     titles: db.prepare('SELECT title FROM articles').pluck().all() as string[],
