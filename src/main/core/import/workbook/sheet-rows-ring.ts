@@ -274,6 +274,8 @@ export class SheetCellsRingWriter implements SheetCells {
 export class SheetCellsRingReader {
   private readonly views: RingViews
   private block = 0
+  private readonly bytes = Buffer.allocUnsafeSlow(BLOCK_BYTES)
+  private readonly ints = new Int32Array(BLOCK_INTS)
 
   constructor(ring: SharedArrayBuffer) {
     this.views = viewsOf(ring)
@@ -303,7 +305,8 @@ export class SheetCellsRingReader {
   /**
    * Takes the next block, which must be full (see whenFull): its rows go to `cells`, except those
    * that crossed as messages, for which `byMessage` is called in their place (it hands them on).
-   * The block is copied and freed first, so that the scanning side goes on at once.
+   * The block is copied and freed first, so that the scanning side goes on at once; the bytes
+   * `cells` is handed are lent until the next block is taken.
    */
   take(cells: SheetCells, byMessage: () => void): { read: number; last: boolean } {
     const { control } = this.views
@@ -313,9 +316,12 @@ export class SheetCellsRingReader {
     const slots = control[base + INTS]!
     const read = control[base + READ]! / READ_SCALE
     const last = control[base + LAST] === 1
-    const bytes = Buffer.allocUnsafeSlow(used)
+    // Into buffers of this side's own, reused from block to block: the cells' reader copies what it
+    // keeps (a block's worth of garbage for each block cost ~50 MB of peak memory).
+    const bytes = this.bytes
+    const ints = this.ints
     bytes.set(this.views.bytes[this.block]!.subarray(0, used))
-    const ints = this.views.ints[this.block]!.slice(0, slots)
+    ints.set(this.views.ints[this.block]!.subarray(0, slots))
     Atomics.store(control, base + STATE, FREE)
     Atomics.notify(control, base + STATE)
     this.block = (this.block + 1) % RING_BLOCKS

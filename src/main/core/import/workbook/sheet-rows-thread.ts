@@ -14,6 +14,9 @@ export const SHEET_THREAD_MIN_BYTES = 32 * 1024 * 1024
 
 const EMPTY = new Uint8Array(0)
 
+/** The sheets' thread's young generation: its garbage is the inflated pieces of XML it scans. */
+const SCANNER_YOUNG_GENERATION_MB = 8
+
 /** What the sheets' thread is given: the file. */
 export interface SheetRowsWorkerData {
   path: string
@@ -50,7 +53,7 @@ export class SheetRowsThread {
   constructor(workerPath: string, data: Omit<SheetRowsWorkerData, 'ring'>) {
     const ring = sheetCellsRing()
     this.reader = new SheetCellsRingReader(ring)
-    this.worker = new Worker(workerPath, { workerData: { ...data, ring } satisfies SheetRowsWorkerData })
+    this.worker = new Worker(workerPath, { workerData: { ...data, ring } satisfies SheetRowsWorkerData, resourceLimits: { maxYoungGenerationSizeMb: SCANNER_YOUNG_GENERATION_MB } })
     this.worker.on('message', (message: SheetCellsMessage) => {
       this.messages.push(message)
       this.wake()
