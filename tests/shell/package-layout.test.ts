@@ -19,6 +19,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEFAULT_IMPORT_OPTIONS, type ArchiveInfo, type JobStatus, type SearchResult } from '../../src/shared/model'
 import { searchRequest } from '../../src/shared/search-request'
 import { packageConfig, WORKER_PACKAGES } from '../../electron-builder.config'
+import { SHEET_THREAD_MIN_BYTES } from '../../src/main/core/import/workbook/sheet-rows-thread'
+import { sheetXml, writeHandWrittenXlsx } from '../helpers/hand-written-workbooks'
 import { wordParagraph, writeDocx } from '../helpers/office-documents'
 import { encodedScanPdf, scannedPdf } from '../helpers/scanned-pdf'
 import { StandInMain, type Report } from './stand-in/main-process'
@@ -78,7 +80,7 @@ describe.skipIf(!linux)('the packaged app (electron-builder dir target, Linux)',
 
   it('unpacks the native binding, the import and search workers and every package the workers import', () => {
     const unpacked = join(resources, 'app.asar.unpacked')
-    for (const path of [`native/electron-${ELECTRON_ABI}/better_sqlite3.node`, 'out/main/import-worker.js', 'out/main/import-reader-worker.js', 'out/main/search-worker.js', 'out/main/sort-index-worker.js', 'out/main/rows-worker.js', ...WORKER_PACKAGES.map((name) => `node_modules/${name}/package.json`)]) {
+    for (const path of [`native/electron-${ELECTRON_ABI}/better_sqlite3.node`, 'out/main/import-worker.js', 'out/main/import-reader-worker.js', 'out/main/sheet-rows-worker.js', 'out/main/search-worker.js', 'out/main/sort-index-worker.js', 'out/main/rows-worker.js', ...WORKER_PACKAGES.map((name) => `node_modules/${name}/package.json`)]) {
       expect(existsSync(join(unpacked, path)), path).toBe(true)
     }
     // What OCR needs at run time, offline: tesseract's worker, its WebAssembly cores and the English model.
@@ -143,7 +145,7 @@ describe.skipIf(!linux)('the packaged app (electron-builder dir target, Linux)',
       expect(value?.counts.datasets).toBeGreaterThanOrEqual(5)
     })
 
-    it('imports a table, a web page, a PDF, a workbook, a Word file and a scanned PDF through the unpacked workers', async () => {
+    it('imports a table, a web page, a PDF, a workbook, a Word file, a scanned PDF and a large workbook through the unpacked workers', async () => {
       const fixtures = join(PROJECT_ROOT, 'tests', 'fixtures', 'import')
       const made = join(work, 'made')
       mkdirSync(made)
@@ -153,6 +155,16 @@ describe.skipIf(!linux)('the packaged app (electron-builder dir target, Linux)',
       // A fax-encoded (CCITT Group 4) scan: pdf.js decodes it with WebAssembly found through the path the worker computes.
       const faxScan = join(made, 'fax-scan.pdf')
       writeFileSync(faxScan, await encodedScanPdf(SCANNED_HTML, 200, 'ccitt-g4'))
+      // A sheet large enough to be scanned on a thread of its own, which the reader thread starts from beside itself.
+      const rows = Array.from({ length: 420_000 }, (_, i) => `<x:row r="${i + 2}"><x:c r="A${i + 2}"><x:v>${i}</x:v></x:c><x:c r="B${i + 2}" t="s"><x:v>${i % 2}</x:v></x:c></x:row>`)
+      const sheet = sheetXml(`<x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t>Case</x:t></x:is></x:c><x:c r="B1" t="inlineStr"><x:is><x:t>Court</x:t></x:is></x:c></x:row>${rows.join('')}`)
+      expect(Buffer.byteLength(sheet)).toBeGreaterThan(SHEET_THREAD_MIN_BYTES)
+      const large = writeHandWrittenXlsx(join(made, 'large.xlsx'), [{ name: 'Cases', part: 'xl/worksheets/sheet1.xml', type: 'worksheet', xml: sheet }], {
+        sharedStrings: '<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>Denver</t></si><si><t>Baltimore</t></si></sst>',
+        styles: null,
+        workbookPr: '',
+        extra: []
+      })
       const paths = [
         join(fixtures, 'ice-removals-by-citizenship-top5.csv'),
         join(fixtures, 'delimited', 'windows-1252.csv'),
@@ -161,7 +173,8 @@ describe.skipIf(!linux)('the packaged app (electron-builder dir target, Linux)',
         join(fixtures, 'workbook', 'dhs-yearbook-2013-table-39.xlsx'),
         docx,
         scanned,
-        faxScan
+        faxScan,
+        large
       ]
       const started = await main!.invoke('importFiles', { paths, options: DEFAULT_IMPORT_OPTIONS }, 'window')
       expect(started).toMatchObject({ ok: true })
@@ -175,8 +188,10 @@ describe.skipIf(!linux)('the packaged app (electron-builder dir target, Linux)',
         ['dhs-yearbook-2013-table-39.xlsx', 'imported', null],
         ['memo.docx', 'imported', null],
         ['scanned-memo.pdf', 'imported', null],
-        ['fax-scan.pdf', 'imported', null]
+        ['fax-scan.pdf', 'imported', null],
+        ['large.xlsx', 'imported', null]
       ])
+      expect(outcomes[8]!.rows).toBe(420_000)
       expect(outcomes[4]!.sheets!.filter((sheet) => sheet.status === 'imported')).toHaveLength(2)
       // OCR ran in the packaged worker: tesseract's worker, core (.wasm) and English model came from app.asar.unpacked.
       expect(outcomes[6]!.ocr).toMatchObject({ pages: 1 })
