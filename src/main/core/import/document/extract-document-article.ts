@@ -51,6 +51,11 @@ const NUMBERING = 'word/numbering.xml'
 const STYLES = 'word/styles.xml'
 const DOCUMENT = 'word/document.xml'
 const SETTINGS = 'word/settings.xml'
+/** A picture in a Word body: DrawingML's (a:blip) or VML's (v:imagedata). */
+const PICTURE_IN_WORD = /<(?:\w+:)?(?:blip|imagedata)\b/
+/** A picture file a package holds: Word's word/media, OpenDocument's Pictures. */
+const WORD_PICTURE = /^word\/media\/[^/]+\.(png|jpe?g|gif|bmp|tiff?|emf|wmf)$/i
+const ODT_PICTURE = /^Pictures\/[^/]+\.(png|jpe?g|gif|bmp|tiff?|svm|emf|wmf)$/i
 /** A simple field's start and end tags (its result, the runs between them, is kept); quoted attribute values may hold ">". */
 const SIMPLE_FIELD = /<\/?(?:[A-Za-z_][\w.-]*:)?fldSimple\b(?:[^>"']|"[^"]*"|'[^']*')*>/g
 
@@ -85,6 +90,8 @@ export async function extractDocumentArticle(bytes: Buffer, fileName: string, fo
   /** Passages deleted under change tracking, by the index their marks give; and how many insertions. */
   let deleted: string[] = []
   let insertions = 0
+  /** Whether the body shows a picture (a scanned page, when there is no text) held in the package. */
+  let pictures = false
   try {
     if (readAs === 'docx') {
       if (!zip.has('word/document.xml')) throw new ImportInputError(`${fileName} is not ${what}: it has no document body (word/document.xml); nothing was imported.`, null, null)
@@ -102,6 +109,7 @@ export async function extractDocumentArticle(bytes: Buffer, fileName: string, fo
       margins = wordMarginText(text.parts)
       deleted = text.deleted
       insertions = text.insertions
+      pictures = PICTURE_IN_WORD.test(text.parts.get(DOCUMENT)?.toString('utf8') ?? '') && zip.names().some((name) => WORD_PICTURE.test(name))
     } else {
       const manifest = (await zip.text('META-INF/manifest.xml')) ?? ''
       if (manifest.includes('manifest:encryption-data')) throw new ImportInputError(`${fileName} is password-protected; open it, save a copy without a password and import that.`, null, null)
@@ -114,6 +122,7 @@ export async function extractDocumentArticle(bytes: Buffer, fileName: string, fo
       root = tree.root
       deleted = tree.deleted
       insertions = tree.insertions
+      pictures = content.includes('<draw:image') && zip.names().some((name) => ODT_PICTURE.test(name))
       const copiesLeftOut = tree.copiesLeftOut + pageStyles.copiesLeftOut
       if (copiesLeftOut > 0) {
         warnings.push(`${fileName}: a table repeats cells or rows more often than Casefile copies them; ${copiesLeftOut.toLocaleString('en-US')} repeated cells or rows were left out.`)
@@ -139,6 +148,10 @@ export async function extractDocumentArticle(bytes: Buffer, fileName: string, fo
   const deletedPassages = [...text.passages, ...marginText.passages]
   if ([...paragraphs.map((paragraph) => paragraph.text), ...margin].join('').trim() === '') {
     const hidden = hiddenPassages === 0 ? '' : `: all of its text is hidden (${passagesOfHiddenText(hiddenPassages)}), and Casefile imports only the text a reader is shown; nothing was imported`
+    // A scanned page sent as a document (as records offices often do): say what it holds and how it can be read.
+    if (hidden === '' && pictures) {
+      throw new ImportInputError(`${fileName} has no text to import: it holds only pictures (a scanned page, say), and Casefile does not read the text in pictures inside ${readAs === 'docx' ? 'a Word document' : 'an OpenDocument text'}; nothing was imported. Save or print it as PDF and import that: the pages of a PDF that are pictures are read by OCR.`, null, null)
+    }
     throw new ImportInputError(`${fileName} has no text to import${hidden}.`, null, null)
   }
   const changes = trackedChangesWarning(fileName, deletedPassages.length, insertions)

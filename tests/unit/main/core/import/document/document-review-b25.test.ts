@@ -9,6 +9,7 @@ import { importOneFile } from '../../../../../../src/main/core/import/import-one
 import { checkArchive } from '../../../../../../src/main/core/maintenance/check-archive'
 import { wordPackage, writeOdt } from '../../../../../helpers/office-documents'
 import { tempArchive, tempFolders } from '../../../../../helpers/temp-archive'
+import { zipBytes } from '../../../../../helpers/write-zip'
 
 const folder = tempFolders('document-review')
 
@@ -126,3 +127,46 @@ describe('an .odt heading with its number written in it (review B25-18)', () => 
     expect(imported.headings).toEqual(['1. Background', '1.1 Offices'])
   })
 })
+
+/** A 1×1 grey PNG: the picture a scanned page would be, smaller. */
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGNoAAAAggCBd81ytgAAAABJRU5ErkJggg==', 'base64')
+
+describe('a document whose only content is a picture of a page (review B25-18)', () => {
+  it('refuses a .docx that holds only a scanned page, saying so and that a PDF of it is read by OCR', async () => {
+    const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"'
+    const picture = '<w:p><w:r><w:drawing><wp:inline><wp:extent cx="5000000" cy="6500000"/><wp:docPr id="1" name="Picture 1"/><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:nvPicPr><pic:cNvPr id="1" name="scan.png"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill><a:blip r:embed="rIdI"/></pic:blipFill><pic:spPr/></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>'
+    const bytes = zipBytes([
+      { name: '_rels/.rels', data: '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>' },
+      { name: 'word/document.xml', data: `<?xml version="1.0"?><w:document ${W}><w:body>${picture}<w:sectPr/></w:body></w:document>` },
+      { name: 'word/_rels/document.xml.rels', data: '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdI" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/image1.png"/></Relationships>' },
+      { name: 'word/media/image1.png', data: PNG }
+    ])
+    expect(await refusedImport('scan_in_word.docx', bytes)).toBe(
+      'scan_in_word.docx has no text to import: it holds only pictures (a scanned page, say), and Casefile does not read the text in pictures inside a Word document; nothing was imported. Save or print it as PDF and import that: the pages of a PDF that are pictures are read by OCR.'
+    )
+    // A document with no text and no picture is refused as before.
+    expect(await refusedImport('empty.docx', wordPackage('<w:p/>', '', ''))).toBe('empty.docx has no text to import.')
+  })
+
+  it('refuses an .odt that holds only a picture the same way', async () => {
+    const dir = folder()
+    const body = '<text:p><draw:frame><draw:image xlink:href="Pictures/scan.png"/></draw:frame></text:p>'
+    const withPicture = readFileSync(writeOdt(join(dir, 'scan.odt'), body, '', '', undefined, [{ name: 'Pictures/scan.png', data: PNG }]))
+    expect(await refusedImport('scan.odt', withPicture)).toBe(
+      'scan.odt has no text to import: it holds only pictures (a scanned page, say), and Casefile does not read the text in pictures inside an OpenDocument text; nothing was imported. Save or print it as PDF and import that: the pages of a PDF that are pictures are read by OCR.'
+    )
+  })
+})
+
+/** Imports `bytes` as `name` into a new archive, which must refuse it and stay empty; returns its message. */
+async function refusedImport(name: string, bytes: Uint8Array): Promise<string> {
+  const made = await tempArchive(false)
+  onTestFinished(made.cleanup)
+  const { db } = made.archive
+  const path = join(made.dir, name)
+  writeFileSync(path, bytes)
+  const outcome = await importOneFile(db, { path, options: DEFAULT_IMPORT_OPTIONS, article: null, dataset: null }, new AbortController().signal, () => undefined, null)
+  expect(outcome.status).toBe('failed')
+  expect(db.prepare('SELECT count(*) FROM articles').pluck().get()).toBe(0)
+  return outcome.error ?? ''
+}
