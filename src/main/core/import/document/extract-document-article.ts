@@ -13,6 +13,7 @@ import { wordWarnings } from './word-warnings'
 import { dropHiddenWordRuns, hiddenWordStyles } from './drop-hidden-word-runs'
 import { flattenInnerParagraphs } from './flatten-inner-paragraphs'
 import { flattenInnerTables } from './flatten-inner-tables'
+import { insertHtmlAltChunks, markHtmlAltChunks } from './word-alt-chunks'
 import { markWordDeletions, takeTrackedDeletions, trackedChangesWarning, TRACKED_DELETIONS, withoutDeletionMarks } from './tracked-deletions'
 import { markWordNotes } from './mark-word-notes'
 import { wordNoteNumbering, type WordNoteNumbering } from './word-note-numbering'
@@ -100,6 +101,7 @@ export async function extractDocumentArticle(bytes: Buffer, fileName: string, fo
       const text = await wordText(zip)
       const word = await wordHtml(text.buffer, fileName)
       root = parseHtmlTree(word.html)
+      insertHtmlAltChunks(root, text.chunks)
       applyNumberFormats(root)
       checkBoxesAsText(root)
       applyHeadingNumbers(root)
@@ -216,7 +218,7 @@ function passagesOfHiddenText(passages: number): string {
  * which mammoth would drop with the field, and hidden text taken out, which mammoth would show.
  * Pictures and other binary parts are left out: only the text is read.
  */
-async function wordText(zip: ZipPackage): Promise<{ buffer: Buffer; parts: ReadonlyMap<string, Buffer>; hiddenPassages: number; notes: WordNoteNumbering; deleted: string[]; insertions: number }> {
+async function wordText(zip: ZipPackage): Promise<{ buffer: Buffer; parts: ReadonlyMap<string, Buffer>; hiddenPassages: number; notes: WordNoteNumbering; deleted: string[]; insertions: number; chunks: string[] }> {
   const parts = new Map<string, Buffer>()
   const styles = (await zip.text(STYLES)) ?? ''
   const numbering = (await zip.text(NUMBERING)) ?? ''
@@ -226,6 +228,7 @@ async function wordText(zip: ZipPackage): Promise<{ buffer: Buffer; parts: Reado
   let hiddenPassages = 0
   const deleted: string[] = []
   let insertions = 0
+  let chunks: string[] = []
   for (const name of zip.names()) {
     if (!XML_PART.test(name)) continue
     const data = await zip.bytes(name)
@@ -239,7 +242,9 @@ async function wordText(zip: ZipPackage): Promise<{ buffer: Buffer; parts: Reado
       continue
     }
     // Headings numbered by a list get their numbers before their styles are renamed (see word-heading-numbers).
-    const written = name === DOCUMENT ? outlineHeadingParagraphs(numberWordHeadings(data.toString('utf8'), styles, numbering)) : name.startsWith('word/') ? data.toString('utf8') : ''
+    let written = name === DOCUMENT ? outlineHeadingParagraphs(numberWordHeadings(data.toString('utf8'), styles, numbering)) : name.startsWith('word/') ? data.toString('utf8') : ''
+    // HTML parts Word reads into the body (w:altChunk) are read where they stand (see word-alt-chunks).
+    if (name === DOCUMENT) ({ xml: written, chunks } = await markHtmlAltChunks(written, zip))
     // Deleted passages become marks where they stood, read out after mammoth (see tracked-deletions).
     const changes = markWordDeletions(written, deleted)
     insertions += changes.insertions
@@ -255,7 +260,7 @@ async function wordText(zip: ZipPackage): Promise<{ buffer: Buffer; parts: Reado
     hiddenPassages += visible.passages
     parts.set(name, Buffer.from(visible.xml, 'utf8'))
   }
-  return { buffer: storedZip(parts), parts, hiddenPassages, notes, deleted, insertions }
+  return { buffer: storedZip(parts), parts, hiddenPassages, notes, deleted, insertions, chunks }
 }
 
 async function wordHtml(buffer: Buffer, fileName: string): Promise<{ html: string; messages: { message: string }[] }> {

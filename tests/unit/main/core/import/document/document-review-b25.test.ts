@@ -170,3 +170,31 @@ async function refusedImport(name: string, bytes: Uint8Array): Promise<string> {
   expect(db.prepare('SELECT count(*) FROM articles').pluck().get()).toBe(0)
   return outcome.error ?? ''
 }
+
+describe('a .docx with parts Word reads in when it opens it (w:altChunk, review B25-18)', () => {
+  it('reads an HTML chunk’s text where it stands, its headings as headings; a chunk of another kind is still named as not read', async () => {
+    const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+    const chunk = (id: string, target: string) => `<Relationship Id="${id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk" Target="${target}"/>`
+    const document = (body: string) => `<?xml version="1.0"?><w:document ${W}><w:body>${body}<w:sectPr/></w:body></w:document>`
+    const pkg = (body: string, relationships: string, parts: { name: string; data: string }[]) =>
+      zipBytes([
+        { name: '_rels/.rels', data: '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>' },
+        { name: 'word/document.xml', data: document(body) },
+        { name: 'word/_rels/document.xml.rels', data: `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${relationships}</Relationships>` },
+        ...parts
+      ])
+    const html = '<html><head><title>Inspection findings</title><script>document.write("not text")</script></head><body><h1>Inspection findings</h1><p>The facility failed <b>eleven</b> standards.</p></body></html>'
+    const imported = await importDocument(
+      'altchunk.docx',
+      pkg(`${wordP('Cover paragraph.')}<w:altChunk r:id="rIdA"/>${wordP('Closing paragraph.')}`, chunk('rIdA', 'chunk.htm'), [{ name: 'word/chunk.htm', data: html }])
+    )
+    expect(imported.body.split('\n\n')).toEqual(['Cover paragraph.', 'Inspection findings', 'The facility failed eleven standards.', 'Closing paragraph.'])
+    expect(imported.headings).toEqual(['Inspection findings'])
+    expect(imported.outcome.warnings).toEqual([])
+    expect(imported.found('eleven')).toBe(1)
+
+    const rtf = await importDocument('rtfchunk.docx', pkg(`${wordP('Cover paragraph.')}<w:altChunk r:id="rIdR"/>`, chunk('rIdR', 'chunk.rtf'), [{ name: 'word/chunk.rtf', data: '{\\rtf1 Not read.}' }]))
+    expect(rtf.body).toBe('Cover paragraph.')
+    expect(rtf.outcome.warnings).toEqual(['rtfchunk.docx: parts of the document Casefile does not read were left out (w:altChunk).'])
+  })
+})
