@@ -1,4 +1,4 @@
-import { writeZip, zipBytes } from './write-zip'
+import { writeZip, zipBytes, type ZipEntry } from './write-zip'
 
 const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 
@@ -44,8 +44,8 @@ export function writeStyledDocx(path: string, body: string, core: { title: strin
   ])
 }
 
-/** A minimal .odt written by hand: content.xml with the body given, meta.xml, a manifest, and styles.xml's office:styles when given. */
-export function writeOdt(path: string, body: string, meta: string, manifestExtra: string, styles?: string): string {
+/** A minimal .odt written by hand: content.xml with the body given, meta.xml, a manifest, styles.xml's office:styles when given, and any other entries given (pictures). */
+export function writeOdt(path: string, body: string, meta: string, manifestExtra: string, styles?: string, entries: readonly ZipEntry[] = []): string {
   const ns =
     'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0" xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"'
   return writeZip(path, [
@@ -53,7 +53,8 @@ export function writeOdt(path: string, body: string, meta: string, manifestExtra
     { name: 'META-INF/manifest.xml', data: `<?xml version="1.0" encoding="UTF-8"?><manifest:manifest ${ns}><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.text"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml">${manifestExtra}</manifest:file-entry></manifest:manifest>` },
     { name: 'meta.xml', data: `<?xml version="1.0" encoding="UTF-8"?><office:document-meta ${ns}><office:meta>${meta}</office:meta></office:document-meta>` },
     { name: 'content.xml', data: `<?xml version="1.0" encoding="UTF-8"?><office:document-content ${ns}><office:automatic-styles><text:p>not body text</text:p></office:automatic-styles><office:body><office:text>${body}</office:text></office:body></office:document-content>` },
-    ...(styles === undefined ? [] : [{ name: 'styles.xml', data: `<?xml version="1.0" encoding="UTF-8"?><office:document-styles ${ns} xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"><office:styles>${styles}</office:styles></office:document-styles>` }])
+    ...(styles === undefined ? [] : [{ name: 'styles.xml', data: `<?xml version="1.0" encoding="UTF-8"?><office:document-styles ${ns} xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"><office:styles>${styles}</office:styles></office:document-styles>` }]),
+    ...entries
   ])
 }
 

@@ -12,6 +12,9 @@ import type { ZipPackage } from '../zip/zip-package'
 import { wordWarnings } from './word-warnings'
 import { dropHiddenWordRuns, hiddenWordStyles } from './drop-hidden-word-runs'
 import { flattenInnerParagraphs } from './flatten-inner-paragraphs'
+import { flattenInnerTables } from './flatten-inner-tables'
+import { insertHtmlAltChunks, markHtmlAltChunks } from './word-alt-chunks'
+import { markWordDeletions, takeTrackedDeletions, trackedChangesWarning, TRACKED_DELETIONS, withoutDeletionMarks } from './tracked-deletions'
 import { markWordNotes } from './mark-word-notes'
 import { wordNoteNumbering, type WordNoteNumbering } from './word-note-numbering'
 import { checkBoxesAsText, showCheckBoxStates } from './word-check-boxes'
@@ -49,6 +52,11 @@ const NUMBERING = 'word/numbering.xml'
 const STYLES = 'word/styles.xml'
 const DOCUMENT = 'word/document.xml'
 const SETTINGS = 'word/settings.xml'
+/** A picture in a Word body: DrawingML's (a:blip) or VML's (v:imagedata). */
+const PICTURE_IN_WORD = /<(?:\w+:)?(?:blip|imagedata)\b/
+/** A picture file a package holds: Word's word/media, OpenDocument's Pictures. */
+const WORD_PICTURE = /^word\/media\/[^/]+\.(png|jpe?g|gif|bmp|tiff?|emf|wmf)$/i
+const ODT_PICTURE = /^Pictures\/[^/]+\.(png|jpe?g|gif|bmp|tiff?|svm|emf|wmf)$/i
 /** A simple field's start and end tags (its result, the runs between them, is kept); quoted attribute values may hold ">". */
 const SIMPLE_FIELD = /<\/?(?:[A-Za-z_][\w.-]*:)?fldSimple\b(?:[^>"']|"[^"]*"|'[^']*')*>/g
 
@@ -80,6 +88,11 @@ export async function extractDocumentArticle(bytes: Buffer, fileName: string, fo
   let warnings: string[] = []
   let hiddenPassages = 0
   let margins: MarginText[] = []
+  /** Passages deleted under change tracking, by the index their marks give; and how many insertions. */
+  let deleted: string[] = []
+  let insertions = 0
+  /** Whether the body shows a picture (a scanned page, when there is no text) held in the package. */
+  let pictures = false
   try {
     if (readAs === 'docx') {
       if (!zip.has('word/document.xml')) throw new ImportInputError(`${fileName} is not ${what}: it has no document body (word/document.xml); nothing was imported.`, null, null)
@@ -88,6 +101,7 @@ export async function extractDocumentArticle(bytes: Buffer, fileName: string, fo
       const text = await wordText(zip)
       const word = await wordHtml(text.buffer, fileName)
       root = parseHtmlTree(word.html)
+      insertHtmlAltChunks(root, text.chunks)
       applyNumberFormats(root)
       checkBoxesAsText(root)
       applyHeadingNumbers(root)
@@ -95,6 +109,9 @@ export async function extractDocumentArticle(bytes: Buffer, fileName: string, fo
       warnings = wordWarnings(word.messages, fileName)
       hiddenPassages = text.hiddenPassages
       margins = wordMarginText(text.parts)
+      deleted = text.deleted
+      insertions = text.insertions
+      pictures = PICTURE_IN_WORD.test(text.parts.get(DOCUMENT)?.toString('utf8') ?? '') && zip.names().some((name) => WORD_PICTURE.test(name))
     } else {
       const manifest = (await zip.text('META-INF/manifest.xml')) ?? ''
       if (manifest.includes('manifest:encryption-data')) throw new ImportInputError(`${fileName} is password-protected; open it, save a copy without a password and import that.`, null, null)
@@ -105,6 +122,9 @@ export async function extractDocumentArticle(bytes: Buffer, fileName: string, fo
       const tree = odtTree(content, styles, ODT_BODY, fileName)
       const pageStyles = odtTree(styles, styles, ODT_MARGINS, fileName)
       root = tree.root
+      deleted = tree.deleted
+      insertions = tree.insertions
+      pictures = content.includes('<draw:image') && zip.names().some((name) => ODT_PICTURE.test(name))
       const copiesLeftOut = tree.copiesLeftOut + pageStyles.copiesLeftOut
       if (copiesLeftOut > 0) {
         warnings.push(`${fileName}: a table repeats cells or rows more often than Casefile copies them; ${copiesLeftOut.toLocaleString('en-US')} repeated cells or rows were left out.`)
@@ -115,27 +135,41 @@ export async function extractDocumentArticle(bytes: Buffer, fileName: string, fo
   } finally {
     zip.close()
   }
+  flattenInnerTables(root)
   spreadMergedCells(root)
   flattenInnerParagraphs(root)
   showLinkTargets(root)
   const firstHeading = [...descendants(root)].find((element) => HEADING.test(element.tag))
   const titled = readAs === 'docx' ? titleParagraph(root) : null
   // mammoth's HTML is spaced as HTML is; the OpenDocument reader has applied the format's own rule.
-  const paragraphs = renderHtmlText(root, isNoteBackLink, readAs === 'docx' ? 'collapse' : 'as-written')
-  const margin = marginParagraphs(margins)
+  // Deleted passages are taken out of the text where they stood and listed after it (see tracked-deletions).
+  const text = takeTrackedDeletions(renderHtmlText(root, isNoteBackLink, readAs === 'docx' ? 'collapse' : 'as-written'), deleted)
+  const marginText = takeTrackedDeletions(marginParagraphs(margins).map((text) => ({ text, heading: null })), deleted)
+  const paragraphs = text.paragraphs
+  const margin = marginText.paragraphs.map((paragraph) => paragraph.text)
+  const deletedPassages = [...text.passages, ...marginText.passages]
   if ([...paragraphs.map((paragraph) => paragraph.text), ...margin].join('').trim() === '') {
     const hidden = hiddenPassages === 0 ? '' : `: all of its text is hidden (${passagesOfHiddenText(hiddenPassages)}), and Casefile imports only the text a reader is shown; nothing was imported`
+    // A scanned page sent as a document (as records offices often do): say what it holds and how it can be read.
+    if (hidden === '' && pictures) {
+      throw new ImportInputError(`${fileName} has no text to import: it holds only pictures (a scanned page, say), and Casefile does not read the text in pictures inside ${readAs === 'docx' ? 'a Word document' : 'an OpenDocument text'}; nothing was imported. Save or print it as PDF and import that: the pages of a PDF that are pictures are read by OCR.`, null, null)
+    }
     throw new ImportInputError(`${fileName} has no text to import${hidden}.`, null, null)
   }
+  const changes = trackedChangesWarning(fileName, deletedPassages.length, insertions)
+  if (changes !== null) warnings.push(changes)
   if (hiddenPassages > 0) warnings.push(`${fileName}: ${passagesOfHiddenText(hiddenPassages)} ${hiddenPassages === 1 ? 'was' : 'were'} left out (text the document hides when it is shown or printed).`)
   // A heading's outline number ("2.1") is in the text and the heading, but not in a title taken from it:
   // the number places a section in the document, and the title names the document.
   // A document's first paragraph in Word's Title style is its title, as the author set it out.
-  const title = properties.title ?? titled ?? (firstHeading ? headingTextWithoutNumber(firstHeading) : null) ?? (paragraphs[0]?.text ?? margin[0]!).slice(0, 200)
+  const title = withoutDeletionMarks(properties.title ?? titled ?? (firstHeading ? headingTextWithoutNumber(firstHeading) : null) ?? (paragraphs[0]?.text ?? margin[0]!).slice(0, 200))
   // A title from the properties often opens the text too, and is shown once, as the title; a title
   // taken from the text stays in it, or the text would lose its opening paragraph.
   if (properties.title !== null && paragraphs[0]?.text.replace(/\s+/g, ' ').trim() === title) paragraphs.shift()
-  const { body, headings } = articleBody([...paragraphs, ...margin.map((text) => ({ text, heading: null }))])
+  // The deleted passages come last, under a heading of their own: the text above reads as the
+  // document does, and a search for a deleted word still finds the document.
+  const deletions = deletedPassages.length === 0 ? [] : [{ text: TRACKED_DELETIONS, heading: 2 }, ...deletedPassages.map((text) => ({ text, heading: null }))]
+  const { body, headings } = articleBody([...paragraphs, ...margin.map((text) => ({ text, heading: null })), ...deletions])
   return {
     title: removeReservedCharacters(title) || fileName.replace(/\.[^.]+$/, ''),
     byline: properties.author,
@@ -184,7 +218,7 @@ function passagesOfHiddenText(passages: number): string {
  * which mammoth would drop with the field, and hidden text taken out, which mammoth would show.
  * Pictures and other binary parts are left out: only the text is read.
  */
-async function wordText(zip: ZipPackage): Promise<{ buffer: Buffer; parts: ReadonlyMap<string, Buffer>; hiddenPassages: number; notes: WordNoteNumbering }> {
+async function wordText(zip: ZipPackage): Promise<{ buffer: Buffer; parts: ReadonlyMap<string, Buffer>; hiddenPassages: number; notes: WordNoteNumbering; deleted: string[]; insertions: number; chunks: string[] }> {
   const parts = new Map<string, Buffer>()
   const styles = (await zip.text(STYLES)) ?? ''
   const numbering = (await zip.text(NUMBERING)) ?? ''
@@ -192,6 +226,9 @@ async function wordText(zip: ZipPackage): Promise<{ buffer: Buffer; parts: Reado
   // How notes are numbered is read from the document as written (see word-note-numbering).
   const notes = wordNoteNumbering((await zip.text(DOCUMENT)) ?? '', (await zip.text(SETTINGS)) ?? '')
   let hiddenPassages = 0
+  const deleted: string[] = []
+  let insertions = 0
+  let chunks: string[] = []
   for (const name of zip.names()) {
     if (!XML_PART.test(name)) continue
     const data = await zip.bytes(name)
@@ -205,19 +242,25 @@ async function wordText(zip: ZipPackage): Promise<{ buffer: Buffer; parts: Reado
       continue
     }
     // Headings numbered by a list get their numbers before their styles are renamed (see word-heading-numbers).
-    const read = name === DOCUMENT ? outlineHeadingParagraphs(numberWordHeadings(data.toString('utf8'), styles, numbering)) : name.startsWith('word/') ? data.toString('utf8') : ''
+    let written = name === DOCUMENT ? outlineHeadingParagraphs(numberWordHeadings(data.toString('utf8'), styles, numbering)) : name.startsWith('word/') ? data.toString('utf8') : ''
+    // HTML parts Word reads into the body (w:altChunk) are read where they stand (see word-alt-chunks).
+    if (name === DOCUMENT) ({ xml: written, chunks } = await markHtmlAltChunks(written, zip))
+    // Deleted passages become marks where they stood, read out after mammoth (see tracked-deletions).
+    const changes = markWordDeletions(written, deleted)
+    insertions += changes.insertions
+    const read = changes.xml
     // A check box shows its state's glyph, which mammoth would drop (see word-check-boxes).
     const xml = showCheckBoxStates(read)
     // "anish" is in both w:vanish and w:specVanish.
     if (!xml.includes('fldSimple') && !xml.includes('anish') && (hiddenStyles.size === 0 || xml === '')) {
-      parts.set(name, name === DOCUMENT || xml !== read ? Buffer.from(xml, 'utf8') : data)
+      parts.set(name, name === DOCUMENT || xml !== written ? Buffer.from(xml, 'utf8') : data)
       continue
     }
     const visible = dropHiddenWordRuns(xml.replace(SIMPLE_FIELD, ''), hiddenStyles)
     hiddenPassages += visible.passages
     parts.set(name, Buffer.from(visible.xml, 'utf8'))
   }
-  return { buffer: storedZip(parts), parts, hiddenPassages, notes }
+  return { buffer: storedZip(parts), parts, hiddenPassages, notes, deleted, insertions, chunks }
 }
 
 async function wordHtml(buffer: Buffer, fileName: string): Promise<{ html: string; messages: { message: string }[] }> {

@@ -6,6 +6,7 @@ import { odfListStyles, odfOutlineStyle, type OdfListLevel } from './odf-list-st
 import { formattedNumber, HEADING_NUMBER } from './heading-number'
 import { LevelCounters } from './level-counters'
 import { coveredCell } from './spread-merged-cells'
+import { deletionMark } from './tracked-deletions'
 
 /** OpenDocument text elements and the HTML element each reads as (see renderHtmlText). */
 const AS_HTML: Record<string, string> = {
@@ -132,13 +133,15 @@ function opensHiddenText(name: string, attrs: Record<string, string>, hidden: Re
  * after the regions, "¹ text"; comments apart, each with its author; spans and links read through;
  * styles and drawings left out, and text LibreOffice hides (hidden styles, sections,
  * paragraphs and text fields: `styles` is styles.xml, whose named styles content.xml's may use),
- * counted in passages. The tree's text is final: render it as written.
+ * counted in passages. Text deleted under change tracking is not read as the text; in its place
+ * (text:change) stands its mark (see tracked-deletions), and its text is in `deleted`. The tree's
+ * text is final: render it as written.
  */
 export function odfTextTree(
   xml: string,
   styles: string,
   regions: ReadonlySet<string>
-): { root: HtmlElement; comments: OdfComment[]; copiesLeftOut: number; hiddenPassages: number } {
+): { root: HtmlElement; comments: OdfComment[]; copiesLeftOut: number; hiddenPassages: number; deleted: string[]; insertions: number } {
   const hidden = hiddenStyles(xml, styles)
   const listStyles = odfListStyles(xml, styles)
   const outline = odfOutlineStyle(styles)
@@ -180,6 +183,11 @@ export function odfTextTree(
   let hiddenPassages = 0
   let copied = 0
   let copiesLeftOut = 0
+  /** The tracked change being read (text:changed-region): its id, kind and, for a deletion, its text. */
+  let change: { id: string; kind: string; text: string; info: number } | null = null
+  const deleted: string[] = []
+  const deletionAt = new Map<string, number>()
+  let insertions = 0
   const append = (value: string): void => {
     const last = current.children.at(-1)
     if (typeof last === 'string') current.children[current.children.length - 1] = last + value
@@ -192,6 +200,7 @@ export function odfTextTree(
     paragraph.afterSpace = false
   }
   const text = (value: string): void => {
+    if (change !== null && change.kind === 'text:deletion' && change.info === 0) change.text += value
     if (!inBody || skipping > 0) return
     if (authorOf !== null) {
       authorOf.author = (authorOf.author ?? '') + value
@@ -227,6 +236,7 @@ export function odfTextTree(
         if (name.toLowerCase() === '!doctype') throw new UnreadableOdfText()
       },
       onopentag(name, attrs) {
+        if (inBody) readTrackedChange(name, attrs)
         if (name === 'style:master-page') pageStyle = attrs['style:name'] ?? ''
         // A region whose display is off (a left-page header the page style does not use) is not shown.
         if (regions.has(name) && !inBody && attrs['style:display'] !== 'false') {
@@ -278,6 +288,11 @@ export function odfTextTree(
           asideDepths.push(paragraphs.length)
           current = box
         }
+        // Where a deleted passage stood.
+        if (name === 'text:change') {
+          const index = deletionAt.get(attrs['text:change-id'] ?? '')
+          if (index !== undefined) kept(deletionMark(index))
+        }
         if (name === 'text:number' && HEADING.test(current.tag)) writtenNumber = { heading: current, text: '' }
         const outlineLevel = name === 'text:h' ? Math.min(10, Math.max(1, Math.floor(Number(attrs['text:outline-level'] ?? '1')) || 1)) : 0
         const level = Math.min(6, outlineLevel)
@@ -317,6 +332,16 @@ export function odfTextTree(
       },
       ontext: text,
       onclosetag(name) {
+        if (name === 'office:change-info' && change !== null) change.info--
+        if (name === 'text:changed-region' && change !== null) {
+          const passage = change.text.replace(/\s+/g, ' ').trim()
+          if (change.kind === 'text:deletion' && passage !== '') {
+            deletionAt.set(change.id, deleted.length)
+            deleted.push(passage)
+          }
+          if (change.kind === 'text:insertion') insertions++
+          change = null
+        }
         const element = opened.pop()
         if (skips.pop() === true) {
           skipping--
@@ -363,11 +388,20 @@ export function odfTextTree(
     },
     { xmlMode: true, decodeEntities: true }
   )
+  /** Reads the changes LibreOffice tracked (text:tracked-changes, before the text): each deletion's text, and how many insertions. */
+  function readTrackedChange(name: string, attrs: Record<string, string>): void {
+    if (name === 'text:changed-region') change = { id: attrs['text:id'] ?? attrs['xml:id'] ?? '', kind: '', text: '', info: 0 }
+    if (change === null) return
+    if (name === 'text:deletion' || name === 'text:insertion' || name === 'text:format-change') change.kind = name
+    if (name === 'office:change-info') change.info++
+    // Paragraphs and spaces in a deleted passage read as spaces.
+    if (change.kind === 'text:deletion' && change.info === 0 && (PARAGRAPHS.has(name) || name === 'text:s' || name === 'text:tab' || name === 'text:line-break')) change.text += ' '
+  }
   parser.write(xml)
   parser.end()
   root.children.push(...numberedNotes(notes))
   for (const comment of comments) comment.author = comment.author?.replace(/\s+/g, ' ').trim() || null
-  return { root, comments, copiesLeftOut, hiddenPassages }
+  return { root, comments, copiesLeftOut, hiddenPassages, deleted, insertions }
 }
 
 /**

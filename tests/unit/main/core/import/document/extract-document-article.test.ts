@@ -344,9 +344,15 @@ describe('extractDocumentArticle', () => {
       'Header: U.S. Department of Homeland Security\nLetterhead',
       'Footer: Bates ICE-2012-000042',
       'Comment: No author given.',
-      'Comment by A. Reviewer: First line.\nSecond line.'
+      'Comment by A. Reviewer: First line.\nSecond line.',
+      // The footer's deleted number is not in its text, but listed after the body (review B25-17).
+      'Tracked deletions',
+      'Footer: Bates [deleted: ICE-2012-000041] ICE-2012-000042'
     ])
-    expect(article.warnings).toEqual(['stamped.docx: 1 passage of hidden text was left out (text the document hides when it is shown or printed).'])
+    expect(article.warnings).toEqual([
+      'stamped.docx: it has tracked changes (1 deletion, 0 insertions); its text is read as it reads with the changes accepted; the deleted text is kept after the body, under “Tracked deletions”, each passage with the words around it.',
+      'stamped.docx: 1 passage of hidden text was left out (text the document hides when it is shown or printed).'
+    ])
   })
 
   it('reads an .odt’s headers and footers from the page styles in use, without hidden text, once each', async () => {
