@@ -29,7 +29,7 @@ describe('EOIR export quirks', () => {
     const sha256 = createHash('sha256').update(readFileSync(path)).digest('hex')
     expect(result).toEqual({ encoding: 'windows-1252', delimiter: '\t', quote: 'none', header: true, rows: 6, bytes: 278, sha256 })
     const imported = new RecordingSink()
-    expect(await readTableFile(path, 'eoir-quirks.csv', 'delimited', DEFAULT_IMPORT_OPTIONS, imported, new AbortController().signal)).toBe(sha256)
+    expect((await readTableFile(path, 'eoir-quirks.csv', 'delimited', DEFAULT_IMPORT_OPTIONS, imported, new AbortController().signal)).sha256).toBe(sha256)
     expect(imported.rowsReceived).toEqual(EXPECTED_ROWS)
     expect(sink.labels).toEqual(['IDNCASE', 'NAT', 'CITY', 'NOTE', 'COMP_DATE'])
     expect(sink.rowsReceived).toEqual(EXPECTED_ROWS)
