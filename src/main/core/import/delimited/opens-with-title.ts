@@ -13,8 +13,9 @@ function filled(row: SheetRow): number {
 
 /**
  * Whether a delimited file opens as a government table saved from its workbook does: a title line
- * (one filled field, or a "Released: | date" line) above a header that the workbook's own rules
- * (findSheetTable) find lower down, a header of labels (text, or years). Only then is the file read
+ * (one filled field of several words, or a "Released: | date" line) above a header that the
+ * workbook's own rules (findSheetTable) find lower down, a header of labels (text, or years) with
+ * figures (numbers, dates) in the rows under it. Only then is the file read
  * as a sheet (see TitledTableRows); a file whose first record is its header, a file of one column,
  * a file without a header (`header` false) or one whose first rows hold tables side by side is
  * read as it always was. Looks at the first HEADER_WINDOW records of `sample` only, the file's
@@ -35,13 +36,22 @@ export function opensWithTitle(
   if (sampleIsWholeFile && parser.unclosedQuoteLine === null) parser.finish()
   const rows = window.filter((row) => filled(row) > 0)
   const first = rows[0]
-  if (first === undefined || (filled(first) !== 1 && !labelValueLine(first))) return false
+  if (first === undefined) return false
+  // A title is words ("Table 39. Aliens removed…"); a lone word over wider rows is a header the rows outgrew.
+  const title = first.values.find((value) => value !== null) ?? ''
+  if (filled(first) === 1 ? !/\S\s+\S/.test(title.trim()) : !labelValueLine(first)) return false
   if (sideBySideTables(window, []).length > 0) return false
   const layout = findSheetTable(window, [], true)
   if (layout === null || layout.titles.length === 0) return false
   const headerRow = rows.find((row) => row.row === layout.headerRows[0])
-  return headerRow !== undefined && headerRow.row > first.row && labelsOnly(headerRow)
+  if (headerRow === undefined || headerRow.row <= first.row || !labelsOnly(headerRow)) return false
+  // Figures under the header, as under a statistical table's: a number or a date in the rows that follow.
+  const below = rows.filter((row) => row.row > headerRow.row).slice(0, TYPED_ROWS_LOOKED_AT)
+  return below.some((row) => row.kinds.some((kind) => kind === 'number' || kind === 'date'))
 }
+
+/** Rows under the header looked at for a figure. */
+const TYPED_ROWS_LOOKED_AT = 6
 
 /** A header of labels: text, or years ("Country | 2011 | 2012"); a row with other numbers or dates is data. */
 function labelsOnly(row: SheetRow): boolean {

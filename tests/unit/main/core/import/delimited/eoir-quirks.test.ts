@@ -27,7 +27,7 @@ describe('EOIR export quirks', () => {
     const path = join(FIXTURES, 'eoir-quirks.csv')
     const { result, sink } = await readPath(path, settingsFor(DEFAULT_IMPORT_OPTIONS, 1024 * 1024))
     const sha256 = createHash('sha256').update(readFileSync(path)).digest('hex')
-    expect(result).toEqual({ encoding: 'windows-1252', delimiter: '\t', quote: 'none', header: true, rows: 6, bytes: 278, sha256 })
+    expect(result).toEqual({ encoding: 'windows-1252', delimiter: '\t', quote: 'none', header: true, rows: 6, bytes: 278, sha256, summary: null })
     const imported = new RecordingSink()
     expect((await readTableFile(path, 'eoir-quirks.csv', 'delimited', DEFAULT_IMPORT_OPTIONS, imported, new AbortController().signal)).sha256).toBe(sha256)
     expect(imported.rowsReceived).toEqual(EXPECTED_ROWS)

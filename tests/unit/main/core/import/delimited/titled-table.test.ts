@@ -140,7 +140,16 @@ describe('delimited files that do not open with a title are read as before', () 
         rows: [['1', 'Ana', '3'], ['2', null, null], ['Total', null, null]]
       },
       // One label over a wider table: the row under it is figures, no header, so the first line stays the header.
-      { name: 'one-label.csv', text: 'id,,\n1,2,3\n4,5,6\n', labels: ['id', 'Column 2', 'Column 3'], rows: [['1', '2', '3'], ['4', '5', '6']] }
+      { name: 'one-label.csv', text: 'id,,\n1,2,3\n4,5,6\n', labels: ['id', 'Column 2', 'Column 3'], rows: [['1', '2', '3'], ['4', '5', '6']] },
+      // One word over wider rows is a header the rows outgrew, not a title.
+      { name: 'one-word.csv', text: 'Comments,\nsee the memo,2012\nnone,2013\n', labels: ['Comments', 'Column 2'], rows: [['see the memo', '2012'], ['none', '2013']] },
+      // A title of words over a header, but no figures under it: read as before.
+      {
+        name: 'names.csv',
+        text: 'List of names,\nfirst,last\nAna,Diaz\n',
+        labels: ['List of names', 'Column 2'],
+        rows: [['first', 'last'], ['Ana', 'Diaz']]
+      }
     ]
     for (const { name, text, labels, rows } of cases) {
       const { result, sink } = await readPath(write(name, text), settingsFor({}, 64 * 1024))
