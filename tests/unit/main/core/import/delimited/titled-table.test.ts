@@ -112,6 +112,17 @@ describe('a delimited table that opens with a title', () => {
     )
   })
 
+  it('keeps a second table stacked under the first in the same dataset, losing no line, and says so', async () => {
+    const { write } = temp()
+    const text = 'Table 39A. Removals by region,,\n,,\nRegion,2012,2013\nNorth,10,20\nSouth,30,40\n,,\nTable 39B. Returns by region,,\nRegion,Returned,Share\nEast,5,0.5\nWest,6,0.6\n,,\nSource: DHS.,,\n'
+    const { result, sink } = await readPath(write('stacked.csv', text), settingsFor({}, 64 * 1024))
+    expect(sink.labels).toEqual(['Region', '2012', '2013'])
+    expect(sink.rowsReceived).toEqual([['North', '10', '20'], ['South', '30', '40'], ['Region', 'Returned', 'Share'], ['East', '5', '0.5'], ['West', '6', '0.6']])
+    expect(result.summary?.titles).toEqual(['Table 39A. Removals by region', 'Table 39B. Returns by region'])
+    expect(result.summary?.footnotes).toEqual(['Source: DHS.'])
+    expect(sink.warnings.map((warning) => warning.message)[0]).toMatch(/^stacked\.csv seems to hold more than one table, one under the other/)
+  })
+
   it('reads a titled file without a header (header: false) as before: every line a row, columns by position', async () => {
     const { write } = temp()
     const { result, sink } = await readPath(write('t39.csv', `${t39Lines().join('\n')}\n`), settingsFor({ header: false }, 64 * 1024))
