@@ -21,6 +21,8 @@ import { formatByContent } from './format-by-content'
 import { importFormatOf, isXmlFileName, kindOfFormat, unsupportedFileMessage, type ImportFormat } from './import-kind'
 import { parseArticleText, type ArticleFields } from './parse-article-text'
 import { readTableFile } from './read-table-file'
+import type { SheetTableSummary } from './workbook/sheet-table-reader'
+import { sheetSource } from './workbook/sheet-source'
 import { ImportCancelled, ImportInputError } from './row-sink'
 import { fileChangedMessage, sameFileState, SourceFile } from './source-file'
 import { startTableReader } from './threaded-table-reader'
@@ -552,15 +554,19 @@ async function importThrough(
         )
         let settled: SettledTypes
         let read: string
+        let summary: SheetTableSummary | null
         if (reader) {
           const end = await reader.pipeTo(writer, signal)
           settled = end.settled
           read = end.sha256
+          summary = end.summary
         } else {
           const typing = new TypingSink(writer, table.options.nullTokens)
-          read = await readTableFile(table.path, fileName, table.format, table.options, typing, signal)
+          ;({ sha256: read, summary } = await readTableFile(table.path, fileName, table.format, table.options, typing, signal))
           settled = typing.finish()
         }
+        // A CSV that opens with a title keeps it and its footnotes where a workbook's sheet keeps them.
+        const titled = summary === null ? null : sheetSource(summary, [], fileName, fileName)
         if (signal.aborted) throw new ImportCancelled()
         // The bytes imported must be the bytes hashed to look for a copy.
         if (sha256 !== null && read !== sha256) throw new ImportInputError(fileChangedMessage(fileName), null, null)
@@ -574,7 +580,7 @@ async function importThrough(
         const written = writer.finish({
           name: request.dataset?.name ?? fileName.replace(/\.[^.]+$/, ''),
           description: request.dataset?.description ?? null,
-          sources: request.dataset?.sources ?? [],
+          sources: [...(request.dataset?.sources ?? []), ...(titled === null ? [] : [titled])],
           sourceFile: fileName,
           sourceSize: size,
           sha256,

@@ -59,8 +59,8 @@ async function main(): Promise<void> {
       await readWorkbookSheets(data.path, data.fileName, format, data.options, () => new TypingSink(packed, data.options.nullTokens), send, sheetThread)
     } else {
       const typing = new TypingSink(packed, data.options.nullTokens)
-      const sha256 = await readTableFile(data.path, data.fileName, format, data.options, typing, new AbortController().signal)
-      send({ type: 'end', settled: typing.finish(), sha256 })
+      const { sha256, summary } = await readTableFile(data.path, data.fileName, format, data.options, typing, new AbortController().signal)
+      send({ type: 'end', settled: typing.finish(), sha256, summary })
     }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException | null)?.code ?? null

@@ -46,7 +46,8 @@ export type ReaderMessage =
   | { type: 'spellings'; json: string }
   | { type: 'warning'; warning: ReaderWarning }
   | { type: 'progress'; bytesRead: number }
-  | { type: 'end'; settled: SettledTypes; sha256: string }
+  /** `summary`: a delimited file's table read as a sheet's, when it opens with a title (see readDelimited). */
+  | { type: 'end'; settled: SettledTypes; sha256: string; summary: SheetTableSummary | null }
   /** A workbook's worksheets, first: which will be read, and which are hidden. */
   | { type: 'sheets'; sheets: { name: string; hidden: boolean; read: boolean }[] }
   /**
@@ -211,7 +212,7 @@ export function startTableReader(
                 sink.progress(message.bytesRead)
                 break
               case 'end':
-                finish(() => resolve({ settled: message.settled, sha256: message.sha256, summary: null, textWithoutTable: [] }))
+                finish(() => resolve({ settled: message.settled, sha256: message.sha256, summary: message.summary, textWithoutTable: [] }))
                 break
               case 'sheetEnd':
                 finish(() => resolve({ settled: message.settled, sha256: '', summary: message.summary, textWithoutTable: message.textWithoutTable }), true)

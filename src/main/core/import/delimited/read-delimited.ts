@@ -9,6 +9,9 @@ import { RowBatcher } from './row-batcher'
 import { sniffDelimited } from './sniff-delimited'
 import { TextChunkDecoder } from './text-chunk-decoder'
 import { ByteRows } from './byte-rows'
+import { opensWithTitle } from './opens-with-title'
+import { TitledTableRows } from './titled-table-rows'
+import type { SheetTableSummary } from '../workbook/sheet-table-reader'
 
 /** What the reader settled on, for the import ledger, and what it delivered. */
 export interface DelimitedReadResult {
@@ -20,6 +23,11 @@ export interface DelimitedReadResult {
   bytes: number
   /** Of exactly the bytes read. */
   sha256: string
+  /**
+   * For a file that opens with a title over its header (see opensWithTitle): its titles, footnotes
+   * and where they were, as the workbook import sums up a sheet's table; null for any other file.
+   */
+  summary: SheetTableSummary | null
 }
 
 export interface DelimitedReadSettings {
@@ -83,18 +91,22 @@ async function readOpenFile(
   }
   if (guessedWindows1252) sink.warning({ line: null, message: `${fileName} is not UTF-8; it was read as Windows-1252 (Latin-1).` })
 
+  const sampleText = decodeSample(sample.subarray(bomBytes, sampleLength), encoding, sampleIsWholeFile)
   const format = sniffDelimited({
-    sample: decodeSample(sample.subarray(bomBytes, sampleLength), encoding, sampleIsWholeFile),
+    sample: sampleText,
     sampleIsWholeFile,
     fileName,
     delimiter: settings.delimiter,
     quote: settings.quote
   })
 
-  const rows = new RowBatcher(sink, settings.header, format.delimiter)
+  // A table saved with its title and footnotes is read as the workbook reads a sheet; any other
+  // file as before, on the fast path. Only the sample's first records decide.
+  const titled = opensWithTitle(sampleText, sampleIsWholeFile, format, settings.header) ? new TitledTableRows(sink, fileName, format.delimiter) : null
+  const rows = titled ?? new RowBatcher(sink, settings.header, format.delimiter)
   const parser = new DelimitedParser({ delimiter: format.delimiter, quote: format.quote }, rows.record)
   const decoder = new TextChunkDecoder(encoding)
-  const bytes = encoding === 'utf-8' && sink.utf8 ? new ByteRows(sink.utf8, rows, format) : null
+  const bytes = titled === null && rows instanceof RowBatcher && encoding === 'utf-8' && sink.utf8 ? new ByteRows(sink.utf8, rows, format) : null
 
   let buffer = Buffer.allocUnsafe(settings.chunkBytes + MAX_CARRY)
   let carried = 0
@@ -146,12 +158,14 @@ async function readOpenFile(
     throw new ImportInputError(`${fileName}, line ${unclosed}: a quoted field opened here is never closed (missing ").`, unclosed, null)
   }
   parser.finish()
+  // A titled file's table is found once its first rows are read, and a short file's only at its end.
+  titled?.finish()
   if (rows.columns < 0) throw new ImportInputError(`${fileName} has no rows, only blank lines; nothing was imported.`, null, null)
   if (decoder.nulCount > 0) {
     sink.warning({ line: null, message: `${fileName} contained ${decoder.nulCount} NUL bytes; they were removed.` })
   }
-  rows.finish(fileName)
-  return { encoding, delimiter: format.delimiter, quote: format.quote, header: settings.header, rows: rows.rows, bytes: position }
+  if (rows instanceof RowBatcher) rows.finish(fileName)
+  return { encoding, delimiter: format.delimiter, quote: format.quote, header: settings.header, rows: rows.rows, bytes: position, summary: titled?.summary ?? null }
 }
 
 async function readFully(file: SourceFile, into: Buffer): Promise<number> {

@@ -46,7 +46,7 @@ export async function readWorkbookSheets(
       const { summary, textWithoutTable } = await readWorkbookSheet(book, sheet, typing, options.header, signal, `${fileName}, sheet “${sheet.name}”`, onRead, nextTable)
       send({ type: 'sheetEnd', settled: typing.finish(), summary, textWithoutTable })
     }
-    send({ type: 'end', settled: { types: [], fixups: [], emptied: [] }, sha256: '' })
+    send({ type: 'end', settled: { types: [], fixups: [], emptied: [] }, sha256: '', summary: null })
   } finally {
     book.close()
   }

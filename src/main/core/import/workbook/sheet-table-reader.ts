@@ -125,6 +125,9 @@ export interface SheetTableSummary {
   titles: string[]
   /** Footnote rows after the last data row (sources, notes, legends of markers such as D or X). */
   footnotes: string[]
+  /** 1-based rows of the header and of the footnotes, so that a reader of text can name the lines it set aside. */
+  headerRows: number[]
+  footnoteRows: number[]
   rows: number
   labels: string[]
   /** 1-based sheet rows the sheet hides that were imported as data rows of the table. */
@@ -229,7 +232,8 @@ export class SheetTableReader {
 
   /**
    * `band` is where the table lies among tables side by side, as the sheet's first reading found
-   * them; null on that first reading, which looks for them when it finds the header.
+   * them; null on that first reading, which looks for them when it finds the header. `rowWord` is
+   * what the warnings call a row's number by: a delimited file read as a sheet numbers its lines.
    */
   constructor(
     private sink: RowSink,
@@ -237,7 +241,8 @@ export class SheetTableReader {
     private readonly header: boolean,
     private readonly sheetLabel: string,
     private readonly nextTable: NextTable,
-    private band: ColumnBand | null
+    private band: ColumnBand | null,
+    private readonly rowWord: 'row' | 'line' = 'row'
   ) {
     this.utf8Rows = sink.utf8 === undefined ? null : new Utf8SheetRows()
     this.merges = band === null ? merges : mergesInBand(merges, band)
@@ -618,7 +623,8 @@ export class SheetTableReader {
     }
     this.flush()
     const layout = this.layout!
-    const footnotes = this.held.map((row) => row.values.filter((value) => value !== null).join(' ').replace(/\s+/g, ' ').trim()).filter((text) => text !== '')
+    const notes = this.held.map((row) => ({ row: row.row, text: row.values.filter((value) => value !== null).join(' ').replace(/\s+/g, ' ').trim() })).filter(({ text }) => text !== '')
+    const footnotes = notes.map(({ text }) => text)
     if (this.farCells.count > 0) {
       const one = this.farCells.count === 1
       this.sink.warning({
@@ -638,7 +644,7 @@ export class SheetTableReader {
       const one = this.repeatedHeaders.length === 1
       this.sink.warning({
         line: null,
-        message: `${this.sheetLabel}: its header is repeated at ${one ? 'row' : 'rows'} ${this.repeatedHeaders.join(', ')}; the ${one ? 'repeat was' : 'repeats were'} not read as data, and the rows under ${one ? 'it go' : 'them go'} on with the table.`
+        message: `${this.sheetLabel}: its header is repeated at ${one ? this.rowWord : `${this.rowWord}s`} ${this.repeatedHeaders.join(', ')}; the ${one ? 'repeat was' : 'repeats were'} not read as data, and the rows under ${one ? 'it go' : 'them go'} on with the table.`
       })
     }
     if (this.header && this.emitted === 0) this.sink.warning({ line: null, message: `${this.sheetLabel} has a header but no data rows.` })
@@ -655,6 +661,8 @@ export class SheetTableReader {
     return {
       titles: [...layout.titles, ...this.notesBeforeData],
       footnotes,
+      headerRows: layout.headerRows,
+      footnoteRows: notes.map(({ row }) => row),
       rows: this.emitted,
       labels: layout.labels,
       firstColumn: layout.firstColumn,
