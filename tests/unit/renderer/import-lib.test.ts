@@ -91,8 +91,9 @@ describe('import outcome lines', () => {
     for (const error of [
       'a.csv is empty (0 bytes); nothing was imported.',
       "Casefile can't read a.csv: the file does not exist.",
+      "Casefile can't read a.csv: it is a link to /data/gone.csv, which does not exist.",
       'a.csv could not be imported: the file does not exist any more (it was moved or deleted while it was being imported); nothing was saved.',
-      'a.csv is a folder; drop or choose the files inside it.',
+      'a.csv is a folder with no files to import in it (hidden files are left out); nothing was imported.',
       "Casefile can't read a.csv: it is a named pipe (FIFO), not a regular file; Casefile imports only regular files.",
       "Casefile can't import .bin files (a.bin); it reads: .csv"
     ])

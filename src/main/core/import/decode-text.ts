@@ -1,5 +1,6 @@
 import { SNIPPET_MARK_END, SNIPPET_MARK_START } from '@shared/model'
 import { ImportInputError } from './row-sink'
+import { utf16MarkWithoutText } from './utf16-mark-without-text'
 import { utf16WithoutBom } from './utf16-without-bom'
 
 export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252'
@@ -55,6 +56,8 @@ export function decodeText(bytes: Uint8Array, fileName: string, requested: TextE
   } else {
     encoding = requested ?? utf16WithoutBom(bytes) ?? 'utf-8'
   }
+  const notUtf16 = body !== bytes && encoding !== 'utf-8' ? utf16MarkWithoutText(body, encoding as 'utf-16le' | 'utf-16be', true) : null
+  if (notUtf16 !== null) throw new ImportInputError(`${fileName} starts with a UTF-16 byte-order mark, but what follows is not UTF-16 text: ${notUtf16}; nothing was imported.`, null, null)
   let text: string
   try {
     text = encoding === 'windows-1252' ? decodeWindows1252(body) : new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(body)

@@ -45,6 +45,8 @@ export async function expandImportPaths(paths: readonly string[]): Promise<Expan
     const real = await realpath(path)
     if (entered.has(real)) return
     entered.add(real)
+    const filesBefore = files.length
+    const skippedBefore = skipped.length
     const entries = (await readdir(path, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))
     for (const entry of entries) {
       if (entry.name.startsWith('.')) continue
@@ -59,7 +61,8 @@ export async function expandImportPaths(paths: readonly string[]): Promise<Expan
       if (entry.isDirectory() || entry.isSymbolicLink()) await visit(join(path, entry.name), false)
       else if (files.length < MAX_FILES) files.push(join(path, entry.name))
     }
-    if (explicit && entries.length === 0) files.push(path)
+    // A folder named that holds nothing to import (empty, or only hidden files) is reported, not passed over.
+    if (explicit && files.length === filesBefore && skipped.length === skippedBefore) files.push(path)
   }
   for (const path of paths) await visit(path, true)
   return { files, skipped }

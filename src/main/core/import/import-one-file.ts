@@ -8,6 +8,7 @@ import { indexDatasetRows } from '../datasets/index-dataset-rows'
 import { extractHtmlArticle } from './article/extract-html-article'
 import { extractPdfArticle, type PdfReading } from './article/extract-pdf-article'
 import type { OcrEngine } from './article/ocr-engine'
+import { danglingLinkTarget } from '../fs/dangling-link-target'
 import { notRegularFileReason } from '../fs/regular-file'
 import { DatasetWriter, SPLIT_WIDE_FILE, type SettledTypes } from './dataset-writer'
 import { decodeText } from './decode-text'
@@ -313,9 +314,12 @@ async function importThrough(
   try {
     before = await stat(request.path, { bigint: true })
   } catch (error) {
+    const target = (error as NodeJS.ErrnoException | null)?.code === 'ENOENT' ? await danglingLinkTarget(request.path) : null
+    if (target !== null) return outcome({ status: 'failed', error: `Casefile can't read ${fileName}: it is a link to ${target}, which does not exist.` })
     return outcome({ status: 'failed', error: `Casefile can't read ${fileName}: ${importFailureReason(error)}.` })
   }
-  if (before.isDirectory()) return outcome({ status: 'failed', error: `${fileName} is a folder; drop or choose the files inside it.` })
+  // A folder's files are imported in its place (expandImportPaths): one that comes here has none.
+  if (before.isDirectory()) return outcome({ status: 'failed', error: `${fileName} is a folder with no files to import in it (hidden files are left out); nothing was imported.` })
   // A named pipe would wait for a writer forever, holding the archive's write lock: refused before anything is opened.
   const notRegular = notRegularFileReason(before)
   if (notRegular !== null) return outcome({ status: 'failed', error: `Casefile can't read ${fileName}: ${notRegular}; Casefile imports only regular files.` })

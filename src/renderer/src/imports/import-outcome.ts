@@ -105,8 +105,9 @@ const WITHOUT_OPTIONS = /\.(pdf|docx|docm|odt|doc|rtf)$/i
 const NOT_ABOUT_READING = [
   / is empty \(0 bytes\); nothing was imported\.$/,
   /the file does not exist/,
+  /^Casefile can't read .*: it is a link to .*, which does not exist\.$/,
   /^Casefile can't read .*: (it is a folder|.*Casefile imports only regular files)/,
-  / is a folder; drop or choose the files inside it\.$/,
+  / is a folder with no files to import in it \(hidden files are left out\); nothing was imported\.$/,
   /^Casefile can't import /
 ]
 

@@ -14,6 +14,7 @@ import { pictureResolution } from './picture-resolution'
 import { findTextColumns, type PageRegion } from './find-text-columns'
 import { MIN_SKEW, skewOf, straightened } from './page-skew'
 import { hasMemoHead, memoDate, memoTitle } from './memo-head'
+import { withoutTableRules } from './ocr-table-rules'
 import { writtenAuthor, writtenTitle } from '../placeholder-properties'
 
 /** A PDF's header may follow some junk, but within its first kilobyte; its end marker sits in the last one. */
@@ -496,13 +497,15 @@ function cropPgm(picture: DrawnPage, region: PageRegion): Buffer {
   return pgm
 }
 
-/** OCR text with its lines kept, runs of blank lines made one, and spaces at line ends dropped. */
+/** OCR text with its lines kept, runs of blank lines made one, spaces at line ends and tables' ruling lines (see withoutTableRules) dropped. */
 function tidyOcrText(text: string): string {
-  return text
-    .replace(/\r\n?/g, '\n')
-    .replace(/[ \t]+\n/g, '\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim()
+  return withoutTableRules(
+    text
+      .replace(/\r\n?/g, '\n')
+      .replace(/[ \t]+\n/g, '\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim()
+  )
 }
 
 interface PdfInformation {

@@ -21,7 +21,7 @@ interface Line {
  * Turns a page's text runs (in drawing order) into plain text: runs at the same height form a line,
  * with a space where the page leaves a gap between them; lines whose vertical distance is clearly
  * larger than the page's line spacing, or whose size changes (a heading), start a new paragraph,
- * separated by a blank line.
+ * separated by a blank line. The lines of a heading that wraps are joined into one.
  */
 export function layOutPdfText(runs: PdfTextRun[]): string {
   const lines: Line[] = []
@@ -56,21 +56,38 @@ export function layOutPdfText(runs: PdfTextRun[]): string {
   const kept = lines.map((line) => ({ ...line, text: line.text.replace(/\s+/g, ' ').trim().replace(PRIVATE_BULLET, '•') })).filter((line) => line.text !== '')
   if (kept.length === 0) return ''
 
-  // The tightest spacing between lines of the same size is taken as the page's line spacing.
+  // The tightest spacing between lines of the same size, in their size, is taken as the page's line
+  // spacing: a heading's lines are as far apart for their size as the body's for theirs.
   let lineSpacing = Infinity
   for (let i = 1; i < kept.length; i++) {
     const gap = kept[i - 1]!.y - kept[i]!.y
-    if (gap > 0.5 * kept[i]!.size && sameSize(kept[i - 1]!, kept[i]!)) lineSpacing = Math.min(lineSpacing, gap)
+    if (gap > 0.5 * kept[i]!.size && sameSize(kept[i - 1]!, kept[i]!)) lineSpacing = Math.min(lineSpacing, gap / kept[i]!.size)
   }
+  const bodySize = mostWrittenSize(kept)
   let text = kept[0]!.text
   for (let i = 1; i < kept.length; i++) {
     const above = kept[i - 1]!
     const line = kept[i]!
     const gap = above.y - line.y
-    const newParagraph = !sameSize(above, line) || gap < 0 || gap > 1.3 * lineSpacing || gap > 2.2 * line.size
-    text += (newParagraph ? '\n\n' : '\n') + line.text
+    const newParagraph = !sameSize(above, line) || gap < 0 || gap > 1.3 * lineSpacing * line.size || gap > 2.2 * line.size
+    // A heading that wraps (lines larger than the page's text, one right under the other) is one
+    // line of text: its title, and the heading the body shows, are the whole of it.
+    const wrappedHeading = !newParagraph && line.size >= HEADING_SCALE * bodySize && above.size >= HEADING_SCALE * bodySize
+    text += (newParagraph ? '\n\n' : wrappedHeading ? ' ' : '\n') + line.text
   }
   return text
+}
+
+/** Text this much larger than most of a page's is a heading's. */
+const HEADING_SCALE = 1.15
+
+/** The size most of a page's characters are drawn at: its body text's. */
+function mostWrittenSize(lines: readonly Line[]): number {
+  const characters = new Map<number, number>()
+  for (const line of lines) characters.set(line.size, (characters.get(line.size) ?? 0) + line.text.length)
+  let most = lines[0]!.size
+  for (const [size, count] of characters) if (count > characters.get(most)!) most = size
+  return most
 }
 
 /** What a note's mark is: a number, a letter or two, or a reference sign. */

@@ -1,5 +1,6 @@
 import type { ImportDelimiter, ImportEncoding } from '@shared/model'
 import { ImportCancelled, ImportInputError, type RowSink } from '../row-sink'
+import { utf16MarkWithoutText } from '../utf16-mark-without-text'
 import { SourceFile } from '../source-file'
 import { DelimitedParser } from './delimited-parser'
 import { detectEncoding } from './detect-encoding'
@@ -86,6 +87,8 @@ async function readOpenFile(
   const { encoding, bomBytes, guessedWindows1252 } = detectEncoding(sample.subarray(0, sampleLength), settings.encoding, sampleIsWholeFile)
   const other = notTextRefusal(fileName, 'delimited text', sample.subarray(0, sampleLength), false)
   if (other !== null) throw other
+  const notUtf16 = bomBytes === 2 ? utf16MarkWithoutText(sample.subarray(2, sampleLength), encoding as 'utf-16le' | 'utf-16be', sampleIsWholeFile) : null
+  if (notUtf16 !== null) throw new ImportInputError(`${fileName} starts with a UTF-16 byte-order mark, but what follows is not UTF-16 text: ${notUtf16}; nothing was imported.`, null, null)
   if (!encoding.startsWith('utf-16') && looksBinary(sample.subarray(bomBytes, sampleLength))) {
     throw new ImportInputError(`${fileName} looks like a binary file, not text; nothing was imported.`, null, null)
   }

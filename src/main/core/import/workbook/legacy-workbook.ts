@@ -33,7 +33,13 @@ export class LegacyWorkbook implements WorkbookSource {
     readonly facts: WorkbookFacts,
     private readonly asWritten: boolean,
     /** Its dates are serials of the 1900 system counted as LibreOffice counts them (see excelSerialOfPlainCount). */
-    private readonly plainDayCount: boolean
+    private readonly plainDayCount: boolean,
+    /**
+     * Its dates were written as ISO text (Excel 2003 XML, a flat OpenDocument file), which SheetJS
+     * turns into serials of the 1900 system: it counts 1900-02-28 as 60, Excel's 1900-02-29, where
+     * the file wrote no such day (its 1900-02-27 is 58, its 1900-03-01 61). See writtenDaySerial.
+     */
+    private readonly textDated: boolean
   ) {}
 
   /**
@@ -85,7 +91,8 @@ export class LegacyWorkbook implements WorkbookSource {
           : null
     }
     const plainDayCount = !asWritten && !facts.date1904 && xlsSavedByLibreOffice(bytes)
-    return new LegacyWorkbook(book, facts, asWritten, plainDayCount)
+    const textDated = !asWritten && !facts.date1904 && isXmlText(bytes)
+    return new LegacyWorkbook(book, facts, asWritten, plainDayCount, textDated)
   }
 
   merges(sheet: WorkbookSheet): Promise<MergedCells[]> {
@@ -154,7 +161,8 @@ export class LegacyWorkbook implements WorkbookSource {
         if (word !== null) return word === '' ? { kind: 'hidden', text: sheetNumberText(value as number) } : { kind: 'word', text: word }
         const format = valueFormat(cellFormat)
         const date = format !== null && 'date' in format
-        const serial = this.plainDayCount && date && format.date !== 'time' ? excelSerialOfPlainCount(value as number) : (value as number)
+        const day = date && format.date !== 'time'
+        const serial = this.plainDayCount && day ? excelSerialOfPlainCount(value as number) : this.textDated && day ? writtenDaySerial(value as number) : (value as number)
         const text = format === null ? null : formattedNumber(serial, format, this.facts.date1904)
         if (text === null) return { kind: format !== null && 'percent' in format ? 'percent' : 'number', text: sheetNumberText(value as number) }
         return { kind: format !== null && 'date' in format ? 'date' : 'number', text }
@@ -174,6 +182,22 @@ export class LegacyWorkbook implements WorkbookSource {
   }
 
   close(): void {}
+}
+
+/**
+ * A serial SheetJS made of a day written as text, on Excel's count: its 60 (and times of that day) is
+ * the 1900-02-28 the file wrote, Excel's 59; every other day it counts as Excel does. A real .xls's
+ * serial 60 is Excel's 1900-02-29 and is read as such (see serialDateText).
+ */
+function writtenDaySerial(serial: number): number {
+  return serial >= 60 && serial < 61 ? serial - 1 : serial
+}
+
+/** Whether a file is XML text (after a byte-order mark and blanks), not a binary .xls or other text SheetJS reads serials from. */
+function isXmlText(bytes: Buffer): boolean {
+  let at = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0
+  while (at < bytes.length && at < 4096 && (bytes[at] === 0x20 || bytes[at] === 0x09 || bytes[at] === 0x0a || bytes[at] === 0x0d)) at++
+  return bytes[at] === 0x3c
 }
 
 /** The columns of a page's table (SheetJS's rows of cells) with a code written with a leading zero. */

@@ -39,7 +39,7 @@ export function dateFormatOf(numFmtId: number, code: string | null): DateFormat 
  * elapsed time ("[h]:mm" shows 1.5208333 as 36:30); or digits padded with zeros ("00000" shows 501
  * as 00501, a ZIP or FIPS code). Null for a number shown as a number.
  */
-export type CellFormat = { date: Exclude<DateFormat, null> } | { duration: string } | { days: string } | { digits: string } | { percent: string } | ShownInstead | null
+export type CellFormat = { date: Exclude<DateFormat, null> } | { duration: string } | { days: string } | { digits: string } | { percent: string } | { scientific: string } | ShownInstead | null
 
 /**
  * A format some of whose sections show no number: a word written in them instead ("Withheld",
@@ -59,6 +59,8 @@ export interface ShownInstead {
 const BUILT_IN_DURATIONS: Record<number, string> = { 46: '[h]:mm:ss' }
 /** Built-in percent formats (ECMA-376 §18.8.30). */
 const BUILT_IN_PERCENTS: Record<number, string> = { 9: '0%', 10: '0.00%' }
+/** Built-in scientific formats (ECMA-376 §18.8.30): exceljs writes 0.00E+00 as id 11 with no code. */
+const BUILT_IN_SCIENTIFIC: Record<number, string> = { 11: '0.00E+00', 48: '##0.0E+0' }
 
 export function cellFormatOf(numFmtId: number, code: string | null): CellFormat {
   const otherwise = valueFormatOf(numFmtId, code)
@@ -71,11 +73,13 @@ export function cellFormatOf(numFmtId: number, code: string | null): CellFormat 
 }
 
 function valueFormatOf(numFmtId: number, code: string | null): Exclude<CellFormat, ShownInstead> {
-  const section = (code ?? BUILT_IN_DURATIONS[numFmtId] ?? BUILT_IN_PERCENTS[numFmtId] ?? '').split(';')[0]!
+  const section = (code ?? BUILT_IN_DURATIONS[numFmtId] ?? BUILT_IN_PERCENTS[numFmtId] ?? BUILT_IN_SCIENTIFIC[numFmtId] ?? '').split(';')[0]!
   if (/\[(h+|m+|s+)\]/i.test(section.replace(/"[^"]*"/g, ''))) return { duration: section }
   // A % outside quotes and escapes: the sheet shows the number times 100 ("0.0%" shows 0.456 as 45.6%).
   if (/%/.test(section.replace(/"[^"]*"|\\./g, ''))) return { percent: section }
   if (code !== null && isDigitsFormat(code)) return { digits: code }
+  // An exponent outside quotes and escapes (0.00E+00): the sheet shows a number, however many digits it has.
+  if (/[0#?][Ee][+-][0#?]/.test(section.replace(/"[^"]*"|\\./g, ''))) return { scientific: section }
   const days = code === null ? null : dayCountDuration(section)
   if (days !== null) return { days }
   const date = dateFormatOf(numFmtId, code)
@@ -177,6 +181,7 @@ export function formattedNumber(value: number, format: Exclude<CellFormat, null>
   if ('days' in format) return Math.abs(value) < ELAPSED_TIME_DAYS ? durationText(value, format.days) : serialDateText(value, 'datetime', date1904)
   // A percent is kept as the number stored (a fraction); the column's provenance says so.
   if ('percent' in format) return null
+  if ('scientific' in format) return scientificNumberText(value)
   return paddedDigits(value, format.digits)
 }
 
@@ -188,6 +193,19 @@ export function formattedNumber(value: number, format: Exclude<CellFormat, null>
  */
 export function sheetNumberText(value: number): string {
   return Number.isFinite(value) ? String(Number(value.toPrecision(15))) : String(value)
+}
+
+/**
+ * A number a format shows with an exponent (0.00E+00), spelled so that it reads as the number it is:
+ * the number the cell holds (not its rounded shown form), with an exponent where sheetNumberText
+ * would spell it as a whole number of more than 15 digits (1.2E+20 as 120000000000000000000), which
+ * a column reads as an identifier and keeps as text. Null where sheetNumberText's spelling is a
+ * number already (0.000012, -3.5e-9).
+ */
+export function scientificNumberText(value: number): string | null {
+  if (!Number.isFinite(value)) return null
+  const spelled = sheetNumberText(value)
+  return /^-?\d{16,}$/.test(spelled) ? Number(spelled).toExponential() : null
 }
 
 /**

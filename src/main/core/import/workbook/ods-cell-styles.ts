@@ -23,6 +23,8 @@ export interface OdsCellStyles {
   superscripts: ReadonlySet<string>
   /** Cell styles whose number format shows a word or nothing in place of some values (see WordsInstead). */
   instead: ReadonlyMap<string, WordsInstead>
+  /** Cell styles whose number format shows an exponent (number:scientific-number, 1.20E+20). */
+  scientific: ReadonlySet<string>
   /** Cell styles whose format is an elapsed time (a time style that counts hours past a day: [HH]:MM), not a time of day. */
   duration: ReadonlySet<string>
 }
@@ -39,7 +41,7 @@ export interface WordsInstead {
 
 /** The cell styles of an OpenDocument spreadsheet, in styles.xml and before the body of content.xml (see StyleScan). */
 export async function odsCellStyles(zip: ZipPackage): Promise<OdsCellStyles> {
-  if (!zip.has('content.xml')) return { padded: new Set(), dateTime: new Set(), superscripts: new Set(), instead: new Map(), duration: new Set() }
+  if (!zip.has('content.xml')) return { padded: new Set(), dateTime: new Set(), superscripts: new Set(), instead: new Map(), duration: new Set(), scientific: new Set() }
   const styles = new StyleScan()
   const common = await zip.text('styles.xml')
   if (common !== null) styles.scan(common)
@@ -54,7 +56,8 @@ export async function odsCellStyles(zip: ZipPackage): Promise<OdsCellStyles> {
     dateTime: styles.cellStylesOf(styles.dateTimeStyles),
     superscripts: styles.superscripts,
     instead: styles.insteadByCellStyle(),
-    duration: styles.cellStylesOf(styles.durationStyles)
+    duration: styles.cellStylesOf(styles.durationStyles),
+    scientific: styles.cellStylesOf(styles.scientificStyles)
   }
 }
 
@@ -111,6 +114,7 @@ class StyleScan {
   readonly dateTimeStyles = new Set<string>()
   readonly superscripts = new Set<string>()
   readonly durationStyles = new Set<string>()
+  readonly scientificStyles = new Set<string>()
   /** The text style being read, whose text properties may raise its runs. */
   private textStyle: string | null = null
   private readonly cellStyles = new Map<string, { parent: string | null; data: string | null }>()
@@ -149,6 +153,7 @@ class StyleScan {
       return
     }
     if (this.numberStyle !== null) {
+      if (name === 'number:scientific-number') this.scientificStyles.add(this.numberStyle.name)
       if (closing || name === 'number:text' || name === 'style:text-properties') return
       if (name !== 'number:number') {
         this.numberStyle.padded = false

@@ -1,6 +1,6 @@
 import { DamagedXml, elementTooLong, MAX_ELEMENT_CHARS } from './damaged-xml'
 import { cellText, odsDateText, odsTimeText, shownDuration } from './ods-cell-values'
-import { writtenNumberText } from './number-format'
+import { scientificNumberText, writtenNumberText } from './number-format'
 import { paddedText, type OdsCellStyles, type WordsInstead } from './ods-cell-styles'
 import { type OdsTables, TAG_INCOMPLETE } from './ods-tables'
 import { raisedSpans } from './superscript-marks'
@@ -191,7 +191,7 @@ export class OdsTableScanner implements XmlTextReader {
     this.rowRepeat = repeats(tag, 'table:number-rows-repeated')
     const visibility = attribute(tag, 'table:visibility')
     this.rowHidden = visibility === 'collapse' || visibility === 'filter'
-    const style = this.styles.padded.size === 0 && this.styles.dateTime.size === 0 && this.styles.instead.size === 0 && this.styles.duration.size === 0 ? null : attribute(tag, 'table:default-cell-style-name')
+    const style = this.styles.padded.size === 0 && this.styles.dateTime.size === 0 && this.styles.instead.size === 0 && this.styles.duration.size === 0 && this.styles.scientific.size === 0 ? null : attribute(tag, 'table:default-cell-style-name')
     this.rowStyle = style !== null && this.known(style) ? style : null
     this.cellColumn = 0
     this.filled = 0
@@ -285,6 +285,8 @@ export class OdsTableScanner implements XmlTextReader {
           if (shown === '' && instead.numbers.has('')) return this.written(writtenNumberText(written!), 'hidden')
         }
         this.text = writtenNumberText(written!)
+        // A number shown with an exponent is a number, however many digits it has (see scientificNumberText).
+        if (this.styles.scientific.size > 0 && this.styled(this.styles.scientific, tag, column)) this.text = scientificNumberText(value) ?? this.text
         // The file holds the fraction a percent cell shows times 100 (0.456 as 45.6%).
         return type === 'percentage' ? 'percent' : 'number'
       }
@@ -325,7 +327,7 @@ export class OdsTableScanner implements XmlTextReader {
 
   /** Whether `style` is one of the styles the reading asks about. */
   private known(style: string): boolean {
-    return this.styles.padded.has(style) || this.styles.dateTime.has(style) || this.styles.instead.has(style) || this.styles.duration.has(style)
+    return this.styles.padded.has(style) || this.styles.dateTime.has(style) || this.styles.instead.has(style) || this.styles.duration.has(style) || this.styles.scientific.has(style)
   }
 
   /** Whether a cell's format is one of `styles`: its own style's, else its row's or its column's default. */

@@ -85,7 +85,8 @@ export function sheetsToRead(book: WorkbookSource, fileName: string, picked: rea
     )
   }
   if (picked === null) return worksheets.filter((sheet) => !sheet.hidden)
-  const missing = picked.filter((name) => !worksheets.some((sheet) => sheet.name === name))
+  const chosen = picked.map((name) => pickedSheet(worksheets, name))
+  const missing = picked.filter((_name, index) => chosen[index] === null)
   if (missing.length > 0) {
     throw new ImportInputError(
       `${fileName} has no worksheet named ${missing.map((name) => `“${name}”`).join(', ')}; its worksheets are ${worksheets.map((sheet) => `“${sheet.name}”`).join(', ')}.`,
@@ -93,7 +94,20 @@ export function sheetsToRead(book: WorkbookSource, fileName: string, picked: rea
       null
     )
   }
-  return worksheets.filter((sheet) => picked.includes(sheet.name))
+  return worksheets.filter((sheet) => chosen.includes(sheet))
+}
+
+/**
+ * The worksheet a picked name names: the one so named, else the one named so when case is ignored,
+ * as Excel ignores it in sheet names ("table 39" for "Table 39"); null when none is, or when more
+ * than one is named so without case (a file another program wrote may hold "Data" and "DATA").
+ */
+function pickedSheet(worksheets: readonly WorkbookSheet[], name: string): WorkbookSheet | null {
+  const exact = worksheets.find((sheet) => sheet.name === name)
+  if (exact !== undefined) return exact
+  const folded = name.toLowerCase()
+  const alike = worksheets.filter((sheet) => sheet.name.toLowerCase() === folded)
+  return alike.length === 1 ? alike[0]! : null
 }
 
 /**

@@ -47,6 +47,20 @@ function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim()
 }
 
+/**
+ * A note row's cells as one line of the dataset's source: the cells joined by a space, each line
+ * break or tab (a cell's wrapped lines) made one space, as a source note is one line. Runs of plain
+ * spaces are kept as written: notes set their entries apart with them ("- Represents zero.  X Not
+ * applicable.").
+ */
+function noteLine(values: readonly (string | null)[]): string {
+  return values
+    .filter((value) => value !== null)
+    .join(' ')
+    .replace(/ *[\t\n\r\f\v\u2028\u2029]\s*/g, ' ')
+    .trim()
+}
+
 /** A cell's text as the header's labels read it: a footnote mark in superscript ("Removals¹") given up, as the labels give it up. */
 function labelText(text: string | null): string | null {
   return text === null ? null : (headerMark(text)?.label ?? text)
@@ -623,7 +637,7 @@ export class SheetTableReader {
     }
     this.flush()
     const layout = this.layout!
-    const notes = this.held.map((row) => ({ row: row.row, text: row.values.filter((value) => value !== null).join(' ').replace(/\s+/g, ' ').trim() })).filter(({ text }) => text !== '')
+    const notes = this.held.map((row) => ({ row: row.row, text: noteLine(row.values) })).filter(({ text }) => text !== '')
     const footnotes = notes.map(({ text }) => text)
     if (this.farCells.count > 0) {
       const one = this.farCells.count === 1
@@ -718,7 +732,7 @@ export class SheetTableReader {
     for (const row of this.held) {
       const values = row.values.filter((value) => value !== null)
       if (values.length === 0) continue
-      if (notes) this.notesBeforeData.push(values.join(' ').replace(/\s+/g, ' ').trim())
+      if (notes) this.notesBeforeData.push(noteLine(values))
       else this.emit(row)
     }
     this.held = []

@@ -164,6 +164,19 @@ describe('dates before 1900-03-01', () => {
     expect(rows).toEqual([['1900-02-29'], ['1900-01-01']])
   })
 
+  it('keeps each day an Excel 2003 XML workbook writes as ISO text, 1900-02-28 among them (SheetJS counts it as serial 60)', async () => {
+    const days = ['1899-12-30', '1899-12-31', '1900-01-01', '1900-02-27', '1900-02-28', '1900-02-28T12:00:00', '1900-03-01', '2012-06-17']
+    const cell = (day: string) => `<Row><Cell ss:StyleID="d"><Data ss:Type="DateTime">${day.length === 10 ? `${day}T00:00:00.000` : `${day}.000`}</Data></Cell></Row>`
+    const xml = `<?xml version="1.0"?>
+<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet">
+<Styles><Style ss:ID="d"><NumberFormat ss:Format="yyyy\-mm\-dd"/></Style></Styles>
+<Worksheet ss:Name="Days"><Table><Row><Cell><Data ss:Type="String">Day</Data></Cell></Row>${days.map(cell).join('')}</Table></Worksheet>
+</Workbook>`
+    const { rows } = await imported('days.xml', (path) => writeFileSync(path, xml))
+    // The format shows days only: the time of 1900-02-28T12:00 is not shown, and not kept.
+    expect(rows.map((row) => row[0])).toEqual(days.map((day) => day.slice(0, 10)))
+  })
+
   it('keeps a date serial no calendar shows as the number it is (the column becomes text, as Excel shows ####)', async () => {
     const { columns, rows } = await imported('past-9999.xlsx', (path) => serialBook(path, [41_058, 2_958_466], false))
     expect(columns).toEqual([['Day', 'text']])

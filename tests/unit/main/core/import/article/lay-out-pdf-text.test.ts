@@ -23,6 +23,17 @@ describe('layOutPdfText', () => {
     expect(layOutPdfText(runs)).toBe('Heading\n\nline one\nline two\nline three\n\nnew paragraph')
   })
 
+  test('joins the lines of a heading that wraps into one, and leaves the body’s lines as they are', () => {
+    const runs = [
+      run('Compliance Inspection of the', 0, 700, 300, 24),
+      run('Krome Processing Center', 0, 672, 260, 24),
+      run('Inspectors found twelve deficiencies', 0, 640, 200, 12),
+      run('in the medical unit.', 0, 626, 100, 12),
+      run('The unit was closed.', 0, 598, 100, 12)
+    ]
+    expect(layOutPdfText(runs)).toBe('Compliance Inspection of the Krome Processing Center\n\nInspectors found twelve deficiencies\nin the medical unit.\n\nThe unit was closed.')
+  })
+
   test('keeps double-spaced lines in one paragraph', () => {
     expect(layOutPdfText([run('a', 0, 200, 5, 10), run('b', 0, 180, 5, 10), run('c', 0, 160, 5, 10)])).toBe('a\nb\nc')
   })

@@ -1,7 +1,9 @@
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { headerMayUseMerges } from '../../../../../../src/main/core/import/workbook/find-sheet-table'
+import { sheetsToRead } from '../../../../../../src/main/core/import/workbook/read-workbook'
 import type { SheetRow } from '../../../../../../src/main/core/import/workbook/sheet-row'
+import type { WorkbookSource } from '../../../../../../src/main/core/import/workbook/workbook-source'
 import { readSheets } from './read-sheets'
 
 const FIXTURE = resolve(import.meta.dirname, '../../../../../fixtures/import/workbook/dhs-yearbook-2013-table-39.xlsx')
@@ -59,9 +61,22 @@ describe('a government table written by exceljs (title rows, two-row header, mer
     ])
     expect(review.summary).toMatchObject({ titles: ['Prosecutorial-discretion case review, 2012'], footnotes: ['Source: DHS figures reported by The New York Times and Colorlines, 2012.'] })
     expect((await readSheets(FIXTURE, 'xlsx', ['Lookup'], true)).map((sheet) => [sheet.name, sheet.rows])).toEqual([['Lookup', [['D', 'withheld']]]])
+    // Excel ignores case in sheet names: so does --sheet, where one worksheet is named so.
+    expect((await readSheets(FIXTURE, 'xlsx', ['lookup', 'CASE REVIEW'], true)).map((sheet) => sheet.name)).toEqual(['Case review', 'Lookup'])
     await expect(readSheets(FIXTURE, 'xlsx', ['Table 40'], true)).rejects.toThrow(
       'dhs-yearbook-2013-table-39.xlsx has no worksheet named “Table 40”; its worksheets are “Table 39”, “Case review”, “Lookup”.'
     )
+  })
+})
+
+describe('sheets picked by name', () => {
+  const book = (names: string[]) =>
+    ({ facts: { sheets: names.map((name) => ({ name, hidden: false, kind: 'worksheet' })), date1904: false, title: null, creator: null, modified: null, hasMacros: false, note: null } }) as unknown as WorkbookSource
+
+  it('takes the sheet named exactly first, then the one sheet named so without case, and refuses a name two sheets share without case', () => {
+    expect(sheetsToRead(book(['Data', 'DATA', 'Notes']), 'b.xlsx', ['DATA']).map((sheet) => sheet.name)).toEqual(['DATA'])
+    expect(sheetsToRead(book(['Data', 'Notes']), 'b.xlsx', ['notes']).map((sheet) => sheet.name)).toEqual(['Notes'])
+    expect(() => sheetsToRead(book(['Data', 'DATA']), 'b.xlsx', ['data'])).toThrow('b.xlsx has no worksheet named “data”; its worksheets are “Data”, “DATA”.')
   })
 })
 
