@@ -1,9 +1,10 @@
-// A large .xlsx sheet scanned on a thread of its own (out/main/sheet-rows-worker.js) while the
-// reader thread gives its cells their meaning: the rows, their order and every failure must be
-// exactly those of the same sheet read on one thread, through a ring of shared blocks that the
-// sheets here fill many times over, with rows too large for a block and text with no UTF-8 form.
+// A large .xlsx sheet read on a thread of its own (out/main/sheet-rows-worker.js), which shows its
+// cells but for shared strings, while the reader thread puts in their text: the rows, their order
+// and every failure must be exactly those of the same sheet read on one thread, through a ring of
+// shared blocks that the sheets here fill many times over, with rows too large for a block and
+// text with no UTF-8 form.
 
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
@@ -13,8 +14,9 @@ import type { SheetRow } from '../../src/main/core/import/workbook/sheet-row'
 import { BLOCK_BYTES, BLOCK_INTS, RING_BLOCKS } from '../../src/main/core/import/workbook/sheet-rows-ring'
 import { SheetRowsThread } from '../../src/main/core/import/workbook/sheet-rows-thread'
 import type { SheetReadFacts, WorkbookSource } from '../../src/main/core/import/workbook/workbook-source'
-import type { SheetCells } from '../../src/main/core/import/workbook/xlsx-sheet-scanner'
+import { SharedStrings } from '../../src/main/core/import/workbook/shared-strings'
 import { sheetXml, writeHandWrittenXlsx } from '../helpers/hand-written-workbooks'
+import { withDeclared } from '../helpers/write-zip'
 
 const WORKER = resolve(import.meta.dirname, '../../out/main/sheet-rows-worker.js')
 const dirs: string[] = []
@@ -104,8 +106,8 @@ describe('a sheet scanned on a thread of its own', () => {
     const two = await readAll(path, true)
     expect(one.error).toBeNull()
     expect(one.rows).toHaveLength(100_000)
-    // The records of the rows (three ints) and their cells (five) go around the ring more than twice.
-    expect(100_000 * (3 + 5 * 5)).toBeGreaterThan(2 * RING_BLOCKS * BLOCK_INTS)
+    // The records of the rows (three ints) and their cells (four) go around the ring more than twice.
+    expect(100_000 * (3 + 4 * 5)).toBeGreaterThan(2 * RING_BLOCKS * BLOCK_INTS)
     expect(two).toEqual(one)
     let withoutValue = 0
     for (let r = 2; r <= 100_000; r++) if (r % 11 !== 0 && r % 13 === 0) withoutValue++
@@ -138,6 +140,22 @@ describe('a sheet scanned on a thread of its own', () => {
     expect(two.rows).toEqual(one.rows)
   })
 
+  it('stops at a shared string the table lacks as one thread does, and says the checksum first when the file also fails it', async () => {
+    const dir = folder()
+    const bad = '<x:row r="20001"><x:c r="A20001"><x:v>1</x:v></x:c><x:c r="C20001" t="s"><x:v>99</x:v></x:c></x:row><x:row r="20002"><x:c r="A20002"><x:v>2</x:v></x:c></x:row></x:sheetData></x:worksheet>'
+    const path = bigWorkbook(dir, 20_000, bad)
+    const one = await readAll(path, false)
+    const two = await readAll(path, true)
+    expect(one.error).toMatch(/refers in cell C20001 to shared string “99”, which it does not have \(it has 5\)/)
+    expect(two).toEqual(one)
+    // The same damage in a file whose checksum fails too: the checksum is named, on both.
+    writeFileSync(path, withDeclared(readFileSync(path), 'xl/worksheets/sheet1.xml', { crc32: 12345, size: null }))
+    const oneBad = await readAll(path, false)
+    const twoBad = await readAll(path, true)
+    expect(oneBad.error).toMatch(/checksum/)
+    expect(twoBad).toEqual(oneBad)
+  })
+
   it('stops, and lets its thread go, when the rows are refused or the import is cancelled mid-way', async () => {
     const dir = folder()
     const path = bigWorkbook(dir, 40_000)
@@ -156,9 +174,9 @@ describe('a sheet scanned on a thread of its own', () => {
     const dir = folder()
     const path = bigWorkbook(dir, 10)
     const { dev, ino, size, mtimeNs } = statSync(path, { bigint: true })
-    const thread = new SheetRowsThread(WORKER, { path, fileName: 'big.xlsx', file: { dev, ino, size: size + 1n, mtimeNs } })
-    const cells: SheetCells = { startRow: () => {}, cell: () => {}, endRow: () => {} }
-    await expect(thread.readCells({ part: 'xl/worksheets/sheet1.xml', label: 'sheet “Cases”' }, cells, new AbortController().signal, () => {})).rejects.toThrow(
+    const thread = new SheetRowsThread(WORKER, { path, fileName: 'big.xlsx', file: { dev, ino, size: size + 1n, mtimeNs }, stylesPart: null, date1904: false, plainDayCount: false })
+    const read = thread.readRows({ part: 'xl/worksheets/sheet1.xml', label: 'sheet “Cases”' }, 'big.xlsx', new SharedStrings(), () => {}, new AbortController().signal, () => {})
+    await expect(read).rejects.toThrow(
       'big.xlsx changed while it was being imported; nothing was saved. Import it again once it is complete.'
     )
     thread.close()

@@ -1,12 +1,14 @@
-import type { SheetCells } from './xlsx-sheet-scanner'
+import type { CellKind } from './sheet-row'
+import type { ShownRowsOutput } from './xlsx-shown-cells'
 import { writeUtf8 } from './write-utf8'
 
 /**
- * A ring of blocks in shared memory through which a sheet's cells cross, as XlsxSheetScanner finds
+ * A ring of blocks in shared memory through which a sheet's cells cross, as XlsxShownCells shows
  * them, from the thread that inflates and scans the sheet's XML (see sheet-rows-worker.ts) to the
- * one that gives them their meaning, finds their table and types them. Each block holds thousands
- * of cells: a record of ints for each (column, type, style, where its value lies) and the bytes of
- * their values, so a cell crosses with no message and no object made for it.
+ * one that finds their table and types them. A shared string crosses as its index: the table is on
+ * the reading side. Each block holds thousands of cells: a record of ints for each (column, kind,
+ * where its text or index lies) and the bytes, so a cell crosses with no message and no object
+ * made for it.
  * A block is written whole by one thread and then read whole by the other: its state says whose it
  * is. A row too large for a block, or holding text with no UTF-8 form, crosses as a message in its
  * place (see SheetCellsMessage).
@@ -14,7 +16,7 @@ import { writeUtf8 } from './write-utf8'
 export const RING_BLOCKS = 4
 /** Bytes of cell values per block. */
 export const BLOCK_BYTES = 1 << 20
-/** Int32 slots per block: three for each row, five for each of its cells. */
+/** Int32 slots per block: three for each row, four for each of its cells. */
 export const BLOCK_INTS = 1 << 18
 
 /** Per block: whose it is, how many rows and bytes and slots it holds, how far the sheet's XML was read, and whether it is the sheet's last. */
@@ -36,27 +38,43 @@ const FULL = 1
 /** A row's flags: the sheet hides it; it crossed as a message. */
 const HIDDEN = 1
 const ROW_BY_MESSAGE = 2
-/** Added to a cell's type when its value is text already decoded (an inline string, a value with entities), written as UTF-8. */
-const DECODED = 256
+/** Added to a cell's kind code when its bytes are a shared string's index as written, not its text. */
+const SHARED = 256
+/** What a cell kind is in a block: its index here, plus one. */
+const KINDS: readonly CellKind[] = ['number', 'percent', 'date', 'text', 'boolean', 'error', 'word', 'hidden']
+const KIND_CODES = Object.fromEntries(KINDS.map((kind, index) => [kind, index + 1])) as Record<CellKind, number>
 
 /** How far through the sheet a block's cells reach, as a whole number. */
 const READ_SCALE = 1_000_000
 
 const text = new TextDecoder()
 
-/** A cell of a row that crossed as a message: its value as text (null: none). */
+/** A cell of a row that crossed as a message: its text, or its shared string's index as written. */
 export interface MessageCell {
   column: number
-  type: number
-  style: number
-  value: string | null
+  kind: CellKind
+  shared: boolean
+  value: string
+}
+
+/** What the reading side hands a block's rows to (see SheetRowsReplay). */
+export interface RingRows {
+  startRow(row: number): void
+  /** A cell whose text is bytes[start, end). */
+  copy(column: number, kind: CellKind, bytes: Uint8Array, start: number, end: number): void
+  /** A cell whose shared string's index is written as bytes[start, end). */
+  shared(column: number, kind: CellKind, bytes: Uint8Array, start: number, end: number): void
+  endRow(row: number, hidden: boolean): void
+  /** A row that crossed as a message, in its place. */
+  byMessage(): void
 }
 
 /** The messages the scanning thread sends beside the ring, in order. */
 export type SheetCellsMessage =
   | { type: 'row'; row: number; hidden: boolean; cells: MessageCell[] }
   | { type: 'end'; formulasWithoutValue: number; hiddenColumns: number[] }
-  | { type: 'error'; kind: 'input' | 'other'; message: string; code: string | null; line: number | null; byteOffset: number | null }
+  /** `xml`: the sheet's text made no sense (it is damaged, or not UTF-8), as against its file failing (a checksum, a read). */
+  | { type: 'error'; kind: 'input' | 'other'; xml: boolean; message: string; code: string | null; line: number | null; byteOffset: number | null }
 
 /** Atomics.waitAsync (Node 16 and later; ES2024, past the library this project compiles against). */
 const waitAsync = (Atomics as unknown as { waitAsync: (array: Int32Array, index: number, value: number) => { async: false; value: string } | { async: true; value: Promise<string> } }).waitAsync
@@ -84,12 +102,12 @@ function viewsOf(ring: SharedArrayBuffer): RingViews {
 }
 
 /**
- * The scanning side: XlsxSheetScanner hands it each cell, which is written into the current block.
+ * The scanning side: XlsxShownCells writes each row's cells into the current block as it shows them.
  * A row that does not fit what is left of the block moves to the next one, once the reading side
  * has freed it (this thread then waits: it only scans). `send` carries the messages in order with
  * the blocks.
  */
-export class SheetCellsRingWriter implements SheetCells {
+export class SheetCellsRingWriter implements ShownRowsOutput {
   private readonly views: RingViews
   private block = 0
   private rows = 0
@@ -105,8 +123,6 @@ export class SheetCellsRingWriter implements SheetCells {
   private atSlots = 0
   /** The row's cells once it crosses as a message (it is too large for a block, or has text with no UTF-8 form). */
   private asMessage: MessageCell[] | null = null
-  private row = 0
-  private hidden = false
 
   constructor(
     ring: SharedArrayBuffer,
@@ -125,9 +141,7 @@ export class SheetCellsRingWriter implements SheetCells {
     this.read = Math.round(fraction * READ_SCALE)
   }
 
-  startRow(row: number, hidden: boolean): void {
-    this.row = row
-    this.hidden = hidden
+  startRow(): void {
     this.asMessage = null
     if (this.slots + 3 > BLOCK_INTS) this.handOver(false)
     this.rowBytes = this.atBytes = this.used
@@ -135,52 +149,63 @@ export class SheetCellsRingWriter implements SheetCells {
     this.atSlots = this.slots + 3
   }
 
-  cell(column: number, type: number, style: number, bytes: Uint8Array, start: number, end: number, value: string | null): void {
-    // An empty cell shows nothing: its reader would leave it out.
-    if (start >= 0 ? start === end : value === null || value === '') return
+  copy(column: number, kind: CellKind, source: Uint8Array, from: number, to: number): void {
+    this.add(column, KIND_CODES[kind], source, from, to, null)
+  }
+
+  text(column: number, kind: CellKind, text: string): void {
+    this.add(column, KIND_CODES[kind], null, 0, 0, text)
+  }
+
+  sharedString(column: number, kind: CellKind, bytes: Uint8Array, start: number, end: number, value: string | null): void {
+    if (start >= 0) this.add(column, KIND_CODES[kind] + SHARED, bytes, start, end, null)
+    else this.add(column, KIND_CODES[kind] + SHARED, null, 0, 0, value ?? '')
+  }
+
+  /** A cell of kind `code` whose bytes are source[from, to), or `value` as UTF-8. */
+  private add(column: number, code: number, source: Uint8Array | null, from: number, to: number, value: string | null): void {
     if (this.asMessage !== null) {
-      this.asMessage.push({ column, type, style, value: start >= 0 ? text.decode(bytes.subarray(start, end)) : value })
+      this.asMessage.push({ column, kind: KINDS[(code & (SHARED - 1)) - 1]!, shared: code >= SHARED, value: source !== null ? text.decode(source.subarray(from, to)) : value! })
       return
     }
-    const length = start >= 0 ? end - start : value!.length * 3
-    if (this.atBytes + length > BLOCK_BYTES || this.atSlots + 5 > BLOCK_INTS) {
-      if (!this.moveRow(length)) return this.cell(column, type, style, bytes, start, end, value)
+    const length = source !== null ? to - from : value!.length * 3
+    if (this.atBytes + length > BLOCK_BYTES || this.atSlots + 4 > BLOCK_INTS) {
+      if (!this.moveRow(length)) return this.add(column, code, source, from, to, value)
     }
     const target = this.views.bytes[this.block]!
-    const from = this.atBytes
-    let at = from
-    if (start >= 0) {
-      if (end - start < 96) for (let i = start; i < end; i++) target[at++] = bytes[i]!
+    const start = this.atBytes
+    let at = start
+    if (source !== null) {
+      if (to - from < 96) for (let i = from; i < to; i++) target[at++] = source[i]!
       else {
-        target.set(bytes.subarray(start, end), at)
-        at += end - start
+        target.set(source.subarray(from, to), at)
+        at += to - from
       }
     } else {
       at = writeUtf8(target, at, value!)
       if (at < 0) {
         // No UTF-8 form (a lone surrogate from &#xD800;): the row crosses as a message.
         this.toMessage()
-        return this.cell(column, type, style, bytes, start, end, value)
+        return this.add(column, code, source, from, to, value)
       }
     }
     const ints = this.views.ints[this.block]!
     const slot = this.atSlots
     ints[slot] = column
-    ints[slot + 1] = start >= 0 ? type : type + DECODED
-    ints[slot + 2] = style
-    ints[slot + 3] = from
-    ints[slot + 4] = at
-    this.atSlots = slot + 5
+    ints[slot + 1] = code
+    ints[slot + 2] = start
+    ints[slot + 3] = at
+    this.atSlots = slot + 4
     this.atBytes = at
   }
 
-  endRow(): void {
+  endRow(row: number, hidden: boolean): void {
     if (this.asMessage !== null) {
-      this.send({ type: 'row', row: this.row, hidden: this.hidden, cells: this.asMessage })
+      this.send({ type: 'row', row, hidden, cells: this.asMessage })
       this.asMessage = null
       const ints = this.views.ints[this.block]!
-      ints[this.slots] = this.row
-      ints[this.slots + 1] = ROW_BY_MESSAGE | (this.hidden ? HIDDEN : 0)
+      ints[this.slots] = row
+      ints[this.slots + 1] = ROW_BY_MESSAGE | (hidden ? HIDDEN : 0)
       ints[this.slots + 2] = 0
       this.slots += 3
       this.rows++
@@ -188,9 +213,9 @@ export class SheetCellsRingWriter implements SheetCells {
       return
     }
     const ints = this.views.ints[this.block]!
-    ints[this.rowSlots] = this.row
-    ints[this.rowSlots + 1] = this.hidden ? HIDDEN : 0
-    ints[this.rowSlots + 2] = (this.atSlots - this.rowSlots - 3) / 5
+    ints[this.rowSlots] = row
+    ints[this.rowSlots + 1] = hidden ? HIDDEN : 0
+    ints[this.rowSlots + 2] = (this.atSlots - this.rowSlots - 3) / 4
     this.slots = this.atSlots
     this.used = this.atBytes
     this.rows++
@@ -210,7 +235,7 @@ export class SheetCellsRingWriter implements SheetCells {
   private moveRow(length: number): boolean {
     const bytes = this.atBytes - this.rowBytes
     const slots = this.atSlots - this.rowSlots
-    if (bytes + length > BLOCK_BYTES || slots + 5 > BLOCK_INTS) {
+    if (bytes + length > BLOCK_BYTES || slots + 4 > BLOCK_INTS) {
       this.toMessage()
       return false
     }
@@ -223,9 +248,9 @@ export class SheetCellsRingWriter implements SheetCells {
     this.views.bytes[this.block]!.set(fromBytes.subarray(rowBytes, rowBytes + bytes), 0)
     const ints = this.views.ints[this.block]!
     ints.set(fromInts.subarray(rowSlots, rowSlots + slots), 0)
-    for (let slot = 3; slot < slots; slot += 5) {
+    for (let slot = 3; slot < slots; slot += 4) {
+      ints[slot + 2] = ints[slot + 2]! - rowBytes
       ints[slot + 3] = ints[slot + 3]! - rowBytes
-      ints[slot + 4] = ints[slot + 4]! - rowBytes
     }
     this.rowBytes = 0
     this.rowSlots = 0
@@ -239,10 +264,10 @@ export class SheetCellsRingWriter implements SheetCells {
     const cells: MessageCell[] = []
     const ints = this.views.ints[this.block]!
     const bytes = this.views.bytes[this.block]!
-    for (let slot = this.rowSlots + 3; slot < this.atSlots; slot += 5) {
-      const type = ints[slot + 1]!
+    for (let slot = this.rowSlots + 3; slot < this.atSlots; slot += 4) {
+      const code = ints[slot + 1]!
       // The block is shared memory, which TextDecoder does not read: the value is copied first.
-      cells.push({ column: ints[slot]!, type: type >= DECODED ? type - DECODED : type, style: ints[slot + 2]!, value: text.decode(bytes.slice(ints[slot + 3]!, ints[slot + 4]!)) })
+      cells.push({ column: ints[slot]!, kind: KINDS[(code & (SHARED - 1)) - 1]!, shared: code >= SHARED, value: text.decode(bytes.slice(ints[slot + 2]!, ints[slot + 3]!)) })
     }
     this.asMessage = cells
     this.atBytes = this.rowBytes
@@ -303,12 +328,11 @@ export class SheetCellsRingReader {
   }
 
   /**
-   * Takes the next block, which must be full (see whenFull): its rows go to `cells`, except those
-   * that crossed as messages, for which `byMessage` is called in their place (it hands them on).
-   * The block is copied and freed first, so that the scanning side goes on at once; the bytes
-   * `cells` is handed are lent until the next block is taken.
+   * Takes the next block, which must be full (see whenFull): its rows go to `rows`, those that
+   * crossed as messages in their places. The block is copied and freed first, so that the scanning
+   * side goes on at once; the bytes `rows` is handed are lent until the next block is taken.
    */
-  take(cells: SheetCells, byMessage: () => void): { read: number; last: boolean } {
+  take(rows: RingRows): { read: number; last: boolean } {
     const { control } = this.views
     const base = this.block * CONTROL_INTS
     const rowCount = control[base + ROWS]!
@@ -316,7 +340,7 @@ export class SheetCellsRingReader {
     const slots = control[base + INTS]!
     const read = control[base + READ]! / READ_SCALE
     const last = control[base + LAST] === 1
-    // Into buffers of this side's own, reused from block to block: the cells' reader copies what it
+    // Into buffers of this side's own, reused from block to block: the rows' reader copies what it
     // keeps (a block's worth of garbage for each block cost ~50 MB of peak memory).
     const bytes = this.bytes
     const ints = this.ints
@@ -332,19 +356,17 @@ export class SheetCellsRingReader {
       const count = ints[slot + 2]!
       slot += 3
       if (flags & ROW_BY_MESSAGE) {
-        byMessage()
+        rows.byMessage()
         continue
       }
-      cells.startRow(row, (flags & HIDDEN) !== 0)
+      rows.startRow(row)
       for (let k = 0; k < count; k++) {
-        const type = ints[slot + 1]!
-        const start = ints[slot + 3]!
-        const end = ints[slot + 4]!
-        if (type >= DECODED) cells.cell(ints[slot]!, type - DECODED, ints[slot + 2]!, bytes, -1, -1, bytes.toString('utf8', start, end))
-        else cells.cell(ints[slot]!, type, ints[slot + 2]!, bytes, start, end, null)
-        slot += 5
+        const code = ints[slot + 1]!
+        if (code >= SHARED) rows.shared(ints[slot]!, KINDS[code - SHARED - 1]!, bytes, ints[slot + 2]!, ints[slot + 3]!)
+        else rows.copy(ints[slot]!, KINDS[code - 1]!, bytes, ints[slot + 2]!, ints[slot + 3]!)
+        slot += 4
       }
-      cells.endRow()
+      rows.endRow(row, (flags & HIDDEN) !== 0)
     }
     return { read, last }
   }

@@ -1,9 +1,9 @@
 import { columnLetters } from './cell-reference'
 import { DamagedXml } from './damaged-xml'
-import { EncodedRowWriter } from './encoded-sheet-row'
+import { EncodedRowWriter, type EncodedSheetRow } from './encoded-sheet-row'
 import { excelSerialOfPlainCount, formattedNumber, shownInstead, textShownInstead, valueFormat, writtenNumberText, type CellFormat, type ShownInstead } from './number-format'
 import type { SharedStrings } from './shared-strings'
-import type { SheetRow } from './sheet-row'
+import type { CellKind, SheetRow } from './sheet-row'
 import { CELL_BOOLEAN, CELL_ERROR, CELL_ISO_DATE, CELL_NUMBER, CELL_SHARED_STRING, digitsAt, type SheetCells } from './xlsx-sheet-scanner'
 
 /** Slots of the cache of formatted numbers (a power of two): enough for the days of decades. */
@@ -15,6 +15,48 @@ const text = new TextDecoder()
 const NUMBER_AS_WRITTEN = 1
 const PERCENT_AS_WRITTEN = 2
 const NUMBER_BY_FORMAT = 3
+
+/**
+ * Where XlsxShownCells writes each row's cells as it reads them, as UTF-8: a cell copied from
+ * bytes, or written from text; `endRow` closes the row. An output with `sharedString` is handed a
+ * shared string's index as written (bytes[start, end), or `value`) instead of its text.
+ */
+export interface ShownRowsOutput {
+  startRow(): void
+  copy(column: number, kind: CellKind, source: Uint8Array, from: number, to: number): void
+  text(column: number, kind: CellKind, text: string): void
+  sharedString?(column: number, kind: CellKind, bytes: Uint8Array, start: number, end: number, value: string | null): void
+  endRow(row: number, hidden: boolean): void
+}
+
+/** Rows written as EncodedSheetRows, each handed to a callback at its end. */
+class RowsToCallback extends EncodedRowWriter implements ShownRowsOutput {
+  constructor(private readonly onRow: (row: SheetRow) => void) {
+    super()
+  }
+
+  override endRow(row: number, hidden: boolean): EncodedSheetRow {
+    const ended = super.endRow(row, hidden)
+    this.onRow(ended)
+    return ended
+  }
+}
+
+/**
+ * The index in `strings` of a shared string's cell (in `row` and `column`), written as
+ * bytes[start, end) or `value`. A cell that points past the table would otherwise show nothing,
+ * and its row could vanish unseen: it is damage.
+ */
+export function sharedStringIndex(strings: SharedStrings, row: number, column: number, bytes: Uint8Array, start: number, end: number, value: string | null): number {
+  const digits = start >= 0 ? digitsAt(bytes, start, end) : -1
+  const index = digits >= 0 ? digits : Number(written(bytes, start, end, value))
+  if (!strings.has(index)) {
+    throw new DamagedXml(
+      `refers in cell ${columnLetters(column)}${row} to shared string “${written(bytes, start, end, value)}”, which it does not have (it has ${strings.length.toLocaleString('en-US')})`
+    )
+  }
+  return index
+}
 
 /** What a workbook gives its cells their meaning with. */
 export interface XlsxCellContext {
@@ -32,7 +74,7 @@ export interface XlsxCellContext {
  * written or as its format shows it, TRUE/FALSE, an error, text. Each row goes to `onRow` at its end.
  */
 export class XlsxShownCells implements SheetCells {
-  private readonly out = new EncodedRowWriter()
+  private readonly out: ShownRowsOutput
   private row = 0
   private hidden = false
   /**
@@ -49,10 +91,12 @@ export class XlsxShownCells implements SheetCells {
   private readonly numberPlans: Uint8Array
   private readonly textKinds: ('hidden' | 'text' | null)[]
 
+  /** `rows`: where each row goes at its end, or an output its cells are written into as they are read. */
   constructor(
     private readonly context: XlsxCellContext,
-    private readonly onRow: (row: SheetRow) => void
+    rows: ((row: SheetRow) => void) | ShownRowsOutput
   ) {
+    this.out = typeof rows === 'function' ? new RowsToCallback(rows) : rows
     this.numberPlans = new Uint8Array(context.cellFormats.length + 1)
     this.textKinds = new Array<'hidden' | 'text' | null>(context.cellFormats.length + 1).fill(null)
   }
@@ -64,7 +108,7 @@ export class XlsxShownCells implements SheetCells {
   }
 
   endRow(): void {
-    this.onRow(this.out.endRow(this.row, this.hidden))
+    this.out.endRow(this.row, this.hidden)
   }
 
   cell(column: number, type: number, style: number, bytes: Uint8Array, start: number, end: number, value: string | null): void {
@@ -72,15 +116,10 @@ export class XlsxShownCells implements SheetCells {
     const out = this.out
     switch (type) {
       case CELL_SHARED_STRING: {
-        const digits = start >= 0 ? digitsAt(bytes, start, end) : -1
-        const index = digits >= 0 ? digits : Number(written(bytes, start, end, value))
+        // An output that has the table elsewhere (another thread's) takes the index as written.
+        if (out.sharedString !== undefined) return out.sharedString(column, this.textKind(style), bytes, start, end, value)
         const strings = this.context.sharedStrings
-        if (!strings.has(index)) {
-          // A cell that points past the shared strings would otherwise show nothing, and its row could vanish unseen.
-          throw new DamagedXml(
-            `refers in cell ${columnLetters(column)}${this.row} to shared string “${written(bytes, start, end, value)}”, which it does not have (it has ${strings.length.toLocaleString('en-US')})`
-          )
-        }
+        const index = sharedStringIndex(strings, this.row, column, bytes, start, end, value)
         const from = strings.startOf(index)
         const to = strings.endOf(index)
         if (from < to) out.copy(column, this.textKind(style), strings.buffer, from, to)

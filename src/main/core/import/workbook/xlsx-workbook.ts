@@ -82,7 +82,10 @@ export class XlsxWorkbook implements WorkbookSource {
         : new SheetRowsThread(thread.worker, {
             path: thread.path,
             fileName,
-            file: { dev: file.dev, ino: file.ino, size: file.size, mtimeNs: file.mtimeNs }
+            file: { dev: file.dev, ino: file.ino, size: file.size, mtimeNs: file.mtimeNs },
+            stylesPart,
+            date1904,
+            plainDayCount
           })
     try {
       const sharedStrings = new SharedStrings()
@@ -158,9 +161,10 @@ export class XlsxWorkbook implements WorkbookSource {
     const label = sheetLabel(sheet)
     // The sheet's XML size, as its zip declares it, measures how far the reading is.
     const size = Math.max(1, this.zip.sizeOf(sheet.part))
-    const cells = new XlsxShownCells(this.cellContext, onRow)
-    if (this.sheetsThread !== null && size >= this.sheetsThread.minBytes) return this.sheetsThread.thread.readCells({ part: sheet.part, label }, cells, signal, onRead)
-    const scanner = new XlsxSheetScanner(cells)
+    if (this.sheetsThread !== null && size >= this.sheetsThread.minBytes) {
+      return this.sheetsThread.thread.readRows({ part: sheet.part, label }, this.fileName, this.cellContext.sharedStrings, onRow, signal, onRead)
+    }
+    const scanner = new XlsxSheetScanner(new XlsxShownCells(this.cellContext, onRow))
     let read = 0
     const reader = {
       feed: (bytes: Uint8Array) => {
@@ -276,7 +280,7 @@ function sheetsOf(xml: string, relationships: Relationships['byId']): { sheets: 
 }
 
 /** For each cell format (the s attribute of a cell), how it shows a number: a date or time, a duration, padded digits (see CellFormat). */
-function cellFormatsOf(xml: string): CellFormat[] {
+export function cellFormatsOf(xml: string): CellFormat[] {
   const codes = new Map<number, string>()
   const formats: CellFormat[] = []
   let inCellFormats = false
