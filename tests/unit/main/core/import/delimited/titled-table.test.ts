@@ -62,7 +62,7 @@ describe('a delimited table that opens with a title', () => {
     expect(padded(sink.rowsReceived, 6)).toEqual(T39_ROWS)
     expect(result.rows).toBe(5)
     expect(result.summary?.titles).toEqual([TITLE])
-    expect(result.summary?.footnotes).toEqual(['D Data withheld to limit disclosure.', '- Represents zero. X Not applicable.', SOURCE])
+    expect(result.summary?.footnotes).toEqual(['D Data withheld to limit disclosure.', '- Represents zero.  X Not applicable.', SOURCE])
     expect(sink.warnings.map((warning) => warning.message)).toEqual([
       "t39.csv: lines 1–2 above the header (line 3) and lines 10–12 under the table were kept in the dataset's source as the table's title and notes, not read as data."
     ])
