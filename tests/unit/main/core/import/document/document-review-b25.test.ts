@@ -1,14 +1,13 @@
 // Word and OpenDocument texts imported into a real archive (review B25-17, B25-18): tracked
 // deletions kept findable after the body and said in a warning, a table nested in a cell read
 // inside its cell, an .odt heading's written number spaced from its text.
-import { readFileSync, writeFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { describe, expect, it, onTestFinished } from 'vitest'
-import { DEFAULT_IMPORT_OPTIONS, type ImportOutcome } from '../../../../../../src/shared/model'
-import { importOneFile } from '../../../../../../src/main/core/import/import-one-file'
-import { checkArchive } from '../../../../../../src/main/core/maintenance/check-archive'
+import { describe, expect, it } from 'vitest'
+import type { ImportOutcome } from '../../../../../../src/shared/model'
 import { wordPackage, writeOdt } from '../../../../../helpers/office-documents'
-import { tempArchive, tempFolders } from '../../../../../helpers/temp-archive'
+import { importIntoNewArchive, refusedImport } from '../../../../../helpers/refused-import'
+import { tempFolders } from '../../../../../helpers/temp-archive'
 import { zipBytes } from '../../../../../helpers/write-zip'
 
 const folder = tempFolders('document-review')
@@ -23,13 +22,7 @@ interface Imported {
 
 /** Imports `bytes` as the file `name` into a new archive and reads back the article it made. */
 async function importDocument(name: string, bytes: Uint8Array): Promise<Imported> {
-  const made = await tempArchive(false)
-  onTestFinished(made.cleanup)
-  const { db } = made.archive
-  const path = join(made.dir, name)
-  writeFileSync(path, bytes)
-  const outcome = await importOneFile(db, { path, options: DEFAULT_IMPORT_OPTIONS, article: null, dataset: null }, new AbortController().signal, () => undefined, null)
-  expect(checkArchive(made.archive, false).ok).toBe(true)
+  const { outcome, db } = await importIntoNewArchive(name, bytes)
   const article = db.prepare('SELECT id, title, body FROM articles').get() as { id: number; title: string; body: string } | undefined
   if (article === undefined) throw new Error(`nothing imported: ${JSON.stringify(outcome)}`)
   const headings = (db.prepare('SELECT start_offset AS start, end_offset AS end FROM article_headings WHERE article_id = ? ORDER BY start_offset').all(article.id) as { start: number; end: number }[]).map(({ start, end }) => article.body.slice(start, end))
@@ -157,19 +150,6 @@ describe('a document whose only content is a picture of a page (review B25-18)',
     )
   })
 })
-
-/** Imports `bytes` as `name` into a new archive, which must refuse it and stay empty; returns its message. */
-async function refusedImport(name: string, bytes: Uint8Array): Promise<string> {
-  const made = await tempArchive(false)
-  onTestFinished(made.cleanup)
-  const { db } = made.archive
-  const path = join(made.dir, name)
-  writeFileSync(path, bytes)
-  const outcome = await importOneFile(db, { path, options: DEFAULT_IMPORT_OPTIONS, article: null, dataset: null }, new AbortController().signal, () => undefined, null)
-  expect(outcome.status).toBe('failed')
-  expect(db.prepare('SELECT count(*) FROM articles').pluck().get()).toBe(0)
-  return outcome.error ?? ''
-}
 
 describe('a .docx with parts Word reads in when it opens it (w:altChunk, review B25-18)', () => {
   it('reads an HTML chunk’s text where it stands, its headings as headings; a chunk of another kind is still named as not read', async () => {
